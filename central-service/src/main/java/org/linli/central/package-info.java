@@ -1,0 +1,2 @@
+/** The central service: REST API, booking and queue rules, MQTT ingestion, dashboards. */
+package org.linli.central;

@@ -1,0 +1,35 @@
+package org.linli.protocol.payload;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The {@code type} of an event an agent reports on {@code devices/{id}/events}. */
+public enum EventType {
+    ACCESS_GRANTED("access.granted"),
+    ACCESS_DENIED("access.denied"),
+    DOOR_OPENED("door.opened"),
+    DOOR_CLOSED("door.closed"),
+    DOOR_HELD_OPEN("door.held_open"),
+    DOOR_UNLOCKED_REMOTELY("door.unlocked_remotely"),
+    CLOCK_UNTRUSTED("clock.untrusted"),
+    IDENTIFY_DONE("identify.done"),
+    CONFIG_RELOADED("config.reloaded"),
+    COMMAND_REJECTED("command.rejected"),
+    OUTBOX_DROPPED("outbox.dropped"),
+    AGENT_STARTED("agent.started");
+
+    private final String wire;
+
+    EventType(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name on the wire, e.g. {@code access.granted}. */
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<EventType> byWire(String wire) {
+        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+    }
+}
