@@ -1,0 +1,170 @@
+package org.linli.protocol.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real Mosquitto (the Debian binary) for tests: started on a free port with a configuration of the test's own,
+ * killed without a clean shutdown when a test wants the broker to die, restarted on the same port.
+ *
+ * <pre>
+ * try (MosquittoBroker broker = MosquittoBroker.start(dir, "allow_anonymous true")) {
+ *     connect(broker.url());
+ * }
+ * </pre>
+ */
+public final class MosquittoBroker implements AutoCloseable {
+    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
+            Path.of("/usr/local/sbin/mosquitto"));
+
+    private final Path dir;
+    private final int port;
+    private final List<String> configLines;
+    private Process process;
+
+    private MosquittoBroker(Path dir, int port, List<String> configLines) {
+        this.dir = dir;
+        this.port = port;
+        this.configLines = List.copyOf(configLines);
+    }
+
+    /**
+     * Starts a broker listening on 127.0.0.1 on a free port, with persistence in {@code dir} and the given extra
+     * configuration lines (e.g. {@code allow_anonymous true}, {@code password_file …}).
+     */
+    public static MosquittoBroker start(Path dir, String... configLines) {
+        MosquittoBroker broker = new MosquittoBroker(dir, freePort(), List.of(configLines));
+        broker.startProcess();
+        return broker;
+    }
+
+    /** Starts mosquitto with a complete configuration file of the caller's (which must listen on {@code port}). */
+    public static MosquittoBroker startWithConfigFile(Path dir, int port, Path configFile) {
+        MosquittoBroker broker = new MosquittoBroker(dir, port, List.of("include_dir_placeholder " + configFile));
+        broker.startProcess();
+        return broker;
+    }
+
+    public static Path binary() {
+        return CANDIDATES.stream().filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mosquitto is not installed: ./linli test installs it,"
+                        + " or run: apt-get install mosquitto"));
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Kills the broker with SIGKILL: no clean disconnect, no last save. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    /** Stops the broker with SIGTERM, letting it save its state. */
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** Starts the broker again on the same port with the same configuration and data. */
+    public void restart() {
+        stop();
+        startProcess();
+    }
+
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public Path log() {
+        return dir.resolve("mosquitto.log");
+    }
+
+    private void startProcess() {
+        try {
+            Files.createDirectories(dir);
+            Path config;
+            if (configLines.size() == 1 && configLines.get(0).startsWith("include_dir_placeholder ")) {
+                config = Path.of(configLines.get(0).substring("include_dir_placeholder ".length()));
+            } else {
+                config = dir.resolve("mosquitto.conf");
+                List<String> lines = new ArrayList<>();
+                lines.add("listener " + port + " 127.0.0.1");
+                lines.add("persistence true");
+                lines.add("persistence_location " + dir.toAbsolutePath() + "/");
+                lines.add("autosave_interval 1");
+                lines.add("log_dest stdout");
+                lines.add("log_type error");
+                lines.add("log_type warning");
+                lines.add("log_type notice");
+                lines.addAll(configLines);
+                Files.write(config, lines);
+            }
+            process = new ProcessBuilder(binary().toString(), "-c", config.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                    .start();
+            awaitListening();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start mosquitto", e);
+        }
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("mosquitto exited with " + process.exitValue() + "; see " + log() + ":\n"
+                        + Files.readString(log()));
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.onSpinWait();
+            }
+        }
+        throw new IOException("mosquitto did not listen on port " + port + " within 10 s; see " + log());
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
