@@ -27,13 +27,13 @@ public final class MosquittoBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final List<String> configLines;
+    private final Path config;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port, List<String> configLines) {
+    private MosquittoBroker(Path dir, int port, Path config) {
         this.dir = dir;
         this.port = port;
-        this.configLines = List.copyOf(configLines);
+        this.config = config;
     }
 
     /**
@@ -41,14 +41,32 @@ public final class MosquittoBroker implements AutoCloseable {
      * configuration lines (e.g. {@code allow_anonymous true}, {@code password_file …}).
      */
     public static MosquittoBroker start(Path dir, String... configLines) {
-        MosquittoBroker broker = new MosquittoBroker(dir, freePort(), List.of(configLines));
-        broker.startProcess();
-        return broker;
+        int port = freePort();
+        List<String> lines = new ArrayList<>();
+        lines.add("listener " + port + " 127.0.0.1");
+        lines.add("persistence true");
+        lines.add("persistence_location " + dir.toAbsolutePath() + "/");
+        lines.add("autosave_interval 1");
+        lines.add("log_dest stdout");
+        lines.add("log_type error");
+        lines.add("log_type warning");
+        lines.add("log_type notice");
+        lines.addAll(List.of(configLines));
+        try {
+            Files.createDirectories(dir);
+            Path config = dir.resolve("mosquitto.conf");
+            Files.write(config, lines);
+            MosquittoBroker broker = new MosquittoBroker(dir, port, config);
+            broker.startProcess();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts mosquitto with a complete configuration file of the caller's (which must listen on {@code port}). */
     public static MosquittoBroker startWithConfigFile(Path dir, int port, Path configFile) {
-        MosquittoBroker broker = new MosquittoBroker(dir, port, List.of("include_dir_placeholder " + configFile));
+        MosquittoBroker broker = new MosquittoBroker(dir, port, configFile);
         broker.startProcess();
         return broker;
     }
@@ -114,23 +132,6 @@ public final class MosquittoBroker implements AutoCloseable {
     private void startProcess() {
         try {
             Files.createDirectories(dir);
-            Path config;
-            if (configLines.size() == 1 && configLines.get(0).startsWith("include_dir_placeholder ")) {
-                config = Path.of(configLines.get(0).substring("include_dir_placeholder ".length()));
-            } else {
-                config = dir.resolve("mosquitto.conf");
-                List<String> lines = new ArrayList<>();
-                lines.add("listener " + port + " 127.0.0.1");
-                lines.add("persistence true");
-                lines.add("persistence_location " + dir.toAbsolutePath() + "/");
-                lines.add("autosave_interval 1");
-                lines.add("log_dest stdout");
-                lines.add("log_type error");
-                lines.add("log_type warning");
-                lines.add("log_type notice");
-                lines.addAll(configLines);
-                Files.write(config, lines);
-            }
             process = new ProcessBuilder(binary().toString(), "-c", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))

@@ -1,0 +1,71 @@
+package org.linli.protocol.qr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.linli.protocol.TestVectors;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.TokenSigner;
+import org.linli.protocol.token.Verdict;
+import org.linli.protocol.token.VerifyContext;
+
+class QrFrameDecoderTest {
+    static final Instant START = Instant.parse("2026-12-01T01:00:00Z");
+    final TestVectors vectors = TestVectors.load();
+    final QrFrameDecoder decoder = new QrFrameDecoder();
+    final String token = new TokenSigner(vectors.key(1)).sign(AccessToken.booking(1, 4711, TestVectors.HUB,
+            TestVectors.ROOM, START, START.plusSeconds(3600)));
+
+    @Test
+    void decodesAndVerifiesATokenSeenByABlurredNoisyTiltedCamera() {
+        byte[] frame = new SyntheticFrames(640, 480, 11).frame(token, new SyntheticFrames.Look("test", 14, 2, 0.5, 12, 0.6));
+        Optional<String> text = decoder.decode(frame, 640, 480);
+        assertEquals(Optional.of(token), text);
+        VerifyContext door = VerifyContext.door(TestVectors.HUB, TestVectors.ROOM, START.plusSeconds(60), true,
+                Set.of(), Duration.ofMinutes(15));
+        assertEquals(Verdict.VALID, vectors.verifier().verify(text.orElseThrow(), door).verdict());
+    }
+
+    @Test
+    void decodesEveryLookOfTheBenchmark() {
+        SyntheticFrames frames = new SyntheticFrames(640, 480, 5);
+        for (SyntheticFrames.Look look : SyntheticFrames.LOOKS) {
+            assertEquals(Optional.of(token), decoder.decode(frames.frame(token, look), 640, 480), look.toString());
+        }
+    }
+
+    @Test
+    void findsNothingInAFrameWithoutACode() {
+        byte[] frame = new SyntheticFrames(640, 480, 3).empty();
+        assertTrue(decoder.decode(frame, 640, 480).isEmpty());
+    }
+
+    @Test
+    void readsPaddedRows() {
+        int stride = 704;
+        byte[] tight = new SyntheticFrames(640, 480, 1).frame(token, SyntheticFrames.LOOKS.get(0));
+        byte[] padded = new byte[stride * 480];
+        for (int y = 0; y < 480; y++) {
+            System.arraycopy(tight, y * 640, padded, y * stride, 640);
+        }
+        assertEquals(Optional.of(token), decoder.decode(padded, stride, 640, 480));
+    }
+
+    @Test
+    void rejectsAFrameSmallerThanItsSize() {
+        assertThrows(IllegalArgumentException.class, () -> decoder.decode(new byte[100], 640, 480));
+    }
+
+    @Test
+    void rendersPng() {
+        byte[] png = QrCodes.png(token, 4);
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+    }
+}
