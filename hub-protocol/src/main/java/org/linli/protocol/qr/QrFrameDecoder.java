@@ -27,7 +27,11 @@ public final class QrFrameDecoder {
             DecodeHintType.CHARACTER_SET, "ISO-8859-1",
             DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
+    /** Frames wider than this are also tried at half size: ZXing finds codes best at a few pixels per module. */
+    static final int BIN_ABOVE_WIDTH = 960;
+
     private final QRCodeReader reader = new QRCodeReader();
+    private byte[] binned = new byte[0];
 
     /** Decodes a tightly packed frame ({@code luma.length >= width * height}). */
     public Optional<String> decode(byte[] luma, int width, int height) {
@@ -44,13 +48,40 @@ public final class QrFrameDecoder {
             throw new IllegalArgumentException("frame of " + luma.length + " bytes is smaller than " + width + "x"
                     + height + " with stride " + stride);
         }
-        LuminanceSource source = new PlanarYUVLuminanceSource(luma, stride, height, 0, 0, width, height, false);
-        // The hybrid binarizer copes with uneven light; the global one with soft, low-contrast (blurred) codes.
-        Result result = attempt(new BinaryBitmap(new HybridBinarizer(source)), HINTS);
+        Result result = null;
+        if (width > BIN_ABOVE_WIDTH) {
+            int halfWidth = width / 2;
+            int halfHeight = height / 2;
+            result = attempt(new PlanarYUVLuminanceSource(bin(luma, stride, halfWidth, halfHeight), halfWidth,
+                    halfHeight, 0, 0, halfWidth, halfHeight, false));
+        }
         if (result == null) {
-            result = attempt(new BinaryBitmap(new GlobalHistogramBinarizer(source)), HARDER_HINTS);
+            result = attempt(new PlanarYUVLuminanceSource(luma, stride, height, 0, 0, width, height, false));
         }
         return result == null ? Optional.empty() : Optional.of(result.getText());
+    }
+
+    /** The hybrid binarizer copes with uneven light; the global one with soft, low-contrast (blurred) codes. */
+    private Result attempt(LuminanceSource source) {
+        Result result = attempt(new BinaryBitmap(new HybridBinarizer(source)), HINTS);
+        return result != null ? result : attempt(new BinaryBitmap(new GlobalHistogramBinarizer(source)), HARDER_HINTS);
+    }
+
+    /** Averages 2×2 pixels into a buffer kept between frames. */
+    private byte[] bin(byte[] luma, int stride, int halfWidth, int halfHeight) {
+        if (binned.length < halfWidth * halfHeight) {
+            binned = new byte[halfWidth * halfHeight];
+        }
+        for (int y = 0; y < halfHeight; y++) {
+            int row = 2 * y * stride;
+            for (int x = 0; x < halfWidth; x++) {
+                int i = row + 2 * x;
+                int sum = (luma[i] & 0xff) + (luma[i + 1] & 0xff) + (luma[i + stride] & 0xff)
+                        + (luma[i + stride + 1] & 0xff);
+                binned[y * halfWidth + x] = (byte) (sum >> 2);
+            }
+        }
+        return binned;
     }
 
     private Result attempt(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {

@@ -41,6 +41,16 @@ class QrFrameDecoderTest {
     }
 
     @Test
+    void decodesEveryLookInAHighDefinitionFrame() {
+        SyntheticFrames frames = new SyntheticFrames(1280, 720, 1280);
+        for (SyntheticFrames.Look look : SyntheticFrames.LOOKS) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Optional.of(token), decoder.decode(frames.frame(token, look), 1280, 720), look.name());
+            }
+        }
+    }
+
+    @Test
     void findsNothingInAFrameWithoutACode() {
         byte[] frame = new SyntheticFrames(640, 480, 3).empty();
         assertTrue(decoder.decode(frame, 640, 480).isEmpty());
