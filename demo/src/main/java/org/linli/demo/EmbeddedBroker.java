@@ -1,0 +1,61 @@
+package org.linli.demo;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The demo's MQTT 5 broker: HiveMQ CE embedded, listening on loopback only, with its data under the demo's data
+ * directory so that retained keys and persistent sessions survive a second run. It accepts any client: it is for a
+ * single machine, never for a hub (production uses Mosquitto with central-broker-config).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    public static EmbeddedBroker start(Path dataDir, int port) throws Exception {
+        Path conf = Files.createDirectories(dataDir.resolve("conf"));
+        Files.writeString(conf.resolve("config.xml"), """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port));
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(conf)
+                .withDataFolder(Files.createDirectories(dataDir.resolve("data")))
+                .withExtensionsFolder(Files.createDirectories(dataDir.resolve("extensions")))
+                .build();
+        try {
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            hivemq.close();
+            throw new IllegalStateException("the embedded MQTT broker did not start on port " + port, e);
+        }
+        return new EmbeddedBroker(hivemq, port);
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        hivemq.stop().get(30, TimeUnit.SECONDS);
+        hivemq.close();
+    }
+}
