@@ -1,0 +1,87 @@
+package org.linli.central;
+
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.linli.central.config.Settings;
+
+/** The running service: web server, database and the daily job. Closing it stops all three. */
+public final class CentralServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CentralServer.class.getName());
+    private final Components components;
+    private final WebServer server;
+    private final ScheduledExecutorService daily;
+
+    private CentralServer(Components components, WebServer server, ScheduledExecutorService daily) {
+        this.components = components;
+        this.server = server;
+        this.daily = daily;
+    }
+
+    public static CentralServer start(Settings settings, Clock clock, boolean demo) {
+        Components components = Components.create(settings, clock);
+        try {
+            Seeding.apply(components, demo);
+            WebServer server = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    // Our own limit (http.max-body-bytes) answers with a problem detail; this one is the backstop.
+                    .maxPayloadSize(Math.max(settings.maxBodyBytes() * 4, 1 << 20))
+                    .shutdownHook(false)
+                    .featuresDiscoverServices(false)
+                    .addFeature(ObserveFeature.just(
+                            HealthObserver.builder()
+                                    .details(true)
+                                    .addCheck(() -> HealthCheckResponse.builder()
+                                            .status(components.db().<Boolean>read(c -> c.isValid(2)).booleanValue())
+                                            .build(), HealthCheckType.READINESS, "database")
+                                    .build(),
+                            MetricsObserver.create()))
+                    .routing(routing -> Main.routing(routing, components))
+                    .build()
+                    .start();
+            ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("linli-daily").daemon(true).factory());
+            daily.scheduleAtFixedRate(() -> runDaily(components), 1, Duration.ofDays(1).toMinutes(),
+                    TimeUnit.MINUTES);
+            LOG.log(Level.INFO, "Linli central service listening on port " + server.port() + ", data in "
+                    + settings.dataDir().toAbsolutePath());
+            return new CentralServer(components, server, daily);
+        } catch (RuntimeException e) {
+            components.db().close();
+            throw e;
+        }
+    }
+
+    private static void runDaily(Components components) {
+        try {
+            components.retention().run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the daily retention job failed; it runs again tomorrow", e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Components components() {
+        return components;
+    }
+
+    @Override
+    public void close() {
+        daily.shutdownNow();
+        server.stop();
+        components.db().close();
+    }
+}

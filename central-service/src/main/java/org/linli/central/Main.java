@@ -1,0 +1,105 @@
+package org.linli.central;
+
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.linli.central.activities.ActivityService;
+import org.linli.central.auth.AuthService;
+import org.linli.central.booking.BookingService;
+import org.linli.central.catalogue.CatalogueService;
+import org.linli.central.checkin.CheckinService;
+import org.linli.central.config.BadConfigException;
+import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.Settings;
+import org.linli.central.events.EventStreamService;
+import org.linli.central.feedback.FeedbackService;
+import org.linli.central.queue.QueueService;
+import org.linli.central.residents.ResidentService;
+import org.linli.central.web.OpenApiService;
+import org.linli.central.web.Problems;
+
+/** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
+public final class Main {
+    public static final String API = "/api/v1";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LogConfig.configureRuntime();
+        CentralServer server;
+        try {
+            Arguments arguments = Arguments.parse(args);
+            Settings settings = Settings.from(ConfigLoader.load(arguments.config(), System.getenv(),
+                    arguments.overrides()));
+            server = CentralServer.start(settings, Clock.systemUTC(), arguments.demo());
+        } catch (BadConfigException | IllegalArgumentException e) {
+            System.err.println("linli central: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    /** The API's services, each under {@value #API}; the OpenAPI test walks the same list. */
+    public static List<HttpService> services(Components c) {
+        long body = c.settings().maxBodyBytes();
+        return List.of(
+                new CatalogueService(c.catalogue(), c.access(), body),
+                new BookingService(c.bookings(), c.catalogue(), c.keys(), c.access(), body),
+                new ResidentService(c.residents(), c.catalogue(), c.access(), c.db(), body),
+                new QueueService(c.queues(), c.catalogue(), c.access(), body),
+                new CheckinService(c.checkins(), c.catalogue(), c.access(), body),
+                new ActivityService(c.activities(), c.catalogue(), c.access(), body),
+                new FeedbackService(c.feedbacks(), c.access(), body),
+                new AuthService(c.accounts(), body),
+                new EventStreamService(c.events()));
+    }
+
+    public static void routing(HttpRouting.Builder routing, Components c) {
+        Problems.register(routing);
+        routing.register("/openapi", new OpenApiService());
+        for (HttpService service : services(c)) {
+            routing.register(API, service);
+        }
+        routing.any("/api/*", Problems::noSuchRoute);
+    }
+
+    /** The command line. */
+    record Arguments(Path config, Map<String, String> overrides, boolean demo) {
+        static Arguments parse(String[] args) {
+            Path config = null;
+            Map<String, String> overrides = new HashMap<>();
+            boolean demo = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--data" -> overrides.put("data.dir", value(args, ++i, "--data"));
+                    case "--port" -> overrides.put("server.port", value(args, ++i, "--port"));
+                    case "--demo" -> demo = true;
+                    default -> throw new BadConfigException("unknown option '" + args[i]
+                            + "'; usage: central [--config F] [--data DIR] [--port N] [--demo]");
+                }
+            }
+            return new Arguments(config, overrides, demo);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new BadConfigException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.linli.central.activities;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.catalogue.Activity;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.residents.Resident;
+import org.linli.central.residents.Residents;
+import org.linli.central.store.Database;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Times;
+
+/** Sign-ups for activities: confirmed up to the capacity, then a waitlist that moves up when someone cancels. */
+public final class Activities {
+    private final Database db;
+    private final Catalogue catalogue;
+    private final Residents residents;
+    private final Clock clock;
+
+    public Activities(Database db, Catalogue catalogue, Residents residents, Clock clock) {
+        this.db = db;
+        this.catalogue = catalogue;
+        this.residents = residents;
+        this.clock = clock;
+    }
+
+    public List<Map<String, Object>> list(Hub hub, Instant from, Instant to) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Activity a : catalogue.activities(hub.id(), from, to)) {
+            int[] counts = db.read(c -> new int[] {count(c, a.id(), "confirmed"), count(c, a.id(), "waitlisted")});
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", a.id());
+            row.put("title", a.title());
+            row.put("room", a.roomId());
+            row.put("start", Times.format(a.start(), hub.timezone()));
+            row.put("end", Times.format(a.end(), hub.timezone()));
+            row.put("capacity", a.capacity());
+            row.put("signedUp", counts[0]);
+            row.put("waitlisted", counts[1]);
+            result.add(row);
+        }
+        return result;
+    }
+
+    private static int count(Connection c, String activityId, String status) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM activity_signup WHERE activity_id = ? AND status = ?")) {
+            st.setString(1, activityId);
+            st.setString(2, status);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The outcome of a sign-up; {@code position} is 0 when confirmed, else the place on the waitlist. */
+    public record Signup(long id, String status, int position) {
+    }
+
+    /**
+     * Signs a resident up (again: the same answer), by phone or resident card.
+     *
+     * @param callerHub the kiosk's hub, or null for staff of all hubs
+     */
+    public Signup signUp(String activityId, String phone, String token, String callerHub) {
+        long now = clock.instant().getEpochSecond();
+        return db.write(c -> {
+            Activity activity = Catalogue.activity(c, activityId)
+                    .filter(a -> callerHub == null || a.hubId().equals(callerHub))
+                    .orElseThrow(() -> ProblemException.notFound("no activity " + activityId));
+            if (!activity.end().isAfter(clock.instant())) {
+                throw ProblemException.rule("activity-over", "this activity is over");
+            }
+            Resident resident = phone != null ? residents.byPhone(c, phone)
+                    : residents.byCard(c, token, activity.hubId());
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT id, status FROM activity_signup WHERE activity_id = ? AND resident_id = ?")) {
+                st.setString(1, activityId);
+                st.setLong(2, resident.id());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next() && !rs.getString(2).equals("cancelled")) {
+                        return signup(c, rs.getLong(1));
+                    }
+                }
+            }
+            String status = count(c, activityId, "confirmed") < activity.capacity() ? "confirmed" : "waitlisted";
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO activity_signup (activity_id, resident_id, status, created_ts) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (activity_id, resident_id) DO UPDATE SET status = excluded.status,
+                        created_ts = excluded.created_ts
+                    RETURNING id""")) {
+                st.setString(1, activityId);
+                st.setLong(2, resident.id());
+                st.setString(3, status);
+                st.setLong(4, now);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return signup(c, rs.getLong(1));
+                }
+            }
+        });
+    }
+
+    /** Cancels a sign-up; the first on the waitlist moves up when a confirmed place frees. */
+    public Signup cancel(String activityId, long signupId) {
+        return db.write(c -> {
+            Signup current = signup(c, signupId);
+            if (current == null || !activityOf(c, signupId).equals(activityId)) {
+                throw ProblemException.notFound("no sign-up " + signupId + " for activity " + activityId);
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE activity_signup SET status = 'cancelled' WHERE id = ?")) {
+                st.setLong(1, signupId);
+                st.executeUpdate();
+            }
+            if (current.status().equals("confirmed")) {
+                try (PreparedStatement st = c.prepareStatement("""
+                        UPDATE activity_signup SET status = 'confirmed' WHERE id = (
+                          SELECT id FROM activity_signup WHERE activity_id = ? AND status = 'waitlisted'
+                          ORDER BY created_ts, id LIMIT 1)""")) {
+                    st.setString(1, activityId);
+                    st.executeUpdate();
+                }
+            }
+            return signup(c, signupId);
+        });
+    }
+
+    private static String activityOf(Connection c, long signupId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT activity_id FROM activity_signup WHERE id = ?")) {
+            st.setLong(1, signupId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    private static Signup signup(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT s.status, (SELECT count(*) FROM activity_signup w WHERE w.activity_id = s.activity_id
+                    AND w.status = 'waitlisted' AND (w.created_ts < s.created_ts
+                    OR (w.created_ts = s.created_ts AND w.id <= s.id)))
+                FROM activity_signup s WHERE s.id = ?""")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String status = rs.getString(1);
+                return new Signup(id, status, status.equals("waitlisted") ? rs.getInt(2) : 0);
+            }
+        }
+    }
+}

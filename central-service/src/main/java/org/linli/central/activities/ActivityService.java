@@ -1,0 +1,96 @@
+package org.linli.central.activities;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.residents.Residents;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
+
+/** Activity listings for everyone; sign-ups through kiosks and staff. */
+public final class ActivityService implements HttpService {
+    private final Activities activities;
+    private final Catalogue catalogue;
+    private final Access access;
+    private final long maxBody;
+
+    public ActivityService(Activities activities, Catalogue catalogue, Access access, long maxBody) {
+        this.activities = activities;
+        this.catalogue = catalogue;
+        this.access = access;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/hubs/{hub}/activities", this::list)
+                .post("/activities/{id}/signups", this::signUp)
+                .delete("/activities/{id}/signups/{signup}", this::cancel);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
+        LocalDate today = LocalDate.now(hub.timezone());
+        Instant from = bound(req, "from", hub, today);
+        Instant to = bound(req, "to", hub, today.plusDays(7));
+        if (!to.isAfter(from)) {
+            throw ProblemException.invalidField("to", "must be after from");
+        }
+        Json.ok(res, activities.list(hub, from, to));
+    }
+
+    /** A date (start of that day in the hub) or a time with offset. */
+    private static Instant bound(ServerRequest req, String name, Hub hub, LocalDate fallback) {
+        String value = req.query().first(name).orElse("").strip();
+        if (value.isEmpty()) {
+            return fallback.atStartOfDay(hub.timezone()).toInstant();
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(hub.timezone()).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "must be a date like 2026-11-28 or a time with offset");
+        }
+    }
+
+    private void signUp(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        String id = Requests.id(req, "id");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String phone = body.optionalText("phone", 24);
+        String token = body.optionalText("token", 200);
+        body.done();
+        if ((phone == null) == (token == null)) {
+            throw ProblemException.invalidField("phone", "send either phone or token");
+        }
+        Activities.Signup signup = activities.signUp(id,
+                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId());
+        Json.created(res, view(signup));
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.KIOSK_OR_DESK);
+        Json.ok(res, view(activities.cancel(Requests.id(req, "id"), Requests.number(req, "signup"))));
+    }
+
+    private static Map<String, Object> view(Activities.Signup signup) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", signup.id());
+        body.put("status", signup.status());
+        body.put("position", signup.position());
+        return body;
+    }
+}

@@ -1,0 +1,136 @@
+package org.linli.central.auth;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.linli.central.store.Database;
+import org.linli.central.web.ProblemException;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
+/** Staff accounts with bcrypt passwords, their sessions, and kiosk keys. */
+public final class Accounts {
+    // Cost 10: tens of milliseconds per login; logins are rare, guesses become expensive. (BCrypt itself, not the
+    // PasswordEncoder wrapper, which would drag in commons-logging.)
+    private static final int COST = 10;
+    // Compared against when the user does not exist, so a wrong name takes as long as a wrong password.
+    private static final String DUMMY_HASH = BCrypt.hashpw("no such user", BCrypt.gensalt(COST));
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration sessionLength;
+
+    public Accounts(Database db, Clock clock, Duration sessionLength) {
+        this.db = db;
+        this.clock = clock;
+        this.sessionLength = sessionLength;
+    }
+
+    public void putStaff(String username, String password, Role role, String hubId) {
+        String hash = BCrypt.hashpw(password, BCrypt.gensalt(COST));
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO staff (username, password_hash, role, hub_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,
+                        role = excluded.role, hub_id = excluded.hub_id""")) {
+                st.setString(1, username);
+                st.setString(2, hash);
+                st.setString(3, role.wire());
+                st.setString(4, hubId);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public void putKiosk(String kioskId, String hubId, String key) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO kiosk (id, hub_id, key_hash) VALUES (?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, key_hash = excluded.key_hash""")) {
+                st.setString(1, kioskId);
+                st.setString(2, hubId);
+                st.setString(3, Secrets.sha256(key));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public boolean hasStaff() {
+        return db.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM staff")) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        });
+    }
+
+    /** A new session token for a correct user name and password. */
+    public Session login(String username, String password) {
+        record Row(String hash, String role) {
+        }
+        Row row = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT password_hash, role FROM staff WHERE username = ?")) {
+                st.setString(1, username);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? new Row(rs.getString(1), rs.getString(2)) : null;
+                }
+            }
+        });
+        boolean matches = BCrypt.checkpw(password, row == null ? DUMMY_HASH : row.hash());
+        if (row == null || !matches) {
+            throw ProblemException.unauthorized("the user name or the password is wrong");
+        }
+        String token = Secrets.random();
+        long expires = clock.instant().plus(sessionLength).getEpochSecond();
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO staff_session (token_hash, username, expires_ts) VALUES (?, ?, ?)")) {
+                st.setString(1, Secrets.sha256(token));
+                st.setString(2, username);
+                st.setLong(3, expires);
+                return st.executeUpdate();
+            }
+        });
+        return new Session(token, Role.staff(row.role()));
+    }
+
+    public record Session(String token, Role role) {
+    }
+
+    /** The caller a bearer secret belongs to: a live staff session or a kiosk key. */
+    public Optional<Caller> identify(String bearer) {
+        String hash = Secrets.sha256(bearer);
+        long now = clock.instant().getEpochSecond();
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT s.username, s.role, s.hub_id FROM staff_session t JOIN staff s ON s.username = t.username
+                    WHERE t.token_hash = ? AND t.expires_ts > ?""")) {
+                st.setString(1, hash);
+                st.setLong(2, now);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(new Caller(Role.staff(rs.getString(2)), rs.getString(1), rs.getString(3)));
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT id, hub_id FROM kiosk WHERE key_hash = ?")) {
+                st.setString(1, hash);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new Caller(Role.KIOSK, rs.getString(1), rs.getString(2)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Deletes expired sessions; run by the daily job. */
+    public int purgeSessions() {
+        long now = clock.instant().getEpochSecond();
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM staff_session WHERE expires_ts <= ?")) {
+                st.setLong(1, now);
+                return st.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package org.linli.central.auth;
+
+/**
+ * An authenticated caller.
+ *
+ * @param name the kiosk id or the staff user name
+ * @param hubId the hub a kiosk stands in, or a staff member's hub (null: all hubs)
+ */
+public record Caller(Role role, String name, String hubId) {
+}

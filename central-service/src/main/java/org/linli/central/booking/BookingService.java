@@ -1,0 +1,158 @@
+package org.linli.central.booking;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.linli.central.access.TokenKeys;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Room;
+import org.linli.central.residents.Residents;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
+import org.linli.central.web.Times;
+import org.linli.protocol.Ids;
+import org.linli.protocol.qr.QrCodes;
+
+/** Rooms' availability, bookings, their QR codes, and a hub's revocation list and public keys. */
+public final class BookingService implements HttpService {
+    private static final int QR_SCALE = 8;
+    private final Bookings bookings;
+    private final Catalogue catalogue;
+    private final TokenKeys keys;
+    private final Access access;
+    private final long maxBody;
+
+    public BookingService(Bookings bookings, Catalogue catalogue, TokenKeys keys, Access access, long maxBody) {
+        this.bookings = bookings;
+        this.catalogue = catalogue;
+        this.keys = keys;
+        this.access = access;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/rooms/{room}/availability", this::availability)
+                .post("/bookings", this::create)
+                .get("/bookings/{id}", this::get)
+                .delete("/bookings/{id}", this::cancel)
+                .get("/bookings/{id}/qr.png", this::qr)
+                .get("/hubs/{hub}/revoked", this::revoked)
+                .get("/hubs/{hub}/keys", this::keys);
+    }
+
+    private void availability(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.KIOSK_OR_STAFF);
+        Room room = catalogue.requireRoom(Requests.id(req, "room"));
+        LocalDate date = Requests.date(req, "date");
+        Hub hub = catalogue.requireHub(room.hubId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("room", room.id());
+        body.put("date", date.toString());
+        body.put("slotMinutes", room.rules().slotMinutes());
+        body.put("slots", bookings.availability(room, hub, date).stream().map(s -> Map.of(
+                "start", Times.format(s.start(), hub.timezone()),
+                "end", Times.format(s.end(), hub.timezone()),
+                "free", s.free())).toList());
+        Json.ok(res, body);
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).map(String::strip).orElse(null);
+        if (key != null && (key.isEmpty() || key.length() > 100 || !key.chars().allMatch(ch -> ch > 32 && ch < 127))) {
+            throw ProblemException.badRequest("the Idempotency-Key header must be 1-100 visible ASCII characters");
+        }
+        BookingRequest request = parse(JsonBody.read(req, maxBody));
+        Bookings.Created created = bookings.create(request, caller.hubId(), key);
+        Map<String, Object> body = view(created.booking());
+        body.remove("phoneLast4");
+        body.put("token", bookings.token(created.booking()));
+        Json.send(res, created.replayed() ? Status.OK_200 : Status.CREATED_201, body);
+    }
+
+    private static BookingRequest parse(JsonBody body) {
+        String room = body.text("room", 64);
+        OffsetDateTime start = body.time("start");
+        OffsetDateTime end = body.time("end");
+        String phoneText = body.optionalText("phone", 24);
+        String token = body.optionalText("residentToken", 200);
+        Integer attendees = body.integer("attendees", 1, 10_000);
+        String purpose = body.optionalText("purpose", 200);
+        body.done();
+        if (!Ids.isValid(room)) {
+            throw ProblemException.rule("unknown-room", "there is no room with that id");
+        }
+        if ((phoneText == null) == (token == null)) {
+            throw ProblemException.invalidField("phone", "send either phone or residentToken");
+        }
+        String phone = phoneText == null ? null : Residents.requirePhone("phone", phoneText);
+        if (!end.toInstant().isAfter(start.toInstant())) {
+            throw ProblemException.invalidField("end", "must be after start");
+        }
+        String fingerprint = room + "|" + start.toInstant() + "|" + end.toInstant() + "|" + attendees + "|"
+                + (purpose == null ? "" : purpose);
+        return new BookingRequest(room, start.toInstant(), end.toInstant(), phone, token, attendees,
+                purpose == null ? "" : purpose, fingerprint);
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_STAFF);
+        Json.ok(res, view(bookings.require(Requests.number(req, "id"), caller.hubId())));
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Json.ok(res, view(bookings.cancel(Requests.number(req, "id"), caller.hubId())));
+    }
+
+    private void qr(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_STAFF);
+        Booking booking = bookings.require(Requests.number(req, "id"), caller.hubId());
+        if (!booking.status().equals("active")) {
+            throw ProblemException.conflict("booking-not-active", "The booking is not active",
+                    "a " + booking.status() + " booking has no QR code to show");
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "image/png");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(QrCodes.png(bookings.token(booking), QR_SCALE));
+    }
+
+    private void revoked(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.KIOSK_OR_STAFF);
+        String hub = catalogue.requireHub(Requests.id(req, "hub")).id();
+        Json.ok(res, Map.of("ts", System.currentTimeMillis(), "bookings", bookings.revoked(hub)));
+    }
+
+    private void keys(ServerRequest req, ServerResponse res) {
+        catalogue.requireHub(Requests.id(req, "hub"));
+        Json.ok(res, keys.published().keys());
+    }
+
+    private Map<String, Object> view(Booking booking) {
+        Hub hub = catalogue.requireHub(booking.hubId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", booking.id());
+        body.put("hub", booking.hubId());
+        body.put("room", booking.roomId());
+        body.put("start", Times.format(booking.start(), hub.timezone()));
+        body.put("end", Times.format(booking.end(), hub.timezone()));
+        body.put("attendees", booking.attendees());
+        body.put("purpose", booking.purpose());
+        body.put("status", booking.status());
+        body.put("phoneLast4", booking.phoneLast4());
+        return body;
+    }
+}

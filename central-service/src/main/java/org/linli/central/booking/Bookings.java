@@ -1,0 +1,322 @@
+package org.linli.central.booking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.linli.central.access.TokenKeys;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Room;
+import org.linli.central.events.EventBus;
+import org.linli.central.residents.Resident;
+import org.linli.central.residents.Residents;
+import org.linli.central.store.Database;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Times;
+import org.linli.protocol.token.AccessToken;
+
+/** Availability, booking, cancelling and the revocation list. */
+public final class Bookings {
+    private final Database db;
+    private final Catalogue catalogue;
+    private final Residents residents;
+    private final TokenKeys keys;
+    private final EventBus events;
+    private final Clock clock;
+
+    public Bookings(Database db, Catalogue catalogue, Residents residents, TokenKeys keys, EventBus events,
+            Clock clock) {
+        this.db = db;
+        this.catalogue = catalogue;
+        this.residents = residents;
+        this.keys = keys;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The outcome of a create: the booking, and whether it was made now or replayed for a retried key. */
+    public record Created(Booking booking, boolean replayed) {
+    }
+
+    public record Slot(Instant start, Instant end, boolean free) {
+    }
+
+    public List<Slot> availability(Room room, Hub hub, LocalDate date) {
+        Instant open = LocalDateTime.of(date, hub.opens()).atZone(hub.timezone()).toInstant();
+        Instant close = LocalDateTime.of(date, hub.closes()).atZone(hub.timezone()).toInstant();
+        List<long[]> taken = db.read(c -> {
+            List<long[]> spans = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT start_ts, end_ts FROM booking
+                    WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""")) {
+                st.setString(1, room.id());
+                st.setLong(2, close.getEpochSecond());
+                st.setLong(3, open.getEpochSecond());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        spans.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            return spans;
+        });
+        List<Slot> slots = new ArrayList<>();
+        long step = room.rules().slotMinutes() * 60L;
+        for (long s = open.getEpochSecond(); s + step <= close.getEpochSecond(); s += step) {
+            long start = s;
+            boolean free = taken.stream().noneMatch(t -> t[0] < start + step && start < t[1]);
+            slots.add(new Slot(Instant.ofEpochSecond(s), Instant.ofEpochSecond(s + step), free));
+        }
+        return slots;
+    }
+
+    /**
+     * Books a room. The overlap rule is enforced by the database trigger inside one {@code BEGIN IMMEDIATE}
+     * transaction, so of many concurrent requests for one slot exactly one wins.
+     *
+     * @param callerHub the hub of the kiosk asking, or null for staff of all hubs
+     */
+    public Created create(BookingRequest request, String callerHub, String idempotencyKey) {
+        Room room = catalogue.room(request.roomId()).orElseThrow(() -> ProblemException.rule("unknown-room",
+                "there is no room " + request.roomId()));
+        Hub hub = catalogue.requireHub(room.hubId());
+        if (callerHub != null && !callerHub.equals(hub.id())) {
+            throw ProblemException.forbidden("this kiosk books rooms of its own hub only");
+        }
+        Instant now = clock.instant();
+        Optional<Created> replay = idempotencyKey == null ? Optional.empty() : replay(idempotencyKey, request);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        BookingRules.check(hub, room, request, now);
+        Created created = db.write(c -> {
+            if (idempotencyKey != null) {
+                Optional<Created> again = replay(c, idempotencyKey, request);
+                if (again.isPresent()) {
+                    return again.get();
+                }
+            }
+            Resident resident = request.phone() != null ? residents.byPhone(c, request.phone())
+                    : residents.byCard(c, request.residentToken(), hub.id());
+            if (activeCount(c, resident.id(), now) >= room.rules().maxActivePerResident()) {
+                throw ProblemException.rule("too-many-bookings", "one resident may hold "
+                        + room.rules().maxActivePerResident() + " bookings that have not ended yet");
+            }
+            if (overlaps(c, room.id(), request.start(), request.end())) {
+                throw slotTaken();
+            }
+            long id = insert(c, hub, request, resident, idempotencyKey, now);
+            return new Created(new Booking(id, hub.id(), room.id(), request.start(), request.end(), "active",
+                    resident.phoneLast4(), request.attendees(), request.purpose(), resident.id()), false);
+        });
+        if (!created.replayed()) {
+            events.publish("booking", event(created.booking(), hub));
+        }
+        return created;
+    }
+
+    private static ProblemException slotTaken() {
+        return ProblemException.conflict("slot-taken", "The slot is taken",
+                "someone else booked this room at that time; pick another slot");
+    }
+
+    private Optional<Created> replay(String key, BookingRequest request) {
+        return db.read(c -> replay(c, key, request));
+    }
+
+    private Optional<Created> replay(Connection c, String key, BookingRequest request) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, request_hash FROM booking WHERE idempotency_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(2).equals(fingerprint(request))) {
+                    throw ProblemException.rule("idempotency-key-reused",
+                            "this Idempotency-Key was used for a different booking request");
+                }
+                long id = rs.getLong(1);
+                return Optional.of(new Created(find(c, id).orElseThrow(), true));
+            }
+        }
+    }
+
+    /** The fingerprint with the phone replaced by its keyed hash, so no phone number is stored. */
+    private String fingerprint(BookingRequest request) {
+        String who = request.phone() != null ? residents.hmac(request.phone()) : request.residentToken();
+        return org.linli.central.auth.Secrets.sha256(request.fingerprint() + "|" + who);
+    }
+
+    private static int activeCount(Connection c, long residentId, Instant now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM booking WHERE resident_id = ? AND status = 'active' AND end_ts > ?")) {
+            st.setLong(1, residentId);
+            st.setLong(2, now.getEpochSecond());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static boolean overlaps(Connection c, String roomId, Instant start, Instant end) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT 1 FROM booking WHERE room_id = ? AND status IN ('active', 'used')
+                  AND start_ts < ? AND end_ts > ? LIMIT 1""")) {
+            st.setString(1, roomId);
+            st.setLong(2, end.getEpochSecond());
+            st.setLong(3, start.getEpochSecond());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private long insert(Connection c, Hub hub, BookingRequest request, Resident resident, String key, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees, purpose,
+                    status, created_ts, changed_ts, idempotency_key, request_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""")) {
+            st.setString(1, hub.id());
+            st.setString(2, request.roomId());
+            st.setLong(3, request.start().getEpochSecond());
+            st.setLong(4, request.end().getEpochSecond());
+            st.setLong(5, resident.id());
+            st.setString(6, resident.phoneLast4());
+            st.setInt(7, request.attendees());
+            st.setString(8, request.purpose());
+            st.setLong(9, now.getEpochSecond());
+            st.setLong(10, now.getEpochSecond());
+            st.setString(11, key);
+            st.setString(12, key == null ? null : fingerprint(request));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            // The trigger is the last word on overlaps, whatever the check above saw.
+            if (String.valueOf(e.getMessage()).contains("overlaps another booking")) {
+                throw slotTaken();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Booking> find(long id) {
+        return db.read(c -> find(c, id));
+    }
+
+    public Booking require(long id, String callerHub) {
+        Booking booking = find(id).orElseThrow(() -> ProblemException.notFound("no booking " + id));
+        if (callerHub != null && !callerHub.equals(booking.hubId())) {
+            throw ProblemException.notFound("no booking " + id);
+        }
+        return booking;
+    }
+
+    static Optional<Booking> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM booking WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long resident = rs.getLong("resident_id");
+                return Optional.of(new Booking(rs.getLong("id"), rs.getString("hub_id"), rs.getString("room_id"),
+                        Instant.ofEpochSecond(rs.getLong("start_ts")), Instant.ofEpochSecond(rs.getLong("end_ts")),
+                        rs.getString("status"), rs.getString("phone_last4"), rs.getInt("attendees"),
+                        rs.getString("purpose"), rs.wasNull() ? null : resident));
+            }
+        }
+    }
+
+    /** Cancels a booking and so revokes its token; cancelling twice is harmless. */
+    public Booking cancel(long id, String callerHub) {
+        require(id, callerHub);
+        long now = clock.instant().getEpochSecond();
+        Booking booking = db.write(c -> {
+            Booking current = find(c, id).orElseThrow(() -> ProblemException.notFound("no booking " + id));
+            if (current.status().equals("used")) {
+                throw ProblemException.conflict("booking-used", "The booking was used",
+                        "a booking that was already checked in cannot be cancelled");
+            }
+            if (current.status().equals("active")) {
+                setStatus(c, id, "cancelled", now);
+            }
+            return find(c, id).orElseThrow();
+        });
+        Hub hub = catalogue.requireHub(booking.hubId());
+        events.publish("booking", event(booking, hub));
+        return booking;
+    }
+
+    /** Marks a booking used at check-in, inside the caller's transaction. */
+    public static Booking markUsed(Connection c, long id, long now) throws SQLException {
+        Booking booking = find(c, id).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+                "the booking of this token does not exist"));
+        if (booking.status().equals("cancelled") || booking.status().equals("released")) {
+            throw ProblemException.rule("token-not-accepted", "this booking was " + booking.status());
+        }
+        if (booking.status().equals("active")) {
+            setStatus(c, id, "used", now);
+        }
+        return find(c, id).orElseThrow();
+    }
+
+    private static void setStatus(Connection c, long id, String status, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE booking SET status = ?, changed_ts = ? WHERE id = ?")) {
+            st.setString(1, status);
+            st.setLong(2, now);
+            st.setLong(3, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** Ids of cancelled or released bookings of a hub whose tokens have not expired: what doors must refuse. */
+    public List<String> revoked(String hubId) {
+        long now = clock.instant().getEpochSecond();
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
+                    ORDER BY id""")) {
+                st.setString(1, hubId);
+                st.setLong(2, now);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(Long.toString(rs.getLong(1)));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */
+    public String token(Booking booking) {
+        return keys.signer().sign(AccessToken.booking(keys.kid(), booking.id(), booking.hubId(), booking.roomId(),
+                booking.start(), booking.end()));
+    }
+
+    private static Map<String, Object> event(Booking booking, Hub hub) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", booking.id());
+        data.put("hub", booking.hubId());
+        data.put("room", booking.roomId());
+        data.put("start", Times.format(booking.start(), hub.timezone()));
+        data.put("end", Times.format(booking.end(), hub.timezone()));
+        data.put("status", booking.status());
+        return data;
+    }
+}

@@ -1,0 +1,339 @@
+package org.linli.central.catalogue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.linli.central.store.Database;
+import org.linli.central.web.ProblemException;
+
+/** Hubs, rooms, services, counters and activities as stored; writes are upserts by id. */
+public final class Catalogue {
+    private final Database db;
+
+    public Catalogue(Database db) {
+        this.db = db;
+    }
+
+    public List<Hub> hubs() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM hub ORDER BY id")) {
+                return hubs(st);
+            }
+        });
+    }
+
+    public Optional<Hub> hub(String id) {
+        return db.read(c -> hub(c, id));
+    }
+
+    public Hub requireHub(String id) {
+        return hub(id).orElseThrow(() -> ProblemException.notFound("no hub " + id));
+    }
+
+    static Optional<Hub> hub(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM hub WHERE id = ?")) {
+            st.setString(1, id);
+            return hubs(st).stream().findFirst();
+        }
+    }
+
+    private static List<Hub> hubs(PreparedStatement st) throws SQLException {
+        List<Hub> hubs = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                hubs.add(new Hub(rs.getString("id"), rs.getString("level"), rs.getString("parent"), name(rs),
+                        ZoneId.of(rs.getString("timezone")), LocalTime.parse(rs.getString("opens")),
+                        LocalTime.parse(rs.getString("closes"))));
+            }
+        }
+        return hubs;
+    }
+
+    private static Name name(ResultSet rs) throws SQLException {
+        return new Name(rs.getString("name_zh"), rs.getString("name_en"));
+    }
+
+    public List<Room> rooms(String hubId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM room WHERE hub_id = ? ORDER BY id")) {
+                st.setString(1, hubId);
+                return rooms(st);
+            }
+        });
+    }
+
+    public Optional<Room> room(String id) {
+        return db.read(c -> room(c, id));
+    }
+
+    public Room requireRoom(String id) {
+        return room(id).orElseThrow(() -> ProblemException.notFound("no room " + id));
+    }
+
+    public static Optional<Room> room(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room WHERE id = ?")) {
+            st.setString(1, id);
+            return rooms(st).stream().findFirst();
+        }
+    }
+
+    private static List<Room> rooms(PreparedStatement st) throws SQLException {
+        List<Room> rooms = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String facilities = rs.getString("facilities");
+                rooms.add(new Room(rs.getString("id"), rs.getString("hub_id"), name(rs), rs.getInt("capacity"),
+                        facilities.isEmpty() ? List.of() : Arrays.asList(facilities.split(",")),
+                        new Room.Rules(rs.getInt("slot_minutes"), rs.getInt("min_minutes"),
+                                rs.getInt("max_minutes"), rs.getInt("lead_minutes"), rs.getInt("max_days_ahead"),
+                                rs.getInt("max_active_per_resident"))));
+            }
+        }
+        return rooms;
+    }
+
+    public List<ServiceItem> services(String hubId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM service WHERE hub_id = ? ORDER BY letter")) {
+                st.setString(1, hubId);
+                return services(st);
+            }
+        });
+    }
+
+    public Optional<ServiceItem> service(String id) {
+        return db.read(c -> service(c, id));
+    }
+
+    public ServiceItem requireService(String id) {
+        return service(id).orElseThrow(() -> ProblemException.notFound("no service " + id));
+    }
+
+    public static Optional<ServiceItem> service(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM service WHERE id = ?")) {
+            st.setString(1, id);
+            return services(st).stream().findFirst();
+        }
+    }
+
+    private static List<ServiceItem> services(PreparedStatement st) throws SQLException {
+        List<ServiceItem> services = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                services.add(new ServiceItem(rs.getString("id"), rs.getString("hub_id"), rs.getString("letter"),
+                        name(rs), rs.getInt("typical_minutes")));
+            }
+        }
+        return services;
+    }
+
+    public List<Counter> counters(String hubId) {
+        return db.read(c -> {
+            List<Counter> counters = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM counter WHERE hub_id = ? ORDER BY id")) {
+                st.setString(1, hubId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        counters.add(new Counter(rs.getString("id"), hubId, name(rs), List.of()));
+                    }
+                }
+            }
+            List<Counter> result = new ArrayList<>();
+            for (Counter counter : counters) {
+                result.add(new Counter(counter.id(), hubId, counter.name(), counterServices(c, counter.id())));
+            }
+            return result;
+        });
+    }
+
+    public Optional<Counter> counter(String id) {
+        return db.read(c -> counter(c, id));
+    }
+
+    public static Optional<Counter> counter(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM counter WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Counter(id, rs.getString("hub_id"), name(rs), counterServices(c, id)));
+            }
+        }
+    }
+
+    private static List<String> counterServices(Connection c, String counterId) throws SQLException {
+        List<String> services = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT service_id FROM counter_service WHERE counter_id = ? ORDER BY service_id")) {
+            st.setString(1, counterId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    services.add(rs.getString(1));
+                }
+            }
+        }
+        return services;
+    }
+
+    public List<Activity> activities(String hubId, Instant from, Instant to) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT * FROM activity WHERE hub_id = ? AND end_ts > ? AND start_ts < ? ORDER BY start_ts, id""")) {
+                st.setString(1, hubId);
+                st.setLong(2, from.getEpochSecond());
+                st.setLong(3, to.getEpochSecond());
+                return activities(st);
+            }
+        });
+    }
+
+    public static Optional<Activity> activity(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM activity WHERE id = ?")) {
+            st.setString(1, id);
+            return activities(st).stream().findFirst();
+        }
+    }
+
+    private static List<Activity> activities(PreparedStatement st) throws SQLException {
+        List<Activity> activities = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                activities.add(new Activity(rs.getString("id"), rs.getString("hub_id"), rs.getString("room_id"),
+                        new Name(rs.getString("title_zh"), rs.getString("title_en")),
+                        Instant.ofEpochSecond(rs.getLong("start_ts")), Instant.ofEpochSecond(rs.getLong("end_ts")),
+                        rs.getInt("capacity")));
+            }
+        }
+        return activities;
+    }
+
+    // ---- writes (seed and staff edits) ----
+
+    public void put(Hub hub) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET level = excluded.level, parent = excluded.parent,
+                        name_zh = excluded.name_zh, name_en = excluded.name_en, timezone = excluded.timezone,
+                        opens = excluded.opens, closes = excluded.closes""")) {
+                st.setString(1, hub.id());
+                st.setString(2, hub.level());
+                st.setString(3, hub.parent());
+                st.setString(4, hub.name().zh());
+                st.setString(5, hub.name().en());
+                st.setString(6, hub.timezone().getId());
+                st.setString(7, hub.opens().toString());
+                st.setString(8, hub.closes().toString());
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public void put(Room room) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO room (id, hub_id, name_zh, name_en, capacity, facilities, slot_minutes, min_minutes,
+                        max_minutes, lead_minutes, max_days_ahead, max_active_per_resident)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, name_zh = excluded.name_zh,
+                        name_en = excluded.name_en, capacity = excluded.capacity, facilities = excluded.facilities,
+                        slot_minutes = excluded.slot_minutes, min_minutes = excluded.min_minutes,
+                        max_minutes = excluded.max_minutes, lead_minutes = excluded.lead_minutes,
+                        max_days_ahead = excluded.max_days_ahead,
+                        max_active_per_resident = excluded.max_active_per_resident""")) {
+                Room.Rules r = room.rules();
+                st.setString(1, room.id());
+                st.setString(2, room.hubId());
+                st.setString(3, room.name().zh());
+                st.setString(4, room.name().en());
+                st.setInt(5, room.capacity());
+                st.setString(6, String.join(",", room.facilities()));
+                st.setInt(7, r.slotMinutes());
+                st.setInt(8, r.minMinutes());
+                st.setInt(9, r.maxMinutes());
+                st.setInt(10, r.leadMinutes());
+                st.setInt(11, r.maxDaysAhead());
+                st.setInt(12, r.maxActivePerResident());
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public void put(ServiceItem service) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO service (id, hub_id, letter, name_zh, name_en, typical_minutes)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, letter = excluded.letter,
+                        name_zh = excluded.name_zh, name_en = excluded.name_en,
+                        typical_minutes = excluded.typical_minutes""")) {
+                st.setString(1, service.id());
+                st.setString(2, service.hubId());
+                st.setString(3, service.letter());
+                st.setString(4, service.name().zh());
+                st.setString(5, service.name().en());
+                st.setInt(6, service.typicalMinutes());
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public void put(Counter counter) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO counter (id, hub_id, name_zh, name_en) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, name_zh = excluded.name_zh,
+                        name_en = excluded.name_en""")) {
+                st.setString(1, counter.id());
+                st.setString(2, counter.hubId());
+                st.setString(3, counter.name().zh());
+                st.setString(4, counter.name().en());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM counter_service WHERE counter_id = ?")) {
+                st.setString(1, counter.id());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO counter_service (counter_id, service_id) VALUES (?, ?)")) {
+                for (String service : counter.services()) {
+                    st.setString(1, counter.id());
+                    st.setString(2, service);
+                    st.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    public void put(Activity activity) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO activity (id, hub_id, room_id, title_zh, title_en, start_ts, end_ts, capacity)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, room_id = excluded.room_id,
+                        title_zh = excluded.title_zh, title_en = excluded.title_en, start_ts = excluded.start_ts,
+                        end_ts = excluded.end_ts, capacity = excluded.capacity""")) {
+                st.setString(1, activity.id());
+                st.setString(2, activity.hubId());
+                st.setString(3, activity.roomId());
+                st.setString(4, activity.title().zh());
+                st.setString(5, activity.title().en());
+                st.setLong(6, activity.start().getEpochSecond());
+                st.setLong(7, activity.end().getEpochSecond());
+                st.setInt(8, activity.capacity());
+                return st.executeUpdate();
+            }
+        });
+    }
+}

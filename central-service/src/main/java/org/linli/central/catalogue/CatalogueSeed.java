@@ -1,0 +1,204 @@
+package org.linli.central.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.config.Settings;
+import org.linli.protocol.Ids;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Loads hubs with their rooms, services, counters and activities from YAML into the {@link Catalogue} (insert or
+ * update by id, so a seed can be applied on every start). An activity has either {@code start}/{@code end} times
+ * with offset, or {@code day} (0 = the day the seed is applied), {@code time} and {@code minutes}: that is how the
+ * demo always has a week of activities ahead.
+ */
+public final class CatalogueSeed {
+    private final Catalogue catalogue;
+    private final Settings.RuleDefaults defaults;
+
+    public CatalogueSeed(Catalogue catalogue, Settings.RuleDefaults defaults) {
+        this.catalogue = catalogue;
+        this.defaults = defaults;
+    }
+
+    /** @throws IllegalArgumentException naming the entry that is wrong */
+    public void apply(Path file, Instant now) {
+        try (InputStream in = Files.newInputStream(file)) {
+            apply(in, now);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the catalogue seed " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void apply(InputStream yaml, Instant now) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        if (!(root instanceof Map<?, ?> map) || !(map.get("hubs") instanceof List<?> hubs)) {
+            throw new IllegalArgumentException("a catalogue seed is a map with a list 'hubs'");
+        }
+        for (Object entry : hubs) {
+            hub(node(entry, "hub"), now);
+        }
+    }
+
+    private void hub(Node n, Instant now) {
+        Map<String, Object> hours = n.map("opening-hours");
+        Hub hub = new Hub(n.id("id"), n.text("level"), n.optional("parent"), n.name("name"),
+                zone(n.text("timezone")), time(hours.get("open")), time(hours.get("close")));
+        if (!List.of("district", "street", "residential").contains(hub.level())) {
+            throw new IllegalArgumentException("hub " + hub.id() + ": level must be district, street or residential");
+        }
+        catalogue.put(hub);
+        for (Object o : n.list("rooms")) {
+            Node r = node(o, "room");
+            Map<String, Object> rules = r.optionalMap("rules");
+            catalogue.put(new Room(r.id("id"), hub.id(), r.name("name"), r.integer("capacity"),
+                    r.list("facilities").stream().map(String::valueOf).toList(),
+                    new Room.Rules(
+                            integer(rules, "slot-minutes", defaults.slotMinutes()),
+                            integer(rules, "min-minutes", defaults.minMinutes()),
+                            integer(rules, "max-minutes", defaults.maxMinutes()),
+                            integer(rules, "lead-minutes", defaults.leadMinutes()),
+                            integer(rules, "max-days-ahead", defaults.maxDaysAhead()),
+                            integer(rules, "max-active-per-resident", defaults.maxActivePerResident()))));
+        }
+        for (Object o : n.list("services")) {
+            Node s = node(o, "service");
+            String letter = s.text("letter");
+            if (!letter.matches("[A-Z]")) {
+                throw new IllegalArgumentException("service " + s.id("id") + ": letter must be one of A-Z");
+            }
+            catalogue.put(new ServiceItem(s.id("id"), hub.id(), letter, s.name("name"),
+                    s.integer("typical-minutes")));
+        }
+        for (Object o : n.list("counters")) {
+            Node c = node(o, "counter");
+            catalogue.put(new Counter(c.id("id"), hub.id(), c.name("name"),
+                    c.list("services").stream().map(String::valueOf).toList()));
+        }
+        LocalDate today = LocalDate.ofInstant(now, hub.timezone());
+        for (Object o : n.list("activities")) {
+            Node a = node(o, "activity");
+            Instant start;
+            Instant end;
+            if (a.optional("start") != null) {
+                start = instant(a.text("start"));
+                end = instant(a.text("end"));
+            } else {
+                start = today.plusDays(a.integer("day")).atTime(time(a.values.get("time")))
+                        .atZone(hub.timezone()).toInstant();
+                end = start.plusSeconds(60L * a.integer("minutes"));
+            }
+            catalogue.put(new Activity(a.id("id"), hub.id(), a.optional("room"), a.name("title"), start, end,
+                    a.integer("capacity")));
+        }
+    }
+
+    private static int integer(Map<String, Object> map, String key, int fallback) {
+        Object value = map.get(key);
+        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unknown time zone " + id);
+        }
+    }
+
+    private static LocalTime time(Object value) {
+        try {
+            return LocalTime.parse(String.valueOf(value));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a time like 08:30");
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time with offset");
+        }
+    }
+
+    private static Node node(Object value, String what) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("each " + what + " must be a map");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) map;
+        return new Node(what, values);
+    }
+
+    /** One YAML map with accessors that name the entry when something is missing. */
+    private record Node(String what, Map<String, Object> values) {
+        String optional(String key) {
+            Object value = values.get(key);
+            return value == null ? null : String.valueOf(value);
+        }
+
+        String text(String key) {
+            String value = optional(key);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " " + values.get("id") + ": '" + key + "' is missing");
+            }
+            return value;
+        }
+
+        String id(String key) {
+            return Ids.require(what, text(key));
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(text(key));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + " " + values.get("id") + ": '" + key
+                        + "' must be a whole number");
+            }
+        }
+
+        Name name(String key) {
+            Map<String, Object> name = map(key);
+            Object zh = name.get("zh");
+            Object en = name.get("en");
+            if (zh == null || en == null) {
+                throw new IllegalArgumentException(what + " " + values.get("id") + ": '" + key
+                        + "' needs zh and en");
+            }
+            return new Name(String.valueOf(zh), String.valueOf(en));
+        }
+
+        Map<String, Object> map(String key) {
+            Map<String, Object> map = optionalMap(key);
+            if (map.isEmpty()) {
+                throw new IllegalArgumentException(what + " " + values.get("id") + ": '" + key + "' is missing");
+            }
+            return map;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> optionalMap(String key) {
+            Object value = values.get(key);
+            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        }
+
+        List<?> list(String key) {
+            Object value = values.get(key);
+            return value instanceof List<?> list ? list : List.of();
+        }
+    }
+}

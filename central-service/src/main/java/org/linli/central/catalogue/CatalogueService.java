@@ -1,0 +1,111 @@
+package org.linli.central.catalogue;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.auth.Access;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
+
+/** {@code /api/v1/hubs…} for everyone, and the staff edit of a room. */
+public final class CatalogueService implements HttpService {
+    private final Catalogue catalogue;
+    private final Access access;
+    private final long maxBody;
+
+    public CatalogueService(Catalogue catalogue, Access access, long maxBody) {
+        this.catalogue = catalogue;
+        this.access = access;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/hubs", this::hubs)
+                .get("/hubs/{hub}", this::hub)
+                .put("/rooms/{room}", this::putRoom);
+    }
+
+    private void hubs(ServerRequest req, ServerResponse res) {
+        Json.ok(res, catalogue.hubs().stream().map(CatalogueService::summary).toList());
+    }
+
+    private void hub(ServerRequest req, ServerResponse res) {
+        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
+        Map<String, Object> body = summary(hub);
+        body.put("openingHours", Map.of("open", hub.opens().toString(), "close", hub.closes().toString()));
+        body.put("rooms", catalogue.rooms(hub.id()).stream().map(CatalogueService::room).toList());
+        body.put("services", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
+                "letter", s.letter(), "name", s.name(), "typicalMinutes", s.typicalMinutes())).toList());
+        body.put("counters", catalogue.counters(hub.id()).stream().map(c -> Map.of("id", c.id(),
+                "name", c.name(), "services", c.services())).toList());
+        Json.ok(res, body);
+    }
+
+    static Map<String, Object> summary(Hub hub) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", hub.id());
+        body.put("level", hub.level());
+        if (hub.parent() != null) {
+            body.put("parent", hub.parent());
+        }
+        body.put("name", hub.name());
+        body.put("timezone", hub.timezone().getId());
+        return body;
+    }
+
+    static Map<String, Object> room(Room room) {
+        Room.Rules r = room.rules();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", room.id());
+        body.put("name", room.name());
+        body.put("capacity", room.capacity());
+        body.put("facilities", room.facilities());
+        body.put("rules", Map.of("slotMinutes", r.slotMinutes(), "minMinutes", r.minMinutes(),
+                "maxMinutes", r.maxMinutes(), "leadMinutes", r.leadMinutes(), "maxDaysAhead", r.maxDaysAhead(),
+                "maxActivePerResident", r.maxActivePerResident()));
+        return body;
+    }
+
+    /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
+    private void putRoom(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.ADMIN);
+        String id = Requests.id(req, "room");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String hubId = body.text("hub", 64);
+        String zh = body.text("nameZh", 60);
+        String en = body.text("nameEn", 60);
+        Integer capacity = body.integer("capacity", 1, 1000);
+        Integer slot = body.optionalInteger("slotMinutes", 5, 240);
+        Integer min = body.optionalInteger("minMinutes", 5, 1440);
+        Integer max = body.optionalInteger("maxMinutes", 5, 1440);
+        Integer lead = body.optionalInteger("leadMinutes", 0, 10080);
+        Integer ahead = body.optionalInteger("maxDaysAhead", 1, 366);
+        Integer active = body.optionalInteger("maxActivePerResident", 1, 100);
+        body.done();
+        if (catalogue.hub(hubId).isEmpty()) {
+            throw ProblemException.invalidField("hub", "no hub " + hubId);
+        }
+        Room.Rules old = catalogue.room(id).map(Room::rules).orElse(new Room.Rules(30, 30, 240, 0, 30, 3));
+        Room.Rules rules = new Room.Rules(or(slot, old.slotMinutes()), or(min, old.minMinutes()),
+                or(max, old.maxMinutes()), or(lead, old.leadMinutes()), or(ahead, old.maxDaysAhead()),
+                or(active, old.maxActivePerResident()));
+        if (rules.minMinutes() > rules.maxMinutes()) {
+            throw ProblemException.invalidField("minMinutes", "must not be larger than maxMinutes");
+        }
+        List<String> facilities = catalogue.room(id).map(Room::facilities).orElse(List.of());
+        Room room = new Room(id, hubId, new Name(zh, en), capacity, facilities, rules);
+        catalogue.put(room);
+        Json.ok(res, room(room));
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,70 @@
+package org.linli.central.checkin;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.OffsetDateTime;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.residents.ResidentService;
+import org.linli.central.residents.Residents;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
+import org.linli.protocol.Ids;
+
+/** {@code POST /api/v1/checkins} for kiosks, {@code GET /api/v1/hubs/{hub}/checkins?date=} for staff. */
+public final class CheckinService implements HttpService {
+    private final Checkins checkins;
+    private final Catalogue catalogue;
+    private final Access access;
+    private final long maxBody;
+
+    public CheckinService(Checkins checkins, Catalogue catalogue, Access access, long maxBody) {
+        this.checkins = checkins;
+        this.catalogue = catalogue;
+        this.access = access;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/checkins", this::checkIn)
+                .get("/hubs/{hub}/checkins", this::figures);
+    }
+
+    private void checkIn(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        JsonBody body = JsonBody.read(req, maxBody);
+        String token = body.optionalText("token", 200);
+        String phone = body.optionalText("phone", 24);
+        String service = body.optionalText("service", 64);
+        String activity = body.optionalText("activity", 64);
+        OffsetDateTime at = body.optionalTime("at");
+        String hubField = body.optionalText("hub", 64);
+        body.done();
+        if ((token == null) == (phone == null)) {
+            throw ProblemException.invalidField("token", "send either token or phone");
+        }
+        if (service != null && activity != null) {
+            throw ProblemException.invalidField("activity", "a visit is for a service or an activity, not both");
+        }
+        if ((service != null && !Ids.isValid(service)) || (activity != null && !Ids.isValid(activity))) {
+            throw ProblemException.rule("unknown-purpose", "no such service or activity");
+        }
+        Hub hub = ResidentService.hubOf(caller, hubField, catalogue);
+        Json.created(res, checkins.checkIn(hub, new Checkins.Request(token,
+                phone == null ? null : Residents.requirePhone("phone", phone), service, activity,
+                at == null ? null : at.toInstant())));
+    }
+
+    private void figures(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.STAFF);
+        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
+        Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
+    }
+}

@@ -1,0 +1,171 @@
+package org.linli.central.checkin;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.linli.central.access.TokenKeys;
+import org.linli.central.booking.Booking;
+import org.linli.central.booking.Bookings;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.events.EventBus;
+import org.linli.central.residents.Residents;
+import org.linli.central.store.Database;
+import org.linli.central.web.ProblemException;
+import org.linli.protocol.token.TokenType;
+import org.linli.protocol.token.Verification;
+
+/** Visits (人次): by resident card, booking token (which marks the booking used) or phone, counted per day. */
+public final class Checkins {
+    /** How old an offline check-in replayed by a kiosk may be. */
+    static final Duration MAX_AGE = Duration.ofDays(7);
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    private final Database db;
+    private final Catalogue catalogue;
+    private final Residents residents;
+    private final TokenKeys keys;
+    private final EventBus events;
+    private final Clock clock;
+
+    public Checkins(Database db, Catalogue catalogue, Residents residents, TokenKeys keys, EventBus events,
+            Clock clock) {
+        this.db = db;
+        this.catalogue = catalogue;
+        this.residents = residents;
+        this.keys = keys;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param token a resident card or booking token, or null
+     * @param phone a normalised phone, or null
+     * @param at when the visit happened (an offline kiosk replays it later), or null for now
+     */
+    public record Request(String token, String phone, String service, String activity, Instant at) {
+    }
+
+    public Map<String, Object> checkIn(Hub hub, Request request) {
+        Instant now = clock.instant();
+        Instant at = request.at() == null ? now : request.at();
+        if (at.isAfter(now.plus(MAX_CLOCK_SKEW)) || at.isBefore(now.minus(MAX_AGE))) {
+            throw ProblemException.rule("bad-time", "a check-in time must lie within the last "
+                    + MAX_AGE.toDays() + " days");
+        }
+        if (request.service() != null && catalogue.service(request.service())
+                .filter(s -> s.hubId().equals(hub.id())).isEmpty()) {
+            throw ProblemException.rule("unknown-service", "no service " + request.service() + " in this hub");
+        }
+        Verification verification = request.token() == null ? null : keys.verifyAtKiosk(request.token(), hub.id());
+        Map<String, Object> result = db.write(c -> {
+            if (request.activity() != null && Catalogue.activity(c, request.activity())
+                    .filter(a -> a.hubId().equals(hub.id())).isEmpty()) {
+                throw ProblemException.rule("unknown-activity", "no activity " + request.activity() + " in this hub");
+            }
+            String kind;
+            Long resident = null;
+            Booking booking = null;
+            if (request.phone() != null) {
+                kind = "phone";
+                resident = residents.byPhone(c, request.phone()).id();
+            } else if (verification.valid() && verification.token().type() == TokenType.RESIDENT) {
+                kind = "resident";
+                resident = residents.byCard(c, request.token(), hub.id()).id();
+            } else if (verification.valid()) {
+                kind = "booking";
+                booking = Bookings.markUsed(c, verification.token().subject(), now.getEpochSecond());
+                resident = booking.residentId();
+            } else {
+                throw ProblemException.rule("token-not-accepted", "the code is not valid here: "
+                        + verification.detail());
+            }
+            long id;
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO checkin (hub_id, kind, resident_id, booking_id, service_id, activity_id, at_ts, day)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                st.setString(1, hub.id());
+                st.setString(2, kind);
+                if (resident == null) {
+                    st.setNull(3, Types.INTEGER);
+                } else {
+                    st.setLong(3, resident);
+                }
+                if (booking == null) {
+                    st.setNull(4, Types.INTEGER);
+                } else {
+                    st.setLong(4, booking.id());
+                }
+                st.setString(5, request.service());
+                st.setString(6, request.activity());
+                st.setLong(7, at.getEpochSecond());
+                st.setString(8, LocalDate.ofInstant(at, hub.timezone()).toString());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("kind", kind);
+            if (booking != null) {
+                body.put("bookingId", booking.id());
+                body.put("room", booking.roomId());
+            }
+            return body;
+        });
+        Map<String, Object> event = new LinkedHashMap<>(result);
+        event.put("hub", hub.id());
+        if (request.service() != null) {
+            event.put("service", request.service());
+        }
+        if (request.activity() != null) {
+            event.put("activity", request.activity());
+        }
+        events.publish("checkin", event);
+        return result;
+    }
+
+    /** The day's visits of a hub: total, by kind, by service, by activity. */
+    public Map<String, Object> figures(Hub hub, LocalDate day) {
+        return db.read(c -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("hub", hub.id());
+            body.put("date", day.toString());
+            Map<String, Integer> byKind = new TreeMap<>();
+            Map<String, Integer> byService = new TreeMap<>();
+            Map<String, Integer> byActivity = new TreeMap<>();
+            int total = 0;
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT kind, service_id, activity_id, count(*) FROM checkin WHERE hub_id = ? AND day = ?
+                    GROUP BY kind, service_id, activity_id""")) {
+                st.setString(1, hub.id());
+                st.setString(2, day.toString());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        int n = rs.getInt(4);
+                        total += n;
+                        byKind.merge(rs.getString(1), n, Integer::sum);
+                        if (rs.getString(2) != null) {
+                            byService.merge(rs.getString(2), n, Integer::sum);
+                        }
+                        if (rs.getString(3) != null) {
+                            byActivity.merge(rs.getString(3), n, Integer::sum);
+                        }
+                    }
+                }
+            }
+            body.put("total", total);
+            body.put("byKind", byKind);
+            body.put("byService", byService);
+            body.put("byActivity", byActivity);
+            return body;
+        });
+    }
+}

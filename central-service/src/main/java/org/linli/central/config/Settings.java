@@ -1,0 +1,75 @@
+package org.linli.central.config;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The settings the central service runs with, checked once at start. */
+public record Settings(String host, int port, Path dataDir, long maxBodyBytes, Path catalogueSeed, Path secretFile,
+        int retentionDays, int cardDays, RuleDefaults rules, int priorityRatio, Duration noShowWindow,
+        Duration sessionLength) {
+
+    /** Booking rules of rooms that do not set their own. */
+    public record RuleDefaults(int slotMinutes, int minMinutes, int maxMinutes, int leadMinutes, int maxDaysAhead,
+            int maxActivePerResident) {
+    }
+
+    /** @throws BadConfigException naming the key that is wrong */
+    public static Settings from(Config config) {
+        Path dataDir = Path.of(text(config, "data.dir", false));
+        String seed = text(config, "catalogue.seed", true);
+        String secret = text(config, "residents.secret-file", true);
+        RuleDefaults rules = new RuleDefaults(
+                number(config, "bookings.slot-minutes", 5, 240),
+                number(config, "bookings.min-minutes", 5, 24 * 60),
+                number(config, "bookings.max-minutes", 5, 24 * 60),
+                number(config, "bookings.lead-minutes", 0, 7 * 24 * 60),
+                number(config, "bookings.max-days-ahead", 1, 366),
+                number(config, "bookings.max-active-per-resident", 1, 100));
+        if (rules.minMinutes() > rules.maxMinutes()) {
+            throw new BadConfigException("bookings.min-minutes must not be larger than bookings.max-minutes");
+        }
+        return new Settings(
+                text(config, "server.host", false),
+                number(config, "server.port", 0, 65535),
+                dataDir,
+                number(config, "http.max-body-bytes", 256, 10 * 1024 * 1024),
+                seed.isEmpty() ? null : Path.of(seed),
+                secret.isEmpty() ? dataDir.resolve("resident.secret") : Path.of(secret),
+                number(config, "residents.retention-days", 1, 3650),
+                number(config, "residents.card-days", 1, 3650),
+                rules,
+                number(config, "queue.priority-ratio", 1, 100),
+                Duration.ofMinutes(number(config, "queue.no-show-window-minutes", 0, 24 * 60)),
+                Duration.ofHours(number(config, "auth.session-hours", 1, 24 * 30)));
+    }
+
+    private static String text(Config config, String key, boolean emptyAllowed) {
+        String value;
+        try {
+            value = config.get(key).asString().orElse("").strip();
+        } catch (ConfigException e) {
+            throw new BadConfigException(key + " must be a single text value");
+        }
+        if (value.isEmpty() && !emptyAllowed) {
+            throw new BadConfigException(key + " must be set (environment variable "
+                    + ConfigLoader.environmentName(key) + ")");
+        }
+        return value;
+    }
+
+    private static int number(Config config, String key, int min, int max) {
+        String raw = text(config, key, false);
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new BadConfigException(key + " must be a whole number, not '" + raw + "'");
+        }
+        if (value < min || value > max) {
+            throw new BadConfigException(key + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+}

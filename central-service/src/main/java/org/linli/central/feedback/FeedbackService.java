@@ -1,0 +1,72 @@
+package org.linli.central.feedback;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.auth.Access;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+
+/** {@code POST /api/v1/feedback}. */
+public final class FeedbackService implements HttpService {
+    private static final List<String> KINDS = List.of("ticket", "booking", "checkin");
+    private final Feedbacks feedbacks;
+    private final Access access;
+    private final long maxBody;
+
+    public FeedbackService(Feedbacks feedbacks, Access access, long maxBody) {
+        this.feedbacks = feedbacks;
+        this.access = access;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/feedback", this::rate);
+    }
+
+    private void rate(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.KIOSK_OR_DESK);
+        JsonBody body = JsonBody.read(req, maxBody);
+        Integer rating = body.integer("rating", 1, 5);
+        String comment = body.optionalText("comment", 280);
+        OffsetDateTime at = body.optionalTime("at");
+        List<String> named = new ArrayList<>();
+        String item = null;
+        for (String kind : KINDS) {
+            // Ids of bookings and check-ins are numbers in JSON or text; tickets are text.
+            if (body.has(kind)) {
+                named.add(kind);
+            }
+        }
+        if (named.size() == 1) {
+            item = itemId(body, named.get(0));
+        }
+        body.done();
+        if (named.size() != 1) {
+            throw ProblemException.invalidField("ticket", "name exactly one of ticket, booking or checkin");
+        }
+        if (item == null || !item.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw ProblemException.invalidField(named.get(0), "must be the id of a " + named.get(0));
+        }
+        long id = feedbacks.rate(named.get(0), item, rating, comment, at == null ? null : at.toInstant());
+        Json.created(res, Map.of("id", id));
+    }
+
+    private static String itemId(JsonBody body, String kind) {
+        Integer number = null;
+        String text = null;
+        if (body.isNumber(kind)) {
+            number = body.optionalInteger(kind, 1, Integer.MAX_VALUE);
+        } else {
+            text = body.optionalText(kind, 64);
+        }
+        return number != null ? number.toString() : text;
+    }
+}

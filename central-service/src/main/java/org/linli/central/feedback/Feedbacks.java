@@ -1,0 +1,58 @@
+package org.linli.central.feedback;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import org.linli.central.store.Database;
+import org.linli.central.web.ProblemException;
+
+/** Ratings 1–5 with an optional short comment, once per ticket, booking or visit. */
+public final class Feedbacks {
+    private final Database db;
+    private final Clock clock;
+
+    public Feedbacks(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** @param kind ticket, booking or checkin */
+    public long rate(String kind, String itemId, int rating, String comment, Instant at) {
+        long ts = (at == null ? clock.instant() : at).getEpochSecond();
+        return db.write(c -> {
+            String table = switch (kind) {
+                case "ticket" -> "ticket";
+                case "booking" -> "booking";
+                default -> "checkin";
+            };
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
+                st.setString(1, itemId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ProblemException.rule("unknown-item", "there is no " + kind + " " + itemId);
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO feedback (item_kind, item_id, rating, comment, at_ts) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (item_kind, item_id) DO NOTHING RETURNING id""")) {
+                st.setString(1, kind);
+                st.setString(2, itemId);
+                st.setInt(3, rating);
+                st.setString(4, comment);
+                st.setLong(5, ts);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ProblemException.conflict("already-rated", "Already rated",
+                                "this " + kind + " was rated already");
+                    }
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw e;
+            }
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package org.linli.central.queue;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.residents.Residents;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
+
+/** Tickets for residents, counters for staff, queue overview for screens. */
+public final class QueueService implements HttpService {
+    private final Queues queues;
+    private final Catalogue catalogue;
+    private final Access access;
+    private final long maxBody;
+
+    public QueueService(Queues queues, Catalogue catalogue, Access access, long maxBody) {
+        this.queues = queues;
+        this.catalogue = catalogue;
+        this.access = access;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/services/{service}/tickets", this::draw)
+                .get("/tickets/{id}", this::get)
+                .post("/tickets/{id}/reactivate", this::reactivate)
+                .get("/hubs/{hub}/queues", this::overview)
+                .post("/counters/{counter}/call-next", (req, res) -> counter(req, res, "call-next"))
+                .post("/counters/{counter}/recall", (req, res) -> counter(req, res, "recall"))
+                .post("/counters/{counter}/complete", (req, res) -> counter(req, res, "complete"))
+                .post("/counters/{counter}/no-show", (req, res) -> counter(req, res, "no-show"))
+                .post("/counters/{counter}/transfer", this::transfer);
+    }
+
+    private void draw(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        String service = Requests.id(req, "service");
+        JsonBody body = JsonBody.read(req, maxBody);
+        boolean priority = body.bool("priority", false);
+        String phone = body.optionalText("phone", 24);
+        String token = body.optionalText("token", 200);
+        body.done();
+        if (phone != null && token != null) {
+            throw ProblemException.invalidField("phone", "send phone or token, not both");
+        }
+        Json.created(res, queues.draw(service, priority,
+                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId()));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw ProblemException.notFound("no ticket with that id");
+        }
+        Json.ok(res, queues.get(id));
+    }
+
+    private void reactivate(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.STAFF);
+        Json.ok(res, queues.reactivate(Requests.id(req, "id"), caller.hubId()));
+    }
+
+    private void overview(ServerRequest req, ServerResponse res) {
+        Json.ok(res, queues.overview(catalogue.requireHub(Requests.id(req, "hub"))));
+    }
+
+    private void counter(ServerRequest req, ServerResponse res, String action) {
+        Caller caller = access.require(req, Access.STAFF);
+        String counter = Requests.id(req, "counter");
+        Json.ok(res, switch (action) {
+            case "call-next" -> queues.callNext(counter, caller.hubId());
+            case "recall" -> queues.recall(counter, caller.hubId());
+            case "complete" -> queues.complete(counter, caller.hubId());
+            default -> queues.noShow(counter, caller.hubId());
+        });
+    }
+
+    private void transfer(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.STAFF);
+        String counter = Requests.id(req, "counter");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String service = body.text("service", 64);
+        body.done();
+        Json.ok(res, queues.transfer(counter, service, caller.hubId()));
+    }
+}

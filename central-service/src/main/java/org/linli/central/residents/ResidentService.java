@@ -1,0 +1,66 @@
+package org.linli.central.residents;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.ZoneId;
+import java.util.Map;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.store.Database;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Times;
+
+/** {@code POST /api/v1/residents/card}: a phone number in, a resident card token out. */
+public final class ResidentService implements HttpService {
+    private final Residents residents;
+    private final Catalogue catalogue;
+    private final Access access;
+    private final Database db;
+    private final long maxBody;
+
+    public ResidentService(Residents residents, Catalogue catalogue, Access access, Database db, long maxBody) {
+        this.residents = residents;
+        this.catalogue = catalogue;
+        this.access = access;
+        this.db = db;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/residents/card", this::card);
+    }
+
+    private void card(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        JsonBody body = JsonBody.read(req, maxBody);
+        String phoneText = body.text("phone", 24);
+        String hubText = body.optionalText("hub", 64);
+        body.done();
+        String phone = Residents.requirePhone("phone", phoneText);
+        Hub hub = hubOf(caller, hubText, catalogue);
+        Resident resident = db.write(c -> residents.byPhone(c, phone));
+        Residents.Card card = residents.card(resident, hub.id());
+        ZoneId zone = hub.timezone();
+        Json.created(res, Map.of("token", card.token(), "phoneLast4", card.phoneLast4(),
+                "expires", Times.format(card.expires(), zone)));
+    }
+
+    /** A kiosk acts for its own hub; staff of all hubs name one. */
+    public static Hub hubOf(Caller caller, String hubField, Catalogue catalogue) {
+        String hubId = caller.hubId() != null ? caller.hubId() : hubField;
+        if (hubId == null) {
+            throw ProblemException.invalidField("hub", "is required for staff of all hubs");
+        }
+        if (caller.hubId() != null && hubField != null && !hubField.equals(caller.hubId())) {
+            throw ProblemException.forbidden("this caller acts for hub " + caller.hubId() + " only");
+        }
+        return catalogue.hub(hubId).orElseThrow(() -> ProblemException.invalidField("hub", "no hub " + hubId));
+    }
+}

@@ -1,0 +1,93 @@
+package org.linli.central.residents;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.linli.central.access.TokenKeys;
+import org.linli.central.web.ProblemException;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.TokenType;
+import org.linli.protocol.token.Verification;
+
+/** Residents by phone or by card token. */
+public final class Residents {
+    private final PhoneNumbers phones;
+    private final TokenKeys keys;
+    private final Clock clock;
+    private final Duration cardValidity;
+
+    public Residents(PhoneNumbers phones, TokenKeys keys, Clock clock, Duration cardValidity) {
+        this.phones = phones;
+        this.keys = keys;
+        this.clock = clock;
+        this.cardValidity = cardValidity;
+    }
+
+    /** The normalised phone or a 400 naming the field. */
+    public static String requirePhone(String field, String raw) {
+        String normalised = PhoneNumbers.normalise(raw);
+        if (normalised == null) {
+            throw ProblemException.invalidField(field, "must be a phone number of 6 to 15 digits");
+        }
+        return normalised;
+    }
+
+    public String hmac(String normalisedPhone) {
+        return phones.hmac(normalisedPhone);
+    }
+
+    /** Finds or creates the resident with this phone, inside the caller's write transaction. */
+    public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
+        String hmac = phones.hmac(normalisedPhone);
+        long now = clock.instant().getEpochSecond();
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts) VALUES (?, ?, ?, ?)
+                ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
+                RETURNING id, phone_last4""")) {
+            st.setString(1, hmac);
+            st.setString(2, PhoneNumbers.last4(normalisedPhone));
+            st.setLong(3, now);
+            st.setLong(4, now);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new Resident(rs.getLong(1), rs.getString(2));
+            }
+        }
+    }
+
+    /** The resident a card token names, checked with our own keys, inside the caller's transaction. */
+    public Resident byCard(Connection c, String token, String hubId) throws SQLException {
+        Verification v = keys.verifyAtKiosk(token, hubId);
+        if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
+            throw ProblemException.rule("token-not-accepted", v.valid()
+                    ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
+        }
+        return byId(c, v.token().subject()).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+                "the card belongs to a resident whose data was deleted; ask for a new card"));
+    }
+
+    public Optional<Resident> byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, phone_last4 FROM resident WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Resident(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** A signed resident card for this resident in this hub. */
+    public Card card(Resident resident, String hubId) {
+        Instant now = clock.instant();
+        Instant expiry = now.plus(cardValidity);
+        String token = keys.signer().sign(AccessToken.resident(keys.kid(), resident.id(), hubId, now, expiry));
+        return new Card(token, resident.phoneLast4(), expiry);
+    }
+
+    public record Card(String token, String phoneLast4, Instant expires) {
+    }
+}

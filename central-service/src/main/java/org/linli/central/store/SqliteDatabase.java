@@ -1,0 +1,141 @@
+package org.linli.central.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One SQLite file in WAL mode with {@code synchronous=FULL}, so a committed booking, ticket or check-in survives a
+ * power cut. Writers start with {@code BEGIN IMMEDIATE}: a deferred transaction that later upgrades to a write gets
+ * SQLITE_BUSY whatever the busy timeout. Inside this process writers also queue on a fair lock, so they wait their
+ * turn instead of spinning in SQLite's busy handler; other processes are still held off by SQLite itself.
+ */
+public final class SqliteDatabase implements Database {
+    private static final int POOL_SIZE = 8;
+
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(POOL_SIZE);
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Path file;
+
+    private SqliteDatabase(Path file, SQLiteDataSource readSource, SQLiteDataSource writeSource) throws SQLException {
+        this.file = file;
+        this.writer = writeSource.getConnection();
+        for (int i = 0; i < POOL_SIZE; i++) {
+            Connection reader = readSource.getConnection();
+            reader.setReadOnly(true);
+            readers.add(reader);
+        }
+    }
+
+    /** Opens (creating when missing) the database file and brings its schema up to date. */
+    public static SqliteDatabase open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            SQLiteDataSource migrations = dataSource(url, false);
+            Flyway.configure()
+                    .dataSource(migrations)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return new SqliteDatabase(file, dataSource(url, true), dataSource(url, false));
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(String url, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        config.setReadOnly(readOnly);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(url);
+        return source;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a connection", e);
+        }
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        writeLock.lock();
+        try {
+            execute("BEGIN IMMEDIATE");
+            T result = work.run(writer);
+            execute("COMMIT");
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("write failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private void rollback() {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            throw new StoreException("rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writer.close();
+            for (Connection reader : readers) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

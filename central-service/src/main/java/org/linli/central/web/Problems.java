@@ -1,0 +1,59 @@
+package org.linli.central.web;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every error becomes an RFC 9457 problem detail here, and only here. */
+public final class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://linli.org/problems/";
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, (req, res, e) -> send(res, e));
+        routing.error(Exception.class, Problems::unexpected);
+    }
+
+    /** The last route: whatever no feature answered is a 404 problem, not the server's plain-text page. */
+    public static void noSuchRoute(ServerRequest req, ServerResponse res) {
+        send(res, new ProblemException(404, "no-such-route", "Not found",
+                "there is no " + req.prologue().method().text() + " " + req.path().path(), List.of()));
+    }
+
+    private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+        // The only 500 path: our fault, logged once with the stack; the client gets no internals.
+        LOG.log(Level.ERROR, "unexpected failure of " + req.prologue().method().text() + " " + req.path().path(), e);
+        send(res, new ProblemException(500, "internal", "Something went wrong on our side",
+                "the service failed; the operators have the details in the log", List.of()));
+    }
+
+    public static void send(ServerResponse res, ProblemException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + e.type());
+        body.put("title", e.title());
+        body.put("status", e.status());
+        body.put("detail", e.getMessage());
+        if (!e.errors().isEmpty()) {
+            body.put("errors", e.errors());
+        }
+        if (res.isSent()) {
+            return;
+        }
+        res.status(Status.create(e.status()));
+        res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
+        if (e.status() == 401) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        res.send(Json.bytes(body));
+    }
+}

@@ -1,0 +1,64 @@
+package org.linli.central.web;
+
+import io.helidon.webserver.http.ServerRequest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.linli.protocol.Ids;
+
+/** Path and query parameters, checked before they reach a feature. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /** A path id that must be a well-formed id; anything else cannot exist, so it is a 404. */
+    public static String id(ServerRequest req, String name) {
+        String value = req.path().pathParameters().get(name);
+        if (!Ids.isValid(value)) {
+            throw ProblemException.notFound("no " + name + " with that id");
+        }
+        return value;
+    }
+
+    /** A numeric path id such as a booking's. */
+    public static long number(ServerRequest req, String name) {
+        String value = req.path().pathParameters().get(name);
+        try {
+            long number = Long.parseLong(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 404 below
+        }
+        throw ProblemException.notFound("no " + name + " with that id");
+    }
+
+    public static LocalDate date(ServerRequest req, String name) {
+        String value = req.query().first(name).orElse(null);
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalidField(name, "is required, e.g. ?" + name + "=2026-11-28");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "must be a date like 2026-11-28");
+        }
+    }
+
+    public static OffsetDateTime optionalTime(ServerRequest req, String name) {
+        String value = req.query().first(name).orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8));
+            } catch (DateTimeParseException again) {
+                throw ProblemException.invalidField(name, "must be a date or a time with offset");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every staff and kiosk route refuses callers without a key (401) and callers of the wrong role (403). */
+class AccessIT {
+    @TempDir
+    static Path data;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Route(String method, String path, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final Set<String> ALL = Set.of("kiosk", "counter", "operator", "admin");
+    static final Set<String> DESK = Set.of("kiosk", "operator", "admin");
+    static final Set<String> STAFF = Set.of("counter", "operator", "admin");
+
+    static Stream<Route> routes() {
+        return Stream.of(
+                new Route("PUT", "/api/v1/rooms/studio", Set.of("admin")),
+                new Route("GET", "/api/v1/rooms/studio/availability?date=2030-01-01", ALL),
+                new Route("POST", "/api/v1/bookings", DESK),
+                new Route("GET", "/api/v1/bookings/1", ALL),
+                new Route("DELETE", "/api/v1/bookings/1", DESK),
+                new Route("GET", "/api/v1/bookings/1/qr.png", ALL),
+                new Route("GET", "/api/v1/hubs/wutong66/revoked", ALL),
+                new Route("POST", "/api/v1/residents/card", DESK),
+                new Route("POST", "/api/v1/services/affairs/tickets", DESK),
+                new Route("POST", "/api/v1/tickets/x/reactivate", STAFF),
+                new Route("POST", "/api/v1/counters/counter-1/call-next", STAFF),
+                new Route("POST", "/api/v1/counters/counter-1/recall", STAFF),
+                new Route("POST", "/api/v1/counters/counter-1/complete", STAFF),
+                new Route("POST", "/api/v1/counters/counter-1/no-show", STAFF),
+                new Route("POST", "/api/v1/counters/counter-1/transfer", STAFF),
+                new Route("POST", "/api/v1/checkins", DESK),
+                new Route("GET", "/api/v1/hubs/wutong66/checkins?date=2030-01-01", STAFF),
+                new Route("POST", "/api/v1/activities/demo-festival-6/signups", DESK),
+                new Route("DELETE", "/api/v1/activities/demo-festival-6/signups/1", DESK),
+                new Route("POST", "/api/v1/feedback", DESK));
+    }
+
+    private static TestServer.Response call(Route route, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(route.path()))
+                .header("Content-Type", "application/json")
+                .method(route.method(), route.method().equals("GET") || route.method().equals("DELETE")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        return server.send(request, bearer);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void refusesTheWrongCaller(Route route) {
+        assertEquals(401, call(route, null).status());
+        assertEquals(401, call(route, "not-a-real-key").status());
+        Map<String, String> callers = Map.of("kiosk", server.kioskKey(), "counter", server.counterToken(),
+                "operator", server.operatorToken(), "admin", server.adminToken());
+        for (String role : List.of("kiosk", "counter", "operator", "admin")) {
+            TestServer.Response response = call(route, callers.get(role));
+            if (route.allowed().contains(role)) {
+                assertEquals(true, response.status() != 401 && response.status() != 403,
+                        role + " should pass the access check, got " + response.status() + " " + response.text());
+            } else {
+                assertEquals(403, response.status(), role + ": " + response.text());
+                assertEquals("application/problem+json", response.contentType());
+            }
+        }
+    }
+}

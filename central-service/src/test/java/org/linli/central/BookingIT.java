@@ -1,0 +1,197 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.protocol.qr.QrFrameDecoder;
+import org.linli.protocol.payload.KeysPayload;
+import org.linli.protocol.token.TokenVerifier;
+import org.linli.protocol.token.Verdict;
+import org.linli.protocol.token.VerifyContext;
+
+class BookingIT {
+    @TempDir
+    static Path data;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Map<String, Object> booking(String room, int hour, String phone) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("room", room);
+        body.put("start", TestServer.tomorrowAt(hour, 0).toString());
+        body.put("end", TestServer.tomorrowAt(hour + 1, 0).toString());
+        body.put("phone", phone);
+        body.put("attendees", 4);
+        body.put("purpose", "reading group");
+        return body;
+    }
+
+    @Test
+    void booksARoomAndIssuesATokenADoorAccepts() {
+        TestServer.Response created = server.post("/api/v1/bookings", server.kioskKey(),
+                booking("studio", 10, "13800138000"));
+        assertEquals(201, created.status(), created.text());
+        JsonNode body = created.json();
+        assertEquals("active", body.get("status").asText());
+        assertEquals("studio", body.get("room").asText());
+        String token = body.get("token").asText();
+        assertTrue(token.startsWith("LL1:"));
+
+        KeysPayload keys = new KeysPayload(0, java.util.List.of(new KeysPayload.PublicKeyEntry(
+                server.get("/api/v1/hubs/wutong66/keys", null).json().get(0).get("kid").asText(), "Ed25519",
+                server.get("/api/v1/hubs/wutong66/keys", null).json().get(0).get("key").asText())));
+        Instant during = TestServer.tomorrowAt(10, 30).toInstant();
+        assertEquals(Verdict.VALID, TokenVerifier.of(keys).verify(token, VerifyContext.door("wutong66", "studio",
+                during, true, Set.of(), java.time.Duration.ofMinutes(5))).verdict());
+
+        long id = body.get("id").asLong();
+        TestServer.Response read = server.get("/api/v1/bookings/" + id, server.operatorToken());
+        assertEquals(200, read.status());
+        assertEquals("8000", read.json().get("phoneLast4").asText());
+    }
+
+    @Test
+    void qrCodeDecodesToTheBookingToken() throws Exception {
+        TestServer.Response created = server.post("/api/v1/bookings", server.kioskKey(),
+                booking("studio", 12, "13800138001"));
+        assertEquals(201, created.status(), created.text());
+        TestServer.Response png = server.get("/api/v1/bookings/" + created.json().get("id").asLong() + "/qr.png",
+                server.kioskKey());
+        assertEquals(200, png.status());
+        assertEquals("image/png", png.contentType());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        byte[] luma = new byte[image.getWidth() * image.getHeight()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                luma[y * image.getWidth() + x] = (byte) (image.getRGB(x, y) & 0xff);
+            }
+        }
+        assertEquals(created.json().get("token").asText(),
+                new QrFrameDecoder().decode(luma, image.getWidth(), image.getHeight()).orElseThrow());
+    }
+
+    @Test
+    void takenSlotIsAConflictAndShowsAsTakenInAvailability() {
+        assertEquals(201, server.post("/api/v1/bookings", server.kioskKey(),
+                booking("reading-room", 14, "13800138002")).status());
+        TestServer.Response again = server.post("/api/v1/bookings", server.kioskKey(),
+                booking("reading-room", 14, "13800138003"));
+        assertEquals(409, again.status());
+        assertEquals("application/problem+json", again.contentType());
+        JsonNode availability = server.get("/api/v1/rooms/reading-room/availability?date="
+                + TestServer.tomorrowAt(0, 0).toLocalDate(), server.kioskKey()).json();
+        boolean sawTaken = false;
+        for (JsonNode slot : availability.get("slots")) {
+            if (slot.get("start").asText().equals(TestServer.tomorrowAt(14, 0).toString().replace("T14:00",
+                    "T14:00:00"))) {
+                assertFalse(slot.get("free").asBoolean());
+                sawTaken = true;
+            }
+        }
+        assertTrue(sawTaken, availability.toString());
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheSameBookingAndRefusesAnotherBody() {
+        Map<String, String> key = Map.of("Idempotency-Key", "kiosk-retry-1");
+        String body = new String(org.linli.central.web.Json.bytes(booking("classroom", 9, "13800138004")));
+        TestServer.Response first = server.postRaw("/api/v1/bookings", server.kioskKey(), body, key);
+        TestServer.Response second = server.postRaw("/api/v1/bookings", server.kioskKey(), body, key);
+        assertEquals(201, first.status(), first.text());
+        assertEquals(200, second.status(), second.text());
+        assertEquals(first.json().get("id"), second.json().get("id"));
+        assertEquals(first.json().get("token"), second.json().get("token"));
+        String other = new String(org.linli.central.web.Json.bytes(booking("classroom", 11, "13800138004")));
+        assertEquals(422, server.postRaw("/api/v1/bookings", server.kioskKey(), other, key).status());
+    }
+
+    @Test
+    void cancellingRevokesTheToken() {
+        TestServer.Response created = server.post("/api/v1/bookings", server.kioskKey(),
+                booking("council-hall", 15, "13800138005"));
+        long id = created.json().get("id").asLong();
+        TestServer.Response cancelled = server.delete("/api/v1/bookings/" + id, server.kioskKey());
+        assertEquals(200, cancelled.status());
+        assertEquals("cancelled", cancelled.json().get("status").asText());
+        JsonNode revoked = server.get("/api/v1/hubs/wutong66/revoked", server.kioskKey()).json();
+        assertTrue(revoked.get("bookings").toString().contains("\"" + id + "\""), revoked.toString());
+        // the slot is free again
+        assertEquals(201, server.post("/api/v1/bookings", server.kioskKey(),
+                booking("council-hall", 15, "13800138006")).status());
+    }
+
+    @Test
+    void residentCardBooksWithoutAPhone() {
+        TestServer.Response card = server.post("/api/v1/residents/card", server.kioskKey(),
+                Map.of("phone", "+86 138 0013 8007"));
+        assertEquals(201, card.status(), card.text());
+        assertEquals("8007", card.json().get("phoneLast4").asText());
+        Map<String, Object> body = booking("activity-room", 16, null);
+        body.remove("phone");
+        body.put("residentToken", card.json().get("token").asText());
+        TestServer.Response created = server.post("/api/v1/bookings", server.kioskKey(), body);
+        assertEquals(201, created.status(), created.text());
+        assertEquals("8007", server.get("/api/v1/bookings/" + created.json().get("id").asLong(),
+                server.kioskKey()).json().get("phoneLast4").asText());
+    }
+
+    @Test
+    void oneResidentHoldsAtMostTheAllowedNumberOfBookings() {
+        String phone = "13800138008";
+        for (int hour = 8; hour < 11; hour++) {
+            assertEquals(201, server.post("/api/v1/bookings", server.kioskKey(),
+                    booking("activity-room", hour, phone)).status());
+        }
+        TestServer.Response fourth = server.post("/api/v1/bookings", server.kioskKey(),
+                booking("activity-room", 11, phone));
+        assertEquals(422, fourth.status());
+        assertTrue(fourth.json().get("type").asText().endsWith("too-many-bookings"));
+    }
+
+    @Test
+    void bookingsSurviveARestartAndTokensStillVerify() {
+        TestServer.Response created = server.post("/api/v1/bookings", server.kioskKey(),
+                booking("roof-terrace", 17, "13800138009"));
+        long id = created.json().get("id").asLong();
+        String keyBefore = server.get("/api/v1/hubs/wutong66/keys", null).json().get(0).get("key").asText();
+        server.restart();
+        TestServer.Response read = server.get("/api/v1/bookings/" + id, server.kioskKey());
+        assertEquals(200, read.status());
+        assertEquals("active", read.json().get("status").asText());
+        assertEquals(keyBefore, server.get("/api/v1/hubs/wutong66/keys", null).json().get(0).get("key").asText());
+        assertEquals(409, server.post("/api/v1/bookings", server.kioskKey(),
+                booking("roof-terrace", 17, "13800138010")).status());
+    }
+
+    @Test
+    void theDatabaseHoldsNoPhoneNumberInClear() throws Exception {
+        server.post("/api/v1/bookings", server.kioskKey(), booking("classroom", 19, "13912345678"));
+        byte[] file = java.nio.file.Files.readAllBytes(data.resolve("linli.db"));
+        byte[] wal = java.nio.file.Files.exists(data.resolve("linli.db-wal"))
+                ? java.nio.file.Files.readAllBytes(data.resolve("linli.db-wal")) : new byte[0];
+        String all = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(wal, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(all.contains("13912345678"));
+        assertFalse(all.contains("912345678"));
+    }
+}

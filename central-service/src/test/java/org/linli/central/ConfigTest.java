@@ -1,0 +1,67 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.config.BadConfigException;
+import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.Settings;
+
+class ConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void environmentOverridesTheFileAndTheCommandLineOverridesBoth() throws Exception {
+        Path file = dir.resolve("central.yaml");
+        Files.writeString(file, "server:\n  port: 7000\ndata:\n  dir: /from-file\nqueue:\n  priority-ratio: 3\n");
+        Settings fromFile = Settings.from(ConfigLoader.load(file, Map.of(), Map.of()));
+        assertEquals(7000, fromFile.port());
+        assertEquals(3, fromFile.priorityRatio());
+        assertEquals(30, fromFile.rules().slotMinutes());
+
+        Map<String, String> env = Map.of("LINLI_SERVER_PORT", "7100", "LINLI_DATA_DIR", "/from-env",
+                "LINLI_BOOKINGS_MAX_DAYS_AHEAD", "14");
+        Settings fromEnv = Settings.from(ConfigLoader.load(file, env, Map.of()));
+        assertEquals(7100, fromEnv.port());
+        assertEquals(Path.of("/from-env"), fromEnv.dataDir());
+        assertEquals(14, fromEnv.rules().maxDaysAhead());
+
+        Settings fromArgs = Settings.from(ConfigLoader.load(file, env, Map.of("server.port", "7200")));
+        assertEquals(7200, fromArgs.port());
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        BadConfigException port = assertThrows(BadConfigException.class, () -> Settings.from(
+                ConfigLoader.load(null, Map.of("LINLI_SERVER_PORT", "eighty"), Map.of())));
+        assertTrue(port.getMessage().contains("server.port"), port.getMessage());
+        BadConfigException range = assertThrows(BadConfigException.class, () -> Settings.from(
+                ConfigLoader.load(null, Map.of(), Map.of("server.port", "70000"))));
+        assertTrue(range.getMessage().contains("between 0 and 65535"), range.getMessage());
+        BadConfigException missing = assertThrows(BadConfigException.class,
+                () -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of(), Map.of()));
+        assertTrue(missing.getMessage().contains("nope.yaml"));
+    }
+
+    @Test
+    void mainExitsNonZeroWithAClearMessageOnBadConfiguration() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "org.linli.central.Main", "--data", dir.toString(), "--port", "not-a-port"))
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String output = new String(process.getInputStream().readAllBytes());
+        assertNotEquals(0, process.exitValue());
+        assertTrue(output.contains("server.port must be a whole number"), output);
+    }
+}

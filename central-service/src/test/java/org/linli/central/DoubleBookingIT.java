@@ -1,0 +1,99 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many kiosks asking for one slot at the same instant: exactly one wins, and the database never holds an overlap. */
+class DoubleBookingIT {
+    private static final int CLIENTS = 60;
+    private static final int ROUNDS = 4;
+    static final String OVERLAPS = """
+            SELECT count(*) FROM booking a JOIN booking b ON a.room_id = b.room_id AND a.id < b.id
+            WHERE a.status IN ('active', 'used') AND b.status IN ('active', 'used')
+              AND a.start_ts < b.end_ts AND b.start_ts < a.end_ts""";
+
+    @TempDir
+    static Path data;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentRequestsGetsTheSlot() throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                int hour = 9 + round * 2;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int client = 0; client < CLIENTS; client++) {
+                    Map<String, Object> body = new HashMap<>();
+                    body.put("room", "activity-room");
+                    body.put("start", TestServer.tomorrowAt(hour, 0).toString());
+                    // every other client asks for a longer, still overlapping span
+                    body.put("end", TestServer.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
+                    body.put("phone", String.format("1390000%02d%02d", round, client));
+                    body.put("attendees", 2);
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return server.post("/api/v1/bookings", server.kioskKey(), body).status();
+                    }));
+                }
+                go.countDown();
+                int won = 0;
+                int refused = 0;
+                for (Future<Integer> answer : answers) {
+                    int status = answer.get();
+                    if (status == 201) {
+                        won++;
+                    } else if (status == 409) {
+                        refused++;
+                    }
+                }
+                assertEquals(1, won, "round " + round);
+                assertEquals(CLIENTS - 1, refused, "round " + round);
+            }
+        }
+        assertEquals(ROUNDS, server.count("SELECT count(*) FROM booking WHERE room_id = 'activity-room'"));
+        assertEquals(0, server.count(OVERLAPS));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesAnOverlappingRow() throws SQLException {
+        try (Connection c = server.openDatabase()) {
+            c.createStatement().execute("""
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, attendees, status, created_ts, changed_ts)
+                    VALUES ('wutong66', 'studio', 4000000000, 4000003600, 1, 'active', 0, 0)""");
+            SQLException refused = assertThrows(SQLException.class, () -> c.createStatement().execute("""
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, attendees, status, created_ts, changed_ts)
+                    VALUES ('wutong66', 'studio', 4000001800, 4000005400, 1, 'active', 0, 0)"""));
+            assertTrue(refused.getMessage().contains("overlaps"), refused.getMessage());
+            c.createStatement().execute("DELETE FROM booking WHERE start_ts >= 4000000000");
+        }
+        assertEquals(0, server.count(OVERLAPS));
+    }
+}

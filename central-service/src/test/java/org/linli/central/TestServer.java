@@ -1,0 +1,209 @@
+package org.linli.central;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.Settings;
+import org.linli.central.web.Json;
+
+/**
+ * A real central service on a free port with the demo hub in a fresh data directory, a real HTTP client, and the
+ * demo credentials read from the file the service wrote.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String HUB = "wutong66";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path dataDir;
+    private final Clock clock;
+    private CentralServer server;
+    private final Properties credentials = new Properties();
+    private String admin;
+    private String operator;
+    private String counter;
+
+    private TestServer(Path dataDir, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    public static TestServer start(Path dataDir) {
+        return start(dataDir, Map.of(), Clock.systemUTC());
+    }
+
+    public static TestServer start(Path dataDir, Map<String, String> config, Clock clock) {
+        TestServer test = new TestServer(dataDir, clock);
+        test.boot(config);
+        return test;
+    }
+
+    private void boot(Map<String, String> config) {
+        Map<String, String> overrides = new java.util.HashMap<>(config);
+        overrides.put("data.dir", dataDir.toString());
+        overrides.put("server.port", "0");
+        overrides.put("server.host", "127.0.0.1");
+        Settings settings = Settings.from(ConfigLoader.load(null, Map.of(), overrides));
+        server = CentralServer.start(settings, clock, true);
+        try (InputStream in = Files.newInputStream(dataDir.resolve("demo-credentials.properties"))) {
+            credentials.clear();
+            credentials.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        admin = operator = counter = null;
+    }
+
+    /** Stops and starts the service on the same data directory. */
+    public void restart() {
+        server.close();
+        boot(Map.of());
+    }
+
+    public CentralServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String kioskKey() {
+        return credentials.getProperty("kiosk.kiosk-lobby.key");
+    }
+
+    public String password(String user) {
+        return credentials.getProperty("staff." + user + ".password");
+    }
+
+    public String adminToken() {
+        if (admin == null) {
+            admin = login("admin");
+        }
+        return admin;
+    }
+
+    public String operatorToken() {
+        if (operator == null) {
+            operator = login("operator");
+        }
+        return operator;
+    }
+
+    public String counterToken() {
+        if (counter == null) {
+            counter = login("counter");
+        }
+        return counter;
+    }
+
+    private String login(String user) {
+        Response r = post("/api/v1/auth/login", null, Map.of("username", user, "password", password(user)));
+        if (r.status() != 200) {
+            throw new IllegalStateException("login failed: " + r.text());
+        }
+        return r.json().get("token").asText();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** The next day in the hub at a given hour: always bookable under the demo rules. */
+    public static java.time.OffsetDateTime tomorrowAt(int hour, int minute) {
+        return LocalDate.now(ZONE).plusDays(1).atTime(hour, minute).atZone(ZONE).toOffsetDateTime();
+    }
+
+    public record Response(int status, String contentType, byte[] body) {
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text(), e);
+            }
+        }
+    }
+
+    public Response get(String path, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), bearer);
+    }
+
+    public Response delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), bearer);
+    }
+
+    public Response post(String path, String bearer, Object body) {
+        return postRaw(path, bearer, body == null ? "" : new String(Json.bytes(body)), Map.of());
+    }
+
+    public Response put(String path, String bearer, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))), bearer);
+    }
+
+    public Response postRaw(String path, String bearer, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder, bearer);
+    }
+
+    public Response send(HttpRequest.Builder builder, String bearer) {
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A separate JDBC connection to the service's database file, as an auditor would open it. */
+    public Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("linli.db"));
+    }
+
+    public long count(String sql) {
+        try (Connection c = openDatabase(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

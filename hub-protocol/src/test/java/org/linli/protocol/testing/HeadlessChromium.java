@@ -1,0 +1,59 @@
+package org.linli.protocol.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver, headless, for browser tests. Nothing is downloaded: Selenium
+ * Manager is bypassed by naming both binaries, and Chromium's background networking is off (this machine's network
+ * refuses it).
+ */
+public final class HeadlessChromium {
+    private static final List<Path> BROWSERS = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"),
+            Path.of("/usr/bin/google-chrome"));
+    private static final List<Path> DRIVERS = List.of(Path.of("/usr/bin/chromedriver"),
+            Path.of("/usr/lib/chromium/chromedriver"));
+
+    private HeadlessChromium() {
+    }
+
+    /** A new browser with a fresh profile in {@code profileDir}, at the given window size. */
+    public static ChromeDriver start(Path profileDir, int width, int height) {
+        Path browser = first(BROWSERS, "chromium (apt-get install chromium)");
+        Path driver = first(DRIVERS, "chromedriver (apt-get install chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browser.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--lang=zh-CN", "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profileDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        return chrome;
+    }
+
+    /** Writes a PNG of what the browser shows. */
+    public static void screenshot(ChromeDriver chrome, Path png) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            Files.write(png, chrome.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path first(List<Path> candidates, String what) {
+        return candidates.stream().filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException(what + " is not installed; ./linli test installs it"));
+    }
+}
