@@ -1,0 +1,252 @@
+package org.linli.agent;
+
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.linli.agent.commands.CommandHandler;
+import org.linli.agent.config.AgentConfig;
+import org.linli.agent.config.ConfigLoader;
+import org.linli.agent.door.AccessKeys;
+import org.linli.agent.door.ClockTrust;
+import org.linli.agent.door.Door;
+import org.linli.agent.hardware.LineQrReader;
+import org.linli.agent.hardware.Pi4jBeamPair;
+import org.linli.agent.hardware.Pi4jBoard;
+import org.linli.agent.hardware.QrReader;
+import org.linli.agent.mqtt.Backoff;
+import org.linli.agent.mqtt.PahoMqttLink;
+import org.linli.agent.occupancy.ClosingTime;
+import org.linli.agent.occupancy.RoomOccupancy;
+import org.linli.agent.outbox.Outbox;
+import org.linli.agent.outbox.OutboxPump;
+import org.linli.agent.outbox.Reporter;
+import org.linli.agent.telemetry.Telemetry;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.EventType;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.StatusPayload;
+
+/**
+ * The agent of one device: builds its parts from the configuration with plain constructors, connects them through
+ * the one ordered {@link AgentLoop}, and takes them down in an order that leaves every door locked.
+ */
+public final class Agent implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Agent.class.getName());
+    public static final String VERSION = versionOf(Agent.class);
+    /** Below Mosquitto's default receive maximum of 20, so Paho never refuses a publish for too many in flight. */
+    private static final int WINDOW = 16;
+
+    private final AgentConfig config;
+    private final Pi4jBoard board;
+    private final Clock clock;
+    private final AgentLoop loop = new AgentLoop();
+    private final PayloadCodec codec;
+    private final Outbox outbox;
+    private final PahoMqttLink link;
+    private final OutboxPump pump;
+    private final Reporter reporter;
+    private final AccessKeys keys;
+    private final ClockTrust trust;
+    private final Map<String, Door> doors = new LinkedHashMap<>();
+    private final Map<String, RoomOccupancy> rooms = new LinkedHashMap<>();
+    private final List<QrReader> readers = new ArrayList<>();
+    private final Telemetry telemetry;
+    private final CommandHandler commands;
+
+    public Agent(AgentConfig config, Pi4jBoard board, Clock clock, ClockTrust trust) throws SQLException,
+            MqttException {
+        this.config = config;
+        this.board = board;
+        this.clock = clock;
+        this.trust = trust;
+        this.codec = new PayloadCodec(clock);
+        this.outbox = new Outbox(config.dataDir().resolve("outbox.db"), config.outbox().maxMessages(),
+                config.outbox().maxAge(), clock);
+        this.link = new PahoMqttLink(config.mqtt(), "linli-" + config.deviceId(),
+                Topics.deviceStatus(config.deviceId()),
+                (online, ts) -> codec.encode(new StatusPayload(online ? StatusPayload.ONLINE : StatusPayload.OFFLINE,
+                        ts, VERSION)),
+                new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax(), new Random()));
+        this.pump = new OutboxPump(outbox, link, WINDOW);
+        this.reporter = new Reporter(config.deviceId(), outbox, codec, clock, pump::wake);
+        this.keys = new AccessKeys(config.dataDir(), codec);
+        for (AgentConfig.Lock lock : config.locks()) {
+            doors.put(lock.room(), new Door(config.hubId(), lock,
+                    board.relay(lock.relayPin(), lock.activeHigh(), lock.failSecure()), keys, trust, clock, reporter,
+                    loop));
+        }
+        for (AgentConfig.Sensor sensor : config.sensors()) {
+            boolean counting = config.sensors().stream()
+                    .anyMatch(s -> s.room().equals(sensor.room()) && s.type() == AgentConfig.Sensor.Type.BEAM);
+            rooms.computeIfAbsent(sensor.room(), room -> new RoomOccupancy(room, counting, reporter, loop));
+        }
+        this.telemetry = new Telemetry(reporter, outbox::dropped, VERSION);
+        this.commands = new CommandHandler(codec, doors, reporter, this::reload, this::identify);
+    }
+
+    /** Wires the inputs, starts the link and the schedules. */
+    public void start() {
+        String id = config.deviceId();
+        link.subscribe(Topics.deviceCmd(id), (topic, payload) -> loop.execute(() -> commands.handle(payload)));
+        link.subscribe(Topics.accessKeys(config.hubId()), (topic, payload) -> loop.execute(
+                () -> keys.keysArrived(payload)));
+        link.subscribe(Topics.accessRevoked(config.hubId()), (topic, payload) -> loop.execute(
+                () -> keys.revokedArrived(payload)));
+        for (AgentConfig.Sensor sensor : config.sensors()) {
+            RoomOccupancy room = rooms.get(sensor.room());
+            if (sensor.type() == AgentConfig.Sensor.Type.PIR) {
+                String key = "pir-" + sensor.pin();
+                board.input(sensor.pin(), sensor.activeHigh()).onMotion(
+                        active -> loop.execute(() -> room.motion(key, active, sensor.hold())));
+            } else {
+                String key = "beam-" + sensor.pin();
+                new Pi4jBeamPair(board.input(sensor.pin(), sensor.activeHigh()),
+                        board.input(sensor.innerPin(), sensor.activeHigh())).onBeam(
+                                (beam, broken) -> loop.execute(() -> room.beam(key, beam, broken)));
+            }
+        }
+        for (AgentConfig.Lock lock : config.locks()) {
+            Door door = doors.get(lock.room());
+            if (lock.doorContactPin() != null) {
+                board.input(lock.doorContactPin(), lock.contactOpenHigh()).onChange(
+                        open -> loop.execute(() -> door.contact(open)));
+            }
+            QrReader reader = reader(lock);
+            if (reader != null) {
+                readers.add(reader);
+                reader.start(text -> scan(lock.room(), text));
+            }
+        }
+        reporter.event(null, EventType.AGENT_STARTED, null, VERSION);
+        if (!doors.isEmpty() && !trust.trusted()) {
+            reporter.event(null, EventType.CLOCK_UNTRUSTED, null, trust.why());
+        }
+        loop.execute(() -> rooms.values().forEach(RoomOccupancy::heartbeat));
+        Duration heartbeat = config.occupancy().heartbeat();
+        loop.every(heartbeat, heartbeat, () -> rooms.values().forEach(RoomOccupancy::heartbeat));
+        new ClosingTime(config.occupancy().closingTime(), config.occupancy().zone(), clock, loop)
+                .daily(() -> rooms.values().stream().filter(r -> r.count() != null)
+                        .forEach(RoomOccupancy::resetCount));
+        loop.every(config.telemetryInterval(), config.telemetryInterval(), telemetry::report);
+        loop.every(Duration.ofHours(1), Duration.ofHours(1), this::purgeOutbox);
+        pump.start();
+        link.start();
+        LOG.log(System.Logger.Level.INFO, "agent {0} of hub {1} started: {2} rooms, {3} doors, broker {4}", id,
+                config.hubId(), rooms.size(), doors.size(), config.mqtt().url());
+    }
+
+    private QrReader reader(AgentConfig.Lock lock) {
+        AgentConfig.Reader r = lock.reader();
+        return switch (r.type()) {
+            case "file", "serial" -> new LineQrReader(lock.room(),
+                    () -> Files.newInputStream(java.nio.file.Path.of(r.device())));
+            case "hid" -> new org.linli.agent.hardware.HidQrReader(lock.room(), java.nio.file.Path.of(r.device()));
+            case "camera" -> new org.linli.agent.hardware.CameraQrReader(lock.room(), r.command(), r.width(),
+                    r.height());
+            default -> null;
+        };
+    }
+
+    /** A text presented at a room's door (a reader, the simulation console). */
+    public void scan(String room, String text) {
+        loop.execute(() -> {
+            Door door = doors.get(room);
+            if (door == null) {
+                LOG.log(System.Logger.Level.WARNING, "scan for {0}, which has no door here", room);
+            } else {
+                door.scanned(text);
+            }
+        });
+    }
+
+    private void purgeOutbox() {
+        try {
+            outbox.purgeExpired();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.ERROR, "outbox purge failed", e);
+        }
+    }
+
+    private String reload() throws Exception {
+        if (config.source() == null) {
+            throw new IllegalStateException("started without a configuration file: nothing to reload");
+        }
+        AgentConfig next = new ConfigLoader(System.getenv()).load(config.source(), false);
+        int applied = 0;
+        for (AgentConfig.Lock lock : next.locks()) {
+            Door door = doors.get(lock.room());
+            if (door != null) {
+                door.reconfigure(lock);
+                applied++;
+            }
+        }
+        boolean wiringChanged = !next.sensors().equals(config.sensors()) || !next.deviceId().equals(
+                config.deviceId()) || !next.mqtt().equals(config.mqtt()) || next.locks().size() != doors.size();
+        return "door settings applied to " + applied + " doors"
+                + (wiringChanged ? "; sensors, locks or broker changed: restart the agent for those" : "");
+    }
+
+    private void identify() {
+        LOG.log(System.Logger.Level.WARNING, "IDENTIFY: this is device {0} of hub {1}, rooms {2}",
+                config.deviceId(), config.hubId(), config.rooms());
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** The outbox, for telemetry and tests. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Reporter reporter() {
+        return reporter;
+    }
+
+    public AgentLoop loop() {
+        return loop;
+    }
+
+    public boolean connected() {
+        return link.connected();
+    }
+
+    /** Locks every door now (shutdown, the benchmark between scans). */
+    public void lockAll() {
+        loop.runAndWait(() -> doors.values().forEach(Door::lockNow));
+    }
+
+    /** Clean shutdown: every door locked first, then the offline status, then the stores. */
+    @Override
+    public void close() {
+        lockAll();
+        readers.forEach(QrReader::close);
+        link.close();
+        pump.close();
+        loop.close();
+        outbox.close();
+        LOG.log(System.Logger.Level.INFO, "agent {0} stopped; doors locked", config.deviceId());
+    }
+
+    /** Stops as a crash would: no offline status, no DISCONNECT (for tests of the Last Will and the outbox). */
+    public void crash() {
+        readers.forEach(QrReader::close);
+        link.abandon();
+        pump.close();
+        loop.close();
+        outbox.close();
+    }
+
+    private static String versionOf(Class<?> type) {
+        String version = type.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

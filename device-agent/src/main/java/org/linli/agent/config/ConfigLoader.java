@@ -1,0 +1,203 @@
+package org.linli.agent.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.linli.agent.config.AgentConfig.Lock;
+import org.linli.agent.config.AgentConfig.Sensor;
+import org.linli.protocol.Ids;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Reads the agent's YAML file, applies {@code LINLI_*} environment overrides and validates every value. */
+public final class ConfigLoader {
+    /** BCM GPIO numbers of a Raspberry Pi header. */
+    private static final int MAX_PIN = 27;
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Loads {@code file}; with no file, everything comes from the environment and defaults. */
+    public AgentConfig load(Path file, boolean simulate) throws ConfigException {
+        Map<String, Object> root = file == null ? Map.of() : parse(file);
+        ConfigTree tree = new ConfigTree(root, env, file == null ? "configuration" : file.toString());
+        return read(tree, simulate, file);
+    }
+
+    private static Map<String, Object> parse(Path file) throws ConfigException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such file");
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object document = new Yaml(new SafeConstructor(options)).load(reader);
+            if (document == null) {
+                return Map.of();
+            }
+            if (!(document instanceof Map<?, ?> map)) {
+                throw new ConfigException(file + ": the top level must be a mapping of keys, e.g. 'device:'");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            return typed;
+        } catch (YAMLException e) {
+            throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private AgentConfig read(ConfigTree t, boolean simulate, Path file) throws ConfigException {
+        String deviceId = id(t, "device.id");
+        String hubId = id(t, "hub.id");
+        String url = t.requireString("mqtt.url");
+        if (!url.matches("(tcp|ssl|ws|wss)://.+")) {
+            throw t.error("mqtt.url", "must look like tcp://host:1883 or ssl://host:8883 (got '" + url + "')");
+        }
+        String caFile = t.string("mqtt.ca-file", null);
+        AgentConfig.Mqtt mqtt = new AgentConfig.Mqtt(url, t.string("mqtt.username", null),
+                t.string("mqtt.password", null),
+                Duration.ofSeconds(t.number("mqtt.session-expiry-s", 7 * 86_400, 0, 0xffff_ffffL)),
+                Duration.ofSeconds(t.number("mqtt.keep-alive-s", 30, 5, 3600)),
+                Duration.ofMillis(t.number("mqtt.reconnect-min-ms", 1000, 10, 600_000)),
+                Duration.ofMillis(t.number("mqtt.reconnect-max-ms", 60_000, 10, 3_600_000)),
+                caFile == null ? null : Path.of(caFile));
+        if (mqtt.reconnectMax().compareTo(mqtt.reconnectMin()) < 0) {
+            throw t.error("mqtt.reconnect-max-ms", "must not be less than mqtt.reconnect-min-ms");
+        }
+        Path dataDir = Path.of(t.string("data.dir", simulate ? "data/agent-" + deviceId : "/var/lib/linli-agent"));
+        String provider = simulate ? AgentConfig.Hardware.MOCK
+                : t.oneOf("hardware.provider", AgentConfig.Hardware.GPIOD, AgentConfig.Hardware.GPIOD,
+                        AgentConfig.Hardware.LINUXFS, AgentConfig.Hardware.MOCK);
+        AgentConfig.Hardware hardware = new AgentConfig.Hardware(provider, t.string("hardware.gpio-chip", "gpiochip0"));
+        AgentConfig.ClockSettings clock = new AgentConfig.ClockSettings(
+                simulate ? "rtc" : t.oneOf("clock.trust", "auto", "auto", "rtc", "never"));
+        AgentConfig.OutboxSettings outbox = new AgentConfig.OutboxSettings(
+                (int) t.number("outbox.max-messages", 100_000, 10, 10_000_000),
+                Duration.ofHours(t.number("outbox.max-age-h", 7 * 24, 1, 365 * 24)));
+        AgentConfig.OccupancySettings occupancy = new AgentConfig.OccupancySettings(
+                Duration.ofSeconds(t.number("occupancy.heartbeat-s", 300, 5, 86_400)),
+                time(t, "occupancy.closing-time", "22:00"), zone(t));
+
+        Set<Integer> pins = new HashSet<>();
+        List<Sensor> sensors = new ArrayList<>();
+        for (int i = 0; i < t.size("sensors"); i++) {
+            sensors.add(sensor(t, "sensors." + i, pins));
+        }
+        List<Lock> locks = new ArrayList<>();
+        Set<String> lockRooms = new HashSet<>();
+        for (int i = 0; i < t.size("locks"); i++) {
+            Lock lock = lock(t, "locks." + i, pins);
+            if (!lockRooms.add(lock.room())) {
+                throw t.error("locks." + i + ".room", "names a room that already has a lock: " + lock.room());
+            }
+            locks.add(lock);
+        }
+        Set<String> rooms = new LinkedHashSet<>();
+        sensors.forEach(s -> rooms.add(s.room()));
+        locks.forEach(l -> rooms.add(l.room()));
+        String scanFile = t.string("simulation.scan-file", null);
+        AgentConfig.Simulation simulation = new AgentConfig.Simulation(
+                (int) t.number("simulation.speed", 120, 1, 100_000), t.number("simulation.seed", 1, 0, Long.MAX_VALUE),
+                scanFile == null ? null : Path.of(scanFile));
+        Duration telemetry = Duration.ofSeconds(t.number("telemetry.interval-s", 60, 1, 86_400));
+        return new AgentConfig(deviceId, hubId, mqtt, dataDir, hardware, clock, outbox, occupancy, sensors, locks,
+                simulation, telemetry, List.copyOf(rooms), file);
+    }
+
+    private static Sensor sensor(ConfigTree t, String at, Set<Integer> pins) throws ConfigException {
+        Sensor.Type type = switch (t.oneOf(at + ".type", null, "pir", "beam")) {
+            case "pir" -> Sensor.Type.PIR;
+            default -> Sensor.Type.BEAM;
+        };
+        String room = id(t, at + ".room");
+        int pin = pin(t, at + (type == Sensor.Type.BEAM ? ".outer-pin" : ".pin"), pins);
+        Integer inner = type == Sensor.Type.BEAM ? pin(t, at + ".inner-pin", pins) : null;
+        // a PIR output goes high on motion; a beam receiver goes low when the beam is broken
+        boolean activeHigh = t.bool(at + ".active-high", type == Sensor.Type.PIR);
+        Duration hold = Duration.ofMillis(t.number(at + ".hold-ms", 120_000, 0, 86_400_000));
+        return new Sensor(type, room, pin, inner, activeHigh, hold);
+    }
+
+    private static Lock lock(ConfigTree t, String at, Set<Integer> pins) throws ConfigException {
+        String room = id(t, at + ".room");
+        int relayPin = pin(t, at + ".relay-pin", pins);
+        Integer contact = t.has(at + ".door-contact-pin") ? pin(t, at + ".door-contact-pin", pins) : null;
+        String mode = t.oneOf(at + ".mode", "fail-secure", "fail-secure", "fail-safe");
+        String r = at + ".reader";
+        String readerType = t.oneOf(r + ".type", AgentConfig.Reader.NONE, AgentConfig.Reader.NONE, "serial", "hid",
+                "camera", "file");
+        AgentConfig.Reader reader = new AgentConfig.Reader(readerType,
+                readerType.equals("serial") || readerType.equals("hid") || readerType.equals("file")
+                        ? t.requireString(r + ".device") : t.string(r + ".device", null),
+                (int) t.number(r + ".baud", 9600, 1200, 921_600),
+                readerType.equals("camera") ? t.requireString(r + ".command") : t.string(r + ".command", null),
+                (int) t.number(r + ".width", 640, 16, 4096), (int) t.number(r + ".height", 480, 16, 4096));
+        return new Lock(room, relayPin, t.bool(at + ".active-high", true),
+                Duration.ofMillis(t.number(at + ".pulse-ms", 5000, 100, 60_000)), mode.equals("fail-secure"),
+                contact, t.bool(at + ".contact-open-high", true),
+                Duration.ofSeconds(t.number(at + ".held-open-s", 60, 1, 86_400)),
+                Duration.ofSeconds(t.number(at + ".grace-s", 900, 0, 86_400)),
+                Duration.ofSeconds(t.number(at + ".max-remote-unlock-s", 30, 1, 3600)), reader);
+    }
+
+    private static int pin(ConfigTree t, String path, Set<Integer> used) throws ConfigException {
+        int pin = t.requireNumber(path, 0, MAX_PIN);
+        if (!used.add(pin)) {
+            throw t.error(path, "uses GPIO " + pin + ", which another sensor or lock already uses");
+        }
+        return pin;
+    }
+
+    private static String id(ConfigTree t, String path) throws ConfigException {
+        String value = t.requireString(path);
+        if (!Ids.isValid(value)) {
+            throw t.error(path, "must be 1-64 letters, digits, '-' or '_' (got '" + value + "')");
+        }
+        return value;
+    }
+
+    private static LocalTime time(ConfigTree t, String path, String fallback) throws ConfigException {
+        String value = t.string(path, fallback);
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw t.error(path, "must be a time of day like 22:00 (got '" + value + "')");
+        }
+    }
+
+    private static ZoneId zone(ConfigTree t) throws ConfigException {
+        String value = t.string("occupancy.zone", "Asia/Shanghai");
+        try {
+            return ZoneId.of(value);
+        } catch (RuntimeException e) {
+            throw t.error("occupancy.zone", "must be a time zone like Asia/Shanghai (got '" + value + "')");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.lines().limit(3).reduce((a, b) -> a + " " + b.trim()).orElse(message);
+    }
+}

@@ -1,0 +1,87 @@
+package org.linli.agent.hardware;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.linli.protocol.qr.QrFrameDecoder;
+
+/**
+ * A camera reader: runs a command that writes raw YUV420 frames of {@code width}×{@code height} to its standard output
+ * (e.g. {@code rpicam-vid -t 0 -n --codec yuv420 --width 640 --height 480 --framerate 10 -o -}) and decodes the luma
+ * plane of each with ZXing. A code held in front of the camera is reported once, not once per frame.
+ */
+public final class CameraQrReader implements QrReader {
+    private static final System.Logger LOG = System.getLogger(CameraQrReader.class.getName());
+    private static final long REPEAT_AFTER_MS = 3000;
+
+    private final String name;
+    private final String command;
+    private final int width;
+    private final int height;
+    private volatile boolean running = true;
+    private volatile Process process;
+    private Thread thread;
+
+    public CameraQrReader(String name, String command, int width, int height) {
+        this.name = name;
+        this.command = command;
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public void start(Consumer<String> onText) {
+        thread = new Thread(() -> run(onText), "camera-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(Consumer<String> onText) {
+        QrFrameDecoder decoder = new QrFrameDecoder();
+        int frameBytes = width * height * 3 / 2;
+        byte[] frame = new byte[frameBytes];
+        while (running) {
+            try {
+                process = new ProcessBuilder(List.of("sh", "-c", command))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                try (InputStream in = process.getInputStream()) {
+                    String last = null;
+                    long lastAt = 0;
+                    while (running && in.readNBytes(frame, 0, frameBytes) == frameBytes) {
+                        Optional<String> text = decoder.decode(frame, width, height);
+                        long now = System.currentTimeMillis();
+                        if (text.isPresent() && (!text.get().equals(last) || now - lastAt > REPEAT_AFTER_MS)) {
+                            onText.accept(text.get());
+                            last = text.get();
+                            lastAt = now;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "camera {0}: {1}", name, e.getMessage());
+            }
+            if (running) {
+                LOG.log(System.Logger.Level.WARNING, "camera command for {0} ended; restarting it", name);
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.linli.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.agent.TestAgents;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("agent.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private String valid() {
+        return TestAgents.yaml("door-1", "hub-1", "room-1", "tcp://127.0.0.1:1883", dir);
+    }
+
+    @Test
+    void readsEverySectionOfAValidFile() throws Exception {
+        AgentConfig config = new ConfigLoader(Map.of()).load(write(valid()), false);
+        assertEquals("door-1", config.deviceId());
+        assertEquals("hub-1", config.hubId());
+        assertEquals(2, config.sensors().size());
+        assertEquals(AgentConfig.Sensor.Type.BEAM, config.sensors().get(1).type());
+        assertEquals(TestAgents.INNER_PIN, config.sensors().get(1).innerPin());
+        AgentConfig.Lock lock = config.locks().getFirst();
+        assertTrue(lock.failSecure(), "fail-secure is the default");
+        assertEquals(Duration.ofMillis(300), lock.pulse());
+        assertEquals(TestAgents.CONTACT_PIN, lock.doorContactPin());
+        assertEquals(java.util.List.of("room-1"), config.rooms());
+        assertNull(config.mqtt().password());
+    }
+
+    @Test
+    void environmentOverridesAnyKeyEvenInsideLists() throws Exception {
+        Map<String, String> env = Map.of("LINLI_MQTT_URL", "ssl://broker:8883", "LINLI_MQTT_PASSWORD", "s3cret",
+                "LINLI_LOCKS_0_PULSE_MS", "1500", "LINLI_DEVICE_ID", "door-9");
+        AgentConfig config = new ConfigLoader(env).load(write(valid()), false);
+        assertEquals("ssl://broker:8883", config.mqtt().url());
+        assertEquals("s3cret", config.mqtt().password());
+        assertFalse(config.mqtt().toString().contains("s3cret"), "the password never reaches a log line");
+        assertEquals(Duration.ofMillis(1500), config.locks().getFirst().pulse());
+        assertEquals("door-9", config.deviceId());
+    }
+
+    @Test
+    void rejectsAMissingFileWithItsName() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yaml"), false));
+        assertTrue(e.getMessage().contains("nope.yaml"), e.getMessage());
+    }
+
+    @Test
+    void rejectsYamlThatDoesNotParse() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).load(write("device: {id: [unclosed\n"), false));
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void namesTheKeyOfAWrongValue() throws IOException {
+        Path file = write(valid().replace("relay-pin: 5", "relay-pin: five"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("locks.0.relay-pin must be a whole number"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAPinUsedTwice() throws IOException {
+        Path file = write(valid().replace("relay-pin: 5", "relay-pin: 17"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("GPIO 17"), e.getMessage());
+    }
+
+    @Test
+    void requiresTheDeviceIdAndSaysWhichVariableSetsIt() throws IOException {
+        Path file = write(valid().replace("device: {id: door-1}\n", ""));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("device.id is required") && e.getMessage().contains("LINLI_DEVICE_ID"),
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsAnIdThatWouldBreakTopics() throws IOException {
+        Path file = write(valid().replace("hub: {id: hub-1}", "hub: {id: 'hub/#'}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("hub.id"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownLockMode() throws IOException {
+        Path file = write(valid().replace("relay-pin: 5", "relay-pin: 5\n    mode: sometimes"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("locks.0.mode must be one of fail-secure, fail-safe"), e.getMessage());
+    }
+
+    @Test
+    void simulationForcesTheMockBoardAndATrustedClock() throws Exception {
+        AgentConfig config = new ConfigLoader(Map.of("LINLI_HARDWARE_PROVIDER", "gpiod"))
+                .load(write(valid()), true);
+        assertEquals(AgentConfig.Hardware.MOCK, config.hardware().provider());
+        assertEquals("rtc", config.clock().trust());
+    }
+}

@@ -1,0 +1,236 @@
+package org.linli.agent.door;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.agent.AgentLoop;
+import org.linli.agent.MutableClock;
+import org.linli.agent.TestAgents;
+import org.linli.agent.config.AgentConfig;
+import org.linli.agent.hardware.Pi4jBoard;
+import org.linli.agent.hardware.Pi4jRelay;
+import org.linli.agent.outbox.Outbox;
+import org.linli.agent.outbox.Reporter;
+import org.linli.protocol.TestVectors;
+import org.linli.protocol.payload.KeysPayload;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.RevokedPayload;
+import org.linli.protocol.token.Verdict;
+
+/** The door against hub-protocol's shared vectors and random mutations: only VALID ever moves the relay. */
+class DoorTest {
+    private static final TestVectors VECTORS = TestVectors.load();
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T01:30:00Z"));
+    private final AtomicBoolean trusted = new AtomicBoolean(true);
+    private final AtomicInteger unlocks = new AtomicInteger();
+    private Pi4jBoard board;
+    private AgentLoop loop;
+    private Outbox outbox;
+    private AccessKeys keys;
+    private PayloadCodec codec;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        board = Pi4jBoard.mock();
+        loop = new AgentLoop();
+        outbox = new Outbox(dir.resolve("outbox.db"), 100_000, Duration.ofDays(7), clock);
+        codec = new PayloadCodec(clock);
+        keys = new AccessKeys(dir, codec);
+        keys.keysArrived(codec.encode(new KeysPayload(clock.millis(), VECTORS.keys().stream()
+                .filter(TestVectors.Key::published)
+                .map(k -> new KeysPayload.PublicKeyEntry(Integer.toString(k.kid()), "Ed25519", k.publicKey()))
+                .toList())));
+    }
+
+    @AfterEach
+    void tearDown() {
+        loop.close();
+        outbox.close();
+        board.close();
+    }
+
+    private Door door(String hub, String room, Duration grace) {
+        Pi4jRelay relay = board.relay(TestAgents.RELAY_PIN, true, true);
+        DigitalOutput pin = board.context().registry().get(Pi4jBoard.pinId(TestAgents.RELAY_PIN), DigitalOutput.class);
+        pin.addListener(e -> {
+            if (e.state() == DigitalState.HIGH) {
+                unlocks.incrementAndGet();
+            }
+        });
+        AgentConfig.Lock lock = new AgentConfig.Lock(room, TestAgents.RELAY_PIN, true, Duration.ofMillis(200), true,
+                null, true, Duration.ofSeconds(60), grace, Duration.ofSeconds(5),
+                new AgentConfig.Reader("none", null, 9600, null, 640, 480));
+        Reporter reporter = new Reporter("door-1", outbox, codec, clock, () -> { });
+        ClockTrust trust = new ClockTrust() {
+            @Override
+            public boolean trusted() {
+                return trusted.get();
+            }
+
+            @Override
+            public String why() {
+                return "test clock";
+            }
+        };
+        return new Door(hub, lock, relay, keys, trust, clock, reporter, loop);
+    }
+
+    private void scan(Door door, String text) {
+        loop.runAndWait(() -> door.scanned(text));
+    }
+
+    @Test
+    void everyDoorVectorMovesTheRelayExactlyWhenValid() {
+        int doorCases = 0;
+        for (TestVectors.Case c : VECTORS.cases()) {
+            TestVectors.Context ctx = c.context();
+            if (ctx.room() == null) {
+                continue;
+            }
+            doorCases++;
+            board.close();
+            board = Pi4jBoard.mock();
+            unlocks.set(0);
+            clock.set(Instant.ofEpochSecond(ctx.now()));
+            trusted.set(ctx.clockTrusted());
+            keys.revokedArrived(codec.encode(new RevokedPayload(clock.millis(), ctx.revoked())));
+            Door door = door(ctx.hub(), ctx.room(), Duration.ofSeconds(ctx.graceSeconds()));
+            scan(door, c.token());
+            assertEquals(c.verdict() == Verdict.VALID ? 1 : 0, unlocks.get(), c.name());
+            String last = lastEvent();
+            if (c.verdict() == Verdict.VALID) {
+                assertTrue(last.contains("\"type\":\"access.granted\""), c.name() + ": " + last);
+            } else {
+                assertTrue(last.contains("\"reason\":\"" + c.verdict().name() + "\"")
+                        || c.verdict() == Verdict.CLOCK_UNTRUSTED, c.name() + ": " + last);
+            }
+        }
+        assertTrue(doorCases >= 20, "the vectors hold door cases: " + doorCases);
+    }
+
+    @Test
+    void aThousandRandomMutationsOfAValidTokenNeverOpen() {
+        TestVectors.Case valid = VECTORS.cases().getFirst();
+        assertEquals(Verdict.VALID, valid.verdict());
+        clock.set(Instant.ofEpochSecond(valid.context().now()));
+        Door door = door(valid.context().hub(), valid.context().room(), Duration.ofSeconds(900));
+        scan(door, valid.token());
+        assertEquals(1, unlocks.get(), "the unmutated token opens");
+        unlocks.set(0);
+        Random random = new Random(42);
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+        int mutations = 0;
+        while (mutations < 1000) {
+            String mutated = mutate(valid.token(), alphabet, random);
+            if (mutated.strip().equals(valid.token())) {
+                continue;
+            }
+            scan(door, mutated);
+            mutations++;
+        }
+        assertEquals(0, unlocks.get(), "no mutation moved the relay");
+        assertEquals(0, outboxEvents().stream().filter(e -> e.contains("access.granted")).count() - 1,
+                "only the one unmutated scan was granted");
+    }
+
+    @Test
+    void relocksAfterThePulse() throws InterruptedException {
+        TestVectors.Case valid = VECTORS.cases().getFirst();
+        clock.set(Instant.ofEpochSecond(valid.context().now()));
+        Door door = door(valid.context().hub(), valid.context().room(), Duration.ofSeconds(900));
+        DigitalOutput pin = board.context().registry().get(Pi4jBoard.pinId(TestAgents.RELAY_PIN), DigitalOutput.class);
+        CountDownLatch relocked = new CountDownLatch(1);
+        pin.addListener(e -> {
+            if (e.state() == DigitalState.LOW) {
+                relocked.countDown();
+            }
+        });
+        long start = System.nanoTime();
+        scan(door, valid.token());
+        assertEquals(DigitalState.HIGH, pin.state());
+        assertTrue(relocked.await(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(200).toNanos(), "held open for the pulse");
+        assertEquals(DigitalState.LOW, pin.state());
+    }
+
+    @Test
+    void anUntrustedClockRefusesAndSaysWhyOnce() {
+        TestVectors.Case valid = VECTORS.cases().getFirst();
+        clock.set(Instant.ofEpochSecond(valid.context().now()));
+        trusted.set(false);
+        Door door = door(valid.context().hub(), valid.context().room(), Duration.ofSeconds(900));
+        scan(door, valid.token());
+        scan(door, valid.token());
+        assertEquals(0, unlocks.get());
+        List<String> events = outboxEvents();
+        assertEquals(2, events.stream().filter(e -> e.contains("\"reason\":\"CLOCK_UNTRUSTED\"")).count());
+        assertEquals(1, events.stream().filter(e -> e.contains("clock.untrusted")).count());
+    }
+
+    @Test
+    void keysSurviveARestartThroughTheDiskCache() {
+        AccessKeys reloaded = new AccessKeys(dir, codec);
+        assertEquals(2, reloaded.keyCount());
+        TestVectors.Case valid = VECTORS.cases().getFirst();
+        assertTrue(reloaded.verifier().verify(valid.token(), valid.context().toVerifyContext()).valid());
+    }
+
+    @Test
+    void aBadKeysMessageKeepsTheLastGoodKeys() {
+        keys.keysArrived("[{\"kid\":1}]".getBytes());
+        keys.keysArrived("not json".getBytes());
+        assertEquals(2, keys.keyCount());
+        assertEquals(2, new AccessKeys(dir, codec).keyCount(), "the cache was not overwritten");
+    }
+
+    private static String mutate(String token, String alphabet, Random random) {
+        StringBuilder b = new StringBuilder(token);
+        int at = random.nextInt(token.length());
+        switch (random.nextInt(5)) {
+            case 0 -> b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            case 1 -> b.deleteCharAt(at);
+            case 2 -> b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            case 3 -> b.setLength(at);
+            default -> {
+                int other = random.nextInt(token.length());
+                char c = b.charAt(at);
+                b.setCharAt(at, b.charAt(other));
+                b.setCharAt(other, c);
+            }
+        }
+        return b.toString();
+    }
+
+    private List<String> outboxEvents() {
+        return TestAgents.outboxPayloads(dir.resolve("outbox.db"));
+    }
+
+    private String lastEvent() {
+        List<String> events = outboxEvents();
+        assertFalse(events.isEmpty());
+        String last = events.getLast();
+        assertNotEquals(null, last);
+        return last;
+    }
+}
