@@ -68,6 +68,13 @@ final class ChildProgram implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Writes a line to the program's standard input (the agents read {@code scan <room> <text>} there). */
+    void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Asks the program to stop (SIGTERM, like systemd) and waits for it; forces it after 15 s. */
     @Override
     public void close() {

@@ -16,6 +16,8 @@ import java.util.Arrays;
  *  27..90 signature
  * </pre>
  * Text: {@value #PREFIX} followed by the Base45 of the 91 bytes (141 characters: QR version 6 at level M).
+ * Base45 has a space in its alphabet, but never at the end here: the odd last byte becomes two characters of which
+ * the last is {@code 0}..{@code 5}. So trimming white space around a scanned text (readers add CR/LF) is safe.
  */
 public final class TokenFormat {
     public static final String PREFIX = "LL1:";
