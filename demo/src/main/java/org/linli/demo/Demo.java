@@ -127,10 +127,11 @@ public final class Demo {
 
     private void startAgent(String room) throws IOException, InterruptedException {
         String device = room + "-door";
-        CentralClient.Answer registered = central.post("/api/v1/devices",
-                Map.of("id", device, "hub", HUB, "rooms", List.of(room)));
-        if (registered.status() != 201 && registered.status() != 200 && registered.status() != 409) {
-            OUT.println("Device " + device + " was not registered (" + registered.status() + ")");
+        try {
+            central.post("/api/v1/devices", Map.of("id", device, "hub", HUB, "rooms", List.of(room)));
+        } catch (IOException e) {
+            // The agent runs all the same; the central service drops what an unregistered device says.
+            OUT.println("Device " + device + " could not be registered: " + e.getMessage());
         }
         Path dir = Files.createDirectories(data.resolve("agents").resolve(device));
         Path config = dir.resolve("agent.yaml");
