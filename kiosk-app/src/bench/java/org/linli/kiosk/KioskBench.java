@@ -1,0 +1,176 @@
+package org.linli.kiosk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.linli.kiosk.central.SampleCentral;
+
+/**
+ * {@code ./linli bench kiosk}: cold start to an interactive attract screen, tap → next screen (p50/p95), and the
+ * resident set size after 1,000 scripted taps (with the size after the first 500, to show it does not grow).
+ * Runs headless through Monocle when there is no DISPLAY. Targets: ≤ 3 s, ≤ 100 ms, ≤ 250 MB with no growth.
+ */
+public final class KioskBench {
+    private static Kiosk kiosk;
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        if (System.getenv("DISPLAY") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("headless.geometry", "1920x1080-32");
+        }
+        AdjustableClock clock = new AdjustableClock(InstantSource.system());
+        try (SampleCentral central = new SampleCentral("bench", clock, Kiosk.zone()).start(0)) {
+            Path data = Files.createTempDirectory("linli-kiosk-bench");
+            KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key", "bench",
+                    "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            long platformMs = (System.nanoTime() - t0) / 1_000_000;
+            fx(() -> {
+                try {
+                    kiosk = new Kiosk(config, clock, () -> { }, 1920, 1080);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                Stage stage = new Stage();
+                stage.setScene(kiosk.scene());
+                stage.show();
+                kiosk.start(System::nanoTime);
+            });
+            long builtMs = (System.nanoTime() - t0) / 1_000_000;
+            kiosk.settle();
+            pulse();
+            double coldMs = (System.nanoTime() - t0) / 1e6;
+            System.out.printf("  (JavaFX platform up at %d ms, kiosk built and shown at %d ms)%n", platformMs, builtMs);
+
+            String[][] script = {
+                {"#tile-queue", "#service-affairs", "#priority-no", "#home"},
+                {"#tile-rating", "#face-4", "#home"},
+                {"#tile-card", "#key-1", "#key-3", "#key-8", "#home"},
+                {"#tile-activities", "#show-week", "#show-today", "#home"},
+                {"#tile-checkin", "#use-phone", "#key-5", "#back", "#home"},
+                {"#tile-rooms", "#room-hall", "#day-next", "#home"},
+            };
+            List<Double> taps = new ArrayList<>();
+            long rssHalf = 0;
+            long heapHalf = 0;
+            int done = 0;
+            while (done < 1000) {
+                for (String[] flow : script) {
+                    for (String id : flow) {
+                        taps.add(tap(id));
+                        kiosk.settle();
+                        done++;
+                        if (done == 500) {
+                            rssHalf = rssAfterGc();
+                            heapHalf = heapUsed();
+                        }
+                    }
+                }
+            }
+            long rss = rssAfterGc();
+            Collections.sort(taps);
+            System.out.printf("kiosk cold start to interactive attract screen: %.0f ms (target <= 3000)%n", coldMs);
+            System.out.printf("tap -> next screen: p50 %.1f ms, p95 %.1f ms over %d taps (target p95 <= 100)%n",
+                    taps.get(taps.size() / 2), taps.get((int) (taps.size() * 0.95)), taps.size());
+            System.out.printf("RSS after 500 taps: %d MB, after %d taps: %d MB (target <= 250, no growth)%n",
+                    rssHalf / 1024, done, rss / 1024);
+            System.out.printf("heap in use after GC: %d MB after 500 taps, %d MB after %d%n", heapHalf, heapUsed(), done);
+            fx(() -> kiosk.close());
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** Fires the button and waits for the layout pulse that shows the result. */
+    private static double tap(String id) throws Exception {
+        AtomicReference<Long> took = new AtomicReference<>();
+        CountDownLatch shown = new CountDownLatch(1);
+        fx(() -> {
+            Node node = kiosk.scene().lookup(id);
+            if (!(node instanceof Button button)) {
+                throw new IllegalStateException("no button " + id + " on " + kiosk.shell().screen());
+            }
+            long start = System.nanoTime();
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                kiosk.scene().removePostLayoutPulseListener(listener[0]);
+                took.set(System.nanoTime() - start);
+                shown.countDown();
+            };
+            kiosk.scene().addPostLayoutPulseListener(listener[0]);
+            button.fire();
+            Platform.requestNextPulse();
+        });
+        if (!shown.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no pulse after tapping " + id);
+        }
+        return took.get() / 1e6;
+    }
+
+    private static void pulse() throws Exception {
+        tapFree();
+    }
+
+    private static void tapFree() throws Exception {
+        CountDownLatch shown = new CountDownLatch(1);
+        fx(() -> {
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                kiosk.scene().removePostLayoutPulseListener(listener[0]);
+                shown.countDown();
+            };
+            kiosk.scene().addPostLayoutPulseListener(listener[0]);
+            Platform.requestNextPulse();
+        });
+        shown.await(10, TimeUnit.SECONDS);
+    }
+
+    private static long heapUsed() {
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    }
+
+    private static long rssAfterGc() throws Exception {
+        System.gc();
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static void fx(Runnable action) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package org.linli.kiosk;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import org.linli.kiosk.activities.ActivitiesView;
+import org.linli.kiosk.activities.ActivitiesViewModel;
+import org.linli.kiosk.card.CardView;
+import org.linli.kiosk.card.CardViewModel;
+import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.Connectivity;
+import org.linli.kiosk.central.Model.RoomState;
+import org.linli.kiosk.central.Names;
+import org.linli.kiosk.central.Outbox;
+import org.linli.kiosk.central.OutboxSender;
+import org.linli.kiosk.checkin.CameraPreview;
+import org.linli.kiosk.checkin.CheckinView;
+import org.linli.kiosk.checkin.CheckinViewModel;
+import org.linli.kiosk.home.HomeView;
+import org.linli.kiosk.home.HomeViewModel;
+import org.linli.kiosk.print.EscPosPrinter;
+import org.linli.kiosk.print.ReceiptPrinter;
+import org.linli.kiosk.queue.QueueView;
+import org.linli.kiosk.queue.QueueViewModel;
+import org.linli.kiosk.rating.RatingView;
+import org.linli.kiosk.rating.RatingViewModel;
+import org.linli.kiosk.rooms.RoomsView;
+import org.linli.kiosk.rooms.RoomsViewModel;
+import org.linli.kiosk.scan.CommandFrameSource;
+import org.linli.kiosk.scan.DirectoryFrameSource;
+import org.linli.kiosk.scan.FrameSource;
+import org.linli.kiosk.scan.ScanLoop;
+import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.ui.Shell;
+import org.linli.kiosk.ui.ShellViewModel;
+import org.linli.kiosk.ui.StaffExit;
+import org.linli.kiosk.ui.Theme;
+import org.linli.kiosk.ui.View;
+
+/**
+ * The whole kiosk wired with plain constructors. {@link Main} builds one for the real window; the tests, the
+ * screenshot tour and the benchmark build the same one against a central service of their choosing.
+ * Build it on the JavaFX thread.
+ */
+public final class Kiosk implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The hubs' time zone: Shanghai. */
+    public static ZoneId zone() {
+        return ZONE;
+    }
+
+    private final KioskConfig config;
+    private final TrackingExecutor background = new TrackingExecutor();
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final Connectivity connectivity;
+    private final I18n i18n;
+    private final ShellViewModel shell;
+    private final HomeViewModel home;
+    private final CheckinViewModel checkin;
+    private final QueueViewModel queue;
+    private final RoomsViewModel rooms;
+    private final ActivitiesViewModel activities;
+    private final RatingViewModel rating;
+    private final CardViewModel card;
+    private final CameraPreview camera = new CameraPreview();
+    private final Shell view;
+    private final ScanLoop scanLoop;
+    private final Timeline homeRefresh;
+    private final Scene scene;
+
+    public Kiosk(KioskConfig config, InstantSource clock, Runnable exit, double width, double height)
+            throws IOException {
+        this.config = config;
+        Executor ui = Platform::runLater;
+        Async async = new Async(background, ui);
+        connectivity = new Connectivity(ui);
+        CentralClient central = new CentralClient(config.centralUrl(), config.kioskKey(), config.hubId(), connectivity);
+        outbox = new Outbox(config.dataDir().resolve("outbox.db"));
+        sender = new OutboxSender(central, outbox, clock, ZONE);
+        ReceiptPrinter printer = printer(config);
+        i18n = new I18n(config.language());
+        Map<String, RoomState> live = new ConcurrentHashMap<>();
+
+        rating = new RatingViewModel(sender, async);
+        home = new HomeViewModel(central, async, clock, ZONE);
+        checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating);
+        queue = new QueueViewModel(central, async, printer, rating, config.centralUrl());
+        rooms = new RoomsViewModel(central, async, printer, rating, clock, ZONE, live);
+        activities = new ActivitiesViewModel(central, async, clock, ZONE);
+        card = new CardViewModel(central, async, printer);
+        // going home forgets everything, the rating's subject too: it belongs to the resident who just left
+        shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, rating), config.idleAfter(),
+                config.idleWarning(), clock);
+        shell.whenShown(Screen.HOME, home::refresh);
+        shell.whenShown(Screen.QUEUE, queue::refresh);
+        shell.whenShown(Screen.ROOMS, rooms::refresh);
+        shell.whenShown(Screen.ACTIVITIES, activities::refresh);
+
+        Map<Screen, View> views = new EnumMap<>(Screen.class);
+        views.put(Screen.HOME, new HomeView(home, i18n, shell::go, ZONE));
+        views.put(Screen.CHECKIN, new CheckinView(checkin, i18n, camera, shell::home, () -> shell.go(Screen.RATING)));
+        views.put(Screen.QUEUE, new QueueView(queue, i18n, shell::home));
+        views.put(Screen.ROOMS, new RoomsView(rooms, i18n, shell::home, ZONE));
+        views.put(Screen.ACTIVITIES, new ActivitiesView(activities, i18n, shell::home, ZONE));
+        views.put(Screen.RATING, new RatingView(rating, i18n, shell::home));
+        views.put(Screen.CARD, new CardView(card, i18n, shell::home, ZONE));
+        StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
+        var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));
+        hubName.bind(home.hubNameProperty());
+        view = new Shell(shell, i18n, connectivity, views, clock, ZONE, staffExit, hubName);
+
+        scanLoop = cameraLoop(config);
+        shell.screenProperty().addListener((o, was, now) -> {
+            if (scanLoop != null && now == Screen.CHECKIN) {
+                scanLoop.start();
+            } else if (scanLoop != null && was == Screen.CHECKIN) {
+                scanLoop.stop();
+            }
+        });
+        scene = new Scene(view.root(), width, height);
+        Theme.apply(scene);
+        homeRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> {
+            if (shell.screen() == Screen.HOME) {
+                home.refresh();
+            }
+        }));
+        homeRefresh.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /** Starts the timers and input watching; the attract screen loads its data. */
+    public void start(LongSupplier nanos) {
+        view.attach(scene, nanos, this::scanned);
+        sender.start(config.syncEvery());
+        homeRefresh.play();
+        shell.home();
+    }
+
+    /** A code from the camera or a HID scanner, on any screen: it is a check-in. */
+    public void scanned(String code) {
+        Runnable handle = () -> {
+            shell.idle().touch();
+            if (shell.screen() != Screen.CHECKIN) {
+                shell.go(Screen.CHECKIN);
+            }
+            checkin.scanned(code);
+        };
+        if (Platform.isFxApplicationThread()) {
+            handle.run();
+        } else {
+            Platform.runLater(handle);
+        }
+    }
+
+    private ScanLoop cameraLoop(KioskConfig config) {
+        if (config.cameraCommand() == null && config.cameraFrames() == null) {
+            return null;
+        }
+        java.util.function.Supplier<FrameSource> source = config.cameraCommand() != null ? () -> {
+            try {
+                return new CommandFrameSource(config.cameraCommand(), config.cameraWidth(), config.cameraHeight());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } : () -> new DirectoryFrameSource(config.cameraFrames());
+        Duration pause = config.cameraCommand() != null ? Duration.ZERO : Duration.ofMillis(100);
+        return new ScanLoop(source, pause, this::scanned, camera::offer);
+    }
+
+    private static ReceiptPrinter printer(KioskConfig config) {
+        if (config.printerDevice() != null) {
+            return EscPosPrinter.device(config.printerDevice());
+        }
+        if (config.printerHost() != null) {
+            return EscPosPrinter.network(config.printerHost(), config.printerPort());
+        }
+        return ReceiptPrinter.NONE;
+    }
+
+    /** An uncaught exception anywhere is logged, and the kiosk goes back to the attract screen instead of dying. */
+    public void guardAgainstCrashes() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.log(System.Logger.Level.ERROR, "uncaught exception on " + thread.getName() + "; back to home", e);
+            Platform.runLater(() -> {
+                try {
+                    shell.home();
+                } catch (RuntimeException again) {
+                    LOG.log(System.Logger.Level.ERROR, "could not return home", again);
+                }
+            });
+        });
+    }
+
+    /**
+     * Waits until no background work is left and the screen has taken in its results. Call it off the JavaFX
+     * thread; it is for the tests, the screenshot tour and the benchmark.
+     */
+    public void settle() throws InterruptedException {
+        for (int round = 0; round < 20; round++) {
+            if (!background.awaitQuiet(java.time.Duration.ofSeconds(15))) {
+                throw new IllegalStateException("background work did not finish");
+            }
+            CountDownLatch flushed = new CountDownLatch(1);
+            Platform.runLater(flushed::countDown);
+            if (!flushed.await(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the screen thread is stuck");
+            }
+            if (background.inFlight() == 0) {
+                return;
+            }
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public CheckinViewModel checkin() {
+        return checkin;
+    }
+
+    public QueueViewModel queue() {
+        return queue;
+    }
+
+    public RoomsViewModel rooms() {
+        return rooms;
+    }
+
+    public ActivitiesViewModel activities() {
+        return activities;
+    }
+
+    public RatingViewModel rating() {
+        return rating;
+    }
+
+    public CardViewModel card() {
+        return card;
+    }
+
+    public HomeViewModel home() {
+        return home;
+    }
+
+    public OutboxSender outbox() {
+        return sender;
+    }
+
+    public Connectivity connectivity() {
+        return connectivity;
+    }
+
+    @Override
+    public void close() {
+        homeRefresh.stop();
+        view.stop();
+        if (scanLoop != null) {
+            scanLoop.stop();
+        }
+        sender.close();
+        background.close();
+        outbox.close();
+    }
+}

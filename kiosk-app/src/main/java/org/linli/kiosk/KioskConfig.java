@@ -1,0 +1,165 @@
+package org.linli.kiosk;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The kiosk's settings: a YAML file whose nested keys are read as dotted paths ({@code central.url}), each
+ * overridable by an environment variable {@code LINLI_} + the path upper-cased with {@code .} and {@code -} as
+ * {@code _}.
+ *
+ * @param cameraCommand shell command whose standard output is raw YUV420 frames, or null
+ * @param cameraFrames a directory (or file) of PNG frames used instead of a camera, or null
+ * @param printerDevice a device file such as {@code /dev/usb/lp0}, or null
+ * @param printerHost a network ESC/POS printer (port 9100 unless {@code printer.port}), or null
+ * @param staffPin the PIN that lets staff leave the kiosk; null means the kiosk cannot be left from the screen
+ */
+public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path dataDir, String cameraCommand,
+        Path cameraFrames, int cameraWidth, int cameraHeight, String printerDevice, String printerHost,
+        int printerPort, Locale language, String staffPin, Duration idleAfter, Duration idleWarning,
+        Duration syncEvery) {
+
+    /** Reads the file (if any) and the environment. */
+    public static KioskConfig load(Path file, Map<String, String> env) throws ConfigException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (file != null) {
+            values.putAll(readYaml(file));
+        }
+        for (String key : KEYS) {
+            String variable = "LINLI_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            if (env.containsKey(variable)) {
+                values.put(key, env.get(variable));
+            }
+        }
+        return from(values);
+    }
+
+    static final java.util.List<String> KEYS = java.util.List.of("central.url", "kiosk.key", "hub.id", "data.dir",
+            "camera.command", "camera.frames", "camera.width", "camera.height", "printer.device", "printer.host",
+            "printer.port", "language", "staff.pin", "idle.seconds", "idle.warning-seconds", "sync.seconds");
+
+    /** Builds the settings from flat dotted keys, checking each. */
+    public static KioskConfig from(Map<String, String> values) throws ConfigException {
+        for (String key : values.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException("unknown setting '" + key + "' (known: " + String.join(", ", KEYS) + ")");
+            }
+        }
+        URI central = uri(required(values, "central.url"));
+        String key = required(values, "kiosk.key");
+        String hub = required(values, "hub.id");
+        Path dataDir = Path.of(values.getOrDefault("data.dir", "data"));
+        Path frames = Optional.ofNullable(values.get("camera.frames")).map(Path::of).orElse(null);
+        if (frames != null && !Files.exists(frames)) {
+            throw new ConfigException("camera.frames: " + frames + " does not exist");
+        }
+        String language = values.getOrDefault("language", "zh");
+        if (!language.equals("zh") && !language.equals("en")) {
+            throw new ConfigException("language must be zh or en, not '" + language + "'");
+        }
+        int idle = number(values, "idle.seconds", 60, 5, 3600);
+        int warning = number(values, "idle.warning-seconds", 10, 1, idle - 1);
+        String pin = values.get("staff.pin");
+        if (pin != null && !pin.matches("\\d{4,8}")) {
+            throw new ConfigException("staff.pin must be 4 to 8 digits");
+        }
+        return new KioskConfig(central, key, hub, dataDir, blankToNull(values.get("camera.command")), frames,
+                number(values, "camera.width", 640, 16, 4096), number(values, "camera.height", 480, 16, 4096),
+                blankToNull(values.get("printer.device")), blankToNull(values.get("printer.host")),
+                number(values, "printer.port", 9100, 1, 65535), Locale.of(language), pin,
+                Duration.ofSeconds(idle), Duration.ofSeconds(warning),
+                Duration.ofSeconds(number(values, "sync.seconds", 15, 1, 3600)));
+    }
+
+    private static Map<String, String> readYaml(Path file) throws ConfigException {
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
+        } catch (YAMLException e) {
+            throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
+        }
+        Map<String, String> flat = new LinkedHashMap<>();
+        if (root == null) {
+            return flat;
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigException(file + " must hold keys and values, e.g. 'central:\\n  url: http://…'");
+        }
+        flatten("", map, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> into) {
+        map.forEach((k, v) -> {
+            String key = prefix + k;
+            if (v instanceof Map<?, ?> nested) {
+                flatten(key + ".", nested, into);
+            } else if (v != null) {
+                into.put(key, String.valueOf(v));
+            }
+        });
+    }
+
+    private static String required(Map<String, String> values, String key) throws ConfigException {
+        String value = blankToNull(values.get(key));
+        if (value == null) {
+            throw new ConfigException("missing setting '" + key + "' (set it in the YAML file or as LINLI_"
+                    + key.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+        }
+        return value;
+    }
+
+    private static URI uri(String text) throws ConfigException {
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException("central.url must be an http(s) address, not '" + text + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("central.url is not an address: " + e.getMessage());
+        }
+    }
+
+    private static int number(Map<String, String> values, String key, int fallback, int min, int max)
+            throws ConfigException {
+        String text = values.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, not '" + text + "'");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The same settings with another central address (tests point the kiosk at a server on a free port). */
+    public KioskConfig withCentral(URI url) {
+        return new KioskConfig(url, kioskKey, hubId, dataDir, cameraCommand, cameraFrames, cameraWidth,
+                cameraHeight, printerDevice, printerHost, printerPort, language, staffPin, idleAfter, idleWarning,
+                syncEvery);
+    }
+}

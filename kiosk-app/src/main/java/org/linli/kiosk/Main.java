@@ -1,0 +1,91 @@
+package org.linli.kiosk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+
+/**
+ * {@code ./linli kiosk [--config F] [--screenshots DIR]}. Without {@code --config} the file
+ * {@code /etc/linli/kiosk.yaml} is read when present; {@code LINLI_*} variables override single keys.
+ */
+public final class Main {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+    private static final Path DEFAULT_CONFIG = Path.of("/etc/linli/kiosk.yaml");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path configFile = null;
+        Path screenshots = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
+                case "--screenshots" -> screenshots = Path.of(value(args, ++i, "--screenshots"));
+                default -> usage("unknown argument '" + args[i] + "'");
+            }
+        }
+        if (configFile == null && Files.exists(DEFAULT_CONFIG)) {
+            configFile = DEFAULT_CONFIG;
+        }
+        if (screenshots != null) {
+            System.exit(ScreenshotTour.run(configFile, screenshots));
+        }
+        KioskConfig config;
+        try {
+            config = KioskConfig.load(configFile, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("linli kiosk: bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(config);
+    }
+
+    private static void run(KioskConfig config) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                Stage stage = new Stage(StageStyle.UNDECORATED);
+                var bounds = javafx.stage.Screen.getPrimary().getBounds();
+                Kiosk kiosk = new Kiosk(config, InstantSource.system(), () -> {
+                    LOG.log(System.Logger.Level.INFO, "staff closed the kiosk");
+                    closed.countDown();
+                }, bounds.getWidth(), bounds.getHeight());
+                kiosk.guardAgainstCrashes();
+                stage.setScene(kiosk.scene());
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+                stage.setFullScreen(true);
+                stage.setOnCloseRequest(e -> e.consume()); // only the staff PIN closes the kiosk
+                stage.show();
+                kiosk.start(System::nanoTime);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.ERROR, "the kiosk could not start", e);
+                System.err.println("linli kiosk: could not start: " + e.getMessage());
+                System.exit(1);
+            }
+        });
+        closed.await();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            usage(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage(String problem) {
+        System.err.println("linli kiosk: " + problem + "\nusage: ./linli kiosk [--config F] [--screenshots DIR]");
+        System.exit(2);
+    }
+}

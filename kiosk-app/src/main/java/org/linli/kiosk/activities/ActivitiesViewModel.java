@@ -1,0 +1,129 @@
+package org.linli.kiosk.activities;
+
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.Model.Activity;
+import org.linli.kiosk.central.Model.Signup;
+import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.PhoneEntry;
+import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.Resettable;
+
+/** Activities today or this week; sign up with a phone number, or join the waitlist when full. */
+public final class ActivitiesViewModel implements Resettable {
+    public enum Step { LIST, PHONE, WORKING, DONE, PROBLEM }
+
+    private final CentralClient central;
+    private final Async async;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private final ObservableList<Activity> activities = FXCollections.observableArrayList();
+    // one read-only view, kept: a view made per call would be collected and drop its listeners
+    private final ObservableList<Activity> activitiesReadOnly = FXCollections.unmodifiableObservableList(activities);
+    private final ReadOnlyBooleanWrapper week = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.LIST);
+    private final ReadOnlyObjectWrapper<Activity> chosen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Signup> signup = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final PhoneEntry phone = new PhoneEntry();
+
+    public ActivitiesViewModel(CentralClient central, Async async, InstantSource clock, ZoneId zone) {
+        this.central = central;
+        this.async = async;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public ObservableList<Activity> activities() {
+        return activitiesReadOnly;
+    }
+
+    public ReadOnlyBooleanProperty weekProperty() {
+        return week.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Activity> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Signup> signupProperty() {
+        return signup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public PhoneEntry phone() {
+        return phone;
+    }
+
+    public void showWeek(boolean wholeWeek) {
+        week.set(wholeWeek);
+        refresh();
+    }
+
+    public void refresh() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate to = week.get() ? today.plusDays(6) : today;
+        async.run(() -> central.activities(today, to), activities::setAll, failure -> {
+            message.set(Problems.messageKey(failure, "activities.refused"));
+            step.set(Step.PROBLEM);
+        });
+    }
+
+    public void choose(Activity activity) {
+        chosen.set(activity);
+        phone.reset();
+        step.set(Step.PHONE);
+    }
+
+    public void signUp() {
+        Activity activity = chosen.get();
+        if (activity == null || !phone.complete()) {
+            message.set("phone.invalid");
+            return;
+        }
+        message.set("");
+        step.set(Step.WORKING);
+        String digits = phone.digits();
+        async.run(() -> central.signup(activity.id(), digits), result -> {
+            phone.reset();
+            signup.set(result);
+            step.set(Step.DONE);
+            refresh();
+        }, failure -> {
+            message.set(Problems.messageKey(failure, "activities.refused"));
+            step.set(Step.PROBLEM);
+        });
+    }
+
+    public void back() {
+        message.set("");
+        step.set(Step.LIST);
+    }
+
+    @Override
+    public void reset() {
+        step.set(Step.LIST);
+        chosen.set(null);
+        signup.set(null);
+        message.set("");
+        phone.reset();
+        week.set(false);
+    }
+}

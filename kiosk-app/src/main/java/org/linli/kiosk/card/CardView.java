@@ -1,0 +1,88 @@
+package org.linli.kiosk.card;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.linli.kiosk.central.Model.Card;
+import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.KeypadView;
+import org.linli.kiosk.ui.QrNode;
+import org.linli.kiosk.ui.Ui;
+import org.linli.kiosk.ui.View;
+
+/** "My resident card": phone number in, the card QR large on screen (and printed when there is a printer). */
+public final class CardView implements View {
+    private final CardViewModel vm;
+    private final I18n i18n;
+    private final Runnable home;
+    private final ZoneId zone;
+    private final StackPane pane = new StackPane();
+
+    public CardView(CardViewModel vm, I18n i18n, Runnable home, ZoneId zone) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.home = home;
+        this.zone = zone;
+        pane.setId("screen-card");
+        vm.stepProperty().addListener((o, a, b) -> render());
+        vm.messageProperty().addListener((o, a, b) -> render());
+        i18n.localeProperty().addListener((o, a, b) -> render());
+        render();
+    }
+
+    @Override
+    public Node node() {
+        return pane;
+    }
+
+    private void render() {
+        pane.getChildren().setAll(switch (vm.stepProperty().get()) {
+            case PHONE -> phone();
+            case WORKING -> Ui.working(i18n.get("common.wait"));
+            case CARD -> card(vm.cardProperty().get());
+            case PROBLEM -> problem();
+        });
+    }
+
+    private Node phone() {
+        VBox left = new VBox(24, Ui.text(i18n.get("card.title"), "title"), Ui.text(i18n.get("card.hint"), "lead"),
+                Ui.text(i18n.get("privacy.card"), "privacy"));
+        if (!vm.messageProperty().get().isEmpty()) {
+            left.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+        }
+        left.getChildren().add(Ui.primary(i18n.get("card.get"), "get-card", vm::request));
+        left.setPrefWidth(700);
+        HBox row = new HBox(64, left, KeypadView.of(vm.phone(), i18n));
+        row.setAlignment(Pos.CENTER);
+        return row;
+    }
+
+    private Node card(Card card) {
+        String expires = card.expires() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE
+                .format(card.expires().atZoneSameInstant(zone));
+        VBox left = new VBox(20, Ui.text(i18n.get("card.ready"), "title"),
+                Ui.text(i18n.get("card.ending", card.phoneLast4()), "lead"),
+                Ui.text(i18n.get("card.uses"), "body"), Ui.text(i18n.get("card.expires", expires), "muted"),
+                Ui.text(i18n.get(vm.printerPresent() ? "card.printed" : "card.photo"), "notice"),
+                Ui.primary(i18n.get("common.done"), "done", home));
+        left.setPrefWidth(640);
+        HBox row = new HBox(64, left, QrNode.of(card.token(), 480));
+        row.setAlignment(Pos.CENTER);
+        VBox box = Ui.card(row);
+        box.setId("card");
+        box.setMaxWidth(1400);
+        return box;
+    }
+
+    private Node problem() {
+        VBox box = Ui.card(Ui.badge("!", "badge-warn"), Ui.text(i18n.get(vm.messageProperty().get()), "lead"),
+                Ui.primary(i18n.get("common.back"), "back", vm::back));
+        box.setId("problem");
+        box.setMaxWidth(1000);
+        return box;
+    }
+}

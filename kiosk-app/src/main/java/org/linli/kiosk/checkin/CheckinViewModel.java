@@ -1,0 +1,152 @@
+package org.linli.kiosk.checkin;
+
+import java.time.InstantSource;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.linli.kiosk.central.OutboxSender;
+import org.linli.kiosk.rating.RatingViewModel;
+import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.PhoneEntry;
+import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.Resettable;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.MalformedTokenException;
+import org.linli.protocol.token.TokenFormat;
+import org.linli.protocol.token.TokenType;
+
+/**
+ * Check-in: a resident card or booking QR (camera or HID scanner), or a phone number on the keypad. The kiosk reads
+ * the token's claims only to say something useful at once (expired? which kind?); the central service verifies it.
+ * Check-ins go through the outbox: a visit counts even while the central service is away.
+ */
+public final class CheckinViewModel implements Resettable {
+    public enum State { READY, PHONE, WORKING, WELCOME, PROBLEM }
+
+    /** Who was welcomed: a card holder, a booking, or a phone number. */
+    public enum Kind { RESIDENT, BOOKING, PHONE }
+
+    private final OutboxSender sender;
+    private final InstantSource clock;
+    private final String hubId;
+    private final Async async;
+    private final RatingViewModel rating;
+    private final PhoneEntry phone = new PhoneEntry();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
+    private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper kept = new ReadOnlyBooleanWrapper(false);
+
+    public CheckinViewModel(OutboxSender sender, InstantSource clock, String hubId, Async async,
+            RatingViewModel rating) {
+        this.sender = sender;
+        this.clock = clock;
+        this.hubId = hubId;
+        this.async = async;
+        this.rating = rating;
+    }
+
+    public PhoneEntry phone() {
+        return phone;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Kind> kindProperty() {
+        return kind.getReadOnlyProperty();
+    }
+
+    /** Key of the message for the PROBLEM state. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The booked room's id after a booking check-in. */
+    public ReadOnlyStringProperty roomProperty() {
+        return room.getReadOnlyProperty();
+    }
+
+    /** True when the check-in was kept on the kiosk to be sent later. */
+    public ReadOnlyBooleanProperty keptProperty() {
+        return kept.getReadOnlyProperty();
+    }
+
+    public void usePhone() {
+        phone.reset();
+        state.set(State.PHONE);
+    }
+
+    /** A QR code read by the camera or the HID scanner. */
+    public void scanned(String text) {
+        if (state.get() == State.WORKING) {
+            return;
+        }
+        AccessToken token;
+        try {
+            token = TokenFormat.parse(text);
+        } catch (MalformedTokenException e) {
+            problem("checkin.notOurCode");
+            return;
+        }
+        if (!token.isForHub(hubId)) {
+            problem("checkin.otherHub");
+            return;
+        }
+        if (clock.instant().getEpochSecond() >= token.expiry()) {
+            problem(token.type() == TokenType.BOOKING ? "checkin.bookingOver" : "checkin.cardExpired");
+            return;
+        }
+        Kind who = token.type() == TokenType.BOOKING ? Kind.BOOKING : Kind.RESIDENT;
+        send(Map.of("token", text.strip()), who);
+    }
+
+    public void submitPhone() {
+        if (!phone.complete()) {
+            problem("phone.invalid");
+            return;
+        }
+        send(Map.of("phone", phone.digits()), Kind.PHONE);
+    }
+
+    private void send(Map<String, Object> body, Kind who) {
+        state.set(State.WORKING);
+        async.run(() -> sender.checkin(body), outcome -> {
+            phone.reset();
+            kind.set(who);
+            kept.set(outcome.kept());
+            outcome.answer().ifPresent(answer -> {
+                room.set(answer.path("room").asText(""));
+                rating.remember(new RatingViewModel.Subject("checkin", answer.path("id").asText()));
+            });
+            state.set(State.WELCOME);
+        }, failure -> problem(Problems.messageKey(failure, "checkin.refused")));
+    }
+
+    private void problem(String key) {
+        message.set(key);
+        state.set(State.PROBLEM);
+    }
+
+    /** Back to "scan or type" after a problem. */
+    public void again() {
+        message.set("");
+        state.set(State.READY);
+    }
+
+    @Override
+    public void reset() {
+        phone.reset();
+        state.set(State.READY);
+        kind.set(null);
+        message.set("");
+        room.set("");
+        kept.set(false);
+    }
+}

@@ -1,0 +1,125 @@
+package org.linli.kiosk.home;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import org.linli.kiosk.central.Model.Activity;
+import org.linli.kiosk.central.Model.QueueStatus;
+import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.ui.Ui;
+import org.linli.kiosk.ui.View;
+
+/** The attract screen: six large doors into the kiosk, what's on next, and the now-serving strip. */
+public final class HomeView implements View {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final HomeViewModel vm;
+    private final I18n i18n;
+    private final Consumer<Screen> go;
+    private final ZoneId zone;
+    private final BorderPane pane = new BorderPane();
+
+    public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, ZoneId zone) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.go = go;
+        this.zone = zone;
+        pane.getStyleClass().add("home");
+        pane.setId("screen-home");
+        i18n.localeProperty().addListener((o, a, b) -> render());
+        vm.serving().addListener((ListChangeListener<QueueStatus>) c -> render());
+        vm.next().addListener((ListChangeListener<Activity>) c -> render());
+        render();
+    }
+
+    @Override
+    public Node node() {
+        return pane;
+    }
+
+    private void render() {
+        GridPane tiles = new GridPane();
+        tiles.setHgap(24);
+        tiles.setVgap(24);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            tiles.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < 2; i++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            tiles.getRowConstraints().add(row);
+        }
+        tiles.add(tile(Screen.CHECKIN, "签", "home.checkin", true), 0, 0);
+        tiles.add(tile(Screen.QUEUE, "号", "home.queue", false), 1, 0);
+        tiles.add(tile(Screen.ROOMS, "约", "home.rooms", false), 2, 0);
+        tiles.add(tile(Screen.ACTIVITIES, "活", "home.activities", false), 0, 1);
+        tiles.add(tile(Screen.CARD, "码", "home.card", false), 1, 1);
+        tiles.add(tile(Screen.RATING, "评", "home.rating", false), 2, 1);
+        HBox.setHgrow(tiles, Priority.ALWAYS);
+
+        VBox next = new VBox(16, Ui.text(i18n.get("home.next"), "section-title"));
+        if (vm.next().isEmpty()) {
+            next.getChildren().add(Ui.text(i18n.get("home.nothingNext"), "muted"));
+        }
+        for (Activity a : vm.next()) {
+            String when = TIME.format(a.start().atZoneSameInstant(zone));
+            VBox item = new VBox(4, Ui.text(when, "next-time"), Ui.text(a.title().in(i18n.locale()), "next-title"));
+            item.getStyleClass().add("next-item");
+            next.getChildren().add(item);
+        }
+        next.getStyleClass().add("side-panel");
+        next.setPrefWidth(440);
+        next.setMinWidth(320);
+
+        HBox middle = new HBox(24, tiles, next);
+        pane.setCenter(middle);
+        pane.setBottom(strip());
+    }
+
+    private Node tile(Screen target, String glyph, String key, boolean hero) {
+        Node badge = Ui.badge(glyph, hero ? "badge-hero" : "badge-tile");
+        VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"), Ui.text(i18n.get(key + ".hint"), "tile-hint"));
+        VBox inner = new VBox(18, badge, text);
+        inner.setAlignment(Pos.CENTER_LEFT);
+        Button button = new Button();
+        button.setGraphic(inner);
+        button.setId("tile-" + target.name().toLowerCase(java.util.Locale.ROOT));
+        button.getStyleClass().addAll("tile", hero ? "tile-hero" : "tile-plain");
+        button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.setOnAction(e -> go.accept(target));
+        return button;
+    }
+
+    private Node strip() {
+        HBox strip = new HBox(32, Ui.text(i18n.get("home.nowServing"), "strip-title"));
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.getStyleClass().add("serving-strip");
+        strip.setId("serving-strip");
+        if (vm.serving().isEmpty()) {
+            strip.getChildren().add(Ui.text(i18n.get("home.servingUnknown"), "strip-muted"));
+        }
+        for (QueueStatus q : vm.serving()) {
+            String number = q.nowServing() == null ? "—" : q.nowServing();
+            HBox item = new HBox(12, Ui.text(number, "strip-number"),
+                    Ui.text(i18n.get("home.waiting", q.waiting()), "strip-muted"));
+            item.setAlignment(Pos.CENTER_LEFT);
+            strip.getChildren().add(item);
+        }
+        return strip;
+    }
+}

@@ -1,0 +1,159 @@
+package org.linli.kiosk.queue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.Model.QueueStatus;
+import org.linli.kiosk.central.Model.Service;
+import org.linli.kiosk.central.Model.Ticket;
+import org.linli.kiosk.print.ReceiptPrinter;
+import org.linli.kiosk.rating.RatingViewModel;
+import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.Resettable;
+
+/** Take a number: service tiles with the current wait, a priority question, then the ticket. */
+public final class QueueViewModel implements Resettable {
+    public enum Step { SERVICES, PRIORITY, WORKING, TICKET, PROBLEM }
+
+    /** A service tile: the service and its queue now (null while unknown). */
+    public record Tile(Service service, QueueStatus queue) {
+        public int waiting() {
+            return queue == null ? 0 : queue.waiting();
+        }
+
+        public int waitMinutes() {
+            return queue == null ? 0 : queue.estimatedWaitMinutes();
+        }
+    }
+
+    private final CentralClient central;
+    private final Async async;
+    private final ReceiptPrinter printer;
+    private final RatingViewModel rating;
+    private final URI centralUrl;
+    private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
+    // one read-only view, kept: a view made per call would be collected and drop its listeners
+    private final ObservableList<Tile> tilesReadOnly = FXCollections.unmodifiableObservableList(tiles);
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.SERVICES);
+    private final ReadOnlyObjectWrapper<Tile> chosen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Ticket> ticket = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+
+    public QueueViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
+            URI centralUrl) {
+        this.central = central;
+        this.async = async;
+        this.printer = printer;
+        this.rating = rating;
+        this.centralUrl = centralUrl;
+    }
+
+    public ObservableList<Tile> tiles() {
+        return tilesReadOnly;
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tile> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Ticket> ticketProperty() {
+        return ticket.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        loading.set(true);
+        async.run(() -> {
+            List<Service> services = central.hub().services();
+            Map<String, QueueStatus> queues = central.queues().stream()
+                    .collect(Collectors.toMap(QueueStatus::service, Function.identity(), (a, b) -> a));
+            return services.stream().map(s -> new Tile(s, queues.get(s.id()))).toList();
+        }, loaded -> {
+            loading.set(false);
+            tiles.setAll(loaded);
+        }, failure -> {
+            loading.set(false);
+            message.set(Problems.messageKey(failure, "queue.refused"));
+            if (tiles.isEmpty()) {
+                step.set(Step.PROBLEM);
+            }
+        });
+    }
+
+    public void choose(Tile tile) {
+        chosen.set(tile);
+        step.set(Step.PRIORITY);
+    }
+
+    /** @param priority elderly (70+), pregnant, disabled, or with a small child: served first */
+    public void take(boolean priority) {
+        Tile tile = chosen.get();
+        if (tile == null || step.get() == Step.WORKING) {
+            return;
+        }
+        step.set(Step.WORKING);
+        async.run(() -> central.ticket(tile.service().id(), priority, null), taken -> {
+            ticket.set(taken);
+            rating.remember(new RatingViewModel.Subject("ticket", taken.id()));
+            step.set(Step.TICKET);
+            if (printer.present()) {
+                async.runQuietly("printing ticket " + taken.number(), () -> {
+                    printer.print(slip(tile, taken));
+                    return null;
+                });
+            }
+        }, failure -> {
+            message.set(Problems.messageKey(failure, "queue.refused"));
+            step.set(Step.PROBLEM);
+        });
+    }
+
+    /** Where a phone that scans the ticket's QR can follow it. */
+    public String statusUrl(Ticket t) {
+        return centralUrl.resolve("/api/v1/tickets/" + t.id()).toString();
+    }
+
+    private ReceiptPrinter.Slip slip(Tile tile, Ticket t) {
+        return new ReceiptPrinter.Slip("排队号 " + tile.service().name().zh(), "Ticket · " + tile.service().name().en(),
+                t.number(), List.of("前面还有 " + t.peopleAhead() + " 人 · " + t.peopleAhead() + " ahead of you",
+                        "约 " + t.estimatedWaitMinutes() + " 分钟 · about " + t.estimatedWaitMinutes() + " min"),
+                statusUrl(t));
+    }
+
+    public void back() {
+        step.set(Step.SERVICES);
+        message.set("");
+    }
+
+    @Override
+    public void reset() {
+        step.set(Step.SERVICES);
+        chosen.set(null);
+        ticket.set(null);
+        message.set("");
+    }
+}

@@ -1,0 +1,108 @@
+package org.linli.kiosk.rating;
+
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Arc;
+import javafx.scene.shape.ArcType;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.StrokeLineCap;
+import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.Ui;
+import org.linli.kiosk.ui.View;
+
+/** Five large faces from unhappy to delighted; a tap sends the rating. */
+public final class RatingView implements View {
+    private static final Color[] COLOURS = {Color.web("#D93A2B"), Color.web("#EE7B30"), Color.web("#F2B705"),
+        Color.web("#8CBF3F"), Color.web("#2E9E4F")};
+
+    private final RatingViewModel vm;
+    private final I18n i18n;
+    private final Runnable home;
+    private final StackPane pane = new StackPane();
+
+    public RatingView(RatingViewModel vm, I18n i18n, Runnable home) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.home = home;
+        pane.setId("screen-rating");
+        vm.stateProperty().addListener((o, a, b) -> render());
+        i18n.localeProperty().addListener((o, a, b) -> render());
+        render();
+    }
+
+    @Override
+    public Node node() {
+        return pane;
+    }
+
+    private void render() {
+        pane.getChildren().setAll(switch (vm.stateProperty().get()) {
+            case ASK -> ask();
+            case SENDING -> Ui.working(i18n.get("common.wait"));
+            case THANKS -> thanks();
+        });
+    }
+
+    private Node ask() {
+        HBox faces = new HBox(32);
+        faces.setAlignment(Pos.CENTER);
+        for (int stars = 1; stars <= 5; stars++) {
+            int value = stars;
+            VBox inner = new VBox(16, face(stars), Ui.text(i18n.get("rating." + stars), "face-label"));
+            inner.setAlignment(Pos.CENTER);
+            Button button = new Button();
+            button.setGraphic(inner);
+            button.setId("face-" + stars);
+            button.getStyleClass().addAll("tile", "tile-plain", "face");
+            button.setOnAction(e -> vm.rate(value));
+            faces.getChildren().add(button);
+        }
+        String question = vm.subjectProperty().get() == null ? "rating.question" : "rating.questionVisit";
+        VBox box = new VBox(48, Ui.text(i18n.get(question), "title"), faces,
+                Ui.text(i18n.get("rating.anonymous"), "muted"));
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    /** A face drawn from shapes: no emoji font is needed on the Pi. */
+    static Node face(int stars) {
+        double r = 70;
+        Circle head = new Circle(r, r, r, COLOURS[stars - 1]);
+        Circle left = new Circle(r - 24, r - 16, 9, Color.web("#1A1A1A"));
+        Circle right = new Circle(r + 24, r - 16, 9, Color.web("#1A1A1A"));
+        double curve = (stars - 3) * 14; // >0 smile, <0 frown
+        Arc mouth;
+        if (curve == 0) {
+            mouth = new Arc(r, r + 22, 26, 1, 180, 180);
+        } else if (curve > 0) {
+            mouth = new Arc(r, r + 12, 30, curve, 180, 180);
+        } else {
+            mouth = new Arc(r, r + 34, 30, -curve, 0, 180);
+        }
+        mouth.setType(ArcType.OPEN);
+        mouth.setFill(Color.TRANSPARENT);
+        mouth.setStroke(Color.web("#1A1A1A"));
+        mouth.setStrokeWidth(8);
+        mouth.setStrokeLineCap(StrokeLineCap.ROUND);
+        return new Group(head, left, right, mouth);
+    }
+
+    private Node thanks() {
+        VBox box = Ui.card(face(Math.max(1, vm.ratingProperty().get())), Ui.text(i18n.get("rating.thanks"), "display"));
+        String message = vm.messageProperty().get();
+        if (!message.isEmpty()) {
+            box.getChildren().add(Ui.text(i18n.get(message), "notice"));
+        }
+        box.getChildren().add(Ui.primary(i18n.get("common.done"), "done", home));
+        box.setAlignment(Pos.CENTER);
+        box.setId("thanks");
+        box.setMaxWidth(1000);
+        return box;
+    }
+}

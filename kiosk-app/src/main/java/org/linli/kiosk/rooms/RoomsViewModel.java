@@ -1,0 +1,295 @@
+package org.linli.kiosk.rooms;
+
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.Model.Booking;
+import org.linli.kiosk.central.Model.BookingRequest;
+import org.linli.kiosk.central.Model.Room;
+import org.linli.kiosk.central.Model.RoomState;
+import org.linli.kiosk.central.Model.Slot;
+import org.linli.kiosk.print.ReceiptPrinter;
+import org.linli.kiosk.rating.RatingViewModel;
+import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.PhoneEntry;
+import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.Resettable;
+
+/**
+ * Book a room: pick a room (with how busy it is now), a day and a time on its timeline, then phone, attendees and
+ * purpose; the booking's QR opens the door. Booking needs the central service: offline it says so and keeps nothing.
+ */
+public final class RoomsViewModel implements Resettable {
+    public enum Step { ROOMS, SLOTS, DETAILS, WORKING, DONE, PROBLEM }
+
+    /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
+    public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
+
+    /** A room in the list with its live state (null when not known). */
+    public record Row(Room room, RoomState live) {
+        public boolean inUse() {
+            return live != null && live.occupied();
+        }
+    }
+
+    private final CentralClient central;
+    private final Async async;
+    private final ReceiptPrinter printer;
+    private final RatingViewModel rating;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private final Map<String, RoomState> live;
+    private final ObservableList<Row> rooms = FXCollections.observableArrayList();
+    // one read-only view, kept: a view made per call would be collected and drop its listeners
+    private final ObservableList<Row> roomsReadOnly = FXCollections.unmodifiableObservableList(rooms);
+    private final ObservableList<Slot> slots = FXCollections.observableArrayList();
+    // one read-only view, kept: a view made per call would be collected and drop its listeners
+    private final ObservableList<Slot> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.ROOMS);
+    private final ReadOnlyObjectWrapper<Room> room = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LocalDate> date = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper first = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper last = new ReadOnlyIntegerWrapper(-1);
+    private final IntegerProperty attendees = new SimpleIntegerProperty(1);
+    private final ReadOnlyStringWrapper purpose = new ReadOnlyStringWrapper("");
+    private final PhoneEntry phone = new PhoneEntry();
+    private final ReadOnlyObjectWrapper<Booking> booking = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private String idempotencyKey = UUID.randomUUID().toString();
+
+    /** @param live room states kept current by the central service's events (may stay empty) */
+    public RoomsViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
+            InstantSource clock, ZoneId zone, Map<String, RoomState> live) {
+        this.central = central;
+        this.async = async;
+        this.printer = printer;
+        this.rating = rating;
+        this.clock = clock;
+        this.zone = zone;
+        this.live = live;
+        date.set(today());
+    }
+
+    public ObservableList<Row> rooms() {
+        return roomsReadOnly;
+    }
+
+    public ObservableList<Slot> slots() {
+        return slotsReadOnly;
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Room> roomProperty() {
+        return room.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LocalDate> dateProperty() {
+        return date.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty firstSlotProperty() {
+        return first.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty lastSlotProperty() {
+        return last.getReadOnlyProperty();
+    }
+
+    public IntegerProperty attendeesProperty() {
+        return attendees;
+    }
+
+    public ReadOnlyStringProperty purposeProperty() {
+        return purpose.getReadOnlyProperty();
+    }
+
+    public PhoneEntry phone() {
+        return phone;
+    }
+
+    public ReadOnlyObjectProperty<Booking> bookingProperty() {
+        return booking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    public void refresh() {
+        async.run(() -> central.hub().rooms(),
+                list -> rooms.setAll(list.stream().map(r -> new Row(r, live.get(r.id()))).toList()),
+                failure -> {
+                    message.set(Problems.messageKey(failure, "rooms.refused"));
+                    step.set(Step.PROBLEM);
+                });
+    }
+
+    public void choose(Room chosen) {
+        room.set(chosen);
+        date.set(today());
+        step.set(Step.SLOTS);
+        loadSlots();
+    }
+
+    /** Moves the day shown by {@code days}, within today .. the room's furthest bookable day. */
+    public void moveDay(int days) {
+        Room r = room.get();
+        int ahead = r == null || r.rules() == null ? 14 : r.rules().maxDaysAhead();
+        LocalDate next = date.get().plusDays(days);
+        if (!next.isBefore(today()) && !next.isAfter(today().plusDays(ahead))) {
+            date.set(next);
+            loadSlots();
+        }
+    }
+
+    private void loadSlots() {
+        first.set(-1);
+        last.set(-1);
+        slots.clear();
+        Room r = room.get();
+        LocalDate day = date.get();
+        async.run(() -> central.availability(r.id(), day).slots(), slots::setAll, failure -> {
+            message.set(Problems.messageKey(failure, "rooms.refused"));
+            step.set(Step.PROBLEM);
+        });
+    }
+
+    /**
+     * Tapping a free slot starts a new choice; tapping a later free slot with only free slots between extends it;
+     * anything else starts over from the tapped slot.
+     */
+    public void tapSlot(int index) {
+        if (index < 0 || index >= slots.size() || !slots.get(index).free()
+                || slots.get(index).start().toInstant().isBefore(clock.instant())) {
+            return;
+        }
+        int from = first.get();
+        if (from >= 0 && index > from && allFree(from, index) && last.get() == from) {
+            last.set(index);
+        } else {
+            last.set(-1);
+            first.set(index);
+            last.set(index);
+        }
+    }
+
+    private boolean allFree(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (!slots.get(i).free()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean hasTime() {
+        return first.get() >= 0 && last.get() >= first.get();
+    }
+
+    public void toDetails() {
+        if (hasTime()) {
+            step.set(Step.DETAILS);
+        }
+    }
+
+    public void setPurpose(String which) {
+        if (PURPOSES.contains(which)) {
+            purpose.set(which);
+        }
+    }
+
+    public void changeAttendees(int by) {
+        int capacity = room.get() == null ? 99 : Math.max(1, room.get().capacity());
+        attendees.set(Math.max(1, Math.min(capacity, attendees.get() + by)));
+    }
+
+    public boolean canBook() {
+        return hasTime() && phone.complete() && !purpose.get().isEmpty();
+    }
+
+    public void book() {
+        if (!canBook() || step.get() == Step.WORKING) {
+            message.set(phone.complete() ? "rooms.choosePurpose" : "phone.invalid");
+            return;
+        }
+        message.set("");
+        BookingRequest request = new BookingRequest(room.get().id(), slots.get(first.get()).start(),
+                slots.get(last.get()).end(), phone.digits(), attendees.get(), purpose.get());
+        step.set(Step.WORKING);
+        async.run(() -> central.book(request, idempotencyKey), made -> {
+            phone.reset(); // the phone number is not needed any more: it leaves the screen at once
+            booking.set(made);
+            idempotencyKey = UUID.randomUUID().toString();
+            rating.remember(new RatingViewModel.Subject("booking", made.id()));
+            step.set(Step.DONE);
+            if (printer.present()) {
+                async.runQuietly("printing booking " + made.id(), () -> {
+                    printer.print(slip(made));
+                    return null;
+                });
+            }
+        }, failure -> {
+            message.set(Problems.messageKey(failure, "rooms.refused"));
+            step.set(Step.PROBLEM);
+        });
+    }
+
+    private ReceiptPrinter.Slip slip(Booking made) {
+        Room r = room.get();
+        String when = made.start().atZoneSameInstant(zone).toLocalDate() + " "
+                + made.start().atZoneSameInstant(zone).toLocalTime() + "–"
+                + made.end().atZoneSameInstant(zone).toLocalTime();
+        return new ReceiptPrinter.Slip("房间预约 " + r.name().zh(), "Room booking · " + r.name().en(), null,
+                List.of(when, "扫码开门 · Scan this code at the door"), made.token());
+    }
+
+    /** After a problem: a taken slot goes back to the timeline (reloaded), anything else to the room list. */
+    public void back() {
+        String was = message.get();
+        message.set("");
+        if (room.get() != null && was.endsWith(".conflict")) {
+            step.set(Step.SLOTS);
+            loadSlots();
+        } else if (step.get() == Step.DETAILS) {
+            step.set(Step.SLOTS);
+        } else {
+            step.set(Step.ROOMS);
+        }
+    }
+
+    @Override
+    public void reset() {
+        step.set(Step.ROOMS);
+        room.set(null);
+        slots.clear();
+        first.set(-1);
+        last.set(-1);
+        attendees.set(1);
+        purpose.set("");
+        phone.reset();
+        booking.set(null);
+        message.set("");
+        date.set(today());
+    }
+}

@@ -1,0 +1,65 @@
+package org.linli.kiosk.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The two languages of the kiosk. Texts come from {@code messages_zh.properties} and {@code messages_en.properties};
+ * bindings follow the current language, so the 中文/English switch changes every screen at once.
+ */
+public final class I18n {
+    public static final Locale CHINESE = Locale.of("zh");
+    public static final Locale ENGLISH = Locale.of("en");
+    private static final String BUNDLE = "org.linli.kiosk.ui.messages";
+
+    private final ObjectProperty<Locale> locale;
+    private final ResourceBundle zh = load(CHINESE);
+    private final ResourceBundle en = load(ENGLISH);
+
+    public I18n(Locale initial) {
+        locale = new SimpleObjectProperty<>(ENGLISH.getLanguage().equals(initial.getLanguage()) ? ENGLISH : CHINESE);
+    }
+
+    private static ResourceBundle load(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale locale() {
+        return locale.get();
+    }
+
+    public boolean english() {
+        return locale.get() == ENGLISH;
+    }
+
+    public void toggle() {
+        locale.set(english() ? CHINESE : ENGLISH);
+    }
+
+    /** The text for a key in the current language, with {0}-style arguments filled in. */
+    public String get(String key, Object... args) {
+        ResourceBundle bundle = english() ? en : zh;
+        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+    }
+
+    /** A text that follows the language switch. */
+    public StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /** Keys of both bundles, for the test that keeps them in step. */
+    public ResourceBundle bundle(Locale which) {
+        return ENGLISH.equals(which) ? en : zh;
+    }
+}

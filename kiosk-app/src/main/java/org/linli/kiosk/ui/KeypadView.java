@@ -1,0 +1,43 @@
+package org.linli.kiosk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The on-screen number pad for a phone number: large keys, the number shown in 3-4-4 groups as it is typed. */
+public final class KeypadView {
+    private KeypadView() {
+    }
+
+    public static Node of(PhoneEntry entry, I18n i18n) {
+        Label display = Ui.text("", "phone-display");
+        display.setId("phone-display");
+        display.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> entry.digits().isEmpty() ? i18n.get("phone.placeholder") : PhoneNumbers.grouped(entry.digits()),
+                entry.digitsProperty(), i18n.localeProperty()));
+        display.setMaxWidth(Double.MAX_VALUE);
+        GridPane keys = new GridPane();
+        keys.setHgap(16);
+        keys.setVgap(16);
+        keys.setAlignment(Pos.CENTER);
+        for (int i = 1; i <= 9; i++) {
+            keys.add(key(entry, (char) ('0' + i)), (i - 1) % 3, (i - 1) / 3);
+        }
+        Button back = Ui.button("⌫", "key-back", entry::backspace, "key", "key-secondary");
+        keys.add(back, 0, 3);
+        keys.add(key(entry, '0'), 1, 3);
+        Button clear = Ui.button(i18n.get("keypad.clear"), "key-clear", entry::reset, "key", "key-secondary");
+        keys.add(clear, 2, 3);
+        VBox box = new VBox(20, display, keys);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("keypad");
+        return box;
+    }
+
+    private static Button key(PhoneEntry entry, char digit) {
+        return Ui.button(String.valueOf(digit), "key-" + digit, () -> entry.press(digit), "key");
+    }
+}

@@ -1,0 +1,196 @@
+package org.linli.kiosk.ui;
+
+import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.linli.kiosk.central.Connectivity;
+import org.linli.kiosk.central.Names;
+import org.linli.kiosk.scan.HidScanDetector;
+
+/**
+ * The frame around every screen: header (hub, clock, language, home), offline banner, the screen itself, and the
+ * overlays (idle warning, staff PIN). It also watches every touch and key for the idle timer and the HID scanner.
+ */
+public final class Shell {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ShellViewModel vm;
+    private final I18n i18n;
+    private final Connectivity connectivity;
+    private final Map<Screen, View> views;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private final StaffExit staffExit;
+    private final javafx.beans.property.ObjectProperty<Names> hubName;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final VBox top = new VBox();
+    private final Label time = Ui.text("", "clock");
+    private final Label date = Ui.text("", "date");
+    private final HidScanDetector hid = new HidScanDetector();
+    private Timeline ticker;
+
+    public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Map<Screen, View> views,
+            InstantSource clock, ZoneId zone, StaffExit staffExit,
+            javafx.beans.property.ObjectProperty<Names> hubName) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.connectivity = connectivity;
+        this.views = views;
+        this.clock = clock;
+        this.zone = zone;
+        this.staffExit = staffExit;
+        this.hubName = hubName;
+        root.getStyleClass().add("kiosk");
+        content.getStyleClass().add("content");
+        frame.setTop(top);
+        frame.setCenter(content);
+        root.getChildren().add(frame);
+        vm.screenProperty().addListener((o, was, now) -> render());
+        i18n.localeProperty().addListener((o, was, now) -> render());
+        connectivity.onlineProperty().addListener((o, was, now) -> renderTop());
+        hubName.addListener((o, was, now) -> renderTop());
+        vm.idle().warningProperty().addListener((o, was, now) -> renderOverlays());
+        staffExit.askingProperty().addListener((o, was, now) -> renderOverlays());
+        render();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /**
+     * Watches the scene's input: any touch or key keeps the idle timer quiet, and a burst of keys ending in Enter
+     * from a USB HID scanner becomes a scan, wherever the resident is.
+     */
+    public void attach(javafx.scene.Scene scene, LongSupplier nanos, Consumer<String> onScan) {
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.idle().touch());
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> vm.idle().touch());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.idle().touch());
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            String typed = e.getCharacter();
+            if (typed.isEmpty()) {
+                return;
+            }
+            hid.accept(typed.charAt(0), nanos.getAsLong()).ifPresent(code -> {
+                stripFromFocusedField(scene, code);
+                onScan.accept(code);
+            });
+        });
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    /** A scan that landed in a text field is not what the resident typed: take it out again. */
+    private static void stripFromFocusedField(javafx.scene.Scene scene, String code) {
+        if (scene.getFocusOwner() instanceof TextInputControl field && field.getText().endsWith(code)) {
+            field.setText(field.getText().substring(0, field.getText().length() - code.length()));
+        }
+    }
+
+    public void stop() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    private void tick() {
+        vm.idle().tick();
+        updateClock();
+    }
+
+    private void updateClock() {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+        time.setText(TIME.format(now));
+        date.setText(DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(now));
+    }
+
+    private void render() {
+        renderTop();
+        View view = views.get(vm.screen());
+        content.getChildren().setAll(view.node());
+        renderOverlays();
+    }
+
+    private void renderTop() {
+        Label logo = Ui.text("邻", "logo");
+        logo.setId("logo");
+        logo.setOnMouseClicked(e -> staffExit.logoTapped());
+        Label name = Ui.text(hubName.get().in(i18n.locale()), "hub-name");
+        name.setId("hub-name");
+        Label tagline = Ui.text(i18n.get("app.tagline"), "tagline");
+        VBox names = new VBox(2, name, tagline);
+        names.setAlignment(Pos.CENTER_LEFT);
+        updateClock();
+        VBox clockBox = new VBox(0, time, date);
+        clockBox.setAlignment(Pos.CENTER_RIGHT);
+        Button language = Ui.button(i18n.get("language.other"), "language", i18n::toggle, "language");
+        HBox header = new HBox(24, logo, names, Ui.grow(), clockBox, language);
+        if (vm.screen() != Screen.HOME) {
+            header.getChildren().add(Ui.button("⌂  " + i18n.get("nav.home"), "home", vm::home, "home-button"));
+        }
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        top.getChildren().setAll(header);
+        if (!connectivity.onlineProperty().get()) {
+            Label banner = Ui.text("⚠  " + i18n.get("offline.banner"), "offline-banner");
+            banner.setId("offline-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            top.getChildren().add(banner);
+        }
+    }
+
+    private void renderOverlays() {
+        root.getChildren().retainAll(frame);
+        if (vm.idle().warningProperty().get()) {
+            Button more = Ui.primary(i18n.get("idle.more"), "idle-more", vm.idle()::touch);
+            Button done = Ui.button(i18n.get("idle.done"), "idle-done", vm::home);
+            Label countdown = Ui.text("", "lead");
+            // only the text follows the countdown: rebuilding the buttons every second would move them under a finger
+            countdown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> i18n.get("idle.body", vm.idle().secondsLeftProperty().get()),
+                    vm.idle().secondsLeftProperty(), i18n.localeProperty()));
+            VBox box = Ui.card(Ui.text(i18n.get("idle.title"), "title"), countdown, new HBox(24, more, done));
+            root.getChildren().add(overlay(box, "idle-warning"));
+        }
+        if (staffExit.askingProperty().get()) {
+            Button ok = Ui.primary(i18n.get("staff.exit"), "staff-ok", () -> staffExit.submit());
+            Button cancel = Ui.button(i18n.get("common.cancel"), "staff-cancel", staffExit::cancel);
+            VBox box = Ui.card(Ui.text(i18n.get("staff.title"), "title"), KeypadView.of(staffExit.entry(), i18n),
+                    new HBox(24, cancel, ok));
+            root.getChildren().add(overlay(box, "staff-pin"));
+        }
+    }
+
+    private Node overlay(VBox box, String id) {
+        box.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setAlignment(Pos.CENTER);
+        StackPane dim = new StackPane(box);
+        dim.getStyleClass().add("dim");
+        dim.setId(id);
+        return dim;
+    }
+}

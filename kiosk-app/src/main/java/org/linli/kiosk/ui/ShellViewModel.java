@@ -1,0 +1,70 @@
+package org.linli.kiosk.ui;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Which screen is shown, and the idle reset. Leaving a screen for home forgets what was typed on every screen, so
+ * the next resident never sees the last one's phone number.
+ */
+public final class ShellViewModel {
+    private static final System.Logger LOG = System.getLogger(ShellViewModel.class.getName());
+
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.HOME);
+    private final List<Resettable> resettables;
+    private final IdleTimer idle;
+    private final Map<Screen, Runnable> onShow = new EnumMap<>(Screen.class);
+
+    public ShellViewModel(List<Resettable> resettables, Duration idleAfter, Duration idleWarning,
+            InstantSource clock) {
+        this.resettables = List.copyOf(resettables);
+        this.idle = new IdleTimer(idleAfter, idleWarning, clock, this::idleTimeout);
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public Screen screen() {
+        return screen.get();
+    }
+
+    public IdleTimer idle() {
+        return idle;
+    }
+
+    /** What to do each time a screen is entered (load fresh data). */
+    public void whenShown(Screen which, Runnable action) {
+        onShow.put(which, action);
+    }
+
+    public void go(Screen next) {
+        if (next == Screen.HOME) {
+            forget();
+        }
+        screen.set(next);
+        idle.setArmed(next != Screen.HOME);
+        Runnable action = onShow.get(next);
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    public void home() {
+        go(Screen.HOME);
+    }
+
+    private void idleTimeout() {
+        LOG.log(System.Logger.Level.DEBUG, "idle on {0}: back to the attract screen", screen.get());
+        home();
+    }
+
+    private void forget() {
+        resettables.forEach(Resettable::reset);
+    }
+}

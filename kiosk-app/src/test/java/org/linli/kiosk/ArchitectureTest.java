@@ -1,0 +1,27 @@
+package org.linli.kiosk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.linli.kiosk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    /** MVVM: ViewModels are plain logic with properties, testable without a screen. */
+    @ArchTest
+    static final ArchRule viewModelsKnowNoScreen = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+
+    /** The central link, scanning and printing work without any UI. */
+    @ArchTest
+    static final ArchRule logicNeverDependsOnUi = noClasses()
+            .that().resideInAnyPackage("org.linli.kiosk.central..", "org.linli.kiosk.scan..", "org.linli.kiosk.print..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.linli.kiosk.ui..");
+
+    @ArchTest
+    static final ArchRule idleAndNavigationKnowNoScreen = noClasses()
+            .that().haveSimpleNameEndingWith("IdleTimer").or().haveSimpleNameEndingWith("StaffExit")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+}

@@ -1,0 +1,283 @@
+package org.linli.kiosk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.central.SampleCentral;
+import org.linli.kiosk.scan.ScanLoopTest;
+import org.linli.kiosk.ui.Screen;
+import org.linli.protocol.token.TokenFormat;
+import org.linli.protocol.token.TokenType;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The kiosk end to end: real JavaFX (headless Monocle), real taps, real HTTP to a central stand-in, a real SQLite
+ * outbox, camera frames from a directory, and HID scanner keystrokes.
+ */
+class KioskFlowIT {
+    static final String KEY = "flow-kiosk-key";
+
+    @TempDir
+    Path dir;
+    final AdjustableClock clock = new AdjustableClock(InstantSource.system());
+    final AtomicInteger exits = new AtomicInteger();
+    final FxRobot robot = new FxRobot();
+    SampleCentral central;
+    Kiosk kiosk;
+    Path frames;
+
+    @BeforeAll
+    static void platform() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        central = new SampleCentral(KEY, clock, Kiosk.zone()).start(0);
+        frames = Files.createDirectories(dir.resolve("frames"));
+        Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url().toString(),
+                "kiosk.key", KEY, "hub.id", SampleCentral.HUB, "data.dir", dir.resolve("data").toString(),
+                "camera.frames", frames.toString(), "sync.seconds", "1", "staff.pin", "2468"));
+        KioskConfig config = KioskConfig.from(settings);
+        FxToolkit.setupStage(stage -> {
+            try {
+                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stage.setScene(kiosk.scene());
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+            stage.show();
+            kiosk.start(System::nanoTime);
+        });
+        kiosk.settle();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        robot.interact(kiosk::close);
+        FxToolkit.cleanupStages();
+        central.close();
+    }
+
+    /**
+     * Taps a node once it is on screen. Input reaches the JavaFX thread asynchronously, so every step waits for
+     * what it needs to see rather than assuming the previous tap has landed.
+     */
+    private void tap(String id) throws InterruptedException {
+        awaitShown(id);
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+        kiosk.settle();
+    }
+
+    private void awaitShown(String id) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> shown(id));
+    }
+
+    private void typeOnKeypad(String digits) throws InterruptedException {
+        for (char c : digits.toCharArray()) {
+            tap("#key-" + c);
+        }
+    }
+
+    private boolean shown(String id) {
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void takingANumberShowsTheTicket() throws Exception {
+        tap("#tile-queue");
+        tap("#service-affairs");
+        tap("#priority-no");
+        awaitShown("#ticket-number");
+        assertEquals("A027", text("#ticket-number"));
+        awaitShown("#qr");
+    }
+
+    @Test
+    void bookingARoomShowsTheDoorQr() throws Exception {
+        tap("#tile-rooms");
+        tap("#room-hall");
+        tap("#day-next");
+        var slots = kiosk.rooms().slots();
+        int first = 0;
+        while (!(slots.get(first).free() && slots.get(first + 1).free())) {
+            first++;
+        }
+        tap("#slot-" + first);
+        tap("#slot-" + (first + 1));
+        tap("#to-details");
+        tap("#more");
+        tap("#purpose-class");
+        typeOnKeypad("13800138000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text("#phone-display").equals("138 0013 8000"));
+        tap("#book");
+        awaitShown("#booking-done");
+        String token = (String) robot.lookup("#qr").query().getUserData();
+        assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
+        assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+    }
+
+    @Test
+    void checkingInThroughTheCamera() throws Exception {
+        tap("#tile-checkin");
+        awaitShown("#camera-preview");
+        ImageIO.write(ScanLoopTest.cameraFrame(central.residentToken(11)), "png",
+                frames.resolve("frame-0001.png").toFile());
+        await().atMost(Duration.ofSeconds(20)).until(() -> central.checkins().size() == 1);
+        kiosk.settle();
+        awaitShown("#welcome");
+    }
+
+    @Test
+    void checkingInThroughAHidScannerFromAnyScreen() throws Exception {
+        tap("#tile-activities");
+        String token = central.residentToken(12) + "\r";
+        robot.interact(() -> {
+            for (char c : token.toCharArray()) {
+                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+        awaitShown("#welcome");
+        assertEquals(Screen.CHECKIN, kiosk.shell().screen());
+        assertEquals(1, central.checkins().size());
+    }
+
+    @Test
+    void centralDownKeepsTheCheckInAndSendsItWhenItReturns() throws Exception {
+        central.stop();
+        tap("#tile-checkin");
+        tap("#use-phone");
+        typeOnKeypad("13800138000");
+        tap("#submit-phone");
+        awaitShown("#welcome");
+        awaitShown("#offline-banner");
+        assertEquals(1, kiosk.outbox().pendingCount());
+
+        central.restart();
+        await().atMost(Duration.ofSeconds(20)).until(() -> central.checkins().size() == 1);
+        assertTrue(central.checkins().get(0).has("at"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !shown("#offline-banner"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.outbox().pendingCount() == 0);
+    }
+
+    @Test
+    void offlineATicketSaysPlainlyItNeedsTheCentralService() throws Exception {
+        tap("#tile-queue");
+        central.stop();
+        tap("#service-health");
+        tap("#priority-yes");
+        awaitShown("#problem");
+        awaitShown("#offline-banner");
+    }
+
+    @Test
+    void idleResetWarnsThenClearsTheScreen() throws Exception {
+        tap("#tile-card");
+        typeOnKeypad("1380013");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text("#phone-display").equals("138 0013"));
+        clock.advance(Duration.ofSeconds(51));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown("#idle-warning"));
+        clock.advance(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.shell().screen() == Screen.HOME);
+        kiosk.settle();
+        assertFalse(shown("#idle-warning"));
+        assertEquals("", kiosk.card().phone().digits());
+        tap("#tile-card");
+        awaitShown("#phone-display");
+        assertFalse(text("#phone-display").contains("138"));
+    }
+
+    @Test
+    void needMoreTimeKeepsTheResidentWhereTheyWere() throws Exception {
+        tap("#tile-rooms");
+        clock.advance(Duration.ofSeconds(52));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown("#idle-warning"));
+        tap("#idle-more");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !shown("#idle-warning"));
+        assertEquals(Screen.ROOMS, kiosk.shell().screen());
+    }
+
+    @Test
+    void signingUpAndJoiningTheWaitlist() throws Exception {
+        tap("#tile-activities");
+        tap("#show-week");
+        tap("#join-a2"); // the smartphone class is full
+        typeOnKeypad("13800138000");
+        tap("#confirm-signup");
+        awaitShown("#signup-done");
+        assertTrue(kiosk.activities().signupProperty().get().waitlisted());
+    }
+
+    @Test
+    void ratingWithTheLargeFaces() throws Exception {
+        tap("#tile-rating");
+        tap("#face-5");
+        awaitShown("#thanks");
+        await().atMost(Duration.ofSeconds(10)).until(() -> central.feedback().size() == 1);
+        assertEquals(5, central.feedback().get(0).path("rating").asInt());
+    }
+
+    @Test
+    void myResidentCardShowsTheCardQr() throws Exception {
+        tap("#tile-card");
+        typeOnKeypad("13900139000");
+        tap("#get-card");
+        awaitShown("#card");
+        String token = (String) robot.lookup("#qr").query().getUserData();
+        assertEquals(TokenType.RESIDENT, TokenFormat.parse(token).type());
+    }
+
+    @Test
+    void theLanguageSwitchChangesTheScreen() throws Exception {
+        String before = robot.lookup("#language").queryButton().getText();
+        tap("#language");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !before.equals(robot.lookup("#language").queryButton().getText()));
+        tap("#tile-queue");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("Take a number").tryQuery().isPresent()
+                || robot.lookup("取号排队").tryQuery().isPresent());
+    }
+
+    @Test
+    void onlyTheStaffPinClosesTheKiosk() throws Exception {
+        awaitShown("#logo");
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#logo");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        awaitShown("#staff-pin");
+        typeOnKeypad("2468");
+        tap("#staff-ok");
+        await().atMost(Duration.ofSeconds(10)).until(() -> exits.get() == 1);
+    }
+}

@@ -1,0 +1,84 @@
+package org.linli.kiosk.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.CentralFixture;
+
+class OutboxSenderTest {
+    @TempDir
+    Path dir;
+    CentralFixture f;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = new CentralFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    @Test
+    void deliversAtOnceWhenCentralAnswers() throws Exception {
+        var outcome = f.sender.checkin(Map.of("phone", "13800138000"));
+        assertFalse(outcome.kept());
+        assertEquals("phone", outcome.answer().orElseThrow().path("kind").asText());
+        assertEquals(1, f.central.checkins().size());
+        assertEquals(0, f.sender.pendingCount());
+    }
+
+    @Test
+    void keepsWhileCentralIsDownAndSendsWithTheOriginalTimeWhenItReturns() throws Exception {
+        f.central.stop();
+        OffsetDateTime before = OffsetDateTime.now();
+        var outcome = f.sender.checkin(Map.of("phone", "13800138000"));
+        var rating = f.sender.feedback(Map.of("rating", 4));
+        assertTrue(outcome.kept() && rating.kept());
+        assertFalse(f.connectivity.isOnline());
+        assertEquals(2, f.sender.pendingCount());
+
+        f.clock.advance(Duration.ofMinutes(30)); // the link comes back half an hour later
+        assertEquals(0, f.sender.syncNow(), "nothing can be sent while central is still down");
+        f.central.restart();
+        assertEquals(2, f.sender.syncNow());
+        assertEquals(0, f.sender.pendingCount());
+        assertTrue(f.connectivity.isOnline());
+        OffsetDateTime at = OffsetDateTime.parse(f.central.checkins().get(0).path("at").asText());
+        assertTrue(!at.isBefore(before.minusSeconds(1)) && at.isBefore(before.plusMinutes(5)),
+                "the check-in carries the time it happened, not the time it was sent: " + at);
+        assertEquals(4, f.central.feedback().get(0).path("rating").asInt());
+    }
+
+    @Test
+    void keptEntriesSurviveARestartOfTheKiosk() throws Exception {
+        f.central.stop();
+        f.sender.checkin(Map.of("phone", "13800138000"));
+        f.sender.close();
+        f.outbox.close();
+        try (Outbox reopened = new Outbox(dir.resolve("outbox.db"))) {
+            assertEquals(1, reopened.pendingCount());
+        }
+    }
+
+    @Test
+    void aRatingTheCentralAlreadyHasIsNotRetriedForever() throws Exception {
+        f.sender.feedback(Map.of("rating", 5, "ticket", "affairs-1"));
+        f.central.stop();
+        f.sender.feedback(Map.of("rating", 5, "ticket", "affairs-1"));
+        f.central.restart();
+        f.sender.syncNow();
+        assertEquals(0, f.sender.pendingCount());
+        assertEquals(1, f.central.feedback().size());
+    }
+}

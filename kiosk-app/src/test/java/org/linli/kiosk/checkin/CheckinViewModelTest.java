@@ -1,0 +1,87 @@
+package org.linli.kiosk.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.central.SampleCentral;
+import org.linli.kiosk.checkin.CheckinViewModel.Kind;
+import org.linli.kiosk.checkin.CheckinViewModel.State;
+import org.linli.kiosk.rating.RatingViewModel;
+
+class CheckinViewModelTest {
+    @TempDir
+    Path dir;
+    CentralFixture f;
+    CheckinViewModel vm;
+    RatingViewModel rating;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = new CentralFixture(dir);
+        rating = new RatingViewModel(f.sender, f.async);
+        vm = new CheckinViewModel(f.sender, f.clock, SampleCentral.HUB, f.async, rating);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    @Test
+    void aResidentCardWelcomesTheResidentAndCountsTheVisit() {
+        vm.scanned(f.central.residentToken(7));
+        assertEquals(State.WELCOME, vm.stateProperty().get());
+        assertEquals(Kind.RESIDENT, vm.kindProperty().get());
+        assertFalse(vm.keptProperty().get());
+        assertEquals(1, f.central.checkins().size());
+        assertEquals("checkin", rating.subjectProperty().get().kind());
+    }
+
+    @Test
+    void somethingThatIsNotOurCodeSaysSoWithoutAsking() {
+        vm.scanned("https://example.com/not-a-token");
+        assertEquals(State.PROBLEM, vm.stateProperty().get());
+        assertEquals("checkin.notOurCode", vm.messageProperty().get());
+        assertTrue(f.central.checkins().isEmpty());
+    }
+
+    @Test
+    void anExpiredCardIsRefusedAtOnce() {
+        String token = f.central.residentToken(7);
+        f.clock.advance(Duration.ofDays(400));
+        vm.scanned(token);
+        assertEquals("checkin.cardExpired", vm.messageProperty().get());
+    }
+
+    @Test
+    void phoneCheckInNeedsElevenDigitsAndForgetsThemAfterwards() {
+        vm.usePhone();
+        "1380013".chars().forEach(c -> vm.phone().press((char) c));
+        vm.submitPhone();
+        assertEquals("phone.invalid", vm.messageProperty().get());
+        vm.again();
+        vm.usePhone();
+        "13800138000".chars().forEach(c -> vm.phone().press((char) c));
+        vm.submitPhone();
+        assertEquals(State.WELCOME, vm.stateProperty().get());
+        assertEquals(Kind.PHONE, vm.kindProperty().get());
+        assertEquals("", vm.phone().digits());
+    }
+
+    @Test
+    void offlineTheVisitIsKeptAndTheResidentStillWelcomed() {
+        f.central.stop();
+        vm.scanned(f.central.residentToken(7));
+        assertEquals(State.WELCOME, vm.stateProperty().get());
+        assertTrue(vm.keptProperty().get());
+        assertEquals(1, f.sender.pendingCount());
+    }
+}

@@ -1,0 +1,67 @@
+package org.linli.kiosk.rating;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.CentralFixture;
+
+class RatingViewModelTest {
+    @TempDir
+    Path dir;
+    CentralFixture f;
+    RatingViewModel vm;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = new CentralFixture(dir);
+        vm = new RatingViewModel(f.sender, f.async);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    @Test
+    void ratesTheTicketOfThisVisit() {
+        vm.remember(new RatingViewModel.Subject("ticket", "affairs-30"));
+        vm.rate(4);
+        assertEquals(RatingViewModel.State.THANKS, vm.stateProperty().get());
+        assertEquals("affairs-30", f.central.feedback().get(0).path("ticket").asText());
+        assertEquals(4, f.central.feedback().get(0).path("rating").asInt());
+    }
+
+    @Test
+    void ratingTwiceIsThankedNotFailed() {
+        vm.remember(new RatingViewModel.Subject("ticket", "affairs-30"));
+        vm.rate(4);
+        vm.reset();
+        vm.remember(new RatingViewModel.Subject("ticket", "affairs-30"));
+        vm.rate(2);
+        assertEquals(RatingViewModel.State.THANKS, vm.stateProperty().get());
+        assertEquals("rating.already", vm.messageProperty().get());
+    }
+
+    @Test
+    void offlineTheRatingIsKept() {
+        f.central.stop();
+        vm.rate(5);
+        assertEquals("rating.kept", vm.messageProperty().get());
+        assertEquals(1, f.sender.pendingCount());
+    }
+
+    @Test
+    void resetForgetsTheSubjectAndIgnoresOutOfRangeTaps() {
+        vm.remember(new RatingViewModel.Subject("booking", "1"));
+        vm.reset();
+        assertNull(vm.subjectProperty().get());
+        vm.rate(0);
+        vm.rate(6);
+        assertEquals(RatingViewModel.State.ASK, vm.stateProperty().get());
+    }
+}

@@ -1,0 +1,140 @@
+package org.linli.kiosk.rooms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.Kiosk;
+import org.linli.kiosk.central.SampleCentral;
+import org.linli.kiosk.print.ReceiptPrinter;
+import org.linli.kiosk.rating.RatingViewModel;
+import org.linli.protocol.token.TokenFormat;
+import org.linli.protocol.token.TokenType;
+
+class RoomsViewModelTest {
+    @TempDir
+    Path dir;
+    CentralFixture f;
+    RoomsViewModel vm;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = new CentralFixture(dir);
+        vm = newViewModel();
+    }
+
+    RoomsViewModel newViewModel() {
+        return new RoomsViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
+                f.clock, Kiosk.zone(), Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    int firstFreePair(RoomsViewModel model) {
+        var slots = model.slots();
+        for (int i = 0; i + 1 < slots.size(); i++) {
+            if (slots.get(i).free() && slots.get(i + 1).free()) {
+                return i;
+            }
+        }
+        throw new AssertionError("no two free slots in a row");
+    }
+
+    void fillDetails(RoomsViewModel model) {
+        model.toDetails();
+        model.changeAttendees(3);
+        model.setPurpose("meeting");
+        "13800138000".chars().forEach(c -> model.phone().press((char) c));
+    }
+
+    @Test
+    void booksTwoSlotsAndShowsTheDoorToken() throws Exception {
+        vm.refresh();
+        assertEquals(4, vm.rooms().size());
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        int first = firstFreePair(vm);
+        vm.tapSlot(first);
+        vm.tapSlot(first + 1);
+        assertEquals(first + 1, vm.lastSlotProperty().get());
+        fillDetails(vm);
+        assertEquals(4, vm.attendeesProperty().get());
+        assertTrue(vm.canBook());
+        vm.book();
+        assertEquals(RoomsViewModel.Step.DONE, vm.stepProperty().get());
+        var token = TokenFormat.parse(vm.bookingProperty().get().token());
+        assertEquals(TokenType.BOOKING, token.type());
+        assertTrue(token.isForHub(SampleCentral.HUB));
+        assertEquals("", vm.phone().digits(), "the phone number leaves the screen once booked");
+    }
+
+    @Test
+    void aSlotTakenMeanwhileSendsTheResidentBackToTheTimeline() {
+        vm.refresh();
+        vm.choose(vm.rooms().get(1).room());
+        vm.moveDay(2);
+        int first = firstFreePair(vm);
+        RoomsViewModel other = newViewModel();
+        other.refresh();
+        other.choose(other.rooms().get(1).room());
+        other.moveDay(2);
+        other.tapSlot(first);
+        fillDetails(other);
+        other.book();
+        assertEquals(RoomsViewModel.Step.DONE, other.stepProperty().get());
+
+        vm.tapSlot(first);
+        fillDetails(vm);
+        vm.book();
+        assertEquals(RoomsViewModel.Step.PROBLEM, vm.stepProperty().get());
+        assertEquals("rooms.refused.conflict", vm.messageProperty().get());
+        vm.back();
+        assertEquals(RoomsViewModel.Step.SLOTS, vm.stepProperty().get());
+        assertFalse(vm.slots().get(first).free());
+    }
+
+    @Test
+    void takenSlotsCannotBeChosenAndARangeNeverSpansOne() {
+        vm.refresh();
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        int taken = -1;
+        for (int i = 0; i < vm.slots().size(); i++) {
+            if (!vm.slots().get(i).free()) {
+                taken = i;
+                break;
+            }
+        }
+        vm.tapSlot(taken);
+        assertFalse(vm.hasTime());
+        vm.tapSlot(taken - 1);
+        vm.tapSlot(taken + 1);
+        assertEquals(taken + 1, vm.firstSlotProperty().get(), "the range restarted after the taken slot");
+        assertEquals(taken + 1, vm.lastSlotProperty().get());
+    }
+
+    @Test
+    void bookingNeedsAPhoneAndAPurpose() {
+        vm.refresh();
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        vm.tapSlot(firstFreePair(vm));
+        vm.toDetails();
+        vm.book();
+        assertEquals("phone.invalid", vm.messageProperty().get());
+        "13800138000".chars().forEach(c -> vm.phone().press((char) c));
+        vm.book();
+        assertEquals("rooms.choosePurpose", vm.messageProperty().get());
+        assertEquals(RoomsViewModel.Step.DETAILS, vm.stepProperty().get());
+    }
+}

@@ -1,0 +1,83 @@
+package org.linli.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.linli.kiosk.AdjustableClock;
+
+class ShellViewModelTest {
+    final AdjustableClock clock = new AdjustableClock(InstantSource.system());
+    final PhoneEntry typed = new PhoneEntry();
+    final ShellViewModel shell = new ShellViewModel(List.of(typed), Duration.ofSeconds(60), Duration.ofSeconds(10),
+            clock);
+
+    @Test
+    void warnsTenSecondsBeforeTheResetAndATouchCancelsIt() {
+        shell.go(Screen.ROOMS);
+        clock.advance(Duration.ofSeconds(49));
+        shell.idle().tick();
+        assertFalse(shell.idle().warningProperty().get());
+        clock.advance(Duration.ofSeconds(2));
+        shell.idle().tick();
+        assertTrue(shell.idle().warningProperty().get());
+        assertEquals(9, shell.idle().secondsLeftProperty().get());
+        shell.idle().touch();
+        assertFalse(shell.idle().warningProperty().get());
+        clock.advance(Duration.ofSeconds(30));
+        shell.idle().tick();
+        assertEquals(Screen.ROOMS, shell.screen());
+    }
+
+    @Test
+    void resetsToTheAttractScreenAndForgetsWhatWasTyped() {
+        shell.go(Screen.CARD);
+        "1380013".chars().forEach(c -> typed.press((char) c));
+        clock.advance(Duration.ofSeconds(60));
+        shell.idle().tick();
+        assertEquals(Screen.HOME, shell.screen());
+        assertEquals("", typed.digits());
+        assertFalse(shell.idle().warningProperty().get());
+    }
+
+    @Test
+    void theAttractScreenNeverTimesOut() {
+        shell.home();
+        clock.advance(Duration.ofHours(3));
+        shell.idle().tick();
+        assertFalse(shell.idle().warningProperty().get());
+        assertEquals(Screen.HOME, shell.screen());
+    }
+
+    @Test
+    void staffExitNeedsFiveQuickTapsAndTheRightPin() {
+        int[] exits = {0};
+        StaffExit exit = new StaffExit("2468", clock, () -> exits[0]++);
+        for (int i = 0; i < 4; i++) {
+            exit.logoTapped();
+        }
+        assertFalse(exit.askingProperty().get());
+        exit.logoTapped();
+        assertTrue(exit.askingProperty().get());
+        "1111".chars().forEach(c -> exit.entry().press((char) c));
+        assertFalse(exit.submit());
+        assertEquals(0, exits[0]);
+        "2468".chars().forEach(c -> exit.entry().press((char) c));
+        assertTrue(exit.submit());
+        assertEquals(1, exits[0]);
+    }
+
+    @Test
+    void slowTapsNeverOpenThePinPad() {
+        StaffExit exit = new StaffExit("2468", clock, () -> { });
+        for (int i = 0; i < 10; i++) {
+            exit.logoTapped();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertFalse(exit.askingProperty().get());
+    }
+}
