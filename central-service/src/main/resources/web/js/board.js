@@ -8,9 +8,10 @@
   const serving = new Map();
   const calls = [];
   const rooms = new Map();
+  const counterNames = new Map();
   let activities = [];
 
-  function counterLabel(call) { return Linli.name(call.counterName) || call.counter; }
+  function counterLabel(call) { return Linli.name(counterNames.get(call.counter)) || call.counter; }
 
   function renderServing(fresh) {
     document.getElementById("now-serving").replaceChildren(...[...serving.values()].map(call =>
@@ -29,20 +30,24 @@
     }));
   }
 
-  function onCall(call) {
-    if (call.hub !== hub) return;
+  function onCall(event) {
+    if (event.hub !== hub) return;
+    // the event carries the ticket's number (A023) and its id; the board shows the number
+    const call = { ...event, ticket: event.number || event.ticket, ts: event.ts || new Date().toISOString() };
     serving.set(call.counter, call);
     calls.unshift(call);
     renderServing(call.counter);
     // Always spoken in Chinese, number and counter, whatever language the screen shows.
+    const names = counterNames.get(call.counter);
     const spoken = window.LINLI_MESSAGES.zh["please.go"].replace("{ticket}", call.ticket.split("").join(" "))
-      .replace("{counter}", Linli.name(call.counterName) && call.counterName.zh ? call.counterName.zh : call.counter);
+      .replace("{counter}", names && names.zh ? names.zh : call.counter);
     window.LinliSpeech.enqueue(spoken);
   }
 
   async function load() {
     const info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
     document.getElementById("hub-name").textContent = Linli.name(info.name);
+    (info.counters || []).forEach(c => counterNames.set(c.id, c.name));
     const today = new Date().toISOString().substring(0, 10);
     activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/activities?from=" + today + "&to=" + today).catch(() => []);
     const live = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/live").catch(() => ({ rooms: [] }));

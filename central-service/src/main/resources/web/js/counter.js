@@ -18,7 +18,7 @@
     for (const id of ["recall", "complete", "no-show", "transfer"]) document.getElementById(id).disabled = !current;
     document.getElementById("waiting").replaceChildren(...(view.waiting || []).map(t =>
       el("tr", { "data-ticket": t.number }, el("td", {}, t.number), el("td", {}, t.service),
-        el("td", { class: "small" }, t.priority ? Linli.t("priority") : ""))));
+        el("td", { class: "small" }, t.peopleAhead !== null && t.peopleAhead !== undefined ? "#" + (t.peopleAhead + 1) : ""))));
     const select = document.getElementById("transfer-service");
     if (!select.options.length && view.transferTo) {
       select.replaceChildren(...view.transferTo.map(s => el("option", { value: s.id }, s.letter + " · " + Linli.name(s.name))));

@@ -4,7 +4,8 @@
   if (!Linli.requireSignIn()) return;
   Linli.wireHeader();
   const el = Linli.el;
-  const state = { hub: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(), figures: null };
+  const state = { hub: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(), figures: null,
+    services: new Map() };
   let chart = null;
   let source = null;
 
@@ -32,7 +33,7 @@
   function renderQueues() {
     document.getElementById("queues").replaceChildren(...[...state.queues.values()].map(q =>
       el("tr", { "data-service": q.service },
-        el("td", {}, q.letter + " · " + Linli.name(q.name)),
+        el("td", {}, (q.letter || "") + " · " + (Linli.name(q.name) || Linli.name((state.services.get(q.service) || {}).name) || q.service)),
         el("td", { class: "num" }, q.waiting),
         el("td", { class: "num" }, q.estimatedWaitMinutes + " " + Linli.t("minutes")),
         el("td", {}, q.nowServing || "–"))));
@@ -68,8 +69,9 @@
     document.getElementById("kpi-bookings").textContent = f.bookings ?? 0;
     document.getElementById("kpi-wait").textContent = f.averageWaitMinutes === null || f.averageWaitMinutes === undefined ? "–" : Number(f.averageWaitMinutes).toFixed(1);
     document.getElementById("kpi-rating").textContent = f.averageRating === null || f.averageRating === undefined ? "–" : Number(f.averageRating).toFixed(1);
-    const labels = Object.keys(f.visits || {});
-    const values = labels.map(k => f.visits[k]);
+    const keys = Object.keys(f.visits || {}).filter(k => k !== "total");
+    const labels = keys.map(k => Linli.name((state.services.get(k) || {}).name) || k);
+    const values = keys.map(k => f.visits[k]);
     if (!window.Chart) return;
     if (!chart) {
       chart = new Chart(document.getElementById("visits-chart"), {
@@ -111,6 +113,8 @@
     localStorage.setItem("linli.hub", hub);
     const picker = document.getElementById("hub-picker");
     document.getElementById("hub-name").textContent = picker.selectedOptions[0] ? picker.selectedOptions[0].textContent : hub;
+    const info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
+    state.services = new Map((info.services || []).map(s => [s.id, s]));
     const live = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/live");
     state.rooms = new Map((live.rooms || []).map(r => [r.room, r]));
     state.queues = new Map((live.queues || []).map(q => [q.service, q]));
@@ -122,7 +126,13 @@
     if (source) source.close();
     source = Linli.live(hub, {
       room: r => { if (r.hub === state.hub) { state.rooms.set(r.room, r); renderRooms(); } },
-      queue: q => { if (q.hub === state.hub) { state.queues.set(q.service, q); renderQueues(); } },
+      // a queue event says how many wait; the rest (letter, now serving) is kept from what we knew
+      queue: q => { if (q.hub === state.hub) { state.queues.set(q.service, { ...state.queues.get(q.service), ...q }); renderQueues(); } },
+      call: c => {
+        if (c.hub !== state.hub) return;
+        const q = state.queues.get(c.service);
+        if (q) { q.nowServing = c.number; renderQueues(); }
+      },
       device: d => { if (d.hub === state.hub) { state.devices.set(d.id, d); renderDevices(); } },
       alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); renderAlerts(); } },
       figures: f => { if (f.hub === state.hub) { state.figures = f; renderFigures(); } }

@@ -19,7 +19,7 @@ import org.linli.protocol.testing.MosquittoBroker;
  * the three listener ports (to free ones, all on 127.0.0.1) and the directories {@code /etc/mosquitto/linli/} and
  * {@code /var/lib/mosquitto/} (to a temporary directory).
  */
-final class ProductionBroker implements AutoCloseable {
+public final class ProductionBroker implements AutoCloseable {
     static final Path CONF = Scripts.MODULE.resolve("mosquitto/mosquitto.conf");
     static final Path ACL = Scripts.MODULE.resolve("mosquitto/acl");
 
@@ -36,7 +36,7 @@ final class ProductionBroker implements AutoCloseable {
     }
 
     /** Lays out the configuration in {@code dir} (CA, server certificate, ACL, empty password file); not started. */
-    static ProductionBroker prepare(Path dir) {
+    public static ProductionBroker prepare(Path dir) {
         ProductionBroker prepared = new ProductionBroker(dir);
         try {
             Files.createDirectories(prepared.etc.resolve("tls"));
@@ -71,20 +71,20 @@ final class ProductionBroker implements AutoCloseable {
         return text.replace(from, to);
     }
 
-    ProductionBroker start() {
+    public ProductionBroker start() {
         grantToMosquittoUser();
         broker = MosquittoBroker.startWithConfigFile(dir, plainPort, dir.resolve("mosquitto.conf"));
         return this;
     }
 
     /** Stops the broker (it saves its database) and starts it again with the files as they are now. */
-    void restart() {
+    public void restart() {
         grantToMosquittoUser();
         broker.restart();
     }
 
     /** Runs {@code credential.sh} against this broker's files; returns its stdout (a new password, if any). */
-    String credential(String... args) {
+    public String credential(String... args) {
         return Scripts.script(Map.of("LINLI_BROKER_DIR", etc.toString()), "credential.sh", args);
     }
 
@@ -101,7 +101,7 @@ final class ProductionBroker implements AutoCloseable {
         return etc.resolve("tls");
     }
 
-    String plainUrl() {
+    public String plainUrl() {
         return "tcp://127.0.0.1:" + plainPort;
     }
 
@@ -118,7 +118,7 @@ final class ProductionBroker implements AutoCloseable {
     }
 
     /** The broker's log so far, for a failure message. */
-    String logText() {
+    public String logText() {
         try {
             return Files.exists(dir.resolve("mosquitto.log")) ? Files.readString(dir.resolve("mosquitto.log")) : "";
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs the module's own scripts (and other commands) the way an operator would, failing loudly on a non-zero exit. */
 final class Scripts {
     /** The module directory: Maven starts the test JVM there. */
-    static final Path MODULE = Path.of("").toAbsolutePath();
+    /** This module's directory: the working directory of its own tests, or as named by other modules' tests. */
+    static final Path MODULE = Path.of(System.getProperty("linli.broker-config", "")).toAbsolutePath();
     static final Path SCRIPTS = MODULE.resolve("scripts");
 
     private Scripts() {

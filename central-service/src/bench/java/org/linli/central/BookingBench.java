@@ -1,124 +1,238 @@
 package org.linli.central;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Properties;
+import java.util.Set;
+import org.linli.central.bench.Cpu;
+import org.linli.central.bench.Load;
+import org.linli.central.bench.RawHttp;
+import org.linli.central.bench.ServerProcess;
+import org.linli.central.web.Json;
 
 /**
  * {@code ./linli bench booking [clients] [seconds]}: availability reads and booking writes from N concurrent clients
- * against a running central service (started here on a free port with the demo hub in a temporary directory).
- * Prints req/s, p50 and p99 for each, and checks the database holds no overlapping bookings.
+ * against a central service running as its own JVM (demo hub, fresh data directory, real SQLite file on disk).
+ *
+ * <p>Phases: warm-up (both kinds, not counted), availability reads, booking writes where every client books its own
+ * free slots (rooms of its own, a fresh resident each time, so every answer should be 201), then a separate
+ * conflict scenario where groups of 8 clients race for the same slots (one 201 per slot, the rest 409). Afterwards
+ * the server is stopped and the database file is audited: the overlap self-join must return 0 and every 201 must be
+ * a stored row.
  */
 public final class BookingBench {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String HUB = "wutong66";
+    private static final int DAYS = 29;
+    private static final int SLOTS_PER_DAY = 26; // 08:00-21:00 in half hours
+    private static final int ROOMS_PER_CLIENT = 8;
+    private static final int CLASH_GROUP = 8;
+    private static final List<String> DEMO_ROOMS = List.of("activity-room", "reading-room", "classroom",
+            "council-hall", "studio");
 
-    private BookingBench() {
+    private final int clients;
+    private final int port;
+    private final String kioskKey;
+    private final List<String> dates;
+    private final int[] nextSlot;
+
+    private BookingBench(int clients, int port, String kioskKey) {
+        this.clients = clients;
+        this.port = port;
+        this.kioskKey = kioskKey;
+        LocalDate today = LocalDate.now(ZONE);
+        this.dates = java.util.stream.IntStream.rangeClosed(1, DAYS).mapToObj(d -> today.plusDays(d).toString())
+                .toList();
+        this.nextSlot = new int[clients];
     }
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        double warmUp = Math.max(3, seconds / 2.0);
         Path data = Files.createTempDirectory("linli-bench");
-        try (TestServer server = TestServer.start(data)) {
-            String key = server.kioskKey();
-            String date = LocalDate.now(ZONE).plusDays(1).toString();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            URI availability = server.uri("/api/v1/rooms/activity-room/availability?date=" + date);
-            Result reads = run("availability reads", clients, seconds, (client, n) -> {
-                HttpRequest request = HttpRequest.newBuilder(availability).header("Authorization", "Bearer " + key)
-                        .GET().build();
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            });
-            // Writes: every client books its own slots across rooms and days, with a fresh phone each time, so
-            // most succeed; collisions (409) are counted separately.
-            List<String> rooms = List.of("activity-room", "reading-room", "classroom", "council-hall", "studio");
-            AtomicInteger conflicts = new AtomicInteger();
-            URI bookings = server.uri("/api/v1/bookings");
-            Result writes = run("booking writes", clients, seconds, (client, n) -> {
-                int slot = n % 26;
-                int day = 1 + (n / 26) % 29;
-                String room = rooms.get((client + n / (26 * 29)) % rooms.size());
-                var start = LocalDate.now(ZONE).plusDays(day).atTime(8, 0).plusMinutes(30L * slot)
-                        .atZone(ZONE).toOffsetDateTime();
-                String body = new String(org.linli.central.web.Json.bytes(Map.of("room", room,
-                        "start", start.toString(), "end", start.plusMinutes(30).toString(),
-                        "phone", String.format("1%02d%08d", 30 + client % 70, n), "attendees", 1)));
-                HttpRequest request = HttpRequest.newBuilder(bookings).header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 409) {
-                    conflicts.incrementAndGet();
+        System.out.printf("JVM %s %s; %d cores; load average before: %s%n", System.getProperty("java.vm.name"),
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.println("The server runs as a child JVM; it and these " + clients
+                + " client threads share the same cores, so the figures are a floor for the server alone.");
+        Measured reads;
+        Measured writes;
+        Measured clashes;
+        long warmCreated;
+        try (ServerProcess server = ServerProcess.start(data)) {
+            System.out.println("server pid " + server.pid() + ", port " + server.port() + ", data " + data);
+            Properties credentials = credentials(data);
+            BookingBench bench = new BookingBench(clients, server.port(),
+                    credentials.getProperty("kiosk.kiosk-lobby.key"));
+            bench.createRooms(credentials.getProperty("staff.admin.password"));
+            warmCreated = bench.writes("warm-up writes", warmUp).count(201);
+            bench.reads("warm-up reads", warmUp);
+            reads = Measured.of(server, () -> bench.reads("availability reads", seconds));
+            writes = Measured.of(server, () -> bench.writes("booking writes (own slots)", seconds));
+            clashes = Measured.of(server, () -> bench.clashes("conflicting writes", Math.max(2, seconds / 2.0)));
+        }
+        System.out.println(reads);
+        System.out.println(writes);
+        System.out.println(clashes);
+        Audit audit = Audit.of(data.resolve("linli.db"));
+        long answered = warmCreated + writes.result().count(201) + clashes.result().count(201);
+        System.out.printf("audit: overlapping bookings %d; bookings stored %d, 201 answers %d%s%n", audit.overlaps(),
+                audit.benchBookings(), answered, audit.benchBookings() == answered ? "" : "  MISMATCH");
+        System.out.println("load average after: " + loadAverage());
+        Load.Result r = reads.result();
+        Load.Result w = writes.result();
+        boolean met = r.perSecond() >= 10_000 && w.perSecond() >= 2_000 && r.p99() <= 20 && w.p99() <= 20
+                && audit.overlaps() == 0 && r.errors() == 0 && w.errors() == 0 && clashes.result().errors() == 0
+                && audit.benchBookings() == answered;
+        System.out.println("targets (reads >= 10000/s, writes >= 2000/s, p99 <= 20 ms, 0 overlaps, 0 errors): "
+                + (met ? "MET" : "NOT MET"));
+    }
+
+    private RawHttp connect(int client) {
+        return new RawHttp("127.0.0.1", port, kioskKey);
+    }
+
+    /** Rooms of the bench's own: each client books only its own, and each clash group shares one. */
+    private void createRooms(String adminPassword) throws IOException {
+        try (RawHttp anonymous = new RawHttp("127.0.0.1", port, null)) {
+            RawHttp.Response login = anonymous.post("/api/v1/auth/login", Json.bytes(Map.of("username", "admin",
+                    "password", adminPassword)));
+            String token = Json.MAPPER.readTree(login.body()).get("token").asText();
+            try (RawHttp admin = new RawHttp("127.0.0.1", port, token)) {
+                for (int c = 0; c < clients; c++) {
+                    for (int k = 0; k < ROOMS_PER_CLIENT; k++) {
+                        putRoom(admin, ownRoom(c, k));
+                    }
                 }
-                return status == 201 || status == 409;
-            });
-            long overlaps = server.count(DoubleBookingIT.OVERLAPS);
-            System.out.println(reads);
-            System.out.println(writes + " (of which 409 slot taken: " + conflicts.get() + ")");
-            System.out.println("overlapping bookings in the database: " + overlaps);
+                for (int g = 0; g * CLASH_GROUP < clients; g++) {
+                    putRoom(admin, clashRoom(g));
+                }
+            }
         }
     }
 
-    interface Call {
-        boolean run(int client, int n) throws Exception;
+    private static void putRoom(RawHttp admin, String id) throws IOException {
+        RawHttp.Response r = admin.put("/api/v1/rooms/" + id, Json.bytes(Map.of("hub", HUB, "nameZh", "压测室",
+                "nameEn", "Bench room", "capacity", 10)));
+        if (r.status() != 200) {
+            throw new IllegalStateException("cannot create room " + id + ": " + r.status() + " " + r.text());
+        }
     }
 
-    record Result(String name, int clients, long requests, long failures, double seconds, long[] micros) {
+    private static String ownRoom(int client, int k) {
+        return "bench-c" + client + "-r" + k;
+    }
+
+    private static String clashRoom(int group) {
+        return "bench-clash-" + group;
+    }
+
+    private Load.Result reads(String name, double seconds) throws InterruptedException {
+        return Load.run(name, clients, seconds, this::connect, Set.of(200), (http, client, n) -> {
+            String room = n % 2 == 0 ? DEMO_ROOMS.get((client + n) % DEMO_ROOMS.size())
+                    : ownRoom(client, (n / 2) % ROOMS_PER_CLIENT);
+            return http.get("/api/v1/rooms/" + room + "/availability?date=" + dates.get((n * 7 + client) % DAYS))
+                    .status();
+        });
+    }
+
+    /** Each client walks through its own rooms, days and slots, so a slot is asked for once. */
+    private Load.Result writes(String name, double seconds) throws InterruptedException {
+        return Load.run(name, clients, seconds, this::connect, Set.of(201), (http, client, n) -> {
+            int i = nextSlot[client]++;
+            int perRoom = DAYS * SLOTS_PER_DAY;
+            if (i >= perRoom * ROOMS_PER_CLIENT) {
+                throw new IllegalStateException("client " + client + " ran out of free slots");
+            }
+            return book(http, ownRoom(client, i / perRoom), i % perRoom, String.format("139%02d%06d", client, i));
+        });
+    }
+
+    /** Groups of clients walk the same slots of one shared room: at most one of them gets each slot. */
+    private Load.Result clashes(String name, double seconds) throws InterruptedException {
+        return Load.run(name, clients, seconds, this::connect, Set.of(201, 409), (http, client, n) -> {
+            if (n >= DAYS * SLOTS_PER_DAY) {
+                throw new IllegalStateException("the clash room ran out of slots");
+            }
+            return book(http, clashRoom(client / CLASH_GROUP), n, String.format("137%02d%06d", client, n));
+        });
+    }
+
+    private int book(RawHttp http, String room, int slotIndex, String phone) throws IOException {
+        OffsetDateTime start = LocalDate.parse(dates.get(slotIndex / SLOTS_PER_DAY)).atTime(8, 0)
+                .plusMinutes(30L * (slotIndex % SLOTS_PER_DAY)).atZone(ZONE).toOffsetDateTime();
+        byte[] body = Json.bytes(Map.of("room", room, "start", start.toString(),
+                "end", start.plusMinutes(30).toString(), "phone", phone, "attendees", 1));
+        return http.post("/api/v1/bookings", body).status();
+    }
+
+    private static Properties credentials(Path data) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve("demo-credentials.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** A phase's result with the CPU the server and this load generator spent on it. */
+    record Measured(Load.Result result, long serverCpuNanos, long clientCpuNanos) {
+        interface Phase {
+            Load.Result run() throws Exception;
+        }
+
+        static Measured of(ServerProcess server, Phase phase) throws Exception {
+            long server0 = server.cpuNanos();
+            long client0 = Cpu.ofThisProcess();
+            Load.Result result = phase.run();
+            return new Measured(result, server.cpuNanos() - server0, Cpu.ofThisProcess() - client0);
+        }
+
         @Override
         public String toString() {
-            Arrays.sort(micros);
-            return String.format("%-20s clients=%d requests=%d failures=%d  %.0f req/s  p50=%.2f ms  p99=%.2f ms",
-                    name, clients, requests, failures, requests / seconds, percentile(0.50) / 1000.0,
-                    percentile(0.99) / 1000.0);
-        }
-
-        private long percentile(double p) {
-            return micros.length == 0 ? 0 : micros[Math.min(micros.length - 1, (int) (micros.length * p))];
+            long n = Math.max(1, result.micros().length);
+            double server = serverCpuNanos / 1000.0 / n;
+            return String.format("%s%n    CPU per request: server %.0f us, load generator %.0f us"
+                            + " (at that cost the server alone on %d cores tops out near %.0f/s)", result, server,
+                    clientCpuNanos / 1000.0 / n, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1e6 / Math.max(server, 1));
         }
     }
 
-    private static Result run(String name, int clients, int seconds, Call call) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        List<Future<long[]>> futures = new ArrayList<>();
-        AtomicInteger failures = new AtomicInteger();
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                futures.add(pool.submit(() -> {
-                    long[] times = new long[1 << 16];
-                    int n = 0;
-                    while (System.nanoTime() < end && n < times.length) {
-                        long t0 = System.nanoTime();
-                        if (!call.run(client, n)) {
-                            failures.incrementAndGet();
-                        }
-                        times[n++] = (System.nanoTime() - t0) / 1000;
-                    }
-                    return Arrays.copyOf(times, n);
-                }));
+    /** What the database file says once the server stopped. */
+    record Audit(long overlaps, long benchBookings) {
+        static Audit of(Path file) throws SQLException {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                return new Audit(count(c, DoubleBookingIT.OVERLAPS),
+                        count(c, "SELECT count(*) FROM booking WHERE room_id LIKE 'bench-%'"));
             }
-            List<long[]> all = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                all.add(f.get());
+        }
+
+        private static long count(Connection c, String sql) throws SQLException {
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
             }
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            long[] micros = all.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Result(name, clients, micros.length, failures.get(), elapsed, micros);
         }
     }
 }

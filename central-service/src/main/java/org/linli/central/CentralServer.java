@@ -13,24 +13,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.config.Settings;
+import org.linli.central.live.LiveOperations;
+import org.linli.central.live.LiveSettings;
 
 /** The running service: web server, database and the daily job. Closing it stops all three. */
 public final class CentralServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CentralServer.class.getName());
     private final Components components;
+    private final LiveOperations live;
     private final WebServer server;
     private final ScheduledExecutorService daily;
 
-    private CentralServer(Components components, WebServer server, ScheduledExecutorService daily) {
+    private CentralServer(Components components, LiveOperations live, WebServer server,
+            ScheduledExecutorService daily) {
         this.components = components;
+        this.live = live;
         this.server = server;
         this.daily = daily;
     }
 
+    /** Without a broker: no ingestion, no retained publishing (tests of the API alone). */
     public static CentralServer start(Settings settings, Clock clock, boolean demo) {
+        return start(settings, LiveSettings.from(io.helidon.config.Config.empty()), clock, demo);
+    }
+
+    public static CentralServer start(Settings settings, LiveSettings liveSettings, Clock clock, boolean demo) {
         Components components = Components.create(settings, clock);
+        LiveOperations live = null;
         try {
             Seeding.apply(components, demo);
+            live = LiveOperations.of(liveSettings, components);
+            LiveOperations routed = live;
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -46,17 +59,21 @@ public final class CentralServer implements AutoCloseable {
                                             .build(), HealthCheckType.READINESS, "database")
                                     .build(),
                             MetricsObserver.create()))
-                    .routing(routing -> Main.routing(routing, components))
+                    .routing(routing -> Main.routing(routing, components, routed))
                     .build()
                     .start();
+            live.start();
             ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("linli-daily").daemon(true).factory());
             daily.scheduleAtFixedRate(() -> runDaily(components), 1, Duration.ofDays(1).toMinutes(),
                     TimeUnit.MINUTES);
             LOG.log(Level.INFO, "Linli central service listening on port " + server.port() + ", data in "
                     + settings.dataDir().toAbsolutePath());
-            return new CentralServer(components, server, daily);
+            return new CentralServer(components, live, server, daily);
         } catch (RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
             components.db().close();
             throw e;
         }
@@ -81,6 +98,7 @@ public final class CentralServer implements AutoCloseable {
     @Override
     public void close() {
         daily.shutdownNow();
+        live.close();
         server.stop();
         components.db().close();
     }

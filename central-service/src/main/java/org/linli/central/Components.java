@@ -11,6 +11,7 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.checkin.Checkins;
 import org.linli.central.config.Settings;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.EventJournal;
 import org.linli.central.feedback.Feedbacks;
 import org.linli.central.queue.Queues;
 import org.linli.central.residents.PhoneNumbers;
@@ -20,13 +21,17 @@ import org.linli.central.residents.Retention;
 import org.linli.central.store.SqliteDatabase;
 
 /** Every long-lived object of the service, built once with plain constructors. */
-public record Components(Settings settings, Clock clock, SqliteDatabase db, EventBus events, Catalogue catalogue,
+public record Components(Settings settings, Clock clock, SqliteDatabase db, EventBus events, EventJournal journal,
+        Catalogue catalogue,
         TokenKeys keys, Residents residents, Accounts accounts, Access access, Bookings bookings, Queues queues,
         Checkins checkins, Activities activities, Feedbacks feedbacks, Retention retention) {
 
     public static Components create(Settings settings, Clock clock) {
         SqliteDatabase db = SqliteDatabase.open(settings.dataDir().resolve("linli.db"));
         EventBus events = new EventBus();
+        // Numbered and kept for a while, so that a live screen that reconnects gets what it missed.
+        EventJournal journal = new EventJournal();
+        events.subscribe(journal);
         Catalogue catalogue = new Catalogue(db);
         TokenKeys keys = TokenKeys.loadOrCreate(settings.dataDir().resolve("signing-key.properties"), clock);
         Residents residents = new Residents(new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
@@ -40,7 +45,7 @@ public record Components(Settings settings, Clock clock, SqliteDatabase db, Even
         Activities activities = new Activities(db, catalogue, residents, clock);
         Feedbacks feedbacks = new Feedbacks(db, clock);
         Retention retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
-        return new Components(settings, clock, db, events, catalogue, keys, residents, accounts, access, bookings,
+        return new Components(settings, clock, db, events, journal, catalogue, keys, residents, accounts, access, bookings,
                 queues, checkins, activities, feedbacks, retention);
     }
 }

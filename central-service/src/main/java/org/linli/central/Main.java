@@ -1,5 +1,6 @@
 package org.linli.central;
 
+import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -22,6 +23,9 @@ import org.linli.central.feedback.FeedbackService;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.OpenApiService;
+import org.linli.central.live.LiveOperations;
+import org.linli.central.live.LiveSettings;
+import org.linli.central.pages.WebPages;
 import org.linli.central.web.Problems;
 
 /** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
@@ -36,9 +40,9 @@ public final class Main {
         CentralServer server;
         try {
             Arguments arguments = Arguments.parse(args);
-            Settings settings = Settings.from(ConfigLoader.load(arguments.config(), System.getenv(),
-                    arguments.overrides()));
-            server = CentralServer.start(settings, Clock.systemUTC(), arguments.demo());
+            Config config = ConfigLoader.load(arguments.config(), System.getenv(), arguments.overrides());
+            server = CentralServer.start(Settings.from(config), LiveSettings.from(config), Clock.systemUTC(),
+                    arguments.demo());
         } catch (BadConfigException | IllegalArgumentException e) {
             System.err.println("linli central: " + e.getMessage());
             System.exit(2);
@@ -64,16 +68,25 @@ public final class Main {
                 new ActivityService(c.activities(), c.catalogue(), c.access(), body),
                 new FeedbackService(c.feedbacks(), c.access(), body),
                 new AuthService(c.accounts(), body),
-                new EventStreamService(c.events()));
+                new EventStreamService(c.journal(), c.access()));
     }
 
     public static void routing(HttpRouting.Builder routing, Components c) {
+        routing(routing, c, null);
+    }
+
+    /** The whole routing; {@code live} (ingestion, live state, devices, alerts) may be null in tests. */
+    public static void routing(HttpRouting.Builder routing, Components c, LiveOperations live) {
         Problems.register(routing);
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);
         }
+        if (live != null) {
+            live.routing(routing);
+        }
         routing.any("/api/*", Problems::noSuchRoute);
+        routing.register(new WebPages(c.access()::isStaff));
     }
 
     /** The command line. */

@@ -29,13 +29,17 @@ final class Seeding {
 
     static void apply(Components c, boolean demo) {
         CatalogueSeed seed = new CatalogueSeed(c.catalogue(), c.settings().rules());
+        Path credentials = c.settings().dataDir().resolve(CREDENTIALS);
+        if (demo && !Files.exists(credentials)) {
+            seedDemo(c, seed, credentials);
+        }
+        // The configured seed comes last: it is the site's own truth and may adjust the demo hub too.
         if (c.settings().catalogueSeed() != null) {
             seed.apply(c.settings().catalogueSeed(), c.clock().instant());
         }
-        Path credentials = c.settings().dataDir().resolve(CREDENTIALS);
-        if (!demo || Files.exists(credentials)) {
-            return;
-        }
+    }
+
+    private static void seedDemo(Components c, CatalogueSeed seed, Path credentials) {
         try (InputStream in = Seeding.class.getResourceAsStream("/demo/demo-hub.yaml")) {
             seed.apply(in, c.clock().instant());
         } catch (IOException e) {

@@ -112,6 +112,7 @@ class ServiceIT {
     void queueCallsArriveAsServerSentEvents() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<Stream<String>> stream = client.send(HttpRequest.newBuilder(server.uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + server.kioskKey())
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, stream.statusCode());
         Iterator<String> lines = stream.body().iterator();

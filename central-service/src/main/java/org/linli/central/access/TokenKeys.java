@@ -34,8 +34,9 @@ public final class TokenKeys {
     private final Clock clock;
 
     public TokenKeys(SigningKey key, Clock clock) {
+        FastEd25519.install();
         this.key = key;
-        this.signer = new TokenSigner(key);
+        this.signer = new TokenSigner(FastEd25519.convert(key));
         this.verifier = new TokenVerifier(Map.of(key.kid(), key.publicKey()));
         this.clock = clock;
     }

@@ -14,6 +14,9 @@ public final class Access {
     public static final Set<Role> OPERATORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     public static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
+    /** The cookie the staff pages keep their token in. */
+    public static final String COOKIE = "linli_token";
+
     private final Accounts accounts;
 
     public Access(Accounts accounts) {
@@ -26,15 +29,34 @@ public final class Access {
      * @throws ProblemException 401 without a valid bearer, 403 with the wrong role
      */
     public Caller require(ServerRequest req, Set<Role> allowed) {
-        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 7 + 200) {
+        String bearer = bearer(req);
+        if (bearer == null) {
             throw ProblemException.unauthorized("send Authorization: Bearer <staff token or kiosk key>");
         }
-        Caller caller = accounts.identify(header.substring(7).strip())
+        Caller caller = accounts.identify(bearer)
                 .orElseThrow(() -> ProblemException.unauthorized("the token or key is not valid (any more)"));
         if (!allowed.contains(caller.role())) {
             throw ProblemException.forbidden("a " + caller.role().wire() + " may not do this");
         }
         return caller;
+    }
+
+    /**
+     * The bearer token of a request: the Authorization header, or else the {@value #COOKIE} cookie that the staff
+     * pages set at sign-in (a browser's event stream cannot send headers). Null when there is none or it is absurd.
+     */
+    static String bearer(ServerRequest req) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (header != null) {
+            return header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() <= 7 + 200
+                    ? header.substring(7).strip() : null;
+        }
+        String cookie = req.headers().cookies().first(COOKIE).orElse(null);
+        return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
+    }
+
+    /** Whether a token belongs to a signed-in member of staff (for the web pages). */
+    public boolean isStaff(String token) {
+        return accounts.identify(token).filter(caller -> STAFF.contains(caller.role())).isPresent();
     }
 }

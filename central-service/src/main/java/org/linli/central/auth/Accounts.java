@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.linli.central.store.Database;
+import org.linli.central.store.ShortCache;
 import org.linli.central.web.ProblemException;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
@@ -20,6 +21,12 @@ public final class Accounts {
     private final Database db;
     private final Clock clock;
     private final Duration sessionLength;
+    // Who a bearer hash belongs to, until when (epoch seconds): every kiosk request asks, the answer rarely changes.
+    // Cleared by every write to kiosks, staff and sessions here; a session still ends at its own expiry.
+    private final ShortCache<String, Bearer> bearers = new ShortCache<>(Duration.ofSeconds(10), 10_000);
+
+    private record Bearer(Caller caller, long expiresTs) {
+    }
 
     public Accounts(Database db, Clock clock, Duration sessionLength) {
         this.db = db;
@@ -29,7 +36,7 @@ public final class Accounts {
 
     public void putStaff(String username, String password, Role role, String hubId) {
         String hash = BCrypt.hashpw(password, BCrypt.gensalt(COST));
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO staff (username, password_hash, role, hub_id) VALUES (?, ?, ?, ?)
                     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,
@@ -44,7 +51,7 @@ public final class Accounts {
     }
 
     public void putKiosk(String kioskId, String hubId, String key) {
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO kiosk (id, hub_id, key_hash) VALUES (?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, key_hash = excluded.key_hash""")) {
@@ -82,7 +89,7 @@ public final class Accounts {
         }
         String token = Secrets.random();
         long expires = clock.instant().plus(sessionLength).getEpochSecond();
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "INSERT INTO staff_session (token_hash, username, expires_ts) VALUES (?, ?, ?)")) {
                 st.setString(1, Secrets.sha256(token));
@@ -101,32 +108,51 @@ public final class Accounts {
     public Optional<Caller> identify(String bearer) {
         String hash = Secrets.sha256(bearer);
         long now = clock.instant().getEpochSecond();
+        Optional<Bearer> cached = bearers.get(hash, () -> lookup(hash, now));
+        if (cached.isPresent() && cached.get().expiresTs() > now) {
+            return Optional.of(cached.get().caller());
+        }
+        return cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
+    }
+
+    private Optional<Bearer> lookup(String hash, long now) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("""
-                    SELECT s.username, s.role, s.hub_id FROM staff_session t JOIN staff s ON s.username = t.username
+                    SELECT s.username, s.role, s.hub_id, t.expires_ts FROM staff_session t
+                    JOIN staff s ON s.username = t.username
                     WHERE t.token_hash = ? AND t.expires_ts > ?""")) {
                 st.setString(1, hash);
                 st.setLong(2, now);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
-                        return Optional.of(new Caller(Role.staff(rs.getString(2)), rs.getString(1), rs.getString(3)));
+                        return Optional.of(new Bearer(new Caller(Role.staff(rs.getString(2)), rs.getString(1),
+                                rs.getString(3)), rs.getLong(4)));
                     }
                 }
             }
             try (PreparedStatement st = c.prepareStatement("SELECT id, hub_id FROM kiosk WHERE key_hash = ?")) {
                 st.setString(1, hash);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Caller(Role.KIOSK, rs.getString(1), rs.getString(2)))
-                            : Optional.empty();
+                    return rs.next() ? Optional.of(new Bearer(new Caller(Role.KIOSK, rs.getString(1),
+                            rs.getString(2)), Long.MAX_VALUE)) : Optional.empty();
                 }
             }
         });
     }
 
+    /** Every write to staff, kiosks or sessions goes through here, so no cached bearer outlives a change. */
+    private <T> T write(Database.Work<T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            bearers.clear();
+        }
+    }
+
     /** Deletes expired sessions; run by the daily job. */
     public int purgeSessions() {
         long now = clock.instant().getEpochSecond();
-        return db.write(c -> {
+        return write(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM staff_session WHERE expires_ts <= ?")) {
                 st.setLong(1, now);
                 return st.executeUpdate();

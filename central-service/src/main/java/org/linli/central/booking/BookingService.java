@@ -1,14 +1,19 @@
 package org.linli.central.booking;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.linli.central.access.TokenKeys;
 import org.linli.central.auth.Access;
@@ -58,15 +63,32 @@ public final class BookingService implements HttpService {
         Room room = catalogue.requireRoom(Requests.id(req, "room"));
         LocalDate date = Requests.date(req, "date");
         Hub hub = catalogue.requireHub(room.hubId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("room", room.id());
-        body.put("date", date.toString());
-        body.put("slotMinutes", room.rules().slotMinutes());
-        body.put("slots", bookings.availability(room, hub, date).stream().map(s -> Map.of(
-                "start", Times.format(s.start(), hub.timezone()),
-                "end", Times.format(s.end(), hub.timezone()),
-                "free", s.free())).toList());
-        Json.ok(res, body);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(availabilityJson(room, date, bookings.availability(room, hub, date), hub));
+    }
+
+    /** Written field by field: the kiosks' most frequent request, and a map per slot cost more than the query. */
+    private static byte[] availabilityJson(Room room, LocalDate date, List<Bookings.Slot> slots, Hub hub) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + slots.size() * 80);
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("room", room.id());
+            json.writeStringField("date", date.toString());
+            json.writeNumberField("slotMinutes", room.rules().slotMinutes());
+            json.writeArrayFieldStart("slots");
+            for (Bookings.Slot slot : slots) {
+                json.writeStartObject();
+                json.writeStringField("start", Times.format(slot.start(), hub.timezone()));
+                json.writeStringField("end", Times.format(slot.end(), hub.timezone()));
+                json.writeBooleanField("free", slot.free());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return out.toByteArray();
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,11 +13,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.linli.central.store.Database;
+import org.linli.central.store.ShortCache;
 import org.linli.central.web.ProblemException;
 
-/** Hubs, rooms, services, counters and activities as stored; writes are upserts by id. */
+/**
+ * Hubs, rooms, services, counters and activities as stored; writes are upserts by id. Single hubs and rooms are read
+ * on every kiosk request and change only through {@code put}, so they are kept in a {@link ShortCache} that every
+ * {@code put} clears.
+ */
 public final class Catalogue {
+    private static final Duration CACHE_TTL = Duration.ofSeconds(10);
     private final Database db;
+    private final ShortCache<String, Hub> hubCache = new ShortCache<>(CACHE_TTL, 10_000);
+    private final ShortCache<String, Room> roomCache = new ShortCache<>(CACHE_TTL, 10_000);
 
     public Catalogue(Database db) {
         this.db = db;
@@ -31,7 +40,7 @@ public final class Catalogue {
     }
 
     public Optional<Hub> hub(String id) {
-        return db.read(c -> hub(c, id));
+        return hubCache.get(id, () -> db.read(c -> hub(c, id)));
     }
 
     public Hub requireHub(String id) {
@@ -71,7 +80,7 @@ public final class Catalogue {
     }
 
     public Optional<Room> room(String id) {
-        return db.read(c -> room(c, id));
+        return roomCache.get(id, () -> db.read(c -> room(c, id)));
     }
 
     public Room requireRoom(String id) {
@@ -218,8 +227,18 @@ public final class Catalogue {
 
     // ---- writes (seed and staff edits) ----
 
+    /** Every catalogue write goes through here, so the caches are cleared once it committed. */
+    private void write(Database.Work<?> work) {
+        try {
+            db.write(work);
+        } finally {
+            hubCache.clear();
+            roomCache.clear();
+        }
+    }
+
     public void put(Hub hub) {
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -240,7 +259,7 @@ public final class Catalogue {
     }
 
     public void put(Room room) {
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO room (id, hub_id, name_zh, name_en, capacity, facilities, slot_minutes, min_minutes,
                         max_minutes, lead_minutes, max_days_ahead, max_active_per_resident)
@@ -270,7 +289,7 @@ public final class Catalogue {
     }
 
     public void put(ServiceItem service) {
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO service (id, hub_id, letter, name_zh, name_en, typical_minutes)
                     VALUES (?, ?, ?, ?, ?, ?)
@@ -289,7 +308,7 @@ public final class Catalogue {
     }
 
     public void put(Counter counter) {
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO counter (id, hub_id, name_zh, name_en) VALUES (?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, name_zh = excluded.name_zh,
@@ -317,7 +336,7 @@ public final class Catalogue {
     }
 
     public void put(Activity activity) {
-        db.write(c -> {
+        write(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO activity (id, hub_id, room_id, title_zh, title_en, start_ts, end_ts, capacity)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,5 +1,7 @@
 package org.linli.central.events;
 
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -12,19 +14,24 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.linli.central.auth.Access;
 import org.linli.central.web.Json;
 
 /**
- * {@code GET /api/v1/events}: the event bus as Server-Sent Events. Each client has a bounded queue; a client that
+ * {@code GET /api/v1/events[?hub=]}: the numbered events of the journal as Server-Sent Events; a client that
+ * reconnects with {@code Last-Event-ID} first gets what it missed. Each client has a bounded queue; a client that
  * falls behind by more than its queue loses events rather than slowing the service down.
  */
 public final class EventStreamService implements HttpService {
     private static final int QUEUE = 256;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    private final EventBus bus;
+    private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
+    private final EventJournal journal;
+    private final Access access;
 
-    public EventStreamService(EventBus bus) {
-        this.bus = bus;
+    public EventStreamService(EventJournal journal, Access access) {
+        this.journal = journal;
+        this.access = access;
     }
 
     @Override
@@ -33,19 +40,23 @@ public final class EventStreamService implements HttpService {
     }
 
     private void stream(ServerRequest req, ServerResponse res) {
-        BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
-        Runnable unsubscribe = bus.subscribe(queue::offer);
+        // Staff pages (their sign-in cookie), boards and kiosks: device states and alerts are not for everyone.
+        access.require(req, Access.KIOSK_OR_STAFF);
+        String hub = req.query().first("hub").orElse(null);
+        Long resumeAfter = lastEventId(req);
+        BlockingQueue<EventJournal.Entry> queue = new ArrayBlockingQueue<>(QUEUE);
+        Runnable unsubscribe = journal.subscribe(resumeAfter, queue::offer);
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             // A first event so that clients (and tests) know the stream is open and subscribed. (Helidon's SSE
             // writer needs data on every event, so these are tiny events rather than comments.)
             sink.emit(SseEvent.builder().name("open").data("{}").build());
             while (true) {
-                Event event = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
-                if (event == null) {
+                EventJournal.Entry entry = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+                if (entry == null) {
                     sink.emit(SseEvent.builder().name("ping").data("{}").build());
-                } else {
-                    sink.emit(SseEvent.builder().name(event.name())
-                            .data(new String(Json.bytes(event.data()), StandardCharsets.UTF_8)).build());
+                } else if (hub == null || hub.equals(hubOf(entry.event().data()))) {
+                    sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().name())
+                            .data(new String(Json.bytes(entry.event().data()), StandardCharsets.UTF_8)).build());
                 }
             }
         } catch (UncheckedIOException gone) {
@@ -56,5 +67,25 @@ public final class EventStreamService implements HttpService {
         } finally {
             unsubscribe.run();
         }
+    }
+
+    /** The id a reconnecting browser sends; anything that is not a number is ignored (a fresh start). */
+    private static Long lastEventId(ServerRequest req) {
+        String value = req.headers().first(LAST_EVENT_ID).orElse(null);
+        if (value == null || !value.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(value);
+    }
+
+    /** Every live event names its hub in {@code data.hub}; those that do not go to every client. */
+    private static String hubOf(Object data) {
+        if (data instanceof java.util.Map<?, ?> map && map.get("hub") instanceof String hub) {
+            return hub;
+        }
+        if (data instanceof com.fasterxml.jackson.databind.JsonNode node && node.path("hub").isTextual()) {
+            return node.path("hub").asText();
+        }
+        return null;
     }
 }

@@ -1,5 +1,9 @@
 package org.linli.central.feedback;
 
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import java.util.UUID;
+import org.linli.central.auth.Caller;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -16,6 +20,7 @@ import org.linli.central.web.ProblemException;
 /** {@code POST /api/v1/feedback}. */
 public final class FeedbackService implements HttpService {
     private static final List<String> KINDS = List.of("ticket", "booking", "checkin");
+    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     private final Feedbacks feedbacks;
     private final Access access;
     private final long maxBody;
@@ -32,7 +37,7 @@ public final class FeedbackService implements HttpService {
     }
 
     private void rate(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         Integer rating = body.integer("rating", 1, 5);
         String comment = body.optionalText("comment", 280);
@@ -49,6 +54,14 @@ public final class FeedbackService implements HttpService {
             item = itemId(body, named.get(0));
         }
         body.done();
+        if (named.isEmpty() && caller.hubId() != null) {
+            // "How did we do today?" at any time: a rating of the hub, counted once per kiosk submission.
+            String key = req.headers().first(IDEMPOTENCY_KEY).filter(k -> k.matches("[A-Za-z0-9_-]{8,64}"))
+                    .orElseGet(() -> UUID.randomUUID().toString());
+            long id = feedbacks.rateHub(caller.hubId(), key, rating, comment, at == null ? null : at.toInstant());
+            Json.created(res, Map.of("id", id));
+            return;
+        }
         if (named.size() != 1) {
             throw ProblemException.invalidField("ticket", "name exactly one of ticket, booking or checkin");
         }

@@ -1,5 +1,6 @@
 package org.linli.central.feedback;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +19,13 @@ public final class Feedbacks {
         this.clock = clock;
     }
 
+    /** A rating of the hub itself; {@code key} (the kiosk's idempotency key) makes a resent rating count once. */
+    public long rateHub(String hubId, String key, int rating, String comment, Instant at) {
+        return insert("hub", key, hubId, rating, comment, at);
+    }
+
     /** @param kind ticket, booking or checkin */
     public long rate(String kind, String itemId, int rating, String comment, Instant at) {
-        long ts = (at == null ? clock.instant() : at).getEpochSecond();
         return db.write(c -> {
             String table = switch (kind) {
                 case "ticket" -> "ticket";
@@ -35,24 +40,32 @@ public final class Feedbacks {
                     }
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO feedback (item_kind, item_id, rating, comment, at_ts) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (item_kind, item_id) DO NOTHING RETURNING id""")) {
-                st.setString(1, kind);
-                st.setString(2, itemId);
-                st.setInt(3, rating);
-                st.setString(4, comment);
-                st.setLong(5, ts);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ProblemException.conflict("already-rated", "Already rated",
-                                "this " + kind + " was rated already");
-                    }
-                    return rs.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw e;
-            }
+            return insert(c, kind, itemId, null, rating, comment, at);
         });
+    }
+
+    private long insert(String kind, String itemId, String hubId, int rating, String comment, Instant at) {
+        return db.write(c -> insert(c, kind, itemId, hubId, rating, comment, at));
+    }
+
+    private long insert(Connection c, String kind, String itemId, String hubId, int rating, String comment,
+            Instant at) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO feedback (item_kind, item_id, rating, comment, at_ts, hub_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (item_kind, item_id) DO NOTHING RETURNING id""")) {
+            st.setString(1, kind);
+            st.setString(2, itemId);
+            st.setInt(3, rating);
+            st.setString(4, comment);
+            st.setLong(5, (at == null ? clock.instant() : at).getEpochSecond());
+            st.setString(6, hubId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.conflict("already-rated", "Already rated",
+                            "this " + kind + " was rated already");
+                }
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import org.linli.central.auth.Access;
 
 /**
  * The staff web pages: operator dashboard {@code /}, counter console {@code /counter/{counter}}, now-serving board
@@ -17,8 +18,6 @@ import java.util.function.Predicate;
  * signed-in visitor (the {@code linli_token} cookie the login page sets); others are sent to the login page.
  */
 public final class WebPages implements HttpService {
-    static final String COOKIE = "linli_token";
-
     private final Predicate<String> validStaffToken;
     private final ClasspathFiles pages = new ClasspathFiles("web");
     private final ClasspathFiles webjars = new ClasspathFiles("META-INF/resources/webjars");
@@ -40,7 +39,7 @@ public final class WebPages implements HttpService {
     }
 
     private void page(ServerRequest req, ServerResponse res, String file) {
-        String token = req.headers().cookies().first(COOKIE).orElse(null);
+        String token = req.headers().cookies().first(Access.COOKIE).orElse(null);
         if (token == null || !validStaffToken.test(token)) {
             String next = req.path().path() + req.query().rawValue().transform(q -> q.isEmpty() ? "" : "?" + q);
             res.status(Status.SEE_OTHER_303)

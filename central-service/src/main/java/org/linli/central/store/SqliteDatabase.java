@@ -5,31 +5,30 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * One SQLite file in WAL mode with {@code synchronous=FULL}, so a committed booking, ticket or check-in survives a
- * power cut. Writers start with {@code BEGIN IMMEDIATE}: a deferred transaction that later upgrades to a write gets
- * SQLITE_BUSY whatever the busy timeout. Inside this process writers also queue on a fair lock, so they wait their
- * turn instead of spinning in SQLite's busy handler; other processes are still held off by SQLite itself.
+ * power cut. Writes go through {@link GroupCommit}: one writer connection whose transactions start with
+ * {@code BEGIN IMMEDIATE} (a deferred transaction that later upgrades to a write gets SQLITE_BUSY whatever the busy
+ * timeout) and commit several callers' work with one fsync. Other processes are still held off by SQLite itself.
  */
 public final class SqliteDatabase implements Database {
     private static final int POOL_SIZE = 8;
 
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(POOL_SIZE);
     private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final GroupCommit writes;
     private final Path file;
 
     private SqliteDatabase(Path file, SQLiteDataSource readSource, SQLiteDataSource writeSource) throws SQLException {
         this.file = file;
         this.writer = writeSource.getConnection();
+        this.writes = new GroupCommit(writer);
         for (int i = 0; i < POOL_SIZE; i++) {
             Connection reader = readSource.getConnection();
             reader.setReadOnly(true);
@@ -93,40 +92,12 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public <T> T write(Work<T> work) {
-        writeLock.lock();
-        try {
-            execute("BEGIN IMMEDIATE");
-            T result = work.run(writer);
-            execute("COMMIT");
-            return result;
-        } catch (SQLException e) {
-            rollback();
-            throw new StoreException("write failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private void rollback() {
-        try {
-            execute("ROLLBACK");
-        } catch (SQLException e) {
-            throw new StoreException("rollback failed: " + e.getMessage(), e);
-        }
+        return writes.write(work);
     }
 
     @Override
     public void close() {
-        writeLock.lock();
+        writes.close();
         try {
             writer.close();
             for (Connection reader : readers) {
@@ -134,8 +105,6 @@ public final class SqliteDatabase implements Database {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot close the database: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.linli.central.web;
 
 import io.helidon.webserver.http.ServerRequest;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -40,8 +41,8 @@ public final class Requests {
             throw ProblemException.invalidField(name, "is required, e.g. ?" + name + "=2026-11-28");
         }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+            return parseDate(value.strip());
+        } catch (DateTimeException e) {
             throw ProblemException.invalidField(name, "must be a date like 2026-11-28");
         }
     }
@@ -60,5 +61,28 @@ public final class Requests {
                 throw ProblemException.invalidField(name, "must be a date or a time with offset");
             }
         }
+    }
+
+    /**
+     * ISO dates: the usual yyyy-mm-dd read by hand (the kiosks ask for availability by date constantly, and the
+     * general parser was a twentieth of such a request), anything else by {@link LocalDate#parse}. Both refuse
+     * impossible dates such as 2026-02-30 with a DateTimeException.
+     */
+    static LocalDate parseDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && digits(text, 0, 4)
+                && digits(text, 5, 7) && digits(text, 8, 10)) {
+            return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10));
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

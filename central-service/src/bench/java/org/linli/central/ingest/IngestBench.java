@@ -1,0 +1,120 @@
+package org.linli.central.ingest;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.linli.central.LiveTestServer;
+import org.linli.protocol.testing.MosquittoBroker;
+
+/**
+ * {@code ./linli bench ingest [devices] [seconds] [inflight] [connections]}: sustained ingestion through a real Mosquitto from K
+ * simulated devices (spread over a few publishing connections), QoS 1 both ways, into the real SQLite store with the
+ * live state, alerts and metrics running. Prints messages stored per second and the service JVM's CPU.
+ *
+ * <p>{@code inflight} is Mosquitto's {@code max_inflight_messages} (the production configuration has 20): the
+ * service acknowledges a message only after its batch committed, so this bounds how many wait in one batch.
+ */
+public final class IngestBench {
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int inflight = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        Path dir = Files.createTempDirectory("linli-ingest-bench");
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
+                "max_inflight_messages " + inflight, "max_queued_messages 1000000");
+                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(),
+                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"))) {
+            String[] rooms = {"activity-room", "reading-room", "classroom", "council-hall", "studio", "roof-terrace"};
+            for (int d = 0; d < devices; d++) {
+                server.post("/api/v1/devices", server.token("admin"), Map.of("id", "bench-" + d, "hub",
+                        LiveTestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
+            }
+            while (!server.live().mqttConnected()) {
+                Thread.onSpinWait();
+            }
+            IngestCounters counters = server.live().ingestion().counters();
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong published = new AtomicLong();
+            List<Thread> publishers = new ArrayList<>();
+            for (int p = 0; p < connections; p++) {
+                int first = p;
+                publishers.add(Thread.ofPlatform().name("bench-publisher-" + p).start(() ->
+                        publish(broker, first, connections, devices, rooms, running, published,
+                                inflight == 0 ? 1000 : inflight)));
+            }
+            long warmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < warmup) {
+                Thread.onSpinWait();
+            }
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            long stored0 = counters.stored();
+            long published0 = published.get();
+            long batches0 = counters.batches();
+            TimeUnit.SECONDS.sleep(seconds); // a benchmark's measuring window, not a wait for an event
+            long t1 = System.nanoTime();
+            long stored = counters.stored() - stored0;
+            long batches = counters.batches() - batches0;
+            double elapsed = (t1 - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
+            running.set(false);
+            for (Thread t : publishers) {
+                t.join();
+            }
+            System.out.printf("ingest: %d devices over %d connections, QoS 1, mosquitto max_inflight_messages %d%n",
+                    devices, connections, inflight);
+            System.out.printf("  published %.0f msg/s, stored %.0f msg/s (%d in %.1f s), %.1f messages per batch,"
+                            + " backlog %d%n", (published.get() - published0) / elapsed, stored / elapsed, stored,
+                    elapsed, batches == 0 ? 0.0 : (double) stored / batches, server.live().ingestion().queueLength());
+            System.out.printf("  JVM CPU (service + simulated devices): %.2f of %d cores; duplicates %d, drops %d%n",
+                    cpu, Runtime.getRuntime().availableProcessors(), counters.duplicates(),
+                    counters.malformed() + counters.unauthorised());
+        }
+    }
+
+    private static void publish(MosquittoBroker broker, int connection, int connections, int devices,
+            String[] rooms, AtomicBoolean running, AtomicLong published, int windowSize) {
+        // the broker takes at most max_inflight_messages unacknowledged publishes per connection
+        try (RawPublisher publisher = new RawPublisher("127.0.0.1", broker.port(), "bench-connection-" + connection,
+                windowSize)) {
+            long[] seq = new long[devices];
+            int d = connection;
+            int sinceFlush = 0;
+            while (running.get()) {
+                long s = ++seq[d];
+                String room = rooms[d % rooms.length];
+                String body = "{\"ts\":" + System.currentTimeMillis() + ",\"seq\":" + s + ",\"room\":\"" + room
+                        + "\",\"occupied\":" + (s % 2 == 0) + ",\"count\":" + (s % 5) + ",\"source\":\"beam\"}";
+                if (publisher.window.availablePermits() == 0 || ++sinceFlush >= 64) {
+                    publisher.flush();
+                    sinceFlush = 0;
+                }
+                publisher.publish("linli/v1/devices/bench-" + d + "/occupancy", body.getBytes(StandardCharsets.UTF_8));
+                published.incrementAndGet();
+                d += connections;
+                if (d >= devices) {
+                    d = connection;
+                }
+            }
+            publisher.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.linli.central.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.linli.central.catalogue.Name;
+import org.linli.central.devices.Device;
+import org.linli.protocol.payload.EventPayload;
+import org.linli.protocol.payload.EventType;
+
+/**
+ * Turns door events into alerts: held open, bursts of denied access, a door that does not trust its clock. Events
+ * replayed from an agent's outbox long after they happened are stored but raise nothing: the moment has passed.
+ */
+public final class AlertRules {
+    private static final Duration STALE = Duration.ofMinutes(10);
+    private final Alerts alerts;
+    private final Clock clock;
+    private final int deniedBurst;
+    private final Duration deniedWindow;
+    private final Map<String, Deque<Long>> denied = new ConcurrentHashMap<>();
+
+    public AlertRules(Alerts alerts, Clock clock, int deniedBurst, Duration deniedWindow) {
+        this.alerts = alerts;
+        this.clock = clock;
+        this.deniedBurst = deniedBurst;
+        this.deniedWindow = deniedWindow;
+    }
+
+    /** An event stored for the first time. */
+    public void event(Device device, EventPayload event) {
+        if (event.ts() < clock.millis() - STALE.toMillis()) {
+            return;
+        }
+        String room = event.room() != null ? event.room() : device.rooms().stream().findFirst().orElse(null);
+        String where = room == null ? device.id() : room;
+        switch (EventType.byWire(event.type()).orElse(EventType.AGENT_STARTED)) {
+            case DOOR_HELD_OPEN -> alerts.raise(device.hubId(), Alert.DOOR_HELD_OPEN, room, device.id(), new Name(
+                    where + " 的门一直开着", "The door of " + where + " is held open"));
+            case CLOCK_UNTRUSTED -> alerts.raise(device.hubId(), Alert.CLOCK_UNTRUSTED, room, device.id(), new Name(
+                    "设备 " + device.id() + " 的时钟不可信，限时通行码将被拒绝",
+                    "Device " + device.id() + " does not trust its clock and refuses time-limited codes"));
+            case ACCESS_DENIED -> deniedAt(device, room, event.ts());
+            default -> {
+                // other events raise nothing
+            }
+        }
+    }
+
+    private void deniedAt(Device device, String room, long ts) {
+        Deque<Long> recent = denied.computeIfAbsent(device.id(), id -> new ArrayDeque<>());
+        boolean burst;
+        synchronized (recent) {
+            recent.addLast(ts);
+            while (!recent.isEmpty() && recent.peekFirst() < ts - deniedWindow.toMillis()) {
+                recent.removeFirst();
+            }
+            burst = recent.size() >= deniedBurst;
+            if (burst) {
+                recent.clear();
+            }
+        }
+        if (burst) {
+            String where = room == null ? device.id() : room;
+            alerts.raise(device.hubId(), Alert.DENIED_BURST, room, device.id(), new Name(
+                    where + " 的门在 " + deniedWindow.toSeconds() + " 秒内 " + deniedBurst + " 次拒绝开门",
+                    deniedBurst + " denied attempts at " + where + " within " + deniedWindow.toSeconds() + " s"));
+        }
+    }
+
+    /** A room counted more people than it holds. */
+    public void overCapacity(String hubId, String roomId, int count, int capacity) {
+        alerts.raise(hubId, Alert.OVER_CAPACITY, roomId, null, new Name(
+                roomId + " 内有 " + count + " 人，超过容量 " + capacity + " 人",
+                count + " people in " + roomId + ", more than its capacity of " + capacity));
+    }
+}

@@ -1,0 +1,101 @@
+package org.linli.central.devices;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.web.Json;
+import org.linli.central.web.JsonBody;
+import org.linli.central.web.ProblemException;
+import org.linli.protocol.Ids;
+
+/**
+ * {@code GET/POST /api/v1/devices}: the device register. Registering an existing id replaces its hub and rooms.
+ * Broker credentials are made by central-broker-config's scripts, so no {@code mqttPassword} is returned.
+ */
+public final class DeviceService implements HttpService {
+    private static final int MAX_ROOMS = 64;
+    private final Devices devices;
+    private final Access access;
+    private final Consumer<Device> registered;
+    private final long maxBody;
+
+    /** @param registered told of every device registered, so live state knows it at once */
+    public DeviceService(Devices devices, Access access, Consumer<Device> registered, long maxBody) {
+        this.devices = devices;
+        this.access = access;
+        this.registered = registered;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/devices", this::list).post("/devices", this::register);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.OPERATORS);
+        Json.ok(res, devices.all().stream()
+                .filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
+                .map(DeviceService::json).toList());
+    }
+
+    private void register(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.ADMIN);
+        JsonBody body = JsonBody.read(req, maxBody);
+        String id = body.text("id", 64);
+        String hub = body.text("hub", 64);
+        body.done();
+        List<String> rooms = rooms(body);
+        if (!Ids.isValid(id)) {
+            throw ProblemException.invalidField("id", "must be 1-64 letters, digits, '-' or '_'");
+        }
+        if (!Ids.isValid(hub)) {
+            throw ProblemException.invalidField("hub", "must be a hub id");
+        }
+        if (caller.hubId() != null && !caller.hubId().equals(hub)) {
+            throw ProblemException.forbidden("an admin of hub " + caller.hubId() + " registers devices of that hub");
+        }
+        Device device = new Device(id, hub, rooms);
+        boolean created = devices.register(device);
+        registered.accept(device);
+        Json.send(res, created ? Status.CREATED_201 : Status.OK_200, json(device));
+    }
+
+    private static List<String> rooms(JsonBody body) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body.canonical()).get("rooms");
+        } catch (java.io.IOException e) {
+            throw ProblemException.badRequest("the body is not valid JSON");
+        }
+        if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_ROOMS) {
+            throw ProblemException.invalidField("rooms", "must be a list of 1-" + MAX_ROOMS + " room ids");
+        }
+        List<String> rooms = new ArrayList<>();
+        for (JsonNode room : node) {
+            if (!room.isTextual() || !Ids.isValid(room.textValue())) {
+                throw ProblemException.invalidField("rooms", "every room must be a room id");
+            }
+            rooms.add(room.textValue());
+        }
+        return rooms;
+    }
+
+    private static Map<String, Object> json(Device device) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", device.id());
+        body.put("hub", device.hubId());
+        body.put("rooms", device.rooms());
+        return body;
+    }
+}

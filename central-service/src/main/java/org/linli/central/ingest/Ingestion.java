@@ -1,0 +1,233 @@
+package org.linli.central.ingest;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.linli.central.devices.Device;
+import org.linli.central.store.Database;
+import org.linli.protocol.payload.PayloadCodec;
+
+/**
+ * Device messages from the broker to the database, in three stages on three threads so that decoding, writing and
+ * acknowledging overlap: Paho's callback only queues a message; the decoder takes whatever has queued up (up to a
+ * batch) and validates it; the writer stores a batch in one transaction and applies it to the live state; the acker
+ * then acknowledges the batch to the broker, in arrival order, and publishes what changed. A message is
+ * acknowledged only after its commit. A bad message is counted and dropped; nothing a device sends stops this.
+ */
+public final class Ingestion implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
+    private static final int QUEUE_CAPACITY = 100_000;
+    private static final int MAX_UNKNOWN_TRACKED = 10_000;
+
+    private final Database db;
+    private final Validator validator;
+    private final BatchSink sink;
+    private final Clock clock;
+    private final int batchSize;
+    private final Consumer<MqttConnection.Inbound> acknowledge;
+    private final Drops drops;
+    private final BlockingQueue<MqttConnection.Inbound> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final IngestCounters counters = new IngestCounters();
+    private final DropLog dropLog = new DropLog();
+    private final Map<String, AtomicLong> unknownDevices = new ConcurrentHashMap<>();
+    private final BlockingQueue<Decoded> decoded = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Committed> committed = new ArrayBlockingQueue<>(4);
+    private final List<Thread> threads;
+    private volatile boolean running = true;
+
+    private record Decoded(List<MqttConnection.Inbound> inbound, List<Message> accepted) {
+    }
+
+    private record Committed(List<MqttConnection.Inbound> inbound, Runnable afterCommit) {
+    }
+
+    /** Where drops of registered devices are counted (per device, shown on the dashboard). */
+    public interface Drops {
+        /** @return false when the device is not registered */
+        boolean malformed(String deviceId);
+
+        /** @return false when the device is not registered */
+        boolean unauthorised(String deviceId);
+    }
+
+    /**
+     * @param devices the registered device of an id
+     * @param acknowledge called with each message once it is stored (or dropped for good)
+     */
+    public Ingestion(Database db, Function<String, Optional<Device>> devices, BatchSink sink, Drops drops,
+            Consumer<MqttConnection.Inbound> acknowledge, Clock clock, int batchSize) {
+        this.db = db;
+        this.validator = new Validator(new PayloadCodec(clock), devices);
+        this.sink = sink;
+        this.drops = drops;
+        this.acknowledge = acknowledge;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.threads = List.of(
+                Thread.ofPlatform().name("linli-ingest-decode").daemon(true).unstarted(() -> loop(this::decode)),
+                Thread.ofPlatform().name("linli-ingest-write").daemon(true).unstarted(() -> loop(this::write)),
+                Thread.ofPlatform().name("linli-ingest-ack").daemon(true).unstarted(() -> loop(this::acknowledge)));
+    }
+
+    public void start() {
+        threads.forEach(Thread::start);
+    }
+
+    /** Paho's callback: queue and return. When the queue is full it waits, which slows the broker down for us. */
+    public void offer(MqttConnection.Inbound message) {
+        counters.received.incrementAndGet();
+        try {
+            queue.put(message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public int queueLength() {
+        return queue.size();
+    }
+
+    public IngestCounters counters() {
+        return counters;
+    }
+
+    /** One step of a stage, repeated until closed. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws InterruptedException;
+    }
+
+    private void loop(Step step) {
+        while (running) {
+            try {
+                step.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A bug must not stop ingestion; what was not acknowledged is redelivered after a reconnect.
+                LOG.log(Level.ERROR, "ingestion step failed on " + Thread.currentThread().getName(), e);
+            }
+        }
+    }
+
+    private void decode() throws InterruptedException {
+        MqttConnection.Inbound first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        List<MqttConnection.Inbound> batch = new ArrayList<>(batchSize);
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        List<Message> accepted = new ArrayList<>(batch.size());
+        for (MqttConnection.Inbound inbound : batch) {
+            switch (validator.check(inbound.topic(), inbound.payload())) {
+                case Validator.Accepted a -> accepted.add(a.message());
+                case Validator.Ignored ignored -> { }
+                case Validator.Malformed m -> {
+                    counters.malformed.incrementAndGet();
+                    countFor(m.deviceId(), true);
+                    dropLog.drop(m.deviceId() == null ? "an unknown topic" : "device " + m.deviceId(),
+                            clock.millis(), m.why());
+                }
+                case Validator.Unauthorised u -> {
+                    counters.unauthorised.incrementAndGet();
+                    countFor(u.deviceId(), false);
+                    dropLog.drop("device " + u.deviceId(), clock.millis(), u.why());
+                }
+            }
+        }
+        decoded.put(new Decoded(batch, accepted));
+    }
+
+    private void write() throws InterruptedException {
+        Decoded batch = decoded.poll(200, TimeUnit.MILLISECONDS);
+        if (batch == null) {
+            return;
+        }
+        Runnable afterCommit;
+        try {
+            afterCommit = batch.accepted().isEmpty() ? () -> { } : db.write(c -> {
+                List<Message> fresh = IngestStore.insert(c, batch.accepted());
+                long stored = countStored(fresh);
+                counters.duplicates.addAndGet(countStored(batch.accepted()) - stored);
+                counters.stored.addAndGet(stored);
+                return sink.apply(c, fresh);
+            });
+        } catch (RuntimeException e) {
+            // The database failed (disk full, locked by another process): leave the batch unacknowledged, so the
+            // broker redelivers it after a reconnect, and go on with the next one.
+            counters.failedBatches.incrementAndGet();
+            LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed", e);
+            return;
+        }
+        counters.batches.incrementAndGet();
+        committed.put(new Committed(batch.inbound(), afterCommit));
+    }
+
+    private void acknowledge() throws InterruptedException {
+        Committed batch = committed.poll(200, TimeUnit.MILLISECONDS);
+        if (batch == null) {
+            return;
+        }
+        batch.inbound().forEach(acknowledge);
+        try {
+            batch.afterCommit().run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "publishing the live state of a stored batch failed", e);
+        }
+    }
+
+    private static long countStored(List<Message> fresh) {
+        return fresh.stream().filter(m -> m.payload() instanceof org.linli.protocol.payload.OccupancyPayload
+                || m.payload() instanceof org.linli.protocol.payload.EventPayload).count();
+    }
+
+    private void countFor(String deviceId, boolean malformed) {
+        if (deviceId == null) {
+            return;
+        }
+        boolean registered = malformed ? drops.malformed(deviceId) : drops.unauthorised(deviceId);
+        if (!registered) {
+            countUnknown(deviceId);
+        }
+    }
+
+    /** Drops of a device that is not registered, by its claimed id (bounded: ids can be invented). */
+    public long unknownDeviceDrops(String deviceId) {
+        AtomicLong count = unknownDevices.get(deviceId);
+        return count == null ? 0 : count.get();
+    }
+
+    private void countUnknown(String deviceId) {
+        if (unknownDevices.size() < MAX_UNKNOWN_TRACKED || unknownDevices.containsKey(deviceId)) {
+            unknownDevices.computeIfAbsent(deviceId, id -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.linli.central.ingest;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.linli.central.live.LiveSettings;
+import org.linli.protocol.Topics;
+
+/**
+ * The central service's one MQTT v5 connection: a persistent session (Clean Start off, a week of session expiry) so
+ * the broker keeps what devices say while we are away, and manual acknowledgements so a message is acknowledged only
+ * once it is stored: a crash before the commit gets it redelivered. Paho reconnects by itself; we resubscribe on
+ * every connect.
+ */
+public final class MqttConnection implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
+    private static final int QOS = 1;
+    private static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
+    private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(5);
+
+    /** A message as it arrived; {@code generation} names the connection that must acknowledge it. */
+    public record Inbound(String topic, byte[] payload, int messageId, int qos, int generation) {
+    }
+
+    private final LiveSettings settings;
+    private final MqttAsyncClient client;
+    private final AtomicInteger generation = new AtomicInteger();
+    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
+    private final java.util.function.Consumer<Inbound> inbound;
+    private volatile boolean closed;
+
+    /** @param inbound takes each arriving message; it must hand it over quickly (it runs on Paho's thread) */
+    public MqttConnection(LiveSettings settings, java.util.function.Consumer<Inbound> inbound) {
+        this.settings = settings;
+        this.inbound = inbound;
+        try {
+            this.client = new MqttAsyncClient(settings.mqttUrl(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("mqtt.url '" + settings.mqttUrl() + "' is not usable: "
+                    + e.getMessage(), e);
+        }
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+    }
+
+    /** The subscription filters: everything devices say, shared between replicas when a group is set. */
+    List<String> filters() {
+        if (settings.sharedGroup().isEmpty()) {
+            return List.of(Topics.ALL_DEVICE_MESSAGES);
+        }
+        // Retained messages never reach a shared subscription, so statuses are also read directly: the retained
+        // offline Last Will of a device that died while we were down must still be seen.
+        return List.of(Topics.shared(settings.sharedGroup(), Topics.ALL_DEVICE_MESSAGES),
+                Topics.PREFIX + "devices/+/status");
+    }
+
+    /** Runs on every (re)connect, after the subscription: publish what devices need retained. */
+    public void onConnected(Runnable listener) {
+        connectedListeners.add(listener);
+    }
+
+    public void start() {
+        connect(options());
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 30);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        options.setReceiveMaximum(65_535);
+        if (!settings.mqttUsername().isEmpty()) {
+            options.setUserName(settings.mqttUsername());
+            options.setPassword(settings.mqttPassword().getBytes(StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
+    // Paho's automatic reconnect only covers connections that once worked: until the first one does, we retry.
+    private void connect(MqttConnectionOptions options) {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // connectComplete() subscribes
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    LOG.log(Level.WARNING, "cannot reach the broker " + settings.mqttUrl() + " (" + cause
+                            + "); trying again in " + FIRST_CONNECT_RETRY.toSeconds() + " s");
+                    retryFirstConnect(options);
+                }
+            });
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "cannot start connecting to " + settings.mqttUrl() + ": " + e.getMessage());
+            retryFirstConnect(options);
+        }
+    }
+
+    private void retryFirstConnect(MqttConnectionOptions options) {
+        CompletableFuture.delayedExecutor(FIRST_CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> connect(options));
+    }
+
+    public boolean connected() {
+        return client.isConnected();
+    }
+
+    /** Acknowledges a stored message, unless the connection it came on is gone (the broker redelivers it then). */
+    public void acknowledge(Inbound message) {
+        if (message.qos() == 0 || message.generation() != generation.get()) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(message.messageId(), message.qos());
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "acknowledgement lost, the broker will redeliver: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Publishes at QoS 1.
+     *
+     * @return false when Paho has too many publishes in flight or is disconnected; the caller retries later
+     */
+    public boolean publish(String topic, byte[] payload, boolean retained) {
+        if (!client.isConnected()) {
+            return false;
+        }
+        try {
+            client.publish(topic, payload, QOS, retained);
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                LOG.log(Level.DEBUG, "publish to " + topic + " failed: " + e.getMessage());
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "clean disconnect failed: " + e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "closing the MQTT client failed: " + e.getMessage());
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            // Messages of the lost connection can no longer be acknowledged; the broker redelivers them instead.
+            generation.incrementAndGet();
+            if (!closed) {
+                LOG.log(Level.WARNING, "lost the broker " + settings.mqttUrl() + ": "
+                        + (response.getReasonString() != null ? response.getReasonString() : response.getException()));
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.log(Level.WARNING, "MQTT error: " + exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            inbound.accept(new Inbound(topic, message.getPayload(), message.getId(), message.getQos(),
+                    generation.get()));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // nothing waits for our own publishes: retained state is re-sent on every connect
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            LOG.log(Level.INFO, (reconnect ? "reconnected to " : "connected to ") + serverUri);
+            // the array form: Paho's single-topic subscribe with a listener recurses until the stack overflows
+            MqttSubscription[] subscriptions = filters().stream()
+                    .map(filter -> new MqttSubscription(filter, QOS))
+                    .toArray(MqttSubscription[]::new);
+            try {
+                client.subscribe(subscriptions);
+            } catch (MqttException e) {
+                LOG.log(Level.ERROR, "subscribing to device messages failed: " + e.getMessage());
+            }
+            for (Runnable listener : connectedListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "an on-connect task failed", e);
+                }
+            }
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.linli.central.ingest;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.linli.central.devices.Device;
+import org.linli.protocol.DeviceChannel;
+import org.linli.protocol.Topic;
+import org.linli.protocol.TopicException;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.Payload;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.PayloadException;
+
+/**
+ * Decides what an arriving message is: a valid message of a registered device about its own rooms, or a drop with a
+ * reason. Never throws, whatever the topic and bytes.
+ */
+final class Validator {
+    /** The verdict on one message. */
+    sealed interface Verdict {
+    }
+
+    record Accepted(Message message) implements Verdict {
+    }
+
+    /** Our own commands to agents come back through the wildcard subscription: not an error, just not ours. */
+    record Ignored() implements Verdict {
+    }
+
+    /** @param deviceId the device it came from, or null when even the topic is not a device's */
+    record Malformed(String deviceId, String why) implements Verdict {
+    }
+
+    record Unauthorised(String deviceId, String why) implements Verdict {
+    }
+
+    private final PayloadCodec codec;
+    private final Function<String, Optional<Device>> devices;
+
+    Validator(PayloadCodec codec, Function<String, Optional<Device>> devices) {
+        this.codec = codec;
+        this.devices = devices;
+    }
+
+    Verdict check(String topicName, byte[] bytes) {
+        Topic topic;
+        try {
+            topic = Topics.parse(topicName);
+        } catch (TopicException | RuntimeException e) {
+            return new Malformed(null, e.getMessage());
+        }
+        if (!(topic instanceof Topic.Device(String deviceId, DeviceChannel channel))) {
+            return new Ignored();
+        }
+        if (!channel.fromDevice()) {
+            return new Ignored();
+        }
+        Optional<Device> device = devices.apply(deviceId);
+        if (device.isEmpty()) {
+            return new Unauthorised(deviceId, "the device is not registered");
+        }
+        Payload payload;
+        try {
+            payload = codec.decode(channel, bytes);
+        } catch (PayloadException e) {
+            return new Malformed(deviceId, e.kind() + " on " + channel.segment() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // the codec promises not to throw anything else; if it ever does, the message is still only a drop
+            return new Malformed(deviceId, "undecodable on " + channel.segment() + ": " + e);
+        }
+        if (payload instanceof Payload.Sequenced sequenced && sequenced.room() != null
+                && !device.get().serves(sequenced.room())) {
+            return new Unauthorised(deviceId, "room " + sequenced.room() + " is not one of its rooms");
+        }
+        return new Accepted(new Message(deviceId, payload));
+    }
+}

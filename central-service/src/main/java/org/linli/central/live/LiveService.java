@@ -1,0 +1,160 @@
+package org.linli.central.live;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.alerts.Alerts;
+import org.linli.central.auth.Access;
+import org.linli.central.auth.Caller;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Counter;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.queue.Queues;
+import org.linli.central.store.Database;
+import org.linli.central.web.Json;
+import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
+import org.linli.central.web.Times;
+
+/** The hub's live snapshot, the evacuation head count, and a counter's console view. */
+public final class LiveService implements HttpService {
+    private final Catalogue catalogue;
+    private final RoomViews rooms;
+    private final DeviceRegistry devices;
+    private final Alerts alerts;
+    private final Queues queues;
+    private final Figures figures;
+    private final Access access;
+    private final Database db;
+    private final Clock clock;
+
+    public LiveService(Catalogue catalogue, RoomViews rooms, DeviceRegistry devices, Alerts alerts, Queues queues,
+            Figures figures, Access access, Database db, Clock clock) {
+        this.catalogue = catalogue;
+        this.rooms = rooms;
+        this.devices = devices;
+        this.alerts = alerts;
+        this.queues = queues;
+        this.figures = figures;
+        this.access = access;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/hubs/{hub}/live", this::live)
+                .get("/hubs/{hub}/evacuation", this::evacuation)
+                .get("/counters/{counter}", this::counter);
+    }
+
+    private Hub hubOfCaller(ServerRequest req) {
+        Caller caller = access.require(req, Access.STAFF);
+        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
+        if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
+            throw ProblemException.forbidden("staff of hub " + caller.hubId() + " see only their own hub");
+        }
+        return hub;
+    }
+
+    private void live(ServerRequest req, ServerResponse res) {
+        Hub hub = hubOfCaller(req);
+        List<RoomViews.RoomView> views = rooms.hub(hub);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("hub", hub.id());
+        body.put("ts", now(hub));
+        body.put("peopleInHub", views.stream().map(RoomViews.RoomView::count)
+                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
+        body.put("rooms", views.stream().map(RoomViews.RoomView::json).toList());
+        body.put("queues", queues.overview(hub));
+        body.put("devices", devices.views(hub.id()).stream().map(d -> d.json(hub.timezone())).toList());
+        body.put("alerts", alerts.open(hub.id()).stream().map(a -> a.json(hub.timezone())).toList());
+        body.put("figures", figures.today(hub));
+        Json.ok(res, body);
+    }
+
+    /** Head count per room from the sensors; a room without counting sensors shows null, never a guess. */
+    private void evacuation(ServerRequest req, ServerResponse res) {
+        Hub hub = hubOfCaller(req);
+        List<Map<String, Object>> list = new ArrayList<>();
+        int total = 0;
+        for (RoomViews.RoomView view : rooms.hub(hub)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("room", view.room().id());
+            row.put("name", view.room().name());
+            row.put("count", view.count());
+            row.put("occupied", view.occupied());
+            row.put("source", view.sensed() == null ? null : view.sensed().source());
+            row.put("since", view.sensed() == null ? null
+                    : Times.format(Instant.ofEpochMilli(view.sensed().sinceTs()), hub.timezone()));
+            list.add(row);
+            total += view.count() == null ? 0 : view.count();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("hub", hub.id());
+        body.put("ts", now(hub));
+        body.put("total", total);
+        body.put("rooms", list);
+        Json.ok(res, body);
+    }
+
+    private void counter(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, Access.STAFF);
+        Counter counter = catalogue.counter(Requests.id(req, "counter"))
+                .filter(c -> caller.hubId() == null || caller.hubId().equals(c.hubId()))
+                .orElseThrow(() -> ProblemException.notFound("no counter with that id in your hub"));
+        Hub hub = catalogue.requireHub(counter.hubId());
+        String day = LocalDate.now(clock.withZone(hub.timezone())).toString();
+        List<String> current = ticketIds("""
+                SELECT id FROM ticket WHERE counter_id = ? AND state = 'called' AND day = ?
+                ORDER BY called_ts DESC LIMIT 1""", List.of(counter.id(), day));
+        List<Object> params = new ArrayList<>(counter.services());
+        params.add(day);
+        String marks = String.join(", ", counter.services().stream().map(s -> "?").toList());
+        List<String> waiting = counter.services().isEmpty() ? List.of() : ticketIds(
+                "SELECT id FROM ticket WHERE state = 'waiting' AND service_id IN (" + marks + ") AND day = ?"
+                        + " ORDER BY priority DESC, queued_ts, seq LIMIT 200", params);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", counter.id());
+        body.put("hub", hub.id());
+        body.put("name", counter.name());
+        body.put("services", counter.services());
+        // where a ticket can be sent on: every service of the hub
+        body.put("transferTo", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
+                "letter", s.letter(), "name", s.name())).toList());
+        body.put("current", current.isEmpty() ? null : queues.get(current.getFirst()));
+        body.put("waiting", waiting.stream().map(queues::get).toList());
+        Json.ok(res, body);
+    }
+
+    private List<String> ticketIds(String sql, List<?> params) {
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    st.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    private String now(Hub hub) {
+        return Times.format(clock.instant(), hub.timezone());
+    }
+}

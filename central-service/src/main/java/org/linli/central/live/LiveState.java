@@ -1,0 +1,194 @@
+package org.linli.central.live;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.linli.central.alerts.AlertRules;
+import org.linli.central.alerts.OfflineWatch;
+import org.linli.central.devices.Device;
+import org.linli.central.events.EventBus;
+import org.linli.central.ingest.BatchSink;
+import org.linli.central.ingest.Message;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.EventPayload;
+import org.linli.protocol.payload.EventType;
+import org.linli.protocol.payload.OccupancyPayload;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.StatusPayload;
+import org.linli.protocol.payload.TelemetryPayload;
+
+/**
+ * Applies each stored batch to the live picture: device registry, room states, and after the commit the SSE events,
+ * the retained room states on MQTT, the alert rules and the booking-usage check.
+ */
+public final class LiveState implements BatchSink {
+    private static final long DEVICE_EVENT_EVERY_MS = 5_000;
+    // "last seen" is saved at most this often per device; transitions and telemetry are saved at once
+    private static final long DEVICE_SAVE_EVERY_MS = 60_000;
+    private final DeviceRegistry registry;
+    private final RoomStates rooms;
+    private final RoomViews views;
+    private final EventBus events;
+    private final RetainedPublisher retained;
+    private final AlertRules rules;
+    private final OfflineWatch offline;
+    private final Consumer<String> roomActivity;
+    private final Clock clock;
+    private final PayloadCodec codec;
+    private final Map<String, Long> devicePublished = new ConcurrentHashMap<>();
+    private final Map<String, Long> deviceSaved = new ConcurrentHashMap<>();
+
+    /**
+     * @param retained null when there is no broker
+     * @param roomActivity told of a room that turned occupied or whose door let a booking in
+     */
+    public LiveState(DeviceRegistry registry, RoomStates rooms, RoomViews views, EventBus events,
+            RetainedPublisher retained, AlertRules rules, OfflineWatch offline, Consumer<String> roomActivity,
+            Clock clock) {
+        this.registry = registry;
+        this.rooms = rooms;
+        this.views = views;
+        this.events = events;
+        this.retained = retained;
+        this.rules = rules;
+        this.offline = offline;
+        this.roomActivity = roomActivity;
+        this.clock = clock;
+        this.codec = new PayloadCodec(clock);
+    }
+
+    @Override
+    public Runnable apply(Connection c, List<Message> fresh) throws SQLException {
+        long now = clock.millis();
+        Map<String, RoomStates.Sensed> changedRooms = new LinkedHashMap<>();
+        Set<String> touched = new LinkedHashSet<>();
+        Set<String> changedDevices = new LinkedHashSet<>();
+        List<DeviceRegistry.Transition> transitions = new ArrayList<>();
+        List<Message> doorEvents = new ArrayList<>();
+        for (Message m : fresh) {
+            String id = m.deviceId();
+            touched.add(id);
+            switch (m.payload()) {
+                case StatusPayload s -> {
+                    registry.status(id, s.online(), now, s.version()).ifPresent(transitions::add);
+                    changedDevices.add(id);
+                }
+                case OccupancyPayload o -> {
+                    registry.seen(id, now, null, null);
+                    rooms.apply(id, o).ifPresent(state -> changedRooms.put(state.roomId(), state));
+                }
+                case EventPayload e -> {
+                    registry.seen(id, now, null, null);
+                    doorEvents.add(m);
+                }
+                case TelemetryPayload t -> {
+                    registry.seen(id, now, t.outboxDepth(), t.version());
+                    changedDevices.add(id);
+                }
+                default -> {
+                    // devices send nothing else
+                }
+            }
+        }
+        RoomStates.save(c, changedRooms.values());
+        for (String id : touched) {
+            Long saved = deviceSaved.get(id);
+            if (saved == null || now - saved >= DEVICE_SAVE_EVERY_MS) {
+                changedDevices.add(id);
+            }
+        }
+        changedDevices.forEach(id -> deviceSaved.put(id, now));
+        saveDevices(c, changedDevices);
+        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents);
+    }
+
+    private void afterCommit(long now, Set<String> changedRooms, Set<String> touched,
+            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents) {
+        Set<String> transitioned = new LinkedHashSet<>();
+        for (DeviceRegistry.Transition t : transitions) {
+            transitioned.add(t.deviceId());
+            if (!t.online()) {
+                offline.wentOffline(t.deviceId(), t.ts());
+            }
+        }
+        for (String id : touched) {
+            Long last = devicePublished.get(id);
+            if (transitioned.contains(id) || last == null || now - last >= DEVICE_EVENT_EVERY_MS) {
+                devicePublished.put(id, now);
+                registry.view(id).ifPresent(view -> events.publish("device", view.json(zoneOf(view.hubId()))));
+            }
+        }
+        for (String roomId : changedRooms) {
+            publishRoom(roomId, now);
+        }
+        for (Message m : doorEvents) {
+            EventPayload event = (EventPayload) m.payload();
+            Device device = registry.device(m.deviceId()).orElse(null);
+            if (device != null) {
+                rules.event(device, event);
+                if (event.eventType() == EventType.ACCESS_GRANTED && event.bookingId() != null && event.room() != null) {
+                    roomActivity.accept(event.room());
+                }
+            }
+        }
+        for (String roomId : changedRooms) {
+            if (rooms.get(roomId).map(RoomStates.Sensed::occupied).orElse(false)) {
+                roomActivity.accept(roomId);
+            }
+        }
+    }
+
+    /** Sends a room's state to screens and, retained, to MQTT; also after a booking changed. */
+    public void publishRoom(String roomId, long now) {
+        RoomViews.RoomView view = views.room(roomId);
+        events.publish("room", view.json());
+        if (retained != null) {
+            retained.publish(Topics.roomState(view.hub().id(), roomId), codec.encode(view.payload(now)));
+        }
+        if (view.status().equals("over_capacity")) {
+            rules.overCapacity(view.hub().id(), roomId, view.count(), view.room().capacity());
+        }
+    }
+
+    private java.time.ZoneId zoneOf(String hubId) {
+        return views.zone(hubId);
+    }
+
+    private void saveDevices(Connection c, Set<String> ids) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO device_state (device_id, online, changed_ts, last_seen_ts, version, outbox_depth)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (device_id) DO UPDATE SET online = excluded.online, changed_ts = excluded.changed_ts,
+                    last_seen_ts = excluded.last_seen_ts, version = excluded.version,
+                    outbox_depth = excluded.outbox_depth""")) {
+            for (String id : ids) {
+                DeviceRegistry.DeviceView v = registry.view(id).orElse(null);
+                if (v == null) {
+                    continue;
+                }
+                st.setString(1, id);
+                st.setInt(2, v.online() ? 1 : 0);
+                st.setLong(3, v.changedTs());
+                st.setLong(4, v.lastSeenTs());
+                st.setString(5, v.version());
+                if (v.outboxDepth() == null) {
+                    st.setNull(6, Types.INTEGER);
+                } else {
+                    st.setInt(6, v.outboxDepth());
+                }
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.linli.central.live;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Room;
+import org.linli.central.store.Database;
+import org.linli.central.web.Times;
+import org.linli.protocol.payload.RoomStatePayload;
+
+/**
+ * A room as dashboards and doors see it: what the sensors say together with the bookings. Status, by precedence:
+ * over capacity (counted more people than it holds), occupied, booked (a booking runs now), free.
+ */
+public final class RoomViews {
+    private final Database db;
+    private final Catalogue catalogue;
+    private final RoomStates states;
+    private final Clock clock;
+    private final Map<String, java.time.ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public RoomViews(Database db, Catalogue catalogue, RoomStates states, Clock clock) {
+        this.db = db;
+        this.catalogue = catalogue;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    /** A booking's span, as far as the room's status cares. */
+    record Span(long id, Instant start, Instant end) {
+    }
+
+    /** One room right now. */
+    public record RoomView(Hub hub, Room room, RoomStates.Sensed sensed, String status, Span current, Span next) {
+
+        public Integer count() {
+            return sensed == null ? null : sensed.count();
+        }
+
+        public boolean occupied() {
+            return sensed != null && sensed.occupied();
+        }
+
+        public Map<String, Object> json() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("hub", hub.id());
+            body.put("room", room.id());
+            body.put("name", room.name());
+            body.put("status", status);
+            body.put("occupied", occupied());
+            body.put("count", count());
+            body.put("capacity", room.capacity());
+            body.put("since", sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()),
+                    hub.timezone()));
+            body.put("source", sensed == null ? null : sensed.source());
+            body.put("bookingId", current == null ? null : current.id());
+            body.put("nextBooking", next == null ? null : Map.of(
+                    "start", Times.format(next.start(), hub.timezone()),
+                    "end", Times.format(next.end(), hub.timezone())));
+            return body;
+        }
+
+        public RoomStatePayload payload(long ts) {
+            return new RoomStatePayload(ts, hub.id(), room.id(), status, occupied(), count(), room.capacity(),
+                    sensed == null ? null : sensed.source(), sensed == null ? 0 : sensed.sinceTs(),
+                    current == null ? null : Long.toString(current.id()));
+        }
+    }
+
+    /** The time zone of a hub, for the times shown to its staff. */
+    public java.time.ZoneId zone(String hubId) {
+        return zones.computeIfAbsent(hubId, id -> catalogue.hub(id).map(Hub::timezone)
+                .orElse(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    public List<RoomView> hub(Hub hub) {
+        List<RoomView> views = new ArrayList<>();
+        for (Room room : catalogue.rooms(hub.id())) {
+            views.add(view(hub, room));
+        }
+        return views;
+    }
+
+    public RoomView room(String roomId) {
+        Room room = catalogue.requireRoom(roomId);
+        return view(catalogue.requireHub(room.hubId()), room);
+    }
+
+    private RoomView view(Hub hub, Room room) {
+        Instant now = clock.instant();
+        List<Span> coming = upcoming(room.id(), now);
+        Span current = coming.isEmpty() || coming.getFirst().start().isAfter(now) ? null : coming.getFirst();
+        Span next = coming.stream().filter(s -> s.start().isAfter(now)).findFirst().orElse(null);
+        RoomStates.Sensed sensed = states.get(room.id()).orElse(null);
+        String status;
+        if (sensed != null && sensed.count() != null && sensed.count() > room.capacity()) {
+            status = "over_capacity";
+        } else if (sensed != null && sensed.occupied()) {
+            status = "occupied";
+        } else if (current != null) {
+            status = "booked";
+        } else {
+            status = "free";
+        }
+        return new RoomView(hub, room, sensed, status, current, next);
+    }
+
+    private List<Span> upcoming(String roomId, Instant now) {
+        return db.read(c -> {
+            List<Span> spans = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT id, start_ts, end_ts FROM booking
+                    WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""")) {
+                st.setString(1, roomId);
+                st.setLong(2, now.getEpochSecond());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        spans.add(new Span(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2)),
+                                Instant.ofEpochSecond(rs.getLong(3))));
+                    }
+                }
+            }
+            return spans;
+        });
+    }
+}

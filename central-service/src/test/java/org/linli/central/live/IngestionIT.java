@@ -1,0 +1,219 @@
+package org.linli.central.live;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.LiveTestServer;
+import org.linli.central.ingest.IngestCounters;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.RoomStatePayload;
+import org.linli.protocol.testing.MosquittoBroker;
+
+/** Ingestion through a real Mosquitto into a real SQLite file, with the HTTP API of a real server. */
+class IngestionIT {
+    static final String HUB = LiveTestServer.HUB;
+    @TempDir
+    static Path dir;
+    static MosquittoBroker broker;
+    static LiveTestServer server;
+    static TestPublisher device;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url(),
+                "live.client-id", "central-ingest-it"));
+        register("dev-a", "studio", "classroom");
+        register("dev-b", "reading-room");
+        awaitSubscribed();
+        device = new TestPublisher(broker.url(), "test-devices");
+    }
+
+    static void register(String id, String... rooms) {
+        LiveTestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
+                Map.of("id", id, "hub", HUB, "rooms", List.of(rooms)));
+        assertEquals(201, r.status(), r.text());
+    }
+
+    /** The service subscribes before it publishes the keys, so once the keys arrive, its subscription is in place. */
+    static void awaitSubscribed() throws Exception {
+        try (TestPublisher watcher = new TestPublisher(broker.url(), "keys-watcher")) {
+            CompletableFuture<byte[]> keys = new CompletableFuture<>();
+            watcher.client().setCallback(new MessageCallback((topic, message) -> keys.complete(message)));
+            watcher.client().subscribe(new MqttSubscription[] {
+                    new MqttSubscription("linli/v1/hubs/" + HUB + "/access/keys", 1)}).waitForCompletion(5000);
+            byte[] published = keys.get(20, TimeUnit.SECONDS);
+            JsonNode array = org.linli.central.web.Json.MAPPER.readTree(published);
+            assertTrue(array.isArray() && array.get(0).get("alg").asText().equals("Ed25519"),
+                    new String(published, StandardCharsets.UTF_8));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (device != null) {
+            device.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    static long count(String sql) {
+        return server.components().db().read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void storesEveryValidMessageAndNoneOfTenThousandFuzzedOnes() throws Exception {
+        IngestCounters counters = server.live().ingestion().counters();
+        long storedBefore = counters.stored();
+        long droppedBefore = counters.malformed() + counters.unauthorised();
+        long unauthorisedBefore = counters.unauthorised();
+        long now = System.currentTimeMillis();
+        record Out(String topic, byte[] payload) {
+        }
+        List<Out> messages = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        for (long seq = 1; seq <= 3000; seq++) {
+            String dev = seq % 3 == 0 ? "dev-b" : "dev-a";
+            String room = dev.equals("dev-b") ? "reading-room" : (seq % 2 == 0 ? "studio" : "classroom");
+            boolean event = seq % 5 == 0;
+            String body = event ? Fuzz.event(now, 10_000 + seq, room, "door.opened", null)
+                    : Fuzz.occupancy(now, 10_000 + seq, room, seq % 4 != 0, (int) (seq % 7));
+            messages.add(new Out("linli/v1/devices/" + dev + (event ? "/events" : "/occupancy"),
+                    body.getBytes(StandardCharsets.UTF_8)));
+            expected.add(dev + "/" + (10_000 + seq));
+        }
+        Fuzz fuzz = new Fuzz(42, "dev-a", "studio", "roof-terrace");
+        int unauthorised = 0;
+        for (int i = 0; i < 10_500; i++) {
+            Fuzz.Bad bad = fuzz.next(now);
+            unauthorised += bad.unauthorised() ? 1 : 0;
+            messages.add(new Out(bad.topic(), bad.payload()));
+        }
+        Collections.shuffle(messages, new Random(7));
+        for (Out m : messages) {
+            device.publish(m.topic(), m.payload(), false);
+        }
+        device.flush();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> counters.stored() - storedBefore
+                + counters.malformed() + counters.unauthorised() - droppedBefore >= messages.size());
+        assertEquals(3000, counters.stored() - storedBefore);
+        assertEquals(10_500, counters.malformed() + counters.unauthorised() - droppedBefore);
+        assertEquals(unauthorised, counters.unauthorised() - unauthorisedBefore);
+        Set<String> stored = new HashSet<>(server.components().db().read(c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT device_id || '/' || seq FROM occupancy_sample WHERE seq BETWEEN 10001 AND 13000
+                    UNION ALL SELECT device_id || '/' || seq FROM device_event WHERE seq BETWEEN 10001 AND 13000""");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        }));
+        assertEquals(expected, stored);
+        assertEquals(0, count("SELECT count(*) FROM occupancy_sample WHERE seq >= " + Fuzz.BAD_SEQ + " OR room_id"
+                + " NOT IN ('studio', 'classroom', 'reading-room')"));
+        assertEquals(0, count("SELECT count(*) FROM device_event WHERE seq >= " + Fuzz.BAD_SEQ));
+
+        DeviceRegistry.DeviceView a = server.live().registry().view("dev-a").orElseThrow();
+        assertTrue(a.malformed() > 0 && a.dropped() > 0, a.toString());
+
+        // still alive: the next valid message is stored
+        device.publish("linli/v1/devices/dev-b/occupancy", Fuzz.occupancy(System.currentTimeMillis(), 20_000,
+                "reading-room", false, 0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "SELECT count(*) FROM occupancy_sample WHERE device_id = 'dev-b' AND seq = 20000") == 1);
+
+        String metrics = server.get("/observe/metrics", null).text();
+        assertTrue(metrics.contains("linli_ingest_malformed_total"), metrics);
+        assertTrue(metrics.contains("linli_device_dropped_total{device=\"dev-a\""), metrics);
+    }
+
+    @Test
+    void storesARedeliveredMessageOnce() throws Exception {
+        IngestCounters counters = server.live().ingestion().counters();
+        long duplicatesBefore = counters.duplicates();
+        String sample = Fuzz.occupancy(System.currentTimeMillis(), 50_000, "classroom", true, 2);
+        String event = Fuzz.event(System.currentTimeMillis(), 50_001, "classroom", "door.closed", null);
+        for (int i = 0; i < 3; i++) {
+            device.publish("linli/v1/devices/dev-a/occupancy", sample);
+            device.publish("linli/v1/devices/dev-a/events", event);
+        }
+        device.flush();
+        await().atMost(Duration.ofSeconds(10)).until(() -> counters.duplicates() - duplicatesBefore == 4);
+        assertEquals(1, count("SELECT count(*) FROM occupancy_sample WHERE device_id = 'dev-a' AND seq = 50000"));
+        assertEquals(1, count("SELECT count(*) FROM device_event WHERE device_id = 'dev-a' AND seq = 50001"));
+    }
+
+    @Test
+    void showsAnOccupiedRoomOnTheSnapshotAndAsRetainedState() throws Exception {
+        long ts = System.currentTimeMillis() + 1000;
+        device.publish("linli/v1/devices/dev-a/occupancy", Fuzz.occupancy(ts, 60_000, "studio", true, 5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode live = server.get("/api/v1/hubs/" + HUB + "/live", server.token("operator")).json();
+            for (JsonNode room : live.get("rooms")) {
+                if (room.get("room").asText().equals("studio")) {
+                    return room.get("status").asText().equals("occupied") && room.get("count").asInt() == 5;
+                }
+            }
+            return false;
+        });
+        try (TestPublisher watcher = new TestPublisher(broker.url(), "state-watcher")) {
+            CompletableFuture<RoomStatePayload> state = new CompletableFuture<>();
+            PayloadCodec codec = new PayloadCodec();
+            watcher.client().setCallback(new MessageCallback((topic, message) -> {
+                try {
+                    RoomStatePayload payload = codec.decodeRoomState(message);
+                    if (payload.count() != null && payload.count() == 5) {
+                        state.complete(payload);
+                    }
+                } catch (Exception e) {
+                    state.completeExceptionally(e);
+                }
+            }));
+            watcher.client().subscribe(new MqttSubscription[] {
+                    new MqttSubscription("linli/v1/hubs/" + HUB + "/rooms/studio/state", 1)}).waitForCompletion(5000);
+            RoomStatePayload retained = state.get(10, TimeUnit.SECONDS);
+            assertEquals("occupied", retained.status());
+            assertEquals(8, retained.capacity());
+        }
+        LiveTestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
+                server.token("operator"));
+        assertEquals(200, evacuation.status(), evacuation.text());
+        assertTrue(evacuation.json().get("total").asInt() >= 5, evacuation.text());
+    }
+}

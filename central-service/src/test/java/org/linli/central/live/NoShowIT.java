@@ -1,0 +1,105 @@
+package org.linli.central.live;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.LiveTestServer;
+import org.linli.protocol.testing.MosquittoBroker;
+
+/** Sensor-verified bookings: the server releases a no-show by itself and marks a booking used on presence + token. */
+class NoShowIT {
+    static final String HUB = LiveTestServer.HUB;
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void releasesANoShowBookingAfterFifteenMinutesAndMarksAUsedOne() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        ZonedDateTime start = LocalDate.now(ZONE).plusDays(1).atTime(10, 0).atZone(ZONE);
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), clock, Map.of(
+                        "mqtt.url", broker.url(), "live.client-id", "central-no-show-it",
+                        "live.no-show-minutes", "15", "live.no-show-sweep-seconds", "1"));
+                TestPublisher door = new TestPublisher(broker.url(), "room-sensors")) {
+            assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                    Map.of("id", "sensors-1", "hub", HUB, "rooms", List.of("studio", "classroom"))).status());
+            Brokers.awaitRetained(broker, "linli/v1/hubs/" + HUB + "/access/keys", keys -> true);
+            door.publish("linli/v1/devices/sensors-1/status", status(clock).getBytes(StandardCharsets.UTF_8), true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.live().registry().view("sensors-1")
+                    .map(DeviceRegistry.DeviceView::online).orElse(false));
+
+            long noShow = book(server, "studio", start);
+            long used = book(server, "classroom", start);
+
+            clock.set(start.plusMinutes(1).toInstant());
+            door.publish("linli/v1/devices/sensors-1/events", "{\"ts\":" + clock.millis()
+                    + ",\"seq\":1,\"room\":\"classroom\",\"type\":\"access.granted\",\"bookingId\":\"" + used + "\"}");
+            door.publish("linli/v1/devices/sensors-1/occupancy", Fuzz.occupancy(clock.millis(), 2, "classroom",
+                    true, 3));
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(server, used).equals("used"));
+
+            clock.set(start.plusMinutes(16).toInstant());
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(server, noShow).equals("released"));
+            assertEquals("used", status(server, used));
+
+            long resident = server.components().db().read(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT resident_id FROM booking WHERE id = ?")) {
+                    st.setLong(1, noShow);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+            assertEquals(1, server.live().noShows().recent(resident));
+
+            byte[] revoked = Brokers.awaitRetained(broker, "linli/v1/hubs/" + HUB + "/access/revoked",
+                    bytes -> new String(bytes, StandardCharsets.UTF_8).contains("\"" + noShow + "\""));
+            assertTrue(new String(revoked, StandardCharsets.UTF_8).contains("bookings"));
+
+            JsonNode slots = server.get("/api/v1/rooms/studio/availability?date=" + start.toLocalDate(),
+                    server.kioskKey()).json().get("slots");
+            boolean tenIsFree = false;
+            for (JsonNode slot : slots) {
+                if (slot.get("start").asText().contains("T10:00")) {
+                    tenIsFree = slot.get("free").asBoolean();
+                }
+            }
+            assertTrue(tenIsFree, slots.toString());
+        }
+    }
+
+    private static String status(MutableClock clock) {
+        return "{\"state\":\"online\",\"ts\":" + clock.millis() + ",\"version\":\"1.0\"}";
+    }
+
+    private static long book(LiveTestServer server, String room, ZonedDateTime start) {
+        LiveTestServer.Response r = server.post("/api/v1/bookings", server.kioskKey(), Map.of(
+                "room", room, "start", start.toOffsetDateTime().toString(),
+                "end", start.plusHours(1).toOffsetDateTime().toString(), "phone", "13800138000",
+                "attendees", 2, "purpose", "test"));
+        assertEquals(201, r.status(), r.text());
+        return r.json().get("id").asLong();
+    }
+
+    private static String status(LiveTestServer server, long booking) {
+        return server.get("/api/v1/bookings/" + booking, server.kioskKey()).json().get("status").asText();
+    }
+}
