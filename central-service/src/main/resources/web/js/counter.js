@@ -14,7 +14,8 @@
     document.getElementById("counter-name").textContent = Linli.name(view.name) || counter;
     const current = view.current;
     document.getElementById("current").textContent = current ? current.number : Linli.t("no.ticket");
-    document.getElementById("current-service").textContent = current ? current.service : "";
+    const service = current && (view.transferTo || []).find(s => s.id === current.service);
+    document.getElementById("current-service").textContent = current ? (service ? Linli.name(service.name) : current.service) : "";
     for (const id of ["recall", "complete", "no-show", "transfer"]) document.getElementById(id).disabled = !current;
     document.getElementById("waiting").replaceChildren(...(view.waiting || []).map(t =>
       el("tr", { "data-ticket": t.number }, el("td", {}, t.number), el("td", {}, t.service),

@@ -1,0 +1,131 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.live.TestPublisher;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.OccupancyPayload;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.testing.HeadlessChromium;
+import org.linli.protocol.testing.MosquittoBroker;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The staff pages in Debian's Chromium against the real service and a real Mosquitto: the dashboard follows an
+ * occupancy message, a counter call reaches the console and the board (queued to be spoken), and nobody who is not
+ * signed in sees a page. Screenshots of the three pages go to {@code target/screenshots}.
+ */
+class PagesIT {
+    static final String HUB = LiveTestServer.HUB;
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    @TempDir
+    Path dir;
+    MosquittoBroker broker;
+    LiveTestServer server;
+    ChromeDriver chrome;
+
+    @BeforeEach
+    void start() {
+        broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url()));
+        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
+    }
+
+    @AfterEach
+    void stop() {
+        chrome.quit();
+        server.close();
+        broker.close();
+    }
+
+    private String url(String path) {
+        return server.uri(path).toString();
+    }
+
+    private void signIn(String user) {
+        chrome.get(url("/login"));
+        chrome.executeScript("Linli.signIn(arguments[0])", server.token(user));
+    }
+
+    @Test
+    void staffPagesSendAVisitorWhoIsNotSignedInToTheLoginPage() {
+        for (String page : List.of("/", "/counter/counter-1", "/board/" + HUB, "/evacuation/" + HUB)) {
+            chrome.get(url(page));
+            assertTrue(chrome.getCurrentUrl().contains("/login?next="), page + " went to " + chrome.getCurrentUrl());
+            assertEquals(1, chrome.findElements(By.id("login-form")).size());
+            assertTrue(chrome.findElements(By.cssSelector(".room, .serving, #current")).isEmpty());
+        }
+        assertEquals(401, server.get("/api/v1/hubs/" + HUB + "/live", null).status());
+        assertEquals(401, server.get("/api/v1/events", null).status());
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheVisitorOnTheLoginPage() {
+        chrome.get(url("/login?next=/"));
+        chrome.findElement(By.id("username")).sendKeys("operator");
+        chrome.findElement(By.id("password")).sendKeys("not the password");
+        chrome.findElement(By.id("submit")).click();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !chrome.findElement(By.id("error")).getText().isBlank());
+        assertTrue(chrome.getCurrentUrl().contains("/login"));
+    }
+
+    @Test
+    void aRoomTurnsOccupiedOnTheDashboardAfterAnMqttPublish() throws Exception {
+        assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                Map.of("id", "reading-sensor", "hub", HUB, "rooms", List.of("reading-room"))).status());
+        signIn("operator");
+        chrome.get(url("/"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> status("reading-room").equals("free"));
+        try (TestPublisher sensor = new TestPublisher(broker.url(), "reading-sensor")) {
+            sensor.publish(Topics.deviceOccupancy("reading-sensor"), new PayloadCodec().encode(
+                    new OccupancyPayload(System.currentTimeMillis(), 1, "reading-room", true, 6, "beam")), false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> status("reading-room").equals("occupied"));
+        }
+        assertTrue(chrome.findElement(By.cssSelector(".room[data-room='reading-room'] .count")).getText()
+                .startsWith("6 / 20"));
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("dashboard.png"));
+    }
+
+    @Test
+    void aCounterCallShowsOnTheConsoleAndIsQueuedForSpeechOnTheBoard() {
+        String number = server.post("/api/v1/services/affairs/tickets", server.kioskKey(), Map.of()).json()
+                .get("number").asText();
+        signIn("counter");
+        chrome.get(url("/board/" + HUB));
+        String board = chrome.getWindowHandle();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElement(By.id("hub-name")).getText().isBlank());
+        chrome.switchTo().newWindow(WindowType.TAB);
+        chrome.get(url("/counter/counter-1"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("#waiting tr")).isEmpty());
+        chrome.findElement(By.id("call-next")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("current")).getText().equals(number));
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("counter.png"));
+
+        chrome.switchTo().window(board);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector(".serving .ticket"))
+                .stream().anyMatch(e -> e.getText().equals(number)));
+        String spoken = (String) chrome.executeScript("return window.LinliSpeech.log.map(c => c.text).join('|')");
+        assertTrue(spoken.contains(String.join(" ", number.split(""))) && spoken.contains("1号窗口"), spoken);
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("board.png"));
+    }
+
+    private String status(String room) {
+        return chrome.findElements(By.cssSelector(".room[data-room='" + room + "']")).stream()
+                .map(e -> e.getDomAttribute("data-status")).findFirst().orElse("");
+    }
+}
