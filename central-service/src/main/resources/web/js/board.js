@@ -48,6 +48,7 @@
     const info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
     document.getElementById("hub-name").textContent = Linli.name(info.name);
     (info.counters || []).forEach(c => counterNames.set(c.id, c.name));
+    Linli.zone = info.timezone;
     const today = new Date().toISOString().substring(0, 10);
     activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/activities?from=" + today + "&to=" + today).catch(() => []);
     const live = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/live").catch(() => ({ rooms: [] }));

@@ -96,9 +96,13 @@
       setInterval(tick, 15000);
     },
 
+    /** The hub's time zone (pages set it from the hub): staff read times as the hub's clock shows them. */
+    zone: undefined,
+
     time(iso) {
       if (!iso) return "";
-      return new Date(iso).toLocaleTimeString(Linli.lang === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+      return new Date(iso).toLocaleTimeString(Linli.lang === "zh" ? "zh-CN" : "en-GB",
+        { hour: "2-digit", minute: "2-digit", timeZone: Linli.zone });
     },
 
     el(tag, attrs, ...children) {

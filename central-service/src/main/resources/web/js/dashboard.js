@@ -115,6 +115,7 @@
     document.getElementById("hub-name").textContent = picker.selectedOptions[0] ? picker.selectedOptions[0].textContent : hub;
     const info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
     state.services = new Map((info.services || []).map(s => [s.id, s]));
+    Linli.zone = info.timezone;
     const live = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/live");
     state.rooms = new Map((live.rooms || []).map(r => [r.room, r]));
     state.queues = new Map((live.queues || []).map(q => [q.service, q]));

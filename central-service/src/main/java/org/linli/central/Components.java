@@ -43,7 +43,7 @@ public record Components(Settings settings, Clock clock, SqliteDatabase db, Even
                 settings.noShowWindow());
         Checkins checkins = new Checkins(db, catalogue, residents, keys, events, clock);
         Activities activities = new Activities(db, catalogue, residents, clock);
-        Feedbacks feedbacks = new Feedbacks(db, clock);
+        Feedbacks feedbacks = new Feedbacks(db, events, clock);
         Retention retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
         return new Components(settings, clock, db, events, journal, catalogue, keys, residents, accounts, access, bookings,
                 queues, checkins, activities, feedbacks, retention);

@@ -33,6 +33,14 @@ public final class Bookings {
     private final TokenKeys keys;
     private final EventBus events;
     private final Clock clock;
+    /** Live operations add the no-show rule when they start; without them nobody is blocked. */
+    private volatile NoShowGate noShowGate = residentId -> Optional.empty();
+
+    /** Until when a resident may not book because of no-shows, if at all. */
+    @FunctionalInterface
+    public interface NoShowGate {
+        Optional<Instant> blockedUntil(long residentId);
+    }
 
     public Bookings(Database db, Catalogue catalogue, Residents residents, TokenKeys keys, EventBus events,
             Clock clock) {
@@ -42,6 +50,11 @@ public final class Bookings {
         this.keys = keys;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** From now on, residents blocked by the no-show rule cannot book (the rule spans every room of every hub). */
+    public void enforce(NoShowGate gate) {
+        this.noShowGate = gate;
     }
 
     /** The outcome of a create: the booking, and whether it was made now or replayed for a retried key. */
@@ -108,6 +121,11 @@ public final class Bookings {
             }
             Resident resident = request.phone() != null ? residents.byPhone(c, request.phone())
                     : residents.byCard(c, request.residentToken(), hub.id());
+            Optional<Instant> blocked = noShowGate.blockedUntil(resident.id());
+            if (blocked.isPresent()) {
+                throw ProblemException.rule("no-show-blocked", "after several bookings that nobody came to, this"
+                        + " resident can book again from " + Times.format(blocked.get(), hub.timezone()));
+            }
             if (activeCount(c, resident.id(), now) >= room.rules().maxActivePerResident()) {
                 throw ProblemException.rule("too-many-bookings", "one resident may hold "
                         + room.rules().maxActivePerResident() + " bookings that have not ended yet");

@@ -6,46 +6,56 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import org.linli.central.events.EventBus;
 import org.linli.central.store.Database;
 import org.linli.central.web.ProblemException;
 
 /** Ratings 1–5 with an optional short comment, once per ticket, booking or visit. */
 public final class Feedbacks {
     private final Database db;
+    private final EventBus events;
     private final Clock clock;
 
-    public Feedbacks(Database db, Clock clock) {
+    public Feedbacks(Database db, EventBus events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.clock = clock;
     }
 
     /** A rating of the hub itself; {@code key} (the kiosk's idempotency key) makes a resent rating count once. */
     public long rateHub(String hubId, String key, int rating, String comment, Instant at) {
-        return insert("hub", key, hubId, rating, comment, at);
+        long id = db.write(c -> insert(c, "hub", key, hubId, rating, comment, at));
+        events.publish("feedback", Map.of("hub", hubId, "rating", rating));
+        return id;
     }
 
     /** @param kind ticket, booking or checkin */
     public long rate(String kind, String itemId, int rating, String comment, Instant at) {
-        return db.write(c -> {
+        Rated rated = db.write(c -> {
             String table = switch (kind) {
                 case "ticket" -> "ticket";
                 case "booking" -> "booking";
                 default -> "checkin";
             };
-            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
+            String hubId;
+            try (PreparedStatement st = c.prepareStatement("SELECT hub_id FROM " + table + " WHERE id = ?")) {
                 st.setString(1, itemId);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
                         throw ProblemException.rule("unknown-item", "there is no " + kind + " " + itemId);
                     }
+                    hubId = rs.getString(1);
                 }
             }
-            return insert(c, kind, itemId, null, rating, comment, at);
+            return new Rated(insert(c, kind, itemId, hubId, rating, comment, at), hubId);
         });
+        // after the commit: the dashboard's average rating follows
+        events.publish("feedback", Map.of("hub", rated.hubId(), "rating", rating));
+        return rated.id();
     }
 
-    private long insert(String kind, String itemId, String hubId, int rating, String comment, Instant at) {
-        return db.write(c -> insert(c, kind, itemId, hubId, rating, comment, at));
+    private record Rated(long id, String hubId) {
     }
 
     private long insert(Connection c, String kind, String itemId, String hubId, int rating, String comment,

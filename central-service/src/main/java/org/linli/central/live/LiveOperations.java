@@ -90,6 +90,7 @@ public final class LiveOperations implements AutoCloseable {
         this.alerts = new Alerts(db, catalogue, events, clock);
         this.offline = new OfflineWatch(registry, alerts, settings.offlineAfter(), clock);
         this.noShows = new NoShows(db, settings.noShowRule(), clock);
+        bookings.enforce(noShows::blockedUntil);
         this.noShowRelease = new NoShowRelease(db, events, clock, settings.noShowAfter(), settings.noShowSweep(),
                 this::watched, this::occupiedNow);
         this.mqtt = settings.mqttEnabled() ? new MqttConnection(settings, this::arrived) : null;

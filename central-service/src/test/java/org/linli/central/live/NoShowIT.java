@@ -36,7 +36,8 @@ class NoShowIT {
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
                 LiveTestServer server = LiveTestServer.start(dir.resolve("data"), clock, Map.of(
                         "mqtt.url", broker.url(), "live.client-id", "central-no-show-it",
-                        "live.no-show-minutes", "15", "live.no-show-sweep-seconds", "1"));
+                        "live.no-show-minutes", "15", "live.no-show-sweep-seconds", "1",
+                        "live.no-show-rule.max", "1", "live.no-show-rule.block-days", "14"));
                 TestPublisher door = new TestPublisher(broker.url(), "room-sensors")) {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", "sensors-1", "hub", HUB, "rooms", List.of("studio", "classroom"))).status());
@@ -83,6 +84,14 @@ class NoShowIT {
                 }
             }
             assertTrue(tenIsFree, slots.toString());
+
+            // One no-show is this hub's limit: the same resident cannot book again for two weeks, in any room.
+            LiveTestServer.Response refused = server.post("/api/v1/bookings", server.kioskKey(), Map.of(
+                    "room", "reading-room", "start", start.plusHours(2).toOffsetDateTime().toString(),
+                    "end", start.plusHours(3).toOffsetDateTime().toString(), "phone", "13800138000",
+                    "attendees", 1, "purpose", "test"));
+            assertEquals(422, refused.status(), refused.text());
+            assertTrue(refused.text().contains("no-show-blocked"), refused.text());
         }
     }
 

@@ -1,0 +1,519 @@
+package org.linli.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.event.Event;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.agent.Agent;
+import org.linli.agent.config.ConfigLoader;
+import org.linli.agent.door.ClockTrust;
+import org.linli.agent.hardware.Pi4jBoard;
+import org.linli.broker.ProductionBroker;
+import org.linli.kiosk.Kiosk;
+import org.linli.kiosk.KioskConfig;
+import org.linli.protocol.Topics;
+import org.linli.protocol.testing.HeadlessChromium;
+import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.token.TokenFormat;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole story with the real programs: Mosquitto configured from central-broker-config, the central service from
+ * its jar, a door agent on Pi4J's mock board with a camera reader, the kiosk (headless JavaFX) and Chromium on the
+ * staff pages. Screenshots of every step go to {@code e2e/target/screenshots} (docs/demo.md shows them).
+ */
+class EndToEndIT {
+    static final String HUB = "wutong66";
+    static final String ROOM = "activity-room";
+    static final String DEVICE = "activity-room-door";
+    static final int RELAY_PIN = 5;
+    static final int PIR_PIN = 17;
+    static final Path HOME = Path.of(System.getProperty("linli.home", "..")).toAbsolutePath().normalize();
+    static final Path SHOTS = HOME.resolve("e2e/target/screenshots");
+
+    @TempDir
+    static Path dir;
+    static ProductionBroker broker;
+    static CentralProgram central;
+    static Pi4jBoard board;
+    static Agent agent;
+    static Kiosk kiosk;
+    static ChromeDriver dashboard;
+    static ChromeDriver counterConsole;
+    static ChromeDriver nowServing;
+    static MqttClient listener;
+    static OutputStream camera;
+    static Properties credentials;
+    static String admin;
+    static final FxRobot robot = new FxRobot();
+    static final AtomicInteger unlocks = new AtomicInteger();
+    static final AtomicLong lastUnlockMillis = new AtomicLong();
+    /** Every (topic channel, seq) the door sent, as the broker delivered it to a listener with central's rights. */
+    static final Set<String> sent = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Files.createDirectories(SHOTS);
+        // mosquitto drops root for its own user, which must be able to reach its files below the test directory
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        broker = ProductionBroker.prepare(dir.resolve("broker"));
+        String centralPassword = broker.credential("central");
+        String devicePassword = broker.credential("device", DEVICE, HUB);
+        broker.start();
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(Hubs.dayLeftForTheStory(),
+                "the hub's day in Shanghai is ending (after 22:30): no slot left to book and open a door now");
+        Path seed = dir.resolve("hub.yaml");
+        Files.writeString(seed, Hubs.openNowDemoHub(HOME));
+        Path config = dir.resolve("central.yaml");
+        Files.writeString(config, "catalogue:\n  seed: " + seed + "\n");
+        central = new CentralProgram(HOME.resolve("central-service/target/central-service.jar"),
+                dir.resolve("central"), MosquittoBroker.freePort(), config,
+                Map.of("LINLI_MQTT_URL", broker.plainUrl(), "LINLI_MQTT_USERNAME", "svc.central",
+                        "LINLI_MQTT_PASSWORD", centralPassword), dir.resolve("central.log"));
+        central.start();
+        credentials = central.credentials();
+        admin = central.login("admin", credentials.getProperty("staff.admin.password"));
+        central.call("POST", "/api/v1/devices", admin, Map.of("id", DEVICE, "hub", HUB, "rooms", List.of(ROOM)));
+
+        listener = listen(broker.plainUrl(), centralPassword);
+        startAgent(devicePassword);
+        startKiosk();
+        dashboard = signedIn("operator", "/");
+        counterConsole = signedIn("counter", "/counter/counter-1");
+        nowServing = signedIn("operator", "/board/" + HUB);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (ChromeDriver chrome : new ChromeDriver[] {dashboard, counterConsole, nowServing}) {
+            if (chrome != null) {
+                chrome.quit();
+            }
+        }
+        if (kiosk != null) {
+            robot.interact(kiosk::close);
+            FxToolkit.cleanupStages();
+        }
+        if (agent != null) {
+            agent.close();
+        }
+        if (camera != null) {
+            camera.close();
+        }
+        if (board != null) {
+            board.close();
+        }
+        if (listener != null) {
+            listener.disconnect();
+            listener.close();
+        }
+        if (central != null) {
+            central.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void fromAKioskBookingToTheDoorTheDashboardTheQueueAndARating() throws Exception {
+        // 1. A resident books the activity room at the kiosk; the booking QR appears.
+        Image bookingQr = bookAtTheKiosk();
+        String token = (String) robot.lookup("#qr").query().getUserData();
+        long bookingId = TokenFormat.parse(token).subject();
+        kioskShot("1-booking-qr");
+
+        // 2. That QR, as a camera sees it, is shown at the door: the relay fires, the room turns occupied and the
+        //    dashboard shows it within a second.
+        showAtTheDoor(bookingQr);
+        await("the relay fires").atMost(Duration.ofSeconds(20)).until(() -> unlocks.get() == 1);
+        long entered = System.currentTimeMillis();
+        mockInput(PIR_PIN).mockState(DigitalState.HIGH);
+        await("the dashboard shows the room occupied").atMost(Duration.ofSeconds(10))
+                .until(() -> roomStatus(dashboard).equals("occupied"));
+        long shown = ((Number) dashboard.executeScript("return window.e2eStatusChangedAt || 0")).longValue();
+        assertTrue(shown > 0 && shown - entered <= 1000,
+                "dashboard updated " + (shown - entered) + " ms after someone entered");
+        HeadlessChromium.screenshot(dashboard, SHOTS.resolve("2-dashboard-occupied.png"));
+
+        // 3. The resident checks in with the same QR and takes a ticket; the counter calls it; the board shows it
+        //    and queues the spoken call.
+        checkInWithAScanner(token);
+        kioskShot("3a-checked-in");
+        String ticket = takeATicket();
+        kioskShot("3b-ticket");
+        counterConsole.findElement(By.id("call-next")).click();
+        await("the counter console shows the called ticket").atMost(Duration.ofSeconds(10))
+                .until(() -> counterConsole.findElement(By.id("current")).getText().equals(ticket));
+        HeadlessChromium.screenshot(counterConsole, SHOTS.resolve("3c-counter.png"));
+        await("the board shows the call").atMost(Duration.ofSeconds(10))
+                .until(() -> nowServing.findElements(By.cssSelector(".serving .ticket")).stream()
+                        .anyMatch(e -> e.getText().equals(ticket)));
+        String spoken = (String) nowServing.executeScript(
+                "return window.LinliSpeech.log.map(c => c.text).join('|')");
+        assertTrue(spoken.contains(String.join(" ", ticket.split(""))), "queued for speech: " + spoken);
+        HeadlessChromium.screenshot(nowServing, SHOTS.resolve("3d-board.png"));
+
+        // 4. The resident rates the service 5; today's figures count the visit, the booking, the ticket, the rating.
+        rateAtTheKiosk(5);
+        kioskShot("4a-rating");
+        await("today's figures").atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode f = central.call("GET", "/api/v1/hubs/" + HUB + "/live", admin, null).get("figures");
+            return f.path("visitsTotal").asInt() >= 1 && f.path("bookings").asInt() >= 1
+                    && f.path("tickets").asInt() >= 1 && f.path("averageRating").asDouble() == 5.0;
+        });
+        await("the dashboard's figures").atMost(Duration.ofSeconds(15))
+                .until(() -> dashboard.findElement(By.id("kpi-rating")).getText().equals("5.0"));
+        HeadlessChromium.screenshot(dashboard, SHOTS.resolve("4b-dashboard-figures.png"));
+
+        // 5. A second booking is cancelled (the door hears of it), then the central service is away for 30 s: the
+        //    door still opens for the valid booking, refuses the cancelled one, and keeps reporting; when the
+        //    central service returns, every event is stored exactly once.
+        String cancelled = bookThroughTheApi();
+        long cancelledId = TokenFormat.parse(cancelled).subject();
+        central.call("DELETE", "/api/v1/bookings/" + cancelledId, admin, null);
+        Path revoked = dir.resolve("agent/access-revoked.json");
+        await("the door received the revocation").atMost(Duration.ofSeconds(15)).until(() -> Files.exists(revoked)
+                && Files.readString(revoked).contains(Long.toString(cancelledId)));
+
+        central.stop();
+        long outageStarted = System.nanoTime();
+        int before = unlocks.get();
+        agent.scan(ROOM, token);
+        await("the door opens without the central service").atMost(Duration.ofSeconds(10))
+                .until(() -> unlocks.get() == before + 1);
+        agent.scan(ROOM, cancelled);
+        await("the refusal is reported").atMost(Duration.ofSeconds(10))
+                .until(() -> sent.stream().filter(s -> s.startsWith("events/")).count() >= 4);
+        assertEquals(before + 1, unlocks.get(), "the cancelled booking never moves the relay");
+        mockInput(PIR_PIN).mockState(DigitalState.LOW);
+        long remaining = TimeUnit.SECONDS.toNanos(30) - (System.nanoTime() - outageStarted);
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining); // the outage itself lasts 30 s; nothing to wait for
+        }
+        central.start();
+        await("every event is stored, once").atMost(Duration.ofSeconds(60)).until(() -> storedOnce(sent));
+        assertDeniedAsRevoked(cancelledId);
+    }
+
+    // ---------------------------------------------------------------- the kiosk
+
+    static void startKiosk() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url(),
+                "kiosk.key", credentials.getProperty("kiosk.kiosk-lobby.key"), "hub.id", HUB,
+                "data.dir", dir.resolve("kiosk").toString(), "sync.seconds", "1"));
+        KioskConfig config = KioskConfig.from(settings);
+        FxToolkit.setupStage(stage -> {
+            try {
+                kiosk = new Kiosk(config, InstantSource.system(), () -> { }, 1920, 1080);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stage.setScene(kiosk.scene());
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+            stage.show();
+            kiosk.start(System::nanoTime);
+        });
+        kiosk.settle();
+    }
+
+    static Image bookAtTheKiosk() throws Exception {
+        tap("#tile-rooms");
+        tap("#room-" + ROOM);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !kiosk.rooms().slots().isEmpty());
+        var slots = kiosk.rooms().slots();
+        Instant now = Instant.now();
+        int first = 0;
+        while (!(slots.get(first).free() && slots.get(first + 1).free()
+                && slots.get(first).start().toInstant().isAfter(now))) {
+            first++;
+        }
+        tap("#slot-" + first);
+        tap("#slot-" + (first + 1));
+        tap("#to-details");
+        tap("#more");
+        tap("#purpose-meeting");
+        for (char c : "13912345678".toCharArray()) {
+            tap("#key-" + c);
+        }
+        tap("#book");
+        await("the booking is confirmed on the kiosk").atMost(Duration.ofSeconds(20))
+                .failFast("the kiosk was refused: " + kiosk.rooms().slots().get(kiosk.rooms().firstSlotProperty().get())
+                        + " .. " + kiosk.rooms().slots().get(kiosk.rooms().lastSlotProperty().get()) + ", attendees "
+                        + kiosk.rooms().attendeesProperty().get() + ", purpose " + kiosk.rooms().purposeProperty().get(),
+                        () -> kiosk.rooms().stepProperty().get() == org.linli.kiosk.rooms.RoomsViewModel.Step.PROBLEM)
+                .until(() -> robot.lookup("#booking-done").tryQuery().map(Node::isVisible).orElse(false));
+        Node qr = robot.lookup("#qr").query();
+        Image[] image = new Image[1];
+        robot.interact(() -> image[0] = qr.snapshot(null, null));
+        return image[0];
+    }
+
+    static void checkInWithAScanner(String token) throws Exception {
+        tap("#home");
+        String typed = token + "\r";
+        robot.interact(() -> {
+            for (char c : typed.toCharArray()) {
+                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+        awaitShown("#welcome");
+    }
+
+    static String takeATicket() throws Exception {
+        tap("#home");
+        tap("#tile-queue");
+        tap("#service-affairs");
+        tap("#priority-no");
+        awaitShown("#ticket-number");
+        return robot.lookup("#ticket-number").queryAs(Label.class).getText();
+    }
+
+    static void rateAtTheKiosk(int stars) throws Exception {
+        tap("#home");
+        tap("#tile-rating");
+        tap("#face-" + stars);
+        awaitShown("#thanks");
+    }
+
+    static void tap(String id) throws InterruptedException {
+        awaitShown(id);
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+        kiosk.settle();
+    }
+
+    static void awaitShown(String id) {
+        await(id + " on the kiosk").atMost(Duration.ofSeconds(20))
+                .until(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    static void kioskShot(String name) throws Exception {
+        Image[] image = new Image[1];
+        robot.interact(() -> image[0] = kiosk.scene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png",
+                SHOTS.resolve(name + "-kiosk.png").toFile());
+    }
+
+    // ---------------------------------------------------------------- the door
+
+    static void startAgent(String password) throws Exception {
+        Path fifo = dir.resolve("camera.yuv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        Path yaml = dir.resolve("agent.yaml");
+        Files.writeString(yaml, """
+                device: {id: %s}
+                hub: {id: %s}
+                mqtt: {url: %s, username: %s, password: %s, reconnect-min-ms: 200, reconnect-max-ms: 2000}
+                data: {dir: %s}
+                hardware: {provider: mock}
+                clock: {trust: rtc}
+                sensors:
+                  - {type: pir, room: %s, pin: %d, hold-ms: 600000}
+                locks:
+                  - room: %s
+                    relay-pin: %d
+                    pulse-ms: 1000
+                    grace-s: 1800
+                    reader: {type: camera, command: "cat %s", width: %d, height: %d}
+                """.formatted(DEVICE, HUB, broker.plainUrl(), DEVICE, password, dir.resolve("agent"), ROOM, PIR_PIN,
+                ROOM, RELAY_PIN, fifo, CameraFrames.WIDTH, CameraFrames.HEIGHT));
+        board = Pi4jBoard.mock();
+        agent = new Agent(new ConfigLoader(Map.of()).load(yaml, false), board, Clock.systemUTC(),
+                ClockTrust.fixed(true, "test machine clock"));
+        board.context().registry().get(Pi4jBoard.pinId(RELAY_PIN), DigitalOutput.class).addListener(e -> {
+            if (e.state() == DigitalState.HIGH) {
+                lastUnlockMillis.set(System.currentTimeMillis());
+                unlocks.incrementAndGet();
+            }
+        });
+        agent.start();
+        // Opening the pipe for writing waits until the reader's 'cat' has opened it.
+        camera = new FileOutputStream(fifo.toFile());
+        Path keys = dir.resolve("agent/access-keys.json");
+        await("the door has the hub's keys").atMost(Duration.ofSeconds(20)).until(() -> Files.exists(keys));
+    }
+
+    static void showAtTheDoor(Image qr) throws IOException {
+        byte[] frame = CameraFrames.frame(qr, 300);
+        for (int i = 0; i < 3; i++) {
+            CameraFrames.write(camera, frame);
+        }
+    }
+
+    static MockDigitalInput mockInput(int pin) {
+        return board.context().registry().get(Pi4jBoard.pinId(pin), MockDigitalInput.class);
+    }
+
+    // ---------------------------------------------------------------- the staff pages
+
+    static ChromeDriver signedIn(String user, String page) throws IOException {
+        ChromeDriver chrome = HeadlessChromium.start(Files.createTempDirectory(dir, "chrome"), 1600, 1000);
+        chrome.get(central.url() + "/login?next=" + page);
+        chrome.findElement(By.id("username")).sendKeys(user);
+        chrome.findElement(By.id("password")).sendKeys(credentials.getProperty("staff." + user + ".password"));
+        chrome.findElement(By.id("submit")).click();
+        await(user + " signed in on " + page).atMost(Duration.ofSeconds(20))
+                .until(() -> java.net.URI.create(chrome.getCurrentUrl()).getPath().equals(page)
+                        && chrome.findElements(By.id("login-form")).isEmpty()
+                        && "complete".equals(chrome.executeScript("return document.readyState")));
+        // Record when the activity room's status last changed, as seen inside the page.
+        chrome.executeScript("""
+                new MutationObserver(() => {
+                  const room = document.querySelector('.room[data-room="activity-room"]');
+                  if (room && room.dataset.status === 'occupied' && !window.e2eStatusChangedAt) {
+                    window.e2eStatusChangedAt = Date.now();
+                  }
+                }).observe(document.body, {subtree: true, childList: true, attributes: true});
+                """);
+        return chrome;
+    }
+
+    static String roomStatus(ChromeDriver chrome) {
+        return chrome.findElements(By.cssSelector(".room[data-room='" + ROOM + "']")).stream()
+                .map(e -> e.getDomAttribute("data-status")).findFirst().orElse("");
+    }
+
+    // ---------------------------------------------------------------- the central service's side
+
+    static String bookThroughTheApi() throws Exception {
+        JsonNode slots = central.call("GET", "/api/v1/rooms/" + ROOM + "/availability?date="
+                + Hubs.today(), admin, null).get("slots");
+        Instant now = Instant.now();
+        for (int i = slots.size() - 2; i >= 0; i--) {
+            JsonNode slot = slots.get(i);
+            Instant start = java.time.OffsetDateTime.parse(slot.get("start").asText()).toInstant();
+            if (slot.get("free").asBoolean() && start.isAfter(now)) {
+                return central.call("POST", "/api/v1/bookings", credentials.getProperty("kiosk.kiosk-lobby.key"),
+                        Map.of("room", ROOM, "start", slot.get("start").asText(), "end", slot.get("end").asText(),
+                                "phone", "13700000000", "attendees", 2, "purpose", "meeting")).get("token").asText();
+            }
+        }
+        throw new AssertionError("no free slot left today for a second booking");
+    }
+
+    static boolean storedOnce(Set<String> expected) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + central.database());
+             Statement st = db.createStatement()) {
+            Set<String> stored = ConcurrentHashMap.newKeySet();
+            for (String table : List.of("device_event", "occupancy_sample")) {
+                try (ResultSet rs = st.executeQuery("SELECT seq, count(*) FROM " + table
+                        + " WHERE device_id = '" + DEVICE + "' GROUP BY seq")) {
+                    while (rs.next()) {
+                        assertEquals(1, rs.getInt(2), "seq " + rs.getLong(1) + " stored more than once in " + table);
+                        stored.add((table.equals("device_event") ? "events/" : "occupancy/") + rs.getLong(1));
+                    }
+                }
+            }
+            return stored.containsAll(expected);
+        }
+    }
+
+    static void assertDeniedAsRevoked(long bookingId) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + central.database());
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT reason FROM device_event WHERE type = 'access.denied' AND"
+                     + " booking_id = '" + bookingId + "'")) {
+            assertTrue(rs.next(), "the refusal of the cancelled booking reached the central service");
+            assertEquals("REVOKED", rs.getString(1));
+        }
+    }
+
+    /** A listener with the central service's rights that notes every (channel, seq) the door sends. */
+    static MqttClient listen(String url, String password) throws MqttException {
+        MqttClient client = new MqttClient(url, "e2e-listener", new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                String json = new String(message.getPayload(), StandardCharsets.UTF_8);
+                var seq = java.util.regex.Pattern.compile("\"seq\":(\\d+)").matcher(json);
+                String channel = topic.substring(topic.lastIndexOf('/') + 1);
+                if (seq.find() && (channel.equals("events") || channel.equals("occupancy"))) {
+                    sent.add(channel + "/" + seq.group(1));
+                }
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("svc.central");
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+        client.subscribe(new MqttSubscription[] {new MqttSubscription("linli/v1/devices/" + DEVICE + "/+", 1)});
+        return client;
+    }
+}
