@@ -16,6 +16,8 @@ import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.AccessKeys;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.door.Door;
+import org.linli.agent.door.RelayLatency;
+import org.linli.agent.door.VerifierWarmUp;
 import org.linli.agent.hardware.LineQrReader;
 import org.linli.agent.hardware.Pi4jBeamPair;
 import org.linli.agent.hardware.Pi4jBoard;
@@ -59,6 +61,7 @@ public final class Agent implements AutoCloseable {
     private final List<QrReader> readers = new ArrayList<>();
     private final Telemetry telemetry;
     private final CommandHandler commands;
+    private final RelayLatency relayLatency = new RelayLatency();
 
     public Agent(AgentConfig config, Pi4jBoard board, Clock clock, ClockTrust trust) throws SQLException,
             MqttException {
@@ -80,7 +83,7 @@ public final class Agent implements AutoCloseable {
         for (AgentConfig.Lock lock : config.locks()) {
             doors.put(lock.room(), new Door(config.hubId(), lock,
                     board.relay(lock.relayPin(), lock.activeHigh(), lock.failSecure()), keys, trust, clock, reporter,
-                    loop));
+                    loop, relayLatency));
         }
         for (AgentConfig.Sensor sensor : config.sensors()) {
             boolean counting = config.sensors().stream()
@@ -136,6 +139,9 @@ public final class Agent implements AutoCloseable {
                         .forEach(RoomOccupancy::resetCount));
         loop.every(config.telemetryInterval(), config.telemetryInterval(), telemetry::report);
         loop.every(Duration.ofHours(1), Duration.ofHours(1), this::purgeOutbox);
+        if (!doors.isEmpty()) {
+            VerifierWarmUp.start();
+        }
         pump.start();
         link.start();
         LOG.log(System.Logger.Level.INFO, "agent {0} of hub {1} started: {2} rooms, {3} doors, broker {4}", id,
@@ -156,12 +162,14 @@ public final class Agent implements AutoCloseable {
 
     /** A text presented at a room's door (a reader, the simulation console). */
     public void scan(String room, String text) {
+        // taken here, on the reader's thread, so the measured latency includes any wait in the loop's queue
+        long readNanos = System.nanoTime();
         loop.execute(() -> {
             Door door = doors.get(room);
             if (door == null) {
                 LOG.log(System.Logger.Level.WARNING, "scan for {0}, which has no door here", room);
             } else {
-                door.scanned(text);
+                door.scanned(text, readNanos);
             }
         });
     }
@@ -211,6 +219,11 @@ public final class Agent implements AutoCloseable {
         return reporter;
     }
 
+    /** Reader-to-relay times of granted scans, for the log and the benchmark. */
+    public RelayLatency relayLatency() {
+        return relayLatency;
+    }
+
     public AgentLoop loop() {
         return loop;
     }
@@ -233,7 +246,8 @@ public final class Agent implements AutoCloseable {
         pump.close();
         loop.close();
         outbox.close();
-        LOG.log(System.Logger.Level.INFO, "agent {0} stopped; doors locked", config.deviceId());
+        LOG.log(System.Logger.Level.INFO, "agent {0} stopped; doors locked; reader-to-relay {1}", config.deviceId(),
+                relayLatency.summary(false));
     }
 
     /** Stops as a crash would: no offline status, no DISCONNECT (for tests of the Last Will and the outbox). */

@@ -16,13 +16,14 @@ import org.linli.agent.hardware.LineQrReader;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.agent.sim.ScanConsole;
 import org.linli.agent.sim.Simulation;
+import org.linli.agent.systemd.SystemdNotifier;
+import org.linli.agent.systemd.Watchdog;
 
 /**
  * {@code linli-agent [--config FILE] [--simulate]}: the device agent at a room door. Logs to stdout (the journal adds
  * timestamps); SIGTERM locks every door and disconnects cleanly. Exit 2: bad command line or configuration.
  *
- * <p>JVM flags for the systemd unit on a Pi (measured by {@code ./linli bench agent}, see the module README):
- * {@code -Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=48m}.
+ * <p>JVM flags for the systemd unit on a Pi: see the module README, where {@code ./linli bench agent} measured them.
  */
 public final class Main {
     static final Path DEFAULT_CONFIG = Path.of("/etc/linli/agent.yaml");
@@ -93,7 +94,14 @@ public final class Main {
         Agent agent = new Agent(config, board, clock, trust);
         Simulation simulation = simulate ? new Simulation(config, board) : null;
         CountDownLatch stopped = new CountDownLatch(1);
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
+                System.getenv("PATH")).orElse(null);
+        Watchdog watchdog = systemd == null ? null : new Watchdog(agent.loop(), systemd::send);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (systemd != null) {
+                watchdog.close();
+                systemd.send("STOPPING=1");
+            }
             if (simulation != null) {
                 simulation.close();
             }
@@ -101,10 +109,14 @@ public final class Main {
             board.close();
             stopped.countDown();
         }, "shutdown"));
+        // the JVM's own status after SIGTERM is 143, which systemd counts as a failure (and a unit would need
+        // SuccessExitStatus=143); exiting 0 instead still runs the shutdown hook that locks every door
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
         agent.start();
         if (simulation != null) {
+            simulation.showRelays(System.out);
             simulation.start();
-            ScanConsole console = new ScanConsole(agent::scan);
+            ScanConsole console = new ScanConsole(agent::scan, () -> agent.relayLatency().summary(true), System.out);
             LineQrReader.of("stdin", () -> System.in).start(console::line);
             if (config.simulation().scanFile() != null) {
                 Path fifo = config.simulation().scanFile();
@@ -112,6 +124,10 @@ public final class Main {
             }
             System.out.println("simulation: type 'scan <room> <text>' to present a QR text at a door; rooms: "
                     + config.rooms());
+        }
+        if (systemd != null) {
+            systemd.send("READY=1");
+            systemd.watchdogTimeout().ifPresent(watchdog::start);
         }
         stopped.await();
     }

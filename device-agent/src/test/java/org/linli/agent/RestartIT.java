@@ -47,7 +47,9 @@ class RestartIT {
             long killedAt;
             try {
                 // agent.started and the first occupancy report wait in the outbox: the broker is unreachable
-                await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(data.resolve("outbox.db"))
+                // ignoring exceptions: the file exists a moment before its table does
+                await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> Files.exists(data.resolve("outbox.db"))
                         && TestAgents.outboxPayloads(data.resolve("outbox.db")).size() >= 2);
             } finally {
                 child.destroyForcibly();

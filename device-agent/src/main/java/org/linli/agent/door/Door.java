@@ -33,6 +33,7 @@ public final class Door {
     private final Clock clock;
     private final Reporter reporter;
     private final AgentLoop loop;
+    private final RelayLatency latency;
     private volatile AgentConfig.Lock settings;
     private ScheduledFuture<?> relock;
     private ScheduledFuture<?> heldOpenAlarm;
@@ -40,7 +41,13 @@ public final class Door {
 
     public Door(String hubId, AgentConfig.Lock settings, Relay relay, AccessKeys keys, ClockTrust trust, Clock clock,
             Reporter reporter, AgentLoop loop) {
+        this(hubId, settings, relay, keys, trust, clock, reporter, loop, new RelayLatency());
+    }
+
+    public Door(String hubId, AgentConfig.Lock settings, Relay relay, AccessKeys keys, ClockTrust trust, Clock clock,
+            Reporter reporter, AgentLoop loop, RelayLatency latency) {
         this.hubId = hubId;
+        this.latency = latency;
         this.settings = settings;
         this.relay = relay;
         this.keys = keys;
@@ -57,12 +64,18 @@ public final class Door {
 
     /** A text from the door's reader. */
     public void scanned(String text) {
+        scanned(text, System.nanoTime());
+    }
+
+    /** A text from the door's reader, which had it complete at {@code readNanos} ({@link System#nanoTime}). */
+    public void scanned(String text, long readNanos) {
         AgentConfig.Lock s = settings;
         boolean trusted = trust.trusted();
         Verification result = keys.verifier().verify(text, VerifyContext.door(hubId, s.room(), clock.instant(),
                 trusted, keys.revoked(), s.grace()));
         if (result.valid()) {
             unlockFor(s.pulse());
+            latency.record(System.nanoTime() - readNanos);
             reporter.event(s.room(), EventType.ACCESS_GRANTED, bookingId(result), null);
             LOG.log(System.Logger.Level.INFO, "{0}: access granted", s.room());
         } else {

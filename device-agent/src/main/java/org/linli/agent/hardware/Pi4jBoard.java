@@ -10,8 +10,10 @@ import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import com.pi4j.plugin.linuxfs.provider.gpio.digital.LinuxFsDigitalInputProvider;
 import com.pi4j.plugin.linuxfs.provider.gpio.digital.LinuxFsDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import java.util.function.Consumer;
 import org.linli.agent.config.AgentConfig;
 
 /**
@@ -24,7 +26,9 @@ public final class Pi4jBoard implements AutoCloseable {
     private final String outputProvider;
 
     public Pi4jBoard(AgentConfig.Hardware hardware) {
-        var builder = Pi4J.newContextBuilder().noAutoDetect();
+        // Pi4J's own shutdown hook would race the agent's, which locks every door first and then closes this board
+        // (applying the pins' shutdown states); a door must not be left to whichever hook runs first
+        var builder = Pi4J.newContextBuilder().noAutoDetect().disableShutdownHook();
         switch (hardware.provider()) {
             case AgentConfig.Hardware.GPIOD -> {
                 builder.add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
@@ -73,6 +77,22 @@ public final class Pi4jBoard implements AutoCloseable {
         Pi4jRelay relay = new Pi4jRelay(output, locked);
         relay.lock();
         return relay;
+    }
+
+    /** Drives a mock input pin to a level (the simulation); only on the mock board. */
+    public void mockInput(int pin, boolean high) {
+        context.registry().get(pinId(pin), MockDigitalInput.class)
+                .mockState(high ? DigitalState.HIGH : DigitalState.LOW);
+    }
+
+    /**
+     * Calls {@code onChange} with {@code true} when a relay output moves to "unlocked" and {@code false} when it moves
+     * to "locked", from Pi4J's listener on the pin itself (on the thread that wrote it).
+     */
+    public void onRelayChange(int pin, boolean activeHigh, boolean failSecure, Consumer<Boolean> onChange) {
+        DigitalState locked = Pi4jRelay.lockedLevel(activeHigh, failSecure);
+        context.registry().get(pinId(pin), DigitalOutput.class)
+                .addListener(e -> onChange.accept(e.state() != locked));
     }
 
     /** The Pi4J context, for the simulation and tests that drive mock pins. */

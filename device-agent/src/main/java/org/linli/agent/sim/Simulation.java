@@ -1,8 +1,5 @@
 package org.linli.agent.sim;
 
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +26,7 @@ public final class Simulation implements AutoCloseable {
     private static final long STEP_MS = 150;
 
     private final AgentConfig config;
-    private final Context pins;
+    private final Pi4jBoard board;
     private final Random random;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulation");
@@ -40,7 +37,7 @@ public final class Simulation implements AutoCloseable {
 
     public Simulation(AgentConfig config, Pi4jBoard board) {
         this.config = config;
-        this.pins = board.context();
+        this.board = board;
         this.random = new Random(config.simulation().seed());
     }
 
@@ -57,6 +54,18 @@ public final class Simulation implements AutoCloseable {
             }
         }
         timer.execute(this::scheduleDay);
+    }
+
+    /**
+     * The simulation's stand-in for a lock you could watch: prints {@code relay <room> unlocked|locked} when a relay
+     * output changes, from Pi4J's listener on the pin itself, so an outside observer (the end-to-end test, the
+     * benchmark) sees the pin move, not the event the agent reports about it.
+     */
+    public void showRelays(java.io.PrintStream out) {
+        for (AgentConfig.Lock lock : config.locks()) {
+            board.onRelayChange(lock.relayPin(), lock.activeHigh(), lock.failSecure(),
+                    unlocked -> out.println("relay " + lock.room() + (unlocked ? " unlocked" : " locked")));
+        }
     }
 
     private void scheduleDay() {
@@ -130,8 +139,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void set(int pin, boolean activeHigh, boolean active) {
-        MockDigitalInput input = pins.registry().get(Pi4jBoard.pinId(pin), MockDigitalInput.class);
-        input.mockState(active == activeHigh ? DigitalState.HIGH : DigitalState.LOW);
+        board.mockInput(pin, active == activeHigh);
     }
 
     @Override

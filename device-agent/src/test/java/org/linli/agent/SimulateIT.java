@@ -1,0 +1,121 @@
+package org.linli.agent;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.Ed25519Keys;
+import org.linli.protocol.token.SigningKey;
+import org.linli.protocol.token.TokenSigner;
+import org.linli.protocol.token.TokenVerifier;
+
+/**
+ * {@code java -jar device-agent.jar --simulate --config …} as its own process against a real Mosquitto: a QR text
+ * typed on its stdin opens the door (the simulation prints the relay pin's moves) and is reported on MQTT; a forged
+ * one does not; SIGTERM locks the door that was still open and exits 0.
+ */
+class SimulateIT {
+    private static final String DEVICE = "sim-it-door";
+    private static final String HUB = "hub-it";
+    private static final String ROOM = "room-it";
+
+    @TempDir
+    Path dir;
+
+    private Process agent;
+
+    @AfterEach
+    void kill() {
+        if (agent != null && agent.isAlive()) {
+            agent.destroyForcibly();
+        }
+    }
+
+    @Test
+    void scanOnStdinOpensTheDoorAndSigtermLocksItAndExitsZero() throws Exception {
+        Path jar = Path.of("target/device-agent.jar");
+        assertTrue(Files.exists(jar), "the package phase builds " + jar.toAbsolutePath());
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestSubscriber central = new TestSubscriber(broker.url(), "central",
+                        "linli/v1/devices/" + DEVICE + "/#")) {
+            SigningKey key = new SigningKey(1, Ed25519Keys.generate());
+            central.publish(Topics.accessKeys(HUB), new PayloadCodec().encode(TokenVerifier.publish(
+                    System.currentTimeMillis(), List.of(key))), true);
+            Path config = dir.resolve("agent.yaml");
+            // a long pulse, so the door is still unlocked when SIGTERM comes
+            Files.writeString(config, TestAgents.yaml(DEVICE, HUB, ROOM, broker.url(), dir.resolve("data"))
+                    .replace("pulse-ms: 300", "pulse-ms: 60000"));
+            agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--simulate",
+                    "--config", config.toString())
+                    .redirectError(dir.resolve("agent.log").toFile()).start();
+            List<String> out = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> collect(agent, out), "agent-stdout");
+            reader.setDaemon(true);
+            reader.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(dir.resolve("data/access-keys.json")));
+
+            Instant now = Instant.now();
+            String token = new TokenSigner(key).sign(AccessToken.booking(1, 4711, HUB, ROOM, now.minusSeconds(60),
+                    now.plusSeconds(3600)));
+            String forged = new TokenSigner(new SigningKey(1, Ed25519Keys.generate())).sign(AccessToken.booking(1,
+                    4711, HUB, ROOM, now.minusSeconds(60), now.plusSeconds(3600)));
+            OutputStream stdin = agent.getOutputStream();
+            stdin.write(("scan " + ROOM + " " + forged + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> events(central).stream().anyMatch(
+                    e -> e.contains("access.denied") && e.contains("BAD_SIGNATURE")));
+            assertTrue(out.stream().noneMatch(l -> l.equals("relay " + ROOM + " unlocked")), "forged: " + out);
+
+            stdin.write(("scan " + ROOM + " " + token + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> out.contains("relay " + ROOM + " unlocked"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> events(central).stream().anyMatch(
+                    e -> e.contains("access.granted") && e.contains("\"bookingId\":\"4711\"")));
+
+            // SIGTERM through the handle: Process.destroy() would also close our end of its stdout
+            agent.toHandle().destroy();
+            assertTrue(agent.waitFor(30, TimeUnit.SECONDS), "the agent stops after SIGTERM");
+            assertEquals(0, agent.exitValue(), Files.readString(dir.resolve("agent.log")));
+            reader.join(5000);
+            List<String> relay = out.stream().filter(l -> l.startsWith("relay ")).toList();
+            assertEquals(List.of("relay " + ROOM + " unlocked", "relay " + ROOM + " locked"), relay,
+                    "the open door was locked on the way out; agent log:\n" + Files.readString(dir.resolve("agent.log")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> central.payloads(Topics.deviceStatus(DEVICE))
+                    .stream().reduce((a, b) -> b).orElse("").contains("\"state\":\"offline\""));
+        }
+    }
+
+    private static List<String> events(TestSubscriber central) {
+        return central.payloads(Topics.deviceEvents(DEVICE));
+    }
+
+    private static void collect(Process process, List<String> out) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.add(line);
+            }
+        } catch (java.io.IOException e) {
+            // the process ended
+        }
+    }
+}
