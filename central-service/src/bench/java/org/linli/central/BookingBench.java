@@ -205,27 +205,31 @@ public final class BookingBench {
         }
     }
 
-    /** A phase's result with the CPU the server and this load generator spent on it. */
-    record Measured(Load.Result result, long serverCpuNanos, long clientCpuNanos) {
+    /** A phase's result with the CPU the server (and its JIT compiler) and this load generator spent on it. */
+    record Measured(Load.Result result, long serverCpuNanos, long compilerCpuNanos, long clientCpuNanos) {
         interface Phase {
             Load.Result run() throws Exception;
         }
 
         static Measured of(ServerProcess server, Phase phase) throws Exception {
             long server0 = server.cpuNanos();
+            long compiler0 = server.compilerCpuNanos();
             long client0 = Cpu.ofThisProcess();
             Load.Result result = phase.run();
-            return new Measured(result, server.cpuNanos() - server0, Cpu.ofThisProcess() - client0);
+            return new Measured(result, server.cpuNanos() - server0, server.compilerCpuNanos() - compiler0,
+                    Cpu.ofThisProcess() - client0);
         }
 
         @Override
         public String toString() {
             long n = Math.max(1, result.micros().length);
             double server = serverCpuNanos / 1000.0 / n;
-            return String.format("%s%n    CPU per request: server %.0f us, load generator %.0f us"
-                            + " (at that cost the server alone on %d cores tops out near %.0f/s)", result, server,
-                    clientCpuNanos / 1000.0 / n, Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors() * 1e6 / Math.max(server, 1));
+            double compiler = compilerCpuNanos / 1000.0 / n;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format("%s%n    CPU per request: server %.0f us (of which JIT compiler %.0f us), load"
+                            + " generator %.0f us; at %.0f us the server alone on %d cores tops out near %.0f/s",
+                    result, server, compiler, clientCpuNanos / 1000.0 / n, server - compiler, cores,
+                    cores * 1e6 / Math.max(server - compiler, 1));
         }
     }
 

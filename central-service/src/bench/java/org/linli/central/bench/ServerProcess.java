@@ -89,6 +89,11 @@ public final class ServerProcess implements AutoCloseable {
         return Cpu.ofProcess(process.pid());
     }
 
+    /** CPU time of the server's JIT compiler threads so far. */
+    public long compilerCpuNanos() {
+        return Cpu.ofCompilerThreads(process.pid());
+    }
+
     /** SIGTERM, so the service's shutdown hook closes the database as in production; forced after 30 s. */
     @Override
     public void close() throws InterruptedException {
