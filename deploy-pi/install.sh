@@ -56,8 +56,10 @@ setup_user() {
     useradd --system --home-dir /var/lib/linli --no-create-home --shell /usr/sbin/nologin "$LINLI_USER"
     say "created user $LINLI_USER"
   fi
+  local member_of
+  member_of=" $(id -nG "$LINLI_USER") "
   for group in "${LINLI_GROUPS[@]}"; do
-    id -nG "$LINLI_USER" | tr ' ' '\n' | grep -qx "$group" || missing+=("$group")
+    [[ "$member_of" == *" $group "* ]] || missing+=("$group")
   done
   if [[ ${#missing[@]} -gt 0 ]]; then
     usermod -aG "$(IFS=,; printf '%s' "${missing[*]}")" "$LINLI_USER"
@@ -116,8 +118,14 @@ enable_services() {
   systemctl is-enabled --quiet "$unit" 2>/dev/null || { systemctl enable --quiet "$unit"; say "enabled $unit"; }
   if [[ "$role" == kiosk ]]; then
     # the kiosk session replaces the login prompt on tty1 and the graphical boot
-    systemctl is-enabled --quiet getty@tty1.service 2>/dev/null && systemctl disable --quiet getty@tty1.service
-    [[ "$(systemctl get-default)" == graphical.target ]] || systemctl set-default --quiet graphical.target
+    if systemctl is-enabled --quiet getty@tty1.service 2>/dev/null; then
+      systemctl disable --quiet getty@tty1.service
+      say "disabled getty@tty1.service"
+    fi
+    if [[ "$(systemctl get-default)" != graphical.target ]]; then
+      systemctl set-default --quiet graphical.target
+      say "set the default target to graphical.target"
+    fi
   fi
   if in_chroot; then
     say "in a chroot: not starting $unit (it starts on boot)"
