@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,6 +25,7 @@ import org.linli.kiosk.card.CardView;
 import org.linli.kiosk.card.CardViewModel;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
+import org.linli.kiosk.central.EventStream;
 import org.linli.kiosk.central.Model.RoomState;
 import org.linli.kiosk.central.Names;
 import org.linli.kiosk.central.Outbox;
@@ -63,7 +65,7 @@ public final class Kiosk implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** The hubs' time zone: Shanghai. */
+    /** The time zone of a hub that has not said otherwise: Shanghai. */
     public static ZoneId zone() {
         return ZONE;
     }
@@ -86,9 +88,17 @@ public final class Kiosk implements AutoCloseable {
     private final Shell view;
     private final ScanLoop scanLoop;
     private final Timeline homeRefresh;
+    private final EventStream events;
+    private final Speech speech;
     private final Scene scene;
 
     public Kiosk(KioskConfig config, InstantSource clock, Runnable exit, double width, double height)
+            throws IOException {
+        this(config, clock, exit, width, height, ZONE);
+    }
+
+    /** @param zone the hub's time zone ({@link HubZone#resolve}): clocks, slots and dates are shown in it */
+    public Kiosk(KioskConfig config, InstantSource clock, Runnable exit, double width, double height, ZoneId zone)
             throws IOException {
         this.config = config;
         Executor ui = Platform::runLater;
@@ -96,17 +106,17 @@ public final class Kiosk implements AutoCloseable {
         connectivity = new Connectivity(ui);
         CentralClient central = new CentralClient(config.centralUrl(), config.kioskKey(), config.hubId(), connectivity);
         outbox = new Outbox(config.dataDir().resolve("outbox.db"));
-        sender = new OutboxSender(central, outbox, clock, ZONE);
+        sender = new OutboxSender(central, outbox, clock, zone);
         ReceiptPrinter printer = printer(config);
         i18n = new I18n(config.language());
         Map<String, RoomState> live = new ConcurrentHashMap<>();
 
         rating = new RatingViewModel(sender, async);
-        home = new HomeViewModel(central, async, clock, ZONE);
+        home = new HomeViewModel(central, async, clock, zone);
         checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating);
         queue = new QueueViewModel(central, async, printer, rating, config.centralUrl());
-        rooms = new RoomsViewModel(central, async, printer, rating, clock, ZONE, live);
-        activities = new ActivitiesViewModel(central, async, clock, ZONE);
+        rooms = new RoomsViewModel(central, async, printer, rating, clock, zone, live);
+        activities = new ActivitiesViewModel(central, async, clock, zone);
         card = new CardViewModel(central, async, printer);
         // going home forgets everything, the rating's subject too: it belongs to the resident who just left
         shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, rating), config.idleAfter(),
@@ -116,19 +126,34 @@ public final class Kiosk implements AutoCloseable {
         shell.whenShown(Screen.ROOMS, rooms::refresh);
         shell.whenShown(Screen.ACTIVITIES, activities::refresh);
 
+        // each screen is built the first time it is shown: the attract screen is up sooner, and screens nobody
+        // visits cost nothing
+        Map<Screen, Supplier<View>> builders = new EnumMap<>(Screen.class);
+        builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone));
+        builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, camera, shell::home,
+                () -> shell.go(Screen.RATING)));
+        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::home));
+        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::home, zone));
+        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::home, zone));
+        builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::home));
+        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::home, zone));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
-        views.put(Screen.HOME, new HomeView(home, i18n, shell::go, ZONE));
-        views.put(Screen.CHECKIN, new CheckinView(checkin, i18n, camera, shell::home, () -> shell.go(Screen.RATING)));
-        views.put(Screen.QUEUE, new QueueView(queue, i18n, shell::home));
-        views.put(Screen.ROOMS, new RoomsView(rooms, i18n, shell::home, ZONE));
-        views.put(Screen.ACTIVITIES, new ActivitiesView(activities, i18n, shell::home, ZONE));
-        views.put(Screen.RATING, new RatingView(rating, i18n, shell::home));
-        views.put(Screen.CARD, new CardView(card, i18n, shell::home, ZONE));
         StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
         var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));
         hubName.bind(home.hubNameProperty());
-        view = new Shell(shell, i18n, connectivity, views, clock, ZONE, staffExit, hubName);
+        view = new Shell(shell, i18n, connectivity,
+                screen -> views.computeIfAbsent(screen, which -> builders.get(which).get()), clock, zone, staffExit,
+                hubName);
 
+        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, () -> {
+            if (shell.screen() == Screen.HOME) {
+                home.refresh();
+            }
+        });
+        events = new EventStream(config.centralUrl(), config.kioskKey(), config.hubId(), connectivity, feed::accept);
+        speech = Speech.from(config.speech(), System.getenv());
+        shell.screenProperty().addListener((o, was, now) -> speech.say(
+                i18n.get("speech." + now.name().toLowerCase(java.util.Locale.ROOT)), i18n.locale()));
         scanLoop = cameraLoop(config);
         shell.screenProperty().addListener((o, was, now) -> {
             if (scanLoop != null && now == Screen.CHECKIN) {
@@ -151,6 +176,7 @@ public final class Kiosk implements AutoCloseable {
     public void start(LongSupplier nanos) {
         view.attach(scene, nanos, this::scanned);
         sender.start(config.syncEvery());
+        events.start();
         homeRefresh.play();
         shell.home();
     }
@@ -281,6 +307,8 @@ public final class Kiosk implements AutoCloseable {
     @Override
     public void close() {
         homeRefresh.stop();
+        events.close();
+        speech.close();
         view.stop();
         if (scanLoop != null) {
             scanLoop.stop();

@@ -25,11 +25,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param printerDevice a device file such as {@code /dev/usb/lp0}, or null
  * @param printerHost a network ESC/POS printer (port 9100 unless {@code printer.port}), or null
  * @param staffPin the PIN that lets staff leave the kiosk; null means the kiosk cannot be left from the screen
+ * @param hideCursor {@code kiosk.hide-cursor}: no mouse pointer on a touch screen (default: yes)
+ * @param speech {@code speech.enabled}: short spoken prompts through espeak-ng when it is installed (default: no)
  */
 public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path dataDir, String cameraCommand,
         Path cameraFrames, int cameraWidth, int cameraHeight, String printerDevice, String printerHost,
         int printerPort, Locale language, String staffPin, Duration idleAfter, Duration idleWarning,
-        Duration syncEvery) {
+        Duration syncEvery, boolean hideCursor, boolean speech) {
 
     /** Reads the file (if any) and the environment. */
     public static KioskConfig load(Path file, Map<String, String> env) throws ConfigException {
@@ -48,7 +50,8 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
 
     static final java.util.List<String> KEYS = java.util.List.of("central.url", "kiosk.key", "hub.id", "data.dir",
             "camera.command", "camera.frames", "camera.width", "camera.height", "printer.device", "printer.host",
-            "printer.port", "language", "staff.pin", "idle.seconds", "idle.warning-seconds", "sync.seconds");
+            "printer.port", "language", "staff.pin", "idle.seconds", "idle.warning-seconds", "sync.seconds",
+            "kiosk.hide-cursor", "speech.enabled");
 
     /** Builds the settings from flat dotted keys, checking each. */
     public static KioskConfig from(Map<String, String> values) throws ConfigException {
@@ -80,7 +83,20 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
                 blankToNull(values.get("printer.device")), blankToNull(values.get("printer.host")),
                 number(values, "printer.port", 9100, 1, 65535), Locale.of(language), pin,
                 Duration.ofSeconds(idle), Duration.ofSeconds(warning),
-                Duration.ofSeconds(number(values, "sync.seconds", 15, 1, 3600)));
+                Duration.ofSeconds(number(values, "sync.seconds", 15, 1, 3600)),
+                yesNo(values, "kiosk.hide-cursor", true), yesNo(values, "speech.enabled", false));
+    }
+
+    private static boolean yesNo(Map<String, String> values, String key, boolean fallback) throws ConfigException {
+        String text = blankToNull(values.get(key));
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigException(key + " must be true or false, not '" + text + "'");
+        };
     }
 
     private static Map<String, String> readYaml(Path file) throws ConfigException {
@@ -160,6 +176,6 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
     public KioskConfig withCentral(URI url) {
         return new KioskConfig(url, kioskKey, hubId, dataDir, cameraCommand, cameraFrames, cameraWidth,
                 cameraHeight, printerDevice, printerHost, printerPort, language, staffPin, idleAfter, idleWarning,
-                syncEvery);
+                syncEvery, hideCursor, speech);
     }
 }

@@ -3,6 +3,7 @@ package org.linli.kiosk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCombination;
@@ -21,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        Warmup.start();
         Path configFile = null;
         Path screenshots = null;
         for (int i = 0; i < args.length; i++) {
@@ -47,19 +49,27 @@ public final class Main {
         run(config);
     }
 
-    private static void run(KioskConfig config) throws InterruptedException {
+    private static void run(KioskConfig config) throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
+        // asked while JavaFX starts, so the answer (or the kept one) is ready when the screens are built
+        var zone = java.util.concurrent.CompletableFuture.supplyAsync(() -> HubZone.resolve(config));
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        Platform.startup(() -> { });
+        ZoneId hubZone = zone.get();
+        Platform.runLater(() -> {
             try {
                 Stage stage = new Stage(StageStyle.UNDECORATED);
                 var bounds = javafx.stage.Screen.getPrimary().getBounds();
                 Kiosk kiosk = new Kiosk(config, InstantSource.system(), () -> {
                     LOG.log(System.Logger.Level.INFO, "staff closed the kiosk");
                     closed.countDown();
-                }, bounds.getWidth(), bounds.getHeight());
+                }, bounds.getWidth(), bounds.getHeight(), hubZone);
                 kiosk.guardAgainstCrashes();
                 stage.setScene(kiosk.scene());
+                if (config.hideCursor()) {
+                    // a touch screen has no mouse: an arrow parked in the middle of the screen only confuses
+                    kiosk.scene().setCursor(javafx.scene.Cursor.NONE);
+                }
                 stage.setFullScreenExitHint("");
                 stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 stage.setFullScreen(true);

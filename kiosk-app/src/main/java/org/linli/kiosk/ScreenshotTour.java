@@ -21,17 +21,19 @@ import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Screen;
 
 /**
- * {@code --screenshots DIR}: opens the kiosk in a real 1920×1080 window, walks every screen and step in both
- * languages, and writes each as a PNG. With no configuration it runs against {@link SampleCentral}, so the pictures
+ * {@code --screenshots DIR}: opens the kiosk in a real window at each panel size (1920×1080, 1080×1920, 800×480),
+ * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against {@link SampleCentral}, so the pictures
  * show a believable hub and are the same on every machine.
  */
 final class ScreenshotTour {
-    private static final int WIDTH = 1920;
-    private static final int HEIGHT = 1080;
+    /** The panels kiosks use: landscape full HD, portrait full HD, and the small 7-inch touchscreen. */
+    private static final int[][] SIZES = {{1920, 1080}, {1080, 1920}, {800, 480}};
 
     private final Path dir;
     private final AdjustableClock clock;
     private Kiosk kiosk;
+    private Stage stage;
+    private String size;
     private int count;
 
     private ScreenshotTour(Path dir, AdjustableClock clock) {
@@ -49,20 +51,27 @@ final class ScreenshotTour {
             if (configFile != null) {
                 config = KioskConfig.load(configFile, System.getenv());
             } else {
-                sample = new SampleCentral("tour-key", clock, Kiosk.ZONE).start(0);
+                sample = new SampleCentral("tour-key", clock, Kiosk.zone()).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
             Platform.startup(() -> { });
             ScreenshotTour tour = new ScreenshotTour(dir, clock);
-            tour.open(config);
-            for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
-                tour.walk(language, sample);
+            for (int[] size : SIZES) {
+                tour.open(config, size[0], size[1]);
+                for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+                    tour.walk(language, sample);
+                }
+                tour.fx(() -> {
+                    tour.kiosk.close();
+                    tour.stage.close();
+                });
             }
             if (sample != null) {
+                tour.open(config, SIZES[0][0], SIZES[0][1]);
                 tour.offline(sample);
+                tour.fx(() -> tour.kiosk.close());
             }
-            tour.fx(() -> tour.kiosk.close());
             System.out.println("linli kiosk: wrote " + tour.count + " screenshots to " + dir.toAbsolutePath());
             return 0;
         } catch (ConfigException e) {
@@ -80,17 +89,18 @@ final class ScreenshotTour {
         }
     }
 
-    private void open(KioskConfig config) throws Exception {
+    private void open(KioskConfig config, int width, int height) throws Exception {
+        size = width + "x" + height;
         fx(() -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, WIDTH, HEIGHT);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            Stage stage = new Stage(StageStyle.UNDECORATED);
+            stage = new Stage(StageStyle.UNDECORATED);
             stage.setScene(kiosk.scene());
-            stage.setWidth(WIDTH);
-            stage.setHeight(HEIGHT);
+            stage.setWidth(width);
+            stage.setHeight(height);
             stage.show();
             kiosk.start(System::nanoTime);
         });
@@ -226,7 +236,7 @@ final class ScreenshotTour {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         fx(() -> image.set(kiosk.scene().snapshot(null)));
         BufferedImage png = SwingFXUtils.fromFXImage(image.get(), null);
-        ImageIO.write(png, "png", dir.resolve(name + "-" + lang + ".png").toFile());
+        ImageIO.write(png, "png", dir.resolve(name + "-" + lang + "-" + size + ".png").toFile());
         count++;
     }
 

@@ -143,6 +143,8 @@ class KioskFlowIT {
         awaitShown("#booking-done");
         String token = (String) robot.lookup("#qr").query().getUserData();
         assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
+        String id = kiosk.rooms().bookingProperty().get().id();
+        assertTrue(text("#booking-number").endsWith(id), "the booking number beside the code");
         assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
     }
 
@@ -266,6 +268,20 @@ class KioskFlowIT {
         tap("#tile-queue");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("Take a number").tryQuery().isPresent()
                 || robot.lookup("取号排队").tryQuery().isPresent());
+    }
+
+    @Test
+    void liveEventsMoveTheRoomsListAndTheNowServingStrip() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(() -> central.listeners() == 1);
+        String called = central.callNext("affairs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#serving-strip")
+                .lookup(called).tryQuery().isPresent());
+        tap("#tile-rooms");
+        awaitShown("#room-state-hall");
+        central.roomChanged("hall", "over_capacity", true, 46);
+        // the list is rebuilt when the event lands: a lookup may fall between the old label and the new one
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> text("#room-state-hall")
+                .equals(kiosk.i18n().get("rooms.overCapacity")));
     }
 
     @Test

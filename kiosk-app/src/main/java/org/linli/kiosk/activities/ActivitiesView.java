@@ -26,6 +26,9 @@ public final class ActivitiesView implements View {
     private final Runnable home;
     private final ZoneId zone;
     private final StackPane pane = new StackPane();
+    // kept between renders: a new ScrollPane per render re-creates its skin, the costliest part of this screen
+    private final VBox rows = new VBox(16);
+    private final ScrollPane scroll = new ScrollPane(rows);
 
     public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, ZoneId zone) {
         this.vm = vm;
@@ -33,6 +36,8 @@ public final class ActivitiesView implements View {
         this.home = home;
         this.zone = zone;
         pane.setId("screen-activities");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
         vm.stepProperty().addListener((o, a, b) -> render());
         vm.activities().addListener((ListChangeListener<Activity>) c -> render());
         vm.weekProperty().addListener((o, a, b) -> render());
@@ -60,7 +65,7 @@ public final class ActivitiesView implements View {
         Button today = Ui.button(i18n.get("activities.today"), "show-today", () -> vm.showWeek(false), "chip");
         Button week = Ui.button(i18n.get("activities.week"), "show-week", () -> vm.showWeek(true), "chip");
         (vm.weekProperty().get() ? week : today).getStyleClass().add("chip-chosen");
-        VBox rows = new VBox(16);
+        rows.getChildren().clear();
         if (vm.activities().isEmpty()) {
             rows.getChildren().add(Ui.text(i18n.get("activities.none"), "lead"));
         }
@@ -79,9 +84,6 @@ public final class ActivitiesView implements View {
             row.getStyleClass().add("list-row");
             rows.getChildren().add(row);
         }
-        ScrollPane scroll = new ScrollPane(rows);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("plain-scroll");
         return new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll);
     }
 
@@ -97,8 +99,7 @@ public final class ActivitiesView implements View {
                 Ui.primary(i18n.get(a.full() ? "activities.waitlist" : "activities.signUp"), "confirm-signup",
                         vm::signUp)));
         left.setPrefWidth(700);
-        HBox row = new HBox(64, left, KeypadView.of(vm.phone(), i18n));
-        row.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, KeypadView.of(vm.phone(), i18n));
         return row;
     }
 

@@ -80,7 +80,7 @@ public final class ActivitiesViewModel implements Resettable {
     public void refresh() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate to = week.get() ? today.plusDays(6) : today;
-        async.run(() -> central.activities(today, to), activities::setAll, failure -> {
+        async.run(() -> central.activities(today, to), list -> org.linli.kiosk.ui.Lists.replace(activities, list), failure -> {
             message.set(Problems.messageKey(failure, "activities.refused"));
             step.set(Step.PROBLEM);
         });

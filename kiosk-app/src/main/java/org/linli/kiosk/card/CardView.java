@@ -56,8 +56,7 @@ public final class CardView implements View {
         }
         left.getChildren().add(Ui.primary(i18n.get("card.get"), "get-card", vm::request));
         left.setPrefWidth(700);
-        HBox row = new HBox(64, left, KeypadView.of(vm.phone(), i18n));
-        row.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, KeypadView.of(vm.phone(), i18n));
         return row;
     }
 
@@ -70,8 +69,7 @@ public final class CardView implements View {
                 Ui.text(i18n.get(vm.printerPresent() ? "card.printed" : "card.photo"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
         left.setPrefWidth(640);
-        HBox row = new HBox(64, left, QrNode.of(card.token(), 480));
-        row.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, QrNode.of(card.token(), 480));
         VBox box = Ui.card(row);
         box.setId("card");
         box.setMaxWidth(1400);

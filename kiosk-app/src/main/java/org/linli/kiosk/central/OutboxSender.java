@@ -36,6 +36,9 @@ public final class OutboxSender implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("outbox-sync").factory());
 
+    // entries being sent right now by the resident's own action: the sync timer must not send them a second time
+    private final java.util.Set<Long> sending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public OutboxSender(CentralClient central, Outbox outbox, InstantSource clock, ZoneId zone) {
         this.central = central;
         this.outbox = outbox;
@@ -60,6 +63,7 @@ public final class OutboxSender implements AutoCloseable {
         ObjectNode body = json.valueToTree(fields);
         body.put("at", OffsetDateTime.ofInstant(clock.instant(), zone).toString());
         Outbox.Entry entry = outbox.add(path, body.toString());
+        sending.add(entry.id());
         try {
             JsonNode answer = central.postStored(path, entry.body(), entry.idempotencyKey());
             outbox.delivered(entry.id());
@@ -72,6 +76,8 @@ public final class OutboxSender implements AutoCloseable {
         } catch (CentralRefusedException e) {
             outbox.delivered(entry.id());
             throw e;
+        } finally {
+            sending.remove(entry.id());
         }
     }
 
@@ -84,6 +90,9 @@ public final class OutboxSender implements AutoCloseable {
             return 0;
         }
         for (Outbox.Entry entry : pending) {
+            if (sending.contains(entry.id())) {
+                continue;
+            }
             try {
                 central.postStored(entry.path(), entry.body(), entry.idempotencyKey());
                 outbox.delivered(entry.id());

@@ -63,7 +63,10 @@ public final class SampleCentral implements AutoCloseable {
     private final Map<String, Integer> waitlisted = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rooms = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+    private final List<String> eventLog = new CopyOnWriteArrayList<>();
+    private final List<java.util.concurrent.BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
     private HttpServer server;
+    private java.util.concurrent.ExecutorService handlers;
     private int port;
 
     public SampleCentral(String kioskKey, InstantSource clock, ZoneId zone) {
@@ -97,6 +100,9 @@ public final class SampleCentral implements AutoCloseable {
     public synchronized SampleCentral start(int wanted) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted), 16);
         server.createContext("/", this::handle);
+        // one thread per exchange: a live-event stream holds its exchange open for as long as the kiosk listens
+        handlers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(handlers);
         server.start();
         port = server.getAddress().getPort();
         return this;
@@ -109,7 +115,9 @@ public final class SampleCentral implements AutoCloseable {
     /** The central service goes away: connections are refused until {@link #restart()}. */
     public synchronized void stop() {
         if (server != null) {
+            subscribers.forEach(q -> q.offer(END));
             server.stop(0);
+            handlers.shutdownNow();
             server = null;
         }
     }
@@ -121,6 +129,84 @@ public final class SampleCentral implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** How many live-event streams are open now. */
+    public int listeners() {
+        return subscribers.size();
+    }
+
+    /** A {@code room} event, as the real service sends when sensors see a room change. */
+    public void roomChanged(String room, String status, boolean occupied, Integer count) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("hub", HUB);
+        data.put("room", room);
+        data.put("name", rooms.get(room).get("name"));
+        data.put("status", status);
+        data.put("occupied", occupied);
+        data.put("count", count);
+        data.put("capacity", rooms.get(room).get("capacity"));
+        data.put("since", OffsetDateTime.ofInstant(clock.instant(), zone));
+        data.put("source", "pir");
+        publish("room", data);
+    }
+
+    /** A counter calls the next ticket of a service: a {@code call} event, then the queue's new state. */
+    public synchronized String callNext(String service) {
+        int left = waiting.merge(service, -1, Integer::sum);
+        if (left < 0) {
+            waiting.put(service, 0);
+        }
+        Map<String, Object> queue = queues().stream().filter(q -> q.get("service").equals(service)).findFirst()
+                .orElseThrow();
+        String ticket = (String) queue.get("nowServing");
+        publish("call", Map.of("hub", HUB, "counter", "counter-1", "counterName", Map.of("zh", "1号窗口",
+                "en", "Counter 1"), "ticket", ticket, "service", service, "ts", clock.instant().toEpochMilli(),
+                "recall", false));
+        publish("queue", queue);
+        return ticket;
+    }
+
+    private static final String END = "";
+
+    private void publish(String name, Object data) {
+        try {
+            synchronized (eventLog) {
+                String frame = "id: " + (eventLog.size() + 1) + "\nevent: " + name + "\ndata: "
+                        + json.writeValueAsString(data) + "\n\n";
+                eventLog.add(frame);
+                subscribers.forEach(q -> q.offer(frame));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code GET /api/v1/events}: an {@code open} event, what came after {@code Last-Event-ID}, then live ones. */
+    private void events(HttpExchange ex) throws IOException {
+        var queue = new java.util.concurrent.LinkedBlockingQueue<String>();
+        String last = ex.getRequestHeaders().getFirst("Last-Event-ID");
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        var out = ex.getResponseBody();
+        synchronized (eventLog) {
+            queue.offer("event: open\ndata: {}\n\n");
+            int from = last != null && last.matches("\\d{1,9}") ? Integer.parseInt(last) : eventLog.size();
+            eventLog.subList(Math.min(from, eventLog.size()), eventLog.size()).forEach(queue::offer);
+            subscribers.add(queue);
+        }
+        try {
+            for (String frame = queue.take(); !frame.equals(END); frame = queue.take()) {
+                out.write(frame.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException gone) {
+            // the kiosk went away
+        } finally {
+            subscribers.remove(queue);
+        }
     }
 
     public List<JsonNode> checkins() {
@@ -154,7 +240,9 @@ public final class SampleCentral implements AutoCloseable {
 
     private void route(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
         Matcher m;
-        if ("GET".equals(method) && path.equals("/api/v1/hubs/" + HUB)) {
+        if ("GET".equals(method) && path.equals("/api/v1/events")) {
+            events(ex);
+        } else if ("GET".equals(method) && path.equals("/api/v1/hubs/" + HUB)) {
             send(ex, 200, hub());
         } else if ("GET".equals(method) && path.equals("/api/v1/hubs/" + HUB + "/queues")) {
             send(ex, 200, queues());
@@ -375,6 +463,7 @@ public final class SampleCentral implements AutoCloseable {
         }
         int ahead = waiting.merge(service, 1, Integer::sum) - 1;
         int number = issued.merge(service, 1, Integer::sum);
+        queues().stream().filter(q -> q.get("service").equals(service)).findFirst().ifPresent(q -> publish("queue", q));
         send(ex, 201, Map.of("id", service + "-" + number, "number", String.format("%s%03d", s.get("letter"), number),
                 "service", service, "peopleAhead", ahead, "estimatedWaitMinutes", ahead * (int) s.get("typicalMinutes"),
                 "state", "waiting"));

@@ -54,9 +54,7 @@ public final class CheckinView implements View {
                 Ui.text(i18n.get("checkin.noCardHint"), "body"),
                 Ui.primary(i18n.get("checkin.usePhone"), "use-phone", vm::usePhone));
         right.setPrefWidth(520);
-        HBox row = new HBox(48, left, right);
-        row.setAlignment(Pos.CENTER);
-        return row;
+        return Ui.pair(left, right);
     }
 
     private Node phone() {
@@ -65,8 +63,7 @@ public final class CheckinView implements View {
                 new HBox(24, Ui.button(i18n.get("common.back"), "back", vm::again),
                         Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone)));
         left.setPrefWidth(640);
-        HBox row = new HBox(64, left, KeypadView.of(vm.phone(), i18n));
-        row.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, KeypadView.of(vm.phone(), i18n));
         return row;
     }
 

@@ -30,6 +30,7 @@ public final class HomeView implements View {
     private final Consumer<Screen> go;
     private final ZoneId zone;
     private final BorderPane pane = new BorderPane();
+    private final VBox next = new VBox(16);
 
     public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, ZoneId zone) {
         this.vm = vm;
@@ -38,9 +39,14 @@ public final class HomeView implements View {
         this.zone = zone;
         pane.getStyleClass().add("home");
         pane.setId("screen-home");
+        next.getStyleClass().add("side-panel");
+        next.setPrefWidth(440);
+        next.setMinWidth(320);
+        // each part is rebuilt only when its own data changes: the attract screen is shown after every visit, and
+        // rebuilding all six tiles each time made "home" one of the slowest taps
         i18n.localeProperty().addListener((o, a, b) -> render());
-        vm.serving().addListener((ListChangeListener<QueueStatus>) c -> render());
-        vm.next().addListener((ListChangeListener<Activity>) c -> render());
+        vm.serving().addListener((ListChangeListener<QueueStatus>) c -> pane.setBottom(strip()));
+        vm.next().addListener((ListChangeListener<Activity>) c -> next.getChildren().setAll(nextItems()));
         render();
     }
 
@@ -71,23 +77,26 @@ public final class HomeView implements View {
         tiles.add(tile(Screen.RATING, "评", "home.rating", false), 2, 1);
         HBox.setHgrow(tiles, Priority.ALWAYS);
 
-        VBox next = new VBox(16, Ui.text(i18n.get("home.next"), "section-title"));
+        next.getChildren().setAll(nextItems());
+
+        HBox middle = new HBox(24, tiles, next);
+        pane.setCenter(middle);
+        pane.setBottom(strip());
+    }
+
+    private java.util.List<Node> nextItems() {
+        java.util.List<Node> items = new java.util.ArrayList<>();
+        items.add(Ui.text(i18n.get("home.next"), "section-title"));
         if (vm.next().isEmpty()) {
-            next.getChildren().add(Ui.text(i18n.get("home.nothingNext"), "muted"));
+            items.add(Ui.text(i18n.get("home.nothingNext"), "muted"));
         }
         for (Activity a : vm.next()) {
             String when = TIME.format(a.start().atZoneSameInstant(zone));
             VBox item = new VBox(4, Ui.text(when, "next-time"), Ui.text(a.title().in(i18n.locale()), "next-title"));
             item.getStyleClass().add("next-item");
-            next.getChildren().add(item);
+            items.add(item);
         }
-        next.getStyleClass().add("side-panel");
-        next.setPrefWidth(440);
-        next.setMinWidth(320);
-
-        HBox middle = new HBox(24, tiles, next);
-        pane.setCenter(middle);
-        pane.setBottom(strip());
+        return items;
     }
 
     private Node tile(Screen target, String glyph, String key, boolean hero) {

@@ -51,12 +51,34 @@ public final class HomeViewModel {
         return nextReadOnly;
     }
 
+    /** A {@code queue} event: waiting count and now-serving of one service. */
+    public void liveQueue(QueueStatus status) {
+        for (int i = 0; i < serving.size(); i++) {
+            if (serving.get(i).service().equals(status.service())) {
+                serving.set(i, status);
+                return;
+            }
+        }
+        serving.add(status);
+    }
+
+    /** A {@code call} event: a counter called a ticket, so that is the number now served for its service. */
+    public void called(String service, String ticket) {
+        for (int i = 0; i < serving.size(); i++) {
+            QueueStatus q = serving.get(i);
+            if (q.service().equals(service)) {
+                serving.set(i, new QueueStatus(q.service(), q.letter(), q.waiting(), q.estimatedWaitMinutes(), ticket));
+            }
+        }
+    }
+
     /** Loads everything again; what cannot be loaded keeps its last value (the offline banner says why). */
     public void refresh() {
         async.run(central::hub, hub -> hubName.set(hub.name()), this::keep);
-        async.run(central::queues, serving::setAll, this::keep);
+        async.run(central::queues, list -> org.linli.kiosk.ui.Lists.replace(serving, list), this::keep);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), next::setAll, this::keep);
+        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.ui.Lists.replace(next, list),
+                this::keep);
     }
 
     private List<Activity> upcoming(List<Activity> all) {

@@ -91,8 +91,7 @@ public final class QueueView implements View {
         VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), 300), Ui.text(i18n.get("queue.qrHint"), "muted"));
         right.setAlignment(Pos.CENTER);
         right.setMaxWidth(360);
-        HBox row = new HBox(64, left, right);
-        row.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, right);
         VBox card = Ui.card(row);
         card.setMaxWidth(1300);
         card.setId("ticket");

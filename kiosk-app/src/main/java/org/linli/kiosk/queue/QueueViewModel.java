@@ -94,7 +94,7 @@ public final class QueueViewModel implements Resettable {
             return services.stream().map(s -> new Tile(s, queues.get(s.id()))).toList();
         }, loaded -> {
             loading.set(false);
-            tiles.setAll(loaded);
+            org.linli.kiosk.ui.Lists.replace(tiles, loaded);
         }, failure -> {
             loading.set(false);
             message.set(Problems.messageKey(failure, "queue.refused"));
@@ -102,6 +102,15 @@ public final class QueueViewModel implements Resettable {
                 step.set(Step.PROBLEM);
             }
         });
+    }
+
+    /** A {@code queue} event: the service's tile shows the new wait at once. */
+    public void liveQueue(QueueStatus status) {
+        for (int i = 0; i < tiles.size(); i++) {
+            if (tiles.get(i).service().id().equals(status.service())) {
+                tiles.set(i, new Tile(tiles.get(i).service(), status));
+            }
+        }
     }
 
     public void choose(Tile tile) {

@@ -71,8 +71,10 @@ public final class RoomsView implements View {
         }
         for (RoomsViewModel.Row row : vm.rooms()) {
             Room room = row.room();
-            Label state = Ui.text(i18n.get(row.live() == null ? "rooms.stateUnknown"
-                    : row.inUse() ? "rooms.inUse" : "rooms.freeNow"), row.inUse() ? "pill-busy" : "pill-free");
+            Label state = Ui.text(i18n.get(row.live() == null ? "rooms.stateUnknown" : row.overCapacity()
+                    ? "rooms.overCapacity" : row.inUse() ? "rooms.inUse" : "rooms.freeNow"),
+                    row.overCapacity() ? "pill-warn" : row.inUse() ? "pill-busy" : "pill-free");
+            state.setId("room-state-" + room.id());
             VBox inner = new VBox(10, Ui.text(room.name().in(i18n.locale()), "tile-title"),
                     Ui.text(i18n.get("rooms.capacity", room.capacity()), "tile-hint"), state);
             Button button = new Button();
@@ -159,8 +161,7 @@ public final class RoomsView implements View {
                 Ui.primary(i18n.get("rooms.book"), "book", vm::book)));
         left.setPrefWidth(760);
         VBox right = new VBox(12, Ui.text(i18n.get("rooms.phone"), "body"), KeypadView.of(vm.phone(), i18n));
-        HBox row = new HBox(64, left, right);
-        row.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, right);
         return row;
     }
 
@@ -173,8 +174,12 @@ public final class RoomsView implements View {
                 Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), Ui.text(when, "lead"),
                 Ui.text(i18n.get("rooms.qrHint"), "body"), Ui.primary(i18n.get("common.done"), "done", home));
         left.setPrefWidth(640);
-        HBox row = new HBox(64, left, QrNode.of(booking.token(), 520));
-        row.setAlignment(Pos.CENTER);
+        // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
+        Label number = Ui.text(i18n.get("rooms.bookingNumber", booking.id()), "booking-number");
+        number.setId("booking-number");
+        VBox code = new VBox(12, QrNode.of(booking.token(), 520), number);
+        code.setAlignment(Pos.CENTER);
+        HBox row = Ui.pair(left, code);
         VBox box = Ui.card(row);
         box.setId("booking-done");
         box.setMaxWidth(1400);

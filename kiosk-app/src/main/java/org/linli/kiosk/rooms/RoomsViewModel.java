@@ -25,6 +25,7 @@ import org.linli.kiosk.central.Model.Slot;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.Lists;
 import org.linli.kiosk.ui.PhoneEntry;
 import org.linli.kiosk.ui.Problems;
 import org.linli.kiosk.ui.Resettable;
@@ -43,6 +44,11 @@ public final class RoomsViewModel implements Resettable {
     public record Row(Room room, RoomState live) {
         public boolean inUse() {
             return live != null && live.occupied();
+        }
+
+        /** More people in the room than it is made for: the list says so, staff see an alert. */
+        public boolean overCapacity() {
+            return live != null && "over_capacity".equals(live.status());
         }
     }
 
@@ -136,9 +142,19 @@ public final class RoomsViewModel implements Resettable {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
+    /** A {@code room} event: the room's row follows it at once, whichever step is shown. */
+    public void liveRoom(RoomState state) {
+        live.put(state.room(), state);
+        for (int i = 0; i < rooms.size(); i++) {
+            if (rooms.get(i).room().id().equals(state.room())) {
+                rooms.set(i, new Row(rooms.get(i).room(), state));
+            }
+        }
+    }
+
     public void refresh() {
         async.run(() -> central.hub().rooms(),
-                list -> rooms.setAll(list.stream().map(r -> new Row(r, live.get(r.id()))).toList()),
+                list -> Lists.replace(rooms, list.stream().map(r -> new Row(r, live.get(r.id()))).toList()),
                 failure -> {
                     message.set(Problems.messageKey(failure, "rooms.refused"));
                     step.set(Step.PROBLEM);
@@ -169,7 +185,7 @@ public final class RoomsViewModel implements Resettable {
         slots.clear();
         Room r = room.get();
         LocalDate day = date.get();
-        async.run(() -> central.availability(r.id(), day).slots(), slots::setAll, failure -> {
+        async.run(() -> central.availability(r.id(), day).slots(), list -> Lists.replace(slots, list), failure -> {
             message.set(Problems.messageKey(failure, "rooms.refused"));
             step.set(Step.PROBLEM);
         });

@@ -4,8 +4,8 @@ import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -38,7 +38,7 @@ public final class Shell {
     private final ShellViewModel vm;
     private final I18n i18n;
     private final Connectivity connectivity;
-    private final Map<Screen, View> views;
+    private final Function<Screen, View> views;
     private final InstantSource clock;
     private final ZoneId zone;
     private final StaffExit staffExit;
@@ -51,8 +51,9 @@ public final class Shell {
     private final Label date = Ui.text("", "date");
     private final HidScanDetector hid = new HidScanDetector();
     private Timeline ticker;
+    private Button homeButton;
 
-    public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Map<Screen, View> views,
+    public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Function<Screen, View> views,
             InstantSource clock, ZoneId zone, StaffExit staffExit,
             javafx.beans.property.ObjectProperty<Names> hubName) {
         this.vm = vm;
@@ -68,7 +69,9 @@ public final class Shell {
         frame.setTop(top);
         frame.setCenter(content);
         root.getChildren().add(frame);
-        vm.screenProperty().addListener((o, was, now) -> render());
+        // changing screens swaps the content and shows or hides "home"; the header is rebuilt only when its words
+        // change (language, hub name, online state)
+        vm.screenProperty().addListener((o, was, now) -> showScreen());
         i18n.localeProperty().addListener((o, was, now) -> render());
         connectivity.onlineProperty().addListener((o, was, now) -> renderTop());
         hubName.addListener((o, was, now) -> renderTop());
@@ -130,7 +133,13 @@ public final class Shell {
 
     private void render() {
         renderTop();
-        View view = views.get(vm.screen());
+        showScreen();
+    }
+
+    private void showScreen() {
+        homeButton.setVisible(vm.screen() != Screen.HOME);
+        homeButton.setManaged(vm.screen() != Screen.HOME);
+        View view = views.apply(vm.screen());
         content.getChildren().setAll(view.node());
         renderOverlays();
     }
@@ -148,10 +157,10 @@ public final class Shell {
         VBox clockBox = new VBox(0, time, date);
         clockBox.setAlignment(Pos.CENTER_RIGHT);
         Button language = Ui.button(i18n.get("language.other"), "language", i18n::toggle, "language");
-        HBox header = new HBox(24, logo, names, Ui.grow(), clockBox, language);
-        if (vm.screen() != Screen.HOME) {
-            header.getChildren().add(Ui.button("⌂  " + i18n.get("nav.home"), "home", vm::home, "home-button"));
-        }
+        homeButton = Ui.button("⌂  " + i18n.get("nav.home"), "home", vm::home, "home-button");
+        homeButton.setVisible(vm.screen() != Screen.HOME);
+        homeButton.setManaged(vm.screen() != Screen.HOME);
+        HBox header = new HBox(24, logo, names, Ui.grow(), clockBox, language, homeButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         top.getChildren().setAll(header);

@@ -1,16 +1,20 @@
 package org.linli.kiosk.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
+import javafx.util.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Small factories so every screen uses the same large, high-contrast building blocks from kiosk.css. */
 public final class Ui {
+    static final int PROGRESS_DELAY_MS = 100;
     private Ui() {
     }
 
@@ -43,14 +47,38 @@ public final class Ui {
         return spacer;
     }
 
-    /** "Please wait" for anything slower than a blink. */
+    /**
+     * "Please wait" for anything slower than a blink: it appears only after 100 ms, so a quick answer does not
+     * flash a spinner at the resident.
+     */
     public static Node working(String message) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(120, 120);
         VBox box = new VBox(32, spinner, text(message, "lead"));
         box.setAlignment(Pos.CENTER);
         box.setId("working");
+        box.setOpacity(0);
+        PauseTransition delay = new PauseTransition(Duration.millis(PROGRESS_DELAY_MS));
+        delay.setOnFinished(e -> box.setOpacity(1));
+        // the timer runs only while the box is on screen, so a spinner replaced in time never holds a timer
+        box.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                delay.stop();
+            } else {
+                delay.playFromStart();
+            }
+        });
         return box;
+    }
+
+    /**
+     * Two parts side by side, centred: the form on the left, the keypad or the code on the right. One place, so a
+     * portrait layout that stacks them can be made here for every screen at once.
+     */
+    public static HBox pair(Node first, Node second) {
+        HBox pane = new HBox(64, first, second);
+        pane.setAlignment(Pos.CENTER);
+        return pane;
     }
 
     public static VBox card(Node... children) {

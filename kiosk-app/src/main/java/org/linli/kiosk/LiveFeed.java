@@ -1,0 +1,70 @@
+package org.linli.kiosk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.Model.QueueStatus;
+import org.linli.kiosk.central.Model.RoomState;
+import org.linli.kiosk.central.ServerEvent;
+import org.linli.kiosk.home.HomeViewModel;
+import org.linli.kiosk.queue.QueueViewModel;
+import org.linli.kiosk.rooms.RoomsViewModel;
+
+/**
+ * Turns the central service's live events into ViewModel updates: {@code room} into the rooms list, {@code queue}
+ * and {@code call} into the home strip and the queue tiles. JSON is read on the stream's thread; the ViewModels are
+ * changed on the screen thread. Other events (devices, alerts, figures) are for staff and are ignored here.
+ */
+final class LiveFeed {
+    private static final System.Logger LOG = System.getLogger(LiveFeed.class.getName());
+
+    private final ObjectMapper json = CentralClient.mapper();
+    private final Executor ui;
+    private final HomeViewModel home;
+    private final QueueViewModel queue;
+    private final RoomsViewModel rooms;
+    private final Runnable reopened;
+
+    /** @param reopened what to do when the stream (re)opens: reload what may have changed while it was away */
+    LiveFeed(Executor ui, HomeViewModel home, QueueViewModel queue, RoomsViewModel rooms, Runnable reopened) {
+        this.ui = ui;
+        this.home = home;
+        this.queue = queue;
+        this.rooms = rooms;
+        this.reopened = reopened;
+    }
+
+    void accept(ServerEvent event) {
+        try {
+            switch (event.name()) {
+                case "open" -> ui.execute(reopened);
+                case "room" -> {
+                    RoomState state = json.readValue(event.data(), RoomState.class);
+                    if (state.room() != null) {
+                        ui.execute(() -> rooms.liveRoom(state));
+                    }
+                }
+                case "queue" -> {
+                    QueueStatus status = json.readValue(event.data(), QueueStatus.class);
+                    if (status.service() != null) {
+                        ui.execute(() -> {
+                            home.liveQueue(status);
+                            queue.liveQueue(status);
+                        });
+                    }
+                }
+                case "call" -> {
+                    JsonNode call = json.readTree(event.data());
+                    String service = call.path("service").asText();
+                    String ticket = call.path("ticket").asText();
+                    ui.execute(() -> home.called(service, ticket));
+                }
+                default -> { }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "unreadable live event " + event.name() + " #" + event.id());
+        }
+    }
+}
