@@ -44,6 +44,9 @@ class AccessIT {
     static Stream<Route> routes() {
         return Stream.of(
                 new Route("PUT", "/api/v1/rooms/studio", Set.of("admin")),
+                new Route("PUT", "/api/v1/services/affairs", Set.of("admin")),
+                new Route("PUT", "/api/v1/counters/counter-1", Set.of("admin")),
+                new Route("PUT", "/api/v1/activities/demo-festival-6", Set.of("admin")),
                 new Route("GET", "/api/v1/rooms/studio/availability?date=2030-01-01", ALL),
                 new Route("POST", "/api/v1/bookings", DESK),
                 new Route("GET", "/api/v1/bookings/1", ALL),

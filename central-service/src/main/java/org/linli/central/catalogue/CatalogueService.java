@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ public final class CatalogueService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/hubs", this::hubs)
                 .get("/hubs/{hub}", this::hub)
-                .put("/rooms/{room}", this::putRoom);
+                .put("/rooms/{room}", this::putRoom)
+                .put("/services/{service}", this::putService)
+                .put("/counters/{counter}", this::putCounter)
+                .put("/activities/{activity}", this::putActivity);
     }
 
     private void hubs(ServerRequest req, ServerResponse res) {
@@ -103,6 +107,88 @@ public final class CatalogueService implements HttpService {
         Room room = new Room(id, hubId, new Name(zh, en), capacity, facilities, rules);
         catalogue.put(room);
         Json.ok(res, room(room));
+    }
+
+    /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
+    private void putService(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.ADMIN);
+        String id = Requests.id(req, "service");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String hubId = body.text("hub", 64);
+        String letter = body.text("letter", 1);
+        String zh = body.text("nameZh", 60);
+        String en = body.text("nameEn", 60);
+        Integer minutes = body.integer("typicalMinutes", 1, 480);
+        body.done();
+        requireHub(hubId);
+        if (!letter.matches("[A-Z]")) {
+            throw ProblemException.invalidField("letter", "must be one capital letter A-Z");
+        }
+        if (catalogue.services(hubId).stream().anyMatch(s -> s.letter().equals(letter) && !s.id().equals(id))) {
+            throw ProblemException.rule("letter-taken", "another service of this hub has the letter " + letter);
+        }
+        ServiceItem service = new ServiceItem(id, hubId, letter, new Name(zh, en), minutes);
+        catalogue.put(service);
+        Json.ok(res, Map.of("id", id, "hub", hubId, "letter", letter, "name", service.name(),
+                "typicalMinutes", minutes));
+    }
+
+    /** Staff edit of a counter: names and the services of its hub it serves. */
+    private void putCounter(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.ADMIN);
+        String id = Requests.id(req, "counter");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String hubId = body.text("hub", 64);
+        String zh = body.text("nameZh", 60);
+        String en = body.text("nameEn", 60);
+        List<String> services = body.ids("services", 50);
+        body.done();
+        requireHub(hubId);
+        List<String> known = catalogue.services(hubId).stream().map(ServiceItem::id).toList();
+        for (String service : services) {
+            if (!known.contains(service)) {
+                throw ProblemException.invalidField("services", "this hub has no service " + service);
+            }
+        }
+        Counter counter = new Counter(id, hubId, new Name(zh, en), services);
+        catalogue.put(counter);
+        Json.ok(res, Map.of("id", id, "hub", hubId, "name", counter.name(), "services", services));
+    }
+
+    /** Staff edit of an activity: title, room of the same hub, time and capacity. */
+    private void putActivity(ServerRequest req, ServerResponse res) {
+        access.require(req, Access.ADMIN);
+        String id = Requests.id(req, "activity");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String roomId = body.text("room", 64);
+        String zh = body.text("titleZh", 80);
+        String en = body.text("titleEn", 80);
+        OffsetDateTime start = body.time("start");
+        OffsetDateTime end = body.time("end");
+        Integer capacity = body.integer("capacity", 1, 10_000);
+        body.done();
+        Room room = catalogue.room(roomId)
+                .orElseThrow(() -> ProblemException.invalidField("room", "there is no room " + roomId));
+        if (!end.isAfter(start)) {
+            throw ProblemException.invalidField("end", "must be after start");
+        }
+        if (java.time.Duration.between(start, end).toHours() > 24) {
+            throw ProblemException.invalidField("end", "an activity lasts at most a day");
+        }
+        if (capacity > room.capacity()) {
+            throw ProblemException.rule("over-capacity", "the room holds " + room.capacity() + " people");
+        }
+        Activity activity = new Activity(id, room.hubId(), roomId, new Name(zh, en), start.toInstant(),
+                end.toInstant(), capacity);
+        catalogue.put(activity);
+        Json.ok(res, Map.of("id", id, "hub", room.hubId(), "room", roomId, "title", activity.title(),
+                "start", start.toString(), "end", end.toString(), "capacity", capacity));
+    }
+
+    private void requireHub(String hubId) {
+        if (catalogue.hub(hubId).isEmpty()) {
+            throw ProblemException.invalidField("hub", "no hub " + hubId);
+        }
     }
 
     private static int or(Integer value, int fallback) {

@@ -189,6 +189,28 @@ public final class JsonBody {
         }
     }
 
+    /** A required list of 1..{@code maxItems} ids (letters, digits, '-', '_'). */
+    public List<String> ids(String field, int maxItems) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            error(field, "is required");
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty() || value.size() > maxItems) {
+            error(field, "must be a list of 1 to " + maxItems + " ids");
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || !item.asText().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+                error(field, "must hold ids of letters, digits, '-' or '_'");
+                return null;
+            }
+            ids.add(item.asText());
+        }
+        return List.copyOf(ids);
+    }
+
     /** Throws the collected field problems, if any, as one 400. */
     public void done() {
         if (!errors.isEmpty()) {

@@ -1,0 +1,89 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staff keep the catalogue up to date through the API: services, counters and activities, not only rooms. */
+class CatalogueEditIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode hub() {
+        return server.get("/api/v1/hubs/wutong66", server.kioskKey()).json();
+    }
+
+    @Test
+    void addsAServiceAndGivesItToACounter() {
+        TestServer.Response service = server.put("/api/v1/services/tea", server.adminToken(), Map.of("hub", "wutong66",
+                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        assertEquals(200, service.status(), service.text());
+        TestServer.Response counter = server.put("/api/v1/counters/counter-3", server.adminToken(), Map.of(
+                "hub", "wutong66", "nameZh", "3号窗口", "nameEn", "Counter 3", "services", List.of("legal", "tea")));
+        assertEquals(200, counter.status(), counter.text());
+
+        JsonNode hub = hub();
+        assertTrue(hub.get("services").toString().contains("\"letter\":\"T\""), hub.toString());
+        assertTrue(hub.get("counters").toString().contains("\"tea\""), hub.toString());
+        TestServer.Response ticket = server.post("/api/v1/services/tea/tickets", server.kioskKey(), Map.of());
+        assertEquals(201, ticket.status(), ticket.text());
+        assertEquals("T001", ticket.json().get("number").asText());
+    }
+
+    @Test
+    void refusesALetterAnotherServiceHasAndAnUnknownService() {
+        TestServer.Response taken = server.put("/api/v1/services/tea", server.adminToken(), Map.of("hub", "wutong66",
+                "letter", "A", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        assertEquals(422, taken.status(), taken.text());
+        TestServer.Response unknown = server.put("/api/v1/counters/counter-3", server.adminToken(), Map.of(
+                "hub", "wutong66", "nameZh", "3号窗口", "nameEn", "Counter 3", "services", List.of("nope")));
+        assertEquals(400, unknown.status(), unknown.text());
+        TestServer.Response lowerCase = server.put("/api/v1/services/tea", server.adminToken(), Map.of("hub",
+                "wutong66", "letter", "t", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        assertEquals(400, lowerCase.status(), lowerCase.text());
+        assertTrue(!hub().get("services").toString().contains("\"tea\""), "nothing was stored");
+    }
+
+    @Test
+    void movesAnActivityAndKeepsItWithinItsRoom() {
+        String start = TestServer.tomorrowAt(15, 0).toString();
+        String end = TestServer.tomorrowAt(16, 30).toString();
+        TestServer.Response moved = server.put("/api/v1/activities/demo-festival-6", server.adminToken(), Map.of(
+                "room", "activity-room", "titleZh", "邻里节", "titleEn", "Neighbours' festival", "start", start,
+                "end", end, "capacity", 30));
+        assertEquals(200, moved.status(), moved.text());
+        String from = TestServer.tomorrowAt(0, 0).toLocalDate().toString();
+        String to = TestServer.tomorrowAt(0, 0).toLocalDate().plusDays(1).toString();
+        JsonNode activities = server.get("/api/v1/hubs/wutong66/activities?from=" + from + "&to=" + to,
+                server.kioskKey()).json();
+        assertTrue(activities.toString().contains("demo-festival-6"), activities.toString());
+
+        TestServer.Response tooMany = server.put("/api/v1/activities/demo-festival-6", server.adminToken(), Map.of(
+                "room", "studio", "titleZh", "邻里节", "titleEn", "Neighbours' festival", "start", start,
+                "end", end, "capacity", 30));
+        assertEquals(422, tooMany.status(), tooMany.text());
+        TestServer.Response backwards = server.put("/api/v1/activities/demo-festival-6", server.adminToken(), Map.of(
+                "room", "activity-room", "titleZh", "邻里节", "titleEn", "Neighbours' festival", "start", end,
+                "end", start, "capacity", 30));
+        assertEquals(400, backwards.status(), backwards.text());
+    }
+}
