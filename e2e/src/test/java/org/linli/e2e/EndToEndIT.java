@@ -171,7 +171,7 @@ class EndToEndIT {
     void fromAKioskBookingToTheDoorTheDashboardTheQueueAndARating() throws Exception {
         // 1. A resident books the activity room at the kiosk; the booking QR appears.
         Image bookingQr = bookAtTheKiosk();
-        String token = (String) robot.lookup("#qr").query().getUserData();
+        String token = (String) robot.lookup("#qr").match(Node::isVisible).query().getUserData();
         long bookingId = TokenFormat.parse(token).subject();
         kioskShot("1-booking-qr");
 
@@ -297,9 +297,15 @@ class EndToEndIT {
                         + kiosk.rooms().attendeesProperty().get() + ", purpose " + kiosk.rooms().purposeProperty().get(),
                         () -> kiosk.rooms().stepProperty().get() == org.linli.kiosk.rooms.RoomsViewModel.Step.PROBLEM)
                 .until(() -> robot.lookup("#booking-done").tryQuery().map(Node::isVisible).orElse(false));
-        Node qr = robot.lookup("#qr").query();
+        Node qr = robot.lookup("#qr").match(Node::isVisible).query();
         Image[] image = new Image[1];
-        robot.interact(() -> image[0] = qr.snapshot(null, null));
+        // The QR is drawn once the confirmation is on screen; take the picture when it shows a readable code.
+        await("a readable QR on the kiosk").atMost(Duration.ofSeconds(10)).until(() -> {
+            robot.interact(() -> image[0] = qr.snapshot(null, null));
+            byte[] frame = CameraFrames.frame(image[0], 300);
+            return new org.linli.protocol.qr.QrFrameDecoder().decode(frame, CameraFrames.WIDTH, CameraFrames.HEIGHT)
+                    .isPresent();
+        });
         return image[0];
     }
 
@@ -392,6 +398,13 @@ class EndToEndIT {
 
     static void showAtTheDoor(Image qr) throws IOException {
         byte[] frame = CameraFrames.frame(qr, 300);
+        // what the door's camera sees, kept with the screenshots
+        java.awt.image.BufferedImage seen = new java.awt.image.BufferedImage(CameraFrames.WIDTH, CameraFrames.HEIGHT,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        seen.getRaster().setDataElements(0, 0, CameraFrames.WIDTH, CameraFrames.HEIGHT, frame);
+        javax.imageio.ImageIO.write(seen, "png", SHOTS.resolve("2-door-camera-frame.png").toFile());
+        assertTrue(new org.linli.protocol.qr.QrFrameDecoder().decode(frame, CameraFrames.WIDTH, CameraFrames.HEIGHT)
+                .isPresent(), "the camera frame of the kiosk's QR is readable (see 2-door-camera-frame.png)");
         for (int i = 0; i < 3; i++) {
             CameraFrames.write(camera, frame);
         }
