@@ -121,7 +121,7 @@ class EndToEndIT {
         central = new CentralProgram(HOME.resolve("central-service/target/central-service.jar"),
                 dir.resolve("central"), MosquittoBroker.freePort(), config,
                 Map.of("LINLI_MQTT_URL", broker.plainUrl(), "LINLI_MQTT_USERNAME", "svc.central",
-                        "LINLI_MQTT_PASSWORD", centralPassword), dir.resolve("central.log"));
+                        "LINLI_MQTT_PASSWORD", centralPassword), HOME.resolve("e2e/target/e2e-central.log"));
         central.start();
         credentials = central.credentials();
         admin = central.login("admin", credentials.getProperty("staff.admin.password"));
