@@ -80,12 +80,6 @@ public final class EventStreamService implements HttpService {
 
     /** Every live event names its hub in {@code data.hub}; those that do not go to every client. */
     private static String hubOf(Object data) {
-        if (data instanceof java.util.Map<?, ?> map && map.get("hub") instanceof String hub) {
-            return hub;
-        }
-        if (data instanceof com.fasterxml.jackson.databind.JsonNode node && node.path("hub").isTextual()) {
-            return node.path("hub").asText();
-        }
-        return null;
+        return data instanceof java.util.Map<?, ?> map && map.get("hub") instanceof String hub ? hub : null;
     }
 }
