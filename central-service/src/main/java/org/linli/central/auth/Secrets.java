@@ -22,6 +22,18 @@ public final class Secrets {
         return random(32);
     }
 
+    /**
+     * A random id for a record that is named in URLs: 12 random bytes as 16 URL-safe characters that always begin
+     * with a letter or digit, as {@code Ids} requires (plain base64url begins with '-' or '_' one time in 32).
+     */
+    public static String id() {
+        String id;
+        do {
+            id = random(12);
+        } while (!Character.isLetterOrDigit(id.charAt(0)));
+        return id;
+    }
+
     public static String random(int bytes) {
         byte[] raw = new byte[bytes];
         RANDOM.nextBytes(raw);

@@ -56,11 +56,7 @@ public final class QueueService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        String id = req.path().pathParameters().get("id");
-        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw ProblemException.notFound("no ticket with that id");
-        }
-        Json.ok(res, queues.get(id));
+        Json.ok(res, queues.get(Requests.id(req, "id")));
     }
 
     private void reactivate(ServerRequest req, ServerResponse res) {

@@ -91,7 +91,7 @@ public final class Queues {
                 seq = rs.getInt(1);
             }
         }
-        String id = Secrets.random(12);
+        String id = Secrets.id();
         String number = service.letter() + String.format("%03d", seq);
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO ticket (id, hub_id, service_id, day, seq, number, priority, state, resident_id,
