@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
-/** The system clock plus an offset that can be moved forward: the tour and tests skip idle time instead of waiting. */
+/**
+ * The system clock plus an offset that can be moved forward: the tour and tests skip idle time instead of waiting.
+ * It can also be held still, so that a timed gesture does not depend on how fast a loaded machine plays it.
+ */
 public final class AdjustableClock implements InstantSource {
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant held;
     private final InstantSource base;
 
     public AdjustableClock(InstantSource base) {
@@ -15,7 +19,18 @@ public final class AdjustableClock implements InstantSource {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset);
+        Instant still = held;
+        return still != null ? still : base.instant().plus(offset);
+    }
+
+    /** Stops the clock at the current instant until {@link #release()}. */
+    public void hold() {
+        held = instant();
+    }
+
+    /** Lets the clock run again from where the system clock is now (the held time is not made up). */
+    public void release() {
+        held = null;
     }
 
     public void advance(Duration by) {

@@ -287,10 +287,16 @@ class KioskFlowIT {
     @Test
     void onlyTheStaffPinClosesTheKiosk() throws Exception {
         awaitShown("#logo");
-        for (int i = 0; i < 5; i++) {
-            robot.clickOn("#logo");
+        // five taps within three seconds: on a loaded machine the robot alone may take longer, so time stands still
+        clock.hold();
+        try {
+            for (int i = 0; i < 5; i++) {
+                robot.clickOn("#logo");
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+        } finally {
+            clock.release();
         }
-        WaitForAsyncUtils.waitForFxEvents();
         awaitShown("#staff-pin");
         typeOnKeypad("2468");
         tap("#staff-ok");
