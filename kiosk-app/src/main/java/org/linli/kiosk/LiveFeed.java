@@ -58,8 +58,9 @@ final class LiveFeed {
                 case "call" -> {
                     JsonNode call = json.readTree(event.data());
                     String service = call.path("service").asText();
-                    String ticket = call.path("ticket").asText();
-                    ui.execute(() -> home.called(service, ticket));
+                    // "ticket" is the ticket's id; the number on the strip is "number" (docs/api.md)
+                    String number = call.path("number").asText();
+                    ui.execute(() -> home.called(service, number));
                 }
                 default -> { }
             }

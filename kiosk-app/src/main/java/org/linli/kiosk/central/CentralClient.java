@@ -72,8 +72,10 @@ public final class CentralClient {
                 json.getTypeFactory().constructCollectionType(List.class, QueueStatus.class));
     }
 
+    /** Activities from the first day to the last, both included. */
     public List<Activity> activities(LocalDate from, LocalDate to) throws IOException, CentralRefusedException {
-        return get("/api/v1/hubs/" + enc(hubId) + "/activities?from=" + from + "&to=" + to,
+        // the API's "to" is where the range ends (the start of that day), so the day after the last one
+        return get("/api/v1/hubs/" + enc(hubId) + "/activities?from=" + from + "&to=" + to.plusDays(1),
                 json.getTypeFactory().constructCollectionType(List.class, Activity.class));
     }
 

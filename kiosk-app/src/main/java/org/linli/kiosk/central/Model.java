@@ -31,6 +31,14 @@ public final class Model {
 
     public record QueueStatus(String service, String letter, int waiting, int estimatedWaitMinutes,
             String nowServing) {
+        /**
+         * This status with the figures of a {@code queue} event, which carries only the waiting count and the
+         * estimate: the letter and the number now served are kept unless the event has them.
+         */
+        public QueueStatus updatedBy(QueueStatus event) {
+            return new QueueStatus(service, event.letter() == null ? letter : event.letter(), event.waiting(),
+                    event.estimatedWaitMinutes(), event.nowServing() == null ? nowServing : event.nowServing());
+        }
     }
 
     public record Activity(String id, Names title, String room, OffsetDateTime start, OffsetDateTime end,

@@ -250,10 +250,11 @@ public final class SampleCentral implements AutoCloseable {
             Map<String, String> query = query(ex);
             LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
             LocalDate from = LocalDate.parse(query.getOrDefault("from", today.toString()));
-            LocalDate to = LocalDate.parse(query.getOrDefault("to", today.plusDays(6).toString()));
+            // as the real service: "to" ends the range (exclusive), a week by default
+            LocalDate to = LocalDate.parse(query.getOrDefault("to", today.plusDays(7).toString()));
             send(ex, 200, activities().stream().filter(a -> {
                 LocalDate day = ((OffsetDateTime) a.get("start")).toLocalDate();
-                return !day.isBefore(from) && !day.isAfter(to);
+                return !day.isBefore(from) && day.isBefore(to);
             }).toList());
         } else if ("GET".equals(method) && (m = ROOM_AVAILABILITY.matcher(path)).matches()) {
             send(ex, 200, availability(m.group(1), LocalDate.parse(query(ex).get("date"))));

@@ -52,10 +52,11 @@ public final class HomeViewModel {
     }
 
     /** A {@code queue} event: waiting count and now-serving of one service. */
+    /** A {@code queue} event: new waiting figures; its letter and now-serving number come from the snapshot. */
     public void liveQueue(QueueStatus status) {
         for (int i = 0; i < serving.size(); i++) {
             if (serving.get(i).service().equals(status.service())) {
-                serving.set(i, status);
+                serving.set(i, serving.get(i).updatedBy(status));
                 return;
             }
         }

@@ -108,7 +108,8 @@ public final class QueueViewModel implements Resettable {
     public void liveQueue(QueueStatus status) {
         for (int i = 0; i < tiles.size(); i++) {
             if (tiles.get(i).service().id().equals(status.service())) {
-                tiles.set(i, new Tile(tiles.get(i).service(), status));
+                tiles.set(i, new Tile(tiles.get(i).service(), tiles.get(i).queue() == null ? status
+                        : tiles.get(i).queue().updatedBy(status)));
             }
         }
     }

@@ -2,71 +2,101 @@ package org.linli.kiosk.central;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linli.kiosk.Kiosk;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.TcpProxy;
+import org.linli.kiosk.TestCentral;
 
-/** The live-event stream over real HTTP: events in order, and a reconnect that resumes where it broke off. */
+/**
+ * The live-event stream of the real central service over real HTTP, through a TCP proxy that can cut the network:
+ * events in order, and a reconnect that resumes where it broke off.
+ */
 class EventStreamIT {
-    final SampleCentral central;
+    /** Events for staff screens and keep-alives, which arrive on their own timers; the kiosk ignores them. */
+    static final Set<String> NOT_FOR_THE_KIOSK = Set.of("figures", "ping");
+
+    @TempDir
+    Path dir;
+    TestCentral central;
+    TcpProxy network;
     final Connectivity connectivity = new Connectivity(Runnable::run);
     final List<ServerEvent> received = new CopyOnWriteArrayList<>();
-    final EventStream stream;
+    EventStream stream;
 
-    EventStreamIT() throws Exception {
-        central = new SampleCentral("stream-key", InstantSource.system(), Kiosk.zone()).start(0);
-        stream = new EventStream(central.url(), "stream-key", SampleCentral.HUB, connectivity, received::add);
+    @BeforeEach
+    void start() throws Exception {
+        central = TestCentral.start(dir, TestCentral.morningClock());
+        network = new TcpProxy(central.url().getPort());
+        stream = new EventStream(network.url(), central.kioskKey(), TestCentral.HUB, connectivity, received::add);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         stream.close();
+        network.close();
         central.close();
     }
 
+    private List<ServerEvent> events() {
+        return received.stream().filter(e -> !NOT_FOR_THE_KIOSK.contains(e.name())).toList();
+    }
+
     private List<String> names() {
-        return received.stream().map(ServerEvent::name).toList();
+        return events().stream().map(ServerEvent::name).toList();
+    }
+
+    private static JsonNode data(ServerEvent event) throws Exception {
+        return CentralClient.mapper().readTree(event.data());
     }
 
     @Test
     void readsNamedEventsWithTheirData() throws Exception {
         stream.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> central.listeners() == 1);
-        central.roomChanged("hall", "occupied", true, 12);
-        await().atMost(Duration.ofSeconds(10)).until(() -> names().equals(List.of("open", "room")));
-        ServerEvent room = received.get(1);
-        assertEquals("1", room.id());
-        assertEquals(12, CentralClient.mapper().readTree(room.data()).path("count").asInt());
+        central.drawTicket("affairs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> names().equals(List.of("open", "queue")));
+        ServerEvent queue = events().get(1);
+        assertTrue(queue.id().matches("\\d+"), queue.id());
+        assertEquals("affairs", data(queue).path("service").asText());
+        assertEquals(1, data(queue).path("waiting").asInt());
     }
 
     @Test
-    void resumesAfterTheLastEventItSawWhenTheServiceReturns() throws Exception {
+    void resumesAfterTheLastEventItSawWhenTheNetworkReturns() throws Exception {
         stream.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> central.listeners() == 1);
-        central.roomChanged("hall", "occupied", true, 3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        central.drawTicket("affairs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events().size() == 2);
+        long seen = Long.parseLong(events().get(1).id());
 
-        central.stop();
+        network.cut();
         await().atMost(Duration.ofSeconds(10)).until(() -> !connectivity.isOnline());
-        central.roomChanged("hall", "free", false, 0); // happens while the kiosk is cut off
-        central.restart();
+        central.drawTicket("affairs"); // happens while the kiosk is cut off
+        network.restore();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 4);
-        assertEquals(List.of("open", "room", "open", "room"), names());
-        assertEquals("2", received.get(3).id(), "only the missed event is replayed");
+        await().atMost(Duration.ofSeconds(20)).until(() -> events().size() == 4);
+        assertEquals(List.of("open", "queue", "open", "queue"), names());
+        ServerEvent missed = events().get(3);
+        assertTrue(Long.parseLong(missed.id()) > seen, "only the missed event is replayed: " + missed.id());
+        assertEquals(2, data(missed).path("waiting").asInt());
         assertEquals(true, connectivity.isOnline());
     }
 
     @Test
     void refusedKeyIsNotMistakenForAnEvent() {
-        try (EventStream wrong = new EventStream(central.url(), "wrong", SampleCentral.HUB, connectivity,
+        try (EventStream wrong = new EventStream(central.url(), "wrong", TestCentral.HUB, connectivity,
                 received::add).start()) {
-            central.roomChanged("hall", "occupied", true, 3);
+            central.drawTicket("affairs");
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(received::isEmpty);
             assertEquals(0, central.listeners());
         }

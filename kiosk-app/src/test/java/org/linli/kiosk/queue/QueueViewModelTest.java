@@ -32,18 +32,22 @@ class QueueViewModelTest {
 
     @Test
     void showsEachServiceWithItsWaitAndGivesANumber() {
+        f.central.drawTicket("affairs");
+        f.central.drawTicket("affairs");
         vm.refresh();
-        assertEquals(4, vm.tiles().size());
+        assertEquals(7, vm.tiles().size(), "the demo hub's seven services");
         QueueViewModel.Tile affairs = vm.tiles().get(0);
-        assertEquals(5, affairs.waiting());
-        assertEquals(30, affairs.waitMinutes());
+        assertEquals("affairs", affairs.service().id());
+        assertEquals(2, affairs.waiting());
+        assertTrue(affairs.waitMinutes() > 0, "two people ahead take some minutes");
         vm.choose(affairs);
         assertEquals(QueueViewModel.Step.PRIORITY, vm.stepProperty().get());
-        vm.take(true);
+        vm.take(false);
         assertEquals(QueueViewModel.Step.TICKET, vm.stepProperty().get());
-        assertEquals("A027", vm.ticketProperty().get().number());
-        assertEquals(5, vm.ticketProperty().get().peopleAhead());
-        assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/api/v1/tickets/affairs-27"));
+        assertEquals("A003", vm.ticketProperty().get().number());
+        assertEquals(2, vm.ticketProperty().get().peopleAhead());
+        String id = vm.ticketProperty().get().id();
+        assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/api/v1/tickets/" + id));
     }
 
     @Test

@@ -1,0 +1,231 @@
+package org.linli.kiosk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.linli.central.CentralServer;
+import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.Settings;
+import org.linli.central.live.LiveSettings;
+import org.linli.kiosk.central.CentralClient;
+
+/**
+ * The real central service (central-service's own {@code CentralServer}: Helidon, SQLite, the demo hub) in the
+ * test's JVM on a free port. It runs on the kiosk's clock, so both agree on the time and a test that moves one
+ * moves both. It can be stopped and started again on the same port and data directory, as after a power cut.
+ */
+public final class TestCentral implements AutoCloseable {
+    public static final String HUB = "wutong66";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = CentralClient.mapper();
+
+    private final Path dataDir;
+    private final Clock clock;
+    private final Map<String, String> config;
+    private final Properties credentials = new Properties();
+    private final Map<String, String> staffTokens = new HashMap<>();
+    private CentralServer server;
+    private int port;
+
+    private TestCentral(Path dataDir, Clock clock, Map<String, String> config) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * A kiosk clock at 09:00 today in the hub, going on in real time from there: the demo hub is open and today's
+     * first activity is still ahead, whatever the hour the tests run at.
+     */
+    public static AdjustableClock morningClock() {
+        Instant morning = LocalDate.now(ZONE).atTime(9, 0).atZone(ZONE).toInstant();
+        return new AdjustableClock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), morning)));
+    }
+
+    /** @param config extra central settings, e.g. {@code mqtt.url} */
+    public static TestCentral start(Path dataDir, InstantSource clock, Map<String, String> config) {
+        TestCentral central = new TestCentral(dataDir, new SharedClock(clock), config);
+        central.boot();
+        return central;
+    }
+
+    public static TestCentral start(Path dataDir, InstantSource clock) {
+        return start(dataDir, clock, Map.of());
+    }
+
+    private void boot() {
+        Map<String, String> overrides = new HashMap<>(config);
+        overrides.put("data.dir", dataDir.toString());
+        overrides.put("server.host", "127.0.0.1");
+        overrides.put("server.port", Integer.toString(port));
+        var loaded = ConfigLoader.load(null, Map.of(), overrides);
+        server = CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded), clock, true);
+        port = server.port();
+        try (InputStream in = Files.newInputStream(dataDir.resolve("demo-credentials.properties"))) {
+            credentials.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The central service goes away: connections are refused until {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts again on the same port and data directory. */
+    public synchronized void restart() {
+        stop();
+        boot();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public String kioskKey() {
+        return credentials.getProperty("kiosk.kiosk-lobby.key");
+    }
+
+    /** How many live-event streams are open now. */
+    public int listeners() {
+        return server.components().journal().listenerCount();
+    }
+
+    /** A resident card as a kiosk gets it: the token the service signs for that phone number. */
+    public String residentCard(String phone) {
+        return post("/api/v1/residents/card", kioskKey(), Map.of("phone", phone)).path("token").asText();
+    }
+
+    /** A ticket drawn at another kiosk of the hub. */
+    public JsonNode drawTicket(String service) {
+        return post("/api/v1/services/" + service + "/tickets", kioskKey(), Map.of("priority", false));
+    }
+
+    /** A booking made at another kiosk of the hub. */
+    public JsonNode book(String room, java.time.OffsetDateTime start, java.time.OffsetDateTime end, String phone) {
+        return post("/api/v1/bookings", kioskKey(), Map.of("room", room, "start", start.toString(), "end",
+                end.toString(), "phone", phone, "attendees", 2, "purpose", "meeting"));
+    }
+
+    /** Signs up residents (phones 13900000000 and on) until every place of an activity is taken. */
+    public void fill(String activity, int places) {
+        for (int i = 0; i < places; i++) {
+            post("/api/v1/activities/" + activity + "/signups", kioskKey(),
+                    Map.of("phone", String.format("139%08d", i)));
+        }
+    }
+
+    /** The next ticket a counter calls, as the counter's staff page calls it; answers the called ticket's number. */
+    public String callNext(String counter) {
+        return post("/api/v1/counters/" + counter + "/call-next", staffToken("counter"), Map.of())
+                .path("number").asText();
+    }
+
+    /** Registers a sensor of one room, as an administrator does before mounting it. */
+    public void registerDevice(String device, String room) {
+        post("/api/v1/devices", staffToken("admin"), Map.of("id", device, "hub", HUB, "rooms", java.util.List.of(room)));
+    }
+
+    public String staffToken(String user) {
+        return staffTokens.computeIfAbsent(user, u -> post("/api/v1/auth/login", null, Map.of("username", u,
+                "password", credentials.getProperty("staff." + u + ".password"))).path("token").asText());
+    }
+
+    /** One number from the service's database, read as an auditor would: a separate connection to its file. */
+    public long count(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("linli.db"));
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long checkins() {
+        return count("SELECT count(*) FROM checkin");
+    }
+
+    public long feedback() {
+        return count("SELECT count(*) FROM feedback");
+    }
+
+    /** POSTs JSON and answers the body of a 2xx answer; anything else fails the test with the service's problem. */
+    public JsonNode post(String path, String bearer, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The central service's {@link Clock} over the kiosk's instant source: one time for both. */
+    private static final class SharedClock extends Clock {
+        private final InstantSource source;
+
+        SharedClock(InstantSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Instant instant() {
+            return source.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
