@@ -1,5 +1,6 @@
 package org.linli.central.events;
 
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -9,7 +10,11 @@ import java.util.function.Consumer;
 /**
  * Numbers the events of the bus and keeps the last few hundred, so an SSE client that reconnects with
  * {@code Last-Event-ID} gets what it missed. Subscribing replays and registers under one lock, so nothing falls
- * between the replay and the live feed. Ids restart with the process: an id newer than any kept replays nothing.
+ * between the replay and the live feed.
+ *
+ * <p>Ids keep rising across restarts: they start from the start time in milliseconds times 1,000, so a client that
+ * saw the previous process (which would have needed over a million events a second to reach that) is behind every
+ * new id and gets all that is kept, which is what it missed; an id newer than any kept replays nothing.
  */
 public final class EventJournal implements Consumer<Event> {
     private static final int KEPT = 500;
@@ -20,7 +25,15 @@ public final class EventJournal implements Consumer<Event> {
 
     private final Deque<Entry> recent = new ArrayDeque<>(KEPT);
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
-    private long next = 1;
+    private long next;
+
+    public EventJournal() {
+        this(InstantSource.system());
+    }
+
+    EventJournal(InstantSource wallClock) {
+        this.next = wallClock.millis() * 1_000;
+    }
 
     /** The bus subscriber. Listeners must not block (they are called on the publisher's thread). */
     @Override
