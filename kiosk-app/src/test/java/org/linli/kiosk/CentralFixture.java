@@ -3,12 +3,14 @@ package org.linli.kiosk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import org.linli.kiosk.central.Catalogue;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Outbox;
 import org.linli.kiosk.central.OutboxSender;
 import org.linli.kiosk.central.SampleCentral;
 import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.ResidentSession;
 
 /**
  * A real central stand-in over real HTTP, a real SQLite outbox, and synchronous executors: ViewModels under test
@@ -24,6 +26,9 @@ public final class CentralFixture implements AutoCloseable {
     public final Outbox outbox;
     public final OutboxSender sender;
     public final Async async = new Async(Runnable::run, Runnable::run);
+    /** Who is at the kiosk, shared by the ViewModels of one test as by those of one kiosk. */
+    public final ResidentSession resident = new ResidentSession();
+    public final Catalogue catalogue = new Catalogue();
 
     public CentralFixture(Path dataDir) throws IOException {
         central = new SampleCentral(KEY, clock, Kiosk.ZONE).start(0);

@@ -21,7 +21,7 @@ class ActivitiesViewModelTest {
     @BeforeEach
     void start() throws Exception {
         f = new CentralFixture(dir);
-        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone());
+        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone(), f.resident);
     }
 
     @AfterEach
@@ -35,6 +35,16 @@ class ActivitiesViewModelTest {
         int today = vm.activities().size();
         vm.showWeek(true);
         assertTrue(vm.activities().size() > today, today + " today vs " + vm.activities().size() + " this week");
+    }
+
+    @Test
+    void aKnownResidentSignsUpWithoutTypingTheirNumberAgain() {
+        f.resident.phone("13900139000");
+        vm.refresh();
+        vm.choose(vm.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow());
+        vm.signUp();
+        assertEquals(ActivitiesViewModel.Step.DONE, vm.stepProperty().get());
+        assertEquals("13900139000", f.central.posted("/api/v1/activities/").getLast().path("phone").asText());
     }
 
     @Test

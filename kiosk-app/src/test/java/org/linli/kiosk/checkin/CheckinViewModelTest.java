@@ -27,7 +27,7 @@ class CheckinViewModelTest {
     void start() throws Exception {
         f = new CentralFixture(dir);
         rating = new RatingViewModel(f.sender, f.async);
-        vm = new CheckinViewModel(f.sender, f.clock, SampleCentral.HUB, f.async, rating);
+        vm = new CheckinViewModel(f.sender, f.clock, SampleCentral.HUB, f.async, rating, f.catalogue, f.resident);
     }
 
     @AfterEach
@@ -43,6 +43,40 @@ class CheckinViewModelTest {
         assertFalse(vm.keptProperty().get());
         assertEquals(1, f.central.checkins().size());
         assertEquals("checkin", rating.subjectProperty().get().kind());
+    }
+
+    @Test
+    void aScannedCardIdentifiesTheResidentForTheRestOfTheVisit() {
+        String card = f.central.residentToken(7);
+        vm.scanned(card);
+        assertTrue(f.resident.known());
+        assertEquals(java.util.Map.of("token", card), f.resident.identity("token"));
+    }
+
+    @Test
+    void aBookingCheckInNamesTheRoomFromTheHubCatalogue() throws Exception {
+        f.catalogue.update(f.client.hub());
+        var rooms = new org.linli.kiosk.rooms.RoomsViewModel(f.client, f.async,
+                org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, org.linli.kiosk.Kiosk.zone(),
+                java.util.Map.of(), new org.linli.kiosk.ui.ResidentSession());
+        rooms.refresh();
+        rooms.choose(rooms.rooms().stream().filter(r -> r.room().id().equals("hall")).findFirst().orElseThrow()
+                .room());
+        rooms.moveDay(1);
+        int free = 0;
+        while (!rooms.slots().get(free).free()) {
+            free++;
+        }
+        rooms.tapSlot(free);
+        rooms.toDetails();
+        rooms.setPurpose("meeting");
+        "13800138000".chars().forEach(c -> rooms.phone().press((char) c));
+        rooms.book();
+        vm.scanned(rooms.bookingProperty().get().token());
+        assertEquals(Kind.BOOKING, vm.kindProperty().get());
+        assertEquals(new org.linli.kiosk.central.Names("议事厅", "Community meeting hall"),
+                vm.roomNameProperty().get());
+        assertFalse(f.resident.known(), "a booking code says which booking, not who the resident is");
     }
 
     @Test

@@ -22,7 +22,7 @@ class QueueViewModelTest {
     void start() throws Exception {
         f = new CentralFixture(dir);
         vm = new QueueViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
-                f.central.url());
+                f.central.url(), f.resident);
     }
 
     @AfterEach
@@ -44,6 +44,21 @@ class QueueViewModelTest {
         assertEquals("A027", vm.ticketProperty().get().number());
         assertEquals(5, vm.ticketProperty().get().peopleAhead());
         assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/api/v1/tickets/affairs-27"));
+    }
+
+    @Test
+    void aTicketCarriesTheCardOfAResidentKnownFromEarlierInTheVisit() {
+        String card = f.central.residentToken(3);
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        assertTrue(f.central.posted("/api/v1/services/").getLast().path("token").isMissingNode(),
+                "an unknown resident's ticket is anonymous");
+        f.resident.card(card);
+        vm.back();
+        vm.choose(vm.tiles().get(0));
+        vm.take(true);
+        assertEquals(card, f.central.posted("/api/v1/services/").getLast().path("token").asText());
     }
 
     @Test
