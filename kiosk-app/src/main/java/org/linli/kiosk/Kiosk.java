@@ -23,6 +23,7 @@ import org.linli.kiosk.activities.ActivitiesView;
 import org.linli.kiosk.activities.ActivitiesViewModel;
 import org.linli.kiosk.card.CardView;
 import org.linli.kiosk.card.CardViewModel;
+import org.linli.kiosk.central.Catalogue;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.EventStream;
@@ -48,7 +49,9 @@ import org.linli.kiosk.scan.DirectoryFrameSource;
 import org.linli.kiosk.scan.FrameSource;
 import org.linli.kiosk.scan.ScanLoop;
 import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.ResidentSession;
 import org.linli.kiosk.ui.Screen;
 import org.linli.kiosk.ui.Shell;
 import org.linli.kiosk.ui.ShellViewModel;
@@ -84,7 +87,7 @@ public final class Kiosk implements AutoCloseable {
     private final ActivitiesViewModel activities;
     private final RatingViewModel rating;
     private final CardViewModel card;
-    private final CameraPreview camera = new CameraPreview();
+    private final CameraPreview camera;
     private final Shell view;
     private final ScanLoop scanLoop;
     private final Timeline homeRefresh;
@@ -101,6 +104,9 @@ public final class Kiosk implements AutoCloseable {
     public Kiosk(KioskConfig config, InstantSource clock, Runnable exit, double width, double height, ZoneId zone)
             throws IOException {
         this.config = config;
+        // the panel is fixed for a kiosk's life: its shape is taken once, from the size the window opens at
+        Form form = Form.of(width, height);
+        camera = new CameraPreview(form.compact() ? 0.55 : form.portrait() ? 1.4 : 1);
         Executor ui = Platform::runLater;
         Async async = new Async(background, ui);
         connectivity = new Connectivity(ui);
@@ -111,16 +117,19 @@ public final class Kiosk implements AutoCloseable {
         i18n = new I18n(config.language());
         Map<String, RoomState> live = new ConcurrentHashMap<>();
 
+        Catalogue catalogue = new Catalogue();
+        ResidentSession resident = new ResidentSession();
         rating = new RatingViewModel(sender, async);
-        home = new HomeViewModel(central, async, clock, zone);
-        checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating);
-        queue = new QueueViewModel(central, async, printer, rating, config.centralUrl());
-        rooms = new RoomsViewModel(central, async, printer, rating, clock, zone, live);
-        activities = new ActivitiesViewModel(central, async, clock, zone);
-        card = new CardViewModel(central, async, printer);
-        // going home forgets everything, the rating's subject too: it belongs to the resident who just left
-        shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, rating), config.idleAfter(),
-                config.idleWarning(), clock);
+        home = new HomeViewModel(central, async, clock, zone, catalogue);
+        checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating, catalogue, resident);
+        queue = new QueueViewModel(central, async, printer, rating, config.centralUrl(), resident);
+        rooms = new RoomsViewModel(central, async, printer, rating, clock, zone, live, resident);
+        activities = new ActivitiesViewModel(central, async, clock, zone, resident);
+        card = new CardViewModel(central, async, printer, resident);
+        // going home forgets what was typed, the rating's subject too: it belongs to the resident who just left;
+        // who the resident is lasts until "done" or the idle reset
+        shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, rating), resident,
+                config.idleAfter(), config.idleWarning(), clock);
         shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
@@ -129,21 +138,22 @@ public final class Kiosk implements AutoCloseable {
         // each screen is built the first time it is shown: the attract screen is up sooner, and screens nobody
         // visits cost nothing
         Map<Screen, Supplier<View>> builders = new EnumMap<>(Screen.class);
-        builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone));
-        builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, camera, shell::home,
-                () -> shell.go(Screen.RATING)));
-        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::home));
-        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::home, zone));
-        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::home, zone));
-        builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::home));
-        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::home, zone));
+        // the screens' "done" finishes the visit; the header's "home" only goes back to the start
+        builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone, form));
+        builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, camera, shell::finish,
+                () -> shell.go(Screen.RATING), () -> shell.go(Screen.QUEUE), form));
+        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, form));
+        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form));
+        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, zone, form));
+        builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, form));
+        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, zone, form));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
         StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
         var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));
         hubName.bind(home.hubNameProperty());
         view = new Shell(shell, i18n, connectivity,
                 screen -> views.computeIfAbsent(screen, which -> builders.get(which).get()), clock, zone, staffExit,
-                hubName);
+                hubName, form);
 
         LiveFeed feed = new LiveFeed(ui, home, queue, rooms, () -> {
             if (shell.screen() == Screen.HOME) {

@@ -27,7 +27,8 @@ import org.linli.kiosk.ui.Screen;
  */
 final class ScreenshotTour {
     /** The panels kiosks use: landscape full HD, portrait full HD, and the small 7-inch touchscreen. */
-    private static final int[][] SIZES = {{1920, 1080}, {1080, 1920}, {800, 480}};
+    static final java.util.List<int[]> SIZES = java.util.List.of(new int[] {1920, 1080}, new int[] {1080, 1920},
+            new int[] {800, 480});
 
     private final Path dir;
     private final AdjustableClock clock;
@@ -41,7 +42,8 @@ final class ScreenshotTour {
         this.clock = clock;
     }
 
-    static int run(Path configFile, Path dir) {
+    /** @param sizes the panel sizes to draw, {@link #SIZES} for all */
+    static int run(Path configFile, Path dir, java.util.List<int[]> sizes) {
         SampleCentral sample = null;
         try {
             Files.createDirectories(dir);
@@ -57,20 +59,19 @@ final class ScreenshotTour {
             }
             Platform.startup(() -> { });
             ScreenshotTour tour = new ScreenshotTour(dir, clock);
-            for (int[] size : SIZES) {
+            for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
                 for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
                     tour.walk(language, sample);
+                }
+                if (sample != null) {
+                    tour.offline(sample);
+                    sample.restart();
                 }
                 tour.fx(() -> {
                     tour.kiosk.close();
                     tour.stage.close();
                 });
-            }
-            if (sample != null) {
-                tour.open(config, SIZES[0][0], SIZES[0][1]);
-                tour.offline(sample);
-                tour.fx(() -> tour.kiosk.close());
             }
             System.out.println("linli kiosk: wrote " + tour.count + " screenshots to " + dir.toAbsolutePath());
             return 0;

@@ -2,11 +2,13 @@ package org.linli.kiosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.linli.kiosk.central.Catalogue;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Outbox;
 import org.linli.kiosk.central.OutboxSender;
 import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.ui.ResidentSession;
 
 /**
  * The real central service over real HTTP, a real SQLite outbox, and synchronous executors: ViewModels under test
@@ -20,6 +22,9 @@ public final class CentralFixture implements AutoCloseable {
     public final Outbox outbox;
     public final OutboxSender sender;
     public final Async async = new Async(Runnable::run, Runnable::run);
+    /** Who is at the kiosk, shared by the ViewModels of one test as by those of one kiosk. */
+    public final ResidentSession resident = new ResidentSession();
+    public final Catalogue catalogue = new Catalogue();
 
     public CentralFixture(Path dir) throws IOException {
         central = TestCentral.start(dir.resolve("central"), clock);

@@ -174,6 +174,16 @@ public final class TestCentral implements AutoCloseable {
         }
     }
 
+    /** The newest resident the service knows: the one a card or a phone number just made known. */
+    public long newestResident() {
+        return count("SELECT coalesce(max(id), 0) FROM resident");
+    }
+
+    /** The resident a row of the service's database names (0 for an anonymous one). */
+    public long residentOf(String table, Object id) {
+        return count("SELECT coalesce(resident_id, 0) FROM " + table + " WHERE id = '" + id + "'");
+    }
+
     public long checkins() {
         return count("SELECT count(*) FROM checkin");
     }

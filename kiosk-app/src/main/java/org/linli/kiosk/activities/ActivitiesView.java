@@ -7,11 +7,16 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.KeypadView;
 import org.linli.kiosk.ui.Ui;
@@ -25,13 +30,15 @@ public final class ActivitiesView implements View {
     private final I18n i18n;
     private final Runnable home;
     private final ZoneId zone;
+    private final Form form;
     private final StackPane pane = new StackPane();
     // kept between renders: a new ScrollPane per render re-creates its skin, the costliest part of this screen
     private final VBox rows = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(rows);
 
-    public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, ZoneId zone) {
+    public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form) {
         this.vm = vm;
+        this.form = form;
         this.i18n = i18n;
         this.home = home;
         this.zone = zone;
@@ -42,6 +49,7 @@ public final class ActivitiesView implements View {
         vm.activities().addListener((ListChangeListener<Activity>) c -> render());
         vm.weekProperty().addListener((o, a, b) -> render());
         vm.messageProperty().addListener((o, a, b) -> render());
+        vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -78,29 +86,49 @@ public final class ActivitiesView implements View {
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
                     : Ui.primary(i18n.get("activities.signUp"), "join-" + a.id(), () -> vm.choose(a));
-            HBox row = new HBox(24, text, Ui.grow(), Ui.text(a.full() ? i18n.get("activities.full")
-                    : i18n.get("activities.placesLeft", left), a.full() ? "pill-busy" : "pill-free"), action);
-            row.setAlignment(Pos.CENTER_LEFT);
+            Label places = Ui.text(a.full() ? i18n.get("activities.full")
+                    : i18n.get("activities.placesLeft", left), a.full() ? "pill-busy" : "pill-free");
+            places.setMinWidth(Region.USE_PREF_SIZE);
+            action.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Pane row;
+            if (form.compact()) {
+                // the small panel: the title across the row, the places and the button under it
+                HBox under = new HBox(12, places, Ui.grow(), action);
+                under.setAlignment(Pos.CENTER_LEFT);
+                row = new VBox(8, text, under);
+            } else {
+                HBox line = new HBox(24, text, places, action);
+                line.setAlignment(Pos.CENTER_LEFT);
+                row = line;
+            }
             row.getStyleClass().add("list-row");
             rows.getChildren().add(row);
+        }
+        rows.setSpacing(form.gap(16));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        if (form.compact()) {
+            HBox top = new HBox(12, Ui.text(i18n.get("activities.title"), "title"), Ui.grow(), today, week);
+            top.setAlignment(Pos.CENTER_LEFT);
+            return new VBox(8, top, scroll);
         }
         return new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll);
     }
 
     private Node phone() {
         Activity a = vm.chosenProperty().get();
-        VBox left = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"),
-                Ui.text(i18n.get(a.full() ? "activities.waitlistHint" : "activities.phoneHint"), "lead"),
+        VBox info = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"),
+                Ui.text(i18n.get((a.full() ? "activities.waitlistHint" : "activities.phoneHint")
+                        + (vm.resident().known() ? "Known" : "")), "lead"),
                 Ui.text(i18n.get("privacy.signup"), "privacy"));
         if (!vm.messageProperty().get().isEmpty()) {
-            left.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+            info.getChildren().add(1, Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
         }
-        left.getChildren().add(new HBox(24, Ui.button(i18n.get("common.back"), "back", vm::back),
+        VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
                 Ui.primary(i18n.get(a.full() ? "activities.waitlist" : "activities.signUp"), "confirm-signup",
                         vm::signUp)));
-        left.setPrefWidth(700);
-        HBox row = Ui.pair(left, KeypadView.of(vm.phone(), i18n));
-        return row;
+        return Ui.pair(form, left, vm.resident().known() ? Ui.knownResident(vm.resident(), i18n)
+                : KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node done(Signup signup) {
@@ -108,8 +136,9 @@ public final class ActivitiesView implements View {
                 : signup.position()) : i18n.get("activities.confirmed");
         VBox box = Ui.card(Ui.badge("✓", "badge-ok"), Ui.text(text, "title"),
                 Ui.text(vm.chosenProperty().get().title().in(i18n.locale()), "lead"),
-                new HBox(24, Ui.primary(i18n.get("common.done"), "done", home),
+                Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
                         Ui.button(i18n.get("activities.more"), "more-activities", vm::back)));
+        box.setSpacing(form.gap(24));
         box.setId("signup-done");
         box.setMaxWidth(1100);
         return box;

@@ -3,6 +3,7 @@ package org.linli.kiosk.activities;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +18,7 @@ import org.linli.kiosk.central.Model.Signup;
 import org.linli.kiosk.ui.Async;
 import org.linli.kiosk.ui.PhoneEntry;
 import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.ResidentSession;
 import org.linli.kiosk.ui.Resettable;
 
 /** Activities today or this week; sign up with a phone number, or join the waitlist when full. */
@@ -36,8 +38,12 @@ public final class ActivitiesViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<Signup> signup = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final PhoneEntry phone = new PhoneEntry();
+    private final ResidentSession resident;
 
-    public ActivitiesViewModel(CentralClient central, Async async, InstantSource clock, ZoneId zone) {
+    /** @param resident who is signing up, when they said so earlier in the visit */
+    public ActivitiesViewModel(CentralClient central, Async async, InstantSource clock, ZoneId zone,
+            ResidentSession resident) {
+        this.resident = resident;
         this.central = central;
         this.async = async;
         this.clock = clock;
@@ -72,6 +78,11 @@ public final class ActivitiesViewModel implements Resettable {
         return phone;
     }
 
+    /** Known residents are not asked for their number again. */
+    public ResidentSession resident() {
+        return resident;
+    }
+
     public void showWeek(boolean wholeWeek) {
         week.set(wholeWeek);
         refresh();
@@ -94,14 +105,20 @@ public final class ActivitiesViewModel implements Resettable {
 
     public void signUp() {
         Activity activity = chosen.get();
-        if (activity == null || !phone.complete()) {
+        // a number typed here is who signs up; otherwise whoever the resident said they were earlier in the visit
+        boolean typed = phone.complete();
+        if (activity == null || !typed && !resident.known()) {
             message.set("phone.invalid");
             return;
         }
         message.set("");
         step.set(Step.WORKING);
         String digits = phone.digits();
-        async.run(() -> central.signup(activity.id(), digits), result -> {
+        Map<String, String> who = typed ? Map.of("phone", digits) : resident.identity("token");
+        async.run(() -> central.signup(activity.id(), who), result -> {
+            if (typed) {
+                resident.phone(digits);
+            }
             phone.reset();
             signup.set(result);
             step.set(Step.DONE);

@@ -4,10 +4,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Card;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.KeypadView;
 import org.linli.kiosk.ui.QrNode;
@@ -20,10 +21,12 @@ public final class CardView implements View {
     private final I18n i18n;
     private final Runnable home;
     private final ZoneId zone;
+    private final Form form;
     private final StackPane pane = new StackPane();
 
-    public CardView(CardViewModel vm, I18n i18n, Runnable home, ZoneId zone) {
+    public CardView(CardViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form) {
         this.vm = vm;
+        this.form = form;
         this.i18n = i18n;
         this.home = home;
         this.zone = zone;
@@ -49,30 +52,32 @@ public final class CardView implements View {
     }
 
     private Node phone() {
-        VBox left = new VBox(24, Ui.text(i18n.get("card.title"), "title"), Ui.text(i18n.get("card.hint"), "lead"),
+        VBox info = new VBox(24, Ui.text(i18n.get("card.title"), "title"), Ui.text(i18n.get("card.hint"), "lead"),
                 Ui.text(i18n.get("privacy.card"), "privacy"));
         if (!vm.messageProperty().get().isEmpty()) {
-            left.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+            info.getChildren().add(1, Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
         }
-        left.getChildren().add(Ui.primary(i18n.get("card.get"), "get-card", vm::request));
-        left.setPrefWidth(700);
-        HBox row = Ui.pair(left, KeypadView.of(vm.phone(), i18n));
-        return row;
+        VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.primary(i18n.get("card.get"), "get-card",
+                vm::request)));
+        return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node card(Card card) {
         String expires = card.expires() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE
                 .format(card.expires().atZoneSameInstant(zone));
-        VBox left = new VBox(20, Ui.text(i18n.get("card.ready"), "title"),
+        VBox left = new VBox(form.gap(20), Ui.text(i18n.get("card.ready"), "title"),
                 Ui.text(i18n.get("card.ending", card.phoneLast4()), "lead"),
                 Ui.text(i18n.get("card.uses"), "body"), Ui.text(i18n.get("card.expires", expires), "muted"),
                 Ui.text(i18n.get(vm.printerPresent() ? "card.printed" : "card.photo"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
-        left.setPrefWidth(640);
-        HBox row = Ui.pair(left, QrNode.of(card.token(), 480));
-        VBox box = Ui.card(row);
+        if (form.compact()) {
+            left.getChildren().remove(2); // what the card is for was said on the screen before
+        }
+        left.setPrefWidth(form.compact() ? 380 : 640);
+        left.setMaxWidth(Region.USE_PREF_SIZE);
+        VBox box = Ui.card(Ui.pair(form, left, QrNode.of(card.token(), form.compact() ? 260 : 480)));
         box.setId("card");
-        box.setMaxWidth(1400);
+        box.setMaxWidth(form.compact() ? 780 : form.portrait() ? 900 : 1400);
         return box;
     }
 

@@ -20,12 +20,16 @@ public final class CardViewModel implements Resettable {
     private final CentralClient central;
     private final Async async;
     private final ReceiptPrinter printer;
+    private final org.linli.kiosk.ui.ResidentSession resident;
     private final PhoneEntry phone = new PhoneEntry();
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.PHONE);
     private final ReadOnlyObjectWrapper<Card> card = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public CardViewModel(CentralClient central, Async async, ReceiptPrinter printer) {
+    /** @param resident the new card identifies the resident for the rest of the visit */
+    public CardViewModel(CentralClient central, Async async, ReceiptPrinter printer,
+            org.linli.kiosk.ui.ResidentSession resident) {
+        this.resident = resident;
         this.central = central;
         this.async = async;
         this.printer = printer;
@@ -61,6 +65,7 @@ public final class CardViewModel implements Resettable {
         step.set(Step.WORKING);
         async.run(() -> central.residentCard(digits), issued -> {
             phone.reset();
+            resident.card(issued.token());
             card.set(issued);
             step.set(Step.CARD);
             if (printer.present()) {

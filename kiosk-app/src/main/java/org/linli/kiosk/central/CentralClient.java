@@ -92,9 +92,11 @@ public final class CentralClient {
         return post("/api/v1/residents/card", Map.of("phone", phone), null, Card.class);
     }
 
-    public Ticket ticket(String service, boolean priority, String token) throws IOException, CentralRefusedException {
-        Map<String, Object> body = token == null ? Map.of("priority", priority)
-                : Map.of("priority", priority, "token", token);
+    /** @param resident {@code {"token": card}}, {@code {"phone": digits}}, or empty for an anonymous ticket */
+    public Ticket ticket(String service, boolean priority, Map<String, String> resident)
+            throws IOException, CentralRefusedException {
+        Map<String, Object> body = new java.util.HashMap<>(resident);
+        body.put("priority", priority);
         return post("/api/v1/services/" + enc(service) + "/tickets", body, null, Ticket.class);
     }
 
@@ -102,8 +104,9 @@ public final class CentralClient {
         return get("/api/v1/tickets/" + enc(id), Ticket.class);
     }
 
-    public Signup signup(String activity, String phone) throws IOException, CentralRefusedException {
-        return post("/api/v1/activities/" + enc(activity) + "/signups", Map.of("phone", phone), null, Signup.class);
+    /** @param resident {@code {"token": card}} or {@code {"phone": digits}} */
+    public Signup signup(String activity, Map<String, String> resident) throws IOException, CentralRefusedException {
+        return post("/api/v1/activities/" + enc(activity) + "/signups", resident, null, Signup.class);
     }
 
     /** Posts a body the outbox kept; used for check-ins and feedback, online or replayed later. */

@@ -1,5 +1,6 @@
 package org.linli.kiosk.central;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -54,8 +55,10 @@ public final class Model {
     public record Availability(String room, LocalDate date, int slotMinutes, List<Slot> slots) {
     }
 
+    /** Either {@code phone} or {@code residentToken} is set; the other is left out of the JSON. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingRequest(String room, OffsetDateTime start, OffsetDateTime end, String phone,
-            int attendees, String purpose) {
+            String residentToken, int attendees, String purpose) {
     }
 
     public record Booking(String id, String hub, String room, OffsetDateTime start, OffsetDateTime end,

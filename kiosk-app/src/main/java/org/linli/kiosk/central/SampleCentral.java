@@ -62,6 +62,7 @@ public final class SampleCentral implements AutoCloseable {
     private final Map<String, Integer> signedUp = new ConcurrentHashMap<>();
     private final Map<String, Integer> waitlisted = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rooms = new LinkedHashMap<>();
+    private final List<Map.Entry<String, JsonNode>> posts = new java.util.ArrayList<>();
     private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
     private final List<String> eventLog = new CopyOnWriteArrayList<>();
     private final List<java.util.concurrent.BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
@@ -213,6 +214,13 @@ public final class SampleCentral implements AutoCloseable {
         return Collections.unmodifiableList(checkins);
     }
 
+    /** The bodies posted to paths that start with {@code path}, oldest first (tickets, bookings, sign-ups). */
+    public List<JsonNode> posted(String path) {
+        synchronized (posts) {
+            return posts.stream().filter(p -> p.getKey().startsWith(path)).map(Map.Entry::getValue).toList();
+        }
+    }
+
     public List<JsonNode> feedback() {
         return Collections.unmodifiableList(feedback);
     }
@@ -232,6 +240,11 @@ public final class SampleCentral implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             JsonNode body = "POST".equals(method) ? json.readTree(exchange.getRequestBody().readAllBytes()) : null;
+            if (body != null) {
+                synchronized (posts) {
+                    posts.add(Map.entry(path, body));
+                }
+            }
             route(exchange, method, path, body);
         } catch (RuntimeException e) {
             problem(exchange, 400, "Bad request", e.getMessage());
@@ -394,7 +407,9 @@ public final class SampleCentral implements AutoCloseable {
         String room = body.path("room").asText();
         OffsetDateTime start = OffsetDateTime.parse(body.path("start").asText());
         OffsetDateTime end = OffsetDateTime.parse(body.path("end").asText());
-        if (!rooms.containsKey(room) || !end.isAfter(start) || !body.path("phone").asText().matches("1\\d{10}")) {
+        boolean byPhone = body.path("phone").asText().matches("1\\d{10}");
+        boolean byCard = body.path("residentToken").asText().startsWith("LL1:");
+        if (!rooms.containsKey(room) || !end.isAfter(start) || byPhone == byCard) {
             problem(ex, 422, "Not bookable", "room, time or phone not acceptable");
             return;
         }

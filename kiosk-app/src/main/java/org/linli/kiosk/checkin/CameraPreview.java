@@ -28,12 +28,19 @@ public final class CameraPreview {
     private byte[] rgb;
 
     public CameraPreview() {
-        view.setFitWidth(WIDTH);
-        view.setFitHeight(HEIGHT);
+        this(1);
+    }
+
+    /** @param scale the preview's size against the 560×420 of a full-HD panel */
+    public CameraPreview(double scale) {
+        double width = WIDTH * scale;
+        double height = HEIGHT * scale;
+        view.setFitWidth(width);
+        view.setFitHeight(height);
         view.setPreserveRatio(true);
-        Rectangle background = new Rectangle(WIDTH, HEIGHT);
+        Rectangle background = new Rectangle(width, height);
         background.getStyleClass().add("camera-background");
-        Rectangle guide = new Rectangle(HEIGHT * 0.62, HEIGHT * 0.62);
+        Rectangle guide = new Rectangle(height * 0.62, height * 0.62);
         guide.getStyleClass().add("frame-guide");
         guide.setArcWidth(36);
         guide.setArcHeight(36);
@@ -41,7 +48,7 @@ public final class CameraPreview {
         pane.setAlignment(Pos.CENTER);
         pane.getStyleClass().add("camera");
         pane.setId("camera-preview");
-        pane.setMaxSize(WIDTH, HEIGHT);
+        pane.setMaxSize(width, height);
     }
 
     public Node node() {

@@ -3,8 +3,10 @@ package org.linli.kiosk.checkin;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.KeypadView;
 import org.linli.kiosk.ui.Ui;
@@ -17,10 +19,15 @@ public final class CheckinView implements View {
     private final CameraPreview camera;
     private final Runnable home;
     private final Runnable rate;
+    private final Runnable queue;
+    private final Form form;
     private final StackPane pane = new StackPane();
 
-    public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home, Runnable rate) {
+    public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home, Runnable rate,
+            Runnable queue, Form form) {
+        this.queue = queue;
         this.vm = vm;
+        this.form = form;
         this.i18n = i18n;
         this.camera = camera;
         this.home = home;
@@ -47,29 +54,42 @@ public final class CheckinView implements View {
     }
 
     private Node ready() {
+        VBox noCard = Ui.card(Ui.text(i18n.get("checkin.noCard"), "section-title"),
+                Ui.text(i18n.get("checkin.noCardHint"), "body"),
+                Ui.primary(i18n.get("checkin.usePhone"), "use-phone", vm::usePhone));
+        noCard.setSpacing(form.gap(24));
+        if (form.compact()) {
+            // the small panel: the hint across the top, the camera and the phone choice side by side below it
+            noCard.setMaxWidth(380);
+            HBox row = new HBox(20, camera.node(), noCard);
+            row.setAlignment(Pos.CENTER);
+            VBox box = new VBox(12, Ui.text(i18n.get("checkin.scanHint"), "lead"), row);
+            box.setAlignment(Pos.CENTER);
+            box.setMaxWidth(760);
+            return box;
+        }
+        noCard.getChildren().add(0, Ui.badge("☎", "badge-tile"));
         VBox left = new VBox(24, Ui.text(i18n.get("checkin.title"), "title"),
                 Ui.text(i18n.get("checkin.scanHint"), "lead"), camera.node());
         left.setAlignment(Pos.TOP_LEFT);
-        VBox right = Ui.card(Ui.badge("☎", "badge-tile"), Ui.text(i18n.get("checkin.noCard"), "section-title"),
-                Ui.text(i18n.get("checkin.noCardHint"), "body"),
-                Ui.primary(i18n.get("checkin.usePhone"), "use-phone", vm::usePhone));
-        right.setPrefWidth(520);
-        return Ui.pair(left, right);
+        left.setMaxWidth(form.portrait() ? 760 : 640);
+        noCard.setPrefWidth(form.portrait() ? 760 : 520);
+        noCard.setMaxWidth(Region.USE_PREF_SIZE);
+        return Ui.pair(form, left, noCard);
     }
 
     private Node phone() {
-        VBox left = new VBox(24, Ui.text(i18n.get("checkin.phoneTitle"), "title"),
-                Ui.text(i18n.get("privacy.checkin"), "privacy"),
-                new HBox(24, Ui.button(i18n.get("common.back"), "back", vm::again),
-                        Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone)));
-        left.setPrefWidth(640);
-        HBox row = Ui.pair(left, KeypadView.of(vm.phone(), i18n));
-        return row;
+        VBox info = new VBox(24, Ui.text(i18n.get("checkin.phoneTitle"), "title"),
+                Ui.text(i18n.get("privacy.checkin"), "privacy"));
+        VBox left = Ui.column(form, 640, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::again),
+                Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone)));
+        return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node welcome() {
         String headline = switch (vm.kindProperty().get()) {
-            case BOOKING -> i18n.get("checkin.welcomeBooking", vm.roomProperty().get());
+            case BOOKING -> i18n.get("checkin.welcomeBooking", vm.roomNameProperty().get() == null ? ""
+                    : vm.roomNameProperty().get().in(i18n.locale()));
             case RESIDENT -> i18n.get("checkin.welcomeResident");
             case PHONE -> i18n.get("checkin.welcomePhone");
         };
@@ -78,8 +98,13 @@ public final class CheckinView implements View {
         if (vm.keptProperty().get()) {
             box.getChildren().add(Ui.text(i18n.get("checkin.kept"), "notice"));
         }
-        box.getChildren().add(new HBox(24, Ui.primary(i18n.get("common.done"), "done", home),
+        box.getChildren().add(Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
+                Ui.button(i18n.get("home.queue"), "go-queue", queue),
                 Ui.button(i18n.get("home.rating"), "go-rate", rate)));
+        box.setSpacing(form.gap(24));
+        if (form.compact()) {
+            box.getChildren().remove(0); // the tick: the small panel needs its height for the words
+        }
         box.setId("welcome");
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(1100);

@@ -8,11 +8,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.linli.kiosk.central.Catalogue;
+import org.linli.kiosk.central.Names;
 import org.linli.kiosk.central.OutboxSender;
 import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.kiosk.ui.Async;
 import org.linli.kiosk.ui.PhoneEntry;
 import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.ResidentSession;
 import org.linli.kiosk.ui.Resettable;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.MalformedTokenException;
@@ -39,11 +42,19 @@ public final class CheckinViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
     private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Names> roomName = new ReadOnlyObjectWrapper<>();
+    private final Catalogue catalogue;
+    private final ResidentSession resident;
     private final ReadOnlyBooleanWrapper kept = new ReadOnlyBooleanWrapper(false);
 
+    /**
+     * @param catalogue names the booked room after a booking check-in
+     * @param resident remembers a resident card or phone number for the rest of the visit
+     */
     public CheckinViewModel(OutboxSender sender, InstantSource clock, String hubId, Async async,
-            RatingViewModel rating) {
+            RatingViewModel rating, Catalogue catalogue, ResidentSession resident) {
+        this.catalogue = catalogue;
+        this.resident = resident;
         this.sender = sender;
         this.clock = clock;
         this.hubId = hubId;
@@ -68,9 +79,9 @@ public final class CheckinViewModel implements Resettable {
         return message.getReadOnlyProperty();
     }
 
-    /** The booked room's id after a booking check-in. */
-    public ReadOnlyStringProperty roomProperty() {
-        return room.getReadOnlyProperty();
+    /** The booked room's name after a booking check-in (its id while the hub's rooms are not loaded yet). */
+    public ReadOnlyObjectProperty<Names> roomNameProperty() {
+        return roomName.getReadOnlyProperty();
     }
 
     /** True when the check-in was kept on the kiosk to be sent later. */
@@ -104,7 +115,12 @@ public final class CheckinViewModel implements Resettable {
             return;
         }
         Kind who = token.type() == TokenType.BOOKING ? Kind.BOOKING : Kind.RESIDENT;
-        send(Map.of("token", text.strip()), who);
+        String code = text.strip();
+        send(Map.of("token", code), who, () -> {
+            if (who == Kind.RESIDENT) {
+                resident.card(code);
+            }
+        });
     }
 
     public void submitPhone() {
@@ -112,17 +128,22 @@ public final class CheckinViewModel implements Resettable {
             problem("phone.invalid");
             return;
         }
-        send(Map.of("phone", phone.digits()), Kind.PHONE);
+        String digits = phone.digits();
+        send(Map.of("phone", digits), Kind.PHONE, () -> resident.phone(digits));
     }
 
-    private void send(Map<String, Object> body, Kind who) {
+    /** @param identified remembers who checked in, once the visit is counted (or kept to be sent) */
+    private void send(Map<String, Object> body, Kind who, Runnable identified) {
         state.set(State.WORKING);
         async.run(() -> sender.checkin(body), outcome -> {
             phone.reset();
+            identified.run();
             kind.set(who);
             kept.set(outcome.kept());
+            roomName.set(null);
             outcome.answer().ifPresent(answer -> {
-                room.set(answer.path("room").asText(""));
+                String room = answer.path("room").asText("");
+                roomName.set(room.isEmpty() ? null : catalogue.roomName(room));
                 rating.remember(new RatingViewModel.Subject("checkin", answer.path("id").asText()));
             });
             state.set(State.WELCOME);
@@ -146,7 +167,7 @@ public final class CheckinViewModel implements Resettable {
         state.set(State.READY);
         kind.set(null);
         message.set("");
-        room.set("");
+        roomName.set(null);
         kept.set(false);
     }
 }

@@ -6,16 +6,19 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.QueueStatus;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Screen;
 import org.linli.kiosk.ui.Ui;
@@ -29,11 +32,13 @@ public final class HomeView implements View {
     private final I18n i18n;
     private final Consumer<Screen> go;
     private final ZoneId zone;
+    private final Form form;
     private final BorderPane pane = new BorderPane();
     private final VBox next = new VBox(16);
 
-    public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, ZoneId zone) {
+    public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, ZoneId zone, Form form) {
         this.vm = vm;
+        this.form = form;
         this.i18n = i18n;
         this.go = go;
         this.zone = zone;
@@ -56,31 +61,42 @@ public final class HomeView implements View {
     }
 
     private void render() {
+        // landscape: three columns beside "coming up"; portrait: two columns above it; small panel: tiles only
+        int columns = form.portrait() ? 2 : 3;
+        int rows = 6 / columns;
         GridPane tiles = new GridPane();
-        tiles.setHgap(24);
-        tiles.setVgap(24);
-        for (int i = 0; i < 3; i++) {
+        tiles.setHgap(form.gap(24));
+        tiles.setVgap(form.gap(24));
+        for (int i = 0; i < columns; i++) {
             ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(100.0 / 3);
+            column.setPercentWidth(100.0 / columns);
             tiles.getColumnConstraints().add(column);
         }
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < rows; i++) {
             RowConstraints row = new RowConstraints();
-            row.setPercentHeight(50);
+            row.setPercentHeight(100.0 / rows);
             tiles.getRowConstraints().add(row);
         }
-        tiles.add(tile(Screen.CHECKIN, "签", "home.checkin", true), 0, 0);
-        tiles.add(tile(Screen.QUEUE, "号", "home.queue", false), 1, 0);
-        tiles.add(tile(Screen.ROOMS, "约", "home.rooms", false), 2, 0);
-        tiles.add(tile(Screen.ACTIVITIES, "活", "home.activities", false), 0, 1);
-        tiles.add(tile(Screen.CARD, "码", "home.card", false), 1, 1);
-        tiles.add(tile(Screen.RATING, "评", "home.rating", false), 2, 1);
+        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, "签", "home.checkin", true),
+                tile(Screen.QUEUE, "号", "home.queue", false), tile(Screen.ROOMS, "约", "home.rooms", false),
+                tile(Screen.ACTIVITIES, "活", "home.activities", false), tile(Screen.CARD, "码", "home.card", false),
+                tile(Screen.RATING, "评", "home.rating", false));
+        for (int i = 0; i < doors.size(); i++) {
+            tiles.add(doors.get(i), i % columns, i / columns);
+        }
         HBox.setHgrow(tiles, Priority.ALWAYS);
+        VBox.setVgrow(tiles, Priority.ALWAYS);
 
         next.getChildren().setAll(nextItems());
 
-        HBox middle = new HBox(24, tiles, next);
-        pane.setCenter(middle);
+        if (form.compact()) {
+            pane.setCenter(tiles);
+        } else if (form.portrait()) {
+            next.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            pane.setCenter(new VBox(24, tiles, next));
+        } else {
+            pane.setCenter(new HBox(24, tiles, next));
+        }
         pane.setBottom(strip());
     }
 
@@ -101,33 +117,38 @@ public final class HomeView implements View {
 
     private Node tile(Screen target, String glyph, String key, boolean hero) {
         Node badge = Ui.badge(glyph, hero ? "badge-hero" : "badge-tile");
-        VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"), Ui.text(i18n.get(key + ".hint"), "tile-hint"));
-        VBox inner = new VBox(18, badge, text);
+        VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
+        if (!form.compact()) {
+            // the small panel has room for the name only; the screen behind it explains itself
+            text.getChildren().add(Ui.text(i18n.get(key + ".hint"), "tile-hint"));
+        }
+        VBox inner = new VBox(form.gap(18), badge, text);
         inner.setAlignment(Pos.CENTER_LEFT);
-        Button button = new Button();
-        button.setGraphic(inner);
-        button.setId("tile-" + target.name().toLowerCase(java.util.Locale.ROOT));
-        button.getStyleClass().addAll("tile", hero ? "tile-hero" : "tile-plain");
-        button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        button.setAlignment(Pos.CENTER_LEFT);
-        button.setOnAction(e -> go.accept(target));
-        return button;
+        return Ui.tile("tile-" + target.name().toLowerCase(java.util.Locale.ROOT), () -> go.accept(target), inner,
+                "home-tile", hero ? "tile-hero" : "tile-plain");
     }
 
     private Node strip() {
-        HBox strip = new HBox(32, Ui.text(i18n.get("home.nowServing"), "strip-title"));
+        Label title = Ui.text(i18n.get("home.nowServing"), "strip-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane numbers = new FlowPane(form.gap(32), 8);
+        numbers.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(numbers, Priority.ALWAYS);
+        HBox strip = new HBox(form.gap(32), title, numbers);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getStyleClass().add("serving-strip");
         strip.setId("serving-strip");
         if (vm.serving().isEmpty()) {
-            strip.getChildren().add(Ui.text(i18n.get("home.servingUnknown"), "strip-muted"));
+            numbers.getChildren().add(Ui.text(i18n.get("home.servingUnknown"), "strip-muted"));
         }
         for (QueueStatus q : vm.serving()) {
             String number = q.nowServing() == null ? "—" : q.nowServing();
-            HBox item = new HBox(12, Ui.text(number, "strip-number"),
-                    Ui.text(i18n.get("home.waiting", q.waiting()), "strip-muted"));
+            HBox item = new HBox(12, Ui.text(number, "strip-number"));
+            if (!form.compact()) {
+                item.getChildren().add(Ui.text(i18n.get("home.waiting", q.waiting()), "strip-muted"));
+            }
             item.setAlignment(Pos.CENTER_LEFT);
-            strip.getChildren().add(item);
+            numbers.getChildren().add(item);
         }
         return strip;
     }

@@ -20,6 +20,7 @@ public final class HomeViewModel {
     static final int NEXT_SHOWN = 3;
 
     private final CentralClient central;
+    private final org.linli.kiosk.central.Catalogue catalogue;
     private final org.linli.kiosk.ui.Async async;
     private final InstantSource clock;
     private final ZoneId zone;
@@ -31,7 +32,10 @@ public final class HomeViewModel {
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Activity> nextReadOnly = FXCollections.unmodifiableObservableList(next);
 
-    public HomeViewModel(CentralClient central, org.linli.kiosk.ui.Async async, InstantSource clock, ZoneId zone) {
+    /** @param catalogue kept up to date with the hub's rooms and services each time the hub is loaded */
+    public HomeViewModel(CentralClient central, org.linli.kiosk.ui.Async async, InstantSource clock, ZoneId zone,
+            org.linli.kiosk.central.Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.central = central;
         this.async = async;
         this.clock = clock;
@@ -75,7 +79,10 @@ public final class HomeViewModel {
 
     /** Loads everything again; what cannot be loaded keeps its last value (the offline banner says why). */
     public void refresh() {
-        async.run(central::hub, hub -> hubName.set(hub.name()), this::keep);
+        async.run(central::hub, hub -> {
+            hubName.set(hub.name());
+            catalogue.update(hub);
+        }, this::keep);
         async.run(central::queues, list -> org.linli.kiosk.ui.Lists.replace(serving, list), this::keep);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.ui.Lists.replace(next, list),

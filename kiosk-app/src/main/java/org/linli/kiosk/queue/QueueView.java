@@ -6,9 +6,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Ticket;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.QrNode;
 import org.linli.kiosk.ui.Ui;
@@ -19,10 +21,12 @@ public final class QueueView implements View {
     private final QueueViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Form form;
     private final StackPane pane = new StackPane();
 
-    public QueueView(QueueViewModel vm, I18n i18n, Runnable home) {
+    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, Form form) {
         this.vm = vm;
+        this.form = form;
         this.i18n = i18n;
         this.home = home;
         pane.setId("screen-queue");
@@ -48,24 +52,26 @@ public final class QueueView implements View {
     }
 
     private Node services() {
-        FlowPane tiles = new FlowPane(24, 24);
+        FlowPane tiles = new FlowPane(form.gap(24), form.gap(24));
         tiles.setAlignment(Pos.TOP_LEFT);
         if (vm.tiles().isEmpty()) {
             tiles.getChildren().add(Ui.working(i18n.get("common.loading")));
         }
         for (QueueViewModel.Tile tile : vm.tiles()) {
-            VBox inner = new VBox(10, Ui.badge(tile.service().letter(), "badge-tile"),
-                    Ui.text(tile.service().name().in(i18n.locale()), "tile-title"),
+            Node badge = Ui.badge(tile.service().letter(), "badge-tile");
+            VBox text = new VBox(form.gap(10), Ui.text(tile.service().name().in(i18n.locale()), "tile-title"),
                     Ui.text(i18n.get("queue.waiting", tile.waiting(), tile.waitMinutes()), "tile-hint"));
-            Button button = new Button();
-            button.setGraphic(inner);
-            button.setId("service-" + tile.service().id());
-            button.getStyleClass().addAll("tile", "tile-plain", "service-tile");
-            button.setOnAction(e -> vm.choose(tile));
-            tiles.getChildren().add(button);
+            // the small panel puts the letter beside the name, so two rows of tiles fit under the question
+            Node inner = form.compact() ? new HBox(12, badge, text) : new VBox(10, badge, text);
+            tiles.getChildren().add(Ui.tile("service-" + tile.service().id(), () -> vm.choose(tile), inner,
+                    "service-tile", "tile-plain"));
         }
-        return new VBox(32, Ui.text(i18n.get("queue.title"), "title"), Ui.text(i18n.get("queue.hint"), "lead"),
-                tiles);
+        VBox box = new VBox(form.gap(32), Ui.text(i18n.get("queue.title"), "title"),
+                Ui.text(i18n.get("queue.hint"), "lead"), Ui.scrolling(tiles));
+        if (form.compact()) {
+            box.getChildren().remove(0); // the header's "home" and the question say where the resident is
+        }
+        return box;
     }
 
     private Node priority() {
@@ -73,34 +79,44 @@ public final class QueueView implements View {
         Button yes = Ui.button(i18n.get("queue.priorityYes"), "priority-yes", () -> vm.take(true), "choice");
         Button no = Ui.primary(i18n.get("queue.priorityNo"), "priority-no", () -> vm.take(false));
         no.getStyleClass().add("choice");
+        if (form.portrait()) {
+            no.setMaxWidth(Double.MAX_VALUE);
+            yes.setMaxWidth(Double.MAX_VALUE);
+        }
         VBox box = Ui.card(Ui.text(tile.service().name().in(i18n.locale()), "section-title"),
                 Ui.text(i18n.get("queue.priorityQuestion"), "title"),
-                Ui.text(i18n.get("queue.priorityWho"), "body"), new HBox(32, no, yes),
+                Ui.text(i18n.get("queue.priorityWho"), "body"),
+                form.portrait() ? new VBox(32, no, yes) : new HBox(form.gap(32), no, yes),
                 Ui.button(i18n.get("common.back"), "back", vm::back));
-        box.setMaxWidth(1200);
+        box.setSpacing(form.gap(24));
+        box.setMaxWidth(form.compact() ? 760 : form.portrait() ? 900 : 1200);
         return box;
     }
 
     private Node ticket(Ticket t) {
-        VBox left = new VBox(16, Ui.text(i18n.get("queue.yourNumber"), "lead"), Ui.text(t.number(), "ticket-number"),
-                Ui.text(i18n.get("queue.ahead", t.peopleAhead()), "title"),
+        VBox left = new VBox(form.gap(16), Ui.text(i18n.get("queue.yourNumber"), "lead"),
+                Ui.text(t.number(), "ticket-number"), Ui.text(i18n.get("queue.ahead", t.peopleAhead()), "title"),
                 Ui.text(i18n.get("queue.wait", t.estimatedWaitMinutes()), "lead"),
                 Ui.text(i18n.get("queue.listen"), "body"),
                 new HBox(24, Ui.primary(i18n.get("common.done"), "done", home)));
         left.getChildren().get(1).setId("ticket-number");
-        VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), 300), Ui.text(i18n.get("queue.qrHint"), "muted"));
+        if (form.compact()) {
+            left.getChildren().remove(4); // "listen for your number": the small panel keeps the number itself
+        }
+        VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), form.compact() ? 180 : 300),
+                Ui.text(i18n.get("queue.qrHint"), "muted"));
         right.setAlignment(Pos.CENTER);
-        right.setMaxWidth(360);
-        HBox row = Ui.pair(left, right);
+        right.setMaxWidth(form.compact() ? 240 : 360);
+        Pane row = Ui.pair(form, left, right);
         VBox card = Ui.card(row);
-        card.setMaxWidth(1300);
+        card.setMaxWidth(form.compact() ? 760 : form.portrait() ? 900 : 1300);
         card.setId("ticket");
         return card;
     }
 
     private Node problem() {
         VBox box = Ui.card(Ui.badge("!", "badge-warn"), Ui.text(i18n.get(vm.messageProperty().get()), "lead"),
-                new HBox(24, Ui.primary(i18n.get("common.back"), "back", () -> {
+                Ui.actions(form, Ui.primary(i18n.get("common.back"), "back", () -> {
                     vm.back();
                     vm.refresh();
                 }), Ui.button(i18n.get("nav.home"), "problem-home", home)));

@@ -43,6 +43,7 @@ public final class QueueViewModel implements Resettable {
     private final ReceiptPrinter printer;
     private final RatingViewModel rating;
     private final URI centralUrl;
+    private final org.linli.kiosk.ui.ResidentSession resident;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Tile> tilesReadOnly = FXCollections.unmodifiableObservableList(tiles);
@@ -53,7 +54,8 @@ public final class QueueViewModel implements Resettable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
     public QueueViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
-            URI centralUrl) {
+            URI centralUrl, org.linli.kiosk.ui.ResidentSession resident) {
+        this.resident = resident;
         this.central = central;
         this.async = async;
         this.printer = printer;
@@ -126,7 +128,8 @@ public final class QueueViewModel implements Resettable {
             return;
         }
         step.set(Step.WORKING);
-        async.run(() -> central.ticket(tile.service().id(), priority, null), taken -> {
+        Map<String, String> who = resident.identity("token");
+        async.run(() -> central.ticket(tile.service().id(), priority, who), taken -> {
             ticket.set(taken);
             rating.remember(new RatingViewModel.Subject("ticket", taken.id()));
             step.set(Step.TICKET);

@@ -3,7 +3,7 @@ package org.linli.kiosk.rating;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -12,6 +12,8 @@ import javafx.scene.shape.Arc;
 import javafx.scene.shape.ArcType;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.TextAlignment;
+import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
@@ -24,10 +26,12 @@ public final class RatingView implements View {
     private final RatingViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Form form;
     private final StackPane pane = new StackPane();
 
-    public RatingView(RatingViewModel vm, I18n i18n, Runnable home) {
+    public RatingView(RatingViewModel vm, I18n i18n, Runnable home, Form form) {
         this.vm = vm;
+        this.form = form;
         this.i18n = i18n;
         this.home = home;
         pane.setId("screen-rating");
@@ -50,28 +54,25 @@ public final class RatingView implements View {
     }
 
     private Node ask() {
-        HBox faces = new HBox(32);
+        HBox faces = new HBox(form.portrait() ? 16 : form.gap(32));
         faces.setAlignment(Pos.CENTER);
         for (int stars = 1; stars <= 5; stars++) {
             int value = stars;
-            VBox inner = new VBox(16, face(stars), Ui.text(i18n.get("rating." + stars), "face-label"));
+            Label label = Ui.text(i18n.get("rating." + stars), "face-label");
+            label.setTextAlignment(TextAlignment.CENTER);
+            VBox inner = new VBox(form.gap(16), face(stars, radius()), label);
             inner.setAlignment(Pos.CENTER);
-            Button button = new Button();
-            button.setGraphic(inner);
-            button.setId("face-" + stars);
-            button.getStyleClass().addAll("tile", "tile-plain", "face");
-            button.setOnAction(e -> vm.rate(value));
-            faces.getChildren().add(button);
+            faces.getChildren().add(Ui.tile("face-" + stars, () -> vm.rate(value), inner, "face", "tile-plain"));
         }
         String question = vm.subjectProperty().get() == null ? "rating.question" : "rating.questionVisit";
-        VBox box = new VBox(48, Ui.text(i18n.get(question), "title"), faces,
+        VBox box = new VBox(form.gap(48), Ui.text(i18n.get(question), "title"), faces,
                 Ui.text(i18n.get("rating.anonymous"), "muted"));
         box.setAlignment(Pos.CENTER);
         return box;
     }
 
     /** A face drawn from shapes: no emoji font is needed on the Pi. */
-    static Node face(int stars) {
+    static Node face(int stars, double size) {
         double r = 70;
         Circle head = new Circle(r, r, r, COLOURS[stars - 1]);
         Circle left = new Circle(r - 24, r - 16, 9, Color.web("#1A1A1A"));
@@ -90,11 +91,21 @@ public final class RatingView implements View {
         mouth.setStroke(Color.web("#1A1A1A"));
         mouth.setStrokeWidth(8);
         mouth.setStrokeLineCap(StrokeLineCap.ROUND);
-        return new Group(head, left, right, mouth);
+        Group face = new Group(head, left, right, mouth);
+        face.setScaleX(size / r);
+        face.setScaleY(size / r);
+        return new Group(face); // an outer group so that layout sees the scaled size
+    }
+
+    /** The faces' radius: 70 px on the large panels, smaller where five must fit across a narrow screen. */
+    private double radius() {
+        return form.compact() ? 36 : form.portrait() ? 56 : 70;
     }
 
     private Node thanks() {
-        VBox box = Ui.card(face(Math.max(1, vm.ratingProperty().get())), Ui.text(i18n.get("rating.thanks"), "display"));
+        VBox box = Ui.card(face(Math.max(1, vm.ratingProperty().get()), radius()),
+                Ui.text(i18n.get("rating.thanks"), "display"));
+        box.setSpacing(form.gap(24));
         String message = vm.messageProperty().get();
         if (!message.isEmpty()) {
             box.getChildren().add(Ui.text(i18n.get(message), "notice"));

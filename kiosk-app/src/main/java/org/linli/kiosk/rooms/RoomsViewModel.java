@@ -28,6 +28,7 @@ import org.linli.kiosk.ui.Async;
 import org.linli.kiosk.ui.Lists;
 import org.linli.kiosk.ui.PhoneEntry;
 import org.linli.kiosk.ui.Problems;
+import org.linli.kiosk.ui.ResidentSession;
 import org.linli.kiosk.ui.Resettable;
 
 /**
@@ -73,13 +74,15 @@ public final class RoomsViewModel implements Resettable {
     private final IntegerProperty attendees = new SimpleIntegerProperty(1);
     private final ReadOnlyStringWrapper purpose = new ReadOnlyStringWrapper("");
     private final PhoneEntry phone = new PhoneEntry();
+    private final ResidentSession resident;
     private final ReadOnlyObjectWrapper<Booking> booking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String idempotencyKey = UUID.randomUUID().toString();
 
     /** @param live room states kept current by the central service's events (may stay empty) */
     public RoomsViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
-            InstantSource clock, ZoneId zone, Map<String, RoomState> live) {
+            InstantSource clock, ZoneId zone, Map<String, RoomState> live, ResidentSession resident) {
+        this.resident = resident;
         this.central = central;
         this.async = async;
         this.printer = printer;
@@ -128,6 +131,11 @@ public final class RoomsViewModel implements Resettable {
 
     public PhoneEntry phone() {
         return phone;
+    }
+
+    /** Known residents are not asked for their number again. */
+    public ResidentSession resident() {
+        return resident;
     }
 
     public ReadOnlyObjectProperty<Booking> bookingProperty() {
@@ -241,19 +249,27 @@ public final class RoomsViewModel implements Resettable {
     }
 
     public boolean canBook() {
-        return hasTime() && phone.complete() && !purpose.get().isEmpty();
+        return hasTime() && (phone.complete() || resident.known()) && !purpose.get().isEmpty();
     }
 
     public void book() {
         if (!canBook() || step.get() == Step.WORKING) {
-            message.set(phone.complete() ? "rooms.choosePurpose" : "phone.invalid");
+            message.set(phone.complete() || resident.known() ? "rooms.choosePurpose" : "phone.invalid");
             return;
         }
         message.set("");
+        // a number typed here books; otherwise whoever the resident said they were earlier in the visit
+        boolean typed = phone.complete();
+        String digits = phone.digits();
+        Map<String, String> who = typed ? Map.of("phone", digits) : resident.identity("residentToken");
         BookingRequest request = new BookingRequest(room.get().id(), slots.get(first.get()).start(),
-                slots.get(last.get()).end(), phone.digits(), attendees.get(), purpose.get());
+                slots.get(last.get()).end(), who.get("phone"), who.get("residentToken"), attendees.get(),
+                purpose.get());
         step.set(Step.WORKING);
         async.run(() -> central.book(request, idempotencyKey), made -> {
+            if (typed) {
+                resident.phone(digits);
+            }
             phone.reset(); // the phone number is not needed any more: it leaves the screen at once
             booking.set(made);
             idempotencyKey = UUID.randomUUID().toString();

@@ -12,7 +12,7 @@ public final class KeypadView {
     private KeypadView() {
     }
 
-    public static Node of(PhoneEntry entry, I18n i18n) {
+    public static Node of(PhoneEntry entry, I18n i18n, Form form) {
         Label display = Ui.text("", "phone-display");
         display.setId("phone-display");
         display.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -20,8 +20,8 @@ public final class KeypadView {
                 entry.digitsProperty(), i18n.localeProperty()));
         display.setMaxWidth(Double.MAX_VALUE);
         GridPane keys = new GridPane();
-        keys.setHgap(16);
-        keys.setVgap(16);
+        keys.setHgap(form.gap(16));
+        keys.setVgap(form.gap(16));
         keys.setAlignment(Pos.CENTER);
         for (int i = 1; i <= 9; i++) {
             keys.add(key(entry, (char) ('0' + i)), (i - 1) % 3, (i - 1) / 3);
@@ -31,9 +31,10 @@ public final class KeypadView {
         keys.add(key(entry, '0'), 1, 3);
         Button clear = Ui.button(i18n.get("keypad.clear"), "key-clear", entry::reset, "key", "key-secondary");
         keys.add(clear, 2, 3);
-        VBox box = new VBox(20, display, keys);
+        VBox box = new VBox(form.gap(20), display, keys);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("keypad");
+        box.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
     }
 

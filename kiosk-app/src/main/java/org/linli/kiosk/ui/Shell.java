@@ -21,6 +21,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -43,6 +45,7 @@ public final class Shell {
     private final ZoneId zone;
     private final StaffExit staffExit;
     private final javafx.beans.property.ObjectProperty<Names> hubName;
+    private final Form form;
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final StackPane content = new StackPane();
@@ -55,7 +58,7 @@ public final class Shell {
 
     public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Function<Screen, View> views,
             InstantSource clock, ZoneId zone, StaffExit staffExit,
-            javafx.beans.property.ObjectProperty<Names> hubName) {
+            javafx.beans.property.ObjectProperty<Names> hubName, Form form) {
         this.vm = vm;
         this.i18n = i18n;
         this.connectivity = connectivity;
@@ -64,7 +67,8 @@ public final class Shell {
         this.zone = zone;
         this.staffExit = staffExit;
         this.hubName = hubName;
-        root.getStyleClass().add("kiosk");
+        this.form = form;
+        root.getStyleClass().addAll("kiosk", form.styleClass());
         content.getStyleClass().add("content");
         frame.setTop(top);
         frame.setCenter(content);
@@ -151,21 +155,34 @@ public final class Shell {
         Label name = Ui.text(hubName.get().in(i18n.locale()), "hub-name");
         name.setId("hub-name");
         Label tagline = Ui.text(i18n.get("app.tagline"), "tagline");
-        VBox names = new VBox(2, name, tagline);
+        VBox names = new VBox(2, name);
+        if (!form.compact()) {
+            names.getChildren().add(tagline);
+        }
         names.setAlignment(Pos.CENTER_LEFT);
         updateClock();
-        VBox clockBox = new VBox(0, time, date);
+        VBox clockBox = new VBox(0, time);
+        if (form == Form.LANDSCAPE) {
+            // narrower panels keep the width for the hub's name; the time is what people look for
+            clockBox.getChildren().add(date);
+        }
         clockBox.setAlignment(Pos.CENTER_RIGHT);
         Button language = Ui.button(i18n.get("language.other"), "language", i18n::toggle, "language");
-        homeButton = Ui.button("⌂  " + i18n.get("nav.home"), "home", vm::home, "home-button");
+        // the small panel keeps the header on one line: the word without the house
+        homeButton = Ui.button((form.compact() ? "" : "⌂  ") + i18n.get("nav.home"), "home", vm::home,
+                "home-button");
         homeButton.setVisible(vm.screen() != Screen.HOME);
         homeButton.setManaged(vm.screen() != Screen.HOME);
-        HBox header = new HBox(24, logo, names, Ui.grow(), clockBox, language, homeButton);
+        name.setMinWidth(0);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        clockBox.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(form.gap(24), logo, names, clockBox, language, homeButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         top.getChildren().setAll(header);
         if (!connectivity.onlineProperty().get()) {
-            Label banner = Ui.text("⚠  " + i18n.get("offline.banner"), "offline-banner");
+            Label banner = Ui.text("⚠  " + i18n.get(form.compact() ? "offline.bannerShort" : "offline.banner"),
+                    "offline-banner");
             banner.setId("offline-banner");
             banner.setMaxWidth(Double.MAX_VALUE);
             top.getChildren().add(banner);
@@ -176,7 +193,7 @@ public final class Shell {
         root.getChildren().retainAll(frame);
         if (vm.idle().warningProperty().get()) {
             Button more = Ui.primary(i18n.get("idle.more"), "idle-more", vm.idle()::touch);
-            Button done = Ui.button(i18n.get("idle.done"), "idle-done", vm::home);
+            Button done = Ui.button(i18n.get("idle.done"), "idle-done", vm::finish);
             Label countdown = Ui.text("", "lead");
             // only the text follows the countdown: rebuilding the buttons every second would move them under a finger
             countdown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -188,7 +205,7 @@ public final class Shell {
         if (staffExit.askingProperty().get()) {
             Button ok = Ui.primary(i18n.get("staff.exit"), "staff-ok", () -> staffExit.submit());
             Button cancel = Ui.button(i18n.get("common.cancel"), "staff-cancel", staffExit::cancel);
-            VBox box = Ui.card(Ui.text(i18n.get("staff.title"), "title"), KeypadView.of(staffExit.entry(), i18n),
+            VBox box = Ui.card(Ui.text(i18n.get("staff.title"), "title"), KeypadView.of(staffExit.entry(), i18n, form),
                     new HBox(24, cancel, ok));
             root.getChildren().add(overlay(box, "staff-pin"));
         }

@@ -17,12 +17,15 @@ public final class ShellViewModel {
 
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.HOME);
     private final List<Resettable> resettables;
+    private final ResidentSession resident;
     private final IdleTimer idle;
     private final Map<Screen, Runnable> onShow = new EnumMap<>(Screen.class);
 
-    public ShellViewModel(List<Resettable> resettables, Duration idleAfter, Duration idleWarning,
-            InstantSource clock) {
+    /** @param resident who is at the kiosk: kept when going home, forgotten by {@link #finish()} and the idle reset */
+    public ShellViewModel(List<Resettable> resettables, ResidentSession resident, Duration idleAfter,
+            Duration idleWarning, InstantSource clock) {
         this.resettables = List.copyOf(resettables);
+        this.resident = resident;
         this.idle = new IdleTimer(idleAfter, idleWarning, clock, this::idleTimeout);
     }
 
@@ -48,20 +51,28 @@ public final class ShellViewModel {
             forget();
         }
         screen.set(next);
-        idle.setArmed(next != Screen.HOME);
+        // a known resident is forgotten after the idle time even on the attract screen
+        idle.setArmed(next != Screen.HOME || resident.known());
         Runnable action = onShow.get(next);
         if (action != null) {
             action.run();
         }
     }
 
+    /** Back to the attract screen, still knowing the resident: "home" between two things one resident does. */
     public void home() {
         go(Screen.HOME);
     }
 
+    /** The resident is done ("done", or the idle reset): forget who they were, and go home. */
+    public void finish() {
+        resident.reset();
+        home();
+    }
+
     private void idleTimeout() {
         LOG.log(System.Logger.Level.DEBUG, "idle on {0}: back to the attract screen", screen.get());
-        home();
+        finish();
     }
 
     private void forget() {

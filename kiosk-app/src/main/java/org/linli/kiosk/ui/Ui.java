@@ -7,7 +7,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -21,6 +25,9 @@ public final class Ui {
     public static Label text(String content, String... styles) {
         Label label = new Label(content);
         label.setWrapText(true);
+        // as tall as its wrapped lines need: a parent short of height then overflows (which the layout test catches)
+        // instead of cutting the text to "…"
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll(styles);
         return label;
     }
@@ -72,13 +79,103 @@ public final class Ui {
     }
 
     /**
-     * Two parts side by side, centred: the form on the left, the keypad or the code on the right. One place, so a
-     * portrait layout that stacks them can be made here for every screen at once.
+     * Two parts, centred: the form beside the keypad or the code on a landscape panel, the one above the other on a
+     * portrait panel.
      */
-    public static HBox pair(Node first, Node second) {
-        HBox pane = new HBox(64, first, second);
-        pane.setAlignment(Pos.CENTER);
+    public static Pane pair(Form form, Node first, Node second) {
+        Pane pane;
+        if (form.portrait()) {
+            VBox box = new VBox(48, first, second);
+            box.setAlignment(Pos.CENTER);
+            pane = box;
+        } else {
+            HBox box = new HBox(form.gap(64), first, second);
+            box.setAlignment(Pos.CENTER);
+            pane = box;
+        }
         return pane;
+    }
+
+    /**
+     * A large tile that opens something: a button underneath, the badge and texts on top. The texts are not the
+     * button's graphic because a graphic is measured on one line, so a long name was cut to "Community …"; here they
+     * wrap within the tile's width like any label.
+     */
+    public static StackPane tile(String id, Runnable action, Node content, String size, String... styles) {
+        Button button = new Button();
+        button.setId(id);
+        button.getStyleClass().add("tile");
+        button.getStyleClass().addAll(styles);
+        button.setOnAction(e -> action.run());
+        button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        button.setMinSize(0, 0);
+        button.setPrefSize(0, 0);
+        content.setMouseTransparent(true);
+        content.getStyleClass().add("tile-content");
+        StackPane tile = new StackPane(button, content);
+        if (size != null) {
+            tile.getStyleClass().add(size);
+        }
+        StackPane.setAlignment(content, Pos.CENTER_LEFT);
+        return tile;
+    }
+
+    /**
+     * The text side of a form screen: what it is about, then its buttons. On the small panel the text scrolls when it
+     * is taller than the screen, so the buttons below it are always in view.
+     */
+    public static VBox column(Form form, double width, VBox info, Node actions) {
+        info.setSpacing(form.gap(info.getSpacing()));
+        Node top = info;
+        if (form.compact()) {
+            ScrollPane scroll = new ScrollPane(info);
+            scroll.setFitToWidth(true);
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.getStyleClass().add("plain-scroll");
+            VBox.setVgrow(scroll, Priority.SOMETIMES);
+            top = scroll;
+        }
+        VBox column = new VBox(form.gap(24), top, actions);
+        column.setPrefWidth(form.compact() ? Math.min(width, 400) : width);
+        column.setMaxWidth(Region.USE_PREF_SIZE);
+        column.setAlignment(Pos.CENTER_LEFT);
+        return column;
+    }
+
+    /** A list of tiles or rows that scrolls when there are more than the screen holds. */
+    public static ScrollPane scrolling(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+
+    /** Buttons in a row; on the small panel they wrap instead of running off the screen. */
+    public static Pane actions(Form form, Node... buttons) {
+        if (form.compact()) {
+            FlowPane row = new FlowPane(12, 12, buttons);
+            row.setAlignment(Pos.CENTER_LEFT);
+            return row;
+        }
+        HBox row = new HBox(24, buttons);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /**
+     * In place of the keypad when the resident is known: "we'll use your resident card" (or phone ending 8000), so
+     * nobody types their number twice in one visit.
+     */
+    public static VBox knownResident(ResidentSession resident, I18n i18n) {
+        VBox box = card(badge("✓", "badge-ok"), text(i18n.get("resident.known"), "section-title"),
+                text(resident.byCard() ? i18n.get("resident.card") : i18n.get("resident.phone",
+                        resident.phoneLast4()), "lead"),
+                button(i18n.get("resident.notYou"), "not-me", resident::reset));
+        box.setId("known-resident");
+        box.setMaxWidth(520);
+        return box;
     }
 
     public static VBox card(Node... children) {

@@ -22,7 +22,7 @@ class ActivitiesViewModelTest {
     @BeforeEach
     void start() throws Exception {
         f = new CentralFixture(dir);
-        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone());
+        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone(), f.resident);
     }
 
     @AfterEach
@@ -39,6 +39,19 @@ class ActivitiesViewModelTest {
         vm.showWeek(true);
         assertEquals(ActivitiesViewModel.Step.LIST, vm.stepProperty().get());
         assertEquals(7, vm.activities().size(), "one activity a day for the demo week");
+    }
+
+    @Test
+    void aKnownResidentSignsUpWithoutTypingTheirNumberAgain() {
+        f.resident.phone("13900139000");
+        vm.refresh();
+        vm.choose(vm.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow());
+        vm.signUp();
+        assertEquals(ActivitiesViewModel.Step.DONE, vm.stepProperty().get());
+        long signedUp = f.central.count("SELECT resident_id FROM activity_signup ORDER BY rowid DESC LIMIT 1");
+        assertTrue(signedUp > 0, "signed up as a resident");
+        f.central.residentCard("13900139000");
+        assertEquals(signedUp, f.central.newestResident(), "the resident of that number, known before its card");
     }
 
     @Test

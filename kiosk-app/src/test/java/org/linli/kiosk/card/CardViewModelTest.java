@@ -31,7 +31,8 @@ class CardViewModelTest {
     @Test
     void givesTheResidentCardAndPrintsIt() throws Exception {
         Path paper = dir.resolve("lp0");
-        CardViewModel vm = new CardViewModel(f.client, f.async, EscPosPrinter.device(paper.toString()));
+        CardViewModel vm = new CardViewModel(f.client, f.async, EscPosPrinter.device(paper.toString()),
+                f.resident);
         "13800138000".chars().forEach(c -> vm.phone().press((char) c));
         vm.request();
         assertEquals(CardViewModel.Step.CARD, vm.stepProperty().get());
@@ -45,7 +46,8 @@ class CardViewModelTest {
 
     @Test
     void offlineItSaysTheCardNeedsTheCentralService() {
-        CardViewModel vm = new CardViewModel(f.client, f.async, org.linli.kiosk.print.ReceiptPrinter.NONE);
+        CardViewModel vm = new CardViewModel(f.client, f.async, org.linli.kiosk.print.ReceiptPrinter.NONE,
+                f.resident);
         f.central.stop();
         "13800138000".chars().forEach(c -> vm.phone().press((char) c));
         vm.request();

@@ -27,7 +27,7 @@ class CheckinViewModelTest {
     void start() throws Exception {
         f = new CentralFixture(dir);
         rating = new RatingViewModel(f.sender, f.async);
-        vm = new CheckinViewModel(f.sender, f.clock, TestCentral.HUB, f.async, rating);
+        vm = new CheckinViewModel(f.sender, f.clock, TestCentral.HUB, f.async, rating, f.catalogue, f.resident);
     }
 
     @AfterEach
@@ -43,6 +43,43 @@ class CheckinViewModelTest {
         assertFalse(vm.keptProperty().get());
         assertEquals(1, f.central.checkins());
         assertEquals("checkin", rating.subjectProperty().get().kind());
+    }
+
+    @Test
+    void aScannedCardIdentifiesTheResidentForTheRestOfTheVisit() {
+        String card = f.central.residentCard("13800138007");
+        vm.scanned(card);
+        assertTrue(f.resident.known());
+        assertEquals(java.util.Map.of("token", card), f.resident.identity("token"));
+    }
+
+    @Test
+    void aBookingCheckInNamesTheRoomFromTheHubCatalogue() throws Exception {
+        f.catalogue.update(f.client.hub());
+        var rooms = new org.linli.kiosk.rooms.RoomsViewModel(f.client, f.async,
+                org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, org.linli.kiosk.Kiosk.zone(),
+                java.util.Map.of(), new org.linli.kiosk.ui.ResidentSession());
+        rooms.refresh();
+        rooms.choose(rooms.rooms().stream().filter(r -> r.room().id().equals("council-hall")).findFirst().orElseThrow()
+                .room());
+        int free = 0; // the first free slot that has not begun
+        while (!rooms.slots().get(free).free() || rooms.slots().get(free).start().toInstant().isBefore(f.clock.instant())) {
+            free++;
+        }
+        rooms.tapSlot(free);
+        rooms.toDetails();
+        rooms.setPurpose("meeting");
+        "13800138000".chars().forEach(c -> rooms.phone().press((char) c));
+        rooms.book();
+        assertEquals(org.linli.kiosk.rooms.RoomsViewModel.Step.DONE, rooms.stepProperty().get(),
+                rooms.messageProperty().get());
+        // the resident comes to the kiosk when the booking begins
+        f.clock.advance(Duration.between(f.clock.instant(), rooms.slots().get(free).start().toInstant()));
+        vm.scanned(rooms.bookingProperty().get().token());
+        assertEquals(Kind.BOOKING, vm.kindProperty().get(), vm.messageProperty().get());
+        assertEquals(new org.linli.kiosk.central.Names("议事厅", "Residents' council hall"),
+                vm.roomNameProperty().get());
+        assertFalse(f.resident.known(), "a booking code says which booking, not who the resident is");
     }
 
     @Test

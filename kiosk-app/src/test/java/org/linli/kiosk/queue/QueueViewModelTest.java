@@ -22,7 +22,7 @@ class QueueViewModelTest {
     void start() throws Exception {
         f = new CentralFixture(dir);
         vm = new QueueViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
-                f.central.url());
+                f.central.url(), f.resident);
     }
 
     @AfterEach
@@ -48,6 +48,22 @@ class QueueViewModelTest {
         assertEquals(2, vm.ticketProperty().get().peopleAhead());
         String id = vm.ticketProperty().get().id();
         assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/api/v1/tickets/" + id));
+    }
+
+    @Test
+    void aTicketCarriesTheCardOfAResidentKnownFromEarlierInTheVisit() {
+        String card = f.central.residentCard("13800138003");
+        long resident = f.central.newestResident();
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        assertEquals(0, f.central.residentOf("ticket", vm.ticketProperty().get().id()),
+                "an unknown resident's ticket is anonymous");
+        f.resident.card(card);
+        vm.back();
+        vm.choose(vm.tiles().get(0));
+        vm.take(true);
+        assertEquals(resident, f.central.residentOf("ticket", vm.ticketProperty().get().id()));
     }
 
     @Test

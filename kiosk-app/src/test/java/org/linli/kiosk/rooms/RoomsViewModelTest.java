@@ -32,7 +32,7 @@ class RoomsViewModelTest {
 
     RoomsViewModel newViewModel() {
         return new RoomsViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
-                f.clock, Kiosk.zone(), Map.of());
+                f.clock, Kiosk.zone(), Map.of(), f.resident);
     }
 
     @AfterEach
@@ -55,6 +55,36 @@ class RoomsViewModelTest {
         model.changeAttendees(3);
         model.setPurpose("meeting");
         "13800138000".chars().forEach(c -> model.phone().press((char) c));
+    }
+
+    @Test
+    void aResidentKnownFromEarlierInTheVisitBooksWithTheirCardWithoutTypingANumber() throws Exception {
+        String card = f.central.residentCard("13800138009");
+        long resident = f.central.newestResident();
+        f.resident.card(card);
+        vm.refresh();
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        vm.tapSlot(firstFreePair(vm));
+        vm.toDetails();
+        vm.setPurpose("class");
+        assertTrue(vm.canBook(), "no number needed");
+        vm.book();
+        assertEquals(RoomsViewModel.Step.DONE, vm.stepProperty().get());
+        assertEquals(resident, f.central.residentOf("booking", vm.bookingProperty().get().id()));
+        assertEquals(resident, f.central.newestResident(), "no other resident made known by the booking");
+    }
+
+    @Test
+    void aNumberTypedForABookingIsRememberedForTheRestOfTheVisit() throws Exception {
+        vm.refresh();
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        vm.tapSlot(firstFreePair(vm));
+        fillDetails(vm);
+        vm.book();
+        assertTrue(f.resident.known());
+        assertEquals("8000", f.resident.phoneLast4());
     }
 
     @Test

@@ -13,8 +13,31 @@ import org.linli.kiosk.AdjustableClock;
 class ShellViewModelTest {
     final AdjustableClock clock = new AdjustableClock(InstantSource.system());
     final PhoneEntry typed = new PhoneEntry();
-    final ShellViewModel shell = new ShellViewModel(List.of(typed), Duration.ofSeconds(60), Duration.ofSeconds(10),
-            clock);
+    final ResidentSession resident = new ResidentSession();
+    final ShellViewModel shell = new ShellViewModel(List.of(typed), resident, Duration.ofSeconds(60),
+            Duration.ofSeconds(10), clock);
+
+    @Test
+    void homeKeepsWhoTheResidentIsAndFinishForgetsIt() {
+        shell.go(Screen.CARD);
+        resident.phone("13800138000");
+        typed.press('1');
+        shell.home();
+        assertEquals("", typed.digits(), "what was typed is forgotten on the way home");
+        assertTrue(resident.known(), "who the resident is lasts the visit");
+        shell.finish();
+        assertFalse(resident.known());
+    }
+
+    @Test
+    void theIdleResetForgetsAKnownResidentEvenOnTheAttractScreen() {
+        shell.go(Screen.QUEUE);
+        resident.phone("13800138000");
+        shell.home();
+        clock.advance(Duration.ofSeconds(61));
+        shell.idle().tick();
+        assertFalse(resident.known());
+    }
 
     @Test
     void warnsTenSecondsBeforeTheResetAndATouchCancelsIt() {
