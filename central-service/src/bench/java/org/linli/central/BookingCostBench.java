@@ -65,6 +65,11 @@ public final class BookingCostBench {
                     c.catalogue().requireHub(HUB), LocalDate.now(ZONE).plusDays(1)));
         }
         System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
+        try (var paths = Files.walk(data)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void run(Bookings bookings, AtomicInteger next, int count, int threads, String name)
