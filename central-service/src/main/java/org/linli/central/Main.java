@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
 import org.linli.central.auth.AuthService;
+import org.linli.central.auth.KioskKeyService;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
@@ -68,6 +69,7 @@ public final class Main {
                 new ActivityService(c.activities(), c.catalogue(), c.access(), body),
                 new FeedbackService(c.feedbacks(), c.access(), body),
                 new AuthService(c.accounts(), body),
+                new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.access(), body),
                 new EventStreamService(c.journal(), c.access()));
     }
 

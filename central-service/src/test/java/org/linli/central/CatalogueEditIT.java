@@ -86,4 +86,27 @@ class CatalogueEditIT {
                 "end", start, "capacity", 30));
         assertEquals(400, backwards.status(), backwards.text());
     }
+
+    @Test
+    void refusesARoomWhoseSlotsWouldFallOffTheBookingGrid() {
+        // wutong66 opens at 08:00, minute 480 of the day: 7-minute slots would start at 08:00, 08:07, … while
+        // bookings must start on multiples of 7 minutes from midnight
+        TestServer.Response odd = server.put("/api/v1/rooms/odd-room", server.adminToken(), Map.of("hub", "wutong66",
+                "nameZh", "单间", "nameEn", "Odd room", "capacity", 4, "slotMinutes", 7));
+        assertEquals(422, odd.status(), odd.text());
+        assertEquals("https://linli.org/problems/off-the-grid", odd.json().get("type").asText());
+        assertTrue(odd.json().get("detail").asText().contains("08:00"), odd.text());
+        assertEquals(404, server.get("/api/v1/rooms/odd-room/availability?date=2030-01-01", server.kioskKey())
+                .status(), "nothing was stored");
+
+        // a hub stored with seconds in its hours before the seed refused them: its rooms cannot be edited until
+        // the seed is fixed, and the answer says why
+        server.server().components().catalogue().put(new org.linli.central.catalogue.Hub("old-hub", "street",
+                "xuhui", new org.linli.central.catalogue.Name("旧", "Old"), TestServer.ZONE,
+                java.time.LocalTime.of(8, 0, 3), java.time.LocalTime.of(21, 0)));
+        TestServer.Response seconds = server.put("/api/v1/rooms/old-room", server.adminToken(), Map.of("hub",
+                "old-hub", "nameZh", "旧房", "nameEn", "Old room", "capacity", 4));
+        assertEquals(422, seconds.status(), seconds.text());
+        assertTrue(seconds.json().get("detail").asText().contains("seconds"), seconds.text());
+    }
 }

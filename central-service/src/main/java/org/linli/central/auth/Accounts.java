@@ -24,6 +24,7 @@ public final class Accounts {
     // Who a bearer hash belongs to, until when (epoch seconds): every kiosk request asks, the answer rarely changes.
     // Cleared by every write to kiosks, staff and sessions here; a session still ends at its own expiry.
     private final ShortCache<String, Bearer> bearers = new ShortCache<>(Duration.ofSeconds(10), 10_000);
+    private final KioskKeys kioskKeys;
 
     private record Bearer(Caller caller, long expiresTs) {
     }
@@ -32,6 +33,12 @@ public final class Accounts {
         this.db = db;
         this.clock = clock;
         this.sessionLength = sessionLength;
+        this.kioskKeys = new KioskKeys(db, clock, bearers::clear);
+    }
+
+    /** Issuing, listing and revoking kiosk keys. */
+    public KioskKeys kioskKeys() {
+        return kioskKeys;
     }
 
     public void putStaff(String username, String password, Role role, String hubId) {
@@ -50,17 +57,9 @@ public final class Accounts {
         });
     }
 
+    /** A kiosk with a key of the caller's choosing (the demo seed); its label is its id. */
     public void putKiosk(String kioskId, String hubId, String key) {
-        write(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO kiosk (id, hub_id, key_hash) VALUES (?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, key_hash = excluded.key_hash""")) {
-                st.setString(1, kioskId);
-                st.setString(2, hubId);
-                st.setString(3, Secrets.sha256(key));
-                return st.executeUpdate();
-            }
-        });
+        kioskKeys.put(kioskId, hubId, kioskId, key, clock.instant());
     }
 
     public boolean hasStaff() {
@@ -109,10 +108,11 @@ public final class Accounts {
         String hash = Secrets.sha256(bearer);
         long now = clock.instant().getEpochSecond();
         Optional<Bearer> cached = bearers.get(hash, () -> lookup(hash, now));
-        if (cached.isPresent() && cached.get().expiresTs() > now) {
-            return Optional.of(cached.get().caller());
-        }
-        return cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
+        Optional<Caller> caller = cached.isPresent() && cached.get().expiresTs() > now
+                ? Optional.of(cached.get().caller())
+                : cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
+        caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskKeys.used(kiosk.name()));
+        return caller;
     }
 
     private Optional<Bearer> lookup(String hash, long now) {
@@ -130,7 +130,8 @@ public final class Accounts {
                     }
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("SELECT id, hub_id FROM kiosk WHERE key_hash = ?")) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL")) {
                 st.setString(1, hash);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? Optional.of(new Bearer(new Caller(Role.KIOSK, rs.getString(1),

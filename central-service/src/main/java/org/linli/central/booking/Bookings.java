@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.linli.central.access.TokenKeys;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -112,20 +113,23 @@ public final class Bookings {
             return replay.get();
         }
         BookingRules.check(hub, room, request, now);
+        // Hashing, verifying a card and the no-show lookup need no lock: done here, the one writer thread only runs
+        // the checks that must see the latest bookings, and the insert. (A no-show released between this check and
+        // the insert lets one booking through; the rule is a deterrent, not an invariant like the overlap rule.)
+        Residents.Claim claim = residents.claim(request.phone(), request.residentToken(), hub.id());
+        String fingerprint = idempotencyKey == null ? null : fingerprint(request, claim.phoneHmac());
+        db.read(c -> residents.existingId(c, claim)).flatMap(noShowGate::blockedUntil).ifPresent(until -> {
+            throw ProblemException.rule("no-show-blocked", "after several bookings that nobody came to, this"
+                    + " resident can book again from " + Times.format(until, hub.timezone()));
+        });
         Created created = db.write(c -> {
             if (idempotencyKey != null) {
-                Optional<Created> again = replay(c, idempotencyKey, request);
+                Optional<Created> again = replay(c, idempotencyKey, () -> fingerprint);
                 if (again.isPresent()) {
                     return again.get();
                 }
             }
-            Resident resident = request.phone() != null ? residents.byPhone(c, request.phone())
-                    : residents.byCard(c, request.residentToken(), hub.id());
-            Optional<Instant> blocked = noShowGate.blockedUntil(resident.id());
-            if (blocked.isPresent()) {
-                throw ProblemException.rule("no-show-blocked", "after several bookings that nobody came to, this"
-                        + " resident can book again from " + Times.format(blocked.get(), hub.timezone()));
-            }
+            Resident resident = residents.resolve(c, claim);
             if (activeCount(c, resident.id(), now) >= room.rules().maxActivePerResident()) {
                 throw ProblemException.rule("too-many-bookings", "one resident may hold "
                         + room.rules().maxActivePerResident() + " bookings that have not ended yet");
@@ -133,7 +137,7 @@ public final class Bookings {
             if (overlaps(c, room.id(), request.start(), request.end())) {
                 throw slotTaken();
             }
-            long id = insert(c, hub, request, resident, idempotencyKey, now);
+            long id = insert(c, hub, request, resident, idempotencyKey, fingerprint, now);
             return new Created(new Booking(id, hub.id(), room.id(), request.start(), request.end(), "active",
                     resident.phoneLast4(), request.attendees(), request.purpose(), resident.id()), false);
         });
@@ -149,17 +153,21 @@ public final class Bookings {
     }
 
     private Optional<Created> replay(String key, BookingRequest request) {
-        return db.read(c -> replay(c, key, request));
+        // the phone is hashed only when the key was used before
+        return db.read(c -> replay(c, key, () -> fingerprint(request,
+                request.phone() == null ? null : residents.hmac(request.phone()))));
     }
 
-    private Optional<Created> replay(Connection c, String key, BookingRequest request) throws SQLException {
+    /** The booking made earlier with this key; 422 when that booking was another request. */
+    private static Optional<Created> replay(Connection c, String key, Supplier<String> fingerprint)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT id, request_hash FROM booking WHERE idempotency_key = ?")) {
             st.setString(1, key);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                if (!rs.getString(2).equals(fingerprint(request))) {
+                if (!rs.getString(2).equals(fingerprint.get())) {
                     throw ProblemException.rule("idempotency-key-reused",
                             "this Idempotency-Key was used for a different booking request");
                 }
@@ -170,8 +178,8 @@ public final class Bookings {
     }
 
     /** The fingerprint with the phone replaced by its keyed hash, so no phone number is stored. */
-    private String fingerprint(BookingRequest request) {
-        String who = request.phone() != null ? residents.hmac(request.phone()) : request.residentToken();
+    private static String fingerprint(BookingRequest request, String phoneHmac) {
+        String who = phoneHmac != null ? phoneHmac : request.residentToken();
         return org.linli.central.auth.Secrets.sha256(request.fingerprint() + "|" + who);
     }
 
@@ -200,8 +208,8 @@ public final class Bookings {
         }
     }
 
-    private long insert(Connection c, Hub hub, BookingRequest request, Resident resident, String key, Instant now)
-            throws SQLException {
+    private static long insert(Connection c, Hub hub, BookingRequest request, Resident resident, String key,
+            String fingerprint, Instant now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees, purpose,
                     status, created_ts, changed_ts, idempotency_key, request_hash)
@@ -217,7 +225,7 @@ public final class Bookings {
             st.setLong(9, now.getEpochSecond());
             st.setLong(10, now.getEpochSecond());
             st.setString(11, key);
-            st.setString(12, key == null ? null : fingerprint(request));
+            st.setString(12, fingerprint);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -54,8 +54,13 @@ public final class CatalogueSeed {
 
     private void hub(Node n, Instant now) {
         Map<String, Object> hours = n.map("opening-hours");
+        String where = "hub " + n.values().get("id") + ": opening-hours ";
         Hub hub = new Hub(n.id("id"), n.text("level"), n.optional("parent"), n.name("name"),
-                zone(n.text("timezone")), time(hours.get("open")), time(hours.get("close")));
+                zone(n.text("timezone")), time(hours.get("open"), where + "open"),
+                time(hours.get("close"), where + "close"));
+        if (!hub.opens().isBefore(hub.closes())) {
+            throw new IllegalArgumentException(where + "open must be before close");
+        }
         if (!List.of("district", "street", "residential").contains(hub.level())) {
             throw new IllegalArgumentException("hub " + hub.id() + ": level must be district, street or residential");
         }
@@ -63,7 +68,7 @@ public final class CatalogueSeed {
         for (Object o : n.list("rooms")) {
             Node r = node(o, "room");
             Map<String, Object> rules = r.optionalMap("rules");
-            catalogue.put(new Room(r.id("id"), hub.id(), r.name("name"), r.integer("capacity"),
+            Room room = new Room(r.id("id"), hub.id(), r.name("name"), r.integer("capacity"),
                     r.list("facilities").stream().map(String::valueOf).toList(),
                     new Room.Rules(
                             integer(rules, "slot-minutes", defaults.slotMinutes()),
@@ -71,7 +76,14 @@ public final class CatalogueSeed {
                             integer(rules, "max-minutes", defaults.maxMinutes()),
                             integer(rules, "lead-minutes", defaults.leadMinutes()),
                             integer(rules, "max-days-ahead", defaults.maxDaysAhead()),
-                            integer(rules, "max-active-per-resident", defaults.maxActivePerResident()))));
+                            integer(rules, "max-active-per-resident", defaults.maxActivePerResident())));
+            if (room.rules().slotMinutes() < 1) {
+                throw new IllegalArgumentException("room " + room.id() + ": slot-minutes must be at least 1");
+            }
+            SlotGrid.offTheGrid(hub, room.rules().slotMinutes()).ifPresent(problem -> {
+                throw new IllegalArgumentException("room " + room.id() + ": " + problem);
+            });
+            catalogue.put(room);
         }
         for (Object o : n.list("services")) {
             Node s = node(o, "service");
@@ -96,7 +108,8 @@ public final class CatalogueSeed {
                 start = instant(a.text("start"));
                 end = instant(a.text("end"));
             } else {
-                start = today.plusDays(a.integer("day")).atTime(time(a.values.get("time")))
+                start = today.plusDays(a.integer("day")).atTime(time(a.values.get("time"),
+                                "activity " + a.values.get("id") + ": time"))
                         .atZone(hub.timezone()).toInstant();
                 end = start.plusSeconds(60L * a.integer("minutes"));
             }
@@ -118,12 +131,24 @@ public final class CatalogueSeed {
         }
     }
 
-    private static LocalTime time(Object value) {
-        try {
-            return LocalTime.parse(String.valueOf(value));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a time like 08:30");
+    /** A time of day in hours and minutes ("08:30"); seconds would put slots off the grid (see SlotGrid). */
+    private static LocalTime time(Object value, String where) {
+        if (value instanceof Number) {
+            // YAML 1.1 reads an unquoted 08:30 as a number in base 60
+            throw new IllegalArgumentException(where + ": write the time in quotes, like \"08:30\"");
         }
+        String text = String.valueOf(value);
+        LocalTime time;
+        try {
+            time = LocalTime.parse(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(where + ": '" + text + "' is not a time like 08:30");
+        }
+        if (!text.matches("\\d\\d:\\d\\d")) {
+            throw new IllegalArgumentException(where + ": '" + text + "' has seconds; write hours and minutes"
+                    + " only, like 08:30 (slots start on whole minutes)");
+        }
+        return time;
     }
 
     private static Instant instant(String text) {

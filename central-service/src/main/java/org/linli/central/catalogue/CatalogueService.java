@@ -93,9 +93,7 @@ public final class CatalogueService implements HttpService {
         Integer ahead = body.optionalInteger("maxDaysAhead", 1, 366);
         Integer active = body.optionalInteger("maxActivePerResident", 1, 100);
         body.done();
-        if (catalogue.hub(hubId).isEmpty()) {
-            throw ProblemException.invalidField("hub", "no hub " + hubId);
-        }
+        Hub hub = catalogue.hub(hubId).orElseThrow(() -> ProblemException.invalidField("hub", "no hub " + hubId));
         Room.Rules old = catalogue.room(id).map(Room::rules).orElse(new Room.Rules(30, 30, 240, 0, 30, 3));
         Room.Rules rules = new Room.Rules(or(slot, old.slotMinutes()), or(min, old.minMinutes()),
                 or(max, old.maxMinutes()), or(lead, old.leadMinutes()), or(ahead, old.maxDaysAhead()),
@@ -103,6 +101,9 @@ public final class CatalogueService implements HttpService {
         if (rules.minMinutes() > rules.maxMinutes()) {
             throw ProblemException.invalidField("minMinutes", "must not be larger than maxMinutes");
         }
+        SlotGrid.offTheGrid(hub, rules.slotMinutes()).ifPresent(problem -> {
+            throw ProblemException.rule("off-the-grid", problem);
+        });
         List<String> facilities = catalogue.room(id).map(Room::facilities).orElse(List.of());
         Room room = new Room(id, hubId, new Name(zh, en), capacity, facilities, rules);
         catalogue.put(room);

@@ -2,11 +2,13 @@ package org.linli.central.live;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import org.linli.central.access.Coalescer;
 import org.linli.central.access.TokenKeys;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
@@ -24,6 +26,7 @@ import org.linli.protocol.payload.RevokedPayload;
 public final class AccessPublisher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AccessPublisher.class.getName());
     private static final Set<String> REVOKING = Set.of("cancelled", "released");
+    static final Duration COALESCE = Duration.ofMillis(100);
     private final Catalogue catalogue;
     private final Bookings bookings;
     private final TokenKeys keys;
@@ -32,8 +35,13 @@ public final class AccessPublisher implements AutoCloseable {
     private final Clock clock;
     private final PayloadCodec codec;
     // Event-bus subscribers run on the publisher's thread (a request): the queries run here instead.
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("linli-access-publisher").daemon(true).factory());
+    // A burst of bookings sends each list and room state once per period, with the latest content; a cancellation
+    // reaches the doors within one period (well under the 200 ms promised to them).
+    private final Coalescer<String> revocations = new Coalescer<>(worker, COALESCE, this::publishRevoked);
+    private final Coalescer<String> roomStates = new Coalescer<>(worker, COALESCE,
+            this::publishRoom);
 
     /** @param retained null when there is no broker: only room states for screens are refreshed */
     public AccessPublisher(Catalogue catalogue, Bookings bookings, TokenKeys keys, RetainedPublisher retained,
@@ -70,14 +78,16 @@ public final class AccessPublisher implements AutoCloseable {
         Object hub = data.get("hub");
         Object room = data.get("room");
         Object status = data.get("status");
-        submit(() -> {
-            if (hub instanceof String hubId && REVOKING.contains(String.valueOf(status))) {
-                publishRevoked(hubId);
-            }
-            if (room instanceof String roomId) {
-                live.publishRoom(roomId, clock.millis());
-            }
-        });
+        if (hub instanceof String hubId && REVOKING.contains(String.valueOf(status))) {
+            revocations.mark(hubId);
+        }
+        if (room instanceof String roomId) {
+            roomStates.mark(roomId);
+        }
+    }
+
+    private void publishRoom(String roomId) {
+        live.publishRoom(roomId, clock.millis());
     }
 
     private void publishKeys(String hubId) {

@@ -41,16 +41,52 @@ public final class Residents {
         return phones.hmac(normalisedPhone);
     }
 
-    /** Finds or creates the resident with this phone, inside the caller's write transaction. */
-    public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
-        String hmac = phones.hmac(normalisedPhone);
+    /**
+     * Who a request names, with the costly checks done: the phone's keyed hash, or the verified card's resident.
+     * Made before a write transaction, so that the one writer does not spend its time hashing and verifying.
+     */
+    public record Claim(String phoneHmac, String phoneLast4, Long cardResident) {
+    }
+
+    /** The claim of a normalised phone, or else of a card token shown in the hub (422 when the card is refused). */
+    public Claim claim(String normalisedPhone, String token, String hubId) {
+        if (normalisedPhone != null) {
+            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null);
+        }
+        Verification v = keys.verifyAtKiosk(token, hubId);
+        if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
+            throw ProblemException.rule("token-not-accepted", v.valid()
+                    ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
+        }
+        return new Claim(null, null, v.token().subject());
+    }
+
+    /** The id of the resident claimed, if they exist yet (a new phone number has none until its first write). */
+    public Optional<Long> existingId(Connection c, Claim claim) throws SQLException {
+        if (claim.cardResident() != null) {
+            return Optional.of(claim.cardResident());
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM resident WHERE phone_hmac = ?")) {
+            st.setString(1, claim.phoneHmac());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The resident claimed, created for a new phone, inside the caller's write transaction. */
+    public Resident resolve(Connection c, Claim claim) throws SQLException {
+        if (claim.cardResident() != null) {
+            return byId(c, claim.cardResident()).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+                    "the card belongs to a resident whose data was deleted; ask for a new card"));
+        }
         long now = clock.instant().getEpochSecond();
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts) VALUES (?, ?, ?, ?)
                 ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
                 RETURNING id, phone_last4""")) {
-            st.setString(1, hmac);
-            st.setString(2, PhoneNumbers.last4(normalisedPhone));
+            st.setString(1, claim.phoneHmac());
+            st.setString(2, claim.phoneLast4());
             st.setLong(3, now);
             st.setLong(4, now);
             try (ResultSet rs = st.executeQuery()) {
@@ -60,15 +96,14 @@ public final class Residents {
         }
     }
 
+    /** Finds or creates the resident with this phone, inside the caller's write transaction. */
+    public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
+        return resolve(c, claim(normalisedPhone, null, null));
+    }
+
     /** The resident a card token names, checked with our own keys, inside the caller's transaction. */
     public Resident byCard(Connection c, String token, String hubId) throws SQLException {
-        Verification v = keys.verifyAtKiosk(token, hubId);
-        if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
-            throw ProblemException.rule("token-not-accepted", v.valid()
-                    ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
-        }
-        return byId(c, v.token().subject()).orElseThrow(() -> ProblemException.rule("token-not-accepted",
-                "the card belongs to a resident whose data was deleted; ask for a new card"));
+        return resolve(c, claim(null, token, hubId));
     }
 
     public Optional<Resident> byId(Connection c, long id) throws SQLException {

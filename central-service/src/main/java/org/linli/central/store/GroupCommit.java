@@ -2,7 +2,7 @@ package org.linli.central.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -143,9 +143,10 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Prepared, not a plain Statement: the connection keeps prepared statements, so these are compiled once. */
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 

@@ -27,12 +27,13 @@ public final class SqliteDatabase implements Database {
 
     private SqliteDatabase(Path file, SQLiteDataSource readSource, SQLiteDataSource writeSource) throws SQLException {
         this.file = file;
-        this.writer = writeSource.getConnection();
+        // Both kinds keep their prepared statements (see StatementCache): compiling SQL cost more than running it.
+        this.writer = StatementCache.wrap(writeSource.getConnection());
         this.writes = new GroupCommit(writer);
         for (int i = 0; i < POOL_SIZE; i++) {
             Connection reader = readSource.getConnection();
             reader.setReadOnly(true);
-            readers.add(reader);
+            readers.add(StatementCache.wrap(reader));
         }
     }
 

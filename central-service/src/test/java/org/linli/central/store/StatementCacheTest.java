@@ -1,0 +1,150 @@
+package org.linli.central.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kept prepared statements behave like fresh ones: no stale reads, no left-over parameters, nesting works. */
+class StatementCacheTest {
+    private static final String COUNT = "SELECT count(*) FROM scratch WHERE n >= ?";
+    @TempDir
+    Path dir;
+    SqliteDatabase db;
+
+    @BeforeEach
+    void open() {
+        db = SqliteDatabase.open(dir.resolve("t.db"));
+        db.write(c -> c.createStatement().executeUpdate("CREATE TABLE scratch (n INTEGER PRIMARY KEY)"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void everyReaderSeesWhatWasCommittedAfterItsLastRead() {
+        for (int i = 1; i <= 40; i++) {
+            int n = i;
+            db.write(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO scratch (n) VALUES (?)")) {
+                    st.setInt(1, n);
+                    return st.executeUpdate();
+                }
+            });
+            // 40 reads go round all pooled readers several times, each with its kept statement
+            assertEquals(n, count(0));
+        }
+    }
+
+    @Test
+    void aResultSetLeftOpenDoesNotHoldAnOldSnapshot() {
+        insert(10);
+        insert(11);
+        for (int i = 0; i < 8; i++) {
+            db.read(c -> {
+                // only the statement is closed, as some JDBC code does: the kept statement must still be reset
+                try (PreparedStatement st = c.prepareStatement("SELECT n FROM scratch ORDER BY n")) {
+                    ResultSet rs = st.executeQuery();
+                    return rs.next();
+                }
+            });
+        }
+        insert(12);
+        // a checkpoint completes only when no connection still reads an older snapshot
+        assertEquals(0, checkpointBusy());
+        assertEquals(3, count(0));
+    }
+
+    @Test
+    void aKeptStatementForgetsItsParameters() {
+        insert(5);
+        int[] counts = db.read(c -> {
+            int[] result = new int[2];
+            for (int i = 0; i < 2; i++) {
+                try (PreparedStatement st = c.prepareStatement(COUNT)) {
+                    if (i == 0) {
+                        st.setInt(1, 5);
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        result[i] = rs.getInt(1);
+                    }
+                }
+            }
+            return result;
+        });
+        // unbound, the parameter is NULL and nothing is >= NULL; the 5 of the first use must not linger
+        assertEquals(1, counts[0]);
+        assertEquals(0, counts[1]);
+    }
+
+    @Test
+    void theSameSqlWhileOpenGetsItsOwnStatementAndAClosedOneIsReused() {
+        insert(1);
+        insert(2);
+        int both = db.read(c -> {
+            try (PreparedStatement outer = c.prepareStatement(COUNT)) {
+                try (PreparedStatement inner = c.prepareStatement(COUNT)) {
+                    assertNotSame(outer, inner);
+                    outer.setInt(1, 1);
+                    inner.setInt(1, 2);
+                    try (ResultSet a = outer.executeQuery(); ResultSet b = inner.executeQuery()) {
+                        return a.getInt(1) * 10 + b.getInt(1);
+                    }
+                }
+            }
+        });
+        assertEquals(21, both);
+        db.read(c -> {
+            PreparedStatement first;
+            try (PreparedStatement st = c.prepareStatement(COUNT)) {
+                first = st;
+            }
+            try (PreparedStatement st = c.prepareStatement(COUNT)) {
+                assertSame(first, st);
+            }
+            assertThrows(SQLException.class, first::executeQuery, "a closed statement stays closed to its user");
+            return null;
+        });
+    }
+
+    private void insert(int n) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO scratch (n) VALUES (?)")) {
+                st.setInt(1, n);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    private int count(int atLeast) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(COUNT)) {
+                st.setInt(1, atLeast);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private int checkpointBusy() {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file());
+                ResultSet rs = c.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
