@@ -68,8 +68,12 @@ class CoalescerTest {
         List<String> published = new CopyOnWriteArrayList<>();
         CountDownLatch both = new CountDownLatch(2);
         Coalescer<String> coalescer = new Coalescer<>(executor, Duration.ofMillis(100), hub -> {
+            // "a" may well be published twice (once at once, once in the next period): count each key once
+            boolean first = !published.contains(hub);
             published.add(hub);
-            both.countDown();
+            if (first) {
+                both.countDown();
+            }
         });
         coalescer.mark("a");
         coalescer.mark("b");
