@@ -70,4 +70,11 @@ public final class ThreadCpu {
                 .filter(p -> p.info().command().map(c -> c.endsWith("/" + name)).orElse(false))
                 .mapToLong(p -> Cpu.ofProcess(p.pid())).findFirst().orElse(-1);
     }
+
+    /** The CPU time so far of every descendant process whose command contains {@code name} (a browser's many). */
+    public static long ofDescendants(String name) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains(name)).orElse(false))
+                .mapToLong(p -> Math.max(0, Cpu.ofProcess(p.pid()))).sum();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.linli.central.LiveTestServer;
 import org.linli.central.bench.Cpu;
+import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ThreadCpu;
 import org.linli.protocol.testing.MosquittoBroker;
 

@@ -1,4 +1,4 @@
-package org.linli.central.ingest;
+package org.linli.central.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,14 +13,14 @@ import java.util.concurrent.Semaphore;
  * A minimal MQTT 5 QoS 1 publisher over a plain socket, for load generation only: Paho spends more CPU per message
  * than the service does, and on a 2-core machine the load generator would otherwise measure itself.
  */
-final class RawPublisher implements AutoCloseable {
+public final class RawPublisher implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
-    final Semaphore window;
+    public final Semaphore window;
     private final Thread reader;
     private int packetId;
 
-    RawPublisher(String host, int port, String clientId, int windowSize) throws IOException {
+    public RawPublisher(String host, int port, String clientId, int windowSize) throws IOException {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
@@ -54,12 +54,12 @@ final class RawPublisher implements AutoCloseable {
         }
     }
 
-    void publish(String topic, byte[] payload) throws IOException, InterruptedException {
+    public void publish(String topic, byte[] payload) throws IOException, InterruptedException {
         publish(topic.getBytes(StandardCharsets.UTF_8), payload);
     }
 
     /** @param topic the topic name in UTF-8 (callers keep these rather than encode each time) */
-    void publish(byte[] topic, byte[] payload) throws IOException, InterruptedException {
+    public void publish(byte[] topic, byte[] payload) throws IOException, InterruptedException {
         window.acquire();
         packetId = packetId % 65535 + 1;
         synchronized (out) {
@@ -75,7 +75,7 @@ final class RawPublisher implements AutoCloseable {
         }
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         synchronized (out) {
             out.flush();
         }
