@@ -21,6 +21,7 @@ import org.linli.central.bench.ThreadCpu;
 import org.linli.central.ingest.IngestCounters;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MosquittoBroker;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -41,7 +42,18 @@ public final class DashboardLatencyBench {
         "roof-terrace"};
     private static final int[] BACKGROUND_CAPACITY = {30, 20, 24, 8, 40};
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long MARK_TIMEOUT_MS = 5_000;
+    /** HeadlessChromium's script timeout: how long {@link #AWAIT_MARK} may wait. */
+    private static final long MARK_TIMEOUT_MS = 10_000;
+    /** Resolves with the time the marked room first showed {@code arguments[0]}: one round trip, no polling. */
+    private static final String AWAIT_MARK = """
+            const done = arguments[arguments.length - 1];
+            const wanted = arguments[0];
+            const check = () => {
+              const mark = window.__marks.find(m => m[1] !== null && m[1].startsWith(wanted));
+              if (mark) { window.__waiter = null; done(mark[0]); } else { window.__waiter = check; }
+            };
+            check();
+            """;
     /** Unacknowledged publishes per device connection: enough that the round trip does not limit the rate. */
     private static final int WINDOW = 1000;
     /** The head count the next marked change shows, and when the service sent it to the screens. */
@@ -56,7 +68,11 @@ public final class DashboardLatencyBench {
               const t = performance.timeOrigin + performance.now();
               const count = box.querySelector('[data-room="%s"] .count');
               const text = count ? count.textContent : null;
-              if (text !== last) { last = text; window.__marks.push([t, text]); }
+              if (text !== last) {
+                last = text;
+                window.__marks.push([t, text]);
+                if (window.__waiter) window.__waiter();
+              }
             }).observe(box, { subtree: true, childList: true, characterData: true });
             """.formatted(MARKED_ROOM);
 
@@ -133,6 +149,7 @@ public final class DashboardLatencyBench {
                 double cpu = (Cpu.ofThisProcess() - cpu0) / 1e9 / elapsed;
                 double browserCpu = (ThreadCpu.ofDescendants("chrom") - browser0) / 1e9 / elapsed;
                 double brokerCpu = (ThreadCpu.ofChild("mosquitto") - broker0) / 1e9 / elapsed;
+                double[] fsync = fsyncTimes(dir.resolve("data"), 100);
                 Arrays.sort(latencies);
                 Arrays.sort(serverPart);
                 System.out.printf("dashboardlatency: %d devices publishing %d msg/s (occupancy and telemetry), %d marked"
@@ -144,6 +161,8 @@ public final class DashboardLatencyBench {
                 System.out.printf("    of which publish -> the service's room event (broker, ingestion, commit): p50 %.0f ms,"
                         + " p90 %.0f ms, p99 %.0f ms%n", percentile(serverPart, 50), percentile(serverPart, 90),
                         percentile(serverPart, 99));
+                System.out.printf("  this disk meanwhile: fsync of a 4 KB append p50 %.1f ms, p99 %.1f ms (every commit"
+                        + " waits for one)%n", percentile(fsync, 50), percentile(fsync, 99));
                 System.out.printf("  background: published %.0f msg/s, received by the service %.0f msg/s, backlog %d%n",
                         (published.get() - published0) / elapsed, (counters.received() - stored0) / elapsed,
                         server.live().ingestion().queueLength());
@@ -170,23 +189,18 @@ public final class DashboardLatencyBench {
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
         serverSentMs = Double.NaN;
         expected = count;
+        chrome.executeScript("window.__marks = []");
         double sentMs = nowMs();
         marker.publish("linli/v1/devices/marker/occupancy", payload);
         marker.flush();
-        String shown = count + " /";
-        long deadline = System.currentTimeMillis() + MARK_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Object marks = chrome.executeScript("return window.__marks.splice(0)");
-            for (Object m : (List<?>) marks) {
-                List<?> mark = (List<?>) m;
-                if (mark.get(1) instanceof String text && text.startsWith(shown)) {
-                    lastServerPart = serverSentMs - sentMs;
-                    return ((Number) mark.get(0)).doubleValue() - sentMs;
-                }
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        try {
+            Object shownAt = chrome.executeAsyncScript(AWAIT_MARK, count + " /");
+            lastServerPart = serverSentMs - sentMs;
+            return ((Number) shownAt).doubleValue() - sentMs;
+        } catch (ScriptTimeoutException notShown) {
+            chrome.executeScript("window.__waiter = null");
+            return Double.NaN;
         }
-        return Double.NaN;
     }
 
     /** {@code rate} messages a second from {@code devices} devices, two occupancy samples to one telemetry. */
@@ -243,6 +257,27 @@ public final class DashboardLatencyBench {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
+    }
+
+    /** Sorted times of {@code n} appends of 4 KB to a file beside the database, each forced to the disk. */
+    private static double[] fsyncTimes(Path dir, int n) throws java.io.IOException {
+        double[] times = new double[n];
+        Path file = dir.resolve("fsync-probe");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.APPEND)) {
+            java.nio.ByteBuffer page = java.nio.ByteBuffer.allocate(4096);
+            for (int i = 0; i < n; i++) {
+                page.clear();
+                long t0 = System.nanoTime();
+                channel.write(page);
+                channel.force(false);
+                times[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Files.delete(file);
+        Arrays.sort(times);
+        return times;
     }
 
     private static double nowMs() {
