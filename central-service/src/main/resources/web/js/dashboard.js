@@ -23,9 +23,68 @@
       el("div", { class: "small" }, next));
   }
 
+  // Live events only note what changed; one animation frame then redraws the changed rooms and device rows alone.
+  // A district's devices send hundreds of events a second: redrawing every room and row per event kept the
+  // browser's main thread busy for seconds.
+  const roomNodes = new Map();
+  const deviceNodes = new Map();
+  const changedRooms = new Set();
+  const changedDevices = new Set();
+  const pending = new Set();
+  let frame = 0;
+
+  function later(part) {
+    pending.add(part);
+    if (!frame) frame = requestAnimationFrame(drawPending);
+  }
+
+  function drawPending() {
+    frame = 0;
+    const parts = new Set(pending);
+    pending.clear();
+    if (parts.has("rooms")) drawChangedRooms();
+    if (parts.has("devices")) drawChangedDevices();
+    if (parts.has("queues")) renderQueues();
+    if (parts.has("alerts")) renderAlerts();
+    if (parts.has("figures")) renderFigures();
+  }
+
+  function drawChangedRooms() {
+    const ids = [...changedRooms];
+    if (ids.some(id => !roomNodes.has(id))) { renderRooms(); return; }
+    changedRooms.clear();
+    for (const id of ids) {
+      const node = renderRoom(state.rooms.get(id));
+      roomNodes.get(id).replaceWith(node);
+      roomNodes.set(id, node);
+    }
+    renderPeople();
+  }
+
+  function drawChangedDevices() {
+    const ids = [...changedDevices];
+    if (ids.some(id => !deviceNodes.has(id))) { renderDevices(); return; }
+    changedDevices.clear();
+    for (const id of ids) {
+      const node = renderDevice(state.devices.get(id));
+      deviceNodes.get(id).replaceWith(node);
+      deviceNodes.set(id, node);
+    }
+  }
+
   function renderRooms() {
+    changedRooms.clear();
+    roomNodes.clear();
     const box = document.getElementById("rooms");
-    box.replaceChildren(...[...state.rooms.values()].sort((a, b) => a.room.localeCompare(b.room)).map(renderRoom));
+    box.replaceChildren(...[...state.rooms.values()].sort((a, b) => a.room.localeCompare(b.room)).map(room => {
+      const node = renderRoom(room);
+      roomNodes.set(room.room, node);
+      return node;
+    }));
+    renderPeople();
+  }
+
+  function renderPeople() {
     const people = [...state.rooms.values()].reduce((sum, r) => sum + (r.count || 0), 0);
     document.getElementById("kpi-people").textContent = state.peopleInHub !== undefined ? Math.max(state.peopleInHub, people) : people;
   }
@@ -39,14 +98,23 @@
         el("td", {}, q.nowServing || "–"))));
   }
 
+  function renderDevice(d) {
+    return el("tr", { "data-device": d.id },
+      el("td", {}, el("span", { class: "dot " + (d.online ? "on" : "off") }), d.id + " · " + Linli.t(d.online ? "online" : "offline.short")),
+      el("td", {}, (d.rooms || []).join(", ")),
+      el("td", {}, d.lastSeen ? Linli.time(d.lastSeen) : "–"),
+      el("td", { class: "num" }, d.outboxDepth ?? "–"),
+      el("td", { class: "num" }, d.malformed ?? 0));
+  }
+
   function renderDevices() {
-    document.getElementById("devices").replaceChildren(...[...state.devices.values()].map(d =>
-      el("tr", { "data-device": d.id },
-        el("td", {}, el("span", { class: "dot " + (d.online ? "on" : "off") }), d.id + " · " + Linli.t(d.online ? "online" : "offline.short")),
-        el("td", {}, (d.rooms || []).join(", ")),
-        el("td", {}, d.lastSeen ? Linli.time(d.lastSeen) : "–"),
-        el("td", { class: "num" }, d.outboxDepth ?? "–"),
-        el("td", { class: "num" }, d.malformed ?? 0))));
+    changedDevices.clear();
+    deviceNodes.clear();
+    document.getElementById("devices").replaceChildren(...[...state.devices.values()].map(d => {
+      const node = renderDevice(d);
+      deviceNodes.set(d.id, node);
+      return node;
+    }));
   }
 
   function renderAlerts() {
@@ -126,17 +194,17 @@
     renderAll();
     if (source) source.close();
     source = Linli.live(hub, {
-      room: r => { if (r.hub === state.hub) { state.rooms.set(r.room, r); renderRooms(); } },
+      room: r => { if (r.hub === state.hub) { state.rooms.set(r.room, r); changedRooms.add(r.room); later("rooms"); } },
       // a queue event says how many wait; the rest (letter, now serving) is kept from what we knew
-      queue: q => { if (q.hub === state.hub) { state.queues.set(q.service, { ...state.queues.get(q.service), ...q }); renderQueues(); } },
+      queue: q => { if (q.hub === state.hub) { state.queues.set(q.service, { ...state.queues.get(q.service), ...q }); later("queues"); } },
       call: c => {
         if (c.hub !== state.hub) return;
         const q = state.queues.get(c.service);
-        if (q) { q.nowServing = c.number; renderQueues(); }
+        if (q) { q.nowServing = c.number; later("queues"); }
       },
-      device: d => { if (d.hub === state.hub) { state.devices.set(d.id, d); renderDevices(); } },
-      alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); renderAlerts(); } },
-      figures: f => { if (f.hub === state.hub) { state.figures = f; renderFigures(); } }
+      device: d => { if (d.hub === state.hub) { state.devices.set(d.id, d); changedDevices.add(d.id); later("devices"); } },
+      alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); later("alerts"); } },
+      figures: f => { if (f.hub === state.hub) { state.figures = f; later("figures"); } }
     });
   }
 

@@ -21,7 +21,7 @@ import org.linli.protocol.payload.PayloadCodec;
  * Device messages from the broker to the database, in three stages on three threads so that decoding, writing and
  * acknowledging overlap: Paho's callback only queues a message; the decoder takes whatever has queued up (up to a
  * batch) and validates it; the writer stores a batch in one transaction and applies it to the live state; the acker
- * then acknowledges the batch to the broker, in arrival order, and publishes what changed. A message is
+ * then publishes what changed and acknowledges the batch to the broker, in arrival order. A message is
  * acknowledged only after its commit. A bad message is counted and dropped; nothing a device sends stops this.
  */
 public final class Ingestion implements AutoCloseable {
@@ -151,10 +151,11 @@ public final class Ingestion implements AutoCloseable {
     }
 
     private void write() throws InterruptedException {
-        Decoded batch = decoded.poll(200, TimeUnit.MILLISECONDS);
-        if (batch == null) {
+        Decoded next = decoded.poll(200, TimeUnit.MILLISECONDS);
+        if (next == null) {
             return;
         }
+        Decoded batch = withWaiting(next);
         Runnable afterCommit;
         try {
             afterCommit = batch.accepted().isEmpty() ? () -> { } : db.write(c -> {
@@ -175,17 +176,38 @@ public final class Ingestion implements AutoCloseable {
         committed.put(new Committed(batch.inbound(), afterCommit));
     }
 
+    /**
+     * Joins the batches decoded while the last commit waited for its fsync into one transaction: a slow disk then
+     * gets fewer, larger commits instead of a growing backlog, while a quiet hub still commits each message at once.
+     */
+    private Decoded withWaiting(Decoded first) {
+        List<Decoded> waiting = new ArrayList<>();
+        decoded.drainTo(waiting);
+        if (waiting.isEmpty()) {
+            return first;
+        }
+        List<MqttConnection.Inbound> inbound = new ArrayList<>(first.inbound());
+        List<Message> accepted = new ArrayList<>(first.accepted());
+        for (Decoded d : waiting) {
+            inbound.addAll(d.inbound());
+            accepted.addAll(d.accepted());
+        }
+        return new Decoded(inbound, accepted);
+    }
+
     private void acknowledge() throws InterruptedException {
         Committed batch = committed.poll(200, TimeUnit.MILLISECONDS);
         if (batch == null) {
             return;
         }
-        batch.inbound().forEach(acknowledge);
+        // Screens first: both happen after the commit, and acknowledging a large batch through Paho takes
+        // milliseconds that a dashboard would otherwise wait for.
         try {
             batch.afterCommit().run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "publishing the live state of a stored batch failed", e);
         }
+        batch.inbound().forEach(acknowledge);
     }
 
     private static long countStored(List<Message> fresh) {

@@ -89,6 +89,9 @@ public final class MqttConnection implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         options.setReceiveMaximum(65_535);
+        if (settings.mqttUrl().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSockets());
+        }
         if (!settings.mqttUsername().isEmpty()) {
             options.setUserName(settings.mqttUsername());
             options.setPassword(settings.mqttPassword().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package org.linli.central.ingest;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.linli.central.devices.Device;
@@ -34,7 +36,11 @@ final class Validator {
     record Unauthorised(String deviceId, String why) implements Verdict {
     }
 
+    private static final int MAX_TOPICS = 20_000;
     private final PayloadCodec codec;
+    // A device uses the same few topics all day; parsing one (split, id patterns) costs more than the lookup.
+    // Only the decoder's thread calls check().
+    private final Map<String, Topic> topics = new HashMap<>();
     private final Function<String, Optional<Device>> devices;
 
     Validator(PayloadCodec codec, Function<String, Optional<Device>> devices) {
@@ -43,11 +49,18 @@ final class Validator {
     }
 
     Verdict check(String topicName, byte[] bytes) {
-        Topic topic;
-        try {
-            topic = Topics.parse(topicName);
-        } catch (TopicException | RuntimeException e) {
-            return new Malformed(null, e.getMessage());
+        Topic topic = topics.get(topicName);
+        if (topic == null) {
+            try {
+                topic = Topics.parse(topicName);
+            } catch (TopicException | RuntimeException e) {
+                return new Malformed(null, e.getMessage());
+            }
+            if (topics.size() >= MAX_TOPICS) {
+                // invented topics must not grow this without bound
+                topics.clear();
+            }
+            topics.put(topicName, topic);
         }
         if (!(topic instanceof Topic.Device(String deviceId, DeviceChannel channel))) {
             return new Ignored();

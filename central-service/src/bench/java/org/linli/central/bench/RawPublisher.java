@@ -1,5 +1,6 @@
-package org.linli.central.ingest;
+package org.linli.central.bench;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -12,14 +13,14 @@ import java.util.concurrent.Semaphore;
  * A minimal MQTT 5 QoS 1 publisher over a plain socket, for load generation only: Paho spends more CPU per message
  * than the service does, and on a 2-core machine the load generator would otherwise measure itself.
  */
-final class RawPublisher implements AutoCloseable {
+public final class RawPublisher implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
-    final Semaphore window;
+    public final Semaphore window;
     private final Thread reader;
     private int packetId;
 
-    RawPublisher(String host, int port, String clientId, int windowSize) throws IOException {
+    public RawPublisher(String host, int port, String clientId, int windowSize) throws IOException {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
@@ -29,7 +30,9 @@ final class RawPublisher implements AutoCloseable {
         byte[] variable = {0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60, 0};
         writePacket(0x10, variable, concat(new byte[] {(byte) (id.length >> 8), (byte) id.length}, id));
         out.flush();
-        DataInputStream in = new DataInputStream(socket.getInputStream());
+        // buffered: the broker's PUBACKs come in bursts, and one read system call per byte would cost more than
+        // the publishing itself
+        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
         int type = in.readUnsignedByte();
         byte[] connack = new byte[remainingLength(in)];
         in.readFully(connack);
@@ -51,33 +54,46 @@ final class RawPublisher implements AutoCloseable {
         }
     }
 
-    void publish(String topic, byte[] payload) throws IOException, InterruptedException {
+    public void publish(String topic, byte[] payload) throws IOException, InterruptedException {
+        publish(topic.getBytes(StandardCharsets.UTF_8), payload);
+    }
+
+    /** @param topic the topic name in UTF-8 (callers keep these rather than encode each time) */
+    public void publish(byte[] topic, byte[] payload) throws IOException, InterruptedException {
         window.acquire();
-        byte[] name = topic.getBytes(StandardCharsets.UTF_8);
         packetId = packetId % 65535 + 1;
-        byte[] header = concat(new byte[] {(byte) (name.length >> 8), (byte) name.length}, name);
-        header = concat(header, new byte[] {(byte) (packetId >> 8), (byte) packetId, 0});
         synchronized (out) {
-            writePacket(0x32, header, payload);
+            // PUBLISH, QoS 1: topic, packet id, no properties, payload
+            writeLength(0x32, 2 + topic.length + 2 + 1 + payload.length);
+            out.write(topic.length >> 8);
+            out.write(topic.length);
+            out.write(topic);
+            out.write(packetId >> 8);
+            out.write(packetId);
+            out.write(0);
+            out.write(payload);
         }
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         synchronized (out) {
             out.flush();
         }
     }
 
     private void writePacket(int type, byte[] variable, byte[] payload) throws IOException {
-        int length = variable.length + payload.length;
+        writeLength(type, variable.length + payload.length);
+        out.write(variable);
+        out.write(payload);
+    }
+
+    private void writeLength(int type, int length) throws IOException {
         out.write(type);
         do {
             int digit = length % 128;
             length /= 128;
             out.write(length > 0 ? digit | 0x80 : digit);
         } while (length > 0);
-        out.write(variable);
-        out.write(payload);
     }
 
     private static int remainingLength(DataInputStream in) throws IOException {
