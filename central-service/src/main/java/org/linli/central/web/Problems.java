@@ -1,6 +1,7 @@
 package org.linli.central.web;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -21,7 +22,24 @@ public final class Problems {
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(ProblemException.class, (req, res, e) -> send(res, e));
+        routing.error(HttpException.class, Problems::refusedByHelidon);
         routing.error(Exception.class, Problems::unexpected);
+    }
+
+    /**
+     * What Helidon itself refuses before any feature runs: no route for a path outside {@code /api} (a browser's
+     * {@code /favicon.ico}, a mistyped page), a request it cannot parse. A 4xx is the client's, not our failure.
+     */
+    private static void refusedByHelidon(ServerRequest req, ServerResponse res, HttpException e) {
+        int status = e.status().code();
+        if (status >= 500) {
+            unexpected(req, res, e);
+        } else if (status == 404) {
+            noSuchRoute(req, res);
+        } else {
+            send(res, new ProblemException(status, "bad-request", e.status().reasonPhrase(),
+                    "the request was refused: " + e.getMessage(), List.of()));
+        }
     }
 
     /** The last route: whatever no feature answered is a 404 problem, not the server's plain-text page. */
