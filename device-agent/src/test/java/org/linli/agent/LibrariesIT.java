@@ -2,10 +2,14 @@ package org.linli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -33,5 +37,18 @@ class LibrariesIT {
             }
         }
         assertEquals(List.of(), signed, "signed jars in lib/: strip them in the antrun step of device-agent/pom.xml");
+    }
+
+    /** lib/ holds a slimmed Bouncy Castle (see the pom): its Ed25519 must still pass FastEd25519's self-test. */
+    @Test
+    void fastEd25519WorksWithTheLibrariesAsShipped() throws Exception {
+        // the packaged jar and lib/ only, not the test class path (which has the whole Bouncy Castle jar)
+        try (URLClassLoader shipped = new URLClassLoader(new URL[] {Path.of("target/device-agent.jar").toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> fast = shipped.loadClass("org.linli.agent.door.FastEd25519");
+            assertTrue((Boolean) fast.getMethod("install").invoke(null), "FastEd25519's self-test");
+        } finally {
+            Security.removeProvider("LinliEd25519Verify");
+        }
     }
 }
