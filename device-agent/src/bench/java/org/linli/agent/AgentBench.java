@@ -40,18 +40,17 @@ import org.linli.protocol.token.TokenVerifier;
  * <li>CPU (utime+stime of /proc/PID/stat) and RSS (VmRSS of /proc/PID/status) of the child, sampled each second
  * while the simulation runs with no scans (60 s, or the issue's 10 minutes with {@code --full}).</li>
  * </ul>
- * The child's JVM flags are {@code --jvm}, else {@code LINLI_AGENT_JAVA_OPTS}, else the README's unit line; its
- * environment gets {@code --env}, by default the unit's {@code MALLOC_ARENA_MAX=2}.
+ * The child's JVM flags are {@code --jvm}, else {@code LINLI_AGENT_JAVA_OPTS}, else those of the systemd unit's
+ * {@code ExecStart=} (read from {@code deploy-pi/rootfs/etc/systemd/system/linli-agent.service}, so the benchmark
+ * measures what the Pi runs); its environment is the unit's {@code Environment=} lines, plus {@code --env K=V}.
  * Build the jar first: {@code ./mvnw -pl device-agent -am package -DskipTests}.
  */
 public final class AgentBench {
     private static final String HUB = "bench-hub";
     private static final String ROOM = "bench-room";
     private static final int WARMUP = 100;
-    /** The README's line for the systemd unit (with {@code Environment=MALLOC_ARENA_MAX=2}, see {@code --env}). */
-    static final String UNIT_FLAGS = "-Xms8m -Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-            + " -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=32m"
-            + " -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
+    /** The agent's systemd unit, relative to the repository root ({@code ./linli bench} runs there). */
+    static final Path UNIT = Path.of("deploy-pi/rootfs/etc/systemd/system/linli-agent.service");
 
     private AgentBench() {
     }
@@ -60,7 +59,8 @@ public final class AgentBench {
         List<String> argv = Arrays.asList(args);
         Duration idle = argv.contains("--full") ? Duration.ofMinutes(10)
                 : Duration.ofSeconds(Long.parseLong(option(argv, "--idle-s", "60")));
-        String flags = option(argv, "--jvm", System.getenv().getOrDefault("LINLI_AGENT_JAVA_OPTS", UNIT_FLAGS));
+        List<String> unit = Files.readAllLines(UNIT);
+        String flags = option(argv, "--jvm", System.getenv().getOrDefault("LINLI_AGENT_JAVA_OPTS", unitFlags(unit)));
         int scans = Integer.parseInt(option(argv, "--scans", "1000"));
         Path jar = Path.of(option(argv, "--jar", "device-agent/target/device-agent.jar"));
         if (!Files.exists(jar)) {
@@ -87,11 +87,15 @@ public final class AgentBench {
             command.addAll(List.of("-jar", jar.toString(), "--simulate", "--config", config.toString()));
             System.out.println("agent: " + String.join(" ", command));
             ProcessBuilder builder = new ProcessBuilder(command);
-            // the unit's Environment=MALLOC_ARENA_MAX=2 unless told otherwise: fewer glibc arenas, less RSS
-            String env = option(argv, "--env", "MALLOC_ARENA_MAX=2");
-            if (env.contains("=")) {
-                builder.environment().put(env.substring(0, env.indexOf('=')), env.substring(env.indexOf('=') + 1));
+            List<String> env = new ArrayList<>(unitEnvironment(unit));
+            String extra = option(argv, "--env", null);
+            if (extra != null) {
+                env.add(extra);
             }
+            for (String pair : env) {
+                builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            System.out.println("agent environment: " + env);
             Process agent = builder.redirectError(dir.resolve("agent.log").toFile()).start();
             try {
                 run(agent, dir, key, central, idle, scans);
@@ -191,6 +195,29 @@ public final class AgentBench {
     private static void send(OutputStream stdin, String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
+    }
+
+    /** The JVM flags of the unit's {@code ExecStart=}: what stands between {@code java} and {@code -jar}. */
+    static String unitFlags(List<String> unit) {
+        for (String line : unit) {
+            if (line.startsWith("ExecStart=")) {
+                List<String> words = Arrays.asList(line.substring("ExecStart=".length()).trim().split("\\s+"));
+                int jar = words.indexOf("-jar");
+                if (!words.get(0).endsWith("/java") || jar < 0) {
+                    throw new IllegalStateException(UNIT + ": ExecStart= is not 'java FLAGS -jar …': " + line);
+                }
+                return String.join(" ", words.subList(1, jar));
+            }
+        }
+        throw new IllegalStateException(UNIT + " has no ExecStart=");
+    }
+
+    /** The unit's {@code Environment=K=V} settings (one per line, unquoted, as ours are written). */
+    static List<String> unitEnvironment(List<String> unit) {
+        return unit.stream().filter(line -> line.startsWith("Environment="))
+                .map(line -> line.substring("Environment=".length()).trim())
+                .filter(pair -> pair.indexOf('=') > 0)
+                .toList();
     }
 
     private static String option(List<String> argv, String name, String fallback) {

@@ -16,6 +16,7 @@ import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.AccessKeys;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.door.Door;
+import org.linli.agent.door.FastEd25519;
 import org.linli.agent.door.RelayLatency;
 import org.linli.agent.door.VerifierWarmUp;
 import org.linli.agent.hardware.LineQrReader;
@@ -140,6 +141,7 @@ public final class Agent implements AutoCloseable {
         loop.every(config.telemetryInterval(), config.telemetryInterval(), telemetry::report);
         loop.every(Duration.ofHours(1), Duration.ofHours(1), this::purgeOutbox);
         if (!doors.isEmpty()) {
+            FastEd25519.install();
             VerifierWarmUp.start();
         }
         pump.start();

@@ -1,7 +1,6 @@
 package org.linli.agent.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,6 @@ import java.util.Set;
 import org.linli.agent.config.AgentConfig.Lock;
 import org.linli.agent.config.AgentConfig.Sensor;
 import org.linli.protocol.Ids;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads the agent's YAML file, applies {@code LINLI_*} environment overrides and validates every value. */
 public final class ConfigLoader {
@@ -45,11 +40,8 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": no such file");
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object document = new Yaml(new SafeConstructor(options)).load(reader);
+        try {
+            Object document = IsolatedYaml.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (document == null) {
                 return Map.of();
             }
@@ -59,7 +51,7 @@ public final class ConfigLoader {
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             return typed;
-        } catch (YAMLException e) {
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getMessage()));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);

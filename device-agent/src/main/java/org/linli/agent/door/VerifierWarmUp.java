@@ -31,7 +31,7 @@ public final class VerifierWarmUp {
         return thread;
     }
 
-    /** @return how many of the rounds verified (all of them, unless the JDK's Ed25519 is broken) */
+    /** @return how many of the rounds verified (all of them, unless Ed25519 verification is broken) */
     static int run() {
         long started = System.nanoTime();
         SigningKey key = new SigningKey(1, Ed25519Keys.generate());

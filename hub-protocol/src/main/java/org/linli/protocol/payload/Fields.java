@@ -1,40 +1,47 @@
 package org.linli.protocol.payload;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.linli.protocol.Ids;
 import org.linli.protocol.payload.PayloadException.Kind;
 
-/** Reads fields from a JSON object and says exactly what is wrong when one does not fit. */
+/**
+ * Reads fields from a JSON object (as {@code PayloadCodec} parses it: a map of plain Java values) and says exactly what
+ * is wrong when one does not fit.
+ */
 final class Fields {
     static final int MAX_STRING = 256;
 
-    private final JsonNode object;
+    private final Map<?, ?> object;
     private final String what;
 
-    Fields(JsonNode object, String what) {
+    Fields(Map<?, ?> object, String what) {
         this.object = object;
         this.what = what;
     }
 
-    private JsonNode present(String name) throws PayloadException {
-        JsonNode node = object.get(name);
-        if (node == null || node.isNull()) {
+    /** The raw value of a field: null when absent or JSON null. */
+    Object get(String name) {
+        return object.get(name);
+    }
+
+    private Object present(String name) throws PayloadException {
+        Object node = object.get(name);
+        if (node == null) {
             throw new PayloadException(Kind.MISSING_FIELD, what + ": '" + name + "' is missing");
         }
         return node;
     }
 
     private boolean absent(String name) {
-        JsonNode node = object.get(name);
-        return node == null || node.isNull();
+        return object.get(name) == null;
     }
 
     long requireLong(String name, long min, long max) throws PayloadException {
-        JsonNode node = present(name);
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+        // whole numbers too large for a long are BigInteger, fractions Double: both the wrong type here
+        if (!(present(name) instanceof Long number)) {
             throw new PayloadException(Kind.WRONG_TYPE, what + ": '" + name + "' must be a whole number");
         }
-        long value = node.longValue();
+        long value = number;
         if (value < min || value > max) {
             throw new PayloadException(Kind.BAD_VALUE,
                     what + ": '" + name + "' is " + value + ", outside " + min + ".." + max);
@@ -50,11 +57,10 @@ final class Fields {
         if (absent(name)) {
             return null;
         }
-        JsonNode node = object.get(name);
-        if (!node.isNumber()) {
+        if (!(object.get(name) instanceof Number number)) {
             throw new PayloadException(Kind.WRONG_TYPE, what + ": '" + name + "' must be a number");
         }
-        double value = node.doubleValue();
+        double value = number.doubleValue();
         if (!(value >= min && value <= max)) {
             throw new PayloadException(Kind.BAD_VALUE, what + ": '" + name + "' is " + value + ", outside "
                     + min + ".." + max);
@@ -63,19 +69,16 @@ final class Fields {
     }
 
     boolean requireBoolean(String name) throws PayloadException {
-        JsonNode node = present(name);
-        if (!node.isBoolean()) {
+        if (!(present(name) instanceof Boolean value)) {
             throw new PayloadException(Kind.WRONG_TYPE, what + ": '" + name + "' must be true or false");
         }
-        return node.booleanValue();
+        return value;
     }
 
     String requireString(String name) throws PayloadException {
-        JsonNode node = present(name);
-        if (!node.isTextual()) {
+        if (!(present(name) instanceof String value)) {
             throw new PayloadException(Kind.WRONG_TYPE, what + ": '" + name + "' must be a string");
         }
-        String value = node.textValue();
         if (value.isEmpty() || value.length() > MAX_STRING) {
             throw new PayloadException(Kind.BAD_VALUE, what + ": '" + name + "' must be 1-" + MAX_STRING
                     + " characters");

@@ -1,24 +1,29 @@
 package org.linli.protocol.payload;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.linli.protocol.DeviceChannel;
 import org.linli.protocol.payload.PayloadException.Kind;
 
 /**
  * JSON codec for every payload of the MQTT tree, with strict validation. Decoding either returns a valid payload or
  * throws {@link PayloadException}; nothing else escapes it, whatever the bytes. Thread-safe.
+ *
+ * <p>Written on Jackson's streaming core, not databind: the device agent runs in a 64 MB budget, and databind's ~490
+ * classes were its largest share of class metadata. Fields go out in record order, null fields are left out.
  */
 public final class PayloadCodec {
     /** The largest payload accepted, in bytes. */
@@ -29,17 +34,14 @@ public final class PayloadCodec {
     public static final Duration MAX_FUTURE = Duration.ofHours(1);
     static final int MAX_COUNT = 10_000;
 
-    private final ObjectMapper mapper;
+    private final JsonFactory factory;
     private final Clock clock;
 
     public PayloadCodec(Clock clock) {
         this.clock = clock;
-        JsonFactory factory = JsonFactory.builder()
+        this.factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
-                .build();
-        this.mapper = JsonMapper.builder(factory)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
     }
 
@@ -49,11 +51,105 @@ public final class PayloadCodec {
 
     /** The JSON bytes of a payload, as they go on the wire. */
     public byte[] encode(Payload payload) {
-        try {
-            Object wire = payload instanceof KeysPayload keys ? keys.keys() : payload;
-            return mapper.writeValueAsBytes(wire);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(160);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            write(g, payload);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + payload.getClass().getSimpleName(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, Payload payload) throws IOException {
+        if (payload instanceof KeysPayload keys) {
+            g.writeStartArray();
+            for (KeysPayload.PublicKeyEntry key : keys.keys()) {
+                g.writeStartObject();
+                string(g, "kid", key.kid());
+                string(g, "alg", key.alg());
+                string(g, "key", key.key());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            return;
+        }
+        g.writeStartObject();
+        switch (payload) {
+            case StatusPayload p -> {
+                string(g, "state", p.state());
+                g.writeNumberField("ts", p.ts());
+                string(g, "version", p.version());
+            }
+            case OccupancyPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                g.writeNumberField("seq", p.seq());
+                string(g, "room", p.room());
+                g.writeBooleanField("occupied", p.occupied());
+                number(g, "count", p.count());
+                string(g, "source", p.source());
+            }
+            case EventPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                g.writeNumberField("seq", p.seq());
+                string(g, "room", p.room());
+                string(g, "type", p.type());
+                string(g, "bookingId", p.bookingId());
+                string(g, "reason", p.reason());
+            }
+            case TelemetryPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                g.writeNumberField("seq", p.seq());
+                g.writeNumberField("uptimeS", p.uptimeS());
+                g.writeNumberField("heapBytes", p.heapBytes());
+                g.writeNumberField("rssBytes", p.rssBytes());
+                if (p.cpuTempC() != null) {
+                    g.writeNumberField("cpuTempC", p.cpuTempC());
+                }
+                g.writeNumberField("outboxDepth", p.outboxDepth());
+                g.writeNumberField("outboxDropped", p.outboxDropped());
+                string(g, "version", p.version());
+            }
+            case CommandPayload p -> {
+                string(g, "id", p.id());
+                string(g, "cmd", p.cmd());
+                g.writeNumberField("ts", p.ts());
+                string(g, "room", p.room());
+                number(g, "durationS", p.durationS());
+            }
+            case RoomStatePayload p -> {
+                g.writeNumberField("ts", p.ts());
+                string(g, "hub", p.hub());
+                string(g, "room", p.room());
+                string(g, "status", p.status());
+                g.writeBooleanField("occupied", p.occupied());
+                number(g, "count", p.count());
+                g.writeNumberField("capacity", p.capacity());
+                string(g, "source", p.source());
+                g.writeNumberField("since", p.since());
+                string(g, "bookingId", p.bookingId());
+            }
+            case RevokedPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                g.writeArrayFieldStart("bookings");
+                for (String id : p.bookings()) {
+                    g.writeString(id);
+                }
+                g.writeEndArray();
+            }
+            case KeysPayload p -> throw new IllegalStateException("written as an array above");
+        }
+        g.writeEndObject();
+    }
+
+    private static void string(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    private static void number(JsonGenerator g, String name, Integer value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(name, value.intValue());
         }
     }
 
@@ -116,37 +212,32 @@ public final class PayloadCodec {
     }
 
     public RevokedPayload decodeRevoked(byte[] bytes) throws PayloadException {
-        JsonNode root = tree(bytes);
-        if (!root.isObject()) {
-            throw new PayloadException(Kind.WRONG_TYPE, "revoked: expected a JSON object");
-        }
-        long ts = ts(new Fields(root, "revoked"));
-        JsonNode list = root.get("bookings");
-        if (list == null || !list.isArray()) {
+        Fields f = object(bytes, "revoked");
+        long ts = ts(f);
+        if (!(f.get("bookings") instanceof List<?> list)) {
             throw new PayloadException(Kind.MISSING_FIELD, "revoked: 'bookings' must be an array of ids");
         }
         List<String> ids = new ArrayList<>(list.size());
-        for (JsonNode id : list) {
-            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > Fields.MAX_STRING) {
+        for (Object id : list) {
+            if (!(id instanceof String text) || text.isEmpty() || text.length() > Fields.MAX_STRING) {
                 throw new PayloadException(Kind.WRONG_TYPE, "revoked: every booking id must be a short string");
             }
-            ids.add(id.textValue());
+            ids.add(text);
         }
         return new RevokedPayload(ts, ids);
     }
 
     /** Decodes the keys array; it has no {@code ts} of its own, so the result carries the time of decoding. */
     public KeysPayload decodeKeys(byte[] bytes) throws PayloadException {
-        JsonNode root = tree(bytes);
-        if (!root.isArray()) {
+        if (!(tree(bytes) instanceof List<?> root)) {
             throw new PayloadException(Kind.WRONG_TYPE, "keys: expected a JSON array of keys");
         }
         List<KeysPayload.PublicKeyEntry> keys = new ArrayList<>(root.size());
-        for (JsonNode entry : root) {
-            if (!entry.isObject()) {
+        for (Object entry : root) {
+            if (!(entry instanceof Map<?, ?> object)) {
                 throw new PayloadException(Kind.WRONG_TYPE, "keys: every key must be an object");
             }
-            Fields f = new Fields(entry, "key");
+            Fields f = new Fields(object, "key");
             String kid = f.requireString("kid");
             String alg = f.requireOneOf("alg", KeysPayload.PublicKeyEntry.ED25519);
             String key = f.requireString("key");
@@ -156,14 +247,17 @@ public final class PayloadCodec {
     }
 
     private Fields object(byte[] bytes, String what) throws PayloadException {
-        JsonNode root = tree(bytes);
-        if (!root.isObject()) {
+        if (!(tree(bytes) instanceof Map<?, ?> root)) {
             throw new PayloadException(Kind.WRONG_TYPE, what + ": expected a JSON object");
         }
         return new Fields(root, what);
     }
 
-    private JsonNode tree(byte[] bytes) throws PayloadException {
+    /**
+     * The first JSON value of the bytes as plain Java: {@code Map} (in order), {@code List}, {@code String},
+     * {@code Long} (or {@code BigInteger} when too large), {@code Double}, {@code Boolean}, or null for JSON null.
+     */
+    private Object tree(byte[] bytes) throws PayloadException {
         if (bytes == null || bytes.length == 0) {
             throw new PayloadException(Kind.MALFORMED_JSON, "empty payload");
         }
@@ -171,16 +265,46 @@ public final class PayloadCodec {
             throw new PayloadException(Kind.TOO_LARGE, "payload of " + bytes.length + " bytes is over the limit of "
                     + MAX_BYTES);
         }
-        try {
-            JsonNode root = mapper.readTree(bytes);
-            if (root == null || root.isMissingNode()) {
+        try (JsonParser parser = factory.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 throw new PayloadException(Kind.MALFORMED_JSON, "empty payload");
             }
-            return root;
+            return value(parser, first);
         } catch (IOException | RuntimeException e) {
-            // Jackson reports bad JSON as IOException, constraint violations as runtime exceptions: both are input.
+            // Jackson reports bad JSON and constraint violations (depth, duplicate names) as IOException;
+            // anything at runtime is the input's fault too.
             throw new PayloadException(Kind.MALFORMED_JSON, "not JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** Recursion is bounded: the parser refuses nesting deeper than 8. */
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.put(name, value(parser, parser.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 
     private long ts(Fields f) throws PayloadException {

@@ -65,6 +65,30 @@ class PayloadCodecTest {
                 new String(codec.encode(keys), StandardCharsets.UTF_8));
     }
 
+    @Test
+    void writesFieldsInRecordOrderAndLeavesOutNulls() {
+        assertEquals("{\"ts\":" + NOW + ",\"seq\":17,\"room\":\"wt66-r101\",\"type\":\"access.granted\","
+                + "\"bookingId\":\"4711\"}",
+                text(new EventPayload(NOW, 17, "wt66-r101", "access.granted", "4711", null)));
+        assertEquals("{\"state\":\"offline\",\"ts\":" + NOW + "}", text(new StatusPayload("offline", NOW, null)));
+        assertEquals("{\"ts\":" + NOW + ",\"seq\":19,\"uptimeS\":3600,\"heapBytes\":20000000,\"rssBytes\":60000000,"
+                + "\"cpuTempC\":48.5,\"outboxDepth\":0,\"outboxDropped\":2,\"version\":\"0.1.0\"}",
+                text(new TelemetryPayload(NOW, 19, 3600, 20_000_000, 60_000_000, 48.5, 0, 2, "0.1.0")));
+        assertEquals("{\"ts\":" + NOW + ",\"seq\":0,\"room\":\"r\",\"occupied\":false,\"source\":\"pir\"}",
+                text(new OccupancyPayload(NOW, 0, "r", false, null, "pir")));
+        assertEquals("{\"id\":\"c-1\",\"cmd\":\"unlock\",\"ts\":" + NOW + ",\"room\":\"r\",\"durationS\":5}",
+                text(new CommandPayload("c-1", "unlock", NOW, "r", 5)));
+        assertEquals("{\"ts\":" + NOW + ",\"hub\":\"h\",\"room\":\"r\",\"status\":\"free\",\"occupied\":false,"
+                + "\"capacity\":12,\"since\":1}",
+                text(new RoomStatePayload(NOW, "h", "r", "free", false, null, 12, null, 1, null)));
+        assertEquals("{\"ts\":" + NOW + ",\"bookings\":[\"4711\",\"\\\"quoted\\\"\"]}",
+                text(new RevokedPayload(NOW, List.of("4711", "\"quoted\""))));
+    }
+
+    private String text(Payload payload) {
+        return new String(codec.encode(payload), StandardCharsets.UTF_8);
+    }
+
     static Stream<Arguments> malformed() {
         String ts = "\"ts\":" + NOW;
         return Stream.of(
