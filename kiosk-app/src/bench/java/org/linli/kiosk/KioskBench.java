@@ -118,6 +118,10 @@ public final class KioskBench {
             System.out.printf("  of which anonymous %s; file-backed (fonts, CDS archive, libraries: shared page cache) %s%n",
                     status("RssAnon:"), status("RssFile:"));
             System.out.printf("heap in use after GC: %d MB after half the taps, %d MB after %d%n", heapHalf, heapUsed(), done);
+            if (System.getenv("LINLI_BENCH_HISTOGRAM") != null) {
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").inheritIO().start().waitFor();
+            }
             fx(() -> kiosk.close());
         } finally {
             Platform.exit();
@@ -126,12 +130,14 @@ public final class KioskBench {
 
     /** Fires the button and waits for the layout pulse that shows the result. */
     private static double tap(String id) throws Exception {
+        awaitButton(id);
         AtomicReference<Long> took = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         fx(() -> {
             Node node = kiosk.scene().lookup(id);
             if (!(node instanceof Button button)) {
-                throw new IllegalStateException("no button " + id + " on " + kiosk.shell().screen());
+                throw new IllegalStateException("no button " + id + " on " + kiosk.shell().screen() + "; buttons: "
+                        + kiosk.scene().getRoot().lookupAll(".button").stream().map(Node::getId).toList());
             }
             long start = System.nanoTime();
             Runnable[] listener = new Runnable[1];
@@ -148,6 +154,23 @@ public final class KioskBench {
             throw new IllegalStateException("no pulse after tapping " + id);
         }
         return took.get() / 1e6;
+    }
+
+    /**
+     * Waits, a layout pulse at a time, for a button that the screen shows once its data has loaded (the services of
+     * the queue, the rooms): a script that runs ahead of the screen would tap nothing.
+     */
+    private static void awaitButton(String id) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        AtomicReference<Boolean> there = new AtomicReference<>(false);
+        while (System.nanoTime() < deadline) {
+            fx(() -> there.set(kiosk.scene().lookup(id) instanceof Button));
+            if (there.get()) {
+                return;
+            }
+            kiosk.settle();
+            pulse();
+        }
     }
 
     private static void pulse() throws Exception {

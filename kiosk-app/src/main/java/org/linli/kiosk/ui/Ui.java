@@ -128,10 +128,7 @@ public final class Ui {
         info.setSpacing(form.gap(info.getSpacing()));
         Node top = info;
         if (form.compact()) {
-            ScrollPane scroll = new ScrollPane(info);
-            scroll.setFitToWidth(true);
-            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.getStyleClass().add("plain-scroll");
+            ScrollPane scroll = scrolling(info);
             VBox.setVgrow(scroll, Priority.SOMETIMES);
             top = scroll;
         }
@@ -149,6 +146,13 @@ public final class Ui {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        // JavaFX's skin keeps a bitmap of the viewport (setCache(true)); the screens build new lists on every render,
+        // and those bitmaps piled up (about 1 MB a tap, measured with ./linli bench kiosk). Drawn directly instead.
+        scroll.skinProperty().addListener((o, old, skin) -> {
+            if (skin != null && scroll.lookup(".viewport") instanceof Node viewport) {
+                viewport.setCache(false);
+            }
+        });
         return scroll;
     }
 
