@@ -95,6 +95,7 @@ public final class KioskBench {
                         if (done == total / 2) {
                             rssHalf = rssAfterGc();
                             heapHalf = heapUsed();
+                            jcmd("LINLI_BENCH_NMT", "VM.native_memory", "baseline");
                         }
                     }
                 }
@@ -118,14 +119,27 @@ public final class KioskBench {
             System.out.printf("  of which anonymous %s; file-backed (fonts, CDS archive, libraries: shared page cache) %s%n",
                     status("RssAnon:"), status("RssFile:"));
             System.out.printf("heap in use after GC: %d MB after half the taps, %d MB after %d%n", heapHalf, heapUsed(), done);
-            if (System.getenv("LINLI_BENCH_HISTOGRAM") != null) {
-                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").inheritIO().start().waitFor();
-            }
+            jcmd("LINLI_BENCH_HISTOGRAM", "GC.class_histogram");
+            jcmd("LINLI_BENCH_NMT", "VM.native_memory", "summary.diff");
             fx(() -> kiosk.close());
         } finally {
             Platform.exit();
         }
+    }
+
+    /**
+     * Where memory goes, when asked for by an environment variable: {@code LINLI_BENCH_HISTOGRAM=1} prints the heap's
+     * classes at the end; {@code LINLI_BENCH_NMT=1} (with {@code -XX:NativeMemoryTracking=summary} in
+     * {@code LINLI_JAVA_OPTS}) what native memory grew by between half the taps and the end.
+     */
+    private static void jcmd(String variable, String... command) throws Exception {
+        if (System.getenv(variable) == null) {
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(ProcessHandle.current().pid())));
+        args.addAll(List.of(command));
+        new ProcessBuilder(args).inheritIO().start().waitFor();
     }
 
     /** Fires the button and waits for the layout pulse that shows the result. */
