@@ -18,6 +18,7 @@ import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.protocol.Topics;
 import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.testing.TcpProxy;
 
 /**
  * The agent as its own process, cut off from the broker, killed with SIGKILL while its outbox holds events; started
@@ -39,7 +40,7 @@ class RestartIT {
             proxy.bar();
             Path data = dir.resolve("data");
             Path config = dir.resolve("agent.yaml");
-            Files.writeString(config, TestAgents.yaml(DEVICE, "hub-1", "room-1", proxy.url(), data));
+            Files.writeString(config, TestAgents.yaml(DEVICE, "hub-1", "room-1", "tcp://127.0.0.1:" + proxy.port(), data));
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                     "--config", config.toString())

@@ -16,6 +16,7 @@ import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.protocol.payload.EventType;
 import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.testing.TcpProxy;
 
 /**
  * A 2,000-event stream while the broker is killed (SIGKILL) and restarted five times and a TCP proxy cuts the
@@ -37,7 +38,7 @@ class StreamIT {
                 TestSubscriber central = new TestSubscriber(broker.url(), "central-stream",
                         "linli/v1/devices/" + DEVICE + "/+");
                 Pi4jBoard board = Pi4jBoard.mock()) {
-            Agent agent = new Agent(TestAgents.config(dir, TestAgents.yaml(DEVICE, "hub-1", "room-1", proxy.url(),
+            Agent agent = new Agent(TestAgents.config(dir, TestAgents.yaml(DEVICE, "hub-1", "room-1", "tcp://127.0.0.1:" + proxy.port(),
                     dir.resolve("data"))), board, Clock.systemUTC(), ClockTrust.fixed(true, "test"));
             try {
                 agent.start();

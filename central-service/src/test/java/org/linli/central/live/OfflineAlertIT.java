@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.LiveTestServer;
 import org.linli.central.alerts.Alert;
 import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.testing.TcpProxy;
 
 /** A device whose link dies without a clean disconnect raises the offline alert on time, from the server. */
 class OfflineAlertIT {
@@ -37,7 +38,7 @@ class OfflineAlertIT {
                     Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
             await().atMost(Duration.ofSeconds(20)).until(() -> server.live().mqttConnected());
             String status = "linli/v1/devices/studio-door/status";
-            TestPublisher agent = new TestPublisher(proxy.url(), "studio-door", 16, status,
+            TestPublisher agent = new TestPublisher("tcp://127.0.0.1:" + proxy.port(), "studio-door", 16, status,
                     ("{\"state\":\"offline\",\"ts\":" + System.currentTimeMillis() + "}").getBytes(StandardCharsets.UTF_8));
             try {
                 // the service may subscribe after the retained online status is set: it gets it either way

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.TcpProxy;
 import org.linli.kiosk.TestCentral;
+import org.linli.protocol.testing.TcpProxy;
 
 /**
  * The live-event stream of the real central service over real HTTP, through a TCP proxy that can cut the network:
@@ -37,7 +38,7 @@ class EventStreamIT {
     void start() throws Exception {
         central = TestCentral.start(dir, TestCentral.morningClock());
         network = new TcpProxy(central.url().getPort());
-        stream = new EventStream(network.url(), central.kioskKey(), TestCentral.HUB, connectivity, received::add);
+        stream = new EventStream(URI.create("http://127.0.0.1:" + network.port()), central.kioskKey(), TestCentral.HUB, connectivity, received::add);
     }
 
     @AfterEach
@@ -79,7 +80,7 @@ class EventStreamIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> events().size() == 2);
         long seen = Long.parseLong(events().get(1).id());
 
-        network.cut();
+        network.kill();
         await().atMost(Duration.ofSeconds(10)).until(() -> !connectivity.isOnline());
         central.drawTicket("affairs"); // happens while the kiosk is cut off
         network.restore();
