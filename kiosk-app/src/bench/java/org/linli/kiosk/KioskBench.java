@@ -24,7 +24,21 @@ import org.linli.kiosk.central.SampleCentral;
 public final class KioskBench {
     private static Kiosk kiosk;
 
+    /** What the Pi runs: the benchmark takes its JVM flags and environment from here unless told otherwise. */
+    static final Path UNIT = Path.of("deploy-pi/rootfs/etc/systemd/system/linli-kiosk.service");
+
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("linli.bench.child") == null && System.getenv("LINLI_JAVA_OPTS") == null) {
+            System.exit(asTheUnitRuns(args));
+        }
+        // the central service in a process of its own, as on a Pi: only the kiosk's memory is measured; started
+        // before the clock runs, so that its start does not compete with the kiosk's
+        Process central = SampleCentralServer.launch("bench");
+        String url = new java.io.BufferedReader(new java.io.InputStreamReader(central.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (url == null) {
+            throw new IllegalStateException("the sample central service did not start");
+        }
         long t0 = System.nanoTime();
         Warmup.start(); // as Main does
         // a smaller count profiles start-up alone (./linli bench kiosk 0)
@@ -36,9 +50,9 @@ public final class KioskBench {
             System.setProperty("headless.geometry", "1920x1080-32");
         }
         AdjustableClock clock = new AdjustableClock(InstantSource.system());
-        try (SampleCentral central = new SampleCentral("bench", clock, Kiosk.zone()).start(0)) {
+        try {
             Path data = Files.createTempDirectory("linli-kiosk-bench");
-            KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key", "bench",
+            KioskConfig config = KioskConfig.from(Map.of("central.url", url, "kiosk.key", "bench",
                     "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             CountDownLatch started = new CountDownLatch(1);
             Platform.startup(started::countDown);
@@ -64,7 +78,7 @@ public final class KioskBench {
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
             long jvmMs = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
                     .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-            System.out.printf("  (JavaFX platform up at %d ms, kiosk built and shown at %d ms; since JVM launch %d ms;"
+            System.out.printf("  (JavaFX platform up at %d ms, kiosk built and shown at %d ms; since JVM launch %d ms, the sample central's start included;"
                     + " CPU time used %d ms; load average %.1f)%n", platformMs, builtMs, jvmMs, cpuMs,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -121,10 +135,45 @@ public final class KioskBench {
             System.out.printf("heap in use after GC: %d MB after half the taps, %d MB after %d%n", heapHalf, heapUsed(), done);
             jcmd("LINLI_BENCH_HISTOGRAM", "GC.class_histogram");
             jcmd("LINLI_BENCH_NMT", "VM.native_memory", "summary.diff");
+            mappings();
+            jcmd("LINLI_BENCH_HEAPDUMP", "GC.heap_dump", System.getenv().getOrDefault("LINLI_BENCH_HEAPDUMP", ""));
             fx(() -> kiosk.close());
         } finally {
+            central.destroy();
             Platform.exit();
         }
+    }
+
+    /**
+     * Runs the benchmark again in a child JVM with the kiosk unit's {@code LINLI_JAVA_OPTS} and its other
+     * {@code Environment=} settings (MALLOC_ARENA_MAX), so that {@code ./linli bench kiosk} measures what the Pi runs.
+     * The class-data archive flags are left out: the benchmark runs from class directories, which AppCDS cannot
+     * archive. {@code LINLI_JAVA_OPTS="…" ./linli bench kiosk} measures other flags instead.
+     */
+    private static int asTheUnitRuns(String[] args) throws Exception {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(UNIT)) {
+            if (line.startsWith("Environment=")) {
+                // ours are written NAME=value or NAME="value with spaces"
+                String pair = line.substring("Environment=".length()).strip();
+                String value = pair.substring(pair.indexOf('=') + 1);
+                environment.put(pair.substring(0, pair.indexOf('=')),
+                        value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value);
+            }
+        }
+        List<String> flags = java.util.Arrays.stream(environment.remove("LINLI_JAVA_OPTS").split("\\s+"))
+                .filter(flag -> !flag.startsWith("-XX:SharedArchiveFile=") && !flag.equals("-XX:+AutoCreateSharedArchive"))
+                .toList();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(flags);
+        command.addAll(List.of("-Dlinli.bench.child=true", "-cp", System.getProperty("java.class.path"),
+                KioskBench.class.getName()));
+        command.addAll(List.of(args));
+        System.out.println("with the flags of " + UNIT + ": " + String.join(" ", flags) + "; environment " + environment);
+        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        child.environment().putAll(environment);
+        return child.start().waitFor();
     }
 
     /**
@@ -140,6 +189,31 @@ public final class KioskBench {
                 Long.toString(ProcessHandle.current().pid())));
         args.addAll(List.of(command));
         new ProcessBuilder(args).inheritIO().start().waitFor();
+    }
+
+    /**
+     * {@code LINLI_BENCH_SMAPS=1}: the resident set by what is mapped (a file, or the JVM's anonymous regions taken
+     * together), largest first — which fonts and libraries the file-backed part is.
+     */
+    private static void mappings() throws java.io.IOException {
+        if (System.getenv("LINLI_BENCH_SMAPS") == null) {
+            return;
+        }
+        Map<String, Long> byName = new java.util.HashMap<>();
+        String name = "";
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts[0].matches("[0-9a-f]+-[0-9a-f]+")) {
+                // anonymous regions by their size: the Java heap, the malloc arenas and the rest tell apart that way
+                String[] range = parts[0].split("-");
+                long size = (Long.parseUnsignedLong(range[1], 16) - Long.parseUnsignedLong(range[0], 16)) / 1024;
+                name = parts.length > 5 ? parts[5] : "[anonymous " + size + " kB]";
+            } else if (parts[0].equals("Rss:")) {
+                byName.merge(name, Long.parseLong(parts[1]), Long::sum);
+            }
+        }
+        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(Long.parseLong(System.getenv("LINLI_BENCH_SMAPS")))
+                .forEach(e -> System.out.printf("  %7d kB  %s%n", e.getValue(), e.getKey()));
     }
 
     /** Fires the button and waits for the layout pulse that shows the result. */

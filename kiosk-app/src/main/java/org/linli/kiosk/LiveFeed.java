@@ -1,10 +1,8 @@
 package org.linli.kiosk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.concurrent.Executor;
-import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.Json;
 import org.linli.kiosk.central.Model.QueueStatus;
 import org.linli.kiosk.central.Model.RoomState;
 import org.linli.kiosk.central.ServerEvent;
@@ -20,7 +18,6 @@ import org.linli.kiosk.rooms.RoomsViewModel;
 final class LiveFeed {
     private static final System.Logger LOG = System.getLogger(LiveFeed.class.getName());
 
-    private final ObjectMapper json = CentralClient.mapper();
     private final Executor ui;
     private final HomeViewModel home;
     private final QueueViewModel queue;
@@ -41,13 +38,13 @@ final class LiveFeed {
             switch (event.name()) {
                 case "open" -> ui.execute(reopened);
                 case "room" -> {
-                    RoomState state = json.readValue(event.data(), RoomState.class);
+                    RoomState state = RoomState.from(Json.parse(event.data()));
                     if (state.room() != null) {
                         ui.execute(() -> rooms.liveRoom(state));
                     }
                 }
                 case "queue" -> {
-                    QueueStatus status = json.readValue(event.data(), QueueStatus.class);
+                    QueueStatus status = QueueStatus.from(Json.parse(event.data()));
                     if (status.service() != null) {
                         ui.execute(() -> {
                             home.liveQueue(status);
@@ -56,7 +53,7 @@ final class LiveFeed {
                     }
                 }
                 case "call" -> {
-                    JsonNode call = json.readTree(event.data());
+                    Json call = Json.parse(event.data());
                     String service = call.path("service").asText();
                     // "ticket" is the ticket's id; the number on the strip is "number" (docs/api.md)
                     String number = call.path("number").asText();

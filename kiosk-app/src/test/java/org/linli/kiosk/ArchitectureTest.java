@@ -24,4 +24,13 @@ class ArchitectureTest {
     static final ArchRule idleAndNavigationKnowNoScreen = noClasses()
             .that().haveSimpleNameEndingWith("IdleTimer").or().haveSimpleNameEndingWith("StaffExit")
             .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+
+    /**
+     * Memory on a Pi: Jackson's data binding and {@code java.net.http} cost some 1,100 classes (metaspace, their caches,
+     * TLS set up even for plain HTTP, a selector thread per client) for the few answers a kiosk reads; the streaming
+     * parser ({@code central.Json}) and {@code HttpURLConnection} do the same work (kiosk-app/README.md, "Memory").
+     */
+    @ArchTest
+    static final ArchRule noHeavyClientLibraries = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..", "java.net.http..");
 }

@@ -150,7 +150,14 @@ class KioskFlowIT {
         tap("#to-details");
         tap("#more");
         tap("#purpose-class");
-        typeOnKeypad("13800138000");
+        typeOnKeypad("1380");
+        // a room's occupancy changes while the resident types: the keypad under their finger stays the same
+        Node key = robot.lookup("#key-0").query();
+        robot.interact(() -> kiosk.rooms().liveRoom(new org.linli.kiosk.central.Model.RoomState("activity-room", "in-use",
+                true, 3, 40)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(key == robot.lookup("#key-0").query() && key.getScene() != null, "the keypad was rebuilt");
+        typeOnKeypad("0138000");
         await().atMost(PATIENCE).until(() -> text("#phone-display").equals("138 0013 8000"));
         tap("#book");
         awaitShown("#booking-done");

@@ -40,7 +40,7 @@ public final class TestCentral implements AutoCloseable {
     public static final String HUB = "wutong66";
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = CentralClient.mapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDir;
     private final Clock clock;

@@ -46,7 +46,12 @@ public final class ActivitiesView implements View {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
         vm.stepProperty().addListener((o, a, b) -> render());
-        vm.activities().addListener((ListChangeListener<Activity>) c -> render());
+        // a reloaded list redraws the list only, never the keypad of a sign-up in progress
+        vm.activities().addListener((ListChangeListener<Activity>) c -> {
+            if (vm.stepProperty().get() == ActivitiesViewModel.Step.LIST) {
+                render();
+            }
+        });
         vm.weekProperty().addListener((o, a, b) -> render());
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());

@@ -1,23 +1,18 @@
 package org.linli.kiosk.central;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Availability;
 import org.linli.kiosk.central.Model.Booking;
@@ -31,32 +26,25 @@ import org.linli.kiosk.central.Model.Ticket;
 
 /**
  * The kiosk's side of the REST API in docs/api.md. Blocking calls: run them off the JavaFX thread. Bodies are never
- * logged because they may hold a phone number.
+ * logged because they may hold a phone number. Plain {@link HttpURLConnection} (with its keep-alive pool) rather
+ * than {@code java.net.http.HttpClient}, which loads some 500 classes more, TLS included, and a selector thread per
+ * client for a kiosk that sends a request every few seconds.
  */
 public final class CentralClient {
     private static final System.Logger LOG = System.getLogger(CentralClient.class.getName());
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI base;
     private final String kioskKey;
     private final String hubId;
     private final Connectivity connectivity;
-    private final HttpClient http;
-    private final ObjectMapper json = mapper();
 
     public CentralClient(URI base, String kioskKey, String hubId, Connectivity connectivity) {
         this.base = base;
         this.kioskKey = kioskKey;
         this.hubId = hubId;
         this.connectivity = connectivity;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    }
-
-    public static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     }
 
     public String hubId() {
@@ -64,32 +52,31 @@ public final class CentralClient {
     }
 
     public Hub hub() throws IOException, CentralRefusedException {
-        return get("/api/v1/hubs/" + enc(hubId), Hub.class);
+        return get("/api/v1/hubs/" + enc(hubId), Hub::from);
     }
 
     public List<QueueStatus> queues() throws IOException, CentralRefusedException {
-        return get("/api/v1/hubs/" + enc(hubId) + "/queues",
-                json.getTypeFactory().constructCollectionType(List.class, QueueStatus.class));
+        return get("/api/v1/hubs/" + enc(hubId) + "/queues", listOf(QueueStatus::from));
     }
 
     /** Activities from the first day to the last, both included. */
     public List<Activity> activities(LocalDate from, LocalDate to) throws IOException, CentralRefusedException {
         // the API's "to" is where the range ends (the start of that day), so the day after the last one
         return get("/api/v1/hubs/" + enc(hubId) + "/activities?from=" + from + "&to=" + to.plusDays(1),
-                json.getTypeFactory().constructCollectionType(List.class, Activity.class));
+                listOf(Activity::from));
     }
 
     public Availability availability(String room, LocalDate date) throws IOException, CentralRefusedException {
-        return get("/api/v1/rooms/" + enc(room) + "/availability?date=" + date, Availability.class);
+        return get("/api/v1/rooms/" + enc(room) + "/availability?date=" + date, Availability::from);
     }
 
     /** @param idempotencyKey the same for retries of one booking, so a lost answer never books twice */
     public Booking book(BookingRequest request, String idempotencyKey) throws IOException, CentralRefusedException {
-        return post("/api/v1/bookings", json.valueToTree(request), idempotencyKey, Booking.class);
+        return post("/api/v1/bookings", Json.write(request.fields()), idempotencyKey, Booking::from);
     }
 
     public Card residentCard(String phone) throws IOException, CentralRefusedException {
-        return post("/api/v1/residents/card", Map.of("phone", phone), null, Card.class);
+        return post("/api/v1/residents/card", Json.write(Map.of("phone", phone)), null, Card::from);
     }
 
     /** @param resident {@code {"token": card}}, {@code {"phone": digits}}, or empty for an anonymous ticket */
@@ -97,101 +84,125 @@ public final class CentralClient {
             throws IOException, CentralRefusedException {
         Map<String, Object> body = new java.util.HashMap<>(resident);
         body.put("priority", priority);
-        return post("/api/v1/services/" + enc(service) + "/tickets", body, null, Ticket.class);
+        return post("/api/v1/services/" + enc(service) + "/tickets", Json.write(body), null, Ticket::from);
     }
 
     public Ticket ticketStatus(String id) throws IOException, CentralRefusedException {
-        return get("/api/v1/tickets/" + enc(id), Ticket.class);
+        return get("/api/v1/tickets/" + enc(id), Ticket::from);
     }
 
     /** @param resident {@code {"token": card}} or {@code {"phone": digits}} */
     public Signup signup(String activity, Map<String, String> resident) throws IOException, CentralRefusedException {
-        return post("/api/v1/activities/" + enc(activity) + "/signups", resident, null, Signup.class);
+        return post("/api/v1/activities/" + enc(activity) + "/signups", Json.write(resident), null, Signup::from);
     }
 
     /** Posts a body the outbox kept; used for check-ins and feedback, online or replayed later. */
-    public JsonNode postStored(String path, String body, String idempotencyKey)
+    public Json postStored(String path, String body, String idempotencyKey)
             throws IOException, CentralRefusedException {
-        return post(path, json.readTree(body), idempotencyKey, JsonNode.class);
+        return post(path, body.getBytes(StandardCharsets.UTF_8), idempotencyKey, Function.identity());
     }
 
-    public CheckinResult toCheckin(JsonNode answer) throws JsonProcessingException {
-        return json.treeToValue(answer, CheckinResult.class);
+    public CheckinResult toCheckin(Json answer) {
+        return CheckinResult.from(answer);
     }
 
     /** Answers true when the central service is up (used by the outbox to decide whether to try). */
     public boolean ping() {
         try {
-            get("/api/v1/hubs/" + enc(hubId), JsonNode.class);
+            get("/api/v1/hubs/" + enc(hubId), Function.identity());
             return true;
         } catch (IOException | CentralRefusedException e) {
             return false;
         }
     }
 
-    private <T> T get(String path, Class<T> type) throws IOException, CentralRefusedException {
-        return get(path, json.getTypeFactory().constructType(type));
+    private static <T> Function<Json, List<T>> listOf(Function<Json, T> item) {
+        return json -> json.elements().stream().map(item).toList();
     }
 
-    private <T> T get(String path, JavaType type) throws IOException, CentralRefusedException {
-        return send(request(path).GET().build(), type);
+    private <T> T get(String path, Function<Json, T> reader) throws IOException, CentralRefusedException {
+        return send("GET", path, null, null, reader);
     }
 
-    private <T> T post(String path, Object body, String idempotencyKey, Class<T> type)
+    private <T> T post(String path, byte[] body, String idempotencyKey, Function<Json, T> reader)
             throws IOException, CentralRefusedException {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        if (idempotencyKey != null) {
-            builder.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(builder.build(), json.getTypeFactory().constructType(type));
+        return send("POST", path, body, idempotencyKey, reader);
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + kioskKey).header("Accept", "application/json");
-    }
-
-    private <T> T send(HttpRequest request, JavaType type) throws IOException, CentralRefusedException {
-        HttpResponse<byte[]> response;
+    private <T> T send(String method, String path, byte[] body, String idempotencyKey, Function<Json, T> reader)
+            throws IOException, CentralRefusedException {
+        int status;
+        byte[] answer;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpURLConnection http = open(base.resolve(path), kioskKey, "application/json", TIMEOUT);
+            http.setRequestMethod(method);
+            if (idempotencyKey != null) {
+                http.setRequestProperty("Idempotency-Key", idempotencyKey);
+            }
+            if (body != null) {
+                http.setRequestProperty("Content-Type", "application/json");
+                http.setDoOutput(true);
+                http.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = http.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            status = http.getResponseCode();
+            // read to the end either way: only a fully read answer lets the connection be used again
+            try (InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream()) {
+                answer = in == null ? new byte[0] : in.readAllBytes();
+            }
         } catch (IOException e) {
             connectivity.report(false);
             throw new CentralUnavailableException("central service not reachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CentralUnavailableException("interrupted", e);
         }
-        int status = response.statusCode();
         if (status >= 500) {
             connectivity.report(false);
-            LOG.log(System.Logger.Level.WARNING, "{0} {1} answered {2}", request.method(), request.uri().getPath(),
-                    status);
+            LOG.log(System.Logger.Level.WARNING, "{0} {1} answered {2}", method, pathOnly(path), status);
             throw new CentralUnavailableException("central service failed with " + status, null);
         }
         connectivity.report(true);
         if (status >= 400) {
-            JsonNode problem = readProblem(response.body());
-            LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2} {3}", request.method(),
-                    request.uri().getPath(), status, problem.path("title").asText(""));
+            Json problem = readProblem(answer);
+            LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2} {3}", method, pathOnly(path), status,
+                    problem.path("title").asText(""));
             throw new CentralRefusedException(status, problem.path("title").asText("refused"),
                     problem.path("detail").asText(null));
         }
         try {
-            return json.readValue(response.body(), type);
-        } catch (JsonProcessingException e) {
+            return reader.apply(Json.parse(answer));
+        } catch (IOException | RuntimeException e) {
             // a central service that answers nonsense is as useless as one that is down
             connectivity.report(false);
-            throw new CentralUnavailableException("unexpected answer from " + request.uri().getPath(), e);
+            throw new CentralUnavailableException("unexpected answer from " + pathOnly(path), e);
         }
     }
 
-    private JsonNode readProblem(byte[] body) {
+    /**
+     * A request to the central service with the kiosk's key, never through a proxy (the central service is on the
+     * hub's own network). Used by the event stream as well.
+     */
+    static HttpURLConnection open(URI uri, String kioskKey, String accept, Duration readTimeout) throws IOException {
+        HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        http.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        http.setReadTimeout((int) readTimeout.toMillis());
+        http.setUseCaches(false);
+        http.setRequestProperty("Authorization", "Bearer " + kioskKey);
+        http.setRequestProperty("Accept", accept);
+        return http;
+    }
+
+    /** The path without its query, which may name a resident's booking day or similar: enough for a log line. */
+    private static String pathOnly(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    private static Json readProblem(byte[] body) {
         try {
-            return json.readTree(body);
+            return Json.parse(body);
         } catch (IOException e) {
-            return json.createObjectNode();
+            return Json.MISSING;
         }
     }
 

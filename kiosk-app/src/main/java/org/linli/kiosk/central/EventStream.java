@@ -4,11 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,8 +18,9 @@ import java.util.function.Consumer;
  * The central service's live events ({@code GET /api/v1/events?hub=}) read line by line as {@code text/event-stream}.
  * When the stream breaks it reconnects after 1, 2, 4 … 30 s, sending {@code Last-Event-ID} so the service replays
  * what was missed. The central service sends a {@code ping} every 15 s; a stream silent for {@link #SILENCE} is
- * treated as dead (a pulled cable does not close a TCP connection). Each connect and each break is reported to
- * {@link Connectivity}, so the offline banner follows the stream as well as the REST calls.
+ * treated as dead (a pulled cable does not close a TCP connection): that is the read timeout of the connection. Each
+ * connect and each break is reported to {@link Connectivity}, so the offline banner follows the stream as well as
+ * the REST calls.
  */
 public final class EventStream implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventStream.class.getName());
@@ -33,30 +32,33 @@ public final class EventStream implements AutoCloseable {
     private final String kioskKey;
     private final Connectivity connectivity;
     private final Consumer<ServerEvent> listener;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    // one thread reads the stream, the other schedules retries and watches for silence
+    private final Duration silence;
+    // reads the stream, and schedules its own retries
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("events").factory());
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("events-watchdog").factory());
     private volatile String lastEventId;
-    private volatile InputStream open;
-    private volatile long lastHeard = System.nanoTime();
+    private volatile HttpURLConnection open;
     private volatile boolean closed;
     private Duration retry = FIRST_RETRY;
 
     /** @param listener called on the reading thread for every event, in order */
     public EventStream(URI central, String kioskKey, String hubId, Connectivity connectivity,
             Consumer<ServerEvent> listener) {
+        this(central, kioskKey, hubId, connectivity, listener, SILENCE);
+    }
+
+    /** @param silence how long a stream may say nothing, pings included, before it is taken for dead */
+    EventStream(URI central, String kioskKey, String hubId, Connectivity connectivity,
+            Consumer<ServerEvent> listener, Duration silence) {
         this.uri = central.resolve("/api/v1/events?hub=" + URLEncoder.encode(hubId, StandardCharsets.UTF_8));
         this.kioskKey = kioskKey;
         this.connectivity = connectivity;
         this.listener = listener;
+        this.silence = silence;
     }
 
     public EventStream start() {
         reader.execute(this::connect);
-        watchdog.scheduleWithFixedDelay(this::cutIfSilent, 5, 5, TimeUnit.SECONDS);
         return this;
     }
 
@@ -64,27 +66,31 @@ public final class EventStream implements AutoCloseable {
         if (closed) {
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + kioskKey).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
+        HttpURLConnection http = null;
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                LOG.log(System.Logger.Level.WARNING, "live events refused: HTTP {0}", response.statusCode());
-                connectivity.report(response.statusCode() < 500);
+            http = CentralClient.open(uri, kioskKey, "text/event-stream", silence);
+            if (lastEventId != null) {
+                http.setRequestProperty("Last-Event-ID", lastEventId);
+            }
+            open = http;
+            int status = http.getResponseCode();
+            if (status != 200) {
+                LOG.log(System.Logger.Level.WARNING, "live events refused: HTTP {0}", status);
+                connectivity.report(status < 500);
             } else {
                 connectivity.report(true);
                 retry = FIRST_RETRY;
-                read(response.body());
+                read(http.getInputStream());
             }
+        } catch (java.net.SocketTimeoutException e) {
+            LOG.log(System.Logger.Level.INFO, "live events silent for {0} s: reconnecting", silence.toSeconds());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "live events broke off: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+        } finally {
+            open = null;
+            if (http != null) {
+                http.disconnect(); // an event stream is never handed back to the keep-alive pool
+            }
         }
         if (!closed) {
             connectivity.report(false);
@@ -95,14 +101,11 @@ public final class EventStream implements AutoCloseable {
 
     /** The text/event-stream format: fields up to a blank line make one event; lines starting ':' are comments. */
     private void read(InputStream body) throws IOException {
-        open = body;
-        lastHeard = System.nanoTime();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String name = null;
             String id = null;
             StringBuilder data = null;
             for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
-                lastHeard = System.nanoTime();
                 if (line.isEmpty()) {
                     if (data != null) {
                         dispatch(new ServerEvent(name == null ? "message" : name, id, data.toString()));
@@ -127,8 +130,6 @@ public final class EventStream implements AutoCloseable {
                     default -> { } // "retry" and unknown fields: our own backoff decides
                 }
             }
-        } finally {
-            open = null;
         }
     }
 
@@ -144,31 +145,15 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    private void cutIfSilent() {
-        InputStream stream = open;
-        if (stream != null && System.nanoTime() - lastHeard > SILENCE.toNanos()) {
-            LOG.log(System.Logger.Level.INFO, "live events silent for {0} s: reconnecting", SILENCE.toSeconds());
-            closeQuietly(stream);
-        }
-    }
-
-    private static void closeQuietly(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing the event stream: " + e);
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
-        InputStream stream = open;
-        if (stream != null) {
-            closeQuietly(stream);
-        }
-        watchdog.shutdownNow();
         reader.shutdownNow();
-        http.shutdownNow();
+        HttpURLConnection http = open;
+        if (http != null) {
+            // closes the socket; it waits for a read in progress to return (the stream is locked while it reads), so
+            // on a thread of its own: the reader sees "closed" at the next line or ping and ends
+            Thread.ofPlatform().daemon().name("events-close").start(http::disconnect);
+        }
     }
 }

@@ -1,25 +1,46 @@
 package org.linli.kiosk.central;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The JSON shapes of docs/api.md that the kiosk reads. Unknown fields are ignored so the API may grow. */
+/**
+ * The JSON shapes of docs/api.md that the kiosk reads, each with the {@code from} that reads it. Unknown fields are
+ * ignored so the API may grow; a field that is not there reads as null (text, times, objects), 0 (counts) or false.
+ */
 public final class Model {
     private Model() {
     }
 
     public record OpeningHours(String open, String close) {
+        static OpeningHours from(Json json) {
+            return json.isObject() ? new OpeningHours(json.path("open").asText(null), json.path("close").asText(null))
+                    : null;
+        }
     }
 
     public record RoomRules(int slotMinutes, int minMinutes, int maxMinutes, int leadMinutes, int maxDaysAhead) {
+        static RoomRules from(Json json) {
+            return json.isObject() ? new RoomRules(json.path("slotMinutes").asInt(), json.path("minMinutes").asInt(),
+                    json.path("maxMinutes").asInt(), json.path("leadMinutes").asInt(),
+                    json.path("maxDaysAhead").asInt()) : null;
+        }
     }
 
     public record Room(String id, Names name, int capacity, List<String> facilities, RoomRules rules) {
+        static Room from(Json json) {
+            return new Room(json.path("id").asText(null), json.path("name").asNames(), json.path("capacity").asInt(),
+                    json.path("facilities").asTextList(), RoomRules.from(json.path("rules")));
+        }
     }
 
     public record Service(String id, String letter, Names name, int typicalMinutes) {
+        static Service from(Json json) {
+            return new Service(json.path("id").asText(null), json.path("letter").asText(null),
+                    json.path("name").asNames(), json.path("typicalMinutes").asInt());
+        }
     }
 
     public record Hub(String id, Names name, String timezone, OpeningHours openingHours, List<Room> rooms,
@@ -28,10 +49,23 @@ public final class Model {
             rooms = rooms == null ? List.of() : List.copyOf(rooms);
             services = services == null ? List.of() : List.copyOf(services);
         }
+
+        public static Hub from(Json json) {
+            return new Hub(json.path("id").asText(null), json.path("name").asNames(),
+                    json.path("timezone").asText(null), OpeningHours.from(json.path("openingHours")),
+                    json.path("rooms").elements().stream().map(Room::from).toList(),
+                    json.path("services").elements().stream().map(Service::from).toList());
+        }
     }
 
     public record QueueStatus(String service, String letter, int waiting, int estimatedWaitMinutes,
             String nowServing) {
+        public static QueueStatus from(Json json) {
+            return new QueueStatus(json.path("service").asText(null), json.path("letter").asText(null),
+                    json.path("waiting").asInt(), json.path("estimatedWaitMinutes").asInt(),
+                    json.path("nowServing").asText(null));
+        }
+
         /**
          * This status with the figures of a {@code queue} event, which carries only the waiting count and the
          * estimate: the letter and the number now served are kept unless the event has them.
@@ -44,38 +78,85 @@ public final class Model {
 
     public record Activity(String id, Names title, String room, OffsetDateTime start, OffsetDateTime end,
             int capacity, int signedUp, int waitlisted) {
+        public static Activity from(Json json) {
+            return new Activity(json.path("id").asText(null), json.path("title").asNames(),
+                    json.path("room").asText(null), json.path("start").asTime(), json.path("end").asTime(),
+                    json.path("capacity").asInt(), json.path("signedUp").asInt(), json.path("waitlisted").asInt());
+        }
+
         public boolean full() {
             return signedUp >= capacity;
         }
     }
 
     public record Slot(OffsetDateTime start, OffsetDateTime end, boolean free) {
+        static Slot from(Json json) {
+            return new Slot(json.path("start").asTime(), json.path("end").asTime(), json.path("free").asBoolean());
+        }
     }
 
     public record Availability(String room, LocalDate date, int slotMinutes, List<Slot> slots) {
+        public static Availability from(Json json) {
+            return new Availability(json.path("room").asText(null), json.path("date").asDate(),
+                    json.path("slotMinutes").asInt(), json.path("slots").elements().stream().map(Slot::from).toList());
+        }
     }
 
     /** Either {@code phone} or {@code residentToken} is set; the other is left out of the JSON. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingRequest(String room, OffsetDateTime start, OffsetDateTime end, String phone,
             String residentToken, int attendees, String purpose) {
+        /** The request's JSON fields; {@link Json#write} leaves out the null ones. */
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("room", room);
+            fields.put("start", start);
+            fields.put("end", end);
+            fields.put("phone", phone);
+            fields.put("residentToken", residentToken);
+            fields.put("attendees", attendees);
+            fields.put("purpose", purpose);
+            return fields;
+        }
     }
 
     public record Booking(String id, String hub, String room, OffsetDateTime start, OffsetDateTime end,
             int attendees, String purpose, String status, String token) {
+        public static Booking from(Json json) {
+            return new Booking(json.path("id").asText(null), json.path("hub").asText(null),
+                    json.path("room").asText(null), json.path("start").asTime(), json.path("end").asTime(),
+                    json.path("attendees").asInt(), json.path("purpose").asText(null),
+                    json.path("status").asText(null), json.path("token").asText(null));
+        }
     }
 
     public record Card(String token, String phoneLast4, OffsetDateTime expires) {
+        public static Card from(Json json) {
+            return new Card(json.path("token").asText(null), json.path("phoneLast4").asText(null),
+                    json.path("expires").asTime());
+        }
     }
 
     public record CheckinResult(String id, String kind, String bookingId, String room) {
+        public static CheckinResult from(Json json) {
+            return new CheckinResult(json.path("id").asText(null), json.path("kind").asText(null),
+                    json.path("bookingId").asText(null), json.path("room").asText(null));
+        }
     }
 
     public record Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
             String state) {
+        public static Ticket from(Json json) {
+            return new Ticket(json.path("id").asText(null), json.path("number").asText(null),
+                    json.path("service").asText(null), json.path("peopleAhead").asInt(),
+                    json.path("estimatedWaitMinutes").asInt(), json.path("state").asText(null));
+        }
     }
 
     public record Signup(String status, Integer position) {
+        public static Signup from(Json json) {
+            return new Signup(json.path("status").asText(null), json.path("position").asInteger());
+        }
+
         public boolean waitlisted() {
             return "waitlisted".equals(status);
         }
@@ -83,5 +164,9 @@ public final class Model {
 
     /** A room's live state from the central service's {@code room} events. */
     public record RoomState(String room, String status, boolean occupied, Integer count, int capacity) {
+        public static RoomState from(Json json) {
+            return new RoomState(json.path("room").asText(null), json.path("status").asText(null),
+                    json.path("occupied").asBoolean(), json.path("count").asInteger(), json.path("capacity").asInt());
+        }
     }
 }

@@ -1,8 +1,5 @@
 package org.linli.kiosk.central;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -22,7 +19,7 @@ public final class OutboxSender implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutboxSender.class.getName());
 
     /** What became of a delivery: the central service's answer, or empty when it was kept for later. */
-    public record Outcome(Optional<JsonNode> answer) {
+    public record Outcome(Optional<Json> answer) {
         public boolean kept() {
             return answer.isEmpty();
         }
@@ -32,7 +29,6 @@ public final class OutboxSender implements AutoCloseable {
     private final Outbox outbox;
     private final InstantSource clock;
     private final ZoneId zone;
-    private final ObjectMapper json = CentralClient.mapper();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("outbox-sync").factory());
 
@@ -60,12 +56,12 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private Outcome deliver(String path, Map<String, Object> fields) throws CentralRefusedException {
-        ObjectNode body = json.valueToTree(fields);
-        body.put("at", OffsetDateTime.ofInstant(clock.instant(), zone).toString());
-        Outbox.Entry entry = outbox.add(path, body.toString());
+        Map<String, Object> body = new java.util.LinkedHashMap<>(fields);
+        body.put("at", OffsetDateTime.ofInstant(clock.instant(), zone));
+        Outbox.Entry entry = outbox.add(path, Json.text(body));
         sending.add(entry.id());
         try {
-            JsonNode answer = central.postStored(path, entry.body(), entry.idempotencyKey());
+            Json answer = central.postStored(path, entry.body(), entry.idempotencyKey());
             outbox.delivered(entry.id());
             return new Outcome(Optional.of(answer));
         } catch (CentralUnavailableException e) {

@@ -1,7 +1,5 @@
 package org.linli.kiosk.central;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -49,12 +47,11 @@ public final class SampleCentral implements AutoCloseable {
     private final String kioskKey;
     private final InstantSource clock;
     private final ZoneId zone;
-    private final ObjectMapper json = CentralClient.mapper();
     private final TokenSigner signer = new TokenSigner(
             new SigningKey(7, Ed25519Keys.fromSeed("linli-sample-central-signing-key".getBytes(StandardCharsets.US_ASCII))));
     private final AtomicLong ids = new AtomicLong(1000);
-    private final List<JsonNode> checkins = new CopyOnWriteArrayList<>();
-    private final List<JsonNode> feedback = new CopyOnWriteArrayList<>();
+    private final List<Json> checkins = new CopyOnWriteArrayList<>();
+    private final List<Json> feedback = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> bookings = new ConcurrentHashMap<>();
     private final Map<String, String> bookingByKey = new ConcurrentHashMap<>();
     private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
@@ -62,7 +59,7 @@ public final class SampleCentral implements AutoCloseable {
     private final Map<String, Integer> signedUp = new ConcurrentHashMap<>();
     private final Map<String, Integer> waitlisted = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rooms = new LinkedHashMap<>();
-    private final List<Map.Entry<String, JsonNode>> posts = new java.util.ArrayList<>();
+    private final List<Map.Entry<String, Json>> posts = new java.util.ArrayList<>();
     private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
     private final List<String> eventLog = new CopyOnWriteArrayList<>();
     private final List<java.util.concurrent.BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
@@ -171,15 +168,10 @@ public final class SampleCentral implements AutoCloseable {
     private static final String END = "";
 
     private void publish(String name, Object data) {
-        try {
-            synchronized (eventLog) {
-                String frame = "id: " + (eventLog.size() + 1) + "\nevent: " + name + "\ndata: "
-                        + json.writeValueAsString(data) + "\n\n";
-                eventLog.add(frame);
-                subscribers.forEach(q -> q.offer(frame));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        synchronized (eventLog) {
+            String frame = "id: " + (eventLog.size() + 1) + "\nevent: " + name + "\ndata: " + Json.text(data) + "\n\n";
+            eventLog.add(frame);
+            subscribers.forEach(q -> q.offer(frame));
         }
     }
 
@@ -210,18 +202,18 @@ public final class SampleCentral implements AutoCloseable {
         }
     }
 
-    public List<JsonNode> checkins() {
+    public List<Json> checkins() {
         return Collections.unmodifiableList(checkins);
     }
 
     /** The bodies posted to paths that start with {@code path}, oldest first (tickets, bookings, sign-ups). */
-    public List<JsonNode> posted(String path) {
+    public List<Json> posted(String path) {
         synchronized (posts) {
             return posts.stream().filter(p -> p.getKey().startsWith(path)).map(Map.Entry::getValue).toList();
         }
     }
 
-    public List<JsonNode> feedback() {
+    public List<Json> feedback() {
         return Collections.unmodifiableList(feedback);
     }
 
@@ -239,7 +231,7 @@ public final class SampleCentral implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            JsonNode body = "POST".equals(method) ? json.readTree(exchange.getRequestBody().readAllBytes()) : null;
+            Json body = "POST".equals(method) ? Json.parse(exchange.getRequestBody().readAllBytes()) : null;
             if (body != null) {
                 synchronized (posts) {
                     posts.add(Map.entry(path, body));
@@ -251,7 +243,7 @@ public final class SampleCentral implements AutoCloseable {
         }
     }
 
-    private void route(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
+    private void route(HttpExchange ex, String method, String path, Json body) throws IOException {
         Matcher m;
         if ("GET".equals(method) && path.equals("/api/v1/events")) {
             events(ex);
@@ -295,9 +287,9 @@ public final class SampleCentral implements AutoCloseable {
                 send(ex, 201, Map.of("status", "waitlisted", "position", waitlisted.merge(id, 1, Integer::sum)));
             }
         } else if ("POST".equals(method) && path.equals("/api/v1/feedback")) {
-            for (JsonNode earlier : feedback) {
+            for (Json earlier : feedback) {
                 for (String kind : List.of("ticket", "booking", "checkin")) {
-                    if (body.has(kind) && body.path(kind).equals(earlier.path(kind))) {
+                    if (!body.path(kind).isMissing() && body.path(kind).equals(earlier.path(kind))) {
                         problem(ex, 409, "Rated already", kind + " was rated already");
                         return;
                     }
@@ -398,7 +390,7 @@ public final class SampleCentral implements AutoCloseable {
                 && !((OffsetDateTime) b.get("start")).isAfter(start) && ((OffsetDateTime) b.get("end")).isAfter(start));
     }
 
-    private synchronized void book(HttpExchange ex, JsonNode body) throws IOException {
+    private synchronized void book(HttpExchange ex, Json body) throws IOException {
         String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
         if (key != null && bookingByKey.containsKey(key)) {
             send(ex, 201, bookings.get(bookingByKey.get(key)));
@@ -442,10 +434,10 @@ public final class SampleCentral implements AutoCloseable {
         return !((start.atZoneSameInstant(zone).getHour() + room.length()) % 4 == 0) && !booked(room, start);
     }
 
-    private void checkin(HttpExchange ex, JsonNode body) throws IOException {
+    private void checkin(HttpExchange ex, Json body) throws IOException {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", String.valueOf(ids.incrementAndGet()));
-        if (body.has("token")) {
+        if (!body.path("token").isMissing()) {
             AccessToken token;
             try {
                 token = TokenFormat.parse(body.path("token").asText());
@@ -486,14 +478,14 @@ public final class SampleCentral implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = Json.write(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
     }
 
     private void problem(HttpExchange ex, int status, String title, String detail) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(Map.of("type", "about:blank", "title", title, "status", status,
+        byte[] bytes = Json.write(Map.of("type", "about:blank", "title", title, "status", status,
                 "detail", detail == null ? "" : detail));
         ex.getResponseHeaders().set("Content-Type", "application/problem+json");
         ex.sendResponseHeaders(status, bytes.length);

@@ -31,7 +31,12 @@ public final class QueueView implements View {
         this.home = home;
         pane.setId("screen-queue");
         vm.stepProperty().addListener((o, a, b) -> render());
-        vm.tiles().addListener((ListChangeListener<QueueViewModel.Tile>) c -> render());
+        // live queue figures redraw the tiles only, not a later step the resident is busy with
+        vm.tiles().addListener((ListChangeListener<QueueViewModel.Tile>) c -> {
+            if (vm.stepProperty().get() == QueueViewModel.Step.SERVICES) {
+                render();
+            }
+        });
         i18n.localeProperty().addListener((o, a, b) -> render());
         render();
     }

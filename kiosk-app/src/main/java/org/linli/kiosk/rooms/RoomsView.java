@@ -42,8 +42,10 @@ public final class RoomsView implements View {
         this.zone = zone;
         pane.setId("screen-rooms");
         vm.stepProperty().addListener((o, a, b) -> render());
-        vm.rooms().addListener((ListChangeListener<RoomsViewModel.Row>) c -> render());
-        vm.slots().addListener((ListChangeListener<Slot>) c -> render());
+        // live data redraws only the step that shows it: a room event must not rebuild the keypad a resident is
+        // typing on (a tap in flight would land on a key that is no longer there)
+        vm.rooms().addListener((ListChangeListener<RoomsViewModel.Row>) c -> renderOn(RoomsViewModel.Step.ROOMS));
+        vm.slots().addListener((ListChangeListener<Slot>) c -> renderOn(RoomsViewModel.Step.SLOTS));
         vm.firstSlotProperty().addListener((o, a, b) -> render());
         vm.lastSlotProperty().addListener((o, a, b) -> render());
         vm.attendeesProperty().addListener((o, a, b) -> render());
@@ -57,6 +59,12 @@ public final class RoomsView implements View {
     @Override
     public Node node() {
         return pane;
+    }
+
+    private void renderOn(RoomsViewModel.Step step) {
+        if (vm.stepProperty().get() == step) {
+            render();
+        }
     }
 
     private void render() {

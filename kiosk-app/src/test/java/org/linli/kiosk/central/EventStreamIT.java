@@ -57,7 +57,7 @@ class EventStreamIT {
     }
 
     private static JsonNode data(ServerEvent event) throws Exception {
-        return CentralClient.mapper().readTree(event.data());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(event.data());
     }
 
     @Test
@@ -100,6 +100,44 @@ class EventStreamIT {
             central.drawTicket("affairs");
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(received::isEmpty);
             assertEquals(0, central.listeners());
+        }
+    }
+
+    /**
+     * A pulled cable closes nothing: the stream stays open and silent. The central service pings every 15 s, so a
+     * stream that says nothing for longer is dead; the kiosk shows it is offline and connects again.
+     */
+    @Test
+    void aSilentStreamIsTakenForDeadAndOpenedAgain() throws Exception {
+        java.util.concurrent.BlockingQueue<java.net.Socket> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        java.net.Socket socket = silent.accept();
+                        accepted.add(socket);
+                        // the headers of an event stream, then nothing at all
+                        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            Connectivity seen = new Connectivity(Runnable::run);
+            try (EventStream quiet = new EventStream(URI.create("http://127.0.0.1:" + silent.getLocalPort()), "key",
+                    TestCentral.HUB, seen, received::add, Duration.ofSeconds(1)).start()) {
+                java.net.Socket first = accepted.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(first != null, "the stream connects");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isOnline());
+                java.net.Socket second = accepted.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(second != null, "a silent stream is opened again");
+                first.setSoTimeout(10_000);
+                String request = new String(first.getInputStream().readAllBytes(), // to the end: the kiosk closed it
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                assertTrue(request.startsWith("GET /api/v1/events?hub="), request);
+            }
+            assertTrue(received.isEmpty());
         }
     }
 }
