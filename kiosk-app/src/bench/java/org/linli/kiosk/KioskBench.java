@@ -78,7 +78,8 @@ public final class KioskBench {
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
             long jvmMs = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
                     .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-            System.out.printf("  (JavaFX platform up at %d ms, kiosk built and shown at %d ms; since JVM launch %d ms, the sample central's start included;"
+            System.out.printf("  (JavaFX platform up at %d ms, kiosk built and shown at %d ms; since JVM launch %d ms"
+                    + " (the sample central's start included);"
                     + " CPU time used %d ms; load average %.1f)%n", platformMs, builtMs, jvmMs, cpuMs,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -130,9 +131,11 @@ public final class KioskBench {
                             median(e.getValue())));
             System.out.printf("RSS after half the taps: %d MB, after %d taps: %d MB (target <= 250, no growth)%n",
                     rssHalf / 1024, done, rss / 1024);
-            System.out.printf("  of which anonymous %s; file-backed (fonts, CDS archive, libraries: shared page cache) %s%n",
+            System.out.printf(
+                    "  of which anonymous %s; file-backed (fonts, CDS archive, libraries: shared page cache) %s%n",
                     status("RssAnon:"), status("RssFile:"));
-            System.out.printf("heap in use after GC: %d MB after half the taps, %d MB after %d%n", heapHalf, heapUsed(), done);
+            System.out.printf("heap in use after GC: %d MB after half the taps, %d MB after %d%n", heapHalf,
+                    heapUsed(), done);
             jcmd("LINLI_BENCH_HISTOGRAM", "GC.class_histogram");
             jcmd("LINLI_BENCH_NMT", "VM.native_memory", "summary.diff");
             mappings();
@@ -157,12 +160,14 @@ public final class KioskBench {
                 // ours are written NAME=value or NAME="value with spaces"
                 String pair = line.substring("Environment=".length()).strip();
                 String value = pair.substring(pair.indexOf('=') + 1);
+                boolean quoted = value.length() > 1 && value.startsWith("\"") && value.endsWith("\"");
                 environment.put(pair.substring(0, pair.indexOf('=')),
-                        value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value);
+                        quoted ? value.substring(1, value.length() - 1) : value);
             }
         }
         List<String> flags = java.util.Arrays.stream(environment.remove("LINLI_JAVA_OPTS").split("\\s+"))
-                .filter(flag -> !flag.startsWith("-XX:SharedArchiveFile=") && !flag.equals("-XX:+AutoCreateSharedArchive"))
+                .filter(flag -> !flag.startsWith("-XX:SharedArchiveFile="))
+                .filter(flag -> !flag.equals("-XX:+AutoCreateSharedArchive"))
                 .toList();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
@@ -170,7 +175,8 @@ public final class KioskBench {
         command.addAll(List.of("-Dlinli.bench.child=true", "-cp", System.getProperty("java.class.path"),
                 KioskBench.class.getName()));
         command.addAll(List.of(args));
-        System.out.println("with the flags of " + UNIT + ": " + String.join(" ", flags) + "; environment " + environment);
+        System.out.println("with the flags of " + UNIT + ": " + String.join(" ", flags) + "; environment "
+                + environment);
         ProcessBuilder child = new ProcessBuilder(command).inheritIO();
         child.environment().putAll(environment);
         return child.start().waitFor();
@@ -192,8 +198,8 @@ public final class KioskBench {
     }
 
     /**
-     * {@code LINLI_BENCH_SMAPS=1}: the resident set by what is mapped (a file, or the JVM's anonymous regions taken
-     * together), largest first — which fonts and libraries the file-backed part is.
+     * {@code LINLI_BENCH_SMAPS=N}: the resident set by what is mapped (a file, or an anonymous region by its size),
+     * the N largest — which fonts and libraries the file-backed part is, how much of the Java heap is touched.
      */
     private static void mappings() throws java.io.IOException {
         if (System.getenv("LINLI_BENCH_SMAPS") == null) {
@@ -212,7 +218,8 @@ public final class KioskBench {
                 byName.merge(name, Long.parseLong(parts[1]), Long::sum);
             }
         }
-        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(Long.parseLong(System.getenv("LINLI_BENCH_SMAPS")))
+        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(Long.parseLong(System.getenv("LINLI_BENCH_SMAPS")))
                 .forEach(e -> System.out.printf("  %7d kB  %s%n", e.getValue(), e.getKey()));
     }
 

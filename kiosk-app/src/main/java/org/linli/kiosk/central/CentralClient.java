@@ -148,7 +148,8 @@ public final class CentralClient {
                 }
             }
             status = http.getResponseCode();
-            // read to the end either way: only a fully read answer lets the connection be used again
+            // read to the end either way: only a fully read answer lets the connection be used again (a 401 to a
+            // streamed body comes without one: the connection gives up on it, so there is no problem detail to read)
             try (InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream()) {
                 answer = in == null ? new byte[0] : in.readAllBytes();
             }
@@ -166,7 +167,8 @@ public final class CentralClient {
             Json problem = readProblem(answer);
             LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2} {3}", method, pathOnly(path), status,
                     problem.path("title").asText(""));
-            throw new CentralRefusedException(status, problem.path("title").asText("refused"),
+            throw new CentralRefusedException(status, problem.path("title").asText(
+                    status == HttpURLConnection.HTTP_UNAUTHORIZED ? "Unauthorized" : "refused"),
                     problem.path("detail").asText(null));
         }
         try {
@@ -187,6 +189,9 @@ public final class CentralClient {
         http.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         http.setReadTimeout((int) readTimeout.toMillis());
         http.setUseCaches(false);
+        // never to another address with the kiosk's key (the central service does not redirect; HttpClient did
+        // not follow redirects either)
+        http.setInstanceFollowRedirects(false);
         http.setRequestProperty("Authorization", "Bearer " + kioskKey);
         http.setRequestProperty("Accept", accept);
         return http;

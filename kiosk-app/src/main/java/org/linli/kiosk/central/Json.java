@@ -126,7 +126,10 @@ public final class Json {
         return value instanceof Map;
     }
 
-    /** Text as it is, a number or true/false as written; {@code orElse} for null, a missing field, an object or array. */
+    /**
+     * Text as it is, a number or true/false as written; {@code orElse} for null, a missing field, an object or an
+     * array.
+     */
     public String asText(String orElse) {
         return switch (value) {
             case String text -> text;

@@ -110,7 +110,8 @@ class EventStreamIT {
     @Test
     void aSilentStreamIsTakenForDeadAndOpenedAgain() throws Exception {
         java.util.concurrent.BlockingQueue<java.net.Socket> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
             Thread.ofPlatform().daemon().start(() -> {
                 try {
                     while (true) {
@@ -118,7 +119,8 @@ class EventStreamIT {
                         accepted.add(socket);
                         // the headers of an event stream, then nothing at all
                         socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                                + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                                + "Transfer-Encoding: chunked\r\n\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     }
                 } catch (java.io.IOException closed) {
                     // the test is over

@@ -31,7 +31,8 @@ class JsonTest {
                 {"id":"xh","name":{"zh":"梧桐","en":"Wutong"},"timezone":"Asia/Shanghai",
                  "openingHours":{"open":"08:30","close":"20:00"},"newField":[1,2,{"deep":true}],
                  "rooms":[{"id":"hall","name":{"zh":"大厅"},"capacity":40,"facilities":["projector","piano"],
-                           "rules":{"slotMinutes":30,"minMinutes":30,"maxMinutes":240,"leadMinutes":0,"maxDaysAhead":14}}],
+                           "rules":{"slotMinutes":30,"minMinutes":30,"maxMinutes":240,"leadMinutes":0,
+                                    "maxDaysAhead":14}}],
                  "services":[{"id":"affairs","letter":"A","name":{"zh":"事务","en":"Affairs"},"typicalMinutes":6}]}
                 """));
         assertEquals("xh", hub.id());
@@ -102,7 +103,8 @@ class JsonTest {
         String text = Json.text(body);
         assertFalse(text.contains("\n"), "one line, as a server-sent event needs it");
         assertEquals(OTHER.readTree("""
-                {"text":"引号\\" 反斜杠\\\\ 换行\\n 表情😀 \\u0001","number":42,"big":12345678901,"flag":true,
+                {"text":"引号\\" 反斜杠\\\\ 换行\\n 表情😀 \\u0001","number":42,"big":12345678901,
+                 "flag":true,
                  "at":"2026-11-28T09:00+08:00","list":[1,"two",null,{"three":3}],"names":{"zh":"梧桐"}}
                 """), OTHER.readTree(text));
         assertEquals(Json.parse(text), Json.parse(Json.text(Json.parse(text))), "read, written and read again");
