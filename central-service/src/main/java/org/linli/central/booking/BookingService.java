@@ -93,10 +93,7 @@ public final class BookingService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         Caller caller = access.require(req, Access.KIOSK_OR_DESK);
-        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).map(String::strip).orElse(null);
-        if (key != null && (key.isEmpty() || key.length() > 100 || !key.chars().allMatch(ch -> ch > 32 && ch < 127))) {
-            throw ProblemException.badRequest("the Idempotency-Key header must be 1-100 visible ASCII characters");
-        }
+        String key = Requests.idempotencyKey(req);
         BookingRequest request = parse(JsonBody.read(req, maxBody));
         Bookings.Created created = bookings.create(request, caller.hubId(), key);
         Map<String, Object> body = view(created.booking());

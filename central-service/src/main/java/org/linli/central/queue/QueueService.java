@@ -1,5 +1,6 @@
 package org.linli.central.queue;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -43,6 +44,7 @@ public final class QueueService implements HttpService {
     private void draw(ServerRequest req, ServerResponse res) {
         Caller caller = access.require(req, Access.KIOSK_OR_DESK);
         String service = Requests.id(req, "service");
+        String key = Requests.idempotencyKey(req);
         JsonBody body = JsonBody.read(req, maxBody);
         boolean priority = body.bool("priority", false);
         String phone = body.optionalText("phone", 24);
@@ -51,8 +53,9 @@ public final class QueueService implements HttpService {
         if (phone != null && token != null) {
             throw ProblemException.invalidField("phone", "send phone or token, not both");
         }
-        Json.created(res, queues.draw(service, priority,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId()));
+        Queues.Drawn drawn = queues.draw(service, priority,
+                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);
+        Json.send(res, drawn.replayed() ? Status.OK_200 : Status.CREATED_201, drawn.ticket());
     }
 
     private void get(ServerRequest req, ServerResponse res) {

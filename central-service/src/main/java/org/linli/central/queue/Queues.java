@@ -61,8 +61,11 @@ public final class Queues {
      *
      * @param phone normalised phone, or null
      * @param token resident card, or null
+     * @param idempotencyKey the same for every try of one draw, or null: a key seen before answers the ticket it
+     *     drew (for the same service; another service is a 422), so a kiosk that lost an answer never draws twice
      */
-    public TicketView draw(String serviceId, boolean priority, String phone, String token, String callerHub) {
+    public Drawn draw(String serviceId, boolean priority, String phone, String token, String callerHub,
+            String idempotencyKey) {
         ServiceItem service = catalogue.requireService(serviceId);
         if (callerHub != null && !callerHub.equals(service.hubId())) {
             throw ProblemException.notFound("no service " + serviceId + " in this hub");
@@ -70,13 +73,51 @@ public final class Queues {
         Hub hub = catalogue.requireHub(service.hubId());
         String day = today(hub);
         long now = clock.instant().getEpochSecond();
-        Ticket ticket = db.write(c -> {
+        Taken taken = db.write(c -> {
+            Optional<Ticket> earlier = idempotencyKey == null ? Optional.empty()
+                    : drawnWith(c, hub.id(), idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().serviceId().equals(service.id())) {
+                    throw ProblemException.rule("idempotency-key-reused",
+                            "this Idempotency-Key drew a ticket for another service");
+                }
+                return new Taken(earlier.get(), true);
+            }
             Long resident = phone != null ? Long.valueOf(residents.byPhone(c, phone).id())
                     : token != null ? Long.valueOf(residents.byCard(c, token, hub.id()).id()) : null;
-            return insert(c, service, day, priority, resident, now, now);
+            Ticket ticket = insert(c, service, day, priority, resident, now, now);
+            if (idempotencyKey != null) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE ticket SET idempotency_key = ? WHERE id = ?")) {
+                    st.setString(1, idempotencyKey);
+                    st.setString(2, ticket.id());
+                    st.executeUpdate();
+                }
+            }
+            return new Taken(ticket, false);
         });
-        publishQueue(hub, service);
-        return view(ticket);
+        if (!taken.replayed()) {
+            publishQueue(hub, service);
+        }
+        return new Drawn(view(taken.ticket()), taken.replayed());
+    }
+
+    /** A drawn ticket as the API shows it, and whether an earlier try with the same key had drawn it. */
+    public record Drawn(TicketView ticket, boolean replayed) {
+    }
+
+    private record Taken(Ticket ticket, boolean replayed) {
+    }
+
+    private static Optional<Ticket> drawnWith(Connection c, String hubId, String key) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT id FROM ticket WHERE hub_id = ? AND idempotency_key = ?")) {
+            st.setString(1, hubId);
+            st.setString(2, key);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? find(c, rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     private static Ticket insert(Connection c, ServiceItem service, String day, boolean priority, Long resident,

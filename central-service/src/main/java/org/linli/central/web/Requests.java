@@ -1,5 +1,6 @@
 package org.linli.central.web;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,6 +14,19 @@ public final class Requests {
     }
 
     /** A path id that must be a well-formed id; anything else cannot exist, so it is a 404. */
+    /**
+     * The optional {@code Idempotency-Key} header: the same for every try of one request, so that a try whose answer
+     * was lost is not done twice.
+     */
+    public static String idempotencyKey(ServerRequest req) {
+        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).map(String::strip)
+                .orElse(null);
+        if (key != null && (key.isEmpty() || key.length() > 100 || !key.chars().allMatch(ch -> ch > 32 && ch < 127))) {
+            throw ProblemException.badRequest("the Idempotency-Key header must be 1-100 visible ASCII characters");
+        }
+        return key;
+    }
+
     public static String id(ServerRequest req, String name) {
         String value = req.path().pathParameters().get(name);
         if (!Ids.isValid(value)) {

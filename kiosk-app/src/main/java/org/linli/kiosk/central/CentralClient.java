@@ -79,12 +79,16 @@ public final class CentralClient {
         return post("/api/v1/residents/card", Json.write(Map.of("phone", phone)), null, Card::from);
     }
 
-    /** @param resident {@code {"token": card}}, {@code {"phone": digits}}, or empty for an anonymous ticket */
-    public Ticket ticket(String service, boolean priority, Map<String, String> resident)
+    /**
+     * @param resident {@code {"token": card}}, {@code {"phone": digits}}, or empty for an anonymous ticket
+     * @param idempotencyKey the same for every try of one draw, so a lost answer never draws two tickets; or null
+     */
+    public Ticket ticket(String service, boolean priority, Map<String, String> resident, String idempotencyKey)
             throws IOException, CentralRefusedException {
         Map<String, Object> body = new java.util.HashMap<>(resident);
         body.put("priority", priority);
-        return post("/api/v1/services/" + enc(service) + "/tickets", Json.write(body), null, Ticket::from);
+        return post("/api/v1/services/" + enc(service) + "/tickets", Json.write(body), idempotencyKey,
+                Ticket::from);
     }
 
     public Ticket ticketStatus(String id) throws IOException, CentralRefusedException {

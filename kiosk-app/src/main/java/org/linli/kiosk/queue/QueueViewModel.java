@@ -52,6 +52,9 @@ public final class QueueViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<Ticket> ticket = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    // the Idempotency-Key of the draw being tried, and the service it is for
+    private String drawKey;
+    private String drawKeyService;
 
     public QueueViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
             URI centralUrl, org.linli.kiosk.ui.ResidentSession resident) {
@@ -129,7 +132,15 @@ public final class QueueViewModel implements Resettable {
         }
         step.set(Step.WORKING);
         Map<String, String> who = resident.identity("token");
-        async.run(() -> central.ticket(tile.service().id(), priority, who), taken -> {
+        // one key for every try at this service until a ticket is shown: a try whose answer was lost (the resident
+        // saw "try again") is answered with the ticket it drew, not with a second one
+        if (drawKey == null || !tile.service().id().equals(drawKeyService)) {
+            drawKey = java.util.UUID.randomUUID().toString();
+            drawKeyService = tile.service().id();
+        }
+        String key = drawKey;
+        async.run(() -> central.ticket(tile.service().id(), priority, who, key), taken -> {
+            drawKey = null;
             ticket.set(taken);
             rating.remember(new RatingViewModel.Subject("ticket", taken.id()));
             step.set(Step.TICKET);
@@ -165,6 +176,7 @@ public final class QueueViewModel implements Resettable {
     @Override
     public void reset() {
         step.set(Step.SERVICES);
+        drawKey = null;
         chosen.set(null);
         ticket.set(null);
         message.set("");

@@ -41,7 +41,7 @@ class CentralClientTest {
                 () -> wrong.availability("activity-room", f.clock.instant().atZone(TestCentral.ZONE).toLocalDate()));
         assertEquals(401, read.status());
         CentralRefusedException sent = assertThrows(CentralRefusedException.class,
-                () -> wrong.ticket("affairs", false, Map.of()));
+                () -> wrong.ticket("affairs", false, Map.of(), null));
         assertEquals(401, sent.status());
         assertTrue(seen.isOnline());
         assertEquals(0, f.central.count("SELECT count(*) FROM ticket"));
@@ -50,13 +50,14 @@ class CentralClientTest {
     @Test
     void aServiceThatIsNotThereIsAnOutage() {
         f.central.stop();
-        assertThrows(CentralUnavailableException.class, () -> f.client.ticket("affairs", false, Map.of()));
+        assertThrows(CentralUnavailableException.class, () -> f.client.ticket("affairs", false, Map.of(), null));
         assertTrue(!f.connectivity.isOnline());
     }
 
     @Test
     void answersAreReadIntoTheModel() throws Exception {
-        Model.Ticket ticket = f.client.ticket("affairs", true, Map.of());
+        Model.Ticket ticket = f.client.ticket("affairs", true, Map.of(), "try-1");
+        assertEquals(ticket.id(), f.client.ticket("affairs", true, Map.of(), "try-1").id(), "the same try");
         assertEquals("affairs", ticket.service());
         assertTrue(ticket.number().matches("[A-Z]\\d{3}"), ticket.number());
         assertEquals(ticket.number(), f.client.ticketStatus(ticket.id()).number());

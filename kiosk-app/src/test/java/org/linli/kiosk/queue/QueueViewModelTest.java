@@ -75,4 +75,27 @@ class QueueViewModelTest {
         assertEquals(QueueViewModel.Step.PROBLEM, vm.stepProperty().get());
         assertEquals("error.needsCentral", vm.messageProperty().get());
     }
+
+    /**
+     * Each draw carries an Idempotency-Key, the same for every try at one service until a ticket is shown (the central
+     * service then answers a try whose answer was lost with the ticket it drew), and a new one after it.
+     */
+    @Test
+    void triesAfterAFailureKeepTheirKeyAndTheNextDrawGetsANewOne() {
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        f.central.stop();
+        vm.take(false);
+        assertEquals(QueueViewModel.Step.PROBLEM, vm.stepProperty().get());
+        f.central.restart();
+        vm.back();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        assertEquals("A001", vm.ticketProperty().get().number());
+        vm.back();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        assertEquals("A002", vm.ticketProperty().get().number(), "a second draw is a second ticket");
+        assertEquals(2, f.central.count("SELECT count(DISTINCT idempotency_key) FROM ticket"));
+    }
 }
