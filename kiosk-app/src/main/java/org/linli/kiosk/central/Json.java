@@ -147,22 +147,26 @@ public final class Json {
 
     /** A whole number (also one written as text, e.g. "12"); {@code orElse} for anything else. */
     public int asInt(int orElse) {
-        return switch (value) {
-            case Long number when number == number.intValue() -> number.intValue();
-            case BigDecimal number when number.stripTrailingZeros().scale() <= 0 -> number.intValue();
-            case String text when text.matches("-?\\d{1,9}") -> Integer.parseInt(text);
-            case null, default -> orElse;
-        };
+        Integer whole = asInteger();
+        return whole == null ? orElse : whole;
     }
 
     public int asInt() {
         return asInt(0);
     }
 
-    /** A whole number, or null when there is none: for fields that the API leaves out or sets to null. */
+    /**
+     * A whole number that fits an int (also one written as text, e.g. "12"), or null when there is none: for fields
+     * that the API leaves out or sets to null.
+     */
     public Integer asInteger() {
-        return value instanceof Long || value instanceof BigDecimal || value instanceof String ? (Integer) asInt(0)
-                : null;
+        return switch (value) {
+            case Long number when number == number.intValue() -> number.intValue();
+            case BigDecimal number when number.stripTrailingZeros().scale() <= 0
+                    && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 -> number.intValue();
+            case String text when text.matches("-?\\d{1,9}") -> Integer.parseInt(text);
+            case null, default -> null;
+        };
     }
 
     public boolean asBoolean() {

@@ -78,6 +78,8 @@ class JsonTest {
         assertNull(Json.parse("{\"d\":\"28.11.2026\"}").path("d").asDate(), "not a date is no date, not a failure");
         assertEquals(7, Json.parse("{\"n\":99999999999}").path("n").asInt(7), "too big for an int");
         assertEquals(7, Json.parse("{\"n\":1.5}").path("n").asInt(7));
+        assertEquals(7, Json.parse("{\"n\":1e12}").path("n").asInt(7), "too big, written as a fraction");
+        assertNull(Json.parse("{\"n\":\"twelve\"}").path("n").asInteger(), "text that is no number");
         assertEquals("12345678901234567890123", Json.parse("{\"n\":12345678901234567890123}").path("n").asText());
     }
 
