@@ -22,7 +22,12 @@ window.LINLI_MESSAGES = {
     "since": "自", "evacuation.note": "人数来自门口计数器；没有计数器的房间只显示是否有人。",
     "alert.device_offline": "设备离线", "alert.over_capacity": "房间超员", "alert.door_held_open": "门未关好",
     "alert.denied_burst": "多次开门失败", "alert.clock_untrusted": "门禁时钟不可信", "occupied.yes": "有人",
-    "occupied.no": "无人", "lang": "English"
+    "occupied.no": "无人", "lang": "English",
+    "ticket.waiting": "前面还有 {ahead} 人，大约等 {minutes} 分钟", "ticket.waiting.one": "前面还有 1 人，大约等 {minutes} 分钟",
+    "ticket.next": "下一位就是您，请留意叫号", "ticket.called": "轮到您了，请到 {counter}",
+    "ticket.done": "已办结，谢谢您", "ticket.no_show": "叫号时您不在，请到服务台",
+    "ticket.transferred": "已转到 {service}，请留意叫号", "ticket.unknown": "没有找到这张排队号",
+    "ticket.hint": "这一页会自动更新，请留意叫号。"
   },
   en: {
     "app.name": "Neighbourhood hub", "dashboard.title": "Operations", "counter.title": "Counter",
@@ -49,6 +54,12 @@ window.LINLI_MESSAGES = {
     "alert.device_offline": "Device offline", "alert.over_capacity": "Room over capacity",
     "alert.door_held_open": "Door held open", "alert.denied_burst": "Repeated denied access",
     "alert.clock_untrusted": "Door clock untrusted", "occupied.yes": "occupied", "occupied.no": "empty",
-    "lang": "中文"
+    "lang": "中文", "ticket.waiting": "{ahead} people ahead of you, about {minutes} minutes",
+    "ticket.waiting.one": "1 person ahead of you, about {minutes} minutes",
+    "ticket.next": "You are next: please watch for your number",
+    "ticket.called": "It is your turn: please go to {counter}", "ticket.done": "Done, thank you",
+    "ticket.no_show": "You were called but not there: please ask at the front desk",
+    "ticket.transferred": "Moved to {service}: please watch for your number",
+    "ticket.unknown": "This ticket was not found", "ticket.hint": "This page updates by itself; watch for your number."
   }
 };

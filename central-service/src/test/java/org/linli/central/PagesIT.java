@@ -73,6 +73,37 @@ class PagesIT {
         assertEquals(401, server.get("/api/v1/events", null).status());
     }
 
+    /**
+     * The QR code on a printed ticket leads a resident's phone to /ticket/{id}, without signing in: the number, the
+     * service, the people ahead; when a counter calls it, which counter to go to.
+     */
+    @Test
+    void aTicketsPageShowsAPhoneItsPlaceAndThenTheCounter() {
+        server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of());
+        var mine = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json();
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(420, 860));
+        chrome.get(url("/ticket/" + mine.get("id").asText()));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> chrome.findElement(By.id("number")).getText().equals(mine.get("number").asText()));
+        var state = chrome.findElement(By.id("state"));
+        assertEquals("waiting", state.getAttribute("data-state"));
+        assertTrue(state.getText().contains("1"), "one person ahead: " + state.getText());
+        assertTrue(chrome.findElement(By.id("service")).getText().matches("法律咨询|Legal advice"),
+                chrome.findElement(By.id("service")).getText());
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-waiting.png"));
+
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.token("counter"), null)
+                    .status());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> "called".equals(chrome.findElement(By.id("state"))
+                .getAttribute("data-state")));
+        assertTrue(chrome.findElement(By.id("state")).getText().matches(".*(3号窗口|Counter 3).*"),
+                chrome.findElement(By.id("state")).getText());
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-called.png"));
+        assertEquals(404, server.get("/api/v1/tickets/no-such-ticket", null).status());
+    }
+
     @Test
     void aWrongPasswordKeepsTheVisitorOnTheLoginPage() {
         chrome.get(url("/login?next=/"));

@@ -16,6 +16,8 @@ import org.linli.central.auth.Access;
  * {@code /board/{hub}}, evacuation view {@code /evacuation/{hub}} and {@code /login}. Their scripts and styles are
  * under {@code /static}, libraries (Chart.js) come from WebJars under {@code /webjars}. A page is only sent to a
  * signed-in visitor (the {@code linli_token} cookie the login page sets); others are sent to the login page.
+ * One page is for residents and open to anyone with the link: {@code /ticket/{id}}, where the QR code on a queue
+ * ticket leads a phone (the ticket's id is unguessable, like the API's {@code GET /api/v1/tickets/{id}}).
  */
 public final class WebPages implements HttpService {
     private final Predicate<String> validStaffToken;
@@ -34,6 +36,7 @@ public final class WebPages implements HttpService {
                 .get("/board/{hub}", (req, res) -> page(req, res, "board.html"))
                 .get("/evacuation/{hub}", (req, res) -> page(req, res, "evacuation.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
+                .get("/ticket/{id}", (req, res) -> pages.send("ticket.html", res))
                 .get("/static/*", (req, res) -> pages.serve("/static", req, res))
                 .get("/webjars/*", (req, res) -> webjars.serve("/webjars", req, res));
     }

@@ -182,7 +182,7 @@ public final class Queues {
     /** The ticket with its people ahead and estimated wait while it waits. */
     TicketView view(Ticket t) {
         if (!t.state().equals("waiting")) {
-            return new TicketView(t.id(), t.number(), t.serviceId(), t.state(), t.counterId(),
+            return new TicketView(t.id(), t.number(), t.hubId(), t.serviceId(), t.state(), t.counterId(),
                     t.state().equals("called") ? 0 : null, t.state().equals("called") ? 0 : null, t.transferredTo());
         }
         int ahead = db.read(c -> {
@@ -201,7 +201,7 @@ public final class Queues {
                 }
             }
         });
-        return new TicketView(t.id(), t.number(), t.serviceId(), t.state(), null, ahead,
+        return new TicketView(t.id(), t.number(), t.hubId(), t.serviceId(), t.state(), null, ahead,
                 estimate(t.serviceId(), ahead), null);
     }
 

@@ -158,7 +158,7 @@ public final class QueueViewModel implements Resettable {
 
     /** Where a phone that scans the ticket's QR can follow it. */
     public String statusUrl(Ticket t) {
-        return centralUrl.resolve("/api/v1/tickets/" + t.id()).toString();
+        return centralUrl.resolve("/ticket/" + t.id()).toString();
     }
 
     private ReceiptPrinter.Slip slip(Tile tile, Ticket t) {

@@ -47,7 +47,7 @@ class QueueViewModelTest {
         assertEquals("A003", vm.ticketProperty().get().number());
         assertEquals(2, vm.ticketProperty().get().peopleAhead());
         String id = vm.ticketProperty().get().id();
-        assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/api/v1/tickets/" + id));
+        assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/ticket/" + id));
     }
 
     @Test
