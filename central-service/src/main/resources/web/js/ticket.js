@@ -37,21 +37,16 @@
 
   async function load() {
     try {
-      const response = await fetch("/api/v1/tickets/" + encodeURIComponent(id), { headers: { "Accept": "application/json" } });
-      if (response.status === 404) {
+      ticket = await Linli.api("GET", "/api/v1/tickets/" + encodeURIComponent(id));
+      if (!hub && ticket.hub) hub = await Linli.api("GET", "/api/v1/hubs/" + encodeURIComponent(ticket.hub));
+      document.body.classList.remove("disconnected");
+      render();
+    } catch (e) {
+      if (e.status === 404 && !ticket) {
         document.getElementById("state").textContent = Linli.t("ticket.unknown");
         document.body.classList.remove("disconnected");
         return;
       }
-      if (!response.ok) throw new Error(response.statusText);
-      ticket = await response.json();
-      if (!hub && ticket.hub) {
-        const answer = await fetch("/api/v1/hubs/" + encodeURIComponent(ticket.hub), { headers: { "Accept": "application/json" } });
-        if (answer.ok) hub = await answer.json();
-      }
-      document.body.classList.remove("disconnected");
-      render();
-    } catch (e) {
       document.body.classList.add("disconnected");
     }
     if (!ticket || ["waiting", "called"].includes(ticket.state)) setTimeout(load, REFRESH_MS);

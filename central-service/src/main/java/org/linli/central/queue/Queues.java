@@ -85,16 +85,7 @@ public final class Queues {
             }
             Long resident = phone != null ? Long.valueOf(residents.byPhone(c, phone).id())
                     : token != null ? Long.valueOf(residents.byCard(c, token, hub.id()).id()) : null;
-            Ticket ticket = insert(c, service, day, priority, resident, now, now);
-            if (idempotencyKey != null) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "UPDATE ticket SET idempotency_key = ? WHERE id = ?")) {
-                    st.setString(1, idempotencyKey);
-                    st.setString(2, ticket.id());
-                    st.executeUpdate();
-                }
-            }
-            return new Taken(ticket, false);
+            return new Taken(insert(c, service, day, priority, resident, now, now, idempotencyKey), false);
         });
         if (!taken.replayed()) {
             publishQueue(hub, service);
@@ -120,8 +111,9 @@ public final class Queues {
         }
     }
 
+    /** @param idempotencyKey the key of the draw that makes this ticket, or null (a transfer, a draw without one) */
     private static Ticket insert(Connection c, ServiceItem service, String day, boolean priority, Long resident,
-            long queuedTs, long now) throws SQLException {
+            long queuedTs, long now, String idempotencyKey) throws SQLException {
         int seq;
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT coalesce(max(seq), 0) + 1 FROM ticket WHERE service_id = ? AND day = ?")) {
@@ -136,7 +128,7 @@ public final class Queues {
         String number = service.letter() + String.format("%03d", seq);
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO ticket (id, hub_id, service_id, day, seq, number, priority, state, resident_id,
-                    queued_ts, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)""")) {
+                    queued_ts, created_ts, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)""")) {
             st.setString(1, id);
             st.setString(2, service.hubId());
             st.setString(3, service.id());
@@ -151,6 +143,7 @@ public final class Queues {
             }
             st.setLong(9, queuedTs);
             st.setLong(10, now);
+            st.setString(11, idempotencyKey);
             st.executeUpdate();
         }
         return find(c, id).orElseThrow();
@@ -382,7 +375,7 @@ public final class Queues {
             }
             long resident = residentOf(c, current.id());
             Ticket fresh = insert(c, target, current.day(), current.priority(), resident == 0 ? null : resident,
-                    current.queuedTs(), now);
+                    current.queuedTs(), now, null);
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE ticket SET state = 'transferred', done_ts = ?, transferred_to = ? WHERE id = ?")) {
                 st.setLong(1, now);

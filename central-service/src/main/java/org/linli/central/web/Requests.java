@@ -13,7 +13,6 @@ public final class Requests {
     private Requests() {
     }
 
-    /** A path id that must be a well-formed id; anything else cannot exist, so it is a 404. */
     /**
      * The optional {@code Idempotency-Key} header: the same for every try of one request, so that a try whose answer
      * was lost is not done twice.
@@ -27,6 +26,7 @@ public final class Requests {
         return key;
     }
 
+    /** A path id that must be a well-formed id; anything else cannot exist, so it is a 404. */
     public static String id(ServerRequest req, String name) {
         String value = req.path().pathParameters().get(name);
         if (!Ids.isValid(value)) {

@@ -66,8 +66,9 @@ public final class QrFrameDecoder {
     /**
      * The hybrid binarizer copes with uneven light; the global one with soft, low-contrast (blurred) codes. Last, the
      * finder search that weighs every plausible triple of corners: ZXing's usual one settles on the best-looking
-     * triple, and for about one sharp code in two hundred that is a pattern in the data, at any size from 4 pixels a
-     * module up (QrCodesTest). It reuses the hybrid binarizer's black-and-white picture.
+     * triple, and for one sharp code in 100 to 200 that is a pattern in the data, at any size from 4 pixels a module up
+     * (QrFrameDecoderTest.readsEverySharpCodeWhateverItsData). It reuses the hybrid binarizer's black-and-white
+     * picture.
      */
     private Result attempt(LuminanceSource source) {
         BinaryBitmap hybrid = new BinaryBitmap(new HybridBinarizer(source));

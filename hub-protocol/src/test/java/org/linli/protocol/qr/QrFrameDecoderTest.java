@@ -52,7 +52,7 @@ class QrFrameDecoderTest {
 
     /**
      * Sharp codes of 1,000 token-like texts at 4 and 7 pixels a module, as a phone screen or a PNG shows them. ZXing's
-     * usual finder search missed about one in two hundred (a pattern in the data taken for a corner) at any size: a
+     * usual finder search missed one in 100 to 200 (a pattern in the data taken for a corner) at any size: a
      * booking whose door never opens, and BookingIT failing now and then. The last attempt weighs every triple.
      */
     @Test

@@ -18,7 +18,6 @@ import org.linli.kiosk.central.Model.Availability;
 import org.linli.kiosk.central.Model.Booking;
 import org.linli.kiosk.central.Model.BookingRequest;
 import org.linli.kiosk.central.Model.Card;
-import org.linli.kiosk.central.Model.CheckinResult;
 import org.linli.kiosk.central.Model.Hub;
 import org.linli.kiosk.central.Model.QueueStatus;
 import org.linli.kiosk.central.Model.Signup;
@@ -104,10 +103,6 @@ public final class CentralClient {
     public Json postStored(String path, String body, String idempotencyKey)
             throws IOException, CentralRefusedException {
         return post(path, body.getBytes(StandardCharsets.UTF_8), idempotencyKey, Function.identity());
-    }
-
-    public CheckinResult toCheckin(Json answer) {
-        return CheckinResult.from(answer);
     }
 
     /** Answers true when the central service is up (used by the outbox to decide whether to try). */

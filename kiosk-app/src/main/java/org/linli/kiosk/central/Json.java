@@ -117,11 +117,6 @@ public final class Json {
         return value == Missing.INSTANCE;
     }
 
-    /** True for a field that is there with the value null, and for one that is not there at all. */
-    public boolean isAbsent() {
-        return value == null || isMissing();
-    }
-
     public boolean isObject() {
         return value instanceof Map;
     }

@@ -136,13 +136,6 @@ public final class Model {
         }
     }
 
-    public record CheckinResult(String id, String kind, String bookingId, String room) {
-        public static CheckinResult from(Json json) {
-            return new CheckinResult(json.path("id").asText(null), json.path("kind").asText(null),
-                    json.path("bookingId").asText(null), json.path("room").asText(null));
-        }
-    }
-
     public record Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
             String state) {
         public static Ticket from(Json json) {
