@@ -4,17 +4,19 @@ import com.google.zxing.common.BitMatrix;
 
 /**
  * Black and white for QR detection in a camera frame: a pixel is black where it is darker than the middle of the
- * darkest and the lightest pixel around it (5×5 blocks of 8×8 pixels; where those are all alike, 11×11 blocks), and
+ * darkest and the lightest spot around it (5×5 blocks of 8×8 pixels; where those are all alike, 11×11 blocks), and
  * white where even the wider neighbourhood is flat. Blur leaves the middle of the range where the edge was, so thin
  * modules keep their place (ZXing's hybrid binarizer compares with the local average, which a blurred pattern of
- * single modules sits on either side of). Flat means a range below eight times the frame's sensor noise, which is
- * measured in each frame: noise on a wall never becomes speckle that the finder search takes for codes.
+ * single modules sits on either side of). A spot is 2×2 pixels, and flat means a range of spots below six times the
+ * frame's sensor noise, which is measured in each frame: noise on a wall never becomes speckle that the finder search
+ * takes for codes (which also made a frame without a code slow: every speck was a candidate).
  */
 final class MidRangeBinarizer {
     static final int BLOCK = 8;
     /** Below this range a neighbourhood is flat even in a frame without noise (ZXing's hybrid binarizer uses 24). */
     static final int MIN_RANGE = 24;
-    static final double NOISE_FACTOR = 8;
+    /** The range of 2×2 means over a flat 40×40 pixels is about three times the noise of one pixel. */
+    static final double NOISE_FACTOR = 6;
 
     private int[] blockMin = new int[0];
     private int[] blockMax = new int[0];
@@ -29,7 +31,8 @@ final class MidRangeBinarizer {
 
     /** Binarizes the frame; afterwards {@link #threshold} tells the grey level that separated black from white. */
     BitMatrix binarize(byte[] luma, int stride, int width, int height) {
-        int range = Math.max(MIN_RANGE, (int) Math.round(NOISE_FACTOR * noise(luma, stride, width, height)));
+        // in sums of four pixels, as the blocks' extremes are kept
+        int range = 4 * Math.max(MIN_RANGE, (int) Math.round(NOISE_FACTOR * noise(luma, stride, width, height)));
         blocksWide = (width + BLOCK - 1) / BLOCK;
         int blocksHigh = (height + BLOCK - 1) / BLOCK;
         int blocks = blocksWide * blocksHigh;
@@ -53,9 +56,9 @@ final class MidRangeBinarizer {
                 int b = by * blocksWide + bx;
                 int threshold = 0;
                 if (nearMax[b] - nearMin[b] >= range) {
-                    threshold = (nearMax[b] + nearMin[b] + 1) / 2;
+                    threshold = (nearMax[b] + nearMin[b]) * 2;
                 } else if (farMax[b] - farMin[b] >= range) {
-                    threshold = (farMax[b] + farMin[b] + 1) / 2;
+                    threshold = (farMax[b] + farMin[b]) * 2;
                 }
                 thresholds[b] = threshold;
                 if (threshold > 0) {
@@ -67,9 +70,9 @@ final class MidRangeBinarizer {
         return matrix;
     }
 
-    /** The threshold used at pixel (x, y) of the last frame: darker is black; 0 where it was flat (all white). */
-    int threshold(int x, int y) {
-        return thresholds[(y / BLOCK) * blocksWide + x / BLOCK];
+    /** The grey level that separated black from white at pixel (x, y) of the last frame; 0 where it was flat. */
+    float threshold(int x, int y) {
+        return thresholds[(y / BLOCK) * blocksWide + x / BLOCK] / 16f;
     }
 
     /**
@@ -97,19 +100,23 @@ final class MidRangeBinarizer {
         return 0;
     }
 
+    /** Each block's darkest and lightest 2×2 spot, as sums of four pixels (a spot has half a pixel's noise). */
     private void blockExtremes(byte[] luma, int stride, int width, int height, int blocksHigh) {
         for (int by = 0; by < blocksHigh; by++) {
             int yEnd = Math.min(height, by * BLOCK + BLOCK);
             for (int bx = 0; bx < blocksWide; bx++) {
                 int xEnd = Math.min(width, bx * BLOCK + BLOCK);
-                int min = 255;
+                int min = 1020;
                 int max = 0;
-                for (int y = by * BLOCK; y < yEnd; y++) {
+                for (int y = by * BLOCK; y < yEnd; y += 2) {
                     int row = y * stride;
-                    for (int x = bx * BLOCK; x < xEnd; x++) {
-                        int value = luma[row + x] & 0xff;
-                        min = Math.min(min, value);
-                        max = Math.max(max, value);
+                    int below = y + 1 < height ? row + stride : row;
+                    for (int x = bx * BLOCK; x < xEnd; x += 2) {
+                        int right = x + 1 < width ? x + 1 : x;
+                        int spot = (luma[row + x] & 0xff) + (luma[row + right] & 0xff) + (luma[below + x] & 0xff)
+                                + (luma[below + right] & 0xff);
+                        min = Math.min(min, spot);
+                        max = Math.max(max, spot);
                     }
                 }
                 blockMin[by * blocksWide + bx] = min;
@@ -122,7 +129,7 @@ final class MidRangeBinarizer {
     private void spread(int reach, int blocksHigh, int[] min, int[] max) {
         for (int by = 0; by < blocksHigh; by++) {
             for (int bx = 0; bx < blocksWide; bx++) {
-                int lo = 255;
+                int lo = 1020;
                 int hi = 0;
                 for (int i = Math.max(0, bx - reach); i <= Math.min(blocksWide - 1, bx + reach); i++) {
                     lo = Math.min(lo, blockMin[by * blocksWide + i]);
@@ -134,7 +141,7 @@ final class MidRangeBinarizer {
         }
         for (int by = 0; by < blocksHigh; by++) {
             for (int bx = 0; bx < blocksWide; bx++) {
-                int lo = 255;
+                int lo = 1020;
                 int hi = 0;
                 for (int j = Math.max(0, by - reach); j <= Math.min(blocksHigh - 1, by + reach); j++) {
                     lo = Math.min(lo, scratchMin[j * blocksWide + bx]);
@@ -147,8 +154,9 @@ final class MidRangeBinarizer {
     }
 
     /**
-     * Marks the pixels of a block darker than the threshold, each taken with its eight neighbours (weights 1-2-1 by
-     * 1-2-1): a third of the noise, so a white ring of a finder pattern between two dark ones stays one run.
+     * Marks the pixels of a block darker than the threshold (in sixteenths of a grey level), each taken with its eight
+     * neighbours (weights 1-2-1 by 1-2-1): a third of the noise, so a white ring of a finder pattern between two dark
+     * ones stays one run.
      */
     private static void mark(byte[] luma, int stride, BitMatrix matrix, int x0, int y0, int x1, int y1,
             int threshold) {
@@ -164,7 +172,7 @@ final class MidRangeBinarizer {
                 int value = (luma[up + left] & 0xff) + 2 * (luma[up + x] & 0xff) + (luma[up + right] & 0xff)
                         + 2 * ((luma[row + left] & 0xff) + 2 * (luma[row + x] & 0xff) + (luma[row + right] & 0xff))
                         + (luma[down + left] & 0xff) + 2 * (luma[down + x] & 0xff) + (luma[down + right] & 0xff);
-                if (value < threshold * 16) {
+                if (value < threshold) {
                     matrix.set(x, y);
                 }
             }

@@ -48,6 +48,11 @@ public final class HardFrames {
                 random.nextDouble(0.35, 0.65), random.nextDouble(0.4, 0.6));
     }
 
+    /** A sharp shot, square to the camera, with a little noise: what every decoder reads. */
+    public Shot sharpShot() {
+        return new Shot(0, 0, 2, random.nextDouble(0.35, 0.65), random.nextDouble(0.4, 0.6));
+    }
+
     /** A frame showing {@code text} as the camera of {@code group} sees it in the next shot. */
     public byte[] frame(String text, Group group) {
         return frame(text, group, shot());
@@ -66,7 +71,7 @@ public final class HardFrames {
         if (text != null) {
             draw(QrCodes.matrix(text, 1), group, shot, scene);
         }
-        double[] blurred = blur(scene, width, height, shot.blurSigma());
+        double[] blurred = shot.blurSigma() > 0 ? blur(scene, width, height, shot.blurSigma()) : scene;
         byte[] frame = new byte[width * height];
         for (int i = 0; i < frame.length; i++) {
             double value = LOW + blurred[i] / 255 * (HIGH - LOW) + random.nextGaussian() * shot.noiseSigma();
