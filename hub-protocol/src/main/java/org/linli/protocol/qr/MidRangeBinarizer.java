@@ -28,8 +28,12 @@ final class MidRangeBinarizer {
     private int[] farMax = new int[0];
     private int[] thresholds = new int[0];
     private int blocksWide;
+    private BitMatrix matrix;
 
-    /** Binarizes the frame; afterwards {@link #threshold} tells the grey level that separated black from white. */
+    /**
+     * Binarizes the frame; afterwards {@link #threshold} tells the grey level that separated black from white. The
+     * matrix is reused by the next call (a camera loop's garbage stays small on the agent's 2 MB young generation).
+     */
     BitMatrix binarize(byte[] luma, int stride, int width, int height) {
         // in sums of four pixels, as the blocks' extremes are kept
         int range = 4 * Math.max(MIN_RANGE, (int) Math.round(NOISE_FACTOR * noise(luma, stride, width, height)));
@@ -50,7 +54,11 @@ final class MidRangeBinarizer {
         blockExtremes(luma, stride, width, height, blocksHigh);
         spread(2, blocksHigh, nearMin, nearMax);
         spread(5, blocksHigh, farMin, farMax);
-        BitMatrix matrix = new BitMatrix(width, height);
+        if (matrix == null || matrix.getWidth() != width || matrix.getHeight() != height) {
+            matrix = new BitMatrix(width, height);
+        } else {
+            matrix.clear();
+        }
         for (int by = 0; by < blocksHigh; by++) {
             for (int bx = 0; bx < blocksWide; bx++) {
                 int b = by * blocksWide + bx;
