@@ -108,6 +108,8 @@ public final class PayloadCodec {
                 g.writeNumberField("outboxDepth", p.outboxDepth());
                 g.writeNumberField("outboxDropped", p.outboxDropped());
                 string(g, "version", p.version());
+                longNumber(g, "revocationsTs", p.revocationsTs());
+                longNumber(g, "revocationsRefused", p.revocationsRefused());
             }
             case CommandPayload p -> {
                 string(g, "id", p.id());
@@ -171,6 +173,12 @@ public final class PayloadCodec {
         }
     }
 
+    private static void longNumber(JsonGenerator g, String name, Long value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(name, value.longValue());
+        }
+    }
+
     private static void number(JsonGenerator g, String name, Integer value) throws IOException {
         if (value != null) {
             g.writeNumberField(name, value.intValue());
@@ -217,7 +225,9 @@ public final class PayloadCodec {
         return new TelemetryPayload(ts(f), seq(f), f.requireLong("uptimeS", 0, Long.MAX_VALUE),
                 f.requireLong("heapBytes", 0, Long.MAX_VALUE), f.requireLong("rssBytes", 0, Long.MAX_VALUE),
                 f.optionalDouble("cpuTempC", -60, 150), (int) f.requireLong("outboxDepth", 0, Integer.MAX_VALUE),
-                f.requireLong("outboxDropped", 0, Long.MAX_VALUE), f.optionalString("version"));
+                f.requireLong("outboxDropped", 0, Long.MAX_VALUE), f.optionalString("version"),
+                f.optionalLong("revocationsTs", MIN_TS, Long.MAX_VALUE),
+                f.optionalLong("revocationsRefused", 0, Long.MAX_VALUE));
     }
 
     /**
