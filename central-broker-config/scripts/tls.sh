@@ -10,8 +10,8 @@
 #
 # Nothing is overwritten: an existing key or certificate is kept and reported. The broker needs ca.crt, crl.pem,
 # server.crt and server.key in /etc/mosquitto/linli/tls/ (server.key readable by the mosquitto group); after a new
-# crl.pem, restart mosquitto (it reads the CRL when it starts). Revoking needs the CA key: run it where ca.key is and
-# copy crl.pem to the broker.
+# crl.pem, systemctl reload mosquitto (a device already connected stays until it reconnects; restart to cut it off).
+# Revoking needs the CA key: run it where ca.key is and copy crl.pem to the broker.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -93,7 +93,7 @@ write_crl() {
 cmd_crl() {
   [[ $# -eq 1 ]] || usage
   write_crl "$1"
-  say "revocation list written to $1/crl.pem; copy it to the broker and restart mosquitto"
+  say "revocation list written to $1/crl.pem; copy it to the broker and reload mosquitto"
 }
 
 cmd_revoke() {
@@ -107,7 +107,7 @@ cmd_revoke() {
     say "$device's certificate was already revoked"
   fi
   write_crl "$dir"
-  say "revoked $device's certificate; $dir/crl.pem lists it: copy it to the broker and restart mosquitto"
+  say "revoked $device's certificate; $dir/crl.pem lists it: copy it to the broker and reload mosquitto"
 }
 
 cmd_ca() {
