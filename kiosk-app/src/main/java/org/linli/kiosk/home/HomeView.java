@@ -178,7 +178,7 @@ public final class HomeView implements View {
             numbers.getChildren().add(Ui.text(i18n.get("home.allNoWait"), "strip-plain"));
         } else {
             vm.strip().stream().filter(s -> !s.idle()).forEach(s -> numbers.getChildren().add(item(s)));
-            if (vm.strip().stream().anyMatch(Serving::idle) && !form.compact()) {
+            if (vm.strip().stream().anyMatch(Serving::idle) && form == Form.LANDSCAPE) {
                 numbers.getChildren().add(Ui.text(i18n.get("home.othersNoWait"), "strip-muted"));
             }
         }
@@ -194,7 +194,8 @@ public final class HomeView implements View {
         if (s.number() != null) {
             item.getChildren().add(Ui.text(s.number(), "strip-number"));
         }
-        if (!form.compact()) {
+        // the waiting count only where the strip is wide: in portrait four services with counts took four lines
+        if (form == Form.LANDSCAPE) {
             String waiting = s.waiting() == 0 ? i18n.get("home.noWait")
                     : i18n.get(s.number() == null ? "home.waiting" : "home.waitingBehind", s.waiting());
             item.getChildren().add(Ui.text(waiting, "strip-muted"));
