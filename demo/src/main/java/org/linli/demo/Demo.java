@@ -14,6 +14,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,10 +104,13 @@ public final class Demo {
         for (JsonNode room : hub.get("rooms")) {
             startAgent(room.get("id").asText());
         }
+        // written with or without a display: the banner tells how to start a kiosk elsewhere with it
+        Path kioskConfig = writeKioskConfig();
         if (kiosk) {
-            startKiosk();
+            programs.add(ChildProgram.start("kiosk", jar("kiosk-app"), List.of("-Xmx256m"),
+                    List.of("--config", kioskConfig.toString()), Map.of(), OUT));
         }
-        banner(hub);
+        banner(hub, kioskConfig);
     }
 
     private void startCentral() throws Exception {
@@ -143,12 +148,17 @@ public final class Demo {
         agentsByRoom.put(room, agent);
     }
 
-    private void startKiosk() throws IOException {
+    /**
+     * The kiosk's configuration under {@code <data>/kiosk/kiosk.yaml}. It holds the kiosk key, so only its owner
+     * may read it (600); it is written aside and moved in, so it is never seen half written or readable by others.
+     */
+    Path writeKioskConfig() throws IOException {
         Path dir = Files.createDirectories(data.resolve("kiosk"));
-        Properties credentials = credentials();
-        String key = credentials.getProperty("kiosk.kiosk-lobby.key");
         Path config = dir.resolve("kiosk.yaml");
-        Files.writeString(config, """
+        String key = credentials().getProperty("kiosk.kiosk-lobby.key");
+        Path written = Files.createTempFile(dir, "kiosk", ".yaml",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(written, """
                 central:
                   url: http://127.0.0.1:%d
                 kiosk:
@@ -158,11 +168,11 @@ public final class Demo {
                 data:
                   dir: %s
                 """.formatted(httpPort, key, HUB, dir));
-        programs.add(ChildProgram.start("kiosk", jar("kiosk-app"), List.of("-Xmx256m"),
-                List.of("--config", config.toString()), Map.of(), OUT));
+        Files.move(written, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return config;
     }
 
-    private void banner(JsonNode hub) throws IOException {
+    private void banner(JsonNode hub, Path kioskConfig) throws IOException {
         Properties credentials = credentials();
         OUT.println();
         OUT.println("══════════════════════════════════════════════════════════════════════");
@@ -176,12 +186,19 @@ public final class Demo {
         }
         OUT.println(" Credentials    " + data.resolve("central").resolve("demo-credentials.properties"));
         if (!kiosk) {
-            OUT.println(" Kiosk          no display here; on a desktop run: ./linli kiosk --config "
-                    + data.resolve("kiosk").resolve("kiosk.yaml") + "  (or: xvfb-run ./linli kiosk …)");
+            OUT.println(" Kiosk          no display here; on a desktop run: " + kioskCommand(kioskConfig)
+                    + "  (or: xvfb-run ./linli kiosk …)");
         }
         OUT.println(" At a door      type: open <booking id>   (shows the booking's QR to its room's door)");
         OUT.println(" Stop           Ctrl-C");
         OUT.println("══════════════════════════════════════════════════════════════════════");
+    }
+
+    /** The command that starts a kiosk on this demo, as it can be typed where the demo was started. */
+    String kioskCommand(Path kioskConfig) {
+        Path here = Path.of("").toAbsolutePath();
+        String linli = here.equals(home.toAbsolutePath().normalize()) ? "./linli" : home.resolve("linli").toString();
+        return linli + " kiosk --config " + kioskConfig;
     }
 
     /** Reads commands typed into the demo: {@code open <booking id>}. */

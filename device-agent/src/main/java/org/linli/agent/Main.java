@@ -125,7 +125,7 @@ public final class Main {
             simulation.showRelays(System.out);
             simulation.start();
             ScanConsole console = new ScanConsole(agent::scan, () -> agent.relayLatency().summary(true), System.out);
-            LineQrReader.of("stdin", () -> System.in).start(console::line);
+            LineQrReader.console("stdin", System.in).start(console::line);
             if (config.simulation().scanFile() != null) {
                 Path fifo = config.simulation().scanFile();
                 new LineQrReader("scan-file", () -> Files.newInputStream(fifo)).start(console::line);

@@ -256,7 +256,8 @@ class EndToEndIT {
         KioskConfig config = KioskConfig.from(settings);
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, InstantSource.system(), () -> { }, 1920, 1080);
+                // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
+                kiosk = new Kiosk(config, InstantSource.system(), () -> { }, 1920, 1080, Hubs.ZONE);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

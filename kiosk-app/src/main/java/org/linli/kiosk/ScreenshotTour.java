@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +50,9 @@ final class ScreenshotTour {
         SampleCentral sample = null;
         try {
             Files.createDirectories(dir);
-            AdjustableClock clock = new AdjustableClock(InstantSource.system());
+            // against the sample hub the pictures are taken at 10:30 in the hub, open, whatever the hour they run at
+            AdjustableClock clock = configFile != null ? new AdjustableClock(InstantSource.system())
+                    : AdjustableClock.at(LocalTime.of(10, 30), Kiosk.zone());
             KioskConfig config;
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             if (configFile != null) {
@@ -58,12 +63,19 @@ final class ScreenshotTour {
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
             Platform.startup(() -> { });
+            if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
+                // pictures in another face would not show what a kiosk shows (nor fit the same way)
+                System.err.println("linli kiosk: the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
+                        + " is not installed: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE);
+                return 1;
+            }
             ScreenshotTour tour = new ScreenshotTour(dir, clock);
             for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
                 for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
                     tour.walk(language, sample);
                 }
+                tour.quietAndClosed(sample);
                 if (sample != null) {
                     tour.offline(sample);
                     sample.restart();
@@ -205,6 +217,42 @@ final class ScreenshotTour {
             }
         }
         return 0;
+    }
+
+    /**
+     * The attract screen when no queue has anyone in it (with the sample hub only: it can empty its queues), and at
+     * 03:33 in the hub, when it is closed and says when it opens.
+     */
+    private void quietAndClosed(SampleCentral sample) throws Exception {
+        if (sample != null) {
+            sample.quietQueues(true);
+            home(I18n.CHINESE, "22-home-nobody-waiting");
+            home(I18n.ENGLISH, "22-home-nobody-waiting");
+        }
+        Duration toNight = untilNext(LocalTime.of(3, 33), Kiosk.zone());
+        clock.advance(toNight);
+        home(I18n.CHINESE, "23-home-closed");
+        home(I18n.ENGLISH, "23-home-closed");
+        clock.advance(toNight.negated());
+        if (sample != null) {
+            sample.quietQueues(false);
+        }
+        fx(() -> kiosk.shell().home());
+    }
+
+    /** How far the kiosk's clock is from the next {@code time} in the hub's zone. */
+    private Duration untilNext(LocalTime time, ZoneId zone) {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        ZonedDateTime next = now.toLocalDate().atTime(time).atZone(zone);
+        return Duration.between(now, next.isAfter(now) ? next : next.plusDays(1));
+    }
+
+    private void home(java.util.Locale language, String name) throws Exception {
+        fx(() -> {
+            kiosk.i18n().localeProperty().set(language);
+            kiosk.shell().home();
+        });
+        shot(name, language.getLanguage());
     }
 
     private void offline(SampleCentral sample) throws Exception {
