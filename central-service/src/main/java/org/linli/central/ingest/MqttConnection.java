@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,15 +61,21 @@ public final class MqttConnection implements AutoCloseable {
         client.setCallback(new Callback());
     }
 
-    /** The subscription filters: everything devices say, shared between replicas when a group is set. */
+    /**
+     * The subscription filters: everything devices say, shared between replicas when a group is set. One filter per
+     * channel rather than {@code devices/+/+}, so that our own commands and receipts (one per device and batch) do
+     * not come back to us.
+     */
     List<String> filters() {
         if (settings.sharedGroup().isEmpty()) {
-            return List.of(Topics.ALL_DEVICE_MESSAGES);
+            return Topics.fromDevices();
         }
         // Retained messages never reach a shared subscription, so statuses are also read directly: the retained
         // offline Last Will of a device that died while we were down must still be seen.
-        return List.of(Topics.shared(settings.sharedGroup(), Topics.ALL_DEVICE_MESSAGES),
-                Topics.PREFIX + "devices/+/status");
+        List<String> filters = new ArrayList<>(Topics.fromDevices().stream()
+                .map(filter -> Topics.shared(settings.sharedGroup(), filter)).toList());
+        filters.add(Topics.PREFIX + "devices/+/status");
+        return filters;
     }
 
     /** Runs on every (re)connect, after the subscription: publish what devices need retained. */
@@ -161,6 +168,25 @@ public final class MqttConnection implements AutoCloseable {
             if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
                 LOG.log(Level.DEBUG, "publish to " + topic + " failed: " + e.getMessage());
             }
+            return false;
+        }
+    }
+
+    /**
+     * Publishes at QoS 0, not retained: for receipts, where a lost one costs only a message sent again, and where
+     * QoS 1 would add a PUBACK per device and batch and count against Paho's publishes in flight.
+     *
+     * @return false when disconnected or Paho refused it
+     */
+    public boolean publishAtMostOnce(String topic, byte[] payload) {
+        if (!client.isConnected()) {
+            return false;
+        }
+        try {
+            client.publish(topic, payload, 0, false);
+            return true;
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "publish to " + topic + " failed: " + e.getMessage());
             return false;
         }
     }

@@ -30,6 +30,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
+import org.linli.central.ingest.Receipts;
 import org.linli.central.noshow.NoShowRelease;
 import org.linli.central.noshow.NoShows;
 import org.linli.central.queue.Queues;
@@ -108,7 +109,9 @@ public final class LiveOperations implements AutoCloseable {
             public boolean unauthorised(String deviceId) {
                 return registry.countDropped(deviceId);
             }
-        }, message -> mqtt.acknowledge(message), clock, settings.batchSize());
+        }, message -> mqtt.acknowledge(message),
+                mqtt == null ? Receipts.NONE : new Receipts(mqtt::publishAtMostOnce, clock), clock,
+                settings.batchSize());
         this.accessPublisher = new AccessPublisher(catalogue, bookings, keys, retained, live, clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, timer);
