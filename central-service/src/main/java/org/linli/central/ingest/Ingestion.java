@@ -21,8 +21,8 @@ import org.linli.protocol.payload.PayloadCodec;
  * Device messages from the broker to the database, in three stages on three threads so that decoding, writing and
  * acknowledging overlap: Paho's callback only queues a message; the decoder takes whatever has queued up (up to a
  * batch) and validates it; the writer stores a batch in one transaction and applies it to the live state; the acker
- * then publishes what changed, acknowledges the batch to the broker, in arrival order, and sends each device its
- * receipt ({@link Receipts}), so that its agent deletes what is now stored. A message is acknowledged, to the broker
+ * then publishes what changed, acknowledges the batch to the broker, in arrival order, and, gathered over the
+ * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A message is acknowledged, to the broker
  * and to the device, only after its commit. A bad message is counted and dropped; nothing a device sends stops this.
  */
 public final class Ingestion implements AutoCloseable {
@@ -213,10 +213,22 @@ public final class Ingestion implements AutoCloseable {
     }
 
     private void acknowledge() throws InterruptedException {
-        Committed batch = committed.poll(200, TimeUnit.MILLISECONDS);
-        if (batch == null) {
-            return;
+        Committed batch = committed.poll(Math.min(receipts.nanosUntilDue(System.nanoTime()),
+                TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+        if (batch != null) {
+            acknowledge(batch);
         }
+        if (receipts.nanosUntilDue(System.nanoTime()) == 0) {
+            try {
+                receipts.flush();
+            } catch (RuntimeException e) {
+                // without a receipt the agents send these again, and they are acknowledged then
+                LOG.log(Level.WARNING, "sending receipts failed", e);
+            }
+        }
+    }
+
+    private void acknowledge(Committed batch) {
         // Screens first: both happen after the commit, and acknowledging a large batch through Paho takes
         // milliseconds that a dashboard would otherwise wait for.
         try {
@@ -225,12 +237,7 @@ public final class Ingestion implements AutoCloseable {
             LOG.log(Level.WARNING, "publishing the live state of a stored batch failed", e);
         }
         batch.inbound().forEach(acknowledge);
-        try {
-            receipts.send(batch.accepted(), batch.settled());
-        } catch (RuntimeException e) {
-            // without a receipt the agents send these again, and they are acknowledged then
-            LOG.log(Level.WARNING, "sending the receipts of a stored batch failed", e);
-        }
+        receipts.add(batch.accepted(), batch.settled(), System.nanoTime());
     }
 
     private static long countStored(List<Message> fresh) {

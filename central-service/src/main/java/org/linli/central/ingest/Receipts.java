@@ -5,20 +5,28 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.Payload;
 import org.linli.protocol.payload.PayloadCodec;
 
 /**
- * Tells each device which of its messages a committed batch settled ({@code devices/{id}/ack}), so that its agent can
- * delete them from its outbox: one receipt per device and batch (more only past 64 separate ranges), never one per
- * message. Settled means stored now, stored before (a copy sent again) or dropped for good (malformed, another room).
+ * Tells each device which of its messages were committed ({@code devices/{id}/ack}), so that its agent can delete them
+ * from its outbox. Settled means stored now, stored before (a copy sent again) or dropped for good (malformed, another
+ * room). What the committed batches of 100 ms settle is gathered and sent as one receipt per device (more only
+ * past 64 separate ranges), never one per message: a publish through Paho costs more CPU than storing the message, and
+ * a device that sends often, or replays its outbox after an outage, gets one receipt for many messages. The wait is
+ * nothing to an agent, which sends again only after seconds without a receipt.
  *
  * <p>QoS 0 and not retained: a receipt that does not arrive (the agent or the broker away at that moment) only makes
  * the agent send the messages again, and the copies are acknowledged in turn. Nothing to re-derive after a restart.
+ * Used by the acker thread only.
  */
 public final class Receipts {
+    /** How long settled seqs wait to be sent together. */
+    static final long EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     /** Publishes one receipt; false when it cannot now (the agent will send again). */
     @FunctionalInterface
     public interface Sender {
@@ -32,9 +40,13 @@ public final class Receipts {
     record Settled(String deviceId, long seq) {
     }
 
+    private static final int MAX_TOPICS = 20_000;
     private final Sender sender;
     private final PayloadCodec codec;
     private final Clock clock;
+    private final Map<String, Seqs> pending = new HashMap<>();
+    private final Map<String, String> topics = new HashMap<>();
+    private long firstPendingNanos;
 
     public Receipts(Sender sender, Clock clock) {
         this.sender = sender;
@@ -55,26 +67,45 @@ public final class Receipts {
         }
     }
 
-    /** Sends the receipts of one committed batch: its accepted messages and the drops it settled. */
-    void send(List<Message> accepted, List<Settled> dropped) {
+    /** Adds what a committed batch settled: its accepted messages and its final drops. */
+    void add(List<Message> accepted, List<Settled> dropped, long nowNanos) {
         if (this == NONE) {
             return;
         }
-        Map<String, Seqs> byDevice = new HashMap<>();
+        if (pending.isEmpty()) {
+            firstPendingNanos = nowNanos;
+        }
         for (Message m : accepted) {
             if (m.payload() instanceof Payload.Sequenced sequenced) {
-                byDevice.computeIfAbsent(m.deviceId(), id -> new Seqs()).add(sequenced.seq());
+                pending.computeIfAbsent(m.deviceId(), id -> new Seqs()).add(sequenced.seq());
             }
         }
         for (Settled d : dropped) {
-            byDevice.computeIfAbsent(d.deviceId(), id -> new Seqs()).add(d.seq());
+            pending.computeIfAbsent(d.deviceId(), id -> new Seqs()).add(d.seq());
+        }
+    }
+
+    /** How long until what is pending must go out; {@code Long.MAX_VALUE} when nothing is. */
+    long nanosUntilDue(long nowNanos) {
+        return pending.isEmpty() ? Long.MAX_VALUE : Math.max(0, firstPendingNanos + EVERY_NANOS - nowNanos);
+    }
+
+    /** Sends one receipt per device for everything pending. */
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
         }
         long ts = clock.millis();
-        byDevice.forEach((deviceId, seqs) -> {
-            String topic = Topics.deviceAck(deviceId);
+        pending.forEach((deviceId, seqs) -> {
+            String topic = topics.computeIfAbsent(deviceId, Topics::deviceAck);
             for (AckPayload receipt : AckPayload.of(ts, seqs.values, seqs.size)) {
                 sender.send(topic, codec.encode(receipt));
             }
         });
+        pending.clear();
+        if (topics.size() > MAX_TOPICS) {
+            // device ids come from registered devices only, but a district has thousands: keep this bounded
+            topics.clear();
+        }
     }
 }
