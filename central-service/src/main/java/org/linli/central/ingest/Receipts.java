@@ -27,10 +27,14 @@ public final class Receipts {
     /** How long settled seqs wait to be sent together. */
     static final long EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    /** Publishes one receipt; false when it cannot now (the agent will send again). */
+    /** Publishes receipts; what it cannot send now is lost (the agent will send again). */
     @FunctionalInterface
     public interface Sender {
         boolean send(String topic, byte[] payload);
+
+        /** Called after the receipts of a moment were sent, for a sender that gathers them. */
+        default void flush() {
+        }
     }
 
     /** For a service without a broker. */
@@ -103,6 +107,7 @@ public final class Receipts {
             }
         });
         pending.clear();
+        sender.flush();
         if (topics.size() > MAX_TOPICS) {
             // device ids come from registered devices only, but a district has thousands: keep this bounded
             topics.clear();
