@@ -59,7 +59,7 @@ class BrokerCrashIT {
     @TempDir
     Path dir;
 
-    /** A crash at a moment of the stream: the broker (down while {@code downFor} more events are emitted) or central. */
+    /** A crash at a moment of the stream: the broker (down while {@code downFor} more events go out) or central. */
     record Crash(int atEvent, String what, int downFor) {
     }
 
@@ -229,7 +229,8 @@ class BrokerCrashIT {
     static long storedEvents(Path db) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM device_event WHERE device_id LIKE 'crash-door-%'")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM device_event WHERE device_id LIKE 'crash-door-%'")) {
             rs.next();
             return rs.getLong(1);
         }

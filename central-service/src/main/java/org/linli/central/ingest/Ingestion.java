@@ -22,8 +22,9 @@ import org.linli.protocol.payload.PayloadCodec;
  * acknowledging overlap: Paho's callback only queues a message; the decoder takes whatever has queued up (up to a
  * batch) and validates it; the writer stores a batch in one transaction and applies it to the live state; the acker
  * then publishes what changed, acknowledges the batch to the broker, in arrival order, and, gathered over the
- * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A message is acknowledged, to the broker
- * and to the device, only after its commit. A bad message is counted and dropped; nothing a device sends stops this.
+ * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A
+ * message is acknowledged, to the broker and to the device, only after its commit. A bad message is counted and
+ * dropped; nothing a device sends stops this.
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());

@@ -183,10 +183,10 @@ class IngestionIT {
     }
 
     /**
-     * The receipts the agents delete their outbox by: every seq stored (or stored before), and what is dropped for good,
-     * acknowledged after the commit, at most one receipt per device and batch (those of 100 ms go together); nothing
-     * for a device that is not registered (it keeps its messages until it is), and nothing for the service itself to
-     * read back.
+     * The receipts the agents delete their outbox by: every seq stored (or stored before), and what is dropped for
+     * good, acknowledged after the commit, at most one receipt per device and batch (those of 100 ms go together);
+     * nothing for a device that is not registered (it keeps its messages until it is), and nothing for the service
+     * itself to read back.
      */
     @Test
     void sendsEachDeviceReceiptsForWhatItStoredAndWhatIsDroppedForGood() throws Exception {

@@ -78,7 +78,8 @@ public final class Outbox implements AutoCloseable {
      * message in an outbox is a sequenced one), so what was waiting there is acknowledged like the rest.
      */
     private static void addSeqColumn(Statement s) throws SQLException {
-        try (ResultSet columns = s.executeQuery("SELECT count(*) FROM pragma_table_info('message') WHERE name = 'seq'")) {
+        try (ResultSet columns = s.executeQuery(
+                "SELECT count(*) FROM pragma_table_info('message') WHERE name = 'seq'")) {
             columns.next();
             if (columns.getInt(1) == 1) {
                 return;
