@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Broker credentials: a username and password in Mosquitto's password file plus the user's block in the ACL file.
 #
-#   credential.sh device DEVICE_ID HUB_ID         a device: writes its own subtree, reads its cmd and HUB's access/
+#   credential.sh device DEVICE_ID HUB_ID         a device: writes its own subtree, reads its cmd, ack and HUB's access/
 #   credential.sh central                         the central service account (svc.central)
 #   credential.sh bridge HUB_ID DEVICE_ID...      a residential hub's bridge (bridge.HUB_ID) carrying these devices
 #   credential.sh remove USERNAME                 removes the password and the ACL block
@@ -57,6 +57,7 @@ bridge_acl() {
   for device in "$@"; do
     printf 'topic write linli/v1/devices/%s/#\n' "$device"
     printf 'topic read linli/v1/devices/%s/cmd\n' "$device"
+    printf 'topic read linli/v1/devices/%s/ack\n' "$device"
   done
 }
 

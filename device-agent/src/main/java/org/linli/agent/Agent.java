@@ -78,7 +78,9 @@ public final class Agent implements AutoCloseable {
                 (online, ts) -> codec.encode(new StatusPayload(online ? StatusPayload.ONLINE : StatusPayload.OFFLINE,
                         ts, VERSION)),
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax(), new Random()));
-        this.pump = new OutboxPump(outbox, link, WINDOW);
+        this.pump = new OutboxPump(outbox, link, Topics.deviceAck(config.deviceId()), codec,
+                new OutboxPump.Settings(WINDOW, config.outbox().unacknowledged(), config.outbox().resendAfter(),
+                        config.outbox().resendMax()));
         this.reporter = new Reporter(config.deviceId(), outbox, codec, clock, pump::wake);
         this.keys = new AccessKeys(config.dataDir(), codec);
         for (AgentConfig.Lock lock : config.locks()) {
@@ -215,6 +217,11 @@ public final class Agent implements AutoCloseable {
     /** The outbox, for telemetry and tests. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The pump, for tests. */
+    public OutboxPump pump() {
+        return pump;
     }
 
     public Reporter reporter() {
