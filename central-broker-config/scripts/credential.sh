@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Broker credentials: a username and password in Mosquitto's password file plus the user's block in the ACL file.
 #
-#   credential.sh device DEVICE_ID HUB_ID         a device: writes its own messages, reads its cmd and HUB's access/
+#   credential.sh device DEVICE_ID HUB_ID         a device: writes its own messages, reads its cmd, ack and HUB's
+#                                                 access/
 #   credential.sh central [REPLICA]               the central service account (svc.central), or one more replica's
 #                                                 (svc.central.REPLICA, with the same rights)
 #   credential.sh bridge HUB_ID DEVICE_ID...      a residential hub's bridge (bridge.HUB_ID) carrying these devices
@@ -23,7 +24,7 @@ PASSWD_FILE="$BROKER_DIR/passwd"
 ACL_FILE="$BROKER_DIR/acl"
 
 usage() {
-  sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -54,6 +55,8 @@ device_rights() {
     printf 'topic write linli/v1/devices/%s/%s\n' "$device" "$channel"
   done
   printf 'topic read linli/v1/devices/%s/cmd\n' "$device"
+  # receipts: which of its messages central has stored (it keeps each until one names it)
+  printf 'topic read linli/v1/devices/%s/ack\n' "$device"
 }
 
 device_acl() {

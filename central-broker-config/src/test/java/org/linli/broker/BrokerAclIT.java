@@ -99,6 +99,9 @@ class BrokerAclIT {
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.roomRevoked(HUB, "r101"), "{\"forged\":5}", true));
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceStatus("door-a") + "/more", "{\"x\":1}", false),
                     "only its four channels, nothing else under its subtree");
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceAck("door-b"), "{\"seqs\":[[0,99]]}", false));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,99]]}", false),
+                    "nor its own receipts: a forged receipt would make it drop messages central never stored");
             assertEquals(NOT_AUTHORIZED, doorA.publish("linli/v1/other", "{\"forged\":4}", false));
             assertAccepted(doorA.publish(Topics.deviceOccupancy("door-a"), "{\"own\":1}", false));
 
@@ -116,20 +119,24 @@ class BrokerAclIT {
      * access topics.
      */
     @Test
-    void deviceReceivesOnlyItsOwnCommandsAndItsHubsAccessTopicsWhateverItSubscribesTo() throws Exception {
+    void deviceReceivesOnlyItsOwnCommandsReceiptsAndItsHubsAccessTopicsWhateverItSubscribesTo() throws Exception {
         try (TestClient central = central("central-2"); TestClient doorA = device("door-a", doorAPassword);
                 TestClient doorB = device("door-b", doorBPassword)) {
             int[] codes = doorA.subscribe("#", "linli/v1/#", Topics.ALL_DEVICE_MESSAGES, Topics.deviceCmd("door-b"),
-                    "linli/v1/hubs/" + OTHER_HUB + "/access/#", "linli/v1/hubs/+/rooms/+/state", "$SYS/#",
-                    Topics.deviceCmd("door-a"), "linli/v1/hubs/" + HUB + "/access/#");
+                    Topics.deviceAck("door-b"), "linli/v1/hubs/" + OTHER_HUB + "/access/#",
+                    "linli/v1/hubs/+/rooms/+/state", "$SYS/#", Topics.deviceAck("door-a"), Topics.deviceCmd("door-a"),
+                    "linli/v1/hubs/" + HUB + "/access/#");
+            assertEquals(GRANTED_QOS_1, codes[codes.length - 3], "its own receipts");
             assertEquals(GRANTED_QOS_1, codes[codes.length - 2], "its own commands");
             assertEquals(GRANTED_QOS_1, codes[codes.length - 1], "its hub's access topics");
 
             assertAccepted(doorB.publish(Topics.deviceTelemetry("door-b"), "{\"secret\":\"b-telemetry\"}", false));
             assertAccepted(central.publish(Topics.deviceCmd("door-b"), "{\"secret\":\"b-cmd\"}", false));
+            assertAccepted(central.publish(Topics.deviceAck("door-b"), "{\"secret\":\"b-ack\"}", false));
             assertAccepted(central.publish(Topics.accessKeys(OTHER_HUB), "[\"secret-other-hub-keys\"]", true));
             assertAccepted(central.publish(Topics.roomState(HUB, "r101"), "{\"secret\":\"room\"}", true));
             assertAccepted(central.publish(Topics.accessKeys(HUB), "[\"own-hub-keys\"]", true));
+            assertAccepted(central.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,9]]}", false));
             assertAccepted(central.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"identify\"}", false));
 
             java.util.List<TestClient.Received> seen = new java.util.ArrayList<>();
@@ -140,11 +147,13 @@ class BrokerAclIT {
             } while (!next.topic().equals(Topics.deviceCmd("door-a")));
             for (TestClient.Received message : seen) {
                 assertTrue(message.topic().equals(Topics.deviceCmd("door-a"))
+                        || message.topic().equals(Topics.deviceAck("door-a"))
                         || message.topic().startsWith("linli/v1/hubs/" + HUB + "/access/"), () -> "door-a received "
                         + message + "; everything it received: " + seen);
                 assertTrue(!message.payload().contains("secret"), message::toString);
             }
             assertTrue(seen.stream().anyMatch(m -> m.payload().equals("[\"own-hub-keys\"]")), seen::toString);
+            assertTrue(seen.stream().anyMatch(m -> m.topic().equals(Topics.deviceAck("door-a"))), seen::toString);
         }
     }
 
@@ -173,7 +182,8 @@ class BrokerAclIT {
                 TestClient doorB = device("door-b", doorBPassword)) {
             assertArrayEquals(new int[] {GRANTED_QOS_1},
                     central.subscribe(Topics.shared(Topics.SHARED_GROUP, Topics.ALL_DEVICE_MESSAGES)));
-            doorA.subscribeNewOnly(Topics.deviceCmd("door-a"), "linli/v1/hubs/" + HUB + "/access/#");
+            doorA.subscribeNewOnly(Topics.deviceCmd("door-a"), Topics.deviceAck("door-a"),
+                    "linli/v1/hubs/" + HUB + "/access/#");
 
             assertAccepted(doorB.publish(Topics.deviceTelemetry("door-b"), "{\"uptime\":1}", false));
             assertEquals(Topics.deviceTelemetry("door-b"), central.expectNext().topic());
@@ -183,11 +193,13 @@ class BrokerAclIT {
             assertEquals(SUCCESS, central.publish(Topics.roomRevoked(HUB, "r101"), "{\"room\":\"r101\"}", true));
             assertAccepted(central.publish(Topics.roomState(HUB, "r101"), "{\"occupied\":true}", true));
             assertEquals(SUCCESS, central.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false));
+            assertEquals(SUCCESS, central.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,9]]}", false));
             assertEquals(Topics.accessKeys(HUB), doorA.expectNext().topic());
             assertEquals(Topics.accessRevoked(HUB), doorA.expectNext().topic());
             assertEquals(Topics.roomRevoked(HUB, "r101"), doorA.expectNext().topic(),
                     "a room's list reaches the doors of its hub through their grant of access/#");
             assertEquals(Topics.deviceCmd("door-a"), doorA.expectNext().topic());
+            assertEquals(Topics.deviceAck("door-a"), doorA.expectNext().topic());
 
             // the central service must not be able to fake what a device says
             assertEquals(NOT_AUTHORIZED, central.publish(Topics.deviceStatus("door-a"), "{\"state\":\"online\"}",

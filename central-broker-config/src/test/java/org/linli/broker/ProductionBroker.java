@@ -77,7 +77,18 @@ public final class ProductionBroker implements AutoCloseable {
         return this;
     }
 
-    /** Stops the broker (it saves its database) and starts it again with the files as they are now. */
+    /**
+     * Kills the broker with SIGKILL, as a power cut would: no last save, so it comes back ({@link #restart}) with what
+     * it saved last (every {@code autosave_interval}, 30 s), without the sessions and messages of the time since.
+     */
+    public void kill() {
+        broker.kill();
+    }
+
+    /**
+     * Stops the broker (it saves its database) and starts it again with the files as they are now; after
+     * {@link #kill}, only starts it.
+     */
     public void restart() {
         grantToMosquittoUser();
         broker.restart();

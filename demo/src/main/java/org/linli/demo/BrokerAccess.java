@@ -30,8 +30,8 @@ import org.linli.protocol.Ids;
  *       revocations and room states; its client ids start with its user name (it may open more than one connection).
  *   <li>a device, with the password central generated for it ({@code device.<id>.password} in
  *       {@code demo-credentials.properties}, read when it connects: central writes the file after the broker starts):
- *       writes its own four channels, reads its own commands and its hub's access topics; its client id is its user
- *       name, so no device takes over another's session (review finding M2).
+ *       writes its own four channels, reads its own commands and receipts and its hub's access topics; its client id
+ *       is its user name, so no device takes over another's session (review finding M2).
  *   <li>anyone else: refused.
  * </ul>
  */
@@ -87,6 +87,7 @@ final class BrokerAccess implements SimpleAuthenticator {
     private void centralRights(ModifiableDefaultPermissions permissions) {
         permissions.add(allow("devices/#", TopicPermission.MqttActivity.SUBSCRIBE));
         permissions.add(allow("devices/+/cmd", TopicPermission.MqttActivity.PUBLISH));
+        permissions.add(allow("devices/+/ack", TopicPermission.MqttActivity.PUBLISH));
         for (String topic : new String[] {"hubs/+/access/keys", "hubs/+/access/revoked", "hubs/+/access/revoked/+",
                 "hubs/+/rooms/+/state"}) {
             permissions.add(allow(topic, TopicPermission.MqttActivity.ALL));
@@ -98,6 +99,7 @@ final class BrokerAccess implements SimpleAuthenticator {
             permissions.add(allow("devices/" + device + "/" + channel, TopicPermission.MqttActivity.PUBLISH));
         }
         permissions.add(allow("devices/" + device + "/cmd", TopicPermission.MqttActivity.SUBSCRIBE));
+        permissions.add(allow("devices/" + device + "/ack", TopicPermission.MqttActivity.SUBSCRIBE));
         permissions.add(allow("hubs/" + hub + "/access/#", TopicPermission.MqttActivity.SUBSCRIBE));
     }
 

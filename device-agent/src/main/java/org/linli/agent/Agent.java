@@ -83,7 +83,9 @@ public final class Agent implements AutoCloseable {
                 (online, ts) -> codec.encode(new StatusPayload(online ? StatusPayload.ONLINE : StatusPayload.OFFLINE,
                         ts, VERSION)),
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax(), new Random()));
-        this.pump = new OutboxPump(outbox, link, WINDOW);
+        this.pump = new OutboxPump(outbox, link, Topics.deviceAck(config.deviceId()), codec,
+                new OutboxPump.Settings(WINDOW, config.outbox().unacknowledged(), config.outbox().resendAfter(),
+                        config.outbox().resendMax()));
         this.reporter = new Reporter(config.deviceId(), outbox, codec, clock, pump::wake);
         Map<String, Duration> graceByRoom = new LinkedHashMap<>();
         config.locks().forEach(lock -> graceByRoom.put(lock.room(), lock.grace()));
@@ -242,6 +244,11 @@ public final class Agent implements AutoCloseable {
     /** The outbox, for telemetry and tests. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The pump, for tests. */
+    public OutboxPump pump() {
+        return pump;
     }
 
     public Reporter reporter() {

@@ -1,5 +1,8 @@
 package org.linli.protocol;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Builds and parses the topics of the Linli MQTT tree; see DESIGN.md, "MQTT". */
 public final class Topics {
     /** Every Linli topic starts with this. */
@@ -30,6 +33,20 @@ public final class Topics {
 
     public static String deviceCmd(String deviceId) {
         return new Topic.Device(deviceId, DeviceChannel.CMD).name();
+    }
+
+    /** Where the central service tells a device which of its messages it has stored: only that device reads it. */
+    public static String deviceAck(String deviceId) {
+        return new Topic.Device(deviceId, DeviceChannel.ACK).name();
+    }
+
+    /**
+     * One filter per channel devices publish on ({@code linli/v1/devices/+/status}, …): what the central service
+     * reads, without the commands and receipts it publishes itself coming back to it.
+     */
+    public static List<String> fromDevices() {
+        return Arrays.stream(DeviceChannel.values()).filter(DeviceChannel::fromDevice)
+                .map(channel -> PREFIX + "devices/+/" + channel.segment()).toList();
     }
 
     public static String accessKeys(String hubId) {

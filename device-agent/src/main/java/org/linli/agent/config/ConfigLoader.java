@@ -85,7 +85,13 @@ public final class ConfigLoader {
                 simulate ? "rtc" : t.oneOf("clock.trust", "auto", "auto", "rtc", "never"));
         AgentConfig.OutboxSettings outbox = new AgentConfig.OutboxSettings(
                 (int) t.number("outbox.max-messages", 100_000, 10, 10_000_000),
-                Duration.ofHours(t.number("outbox.max-age-h", 7 * 24, 1, 365 * 24)));
+                Duration.ofHours(t.number("outbox.max-age-h", 7 * 24, 1, 365 * 24)),
+                (int) t.number("outbox.unacknowledged-max", 100, 1, 10_000),
+                Duration.ofMillis(t.number("outbox.resend-after-ms", 20_000, 50, 3_600_000)),
+                Duration.ofMillis(t.number("outbox.resend-max-ms", 600_000, 50, 86_400_000)));
+        if (outbox.resendMax().compareTo(outbox.resendAfter()) < 0) {
+            throw t.error("outbox.resend-max-ms", "must not be less than outbox.resend-after-ms");
+        }
         AgentConfig.OccupancySettings occupancy = new AgentConfig.OccupancySettings(
                 Duration.ofSeconds(t.number("occupancy.heartbeat-s", 300, 5, 86_400)),
                 time(t, "occupancy.closing-time", "22:00"), zone(t));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.linli.protocol.DeviceChannel;
 import org.linli.protocol.payload.PayloadException.Kind;
 
@@ -162,6 +163,17 @@ public final class PayloadCodec {
                 }
                 g.writeEndArray();
             }
+            case AckPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                g.writeArrayFieldStart("seqs");
+                for (AckPayload.Range range : p.seqs()) {
+                    g.writeStartArray();
+                    g.writeNumber(range.from());
+                    g.writeNumber(range.to());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
             case KeysPayload p -> throw new IllegalStateException("written as an array above");
         }
         g.writeEndObject();
@@ -185,7 +197,7 @@ public final class PayloadCodec {
         }
     }
 
-    /** Decodes what a device published on a channel (status, occupancy, events, telemetry) or received (cmd). */
+    /** Decodes what a device published on a channel (status, occupancy, events, telemetry) or received (cmd, ack). */
     public Payload decode(DeviceChannel channel, byte[] bytes) throws PayloadException {
         return switch (channel) {
             case STATUS -> decodeStatus(bytes);
@@ -193,6 +205,7 @@ public final class PayloadCodec {
             case EVENTS -> decodeEvent(bytes);
             case TELEMETRY -> decodeTelemetry(bytes);
             case CMD -> decodeCommand(bytes);
+            case ACK -> decodeAck(bytes);
         };
     }
 
@@ -252,6 +265,47 @@ public final class PayloadCodec {
         }
         return new CommandPayload(id, cmd, ts, room, durationS, f.optionalId("device"), nonce,
                 f.optionalInt("kid", 0, 0xffff), sig);
+    }
+
+    /** A receipt: {@code {"ts":…,"seqs":[[from,to],…]}}, 1 to 64 ascending, non-overlapping ranges. */
+    public AckPayload decodeAck(byte[] bytes) throws PayloadException {
+        Fields f = object(bytes, "ack");
+        long ts = ts(f);
+        if (!(f.get("seqs") instanceof List<?> list) || list.isEmpty() || list.size() > AckPayload.MAX_RANGES) {
+            throw new PayloadException(Kind.MISSING_FIELD, "ack: 'seqs' must be an array of 1-"
+                    + AckPayload.MAX_RANGES + " [from, to] ranges");
+        }
+        List<AckPayload.Range> ranges = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (!(item instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Long from)
+                    || !(pair.get(1) instanceof Long to)) {
+                throw new PayloadException(Kind.WRONG_TYPE, "ack: every range must be [from, to], two whole numbers");
+            }
+            if (from < 0 || to < from) {
+                throw new PayloadException(Kind.BAD_VALUE, "ack: [" + from + ", " + to + "] is not a range of seqs");
+            }
+            if (!ranges.isEmpty() && from <= ranges.getLast().to()) {
+                throw new PayloadException(Kind.BAD_VALUE, "ack: ranges must ascend without overlapping");
+            }
+            ranges.add(new AckPayload.Range(from, to));
+        }
+        return new AckPayload(ts, ranges);
+    }
+
+    /**
+     * The {@code seq} of a device message that does not decode (a field out of range, an absurd clock), when it has
+     * one that is valid: so that the central service can tell the device the message is dropped for good, and the
+     * device stops sending it again.
+     */
+    public OptionalLong seqOf(byte[] bytes) {
+        try {
+            if (tree(bytes) instanceof Map<?, ?> root && root.get("seq") instanceof Long seq && seq >= 0) {
+                return OptionalLong.of(seq);
+            }
+        } catch (PayloadException notJson) {
+            // no seq to be had
+        }
+        return OptionalLong.empty();
     }
 
     public RoomStatePayload decodeRoomState(byte[] bytes) throws PayloadException {
