@@ -85,7 +85,8 @@ public final class Agent implements AutoCloseable {
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax(), new Random()));
         this.pump = new OutboxPump(outbox, link, Topics.deviceAck(config.deviceId()), codec,
                 new OutboxPump.Settings(WINDOW, config.outbox().unacknowledged(), config.outbox().resendAfter(),
-                        config.outbox().resendMax()));
+                        config.outbox().resendMax()),
+                ts -> floor.saw(ts, "a receipt from central"));
         this.reporter = new Reporter(config.deviceId(), outbox, codec, clock, pump::wake);
         Map<String, Duration> graceByRoom = new LinkedHashMap<>();
         config.locks().forEach(lock -> graceByRoom.put(lock.room(), lock.grace()));

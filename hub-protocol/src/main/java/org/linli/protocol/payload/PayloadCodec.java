@@ -268,9 +268,13 @@ public final class PayloadCodec {
     }
 
     /** A receipt: {@code {"ts":…,"seqs":[[from,to],…]}}, 1 to 64 ascending, non-overlapping ranges. */
+    /**
+     * A receipt. Its {@code ts} is not held against this clock: a receipt is central's word on the time, and a device
+     * whose clock was set back must still take it (and learns from it that its clock is behind).
+     */
     public AckPayload decodeAck(byte[] bytes) throws PayloadException {
         Fields f = object(bytes, "ack");
-        long ts = ts(f);
+        long ts = f.requireLong("ts", MIN_TS, Long.MAX_VALUE);
         if (!(f.get("seqs") instanceof List<?> list) || list.isEmpty() || list.size() > AckPayload.MAX_RANGES) {
             throw new PayloadException(Kind.MISSING_FIELD, "ack: 'seqs' must be an array of 1-"
                     + AckPayload.MAX_RANGES + " [from, to] ranges");
