@@ -63,6 +63,7 @@ public final class CentralServer implements AutoCloseable {
                     .build()
                     .start();
             live.start();
+            components.reports().schedule().start();
             ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("linli-daily").daemon(true).factory());
             daily.scheduleAtFixedRate(() -> runDaily(components), 1, Duration.ofDays(1).toMinutes(),
@@ -98,6 +99,7 @@ public final class CentralServer implements AutoCloseable {
     @Override
     public void close() {
         daily.shutdownNow();
+        components.reports().schedule().close();
         live.close();
         server.stop();
         components.db().close();

@@ -24,7 +24,7 @@ import org.linli.central.store.SqliteDatabase;
 public record Components(Settings settings, Clock clock, SqliteDatabase db, EventBus events, EventJournal journal,
         Catalogue catalogue,
         TokenKeys keys, Residents residents, Accounts accounts, Access access, Bookings bookings, Queues queues,
-        Checkins checkins, Activities activities, Feedbacks feedbacks, Retention retention) {
+        Checkins checkins, Activities activities, Feedbacks feedbacks, Retention retention, ReportParts reports) {
 
     public static Components create(Settings settings, Clock clock) {
         SqliteDatabase db = SqliteDatabase.open(settings.dataDir().resolve("linli.db"));
@@ -45,7 +45,8 @@ public record Components(Settings settings, Clock clock, SqliteDatabase db, Even
         Activities activities = new Activities(db, catalogue, residents, clock);
         Feedbacks feedbacks = new Feedbacks(db, events, clock);
         Retention retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
+        ReportParts reports = ReportParts.create(settings, db, catalogue, clock);
         return new Components(settings, clock, db, events, journal, catalogue, keys, residents, accounts, access, bookings,
-                queues, checkins, activities, feedbacks, retention);
+                queues, checkins, activities, feedbacks, retention, reports);
     }
 }

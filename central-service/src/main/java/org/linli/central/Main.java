@@ -70,7 +70,9 @@ public final class Main {
                 new FeedbackService(c.feedbacks(), c.access(), body),
                 new AuthService(c.accounts(), body),
                 new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.access(), body),
-                new EventStreamService(c.journal(), c.access()));
+                new EventStreamService(c.journal(), c.access()),
+                c.reports().reportService(c),
+                c.reports().calendarService(c));
     }
 
     public static void routing(HttpRouting.Builder routing, Components c) {
