@@ -241,6 +241,18 @@ final class Aggregates {
         return out;
     }
 
+    /** Every service's name, in one query (a district has a few hundred). */
+    static Map<String, org.linli.central.catalogue.Name> serviceNames(Connection c) throws SQLException {
+        Map<String, org.linli.central.catalogue.Name> out = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT id, name_zh, name_en FROM service");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new org.linli.central.catalogue.Name(rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
+    }
+
     /** Wait targets in minutes by service id (services without a row get the default). */
     static Map<String, Integer> targets(Connection c) throws SQLException {
         Map<String, Integer> out = new HashMap<>();

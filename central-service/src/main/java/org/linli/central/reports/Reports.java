@@ -16,7 +16,6 @@ import java.util.Map;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
-import org.linli.central.catalogue.ServiceItem;
 import org.linli.central.store.Database;
 
 /**
@@ -84,7 +83,7 @@ public final class Reports {
             Map<String, Table> tables = new LinkedHashMap<>();
             tables.put("summary", summary(now, before, texts));
             tables.put("daily", dailyTable(daily, texts));
-            tables.put("services", servicesTable(byService, rollup, targets, texts));
+            tables.put("services", servicesTable(byService, Aggregates.serviceNames(c), rollup, targets, texts));
             tables.put("rooms", rollup && hubs.size() > 1 ? hubRoomsTable(c, hubs, period, texts)
                     : roomsTable(c, root, ids, period, texts));
             tables.put("activities", activitiesTable(Aggregates.activities(c, ids, period, TOP_ACTIVITIES), texts));
@@ -174,14 +173,14 @@ public final class Reports {
     }
 
     /** Per service; across hubs, services of the same name are one line (every hub has its own 法律咨询). */
-    private Table servicesTable(Map<String, Aggregates.ServiceSums> byService, boolean rollup,
-            Map<String, Integer> targets, Texts texts) {
-        Map<String, ServiceItem> known = new HashMap<>();
+    private static Table servicesTable(Map<String, Aggregates.ServiceSums> byService,
+            Map<String, org.linli.central.catalogue.Name> names, boolean rollup, Map<String, Integer> targets,
+            Texts texts) {
         Map<String, Aggregates.ServiceSums> lines = new LinkedHashMap<>();
         Map<String, Integer> lineTarget = new HashMap<>();
         for (Map.Entry<String, Aggregates.ServiceSums> e : byService.entrySet()) {
-            ServiceItem item = known.computeIfAbsent(e.getKey(), id -> catalogue.service(id).orElse(null));
-            String name = item == null ? e.getKey() : texts.name(item.name());
+            org.linli.central.catalogue.Name known = names.get(e.getKey());
+            String name = known == null ? e.getKey() : texts.name(known);
             lines.merge(name, e.getValue(), (x, y) -> merge(List.of(x, y)));
             lineTarget.putIfAbsent(name, targets.getOrDefault(e.getKey(), DEFAULT_TARGET_MINUTES));
         }
