@@ -39,6 +39,43 @@ CREATE TABLE report_hub_day (
     PRIMARY KEY (hub_id, day)
 );
 
+-- The same sums for a street or the district (scope_id: the hub at the top), each hub counted on its own day, so
+-- that a year of the whole district is 365 rows. Rewritten from report_hub_day whenever a day of a hub below changes.
+CREATE TABLE report_rollup_day (
+    scope_id          TEXT NOT NULL REFERENCES hub (id),
+    day               TEXT NOT NULL,
+    weekday           INTEGER NOT NULL,
+    open_minutes      INTEGER NOT NULL,
+    visits            INTEGER NOT NULL,
+    tickets           INTEGER NOT NULL,
+    served            INTEGER NOT NULL,
+    no_shows          INTEGER NOT NULL,
+    bookings          INTEGER NOT NULL,
+    released          INTEGER NOT NULL,
+    cancelled         INTEGER NOT NULL,
+    room_open_minutes INTEGER NOT NULL,
+    booked_minutes    INTEGER NOT NULL,
+    sensed_minutes    INTEGER NOT NULL,
+    sensed_rooms      INTEGER NOT NULL,
+    ratings           INTEGER NOT NULL,
+    rating_sum        INTEGER NOT NULL,
+    rating_1          INTEGER NOT NULL,
+    rating_2          INTEGER NOT NULL,
+    rating_3          INTEGER NOT NULL,
+    rating_4          INTEGER NOT NULL,
+    rating_5          INTEGER NOT NULL,
+    signups           INTEGER NOT NULL,
+    waitlisted        INTEGER NOT NULL,
+    attended          INTEGER NOT NULL,
+    h00 INTEGER NOT NULL, h01 INTEGER NOT NULL, h02 INTEGER NOT NULL, h03 INTEGER NOT NULL, h04 INTEGER NOT NULL,
+    h05 INTEGER NOT NULL, h06 INTEGER NOT NULL, h07 INTEGER NOT NULL, h08 INTEGER NOT NULL, h09 INTEGER NOT NULL,
+    h10 INTEGER NOT NULL, h11 INTEGER NOT NULL, h12 INTEGER NOT NULL, h13 INTEGER NOT NULL, h14 INTEGER NOT NULL,
+    h15 INTEGER NOT NULL, h16 INTEGER NOT NULL, h17 INTEGER NOT NULL, h18 INTEGER NOT NULL, h19 INTEGER NOT NULL,
+    h20 INTEGER NOT NULL, h21 INTEGER NOT NULL, h22 INTEGER NOT NULL, h23 INTEGER NOT NULL,
+    computed_ts       INTEGER NOT NULL,
+    PRIMARY KEY (scope_id, day)
+);
+
 -- Waits cannot be summed as medians: each service's day keeps its histogram of waits in whole minutes,
 -- "minute:count" pairs separated by commas (e.g. "0:3,4:1,12:2"), summed when a report asks.
 CREATE TABLE report_service_day (

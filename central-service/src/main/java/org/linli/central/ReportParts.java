@@ -27,7 +27,7 @@ public record ReportParts(HubScope scope, Reports reports, Comparison comparison
         HubScope scope = new HubScope(catalogue);
         Reports reports = new Reports(db, catalogue, scope, clock);
         Weights weights = new Weights(db);
-        ReportJob job = new ReportJob(db, catalogue, clock);
+        ReportJob job = new ReportJob(db, catalogue, scope, clock);
         MonthlyReports monthly = new MonthlyReports(settings.dataDir().resolve("reports"), catalogue, reports, clock);
         return new ReportParts(scope, reports, new Comparison(db, scope, weights), weights, monthly, job,
                 new ReportSchedule(job, monthly), new CalendarFeeds(db, clock), new CalendarEntries(db),

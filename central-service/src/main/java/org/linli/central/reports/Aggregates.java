@@ -70,16 +70,37 @@ final class Aggregates {
         return new Sums(values);
     }
 
-    /** Sums grouped by {@code day} or {@code hub_id}, in key order. */
+    /** Where sums come from: each hub's own rows, or the roll-up rows of a street or the district. */
+    enum Source {
+        HUBS("report_hub_day", "hub_id"), ROLLUPS("report_rollup_day", "scope_id");
+
+        final String table;
+        final String id;
+
+        Source(String table, String id) {
+            this.table = table;
+            this.id = id;
+        }
+    }
+
+    /** Sums of hubs grouped by {@code day} or {@code hub_id}, in key order. */
     static Map<String, Sums> sumsBy(Connection c, String key, Collection<String> hubs, Period period)
             throws SQLException {
+        return sumsBy(c, Source.HUBS, key, hubs, period);
+    }
+
+    /** Sums grouped by {@code day} or by the source's id column ({@code id}), in key order. */
+    static Map<String, Sums> sumsBy(Connection c, Source source, String key, Collection<String> ids, Period period)
+            throws SQLException {
         Map<String, Sums> out = new LinkedHashMap<>();
-        if (hubs.isEmpty()) {
+        if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT " + key + ", " + sumColumns()
-                + " FROM report_hub_day WHERE hub_id IN " + in(hubs) + " AND day >= ? AND day <= ? GROUP BY " + key
-                + " ORDER BY " + key)) {
+        String group = key.equals("id") ? source.id : key;
+        try (PreparedStatement st = c.prepareStatement("SELECT " + group + ", " + sumColumns() + " FROM "
+                + source.table + " WHERE " + source.id + " IN " + in(ids) + " AND day >= ? AND day <= ? GROUP BY "
+                + group + " ORDER BY " + group)) {
+            Collection<String> hubs = ids;
             bind(st, hubs, period);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -91,12 +112,12 @@ final class Aggregates {
     }
 
     /** When the kept figures were last computed (epoch seconds), 0 when never. */
-    static long computedAt(Connection c, Collection<String> hubs, Period period) throws SQLException {
+    static long computedAt(Connection c, Source source, Collection<String> hubs, Period period) throws SQLException {
         if (hubs.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT max(computed_ts) FROM report_hub_day WHERE hub_id IN "
-                + in(hubs) + " AND day >= ? AND day <= ?")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT max(computed_ts) FROM " + source.table + " WHERE "
+                + source.id + " IN " + in(hubs) + " AND day >= ? AND day <= ?")) {
             bind(st, hubs, period);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -105,7 +126,7 @@ final class Aggregates {
     }
 
     /** Person-minutes per ISO weekday (1..7) and hour, summed over the hubs; and on how many days each weekday. */
-    static long[][] heat(Connection c, Collection<String> hubs, Period period) throws SQLException {
+    static long[][] heat(Connection c, Source source, Collection<String> hubs, Period period) throws SQLException {
         long[][] heat = new long[8][24];
         if (hubs.isEmpty()) {
             return heat;
@@ -114,8 +135,8 @@ final class Aggregates {
         for (int h = 0; h < 24; h++) {
             hours.add(String.format("sum(h%02d)", h));
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT weekday, " + hours + " FROM report_hub_day WHERE hub_id IN "
-                + in(hubs) + " AND day >= ? AND day <= ? AND sensed_rooms > 0 GROUP BY weekday")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT weekday, " + hours + " FROM " + source.table + " WHERE "
+                + source.id + " IN " + in(hubs) + " AND day >= ? AND day <= ? AND sensed_rooms > 0 GROUP BY weekday")) {
             bind(st, hubs, period);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -41,9 +41,9 @@ public final class Comparison {
         Map<String, Integer> weight = weights.current();
         return db.read(c -> {
             Map<String, Integer> targets = Aggregates.targets(c);
-            Map<String, Figures> now = perHub(Aggregates.sumsBy(c, "hub_id", ids, period),
+            Map<String, Figures> now = perHub(Aggregates.sumsBy(c, Aggregates.Source.HUBS, "id", ids, period),
                     Aggregates.services(c, "hub_id", ids, period), Aggregates.devices(c, ids, period), targets);
-            Map<String, Figures> before = perHub(Aggregates.sumsBy(c, "hub_id", ids, previous),
+            Map<String, Figures> before = perHub(Aggregates.sumsBy(c, Aggregates.Source.HUBS, "id", ids, previous),
                     Aggregates.services(c, "hub_id", ids, previous), Aggregates.devices(c, ids, previous), targets);
             double busiest = now.values().stream().map(Figures::visitsPerOpenHour)
                     .filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);

@@ -129,6 +129,46 @@ final class DayStore {
         }
     }
 
+    /** The columns summed from hub rows into roll-up rows. */
+    private static final String ROLLED;
+
+    static {
+        StringBuilder cols = new StringBuilder("open_minutes, visits, tickets, served, no_shows, bookings, released, "
+                + "cancelled, room_open_minutes, booked_minutes, sensed_minutes, sensed_rooms, ratings, rating_sum, "
+                + "rating_1, rating_2, rating_3, rating_4, rating_5, signups, waitlisted, attended");
+        for (int h = 0; h < 24; h++) {
+            cols.append(String.format(", h%02d", h));
+        }
+        ROLLED = cols.toString();
+    }
+
+    /** Rewrites a street's or the district's row of a day from the rows of the hubs under it (itself included). */
+    void rollUp(Connection c, String scopeId, java.util.Collection<String> hubs, LocalDate day) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "DELETE FROM report_rollup_day WHERE scope_id = ? AND day = ?")) {
+            st.setString(1, scopeId);
+            st.setString(2, day.toString());
+            st.executeUpdate();
+        }
+        StringBuilder sums = new StringBuilder();
+        for (String col : ROLLED.split(", ")) {
+            sums.append(", sum(").append(col).append(")");
+        }
+        StringBuilder marks = new StringBuilder();
+        hubs.forEach(h -> marks.append(marks.isEmpty() ? "?" : ", ?"));
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO report_rollup_day (scope_id, day, weekday, "
+                + ROLLED + ", computed_ts) SELECT ?, day, min(weekday)" + sums + ", max(computed_ts) "
+                + "FROM report_hub_day WHERE day = ? AND hub_id IN (" + marks + ") GROUP BY day")) {
+            int i = 1;
+            st.setString(i++, scopeId);
+            st.setString(i++, day.toString());
+            for (String hub : hubs) {
+                st.setString(i++, hub);
+            }
+            st.executeUpdate();
+        }
+    }
+
     /** The last closed day of each hub that has one. */
     Map<String, LocalDate> closed(Connection c) throws SQLException {
         Map<String, LocalDate> closed = new HashMap<>();

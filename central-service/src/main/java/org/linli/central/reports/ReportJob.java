@@ -31,9 +31,12 @@ public final class ReportJob {
     private final DayAggregator aggregator = new DayAggregator();
     private final DayStore store = new DayStore();
 
-    public ReportJob(Database db, Catalogue catalogue, Clock clock) {
+    private final HubScope scope;
+
+    public ReportJob(Database db, Catalogue catalogue, HubScope scope, Clock clock) {
         this.db = db;
         this.catalogue = catalogue;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -46,6 +49,7 @@ public final class ReportJob {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<DayAggregator.HubPlan> plans = plans();
+        Map<String, List<String>> rollups = rollups(plans);
         Map<String, LocalDate> closed = db.read(store::closed);
         Map<String, LocalDate> today = new HashMap<>();
         TreeMap<LocalDate, List<DayAggregator.HubPlan>> byDay = new TreeMap<>();
@@ -63,7 +67,7 @@ public final class ReportJob {
         }
         int hubDays = 0;
         for (Map.Entry<LocalDate, List<DayAggregator.HubPlan>> entry : byDay.entrySet()) {
-            hubDays += aggregate(entry.getKey(), entry.getValue(), today, now);
+            hubDays += aggregate(entry.getKey(), entry.getValue(), today, rollups, now);
         }
         db.write(c -> {
             store.sampleDevices(c, today);
@@ -81,6 +85,7 @@ public final class ReportJob {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<DayAggregator.HubPlan> plans = plans();
+        Map<String, List<String>> rollups = rollups(plans);
         Map<String, LocalDate> today = new HashMap<>();
         for (DayAggregator.HubPlan plan : plans) {
             today.put(plan.hub().id(), LocalDate.ofInstant(now, plan.hub().timezone()));
@@ -89,9 +94,21 @@ public final class ReportJob {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate d = day;
             hubDays += aggregate(day, plans.stream().filter(p -> !d.isAfter(today.get(p.hub().id()))).toList(),
-                    Map.of(), now);
+                    Map.of(), rollups, now);
         }
         return new Run(hubDays, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Each hub with hubs under it, and the ids of its whole subtree (itself first). */
+    private Map<String, List<String>> rollups(List<DayAggregator.HubPlan> plans) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (DayAggregator.HubPlan plan : plans) {
+            List<String> below = scope.subtree(plan.hub(), true).stream().map(Hub::id).toList();
+            if (below.size() > 1) {
+                out.put(plan.hub().id(), below);
+            }
+        }
+        return out;
     }
 
     private List<DayAggregator.HubPlan> plans() {
@@ -107,7 +124,7 @@ public final class ReportJob {
      * today; days before it are marked closed.
      */
     private int aggregate(LocalDate day, List<DayAggregator.HubPlan> plans, Map<String, LocalDate> closeBefore,
-            Instant now) {
+            Map<String, List<String>> rollups, Instant now) {
         if (plans.isEmpty()) {
             return 0;
         }
@@ -124,8 +141,20 @@ public final class ReportJob {
             return out;
         });
         long computed = now.getEpochSecond();
+        // every street and the district above a hub of this day gets its roll-up row rewritten
+        java.util.Set<String> written = new java.util.HashSet<>();
+        plans.forEach(p -> written.add(p.hub().id()));
+        Map<String, List<String>> scopes = new HashMap<>();
+        rollups.forEach((top, below) -> {
+            if (below.stream().anyMatch(written::contains)) {
+                scopes.put(top, below);
+            }
+        });
         db.write(c -> {
             store.put(c, figures, computed);
+            for (Map.Entry<String, List<String>> e : scopes.entrySet()) {
+                store.rollUp(c, e.getKey(), e.getValue(), day);
+            }
             for (DayAggregator.HubPlan plan : plans) {
                 LocalDate hubToday = closeBefore.get(plan.hub().id());
                 if (hubToday != null && day.isBefore(hubToday)) {

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,17 +49,21 @@ public final class Reports {
     public Map<String, Object> report(Hub root, boolean rollup, Period period, Texts texts) {
         List<Hub> hubs = scope.subtree(root, rollup);
         List<String> ids = hubs.stream().map(Hub::id).toList();
+        // a street or the district reads its own roll-up rows: a year is 365 of them, not one per hub and day
+        boolean rolled = hubs.size() > 1;
+        Aggregates.Source source = rolled ? Aggregates.Source.ROLLUPS : Aggregates.Source.HUBS;
+        List<String> sourceIds = rolled ? List.of(root.id()) : ids;
         Period previous = period.previous();
         return db.read(c -> {
             Map<String, Integer> targets = Aggregates.targets(c);
-            Map<String, Aggregates.Sums> daily = Aggregates.sumsBy(c, "day", ids, period);
+            Map<String, Aggregates.Sums> daily = Aggregates.sumsBy(c, source, "day", sourceIds, period);
             Aggregates.Sums total = new Aggregates.Sums();
             daily.values().forEach(total::add);
             Map<String, Aggregates.ServiceSums> byService = Aggregates.services(c, "service_id", ids, period);
             Aggregates.ServiceSums allServices = merge(byService.values());
             Figures now = Figures.of(total, allServices, deviceTotal(Aggregates.devices(c, ids, period)), targets,
                     DEFAULT_TARGET_MINUTES);
-            Figures before = figures(c, ids, previous, targets);
+            Figures before = figures(c, source, sourceIds, ids, previous, targets);
 
             Map<String, Object> body = new LinkedHashMap<>();
             Map<String, Object> scopeJson = new LinkedHashMap<>();
@@ -71,20 +77,20 @@ public final class Reports {
             body.put("period", Map.of("from", period.from().toString(), "to", period.to().toString(),
                     "days", period.days()));
             body.put("previous", Map.of("from", previous.from().toString(), "to", previous.to().toString()));
-            long computed = Aggregates.computedAt(c, ids, period);
+            long computed = Aggregates.computedAt(c, source, sourceIds, period);
             body.put("computedAt", computed == 0 ? null
                     : Instant.ofEpochSecond(computed).atZone(root.timezone()).toOffsetDateTime().toString());
             body.put("figures", now.json());
             body.put("previousFigures", before.json());
             body.put("ratingsByStars", new long[] {total.get("rating_1"), total.get("rating_2"),
                     total.get("rating_3"), total.get("rating_4"), total.get("rating_5")});
-            body.put("heatmap", heatmap(Aggregates.heat(c, ids, period), period));
+            body.put("heatmap", heatmap(Aggregates.heat(c, source, sourceIds, period), period));
 
             Map<String, Table> tables = new LinkedHashMap<>();
             tables.put("summary", summary(now, before, texts));
             tables.put("daily", dailyTable(daily, texts));
             tables.put("services", servicesTable(byService, Aggregates.serviceNames(c), rollup, targets, texts));
-            tables.put("rooms", rollup && hubs.size() > 1 ? hubRoomsTable(c, hubs, period, texts)
+            tables.put("rooms", rolled ? hubRoomsTable(c, root, hubs, period, texts)
                     : roomsTable(c, root, ids, period, texts));
             tables.put("activities", activitiesTable(Aggregates.activities(c, ids, period, TOP_ACTIVITIES), texts));
             tables.put("satisfaction", satisfactionTable(total, texts));
@@ -94,11 +100,11 @@ public final class Reports {
         });
     }
 
-    /** Just the headline figures of some hubs over a period (the comparison uses it per hub). */
-    Figures figures(Connection c, List<String> ids, Period period, Map<String, Integer> targets)
-            throws SQLException {
+    /** Just the headline figures over a period: sums from the source's rows, waits and devices of the hubs. */
+    private static Figures figures(Connection c, Aggregates.Source source, List<String> sourceIds, List<String> ids,
+            Period period, Map<String, Integer> targets) throws SQLException {
         Aggregates.Sums total = new Aggregates.Sums();
-        Aggregates.sumsBy(c, "day", ids, period).values().forEach(total::add);
+        Aggregates.sumsBy(c, source, "day", sourceIds, period).values().forEach(total::add);
         Aggregates.ServiceSums services = merge(Aggregates.services(c, "service_id", ids, period).values());
         return Figures.of(total, services, deviceTotal(Aggregates.devices(c, ids, period)), targets,
                 DEFAULT_TARGET_MINUTES);
@@ -215,12 +221,23 @@ public final class Reports {
         return t.build();
     }
 
-    /** Across hubs: one line per hub, its rooms summed. */
-    private Table hubRoomsTable(Connection c, List<Hub> hubs, Period period, Texts texts) throws SQLException {
-        Map<String, Aggregates.Sums> byHub = Aggregates.sumsBy(c, "hub_id", hubs.stream().map(Hub::id).toList(),
-                period);
+    /**
+     * Across hubs: the top hub's own rooms, then one line per hub right under it, each with the hubs under that one
+     * (the district lists its streets, a street its residential hubs).
+     */
+    private static Table hubRoomsTable(Connection c, Hub root, List<Hub> hubs, Period period, Texts texts)
+            throws SQLException {
+        Set<String> parents = new HashSet<>();
+        hubs.forEach(h -> parents.add(h.parent()));
+        List<Hub> lines = new ArrayList<>(List.of(root));
+        hubs.stream().filter(h -> root.id().equals(h.parent())).forEach(lines::add);
+        List<String> leaves = lines.stream().filter(h -> h == root || !parents.contains(h.id())).map(Hub::id).toList();
+        List<String> rolled = lines.stream().filter(h -> h != root && parents.contains(h.id())).map(Hub::id).toList();
+        Map<String, Aggregates.Sums> byHub = new HashMap<>(Aggregates.sumsBy(c, Aggregates.Source.HUBS, "id",
+                leaves, period));
+        byHub.putAll(Aggregates.sumsBy(c, Aggregates.Source.ROLLUPS, "id", rolled, period));
         Table.Builder t = roomColumns(new Table.Builder("rooms", texts).column("hub", "text"));
-        for (Hub hub : hubs) {
+        for (Hub hub : lines) {
             Aggregates.Sums s = byHub.get(hub.id());
             if (s == null || s.get("room_open_minutes") == 0) {
                 continue;
