@@ -75,7 +75,7 @@ public final class ReportService implements HttpService {
                 .get("/reports/{hub}/targets", this::targets)
                 .put("/reports/{hub}/targets/{service}", this::setTarget)
                 .get("/reports/{hub}/monthly", this::monthlyList)
-                .post("/reports/{hub}/monthly/{month}", this::fileMonth)
+                .post("/reports/{hub}/monthly/{file}", this::fileMonth)
                 .get("/reports/{hub}/monthly/{file}", this::monthlyFile);
     }
 
@@ -317,7 +317,7 @@ public final class ReportService implements HttpService {
         Hub hub = visibleHub(req, true);
         YearMonth month;
         try {
-            month = YearMonth.parse(req.path().pathParameters().get("month"));
+            month = YearMonth.parse(req.path().pathParameters().get("file"));
         } catch (DateTimeException e) {
             throw ProblemException.invalidField("month", "a month looks like 2026-11");
         }
