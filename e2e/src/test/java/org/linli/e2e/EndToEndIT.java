@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.broker.ProductionBroker;
+import org.linli.kiosk.HubZone;
 import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
 import org.linli.protocol.Topics;
@@ -254,9 +256,12 @@ class EndToEndIT {
                 "kiosk.key", credentials.getProperty("kiosk.kiosk-lobby.key"), "hub.id", HUB,
                 "data.dir", dir.resolve("kiosk").toString(), "sync.seconds", "1"));
         KioskConfig config = KioskConfig.from(settings);
+        // as the kiosk's Main does: the hub's zone from the central service (the test hub is not in Shanghai)
+        ZoneId zone = HubZone.await(config);
+        assertEquals(Hubs.ZONE, zone, "the kiosk takes the test hub's zone");
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, InstantSource.system(), () -> { }, 1920, 1080);
+                kiosk = new Kiosk(config, InstantSource.system(), () -> { }, 1920, 1080, zone);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -368,6 +373,7 @@ class EndToEndIT {
                 data: {dir: %s}
                 hardware: {provider: mock}
                 clock: {trust: rtc}
+                occupancy: {zone: "%s"}
                 sensors:
                   - {type: pir, room: %s, pin: %d, hold-ms: 600000}
                 locks:
@@ -376,8 +382,8 @@ class EndToEndIT {
                     pulse-ms: 1000
                     grace-s: 1800
                     reader: {type: camera, command: "cat %s", width: %d, height: %d}
-                """.formatted(DEVICE, HUB, broker.plainUrl(), DEVICE, password, dir.resolve("agent"), ROOM, PIR_PIN,
-                ROOM, RELAY_PIN, fifo, CameraFrames.WIDTH, CameraFrames.HEIGHT));
+                """.formatted(DEVICE, HUB, broker.plainUrl(), DEVICE, password, dir.resolve("agent"), Hubs.ZONE, ROOM,
+                PIR_PIN, ROOM, RELAY_PIN, fifo, CameraFrames.WIDTH, CameraFrames.HEIGHT));
         board = Pi4jBoard.mock();
         agent = new Agent(new ConfigLoader(Map.of()).load(yaml, false), board, Clock.systemUTC(),
                 ClockTrust.fixed(true, "test machine clock"));

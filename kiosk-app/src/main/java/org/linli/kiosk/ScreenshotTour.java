@@ -32,14 +32,16 @@ final class ScreenshotTour {
 
     private final Path dir;
     private final AdjustableClock clock;
+    private final java.time.ZoneId zone;
     private Kiosk kiosk;
     private Stage stage;
     private String size;
     private int count;
 
-    private ScreenshotTour(Path dir, AdjustableClock clock) {
+    private ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
         this.dir = dir;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** @param sizes the panel sizes to draw, {@link #SIZES} for all */
@@ -53,12 +55,15 @@ final class ScreenshotTour {
             if (configFile != null) {
                 config = KioskConfig.load(configFile, System.getenv());
             } else {
-                sample = new SampleCentral("tour-key", clock, Kiosk.zone()).start(0);
+                // the sample hub is in Shanghai, like the hub in the pictures
+                sample = new SampleCentral("tour-key", clock, java.time.ZoneId.of("Asia/Shanghai")).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
+            // the kiosk shows its hub's times, whichever central service it talks to
+            java.time.ZoneId zone = HubZone.await(config);
             Platform.startup(() -> { });
-            ScreenshotTour tour = new ScreenshotTour(dir, clock);
+            ScreenshotTour tour = new ScreenshotTour(dir, clock, zone);
             for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
                 for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
@@ -94,7 +99,7 @@ final class ScreenshotTour {
         size = width + "x" + height;
         fx(() -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -74,9 +74,10 @@ class KioskFlowIT {
                 "kiosk.key", central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("data").toString(),
                 "camera.frames", frames.toString(), "sync.seconds", "1", "staff.pin", "2468"));
         KioskConfig config = KioskConfig.from(settings);
+        java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080);
+                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080, zone);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

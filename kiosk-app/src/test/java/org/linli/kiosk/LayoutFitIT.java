@@ -55,12 +55,13 @@ class LayoutFitIT {
 
     void open(int width, int height) throws Exception {
         minTarget = minTargetPx(width, height);
-        central = new SampleCentral("fit-key", clock, Kiosk.zone()).start(0);
+        central = new SampleCentral("fit-key", clock, java.time.ZoneId.of("Asia/Shanghai")).start(0);
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
                 "fit-key", "hub.id", SampleCentral.HUB, "data.dir", dir.toString()));
+        java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

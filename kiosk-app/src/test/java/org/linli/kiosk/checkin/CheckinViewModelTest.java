@@ -57,7 +57,7 @@ class CheckinViewModelTest {
     void aBookingCheckInNamesTheRoomFromTheHubCatalogue() throws Exception {
         f.catalogue.update(f.client.hub());
         var rooms = new org.linli.kiosk.rooms.RoomsViewModel(f.client, f.async,
-                org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, org.linli.kiosk.Kiosk.zone(),
+                org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, org.linli.kiosk.TestCentral.ZONE,
                 java.util.Map.of(), new org.linli.kiosk.ui.ResidentSession());
         rooms.refresh();
         rooms.choose(rooms.rooms().stream().filter(r -> r.room().id().equals("council-hall")).findFirst().orElseThrow()

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.kiosk.CentralFixture;
-import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.TestCentral;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
@@ -32,7 +31,7 @@ class RoomsViewModelTest {
 
     RoomsViewModel newViewModel() {
         return new RoomsViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
-                f.clock, Kiosk.zone(), Map.of(), f.resident);
+                f.clock, TestCentral.ZONE, Map.of(), f.resident);
     }
 
     @AfterEach
