@@ -38,7 +38,7 @@ class HubZoneTest {
                     opening-hours: {open: "08:00", close: "21:00"}
                 """);
         KioskConfig config;
-        try (TestCentral central = TestCentral.start(dir.resolve("central"), TestCentral.morningClock(),
+        try (TestCentral central = TestCentral.start(dir.resolve("central"), TestCentral.clockAt(TestCentral.morning()),
                 Map.of("catalogue.seed", seed.toString()))) {
             config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
                     central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("kiosk").toString()));
@@ -50,7 +50,7 @@ class HubZoneTest {
 
     @Test
     void aFirstStartWaitsForTheCentralServiceInsteadOfGuessingAZone() throws Exception {
-        try (TestCentral central = TestCentral.start(dir.resolve("central"), TestCentral.morningClock());
+        try (TestCentral central = TestCentral.start(dir.resolve("central"), TestCentral.clockAt(TestCentral.morning()));
                 TcpProxy link = new TcpProxy(central.url().getPort())) {
             link.bar(); // the lobby's network is not up yet, and nothing is kept from an earlier start
             KioskConfig config = KioskConfig.from(Map.of("central.url", "http://127.0.0.1:" + link.port(),

@@ -3,7 +3,6 @@ package org.linli.kiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.linli.kiosk.central.SampleCentral;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Screen;
+import org.linli.protocol.testing.HubTime;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,7 +43,9 @@ class LayoutFitIT {
 
     @TempDir
     Path dir;
-    final AdjustableClock clock = new AdjustableClock(InstantSource.system());
+    /** Five to midnight in St John's: the longest day's texts, a hub far from Shanghai, held still. */
+    static final HubTime TIME = HubTime.of("23:55", HubTime.ST_JOHNS);
+    final AdjustableClock clock = TestCentral.clockAt(TIME);
     SampleCentral central;
     Kiosk kiosk;
     double minTarget;
@@ -55,7 +57,7 @@ class LayoutFitIT {
 
     void open(int width, int height) throws Exception {
         minTarget = minTargetPx(width, height);
-        central = new SampleCentral("fit-key", clock, java.time.ZoneId.of("Asia/Shanghai")).start(0);
+        central = new SampleCentral("fit-key", clock, TIME.zone()).start(0);
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
                 "fit-key", "hub.id", SampleCentral.HUB, "data.dir", dir.toString()));
         java.time.ZoneId zone = HubZone.await(config);
