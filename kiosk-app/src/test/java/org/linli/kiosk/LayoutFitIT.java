@@ -43,7 +43,7 @@ class LayoutFitIT {
 
     @TempDir
     Path dir;
-    /** Five to midnight in St John's: the longest day's texts, a hub far from Shanghai, held still. */
+    /** Held at five to midnight in St John's: a hub far from Shanghai whose day has nothing left to book. */
     static final HubTime TIME = HubTime.of("23:55", HubTime.ST_JOHNS);
     final AdjustableClock clock = TestCentral.clockAt(TIME);
     SampleCentral central;
