@@ -146,6 +146,14 @@ class PagesIT {
         chrome.switchTo().newWindow(WindowType.TAB);
         chrome.get(url("/counter/counter-1"));
         await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("#waiting tr")).isEmpty());
+        // the clerk reads the service's name in the page's language, not its id
+        By waitingService = By.cssSelector("#waiting tr[data-ticket='" + number + "'] .service");
+        boolean chinese = chrome.findElement(By.tagName("html")).getDomAttribute("lang").startsWith("zh");
+        assertEquals(chinese ? "社区事务受理" : "Community affairs", chrome.findElement(waitingService).getText());
+        chrome.findElement(By.id("lang")).click();
+        await().atMost(Duration.ofSeconds(5)).until(() -> chrome.findElement(waitingService).getText()
+                .equals(chinese ? "Community affairs" : "社区事务受理"));
+        chrome.findElement(By.id("lang")).click();
         chrome.findElement(By.id("call-next")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("current")).getText().equals(number));
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("counter.png"));

@@ -350,6 +350,7 @@ class EndToEndIT {
         assertEquals(Hubs.ZONE, zone, "the kiosk takes the test hub's zone");
         FxToolkit.setupStage(stage -> {
             try {
+                // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
                 kiosk = new Kiosk(config, time.clock(), () -> { }, 1920, 1080, zone);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -479,6 +480,7 @@ class EndToEndIT {
                 locks:
                   - room: %s
                     relay-pin: %d
+                    active-high: true
                     pulse-ms: 1000
                     grace-s: 1800
                     reader: {type: camera, command: "cat %s", width: %d, height: %d}

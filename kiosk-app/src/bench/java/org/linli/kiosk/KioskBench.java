@@ -2,7 +2,6 @@ package org.linli.kiosk;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,7 +48,8 @@ public final class KioskBench {
             System.setProperty("prism.order", "sw");
             System.setProperty("headless.geometry", "1920x1080-32");
         }
-        AdjustableClock clock = new AdjustableClock(InstantSource.system());
+        // 10:30 in SampleCentralServer's hub (in Shanghai): open, whatever the hour the bench runs at
+        AdjustableClock clock = AdjustableClock.at(java.time.LocalTime.of(10, 30), java.time.ZoneId.of("Asia/Shanghai"));
         try {
             Path data = Files.createTempDirectory("linli-kiosk-bench");
             KioskConfig config = KioskConfig.from(Map.of("central.url", url, "kiosk.key", "bench",

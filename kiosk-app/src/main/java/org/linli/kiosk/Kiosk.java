@@ -183,10 +183,17 @@ public final class Kiosk implements AutoCloseable {
         shell.home();
     }
 
-    /** A code from the camera or a HID scanner, on any screen: it is a check-in. */
+    /**
+     * A code from the camera or a HID scanner, on any screen: it is a check-in. While the hub is closed there is
+     * nothing to check in to: the attract screen says when it opens.
+     */
     public void scanned(String code) {
         Runnable handle = () -> {
             shell.idle().touch();
+            if (!home.open()) {
+                shell.home();
+                return;
+            }
             if (shell.screen() != Screen.CHECKIN) {
                 shell.go(Screen.CHECKIN);
             }

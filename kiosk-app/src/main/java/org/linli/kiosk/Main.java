@@ -66,6 +66,11 @@ public final class Main {
         });
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
+        if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
+            LOG.log(System.Logger.Level.WARNING, "the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
+                    + " is not installed (Debian: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE
+                    + "); Latin text falls back to another face and Chinese may not show at all");
+        }
         ZoneId hubZone = zone.get();
         Platform.runLater(() -> {
             try {

@@ -356,6 +356,35 @@ class KioskFlowIT {
         }
     }
 
+    /**
+     * In the morning no queue has anyone: the strip says so in words. At 03:33 the hub (open 08:00–21:00) is closed:
+     * the attract screen says when it opens, check-in and tickets are switched off, and a scan checks nobody in.
+     */
+    @Test
+    void emptyQueuesSayNobodyWaitsAndAtNightTheHomeScreenSaysWhenTheHubOpens() throws Exception {
+        await().atMost(PATIENCE).until(() -> robot.lookup("#serving-strip")
+                .lookup(kiosk.i18n().get("home.allNoWait")).tryQuery().isPresent());
+        assertTrue(robot.lookup("#serving-strip").lookup("—").tryQuery().isEmpty(), "no number stands for nothing");
+
+        java.time.ZonedDateTime now = clock.instant().atZone(TestCentral.ZONE);
+        clock.advance(Duration.between(now, now.toLocalDate().plusDays(1).atTime(3, 33).atZone(TestCentral.ZONE)));
+        robot.interact(kiosk.shell()::finish);
+        kiosk.settle();
+        awaitShown("#closed-notice");
+        assertTrue(robot.lookup("#closed-notice").lookup(kiosk.i18n().get("home.closed.today", "08:00")).tryQuery()
+                .isPresent(), "the notice says the hub opens at 08:00 today");
+        assertTrue(robot.lookup("#tile-checkin").query().isDisabled());
+        assertTrue(robot.lookup("#tile-queue").query().isDisabled());
+        assertFalse(robot.lookup("#tile-card").query().isDisabled(), "the resident card works at any hour");
+        assertFalse(robot.lookup("#tile-rooms").query().isDisabled(), "booking for later works at any hour");
+        assertFalse(robot.lookup("#tile-activities").query().isDisabled());
+        String token = central.residentCard("13800138013");
+        robot.interact(() -> kiosk.scanned(token));
+        kiosk.settle();
+        assertEquals(Screen.HOME, kiosk.shell().screen());
+        assertEquals(0, central.checkins(), "nothing to check in to at night");
+    }
+
     @Test
     void onlyTheStaffPinClosesTheKiosk() throws Exception {
         awaitShown("#logo");

@@ -124,6 +124,10 @@ public final class IngestBench {
         if (thread.startsWith("linli-ingest-") || thread.equals("linli-db-writer") || thread.equals("linli-retained")) {
             return thread.substring("linli-".length());
         }
+        if (thread.startsWith("linli-receipts")) {
+            // the receipts' own connection: its reader and its writer
+            return "receipts";
+        }
         if (thread.matches("Thread-\\d+") || thread.startsWith("MQTT")) {
             // Paho's receiver, callback and sender threads have no names of their own
             return "paho";

@@ -30,6 +30,8 @@ import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
+import org.linli.central.ingest.ReceiptConnection;
+import org.linli.central.ingest.Receipts;
 import org.linli.central.noshow.NoShowRelease;
 import org.linli.central.noshow.NoShows;
 import org.linli.central.queue.Queues;
@@ -44,6 +46,7 @@ public final class LiveOperations implements AutoCloseable {
     private static final String API = "/api/v1";
     private static final long FIGURES_EVERY_MS = 5_000;
     private static final Duration REFRESH_ACCESS = Duration.ofHours(1);
+    private static final Duration RECEIPT_PING_EVERY = Duration.ofSeconds(20);
 
     private final LiveSettings settings;
     private final Database db;
@@ -62,6 +65,7 @@ public final class LiveOperations implements AutoCloseable {
     private final NoShows noShows;
     private final NoShowRelease noShowRelease;
     private final MqttConnection mqtt;
+    private ReceiptConnection receiptConnection;
     private final RetainedPublisher retained;
     private final LiveState live;
     private final Ingestion ingestion;
@@ -108,10 +112,26 @@ public final class LiveOperations implements AutoCloseable {
             public boolean unauthorised(String deviceId) {
                 return registry.countDropped(deviceId);
             }
-        }, message -> mqtt.acknowledge(message), clock, settings.batchSize());
+        }, message -> mqtt.acknowledge(message), receipts(settings, mqtt, clock), clock, settings.batchSize());
         this.accessPublisher = new AccessPublisher(catalogue, bookings, keys, retained, live, clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, timer);
+    }
+
+    /**
+     * Receipts go out on a connection of their own when the broker is reached over tcp:// or ssl:// (see
+     * {@link ReceiptConnection}), else through Paho.
+     */
+    private Receipts receipts(LiveSettings settings, MqttConnection mqtt, Clock clock) {
+        if (mqtt == null) {
+            return Receipts.NONE;
+        }
+        if (ReceiptConnection.supports(settings.mqttUrl())) {
+            receiptConnection = new ReceiptConnection(settings.mqttUrl(), settings.clientId() + "-receipts",
+                    settings.mqttUsername(), settings.mqttPassword(), RECEIPT_PING_EVERY);
+            return new Receipts(receiptConnection, clock);
+        }
+        return new Receipts(mqtt::publishAtMostOnce, clock);
     }
 
     /** Wires live operations from the service's components. */
@@ -147,6 +167,9 @@ public final class LiveOperations implements AutoCloseable {
             retained.start();
             mqtt.onConnected(this::publishRetained);
             mqtt.start();
+            if (receiptConnection != null) {
+                receiptConnection.start();
+            }
             timer.scheduleWithFixedDelay(accessPublisher::publishAll, REFRESH_ACCESS.toMillis(),
                     REFRESH_ACCESS.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -242,6 +265,9 @@ public final class LiveOperations implements AutoCloseable {
         if (mqtt != null) {
             mqtt.close();
             retained.close();
+        }
+        if (receiptConnection != null) {
+            receiptConnection.close();
         }
         ingestion.close();
         noShowRelease.close();
