@@ -66,7 +66,7 @@ public final class Main {
                 new ResidentService(c.residents(), c.catalogue(), c.access(), c.db(), body),
                 new QueueService(c.queues(), c.catalogue(), c.access(), body),
                 new CheckinService(c.checkins(), c.catalogue(), c.access(), body),
-                new ActivityService(c.activities(), c.catalogue(), c.access(), body),
+                new ActivityService(c.activities(), c.catalogue(), c.access(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.access(), body),
                 new AuthService(c.accounts(), body),
                 new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.access(), body),
