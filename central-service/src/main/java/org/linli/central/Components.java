@@ -2,9 +2,9 @@ package org.linli.central;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.linli.central.access.TokenKeys;
+import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.activities.Activities;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Accounts;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
@@ -23,7 +23,7 @@ import org.linli.central.store.SqliteDatabase;
 /** Every long-lived object of the service, built once with plain constructors. */
 public record Components(Settings settings, Clock clock, SqliteDatabase db, EventBus events, EventJournal journal,
         Catalogue catalogue,
-        TokenKeys keys, Residents residents, Accounts accounts, Access access, Bookings bookings, Queues queues,
+        TokenKeys keys, Residents residents, Accounts accounts, Guard guard, Bookings bookings, Queues queues,
         Checkins checkins, Activities activities, Feedbacks feedbacks, Retention retention) {
 
     public static Components create(Settings settings, Clock clock) {
@@ -37,7 +37,7 @@ public record Components(Settings settings, Clock clock, SqliteDatabase db, Even
         Residents residents = new Residents(new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
                 keys, clock, Duration.ofDays(settings.cardDays()));
         Accounts accounts = new Accounts(db, clock, settings.sessionLength());
-        Access access = new Access(accounts);
+        Guard guard = new Guard(accounts);
         Bookings bookings = new Bookings(db, catalogue, residents, keys, events, clock);
         Queues queues = new Queues(db, catalogue, residents, events, clock, settings.priorityRatio(),
                 settings.noShowWindow());
@@ -45,7 +45,7 @@ public record Components(Settings settings, Clock clock, SqliteDatabase db, Even
         Activities activities = new Activities(db, catalogue, residents, clock);
         Feedbacks feedbacks = new Feedbacks(db, events, clock);
         Retention retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
-        return new Components(settings, clock, db, events, journal, catalogue, keys, residents, accounts, access, bookings,
+        return new Components(settings, clock, db, events, journal, catalogue, keys, residents, accounts, guard, bookings,
                 queues, checkins, activities, feedbacks, retention);
     }
 }

@@ -61,16 +61,16 @@ public final class Main {
     public static List<HttpService> services(Components c) {
         long body = c.settings().maxBodyBytes();
         return List.of(
-                new CatalogueService(c.catalogue(), c.access(), body),
-                new BookingService(c.bookings(), c.catalogue(), c.keys(), c.access(), body),
-                new ResidentService(c.residents(), c.catalogue(), c.access(), c.db(), body),
-                new QueueService(c.queues(), c.catalogue(), c.access(), body),
-                new CheckinService(c.checkins(), c.catalogue(), c.access(), body),
-                new ActivityService(c.activities(), c.catalogue(), c.access(), body),
-                new FeedbackService(c.feedbacks(), c.access(), body),
+                new CatalogueService(c.catalogue(), c.guard(), body),
+                new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
+                new ResidentService(c.residents(), c.catalogue(), c.guard(), c.db(), body),
+                new QueueService(c.queues(), c.catalogue(), c.guard(), body),
+                new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
+                new ActivityService(c.activities(), c.catalogue(), c.guard(), body),
+                new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), body),
-                new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.access(), body),
-                new EventStreamService(c.journal(), c.access()));
+                new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.guard(), body),
+                new EventStreamService(c.journal(), c.guard()));
     }
 
     public static void routing(HttpRouting.Builder routing, Components c) {
@@ -88,7 +88,7 @@ public final class Main {
             live.routing(routing);
         }
         routing.any("/api/*", Problems::noSuchRoute);
-        routing.register(new WebPages(c.access()::isStaff));
+        routing.register(new WebPages(c.guard()::isStaff));
     }
 
     /** The command line. */

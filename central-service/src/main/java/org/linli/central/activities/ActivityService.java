@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -24,13 +24,13 @@ import org.linli.central.web.Requests;
 public final class ActivityService implements HttpService {
     private final Activities activities;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public ActivityService(Activities activities, Catalogue catalogue, Access access, long maxBody) {
+    public ActivityService(Activities activities, Catalogue catalogue, Guard guard, long maxBody) {
         this.activities = activities;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -67,7 +67,7 @@ public final class ActivityService implements HttpService {
     }
 
     private void signUp(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
         String id = Requests.id(req, "id");
         JsonBody body = JsonBody.read(req, maxBody);
         String phone = body.optionalText("phone", 24);
@@ -82,7 +82,7 @@ public final class ActivityService implements HttpService {
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.KIOSK_OR_DESK);
+        guard.require(req, Guard.KIOSK_OR_DESK);
         Json.ok(res, view(activities.cancel(Requests.id(req, "id"), Requests.number(req, "signup"))));
     }
 

@@ -26,13 +26,13 @@ public final class KioskKeyService implements HttpService {
     private static final int MAX_DEPTH = 8;
     private final KioskKeys keys;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public KioskKeyService(KioskKeys keys, Catalogue catalogue, Access access, long maxBody) {
+    public KioskKeyService(KioskKeys keys, Catalogue catalogue, Guard guard, long maxBody) {
         this.keys = keys;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -73,7 +73,7 @@ public final class KioskKeyService implements HttpService {
 
     /** The hub of the path, when the caller is an admin of it or of a hub above it. */
     private Hub managedHub(ServerRequest req) {
-        Caller caller = access.require(req, Access.ADMIN);
+        Caller caller = guard.require(req, Guard.ADMIN);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !isWithin(hub, caller.hubId())) {
             throw ProblemException.forbidden("an admin of " + caller.hubId()

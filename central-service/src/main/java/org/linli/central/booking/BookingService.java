@@ -15,8 +15,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.access.TokenKeys;
-import org.linli.central.auth.Access;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -36,14 +36,14 @@ public final class BookingService implements HttpService {
     private final Bookings bookings;
     private final Catalogue catalogue;
     private final TokenKeys keys;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public BookingService(Bookings bookings, Catalogue catalogue, TokenKeys keys, Access access, long maxBody) {
+    public BookingService(Bookings bookings, Catalogue catalogue, TokenKeys keys, Guard guard, long maxBody) {
         this.bookings = bookings;
         this.catalogue = catalogue;
         this.keys = keys;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -59,7 +59,7 @@ public final class BookingService implements HttpService {
     }
 
     private void availability(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.KIOSK_OR_STAFF);
+        guard.require(req, Guard.KIOSK_OR_STAFF);
         Room room = catalogue.requireRoom(Requests.id(req, "room"));
         LocalDate date = Requests.date(req, "date");
         Hub hub = catalogue.requireHub(room.hubId());
@@ -92,7 +92,7 @@ public final class BookingService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
         String key = Requests.idempotencyKey(req);
         BookingRequest request = parse(JsonBody.read(req, maxBody));
         Bookings.Created created = bookings.create(request, caller.hubId(), key);
@@ -128,17 +128,17 @@ public final class BookingService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_STAFF);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_STAFF);
         Json.ok(res, view(bookings.require(Requests.number(req, "id"), caller.hubId())));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
         Json.ok(res, view(bookings.cancel(Requests.number(req, "id"), caller.hubId())));
     }
 
     private void qr(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_STAFF);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_STAFF);
         Booking booking = bookings.require(Requests.number(req, "id"), caller.hubId());
         if (!booking.status().equals("active")) {
             throw ProblemException.conflict("booking-not-active", "The booking is not active",
@@ -150,7 +150,7 @@ public final class BookingService implements HttpService {
     }
 
     private void revoked(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.KIOSK_OR_STAFF);
+        guard.require(req, Guard.KIOSK_OR_STAFF);
         String hub = catalogue.requireHub(Requests.id(req, "hub")).id();
         Json.ok(res, Map.of("ts", System.currentTimeMillis(), "bookings", bookings.revoked(hub)));
     }

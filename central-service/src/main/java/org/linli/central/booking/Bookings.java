@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.linli.central.access.TokenKeys;
+import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;

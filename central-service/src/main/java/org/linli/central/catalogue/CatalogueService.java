@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.ProblemException;
@@ -17,12 +17,12 @@ import org.linli.central.web.Requests;
 /** {@code /api/v1/hubs…} for everyone, and the staff edit of a room. */
 public final class CatalogueService implements HttpService {
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public CatalogueService(Catalogue catalogue, Access access, long maxBody) {
+    public CatalogueService(Catalogue catalogue, Guard guard, long maxBody) {
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -79,7 +79,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
     private void putRoom(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(req, Guard.ADMIN);
         String id = Requests.id(req, "room");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -112,7 +112,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
     private void putService(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(req, Guard.ADMIN);
         String id = Requests.id(req, "service");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -136,7 +136,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a counter: names and the services of its hub it serves. */
     private void putCounter(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(req, Guard.ADMIN);
         String id = Requests.id(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -158,7 +158,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of an activity: title, room of the same hub, time and capacity. */
     private void putActivity(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(req, Guard.ADMIN);
         String id = Requests.id(req, "activity");
         JsonBody body = JsonBody.read(req, maxBody);
         String roomId = body.text("room", 64);

@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.OffsetDateTime;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -21,13 +21,13 @@ import org.linli.protocol.Ids;
 public final class CheckinService implements HttpService {
     private final Checkins checkins;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public CheckinService(Checkins checkins, Catalogue catalogue, Access access, long maxBody) {
+    public CheckinService(Checkins checkins, Catalogue catalogue, Guard guard, long maxBody) {
         this.checkins = checkins;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -38,7 +38,7 @@ public final class CheckinService implements HttpService {
     }
 
     private void checkIn(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         String token = body.optionalText("token", 200);
         String phone = body.optionalText("phone", 24);
@@ -63,7 +63,7 @@ public final class CheckinService implements HttpService {
     }
 
     private void figures(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.STAFF);
+        guard.require(req, Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
     }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.linli.central.access.TokenKeys;
+import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;

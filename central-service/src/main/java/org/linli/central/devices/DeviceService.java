@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -25,14 +25,14 @@ import org.linli.protocol.Ids;
 public final class DeviceService implements HttpService {
     private static final int MAX_ROOMS = 64;
     private final Devices devices;
-    private final Access access;
+    private final Guard guard;
     private final Consumer<Device> registered;
     private final long maxBody;
 
     /** @param registered told of every device registered, so live state knows it at once */
-    public DeviceService(Devices devices, Access access, Consumer<Device> registered, long maxBody) {
+    public DeviceService(Devices devices, Guard guard, Consumer<Device> registered, long maxBody) {
         this.devices = devices;
-        this.access = access;
+        this.guard = guard;
         this.registered = registered;
         this.maxBody = maxBody;
     }
@@ -43,14 +43,14 @@ public final class DeviceService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.OPERATORS);
+        Caller caller = guard.require(req, Guard.OPERATORS);
         Json.ok(res, devices.all().stream()
                 .filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
                 .map(DeviceService::json).toList());
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.ADMIN);
+        Caller caller = guard.require(req, Guard.ADMIN);
         JsonBody body = JsonBody.read(req, maxBody);
         String id = body.text("id", 64);
         String hub = body.text("hub", 64);

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.web.Json;
 
 /**
@@ -27,11 +27,11 @@ public final class EventStreamService implements HttpService {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     private final EventJournal journal;
-    private final Access access;
+    private final Guard guard;
 
-    public EventStreamService(EventJournal journal, Access access) {
+    public EventStreamService(EventJournal journal, Guard guard) {
         this.journal = journal;
-        this.access = access;
+        this.guard = guard;
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class EventStreamService implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         // Staff pages (their sign-in cookie), boards and kiosks: device states and alerts are not for everyone.
-        access.require(req, Access.KIOSK_OR_STAFF);
+        guard.require(req, Guard.KIOSK_OR_STAFF);
         String hub = req.query().first("hub").orElse(null);
         Long resumeAfter = lastEventId(req);
         BlockingQueue<EventJournal.Entry> queue = new ArrayBlockingQueue<>(QUEUE);

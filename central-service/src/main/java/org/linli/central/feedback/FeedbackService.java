@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.ProblemException;
@@ -22,12 +22,12 @@ public final class FeedbackService implements HttpService {
     private static final List<String> KINDS = List.of("ticket", "booking", "checkin");
     private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     private final Feedbacks feedbacks;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public FeedbackService(Feedbacks feedbacks, Access access, long maxBody) {
+    public FeedbackService(Feedbacks feedbacks, Guard guard, long maxBody) {
         this.feedbacks = feedbacks;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -37,7 +37,7 @@ public final class FeedbackService implements HttpService {
     }
 
     private void rate(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         Integer rating = body.integer("rating", 1, 5);
         String comment = body.optionalText("comment", 280);

@@ -12,13 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.linli.central.Components;
-import org.linli.central.access.TokenKeys;
+import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.alerts.AlertRules;
 import org.linli.central.alerts.AlertService;
 import org.linli.central.alerts.Alerts;
 import org.linli.central.alerts.OfflineWatch;
 import org.linli.central.booking.Bookings;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.ServiceItem;
@@ -53,7 +53,7 @@ public final class LiveOperations implements AutoCloseable {
     private final Catalogue catalogue;
     private final Queues queues;
     private final EventBus events;
-    private final Access access;
+    private final Guard guard;
     private final Clock clock;
     private final long maxBody;
     private final DeviceRegistry registry = new DeviceRegistry();
@@ -78,7 +78,7 @@ public final class LiveOperations implements AutoCloseable {
     private Runnable unsubscribe = () -> { };
 
     public LiveOperations(LiveSettings settings, Database db, Catalogue catalogue, Bookings bookings, Queues queues,
-            Checkins checkins, TokenKeys keys, EventBus events, EventJournal journal, Access access, Clock clock,
+            Checkins checkins, TokenKeys keys, EventBus events, EventJournal journal, Guard guard, Clock clock,
             long maxBody) {
         this.settings = settings;
         this.journal = journal;
@@ -86,7 +86,7 @@ public final class LiveOperations implements AutoCloseable {
         this.catalogue = catalogue;
         this.queues = queues;
         this.events = events;
-        this.access = access;
+        this.guard = guard;
         this.clock = clock;
         this.maxBody = maxBody;
         this.views = new RoomViews(db, catalogue, rooms, clock);
@@ -137,15 +137,15 @@ public final class LiveOperations implements AutoCloseable {
     /** Wires live operations from the service's components. */
     public static LiveOperations of(LiveSettings settings, Components c) {
         return new LiveOperations(settings, c.db(), c.catalogue(), c.bookings(), c.queues(), c.checkins(), c.keys(),
-                c.events(), c.journal(), c.access(), c.clock(), c.settings().maxBodyBytes());
+                c.events(), c.journal(), c.guard(), c.clock(), c.settings().maxBodyBytes());
     }
 
     /** Adds the live-operations routes under {@code /api/v1}; call before any catch-all route. */
     public void routing(HttpRouting.Builder routing) {
         routing.register(API,
-                new LiveService(catalogue, views, registry, alerts, queues, figures, access, db, clock),
-                new DeviceService(devices, access, this::registered, maxBody),
-                new AlertService(alerts, access));
+                new LiveService(catalogue, views, registry, alerts, queues, figures, guard, db, clock),
+                new DeviceService(devices, guard, this::registered, maxBody),
+                new AlertService(alerts, guard));
     }
 
     public void start() {

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.central.alerts.Alerts;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
@@ -34,19 +34,19 @@ public final class LiveService implements HttpService {
     private final Alerts alerts;
     private final Queues queues;
     private final Figures figures;
-    private final Access access;
+    private final Guard guard;
     private final Database db;
     private final Clock clock;
 
     public LiveService(Catalogue catalogue, RoomViews rooms, DeviceRegistry devices, Alerts alerts, Queues queues,
-            Figures figures, Access access, Database db, Clock clock) {
+            Figures figures, Guard guard, Database db, Clock clock) {
         this.catalogue = catalogue;
         this.rooms = rooms;
         this.devices = devices;
         this.alerts = alerts;
         this.queues = queues;
         this.figures = figures;
-        this.access = access;
+        this.guard = guard;
         this.db = db;
         this.clock = clock;
     }
@@ -59,7 +59,7 @@ public final class LiveService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(req, Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
             throw ProblemException.forbidden("staff of hub " + caller.hubId() + " see only their own hub");
@@ -109,7 +109,7 @@ public final class LiveService implements HttpService {
     }
 
     private void counter(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(req, Guard.STAFF);
         Counter counter = catalogue.counter(Requests.id(req, "counter"))
                 .filter(c -> caller.hubId() == null || caller.hubId().equals(c.hubId()))
                 .orElseThrow(() -> ProblemException.notFound("no counter with that id in your hub"));

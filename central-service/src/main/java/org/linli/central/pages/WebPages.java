@@ -9,7 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 
 /**
  * The staff web pages: operator dashboard {@code /}, counter console {@code /counter/{counter}}, now-serving board
@@ -42,7 +42,7 @@ public final class WebPages implements HttpService {
     }
 
     private void page(ServerRequest req, ServerResponse res, String file) {
-        String token = req.headers().cookies().first(Access.COOKIE).orElse(null);
+        String token = req.headers().cookies().first(Guard.COOKIE).orElse(null);
         if (token == null || !validStaffToken.test(token)) {
             String next = req.path().path() + req.query().rawValue().transform(q -> q.isEmpty() ? "" : "?" + q);
             res.status(Status.SEE_OTHER_303)

@@ -6,7 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.ZoneId;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -20,14 +20,14 @@ import org.linli.central.web.Times;
 public final class ResidentService implements HttpService {
     private final Residents residents;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final Database db;
     private final long maxBody;
 
-    public ResidentService(Residents residents, Catalogue catalogue, Access access, Database db, long maxBody) {
+    public ResidentService(Residents residents, Catalogue catalogue, Guard guard, Database db, long maxBody) {
         this.residents = residents;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.db = db;
         this.maxBody = maxBody;
     }
@@ -38,7 +38,7 @@ public final class ResidentService implements HttpService {
     }
 
     private void card(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         String phoneText = body.text("phone", 24);
         String hubText = body.optionalText("hub", 64);

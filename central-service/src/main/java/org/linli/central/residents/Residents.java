@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.linli.central.access.TokenKeys;
+import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.web.ProblemException;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.TokenType;

@@ -6,8 +6,11 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.linli.central.web.ProblemException;
 
-/** Checks the bearer of a request against the roles a route allows. */
-public final class Access {
+/**
+ * Authorisation: who may call a route. Checks the bearer of a request (a staff session or a kiosk key) against the
+ * roles the route allows. Door tokens are another matter, in {@code doorkeys}.
+ */
+public final class Guard {
     public static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.COUNTER, Role.ADMIN);
     public static final Set<Role> KIOSK_OR_STAFF = EnumSet.allOf(Role.class);
     public static final Set<Role> KIOSK_OR_DESK = EnumSet.of(Role.KIOSK, Role.OPERATOR, Role.ADMIN);
@@ -19,7 +22,7 @@ public final class Access {
 
     private final Accounts accounts;
 
-    public Access(Accounts accounts) {
+    public Guard(Accounts accounts) {
         this.accounts = accounts;
     }
 
