@@ -10,14 +10,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 
 /** Activity listings for everyone; sign-ups through kiosks and staff. */
@@ -47,7 +47,7 @@ public final class ActivityService implements HttpService {
         Instant from = bound(req, "from", hub, today);
         Instant to = bound(req, "to", hub, today.plusDays(7));
         if (!to.isAfter(from)) {
-            throw ProblemException.invalidField("to", "must be after from");
+            throw InvalidInput.field("to", "must be after from");
         }
         Json.ok(res, activities.list(hub, from, to));
     }
@@ -62,7 +62,7 @@ public final class ActivityService implements HttpService {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(hub.timezone()).toInstant()
                     : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "must be a date like 2026-11-28 or a time with offset");
+            throw InvalidInput.field(name, "must be a date like 2026-11-28 or a time with offset");
         }
     }
 
@@ -74,7 +74,7 @@ public final class ActivityService implements HttpService {
         String token = body.optionalText("token", 200);
         body.done();
         if ((phone == null) == (token == null)) {
-            throw ProblemException.invalidField("phone", "send either phone or token");
+            throw InvalidInput.field("phone", "send either phone or token");
         }
         Activities.Signup signup = activities.signUp(id,
                 phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId());

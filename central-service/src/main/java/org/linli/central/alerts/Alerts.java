@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Name;
+import org.linli.central.errors.NotFound;
 import org.linli.central.events.EventBus;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 
 /**
  * Raised alerts, stored, and sent live as SSE {@code alert} events. One open alert per kind and device or room: a
@@ -69,7 +69,7 @@ public final class Alerts {
     public Alert acknowledge(long id, String by, String callerHub) {
         Alert alert = db.write(c -> {
             Alert current = find(c, id).filter(a -> callerHub == null || callerHub.equals(a.hubId()))
-                    .orElseThrow(() -> ProblemException.notFound("no alert " + id));
+                    .orElseThrow(() -> new NotFound("no alert " + id));
             if (!current.acknowledged()) {
                 try (PreparedStatement st = c.prepareStatement(
                         "UPDATE alert SET acknowledged = 1, ack_by = ?, ack_ts = ? WHERE id = ?")) {

@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.linli.central.errors.Unauthorized;
 import org.linli.central.store.Database;
 import org.linli.central.store.ShortCache;
-import org.linli.central.web.ProblemException;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /** Staff accounts with bcrypt passwords, their sessions, and kiosk keys. */
@@ -84,7 +84,7 @@ public final class Accounts {
         });
         boolean matches = BCrypt.checkpw(password, row == null ? DUMMY_HASH : row.hash());
         if (row == null || !matches) {
-            throw ProblemException.unauthorized("the user name or the password is wrong");
+            throw new Unauthorized("the user name or the password is wrong");
         }
         String token = Secrets.random();
         long expires = clock.instant().plus(sessionLength).getEpochSecond();

@@ -4,7 +4,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.EnumSet;
 import java.util.Set;
-import org.linli.central.web.ProblemException;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.Unauthorized;
 
 /**
  * Authorisation: who may call a route. Checks the bearer of a request (a staff session or a kiosk key) against the
@@ -29,17 +30,18 @@ public final class Guard {
     /**
      * The caller, when it has one of the roles.
      *
-     * @throws ProblemException 401 without a valid bearer, 403 with the wrong role
+     * @throws Unauthorized without a valid bearer
+     * @throws Forbidden with the wrong role
      */
     public Caller require(ServerRequest req, Set<Role> allowed) {
         String bearer = bearer(req);
         if (bearer == null) {
-            throw ProblemException.unauthorized("send Authorization: Bearer <staff token or kiosk key>");
+            throw new Unauthorized("send Authorization: Bearer <staff token or kiosk key>");
         }
         Caller caller = accounts.identify(bearer)
-                .orElseThrow(() -> ProblemException.unauthorized("the token or key is not valid (any more)"));
+                .orElseThrow(() -> new Unauthorized("the token or key is not valid (any more)"));
         if (!allowed.contains(caller.role())) {
-            throw ProblemException.forbidden("a " + caller.role().wire() + " may not do this");
+            throw new Forbidden("a " + caller.role().wire() + " may not do this");
         }
         return caller;
     }

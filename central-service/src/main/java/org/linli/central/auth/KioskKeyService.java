@@ -10,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.NotFound;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
@@ -66,7 +67,7 @@ public final class KioskKeyService implements HttpService {
         Hub hub = managedHub(req);
         String id = Requests.id(req, "key");
         if (!keys.revoke(hub.id(), id)) {
-            throw ProblemException.notFound("hub " + hub.id() + " has no kiosk key " + id);
+            throw new NotFound("hub " + hub.id() + " has no kiosk key " + id);
         }
         res.status(Status.NO_CONTENT_204).send();
     }
@@ -76,7 +77,7 @@ public final class KioskKeyService implements HttpService {
         Caller caller = guard.require(req, Guard.ADMIN);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !isWithin(hub, caller.hubId())) {
-            throw ProblemException.forbidden("an admin of " + caller.hubId()
+            throw new Forbidden("an admin of " + caller.hubId()
                     + " manages the kiosk keys of that hub and of the hubs under it only");
         }
         return hub;

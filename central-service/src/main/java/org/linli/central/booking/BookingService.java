@@ -15,16 +15,18 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.doorkeys.TokenKeys;
-import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 import org.linli.protocol.Ids;
@@ -112,14 +114,14 @@ public final class BookingService implements HttpService {
         String purpose = body.optionalText("purpose", 200);
         body.done();
         if (!Ids.isValid(room)) {
-            throw ProblemException.rule("unknown-room", "there is no room with that id");
+            throw new RuleViolation("unknown-room", "there is no room with that id");
         }
         if ((phoneText == null) == (token == null)) {
-            throw ProblemException.invalidField("phone", "send either phone or residentToken");
+            throw InvalidInput.field("phone", "send either phone or residentToken");
         }
         String phone = phoneText == null ? null : Residents.requirePhone("phone", phoneText);
         if (!end.toInstant().isAfter(start.toInstant())) {
-            throw ProblemException.invalidField("end", "must be after start");
+            throw InvalidInput.field("end", "must be after start");
         }
         String fingerprint = room + "|" + start.toInstant() + "|" + end.toInstant() + "|" + attendees + "|"
                 + (purpose == null ? "" : purpose);
@@ -141,7 +143,7 @@ public final class BookingService implements HttpService {
         Caller caller = guard.require(req, Guard.KIOSK_OR_STAFF);
         Booking booking = bookings.require(Requests.number(req, "id"), caller.hubId());
         if (!booking.status().equals("active")) {
-            throw ProblemException.conflict("booking-not-active", "The booking is not active",
+            throw new Conflict("booking-not-active", "The booking is not active",
                     "a " + booking.status() + " booking has no QR code to show");
         }
         res.header(HeaderNames.CONTENT_TYPE, "image/png");

@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.NotFound;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Times;
 import org.linli.protocol.token.AccessToken;
 
@@ -101,11 +104,11 @@ public final class Bookings {
      * @param callerHub the hub of the kiosk asking, or null for staff of all hubs
      */
     public Created create(BookingRequest request, String callerHub, String idempotencyKey) {
-        Room room = catalogue.room(request.roomId()).orElseThrow(() -> ProblemException.rule("unknown-room",
+        Room room = catalogue.room(request.roomId()).orElseThrow(() -> new RuleViolation("unknown-room",
                 "there is no room " + request.roomId()));
         Hub hub = catalogue.requireHub(room.hubId());
         if (callerHub != null && !callerHub.equals(hub.id())) {
-            throw ProblemException.forbidden("this kiosk books rooms of its own hub only");
+            throw new Forbidden("this kiosk books rooms of its own hub only");
         }
         Instant now = clock.instant();
         Optional<Created> replay = idempotencyKey == null ? Optional.empty() : replay(idempotencyKey, request);
@@ -119,7 +122,7 @@ public final class Bookings {
         Residents.Claim claim = residents.claim(request.phone(), request.residentToken(), hub.id());
         String fingerprint = idempotencyKey == null ? null : fingerprint(request, claim.phoneHmac());
         db.read(c -> residents.existingId(c, claim)).flatMap(noShowGate::blockedUntil).ifPresent(until -> {
-            throw ProblemException.rule("no-show-blocked", "after several bookings that nobody came to, this"
+            throw new RuleViolation("no-show-blocked", "after several bookings that nobody came to, this"
                     + " resident can book again from " + Times.format(until, hub.timezone()));
         });
         Created created = db.write(c -> {
@@ -131,11 +134,11 @@ public final class Bookings {
             }
             Resident resident = residents.resolve(c, claim);
             if (activeCount(c, resident.id(), now) >= room.rules().maxActivePerResident()) {
-                throw ProblemException.rule("too-many-bookings", "one resident may hold "
+                throw new RuleViolation("too-many-bookings", "one resident may hold "
                         + room.rules().maxActivePerResident() + " bookings that have not ended yet");
             }
             if (overlaps(c, room.id(), request.start(), request.end())) {
-                throw slotTaken();
+                throw new SlotTakenException();
             }
             long id = insert(c, hub, request, resident, idempotencyKey, fingerprint, now);
             return new Created(new Booking(id, hub.id(), room.id(), request.start(), request.end(), "active",
@@ -145,11 +148,6 @@ public final class Bookings {
             events.publish("booking", event(created.booking(), hub));
         }
         return created;
-    }
-
-    private static ProblemException slotTaken() {
-        return ProblemException.conflict("slot-taken", "The slot is taken",
-                "someone else booked this room at that time; pick another slot");
     }
 
     private Optional<Created> replay(String key, BookingRequest request) {
@@ -168,7 +166,7 @@ public final class Bookings {
                     return Optional.empty();
                 }
                 if (!rs.getString(2).equals(fingerprint.get())) {
-                    throw ProblemException.rule("idempotency-key-reused",
+                    throw new RuleViolation("idempotency-key-reused",
                             "this Idempotency-Key was used for a different booking request");
                 }
                 long id = rs.getLong(1);
@@ -233,7 +231,7 @@ public final class Bookings {
         } catch (SQLException e) {
             // The trigger is the last word on overlaps, whatever the check above saw.
             if (String.valueOf(e.getMessage()).contains("overlaps another booking")) {
-                throw slotTaken();
+                throw new SlotTakenException();
             }
             throw e;
         }
@@ -244,9 +242,9 @@ public final class Bookings {
     }
 
     public Booking require(long id, String callerHub) {
-        Booking booking = find(id).orElseThrow(() -> ProblemException.notFound("no booking " + id));
+        Booking booking = find(id).orElseThrow(() -> new NotFound("no booking " + id));
         if (callerHub != null && !callerHub.equals(booking.hubId())) {
-            throw ProblemException.notFound("no booking " + id);
+            throw new NotFound("no booking " + id);
         }
         return booking;
     }
@@ -272,9 +270,9 @@ public final class Bookings {
         require(id, callerHub);
         long now = clock.instant().getEpochSecond();
         Booking booking = db.write(c -> {
-            Booking current = find(c, id).orElseThrow(() -> ProblemException.notFound("no booking " + id));
+            Booking current = find(c, id).orElseThrow(() -> new NotFound("no booking " + id));
             if (current.status().equals("used")) {
-                throw ProblemException.conflict("booking-used", "The booking was used",
+                throw new Conflict("booking-used", "The booking was used",
                         "a booking that was already checked in cannot be cancelled");
             }
             if (current.status().equals("active")) {
@@ -289,10 +287,10 @@ public final class Bookings {
 
     /** Marks a booking used at check-in, inside the caller's transaction. */
     public static Booking markUsed(Connection c, long id, long now) throws SQLException {
-        Booking booking = find(c, id).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+        Booking booking = find(c, id).orElseThrow(() -> new RuleViolation("token-not-accepted",
                 "the booking of this token does not exist"));
         if (booking.status().equals("cancelled") || booking.status().equals("released")) {
-            throw ProblemException.rule("token-not-accepted", "this booking was " + booking.status());
+            throw new RuleViolation("token-not-accepted", "this booking was " + booking.status());
         }
         if (booking.status().equals("active")) {
             setStatus(c, id, "used", now);

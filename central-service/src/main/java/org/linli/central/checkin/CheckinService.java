@@ -5,15 +5,16 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.OffsetDateTime;
-import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.protocol.Ids;
 
@@ -48,13 +49,13 @@ public final class CheckinService implements HttpService {
         String hubField = body.optionalText("hub", 64);
         body.done();
         if ((token == null) == (phone == null)) {
-            throw ProblemException.invalidField("token", "send either token or phone");
+            throw InvalidInput.field("token", "send either token or phone");
         }
         if (service != null && activity != null) {
-            throw ProblemException.invalidField("activity", "a visit is for a service or an activity, not both");
+            throw InvalidInput.field("activity", "a visit is for a service or an activity, not both");
         }
         if ((service != null && !Ids.isValid(service)) || (activity != null && !Ids.isValid(activity))) {
-            throw ProblemException.rule("unknown-purpose", "no such service or activity");
+            throw new RuleViolation("unknown-purpose", "no such service or activity");
         }
         Hub hub = ResidentService.hubOf(caller, hubField, catalogue);
         Json.created(res, checkins.checkIn(hub, new Checkins.Request(token,

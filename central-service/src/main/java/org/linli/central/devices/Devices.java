@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Room;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 
 /** The device register: which device belongs to which hub and may speak about which rooms. */
 public final class Devices {
@@ -30,16 +30,16 @@ public final class Devices {
      * Registers a device or replaces the rooms of a registered one.
      *
      * @return true when the device is new
-     * @throws ProblemException 422 when the hub or a room does not exist or a room is of another hub
+     * @throws RuleViolation when the hub or a room does not exist or a room is of another hub
      */
     public boolean register(Device device) {
-        catalogue.hub(device.hubId()).orElseThrow(() -> ProblemException.rule("unknown-hub",
+        catalogue.hub(device.hubId()).orElseThrow(() -> new RuleViolation("unknown-hub",
                 "there is no hub " + device.hubId()));
         for (String roomId : device.rooms()) {
-            Room room = catalogue.room(roomId).orElseThrow(() -> ProblemException.rule("unknown-room",
+            Room room = catalogue.room(roomId).orElseThrow(() -> new RuleViolation("unknown-room",
                     "there is no room " + roomId));
             if (!room.hubId().equals(device.hubId())) {
-                throw ProblemException.rule("room-of-another-hub", "room " + roomId + " belongs to hub "
+                throw new RuleViolation("room-of-another-hub", "room " + roomId + " belongs to hub "
                         + room.hubId() + ", not " + device.hubId());
             }
         }

@@ -2,8 +2,6 @@ package org.linli.central.feedback;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import java.util.UUID;
-import org.linli.central.auth.Caller;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,10 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 
 /** {@code POST /api/v1/feedback}. */
 public final class FeedbackService implements HttpService {
@@ -63,10 +63,10 @@ public final class FeedbackService implements HttpService {
             return;
         }
         if (named.size() != 1) {
-            throw ProblemException.invalidField("ticket", "name exactly one of ticket, booking or checkin");
+            throw InvalidInput.field("ticket", "name exactly one of ticket, booking or checkin");
         }
         if (item == null || !item.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw ProblemException.invalidField(named.get(0), "must be the id of a " + named.get(0));
+            throw InvalidInput.field(named.get(0), "must be the id of a " + named.get(0));
         }
         long id = feedbacks.rate(named.get(0), item, rating, comment, at == null ? null : at.toInstant());
         Json.created(res, Map.of("id", id));

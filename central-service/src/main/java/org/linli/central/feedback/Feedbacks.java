@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 
 /** Ratings 1–5 with an optional short comment, once per ticket, booking or visit. */
 public final class Feedbacks {
@@ -43,7 +44,7 @@ public final class Feedbacks {
                 st.setString(1, itemId);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
-                        throw ProblemException.rule("unknown-item", "there is no " + kind + " " + itemId);
+                        throw new RuleViolation("unknown-item", "there is no " + kind + " " + itemId);
                     }
                     hubId = rs.getString(1);
                 }
@@ -71,7 +72,7 @@ public final class Feedbacks {
             st.setString(6, hubId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
-                    throw ProblemException.conflict("already-rated", "Already rated",
+                    throw new Conflict("already-rated", "Already rated",
                             "this " + kind + " was rated already");
                 }
                 return rs.getLong(1);

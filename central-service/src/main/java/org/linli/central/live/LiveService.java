@@ -14,15 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.central.alerts.Alerts;
-import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.NotFound;
 import org.linli.central.queue.Queues;
 import org.linli.central.store.Database;
 import org.linli.central.web.Json;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
@@ -62,7 +63,7 @@ public final class LiveService implements HttpService {
         Caller caller = guard.require(req, Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
-            throw ProblemException.forbidden("staff of hub " + caller.hubId() + " see only their own hub");
+            throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
         }
         return hub;
     }
@@ -112,7 +113,7 @@ public final class LiveService implements HttpService {
         Caller caller = guard.require(req, Guard.STAFF);
         Counter counter = catalogue.counter(Requests.id(req, "counter"))
                 .filter(c -> caller.hubId() == null || caller.hubId().equals(c.hubId()))
-                .orElseThrow(() -> ProblemException.notFound("no counter with that id in your hub"));
+                .orElseThrow(() -> new NotFound("no counter with that id in your hub"));
         Hub hub = catalogue.requireHub(counter.hubId());
         String day = LocalDate.now(clock.withZone(hub.timezone())).toString();
         List<String> current = ticketIds("""

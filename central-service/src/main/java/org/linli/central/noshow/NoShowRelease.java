@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 
 /**
  * Sensor-verified bookings. The server itself (a timer, no cron) releases an active booking whose room showed no
@@ -171,7 +171,7 @@ public final class NoShowRelease implements AutoCloseable {
             try {
                 Booking used = db.write(c -> Bookings.markUsed(c, id, now));
                 events.publish("booking", event(used));
-            } catch (ProblemException cancelledMeanwhile) {
+            } catch (RuleViolation cancelledMeanwhile) {
                 // cancelled or released between the query and now: nothing to mark
             }
         }

@@ -5,13 +5,13 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 
 /** Tickets for residents, counters for staff, queue overview for screens. */
@@ -51,7 +51,7 @@ public final class QueueService implements HttpService {
         String token = body.optionalText("token", 200);
         body.done();
         if (phone != null && token != null) {
-            throw ProblemException.invalidField("phone", "send phone or token, not both");
+            throw InvalidInput.field("phone", "send phone or token, not both");
         }
         Queues.Drawn drawn = queues.draw(service, priority,
                 phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);

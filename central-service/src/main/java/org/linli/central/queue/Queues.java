@@ -17,10 +17,11 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.ServiceItem;
+import org.linli.central.errors.NotFound;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 
 /**
  * Queue tickets per service and day, and the counters that call them.
@@ -68,7 +69,7 @@ public final class Queues {
             String idempotencyKey) {
         ServiceItem service = catalogue.requireService(serviceId);
         if (callerHub != null && !callerHub.equals(service.hubId())) {
-            throw ProblemException.notFound("no service " + serviceId + " in this hub");
+            throw new NotFound("no service " + serviceId + " in this hub");
         }
         Hub hub = catalogue.requireHub(service.hubId());
         String day = today(hub);
@@ -78,7 +79,7 @@ public final class Queues {
                     : drawnWith(c, hub.id(), idempotencyKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().serviceId().equals(service.id())) {
-                    throw ProblemException.rule("idempotency-key-reused",
+                    throw new RuleViolation("idempotency-key-reused",
                             "this Idempotency-Key drew a ticket for another service");
                 }
                 return new Taken(earlier.get(), true);
@@ -150,7 +151,7 @@ public final class Queues {
     }
 
     public TicketView get(String id) {
-        return view(db.read(c -> find(c, id)).orElseThrow(() -> ProblemException.notFound("no ticket " + id)));
+        return view(db.read(c -> find(c, id)).orElseThrow(() -> new NotFound("no ticket " + id)));
     }
 
     static Optional<Ticket> find(Connection c, String id) throws SQLException {
@@ -263,7 +264,7 @@ public final class Queues {
             return find(c, next.id()).orElseThrow();
         });
         if (called == null) {
-            throw ProblemException.notFound("nobody is waiting for the services of counter " + counterId);
+            throw new NotFound("nobody is waiting for the services of counter " + counterId);
         }
         publishCall(called, false);
         publishQueue(hub, catalogue.requireService(called.serviceId()));
@@ -336,7 +337,7 @@ public final class Queues {
         counter(counterId, callerHub);
         Ticket current = db.read(c -> current(c, counterId));
         if (current == null) {
-            throw ProblemException.notFound("counter " + counterId + " is serving nobody");
+            throw new NotFound("counter " + counterId + " is serving nobody");
         }
         publishCall(current, true);
         return view(current);
@@ -355,7 +356,7 @@ public final class Queues {
         long now = clock.instant().getEpochSecond();
         Ticket ended = db.write(c -> finish(c, counterId, state, now));
         if (ended == null) {
-            throw ProblemException.notFound("counter " + counterId + " is serving nobody");
+            throw new NotFound("counter " + counterId + " is serving nobody");
         }
         return view(ended);
     }
@@ -364,7 +365,7 @@ public final class Queues {
     public TicketView transfer(String counterId, String serviceId, String callerHub) {
         Counter counter = counter(counterId, callerHub);
         ServiceItem target = catalogue.service(serviceId).filter(s -> s.hubId().equals(counter.hubId()))
-                .orElseThrow(() -> ProblemException.rule("unknown-service", "no service " + serviceId
+                .orElseThrow(() -> new RuleViolation("unknown-service", "no service " + serviceId
                         + " in this hub"));
         Hub hub = catalogue.requireHub(counter.hubId());
         long now = clock.instant().getEpochSecond();
@@ -386,7 +387,7 @@ public final class Queues {
             return fresh;
         });
         if (moved == null) {
-            throw ProblemException.notFound("counter " + counterId + " is serving nobody");
+            throw new NotFound("counter " + counterId + " is serving nobody");
         }
         publishQueue(hub, target);
         return view(moved);
@@ -405,15 +406,15 @@ public final class Queues {
     public TicketView reactivate(String ticketId, String callerHub) {
         long now = clock.instant().getEpochSecond();
         Ticket ticket = db.write(c -> {
-            Ticket t = find(c, ticketId).orElseThrow(() -> ProblemException.notFound("no ticket " + ticketId));
+            Ticket t = find(c, ticketId).orElseThrow(() -> new NotFound("no ticket " + ticketId));
             if (callerHub != null && !callerHub.equals(t.hubId())) {
-                throw ProblemException.notFound("no ticket " + ticketId);
+                throw new NotFound("no ticket " + ticketId);
             }
             if (!t.state().equals("no_show")) {
-                throw ProblemException.rule("not-a-no-show", "only a no-show ticket can be put back");
+                throw new RuleViolation("not-a-no-show", "only a no-show ticket can be put back");
             }
             if (t.doneTs() == null || now - t.doneTs() > noShowWindow.toSeconds()) {
-                throw ProblemException.rule("no-show-expired", "a no-show ticket can be put back within "
+                throw new RuleViolation("no-show-expired", "a no-show ticket can be put back within "
                         + noShowWindow.toMinutes() + " minutes only");
             }
             try (PreparedStatement st = c.prepareStatement(
@@ -429,9 +430,9 @@ public final class Queues {
 
     private Counter counter(String counterId, String callerHub) {
         Counter counter = catalogue.counter(counterId)
-                .orElseThrow(() -> ProblemException.notFound("no counter " + counterId));
+                .orElseThrow(() -> new NotFound("no counter " + counterId));
         if (callerHub != null && !callerHub.equals(counter.hubId())) {
-            throw ProblemException.notFound("no counter " + counterId + " in your hub");
+            throw new NotFound("no counter " + counterId + " in your hub");
         }
         return counter;
     }

@@ -6,14 +6,15 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.ZoneId;
 import java.util.Map;
-import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.store.Database;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Times;
 
 /** {@code POST /api/v1/residents/card}: a phone number in, a resident card token out. */
@@ -56,11 +57,11 @@ public final class ResidentService implements HttpService {
     public static Hub hubOf(Caller caller, String hubField, Catalogue catalogue) {
         String hubId = caller.hubId() != null ? caller.hubId() : hubField;
         if (hubId == null) {
-            throw ProblemException.invalidField("hub", "is required for staff of all hubs");
+            throw InvalidInput.field("hub", "is required for staff of all hubs");
         }
         if (caller.hubId() != null && hubField != null && !hubField.equals(caller.hubId())) {
-            throw ProblemException.forbidden("this caller acts for hub " + caller.hubId() + " only");
+            throw new Forbidden("this caller acts for hub " + caller.hubId() + " only");
         }
-        return catalogue.hub(hubId).orElseThrow(() -> ProblemException.invalidField("hub", "no hub " + hubId));
+        return catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
     }
 }

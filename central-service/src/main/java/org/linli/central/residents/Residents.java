@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.linli.central.doorkeys.TokenKeys;
-import org.linli.central.web.ProblemException;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
@@ -32,7 +33,7 @@ public final class Residents {
     public static String requirePhone(String field, String raw) {
         String normalised = PhoneNumbers.normalise(raw);
         if (normalised == null) {
-            throw ProblemException.invalidField(field, "must be a phone number of 6 to 15 digits");
+            throw InvalidInput.field(field, "must be a phone number of 6 to 15 digits");
         }
         return normalised;
     }
@@ -55,7 +56,7 @@ public final class Residents {
         }
         Verification v = keys.verifyAtKiosk(token, hubId);
         if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
-            throw ProblemException.rule("token-not-accepted", v.valid()
+            throw new RuleViolation("token-not-accepted", v.valid()
                     ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
         }
         return new Claim(null, null, v.token().subject());
@@ -77,7 +78,7 @@ public final class Residents {
     /** The resident claimed, created for a new phone, inside the caller's write transaction. */
     public Resident resolve(Connection c, Claim claim) throws SQLException {
         if (claim.cardResident() != null) {
-            return byId(c, claim.cardResident()).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+            return byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation("token-not-accepted",
                     "the card belongs to a resident whose data was deleted; ask for a new card"));
         }
         long now = clock.instant().getEpochSecond();

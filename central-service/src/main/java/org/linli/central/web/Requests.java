@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.NotFound;
 import org.linli.protocol.Ids;
 
 /** Path and query parameters, checked before they reach a feature. */
@@ -30,7 +32,7 @@ public final class Requests {
     public static String id(ServerRequest req, String name) {
         String value = req.path().pathParameters().get(name);
         if (!Ids.isValid(value)) {
-            throw ProblemException.notFound("no " + name + " with that id");
+            throw new NotFound("no " + name + " with that id");
         }
         return value;
     }
@@ -46,18 +48,18 @@ public final class Requests {
         } catch (NumberFormatException e) {
             // falls through to the 404 below
         }
-        throw ProblemException.notFound("no " + name + " with that id");
+        throw new NotFound("no " + name + " with that id");
     }
 
     public static LocalDate date(ServerRequest req, String name) {
         String value = req.query().first(name).orElse(null);
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField(name, "is required, e.g. ?" + name + "=2026-11-28");
+            throw InvalidInput.field(name, "is required, e.g. ?" + name + "=2026-11-28");
         }
         try {
             return parseDate(value.strip());
         } catch (DateTimeException e) {
-            throw ProblemException.invalidField(name, "must be a date like 2026-11-28");
+            throw InvalidInput.field(name, "must be a date like 2026-11-28");
         }
     }
 
@@ -72,7 +74,7 @@ public final class Requests {
             try {
                 return LocalDate.parse(value.strip()).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8));
             } catch (DateTimeParseException again) {
-                throw ProblemException.invalidField(name, "must be a date or a time with offset");
+                throw InvalidInput.field(name, "must be a date or a time with offset");
             }
         }
     }
