@@ -11,22 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
+import org.linli.central.alerts.AlertService;
 import org.linli.central.auth.AuthService;
-import org.linli.central.auth.KioskKeyService;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
 import org.linli.central.config.BadConfigException;
 import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
+import org.linli.central.devices.DeviceService;
 import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
+import org.linli.central.kiosks.KioskKeyService;
+import org.linli.central.live.LiveService;
+import org.linli.central.pages.WebPages;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.OpenApiService;
-import org.linli.central.live.LiveOperations;
-import org.linli.central.live.LiveSettings;
-import org.linli.central.pages.WebPages;
 import org.linli.central.web.Problems;
 
 /** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
@@ -69,23 +71,28 @@ public final class Main {
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), body),
-                new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.guard(), body),
+                new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
                 new EventStreamService(c.journal(), c.guard()));
     }
 
-    public static void routing(HttpRouting.Builder routing, Components c) {
-        routing(routing, c, null);
+    /** Live operations' services (the hub's snapshot, devices, alerts), documented in docs/api.md only. */
+    public static List<HttpService> liveServices(Components c) {
+        return List.of(
+                new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
+                        c.guard(), c.clock()),
+                new DeviceService(c.devices(), c.guard(), c::registered, c.settings().maxBodyBytes()),
+                new AlertService(c.alerts(), c.guard()));
     }
 
-    /** The whole routing; {@code live} (ingestion, live state, devices, alerts) may be null in tests. */
-    public static void routing(HttpRouting.Builder routing, Components c, LiveOperations live) {
+    /** The whole routing. */
+    public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);
         }
-        if (live != null) {
-            live.routing(routing);
+        for (HttpService service : liveServices(c)) {
+            routing.register(API, service);
         }
         routing.any("/api/*", Problems::noSuchRoute);
         routing.register(new WebPages(c.guard()::isStaff));

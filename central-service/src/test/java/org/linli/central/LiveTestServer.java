@@ -1,9 +1,6 @@
 package org.linli.central;
 
 import io.helidon.config.Config;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,28 +16,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
-import org.linli.central.live.LiveOperations;
-import org.linli.central.live.LiveSettings;
 import org.linli.central.web.Json;
 
 /**
- * The central service with live operations wired in as {@code Main} will wire them: a real Helidon server on a free
+ * The central service with live operations wired in as {@code Main} wires them: a real Helidon server on a free
  * port, the demo hub in a fresh SQLite file, and a real broker when the test gives its URL.
  */
 public final class LiveTestServer implements AutoCloseable {
     public static final String HUB = "wutong66";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Components components;
-    private final LiveOperations live;
-    private final WebServer server;
+    private final CentralServer server;
     private final Properties credentials = new Properties();
     private final Map<String, String> tokens = new HashMap<>();
 
-    private LiveTestServer(Components components, LiveOperations live, WebServer server, Path dataDir) {
-        this.components = components;
-        this.live = live;
+    private LiveTestServer(CentralServer server, Path dataDir) {
         this.server = server;
         try (InputStream in = Files.newInputStream(dataDir.resolve(Seeding.CREDENTIALS))) {
             credentials.load(in);
@@ -56,32 +48,12 @@ public final class LiveTestServer implements AutoCloseable {
         overrides.put("server.port", "0");
         overrides.put("server.host", "127.0.0.1");
         Config loaded = ConfigLoader.load(null, Map.of(), overrides);
-        Settings settings = Settings.from(loaded);
-        Components components = Components.create(settings, clock);
-        Seeding.apply(components, true);
-        LiveOperations live = LiveOperations.of(LiveSettings.from(loaded), components);
-        WebServer server = WebServer.builder()
-                .host(settings.host())
-                .port(0)
-                .shutdownHook(false)
-                .featuresDiscoverServices(false)
-                .addFeature(ObserveFeature.just(MetricsObserver.create()))
-                .routing(routing -> {
-                    live.routing(routing);
-                    Main.routing(routing, components);
-                })
-                .build()
-                .start();
-        live.start();
-        return new LiveTestServer(components, live, server, dataDir);
+        return new LiveTestServer(CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded), clock, true),
+                dataDir);
     }
 
     public Components components() {
-        return components;
-    }
-
-    public LiveOperations live() {
-        return live;
+        return server.components();
     }
 
     public String token(String user) {
@@ -150,8 +122,6 @@ public final class LiveTestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        live.close();
-        server.stop();
-        components.db().close();
+        server.close();
     }
 }

@@ -50,10 +50,10 @@ public final class IngestBench {
                 server.post("/api/v1/devices", server.token("admin"), Map.of("id", "bench-" + d, "hub",
                         LiveTestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
             }
-            while (!server.live().mqttConnected()) {
+            while (!server.components().mqttConnected()) {
                 Thread.onSpinWait();
             }
-            IngestCounters counters = server.live().ingestion().counters();
+            IngestCounters counters = server.components().ingestion().counters();
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong published = new AtomicLong();
             List<Thread> publishers = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class IngestBench {
             System.out.printf("  stored %.0f msg/s (%d in %.1f s; published %.0f msg/s), %.1f messages per batch,"
                             + " backlog %d%n", stored / elapsed, stored, elapsed,
                     (published.get() - published0) / elapsed, batches == 0 ? 0.0 : (double) stored / batches,
-                    server.live().ingestion().queueLength());
+                    server.components().ingestion().queueLength());
             System.out.printf("  CPU of %d cores: bench JVM %.2f (service and simulated devices), mosquitto %.2f;"
                     + " duplicates %d, drops %d%n", Runtime.getRuntime().availableProcessors(), cpu, brokerCpu,
                     counters.duplicates(), counters.malformed() + counters.unauthorised());

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.linli.central.LiveTestServer;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ThreadCpu;
+import org.linli.central.events.RoomEvent;
 import org.linli.central.ingest.IngestCounters;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MosquittoBroker;
@@ -94,13 +94,12 @@ public final class DashboardLatencyBench {
                         "rooms", List.of(BACKGROUND_ROOMS[d % BACKGROUND_ROOMS.length])));
             }
             server.post("/api/v1/devices", admin, Map.of("id", "marker", "hub", HUB, "rooms", List.of(MARKED_ROOM)));
-            while (!server.live().mqttConnected()) {
+            while (!server.components().mqttConnected()) {
                 Thread.onSpinWait();
             }
             server.components().events().subscribe(event -> {
-                if (event.name().equals("room") && event.data() instanceof Map<?, ?> room
-                        && MARKED_ROOM.equals(room.get("room")) && room.get("count") instanceof Integer count
-                        && count == expected) {
+                if (event instanceof RoomEvent room && MARKED_ROOM.equals(room.room())
+                        && room.count() instanceof Integer count && count == expected) {
                     serverSentMs = nowMs();
                 }
             });
@@ -123,7 +122,7 @@ public final class DashboardLatencyBench {
                     Thread.onSpinWait();
                 }
                 TimeUnit.SECONDS.sleep(5); // warm-up under load before measuring
-                IngestCounters counters = server.live().ingestion().counters();
+                IngestCounters counters = server.components().ingestion().counters();
                 long stored0 = counters.received();
                 long published0 = published.get();
                 long cpu0 = Cpu.ofThisProcess();
@@ -165,7 +164,7 @@ public final class DashboardLatencyBench {
                         + " waits for one)%n", percentile(fsync, 50), percentile(fsync, 99));
                 System.out.printf("  background: published %.0f msg/s, received by the service %.0f msg/s, backlog %d%n",
                         (published.get() - published0) / elapsed, (counters.received() - stored0) / elapsed,
-                        server.live().ingestion().queueLength());
+                        server.components().ingestion().queueLength());
                 System.out.printf("  CPU of %d cores: bench JVM %.2f (service, devices, driver), Chromium %.2f,"
                         + " mosquitto %.2f%n", Runtime.getRuntime().availableProcessors(), cpu, browserCpu, brokerCpu);
             } finally {

@@ -101,7 +101,7 @@ public final class Alerts {
     }
 
     private void publish(Alert alert) {
-        events.publish("alert", alert.json(zone(alert.hubId())));
+        events.publish(alert.event(zone(alert.hubId())));
     }
 
     private static Optional<Alert> openAlert(Connection c, String hubId, String kind, String roomId, String deviceId)

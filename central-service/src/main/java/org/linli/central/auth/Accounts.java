@@ -10,7 +10,7 @@ import org.linli.central.store.Database;
 import org.linli.central.store.ShortCache;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
-/** Staff accounts with bcrypt passwords, their sessions, and kiosk keys. */
+/** Who is calling: staff accounts with bcrypt passwords and their sessions, and the bearers of kiosk keys. */
 public final class Accounts {
     // Cost 10: tens of milliseconds per login; logins are rare, guesses become expensive. (BCrypt itself, not the
     // PasswordEncoder wrapper, which would drag in commons-logging.)
@@ -22,9 +22,9 @@ public final class Accounts {
     private final Clock clock;
     private final Duration sessionLength;
     // Who a bearer hash belongs to, until when (epoch seconds): every kiosk request asks, the answer rarely changes.
-    // Cleared by every write to kiosks, staff and sessions here; a session still ends at its own expiry.
+    // Cleared by every write to staff and sessions here and by KioskKeys; a session still ends at its own expiry.
     private final ShortCache<String, Bearer> bearers = new ShortCache<>(Duration.ofSeconds(10), 10_000);
-    private final KioskKeys kioskKeys;
+    private final KioskUses kioskUses;
 
     private record Bearer(Caller caller, long expiresTs) {
     }
@@ -33,12 +33,12 @@ public final class Accounts {
         this.db = db;
         this.clock = clock;
         this.sessionLength = sessionLength;
-        this.kioskKeys = new KioskKeys(db, clock, bearers::clear);
+        this.kioskUses = new KioskUses(db, clock);
     }
 
-    /** Issuing, listing and revoking kiosk keys. */
-    public KioskKeys kioskKeys() {
-        return kioskKeys;
+    /** Forgets who every bearer is; {@code kiosks.KioskKeys} calls it after issuing or revoking a key. */
+    public void forgetBearers() {
+        bearers.clear();
     }
 
     public void putStaff(String username, String password, Role role, String hubId) {
@@ -55,11 +55,6 @@ public final class Accounts {
                 return st.executeUpdate();
             }
         });
-    }
-
-    /** A kiosk with a key of the caller's choosing (the demo seed); its label is its id. */
-    public void putKiosk(String kioskId, String hubId, String key) {
-        kioskKeys.put(kioskId, hubId, kioskId, key, clock.instant());
     }
 
     public boolean hasStaff() {
@@ -111,7 +106,7 @@ public final class Accounts {
         Optional<Caller> caller = cached.isPresent() && cached.get().expiresTs() > now
                 ? Optional.of(cached.get().caller())
                 : cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
-        caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskKeys.used(kiosk.name()));
+        caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskUses.used(kiosk.name()));
         return caller;
     }
 

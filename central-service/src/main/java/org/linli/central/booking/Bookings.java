@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.linli.central.catalogue.Catalogue;
@@ -22,6 +20,7 @@ import org.linli.central.errors.Conflict;
 import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.BookingEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
@@ -37,8 +36,7 @@ public final class Bookings {
     private final TokenKeys keys;
     private final EventBus events;
     private final Clock clock;
-    /** Live operations add the no-show rule when they start; without them nobody is blocked. */
-    private volatile NoShowGate noShowGate = residentId -> Optional.empty();
+    private final NoShowGate noShowGate;
 
     /** Until when a resident may not book because of no-shows, if at all. */
     @FunctionalInterface
@@ -46,19 +44,16 @@ public final class Bookings {
         Optional<Instant> blockedUntil(long residentId);
     }
 
+    /** @param noShowGate the no-show rule: residents it blocks cannot book (it spans every room of every hub) */
     public Bookings(Database db, Catalogue catalogue, Residents residents, TokenKeys keys, EventBus events,
-            Clock clock) {
+            Clock clock, NoShowGate noShowGate) {
         this.db = db;
         this.catalogue = catalogue;
         this.residents = residents;
         this.keys = keys;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** From now on, residents blocked by the no-show rule cannot book (the rule spans every room of every hub). */
-    public void enforce(NoShowGate gate) {
-        this.noShowGate = gate;
+        this.noShowGate = noShowGate;
     }
 
     /** The outcome of a create: the booking, and whether it was made now or replayed for a retried key. */
@@ -145,7 +140,7 @@ public final class Bookings {
                     resident.phoneLast4(), request.attendees(), request.purpose(), resident.id()), false);
         });
         if (!created.replayed()) {
-            events.publish("booking", event(created.booking(), hub));
+            events.publish(event(created.booking(), hub));
         }
         return created;
     }
@@ -281,8 +276,63 @@ public final class Bookings {
             return find(c, id).orElseThrow();
         });
         Hub hub = catalogue.requireHub(booking.hubId());
-        events.publish("booking", event(booking, hub));
+        events.publish(event(booking, hub));
         return booking;
+    }
+
+    /**
+     * Releases an active booking nobody came to: the slot is free again, its token revoked, and the resident's
+     * no-show recorded (the no-show rule counts them).
+     *
+     * @return the released booking; empty when it was no longer active (cancelled or used meanwhile)
+     */
+    public Optional<Booking> releaseNoShow(long id, Instant now) {
+        long ts = now.getEpochSecond();
+        Optional<Booking> released = db.write(c -> {
+            if (!changeStatus(c, id, "active", "released", ts)) {
+                return Optional.<Booking>empty();
+            }
+            Booking booking = find(c, id).orElseThrow();
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO booking_no_show (booking_id, resident_id, released_ts) VALUES (?, ?, ?)")) {
+                st.setLong(1, id);
+                if (booking.residentId() == null) {
+                    st.setNull(2, java.sql.Types.INTEGER);
+                } else {
+                    st.setLong(2, booking.residentId());
+                }
+                st.setLong(3, ts);
+                st.executeUpdate();
+            }
+            return Optional.of(booking);
+        });
+        released.ifPresent(this::published);
+        return released;
+    }
+
+    /**
+     * Marks an active booking used: its token opened the door and the sensors see someone inside.
+     *
+     * @return the booking; empty when it was no longer active (cancelled or released meanwhile)
+     */
+    public Optional<Booking> markUsedIfActive(long id, Instant now) {
+        long ts = now.getEpochSecond();
+        Optional<Booking> used = db.write(c -> changeStatus(c, id, "active", "used", ts) ? find(c, id)
+                : Optional.<Booking>empty());
+        used.ifPresent(this::published);
+        return used;
+    }
+
+    /** @return whether the booking was in state {@code from} and now is in {@code to} */
+    private static boolean changeStatus(Connection c, long id, String from, String to, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE booking SET status = ?, changed_ts = ? WHERE id = ? AND status = ?")) {
+            st.setString(1, to);
+            st.setLong(2, now);
+            st.setLong(3, id);
+            st.setString(4, from);
+            return st.executeUpdate() == 1;
+        }
     }
 
     /** Marks a booking used at check-in, inside the caller's transaction. */
@@ -333,14 +383,13 @@ public final class Bookings {
                 booking.start(), booking.end()));
     }
 
-    private static Map<String, Object> event(Booking booking, Hub hub) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", booking.id());
-        data.put("hub", booking.hubId());
-        data.put("room", booking.roomId());
-        data.put("start", Times.format(booking.start(), hub.timezone()));
-        data.put("end", Times.format(booking.end(), hub.timezone()));
-        data.put("status", booking.status());
-        return data;
+    private static BookingEvent event(Booking booking, Hub hub) {
+        return new BookingEvent(booking.id(), booking.hubId(), booking.roomId(),
+                Times.format(booking.start(), hub.timezone()), Times.format(booking.end(), hub.timezone()),
+                booking.status());
+    }
+
+    private void published(Booking booking) {
+        events.publish(event(booking, catalogue.requireHub(booking.hubId())));
     }
 }

@@ -16,6 +16,7 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.CheckinEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
@@ -120,15 +121,8 @@ public final class Checkins {
             }
             return body;
         });
-        Map<String, Object> event = new LinkedHashMap<>(result);
-        event.put("hub", hub.id());
-        if (request.service() != null) {
-            event.put("service", request.service());
-        }
-        if (request.activity() != null) {
-            event.put("activity", request.activity());
-        }
-        events.publish("checkin", event);
+        events.publish(new CheckinEvent((Long) result.get("id"), hub.id(), (String) result.get("kind"),
+                (Long) result.get("bookingId"), (String) result.get("room"), request.service(), request.activity()));
         return result;
     }
 

@@ -54,9 +54,9 @@ public final class EventStreamService implements HttpService {
                 EventJournal.Entry entry = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                 if (entry == null) {
                     sink.emit(SseEvent.builder().name("ping").data("{}").build());
-                } else if (hub == null || hub.equals(hubOf(entry.event().data()))) {
-                    sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().name())
-                            .data(new String(Json.bytes(entry.event().data()), StandardCharsets.UTF_8)).build());
+                } else if (hub == null || hub.equals(entry.event().hub())) {
+                    sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().eventName())
+                            .data(new String(Json.bytes(entry.event()), StandardCharsets.UTF_8)).build());
                 }
             }
         } catch (UncheckedIOException gone) {
@@ -76,10 +76,5 @@ public final class EventStreamService implements HttpService {
             return null;
         }
         return Long.parseLong(value);
-    }
-
-    /** Every live event names its hub in {@code data.hub}; those that do not go to every client. */
-    private static String hubOf(Object data) {
-        return data instanceof java.util.Map<?, ?> map && map.get("hub") instanceof String hub ? hub : null;
     }
 }

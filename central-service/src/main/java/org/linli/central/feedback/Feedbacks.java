@@ -10,6 +10,7 @@ import java.util.Map;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.FeedbackEvent;
 import org.linli.central.store.Database;
 
 /** Ratings 1–5 with an optional short comment, once per ticket, booking or visit. */
@@ -27,7 +28,7 @@ public final class Feedbacks {
     /** A rating of the hub itself; {@code key} (the kiosk's idempotency key) makes a resent rating count once. */
     public long rateHub(String hubId, String key, int rating, String comment, Instant at) {
         long id = db.write(c -> insert(c, "hub", key, hubId, rating, comment, at));
-        events.publish("feedback", Map.of("hub", hubId, "rating", rating));
+        events.publish(new FeedbackEvent(hubId, rating));
         return id;
     }
 
@@ -52,7 +53,7 @@ public final class Feedbacks {
             return new Rated(insert(c, kind, itemId, hubId, rating, comment, at), hubId);
         });
         // after the commit: the dashboard's average rating follows
-        events.publish("feedback", Map.of("hub", rated.hubId(), "rating", rating));
+        events.publish(new FeedbackEvent(rated.hubId(), rating));
         return rated.id();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.checkin.Checkins;
+import org.linli.central.events.FiguresEvent;
 import org.linli.central.store.Database;
 
 /** Today's numbers of a hub for the dashboard and the monthly report: visits, tickets, bookings, wait, rating. */
@@ -23,23 +24,19 @@ public final class Figures {
         this.clock = clock;
     }
 
-    public Map<String, Object> today(Hub hub) {
+    public FiguresEvent today(Hub hub) {
         LocalDate day = LocalDate.now(clock.withZone(hub.timezone()));
         long from = day.atStartOfDay(hub.timezone()).toEpochSecond();
         long to = ZonedDateTime.of(day.plusDays(1).atStartOfDay(), hub.timezone()).toEpochSecond();
         Map<String, Object> visits = checkins.figures(hub, day);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("hub", hub.id());
-        body.put("date", day.toString());
-        Map<String, Object> byWhat = new LinkedHashMap<>();
+        Map<String, Integer> byWhat = new LinkedHashMap<>();
         if (visits.get("byService") instanceof Map<?, ?> services) {
-            services.forEach((k, v) -> byWhat.put(String.valueOf(k), v));
+            services.forEach((k, v) -> byWhat.put(String.valueOf(k), (Integer) v));
         }
         if (visits.get("byActivity") instanceof Map<?, ?> activities) {
-            activities.forEach((k, v) -> byWhat.put(String.valueOf(k), v));
+            activities.forEach((k, v) -> byWhat.put(String.valueOf(k), (Integer) v));
         }
-        body.put("visits", byWhat);
-        body.put("visitsTotal", visits.get("total"));
+        Map<String, Object> body = new LinkedHashMap<>();
         db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     SELECT count(*), avg(CASE WHEN called_ts IS NOT NULL THEN (called_ts - queued_ts) / 60.0 END)
@@ -85,6 +82,8 @@ public final class Figures {
             }
             return null;
         });
-        return body;
+        return new FiguresEvent(hub.id(), day.toString(), byWhat, (Integer) visits.get("total"),
+                (Integer) body.get("tickets"), (Double) body.get("averageWaitMinutes"), (Integer) body.get("bookings"),
+                (Double) body.get("averageRating"));
     }
 }

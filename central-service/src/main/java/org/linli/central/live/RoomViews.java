@@ -12,6 +12,7 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
 import org.linli.central.store.Database;
+import org.linli.central.events.RoomEvent;
 import org.linli.central.web.Times;
 import org.linli.protocol.payload.RoomStatePayload;
 
@@ -48,23 +49,13 @@ public final class RoomViews {
             return sensed != null && sensed.occupied();
         }
 
-        public Map<String, Object> json() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("hub", hub.id());
-            body.put("room", room.id());
-            body.put("name", room.name());
-            body.put("status", status);
-            body.put("occupied", occupied());
-            body.put("count", count());
-            body.put("capacity", room.capacity());
-            body.put("since", sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()),
-                    hub.timezone()));
-            body.put("source", sensed == null ? null : sensed.source());
-            body.put("bookingId", current == null ? null : current.id());
-            body.put("nextBooking", next == null ? null : Map.of(
-                    "start", Times.format(next.start(), hub.timezone()),
-                    "end", Times.format(next.end(), hub.timezone())));
-            return body;
+        /** As the API and the {@code room} event show it, with times in the hub's zone. */
+        public RoomEvent event() {
+            return new RoomEvent(hub.id(), room.id(), room.name(), status, occupied(), count(), room.capacity(),
+                    sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()), hub.timezone()),
+                    sensed == null ? null : sensed.source(), current == null ? null : current.id(),
+                    next == null ? null : new RoomEvent.NextBooking(Times.format(next.start(), hub.timezone()),
+                            Times.format(next.end(), hub.timezone())));
         }
 
         public RoomStatePayload payload(long ts) {

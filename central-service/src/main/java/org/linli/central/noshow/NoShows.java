@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.linli.central.live.LiveSettings;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.store.Database;
 
 /**

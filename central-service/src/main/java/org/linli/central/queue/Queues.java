@@ -20,6 +20,8 @@ import org.linli.central.catalogue.ServiceItem;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.CallEvent;
+import org.linli.central.events.QueueEvent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 
@@ -465,6 +467,54 @@ public final class Queues {
         return result;
     }
 
+    /** The ticket a counter serves now, if it serves one today. */
+    public Optional<TicketView> serving(Counter counter) {
+        String day = today(catalogue.requireHub(counter.hubId()));
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT * FROM ticket WHERE counter_id = ? AND state = 'called' AND day = ?
+                    ORDER BY called_ts DESC LIMIT 1""")) {
+                st.setString(1, counter.id());
+                st.setString(2, day);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(ticket(rs)) : Optional.<Ticket>empty();
+                }
+            }
+        }).map(this::view);
+    }
+
+    /** Today's tickets waiting for a counter's services, in the order they are called (the first 200). */
+    public List<TicketView> waitingFor(Counter counter) {
+        if (counter.services().isEmpty()) {
+            return List.of();
+        }
+        String day = today(catalogue.requireHub(counter.hubId()));
+        String marks = String.join(", ", counter.services().stream().map(s -> "?").toList());
+        List<Ticket> tickets = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM ticket WHERE state = 'waiting' AND service_id IN ("
+                    + marks + ") AND day = ? ORDER BY priority DESC, queued_ts, seq LIMIT 200")) {
+                for (int i = 0; i < counter.services().size(); i++) {
+                    st.setString(i + 1, counter.services().get(i));
+                }
+                st.setString(counter.services().size() + 1, day);
+                List<Ticket> found = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(ticket(rs));
+                    }
+                }
+                return found;
+            }
+        });
+        return tickets.stream().map(this::view).toList();
+    }
+
+    /** How many tickets of a service wait today. */
+    public int waiting(Hub hub, String serviceId) {
+        String day = today(hub);
+        return db.read(c -> count(c, serviceId, day));
+    }
+
     private static int count(Connection c, String serviceId, String day) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT count(*) FROM ticket WHERE service_id = ? AND day = ? AND state = 'waiting'")) {
@@ -478,20 +528,13 @@ public final class Queues {
     }
 
     private void publishCall(Ticket ticket, boolean recall) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("hub", ticket.hubId());
-        data.put("counter", ticket.counterId());
-        data.put("service", ticket.serviceId());
-        data.put("number", ticket.number());
-        data.put("ticket", ticket.id());
-        data.put("recall", recall);
-        events.publish("call", data);
+        events.publish(new CallEvent(ticket.hubId(), ticket.counterId(), ticket.serviceId(), ticket.number(),
+                ticket.id(), recall));
     }
 
     private void publishQueue(Hub hub, ServiceItem service) {
         String day = today(hub);
         int waiting = db.read(c -> count(c, service.id(), day));
-        events.publish("queue", Map.of("hub", hub.id(), "service", service.id(), "waiting", waiting,
-                "estimatedWaitMinutes", estimate(service.id(), waiting)));
+        events.publish(new QueueEvent(hub.id(), service.id(), waiting, estimate(service.id(), waiting)));
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.LiveTestServer;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.ingest.IngestCounters;
 import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.PayloadCodec;
@@ -98,7 +99,7 @@ class IngestionIT {
 
     @Test
     void storesEveryValidMessageAndNoneOfTenThousandFuzzedOnes() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         long storedBefore = counters.stored();
         long droppedBefore = counters.malformed() + counters.unauthorised();
         long unauthorisedBefore = counters.unauthorised();
@@ -152,7 +153,7 @@ class IngestionIT {
                 + " NOT IN ('studio', 'classroom', 'reading-room')"));
         assertEquals(0, count("SELECT count(*) FROM device_event WHERE seq >= " + Fuzz.BAD_SEQ));
 
-        DeviceRegistry.DeviceView a = server.live().registry().view("dev-a").orElseThrow();
+        DeviceRegistry.DeviceView a = server.components().registry().view("dev-a").orElseThrow();
         assertTrue(a.malformed() > 0 && a.dropped() > 0, a.toString());
 
         // still alive: the next valid message is stored
@@ -168,7 +169,7 @@ class IngestionIT {
 
     @Test
     void storesARedeliveredMessageOnce() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         long duplicatesBefore = counters.duplicates();
         String sample = Fuzz.occupancy(System.currentTimeMillis(), 50_000, "classroom", true, 2);
         String event = Fuzz.event(System.currentTimeMillis(), 50_001, "classroom", "door.closed", null);
@@ -190,7 +191,7 @@ class IngestionIT {
      */
     @Test
     void sendsEachDeviceReceiptsForWhatItStoredAndWhatIsDroppedForGood() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         Map<String, Set<Long>> acknowledged = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger receipts = new java.util.concurrent.atomic.AtomicInteger();
         PayloadCodec codec = new PayloadCodec();

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.LiveTestServer;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /** Sensor-verified bookings: the server releases a no-show by itself and marks a booking used on presence + token. */
@@ -43,7 +44,7 @@ class NoShowIT {
                     Map.of("id", "sensors-1", "hub", HUB, "rooms", List.of("studio", "classroom"))).status());
             Brokers.awaitRetained(broker, "linli/v1/hubs/" + HUB + "/access/keys", keys -> true);
             door.publish("linli/v1/devices/sensors-1/status", status(clock).getBytes(StandardCharsets.UTF_8), true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.live().registry().view("sensors-1")
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.components().registry().view("sensors-1")
                     .map(DeviceRegistry.DeviceView::online).orElse(false));
 
             long noShow = book(server, "studio", start);
@@ -69,7 +70,7 @@ class NoShowIT {
                     }
                 }
             });
-            assertEquals(1, server.live().noShows().recent(resident));
+            assertEquals(1, server.components().noShows().recent(resident));
 
             byte[] revoked = Brokers.awaitRetained(broker, "linli/v1/hubs/" + HUB + "/access/revoked",
                     bytes -> new String(bytes, StandardCharsets.UTF_8).contains("\"" + noShow + "\""));

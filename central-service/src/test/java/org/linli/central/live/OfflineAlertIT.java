@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.LiveTestServer;
 import org.linli.central.alerts.Alert;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.protocol.testing.TcpProxy;
 
@@ -36,7 +37,7 @@ class OfflineAlertIT {
                 TcpProxy proxy = new TcpProxy(broker.port())) {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
-            await().atMost(Duration.ofSeconds(20)).until(() -> server.live().mqttConnected());
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.components().mqttConnected());
             String status = "linli/v1/devices/studio-door/status";
             TestPublisher agent = new TestPublisher("tcp://127.0.0.1:" + proxy.port(), "studio-door", 16, status,
                     ("{\"state\":\"offline\",\"ts\":" + System.currentTimeMillis() + "}").getBytes(StandardCharsets.UTF_8));
@@ -44,14 +45,14 @@ class OfflineAlertIT {
                 // the service may subscribe after the retained online status is set: it gets it either way
                 agent.publish(status, ("{\"state\":\"online\",\"ts\":" + System.currentTimeMillis()
                         + ",\"version\":\"1.2.3\"}").getBytes(StandardCharsets.UTF_8), true);
-                await().atMost(Duration.ofSeconds(20)).until(() -> server.live().registry().view("studio-door")
+                await().atMost(Duration.ofSeconds(20)).until(() -> server.components().registry().view("studio-door")
                         .map(DeviceRegistry.DeviceView::online).orElse(false));
-                assertEquals("1.2.3", server.live().registry().view("studio-door").orElseThrow().version());
+                assertEquals("1.2.3", server.components().registry().view("studio-door").orElseThrow().version());
 
                 long killed = System.nanoTime();
                 proxy.kill();
                 await().atMost(Duration.ofSeconds(OFFLINE_AFTER_S + 5)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> server.live().alerts().open(HUB).stream()
+                        .until(() -> server.components().alerts().open(HUB).stream()
                                 .anyMatch(a -> a.kind().equals(Alert.DEVICE_OFFLINE)
                                         && "studio-door".equals(a.deviceId())));
                 long tookMs = (System.nanoTime() - killed) / 1_000_000;
@@ -73,7 +74,7 @@ class OfflineAlertIT {
                     server.token("operator"), null);
             assertEquals(200, ack.status(), ack.text());
             assertTrue(ack.json().get("acknowledged").asBoolean());
-            assertTrue(server.live().alerts().open(HUB).isEmpty());
+            assertTrue(server.components().alerts().open(HUB).isEmpty());
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.linli.central.auth;
+package org.linli.central.kiosks;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -8,6 +8,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.Forbidden;

@@ -1,31 +1,24 @@
-package org.linli.central.auth;
+package org.linli.central.kiosks;
 
-import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import org.linli.central.auth.Secrets;
 import org.linli.central.store.Database;
-import org.linli.central.store.StoreException;
 
 /**
  * The keys kiosks authenticate with: issued by an admin for a hub (shown once, stored as SHA-256 only), listed
- * without the key, revoked. Every change calls {@code changed}, which empties the bearer cache of {@link Accounts},
- * so a revoked key is refused from the next request on.
+ * without the key, revoked. Every change calls {@code changed}, which empties the bearer cache of {@code Accounts},
+ * so a revoked key is refused from the next request on. (Who a key belongs to when a kiosk calls is
+ * {@code auth.Accounts}'s business; this is the admins' side.)
  */
 public final class KioskKeys {
-    private static final System.Logger LOG = System.getLogger(KioskKeys.class.getName());
-    /** "Last used" is kept to the minute: a write per kiosk request would cost more than the request itself. */
-    static final long LAST_USED_PRECISION_SECONDS = 60;
-
     private final Database db;
     private final Clock clock;
     private final Runnable changed;
-    // kiosk id -> the last-used time last written for it (epoch seconds)
-    private final ConcurrentHashMap<String, Long> usesWritten = new ConcurrentHashMap<>();
 
     /** A kiosk key as listed: never the key itself. */
     public record KioskKey(String id, String hubId, String label, Instant created, Instant lastUsed) {
@@ -35,7 +28,8 @@ public final class KioskKeys {
     public record Issued(KioskKey kiosk, String key) {
     }
 
-    KioskKeys(Database db, Clock clock, Runnable changed) {
+    /** @param changed empties the bearer cache of {@code auth.Accounts}, so a revoked key is refused at once */
+    public KioskKeys(Database db, Clock clock, Runnable changed) {
         this.db = db;
         this.clock = clock;
         this.changed = changed;
@@ -50,8 +44,13 @@ public final class KioskKeys {
         return new Issued(new KioskKey(id, hubId, label, now, null), key);
     }
 
-    /** Creates or replaces a kiosk's key (the demo seed names its kiosk and key itself). */
-    void put(String id, String hubId, String label, String key, Instant now) {
+    /** A kiosk with a key of the caller's choosing (the demo seed); its label is its id. */
+    public void put(String kioskId, String hubId, String key) {
+        put(kioskId, hubId, kioskId, key, clock.instant());
+    }
+
+    /** Creates or replaces a kiosk's key. */
+    private void put(String id, String hubId, String label, String key, Instant now) {
         try {
             db.write(c -> {
                 try (PreparedStatement st = c.prepareStatement("""
@@ -108,35 +107,6 @@ public final class KioskKeys {
             });
         } finally {
             changed.run();
-        }
-    }
-
-    /** Called on every request a kiosk makes; writes only when the stored time is a minute old. */
-    void used(String id) {
-        long now = clock.instant().getEpochSecond();
-        Long written = usesWritten.get(id);
-        if (written != null && now - written < LAST_USED_PRECISION_SECONDS && now >= written) {
-            return;
-        }
-        boolean mine = written == null ? usesWritten.putIfAbsent(id, now) == null
-                : usesWritten.replace(id, written, now);
-        if (!mine) {
-            return; // another request of the same kiosk is writing it
-        }
-        try {
-            db.write(c -> {
-                try (PreparedStatement st = c.prepareStatement("UPDATE kiosk SET last_used_ts = ?"
-                        + " WHERE id = ? AND (last_used_ts IS NULL OR last_used_ts < ?)")) {
-                    st.setLong(1, now);
-                    st.setString(2, id);
-                    st.setLong(3, now);
-                    return st.executeUpdate();
-                }
-            });
-        } catch (StoreException e) {
-            // The kiosk's request goes on; the next one writes the time instead.
-            usesWritten.remove(id, now);
-            LOG.log(Level.WARNING, "cannot note when kiosk " + id + " was last used: " + e.getMessage());
         }
     }
 }
