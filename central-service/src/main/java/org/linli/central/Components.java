@@ -102,8 +102,8 @@ public final class Components implements AutoCloseable {
         events.subscribe(journal);
         this.catalogue = new Catalogue(db);
         this.keys = TokenKeys.loadOrCreate(settings.dataDir().resolve("signing-key.properties"), clock);
-        this.residents = new Residents(new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())), keys,
-                clock, Duration.ofDays(settings.cardDays()));
+        this.residents = new Residents(db, new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
+                keys, clock, Duration.ofDays(settings.cardDays()));
         this.accounts = new Accounts(db, clock, settings.sessionLength());
         this.guard = new Guard(accounts);
         this.kioskKeys = new KioskKeys(db, clock, accounts::forgetBearers);

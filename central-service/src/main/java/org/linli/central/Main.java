@@ -25,7 +25,7 @@ import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
 import org.linli.central.kiosks.KioskKeyService;
 import org.linli.central.live.LiveService;
-import org.linli.central.pages.WebPages;
+import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.OpenApiService;
@@ -65,7 +65,7 @@ public final class Main {
         return List.of(
                 new CatalogueService(c.catalogue(), c.guard(), body),
                 new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
-                new ResidentService(c.residents(), c.catalogue(), c.guard(), c.db(), body),
+                new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), body),
@@ -95,7 +95,7 @@ public final class Main {
             routing.register(API, service);
         }
         routing.any("/api/*", Problems::noSuchRoute);
-        routing.register(new WebPages(c.guard()::isStaff));
+        routing.register(new PageService(c.guard()::isStaff));
     }
 
     /** The command line. */

@@ -67,7 +67,7 @@ public final class ActivityService implements HttpService {
     }
 
     private void signUp(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String id = Requests.id(req, "id");
         JsonBody body = JsonBody.read(req, maxBody);
         String phone = body.optionalText("phone", 24);
@@ -82,7 +82,7 @@ public final class ActivityService implements HttpService {
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.KIOSK_OR_DESK);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         Json.ok(res, view(activities.cancel(Requests.id(req, "id"), Requests.number(req, "signup"))));
     }
 

@@ -25,7 +25,7 @@ public final class AlertService implements HttpService {
     }
 
     private void acknowledge(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Alert alert = alerts.acknowledge(Requests.number(req, "id"), caller.name(), caller.hubId());
         Json.ok(res, alert.event(alerts.zone(alert.hubId())));
     }

@@ -1,7 +1,5 @@
 package org.linli.central.auth;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
 import java.util.EnumSet;
 import java.util.Set;
 import org.linli.central.errors.Forbidden;
@@ -18,9 +16,6 @@ public final class Guard {
     public static final Set<Role> OPERATORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     public static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
-    /** The cookie the staff pages keep their token in. */
-    public static final String COOKIE = "linli_token";
-
     private final Accounts accounts;
 
     public Guard(Accounts accounts) {
@@ -30,11 +25,11 @@ public final class Guard {
     /**
      * The caller, when it has one of the roles.
      *
+     * @param bearer the request's bearer token ({@code web.Requests.bearer}), null when it sent none
      * @throws Unauthorized without a valid bearer
      * @throws Forbidden with the wrong role
      */
-    public Caller require(ServerRequest req, Set<Role> allowed) {
-        String bearer = bearer(req);
+    public Caller require(String bearer, Set<Role> allowed) {
         if (bearer == null) {
             throw new Unauthorized("send Authorization: Bearer <staff token or kiosk key>");
         }
@@ -44,20 +39,6 @@ public final class Guard {
             throw new Forbidden("a " + caller.role().wire() + " may not do this");
         }
         return caller;
-    }
-
-    /**
-     * The bearer token of a request: the Authorization header, or else the {@value #COOKIE} cookie that the staff
-     * pages set at sign-in (a browser's event stream cannot send headers). Null when there is none or it is absurd.
-     */
-    static String bearer(ServerRequest req) {
-        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-        if (header != null) {
-            return header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() <= 7 + 200
-                    ? header.substring(7).strip() : null;
-        }
-        String cookie = req.headers().cookies().first(COOKIE).orElse(null);
-        return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
     }
 
     /** Whether a token belongs to a signed-in member of staff (for the web pages). */

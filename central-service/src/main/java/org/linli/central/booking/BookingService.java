@@ -61,7 +61,7 @@ public final class BookingService implements HttpService {
     }
 
     private void availability(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.KIOSK_OR_STAFF);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Room room = catalogue.requireRoom(Requests.id(req, "room"));
         LocalDate date = Requests.date(req, "date");
         Hub hub = catalogue.requireHub(room.hubId());
@@ -94,7 +94,7 @@ public final class BookingService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String key = Requests.idempotencyKey(req);
         BookingRequest request = parse(JsonBody.read(req, maxBody));
         Bookings.Created created = bookings.create(request, caller.hubId(), key);
@@ -130,17 +130,17 @@ public final class BookingService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Json.ok(res, view(bookings.require(Requests.number(req, "id"), caller.hubId())));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         Json.ok(res, view(bookings.cancel(Requests.number(req, "id"), caller.hubId())));
     }
 
     private void qr(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Booking booking = bookings.require(Requests.number(req, "id"), caller.hubId());
         if (!booking.status().equals("active")) {
             throw new Conflict("booking-not-active", "The booking is not active",
@@ -152,7 +152,7 @@ public final class BookingService implements HttpService {
     }
 
     private void revoked(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.KIOSK_OR_STAFF);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         String hub = catalogue.requireHub(Requests.id(req, "hub")).id();
         Json.ok(res, Map.of("ts", System.currentTimeMillis(), "bookings", bookings.revoked(hub)));
     }

@@ -25,6 +25,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 import org.linli.protocol.token.AccessToken;
 
@@ -66,22 +67,11 @@ public final class Bookings {
     public List<Slot> availability(Room room, Hub hub, LocalDate date) {
         Instant open = LocalDateTime.of(date, hub.opens()).atZone(hub.timezone()).toInstant();
         Instant close = LocalDateTime.of(date, hub.closes()).atZone(hub.timezone()).toInstant();
-        List<long[]> taken = db.read(c -> {
-            List<long[]> spans = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT start_ts, end_ts FROM booking
-                    WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""")) {
-                st.setString(1, room.id());
-                st.setLong(2, close.getEpochSecond());
-                st.setLong(3, open.getEpochSecond());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        spans.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                    }
-                }
-            }
-            return spans;
-        });
+        List<long[]> taken = db.read(c -> Sql.list(c, """
+                SELECT start_ts, end_ts FROM booking
+                WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, room.id(), close.getEpochSecond(),
+                open.getEpochSecond()));
         List<Slot> slots = new ArrayList<>();
         long step = room.rules().slotMinutes() * 60L;
         for (long s = open.getEpochSecond(); s + step <= close.getEpochSecond(); s += step) {
@@ -177,52 +167,27 @@ public final class Bookings {
     }
 
     private static int activeCount(Connection c, long residentId, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM booking WHERE resident_id = ? AND status = 'active' AND end_ts > ?")) {
-            st.setLong(1, residentId);
-            st.setLong(2, now.getEpochSecond());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Sql.number(c, "SELECT count(*) FROM booking WHERE resident_id = ? AND status = 'active' AND end_ts > ?",
+                residentId, now.getEpochSecond());
     }
 
     private static boolean overlaps(Connection c, String roomId, Instant start, Instant end) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        return Sql.one(c, """
                 SELECT 1 FROM booking WHERE room_id = ? AND status IN ('active', 'used')
-                  AND start_ts < ? AND end_ts > ? LIMIT 1""")) {
-            st.setString(1, roomId);
-            st.setLong(2, end.getEpochSecond());
-            st.setLong(3, start.getEpochSecond());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+                  AND start_ts < ? AND end_ts > ? LIMIT 1""", rs -> true, roomId, end.getEpochSecond(),
+                start.getEpochSecond()).isPresent();
     }
 
     private static long insert(Connection c, Hub hub, BookingRequest request, Resident resident, String key,
             String fingerprint, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees, purpose,
-                    status, created_ts, changed_ts, idempotency_key, request_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""")) {
-            st.setString(1, hub.id());
-            st.setString(2, request.roomId());
-            st.setLong(3, request.start().getEpochSecond());
-            st.setLong(4, request.end().getEpochSecond());
-            st.setLong(5, resident.id());
-            st.setString(6, resident.phoneLast4());
-            st.setInt(7, request.attendees());
-            st.setString(8, request.purpose());
-            st.setLong(9, now.getEpochSecond());
-            st.setLong(10, now.getEpochSecond());
-            st.setString(11, key);
-            st.setString(12, fingerprint);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return Sql.one(c, """
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees,
+                        purpose, status, created_ts, changed_ts, idempotency_key, request_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1),
+                    hub.id(), request.roomId(), request.start().getEpochSecond(), request.end().getEpochSecond(),
+                    resident.id(), resident.phoneLast4(), request.attendees(), request.purpose(),
+                    now.getEpochSecond(), now.getEpochSecond(), key, fingerprint).orElseThrow();
         } catch (SQLException e) {
             // The trigger is the last word on overlaps, whatever the check above saw.
             if (String.valueOf(e.getMessage()).contains("overlaps another booking")) {
@@ -245,19 +210,10 @@ public final class Bookings {
     }
 
     static Optional<Booking> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM booking WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long resident = rs.getLong("resident_id");
-                return Optional.of(new Booking(rs.getLong("id"), rs.getString("hub_id"), rs.getString("room_id"),
-                        Instant.ofEpochSecond(rs.getLong("start_ts")), Instant.ofEpochSecond(rs.getLong("end_ts")),
-                        rs.getString("status"), rs.getString("phone_last4"), rs.getInt("attendees"),
-                        rs.getString("purpose"), rs.wasNull() ? null : resident));
-            }
-        }
+        return Sql.one(c, "SELECT * FROM booking WHERE id = ?", rs -> new Booking(rs.getLong("id"),
+                rs.getString("hub_id"), rs.getString("room_id"), Instant.ofEpochSecond(rs.getLong("start_ts")),
+                Instant.ofEpochSecond(rs.getLong("end_ts")), rs.getString("status"), rs.getString("phone_last4"),
+                rs.getInt("attendees"), rs.getString("purpose"), Sql.nullableLong(rs, "resident_id")), id);
     }
 
     /** Cancels a booking and so revokes its token; cancelling twice is harmless. */
@@ -293,17 +249,8 @@ public final class Bookings {
                 return Optional.<Booking>empty();
             }
             Booking booking = find(c, id).orElseThrow();
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO booking_no_show (booking_id, resident_id, released_ts) VALUES (?, ?, ?)")) {
-                st.setLong(1, id);
-                if (booking.residentId() == null) {
-                    st.setNull(2, java.sql.Types.INTEGER);
-                } else {
-                    st.setLong(2, booking.residentId());
-                }
-                st.setLong(3, ts);
-                st.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO booking_no_show (booking_id, resident_id, released_ts) VALUES (?, ?, ?)", id,
+                    booking.residentId(), ts);
             return Optional.of(booking);
         });
         released.ifPresent(this::published);
@@ -325,14 +272,8 @@ public final class Bookings {
 
     /** @return whether the booking was in state {@code from} and now is in {@code to} */
     private static boolean changeStatus(Connection c, long id, String from, String to, long now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE booking SET status = ?, changed_ts = ? WHERE id = ? AND status = ?")) {
-            st.setString(1, to);
-            st.setLong(2, now);
-            st.setLong(3, id);
-            st.setString(4, from);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "UPDATE booking SET status = ?, changed_ts = ? WHERE id = ? AND status = ?", to, now, id,
+                from) == 1;
     }
 
     /** Marks a booking used at check-in, inside the caller's transaction. */
@@ -349,32 +290,15 @@ public final class Bookings {
     }
 
     private static void setStatus(Connection c, long id, String status, long now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE booking SET status = ?, changed_ts = ? WHERE id = ?")) {
-            st.setString(1, status);
-            st.setLong(2, now);
-            st.setLong(3, id);
-            st.executeUpdate();
-        }
+        Sql.update(c, "UPDATE booking SET status = ?, changed_ts = ? WHERE id = ?", status, now, id);
     }
 
     /** Ids of cancelled or released bookings of a hub whose tokens have not expired: what doors must refuse. */
     public List<String> revoked(String hubId) {
         long now = clock.instant().getEpochSecond();
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
-                    ORDER BY id""")) {
-                st.setString(1, hubId);
-                st.setLong(2, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(Long.toString(rs.getLong(1)));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.read(c -> Sql.list(c, """
+                SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
+                ORDER BY id""", rs -> Long.toString(rs.getLong(1)), hubId, now));
     }
 
     /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */

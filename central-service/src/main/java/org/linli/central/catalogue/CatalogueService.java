@@ -80,7 +80,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
     private void putRoom(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "room");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -113,7 +113,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
     private void putService(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "service");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -137,7 +137,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a counter: names and the services of its hub it serves. */
     private void putCounter(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -159,7 +159,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of an activity: title, room of the same hub, time and capacity. */
     private void putActivity(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "activity");
         JsonBody body = JsonBody.read(req, maxBody);
         String roomId = body.text("room", 64);

@@ -39,7 +39,7 @@ public final class CheckinService implements HttpService {
     }
 
     private void checkIn(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         String token = body.optionalText("token", 200);
         String phone = body.optionalText("phone", 24);
@@ -64,7 +64,7 @@ public final class CheckinService implements HttpService {
     }
 
     private void figures(ServerRequest req, ServerResponse res) {
-        guard.require(req, Guard.STAFF);
+        guard.require(Requests.bearer(req), Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
     }

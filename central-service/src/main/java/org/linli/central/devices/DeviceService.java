@@ -18,6 +18,7 @@ import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
 import org.linli.protocol.Ids;
 
 /**
@@ -45,14 +46,14 @@ public final class DeviceService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.OPERATORS);
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Json.ok(res, devices.all().stream()
                 .filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
                 .map(DeviceService::json).toList());
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         JsonBody body = JsonBody.read(req, maxBody);
         String id = body.text("id", 64);
         String hub = body.text("hub", 64);

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.auth.Guard;
 import org.linli.central.web.Json;
+import org.linli.central.web.Requests;
 
 /**
  * {@code GET /api/v1/events[?hub=]}: the numbered events of the journal as Server-Sent Events; a client that
@@ -41,7 +42,7 @@ public final class EventStreamService implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         // Staff pages (their sign-in cookie), boards and kiosks: device states and alerts are not for everyone.
-        guard.require(req, Guard.KIOSK_OR_STAFF);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         String hub = req.query().first("hub").orElse(null);
         Long resumeAfter = lastEventId(req);
         BlockingQueue<EventJournal.Entry> queue = new ArrayBlockingQueue<>(QUEUE);

@@ -16,6 +16,7 @@ import org.linli.central.auth.Guard;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
+import org.linli.central.web.Requests;
 
 /** {@code POST /api/v1/feedback}. */
 public final class FeedbackService implements HttpService {
@@ -37,7 +38,7 @@ public final class FeedbackService implements HttpService {
     }
 
     private void rate(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         Integer rating = body.integer("rating", 1, 5);
         String comment = body.optionalText("comment", 280);

@@ -76,7 +76,7 @@ public final class KioskKeyService implements HttpService {
 
     /** The hub of the path, when the caller is an admin of it or of a hub above it. */
     private Hub managedHub(ServerRequest req) {
-        Caller caller = guard.require(req, Guard.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !isWithin(hub, caller.hubId())) {
             throw new Forbidden("an admin of " + caller.hubId()

@@ -55,7 +55,7 @@ public final class LiveService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        Caller caller = guard.require(req, Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
             throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
@@ -105,7 +105,7 @@ public final class LiveService implements HttpService {
     }
 
     private void counter(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Counter counter = catalogue.counter(Requests.id(req, "counter"))
                 .filter(c -> caller.hubId() == null || caller.hubId().equals(c.hubId()))
                 .orElseThrow(() -> new NotFound("no counter with that id in your hub"));

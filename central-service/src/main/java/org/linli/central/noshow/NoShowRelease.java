@@ -1,8 +1,6 @@
 package org.linli.central.noshow;
 
 import java.lang.System.Logger.Level;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.function.Predicate;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 
 /**
  * Sensor-verified bookings. The server itself (a timer, no cron) releases an active booking whose room showed no
@@ -85,25 +84,13 @@ public final class NoShowRelease implements AutoCloseable {
 
     private List<Booking> candidates(long now) {
         long cutoff = now - after.toSeconds();
-        return db.read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT b.id FROM booking b
-                    WHERE b.status = 'active' AND b.start_ts <= ? AND b.end_ts > ?
-                      AND NOT EXISTS (SELECT 1 FROM checkin k WHERE k.booking_id = b.id)
-                      AND NOT EXISTS (SELECT 1 FROM occupancy_sample s WHERE s.room_id = b.room_id
-                                      AND s.occupied = 1 AND s.ts >= b.start_ts * 1000 AND s.ts <= ? * 1000)""")) {
-                st.setLong(1, cutoff);
-                st.setLong(2, now);
-                st.setLong(3, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
-            return ids;
-        }).stream().flatMap(id -> bookings.find(id).stream()).toList();
+        return db.read(c -> Sql.list(c, """
+                SELECT b.id FROM booking b
+                WHERE b.status = 'active' AND b.start_ts <= ? AND b.end_ts > ?
+                  AND NOT EXISTS (SELECT 1 FROM checkin k WHERE k.booking_id = b.id)
+                  AND NOT EXISTS (SELECT 1 FROM occupancy_sample s WHERE s.room_id = b.room_id
+                                  AND s.occupied = 1 AND s.ts >= b.start_ts * 1000 AND s.ts <= ? * 1000)""",
+                rs -> rs.getLong(1), cutoff, now, now)).stream().flatMap(id -> bookings.find(id).stream()).toList();
     }
 
     /**
@@ -115,24 +102,12 @@ public final class NoShowRelease implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        List<Long> ids = db.read(c -> {
-            List<Long> found = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT b.id FROM booking b
-                    WHERE b.room_id = ? AND b.status = 'active' AND b.start_ts <= ? AND b.end_ts > ?
-                      AND EXISTS (SELECT 1 FROM device_event e WHERE e.booking_id = CAST(b.id AS TEXT)
-                                  AND e.type = 'access.granted')""")) {
-                st.setString(1, roomId);
-                st.setLong(2, now.getEpochSecond() + EARLY.toSeconds());
-                st.setLong(3, now.getEpochSecond());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getLong(1));
-                    }
-                }
-            }
-            return found;
-        });
+        List<Long> ids = db.read(c -> Sql.list(c, """
+                SELECT b.id FROM booking b
+                WHERE b.room_id = ? AND b.status = 'active' AND b.start_ts <= ? AND b.end_ts > ?
+                  AND EXISTS (SELECT 1 FROM device_event e WHERE e.booking_id = CAST(b.id AS TEXT)
+                              AND e.type = 'access.granted')""", rs -> rs.getLong(1), roomId,
+                now.getEpochSecond() + EARLY.toSeconds(), now.getEpochSecond()));
         // one cancelled or released between the query and now stays as it is
         ids.forEach(id -> bookings.markUsedIfActive(id, now));
     }

@@ -42,7 +42,7 @@ public final class QueueService implements HttpService {
     }
 
     private void draw(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String service = Requests.id(req, "service");
         String key = Requests.idempotencyKey(req);
         JsonBody body = JsonBody.read(req, maxBody);
@@ -63,7 +63,7 @@ public final class QueueService implements HttpService {
     }
 
     private void reactivate(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Json.ok(res, queues.reactivate(Requests.id(req, "id"), caller.hubId()));
     }
 
@@ -72,7 +72,7 @@ public final class QueueService implements HttpService {
     }
 
     private void counter(ServerRequest req, ServerResponse res, String action) {
-        Caller caller = guard.require(req, Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         String counter = Requests.id(req, "counter");
         Json.ok(res, switch (action) {
             case "call-next" -> queues.callNext(counter, caller.hubId());
@@ -83,7 +83,7 @@ public final class QueueService implements HttpService {
     }
 
     private void transfer(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         String counter = Requests.id(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String service = body.text("service", 64);

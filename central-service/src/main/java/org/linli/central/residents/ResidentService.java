@@ -12,9 +12,9 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.InvalidInput;
-import org.linli.central.store.Database;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
+import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
 /** {@code POST /api/v1/residents/card}: a phone number in, a resident card token out. */
@@ -22,14 +22,12 @@ public final class ResidentService implements HttpService {
     private final Residents residents;
     private final Catalogue catalogue;
     private final Guard guard;
-    private final Database db;
     private final long maxBody;
 
-    public ResidentService(Residents residents, Catalogue catalogue, Guard guard, Database db, long maxBody) {
+    public ResidentService(Residents residents, Catalogue catalogue, Guard guard, long maxBody) {
         this.residents = residents;
         this.catalogue = catalogue;
         this.guard = guard;
-        this.db = db;
         this.maxBody = maxBody;
     }
 
@@ -39,14 +37,14 @@ public final class ResidentService implements HttpService {
     }
 
     private void card(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(req, Guard.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         String phoneText = body.text("phone", 24);
         String hubText = body.optionalText("hub", 64);
         body.done();
         String phone = Residents.requirePhone("phone", phoneText);
         Hub hub = hubOf(caller, hubText, catalogue);
-        Resident resident = db.write(c -> residents.byPhone(c, phone));
+        Resident resident = residents.byPhone(phone);
         Residents.Card card = residents.card(resident, hub.id());
         ZoneId zone = hub.timezone();
         Json.created(res, Map.of("token", card.token(), "phoneLast4", card.phoneLast4(),

@@ -11,18 +11,21 @@ import java.util.Optional;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.store.Database;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
 
 /** Residents by phone or by card token. */
 public final class Residents {
+    private final Database db;
     private final PhoneNumbers phones;
     private final TokenKeys keys;
     private final Clock clock;
     private final Duration cardValidity;
 
-    public Residents(PhoneNumbers phones, TokenKeys keys, Clock clock, Duration cardValidity) {
+    public Residents(Database db, PhoneNumbers phones, TokenKeys keys, Clock clock, Duration cardValidity) {
+        this.db = db;
         this.phones = phones;
         this.keys = keys;
         this.clock = clock;
@@ -98,6 +101,11 @@ public final class Residents {
     }
 
     /** Finds or creates the resident with this phone, inside the caller's write transaction. */
+    /** The resident with this phone number, registered now if new. */
+    public Resident byPhone(String normalisedPhone) {
+        return db.write(c -> byPhone(c, normalisedPhone));
+    }
+
     public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
         return resolve(c, claim(normalisedPhone, null, null));
     }

@@ -10,9 +10,27 @@ import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
 import org.linli.protocol.Ids;
 
-/** Path and query parameters, checked before they reach a feature. */
+/** Path and query parameters and headers, checked before they reach a feature. */
 public final class Requests {
+    /** The cookie the staff pages keep their token in. */
+    public static final String SESSION_COOKIE = "linli_token";
+
     private Requests() {
+    }
+
+    /**
+     * The bearer token of a request, for {@code auth.Guard}: the Authorization header, or else the
+     * {@value #SESSION_COOKIE} cookie that the staff pages set at sign-in (a browser's event stream cannot send
+     * headers). Null when there is none or it is absurd.
+     */
+    public static String bearer(ServerRequest req) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (header != null) {
+            return header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() <= 7 + 200
+                    ? header.substring(7).strip() : null;
+        }
+        String cookie = req.headers().cookies().first(SESSION_COOKIE).orElse(null);
+        return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
     }
 
     /**
