@@ -5,36 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.protocol.qr.QrFrameDecoder;
 import org.linli.protocol.payload.KeysPayload;
+import org.linli.protocol.qr.QrFrameDecoder;
 import org.linli.protocol.token.TokenVerifier;
 import org.linli.protocol.token.Verdict;
 import org.linli.protocol.token.VerifyContext;
 
-class BookingIT {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class BookingIT extends CentralIT {
     static Map<String, Object> booking(String room, int hour, String phone) {
         Map<String, Object> body = new HashMap<>();
         body.put("room", room);

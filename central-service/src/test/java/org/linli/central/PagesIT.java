@@ -29,19 +29,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * signed in sees a page. Screenshots of the three pages go to {@code target/screenshots}.
  */
 class PagesIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     static final Path SHOTS = Path.of("target/screenshots");
 
     @TempDir
     Path dir;
     MosquittoBroker broker;
-    LiveTestServer server;
+    TestServer server;
     ChromeDriver chrome;
 
     @BeforeEach
     void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url()));
+        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url()), Clock.systemUTC());
         chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
     }
 

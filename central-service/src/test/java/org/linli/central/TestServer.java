@@ -1,6 +1,7 @@
 package org.linli.central;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,12 +22,14 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.web.Json;
 
 /**
  * A real central service on a free port with the demo hub in a fresh data directory, a real HTTP client, and the
- * demo credentials read from the file the service wrote.
+ * demo credentials read from the file the service wrote. Live operations run as {@code Main} wires them, with a
+ * real broker when the test gives {@code mqtt.url}.
  */
 public final class TestServer implements AutoCloseable {
     public static final String HUB = "wutong66";
@@ -37,9 +40,7 @@ public final class TestServer implements AutoCloseable {
     private final Clock clock;
     private CentralServer server;
     private final Properties credentials = new Properties();
-    private String admin;
-    private String operator;
-    private String counter;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestServer(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
@@ -50,6 +51,7 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, Map.of(), Clock.systemUTC());
     }
 
+    /** @param config extra keys, e.g. {@code mqtt.url}, {@code live.offline-after-seconds} */
     public static TestServer start(Path dataDir, Map<String, String> config, Clock clock) {
         TestServer test = new TestServer(dataDir, clock);
         test.boot(config);
@@ -61,15 +63,15 @@ public final class TestServer implements AutoCloseable {
         overrides.put("data.dir", dataDir.toString());
         overrides.put("server.port", "0");
         overrides.put("server.host", "127.0.0.1");
-        Settings settings = Settings.from(ConfigLoader.load(null, Map.of(), overrides));
-        server = CentralServer.start(settings, clock, true);
+        Config loaded = ConfigLoader.load(null, Map.of(), overrides);
+        server = CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded), clock, true);
         try (InputStream in = Files.newInputStream(dataDir.resolve("demo-credentials.properties"))) {
             credentials.clear();
             credentials.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        admin = operator = counter = null;
+        tokens.clear();
     }
 
     /** Stops and starts the service on the same data directory. */
@@ -80,6 +82,10 @@ public final class TestServer implements AutoCloseable {
 
     public CentralServer server() {
         return server;
+    }
+
+    public Components components() {
+        return server.components();
     }
 
     public Path dataDir() {
@@ -95,24 +101,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String adminToken() {
-        if (admin == null) {
-            admin = login("admin");
-        }
-        return admin;
+        return token("admin");
     }
 
     public String operatorToken() {
-        if (operator == null) {
-            operator = login("operator");
-        }
-        return operator;
+        return token("operator");
     }
 
     public String counterToken() {
-        if (counter == null) {
-            counter = login("counter");
-        }
-        return counter;
+        return token("counter");
+    }
+
+    /** A session token of a demo member of staff ({@code admin}, {@code operator}, {@code counter}), signed in once. */
+    public String token(String user) {
+        return tokens.computeIfAbsent(user, this::login);
     }
 
     private String login(String user) {
@@ -161,6 +163,10 @@ public final class TestServer implements AutoCloseable {
     public Response put(String path, String bearer, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))), bearer);
+    }
+
+    public Response postRaw(String path, String bearer, String body) {
+        return postRaw(path, bearer, body, Map.of());
     }
 
     public Response postRaw(String path, String bearer, String body, Map<String, String> headers) {

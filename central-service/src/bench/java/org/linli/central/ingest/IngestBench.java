@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ThreadCpu;
@@ -43,12 +43,12 @@ public final class IngestBench {
         Path dir = Files.createTempDirectory("linli-ingest-bench");
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_inflight_messages " + inflight, "max_queued_messages 1000000");
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(),
-                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"))) {
+                TestServer server = TestServer.start(dir.resolve("data"),
+                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"), Clock.systemUTC())) {
             String[] rooms = {"activity-room", "reading-room", "classroom", "council-hall", "studio", "roof-terrace"};
             for (int d = 0; d < devices; d++) {
                 server.post("/api/v1/devices", server.token("admin"), Map.of("id", "bench-" + d, "hub",
-                        LiveTestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
+                        TestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
             }
             while (!server.components().mqttConnected()) {
                 Thread.onSpinWait();

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ThreadCpu;
@@ -35,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the latency. Prints p50, p90, p99 and max over the marked changes.
  */
 public final class DashboardLatencyBench {
-    private static final String HUB = LiveTestServer.HUB;
+    private static final String HUB = TestServer.HUB;
     private static final String MARKED_ROOM = "council-hall";
     private static final int MARKED_CAPACITY = 16;
     private static final String[] BACKGROUND_ROOMS = {"activity-room", "reading-room", "classroom", "studio",
@@ -86,8 +86,8 @@ public final class DashboardLatencyBench {
         Path dir = Files.createTempDirectory("linli-dashboard-bench");
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_queued_messages 1000000", "max_inflight_messages " + WINDOW);
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(),
-                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-dashboard-bench"))) {
+                TestServer server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-dashboard-bench"), Clock.systemUTC())) {
             String admin = server.token("admin");
             for (int d = 0; d < devices; d++) {
                 server.post("/api/v1/devices", admin, Map.of("id", "bench-" + d, "hub", HUB,

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.ingest.IngestCounters;
 import org.linli.protocol.payload.AckPayload;
@@ -37,18 +37,18 @@ import org.linli.protocol.testing.MosquittoBroker;
 
 /** Ingestion through a real Mosquitto into a real SQLite file, with the HTTP API of a real server. */
 class IngestionIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     @TempDir
     static Path dir;
     static MosquittoBroker broker;
-    static LiveTestServer server;
+    static TestServer server;
     static TestPublisher device;
 
     @BeforeAll
     static void start() throws Exception {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url(),
-                "live.client-id", "central-ingest-it"));
+        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                "live.client-id", "central-ingest-it"), Clock.systemUTC());
         register("dev-a", "studio", "classroom");
         register("dev-b", "reading-room");
         awaitSubscribed();
@@ -56,7 +56,7 @@ class IngestionIT {
     }
 
     static void register(String id, String... rooms) {
-        LiveTestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
+        TestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
                 Map.of("id", id, "hub", HUB, "rooms", List.of(rooms)));
         assertEquals(201, r.status(), r.text());
     }
@@ -287,7 +287,7 @@ class IngestionIT {
             assertEquals("occupied", retained.status());
             assertEquals(8, retained.capacity());
         }
-        LiveTestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
+        TestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
                 server.token("operator"));
         assertEquals(200, evacuation.status(), evacuation.text());
         assertTrue(evacuation.json().get("total").asInt() >= 5, evacuation.text());

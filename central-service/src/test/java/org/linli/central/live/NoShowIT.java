@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /** Sensor-verified bookings: the server releases a no-show by itself and marks a booking used on presence + token. */
 class NoShowIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @TempDir
@@ -35,10 +35,10 @@ class NoShowIT {
         MutableClock clock = new MutableClock(Instant.now());
         ZonedDateTime start = LocalDate.now(ZONE).plusDays(1).atTime(10, 0).atZone(ZONE);
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), clock, Map.of(
+                TestServer server = TestServer.start(dir.resolve("data"), Map.of(
                         "mqtt.url", broker.url(), "live.client-id", "central-no-show-it",
                         "live.no-show-minutes", "15", "live.no-show-sweep-seconds", "1",
-                        "live.no-show-rule.max", "1", "live.no-show-rule.block-days", "14"));
+                        "live.no-show-rule.max", "1", "live.no-show-rule.block-days", "14"), clock);
                 TestPublisher door = new TestPublisher(broker.url(), "room-sensors")) {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", "sensors-1", "hub", HUB, "rooms", List.of("studio", "classroom"))).status());
@@ -87,7 +87,7 @@ class NoShowIT {
             assertTrue(tenIsFree, slots.toString());
 
             // One no-show is this hub's limit: the same resident cannot book again for two weeks, in any room.
-            LiveTestServer.Response refused = server.post("/api/v1/bookings", server.kioskKey(), Map.of(
+            TestServer.Response refused = server.post("/api/v1/bookings", server.kioskKey(), Map.of(
                     "room", "reading-room", "start", start.plusHours(2).toOffsetDateTime().toString(),
                     "end", start.plusHours(3).toOffsetDateTime().toString(), "phone", "13800138000",
                     "attendees", 1, "purpose", "test"));
@@ -100,8 +100,8 @@ class NoShowIT {
         return "{\"state\":\"online\",\"ts\":" + clock.millis() + ",\"version\":\"1.0\"}";
     }
 
-    private static long book(LiveTestServer server, String room, ZonedDateTime start) {
-        LiveTestServer.Response r = server.post("/api/v1/bookings", server.kioskKey(), Map.of(
+    private static long book(TestServer server, String room, ZonedDateTime start) {
+        TestServer.Response r = server.post("/api/v1/bookings", server.kioskKey(), Map.of(
                 "room", room, "start", start.toOffsetDateTime().toString(),
                 "end", start.plusHours(1).toOffsetDateTime().toString(), "phone", "13800138000",
                 "attendees", 2, "purpose", "test"));
@@ -109,7 +109,7 @@ class NoShowIT {
         return r.json().get("id").asLong();
     }
 
-    private static String status(LiveTestServer server, long booking) {
+    private static String status(TestServer server, long booking) {
         return server.get("/api/v1/bookings/" + booking, server.kioskKey()).json().get("status").asText();
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.alerts.Alert;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.protocol.testing.MosquittoBroker;
@@ -23,7 +23,7 @@ import org.linli.protocol.testing.TcpProxy;
 /** A device whose link dies without a clean disconnect raises the offline alert on time, from the server. */
 class OfflineAlertIT {
     static final int OFFLINE_AFTER_S = 2;
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
 
     @TempDir
     Path dir;
@@ -31,9 +31,9 @@ class OfflineAlertIT {
     @Test
     void raisesTheOfflineAlertOnTimeWhenAnAgentIsKilled() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of(
+                TestServer server = TestServer.start(dir.resolve("data"), Map.of(
                         "mqtt.url", broker.url(), "live.offline-after-seconds", Integer.toString(OFFLINE_AFTER_S),
-                        "live.client-id", "central-offline-it"));
+                        "live.client-id", "central-offline-it"), Clock.systemUTC());
                 TcpProxy proxy = new TcpProxy(broker.port())) {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
@@ -70,7 +70,7 @@ class OfflineAlertIT {
             JsonNode alert = live.get("alerts").get(0);
             assertEquals("device_offline", alert.get("kind").asText());
 
-            LiveTestServer.Response ack = server.post("/api/v1/alerts/" + alert.get("id").asLong() + "/ack",
+            TestServer.Response ack = server.post("/api/v1/alerts/" + alert.get("id").asLong() + "/ack",
                     server.token("operator"), null);
             assertEquals(200, ack.status(), ack.text());
             assertTrue(ack.json().get("acknowledged").asBoolean());
