@@ -202,8 +202,7 @@ public final class Components implements AutoCloseable {
     /** Keys and revocations of every hub, and every room's state: what a broker that lost them needs again. */
     private void publishRetained() {
         doorKeys.publishAll();
-        live.publishAllRooms(catalogue.hubs().stream()
-                .flatMap(hub -> catalogue.rooms(hub.id()).stream().map(room -> room.id())).toList());
+        live.publishAllRooms();
     }
 
     private void arrived(MqttConnection.Inbound message) {

@@ -1,10 +1,10 @@
 package org.linli.central.auth;
 
 import java.lang.System.Logger.Level;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 import org.linli.central.store.StoreException;
 
 /** When each kiosk key was last used, as the admins' list of keys shows it. */
@@ -36,15 +36,9 @@ final class KioskUses {
             return; // another request of the same kiosk is writing it
         }
         try {
-            db.write(c -> {
-                try (PreparedStatement st = c.prepareStatement("UPDATE kiosk SET last_used_ts = ?"
-                        + " WHERE id = ? AND (last_used_ts IS NULL OR last_used_ts < ?)")) {
-                    st.setLong(1, now);
-                    st.setString(2, id);
-                    st.setLong(3, now);
-                    return st.executeUpdate();
-                }
-            });
+            db.write(c -> Sql.update(c,
+                    "UPDATE kiosk SET last_used_ts = ? WHERE id = ? AND (last_used_ts IS NULL OR last_used_ts < ?)",
+                    now, id, now));
         } catch (StoreException e) {
             // The kiosk's request goes on; the next one writes the time instead.
             usesWritten.remove(id, now);

@@ -1,8 +1,6 @@
 package org.linli.central.devices;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Room;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 
 /** The device register: which device belongs to which hub and may speak about which rooms. */
 public final class Devices {
@@ -44,31 +43,13 @@ public final class Devices {
             }
         }
         return db.write(c -> {
-            boolean created;
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO device (id, hub_id, created_ts) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                st.setString(1, device.id());
-                st.setString(2, device.hubId());
-                st.setLong(3, clock.millis());
-                created = st.executeUpdate() == 1;
-            }
-            try (PreparedStatement st = c.prepareStatement("UPDATE device SET hub_id = ? WHERE id = ?")) {
-                st.setString(1, device.hubId());
-                st.setString(2, device.id());
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM device_room WHERE device_id = ?")) {
-                st.setString(1, device.id());
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO device_room (device_id, room_id) VALUES (?, ?)")) {
-                for (String room : device.rooms()) {
-                    st.setString(1, device.id());
-                    st.setString(2, room);
-                    st.addBatch();
-                }
-                st.executeBatch();
+            boolean created = Sql.update(c,
+                    "INSERT INTO device (id, hub_id, created_ts) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    device.id(), device.hubId(), clock.millis()) == 1;
+            Sql.update(c, "UPDATE device SET hub_id = ? WHERE id = ?", device.hubId(), device.id());
+            Sql.update(c, "DELETE FROM device_room WHERE device_id = ?", device.id());
+            for (String room : device.rooms()) {
+                Sql.update(c, "INSERT INTO device_room (device_id, room_id) VALUES (?, ?)", device.id(), room);
             }
             return created;
         });
@@ -80,26 +61,12 @@ public final class Devices {
     }
 
     static List<Device> all(Connection c) throws SQLException {
-        Map<String, String> hubs = new LinkedHashMap<>();
         Map<String, List<String>> rooms = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT id, hub_id FROM device ORDER BY id");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                hubs.put(rs.getString(1), rs.getString(2));
-                rooms.put(rs.getString(1), new ArrayList<>());
-            }
+        for (String[] pair : Sql.list(c, "SELECT device_id, room_id FROM device_room",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            rooms.computeIfAbsent(pair[0], id -> new ArrayList<>()).add(pair[1]);
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT device_id, room_id FROM device_room");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                List<String> list = rooms.get(rs.getString(1));
-                if (list != null) {
-                    list.add(rs.getString(2));
-                }
-            }
-        }
-        List<Device> devices = new ArrayList<>();
-        hubs.forEach((id, hub) -> devices.add(new Device(id, hub, rooms.get(id))));
-        return devices;
+        return Sql.list(c, "SELECT id, hub_id FROM device ORDER BY id", rs -> new Device(rs.getString(1),
+                rs.getString(2), rooms.getOrDefault(rs.getString(1), new ArrayList<>())));
     }
 }

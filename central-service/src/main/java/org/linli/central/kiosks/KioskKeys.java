@@ -1,13 +1,11 @@
 package org.linli.central.kiosks;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.linli.central.auth.Secrets;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 
 /**
  * The keys kiosks authenticate with: issued by an admin for a hub (shown once, stored as SHA-256 only), listed
@@ -52,20 +50,11 @@ public final class KioskKeys {
     /** Creates or replaces a kiosk's key. */
     private void put(String id, String hubId, String label, String key, Instant now) {
         try {
-            db.write(c -> {
-                try (PreparedStatement st = c.prepareStatement("""
-                        INSERT INTO kiosk (id, hub_id, key_hash, label, created_ts) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, key_hash = excluded.key_hash,
-                            label = excluded.label, created_ts = excluded.created_ts, last_used_ts = NULL,
-                            revoked_ts = NULL""")) {
-                    st.setString(1, id);
-                    st.setString(2, hubId);
-                    st.setString(3, Secrets.sha256(key));
-                    st.setString(4, label);
-                    st.setLong(5, now.getEpochSecond());
-                    return st.executeUpdate();
-                }
-            });
+            db.write(c -> Sql.update(c, """
+                    INSERT INTO kiosk (id, hub_id, key_hash, label, created_ts) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET hub_id = excluded.hub_id, key_hash = excluded.key_hash,
+                        label = excluded.label, created_ts = excluded.created_ts, last_used_ts = NULL,
+                        revoked_ts = NULL""", id, hubId, Secrets.sha256(key), label, now.getEpochSecond()));
         } finally {
             changed.run();
         }
@@ -73,38 +62,22 @@ public final class KioskKeys {
 
     /** The hub's keys that are not revoked, oldest first. */
     public List<KioskKey> list(String hubId) {
-        return db.read(c -> {
-            List<KioskKey> keys = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, label, created_ts, last_used_ts FROM kiosk WHERE hub_id = ? AND revoked_ts IS NULL
-                    ORDER BY created_ts, id""")) {
-                st.setString(1, hubId);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        long created = rs.getLong(3);
-                        long used = rs.getLong(4);
-                        keys.add(new KioskKey(rs.getString(1), hubId, rs.getString(2),
-                                Instant.ofEpochSecond(created), rs.wasNull() ? null : Instant.ofEpochSecond(used)));
-                    }
-                }
-            }
-            return keys;
-        });
+        return db.read(c -> Sql.list(c, """
+                SELECT id, label, created_ts, last_used_ts FROM kiosk WHERE hub_id = ? AND revoked_ts IS NULL
+                ORDER BY created_ts, id""", rs -> {
+                    Long used = Sql.nullableLong(rs, "last_used_ts");
+                    return new KioskKey(rs.getString(1), hubId, rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
+                            used == null ? null : Instant.ofEpochSecond(used));
+                }, hubId));
     }
 
     /** Revokes a key of the hub; false when the hub has no such key (or it was revoked already). */
     public boolean revoke(String hubId, String id) {
         long now = clock.instant().getEpochSecond();
         try {
-            return db.write(c -> {
-                try (PreparedStatement st = c.prepareStatement("""
-                        UPDATE kiosk SET revoked_ts = ? WHERE id = ? AND hub_id = ? AND revoked_ts IS NULL""")) {
-                    st.setLong(1, now);
-                    st.setString(2, id);
-                    st.setString(3, hubId);
-                    return st.executeUpdate() == 1;
-                }
-            });
+            return db.write(c -> Sql.update(c,
+                    "UPDATE kiosk SET revoked_ts = ? WHERE id = ? AND hub_id = ? AND revoked_ts IS NULL", now, id,
+                    hubId) == 1);
         } finally {
             changed.run();
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.linli.central.alerts.AlertRules;
@@ -171,11 +172,14 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
     }
 
-    /** Every room's state again, on the room-state thread: what a broker that lost them needs (on every connect). */
-    public void publishAllRooms(java.util.Collection<String> roomIds) {
+    /**
+     * Every room's state again, on the room-state thread (this is called on MQTT's): what a broker that lost them
+     * needs, on every connect.
+     */
+    public void publishAllRooms() {
         try {
-            bookedRoomsWorker.execute(() -> roomIds.forEach(roomId -> publishRoom(roomId, clock.millis())));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            bookedRoomsWorker.execute(() -> views.roomIds().forEach(roomId -> publishRoom(roomId, clock.millis())));
+        } catch (RejectedExecutionException closed) {
             // shutting down
         }
     }

@@ -1,18 +1,16 @@
 package org.linli.central.live;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
-import org.linli.central.store.Database;
 import org.linli.central.events.RoomEvent;
+import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 import org.linli.protocol.payload.RoomStatePayload;
 
@@ -79,6 +77,11 @@ public final class RoomViews {
         return views;
     }
 
+    /** Every room of every hub. */
+    public List<String> roomIds() {
+        return catalogue.hubs().stream().flatMap(hub -> catalogue.rooms(hub.id()).stream()).map(Room::id).toList();
+    }
+
     public RoomView room(String roomId) {
         Room room = catalogue.requireRoom(roomId);
         return view(catalogue.requireHub(room.hubId()), room);
@@ -104,21 +107,11 @@ public final class RoomViews {
     }
 
     private List<Span> upcoming(String roomId, Instant now) {
-        return db.read(c -> {
-            List<Span> spans = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, start_ts, end_ts FROM booking
-                    WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""")) {
-                st.setString(1, roomId);
-                st.setLong(2, now.getEpochSecond());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        spans.add(new Span(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2)),
-                                Instant.ofEpochSecond(rs.getLong(3))));
-                    }
-                }
-            }
-            return spans;
-        });
+        return db.read(c -> Sql.list(c, """
+                SELECT id, start_ts, end_ts FROM booking
+                WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""",
+                rs -> new Span(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2)),
+                        Instant.ofEpochSecond(rs.getLong(3))),
+                roomId, now.getEpochSecond()));
     }
 }

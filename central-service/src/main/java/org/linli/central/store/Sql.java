@@ -24,12 +24,12 @@ public final class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** The first row, if there is one. */
+    /** The first row, if there is one; a row read as null (the avg() of no rows) counts as none. */
     public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
             }
         }
     }
