@@ -36,6 +36,7 @@ class BrokerAclIT {
     static String centralPassword;
     static String doorAPassword;
     static String doorBPassword;
+    static String bridgePassword;
 
     @BeforeAll
     static void startBroker() {
@@ -43,6 +44,7 @@ class BrokerAclIT {
         centralPassword = broker.credential("central");
         doorAPassword = broker.credential("device", "door-a", HUB);
         doorBPassword = broker.credential("device", "door-b", HUB);
+        bridgePassword = broker.credential("bridge", "xh001", "xh001-door");
         broker.start();
     }
 
@@ -92,7 +94,14 @@ class BrokerAclIT {
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.accessRevoked(HUB), "[\"forged\"]", true));
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.roomState(HUB, "r101"), "{\"forged\":3}", true));
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceCmd("door-b"), "{\"cmd\":\"unlock\"}", false));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false),
+                    "only central writes commands, not even to itself");
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.roomRevoked(HUB, "r101"), "{\"forged\":5}", true));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceStatus("door-a") + "/more", "{\"x\":1}", false),
+                    "only its four channels, nothing else under its subtree");
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceAck("door-b"), "{\"seqs\":[[0,99]]}", false));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,99]]}", false),
+                    "nor its own receipts: a forged receipt would make it drop messages central never stored");
             assertEquals(NOT_AUTHORIZED, doorA.publish("linli/v1/other", "{\"forged\":4}", false));
             assertAccepted(doorA.publish(Topics.deviceOccupancy("door-a"), "{\"own\":1}", false));
 
@@ -148,6 +157,25 @@ class BrokerAclIT {
         }
     }
 
+    /**
+     * Review finding L6: a bridge carries its devices' messages up and their commands down, but writes no command
+     * itself. On the street broker it only reads them; on the residential broker, messages that come in over a
+     * bridge are published by the broker itself (BridgeIT shows they still arrive).
+     */
+    @Test
+    void aBridgeCarriesItsDevicesMessagesButNeverWritesACommand() throws Exception {
+        try (TestClient bridge = TestClient.connect(broker.plainUrl(), "bridge-check",
+                TestClient.options("bridge.xh001", bridgePassword))) {
+            assertEquals(NOT_AUTHORIZED, bridge.publish(Topics.deviceCmd("xh001-door"), "{\"cmd\":\"unlock\"}",
+                    false));
+            assertEquals(NOT_AUTHORIZED, bridge.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false));
+            assertEquals(NOT_AUTHORIZED, bridge.publish(Topics.deviceStatus("door-a"), "{}", false));
+            // not retained: the other tests' subscribers must not find it
+            assertAccepted(bridge.publish(Topics.deviceStatus("xh001-door"), "{\"state\":\"online\"}", false));
+            assertAccepted(bridge.publish(Topics.deviceTelemetry("xh001-door"), "{}", false));
+        }
+    }
+
     @Test
     void centralServiceReadsEveryDeviceAndPublishesKeysRevocationsRoomStateAndCommands() throws Exception {
         try (TestClient central = central("central-1"); TestClient doorA = device("door-a", doorAPassword);
@@ -162,11 +190,14 @@ class BrokerAclIT {
 
             assertEquals(SUCCESS, central.publish(Topics.accessKeys(HUB), "[{\"kid\":\"k1\"}]", true));
             assertEquals(SUCCESS, central.publish(Topics.accessRevoked(HUB), "[\"b-1\"]", true));
+            assertEquals(SUCCESS, central.publish(Topics.roomRevoked(HUB, "r101"), "{\"room\":\"r101\"}", true));
             assertAccepted(central.publish(Topics.roomState(HUB, "r101"), "{\"occupied\":true}", true));
             assertEquals(SUCCESS, central.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false));
             assertEquals(SUCCESS, central.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,9]]}", false));
             assertEquals(Topics.accessKeys(HUB), doorA.expectNext().topic());
             assertEquals(Topics.accessRevoked(HUB), doorA.expectNext().topic());
+            assertEquals(Topics.roomRevoked(HUB, "r101"), doorA.expectNext().topic(),
+                    "a room's list reaches the doors of its hub through their grant of access/#");
             assertEquals(Topics.deviceCmd("door-a"), doorA.expectNext().topic());
             assertEquals(Topics.deviceAck("door-a"), doorA.expectNext().topic());
 

@@ -94,6 +94,12 @@ public final class ProductionBroker implements AutoCloseable {
         broker.restart();
     }
 
+    /** {@code systemctl reload mosquitto}: SIGHUP, after which the password file and the ACL are read again. */
+    public void reload() {
+        grantToMosquittoUser();
+        broker.reload();
+    }
+
     /** Runs {@code credential.sh} against this broker's files; returns its stdout (a new password, if any). */
     public String credential(String... args) {
         return Scripts.script(Map.of("LINLI_BROKER_DIR", etc.toString()), "credential.sh", args);

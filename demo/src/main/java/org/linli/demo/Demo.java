@@ -46,6 +46,8 @@ public final class Demo {
     private final Map<String, ChildProgram> agentsByRoom = new LinkedHashMap<>();
     private EmbeddedBroker broker;
     private CentralClient central;
+    /** Central's broker password: made anew on every run, handed over in its environment, never written down. */
+    private final String centralMqttPassword = randomPassword();
 
     Demo(Path home, Path data, int httpPort, int mqttPort, boolean kiosk) {
         this.home = home;
@@ -98,7 +100,8 @@ public final class Demo {
     void start() throws Exception {
         Files.createDirectories(data);
         OUT.println("Starting the MQTT broker on port " + mqttPort + " …");
-        broker = EmbeddedBroker.start(data.resolve("broker"), mqttPort);
+        broker = EmbeddedBroker.start(data.resolve("broker"), mqttPort, new BrokerAccess(credentialsFile(), HUB,
+                centralMqttPassword));
         startCentral();
         JsonNode hub = central.get("/api/v1/hubs/" + HUB);
         for (JsonNode room : hub.get("rooms")) {
@@ -117,7 +120,9 @@ public final class Demo {
         OUT.println("Starting the central service on port " + httpPort + " …");
         programs.add(ChildProgram.start("central", jar("central-service"), List.of("-Xmx384m"),
                 List.of("--demo", "--data", data.resolve("central").toString(), "--port", Integer.toString(httpPort)),
-                Map.of("LINLI_MQTT_URL", broker.url()), OUT));
+                Map.of("LINLI_MQTT_URL", broker.url(), "LINLI_MQTT_USERNAME", BrokerAccess.CENTRAL,
+                        "LINLI_MQTT_PASSWORD", centralMqttPassword, "LINLI_LIVE_CLIENT_ID", BrokerAccess.CENTRAL),
+                OUT));
         central = new CentralClient("http://127.0.0.1:" + httpPort);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!central.healthy()) {
@@ -141,9 +146,11 @@ public final class Demo {
         Path dir = Files.createDirectories(data.resolve("agents").resolve(device));
         Path config = dir.resolve("agent.yaml");
         Files.writeString(config, AgentConfigs.simulated(device, HUB, room, broker.url(), dir));
+        // the device's password as central generated it: in the agent's environment, not in its file
+        String password = credentials().getProperty("device." + device + ".password", "");
         ChildProgram agent = ChildProgram.start(device, jar("device-agent"),
                 List.of("-Xmx48m", "-Xss256k", "-XX:+UseSerialGC"), List.of("--simulate", "--config", config.toString()),
-                Map.of(), OUT);
+                Map.of("LINLI_MQTT_USERNAME", device, "LINLI_MQTT_PASSWORD", password), OUT);
         programs.add(agent);
         agentsByRoom.put(room, agent);
     }
@@ -181,10 +188,9 @@ public final class Demo {
         OUT.println(" Counter        http://localhost:" + httpPort + "/counter/counter-1");
         OUT.println(" Board          http://localhost:" + httpPort + "/board/" + HUB);
         OUT.println(" Evacuation     http://localhost:" + httpPort + "/evacuation/" + HUB);
-        for (String role : List.of("admin", "operator", "counter")) {
-            OUT.printf(" Staff login    %-9s password %s%n", role, credentials.getProperty("staff." + role + ".password"));
-        }
-        OUT.println(" Credentials    " + data.resolve("central").resolve("demo-credentials.properties"));
+        // passwords stay in the credentials file (mode 600): a terminal's scrollback and logs are read by others
+        OUT.println(" Staff logins   admin, operator, counter; their passwords: staff.<login>.password in");
+        OUT.println(" Credentials    " + credentialsFile());
         if (!kiosk) {
             OUT.println(" Kiosk          no display here; on a desktop run: " + kioskCommand(kioskConfig)
                     + "  (or: xvfb-run ./linli kiosk …)");
@@ -255,9 +261,19 @@ public final class Demo {
         OUT.println("Stopped. Your data is in " + data + "; ./linli demo carries on from it.");
     }
 
+    private Path credentialsFile() {
+        return data.resolve("central").resolve("demo-credentials.properties");
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     private Properties credentials() throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(data.resolve("central").resolve("demo-credentials.properties"))) {
+        try (Reader reader = Files.newBufferedReader(credentialsFile())) {
             properties.load(reader);
         }
         return properties;

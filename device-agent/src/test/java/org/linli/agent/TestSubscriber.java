@@ -37,6 +37,8 @@ public final class TestSubscriber implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     private final PayloadCodec codec = new PayloadCodec();
     private volatile boolean acknowledging = true;
+    /** Central's clock, which stamps its receipts: the door takes their time as a floor for its own clock. */
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     public TestSubscriber(String url, String clientId, String... filters) throws MqttException {
         client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
@@ -122,12 +124,20 @@ public final class TestSubscriber implements AutoCloseable {
             }
             OptionalLong seq = codec.seqOf(payload);
             if (seq.isPresent()) {
-                client.publish(Topics.deviceAck(deviceId), codec.encode(new AckPayload(System.currentTimeMillis(),
+                client.publish(Topics.deviceAck(deviceId), codec.encode(new AckPayload(clock.millis(),
                         List.of(new AckPayload.Range(seq.getAsLong(), seq.getAsLong())))), 0, false);
             }
         } catch (TopicException | MqttException e) {
             // like a lost receipt: the agent sends the message again
         }
+    }
+
+    /**
+     * The clock that stamps receipts, as central's own would: a test whose agent runs on a clock of its own gives the
+     * same one here, or the receipts' time shows the agent's clock as set back (which the agent then refuses to trust).
+     */
+    public void clock(java.time.Clock central) {
+        clock = central;
     }
 
     /** Whether to send receipts from now on (a central service that is down, or slow, sends none). */

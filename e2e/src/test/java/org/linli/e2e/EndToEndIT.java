@@ -374,6 +374,7 @@ class EndToEndIT {
                 locks:
                   - room: %s
                     relay-pin: %d
+                    active-high: true
                     pulse-ms: 1000
                     grace-s: 1800
                     reader: {type: camera, command: "cat %s", width: %d, height: %d}

@@ -57,6 +57,11 @@ public final class Topics {
         return new Topic.AccessRevoked(hubId).name();
     }
 
+    /** One room's revocation list (retained); see {@link Topic.RoomRevoked}. */
+    public static String roomRevoked(String hubId, String roomId) {
+        return new Topic.RoomRevoked(hubId, roomId).name();
+    }
+
     public static String roomState(String hubId, String roomId) {
         return new Topic.RoomState(hubId, roomId).name();
     }
@@ -90,6 +95,10 @@ public final class Topics {
                     case "revoked" -> new Topic.AccessRevoked(parts[1]);
                     default -> throw new TopicException("unknown access topic '" + parts[3] + "' in " + topic);
                 };
+            }
+            if (parts.length == 5 && parts[0].equals("hubs") && parts[2].equals("access")
+                    && parts[3].equals("revoked")) {
+                return new Topic.RoomRevoked(parts[1], parts[4]);
             }
             if (parts.length == 5 && parts[0].equals("hubs") && parts[2].equals("rooms") && parts[4].equals("state")) {
                 return new Topic.RoomState(parts[1], parts[3]);

@@ -35,6 +35,9 @@ class TopicsTest {
         assertEquals(new Topic.AccessKeys("xh-wt66"), Topics.parse(Topics.accessKeys("xh-wt66")));
         assertEquals(new Topic.AccessRevoked("xh-wt66"), Topics.parse(Topics.accessRevoked("xh-wt66")));
         assertEquals(new Topic.RoomState("xh-wt66", "r1"), Topics.parse(Topics.roomState("xh-wt66", "r1")));
+        assertEquals(new Topic.RoomRevoked("xh-wt66", "r1"), Topics.parse(Topics.roomRevoked("xh-wt66", "r1")));
+        assertEquals("linli/v1/hubs/xh-wt66/access/revoked/r1", Topics.roomRevoked("xh-wt66", "r1"),
+                "under access/, which a device's and a bridge's grant of its hub's access/# already covers");
         for (DeviceChannel channel : DeviceChannel.values()) {
             Topic.Device topic = new Topic.Device("d1", channel);
             assertEquals(topic, Topics.parse(topic.name()));

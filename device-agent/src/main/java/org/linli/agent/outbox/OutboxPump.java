@@ -67,9 +67,20 @@ public final class OutboxPump implements AutoCloseable {
     private long quietSince = System.nanoTime();
     private long resendAfterNanos;
     private volatile long resent;
+    private final java.util.function.LongConsumer receiptTime;
 
     /** @param ackTopic this device's receipts ({@code devices/{id}/ack}), subscribed to here */
     public OutboxPump(Outbox outbox, MqttLink link, String ackTopic, PayloadCodec codec, Settings settings) {
+        this(outbox, link, ackTopic, codec, settings, ts -> { });
+    }
+
+    /**
+     * @param receiptTime told the {@code ts} of every receipt: central's word on the time (only central may write a
+     *     device's receipts), which the door's time floor takes
+     */
+    public OutboxPump(Outbox outbox, MqttLink link, String ackTopic, PayloadCodec codec, Settings settings,
+            java.util.function.LongConsumer receiptTime) {
+        this.receiptTime = receiptTime;
         this.outbox = outbox;
         this.link = link;
         this.codec = codec;
@@ -170,7 +181,9 @@ public final class OutboxPump implements AutoCloseable {
         int removed = 0;
         for (byte[] bytes = receipts.poll(); bytes != null; bytes = receipts.poll()) {
             try {
-                removed += outbox.acknowledge(codec.decodeAck(bytes).seqs());
+                AckPayload receipt = codec.decodeAck(bytes);
+                receiptTime.accept(receipt.ts());
+                removed += outbox.acknowledge(receipt.seqs());
             } catch (PayloadException e) {
                 LOG.log(System.Logger.Level.WARNING, "ignored a malformed receipt: {0}", e.getMessage());
             }

@@ -33,6 +33,7 @@ class PayloadCodecTest {
                 new EventPayload(NOW, 18, "wt66-r101", "access.denied", null, "EXPIRED"),
                 new TelemetryPayload(NOW, 19, 3600, 20_000_000, 60_000_000, 48.5, 0, 2, "0.1.0"),
                 new TelemetryPayload(NOW, 20, 1, 1, 1, null, 12, 0, null),
+                new TelemetryPayload(NOW, 21, 1, 1, 1, null, 0, 0, null, NOW - 60_000, 3L),
                 new CommandPayload("c-1", "unlock", NOW, "wt66-r101", 5),
                 new CommandPayload("c-2", "identify", NOW, null, null));
         for (Payload payload : payloads) {
