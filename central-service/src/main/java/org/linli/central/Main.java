@@ -68,7 +68,7 @@ public final class Main {
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
-                new ActivityService(c.activities(), c.catalogue(), c.guard(), body),
+                new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),

@@ -30,7 +30,7 @@ class BadRequestsIT extends CentralIT {
     }
 
     static String at(String time) {
-        return TestServer.tomorrowAt(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(3)))
+        return server.tomorrowAt(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(3)))
                 .toString();
     }
 
@@ -62,9 +62,9 @@ class BadRequestsIT extends CentralIT {
     }
 
     static Stream<Case> cases() {
-        String tomorrow = TestServer.tomorrowAt(0, 0).toLocalDate().toString();
-        String farFuture = TestServer.tomorrowAt(10, 0).plusYears(5).toString();
-        String farFutureEnd = TestServer.tomorrowAt(11, 0).plusYears(5).toString();
+        String tomorrow = server.tomorrowAt(0, 0).toLocalDate().toString();
+        String farFuture = server.tomorrowAt(10, 0).plusYears(5).toString();
+        String farFutureEnd = server.tomorrowAt(11, 0).plusYears(5).toString();
         List<Case> all = new ArrayList<>(List.of(
                 book("malformed JSON", "{\"room\": ", 400),
                 book("a JSON array", "[]", 400),
@@ -96,8 +96,8 @@ class BadRequestsIT extends CentralIT {
                 book("end before start", booking("classroom", "11:00", "10:00", "13800000002", 2), 400),
                 book("end equals start", booking("classroom", "10:00", "10:00", "13800000002", 2), 400),
                 book("in the past", booking("classroom", "10:00", "11:00", "13800000002", 2)
-                        .replace(at("10:00"), TestServer.tomorrowAt(10, 0).minusDays(3).toString())
-                        .replace(at("11:00"), TestServer.tomorrowAt(11, 0).minusDays(3).toString()), 422),
+                        .replace(at("10:00"), server.tomorrowAt(10, 0).minusDays(3).toString())
+                        .replace(at("11:00"), server.tomorrowAt(11, 0).minusDays(3).toString()), 422),
                 book("five years ahead", booking("classroom", "10:00", "11:00", "13800000002", 2)
                         .replace(at("10:00"), farFuture).replace(at("11:00"), farFutureEnd), 422),
                 book("unknown room", booking("ballroom", "10:00", "11:00", "13800000002", 2), 422),

@@ -35,9 +35,9 @@ class DoubleBookingIT extends CentralIT {
                 for (int client = 0; client < CLIENTS; client++) {
                     Map<String, Object> body = new HashMap<>();
                     body.put("room", "activity-room");
-                    body.put("start", TestServer.tomorrowAt(hour, 0).toString());
+                    body.put("start", server.tomorrowAt(hour, 0).toString());
                     // every other client asks for a longer, still overlapping span
-                    body.put("end", TestServer.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
+                    body.put("end", server.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
                     body.put("phone", String.format("1390000%02d%02d", round, client));
                     body.put("attendees", 2);
                     answers.add(pool.submit(() -> {

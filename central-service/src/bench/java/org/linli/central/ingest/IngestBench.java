@@ -43,8 +43,8 @@ public final class IngestBench {
         Path dir = Files.createTempDirectory("linli-ingest-bench");
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_inflight_messages " + inflight, "max_queued_messages 1000000");
-                TestServer server = TestServer.start(dir.resolve("data"),
-                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"), Clock.systemUTC())) {
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"),
+                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"))) {
             String[] rooms = {"activity-room", "reading-room", "classroom", "council-hall", "studio", "roof-terrace"};
             for (int d = 0; d < devices; d++) {
                 server.post("/api/v1/devices", server.token("admin"), Map.of("id", "bench-" + d, "hub",

@@ -86,8 +86,8 @@ public final class DashboardLatencyBench {
         Path dir = Files.createTempDirectory("linli-dashboard-bench");
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_queued_messages 1000000", "max_inflight_messages " + WINDOW);
-                TestServer server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
-                        "live.client-id", "central-dashboard-bench"), Clock.systemUTC())) {
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-dashboard-bench"))) {
             String admin = server.token("admin");
             for (int d = 0; d < devices; d++) {
                 server.post("/api/v1/devices", admin, Map.of("id", "bench-" + d, "hub", HUB,

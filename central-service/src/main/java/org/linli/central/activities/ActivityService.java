@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,12 +26,14 @@ public final class ActivityService implements HttpService {
     private final Activities activities;
     private final Catalogue catalogue;
     private final Guard guard;
+    private final Clock clock;
     private final long maxBody;
 
-    public ActivityService(Activities activities, Catalogue catalogue, Guard guard, long maxBody) {
+    public ActivityService(Activities activities, Catalogue catalogue, Guard guard, Clock clock, long maxBody) {
         this.activities = activities;
         this.catalogue = catalogue;
         this.guard = guard;
+        this.clock = clock;
         this.maxBody = maxBody;
     }
 
@@ -43,7 +46,7 @@ public final class ActivityService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        LocalDate today = LocalDate.now(hub.timezone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), hub.timezone());
         Instant from = bound(req, "from", hub, today);
         Instant to = bound(req, "to", hub, today.plusDays(7));
         if (!to.isAfter(from)) {

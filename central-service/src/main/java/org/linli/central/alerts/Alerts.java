@@ -76,8 +76,9 @@ public final class Alerts {
                 Alerts::alert, hubId));
     }
 
+    /** The zone an alert's times are shown in: its hub's (every hub has one; devices are only registered to one). */
     public ZoneId zone(String hubId) {
-        return catalogue.hub(hubId).map(h -> h.timezone()).orElse(ZoneId.of("Asia/Shanghai"));
+        return catalogue.requireHub(hubId).timezone();
     }
 
     private void publish(Alert alert) {

@@ -63,10 +63,9 @@ public final class RoomViews {
         }
     }
 
-    /** The time zone of a hub, for the times shown to its staff. */
+    /** The time zone of a hub, for the times shown to its staff; every hub has one, and an unknown hub is a 404. */
     public java.time.ZoneId zone(String hubId) {
-        return zones.computeIfAbsent(hubId, id -> catalogue.hub(id).map(Hub::timezone)
-                .orElse(java.time.ZoneId.of("Asia/Shanghai")));
+        return zones.computeIfAbsent(hubId, id -> catalogue.requireHub(id).timezone());
     }
 
     public List<RoomView> hub(Hub hub) {

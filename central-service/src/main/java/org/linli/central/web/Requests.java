@@ -4,8 +4,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
 import org.linli.protocol.Ids;
@@ -78,22 +76,6 @@ public final class Requests {
             return parseDate(value.strip());
         } catch (DateTimeException e) {
             throw InvalidInput.field(name, "must be a date like 2026-11-28");
-        }
-    }
-
-    public static OffsetDateTime optionalTime(ServerRequest req, String name) {
-        String value = req.query().first(name).orElse(null);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8));
-            } catch (DateTimeParseException again) {
-                throw InvalidInput.field(name, "must be a date or a time with offset");
-            }
         }
     }
 

@@ -47,8 +47,8 @@ class IngestionIT {
     @BeforeAll
     static void start() throws Exception {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
-                "live.client-id", "central-ingest-it"), Clock.systemUTC());
+        server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                "live.client-id", "central-ingest-it"));
         register("dev-a", "studio", "classroom");
         register("dev-b", "reading-room");
         awaitSubscribed();

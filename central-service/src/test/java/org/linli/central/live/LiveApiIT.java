@@ -33,8 +33,8 @@ class LiveApiIT {
     @BeforeAll
     static void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
-                "live.client-id", "central-api-it"), Clock.systemUTC());
+        server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                "live.client-id", "central-api-it"));
     }
 
     @AfterAll

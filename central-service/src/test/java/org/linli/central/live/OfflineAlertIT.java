@@ -31,9 +31,9 @@ class OfflineAlertIT {
     @Test
     void raisesTheOfflineAlertOnTimeWhenAnAgentIsKilled() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-                TestServer server = TestServer.start(dir.resolve("data"), Map.of(
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"), Map.of(
                         "mqtt.url", broker.url(), "live.offline-after-seconds", Integer.toString(OFFLINE_AFTER_S),
-                        "live.client-id", "central-offline-it"), Clock.systemUTC());
+                        "live.client-id", "central-offline-it"));
                 TcpProxy proxy = new TcpProxy(broker.port())) {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
