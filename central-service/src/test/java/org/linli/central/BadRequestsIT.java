@@ -4,42 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad requests of every kind: each gets its 4xx problem detail and leaves the stored data exactly as it was. */
-class BadRequestsIT {
+class BadRequestsIT extends CentralIT {
     private static final String STORED = """
             SELECT (SELECT count(*) FROM booking) || '/' || (SELECT count(*) FROM resident) || '/'
                 || (SELECT count(*) FROM ticket) || '/' || (SELECT count(*) FROM checkin) || '/'
                 || (SELECT count(*) FROM feedback) || '/' || (SELECT count(*) FROM activity_signup) || '/'
                 || (SELECT count(*) FROM room) || '/' || (SELECT group_concat(status) FROM booking)""";
 
-    @TempDir
-    static Path data;
-    static TestServer server;
-
     @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
+    static void prepare() {
         server.adminToken();
         server.operatorToken();
         // one booking under a key, so that reusing the key with another body can be tried
         server.postRaw("/api/v1/bookings", server.kioskKey(), booking("studio", "10:00", "11:00", "13800000001", 2),
                 Map.of("Idempotency-Key", "used-key"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String at(String time) {

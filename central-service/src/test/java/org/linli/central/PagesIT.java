@@ -30,21 +30,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * signed in sees a page. Screenshots of the three pages go to {@code target/screenshots}.
  */
 class PagesIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     static final Path SHOTS = Path.of("target/screenshots");
 
     @TempDir
     Path dir;
     final HubClock clock = HubTime.noon().clock();
     MosquittoBroker broker;
-    LiveTestServer server;
+    TestServer server;
     ChromeDriver chrome;
 
     @BeforeEach
     void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
         // held at noon: tickets drawn and called in one test are of one day, and the pictures show the same hour
-        server = LiveTestServer.start(dir.resolve("data"), clock, Map.of("mqtt.url", broker.url()));
+        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url()), clock);
         chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
     }
 

@@ -1,6 +1,7 @@
 package org.linli.central;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.web.Json;
 import org.linli.protocol.testing.HubClock;
@@ -28,24 +30,23 @@ import org.linli.protocol.testing.HubTime;
 
 /**
  * A real central service on a free port with the demo hub in a fresh data directory, a real HTTP client, and the
- * demo credentials read from the file the service wrote. It runs on a {@link HubClock} that stands still until the
- * test moves it, at a {@link HubTime} in the hub's own zone: never on the machine's clock.
+ * demo credentials read from the file the service wrote. Live operations run as {@code Main} wires them, with a
+ * real broker when the test gives {@code mqtt.url}. It runs on a {@link HubClock} that stands still until the test
+ * moves it, at a {@link HubTime} in the hub's own zone: never on the machine's clock.
  */
 public final class TestServer implements AutoCloseable {
     public static final String HUB = "wutong66";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path dataDir;
-    private final HubClock clock;
+    private final Clock clock;
     private final ZoneId zone;
     private final Map<String, String> config;
     private CentralServer server;
     private final Properties credentials = new Properties();
-    private String admin;
-    private String operator;
-    private String counter;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private TestServer(Path dataDir, HubClock clock, ZoneId zone, Map<String, String> config) {
+    private TestServer(Path dataDir, Clock clock, ZoneId zone, Map<String, String> config) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.zone = zone;
@@ -62,12 +63,25 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, Map.of(), time.clock());
     }
 
-    /** @param clock also gives the demo hub's zone ({@link Clock#getZone()}) */
+    /**
+     * @param config extra keys, e.g. {@code mqtt.url}, {@code live.offline-after-seconds}
+     * @param clock also gives the demo hub's zone ({@link Clock#getZone()})
+     */
     public static TestServer start(Path dataDir, Map<String, String> config, HubClock clock) {
         Map<String, String> withHub = new java.util.HashMap<>(config);
         withHub.putIfAbsent("catalogue.seed", demoHubIn(dataDir.resolve("site-seed.yaml"), clock.getZone())
                 .toString());
         TestServer test = new TestServer(dataDir, clock, clock.getZone(), withHub);
+        test.boot();
+        return test;
+    }
+
+    /**
+     * On the machine's clock, with the demo hub where the demo puts it: for live tests whose devices stamp their
+     * events with the real time and whose rules do not depend on the hour.
+     */
+    public static TestServer onMachineClock(Path dataDir, Map<String, String> config) {
+        TestServer test = new TestServer(dataDir, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), Map.copyOf(config));
         test.boot();
         return test;
     }
@@ -103,15 +117,15 @@ public final class TestServer implements AutoCloseable {
         overrides.put("data.dir", dataDir.toString());
         overrides.put("server.port", "0");
         overrides.put("server.host", "127.0.0.1");
-        Settings settings = Settings.from(ConfigLoader.load(null, Map.of(), overrides));
-        server = CentralServer.start(settings, clock, true);
+        Config loaded = ConfigLoader.load(null, Map.of(), overrides);
+        server = CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded), clock, true);
         try (InputStream in = Files.newInputStream(dataDir.resolve("demo-credentials.properties"))) {
             credentials.clear();
             credentials.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        admin = operator = counter = null;
+        tokens.clear();
     }
 
     /** Stops and starts the service on the same data directory. */
@@ -122,13 +136,18 @@ public final class TestServer implements AutoCloseable {
     /** Stops the service, moves the clock on by as long as it was down, and starts it on the same data. */
     public void restart(java.time.Duration down) {
         server.close();
-        clock.advance(down);
+        if (!down.isZero()) {
+            clock().advance(down);
+        }
         boot();
     }
 
     /** The clock the service runs on; tests move it. */
     public HubClock clock() {
-        return clock;
+        if (clock instanceof HubClock held) {
+            return held;
+        }
+        throw new IllegalStateException("this service runs on the machine's clock (onMachineClock)");
     }
 
     /** The demo hub's zone. */
@@ -145,6 +164,10 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    public Components components() {
+        return server.components();
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -158,24 +181,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String adminToken() {
-        if (admin == null) {
-            admin = login("admin");
-        }
-        return admin;
+        return token("admin");
     }
 
     public String operatorToken() {
-        if (operator == null) {
-            operator = login("operator");
-        }
-        return operator;
+        return token("operator");
     }
 
     public String counterToken() {
-        if (counter == null) {
-            counter = login("counter");
-        }
-        return counter;
+        return token("counter");
+    }
+
+    /** A session token of a demo member of staff ({@code admin}, {@code operator}, {@code counter}), signed in once. */
+    public String token(String user) {
+        return tokens.computeIfAbsent(user, this::login);
     }
 
     private String login(String user) {
@@ -224,6 +243,10 @@ public final class TestServer implements AutoCloseable {
     public Response put(String path, String bearer, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))), bearer);
+    }
+
+    public Response postRaw(String path, String bearer, String body) {
+        return postRaw(path, bearer, body, Map.of());
     }
 
     public Response postRaw(String path, String bearer, String body, Map<String, String> headers) {

@@ -27,7 +27,7 @@ import java.util.Properties;
 import org.linli.central.CentralServer;
 import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.Settings;
-import org.linli.central.live.LiveSettings;
+import org.linli.central.config.LiveSettings;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.protocol.testing.HubTime;
 

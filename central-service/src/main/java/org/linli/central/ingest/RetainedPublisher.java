@@ -1,10 +1,9 @@
-package org.linli.central.live;
+package org.linli.central.ingest;
 
 import java.lang.System.Logger.Level;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.linli.central.ingest.MqttConnection;
 
 /**
  * Publishes retained state (room states, keys, revocations) from its own thread. Only the latest value of a topic

@@ -1,4 +1,4 @@
-package org.linli.central.pages;
+package org.linli.central.web;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Serves files from a classpath folder (the pages' own files, WebJars). Files are read once and kept: there are few
  * and they never change while the server runs.
  */
-final class ClasspathFiles {
+public final class ClasspathFiles {
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=UTF-8",
             "css", "text/css; charset=UTF-8",
@@ -29,12 +29,12 @@ final class ClasspathFiles {
     private final String root;
     private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
 
-    ClasspathFiles(String root) {
+    public ClasspathFiles(String root) {
         this.root = root;
     }
 
     /** Sends {@code relative} (below the root) or a 404. */
-    void send(String relative, ServerResponse res) {
+    public void send(String relative, ServerResponse res) {
         Optional<byte[]> file = read(relative);
         if (file.isEmpty()) {
             res.status(Status.NOT_FOUND_404).send("not found");
@@ -46,7 +46,7 @@ final class ClasspathFiles {
     }
 
     /** A handler for {@code prefix/*} that maps the rest of the path below the root. */
-    void serve(String prefix, ServerRequest req, ServerResponse res) {
+    public void serve(String prefix, ServerRequest req, ServerResponse res) {
         String path = req.path().path();
         send(path.length() > prefix.length() ? path.substring(prefix.length() + 1) : "", res);
     }

@@ -1,4 +1,4 @@
-package org.linli.central.auth;
+package org.linli.central.kiosks;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -8,11 +8,14 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.NotFound;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
@@ -26,13 +29,13 @@ public final class KioskKeyService implements HttpService {
     private static final int MAX_DEPTH = 8;
     private final KioskKeys keys;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public KioskKeyService(KioskKeys keys, Catalogue catalogue, Access access, long maxBody) {
+    public KioskKeyService(KioskKeys keys, Catalogue catalogue, Guard guard, long maxBody) {
         this.keys = keys;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -66,17 +69,17 @@ public final class KioskKeyService implements HttpService {
         Hub hub = managedHub(req);
         String id = Requests.id(req, "key");
         if (!keys.revoke(hub.id(), id)) {
-            throw ProblemException.notFound("hub " + hub.id() + " has no kiosk key " + id);
+            throw new NotFound("hub " + hub.id() + " has no kiosk key " + id);
         }
         res.status(Status.NO_CONTENT_204).send();
     }
 
     /** The hub of the path, when the caller is an admin of it or of a hub above it. */
     private Hub managedHub(ServerRequest req) {
-        Caller caller = access.require(req, Access.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !isWithin(hub, caller.hubId())) {
-            throw ProblemException.forbidden("an admin of " + caller.hubId()
+            throw new Forbidden("an admin of " + caller.hubId()
                     + " manages the kiosk keys of that hub and of the hubs under it only");
         }
         return hub;

@@ -1,4 +1,4 @@
-package org.linli.central.access;
+package org.linli.central.events;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.linli.central.access;
+package org.linli.central.doorkeys;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

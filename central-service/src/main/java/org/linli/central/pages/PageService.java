@@ -9,7 +9,8 @@ import io.helidon.webserver.http.ServerResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
-import org.linli.central.auth.Access;
+import org.linli.central.web.ClasspathFiles;
+import org.linli.central.web.Requests;
 
 /**
  * The staff web pages: operator dashboard {@code /}, counter console {@code /counter/{counter}}, now-serving board
@@ -19,13 +20,13 @@ import org.linli.central.auth.Access;
  * One page is for residents and open to anyone with the link: {@code /ticket/{id}}, where the QR code on a queue
  * ticket leads a phone (the ticket's id is unguessable, like the API's {@code GET /api/v1/tickets/{id}}).
  */
-public final class WebPages implements HttpService {
+public final class PageService implements HttpService {
     private final Predicate<String> validStaffToken;
     private final ClasspathFiles pages = new ClasspathFiles("web");
     private final ClasspathFiles webjars = new ClasspathFiles("META-INF/resources/webjars");
 
     /** @param validStaffToken whether a token belongs to a signed-in member of staff */
-    public WebPages(Predicate<String> validStaffToken) {
+    public PageService(Predicate<String> validStaffToken) {
         this.validStaffToken = validStaffToken;
     }
 
@@ -42,7 +43,7 @@ public final class WebPages implements HttpService {
     }
 
     private void page(ServerRequest req, ServerResponse res, String file) {
-        String token = req.headers().cookies().first(Access.COOKIE).orElse(null);
+        String token = req.headers().cookies().first(Requests.SESSION_COOKIE).orElse(null);
         if (token == null || !validStaffToken.test(token)) {
             String next = req.path().path() + req.query().rawValue().transform(q -> q.isEmpty() ? "" : "?" + q);
             res.status(Status.SEE_OTHER_303)

@@ -1,4 +1,4 @@
-package org.linli.central.access;
+package org.linli.central.doorkeys;
 
 import java.io.IOException;
 import java.io.StringReader;

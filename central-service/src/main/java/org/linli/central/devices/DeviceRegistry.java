@@ -1,4 +1,4 @@
-package org.linli.central.live;
+package org.linli.central.devices;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.linli.central.devices.Device;
 import org.linli.central.store.Database;
+import org.linli.central.events.DeviceEvent;
+import org.linli.central.web.Times;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * What the central service knows about each registered device right now: online or not since when (from its
@@ -24,19 +28,11 @@ public final class DeviceRegistry {
     public record DeviceView(String id, String hubId, boolean online, long changedTs, long lastSeenTs,
             String version, Integer outboxDepth, List<String> rooms, long malformed, long dropped) {
 
-        public Map<String, Object> json(java.time.ZoneId zone) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", id);
-            body.put("hub", hubId);
-            body.put("online", online);
-            body.put("lastSeen", lastSeenTs == 0 ? null : org.linli.central.web.Times.format(
-                    java.time.Instant.ofEpochMilli(lastSeenTs), zone));
-            body.put("version", version);
-            body.put("outboxDepth", outboxDepth);
-            body.put("rooms", rooms);
-            body.put("malformed", malformed);
-            body.put("dropped", dropped);
-            return body;
+        /** As the API and the {@code device} event show it, with times in the hub's zone. */
+        public DeviceEvent event(ZoneId zone) {
+            return new DeviceEvent(id, hubId, online,
+                    lastSeenTs == 0 ? null : Times.format(Instant.ofEpochMilli(lastSeenTs), zone), version,
+                    outboxDepth, rooms, malformed, dropped);
         }
     }
 

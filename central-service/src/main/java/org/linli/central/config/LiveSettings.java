@@ -1,4 +1,4 @@
-package org.linli.central.live;
+package org.linli.central.config;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;

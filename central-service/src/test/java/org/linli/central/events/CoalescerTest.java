@@ -1,4 +1,4 @@
-package org.linli.central.access;
+package org.linli.central.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
