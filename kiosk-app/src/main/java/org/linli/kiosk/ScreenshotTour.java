@@ -22,8 +22,10 @@ import org.linli.kiosk.ui.Screen;
 
 /**
  * {@code --screenshots DIR}: opens the kiosk in a real window at each panel size (1920×1080, 1080×1920, 800×480),
- * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against {@link SampleCentral}, so the pictures
- * show a believable hub and are the same on every machine.
+ * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against
+ * {@link SampleCentral}, so the pictures show a believable hub and are the same on every machine; a configuration
+ * file or {@code LINLI_CENTRAL_URL} in the environment (with the kiosk's key and hub) points it at a real central
+ * service instead.
  */
 final class ScreenshotTour {
     /** The panels kiosks use: landscape full HD, portrait full HD, and the small 7-inch touchscreen. */
@@ -52,12 +54,17 @@ final class ScreenshotTour {
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             if (configFile != null) {
                 config = KioskConfig.load(configFile, System.getenv());
+            } else if (System.getenv("LINLI_CENTRAL_URL") != null) {
+                // the outbox of a tour without a file goes with its other throwaway data, not into ./data
+                Map<String, String> env = new java.util.HashMap<>(System.getenv());
+                env.putIfAbsent("LINLI_DATA_DIR", data.toString());
+                config = KioskConfig.load(null, env);
             } else {
                 sample = new SampleCentral("tour-key", clock, Kiosk.zone()).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
-            Platform.startup(() -> { });
+            startPlatform();
             ScreenshotTour tour = new ScreenshotTour(dir, clock);
             for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
@@ -68,10 +75,7 @@ final class ScreenshotTour {
                     tour.offline(sample);
                     sample.restart();
                 }
-                tour.fx(() -> {
-                    tour.kiosk.close();
-                    tour.stage.close();
-                });
+                tour.closeSize();
             }
             System.out.println("linli kiosk: wrote " + tour.count + " screenshots to " + dir.toAbsolutePath());
             return 0;
@@ -90,7 +94,22 @@ final class ScreenshotTour {
         }
     }
 
-    private void open(KioskConfig config, int width, int height) throws Exception {
+    /**
+     * Starts JavaFX for the tour. The tour closes its window after each panel size before it opens the next, and
+     * JavaFX's default is to end itself as soon as the screen thread is idle with no window open: a late answer from
+     * the central service (the live events of a real hub keep coming) was enough to let it end in between, and every
+     * later step then waited on a screen thread that no longer existed.
+     */
+    static void startPlatform() {
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> { });
+    }
+
+    static ScreenshotTour forTest(Path dir, AdjustableClock clock) {
+        return new ScreenshotTour(dir, clock);
+    }
+
+    void open(KioskConfig config, int width, int height) throws Exception {
         size = width + "x" + height;
         fx(() -> {
             try {
@@ -227,12 +246,20 @@ final class ScreenshotTour {
         }
     }
 
+    /** Closes the kiosk and the window of one panel size. */
+    void closeSize() throws Exception {
+        fx(() -> {
+            kiosk.close();
+            stage.close();
+        });
+    }
+
     private void go(Screen screen) throws Exception {
         fx(() -> kiosk.shell().go(screen));
         kiosk.settle();
     }
 
-    private void shot(String name, String lang) throws Exception {
+    void shot(String name, String lang) throws Exception {
         kiosk.settle();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         fx(() -> image.set(kiosk.scene().snapshot(null)));
