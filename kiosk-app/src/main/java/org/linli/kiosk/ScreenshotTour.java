@@ -39,7 +39,7 @@ final class ScreenshotTour {
     private String size;
     private int count;
 
-    private ScreenshotTour(Path dir, AdjustableClock clock) {
+    ScreenshotTour(Path dir, AdjustableClock clock) {
         this.dir = dir;
         this.clock = clock;
     }
@@ -103,10 +103,6 @@ final class ScreenshotTour {
     static void startPlatform() {
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
-    }
-
-    static ScreenshotTour forTest(Path dir, AdjustableClock clock) {
-        return new ScreenshotTour(dir, clock);
     }
 
     void open(KioskConfig config, int width, int height) throws Exception {

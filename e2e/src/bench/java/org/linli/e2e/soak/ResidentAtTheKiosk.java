@@ -104,6 +104,9 @@ public final class ResidentAtTheKiosk {
                 pause(step.digit() ? 400 : 1_500, step.digit() ? 1_100 : 5_000);
                 if (!tapNow(step)) {
                     cutShort++;
+                    String screen = kiosk.shell().screen().name();
+                    System.out.println("kiosk: no " + (step.prefix() != null ? step.prefix() + "…" : step.ids())
+                            + " to tap on " + screen + "; the resident goes home");
                     fx(() -> kiosk.shell().home());
                     return;
                 }
