@@ -57,6 +57,7 @@ CONF
       printf 'topic linli/v1/devices/%s/%s out 1\n' "$device" "$channel"
     done
     printf 'topic linli/v1/devices/%s/cmd in 1\n' "$device"
+    printf 'topic linli/v1/devices/%s/ack in 1\n' "$device"
   done
 }
 

@@ -14,16 +14,21 @@
     document.getElementById("counter-name").textContent = Linli.name(view.name) || counter;
     const current = view.current;
     document.getElementById("current").textContent = current ? current.number : Linli.t("no.ticket");
-    const service = current && (view.transferTo || []).find(s => s.id === current.service);
-    document.getElementById("current-service").textContent = current ? (service ? Linli.name(service.name) : current.service) : "";
+    document.getElementById("current-service").textContent = current ? serviceName(current.service) : "";
     for (const id of ["recall", "complete", "no-show", "transfer"]) document.getElementById(id).disabled = !current;
     document.getElementById("waiting").replaceChildren(...(view.waiting || []).map(t =>
-      el("tr", { "data-ticket": t.number }, el("td", {}, t.number), el("td", {}, t.service),
+      el("tr", { "data-ticket": t.number }, el("td", {}, t.number), el("td", { class: "service" }, serviceName(t.service)),
         el("td", { class: "small" }, t.peopleAhead !== null && t.peopleAhead !== undefined ? "#" + (t.peopleAhead + 1) : ""))));
     const select = document.getElementById("transfer-service");
     if (!select.options.length && view.transferTo) {
       select.replaceChildren(...view.transferTo.map(s => el("option", { value: s.id }, s.letter + " · " + Linli.name(s.name))));
     }
+  }
+
+  // a ticket names its service by id; the clerk reads the name (transferTo lists every service of the hub)
+  function serviceName(id) {
+    const service = (view.transferTo || []).find(s => s.id === id);
+    return service ? Linli.name(service.name) : id;
   }
 
   async function refresh() {

@@ -22,7 +22,7 @@ class BridgeIT {
     Path residentialDir;
 
     @Test
-    void residentialDevicesReachTheStreetBrokerAndTheirCommandsComeBack() throws Exception {
+    void residentialDevicesReachTheStreetBrokerAndTheirCommandsAndReceiptsComeBack() throws Exception {
         try (ProductionBroker street = ProductionBroker.prepare(streetDir);
                 ProductionBroker residential = ProductionBroker.prepare(residentialDir)) {
             String central = street.credential("central");
@@ -54,7 +54,8 @@ class BridgeIT {
 
                 try (TestClient device = TestClient.connect(residential.plainUrl(), "xh001-door",
                         TestClient.options("xh001-door", door))) {
-                    device.subscribe(Topics.deviceCmd("xh001-door"), "linli/v1/hubs/xh001/access/#");
+                    device.subscribe(Topics.deviceCmd("xh001-door"), Topics.deviceAck("xh001-door"),
+                            "linli/v1/hubs/xh001/access/#");
                     assertEquals("[\"k1\"]", device.expectNext().payload(), "the hub's keys came down the bridge");
 
                     assertTrue(device.publish(Topics.deviceOccupancy("xh001-door"), "{\"occupied\":true}", false)
@@ -65,6 +66,11 @@ class BridgeIT {
                     assertTrue(centralClient.publish(Topics.deviceCmd("xh001-door"), "{\"cmd\":\"unlock\"}", false)
                             < 0x80);
                     assertEquals(Topics.deviceCmd("xh001-door"), device.expectNext().topic());
+
+                    // the receipt for what the device sent comes back over the bridge too
+                    assertTrue(centralClient.publish(Topics.deviceAck("xh001-door"), "{\"seqs\":[[0,0]]}", false)
+                            < 0x80);
+                    assertEquals(Topics.deviceAck("xh001-door"), device.expectNext().topic());
                 }
             }
         }

@@ -36,6 +36,7 @@ class BrokerAclIT {
     static String centralPassword;
     static String doorAPassword;
     static String doorBPassword;
+    static String bridgePassword;
 
     @BeforeAll
     static void startBroker() {
@@ -43,6 +44,7 @@ class BrokerAclIT {
         centralPassword = broker.credential("central");
         doorAPassword = broker.credential("device", "door-a", HUB);
         doorBPassword = broker.credential("device", "door-b", HUB);
+        bridgePassword = broker.credential("bridge", "xh001", "xh001-door");
         broker.start();
     }
 
@@ -92,6 +94,14 @@ class BrokerAclIT {
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.accessRevoked(HUB), "[\"forged\"]", true));
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.roomState(HUB, "r101"), "{\"forged\":3}", true));
             assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceCmd("door-b"), "{\"cmd\":\"unlock\"}", false));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false),
+                    "only central writes commands, not even to itself");
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.roomRevoked(HUB, "r101"), "{\"forged\":5}", true));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceStatus("door-a") + "/more", "{\"x\":1}", false),
+                    "only its four channels, nothing else under its subtree");
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceAck("door-b"), "{\"seqs\":[[0,99]]}", false));
+            assertEquals(NOT_AUTHORIZED, doorA.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,99]]}", false),
+                    "nor its own receipts: a forged receipt would make it drop messages central never stored");
             assertEquals(NOT_AUTHORIZED, doorA.publish("linli/v1/other", "{\"forged\":4}", false));
             assertAccepted(doorA.publish(Topics.deviceOccupancy("door-a"), "{\"own\":1}", false));
 
@@ -109,20 +119,24 @@ class BrokerAclIT {
      * access topics.
      */
     @Test
-    void deviceReceivesOnlyItsOwnCommandsAndItsHubsAccessTopicsWhateverItSubscribesTo() throws Exception {
+    void deviceReceivesOnlyItsOwnCommandsReceiptsAndItsHubsAccessTopicsWhateverItSubscribesTo() throws Exception {
         try (TestClient central = central("central-2"); TestClient doorA = device("door-a", doorAPassword);
                 TestClient doorB = device("door-b", doorBPassword)) {
             int[] codes = doorA.subscribe("#", "linli/v1/#", Topics.ALL_DEVICE_MESSAGES, Topics.deviceCmd("door-b"),
-                    "linli/v1/hubs/" + OTHER_HUB + "/access/#", "linli/v1/hubs/+/rooms/+/state", "$SYS/#",
-                    Topics.deviceCmd("door-a"), "linli/v1/hubs/" + HUB + "/access/#");
+                    Topics.deviceAck("door-b"), "linli/v1/hubs/" + OTHER_HUB + "/access/#",
+                    "linli/v1/hubs/+/rooms/+/state", "$SYS/#", Topics.deviceAck("door-a"), Topics.deviceCmd("door-a"),
+                    "linli/v1/hubs/" + HUB + "/access/#");
+            assertEquals(GRANTED_QOS_1, codes[codes.length - 3], "its own receipts");
             assertEquals(GRANTED_QOS_1, codes[codes.length - 2], "its own commands");
             assertEquals(GRANTED_QOS_1, codes[codes.length - 1], "its hub's access topics");
 
             assertAccepted(doorB.publish(Topics.deviceTelemetry("door-b"), "{\"secret\":\"b-telemetry\"}", false));
             assertAccepted(central.publish(Topics.deviceCmd("door-b"), "{\"secret\":\"b-cmd\"}", false));
+            assertAccepted(central.publish(Topics.deviceAck("door-b"), "{\"secret\":\"b-ack\"}", false));
             assertAccepted(central.publish(Topics.accessKeys(OTHER_HUB), "[\"secret-other-hub-keys\"]", true));
             assertAccepted(central.publish(Topics.roomState(HUB, "r101"), "{\"secret\":\"room\"}", true));
             assertAccepted(central.publish(Topics.accessKeys(HUB), "[\"own-hub-keys\"]", true));
+            assertAccepted(central.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,9]]}", false));
             assertAccepted(central.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"identify\"}", false));
 
             java.util.List<TestClient.Received> seen = new java.util.ArrayList<>();
@@ -133,11 +147,32 @@ class BrokerAclIT {
             } while (!next.topic().equals(Topics.deviceCmd("door-a")));
             for (TestClient.Received message : seen) {
                 assertTrue(message.topic().equals(Topics.deviceCmd("door-a"))
+                        || message.topic().equals(Topics.deviceAck("door-a"))
                         || message.topic().startsWith("linli/v1/hubs/" + HUB + "/access/"), () -> "door-a received "
                         + message + "; everything it received: " + seen);
                 assertTrue(!message.payload().contains("secret"), message::toString);
             }
             assertTrue(seen.stream().anyMatch(m -> m.payload().equals("[\"own-hub-keys\"]")), seen::toString);
+            assertTrue(seen.stream().anyMatch(m -> m.topic().equals(Topics.deviceAck("door-a"))), seen::toString);
+        }
+    }
+
+    /**
+     * Review finding L6: a bridge carries its devices' messages up and their commands down, but writes no command
+     * itself. On the street broker it only reads them; on the residential broker, messages that come in over a
+     * bridge are published by the broker itself (BridgeIT shows they still arrive).
+     */
+    @Test
+    void aBridgeCarriesItsDevicesMessagesButNeverWritesACommand() throws Exception {
+        try (TestClient bridge = TestClient.connect(broker.plainUrl(), "bridge-check",
+                TestClient.options("bridge.xh001", bridgePassword))) {
+            assertEquals(NOT_AUTHORIZED, bridge.publish(Topics.deviceCmd("xh001-door"), "{\"cmd\":\"unlock\"}",
+                    false));
+            assertEquals(NOT_AUTHORIZED, bridge.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false));
+            assertEquals(NOT_AUTHORIZED, bridge.publish(Topics.deviceStatus("door-a"), "{}", false));
+            // not retained: the other tests' subscribers must not find it
+            assertAccepted(bridge.publish(Topics.deviceStatus("xh001-door"), "{\"state\":\"online\"}", false));
+            assertAccepted(bridge.publish(Topics.deviceTelemetry("xh001-door"), "{}", false));
         }
     }
 
@@ -147,18 +182,24 @@ class BrokerAclIT {
                 TestClient doorB = device("door-b", doorBPassword)) {
             assertArrayEquals(new int[] {GRANTED_QOS_1},
                     central.subscribe(Topics.shared(Topics.SHARED_GROUP, Topics.ALL_DEVICE_MESSAGES)));
-            doorA.subscribeNewOnly(Topics.deviceCmd("door-a"), "linli/v1/hubs/" + HUB + "/access/#");
+            doorA.subscribeNewOnly(Topics.deviceCmd("door-a"), Topics.deviceAck("door-a"),
+                    "linli/v1/hubs/" + HUB + "/access/#");
 
             assertAccepted(doorB.publish(Topics.deviceTelemetry("door-b"), "{\"uptime\":1}", false));
             assertEquals(Topics.deviceTelemetry("door-b"), central.expectNext().topic());
 
             assertEquals(SUCCESS, central.publish(Topics.accessKeys(HUB), "[{\"kid\":\"k1\"}]", true));
             assertEquals(SUCCESS, central.publish(Topics.accessRevoked(HUB), "[\"b-1\"]", true));
+            assertEquals(SUCCESS, central.publish(Topics.roomRevoked(HUB, "r101"), "{\"room\":\"r101\"}", true));
             assertAccepted(central.publish(Topics.roomState(HUB, "r101"), "{\"occupied\":true}", true));
             assertEquals(SUCCESS, central.publish(Topics.deviceCmd("door-a"), "{\"cmd\":\"unlock\"}", false));
+            assertEquals(SUCCESS, central.publish(Topics.deviceAck("door-a"), "{\"seqs\":[[0,9]]}", false));
             assertEquals(Topics.accessKeys(HUB), doorA.expectNext().topic());
             assertEquals(Topics.accessRevoked(HUB), doorA.expectNext().topic());
+            assertEquals(Topics.roomRevoked(HUB, "r101"), doorA.expectNext().topic(),
+                    "a room's list reaches the doors of its hub through their grant of access/#");
             assertEquals(Topics.deviceCmd("door-a"), doorA.expectNext().topic());
+            assertEquals(Topics.deviceAck("door-a"), doorA.expectNext().topic());
 
             // the central service must not be able to fake what a device says
             assertEquals(NOT_AUTHORIZED, central.publish(Topics.deviceStatus("door-a"), "{\"state\":\"online\"}",

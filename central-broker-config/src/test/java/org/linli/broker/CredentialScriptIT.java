@@ -62,4 +62,94 @@ class CredentialScriptIT {
             }
         }
     }
+
+    /**
+     * Review finding L10: rights come only from a user's own ACL block, so a removed device keeps none, not even on
+     * the mutual-TLS listener, where its certificate (until revoked, see TlsIT) still lets it connect.
+     */
+    @Test
+    void aRemovedDeviceKeepsNoRightsEvenWithItsCertificate() throws Exception {
+        try (ProductionBroker broker = ProductionBroker.prepare(dir)) {
+            broker.credential("device", "door-c", "wutong66");
+            Scripts.script(java.util.Map.of(), "tls.sh", "device", broker.tls().toString(), "door-c");
+            broker.start();
+            org.eclipse.paho.mqttv5.client.MqttConnectionOptions options = TlsIT.withTls(
+                    TestClient.options(null, null), broker.tls().resolve("ca.crt"), broker.tls(), "door-c");
+            try (TestClient doorC = TestClient.connect(broker.mutualTlsUrl(), "door-c", options)) {
+                assertTrue(doorC.publish(Topics.deviceStatus("door-c"), "{}", true) < 0x80);
+            }
+            broker.credential("remove", "door-c");
+            broker.reload();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+                try (TestClient doorC = TestClient.connect(broker.mutualTlsUrl(), "door-c", options)) {
+                    return doorC.publish(Topics.deviceStatus("door-c"), "{}", true) == 0x87
+                            && doorC.publish(Topics.deviceEvents("door-c"), "{}", false) == 0x87;
+                }
+            });
+        }
+    }
+
+    @Test
+    void aReplicaHasCentralsRightsUnderItsOwnNameAndNeitherKnocksTheOtherOff() throws Exception {
+        try (ProductionBroker broker = ProductionBroker.prepare(dir)) {
+            String central = broker.credential("central");
+            String replica = broker.credential("central", "r2");
+            String door = broker.credential("device", "door-a", "wutong66");
+            assertTrue(Files.readString(dir.resolve("etc/acl")).contains("user svc.central.r2\ntopic read linli/v1/devices/#\n"));
+            broker.start();
+            java.nio.file.Path ca = broker.tls().resolve("ca.crt");
+            try (TestClient first = TestClient.connect(broker.tlsUrl(), "central",
+                    TlsIT.withTls(TestClient.options("svc.central", central), ca, null, null));
+                    TestClient second = TestClient.connect(broker.tlsUrl(), "central",
+                            TlsIT.withTls(TestClient.options("svc.central.r2", replica), ca, null, null));
+                    TestClient doorA = TestClient.connect(broker.plainUrl(), "door-a",
+                            TestClient.options("door-a", door))) {
+                first.subscribe(Topics.ALL_DEVICE_MESSAGES);
+                second.subscribe(Topics.ALL_DEVICE_MESSAGES);
+                doorA.subscribe(Topics.deviceCmd("door-a"));
+                assertTrue(doorA.publish(Topics.deviceEvents("door-a"), "{}", false) < 0x80);
+                assertEquals(Topics.deviceEvents("door-a"), first.expectNext().topic());
+                assertEquals(Topics.deviceEvents("door-a"), second.expectNext().topic());
+                assertEquals(0, second.publish(Topics.deviceCmd("door-a"), "{}", false));
+                assertEquals(Topics.deviceCmd("door-a"), doorA.expectNext().topic());
+                assertEquals(0x87, second.publish(Topics.deviceStatus("door-a"), "{}", true));
+                assertTrue(first.isConnected() && first.publish(Topics.deviceCmd("door-a"), "{}", false) == 0);
+            }
+        }
+    }
+
+    /** After an upgrade of the ACL lines, refresh rewrites the old blocks; the passwords stay as they were. */
+    @Test
+    void refreshRewritesOldBlocksAndKeepsThePasswords() throws Exception {
+        try (ProductionBroker broker = ProductionBroker.prepare(dir)) {
+            String door = broker.credential("device", "door-old", "wutong66");
+            broker.credential("bridge", "xh9", "xh9-a", "xh9-b");
+            java.nio.file.Path acl = dir.resolve("etc/acl");
+            String current = Files.readString(acl);
+            // the blocks as the scripts wrote them before: rights came from 'pattern' lines
+            String old = current.substring(0, current.indexOf("# >>> linli door-old")) + """
+                    # >>> linli door-old
+                    user door-old
+                    # hub wutong66: the keys and revocations its door checks tokens with
+                    topic read linli/v1/hubs/wutong66/access/#
+                    # <<< linli door-old
+                    # >>> linli bridge.xh9
+                    user bridge.xh9
+                    topic read linli/v1/hubs/xh9/access/#
+                    topic write linli/v1/devices/xh9-a/#
+                    topic read linli/v1/devices/xh9-a/cmd
+                    topic write linli/v1/devices/xh9-b/#
+                    topic read linli/v1/devices/xh9-b/cmd
+                    # <<< linli bridge.xh9
+                    """;
+            Files.writeString(acl, old);
+            broker.credential("refresh");
+            assertEquals(current, Files.readString(acl), "the same blocks as freshly written ones");
+            broker.start();
+            try (TestClient doorOld = TestClient.connect(broker.plainUrl(), "door-old",
+                    TestClient.options("door-old", door))) {
+                assertTrue(doorOld.publish(Topics.deviceStatus("door-old"), "{}", true) < 0x80, "password kept");
+            }
+        }
+    }
 }

@@ -87,6 +87,46 @@ class DeployPiChecksIT {
         assertEquals("", (result.stdout() + result.stderr()).strip());
     }
 
+    /** The comment lines right above the last line of {@code text}. */
+    static String lastCommentBlock(String text) {
+        List<String> lines = List.of(text.split("\n"));
+        StringBuilder block = new StringBuilder();
+        for (int i = lines.size() - 1; i >= 0 && lines.get(i).startsWith("#"); i--) {
+            block.insert(0, lines.get(i) + "\n");
+        }
+        return block.toString();
+    }
+
+    /**
+     * Review finding L7: {@code systemd-analyze security --offline=true} rates each unit; deploy-pi/README.md says
+     * what each scored, and no unit may score worse than that, nor worse than 4.0 ("OK").
+     */
+    @Test
+    void everyUnitsExposureStaysUnderTheValueTheReadmeStates(@TempDir Path dir) throws IOException {
+        String readme = Files.readString(DEPLOY_PI.resolve("README.md"));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "\\| `(linli-[a-z]+\\.service)` \\| ([0-9]+\\.[0-9]) ").matcher(readme);
+        java.util.Map<String, Double> documented = new java.util.TreeMap<>();
+        while (row.find()) {
+            documented.put(row.group(1), Double.parseDouble(row.group(2)));
+        }
+        assertEquals(java.util.Set.of("linli-agent.service", "linli-central.service", "linli-kiosk.service"),
+                documented.keySet(), "deploy-pi/README.md's exposure table");
+        for (java.util.Map.Entry<String, Double> unit : documented.entrySet()) {
+            Path copy = dir.resolve(unit.getKey());
+            Files.writeString(copy, Files.readString(UNITS.resolve(unit.getKey())));
+            Scripts.Result result = Scripts.run(Map.of(), List.of("systemd-analyze", "security", "--offline=true",
+                    "--no-pager", copy.toString()));
+            java.util.regex.Matcher level = java.util.regex.Pattern.compile(
+                    "Overall exposure level for " + java.util.regex.Pattern.quote(unit.getKey()) + ": ([0-9.]+)")
+                    .matcher(result.stdout() + result.stderr());
+            assertTrue(level.find(), () -> result.stdout() + result.stderr());
+            double exposure = Double.parseDouble(level.group(1));
+            assertTrue(exposure <= unit.getValue() && exposure <= 4.0, unit.getKey() + " scores " + exposure
+                    + ", README.md says " + unit.getValue() + ":\n" + result.stdout());
+        }
+    }
+
     @Test
     void everyServiceHasTheHardeningAndRestartPolicy() throws IOException {
         try (Stream<Path> units = Files.list(UNITS)) {
@@ -98,6 +138,26 @@ class DeployPiChecksIT {
                 }
             }
         }
+        for (String unitName : List.of("linli-agent.service", "linli-central.service", "linli-kiosk.service")) {
+            String text = Files.readString(UNITS.resolve(unitName));
+            // review finding L7
+            for (String key : List.of("UMask=0077", "StateDirectoryMode=0750", "CapabilityBoundingSet=\n",
+                    "RestrictAddressFamilies=AF_UNIX ", "SystemCallFilter=@system-service", "SystemCallArchitectures=native",
+                    "ProtectClock=yes", "ProtectKernelLogs=yes", "ProtectKernelModules=yes", "ProtectHostname=yes",
+                    "LockPersonality=yes", "RestrictNamespaces=yes", "RestrictRealtime=yes", "ProtectProc=invisible",
+                    "ProtectSystem=strict", "ProtectHome=yes", "PrivateMounts=yes")) {
+                assertTrue(text.contains("\n" + key), unitName + " lacks " + key.strip());
+            }
+            for (String relaxed : List.of("NotifyAccess=all", "Restart=always")) {
+                int at = text.indexOf("\n" + relaxed);
+                if (at >= 0) {
+                    assertTrue(lastCommentBlock(text.substring(0, at)).contains("Relaxation"),
+                            unitName + ": " + relaxed + " without a comment right above saying why (Relaxation: ...)");
+                }
+            }
+        }
+        assertFalse(Files.readString(DEPLOY_PI.resolve("rootfs/opt/linli/bin/linli-kiosk-session"))
+                .matches("(?s).*exec cage[^\n]* -s .*"), "cage -s lets a lobby keyboard switch to a console");
         String agent = Files.readString(UNITS.resolve("linli-agent.service"));
         // the flags measured with ./linli bench agent (device-agent/README.md)
         assertTrue(agent.contains("-Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"), agent);

@@ -60,4 +60,31 @@ class MosquittoConfTest {
         assertTrue(mutual.contains("require_certificate true") && mutual.contains("use_identity_as_username true"),
                 mutual::toString);
     }
+
+    /** Review finding M2: on the network a client id is the user name, so no device can take over another session. */
+    @Test
+    void everyNetworkListenerBindsTheClientIdToTheUserName() throws IOException {
+        listeners().forEach((listener, options) -> {
+            if (!listener.endsWith(" 127.0.0.1")) {
+                assertTrue(options.contains("use_username_as_clientid true"), listener + " lets clients pick their id");
+            }
+        });
+    }
+
+    /** The loopback listener lets central pick its ids: they must contain a dot, which no device user name has. */
+    @Test
+    void centralsProductionClientIdIsOutOfEveryDevicesReach() throws IOException {
+        String central = Files.readString(Scripts.MODULE.getParent().resolve(
+                "deploy-pi/rootfs/etc/linli/central.yaml.example"));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^  client-id: (\\S+)$").matcher(central);
+        assertTrue(id.find(), "central.yaml.example sets live.client-id:\n" + central);
+        assertTrue(id.group(1).contains("."), id.group(1));
+    }
+
+    @Test
+    void theMutualTlsListenerChecksTheRevocationListAndTheAclHasNoPatterns() throws IOException {
+        assertTrue(listeners().get("listener 8884").contains("crlfile /etc/mosquitto/linli/tls/crl.pem"));
+        assertTrue(Files.readAllLines(ProductionBroker.ACL).stream().noneMatch(l -> l.startsWith("pattern ")),
+                "a pattern line grants rights to every certificate the CA signed, even a removed device's");
+    }
 }

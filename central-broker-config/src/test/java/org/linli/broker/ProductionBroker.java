@@ -77,10 +77,27 @@ public final class ProductionBroker implements AutoCloseable {
         return this;
     }
 
-    /** Stops the broker (it saves its database) and starts it again with the files as they are now. */
+    /**
+     * Kills the broker with SIGKILL, as a power cut would: no last save, so it comes back ({@link #restart}) with what
+     * it saved last (every {@code autosave_interval}, 30 s), without the sessions and messages of the time since.
+     */
+    public void kill() {
+        broker.kill();
+    }
+
+    /**
+     * Stops the broker (it saves its database) and starts it again with the files as they are now; after
+     * {@link #kill}, only starts it.
+     */
     public void restart() {
         grantToMosquittoUser();
         broker.restart();
+    }
+
+    /** {@code systemctl reload mosquitto}: SIGHUP, after which the password file and the ACL are read again. */
+    public void reload() {
+        grantToMosquittoUser();
+        broker.reload();
     }
 
     /** Runs {@code credential.sh} against this broker's files; returns its stdout (a new password, if any). */

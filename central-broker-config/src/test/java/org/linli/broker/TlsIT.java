@@ -29,6 +29,8 @@ class TlsIT {
         doorAPassword = broker.credential("device", "door-a", "wutong66");
         broker.credential("device", "door-c", "wutong66");
         Scripts.script(Map.of(), "tls.sh", "device", broker.tls().toString(), "door-c");
+        broker.credential("device", "door-e", "wutong66");
+        Scripts.script(Map.of(), "tls.sh", "device", broker.tls().toString(), "door-e");
         // another CA, as an attacker would make, issuing a certificate in the name of a real device
         Scripts.script(Map.of(), "tls.sh", "ca", foreign.toString());
         Scripts.script(Map.of(), "tls.sh", "device", foreign.toString(), "door-c");
@@ -96,5 +98,33 @@ class TlsIT {
         MqttConnectionOptions options = withTls(TestClient.options("door-a", doorAPassword),
                 broker.tls().resolve("ca.crt"), null, null);
         assertThrows(MqttException.class, () -> TestClient.connect(broker.mutualTlsUrl(), "door-a", options));
+    }
+
+    /**
+     * Review finding L10: a stolen door's certificate is revoked with {@code tls.sh revoke}; after a reload (SIGHUP,
+     * {@code systemctl reload mosquitto}) the broker refuses it, and other devices go on.
+     */
+    @Test
+    void aRevokedDeviceCertificateIsRefusedAfterAReload() throws Exception {
+        MqttConnectionOptions doorE = withTls(TestClient.options(null, null), broker.tls().resolve("ca.crt"),
+                broker.tls(), "door-e");
+        try (TestClient client = TestClient.connect(broker.mutualTlsUrl(), "door-e", doorE)) {
+            assertTrue(client.publish(Topics.deviceStatus("door-e"), "{}", true) < 0x80);
+        }
+        String said = Scripts.script(Map.of(), "tls.sh", "revoke", broker.tls().toString(), "door-e");
+        assertEquals("", said, "tls.sh reports on stderr only");
+        broker.reload();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            try (TestClient refused = TestClient.connect(broker.mutualTlsUrl(), "door-e", doorE)) {
+                return false;
+            } catch (MqttException e) {
+                return true;
+            }
+        });
+        MqttConnectionOptions doorC = withTls(TestClient.options(null, null), broker.tls().resolve("ca.crt"),
+                broker.tls(), "door-c");
+        try (TestClient client = TestClient.connect(broker.mutualTlsUrl(), "door-c", doorC)) {
+            assertTrue(client.publish(Topics.deviceStatus("door-c"), "{}", true) < 0x80, "door-c is not revoked");
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.protocol.testing.HubTime;
 
 /**
  * A kiosk whose answer to a check-in or an activity sign-up got lost sends it again with the same Idempotency-Key
@@ -32,8 +33,10 @@ class CheckinIdempotencyIT {
 
     @BeforeEach
     void start() {
-        now = LocalDate.now(TestServer.ZONE).atTime(10, 0).atZone(TestServer.ZONE).toInstant();
-        server = TestServer.start(data, Map.of(), new MutableClock(now));
+        // 10:00 in a hub far from Shanghai, held there: the visits are of one day whatever the machine's hour
+        server = TestServer.start(data, HubTime.of("12:00", HubTime.ST_JOHNS));
+        server.clock().advance(java.time.Duration.ofHours(-2));
+        now = server.clock().instant();
     }
 
     @AfterEach
@@ -52,14 +55,14 @@ class CheckinIdempotencyIT {
     }
 
     private int visitsToday() {
-        return server.get("/api/v1/hubs/wutong66/checkins?date=" + LocalDate.ofInstant(now, TestServer.ZONE),
+        return server.get("/api/v1/hubs/wutong66/checkins?date=" + LocalDate.ofInstant(now, server.zone()),
                 server.operatorToken()).json().get("total").asInt();
     }
 
     /** The body an outbox keeps: the time the resident checked in goes with it, so every try is the same text. */
     private String visit(String phone, String service) {
         return "{\"phone\":\"" + phone + "\",\"service\":\"" + service + "\",\"at\":\""
-                + OffsetDateTime.ofInstant(now.minusSeconds(90), TestServer.ZONE) + "\"}";
+                + OffsetDateTime.ofInstant(now.minusSeconds(90), server.zone()) + "\"}";
     }
 
     @Test

@@ -37,6 +37,7 @@ final class AgentConfigs {
                 locks:
                   - room: %s
                     relay-pin: 5
+                    active-high: true
                     pulse-ms: 3000
                     door-contact-pin: 6
                     held-open-s: 60

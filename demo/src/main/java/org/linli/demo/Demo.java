@@ -14,6 +14,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class Demo {
     private final Map<String, ChildProgram> agentsByRoom = new LinkedHashMap<>();
     private EmbeddedBroker broker;
     private CentralClient central;
+    /** Central's broker password: made anew on every run, handed over in its environment, never written down. */
+    private final String centralMqttPassword = randomPassword();
 
     Demo(Path home, Path data, int httpPort, int mqttPort, boolean kiosk) {
         this.home = home;
@@ -96,23 +100,29 @@ public final class Demo {
     void start() throws Exception {
         Files.createDirectories(data);
         OUT.println("Starting the MQTT broker on port " + mqttPort + " …");
-        broker = EmbeddedBroker.start(data.resolve("broker"), mqttPort);
+        broker = EmbeddedBroker.start(data.resolve("broker"), mqttPort, new BrokerAccess(credentialsFile(), HUB,
+                centralMqttPassword));
         startCentral();
         JsonNode hub = central.get("/api/v1/hubs/" + HUB);
         for (JsonNode room : hub.get("rooms")) {
             startAgent(room.get("id").asText());
         }
+        // written with or without a display: the banner tells how to start a kiosk elsewhere with it
+        Path kioskConfig = writeKioskConfig();
         if (kiosk) {
-            startKiosk();
+            programs.add(ChildProgram.start("kiosk", jar("kiosk-app"), List.of("-Xmx256m"),
+                    List.of("--config", kioskConfig.toString()), Map.of(), OUT));
         }
-        banner(hub);
+        banner(hub, kioskConfig);
     }
 
     private void startCentral() throws Exception {
         OUT.println("Starting the central service on port " + httpPort + " …");
         programs.add(ChildProgram.start("central", jar("central-service"), List.of("-Xmx384m"),
                 List.of("--demo", "--data", data.resolve("central").toString(), "--port", Integer.toString(httpPort)),
-                Map.of("LINLI_MQTT_URL", broker.url()), OUT));
+                Map.of("LINLI_MQTT_URL", broker.url(), "LINLI_MQTT_USERNAME", BrokerAccess.CENTRAL,
+                        "LINLI_MQTT_PASSWORD", centralMqttPassword, "LINLI_LIVE_CLIENT_ID", BrokerAccess.CENTRAL),
+                OUT));
         central = new CentralClient("http://127.0.0.1:" + httpPort);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!central.healthy()) {
@@ -136,19 +146,26 @@ public final class Demo {
         Path dir = Files.createDirectories(data.resolve("agents").resolve(device));
         Path config = dir.resolve("agent.yaml");
         Files.writeString(config, AgentConfigs.simulated(device, HUB, room, broker.url(), dir));
+        // the device's password as central generated it: in the agent's environment, not in its file
+        String password = credentials().getProperty("device." + device + ".password", "");
         ChildProgram agent = ChildProgram.start(device, jar("device-agent"),
                 List.of("-Xmx48m", "-Xss256k", "-XX:+UseSerialGC"), List.of("--simulate", "--config", config.toString()),
-                Map.of(), OUT);
+                Map.of("LINLI_MQTT_USERNAME", device, "LINLI_MQTT_PASSWORD", password), OUT);
         programs.add(agent);
         agentsByRoom.put(room, agent);
     }
 
-    private void startKiosk() throws IOException {
+    /**
+     * The kiosk's configuration under {@code <data>/kiosk/kiosk.yaml}. It holds the kiosk key, so only its owner
+     * may read it (600); it is written aside and moved in, so it is never seen half written or readable by others.
+     */
+    Path writeKioskConfig() throws IOException {
         Path dir = Files.createDirectories(data.resolve("kiosk"));
-        Properties credentials = credentials();
-        String key = credentials.getProperty("kiosk.kiosk-lobby.key");
         Path config = dir.resolve("kiosk.yaml");
-        Files.writeString(config, """
+        String key = credentials().getProperty("kiosk.kiosk-lobby.key");
+        Path written = Files.createTempFile(dir, "kiosk", ".yaml",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(written, """
                 central:
                   url: http://127.0.0.1:%d
                 kiosk:
@@ -158,11 +175,11 @@ public final class Demo {
                 data:
                   dir: %s
                 """.formatted(httpPort, key, HUB, dir));
-        programs.add(ChildProgram.start("kiosk", jar("kiosk-app"), List.of("-Xmx256m"),
-                List.of("--config", config.toString()), Map.of(), OUT));
+        Files.move(written, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return config;
     }
 
-    private void banner(JsonNode hub) throws IOException {
+    private void banner(JsonNode hub, Path kioskConfig) throws IOException {
         Properties credentials = credentials();
         OUT.println();
         OUT.println("══════════════════════════════════════════════════════════════════════");
@@ -171,17 +188,23 @@ public final class Demo {
         OUT.println(" Counter        http://localhost:" + httpPort + "/counter/counter-1");
         OUT.println(" Board          http://localhost:" + httpPort + "/board/" + HUB);
         OUT.println(" Evacuation     http://localhost:" + httpPort + "/evacuation/" + HUB);
-        for (String role : List.of("admin", "operator", "counter")) {
-            OUT.printf(" Staff login    %-9s password %s%n", role, credentials.getProperty("staff." + role + ".password"));
-        }
-        OUT.println(" Credentials    " + data.resolve("central").resolve("demo-credentials.properties"));
+        // passwords stay in the credentials file (mode 600): a terminal's scrollback and logs are read by others
+        OUT.println(" Staff logins   admin, operator, counter; their passwords: staff.<login>.password in");
+        OUT.println(" Credentials    " + credentialsFile());
         if (!kiosk) {
-            OUT.println(" Kiosk          no display here; on a desktop run: ./linli kiosk --config "
-                    + data.resolve("kiosk").resolve("kiosk.yaml") + "  (or: xvfb-run ./linli kiosk …)");
+            OUT.println(" Kiosk          no display here; on a desktop run: " + kioskCommand(kioskConfig)
+                    + "  (or: xvfb-run ./linli kiosk …)");
         }
         OUT.println(" At a door      type: open <booking id>   (shows the booking's QR to its room's door)");
         OUT.println(" Stop           Ctrl-C");
         OUT.println("══════════════════════════════════════════════════════════════════════");
+    }
+
+    /** The command that starts a kiosk on this demo, as it can be typed where the demo was started. */
+    String kioskCommand(Path kioskConfig) {
+        Path here = Path.of("").toAbsolutePath();
+        String linli = here.equals(home.toAbsolutePath().normalize()) ? "./linli" : home.resolve("linli").toString();
+        return linli + " kiosk --config " + kioskConfig;
     }
 
     /** Reads commands typed into the demo: {@code open <booking id>}. */
@@ -238,9 +261,19 @@ public final class Demo {
         OUT.println("Stopped. Your data is in " + data + "; ./linli demo carries on from it.");
     }
 
+    private Path credentialsFile() {
+        return data.resolve("central").resolve("demo-credentials.properties");
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     private Properties credentials() throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(data.resolve("central").resolve("demo-credentials.properties"))) {
+        try (Reader reader = Files.newBufferedReader(credentialsFile())) {
             properties.load(reader);
         }
         return properties;

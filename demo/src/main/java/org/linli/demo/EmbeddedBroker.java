@@ -1,6 +1,14 @@
 package org.linli.demo;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The demo's MQTT 5 broker: HiveMQ CE embedded, listening on loopback only, with its data under the demo's data
- * directory so that retained keys and persistent sessions survive a second run. It accepts any client: it is for a
- * single machine, never for a hub (production uses Mosquitto with central-broker-config).
+ * directory so that retained keys and persistent sessions survive a second run. Only the demo's central service and
+ * devices get in, each with the rights production's ACL gives it ({@link BrokerAccess}, an embedded extension): it is
+ * for a single machine, never for a hub (production uses Mosquitto with central-broker-config).
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private final EmbeddedHiveMQ hivemq;
@@ -21,7 +30,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.port = port;
     }
 
-    public static EmbeddedBroker start(Path dataDir, int port) throws Exception {
+    public static EmbeddedBroker start(Path dataDir, int port, SimpleAuthenticator access) throws Exception {
         Path conf = Files.createDirectories(dataDir.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
                 <?xml version="1.0"?>
@@ -39,6 +48,19 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withConfigurationFolder(conf)
                 .withDataFolder(Files.createDirectories(dataDir.resolve("data")))
                 .withExtensionsFolder(Files.createDirectories(dataDir.resolve("extensions")))
+                .withEmbeddedExtension(EmbeddedExtension.builder()
+                        .withId("linli-access").withName("Linli demo access").withVersion("1").withPriority(1000)
+                        .withExtensionMain(new ExtensionMain() {
+                            @Override
+                            public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                                Services.securityRegistry().setAuthenticatorProvider(provider -> access);
+                            }
+
+                            @Override
+                            public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                                // nothing held
+                            }
+                        }).build())
                 .build();
         try {
             hivemq.start().get(60, TimeUnit.SECONDS);

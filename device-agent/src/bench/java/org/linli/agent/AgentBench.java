@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.qr.HardFrames;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.Ed25519Keys;
@@ -27,7 +28,7 @@ import org.linli.protocol.token.TokenSigner;
 import org.linli.protocol.token.TokenVerifier;
 
 /**
- * {@code ./linli bench agent [--full | --idle-s N] [--scans N] [--jvm "FLAGS"] [--env K=V] [--nice N]
+ * {@code ./linli bench agent [--full | --idle-s N] [--scans N] [--camera] [--jvm "FLAGS"] [--env K=V] [--nice N]
  * [--jar FILE]}: the agent as the Pi runs it, in a JVM of its own
  * ({@code java FLAGS -jar device-agent.jar --simulate --config …}: PIR, beam pair, door contact, lock), against a real
  * Mosquitto. This process only plays the central service and the resident at the door, and measures the child:
@@ -40,6 +41,9 @@ import org.linli.protocol.token.TokenVerifier;
  * <li>CPU (utime+stime of /proc/PID/stat) and RSS (VmRSS of /proc/PID/status) of the child, sampled each second
  * while the simulation runs with no scans (60 s, or the issue's 10 minutes with {@code --full}).</li>
  * </ul>
+ * With {@code --camera} the door also has a camera reader, fed 640×480 YUV420 frames at 10 a second (a shell loop
+ * over a file of {@link HardFrames}: half without a code, half with a tilted, blurred, noisy forged token that the
+ * door refuses), so the RSS includes QR decoding and verifying.
  * The child's JVM flags are {@code --jvm}, else {@code LINLI_AGENT_JAVA_OPTS}, else those of the systemd unit's
  * {@code ExecStart=} (read from {@code deploy-pi/rootfs/etc/systemd/system/linli-agent.service}, so the benchmark
  * measures what the Pi runs); its environment is the unit's {@code Environment=} lines, plus {@code --env K=V}.
@@ -74,8 +78,9 @@ public final class AgentBench {
             central.publish(Topics.accessKeys(HUB), new PayloadCodec().encode(TokenVerifier.publish(
                     System.currentTimeMillis(), List.of(key))), true);
             Path config = dir.resolve("agent.yaml");
+            String reader = argv.contains("--camera") ? "\n    reader: " + cameraReader(dir) : "";
             Files.writeString(config, TestAgents.yaml("bench-door", HUB, ROOM, broker.url(), dir.resolve("data"))
-                    .replace("pulse-ms: 300", "pulse-ms: 100") + "simulation: {speed: 120}\n");
+                    .replace("pulse-ms: 300", "pulse-ms: 100" + reader) + "simulation: {speed: 120}\n");
             List<String> command = new ArrayList<>();
             String nice = option(argv, "--nice", null);
             if (nice != null) {
@@ -195,6 +200,30 @@ public final class AgentBench {
     private static void send(OutputStream stdin, String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
+    }
+
+    /**
+     * A camera reader's configuration whose command loops over ten frames a second. The codes in them are tokens
+     * signed with another key than the published one: each is decoded and verified, and refused without a relay
+     * pulse, so the scan latencies stay those of the resident's scans.
+     */
+    static String cameraReader(Path dir) throws IOException {
+        Instant now = Instant.now();
+        String forged = new TokenSigner(new SigningKey(1, Ed25519Keys.generate())).sign(AccessToken.booking(1, 4712,
+                HUB, ROOM, now.minusSeconds(600), now.plusSeconds(86_400)));
+        Path file = dir.resolve("camera.yuv");
+        HardFrames frames = new HardFrames(20261204);
+        HardFrames.Group vga = HardFrames.GROUPS.getFirst();
+        byte[] chroma = new byte[vga.width() * vga.height() / 2];
+        Arrays.fill(chroma, (byte) 128);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 10; i++) {
+                out.write(i % 2 == 0 ? frames.empty(vga) : frames.frame(forged, vga));
+                out.write(chroma);
+            }
+        }
+        return "{type: camera, width: %d, height: %d, command: 'while :; do cat \"%s\"; sleep 1; done'}"
+                .formatted(vga.width(), vga.height(), file);
     }
 
     /** The JVM flags of the unit's {@code ExecStart=}: what stands between {@code java} and {@code -jar}. */

@@ -16,6 +16,8 @@ import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.AccessKeys;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.door.Door;
+import org.linli.agent.door.FlooredClockTrust;
+import org.linli.agent.door.TimeFloor;
 import org.linli.agent.door.FastEd25519;
 import org.linli.agent.door.RelayLatency;
 import org.linli.agent.door.VerifierWarmUp;
@@ -56,6 +58,7 @@ public final class Agent implements AutoCloseable {
     private final OutboxPump pump;
     private final Reporter reporter;
     private final AccessKeys keys;
+    private final TimeFloor floor;
     private final ClockTrust trust;
     private final Map<String, Door> doors = new LinkedHashMap<>();
     private final Map<String, RoomOccupancy> rooms = new LinkedHashMap<>();
@@ -69,21 +72,29 @@ public final class Agent implements AutoCloseable {
         this.config = config;
         this.board = board;
         this.clock = clock;
-        this.trust = trust;
+        // whatever says the clock is synchronised, a clock behind a time central vouched for is not believed (M8)
+        this.floor = new TimeFloor(config.dataDir());
+        this.trust = new FlooredClockTrust(trust, floor, clock);
         this.codec = new PayloadCodec(clock);
         this.outbox = new Outbox(config.dataDir().resolve("outbox.db"), config.outbox().maxMessages(),
                 config.outbox().maxAge(), clock);
-        this.link = new PahoMqttLink(config.mqtt(), "linli-" + config.deviceId(),
+        this.link = new PahoMqttLink(config.mqtt(), clientId(config),
                 Topics.deviceStatus(config.deviceId()),
                 (online, ts) -> codec.encode(new StatusPayload(online ? StatusPayload.ONLINE : StatusPayload.OFFLINE,
                         ts, VERSION)),
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax(), new Random()));
-        this.pump = new OutboxPump(outbox, link, WINDOW);
+        this.pump = new OutboxPump(outbox, link, Topics.deviceAck(config.deviceId()), codec,
+                new OutboxPump.Settings(WINDOW, config.outbox().unacknowledged(), config.outbox().resendAfter(),
+                        config.outbox().resendMax()),
+                ts -> floor.saw(ts, "a receipt from central"));
         this.reporter = new Reporter(config.deviceId(), outbox, codec, clock, pump::wake);
-        this.keys = new AccessKeys(config.dataDir(), codec);
+        Map<String, Duration> graceByRoom = new LinkedHashMap<>();
+        config.locks().forEach(lock -> graceByRoom.put(lock.room(), lock.grace()));
+        this.keys = new AccessKeys(config.dataDir(), codec, graceByRoom, floor, trust, clock,
+                (room, type, reason) -> reporter.event(room, type, null, reason));
         for (AgentConfig.Lock lock : config.locks()) {
             doors.put(lock.room(), new Door(config.hubId(), lock,
-                    board.relay(lock.relayPin(), lock.activeHigh(), lock.failSecure()), keys, trust, clock, reporter,
+                    board.relay(lock.relayPin(), lock.activeHigh(), lock.failSecure()), keys, this.trust, clock, reporter,
                     loop, relayLatency));
         }
         for (AgentConfig.Sensor sensor : config.sensors()) {
@@ -91,8 +102,20 @@ public final class Agent implements AutoCloseable {
                     .anyMatch(s -> s.room().equals(sensor.room()) && s.type() == AgentConfig.Sensor.Type.BEAM);
             rooms.computeIfAbsent(sensor.room(), room -> new RoomOccupancy(room, counting, reporter, loop));
         }
-        this.telemetry = new Telemetry(reporter, outbox::dropped, VERSION);
-        this.commands = new CommandHandler(codec, doors, reporter, this::reload, this::identify);
+        this.telemetry = new Telemetry(reporter, outbox::dropped, VERSION, doors.isEmpty() ? null
+                : new Telemetry.Revocations() {
+                    @Override
+                    public Long oldestListTs() {
+                        return keys.oldestListTs();
+                    }
+
+                    @Override
+                    public long refused() {
+                        return keys.refused();
+                    }
+                });
+        this.commands = new CommandHandler(codec, doors, reporter, this::reload, this::identify,
+                new CommandHandler.Checks(config.deviceId(), keys::commandVerifier, this.trust, clock, floor));
     }
 
     /** Wires the inputs, starts the link and the schedules. */
@@ -103,6 +126,10 @@ public final class Agent implements AutoCloseable {
                 () -> keys.keysArrived(payload)));
         link.subscribe(Topics.accessRevoked(config.hubId()), (topic, payload) -> loop.execute(
                 () -> keys.revokedArrived(payload)));
+        for (String room : doors.keySet()) {
+            link.subscribe(Topics.roomRevoked(config.hubId(), room), (topic, payload) -> loop.execute(
+                    () -> keys.roomRevokedArrived(room, payload)));
+        }
         for (AgentConfig.Sensor sensor : config.sensors()) {
             RoomOccupancy room = rooms.get(sensor.room());
             if (sensor.type() == AgentConfig.Sensor.Type.PIR) {
@@ -140,6 +167,9 @@ public final class Agent implements AutoCloseable {
                         .forEach(RoomOccupancy::resetCount));
         loop.every(config.telemetryInterval(), config.telemetryInterval(), telemetry::report);
         loop.every(Duration.ofHours(1), Duration.ofHours(1), this::purgeOutbox);
+        if (!doors.isEmpty()) {
+            loop.every(Duration.ofMinutes(1), Duration.ofMinutes(1), keys::checkStale);
+        }
         if (!doors.isEmpty()) {
             FastEd25519.install();
             VerifierWarmUp.start();
@@ -217,6 +247,11 @@ public final class Agent implements AutoCloseable {
         return outbox;
     }
 
+    /** The pump, for tests. */
+    public OutboxPump pump() {
+        return pump;
+    }
+
     public Reporter reporter() {
         return reporter;
     }
@@ -259,6 +294,16 @@ public final class Agent implements AutoCloseable {
         pump.close();
         loop.close();
         outbox.close();
+    }
+
+    /**
+     * The broker's name for our session: the MQTT user name, which is the device id. The production broker binds a
+     * client id to the user name ({@code use_username_as_clientid}, review finding M2) and would replace any other id
+     * with it; using it here too keeps the same persistent session on every broker and every listener.
+     */
+    static String clientId(AgentConfig config) {
+        String username = config.mqtt().username();
+        return username == null || username.isBlank() ? config.deviceId() : username;
     }
 
     private static String versionOf(Class<?> type) {

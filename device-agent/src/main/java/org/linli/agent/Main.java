@@ -11,6 +11,7 @@ import org.linli.agent.config.AgentConfig;
 import org.linli.agent.config.ConfigException;
 import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.ClockTrust;
+import org.linli.agent.door.RtcClockTrust;
 import org.linli.agent.door.SystemClockTrust;
 import org.linli.agent.hardware.LineQrReader;
 import org.linli.agent.hardware.Pi4jBoard;
@@ -83,7 +84,14 @@ public final class Main {
         Pi4jBoard board = new Pi4jBoard(config.hardware());
         Clock clock = Clock.systemUTC();
         ClockTrust trust = switch (config.clock().trust()) {
-            case "rtc" -> ClockTrust.fixed(true, "battery-backed clock");
+            case "rtc" -> {
+                if (simulate) {
+                    yield ClockTrust.fixed(true, "a simulated device trusts the machine's clock");
+                }
+                RtcClockTrust rtc = new RtcClockTrust(clock);
+                rtc.startRefreshing();
+                yield rtc;
+            }
             case "never" -> ClockTrust.fixed(false, "clock.trust is 'never' in the configuration");
             default -> {
                 SystemClockTrust system = new SystemClockTrust(clock);
@@ -117,7 +125,7 @@ public final class Main {
             simulation.showRelays(System.out);
             simulation.start();
             ScanConsole console = new ScanConsole(agent::scan, () -> agent.relayLatency().summary(true), System.out);
-            LineQrReader.of("stdin", () -> System.in).start(console::line);
+            LineQrReader.console("stdin", System.in).start(console::line);
             if (config.simulation().scanFile() != null) {
                 Path fifo = config.simulation().scanFile();
                 new LineQrReader("scan-file", () -> Files.newInputStream(fifo)).start(console::line);

@@ -104,6 +104,37 @@ class SimulateIT {
         }
     }
 
+    /** As under a service manager, or {@code ./linli agent --simulate < /dev/null}: nothing to type, no fault. */
+    @Test
+    void aClosedStandardInputIsSaidOnceAndNotRetried() throws Exception {
+        Path jar = Path.of("target/device-agent.jar");
+        assertTrue(Files.exists(jar), "the package phase builds " + jar.toAbsolutePath());
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestSubscriber central = new TestSubscriber(broker.url(), "central",
+                        "linli/v1/devices/" + DEVICE + "/#")) {
+            Path config = dir.resolve("agent.yaml");
+            Files.writeString(config, TestAgents.yaml(DEVICE, HUB, ROOM, broker.url(), dir.resolve("data")));
+            Path log = dir.resolve("agent.log");
+            agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--simulate",
+                    "--config", config.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(dir.resolve("agent.out").toFile()).redirectError(log.toFile()).start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> central.payloads(Topics.deviceStatus(DEVICE)).stream()
+                    .anyMatch(p -> p.contains("\"state\":\"online\"")));
+            await("the end of standard input is said").atMost(Duration.ofSeconds(30))
+                    .until(() -> readerLines(log).size() == 1);
+            // the reader used to retry every second ("reader stdin: Stream closed; reopening"): it stays one line
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> readerLines(log).size() == 1 && agent.isAlive());
+            assertTrue(readerLines(log).getFirst().contains("reader stdin ended"), readerLines(log).toString());
+        }
+    }
+
+    private static List<String> readerLines(Path log) throws java.io.IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("reader stdin")).toList();
+    }
+
     private static List<String> events(TestSubscriber central) {
         return central.payloads(Topics.deviceEvents(DEVICE));
     }

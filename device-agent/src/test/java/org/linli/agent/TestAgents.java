@@ -47,6 +47,7 @@ public final class TestAgents {
                 locks:
                   - room: %s
                     relay-pin: %d
+                    active-high: true
                     pulse-ms: 300
                     door-contact-pin: %d
                     held-open-s: 1

@@ -30,6 +30,7 @@ final class CentralProgram implements AutoCloseable {
     private final int port;
     private Process process;
 
+    /** @param environment added to what the program inherits; a null value removes a variable */
     CentralProgram(Path jar, Path dataDir, int port, Path config, Map<String, String> environment, Path log) {
         this.command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
                 "-jar", jar.toString(), "--demo", "--data", dataDir.toString(), "--port", Integer.toString(port),
@@ -41,10 +42,26 @@ final class CentralProgram implements AutoCloseable {
     }
 
     void start() throws IOException {
+        launch();
+        awaitHealthy();
+    }
+
+    /** Starts the program and returns at once; {@link #awaitHealthy} waits until it answers. */
+    void launch() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        // a null value removes what the process would inherit
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         process = builder.start();
+    }
+
+    void awaitHealthy() {
         await("the central service answers /observe/health").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200)).until(this::healthy);
     }
@@ -55,6 +72,11 @@ final class CentralProgram implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** SIGKILL, as a crash or a power cut would stop it: nothing in flight is finished. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     boolean healthy() {
@@ -93,6 +115,12 @@ final class CentralProgram implements AutoCloseable {
             return files.filter(f -> f.toString().endsWith(".db")).findFirst()
                     .orElseThrow(() -> new IOException("no database file in " + dataDir));
         }
+    }
+
+    /** The body of a GET that answers text (metrics), or the problem it answered. */
+    String text(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     String login(String user, String password) throws IOException, InterruptedException {

@@ -6,7 +6,9 @@ public enum DeviceChannel {
     OCCUPANCY("occupancy"),
     EVENTS("events"),
     TELEMETRY("telemetry"),
-    CMD("cmd");
+    CMD("cmd"),
+    /** The central service's receipts: which {@code seq}s it has stored (or dropped for good). */
+    ACK("ack");
 
     private final String segment;
 
@@ -18,9 +20,9 @@ public enum DeviceChannel {
         return segment;
     }
 
-    /** Whether the device publishes on this channel (everything but {@code cmd}). */
+    /** Whether the device publishes on this channel (everything but {@code cmd} and {@code ack}). */
     public boolean fromDevice() {
-        return this != CMD;
+        return this != CMD && this != ACK;
     }
 
     static DeviceChannel bySegment(String segment) {

@@ -42,6 +42,23 @@ public sealed interface Topic {
         }
     }
 
+    /**
+     * One room's revocations (retained): the windows of its cancelled bookings and the bookings still valid in them
+     * ({@link org.linli.protocol.payload.RoomRevokedPayload}). Under {@code access/}, so a device's and a bridge's
+     * grant of their hub's {@code access/#} covers it.
+     */
+    record RoomRevoked(String hubId, String roomId) implements Topic {
+        public RoomRevoked {
+            Ids.require("hub", hubId);
+            Ids.require("room", roomId);
+        }
+
+        @Override
+        public String name() {
+            return Topics.PREFIX + "hubs/" + hubId + "/access/revoked/" + roomId;
+        }
+    }
+
     /** A room's live state as the central service sees it (retained). */
     record RoomState(String hubId, String roomId) implements Topic {
         public RoomState {

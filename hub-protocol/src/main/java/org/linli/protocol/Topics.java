@@ -1,5 +1,8 @@
 package org.linli.protocol;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Builds and parses the topics of the Linli MQTT tree; see DESIGN.md, "MQTT". */
 public final class Topics {
     /** Every Linli topic starts with this. */
@@ -32,12 +35,31 @@ public final class Topics {
         return new Topic.Device(deviceId, DeviceChannel.CMD).name();
     }
 
+    /** Where the central service tells a device which of its messages it has stored: only that device reads it. */
+    public static String deviceAck(String deviceId) {
+        return new Topic.Device(deviceId, DeviceChannel.ACK).name();
+    }
+
+    /**
+     * One filter per channel devices publish on ({@code linli/v1/devices/+/status}, …): what the central service
+     * reads, without the commands and receipts it publishes itself coming back to it.
+     */
+    public static List<String> fromDevices() {
+        return Arrays.stream(DeviceChannel.values()).filter(DeviceChannel::fromDevice)
+                .map(channel -> PREFIX + "devices/+/" + channel.segment()).toList();
+    }
+
     public static String accessKeys(String hubId) {
         return new Topic.AccessKeys(hubId).name();
     }
 
     public static String accessRevoked(String hubId) {
         return new Topic.AccessRevoked(hubId).name();
+    }
+
+    /** One room's revocation list (retained); see {@link Topic.RoomRevoked}. */
+    public static String roomRevoked(String hubId, String roomId) {
+        return new Topic.RoomRevoked(hubId, roomId).name();
     }
 
     public static String roomState(String hubId, String roomId) {
@@ -73,6 +95,10 @@ public final class Topics {
                     case "revoked" -> new Topic.AccessRevoked(parts[1]);
                     default -> throw new TopicException("unknown access topic '" + parts[3] + "' in " + topic);
                 };
+            }
+            if (parts.length == 5 && parts[0].equals("hubs") && parts[2].equals("access")
+                    && parts[3].equals("revoked")) {
+                return new Topic.RoomRevoked(parts[1], parts[4]);
             }
             if (parts.length == 5 && parts[0].equals("hubs") && parts[2].equals("rooms") && parts[4].equals("state")) {
                 return new Topic.RoomState(parts[1], parts[3]);

@@ -16,10 +16,17 @@ class TopicsTest {
         assertEquals("linli/v1/devices/door-101/events", Topics.deviceEvents("door-101"));
         assertEquals("linli/v1/devices/door-101/telemetry", Topics.deviceTelemetry("door-101"));
         assertEquals("linli/v1/devices/door-101/cmd", Topics.deviceCmd("door-101"));
+        assertEquals("linli/v1/devices/door-101/ack", Topics.deviceAck("door-101"));
         assertEquals("linli/v1/hubs/xh-wt66/access/keys", Topics.accessKeys("xh-wt66"));
         assertEquals("linli/v1/hubs/xh-wt66/access/revoked", Topics.accessRevoked("xh-wt66"));
         assertEquals("linli/v1/hubs/xh-wt66/rooms/wt66-r101/state", Topics.roomState("xh-wt66", "wt66-r101"));
         assertEquals("$share/central/linli/v1/devices/+/+", Topics.shared("central", Topics.ALL_DEVICE_MESSAGES));
+    }
+
+    @Test
+    void theCentralServiceReadsWhatDevicesSayButNotWhatItSaysToThem() {
+        assertEquals(java.util.List.of("linli/v1/devices/+/status", "linli/v1/devices/+/occupancy",
+                "linli/v1/devices/+/events", "linli/v1/devices/+/telemetry"), Topics.fromDevices());
     }
 
     @Test
@@ -28,6 +35,9 @@ class TopicsTest {
         assertEquals(new Topic.AccessKeys("xh-wt66"), Topics.parse(Topics.accessKeys("xh-wt66")));
         assertEquals(new Topic.AccessRevoked("xh-wt66"), Topics.parse(Topics.accessRevoked("xh-wt66")));
         assertEquals(new Topic.RoomState("xh-wt66", "r1"), Topics.parse(Topics.roomState("xh-wt66", "r1")));
+        assertEquals(new Topic.RoomRevoked("xh-wt66", "r1"), Topics.parse(Topics.roomRevoked("xh-wt66", "r1")));
+        assertEquals("linli/v1/hubs/xh-wt66/access/revoked/r1", Topics.roomRevoked("xh-wt66", "r1"),
+                "under access/, which a device's and a bridge's grant of its hub's access/# already covers");
         for (DeviceChannel channel : DeviceChannel.values()) {
             Topic.Device topic = new Topic.Device("d1", channel);
             assertEquals(topic, Topics.parse(topic.name()));

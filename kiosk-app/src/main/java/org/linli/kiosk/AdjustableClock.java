@@ -1,8 +1,12 @@
 package org.linli.kiosk;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * The system clock plus an offset that can be moved forward: the tour and tests skip idle time instead of waiting.
@@ -15,6 +19,15 @@ public final class AdjustableClock implements InstantSource {
 
     public AdjustableClock(InstantSource base) {
         this.base = base;
+    }
+
+    /**
+     * The system clock moved to {@code time} today in {@code zone}, going on in real time from there: the tour and
+     * the benchmark show the hub open (and the same day's activities), whatever the hour they run at.
+     */
+    public static AdjustableClock at(LocalTime time, ZoneId zone) {
+        Instant then = LocalDate.now(zone).atTime(time).atZone(zone).toInstant();
+        return new AdjustableClock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), then)));
     }
 
     @Override

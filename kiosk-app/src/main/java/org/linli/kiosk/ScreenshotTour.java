@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +37,16 @@ final class ScreenshotTour {
 
     private final Path dir;
     private final AdjustableClock clock;
+    private final java.time.ZoneId zone;
     private Kiosk kiosk;
     private Stage stage;
     private String size;
     private int count;
 
-    ScreenshotTour(Path dir, AdjustableClock clock) {
+    ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
         this.dir = dir;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** @param sizes the panel sizes to draw, {@link #SIZES} for all */
@@ -49,7 +54,11 @@ final class ScreenshotTour {
         SampleCentral sample = null;
         try {
             Files.createDirectories(dir);
-            AdjustableClock clock = new AdjustableClock(InstantSource.system());
+            // against the sample hub (in Shanghai, like the hub in the pictures) they are taken at 10:30 in the hub,
+            // open, whatever the hour they run at
+            java.time.ZoneId sampleZone = java.time.ZoneId.of("Asia/Shanghai");
+            AdjustableClock clock = configFile != null ? new AdjustableClock(InstantSource.system())
+                    : AdjustableClock.at(LocalTime.of(10, 30), sampleZone);
             KioskConfig config;
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             if (configFile != null) {
@@ -60,17 +69,26 @@ final class ScreenshotTour {
                 env.putIfAbsent("LINLI_DATA_DIR", data.toString());
                 config = KioskConfig.load(null, env);
             } else {
-                sample = new SampleCentral("tour-key", clock, Kiosk.zone()).start(0);
+                sample = new SampleCentral("tour-key", clock, sampleZone).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
+            // the kiosk shows its hub's times, whichever central service it talks to
+            java.time.ZoneId zone = HubZone.await(config);
             startPlatform();
-            ScreenshotTour tour = new ScreenshotTour(dir, clock);
+            if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
+                // pictures in another face would not show what a kiosk shows (nor fit the same way)
+                System.err.println("linli kiosk: the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
+                        + " is not installed: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE);
+                return 1;
+            }
+            ScreenshotTour tour = new ScreenshotTour(dir, clock, zone);
             for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
                 for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
                     tour.walk(language, sample);
                 }
+                tour.quietAndClosed(sample);
                 if (sample != null) {
                     tour.offline(sample);
                     sample.restart();
@@ -109,7 +127,7 @@ final class ScreenshotTour {
         size = width + "x" + height;
         fx(() -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -220,6 +238,42 @@ final class ScreenshotTour {
             }
         }
         return 0;
+    }
+
+    /**
+     * The attract screen when no queue has anyone in it (with the sample hub only: it can empty its queues), and at
+     * 03:33 in the hub, when it is closed and says when it opens.
+     */
+    private void quietAndClosed(SampleCentral sample) throws Exception {
+        if (sample != null) {
+            sample.quietQueues(true);
+            home(I18n.CHINESE, "22-home-nobody-waiting");
+            home(I18n.ENGLISH, "22-home-nobody-waiting");
+        }
+        Duration toNight = untilNext(LocalTime.of(3, 33), zone);
+        clock.advance(toNight);
+        home(I18n.CHINESE, "23-home-closed");
+        home(I18n.ENGLISH, "23-home-closed");
+        clock.advance(toNight.negated());
+        if (sample != null) {
+            sample.quietQueues(false);
+        }
+        fx(() -> kiosk.shell().home());
+    }
+
+    /** How far the kiosk's clock is from the next {@code time} in the hub's zone. */
+    private Duration untilNext(LocalTime time, ZoneId zone) {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        ZonedDateTime next = now.toLocalDate().atTime(time).atZone(zone);
+        return Duration.between(now, next.isAfter(now) ? next : next.plusDays(1));
+    }
+
+    private void home(java.util.Locale language, String name) throws Exception {
+        fx(() -> {
+            kiosk.i18n().localeProperty().set(language);
+            kiosk.shell().home();
+        });
+        shot(name, language.getLanguage());
     }
 
     private void offline(SampleCentral sample) throws Exception {

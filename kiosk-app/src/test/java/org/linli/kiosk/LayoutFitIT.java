@@ -3,7 +3,8 @@ package org.linli.kiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.InstantSource;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +25,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.linli.kiosk.central.SampleCentral;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Screen;
+import org.linli.protocol.testing.HubTime;
+import org.linli.kiosk.ui.Theme;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every screen and step, in both languages, on each panel the kiosk is made for (1920×1080 and 800×480 landscape,
  * 1080×1920 portrait): nothing sticks out of the screen, no text is cut short to "…", every touch target is at
- * least 15 mm, and no text is smaller than 24 px.
+ * least 15 mm, no text is smaller than 24 px, and every text is in the kiosk's one face ({@link Theme#FONT}), the
+ * same in a window, in the pictures and here.
  */
 class LayoutFitIT {
     /** A 21.5-inch full-HD panel, landscape or portrait, has ~102 dpi; the small 800×480 panel is taken as 96 dpi. */
@@ -43,7 +47,9 @@ class LayoutFitIT {
 
     @TempDir
     Path dir;
-    final AdjustableClock clock = new AdjustableClock(InstantSource.system());
+    /** Noon in St John's, a hub far from Shanghai and from the machine; the closed screen is one step of its own. */
+    static final HubTime TIME = HubTime.of("12:00", HubTime.ST_JOHNS);
+    final AdjustableClock clock = TestCentral.clockAt(TIME);
     SampleCentral central;
     Kiosk kiosk;
     double minTarget;
@@ -55,12 +61,13 @@ class LayoutFitIT {
 
     void open(int width, int height) throws Exception {
         minTarget = minTargetPx(width, height);
-        central = new SampleCentral("fit-key", clock, Kiosk.zone()).start(0);
+        central = new SampleCentral("fit-key", clock, TIME.zone()).start(0);
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
                 "fit-key", "hub.id", SampleCentral.HUB, "data.dir", dir.toString()));
+        java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -138,6 +145,20 @@ class LayoutFitIT {
                 "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c));
                 kiosk.card().request();
             });
+            step(problems, "home, nobody waiting", () -> {
+                central.quietQueues(true);
+                kiosk.shell().finish();
+            });
+            Duration toNight = untilNight();
+            step(problems, "home, closed at night", () -> {
+                clock.advance(toNight);
+                kiosk.shell().finish();
+            });
+            step(problems, "open again", () -> {
+                clock.advance(toNight.negated());
+                central.quietQueues(false);
+                kiosk.shell().finish();
+            });
             step(problems, "offline queue", () -> {
                 kiosk.shell().finish();
                 central.stop();
@@ -153,6 +174,13 @@ class LayoutFitIT {
             });
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** From now to the next 03:33 in the hub, when it is closed. */
+    private Duration untilNight() {
+        ZonedDateTime now = clock.instant().atZone(TIME.zone());
+        ZonedDateTime night = now.toLocalDate().atTime(3, 33).atZone(TIME.zone());
+        return Duration.between(now, night.isAfter(now) ? night : night.plusDays(1));
     }
 
     private void step(List<String> problems, String name, Runnable action) throws Exception {
@@ -183,6 +211,9 @@ class LayoutFitIT {
                     + Math.round(b.getHeight()) + " px");
         }
         if (node instanceof Labeled labeled && !labeled.getText().isBlank()) {
+            if (!labeled.getFont().getFamily().equals(Theme.FONT)) {
+                problems.add(what + " is drawn in " + labeled.getFont().getFamily() + ", not " + Theme.FONT);
+            }
             if (labeled.getFont().getSize() < MIN_TEXT_PX) {
                 problems.add(what + " has small text: " + labeled.getFont().getSize() + " px");
             }

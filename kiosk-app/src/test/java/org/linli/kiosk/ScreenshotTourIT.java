@@ -27,7 +27,8 @@ class ScreenshotTourIT {
 
     @BeforeEach
     void start() {
-        central = TestCentral.start(dir.resolve("central"), TestCentral.morningClock());
+        central = TestCentral.start(dir.resolve("central"), TestCentral.clockAt(TestCentral.morning()),
+                TestCentral.morning().zone(), Map.of());
     }
 
     @AfterEach

@@ -32,7 +32,8 @@ final class TourProbe {
 
     private static int probe(Path configFile, Path shots) throws Exception {
         KioskConfig config = KioskConfig.load(configFile, Map.of());
-        ScreenshotTour tour = new ScreenshotTour(shots, new AdjustableClock(InstantSource.system()));
+        ScreenshotTour tour = new ScreenshotTour(shots, new AdjustableClock(InstantSource.system()),
+                HubZone.await(config));
         ScreenshotTour.startPlatform();
         AtomicReference<Thread> screenThread = new AtomicReference<>();
         CountDownLatch known = new CountDownLatch(1);

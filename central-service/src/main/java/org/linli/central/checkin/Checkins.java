@@ -15,17 +15,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.linli.central.access.TokenKeys;
 import org.linli.central.auth.Secrets;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.CheckinEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.Idempotency;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Idempotency;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
 
@@ -81,12 +82,12 @@ public final class Checkins {
         Instant now = clock.instant();
         Instant at = request.at() == null ? now : request.at();
         if (at.isAfter(now.plus(MAX_CLOCK_SKEW)) || at.isBefore(now.minus(MAX_AGE))) {
-            throw ProblemException.rule("bad-time", "a check-in time must lie within the last "
+            throw new RuleViolation("bad-time", "a check-in time must lie within the last "
                     + MAX_AGE.toDays() + " days");
         }
         if (request.service() != null && catalogue.service(request.service())
                 .filter(s -> s.hubId().equals(hub.id())).isEmpty()) {
-            throw ProblemException.rule("unknown-service", "no service " + request.service() + " in this hub");
+            throw new RuleViolation("unknown-service", "no service " + request.service() + " in this hub");
         }
         Verification verification = request.token() == null ? null : keys.verifyAtKiosk(request.token(), hub.id());
         String requestHash = idempotencyKey == null ? null : fingerprint.get();
@@ -99,7 +100,7 @@ public final class Checkins {
             }
             if (request.activity() != null && Catalogue.activity(c, request.activity())
                     .filter(a -> a.hubId().equals(hub.id())).isEmpty()) {
-                throw ProblemException.rule("unknown-activity", "no activity " + request.activity() + " in this hub");
+                throw new RuleViolation("unknown-activity", "no activity " + request.activity() + " in this hub");
             }
             String kind;
             Long resident = null;
@@ -115,7 +116,7 @@ public final class Checkins {
                 booking = Bookings.markUsed(c, verification.token().subject(), now.getEpochSecond());
                 resident = booking.residentId();
             } else {
-                throw ProblemException.rule("token-not-accepted", "the code is not valid here: "
+                throw new RuleViolation("token-not-accepted", "the code is not valid here: "
                         + verification.detail());
             }
             long id;
@@ -150,15 +151,10 @@ public final class Checkins {
                     booking == null ? null : booking.roomId()), false);
         });
         if (!checked.replayed()) {
-            Map<String, Object> event = new LinkedHashMap<>(checked.body());
-            event.put("hub", hub.id());
-            if (request.service() != null) {
-                event.put("service", request.service());
-            }
-            if (request.activity() != null) {
-                event.put("activity", request.activity());
-            }
-            events.publish("checkin", event);
+            Map<String, Object> result = checked.body();
+            events.publish(new CheckinEvent((Long) result.get("id"), hub.id(), (String) result.get("kind"),
+                    (Long) result.get("bookingId"), (String) result.get("room"), request.service(),
+                    request.activity()));
         }
         return checked;
     }

@@ -21,8 +21,10 @@ import org.linli.protocol.payload.PayloadCodec;
  * Device messages from the broker to the database, in three stages on three threads so that decoding, writing and
  * acknowledging overlap: Paho's callback only queues a message; the decoder takes whatever has queued up (up to a
  * batch) and validates it; the writer stores a batch in one transaction and applies it to the live state; the acker
- * then publishes what changed and acknowledges the batch to the broker, in arrival order. A message is
- * acknowledged only after its commit. A bad message is counted and dropped; nothing a device sends stops this.
+ * then publishes what changed, acknowledges the batch to the broker, in arrival order, and, gathered over the
+ * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A
+ * message is acknowledged, to the broker and to the device, only after its commit. A bad message is counted and
+ * dropped; nothing a device sends stops this.
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
@@ -35,6 +37,7 @@ public final class Ingestion implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final Consumer<MqttConnection.Inbound> acknowledge;
+    private final Receipts receipts;
     private final Drops drops;
     private final BlockingQueue<MqttConnection.Inbound> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final IngestCounters counters = new IngestCounters();
@@ -45,10 +48,13 @@ public final class Ingestion implements AutoCloseable {
     private final List<Thread> threads;
     private volatile boolean running = true;
 
-    private record Decoded(List<MqttConnection.Inbound> inbound, List<Message> accepted) {
+    /** @param settled drops that are final (malformed, another room): acknowledged to the device like the rest */
+    private record Decoded(List<MqttConnection.Inbound> inbound, List<Message> accepted,
+            List<Receipts.Settled> settled) {
     }
 
-    private record Committed(List<MqttConnection.Inbound> inbound, Runnable afterCommit) {
+    private record Committed(List<MqttConnection.Inbound> inbound, Runnable afterCommit, List<Message> accepted,
+            List<Receipts.Settled> settled) {
     }
 
     /** Where drops of registered devices are counted (per device, shown on the dashboard). */
@@ -63,14 +69,16 @@ public final class Ingestion implements AutoCloseable {
     /**
      * @param devices the registered device of an id
      * @param acknowledge called with each message once it is stored (or dropped for good)
+     * @param receipts tells devices what each committed batch settled
      */
     public Ingestion(Database db, Function<String, Optional<Device>> devices, BatchSink sink, Drops drops,
-            Consumer<MqttConnection.Inbound> acknowledge, Clock clock, int batchSize) {
+            Consumer<MqttConnection.Inbound> acknowledge, Receipts receipts, Clock clock, int batchSize) {
         this.db = db;
         this.validator = new Validator(new PayloadCodec(clock), devices);
         this.sink = sink;
         this.drops = drops;
         this.acknowledge = acknowledge;
+        this.receipts = receipts;
         this.clock = clock;
         this.batchSize = batchSize;
         this.threads = List.of(
@@ -130,6 +138,7 @@ public final class Ingestion implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, batchSize - 1);
         List<Message> accepted = new ArrayList<>(batch.size());
+        List<Receipts.Settled> settled = new ArrayList<>(0);
         for (MqttConnection.Inbound inbound : batch) {
             switch (validator.check(inbound.topic(), inbound.payload())) {
                 case Validator.Accepted a -> accepted.add(a.message());
@@ -139,15 +148,21 @@ public final class Ingestion implements AutoCloseable {
                     countFor(m.deviceId(), true);
                     dropLog.drop(m.deviceId() == null ? "an unknown topic" : "device " + m.deviceId(),
                             clock.millis(), m.why());
+                    if (m.settled() != null) {
+                        settled.add(new Receipts.Settled(m.deviceId(), m.settled()));
+                    }
                 }
                 case Validator.Unauthorised u -> {
                     counters.unauthorised.incrementAndGet();
                     countFor(u.deviceId(), false);
                     dropLog.drop("device " + u.deviceId(), clock.millis(), u.why());
+                    if (u.settled() != null) {
+                        settled.add(new Receipts.Settled(u.deviceId(), u.settled()));
+                    }
                 }
             }
         }
-        decoded.put(new Decoded(batch, accepted));
+        decoded.put(new Decoded(batch, accepted, settled));
     }
 
     private void write() throws InterruptedException {
@@ -167,13 +182,14 @@ public final class Ingestion implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             // The database failed (disk full, locked by another process): leave the batch unacknowledged, so the
-            // broker redelivers it after a reconnect, and go on with the next one.
+            // broker redelivers it after a reconnect (and the agents, without a receipt, send it again), and go on
+            // with the next one.
             counters.failedBatches.incrementAndGet();
             LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed", e);
             return;
         }
         counters.batches.incrementAndGet();
-        committed.put(new Committed(batch.inbound(), afterCommit));
+        committed.put(new Committed(batch.inbound(), afterCommit, batch.accepted(), batch.settled()));
     }
 
     /**
@@ -188,18 +204,32 @@ public final class Ingestion implements AutoCloseable {
         }
         List<MqttConnection.Inbound> inbound = new ArrayList<>(first.inbound());
         List<Message> accepted = new ArrayList<>(first.accepted());
+        List<Receipts.Settled> settled = new ArrayList<>(first.settled());
         for (Decoded d : waiting) {
             inbound.addAll(d.inbound());
             accepted.addAll(d.accepted());
+            settled.addAll(d.settled());
         }
-        return new Decoded(inbound, accepted);
+        return new Decoded(inbound, accepted, settled);
     }
 
     private void acknowledge() throws InterruptedException {
-        Committed batch = committed.poll(200, TimeUnit.MILLISECONDS);
-        if (batch == null) {
-            return;
+        Committed batch = committed.poll(Math.min(receipts.nanosUntilDue(System.nanoTime()),
+                TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+        if (batch != null) {
+            acknowledge(batch);
         }
+        if (receipts.nanosUntilDue(System.nanoTime()) == 0) {
+            try {
+                receipts.flush();
+            } catch (RuntimeException e) {
+                // without a receipt the agents send these again, and they are acknowledged then
+                LOG.log(Level.WARNING, "sending receipts failed", e);
+            }
+        }
+    }
+
+    private void acknowledge(Committed batch) {
         // Screens first: both happen after the commit, and acknowledging a large batch through Paho takes
         // milliseconds that a dashboard would otherwise wait for.
         try {
@@ -208,6 +238,7 @@ public final class Ingestion implements AutoCloseable {
             LOG.log(Level.WARNING, "publishing the live state of a stored batch failed", e);
         }
         batch.inbound().forEach(acknowledge);
+        receipts.add(batch.accepted(), batch.settled(), System.nanoTime());
     }
 
     private static long countStored(List<Message> fresh) {

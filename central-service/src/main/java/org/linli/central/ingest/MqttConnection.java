@@ -2,11 +2,12 @@ package org.linli.central.ingest;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -20,20 +21,23 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.linli.central.live.LiveSettings;
+import org.linli.central.config.LiveSettings;
 import org.linli.protocol.Topics;
 
 /**
  * The central service's one MQTT v5 connection: a persistent session (Clean Start off, a week of session expiry) so
  * the broker keeps what devices say while we are away, and manual acknowledgements so a message is acknowledged only
- * once it is stored: a crash before the commit gets it redelivered. Paho reconnects by itself; we resubscribe on
- * every connect.
+ * once it is stored: a crash before the commit gets it redelivered. We reconnect ourselves, with a doubling pause,
+ * and resubscribe on every connect: Paho's automatic reconnect gives up for good when a connect attempt throws at once
+ * (e.g. "connect already in progress" when the broker dies during the handshake), which a broker killed and restarted
+ * again and again made it do.
  */
 public final class MqttConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
     private static final int QOS = 1;
     private static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
-    private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(5);
+    private static final long RECONNECT_MIN_MS = 250;
+    private static final long RECONNECT_MAX_MS = 30_000;
 
     /** A message as it arrived; {@code generation} names the connection that must acknowledge it. */
     public record Inbound(String topic, byte[] payload, int messageId, int qos, int generation) {
@@ -42,14 +46,23 @@ public final class MqttConnection implements AutoCloseable {
     private final LiveSettings settings;
     private final MqttAsyncClient client;
     private final AtomicInteger generation = new AtomicInteger();
-    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
+    private final Runnable connected;
     private final java.util.function.Consumer<Inbound> inbound;
+    private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("linli-mqtt-reconnect").daemon(true).unstarted(r));
+    private final AtomicBoolean reconnectPending = new AtomicBoolean();
+    private final MqttConnectionOptions options;
+    private long reconnectDelayMs = RECONNECT_MIN_MS;
     private volatile boolean closed;
 
-    /** @param inbound takes each arriving message; it must hand it over quickly (it runs on Paho's thread) */
-    public MqttConnection(LiveSettings settings, java.util.function.Consumer<Inbound> inbound) {
+    /**
+     * @param inbound takes each arriving message; it must hand it over quickly (it runs on Paho's thread)
+     * @param connected runs on every (re)connect, after the subscription: publish what devices need retained
+     */
+    public MqttConnection(LiveSettings settings, java.util.function.Consumer<Inbound> inbound, Runnable connected) {
         this.settings = settings;
         this.inbound = inbound;
+        this.connected = connected;
         try {
             this.client = new MqttAsyncClient(settings.mqttUrl(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -57,35 +70,36 @@ public final class MqttConnection implements AutoCloseable {
                     + e.getMessage(), e);
         }
         client.setManualAcks(true);
+        this.options = options();
         client.setCallback(new Callback());
     }
 
-    /** The subscription filters: everything devices say, shared between replicas when a group is set. */
+    /**
+     * The subscription filters: everything devices say, shared between replicas when a group is set. One filter per
+     * channel rather than {@code devices/+/+}, so that our own commands and receipts (one per device and batch) do
+     * not come back to us.
+     */
     List<String> filters() {
         if (settings.sharedGroup().isEmpty()) {
-            return List.of(Topics.ALL_DEVICE_MESSAGES);
+            return Topics.fromDevices();
         }
         // Retained messages never reach a shared subscription, so statuses are also read directly: the retained
         // offline Last Will of a device that died while we were down must still be seen.
-        return List.of(Topics.shared(settings.sharedGroup(), Topics.ALL_DEVICE_MESSAGES),
-                Topics.PREFIX + "devices/+/status");
-    }
-
-    /** Runs on every (re)connect, after the subscription: publish what devices need retained. */
-    public void onConnected(Runnable listener) {
-        connectedListeners.add(listener);
+        List<String> filters = new ArrayList<>(Topics.fromDevices().stream()
+                .map(filter -> Topics.shared(settings.sharedGroup(), filter)).toList());
+        filters.add(Topics.PREFIX + "devices/+/status");
+        return filters;
     }
 
     public void start() {
-        connect(options());
+        reconnector.execute(this::connect);
     }
 
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         options.setReceiveMaximum(65_535);
@@ -99,9 +113,10 @@ public final class MqttConnection implements AutoCloseable {
         return options;
     }
 
-    // Paho's automatic reconnect only covers connections that once worked: until the first one does, we retry.
-    private void connect(MqttConnectionOptions options) {
-        if (closed) {
+    /** On the reconnector's thread only. */
+    private void connect() {
+        reconnectPending.set(false);
+        if (closed || client.isConnected()) {
             return;
         }
         try {
@@ -114,19 +129,31 @@ public final class MqttConnection implements AutoCloseable {
                 @Override
                 public void onFailure(IMqttToken token, Throwable cause) {
                     LOG.log(Level.WARNING, "cannot reach the broker " + settings.mqttUrl() + " (" + cause
-                            + "); trying again in " + FIRST_CONNECT_RETRY.toSeconds() + " s");
-                    retryFirstConnect(options);
+                            + "); trying again in " + reconnectDelayMs + " ms");
+                    reconnectLater();
                 }
             });
         } catch (MqttException e) {
-            LOG.log(Level.WARNING, "cannot start connecting to " + settings.mqttUrl() + ": " + e.getMessage());
-            retryFirstConnect(options);
+            // "connect already in progress", "disconnecting": the state of the last connection has not settled
+            LOG.log(Level.DEBUG, "cannot start connecting to " + settings.mqttUrl() + ": " + e.getMessage());
+            reconnectLater();
         }
     }
 
-    private void retryFirstConnect(MqttConnectionOptions options) {
-        CompletableFuture.delayedExecutor(FIRST_CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> connect(options));
+    private void reconnectLater() {
+        if (closed || !reconnectPending.compareAndSet(false, true)) {
+            return;
+        }
+        long delay;
+        synchronized (this) {
+            delay = reconnectDelayMs;
+            reconnectDelayMs = Math.min(reconnectDelayMs * 2, RECONNECT_MAX_MS);
+        }
+        try {
+            reconnector.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // closed meanwhile
+        }
     }
 
     public boolean connected() {
@@ -165,9 +192,29 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes at QoS 0, not retained: for receipts, where a lost one costs only a message sent again, and where
+     * QoS 1 would add a PUBACK per device and batch and count against Paho's publishes in flight.
+     *
+     * @return false when disconnected or Paho refused it
+     */
+    public boolean publishAtMostOnce(String topic, byte[] payload) {
+        if (!client.isConnected()) {
+            return false;
+        }
+        try {
+            client.publish(topic, payload, 0, false);
+            return true;
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "publish to " + topic + " failed: " + e.getMessage());
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
+        reconnector.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect(2000).waitForCompletion(3000);
@@ -190,6 +237,7 @@ public final class MqttConnection implements AutoCloseable {
             if (!closed) {
                 LOG.log(Level.WARNING, "lost the broker " + settings.mqttUrl() + ": "
                         + (response.getReasonString() != null ? response.getReasonString() : response.getException()));
+                reconnectLater();
             }
         }
 
@@ -211,7 +259,10 @@ public final class MqttConnection implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            LOG.log(Level.INFO, (reconnect ? "reconnected to " : "connected to ") + serverUri);
+            synchronized (MqttConnection.this) {
+                reconnectDelayMs = RECONNECT_MIN_MS;
+            }
+            LOG.log(Level.INFO, "connected to " + serverUri);
             // the array form: Paho's single-topic subscribe with a listener recurses until the stack overflows
             MqttSubscription[] subscriptions = filters().stream()
                     .map(filter -> new MqttSubscription(filter, QOS))
@@ -221,12 +272,10 @@ public final class MqttConnection implements AutoCloseable {
             } catch (MqttException e) {
                 LOG.log(Level.ERROR, "subscribing to device messages failed: " + e.getMessage());
             }
-            for (Runnable listener : connectedListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "an on-connect task failed", e);
-                }
+            try {
+                connected.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "an on-connect task failed", e);
             }
         }
 

@@ -3,6 +3,7 @@ package org.linli.central.ingest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.linli.central.devices.Device;
 import org.linli.protocol.DeviceChannel;
@@ -29,11 +30,18 @@ final class Validator {
     record Ignored() implements Verdict {
     }
 
-    /** @param deviceId the device it came from, or null when even the topic is not a device's */
-    record Malformed(String deviceId, String why) implements Verdict {
+    /**
+     * @param deviceId the device it came from, or null when even the topic is not a device's
+     * @param settled the seq to acknowledge to the device as dropped for good (it would only be sent again), or null
+     */
+    record Malformed(String deviceId, String why, Long settled) implements Verdict {
     }
 
-    record Unauthorised(String deviceId, String why) implements Verdict {
+    /**
+     * @param settled the seq of a message about a room that is not the device's, acknowledged as dropped for good;
+     *     null for a device that is not registered, whose messages it keeps until it is
+     */
+    record Unauthorised(String deviceId, String why, Long settled) implements Verdict {
     }
 
     private static final int MAX_TOPICS = 20_000;
@@ -54,7 +62,7 @@ final class Validator {
             try {
                 topic = Topics.parse(topicName);
             } catch (TopicException | RuntimeException e) {
-                return new Malformed(null, e.getMessage());
+                return new Malformed(null, e.getMessage(), null);
             }
             if (topics.size() >= MAX_TOPICS) {
                 // invented topics must not grow this without bound
@@ -70,21 +78,28 @@ final class Validator {
         }
         Optional<Device> device = devices.apply(deviceId);
         if (device.isEmpty()) {
-            return new Unauthorised(deviceId, "the device is not registered");
+            return new Unauthorised(deviceId, "the device is not registered", null);
         }
         Payload payload;
         try {
             payload = codec.decode(channel, bytes);
         } catch (PayloadException e) {
-            return new Malformed(deviceId, e.kind() + " on " + channel.segment() + ": " + e.getMessage());
+            return new Malformed(deviceId, e.kind() + " on " + channel.segment() + ": " + e.getMessage(),
+                    seqOf(bytes));
         } catch (RuntimeException e) {
             // the codec promises not to throw anything else; if it ever does, the message is still only a drop
-            return new Malformed(deviceId, "undecodable on " + channel.segment() + ": " + e);
+            return new Malformed(deviceId, "undecodable on " + channel.segment() + ": " + e, seqOf(bytes));
         }
         if (payload instanceof Payload.Sequenced sequenced && sequenced.room() != null
                 && !device.get().serves(sequenced.room())) {
-            return new Unauthorised(deviceId, "room " + sequenced.room() + " is not one of its rooms");
+            return new Unauthorised(deviceId, "room " + sequenced.room() + " is not one of its rooms",
+                    sequenced.seq());
         }
         return new Accepted(new Message(deviceId, payload));
+    }
+
+    private Long seqOf(byte[] bytes) {
+        OptionalLong seq = codec.seqOf(bytes);
+        return seq.isPresent() ? seq.getAsLong() : null;
     }
 }

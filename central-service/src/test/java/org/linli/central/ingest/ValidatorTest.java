@@ -38,5 +38,20 @@ class ValidatorTest {
         assertInstanceOf(Validator.Malformed.class, check("linli/v1/devices/door-1/occupancy", "{\"ts\":"));
         assertInstanceOf(Validator.Malformed.class, check("linli/v1/devices/door 1/occupancy", occupancy("studio")));
         assertInstanceOf(Validator.Ignored.class, check("linli/v1/devices/door-1/cmd", "{}"));
+        assertInstanceOf(Validator.Ignored.class, check("linli/v1/devices/door-1/ack", "{}"));
+    }
+
+    @Test
+    void settlesForGoodWhatWouldNeverBeStoredButNotWhatAnUnregisteredDeviceSays() {
+        assertEquals(1L, assertInstanceOf(Validator.Unauthorised.class,
+                check("linli/v1/devices/door-1/occupancy", occupancy("hall"))).settled(), "another room");
+        assertEquals(7L, assertInstanceOf(Validator.Malformed.class, check("linli/v1/devices/door-1/occupancy",
+                "{\"ts\":12,\"seq\":7,\"room\":\"studio\",\"occupied\":true,\"source\":\"pir\"}")).settled(),
+                "a clock that never synced");
+        assertEquals(null, assertInstanceOf(Validator.Malformed.class,
+                check("linli/v1/devices/door-1/occupancy", "{\"ts\":")).settled(), "no seq to be read");
+        assertEquals(null, assertInstanceOf(Validator.Unauthorised.class,
+                check("linli/v1/devices/door-2/occupancy", occupancy("studio"))).settled(),
+                "kept by a device not registered yet, until it is");
     }
 }

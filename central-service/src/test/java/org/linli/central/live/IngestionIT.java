@@ -19,31 +19,35 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.ingest.IngestCounters;
+import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.PayloadException;
 import org.linli.protocol.payload.RoomStatePayload;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /** Ingestion through a real Mosquitto into a real SQLite file, with the HTTP API of a real server. */
 class IngestionIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     @TempDir
     static Path dir;
     static MosquittoBroker broker;
-    static LiveTestServer server;
+    static TestServer server;
     static TestPublisher device;
 
     @BeforeAll
     static void start() throws Exception {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url(),
+        server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
                 "live.client-id", "central-ingest-it"));
         register("dev-a", "studio", "classroom");
         register("dev-b", "reading-room");
@@ -52,7 +56,7 @@ class IngestionIT {
     }
 
     static void register(String id, String... rooms) {
-        LiveTestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
+        TestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
                 Map.of("id", id, "hub", HUB, "rooms", List.of(rooms)));
         assertEquals(201, r.status(), r.text());
     }
@@ -95,7 +99,7 @@ class IngestionIT {
 
     @Test
     void storesEveryValidMessageAndNoneOfTenThousandFuzzedOnes() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         long storedBefore = counters.stored();
         long droppedBefore = counters.malformed() + counters.unauthorised();
         long unauthorisedBefore = counters.unauthorised();
@@ -149,7 +153,7 @@ class IngestionIT {
                 + " NOT IN ('studio', 'classroom', 'reading-room')"));
         assertEquals(0, count("SELECT count(*) FROM device_event WHERE seq >= " + Fuzz.BAD_SEQ));
 
-        DeviceRegistry.DeviceView a = server.live().registry().view("dev-a").orElseThrow();
+        DeviceRegistry.DeviceView a = server.components().registry().view("dev-a").orElseThrow();
         assertTrue(a.malformed() > 0 && a.dropped() > 0, a.toString());
 
         // still alive: the next valid message is stored
@@ -165,7 +169,7 @@ class IngestionIT {
 
     @Test
     void storesARedeliveredMessageOnce() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         long duplicatesBefore = counters.duplicates();
         String sample = Fuzz.occupancy(System.currentTimeMillis(), 50_000, "classroom", true, 2);
         String event = Fuzz.event(System.currentTimeMillis(), 50_001, "classroom", "door.closed", null);
@@ -177,6 +181,78 @@ class IngestionIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> counters.duplicates() - duplicatesBefore == 4);
         assertEquals(1, count("SELECT count(*) FROM occupancy_sample WHERE device_id = 'dev-a' AND seq = 50000"));
         assertEquals(1, count("SELECT count(*) FROM device_event WHERE device_id = 'dev-a' AND seq = 50001"));
+    }
+
+    /**
+     * The receipts the agents delete their outbox by: every seq stored (or stored before), and what is dropped for
+     * good, acknowledged after the commit, at most one receipt per device and batch (those of 100 ms go together);
+     * nothing for a device that is not registered (it keeps its messages until it is), and nothing for the service
+     * itself to read back.
+     */
+    @Test
+    void sendsEachDeviceReceiptsForWhatItStoredAndWhatIsDroppedForGood() throws Exception {
+        IngestCounters counters = server.components().ingestion().counters();
+        Map<String, Set<Long>> acknowledged = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger receipts = new java.util.concurrent.atomic.AtomicInteger();
+        PayloadCodec codec = new PayloadCodec();
+        try (TestPublisher watcher = new TestPublisher(broker.url(), "receipt-watcher")) {
+            watcher.client().setCallback(new MessageCallback((topic, message) -> {
+                receipts.incrementAndGet();
+                try {
+                    for (AckPayload.Range range : codec.decodeAck(message).seqs()) {
+                        for (long seq = range.from(); seq <= range.to(); seq++) {
+                            acknowledged.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(seq);
+                        }
+                    }
+                } catch (PayloadException e) {
+                    throw new AssertionError("central sent a receipt its own codec refuses", e);
+                }
+            }));
+            watcher.client().subscribe(new MqttSubscription[] {new MqttSubscription("linli/v1/devices/+/ack", 1)})
+                    .waitForCompletion(5000);
+            long batchesBefore = counters.batches();
+            long receivedBefore = counters.received();
+            long now = System.currentTimeMillis();
+            for (long seq = 70_000; seq < 70_300; seq++) {
+                device.publish("linli/v1/devices/dev-a/occupancy", Fuzz.occupancy(now, seq, "studio", true, 1));
+            }
+            // sent again (an agent that got no receipt), about another room, and an unreadable clock
+            device.publish("linli/v1/devices/dev-a/occupancy", Fuzz.occupancy(now, 70_000, "studio", true, 1));
+            device.publish("linli/v1/devices/dev-b/occupancy", Fuzz.occupancy(now, 80_000, "studio", true, 1));
+            device.publish("linli/v1/devices/dev-b/events", "{\"ts\":12,\"seq\":80001,\"type\":\"door.opened\"}");
+            device.publish("linli/v1/devices/dev-b/events", Fuzz.event(now, 80_002, "reading-room", "door.closed",
+                    null));
+            device.publish("linli/v1/devices/dev-unknown/occupancy", Fuzz.occupancy(now, 90_000, "studio", true, 1));
+            device.flush();
+
+            Set<Long> devA = new HashSet<>();
+            for (long seq = 70_000; seq < 70_300; seq++) {
+                devA.add(seq);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.getOrDefault(
+                    "linli/v1/devices/dev-a/ack", Set.of()).size() == 300 && acknowledged.getOrDefault(
+                    "linli/v1/devices/dev-b/ack", Set.of()).size() == 3);
+            assertEquals(devA, acknowledged.get("linli/v1/devices/dev-a/ack"));
+            assertEquals(Set.of(80_000L, 80_001L, 80_002L), acknowledged.get("linli/v1/devices/dev-b/ack"));
+            assertEquals(1, count("SELECT count(*) FROM device_event WHERE device_id = 'dev-b' AND seq = 80002"));
+            assertTrue(receipts.get() <= 2 * (counters.batches() - batchesBefore),
+                    receipts + " receipts for " + (counters.batches() - batchesBefore) + " batches of two devices");
+            assertTrue(receipts.get() < 300, "batched, not one per message: " + receipts);
+
+            // a last message, acknowledged: by then the unknown device would have had its receipt too
+            device.publish("linli/v1/devices/dev-b/occupancy", Fuzz.occupancy(now, 80_003, "reading-room", false, 0));
+            await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.get("linli/v1/devices/dev-b/ack")
+                    .contains(80_003L));
+            assertTrue(!acknowledged.containsKey("linli/v1/devices/dev-unknown/ack"), acknowledged.keySet()::toString);
+
+            // The broker hands the service messages in the order it took them: once this one is stored, any receipt
+            // sent before it would have come back already, had the service subscribed to them.
+            device.publish("linli/v1/devices/dev-b/occupancy", Fuzz.occupancy(now, 80_004, "reading-room", true, 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                    "SELECT count(*) FROM occupancy_sample WHERE device_id = 'dev-b' AND seq = 80004") == 1);
+            assertEquals(307, counters.received() - receivedBefore,
+                    "what the devices sent and nothing else: the service does not read its own receipts back");
+        }
     }
 
     @Test
@@ -211,7 +287,7 @@ class IngestionIT {
             assertEquals("occupied", retained.status());
             assertEquals(8, retained.capacity());
         }
-        LiveTestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
+        TestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
                 server.token("operator"));
         assertEquals(200, evacuation.status(), evacuation.text());
         assertTrue(evacuation.json().get("total").asInt() >= 5, evacuation.text());

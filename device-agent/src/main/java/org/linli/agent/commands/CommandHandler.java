@@ -1,18 +1,26 @@
 package org.linli.agent.commands;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.linli.agent.door.ClockTrust;
 import org.linli.agent.door.Door;
+import org.linli.agent.door.TimeFloor;
 import org.linli.agent.outbox.Reporter;
+import org.linli.protocol.command.CommandVerifier;
 import org.linli.protocol.payload.CommandPayload;
 import org.linli.protocol.payload.EventType;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.PayloadException;
 
 /**
- * Commands from {@code devices/{id}/cmd}: unlock (capped by the door), identify, reload. Each is answered by an event
- * whose reason carries the command id; a command that cannot be carried out is answered {@code command.rejected}
- * with why. Runs on the agent loop.
+ * Commands from {@code devices/{id}/cmd}: unlock (capped by the door), identify, reload. A command runs only when it
+ * is signed by one of the hub's published keys, names this device, is fresh by a trusted clock and was not seen
+ * before; anything else is answered {@code command.refused} with the verdict and why (review finding L6: the broker's
+ * write right on the topic is not enough to open a door). A signed command's time raises the {@link TimeFloor}, even
+ * when it is refused as too new. Each command run is answered by an event whose reason carries its id; one that cannot
+ * be carried out is answered {@code command.rejected} with why. Runs on the agent loop.
  */
 public final class CommandHandler {
     private static final System.Logger LOG = System.getLogger(CommandHandler.class.getName());
@@ -23,19 +31,28 @@ public final class CommandHandler {
         String reload() throws Exception;
     }
 
+    /** What a command needs checked before it runs. */
+    public record Checks(String deviceId, Supplier<CommandVerifier> verifier, ClockTrust trust, Clock clock,
+            TimeFloor floor) {
+    }
+
     private final PayloadCodec codec;
     private final Map<String, Door> doors;
     private final Reporter reporter;
     private final Reloader reloader;
     private final Runnable identify;
+    private final Checks checks;
+    private final ReplayGuard replays;
 
     public CommandHandler(PayloadCodec codec, Map<String, Door> doors, Reporter reporter, Reloader reloader,
-            Runnable identify) {
+            Runnable identify, Checks checks) {
         this.codec = codec;
         this.doors = Map.copyOf(doors);
         this.reporter = reporter;
         this.reloader = reloader;
         this.identify = identify;
+        this.checks = checks;
+        this.replays = new ReplayGuard(checks.clock().millis());
     }
 
     public void handle(byte[] payload) {
@@ -47,6 +64,14 @@ public final class CommandHandler {
             reporter.event(null, EventType.COMMAND_REJECTED, null, "bad command: " + e.getMessage());
             return;
         }
+        String refusal = refusal(command);
+        if (refusal != null) {
+            LOG.log(System.Logger.Level.WARNING, "command {0} ({1}) refused: {2}", command.id(), command.cmd(),
+                    refusal);
+            // no room: a refused command's room is not believed, and central drops events about rooms not ours
+            reporter.event(null, EventType.COMMAND_REFUSED, null, refusal);
+            return;
+        }
         switch (command.cmd()) {
             case CommandPayload.UNLOCK -> unlock(command);
             case CommandPayload.IDENTIFY -> {
@@ -56,6 +81,24 @@ public final class CommandHandler {
             case CommandPayload.RELOAD -> reload(command);
             default -> reporter.event(null, EventType.COMMAND_REJECTED, null, command.id() + ": unknown command");
         }
+    }
+
+    /** Null when the command may run, else the verdict and why, as the event's reason says it. */
+    private String refusal(CommandPayload command) {
+        long now = checks.clock().millis();
+        CommandVerifier.Result result = checks.verifier().get().verify(command, checks.deviceId(),
+                checks.clock().instant());
+        if (result.verdict().signatureGood()) {
+            checks.floor().saw(command.ts(), "command " + command.id() + " signed by central");
+        }
+        if (result.verdict() != CommandVerifier.Verdict.VALID) {
+            return result.verdict() + " " + command.id() + ": " + result.detail();
+        }
+        if (!checks.trust().trusted()) {
+            return "CLOCK_UNTRUSTED " + command.id() + ": its freshness cannot be judged: " + checks.trust().why();
+        }
+        String replay = replays.admit(command.nonce(), command.ts(), now);
+        return replay == null ? null : "REPLAYED " + command.id() + ": " + replay;
     }
 
     private void unlock(CommandPayload command) {

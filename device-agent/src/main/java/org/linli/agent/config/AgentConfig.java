@@ -42,7 +42,13 @@ public record AgentConfig(String deviceId, String hubId, Mqtt mqtt, Path dataDir
     public record ClockSettings(String trust) {
     }
 
-    public record OutboxSettings(int maxMessages, Duration maxAge) {
+    /**
+     * Limits of the outbox, and how it waits for the central service's receipts: at most {@code unacknowledged}
+     * messages out without one, sent again after {@code resendAfter} without a receipt (doubling up to
+     * {@code resendMax}).
+     */
+    public record OutboxSettings(int maxMessages, Duration maxAge, int unacknowledged, Duration resendAfter,
+            Duration resendMax) {
     }
 
     public record OccupancySettings(Duration heartbeat, LocalTime closingTime, ZoneId zone) {

@@ -85,7 +85,13 @@ public final class ConfigLoader {
                 simulate ? "rtc" : t.oneOf("clock.trust", "auto", "auto", "rtc", "never"));
         AgentConfig.OutboxSettings outbox = new AgentConfig.OutboxSettings(
                 (int) t.number("outbox.max-messages", 100_000, 10, 10_000_000),
-                Duration.ofHours(t.number("outbox.max-age-h", 7 * 24, 1, 365 * 24)));
+                Duration.ofHours(t.number("outbox.max-age-h", 7 * 24, 1, 365 * 24)),
+                (int) t.number("outbox.unacknowledged-max", 100, 1, 10_000),
+                Duration.ofMillis(t.number("outbox.resend-after-ms", 20_000, 50, 3_600_000)),
+                Duration.ofMillis(t.number("outbox.resend-max-ms", 600_000, 50, 86_400_000)));
+        if (outbox.resendMax().compareTo(outbox.resendAfter()) < 0) {
+            throw t.error("outbox.resend-max-ms", "must not be less than outbox.resend-after-ms");
+        }
         AgentConfig.OccupancySettings occupancy = new AgentConfig.OccupancySettings(
                 Duration.ofSeconds(t.number("occupancy.heartbeat-s", 300, 5, 86_400)),
                 time(t, "occupancy.closing-time", "22:00"), zone(t));
@@ -144,12 +150,26 @@ public final class ConfigLoader {
                 (int) t.number(r + ".baud", 9600, 1200, 921_600),
                 readerType.equals("camera") ? t.requireString(r + ".command") : t.string(r + ".command", null),
                 (int) t.number(r + ".width", 640, 16, 4096), (int) t.number(r + ".height", 480, 16, 4096));
-        return new Lock(room, relayPin, t.bool(at + ".active-high", true),
+        return new Lock(room, relayPin, relayActiveHigh(t, at + ".active-high"),
                 Duration.ofMillis(t.number(at + ".pulse-ms", 5000, 100, 60_000)), mode.equals("fail-secure"),
                 contact, t.bool(at + ".contact-open-high", true),
                 Duration.ofSeconds(t.number(at + ".held-open-s", 60, 1, 86_400)),
                 Duration.ofSeconds(t.number(at + ".grace-s", 900, 0, 86_400)),
                 Duration.ofSeconds(t.number(at + ".max-remote-unlock-s", 30, 1, 3600)), reader);
+    }
+
+    /**
+     * The relay input's polarity has no default: a wrong guess leaves a fail-secure door unlocked at rest and locked
+     * only during a grant (the relay board deploy-pi/README.md recommends has an active-low input), and nothing on
+     * the door can tell, because people leave a room by the handle, which opens the door without the strike.
+     */
+    private static boolean relayActiveHigh(ConfigTree t, String path) throws ConfigException {
+        if (!t.has(path)) {
+            throw t.error(path, "is required: the lock relay's input polarity, false for a relay board with an"
+                    + " active-low input (the optocoupler board deploy-pi/README.md recommends), true for one that"
+                    + " switches on a high input. A wrong value leaves the door unlocked at rest");
+        }
+        return t.bool(path, false);
     }
 
     private static int pin(ConfigTree t, String path, Set<Integer> used) throws ConfigException {

@@ -72,7 +72,7 @@ public final class Door {
         AgentConfig.Lock s = settings;
         boolean trusted = trust.trusted();
         Verification result = keys.verifier().verify(text, VerifyContext.door(hubId, s.room(), clock.instant(),
-                trusted, keys.revoked(), s.grace()));
+                trusted, keys.revoked(), s.grace(), keys.roomRevocations(s.room())));
         if (result.valid()) {
             unlockFor(s.pulse());
             latency.record(System.nanoTime() - readNanos);
@@ -96,7 +96,7 @@ public final class Door {
                 || result.token().type() != TokenType.BOOKING) {
             return null;
         }
-        return Long.toString(result.token().subject());
+        return result.token().subjectText();
     }
 
     /** A remote unlock command: capped at the door's maximum. */

@@ -40,8 +40,10 @@ public final class CameraQrReader implements QrReader {
 
     private void run(Consumer<String> onText) {
         QrFrameDecoder decoder = new QrFrameDecoder();
-        int frameBytes = width * height * 3 / 2;
-        byte[] frame = new byte[frameBytes];
+        int lumaBytes = width * height;
+        // only the luma plane is kept; the chroma planes after it are read through a small buffer (-150 kB at VGA)
+        byte[] frame = new byte[lumaBytes];
+        byte[] chroma = new byte[8192];
         while (running) {
             try {
                 process = new ProcessBuilder(List.of("sh", "-c", command))
@@ -49,7 +51,8 @@ public final class CameraQrReader implements QrReader {
                 try (InputStream in = process.getInputStream()) {
                     String last = null;
                     long lastAt = 0;
-                    while (running && in.readNBytes(frame, 0, frameBytes) == frameBytes) {
+                    while (running && in.readNBytes(frame, 0, lumaBytes) == lumaBytes
+                            && skip(in, chroma, lumaBytes / 2)) {
                         Optional<String> text = decoder.decode(frame, width, height);
                         long now = System.currentTimeMillis();
                         if (text.isPresent() && (!text.get().equals(last) || now - lastAt > REPEAT_AFTER_MS)) {
@@ -71,6 +74,18 @@ public final class CameraQrReader implements QrReader {
                 }
             }
         }
+    }
+
+    /** Reads and drops {@code count} bytes (a pipe cannot seek); false at the end of the stream. */
+    private static boolean skip(InputStream in, byte[] buffer, int count) throws IOException {
+        for (int left = count; left > 0; ) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, left));
+            if (n < 0) {
+                return false;
+            }
+            left -= n;
+        }
+        return true;
     }
 
     @Override

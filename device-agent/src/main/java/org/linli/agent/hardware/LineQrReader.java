@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A reader that delivers one scan per text line: a scanner in serial (CDC) mode, a FIFO, a file. The stream is
- * reopened when it ends (a FIFO whose writer closed, a scanner unplugged), after a pause.
+ * reopened when it ends (a FIFO whose writer closed, a scanner unplugged), after a pause. A {@link #console}
+ * is read once: when it ends it is gone for good.
  */
 public final class LineQrReader implements QrReader {
     private static final System.Logger LOG = System.getLogger(LineQrReader.class.getName());
@@ -19,6 +19,7 @@ public final class LineQrReader implements QrReader {
 
     private final String name;
     private final StreamSource source;
+    private final boolean reopen;
     private volatile boolean running = true;
     private volatile InputStream current;
     private Thread thread;
@@ -29,12 +30,21 @@ public final class LineQrReader implements QrReader {
     }
 
     public LineQrReader(String name, StreamSource source) {
-        this.name = name;
-        this.source = source;
+        this(name, source, true);
     }
 
-    public static LineQrReader of(String name, Supplier<InputStream> once) {
-        return new LineQrReader(name, once::get);
+    private LineQrReader(String name, StreamSource source, boolean reopen) {
+        this.name = name;
+        this.source = source;
+        this.reopen = reopen;
+    }
+
+    /**
+     * A console such as standard input, read until it ends. Under a service manager or with {@code < /dev/null}
+     * it ends at once; that is no fault to retry (the stream cannot be opened again), so the reader just stops.
+     */
+    public static LineQrReader console(String name, InputStream in) {
+        return new LineQrReader(name, () -> in, false);
     }
 
     @Override
@@ -56,9 +66,13 @@ public final class LineQrReader implements QrReader {
                     }
                 }
             } catch (IOException e) {
-                if (running) {
+                if (running && reopen) {
                     LOG.log(System.Logger.Level.WARNING, "reader {0}: {1}; reopening", name, e.getMessage());
                 }
+            }
+            if (running && !reopen) {
+                LOG.log(System.Logger.Level.INFO, "reader {0} ended; nothing more is read from it", name);
+                return;
             }
             if (running && !pause()) {
                 return;

@@ -11,15 +11,17 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.linli.protocol.payload.AckPayload;
 
 /**
- * Store-and-forward for everything the agent reports: a message is written here before it is sent and deleted when
- * the broker acknowledges it, so a lost link, a dead broker or a killed agent loses nothing. It also owns the
- * per-device {@code seq}, taken in the same transaction as the write so a number is never used twice across restarts.
- * Bounded by a capacity and an age; what those limits drop is counted (and persisted) for telemetry.
+ * Store-and-forward for everything the agent reports: a message is written here before it is sent and deleted only
+ * when the central service's receipt ({@code devices/{id}/ack}) names its {@code seq}, that is once it is committed to
+ * the central database. So a lost link, a killed agent, and a broker that dies before it saved or passed on what it
+ * had acknowledged lose nothing. It also owns the per-device {@code seq}, taken in the same transaction as the write
+ * so a number is never used twice across restarts. Bounded by a capacity and an age; what those limits drop is
+ * counted (and persisted) for telemetry.
  *
  * <p>One JDBC connection, used under this object's lock: the loop appends, the pump reads and deletes.
  */
@@ -55,9 +57,11 @@ public final class Outbox implements AutoCloseable {
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA busy_timeout=5000");
             s.execute("CREATE TABLE IF NOT EXISTS message (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                    + " topic TEXT NOT NULL, payload BLOB NOT NULL, created_ms INTEGER NOT NULL)");
+                    + " topic TEXT NOT NULL, payload BLOB NOT NULL, created_ms INTEGER NOT NULL, seq INTEGER)");
             s.execute("CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
             s.execute("INSERT OR IGNORE INTO counter VALUES ('next_seq', 0), ('dropped', 0)");
+            addSeqColumn(s);
+            s.execute("CREATE INDEX IF NOT EXISTS message_seq ON message (seq)");
         }
         db.setAutoCommit(true);
         this.nextSeq = counter("next_seq");
@@ -67,6 +71,23 @@ public final class Outbox implements AutoCloseable {
             this.depth = rs.getInt(1);
         }
         purgeExpired();
+    }
+
+    /**
+     * An outbox written before receipts existed has no {@code seq} column: add it and fill it from the payloads (every
+     * message in an outbox is a sequenced one), so what was waiting there is acknowledged like the rest.
+     */
+    private static void addSeqColumn(Statement s) throws SQLException {
+        try (ResultSet columns = s.executeQuery(
+                "SELECT count(*) FROM pragma_table_info('message') WHERE name = 'seq'")) {
+            columns.next();
+            if (columns.getInt(1) == 1) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE message ADD COLUMN seq INTEGER");
+        s.execute("UPDATE message SET seq = json_extract(CAST(payload AS TEXT), '$.seq')"
+                + " WHERE json_valid(CAST(payload AS TEXT))");
     }
 
     /**
@@ -92,10 +113,11 @@ public final class Outbox implements AutoCloseable {
                 setCounter("dropped", dropped + overflow);
             }
             try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO message (topic, payload, created_ms) VALUES (?, ?, ?)")) {
+                    "INSERT INTO message (topic, payload, created_ms, seq) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, topic);
                 insert.setBytes(2, payload);
                 insert.setLong(3, clock.millis());
+                insert.setLong(4, seq);
                 insert.executeUpdate();
             }
             setCounter("next_seq", seq + 1);
@@ -133,24 +155,42 @@ public final class Outbox implements AutoCloseable {
         return out;
     }
 
-    /** Removes acknowledged messages; ids already gone (acknowledged twice, or dropped) are fine. */
-    public synchronized void delete(Collection<Long> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
+    /** How many messages have an id up to {@code id}: those sent in the current round and not yet acknowledged. */
+    public synchronized int countUpTo(long id) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM message WHERE id <= ?")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Removes the messages whose {@code seq} a receipt of the central service names; seqs already gone (acknowledged
+     * twice, or dropped by the limits) are fine.
+     *
+     * @return how many were removed
+     */
+    public synchronized int acknowledge(List<AckPayload.Range> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return 0;
         }
         try (Statement begin = db.createStatement()) {
             begin.execute("BEGIN IMMEDIATE");
         }
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM message WHERE id = ?")) {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM message WHERE seq BETWEEN ? AND ?")) {
             int removed = 0;
-            for (long id : ids) {
-                delete.setLong(1, id);
+            for (AckPayload.Range range : seqs) {
+                delete.setLong(1, range.from());
+                delete.setLong(2, range.to());
                 removed += delete.executeUpdate();
             }
             try (Statement commit = db.createStatement()) {
                 commit.execute("COMMIT");
             }
             depth -= removed;
+            return removed;
         } catch (SQLException | RuntimeException e) {
             rollback();
             throw e;

@@ -31,10 +31,15 @@ public final class Reporter {
         this.sent = sent;
     }
 
+    /** The longest reason the codec takes (hub-protocol's 256 characters); longer ones are cut, not dropped. */
+    static final int MAX_REASON = 256;
+
     public void event(String room, EventType type, String bookingId, String reason) {
         long ts = clock.millis();
+        String cut = reason == null || reason.length() <= MAX_REASON ? reason
+                : reason.substring(0, MAX_REASON - 1) + "…";
         store(Topics.deviceEvents(deviceId),
-                seq -> codec.encode(new EventPayload(ts, seq, room, type.wire(), bookingId, reason)));
+                seq -> codec.encode(new EventPayload(ts, seq, room, type.wire(), bookingId, cut)));
     }
 
     public void occupancy(String room, boolean occupied, Integer count, String source) {
@@ -44,9 +49,15 @@ public final class Reporter {
     }
 
     public void telemetry(long uptimeS, long heapBytes, long rssBytes, Double cpuTempC, String version) {
+        telemetry(uptimeS, heapBytes, rssBytes, cpuTempC, version, null, null);
+    }
+
+    /** With the doors' revocation state: the oldest list's time and the lists refused (null: no doors, none). */
+    public void telemetry(long uptimeS, long heapBytes, long rssBytes, Double cpuTempC, String version,
+            Long revocationsTs, Long revocationsRefused) {
         long ts = clock.millis();
         store(Topics.deviceTelemetry(deviceId), seq -> codec.encode(new TelemetryPayload(ts, seq, uptimeS, heapBytes,
-                rssBytes, cpuTempC, outbox.depth(), outbox.dropped(), version)));
+                rssBytes, cpuTempC, outbox.depth(), outbox.dropped(), version, revocationsTs, revocationsRefused)));
     }
 
     private void store(String topic, java.util.function.LongFunction<byte[]> payload) {

@@ -108,6 +108,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void requiresTheLockRelayPolarityAndNamesTheKey() throws IOException {
+        Path file = write(valid().replace("    active-high: true\n", ""));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("locks.0.active-high is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("active-low"), "says which value the recommended board needs: "
+                + e.getMessage());
+    }
+
+    @Test
+    void anActiveLowRelayBoardIsLockedAtRestWithItsInputHigh() throws Exception {
+        AgentConfig config = new ConfigLoader(Map.of("LINLI_LOCKS_0_ACTIVE_HIGH", "false"))
+                .load(write(valid()), false);
+        AgentConfig.Lock lock = config.locks().getFirst();
+        assertFalse(lock.activeHigh());
+        // fail-secure: locked = relay not energised = an active-low input held high
+        assertEquals(com.pi4j.io.gpio.digital.DigitalState.HIGH,
+                org.linli.agent.hardware.Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
+    }
+
+    @Test
     void simulationForcesTheMockBoardAndATrustedClock() throws Exception {
         AgentConfig config = new ConfigLoader(Map.of("LINLI_HARDWARE_PROVIDER", "gpiod"))
                 .load(write(valid()), true);

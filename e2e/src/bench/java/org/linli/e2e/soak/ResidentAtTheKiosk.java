@@ -42,7 +42,7 @@ public final class ResidentAtTheKiosk {
     public static void main(String[] args) throws Exception {
         KioskConfig config = KioskConfig.from(Map.of("central.url", args[0], "kiosk.key", args[1], "hub.id", args[2],
                 "data.dir", args[3]));
-        ZoneId zone = HubZone.resolve(config);
+        ZoneId zone = HubZone.await(config);
         Platform.setImplicitExit(false);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);

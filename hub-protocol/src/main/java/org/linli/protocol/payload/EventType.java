@@ -15,6 +15,15 @@ public enum EventType {
     IDENTIFY_DONE("identify.done"),
     CONFIG_RELOADED("config.reloaded"),
     COMMAND_REJECTED("command.rejected"),
+    /** A command refused before it was believed: unsigned, badly signed, stale, replayed (reason says which). */
+    COMMAND_REFUSED("command.refused"),
+    /**
+     * The door could not apply a revocation list (too large, malformed, older than the one it has): it keeps the
+     * last good one, which may let a cancelled booking in. The reason says why and how large the list was.
+     */
+    ACCESS_REVOCATIONS_REFUSED("access.revocations_refused"),
+    /** A room's revocation list no longer covers the time now: cancelled bookings of later slots are unknown. */
+    ACCESS_REVOCATIONS_STALE("access.revocations_stale"),
     OUTBOX_DROPPED("outbox.dropped"),
     AGENT_STARTED("agent.started");
 

@@ -49,6 +49,10 @@ final class Fields {
         return value;
     }
 
+    Long optionalLong(String name, long min, long max) throws PayloadException {
+        return absent(name) ? null : requireLong(name, min, max);
+    }
+
     Integer optionalInt(String name, int min, int max) throws PayloadException {
         return absent(name) ? null : (int) requireLong(name, min, max);
     }

@@ -6,7 +6,7 @@ package org.linli.protocol.payload;
  */
 public sealed interface Payload
         permits StatusPayload, Payload.Sequenced, CommandPayload, KeysPayload,
-        RevokedPayload, RoomStatePayload {
+        RevokedPayload, RoomRevokedPayload, RoomStatePayload, AckPayload {
 
     long ts();
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.linli.protocol.DeviceChannel;
 import org.linli.protocol.payload.PayloadException.Kind;
 
@@ -26,7 +27,7 @@ import org.linli.protocol.payload.PayloadException.Kind;
  * classes were its largest share of class metadata. Fields go out in record order, null fields are left out.
  */
 public final class PayloadCodec {
-    /** The largest payload accepted, in bytes. */
+    /** The largest payload accepted, in bytes; revocation lists have their own, larger limits. */
     public static final int MAX_BYTES = 4096;
     /** Timestamps before this (2020-01-01) are absurd: an agent whose clock never synced. */
     public static final long MIN_TS = 1_577_836_800_000L;
@@ -108,6 +109,8 @@ public final class PayloadCodec {
                 g.writeNumberField("outboxDepth", p.outboxDepth());
                 g.writeNumberField("outboxDropped", p.outboxDropped());
                 string(g, "version", p.version());
+                longNumber(g, "revocationsTs", p.revocationsTs());
+                longNumber(g, "revocationsRefused", p.revocationsRefused());
             }
             case CommandPayload p -> {
                 string(g, "id", p.id());
@@ -115,6 +118,10 @@ public final class PayloadCodec {
                 g.writeNumberField("ts", p.ts());
                 string(g, "room", p.room());
                 number(g, "durationS", p.durationS());
+                string(g, "device", p.device());
+                string(g, "nonce", p.nonce());
+                number(g, "kid", p.kid());
+                string(g, "sig", p.sig());
             }
             case RoomStatePayload p -> {
                 g.writeNumberField("ts", p.ts());
@@ -136,6 +143,37 @@ public final class PayloadCodec {
                 }
                 g.writeEndArray();
             }
+            case RoomRevokedPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                string(g, "room", p.room());
+                g.writeNumberField("from", p.from());
+                g.writeNumberField("until", p.until());
+                // offsets from 'from' in seconds: shorter than epoch seconds, and exact for any window
+                g.writeArrayFieldStart("windows");
+                for (RoomRevokedPayload.Window w : p.windows()) {
+                    g.writeStartArray();
+                    g.writeNumber(w.start() - p.from());
+                    g.writeNumber(w.end() - p.from());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("valid");
+                for (String id : p.valid()) {
+                    g.writeString(id);
+                }
+                g.writeEndArray();
+            }
+            case AckPayload p -> {
+                g.writeNumberField("ts", p.ts());
+                g.writeArrayFieldStart("seqs");
+                for (AckPayload.Range range : p.seqs()) {
+                    g.writeStartArray();
+                    g.writeNumber(range.from());
+                    g.writeNumber(range.to());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
             case KeysPayload p -> throw new IllegalStateException("written as an array above");
         }
         g.writeEndObject();
@@ -147,13 +185,19 @@ public final class PayloadCodec {
         }
     }
 
+    private static void longNumber(JsonGenerator g, String name, Long value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(name, value.longValue());
+        }
+    }
+
     private static void number(JsonGenerator g, String name, Integer value) throws IOException {
         if (value != null) {
             g.writeNumberField(name, value.intValue());
         }
     }
 
-    /** Decodes what a device published on a channel (status, occupancy, events, telemetry) or received (cmd). */
+    /** Decodes what a device published on a channel (status, occupancy, events, telemetry) or received (cmd, ack). */
     public Payload decode(DeviceChannel channel, byte[] bytes) throws PayloadException {
         return switch (channel) {
             case STATUS -> decodeStatus(bytes);
@@ -161,6 +205,7 @@ public final class PayloadCodec {
             case EVENTS -> decodeEvent(bytes);
             case TELEMETRY -> decodeTelemetry(bytes);
             case CMD -> decodeCommand(bytes);
+            case ACK -> decodeAck(bytes);
         };
     }
 
@@ -193,14 +238,78 @@ public final class PayloadCodec {
         return new TelemetryPayload(ts(f), seq(f), f.requireLong("uptimeS", 0, Long.MAX_VALUE),
                 f.requireLong("heapBytes", 0, Long.MAX_VALUE), f.requireLong("rssBytes", 0, Long.MAX_VALUE),
                 f.optionalDouble("cpuTempC", -60, 150), (int) f.requireLong("outboxDepth", 0, Integer.MAX_VALUE),
-                f.requireLong("outboxDropped", 0, Long.MAX_VALUE), f.optionalString("version"));
+                f.requireLong("outboxDropped", 0, Long.MAX_VALUE), f.optionalString("version"),
+                f.optionalLong("revocationsTs", MIN_TS, Long.MAX_VALUE),
+                f.optionalLong("revocationsRefused", 0, Long.MAX_VALUE));
     }
 
+    /**
+     * A command, signed or not (the agent refuses the unsigned ones, saying so). Its {@code ts} is not held against
+     * this clock here: the command verifier judges freshness, and a command from "the future" is evidence that this
+     * clock is behind.
+     */
     public CommandPayload decodeCommand(byte[] bytes) throws PayloadException {
         Fields f = object(bytes, "command");
         String id = f.requireString("id");
         String cmd = f.requireOneOf("cmd", CommandPayload.UNLOCK, CommandPayload.IDENTIFY, CommandPayload.RELOAD);
-        return new CommandPayload(id, cmd, ts(f), f.optionalId("room"), f.optionalInt("durationS", 1, 3600));
+        long ts = f.requireLong("ts", MIN_TS, Long.MAX_VALUE);
+        String room = f.optionalId("room");
+        Integer durationS = f.optionalInt("durationS", 1, 3600);
+        String nonce = f.optionalString("nonce");
+        if (nonce != null && !nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+            throw new PayloadException(Kind.BAD_VALUE, "command: 'nonce' must be 16-64 characters of base64url");
+        }
+        String sig = f.optionalString("sig");
+        if (sig != null && !sig.matches("[A-Za-z0-9+/]{86}==")) {
+            throw new PayloadException(Kind.BAD_VALUE, "command: 'sig' must be a 64-byte signature in base64");
+        }
+        return new CommandPayload(id, cmd, ts, room, durationS, f.optionalId("device"), nonce,
+                f.optionalInt("kid", 0, 0xffff), sig);
+    }
+
+    /** A receipt: {@code {"ts":…,"seqs":[[from,to],…]}}, 1 to 64 ascending, non-overlapping ranges. */
+    /**
+     * A receipt. Its {@code ts} is not held against this clock: a receipt is central's word on the time, and a device
+     * whose clock was set back must still take it (and learns from it that its clock is behind).
+     */
+    public AckPayload decodeAck(byte[] bytes) throws PayloadException {
+        Fields f = object(bytes, "ack");
+        long ts = f.requireLong("ts", MIN_TS, Long.MAX_VALUE);
+        if (!(f.get("seqs") instanceof List<?> list) || list.isEmpty() || list.size() > AckPayload.MAX_RANGES) {
+            throw new PayloadException(Kind.MISSING_FIELD, "ack: 'seqs' must be an array of 1-"
+                    + AckPayload.MAX_RANGES + " [from, to] ranges");
+        }
+        List<AckPayload.Range> ranges = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (!(item instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Long from)
+                    || !(pair.get(1) instanceof Long to)) {
+                throw new PayloadException(Kind.WRONG_TYPE, "ack: every range must be [from, to], two whole numbers");
+            }
+            if (from < 0 || to < from) {
+                throw new PayloadException(Kind.BAD_VALUE, "ack: [" + from + ", " + to + "] is not a range of seqs");
+            }
+            if (!ranges.isEmpty() && from <= ranges.getLast().to()) {
+                throw new PayloadException(Kind.BAD_VALUE, "ack: ranges must ascend without overlapping");
+            }
+            ranges.add(new AckPayload.Range(from, to));
+        }
+        return new AckPayload(ts, ranges);
+    }
+
+    /**
+     * The {@code seq} of a device message that does not decode (a field out of range, an absurd clock), when it has
+     * one that is valid: so that the central service can tell the device the message is dropped for good, and the
+     * device stops sending it again.
+     */
+    public OptionalLong seqOf(byte[] bytes) {
+        try {
+            if (tree(bytes) instanceof Map<?, ?> root && root.get("seq") instanceof Long seq && seq >= 0) {
+                return OptionalLong.of(seq);
+            }
+        } catch (PayloadException notJson) {
+            // no seq to be had
+        }
+        return OptionalLong.empty();
     }
 
     public RoomStatePayload decodeRoomState(byte[] bytes) throws PayloadException {
@@ -211,9 +320,13 @@ public final class PayloadCodec {
                 f.optionalString("source"), f.requireLong("since", 0, Long.MAX_VALUE), f.optionalString("bookingId"));
     }
 
+    /**
+     * The hub-wide list, up to {@link RevokedPayload#MAX_BYTES}. Its {@code ts} is not held against this clock: a door
+     * judges a list against the one it has (a door whose clock was set back must still take new lists).
+     */
     public RevokedPayload decodeRevoked(byte[] bytes) throws PayloadException {
-        Fields f = object(bytes, "revoked");
-        long ts = ts(f);
+        Fields f = object(bytes, RevokedPayload.MAX_BYTES, "revoked");
+        long ts = f.requireLong("ts", MIN_TS, Long.MAX_VALUE);
         if (!(f.get("bookings") instanceof List<?> list)) {
             throw new PayloadException(Kind.MISSING_FIELD, "revoked: 'bookings' must be an array of ids");
         }
@@ -225,6 +338,53 @@ public final class PayloadCodec {
             ids.add(text);
         }
         return new RevokedPayload(ts, ids);
+    }
+
+    /**
+     * A room's list, up to {@link RoomRevokedPayload#MAX_BYTES}, checked strictly: windows inside the span,
+     * ascending and not touching, ids short and unique. Like the hub-wide list, its {@code ts} is judged by the door
+     * against the list it has, not against its clock.
+     */
+    public RoomRevokedPayload decodeRoomRevoked(byte[] bytes) throws PayloadException {
+        Fields f = object(bytes, RoomRevokedPayload.MAX_BYTES, "room revoked");
+        long ts = f.requireLong("ts", MIN_TS, Long.MAX_VALUE);
+        String room = f.requireId("room");
+        long from = f.requireLong("from", 0, 0xffff_ffffL);
+        long until = f.requireLong("until", from + 1, from + RoomRevokedPayload.MAX_SPAN.toSeconds());
+        long span = until - from;
+        if (!(f.get("windows") instanceof List<?> rawWindows)) {
+            throw new PayloadException(Kind.MISSING_FIELD, "room revoked: 'windows' must be an array of [start, end]");
+        }
+        List<RoomRevokedPayload.Window> windows = new ArrayList<>(rawWindows.size());
+        long previousEnd = -1;
+        for (Object raw : rawWindows) {
+            if (!(raw instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Long start)
+                    || !(pair.get(1) instanceof Long end)) {
+                throw new PayloadException(Kind.WRONG_TYPE,
+                        "room revoked: every window must be [start, end], whole seconds after 'from'");
+            }
+            if (start <= previousEnd || start < 0 || end <= start || end > span) {
+                throw new PayloadException(Kind.BAD_VALUE, "room revoked: windows must lie within 0.." + span
+                        + ", each ending after it starts, ascending and not touching");
+            }
+            previousEnd = end;
+            windows.add(new RoomRevokedPayload.Window(from + start, from + end));
+        }
+        if (!(f.get("valid") instanceof List<?> rawValid)) {
+            throw new PayloadException(Kind.MISSING_FIELD, "room revoked: 'valid' must be an array of booking ids");
+        }
+        java.util.Set<String> valid = new java.util.LinkedHashSet<>();
+        for (Object id : rawValid) {
+            if (!(id instanceof String text) || text.length() > RoomRevokedPayload.MAX_ID_LENGTH
+                    || !org.linli.protocol.Ids.isValid(text)) {
+                throw new PayloadException(Kind.WRONG_TYPE, "room revoked: every valid booking id must be 1-"
+                        + RoomRevokedPayload.MAX_ID_LENGTH + " letters, digits, '-' or '_'");
+            }
+            if (!valid.add(text)) {
+                throw new PayloadException(Kind.BAD_VALUE, "room revoked: booking " + text + " is named twice");
+            }
+        }
+        return new RoomRevokedPayload(ts, room, from, until, windows, List.copyOf(valid));
     }
 
     /** Decodes the keys array; it has no {@code ts} of its own, so the result carries the time of decoding. */
@@ -247,7 +407,11 @@ public final class PayloadCodec {
     }
 
     private Fields object(byte[] bytes, String what) throws PayloadException {
-        if (!(tree(bytes) instanceof Map<?, ?> root)) {
+        return object(bytes, MAX_BYTES, what);
+    }
+
+    private Fields object(byte[] bytes, int maxBytes, String what) throws PayloadException {
+        if (!(tree(bytes, maxBytes) instanceof Map<?, ?> root)) {
             throw new PayloadException(Kind.WRONG_TYPE, what + ": expected a JSON object");
         }
         return new Fields(root, what);
@@ -258,12 +422,16 @@ public final class PayloadCodec {
      * {@code Long} (or {@code BigInteger} when too large), {@code Double}, {@code Boolean}, or null for JSON null.
      */
     private Object tree(byte[] bytes) throws PayloadException {
+        return tree(bytes, MAX_BYTES);
+    }
+
+    private Object tree(byte[] bytes, int maxBytes) throws PayloadException {
         if (bytes == null || bytes.length == 0) {
             throw new PayloadException(Kind.MALFORMED_JSON, "empty payload");
         }
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > maxBytes) {
             throw new PayloadException(Kind.TOO_LARGE, "payload of " + bytes.length + " bytes is over the limit of "
-                    + MAX_BYTES);
+                    + maxBytes);
         }
         try (JsonParser parser = factory.createParser(bytes)) {
             JsonToken first = parser.nextToken();

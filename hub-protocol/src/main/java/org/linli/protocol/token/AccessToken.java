@@ -42,6 +42,14 @@ public record AccessToken(int version, TokenType type, int kid, long subject, in
                 issued.getEpochSecond(), expiry.getEpochSecond());
     }
 
+    /**
+     * The subject as revocation lists and events name it (a booking id in decimal today). Lists compare this text,
+     * so they keep working when subjects become opaque random ids.
+     */
+    public String subjectText() {
+        return Long.toUnsignedString(subject);
+    }
+
     public boolean isForHub(String hubId) {
         return hubTag == Tags.of(hubId);
     }

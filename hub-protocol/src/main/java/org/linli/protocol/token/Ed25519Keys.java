@@ -67,6 +67,25 @@ public final class Ed25519Keys {
         }
     }
 
+    /**
+     * The usable keys of a hub's {@code access/keys}: entries whose kid is not a number 0..65535 or whose key is not
+     * a raw Ed25519 key are left out (whatever names them is then signed with an unknown key).
+     */
+    public static java.util.Map<Integer, PublicKey> published(org.linli.protocol.payload.KeysPayload published) {
+        java.util.Map<Integer, PublicKey> keys = new java.util.HashMap<>();
+        for (org.linli.protocol.payload.KeysPayload.PublicKeyEntry entry : published.keys()) {
+            try {
+                int kid = Integer.parseInt(entry.kid());
+                if (kid >= 0 && kid <= 0xffff) {
+                    keys.put(kid, publicFromBase64(entry.key()));
+                }
+            } catch (IllegalArgumentException skipped) {
+                // not a key we can use
+            }
+        }
+        return keys;
+    }
+
     /** @throws IllegalArgumentException when the text is not base64 of a raw Ed25519 public key */
     public static PublicKey publicFromBase64(String base64) {
         return publicFromRaw(Base64.getDecoder().decode(base64));

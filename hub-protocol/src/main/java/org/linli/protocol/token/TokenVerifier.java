@@ -3,7 +3,6 @@ package org.linli.protocol.token;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.HashMap;
 import java.util.Map;
 import org.linli.protocol.payload.KeysPayload;
 
@@ -11,7 +10,8 @@ import org.linli.protocol.payload.KeysPayload;
  * Verifies access tokens offline with a hub's published public keys. It never throws: every input, however broken,
  * gets a {@link Verification}. Thread-safe; a door builds a new one when the keys change.
  *
- * <p>Order of checks: format, key, signature, hub, room, revocation, clock trust, time window. The signature comes
+ * <p>Order of checks: format, key, signature, hub, room, revocation (the hub's ids, then the room's windows), clock
+ * trust, time window. The signature comes
  * before any claim is believed, and the clock before any time is compared.
  */
 public final class TokenVerifier {
@@ -27,18 +27,7 @@ public final class TokenVerifier {
      * Ed25519 key are left out (a token signed with them is then {@link Verdict#UNKNOWN_KEY}).
      */
     public static TokenVerifier of(KeysPayload published) {
-        Map<Integer, PublicKey> keys = new HashMap<>();
-        for (KeysPayload.PublicKeyEntry entry : published.keys()) {
-            try {
-                int kid = Integer.parseInt(entry.kid());
-                if (kid >= 0 && kid <= 0xffff) {
-                    keys.put(kid, Ed25519Keys.publicFromBase64(entry.key()));
-                }
-            } catch (IllegalArgumentException skipped) {
-                // not a key we can use; the token naming it will be UNKNOWN_KEY
-            }
-        }
-        return new TokenVerifier(keys);
+        return new TokenVerifier(Ed25519Keys.published(published));
     }
 
     /** The keys of signing keys, as the central service publishes them. */
@@ -72,8 +61,12 @@ public final class TokenVerifier {
                     ? "booking is for another room" : "a resident card does not open doors");
         }
         if (token.type() == TokenType.BOOKING
-                && context.revokedBookings().contains(Long.toString(token.subject()))) {
-            return new Verification(Verdict.REVOKED, token, "booking " + token.subject() + " was cancelled");
+                && context.revokedBookings().contains(token.subjectText())) {
+            return new Verification(Verdict.REVOKED, token, "booking " + token.subjectText() + " was cancelled");
+        }
+        if (context.roomRevocations().revokes(token)) {
+            return new Verification(Verdict.REVOKED, token, "booking " + token.subjectText()
+                    + " falls in a cancelled window of the room and is not among its valid bookings");
         }
         if (!context.clockTrusted()) {
             return new Verification(Verdict.CLOCK_UNTRUSTED, token, "this device does not know the time");

@@ -33,6 +33,7 @@ class PayloadCodecTest {
                 new EventPayload(NOW, 18, "wt66-r101", "access.denied", null, "EXPIRED"),
                 new TelemetryPayload(NOW, 19, 3600, 20_000_000, 60_000_000, 48.5, 0, 2, "0.1.0"),
                 new TelemetryPayload(NOW, 20, 1, 1, 1, null, 12, 0, null),
+                new TelemetryPayload(NOW, 21, 1, 1, 1, null, 0, 0, null, NOW - 60_000, 3L),
                 new CommandPayload("c-1", "unlock", NOW, "wt66-r101", 5),
                 new CommandPayload("c-2", "identify", NOW, null, null));
         for (Payload payload : payloads) {
@@ -56,6 +57,46 @@ class PayloadCodecTest {
         assertEquals(revoked, codec.decodeRevoked(codec.encode(revoked)));
         KeysPayload keys = new KeysPayload(NOW, List.of(new KeysPayload.PublicKeyEntry("1", "Ed25519", "AAAA")));
         assertEquals(keys, codec.decodeKeys(codec.encode(keys)));
+        AckPayload ack = new AckPayload(NOW, List.of(new AckPayload.Range(0, 99), new AckPayload.Range(101, 101),
+                new AckPayload.Range(Long.MAX_VALUE, Long.MAX_VALUE)));
+        assertEquals(ack, codec.decode(DeviceChannel.ACK, codec.encode(ack)));
+        assertEquals("{\"ts\":" + NOW + ",\"seqs\":[[0,99],[101,101],[9223372036854775807,9223372036854775807]]}",
+                text(ack));
+    }
+
+    @Test
+    void receiptsJoinAdjacentSeqsAndSplitPastTheLimitOfRanges() {
+        long[] seqs = {7, 5, 6, 6, 9, 10, 12, 0};
+        assertEquals(List.of(new AckPayload(NOW, List.of(new AckPayload.Range(0, 0), new AckPayload.Range(5, 7),
+                new AckPayload.Range(9, 10), new AckPayload.Range(12, 12)))), AckPayload.of(NOW, seqs, seqs.length));
+        assertEquals(List.of(new AckPayload(NOW, List.of(new AckPayload.Range(5, 7)))), AckPayload.of(NOW, seqs, 3));
+
+        long[] every = new long[AckPayload.MAX_RANGES * 2 + 1];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = 2L * i;
+        }
+        List<AckPayload> receipts = AckPayload.of(NOW, every, every.length);
+        assertEquals(List.of(AckPayload.MAX_RANGES, AckPayload.MAX_RANGES, 1),
+                receipts.stream().map(r -> r.seqs().size()).toList());
+        for (AckPayload receipt : receipts) {
+            assertTrue(codec.encode(receipt).length <= PayloadCodec.MAX_BYTES);
+        }
+        long[] largest = new long[AckPayload.MAX_RANGES];
+        for (int i = 0; i < largest.length; i++) {
+            largest[i] = Long.MAX_VALUE - 2L * i;
+        }
+        assertTrue(codec.encode(AckPayload.of(NOW, largest, largest.length).getFirst()).length
+                <= PayloadCodec.MAX_BYTES, "a full receipt of the largest seqs fits the payload limit");
+    }
+
+    @Test
+    void findsTheSeqOfAMessageThatDoesNotDecode() {
+        assertEquals(java.util.OptionalLong.of(42), codec.seqOf(
+                "{\"ts\":12,\"seq\":42,\"room\":\"r\"}".getBytes(StandardCharsets.UTF_8)));
+        for (String none : List.of("{\"ts\":12}", "{\"seq\":-1}", "{\"seq\":\"42\"}", "{\"seq\":4.2}", "[42]", "{",
+                "")) {
+            assertTrue(codec.seqOf(none.getBytes(StandardCharsets.UTF_8)).isEmpty(), none);
+        }
     }
 
     @Test
@@ -144,6 +185,21 @@ class PayloadCodecTest {
                 Arguments.of(DeviceChannel.CMD, "{\"id\":\"c\",\"cmd\":\"selfdestruct\"," + ts + "}", Kind.BAD_VALUE),
                 Arguments.of(DeviceChannel.CMD, "{\"id\":\"c\",\"cmd\":\"unlock\"," + ts + ",\"durationS\":100000}",
                         Kind.BAD_VALUE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + "}", Kind.MISSING_FIELD),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[]}", Kind.MISSING_FIELD),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[" + "[1,1],".repeat(64) + "[1,1]]}",
+                        Kind.MISSING_FIELD),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[1]]}", Kind.WRONG_TYPE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[1,2,3]]}", Kind.WRONG_TYPE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[1,2]}", Kind.WRONG_TYPE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[1,\"2\"]]}", Kind.WRONG_TYPE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[1.5,2]]}", Kind.WRONG_TYPE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[1,99999999999999999999]]}", Kind.WRONG_TYPE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[2,1]]}", Kind.BAD_VALUE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[-1,1]]}", Kind.BAD_VALUE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[5,9],[9,12]]}", Kind.BAD_VALUE),
+                Arguments.of(DeviceChannel.ACK, "{" + ts + ",\"seqs\":[[5,9],[1,2]]}", Kind.BAD_VALUE),
+                Arguments.of(DeviceChannel.ACK, "{\"seqs\":[[1,2]]}", Kind.MISSING_FIELD),
                 Arguments.of(DeviceChannel.OCCUPANCY, "[".repeat(50) + "]".repeat(50), Kind.MALFORMED_JSON),
                 Arguments.of(DeviceChannel.OCCUPANCY, "{\"a\":\"" + "x".repeat(5000) + "\"}", Kind.TOO_LARGE));
     }

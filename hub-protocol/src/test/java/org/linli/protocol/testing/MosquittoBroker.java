@@ -116,6 +116,23 @@ public final class MosquittoBroker implements AutoCloseable {
         startProcess();
     }
 
+    /**
+     * Sends SIGHUP, as {@code systemctl reload mosquitto} does (the password file and the ACL are read again). The
+     * broker reloads on its own loop, moments later, and logs it only at the information level: await its effect.
+     */
+    public void reload() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean running() {
         return process != null && process.isAlive();
     }

@@ -63,6 +63,7 @@ public final class SampleCentral implements AutoCloseable {
     private final Map<String, Map<String, Object>> services = new LinkedHashMap<>();
     private final List<String> eventLog = new CopyOnWriteArrayList<>();
     private final List<java.util.concurrent.BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
+    private volatile boolean queuesQuiet;
     private HttpServer server;
     private java.util.concurrent.ExecutorService handlers;
     private int port;
@@ -132,6 +133,14 @@ public final class SampleCentral implements AutoCloseable {
     /** How many live-event streams are open now. */
     public int listeners() {
         return subscribers.size();
+    }
+
+    /**
+     * Every queue empty and nobody called yet, as first thing in the morning (true), or the queues as they were
+     * (false): the tour and the layout test show the attract screen when nobody waits.
+     */
+    public void quietQueues(boolean quiet) {
+        queuesQuiet = quiet;
     }
 
     /** A {@code room} event, as the real service sends when sensors see a room change. */
@@ -331,9 +340,9 @@ public final class SampleCentral implements AutoCloseable {
             Map<String, Object> q = new HashMap<>();
             q.put("service", id);
             q.put("letter", s.get("letter"));
-            q.put("waiting", w);
-            q.put("estimatedWaitMinutes", w * (int) s.get("typicalMinutes"));
-            q.put("nowServing", String.format("%s%03d", s.get("letter"), last));
+            q.put("waiting", queuesQuiet ? 0 : w);
+            q.put("estimatedWaitMinutes", queuesQuiet ? 0 : w * (int) s.get("typicalMinutes"));
+            q.put("nowServing", queuesQuiet ? null : String.format("%s%03d", s.get("letter"), last));
             out.add(q);
         });
         return out;

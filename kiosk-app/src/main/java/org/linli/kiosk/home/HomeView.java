@@ -17,14 +17,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Activity;
-import org.linli.kiosk.central.Model.QueueStatus;
+import org.linli.kiosk.home.HomeViewModel.Closed;
+import org.linli.kiosk.home.HomeViewModel.Serving;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Screen;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
 
-/** The attract screen: six large doors into the kiosk, what's on next, and the now-serving strip. */
+/**
+ * The attract screen: six large doors into the kiosk, what's on next, and the now-serving strip. Outside the hub's
+ * opening hours a notice says when it opens and what works now; check-in and tickets are shown switched off.
+ */
 public final class HomeView implements View {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -50,7 +54,8 @@ public final class HomeView implements View {
         // each part is rebuilt only when its own data changes: the attract screen is shown after every visit, and
         // rebuilding all six tiles each time made "home" one of the slowest taps
         i18n.localeProperty().addListener((o, a, b) -> render());
-        vm.serving().addListener((ListChangeListener<QueueStatus>) c -> pane.setBottom(strip()));
+        vm.strip().addListener((ListChangeListener<Serving>) c -> pane.setBottom(strip()));
+        vm.closedProperty().addListener((o, was, now) -> render());
         vm.next().addListener((ListChangeListener<Activity>) c -> next.getChildren().setAll(nextItems()));
         render();
     }
@@ -77,10 +82,11 @@ public final class HomeView implements View {
             row.setPercentHeight(100.0 / rows);
             tiles.getRowConstraints().add(row);
         }
-        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, "签", "home.checkin", true),
-                tile(Screen.QUEUE, "号", "home.queue", false), tile(Screen.ROOMS, "约", "home.rooms", false),
-                tile(Screen.ACTIVITIES, "活", "home.activities", false), tile(Screen.CARD, "码", "home.card", false),
-                tile(Screen.RATING, "评", "home.rating", false));
+        boolean open = vm.closedProperty().get() == null;
+        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, "签", "home.checkin", open, open),
+                tile(Screen.QUEUE, "号", "home.queue", false, open), tile(Screen.ROOMS, "约", "home.rooms", false, true),
+                tile(Screen.ACTIVITIES, "活", "home.activities", false, true),
+                tile(Screen.CARD, "码", "home.card", false, true), tile(Screen.RATING, "评", "home.rating", false, true));
         for (int i = 0; i < doors.size(); i++) {
             tiles.add(doors.get(i), i % columns, i / columns);
         }
@@ -89,15 +95,37 @@ public final class HomeView implements View {
 
         next.getChildren().setAll(nextItems());
 
+        Node center;
         if (form.compact()) {
-            pane.setCenter(tiles);
+            center = tiles;
         } else if (form.portrait()) {
             next.setPrefWidth(Region.USE_COMPUTED_SIZE);
-            pane.setCenter(new VBox(24, tiles, next));
+            center = new VBox(24, tiles, next);
         } else {
-            pane.setCenter(new HBox(24, tiles, next));
+            center = new HBox(24, tiles, next);
+        }
+        Closed closed = vm.closedProperty().get();
+        if (closed != null) {
+            VBox.setVgrow(center, Priority.ALWAYS);
+            pane.setCenter(new VBox(form.gap(24), closedNotice(closed), center));
+        } else {
+            pane.setCenter(center);
         }
         pane.setBottom(strip());
+    }
+
+    /** When the hub opens, and what a resident can do until then. */
+    private Node closedNotice(Closed closed) {
+        String opens = TIME.format(closed.opens());
+        VBox notice = new VBox(6, Ui.text(i18n.get(closed.today() ? "home.closed.today" : "home.closed.tomorrow",
+                opens), "closed-title"));
+        if (!form.compact()) {
+            notice.getChildren().add(Ui.text(i18n.get("home.closed.still"), "closed-body"));
+        }
+        notice.getStyleClass().add("closed-notice");
+        notice.setId("closed-notice");
+        notice.setMaxWidth(Double.MAX_VALUE);
+        return notice;
     }
 
     private java.util.List<Node> nextItems() {
@@ -115,41 +143,64 @@ public final class HomeView implements View {
         return items;
     }
 
-    private Node tile(Screen target, String glyph, String key, boolean hero) {
+    /** @param on false while the hub is closed: the tile stays in its place, greyed, and says it waits for opening */
+    private Node tile(Screen target, String glyph, String key, boolean hero, boolean on) {
         Node badge = Ui.badge(glyph, hero ? "badge-hero" : "badge-tile");
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself
-            text.getChildren().add(Ui.text(i18n.get(key + ".hint"), "tile-hint"));
+            text.getChildren().add(Ui.text(i18n.get(on ? key + ".hint" : "home.closed.tile"), "tile-hint"));
         }
         VBox inner = new VBox(form.gap(18), badge, text);
         inner.setAlignment(Pos.CENTER_LEFT);
-        return Ui.tile("tile-" + target.name().toLowerCase(java.util.Locale.ROOT), () -> go.accept(target), inner,
-                "home-tile", hero ? "tile-hero" : "tile-plain");
+        Node tile = Ui.tile("tile-" + target.name().toLowerCase(java.util.Locale.ROOT), () -> go.accept(target), inner,
+                "home-tile", hero ? "tile-hero" : on ? "tile-plain" : "tile-off");
+        tile.setDisable(!on);
+        return tile;
     }
 
     private Node strip() {
+        if (vm.closedProperty().get() != null) {
+            return null; // nothing is served while the hub is closed; the notice above says when it opens
+        }
         Label title = Ui.text(i18n.get("home.nowServing"), "strip-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane numbers = new FlowPane(form.gap(32), 8);
+        FlowPane numbers = new FlowPane(form.gap(40), 8);
         numbers.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(numbers, Priority.ALWAYS);
         HBox strip = new HBox(form.gap(32), title, numbers);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getStyleClass().add("serving-strip");
         strip.setId("serving-strip");
-        if (vm.serving().isEmpty()) {
+        if (vm.strip().isEmpty()) {
             numbers.getChildren().add(Ui.text(i18n.get("home.servingUnknown"), "strip-muted"));
-        }
-        for (QueueStatus q : vm.serving()) {
-            String number = q.nowServing() == null ? "—" : q.nowServing();
-            HBox item = new HBox(12, Ui.text(number, "strip-number"));
-            if (!form.compact()) {
-                item.getChildren().add(Ui.text(i18n.get("home.waiting", q.waiting()), "strip-muted"));
+        } else if (vm.nobodyWaiting()) {
+            numbers.getChildren().add(Ui.text(i18n.get("home.allNoWait"), "strip-plain"));
+        } else {
+            vm.strip().stream().filter(s -> !s.idle()).forEach(s -> numbers.getChildren().add(item(s)));
+            if (vm.strip().stream().anyMatch(Serving::idle) && form == Form.LANDSCAPE) {
+                numbers.getChildren().add(Ui.text(i18n.get("home.othersNoWait"), "strip-muted"));
             }
-            item.setAlignment(Pos.CENTER_LEFT);
-            numbers.getChildren().add(item);
         }
         return strip;
+    }
+
+    /** "社区事务受理 A021 后面还有5人": which service, the number at the counter, who is still waiting. */
+    private Node item(Serving s) {
+        HBox item = new HBox(form.gap(12));
+        if (s.name() != null) {
+            item.getChildren().add(Ui.text(s.name().in(i18n.locale()), "strip-plain"));
+        }
+        if (s.number() != null) {
+            item.getChildren().add(Ui.text(s.number(), "strip-number"));
+        }
+        // the waiting count only where the strip is wide: in portrait four services with counts took four lines
+        if (form == Form.LANDSCAPE) {
+            String waiting = s.waiting() == 0 ? i18n.get("home.noWait")
+                    : i18n.get(s.number() == null ? "home.waiting" : "home.waitingBehind", s.waiting());
+            item.getChildren().add(Ui.text(waiting, "strip-muted"));
+        }
+        item.setAlignment(Pos.CENTER_LEFT);
+        return item;
     }
 }

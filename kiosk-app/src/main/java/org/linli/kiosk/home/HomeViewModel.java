@@ -3,18 +3,28 @@ package org.linli.kiosk.home;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Model.Activity;
+import org.linli.kiosk.central.Model.Hub;
+import org.linli.kiosk.central.Model.OpeningHours;
 import org.linli.kiosk.central.Model.QueueStatus;
+import org.linli.kiosk.central.Model.Service;
 import org.linli.kiosk.central.Names;
 
-/** The attract screen: hub name, now serving at each queue, and what's on next. */
+/**
+ * The attract screen: hub name, now serving at each queue, what's on next, and whether the hub is open now (outside
+ * its opening hours it says when it opens, and check-in and tickets wait for then).
+ */
 public final class HomeViewModel {
     private static final System.Logger LOG = System.getLogger(HomeViewModel.class.getName());
     static final int NEXT_SHOWN = 3;
@@ -31,6 +41,27 @@ public final class HomeViewModel {
     private final ObservableList<Activity> next = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Activity> nextReadOnly = FXCollections.unmodifiableObservableList(next);
+    private final ObservableList<Serving> strip = FXCollections.observableArrayList();
+    // one read-only view, kept: a view made per call would be collected and drop its listeners
+    private final ObservableList<Serving> stripReadOnly = FXCollections.unmodifiableObservableList(strip);
+    private final ReadOnlyObjectWrapper<Closed> closed = new ReadOnlyObjectWrapper<>();
+    private Map<String, Service> services = Map.of();
+    private OpeningHours hours;
+
+    /**
+     * One service in the now-serving strip: its name (null while the hub's services are not loaded), the number
+     * being served (null before the first call of the day) and how many people wait.
+     */
+    public record Serving(String service, Names name, String number, int waiting) {
+        /** Nobody waits and nobody is served: there is nothing to say about it but "no wait". */
+        public boolean idle() {
+            return number == null && waiting == 0;
+        }
+    }
+
+    /** The hub is closed now and opens at {@code opens} (hub time), today or tomorrow. */
+    public record Closed(ZonedDateTime opens, boolean today) {
+    }
 
     /** @param catalogue kept up to date with the hub's rooms and services each time the hub is loaded */
     public HomeViewModel(CentralClient central, org.linli.kiosk.ui.Async async, InstantSource clock, ZoneId zone,
@@ -41,6 +72,7 @@ public final class HomeViewModel {
         this.clock = clock;
         this.zone = zone;
         this.hubName = new ReadOnlyObjectWrapper<>(new Names("邻里汇", "Neighbourhood Hub"));
+        serving.addListener((InvalidationListener) o -> rebuildStrip());
     }
 
     public ReadOnlyObjectProperty<Names> hubNameProperty() {
@@ -55,7 +87,33 @@ public final class HomeViewModel {
         return nextReadOnly;
     }
 
-    /** A {@code queue} event: waiting count and now-serving of one service. */
+    /** The now-serving strip: every service of the hub with a queue, by name, in the hub's order. */
+    public ObservableList<Serving> strip() {
+        return stripReadOnly;
+    }
+
+    /** True when no service has anyone waiting or served (and the queues are known). */
+    public boolean nobodyWaiting() {
+        return !strip.isEmpty() && strip.stream().allMatch(Serving::idle);
+    }
+
+    /** Null while the hub is open (or its hours are not known yet). */
+    public ReadOnlyObjectProperty<Closed> closedProperty() {
+        return closed.getReadOnlyProperty();
+    }
+
+    /** Check-in and tickets are for when the hub is open. */
+    public boolean open() {
+        return closed.get() == null;
+    }
+
+    /** Looks at the clock again: the hub opens or closes while the attract screen is up. */
+    public void checkOpening() {
+        var now = clock.instant();
+        closed.set(Opening.closedUntil(hours, now, zone).map(opens -> new Closed(opens,
+                opens.toLocalDate().equals(LocalDate.ofInstant(now, zone)))).orElse(null));
+    }
+
     /** A {@code queue} event: new waiting figures; its letter and now-serving number come from the snapshot. */
     public void liveQueue(QueueStatus status) {
         for (int i = 0; i < serving.size(); i++) {
@@ -79,14 +137,30 @@ public final class HomeViewModel {
 
     /** Loads everything again; what cannot be loaded keeps its last value (the offline banner says why). */
     public void refresh() {
-        async.run(central::hub, hub -> {
-            hubName.set(hub.name());
-            catalogue.update(hub);
-        }, this::keep);
+        checkOpening();
+        async.run(central::hub, this::loaded, this::keep);
         async.run(central::queues, list -> org.linli.kiosk.ui.Lists.replace(serving, list), this::keep);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.ui.Lists.replace(next, list),
                 this::keep);
+    }
+
+    private void loaded(Hub hub) {
+        hubName.set(hub.name());
+        catalogue.update(hub);
+        hours = hub.openingHours();
+        Map<String, Service> byId = new LinkedHashMap<>();
+        hub.services().forEach(service -> byId.put(service.id(), service));
+        services = byId;
+        checkOpening();
+        rebuildStrip();
+    }
+
+    private void rebuildStrip() {
+        org.linli.kiosk.ui.Lists.replace(strip, serving.stream().map(q -> {
+            Service service = services.get(q.service());
+            return new Serving(q.service(), service == null ? null : service.name(), q.nowServing(), q.waiting());
+        }).toList());
     }
 
     private List<Activity> upcoming(List<Activity> all) {

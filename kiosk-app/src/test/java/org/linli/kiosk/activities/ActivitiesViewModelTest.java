@@ -26,7 +26,7 @@ class ActivitiesViewModelTest {
     @BeforeEach
     void start() throws Exception {
         f = new CentralFixture(dir);
-        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone(), f.resident);
+        vm = new ActivitiesViewModel(f.client, f.async, f.clock, f.zone, f.resident);
     }
 
     @AfterEach

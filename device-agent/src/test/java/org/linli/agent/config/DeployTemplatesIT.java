@@ -1,0 +1,105 @@
+package org.linli.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.agent.hardware.Pi4jRelay;
+
+/**
+ * What deploy-pi writes for a door agrees with what the agent reads: the template's lock block and the file
+ * {@code provision-device --lock} writes both load, with the relay polarity of the board deploy-pi/README.md
+ * recommends (active-low input: locked at rest with the input high).
+ */
+class DeployTemplatesIT {
+    static final Path DEPLOY_PI = Path.of("..", "deploy-pi").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTemplatesLockBlockLoadsWithTheRecommendedBoardsPolarity() throws Exception {
+        String template = Files.readString(DEPLOY_PI.resolve("rootfs/etc/linli/agent.yaml.example"));
+        int locks = template.indexOf("# locks:");
+        assertTrue(locks > 0, "the template shows a lock block");
+        StringBuilder yaml = new StringBuilder(template.substring(0, locks));
+        for (String line : template.substring(locks).split("\n")) {
+            String body = line.substring(2);
+            if (!body.stripLeading().startsWith("#")) {
+                yaml.append(body).append('\n');
+            }
+        }
+        Path file = dir.resolve("agent.yaml");
+        Files.writeString(file, yaml.toString().replace("CHANGE-ME", "r101"));
+        AgentConfig.Lock lock = new ConfigLoader(Map.of()).load(file, false).locks().getFirst();
+        assertFalse(lock.activeHigh());
+        assertEquals(DigitalState.HIGH, Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
+    }
+
+    @Test
+    void provisionDeviceWritesALockWithTheRelayInputItWasTold() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
+        AtomicReference<String> registered = new AtomicReference<>();
+        HttpServer central = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        central.createContext("/api/v1/devices", exchange -> {
+            registered.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        central.start();
+        try {
+            Path token = Files.writeString(dir.resolve("staff.token"), "t0k3n\n");
+            Path password = Files.writeString(dir.resolve("door.pass"), "pw\n");
+            Path yaml = dir.resolve("etc/agent.yaml");
+            String url = "http://127.0.0.1:" + central.getAddress().getPort();
+            List<String> common = List.of(DEPLOY_PI.resolve("provision-device").toString(), "--central", url,
+                    "--token-file", token.toString(), "--device", "door-a", "--hub", "wutong66", "--room", "r101",
+                    "--mqtt-url", "ssl://broker:8883", "--mqtt-password-file", password.toString(), "--lock", "r101");
+
+            Run refused = run(yaml, common);
+            assertEquals(1, refused.status(), "a lock without its relay polarity is refused: " + refused.output());
+            assertTrue(refused.output().contains("--relay-input"), refused.output());
+            assertFalse(Files.exists(yaml));
+
+            List<String> withPolarity = new java.util.ArrayList<>(common);
+            withPolarity.addAll(List.of("--relay-input", "active-low"));
+            Run done = run(yaml, withPolarity);
+            assertEquals(0, done.status(), done.output());
+            assertTrue(registered.get().contains("\"rooms\":[\"r101\"]"), registered.get());
+            AgentConfig config = new ConfigLoader(Map.of()).load(yaml, false);
+            AgentConfig.Lock lock = config.locks().getFirst();
+            assertEquals("r101", lock.room());
+            assertFalse(lock.activeHigh());
+            assertEquals(DigitalState.HIGH, Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
+        } finally {
+            central.stop(0);
+        }
+    }
+
+    record Run(int status, String output) {
+    }
+
+    private Run run(Path yaml, List<String> command) throws IOException, InterruptedException {
+        Path out = dir.resolve("out-" + System.nanoTime());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("LINLI_AGENT_YAML", yaml.toString());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "provision-device finished");
+        return new Run(process.exitValue(), Files.readString(out));
+    }
+}

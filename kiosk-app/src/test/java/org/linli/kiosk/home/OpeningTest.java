@@ -1,0 +1,56 @@
+package org.linli.kiosk.home;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.linli.kiosk.central.Model.OpeningHours;
+
+/** The hub's hours read in its own zone, here New York: 13 hours from Shanghai, so Shanghai's day would not do. */
+class OpeningTest {
+    static final ZoneId HUB = ZoneId.of("America/New_York");
+    static final OpeningHours HOURS = new OpeningHours("09:00", "17:00");
+    static final LocalDate DAY = LocalDate.of(2026, 12, 4);
+
+    static Instant at(String time) {
+        return LocalDateTime.of(DAY, java.time.LocalTime.parse(time)).atZone(HUB).toInstant();
+    }
+
+    static Optional<ZonedDateTime> opensAt(String time) {
+        return Optional.of(LocalDateTime.of(DAY, java.time.LocalTime.parse(time)).atZone(HUB));
+    }
+
+    @Test
+    void atThreeThirtyThreeItIsClosedUntilNineThatMorning() {
+        assertEquals(opensAt("09:00"), Opening.closedUntil(HOURS, at("03:33"), HUB));
+    }
+
+    @Test
+    void opensAtTheOpeningMinuteAndClosesAtTheClosingMinute() {
+        assertEquals(opensAt("09:00"), Opening.closedUntil(HOURS, at("08:59:59.999"), HUB));
+        assertEquals(Optional.empty(), Opening.closedUntil(HOURS, at("09:00"), HUB));
+        assertEquals(Optional.empty(), Opening.closedUntil(HOURS, at("16:59:59"), HUB));
+        assertEquals(Optional.of(LocalDateTime.of(DAY.plusDays(1), java.time.LocalTime.of(9, 0)).atZone(HUB)),
+                Opening.closedUntil(HOURS, at("17:00"), HUB));
+    }
+
+    @Test
+    void theSameInstantIsReadInTheHubsZone() {
+        // 03:33 in New York is 16:33 in Shanghai, when a Shanghai hub with the same hours is open
+        Instant night = at("03:33");
+        assertEquals(Optional.empty(), Opening.closedUntil(HOURS, night, ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
+    void unknownOrUnreadableHoursLeaveEverythingOffered() {
+        assertEquals(Optional.empty(), Opening.closedUntil(null, at("03:33"), HUB));
+        assertEquals(Optional.empty(), Opening.closedUntil(new OpeningHours(null, "17:00"), at("03:33"), HUB));
+        assertEquals(Optional.empty(), Opening.closedUntil(new OpeningHours("nine", "17:00"), at("03:33"), HUB));
+        assertEquals(Optional.empty(), Opening.closedUntil(new OpeningHours("17:00", "09:00"), at("03:33"), HUB));
+    }
+}
