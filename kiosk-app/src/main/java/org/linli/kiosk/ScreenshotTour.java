@@ -25,8 +25,10 @@ import org.linli.kiosk.ui.Screen;
 
 /**
  * {@code --screenshots DIR}: opens the kiosk in a real window at each panel size (1920×1080, 1080×1920, 800×480),
- * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against {@link SampleCentral}, so the pictures
- * show a believable hub and are the same on every machine.
+ * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against
+ * {@link SampleCentral}, so the pictures show a believable hub and are the same on every machine; a configuration
+ * file or {@code LINLI_CENTRAL_URL} in the environment (with the kiosk's key and hub) points it at a real central
+ * service instead.
  */
 final class ScreenshotTour {
     /** The panels kiosks use: landscape full HD, portrait full HD, and the small 7-inch touchscreen. */
@@ -41,7 +43,7 @@ final class ScreenshotTour {
     private String size;
     private int count;
 
-    private ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
+    ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
         this.dir = dir;
         this.clock = clock;
         this.zone = zone;
@@ -61,6 +63,11 @@ final class ScreenshotTour {
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             if (configFile != null) {
                 config = KioskConfig.load(configFile, System.getenv());
+            } else if (System.getenv("LINLI_CENTRAL_URL") != null) {
+                // the outbox of a tour without a file goes with its other throwaway data, not into ./data
+                Map<String, String> env = new java.util.HashMap<>(System.getenv());
+                env.putIfAbsent("LINLI_DATA_DIR", data.toString());
+                config = KioskConfig.load(null, env);
             } else {
                 sample = new SampleCentral("tour-key", clock, sampleZone).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
@@ -68,7 +75,7 @@ final class ScreenshotTour {
             }
             // the kiosk shows its hub's times, whichever central service it talks to
             java.time.ZoneId zone = HubZone.await(config);
-            Platform.startup(() -> { });
+            startPlatform();
             if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
                 // pictures in another face would not show what a kiosk shows (nor fit the same way)
                 System.err.println("linli kiosk: the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
@@ -86,10 +93,7 @@ final class ScreenshotTour {
                     tour.offline(sample);
                     sample.restart();
                 }
-                tour.fx(() -> {
-                    tour.kiosk.close();
-                    tour.stage.close();
-                });
+                tour.closeSize();
             }
             System.out.println("linli kiosk: wrote " + tour.count + " screenshots to " + dir.toAbsolutePath());
             return 0;
@@ -108,7 +112,18 @@ final class ScreenshotTour {
         }
     }
 
-    private void open(KioskConfig config, int width, int height) throws Exception {
+    /**
+     * Starts JavaFX for the tour. The tour closes its window after each panel size before it opens the next, and
+     * JavaFX's default is to end itself as soon as the screen thread is idle with no window open: a late answer from
+     * the central service (the live events of a real hub keep coming) was enough to let it end in between, and every
+     * later step then waited on a screen thread that no longer existed.
+     */
+    static void startPlatform() {
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> { });
+    }
+
+    void open(KioskConfig config, int width, int height) throws Exception {
         size = width + "x" + height;
         fx(() -> {
             try {
@@ -281,12 +296,20 @@ final class ScreenshotTour {
         }
     }
 
+    /** Closes the kiosk and the window of one panel size. */
+    void closeSize() throws Exception {
+        fx(() -> {
+            kiosk.close();
+            stage.close();
+        });
+    }
+
     private void go(Screen screen) throws Exception {
         fx(() -> kiosk.shell().go(screen));
         kiosk.settle();
     }
 
-    private void shot(String name, String lang) throws Exception {
+    void shot(String name, String lang) throws Exception {
         kiosk.settle();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         fx(() -> image.set(kiosk.scene().snapshot(null)));

@@ -1,5 +1,6 @@
 package org.linli.central.activities;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -72,6 +73,7 @@ public final class ActivityService implements HttpService {
     private void signUp(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String id = Requests.id(req, "id");
+        String key = Requests.idempotencyKey(req);
         JsonBody body = JsonBody.read(req, maxBody);
         String phone = body.optionalText("phone", 24);
         String token = body.optionalText("token", 200);
@@ -79,9 +81,9 @@ public final class ActivityService implements HttpService {
         if ((phone == null) == (token == null)) {
             throw InvalidInput.field("phone", "send either phone or token");
         }
-        Activities.Signup signup = activities.signUp(id,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId());
-        Json.created(res, view(signup));
+        Activities.Signed signed = activities.signUp(id,
+                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);
+        Json.send(res, signed.replayed() ? Status.OK_200 : Status.CREATED_201, view(signed.signup()));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {

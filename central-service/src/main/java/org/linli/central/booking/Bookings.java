@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -25,6 +26,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
+import org.linli.central.store.Idempotency;
 import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 import org.linli.protocol.token.AccessToken;
@@ -144,20 +146,8 @@ public final class Bookings {
     /** The booking made earlier with this key; 422 when that booking was another request. */
     private static Optional<Created> replay(Connection c, String key, Supplier<String> fingerprint)
             throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id, request_hash FROM booking WHERE idempotency_key = ?")) {
-            st.setString(1, key);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                if (!rs.getString(2).equals(fingerprint.get())) {
-                    throw new RuleViolation("idempotency-key-reused",
-                            "this Idempotency-Key was used for a different booking request");
-                }
-                long id = rs.getLong(1);
-                return Optional.of(new Created(find(c, id).orElseThrow(), true));
-            }
-        }
+        OptionalLong id = Idempotency.earlier(c, "booking", key, fingerprint, "booking request");
+        return id.isEmpty() ? Optional.empty() : Optional.of(new Created(find(c, id.getAsLong()).orElseThrow(), true));
     }
 
     /** The fingerprint with the phone replaced by its keyed hash, so no phone number is stored. */

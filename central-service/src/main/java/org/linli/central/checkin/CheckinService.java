@@ -1,5 +1,6 @@
 package org.linli.central.checkin;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -40,6 +41,7 @@ public final class CheckinService implements HttpService {
 
     private void checkIn(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
+        String key = Requests.idempotencyKey(req);
         JsonBody body = JsonBody.read(req, maxBody);
         String token = body.optionalText("token", 200);
         String phone = body.optionalText("phone", 24);
@@ -58,9 +60,10 @@ public final class CheckinService implements HttpService {
             throw new RuleViolation("unknown-purpose", "no such service or activity");
         }
         Hub hub = ResidentService.hubOf(caller, hubField, catalogue);
-        Json.created(res, checkins.checkIn(hub, new Checkins.Request(token,
+        Checkins.Checked checked = checkins.checkIn(hub, new Checkins.Request(token,
                 phone == null ? null : Residents.requirePhone("phone", phone), service, activity,
-                at == null ? null : at.toInstant())));
+                at == null ? null : at.toInstant()), key);
+        Json.send(res, checked.replayed() ? Status.OK_200 : Status.CREATED_201, checked.body());
     }
 
     private void figures(ServerRequest req, ServerResponse res) {
