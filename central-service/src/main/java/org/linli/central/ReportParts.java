@@ -35,12 +35,12 @@ public record ReportParts(HubScope scope, Reports reports, Comparison comparison
     }
 
     ReportService reportService(Components c) {
-        return new ReportService(reports, comparison, weights, monthly, job, scope, c.catalogue(), c.access(),
+        return new ReportService(reports, comparison, weights, monthly, job, scope, c.catalogue(), c.guard(),
                 c.settings().maxBodyBytes());
     }
 
     CalendarService calendarService(Components c) {
-        return new CalendarService(feeds, entries, writer, tokens, c.catalogue(), scope, c.access(), c.clock(),
+        return new CalendarService(feeds, entries, writer, tokens, c.catalogue(), scope, c.guard(), c.clock(),
                 c.settings().maxBodyBytes());
     }
 }

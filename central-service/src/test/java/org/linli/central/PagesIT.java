@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.linli.protocol.Topics;
 import org.linli.protocol.payload.OccupancyPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.testing.HeadlessChromium;
+import org.linli.protocol.testing.HubClock;
+import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
@@ -29,19 +30,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * signed in sees a page. Screenshots of the three pages go to {@code target/screenshots}.
  */
 class PagesIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     static final Path SHOTS = Path.of("target/screenshots");
 
     @TempDir
     Path dir;
+    final HubClock clock = HubTime.noon().clock();
     MosquittoBroker broker;
-    LiveTestServer server;
+    TestServer server;
     ChromeDriver chrome;
 
     @BeforeEach
     void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url()));
+        // held at noon: tickets drawn and called in one test are of one day, and the pictures show the same hour
+        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url()), clock);
         chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
     }
 
@@ -124,7 +127,7 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> status("reading-room").equals("free"));
         try (TestPublisher sensor = new TestPublisher(broker.url(), "reading-sensor")) {
             sensor.publish(Topics.deviceOccupancy("reading-sensor"), new PayloadCodec().encode(
-                    new OccupancyPayload(System.currentTimeMillis(), 1, "reading-room", true, 6, "beam")), false);
+                    new OccupancyPayload(clock.millis(), 1, "reading-room", true, 6, "beam")), false);
             await().atMost(Duration.ofSeconds(10)).until(() -> status("reading-room").equals("occupied"));
         }
         assertTrue(chrome.findElement(By.cssSelector(".room[data-room='reading-room'] .count")).getText()

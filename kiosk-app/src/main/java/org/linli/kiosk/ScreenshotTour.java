@@ -25,8 +25,10 @@ import org.linli.kiosk.ui.Screen;
 
 /**
  * {@code --screenshots DIR}: opens the kiosk in a real window at each panel size (1920×1080, 1080×1920, 800×480),
- * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against {@link SampleCentral}, so the pictures
- * show a believable hub and are the same on every machine.
+ * walks every screen and step in both languages, and writes each as a PNG. With no configuration it runs against
+ * {@link SampleCentral}, so the pictures show a believable hub and are the same on every machine; a configuration
+ * file or {@code LINLI_CENTRAL_URL} in the environment (with the kiosk's key and hub) points it at a real central
+ * service instead.
  */
 final class ScreenshotTour {
     /** The panels kiosks use: landscape full HD, portrait full HD, and the small 7-inch touchscreen. */
@@ -35,14 +37,16 @@ final class ScreenshotTour {
 
     private final Path dir;
     private final AdjustableClock clock;
+    private final java.time.ZoneId zone;
     private Kiosk kiosk;
     private Stage stage;
     private String size;
     private int count;
 
-    private ScreenshotTour(Path dir, AdjustableClock clock) {
+    ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
         this.dir = dir;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** @param sizes the panel sizes to draw, {@link #SIZES} for all */
@@ -50,26 +54,35 @@ final class ScreenshotTour {
         SampleCentral sample = null;
         try {
             Files.createDirectories(dir);
-            // against the sample hub the pictures are taken at 10:30 in the hub, open, whatever the hour they run at
+            // against the sample hub (in Shanghai, like the hub in the pictures) they are taken at 10:30 in the hub,
+            // open, whatever the hour they run at
+            java.time.ZoneId sampleZone = java.time.ZoneId.of("Asia/Shanghai");
             AdjustableClock clock = configFile != null ? new AdjustableClock(InstantSource.system())
-                    : AdjustableClock.at(LocalTime.of(10, 30), Kiosk.zone());
+                    : AdjustableClock.at(LocalTime.of(10, 30), sampleZone);
             KioskConfig config;
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             if (configFile != null) {
                 config = KioskConfig.load(configFile, System.getenv());
+            } else if (System.getenv("LINLI_CENTRAL_URL") != null) {
+                // the outbox of a tour without a file goes with its other throwaway data, not into ./data
+                Map<String, String> env = new java.util.HashMap<>(System.getenv());
+                env.putIfAbsent("LINLI_DATA_DIR", data.toString());
+                config = KioskConfig.load(null, env);
             } else {
-                sample = new SampleCentral("tour-key", clock, Kiosk.zone()).start(0);
+                sample = new SampleCentral("tour-key", clock, sampleZone).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
-            Platform.startup(() -> { });
+            // the kiosk shows its hub's times, whichever central service it talks to
+            java.time.ZoneId zone = HubZone.await(config);
+            startPlatform();
             if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
                 // pictures in another face would not show what a kiosk shows (nor fit the same way)
                 System.err.println("linli kiosk: the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
                         + " is not installed: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE);
                 return 1;
             }
-            ScreenshotTour tour = new ScreenshotTour(dir, clock);
+            ScreenshotTour tour = new ScreenshotTour(dir, clock, zone);
             for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
                 for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
@@ -80,10 +93,7 @@ final class ScreenshotTour {
                     tour.offline(sample);
                     sample.restart();
                 }
-                tour.fx(() -> {
-                    tour.kiosk.close();
-                    tour.stage.close();
-                });
+                tour.closeSize();
             }
             System.out.println("linli kiosk: wrote " + tour.count + " screenshots to " + dir.toAbsolutePath());
             return 0;
@@ -102,11 +112,22 @@ final class ScreenshotTour {
         }
     }
 
-    private void open(KioskConfig config, int width, int height) throws Exception {
+    /**
+     * Starts JavaFX for the tour. The tour closes its window after each panel size before it opens the next, and
+     * JavaFX's default is to end itself as soon as the screen thread is idle with no window open: a late answer from
+     * the central service (the live events of a real hub keep coming) was enough to let it end in between, and every
+     * later step then waited on a screen thread that no longer existed.
+     */
+    static void startPlatform() {
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> { });
+    }
+
+    void open(KioskConfig config, int width, int height) throws Exception {
         size = width + "x" + height;
         fx(() -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -229,7 +250,7 @@ final class ScreenshotTour {
             home(I18n.CHINESE, "22-home-nobody-waiting");
             home(I18n.ENGLISH, "22-home-nobody-waiting");
         }
-        Duration toNight = untilNext(LocalTime.of(3, 33), Kiosk.zone());
+        Duration toNight = untilNext(LocalTime.of(3, 33), zone);
         clock.advance(toNight);
         home(I18n.CHINESE, "23-home-closed");
         home(I18n.ENGLISH, "23-home-closed");
@@ -275,12 +296,20 @@ final class ScreenshotTour {
         }
     }
 
+    /** Closes the kiosk and the window of one panel size. */
+    void closeSize() throws Exception {
+        fx(() -> {
+            kiosk.close();
+            stage.close();
+        });
+    }
+
     private void go(Screen screen) throws Exception {
         fx(() -> kiosk.shell().go(screen));
         kiosk.settle();
     }
 
-    private void shot(String name, String lang) throws Exception {
+    void shot(String name, String lang) throws Exception {
         kiosk.settle();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         fx(() -> image.set(kiosk.scene().snapshot(null)));

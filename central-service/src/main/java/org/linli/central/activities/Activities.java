@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.linli.central.auth.Secrets;
 import org.linli.central.catalogue.Activity;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.NotFound;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Idempotency;
 import org.linli.central.web.Times;
 
 /** Sign-ups for activities: confirmed up to the capacity, then a waitlist that moves up when someone cancels. */
@@ -67,19 +72,35 @@ public final class Activities {
     public record Signup(long id, String status, int position) {
     }
 
+    /** A sign-up as the API shows it, and whether an earlier try with the same key had made it. */
+    public record Signed(Signup signup, boolean replayed) {
+    }
+
     /**
      * Signs a resident up (again: the same answer), by phone or resident card.
      *
      * @param callerHub the kiosk's hub, or null for staff of all hubs
+     * @param idempotencyKey the same for every try of one sign-up, or null: a key seen before answers the sign-up it
+     *     made (another request with it is a 422)
      */
-    public Signup signUp(String activityId, String phone, String token, String callerHub) {
+    public Signed signUp(String activityId, String phone, String token, String callerHub, String idempotencyKey) {
         long now = clock.instant().getEpochSecond();
+        // the phone is hashed only when the key was used before, or when the sign-up is made
+        Supplier<String> fingerprint = () -> Secrets.sha256(String.join("|", activityId, String.valueOf(callerHub),
+                phone != null ? "phone:" + residents.hmac(phone) : "token:" + token));
         return db.write(c -> {
+            if (idempotencyKey != null) {
+                OptionalLong earlier = Idempotency.earlier(c, "activity_signup", idempotencyKey, fingerprint,
+                        "sign-up");
+                if (earlier.isPresent()) {
+                    return new Signed(signup(c, earlier.getAsLong()), true);
+                }
+            }
             Activity activity = Catalogue.activity(c, activityId)
                     .filter(a -> callerHub == null || a.hubId().equals(callerHub))
-                    .orElseThrow(() -> ProblemException.notFound("no activity " + activityId));
+                    .orElseThrow(() -> new NotFound("no activity " + activityId));
             if (!activity.end().isAfter(clock.instant())) {
-                throw ProblemException.rule("activity-over", "this activity is over");
+                throw new RuleViolation("activity-over", "this activity is over");
             }
             Resident resident = phone != null ? residents.byPhone(c, phone)
                     : residents.byCard(c, token, activity.hubId());
@@ -89,23 +110,27 @@ public final class Activities {
                 st.setLong(2, resident.id());
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next() && !rs.getString(2).equals("cancelled")) {
-                        return signup(c, rs.getLong(1));
+                        return new Signed(signup(c, rs.getLong(1)), false);
                     }
                 }
             }
             String status = count(c, activityId, "confirmed") < activity.capacity() ? "confirmed" : "waitlisted";
             try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO activity_signup (activity_id, resident_id, status, created_ts) VALUES (?, ?, ?, ?)
+                    INSERT INTO activity_signup (activity_id, resident_id, status, created_ts, idempotency_key,
+                        request_hash) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (activity_id, resident_id) DO UPDATE SET status = excluded.status,
-                        created_ts = excluded.created_ts
+                        created_ts = excluded.created_ts, idempotency_key = excluded.idempotency_key,
+                        request_hash = excluded.request_hash
                     RETURNING id""")) {
                 st.setString(1, activityId);
                 st.setLong(2, resident.id());
                 st.setString(3, status);
                 st.setLong(4, now);
+                st.setString(5, idempotencyKey);
+                st.setString(6, idempotencyKey == null ? null : fingerprint.get());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
-                    return signup(c, rs.getLong(1));
+                    return new Signed(signup(c, rs.getLong(1)), false);
                 }
             }
         });
@@ -116,7 +141,7 @@ public final class Activities {
         return db.write(c -> {
             Signup current = signup(c, signupId);
             if (current == null || !activityOf(c, signupId).equals(activityId)) {
-                throw ProblemException.notFound("no sign-up " + signupId + " for activity " + activityId);
+                throw new NotFound("no sign-up " + signupId + " for activity " + activityId);
             }
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE activity_signup SET status = 'cancelled' WHERE id = ?")) {

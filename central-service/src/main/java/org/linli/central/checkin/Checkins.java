@@ -1,7 +1,9 @@
 package org.linli.central.checkin;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +11,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.linli.central.access.TokenKeys;
+import java.util.function.Supplier;
+import org.linli.central.auth.Secrets;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.CheckinEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Idempotency;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
 
@@ -52,22 +60,47 @@ public final class Checkins {
     public record Request(String token, String phone, String service, String activity, Instant at) {
     }
 
-    public Map<String, Object> checkIn(Hub hub, Request request) {
+    /** A check-in as the API shows it, and whether an earlier try with the same key had made it. */
+    public record Checked(Map<String, Object> body, boolean replayed) {
+    }
+
+    /**
+     * Counts a visit.
+     *
+     * @param idempotencyKey the same for every try of one check-in (a kiosk's outbox keeps it with the entry), or
+     *     null: a key seen before answers the check-in it made, so a visit whose answer was lost counts once
+     */
+    public Checked checkIn(Hub hub, Request request, String idempotencyKey) {
+        // the phone is hashed only when the key was used before (or when the check-in is made)
+        Supplier<String> fingerprint = () -> fingerprint(hub, request);
+        if (idempotencyKey != null) {
+            Optional<Checked> replay = db.read(c -> replay(c, idempotencyKey, fingerprint));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
         Instant now = clock.instant();
         Instant at = request.at() == null ? now : request.at();
         if (at.isAfter(now.plus(MAX_CLOCK_SKEW)) || at.isBefore(now.minus(MAX_AGE))) {
-            throw ProblemException.rule("bad-time", "a check-in time must lie within the last "
+            throw new RuleViolation("bad-time", "a check-in time must lie within the last "
                     + MAX_AGE.toDays() + " days");
         }
         if (request.service() != null && catalogue.service(request.service())
                 .filter(s -> s.hubId().equals(hub.id())).isEmpty()) {
-            throw ProblemException.rule("unknown-service", "no service " + request.service() + " in this hub");
+            throw new RuleViolation("unknown-service", "no service " + request.service() + " in this hub");
         }
         Verification verification = request.token() == null ? null : keys.verifyAtKiosk(request.token(), hub.id());
-        Map<String, Object> result = db.write(c -> {
+        String requestHash = idempotencyKey == null ? null : fingerprint.get();
+        Checked checked = db.write(c -> {
+            if (idempotencyKey != null) {
+                Optional<Checked> again = replay(c, idempotencyKey, () -> requestHash);
+                if (again.isPresent()) {
+                    return again.get();
+                }
+            }
             if (request.activity() != null && Catalogue.activity(c, request.activity())
                     .filter(a -> a.hubId().equals(hub.id())).isEmpty()) {
-                throw ProblemException.rule("unknown-activity", "no activity " + request.activity() + " in this hub");
+                throw new RuleViolation("unknown-activity", "no activity " + request.activity() + " in this hub");
             }
             String kind;
             Long resident = null;
@@ -83,13 +116,14 @@ public final class Checkins {
                 booking = Bookings.markUsed(c, verification.token().subject(), now.getEpochSecond());
                 resident = booking.residentId();
             } else {
-                throw ProblemException.rule("token-not-accepted", "the code is not valid here: "
+                throw new RuleViolation("token-not-accepted", "the code is not valid here: "
                         + verification.detail());
             }
             long id;
             try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO checkin (hub_id, kind, resident_id, booking_id, service_id, activity_id, at_ts, day)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                    INSERT INTO checkin (hub_id, kind, resident_id, booking_id, service_id, activity_id, at_ts, day,
+                        idempotency_key, request_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 st.setString(1, hub.id());
                 st.setString(2, kind);
                 if (resident == null) {
@@ -106,30 +140,63 @@ public final class Checkins {
                 st.setString(6, request.activity());
                 st.setLong(7, at.getEpochSecond());
                 st.setString(8, LocalDate.ofInstant(at, hub.timezone()).toString());
+                st.setString(9, idempotencyKey);
+                st.setString(10, requestHash);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
                 }
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", id);
-            body.put("kind", kind);
-            if (booking != null) {
-                body.put("bookingId", booking.id());
-                body.put("room", booking.roomId());
-            }
-            return body;
+            return new Checked(body(id, kind, booking == null ? null : booking.id(),
+                    booking == null ? null : booking.roomId()), false);
         });
-        Map<String, Object> event = new LinkedHashMap<>(result);
-        event.put("hub", hub.id());
-        if (request.service() != null) {
-            event.put("service", request.service());
+        if (!checked.replayed()) {
+            Map<String, Object> result = checked.body();
+            events.publish(new CheckinEvent((Long) result.get("id"), hub.id(), (String) result.get("kind"),
+                    (Long) result.get("bookingId"), (String) result.get("room"), request.service(),
+                    request.activity()));
         }
-        if (request.activity() != null) {
-            event.put("activity", request.activity());
+        return checked;
+    }
+
+    private static Map<String, Object> body(long id, String kind, Long bookingId, String room) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("kind", kind);
+        if (bookingId != null) {
+            body.put("bookingId", bookingId);
+            body.put("room", room);
         }
-        events.publish("checkin", event);
-        return result;
+        return body;
+    }
+
+    /** The check-in an earlier try with this key made, answered as it was then; 422 for another request. */
+    private static Optional<Checked> replay(Connection c, String key, Supplier<String> fingerprint)
+            throws SQLException {
+        OptionalLong id = Idempotency.earlier(c, "checkin", key, fingerprint, "check-in");
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT ch.kind, ch.booking_id, b.room_id FROM checkin ch LEFT JOIN booking b ON b.id = ch.booking_id
+                WHERE ch.id = ?""")) {
+            st.setLong(1, id.getAsLong());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                String kind = rs.getString(1);
+                long bookingId = rs.getLong(2);
+                Long booking = rs.wasNull() ? null : bookingId;
+                return Optional.of(new Checked(body(id.getAsLong(), kind, booking, rs.getString(3)), true));
+            }
+        }
+    }
+
+    /** What makes two tries the same check-in, with the phone as its keyed hash so that no number is stored. */
+    private String fingerprint(Hub hub, Request request) {
+        String who = request.phone() != null ? "phone:" + residents.hmac(request.phone()) : "token:" + request.token();
+        return Secrets.sha256(String.join("|", hub.id(), who, String.valueOf(request.service()),
+                String.valueOf(request.activity()),
+                request.at() == null ? "-" : Long.toString(request.at().toEpochMilli())));
     }
 
     /** The day's visits of a hub: total, by kind, by service, by activity. */

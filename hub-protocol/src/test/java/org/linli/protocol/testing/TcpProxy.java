@@ -19,6 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       program keeps retrying through);</li>
  *   <li>{@link #kill()}: every open connection is reset, with no orderly close, and the port stops listening (the
  *       device lost power, the network is gone); {@link #restore()} listens on the same port again.</li>
+ *   <li>{@link #loseAnswers(boolean)}: requests still reach the target, but each connection is closed when the
+ *       target's answer comes back, before the program sees a byte of it (the link failed after the request went
+ *       out: the program cannot know whether it was done).</li>
  * </ul>
  */
 public final class TcpProxy implements AutoCloseable {
@@ -26,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private volatile boolean barred;
+    private volatile boolean losingAnswers;
     private int port;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -66,6 +70,11 @@ public final class TcpProxy implements AutoCloseable {
         barred = false;
     }
 
+    /** While set, what the target sends back is dropped and the connection closed instead. */
+    public void loseAnswers(boolean lose) {
+        losingAnswers = lose;
+    }
+
     /** Resets every connection at once (no orderly close) and stops listening until {@link #restore()}. */
     public synchronized void kill() throws IOException {
         listener.close();
@@ -102,16 +111,20 @@ public final class TcpProxy implements AutoCloseable {
             }
             open.add(client);
             open.add(target);
-            pump(client, target);
-            pump(target, client);
+            pump(client, target, false);
+            pump(target, client, true);
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    /** @param answers whether this is the target's side, whose bytes {@link #loseAnswers} drops */
+    private void pump(Socket from, Socket to, boolean answers) {
         Thread.ofPlatform().daemon(true).name("proxy-pump").start(() -> {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (answers && losingAnswers) {
+                        break;
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

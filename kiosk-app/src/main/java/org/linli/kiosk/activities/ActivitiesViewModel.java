@@ -39,6 +39,9 @@ public final class ActivitiesViewModel implements Resettable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final PhoneEntry phone = new PhoneEntry();
     private final ResidentSession resident;
+    // the Idempotency-Key of the sign-up being tried, and what it is for (the activity and who)
+    private String signupKey;
+    private String signupKeyFor;
 
     /** @param resident who is signing up, when they said so earlier in the visit */
     public ActivitiesViewModel(CentralClient central, Async async, InstantSource clock, ZoneId zone,
@@ -115,7 +118,16 @@ public final class ActivitiesViewModel implements Resettable {
         step.set(Step.WORKING);
         String digits = phone.digits();
         Map<String, String> who = typed ? Map.of("phone", digits) : resident.identity("token");
-        async.run(() -> central.signup(activity.id(), who), result -> {
+        // one key for every try of this resident at this activity until the sign-up is shown: a try whose answer was
+        // lost (the resident saw "try again") is answered with the sign-up it made
+        String what = activity.id() + " " + who;
+        if (signupKey == null || !what.equals(signupKeyFor)) {
+            signupKey = java.util.UUID.randomUUID().toString();
+            signupKeyFor = what;
+        }
+        String key = signupKey;
+        async.run(() -> central.signup(activity.id(), who, key), result -> {
+            signupKey = null;
             if (typed) {
                 resident.phone(digits);
             }
@@ -137,6 +149,7 @@ public final class ActivitiesViewModel implements Resettable {
     @Override
     public void reset() {
         step.set(Step.LIST);
+        signupKey = null;
         chosen.set(null);
         signup.set(null);
         message.set("");

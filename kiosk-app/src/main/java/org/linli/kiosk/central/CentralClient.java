@@ -94,9 +94,15 @@ public final class CentralClient {
         return get("/api/v1/tickets/" + enc(id), Ticket::from);
     }
 
-    /** @param resident {@code {"token": card}} or {@code {"phone": digits}} */
-    public Signup signup(String activity, Map<String, String> resident) throws IOException, CentralRefusedException {
-        return post("/api/v1/activities/" + enc(activity) + "/signups", Json.write(resident), null, Signup::from);
+    /**
+     * @param resident {@code {"token": card}} or {@code {"phone": digits}}
+     * @param idempotencyKey the same for every try of one sign-up, so a lost answer is answered with the sign-up it
+     *     made; or null
+     */
+    public Signup signup(String activity, Map<String, String> resident, String idempotencyKey)
+            throws IOException, CentralRefusedException {
+        return post("/api/v1/activities/" + enc(activity) + "/signups", Json.write(resident), idempotencyKey,
+                Signup::from);
     }
 
     /** Posts a body the outbox kept; used for check-ins and feedback, online or replayed later. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.kiosk.CentralFixture;
 import org.linli.kiosk.Kiosk;
+import org.linli.kiosk.TestCentral;
+import org.linli.kiosk.central.CentralClient;
+import org.linli.protocol.testing.TcpProxy;
 
 class ActivitiesViewModelTest {
     @TempDir
@@ -22,7 +26,7 @@ class ActivitiesViewModelTest {
     @BeforeEach
     void start() throws Exception {
         f = new CentralFixture(dir);
-        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone(), f.resident);
+        vm = new ActivitiesViewModel(f.client, f.async, f.clock, f.zone, f.resident);
     }
 
     @AfterEach
@@ -73,5 +77,46 @@ class ActivitiesViewModelTest {
         assertTrue(vm.signupProperty().get().waitlisted());
         assertEquals(1, vm.signupProperty().get().position());
         assertEquals("", vm.phone().digits());
+    }
+
+    /**
+     * The link fails after a sign-up went out: the resident sees "try again", types the number again, and is shown
+     * the sign-up the first try made (the same Idempotency-Key goes with every try until a sign-up is shown); the
+     * next sign-up is a new one with a new key.
+     */
+    @Test
+    void aSignUpWhoseAnswerWasLostIsShownOnceWhenTriedAgain() throws Exception {
+        try (TcpProxy link = new TcpProxy(f.central.url().getPort())) {
+            CentralClient throughLink = new CentralClient(URI.create("http://127.0.0.1:" + link.port()),
+                    f.central.kioskKey(), TestCentral.HUB, f.connectivity);
+            ActivitiesViewModel lobby = new ActivitiesViewModel(throughLink, f.async, f.clock, TestCentral.ZONE,
+                    new org.linli.kiosk.ui.ResidentSession());
+            lobby.showWeek(true);
+            var activity = lobby.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow();
+            lobby.choose(activity);
+            "13800138002".chars().forEach(c -> lobby.phone().press((char) c));
+            link.loseAnswers(true);
+            lobby.signUp();
+            assertEquals(ActivitiesViewModel.Step.PROBLEM, lobby.stepProperty().get());
+            assertEquals(1, f.central.count("SELECT count(*) FROM activity_signup"), "the lost try was done");
+
+            link.loseAnswers(false);
+            lobby.back();
+            lobby.choose(activity);
+            "13800138002".chars().forEach(c -> lobby.phone().press((char) c));
+            lobby.signUp();
+            assertEquals(ActivitiesViewModel.Step.DONE, lobby.stepProperty().get());
+            assertEquals("confirmed", lobby.signupProperty().get().status());
+            assertEquals(1, f.central.count("SELECT count(*) FROM activity_signup WHERE idempotency_key IS NOT NULL"),
+                    "one sign-up, made by the first try, with its key");
+
+            var other = lobby.activities().stream().filter(a -> !a.full() && !a.id().equals(activity.id()))
+                    .findFirst().orElseThrow();
+            lobby.choose(other);
+            "13800138002".chars().forEach(c -> lobby.phone().press((char) c));
+            lobby.signUp();
+            assertEquals(2, f.central.count("SELECT count(DISTINCT idempotency_key) FROM activity_signup"),
+                    "a new sign-up, a new key");
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.TestCentral;
+import org.linli.protocol.testing.TcpProxy;
 
 class OutboxSenderTest {
     @TempDir
@@ -81,5 +84,30 @@ class OutboxSenderTest {
         f.sender.syncNow();
         assertEquals(0, f.sender.pendingCount());
         assertEquals(1, f.central.feedback());
+    }
+
+    /**
+     * The link fails after a check-in went out: the kiosk cannot know it was counted, keeps it, and sends it again
+     * with the same Idempotency-Key when the link is back. The central service counts the visit once, answers the
+     * try again with it, and the outbox is empty.
+     */
+    @Test
+    void aCheckinWhoseAnswerWasLostIsCountedOnce() throws Exception {
+        try (TcpProxy link = new TcpProxy(f.central.url().getPort());
+                Outbox kept = new Outbox(dir.resolve("lobby-outbox.db"))) {
+            CentralClient throughLink = new CentralClient(URI.create("http://127.0.0.1:" + link.port()),
+                    f.central.kioskKey(), TestCentral.HUB, f.connectivity);
+            OutboxSender lobby = new OutboxSender(throughLink, kept, f.clock, TestCentral.ZONE);
+            link.loseAnswers(true);
+            var outcome = lobby.checkin(Map.of("phone", "13800138000", "service", "health"));
+            assertTrue(outcome.kept(), "no answer: kept for later");
+            assertEquals(1, f.central.checkins(), "the lost try was counted");
+
+            link.loseAnswers(false);
+            assertEquals(1, lobby.syncNow());
+            assertEquals(0, lobby.pendingCount());
+            assertEquals(1, f.central.checkins(), "and counted once");
+            lobby.close();
+        }
     }
 }
