@@ -92,6 +92,7 @@ public final class Components implements AutoCloseable {
     private final DoorKeysPublisher doorKeys;
     private final Figures figures;
     private final FiguresFeed figuresFeed;
+    private final ReportParts reports;
     private volatile LiveMetrics metrics;
     private final List<Runnable> unsubscribe = new java.util.ArrayList<>();
 
@@ -148,6 +149,7 @@ public final class Components implements AutoCloseable {
         this.doorKeys = new DoorKeysPublisher(catalogue, bookings::revoked, keys, retained, clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, FIGURES_EVERY);
+        this.reports = ReportParts.create(settings, db, catalogue, clock);
     }
 
     public static Components create(Settings settings, Clock clock) {
@@ -189,6 +191,7 @@ public final class Components implements AutoCloseable {
         noShowRelease.start();
         figuresFeed.start();
         ingestion.start();
+        reports.schedule().start();
         if (mqtt != null) {
             retained.start();
             mqtt.start();
@@ -246,6 +249,7 @@ public final class Components implements AutoCloseable {
         if (receiptConnection != null) {
             receiptConnection.close();
         }
+        reports.schedule().close();
         ingestion.close();
         noShowRelease.close();
         offline.close();
@@ -257,6 +261,10 @@ public final class Components implements AutoCloseable {
             metrics.close();
         }
         db.close();
+    }
+
+    public ReportParts reports() {
+        return reports;
     }
 
     public Settings settings() {

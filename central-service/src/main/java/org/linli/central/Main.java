@@ -72,7 +72,9 @@ public final class Main {
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
-                new EventStreamService(c.journal(), c.guard()));
+                new EventStreamService(c.journal(), c.guard()),
+                c.reports().reportService(c),
+                c.reports().calendarService(c));
     }
 
     /** Live operations' services (the hub's snapshot, devices, alerts), documented in docs/api.md only. */

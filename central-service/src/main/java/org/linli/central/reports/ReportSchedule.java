@@ -1,0 +1,44 @@
+package org.linli.central.reports;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the report job every few minutes (today's figures stay that fresh; closed days are caught up after downtime
+ * at the first run) and then files the monthly reports that are due.
+ */
+public final class ReportSchedule implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ReportSchedule.class.getName());
+    public static final Duration EVERY = Duration.ofMinutes(10);
+
+    private final ReportJob job;
+    private final MonthlyReports monthly;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("linli-reports").daemon(true).factory());
+
+    public ReportSchedule(ReportJob job, MonthlyReports monthly) {
+        this.job = job;
+        this.monthly = monthly;
+    }
+
+    public void start() {
+        timer.scheduleWithFixedDelay(this::runOnce, 0, EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void runOnce() {
+        try {
+            job.run();
+            monthly.fileDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the report job failed; it runs again in " + EVERY.toMinutes() + " minutes", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
