@@ -169,7 +169,12 @@ public final class TestSubscriber implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnect().waitForCompletion(5000);
+            try {
+                client.disconnect().waitForCompletion(5000);
+            } catch (MqttException e) {
+                // a broker just killed or a link just cut need not answer a goodbye (seen under load in StreamIT):
+                // what the test checked is already checked, and close(true) lets go of the client anyway
+            }
         }
         client.close(true);
     }
