@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -21,7 +21,9 @@ import org.linli.central.catalogue.Room;
 import org.linli.central.reports.HubScope;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.NotFound;
 import org.linli.central.web.Requests;
 
 /**
@@ -39,19 +41,19 @@ public final class CalendarService implements HttpService {
     private final FeedTokens tokens;
     private final Catalogue catalogue;
     private final HubScope scope;
-    private final Access access;
+    private final Guard guard;
     private final Clock clock;
     private final long maxBody;
 
     public CalendarService(CalendarFeeds feeds, CalendarEntries entries, CalendarWriter writer, FeedTokens tokens,
-            Catalogue catalogue, HubScope scope, Access access, Clock clock, long maxBody) {
+            Catalogue catalogue, HubScope scope, Guard guard, Clock clock, long maxBody) {
         this.feeds = feeds;
         this.entries = entries;
         this.writer = writer;
         this.tokens = tokens;
         this.catalogue = catalogue;
         this.scope = scope;
-        this.access = access;
+        this.guard = guard;
         this.clock = clock;
         this.maxBody = maxBody;
     }
@@ -69,11 +71,11 @@ public final class CalendarService implements HttpService {
     }
 
     private Staffed staffedHub(ServerRequest req) {
-        Caller caller = access.require(req, Access.OPERATORS);
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Hub hub = catalogue.hub(Requests.id(req, "hub"))
-                .orElseThrow(() -> ProblemException.notFound("no hub with that id"));
+                .orElseThrow(() -> new NotFound("no hub with that id"));
         if (!scope.maySee(caller.hubId(), hub)) {
-            throw ProblemException.forbidden("staff of " + caller.hubId()
+            throw new Forbidden("staff of " + caller.hubId()
                     + " manage the calendar feeds of that hub and of the hubs under it only");
         }
         return new Staffed(caller, hub);
@@ -92,7 +94,7 @@ public final class CalendarService implements HttpService {
         String roomId = null;
         if (wanted != null) {
             roomId = catalogue.room(wanted).filter(r -> r.hubId().equals(staffed.hub().id())).map(Room::id)
-                    .orElseThrow(() -> ProblemException.invalidField("room",
+                    .orElseThrow(() -> InvalidInput.field("room",
                             "hub " + staffed.hub().id() + " has no room " + wanted));
         }
         CalendarFeeds.Feed feed = feeds.create(staffed.hub().id(), roomId, staffed.caller().name());
@@ -102,14 +104,14 @@ public final class CalendarService implements HttpService {
     private void renew(ServerRequest req, ServerResponse res) {
         Hub hub = staffedHub(req).hub();
         CalendarFeeds.Feed feed = feeds.renew(hub.id(), Requests.id(req, "feed"))
-                .orElseThrow(() -> ProblemException.notFound("hub " + hub.id() + " has no such calendar feed"));
+                .orElseThrow(() -> new NotFound("hub " + hub.id() + " has no such calendar feed"));
         Json.ok(res, view(feed));
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
         Hub hub = staffedHub(req).hub();
         if (!feeds.revoke(hub.id(), Requests.id(req, "feed"))) {
-            throw ProblemException.notFound("hub " + hub.id() + " has no such calendar feed");
+            throw new NotFound("hub " + hub.id() + " has no such calendar feed");
         }
         res.status(Status.NO_CONTENT_204).send();
     }
@@ -132,7 +134,7 @@ public final class CalendarService implements HttpService {
         String token = file != null && file.endsWith(".ics") ? file.substring(0, file.length() - 4) : null;
         CalendarFeeds.Feed feed = feeds.find(feedId)
                 .filter(f -> tokens.matches(f.id(), f.generation(), token))
-                .orElseThrow(() -> ProblemException.notFound("no calendar at this address (it may have been renewed "
+                .orElseThrow(() -> new NotFound("no calendar at this address (it may have been renewed "
                         + "or revoked)"));
         Hub hub = catalogue.requireHub(feed.hubId());
         List<Room> rooms = catalogue.rooms(hub.id());

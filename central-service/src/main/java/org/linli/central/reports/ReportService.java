@@ -19,14 +19,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.ServiceItem;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.NotFound;
 import org.linli.central.web.Requests;
 
 /**
@@ -44,11 +46,11 @@ public final class ReportService implements HttpService {
     private final ReportJob job;
     private final HubScope scope;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
     public ReportService(Reports reports, Comparison comparison, Weights weights, MonthlyReports monthly, ReportJob job,
-            HubScope scope, Catalogue catalogue, Access access, long maxBody) {
+            HubScope scope, Catalogue catalogue, Guard guard, long maxBody) {
         this.reports = reports;
         this.comparison = comparison;
         this.weights = weights;
@@ -56,7 +58,7 @@ public final class ReportService implements HttpService {
         this.job = job;
         this.scope = scope;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -81,21 +83,21 @@ public final class ReportService implements HttpService {
 
     /** The one place a report route asks who is calling and whether they may see the hub. */
     private Hub visibleHub(ServerRequest req, boolean adminsOnly) {
-        Caller caller = access.require(req, adminsOnly ? Access.ADMIN : Access.OPERATORS);
+        Caller caller = guard.require(Requests.bearer(req), adminsOnly ? Guard.ADMIN : Guard.OPERATORS);
         Hub hub = catalogue.hub(Requests.id(req, "hub"))
-                .orElseThrow(() -> ProblemException.notFound("no hub with that id"));
+                .orElseThrow(() -> new NotFound("no hub with that id"));
         if (!scope.maySee(caller.hubId(), hub)) {
-            throw ProblemException.forbidden("staff of " + caller.hubId()
+            throw new Forbidden("staff of " + caller.hubId()
                     + " see the figures of that hub and of the hubs under it only");
         }
         if (adminsOnly && hub.level().equals("residential")) {
-            throw ProblemException.forbidden("hubs are compared for a street or the district");
+            throw new Forbidden("hubs are compared for a street or the district");
         }
         return hub;
     }
 
     private void hubs(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.OPERATORS);
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Hub hub : reports.visible(caller.hubId())) {
             Map<String, Object> h = new LinkedHashMap<>();
@@ -122,7 +124,7 @@ public final class ReportService implements HttpService {
             Period period;
             if (!from.isEmpty() || !to.isEmpty()) {
                 if (from.isEmpty() || to.isEmpty()) {
-                    throw ProblemException.invalidField(from.isEmpty() ? "from" : "to",
+                    throw InvalidInput.field(from.isEmpty() ? "from" : "to",
                             "give both from and to, e.g. ?from=2026-11-01&to=2026-11-30");
                 }
                 period = new Period(LocalDate.parse(from), LocalDate.parse(to));
@@ -130,14 +132,14 @@ public final class ReportService implements HttpService {
                 period = Period.preset(preset.isEmpty() ? "this-month" : preset, reports.today(hub));
             }
             if (period.days() > MAX_DAYS) {
-                throw ProblemException.invalidField("to", "a report spans at most three years");
+                throw InvalidInput.field("to", "a report spans at most three years");
             }
             return period;
         } catch (DateTimeException e) {
-            throw ProblemException.invalidField(from.isEmpty() ? "period" : "from",
+            throw InvalidInput.field(from.isEmpty() ? "period" : "from",
                     "dates look like 2026-11-28: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(preset.isEmpty() ? "to" : "period", e.getMessage());
+            throw InvalidInput.field(preset.isEmpty() ? "to" : "period", e.getMessage());
         }
     }
 
@@ -151,7 +153,7 @@ public final class ReportService implements HttpService {
             return !hub.level().equals("residential");
         }
         if (!value.equals("true") && !value.equals("false")) {
-            throw ProblemException.invalidField("rollup", "must be true or false");
+            throw InvalidInput.field("rollup", "must be true or false");
         }
         return value.equals("true");
     }
@@ -175,7 +177,7 @@ public final class ReportService implements HttpService {
         String name = req.query().first("table").orElse("summary");
         Table table = tables(body).get(name);
         if (table == null) {
-            throw ProblemException.invalidField("table", "one of " + tables(body).keySet());
+            throw InvalidInput.field("table", "one of " + tables(body).keySet());
         }
         sendCsv(req, res, table, fileName(body, name));
     }
@@ -190,7 +192,7 @@ public final class ReportService implements HttpService {
             for (String name : wanted.split(",")) {
                 Table table = tables(body).get(name.strip());
                 if (table == null) {
-                    throw ProblemException.invalidField("tables", "each one of " + tables(body).keySet());
+                    throw InvalidInput.field("tables", "each one of " + tables(body).keySet());
                 }
                 chosen.add(table);
             }
@@ -202,7 +204,7 @@ public final class ReportService implements HttpService {
         Hub hub = visibleHub(req, true);
         String level = req.query().first("level").orElse(hub.level().equals("district") ? "street" : "all");
         if (!List.of("street", "residential", "all").contains(level)) {
-            throw ProblemException.invalidField("level", "one of street, residential, all");
+            throw InvalidInput.field("level", "one of street, residential, all");
         }
         return comparison.compare(hub, level, period(req, hub), texts(req));
     }
@@ -228,7 +230,7 @@ public final class ReportService implements HttpService {
             return table.select(wanted.isBlank() ? List.of()
                     : Arrays.stream(wanted.split(",")).map(String::strip).toList());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("columns", e.getMessage());
+            throw InvalidInput.field("columns", e.getMessage());
         }
     }
 
@@ -256,16 +258,16 @@ public final class ReportService implements HttpService {
     }
 
     private void weights(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.OPERATORS);
+        guard.require(Requests.bearer(req), Guard.OPERATORS);
         Json.ok(res, weights.current());
     }
 
     /** The weights are the district's: set by admins of the district (or of no hub). */
     private void setWeights(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         if (caller.hubId() != null && !catalogue.hub(caller.hubId()).map(h -> h.level().equals("district"))
                 .orElse(false)) {
-            throw ProblemException.forbidden("the star-rating weights are set by the district's admins");
+            throw new Forbidden("the star-rating weights are set by the district's admins");
         }
         JsonBody body = JsonBody.read(req, maxBody);
         Map<String, Integer> changes = new LinkedHashMap<>();
@@ -279,7 +281,7 @@ public final class ReportService implements HttpService {
         try {
             Json.ok(res, weights.set(changes));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("weights", e.getMessage());
+            throw InvalidInput.field("weights", e.getMessage());
         }
     }
 
@@ -299,7 +301,7 @@ public final class ReportService implements HttpService {
         Hub hub = visibleHub(req, false);
         String serviceId = Requests.id(req, "service");
         ServiceItem service = catalogue.service(serviceId).filter(s -> s.hubId().equals(hub.id()))
-                .orElseThrow(() -> ProblemException.notFound("hub " + hub.id() + " has no service " + serviceId));
+                .orElseThrow(() -> new NotFound("hub " + hub.id() + " has no service " + serviceId));
         JsonBody body = JsonBody.read(req, maxBody);
         Integer minutes = body.integer("minutes", 1, 240);
         body.done();
@@ -319,10 +321,10 @@ public final class ReportService implements HttpService {
         try {
             month = YearMonth.parse(req.path().pathParameters().get("file"));
         } catch (DateTimeException e) {
-            throw ProblemException.invalidField("month", "a month looks like 2026-11");
+            throw InvalidInput.field("month", "a month looks like 2026-11");
         }
         if (!month.isBefore(YearMonth.from(reports.today(hub)))) {
-            throw ProblemException.invalidField("month", "only a month that is over can be filed");
+            throw InvalidInput.field("month", "only a month that is over can be filed");
         }
         monthly.file(hub, month);
         res.status(Status.CREATED_201);
@@ -333,7 +335,7 @@ public final class ReportService implements HttpService {
         Hub hub = visibleHub(req, false);
         String name = req.path().pathParameters().get("file");
         Path file = monthly.find(hub.id(), name)
-                .orElseThrow(() -> ProblemException.notFound("no filed report " + name + " of " + hub.id()));
+                .orElseThrow(() -> new NotFound("no filed report " + name + " of " + hub.id()));
         res.header(HeaderNames.CONTENT_TYPE, name.endsWith(".json") ? "application/json"
                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         if (name.endsWith(".xlsx")) {
@@ -351,9 +353,9 @@ public final class ReportService implements HttpService {
      * days (after a backfill or a restore: days older than the settle window are not looked at again). Admins only.
      */
     private void refresh(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         if (caller.hubId() != null) {
-            throw ProblemException.forbidden("the district's figures are recomputed by admins without a hub");
+            throw new Forbidden("the district's figures are recomputed by admins without a hub");
         }
         String from = req.query().first("from").orElse("");
         ReportJob.Run run;
@@ -363,7 +365,7 @@ public final class ReportService implements HttpService {
             LocalDate start = Requests.date(req, "from");
             LocalDate end = Requests.date(req, "to");
             if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
-                throw ProblemException.invalidField("to", "must be after from and at most three years later");
+                throw InvalidInput.field("to", "must be after from and at most three years later");
             }
             run = job.recompute(start, end);
         }

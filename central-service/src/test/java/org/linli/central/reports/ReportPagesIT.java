@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.MutableClock;
+import org.linli.protocol.testing.HubClock;
 import org.linli.central.TestServer;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
@@ -42,7 +42,7 @@ class ReportPagesIT {
     @BeforeEach
     void start() throws Exception {
         server = TestServer.start(dir.resolve("data"), Map.of(),
-                new MutableClock(Instant.parse("2026-03-04T04:00:00Z")));
+                new HubClock(Instant.parse("2026-03-04T04:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
         var catalogue = server.server().components().catalogue();
         catalogue.put(new Hub("ponsonby", "residential", "wutong66", new Name("庞森比小汇", "Ponsonby"),
                 SmallDistrict.AUCKLAND, LocalTime.of(9, 0), LocalTime.of(17, 0)));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.MutableClock;
+import org.linli.protocol.testing.HubClock;
 import org.linli.central.TestServer;
 import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Catalogue;
@@ -44,7 +44,7 @@ class ReportsIT {
     @BeforeAll
     static void start() throws Exception {
         // Wednesday 4 March 2026, 12:00 in Shanghai
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-04T04:00:00Z"));
+        HubClock clock = new HubClock(Instant.parse("2026-03-04T04:00:00Z"), java.time.ZoneId.of("Asia/Shanghai"));
         server = TestServer.start(dir.resolve("data"), Map.of(), clock);
         Catalogue catalogue = server.server().components().catalogue();
         catalogue.put(new Hub("ponsonby", "residential", "wutong66", new Name("庞森比小汇", "Ponsonby"),
