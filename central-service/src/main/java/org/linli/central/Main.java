@@ -61,7 +61,7 @@ public final class Main {
     public static List<HttpService> services(Components c) {
         long body = c.settings().maxBodyBytes();
         return List.of(
-                new CatalogueService(c.catalogue(), c.access(), body),
+                new CatalogueService(c.catalogue(), c.access(), body, c.clock()),
                 new BookingService(c.bookings(), c.catalogue(), c.keys(), c.access(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.access(), c.db(), body),
                 new QueueService(c.queues(), c.catalogue(), c.access(), body),

@@ -29,8 +29,25 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving time seen from another zone: {@code LocalDate.now(clock.withZone(hubZone))} is the hub's day. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        MutableClock base = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return base.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return base.instant();
+            }
+        };
     }
 }

@@ -2,13 +2,22 @@ package org.linli.central;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,31 +26,43 @@ import org.linli.central.live.TestPublisher;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.OccupancyPayload;
 import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.StatusPayload;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /**
- * The staff pages in Debian's Chromium against the real service and a real Mosquitto: the dashboard follows an
- * occupancy message, a counter call reaches the console and the board (queued to be spoken), and nobody who is not
- * signed in sees a page. Screenshots of the three pages go to {@code target/screenshots}.
+ * The web pages in Debian's Chromium against the real service and a real Mosquitto. The service runs on a test
+ * clock set to 10:24 in the hub (Shanghai) today, so every time a page shows must be the hub's, whatever the hour
+ * and zone of the machine. Every page is checked for contrast (WCAG 2.1 AA, {@code contrast.js}) in Chinese and
+ * English, and photographed in Chinese for docs/screenshots ({@code target/screenshots}).
  */
 class PagesIT {
     static final String HUB = LiveTestServer.HUB;
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Path SHOTS = Path.of("target/screenshots");
+    static final String CONTRAST = resource("/contrast.js");
 
     @TempDir
     Path dir;
     MosquittoBroker broker;
+    MutableClock clock;
     LiveTestServer server;
     ChromeDriver chrome;
+    final PayloadCodec codec = new PayloadCodec();
+    final AtomicLong seq = new AtomicLong();
 
     @BeforeEach
     void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url()));
+        clock = new MutableClock(LocalDate.now(ZONE).atTime(10, 24).atZone(ZONE).toInstant());
+        server = LiveTestServer.start(dir.resolve("data"), clock, Map.of("mqtt.url", broker.url()));
         chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
     }
 
@@ -67,41 +88,13 @@ class PagesIT {
             chrome.get(url(page));
             assertTrue(chrome.getCurrentUrl().contains("/login?next="), page + " went to " + chrome.getCurrentUrl());
             assertEquals(1, chrome.findElements(By.id("login-form")).size());
-            assertTrue(chrome.findElements(By.cssSelector(".room, .serving, #current")).isEmpty());
+            assertTrue(chrome.findElements(By.cssSelector(".room, .serving-row, #current")).isEmpty());
         }
         assertEquals(401, server.get("/api/v1/hubs/" + HUB + "/live", null).status());
+        assertEquals(401, server.get("/api/v1/hubs/" + HUB + "/today", null).status());
         assertEquals(401, server.get("/api/v1/events", null).status());
-    }
-
-    /**
-     * The QR code on a printed ticket leads a resident's phone to /ticket/{id}, without signing in: the number, the
-     * service, the people ahead; when a counter calls it, which counter to go to.
-     */
-    @Test
-    void aTicketsPageShowsAPhoneItsPlaceAndThenTheCounter() {
-        server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of());
-        var mine = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json();
-        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(420, 860));
-        chrome.get(url("/ticket/" + mine.get("id").asText()));
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> chrome.findElement(By.id("number")).getText().equals(mine.get("number").asText()));
-        var state = chrome.findElement(By.id("state"));
-        assertEquals("waiting", state.getAttribute("data-state"));
-        assertTrue(state.getText().contains("1"), "one person ahead: " + state.getText());
-        assertTrue(chrome.findElement(By.id("service")).getText().matches("法律咨询|Legal advice"),
-                chrome.findElement(By.id("service")).getText());
-        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-waiting.png"));
-
-        for (int i = 0; i < 2; i++) {
-            assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.token("counter"), null)
-                    .status());
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> "called".equals(chrome.findElement(By.id("state"))
-                .getAttribute("data-state")));
-        assertTrue(chrome.findElement(By.id("state")).getText().matches(".*(3号窗口|Counter 3).*"),
-                chrome.findElement(By.id("state")).getText());
-        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-called.png"));
-        assertEquals(404, server.get("/api/v1/tickets/no-such-ticket", null).status());
+        assertEquals("工作人员登录", chrome.findElement(By.cssSelector(".login h2")).getText());
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("login.png"));
     }
 
     @Test
@@ -113,58 +106,302 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !chrome.findElement(By.id("error")).getText().isBlank());
         assertTrue(chrome.getCurrentUrl().contains("/login"));
+        assertReadable("login with an error");
     }
 
+    /** A Chinese browser gets Chinese pages, an English one English, with nothing to press first. */
     @Test
-    void aRoomTurnsOccupiedOnTheDashboardAfterAnMqttPublish() throws Exception {
-        assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
-                Map.of("id", "reading-sensor", "hub", HUB, "rooms", List.of("reading-room"))).status());
+    void pagesOpenInTheBrowsersLanguage() {
+        chrome.get(url("/login"));
+        assertEquals("zh-CN", chrome.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertEquals("登录", chrome.findElement(By.id("submit")).getText());
+        ChromeDriver english = HeadlessChromium.start(dir.resolve("chrome-en"), 1000, 800, "en-GB,en");
+        try {
+            english.get(url("/login"));
+            assertEquals("en", english.findElement(By.tagName("html")).getDomAttribute("lang"));
+            assertEquals("Sign in", english.findElement(By.id("submit")).getText());
+        } finally {
+            english.quit();
+        }
+    }
+
+    /** The check itself can fail: white on the brand orange, as the pages had it, is 2.6:1. */
+    @Test
+    void theContrastCheckFindsWhiteTextOnTheBrandOrange() {
+        chrome.get("data:text/html;charset=utf-8,<body><p style='background:%23F18700;color:%23fff;font-size:18px'>"
+                + "Counter 3</p><p style='background:%23F18700;color:%231A1A1A;font-size:18px'>Counter 3</p></body>");
+        List<Map<String, Object>> failures = contrastFailures();
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals("#ffffff", failures.getFirst().get("fg"));
+        assertTrue(((Number) failures.getFirst().get("ratio")).doubleValue() < 2.7, failures.toString());
+    }
+
+    /**
+     * The QR code on a printed ticket leads a resident's phone to /ticket/{id}, without signing in: the number, the
+     * service, the people ahead, when it was taken and when the page last heard from the server; when a counter
+     * calls it, the whole page turns orange with the counter in large dark type.
+     */
+    @Test
+    void aTicketsPageShowsAPhoneItsPlaceAndThenTheCounter() {
+        server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of());
+        JsonNode mine = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json();
+        assertEquals(LocalDate.now(ZONE) + "T10:24:00+08:00", mine.path("queued").asText(), mine.toString());
+        chrome.manage().window().setSize(new Dimension(412, 860));
+        chrome.get(url("/ticket/" + mine.get("id").asText()));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> chrome.findElement(By.id("number")).getText().equals(mine.get("number").asText()));
+        WebElement state = chrome.findElement(By.id("state"));
+        assertEquals("waiting", state.getDomAttribute("data-state"));
+        assertEquals("前面还有 1 人，大约等 " + mine.path("estimatedWaitMinutes").asInt() + " 分钟", state.getText());
+        assertEquals("法律咨询", chrome.findElement(By.id("service")).getText());
+        assertEquals("10:24 取号", chrome.findElement(By.id("taken")).getText());
+        assertTrue(chrome.findElement(By.id("updated")).getText().matches("更新于 10:2\\d"),
+                chrome.findElement(By.id("updated")).getText());
+        assertFitsTheScreen();
+        assertReadable("ticket, waiting");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-waiting.png"));
+
+        assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.token("counter"), null).status());
+        await().atMost(Duration.ofSeconds(20)).until(() -> chrome.findElement(By.id("state")).getText()
+                .equals("前面没有人了，马上就叫到您，请留意屏幕"));
+        assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.token("counter"), null).status());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "called".equals(chrome.findElement(By.id("state"))
+                .getDomAttribute("data-state")));
+        assertEquals("轮到您了，请到\n3号窗口", chrome.findElement(By.id("state")).getText());
+        assertTrue(chrome.findElement(By.tagName("body")).getDomAttribute("class").contains("called"));
+        assertFitsTheScreen();
+        assertReadable("ticket, called");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-called.png"));
+        assertEquals(404, server.get("/api/v1/tickets/no-such-ticket", null).status());
+    }
+
+    /**
+     * The dashboard is one screen; its figures do not contradict each other: a counted room gives a number and a
+     * bar, a room with only a motion sensor says "someone in" without a bar and makes the people figure "at least";
+     * when that sensor's device goes offline, the room and the evacuation list say the figure may be stale. The
+     * clock and every time are the hub's, from the server's clock.
+     */
+    @Test
+    void theDashboardAndTheEvacuationListSayWhatTheyKnowAndWhatTheyDoNot() throws Exception {
+        register("reading-counter", "reading-room");
+        register("activity-pir", "activity-room");
         signIn("operator");
         chrome.get(url("/"));
         await().atMost(Duration.ofSeconds(15)).until(() -> status("reading-room").equals("free"));
-        try (TestPublisher sensor = new TestPublisher(broker.url(), "reading-sensor")) {
-            sensor.publish(Topics.deviceOccupancy("reading-sensor"), new PayloadCodec().encode(
-                    new OccupancyPayload(System.currentTimeMillis(), 1, "reading-room", true, 6, "beam")), false);
-            await().atMost(Duration.ofSeconds(10)).until(() -> status("reading-room").equals("occupied"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("clock")).getText().endsWith("10:24"));
+        try (TestPublisher counter = new TestPublisher(broker.url(), "reading-counter");
+                TestPublisher pir = new TestPublisher(broker.url(), "activity-pir")) {
+            status(counter, "reading-counter", "online");
+            status(pir, "activity-pir", "online");
+            occupancy(counter, "reading-counter", "reading-room", 6, "beam");
+            occupancy(pir, "activity-pir", "activity-room", null, "pir");
+            await().atMost(Duration.ofSeconds(10)).until(() -> status("reading-room").equals("occupied")
+                    && status("activity-room").equals("occupied"));
+            assertEquals("6 / 20 人", room("reading-room").findElement(By.className("count")).getText());
+            assertEquals(1, room("reading-room").findElements(By.className("meter")).size());
+            assertEquals("有人（未计数）", room("activity-room").findElement(By.className("count")).getText());
+            assertTrue(room("activity-room").findElements(By.className("meter")).isEmpty(), "no bar for an unknown count");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("kpi-people")).getText()
+                    .equals("至少 6"));
+            assertEquals("另有 1 间有人，没有计数器", chrome.findElement(By.id("kpi-people-warn")).getText());
+
+            JsonNode day = server.get("/api/v1/hubs/" + HUB + "/today", server.token("operator")).json();
+            JsonNode ten = day.path("hours").get(2);
+            assertEquals(LocalDate.now(ZONE) + "T10:00:00+08:00", ten.path("start").asText(), day.toString());
+            assertEquals(6, ten.path("peakPeople").asInt(), day.toString());
+            assertTrue(day.path("hours").get(3).path("peakPeople").isNull(), "hours to come are empty: " + day);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(By.cssSelector("#day-chart svg text"))
+                    .isEmpty());
+            chrome.manage().window().setSize(new Dimension(1920, 1080));
+            assertFitsTheScreen();
+            chrome.manage().window().setSize(new Dimension(1600, 1000));
+            assertFitsTheScreen();
+            assertReadable("dashboard");
+            HeadlessChromium.screenshot(chrome, SHOTS.resolve("dashboard.png"));
+
+            status(pir, "activity-pir", "offline");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(room("activity-room")
+                    .getDomAttribute("data-stale")));
+            assertEquals("传感器离线", room("activity-room").findElement(By.className("status")).getText());
         }
-        assertTrue(chrome.findElement(By.cssSelector(".room[data-room='reading-room'] .count")).getText()
-                .startsWith("6 / 20"));
-        HeadlessChromium.screenshot(chrome, SHOTS.resolve("dashboard.png"));
+
+        JsonNode evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation", server.token("operator")).json();
+        assertEquals("徐汇区湖南路街道梧桐66邻里汇", evacuation.path("name").path("zh").asText());
+        assertEquals(6, evacuation.path("total").asInt());
+        assertEquals(1, evacuation.path("uncountedOccupiedRooms").asInt());
+        assertEquals(1, evacuation.path("staleRooms").asInt());
+        for (JsonNode row : evacuation.path("rooms")) {
+            String id = row.path("room").asText();
+            assertEquals(id.equals("activity-room"), row.path("stale").asBoolean(), row.toString());
+            if (id.equals("reading-room")) {
+                assertEquals(LocalDate.now(ZONE) + "T10:24:00+08:00", row.path("updated").asText(), row.toString());
+                assertEquals("reading-counter", row.path("device").asText());
+            }
+        }
+        chrome.get(url("/evacuation/" + HUB));
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("total")).getText().equals("6 人"));
+        assertEquals("徐汇区湖南路街道梧桐66邻里汇", chrome.findElement(By.id("hub-name")).getText());
+        assertEquals("true", chrome.findElement(By.cssSelector("tr[data-room='activity-room']")).getDomAttribute("data-stale"));
+        assertEquals("另有 1 间有人，人数不知道，请逐间查看", chrome.findElement(By.id("uncounted")).getText());
+        assertTrue(chrome.findElement(By.id("empty-rooms")).getText().startsWith("无人："));
+        assertReadable("evacuation");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("evacuation.png"));
     }
 
+    /**
+     * A clerk calls with F1, sees how long the resident waited and how many wait per service, calls again, marks a
+     * no-show and takes it back within the undo time, and transfers; the board shows each call large and queues
+     * each one, the call again too, to be spoken; it lists today's activity, as the hub's day has it.
+     */
     @Test
-    void aCounterCallShowsOnTheConsoleAndIsQueuedForSpeechOnTheBoard() {
-        String number = server.post("/api/v1/services/affairs/tickets", server.kioskKey(), Map.of()).json()
-                .get("number").asText();
+    void theCounterRunsTheQueueAndTheBoardShowsAndSpeaksEveryCall() {
+        String first = drawTicket("affairs");
+        drawTicket("affairs");
+        clock.advance(Duration.ofMinutes(12));
         signIn("counter");
+        chrome.manage().window().setSize(new Dimension(1920, 1080));
         chrome.get(url("/board/" + HUB));
         String board = chrome.getWindowHandle();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElement(By.id("hub-name")).getText().isBlank());
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("today")).getText().contains("国学经典课"));
+        assertTrue(chrome.findElement(By.id("today")).getText().contains("进行中"), chrome.findElement(By.id("today")).getText());
+
         chrome.switchTo().newWindow(WindowType.TAB);
+        chrome.manage().window().setSize(new Dimension(1600, 1000));
         chrome.get(url("/counter/counter-1"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("#waiting tr")).isEmpty());
-        // the clerk reads the service's name in the page's language, not its id
-        By waitingService = By.cssSelector("#waiting tr[data-ticket='" + number + "'] .service");
-        boolean chinese = chrome.findElement(By.tagName("html")).getDomAttribute("lang").startsWith("zh");
-        assertEquals(chinese ? "社区事务受理" : "Community affairs", chrome.findElement(waitingService).getText());
+        By waitingService = By.cssSelector("#waiting tr[data-ticket='" + first + "'] .service");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(waitingService).isEmpty());
+        assertEquals("社区事务受理", chrome.findElement(waitingService).getText());
+        assertEquals("等了 12 分钟", chrome.findElement(By.cssSelector("#waiting tr[data-ticket='" + first + "'] .waited")).getText());
+        assertTrue(chrome.findElement(By.cssSelector("#queues [data-service='affairs']")).getText()
+                .startsWith("A 社区事务受理\n2 人等候 · 约 "));
         chrome.findElement(By.id("lang")).click();
-        await().atMost(Duration.ofSeconds(5)).until(() -> chrome.findElement(waitingService).getText()
-                .equals(chinese ? "Community affairs" : "社区事务受理"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> chrome.findElement(waitingService).getText().equals("Community affairs"));
         chrome.findElement(By.id("lang")).click();
-        chrome.findElement(By.id("call-next")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("current")).getText().equals(number));
+
+        key(Keys.F1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("current")).getText().equals(first));
+        assertEquals("等了 12 分钟 · 在窗口 0 分钟", chrome.findElement(By.id("current-times")).getText());
+        assertEquals("办结，叫下一位", chrome.findElement(By.id("call-next-label")).getText());
+        assertReadable("counter");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("counter.png"));
 
+        key(Keys.F2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("message")).getText().equals("已重呼 " + first));
+        chrome.findElement(By.id("no-show")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(By.id("undo")).isEmpty());
+        assertEquals("暂无", chrome.findElement(By.id("current")).getText());
+        assertReadable("counter, undo after a no-show");
+        chrome.findElement(By.id("undo")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("message")).getText()
+                .equals(first + " 已放回队列，排在原来的位置"));
+        assertFalse(chrome.findElements(By.cssSelector("#waiting tr[data-ticket='" + first + "']")).isEmpty());
+        key(Keys.F1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("current")).getText().equals(first));
+
+        chrome.findElement(By.id("transfer")).click();
+        assertTrue(chrome.findElements(By.cssSelector("#transfer-menu button[data-service='affairs']")).isEmpty(),
+                "transfer lists the other services only");
+        chrome.findElement(By.cssSelector("#transfer-menu button[data-service='legal']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("message")).getText()
+                .startsWith(first + " 已转办到 法律咨询，新号 D"));
+        assertEquals("暂无", chrome.findElement(By.id("current")).getText());
+
         chrome.switchTo().window(board);
-        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector(".serving .ticket"))
-                .stream().anyMatch(e -> e.getText().equals(number)));
-        String spoken = (String) chrome.executeScript("return window.LinliSpeech.log.map(c => c.text).join('|')");
-        assertTrue(spoken.contains(String.join(" ", number.split(""))) && spoken.contains("1号窗口"), spoken);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector(".serving-row .ticket"))
+                .stream().anyMatch(e -> e.getText().equals(first)));
+        @SuppressWarnings("unchecked")
+        List<String> spoken = (List<String>) chrome.executeScript("return window.LinliSpeech.log.map(c => c.text)");
+        String said = "请 " + String.join(" ", first.split("")) + " 号到 1号窗口 办理";
+        assertEquals(3, spoken.stream().filter(said::equals).count(), "the call, the call again, the call after undo: "
+                + spoken);
+        assertTrue(chrome.findElement(By.id("serving-title")).getText().contains("Now serving"), "both languages");
+        assertFitsTheScreen();
+        assertReadable("board");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("board.png"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String drawTicket(String service) {
+        return server.post("/api/v1/services/" + service + "/tickets", server.kioskKey(), Map.of()).json()
+                .get("number").asText();
+    }
+
+    private void key(Keys key) {
+        new Actions(chrome).sendKeys(key).perform();
+    }
+
+    private void register(String device, String room) {
+        assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                Map.of("id", device, "hub", HUB, "rooms", List.of(room))).status());
+    }
+
+    private void status(TestPublisher publisher, String device, String state) {
+        publisher.publish(Topics.deviceStatus(device), codec.encode(new StatusPayload(state, clock.millis(), "test")),
+                true);
+    }
+
+    private void occupancy(TestPublisher publisher, String device, String room, Integer count, String source) {
+        publisher.publish(Topics.deviceOccupancy(device), codec.encode(new OccupancyPayload(clock.millis(),
+                seq.incrementAndGet(), room, true, count, source)), false);
+    }
+
+    private WebElement room(String room) {
+        return chrome.findElement(By.cssSelector(".room[data-room='" + room + "']"));
     }
 
     private String status(String room) {
         return chrome.findElements(By.cssSelector(".room[data-room='" + room + "']")).stream()
                 .map(e -> e.getDomAttribute("data-status")).findFirst().orElse("");
+    }
+
+    /** Nothing below the fold, nothing off to the side. */
+    private void assertFitsTheScreen() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) chrome.executeScript("""
+                const d = document.documentElement;
+                return {height: d.scrollHeight, width: d.scrollWidth, innerHeight: innerHeight, innerWidth: innerWidth};""");
+        long height = ((Number) size.get("height")).longValue();
+        long width = ((Number) size.get("width")).longValue();
+        assertTrue(height <= ((Number) size.get("innerHeight")).longValue() && width <= ((Number) size.get("innerWidth"))
+                .longValue(), chrome.getCurrentUrl() + " needs scrolling: " + size);
+    }
+
+    /** Every visible text of the page passes WCAG 2.1 AA, in Chinese and in English (the board: both at once). */
+    private void assertReadable(String what) {
+        List<String> problems = new ArrayList<>();
+        boolean board = chrome.getCurrentUrl().contains("/board/");
+        for (String lang : List.of("en", "zh")) {
+            if (board) {
+                if (lang.equals("en")) {
+                    String back = chrome.getCurrentUrl();
+                    chrome.get(back + "?lang=en");
+                    await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("hub-name")).getText().isBlank());
+                    contrastFailures().forEach(f -> problems.add(what + " (en): " + f));
+                    chrome.get(back);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("hub-name")).getText().isBlank());
+                    continue;
+                }
+            } else {
+                chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
+            }
+            contrastFailures().forEach(f -> problems.add(what + " (" + lang + "): " + f));
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> contrastFailures() {
+        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(CONTRAST + "\nreturn window.linliContrast();");
+        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked on " + chrome.getCurrentUrl());
+        return (List<Map<String, Object>>) result.get("failures");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PagesIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

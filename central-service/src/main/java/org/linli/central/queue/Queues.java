@@ -21,6 +21,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.web.ProblemException;
+import org.linli.central.web.Times;
 
 /**
  * Queue tickets per service and day, and the counters that call them.
@@ -176,7 +177,9 @@ public final class Queues {
     TicketView view(Ticket t) {
         if (!t.state().equals("waiting")) {
             return new TicketView(t.id(), t.number(), t.hubId(), t.serviceId(), t.state(), t.counterId(),
-                    t.state().equals("called") ? 0 : null, t.state().equals("called") ? 0 : null, t.transferredTo());
+                    t.state().equals("called") ? 0 : null, t.state().equals("called") ? 0 : null, t.transferredTo(),
+                    t.priority(), time(t.hubId(), t.queuedTs()), t.calledTs() == null ? null
+                            : time(t.hubId(), t.calledTs()));
         }
         int ahead = db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("""
@@ -195,7 +198,11 @@ public final class Queues {
             }
         });
         return new TicketView(t.id(), t.number(), t.hubId(), t.serviceId(), t.state(), null, ahead,
-                estimate(t.serviceId(), ahead), null);
+                estimate(t.serviceId(), ahead), null, t.priority(), time(t.hubId(), t.queuedTs()), null);
+    }
+
+    private String time(String hubId, long epochSecond) {
+        return Times.format(java.time.Instant.ofEpochSecond(epochSecond), catalogue.requireHub(hubId).timezone());
     }
 
     /** Minutes until a ticket with this many people ahead is called: recent real service times, else typical. */

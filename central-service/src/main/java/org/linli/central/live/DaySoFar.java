@@ -1,0 +1,203 @@
+package org.linli.central.live;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Room;
+import org.linli.central.store.Database;
+import org.linli.central.web.Times;
+
+/**
+ * A hub's day so far, hour by hour over its opening hours, for the dashboard's chart: check-ins, tickets drawn, and
+ * the most people the counted rooms held at once. Hours still to come are in the list with nulls, so the chart's
+ * axis is the whole day from the first picture on. Also today's ratings face by face: operators act on the 1s and
+ * 2s, which an average hides.
+ */
+final class DaySoFar {
+    private final Database db;
+    private final Clock clock;
+
+    DaySoFar(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    Map<String, Object> of(Hub hub, List<Room> rooms) {
+        ZoneId zone = hub.timezone();
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        ZonedDateTime first = day.atTime(hub.opens()).atZone(zone).truncatedTo(ChronoUnit.HOURS);
+        ZonedDateTime close = day.atTime(hub.closes()).atZone(zone);
+        if (!close.isAfter(first)) {
+            close = close.plusDays(1);
+        }
+        List<Instant> starts = new ArrayList<>();
+        for (ZonedDateTime h = first; h.isBefore(close); h = h.plusHours(1)) {
+            starts.add(h.toInstant());
+        }
+        long dayStart = day.atStartOfDay(zone).toEpochSecond();
+        long dayEnd = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("hub", hub.id());
+        body.put("date", day.toString());
+        body.put("ts", Times.format(now, zone));
+        db.read(c -> {
+            int[] visits = perHour(c, "SELECT at_ts FROM checkin WHERE hub_id = ? AND day = ?", hub.id(),
+                    day.toString(), starts);
+            // a transfer makes a new ticket that keeps the first one's place: count what residents drew
+            int[] tickets = perHour(c, """
+                    SELECT created_ts FROM ticket t WHERE hub_id = ? AND day = ?
+                      AND NOT EXISTS (SELECT 1 FROM ticket o WHERE o.transferred_to = t.id)""", hub.id(),
+                    day.toString(), starts);
+            int[] peaks = peaks(c, rooms, starts, now);
+            List<Map<String, Object>> hours = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                boolean begun = !starts.get(i).isAfter(now);
+                Map<String, Object> hour = new LinkedHashMap<>();
+                hour.put("start", Times.format(starts.get(i), zone));
+                hour.put("visits", begun ? visits[i] : null);
+                hour.put("tickets", begun ? tickets[i] : null);
+                hour.put("peakPeople", begun ? peaks[i] : null);
+                hours.add(hour);
+            }
+            body.put("hours", hours);
+            body.put("ratings", ratings(c, hub.id(), dayStart, dayEnd));
+            return null;
+        });
+        return body;
+    }
+
+    /** How many of the rows (epoch seconds) fall in each hour; rows before the first hour count in it. */
+    private static int[] perHour(Connection c, String sql, String hubId, String day, List<Instant> starts)
+            throws SQLException {
+        int[] counts = new int[starts.size()];
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, hubId);
+            st.setString(2, day);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int i = hourOf(Instant.ofEpochSecond(rs.getLong(1)), starts);
+                    if (i >= 0) {
+                        counts[i]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The hour an instant falls in; before opening counts in the first hour, after closing in none. */
+    private static int hourOf(Instant t, List<Instant> starts) {
+        if (starts.isEmpty() || !t.isBefore(starts.getLast().plus(Duration.ofHours(1)))) {
+            return -1;
+        }
+        for (int i = starts.size() - 1; i >= 0; i--) {
+            if (!t.isBefore(starts.get(i))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The most people the counted rooms held at the same moment in each hour: the samples replayed in time order,
+     * each room at its last count, starting from each room's last count before the first hour.
+     */
+    private static int[] peaks(Connection c, List<Room> rooms, List<Instant> starts, Instant now)
+            throws SQLException {
+        int[] peaks = new int[starts.size()];
+        if (starts.isEmpty() || rooms.isEmpty()) {
+            return peaks;
+        }
+        long from = starts.getFirst().toEpochMilli();
+        Map<String, Integer> counts = new HashMap<>();
+        for (Room room : rooms) {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT count FROM occupancy_sample WHERE room_id = ? AND ts < ? AND count IS NOT NULL
+                    ORDER BY ts DESC LIMIT 1""")) {
+                st.setString(1, room.id());
+                st.setLong(2, from);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        counts.put(room.id(), rs.getInt(1));
+                    }
+                }
+            }
+        }
+        int sum = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int hour = 0;
+        peaks[0] = sum;
+        String marks = String.join(",", rooms.stream().map(r -> "?").toList());
+        try (PreparedStatement st = c.prepareStatement("SELECT room_id, ts, count FROM occupancy_sample"
+                + " WHERE room_id IN (" + marks + ") AND ts >= ? AND ts <= ? AND count IS NOT NULL ORDER BY ts")) {
+            int i = 1;
+            for (Room room : rooms) {
+                st.setString(i++, room.id());
+            }
+            st.setLong(i++, from);
+            st.setLong(i, now.toEpochMilli());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int at = hourOf(Instant.ofEpochMilli(rs.getLong(2)), starts);
+                    if (at < 0) {
+                        break;
+                    }
+                    // hours without a sample hold what the hour before ended with
+                    while (hour < at) {
+                        peaks[++hour] = sum;
+                    }
+                    Integer before = counts.put(rs.getString(1), rs.getInt(3));
+                    sum += rs.getInt(3) - (before == null ? 0 : before);
+                    peaks[hour] = Math.max(peaks[hour], sum);
+                }
+            }
+        }
+        int current = hourOf(now, starts);
+        while (hour < current) {
+            peaks[++hour] = sum;
+        }
+        return peaks;
+    }
+
+    /** Today's ratings of the hub and of its tickets, bookings and visits, as counts of 1 to 5. */
+    private static int[] ratings(Connection c, String hubId, long from, long to) throws SQLException {
+        int[] faces = new int[5];
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT f.rating, count(*) FROM feedback f
+                WHERE f.at_ts >= ? AND f.at_ts < ? AND (
+                     (f.item_kind = 'ticket' AND f.item_id IN (SELECT id FROM ticket WHERE hub_id = ?))
+                  OR (f.item_kind = 'booking' AND f.item_id IN (SELECT CAST(id AS TEXT) FROM booking WHERE hub_id = ?))
+                  OR (f.item_kind = 'checkin' AND f.item_id IN (SELECT CAST(id AS TEXT) FROM checkin WHERE hub_id = ?))
+                  OR (f.item_kind = 'hub' AND f.hub_id = ?))
+                GROUP BY f.rating""")) {
+            st.setLong(1, from);
+            st.setLong(2, to);
+            for (int i = 3; i <= 6; i++) {
+                st.setString(i, hubId);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int rating = rs.getInt(1);
+                    if (rating >= 1 && rating <= 5) {
+                        faces[rating - 1] = rs.getInt(2);
+                    }
+                }
+            }
+        }
+        return faces;
+    }
+}
