@@ -102,12 +102,10 @@
       counter: Linli.name(counter, "zh") || event.counter }));
   }
 
-  /** What each counter serves now, from before the board was opened. */
-  async function loadCurrentCalls() {
-    const views = await Promise.all(((info && info.counters) || []).map(c =>
-      Linli.get("/api/v1/counters/" + encodeURIComponent(c.id)).catch(() => null)));
-    views.filter(v => v && v.current && v.current.called).sort((a, b) => a.current.called.localeCompare(b.current.called))
-      .forEach(v => remember({ counter: v.id, number: v.current.number, recall: false, at: Date.parse(v.current.called) }));
+  /** Today's calls from before the board was opened (or restarted), oldest first so the newest ends on top. */
+  async function loadCalls() {
+    const earlier = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/calls").catch(() => []);
+    earlier.slice().reverse().forEach(c => remember({ counter: c.counter, number: c.number, recall: false, at: Date.parse(c.called) }));
   }
 
   async function loadActivities() {
@@ -122,7 +120,7 @@
     Linli.useHub(info);
     document.getElementById("hub-name").textContent = Linli.name(info.name);
     renderStatic();
-    await loadCurrentCalls();
+    await loadCalls();
     renderServing();
     await loadActivities();
     Linli.live(hub, { call: onCall });

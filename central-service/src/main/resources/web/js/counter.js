@@ -32,7 +32,7 @@
     document.getElementById("current").textContent = current ? current.number : Linli.t("no.ticket");
     const service = document.getElementById("current-service");
     service.replaceChildren(...(current ? [serviceName(current.service),
-      current.priority ? el("span", { class: "badge" }, Linli.t("priority")) : null] : []));
+      current.priority ? el("span", { class: "badge" }, Linli.t("priority")) : ""] : []));
     renderTimes();
     const waiting = view.waiting || [];
     // Call-next finishes the current ticket first: the button says so. With nobody waiting it would only finish,
@@ -66,7 +66,8 @@
     document.getElementById("queues").replaceChildren(...mine.map(q =>
       el("div", { class: "queue-line", "data-service": q.service },
         el("span", { class: "what" }, (q.letter ? q.letter + " " : "") + serviceName(q.service)),
-        el("span", {}, Linli.t("waiting.count", { n: q.waiting, m: q.estimatedWaitMinutes })))));
+        el("span", { class: q.waiting ? "" : "small" }, q.waiting
+          ? Linli.t("waiting.count", { n: q.waiting, m: q.estimatedWaitMinutes }) : Linli.t("waiting.empty")))));
   }
 
   async function refresh() {

@@ -190,11 +190,12 @@
       document.getElementById("kpi-rating").textContent = f.averageRating === null || f.averageRating === undefined
         ? "–" : Number(f.averageRating).toFixed(1);
     }
+    // today's ratings face by face, 1 to 5: the 1s and 2s (red) are what an operator acts on
     const faces = (state.day && state.day.ratings) || [0, 0, 0, 0, 0];
     const most = Math.max(1, ...faces);
-    document.getElementById("kpi-faces").replaceChildren(...faces.map((n, i) =>
-      el("span", { class: i < 2 ? "low" : "", style: "height:" + Math.round(100 * n / most) + "%", title: (i + 1) + ": " + n })));
     const total = faces.reduce((a, b) => a + b, 0);
+    document.getElementById("kpi-faces").replaceChildren(...(total ? faces.map((n, i) =>
+      el("span", { class: i < 2 ? "low" : "", style: "height:" + Math.round(100 * n / most) + "%", title: (i + 1) + ": " + n })) : []));
     document.getElementById("kpi-rating-note").textContent = total
       ? Linli.t("kpi.rating.count", { n: total }) : Linli.t("kpi.rating.none");
   }
@@ -221,15 +222,17 @@
         { type: "value", minInterval: 1, axisLabel: axis, splitLine: { lineStyle: { color: "#e7e2db" } } },
         { type: "value", minInterval: 1, axisLabel: axis, splitLine: { show: false } }],
       series: [
-        { name: Linli.t("day.visits"), type: "bar", data: day.hours.map(h => h.visits), itemStyle: { color: "#8d8d93" } },
-        { name: Linli.t("day.tickets"), type: "bar", data: day.hours.map(h => h.tickets), itemStyle: { color: "#3f3f45" } },
-        { name: Linli.t("day.people"), type: "line", yAxisIndex: 1, data: day.hours.map(h => h.peakPeople),
+        { name: Linli.t("day.visits"), type: "bar", data: day.hours.map(h => h.visits ?? "-"), itemStyle: { color: "#8d8d93" } },
+        { name: Linli.t("day.tickets"), type: "bar", data: day.hours.map(h => h.tickets ?? "-"), itemStyle: { color: "#3f3f45" } },
+        { name: Linli.t("day.people"), type: "line", yAxisIndex: 1, data: day.hours.map(h => h.peakPeople ?? "-"),
           itemStyle: { color: "#C96F00" }, lineStyle: { width: 3, color: "#C96F00" }, symbolSize: 6, connectNulls: false }]
     }, true);
   }
 
   let dayTimer = 0;
+  let dayLoaded = 0;
   async function loadDay() {
+    dayLoaded = Date.now();
     if (!state.hub) return;
     state.day = await Linli.get("/api/v1/hubs/" + encodeURIComponent(state.hub) + "/today");
     Linli.syncClock(state.day.ts);
@@ -237,10 +240,11 @@
     renderFigures();
   }
 
-  /** A check-in or a ticket changes the chart; a busy hour sends many, so at most one reload per 5 s. */
+  /** A check-in, a ticket or a count changes the chart; a busy hour sends many, so at most one reload per 5 s. */
   function dayChanged() {
     if (dayTimer) return;
-    dayTimer = setTimeout(() => { dayTimer = 0; loadDay().catch(console.error); }, 5000);
+    dayTimer = setTimeout(() => { dayTimer = 0; loadDay().catch(console.error); },
+      Math.max(0, 5000 - (Date.now() - dayLoaded)));
   }
 
   function renderAll() { renderRooms(); renderQueues(); renderDevices(); renderAlerts(); renderFigures(); renderDay(); }
@@ -294,7 +298,7 @@
     loadDay().catch(console.error);
     if (source) source.close();
     source = Linli.live(hub, {
-      room: r => { if (r.hub === state.hub) { state.rooms.set(r.room, r); changedRooms.add(r.room); later("rooms"); } },
+      room: r => { if (r.hub === state.hub) { state.rooms.set(r.room, r); changedRooms.add(r.room); later("rooms"); dayChanged(); } },
       // a queue event says how many wait; the rest (letter, now serving) is kept from what we knew
       queue: q => { if (q.hub === state.hub) { state.queues.set(q.service, { ...state.queues.get(q.service), ...q }); later("queues"); dayChanged(); } },
       call: c => {

@@ -20,7 +20,9 @@
   function render() {
     if (!data) return;
     document.getElementById("hub-name").textContent = Linli.name(data.name) || data.hub;
-    document.getElementById("total").textContent = Linli.t("evac.people", { n: data.total });
+    // rooms in use without a counter make the total a lower bound, as on the dashboard
+    document.getElementById("total").textContent = Linli.t(data.uncountedOccupiedRooms ? "evac.atLeast" : "evac.people",
+      { n: data.total });
     document.getElementById("updated").textContent = Linli.t("updated", { time: Linli.time(data.ts) });
     document.getElementById("uncounted").textContent = data.uncountedOccupiedRooms
       ? Linli.t("evac.uncounted", { n: data.uncountedOccupiedRooms }) : "";
@@ -32,7 +34,7 @@
       { "data-room": r.room, "data-stale": String(!!r.stale), "data-people": String(!!people(r)) },
       el("td", {}, Linli.name(r.name) || r.room),
       el("td", { class: "num" }, r.count === null || r.count === undefined
-        ? Linli.t(r.occupied ? "occupied.yes" : r.source ? "occupied.no" : "source.none") : r.count),
+        ? Linli.t(r.occupied ? "occupied.yes" : r.source ? "occupied.no" : "evac.check") : r.count),
       el("td", {}, sourceName(r.source)),
       el("td", {}, r.updated ? Linli.time(r.updated) : "–",
         r.stale ? el("div", { class: "warn-text" }, Linli.t("evac.stale.row")) : null))));

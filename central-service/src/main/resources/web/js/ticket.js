@@ -34,12 +34,14 @@
     if (called) {
       state.replaceChildren(Linli.t("ticket.called.lead"), Linli.el("span", { class: "where" }, counterName(ticket.counter)));
     } else {
-      state.replaceChildren({
-        waiting: Linli.t(ticket.peopleAhead === 0 ? "ticket.next" : ticket.peopleAhead === 1 ? "ticket.waiting.one"
-          : "ticket.waiting", { ahead: ticket.peopleAhead, minutes: ticket.estimatedWaitMinutes }),
+      state.replaceChildren(...ticket.state === "waiting" && ticket.peopleAhead > 0
+        ? [Linli.el("span", { class: "line" }, Linli.t("ticket.ahead", { ahead: ticket.peopleAhead })),
+           Linli.el("span", { class: "line" }, Linli.t("ticket.about", { minutes: ticket.estimatedWaitMinutes }))]
+        : [{
+        waiting: Linli.t("ticket.next"),
         done: Linli.t("ticket.done"),
         no_show: Linli.t("ticket.no_show")
-      }[ticket.state] || ticket.state);
+      }[ticket.state] || ticket.state]);
     }
     document.getElementById("hint").textContent = Linli.t(called ? "ticket.hint.called"
       : ["waiting", "transferred"].includes(ticket.state) ? "ticket.hint" : "ticket.hint.over");
