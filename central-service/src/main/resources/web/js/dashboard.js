@@ -13,8 +13,16 @@
 
   // ------------------------------------------------------------------ rooms
 
+  let byRoom = null;
+  /** The devices that report on a room (an index rebuilt once after devices change, not per room per device). */
   function devicesOf(roomId) {
-    return [...state.devices.values()].filter(d => (d.rooms || []).includes(roomId));
+    if (!byRoom) {
+      byRoom = new Map();
+      for (const d of state.devices.values()) {
+        for (const r of d.rooms || []) byRoom.set(r, [...(byRoom.get(r) || []), d]);
+      }
+    }
+    return byRoom.get(roomId) || [];
   }
 
   /** A room's figures are stale when what the sensors last said came from devices that are all offline now. */
@@ -65,6 +73,8 @@
   // browser's main thread busy for seconds.
   const roomNodes = new Map();
   const changedRooms = new Set();
+  const deviceNodes = new Map();
+  const changedDevices = new Set();
   const pending = new Set();
   let frame = 0;
 
@@ -78,7 +88,7 @@
     const parts = new Set(pending);
     pending.clear();
     if (parts.has("rooms")) drawChangedRooms();
-    if (parts.has("devices")) renderDevices();
+    if (parts.has("devices")) drawChangedDevices();
     if (parts.has("queues")) renderQueues();
     if (parts.has("alerts")) renderAlerts();
     if (parts.has("figures")) renderFigures();
@@ -147,22 +157,53 @@
     }));
   }
 
-  function renderDevices() {
-    const all = [...state.devices.values()].sort((a, b) => (a.online === b.online ? a.id.localeCompare(b.id) : a.online ? 1 : -1));
-    const online = all.filter(d => d.online).length;
-    const chip = document.getElementById("devices-chip");
-    chip.textContent = Linli.t("devices.summary", { online, total: all.length });
-    chip.className = "chip" + (online < all.length ? " bad" : "");
-    const box = document.getElementById("devices");
-    if (!all.length) { box.replaceChildren(el("p", { class: "small" }, Linli.t("devices.none"))); return; }
-    box.replaceChildren(...all.map(d => el("div", { class: "device", "data-device": d.id, "data-online": String(!!d.online) },
+  function renderDevice(d) {
+    return el("div", { class: "device", "data-device": d.id, "data-online": String(!!d.online) },
       el("span", { class: "dot " + (d.online ? "on" : "off"), "aria-hidden": "true" }),
       el("span", { class: "id" }, d.id),
       el("span", { class: "small" }, " " + (d.rooms || []).map(r => Linli.name((state.rooms.get(r) || {}).name) || r).join("、")),
       el("span", { class: "rest small" }, [
         d.online ? "" : Linli.t("device.offline") + " · " + Linli.t("last.seen", { time: d.lastSeen ? Linli.time(d.lastSeen) : "–" }),
         d.outboxDepth ? Linli.t("outbox", { n: d.outboxDepth }) : "",
-        d.malformed ? Linli.t("malformed", { n: d.malformed }) : ""].filter(Boolean).join(" · ")))));
+        d.malformed ? Linli.t("malformed", { n: d.malformed }) : ""].filter(Boolean).join(" · ")));
+  }
+
+  function renderDeviceChip() {
+    let online = 0;
+    for (const d of state.devices.values()) if (d.online) online++;
+    const chip = document.getElementById("devices-chip");
+    chip.textContent = Linli.t("devices.summary", { online, total: state.devices.size });
+    chip.className = "chip" + (online < state.devices.size ? " bad" : "");
+  }
+
+  /** Offline devices first. A district's devices report all the time: only a change of online or offline reorders. */
+  function renderDevices() {
+    changedDevices.clear();
+    deviceNodes.clear();
+    renderDeviceChip();
+    const all = [...state.devices.values()].sort((a, b) => (a.online === b.online ? a.id.localeCompare(b.id) : a.online ? 1 : -1));
+    const box = document.getElementById("devices");
+    if (!all.length) { box.replaceChildren(el("p", { class: "small" }, Linli.t("devices.none"))); return; }
+    box.replaceChildren(...all.map(d => {
+      const node = renderDevice(d);
+      deviceNodes.set(d.id, node);
+      return node;
+    }));
+  }
+
+  function drawChangedDevices() {
+    const ids = [...changedDevices];
+    if (ids.some(id => !deviceNodes.has(id) || deviceNodes.get(id).dataset.online !== String(!!state.devices.get(id).online))) {
+      renderDevices();
+      return;
+    }
+    changedDevices.clear();
+    for (const id of ids) {
+      const node = renderDevice(state.devices.get(id));
+      deviceNodes.get(id).replaceWith(node);
+      deviceNodes.set(id, node);
+    }
+    renderDeviceChip();
   }
 
   function renderAlerts() {
@@ -292,6 +333,7 @@
     state.rooms = new Map((live.rooms || []).sort((a, b) => order.indexOf(a.room) - order.indexOf(b.room)).map(r => [r.room, r]));
     state.queues = new Map((live.queues || []).map(q => [q.service, q]));
     state.devices = new Map((live.devices || []).map(d => [d.id, d]));
+    byRoom = null;
     state.alerts = new Map((live.alerts || []).map(a => [a.id, a]));
     state.figures = live.figures || null;
     renderAll();
@@ -308,11 +350,16 @@
       },
       device: d => {
         if (d.hub !== state.hub) return;
+        const before = state.devices.get(d.id);
         state.devices.set(d.id, d);
+        byRoom = null;
+        changedDevices.add(d.id);
         later("devices");
         // a device going off or on line changes whether its rooms' figures can be trusted
-        (d.rooms || []).forEach(r => { if (state.rooms.has(r)) changedRooms.add(r); });
-        later("rooms");
+        if (!before || before.online !== d.online) {
+          (d.rooms || []).forEach(r => { if (state.rooms.has(r)) changedRooms.add(r); });
+          later("rooms");
+        }
       },
       alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); later("alerts"); } },
       figures: f => { if (f.hub === state.hub) { state.figures = f; later("figures"); dayChanged(); } },
