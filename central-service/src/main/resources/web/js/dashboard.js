@@ -128,7 +128,7 @@
     const uncounted = rooms.filter(r => r.occupied && (r.count === null || r.count === undefined)).length;
     const old = rooms.filter(stale).length;
     const value = document.getElementById("kpi-people");
-    value.textContent = counted.length === 0 ? (uncounted ? "?" : "–")
+    value.textContent = counted.length === 0 ? (uncounted ? Linli.t("kpi.people.unknown") : "–")
       : uncounted ? Linli.t("kpi.people.atLeast", { n: people }) : String(people);
     value.dataset.people = String(people);
     value.dataset.uncounted = String(uncounted);

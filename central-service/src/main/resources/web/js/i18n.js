@@ -11,7 +11,7 @@ window.LINLI_MESSAGES = {
     "login.failed": "用户名或密码不对，请再试一次。",
 
     "dashboard.title": "运营看板",
-    "kpi.people": "功能室里的人数", "kpi.people.counted": "{n} 间有门口计数器的功能室", "kpi.people.atLeast": "至少 {n}",
+    "kpi.people": "功能室里的人数", "kpi.people.counted": "{n} 间有门口计数器的功能室", "kpi.people.atLeast": "至少 {n}", "kpi.people.unknown": "不知道",
     "kpi.people.uncounted": "另有 {n} 间有人，没有计数器", "kpi.people.stale": "{n} 间设备离线，数字可能过时",
     "kpi.people.none": "没有装门口计数器的功能室",
     "kpi.visits": "今日到访", "kpi.tickets": "今日取号", "kpi.bookings": "今日预约", "kpi.wait": "平均等候（分钟）",
@@ -73,7 +73,7 @@ window.LINLI_MESSAGES = {
 
     "dashboard.title": "Operations",
     "kpi.people": "People in the rooms", "kpi.people.counted": "in {n} rooms with a door counter",
-    "kpi.people.atLeast": "at least {n}", "kpi.people.uncounted": "{n} more in use, not counted",
+    "kpi.people.atLeast": "at least {n}", "kpi.people.unknown": "unknown", "kpi.people.uncounted": "{n} more in use, not counted",
     "kpi.people.stale": "{n} with a device offline: may be out of date", "kpi.people.none": "No room has a door counter",
     "kpi.visits": "Visits today", "kpi.tickets": "Tickets today", "kpi.bookings": "Bookings today",
     "kpi.wait": "Average wait (min)", "kpi.rating": "Average rating (of 5)", "kpi.rating.count": "{n} ratings",

@@ -317,6 +317,7 @@ class PagesIT {
         assertEquals("等了 12 分钟 · 在窗口 0 分钟", chrome.findElement(By.id("current-times")).getText());
         assertEquals("办结，叫下一位", chrome.findElement(By.id("call-next-label")).getText());
         assertReadable("counter");
+        chrome.executeScript("document.activeElement.blur()");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("counter.png"));
 
         key(Keys.F2);
