@@ -144,6 +144,7 @@ public final class LiveOperations implements AutoCloseable {
     public void routing(HttpRouting.Builder routing) {
         routing.register(API,
                 new LiveService(catalogue, views, registry, alerts, queues, figures, access, db, clock),
+                new DayService(catalogue, access, db, clock),
                 new DeviceService(devices, access, this::registered, maxBody),
                 new AlertService(alerts, access));
     }

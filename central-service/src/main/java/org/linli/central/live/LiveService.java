@@ -37,7 +37,6 @@ public final class LiveService implements HttpService {
     private final Access access;
     private final Database db;
     private final Clock clock;
-    private final DaySoFar day;
 
     public LiveService(Catalogue catalogue, RoomViews rooms, DeviceRegistry devices, Alerts alerts, Queues queues,
             Figures figures, Access access, Database db, Clock clock) {
@@ -50,15 +49,12 @@ public final class LiveService implements HttpService {
         this.access = access;
         this.db = db;
         this.clock = clock;
-        this.day = new DaySoFar(db, clock);
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/hubs/{hub}/live", this::live)
                 .get("/hubs/{hub}/evacuation", this::evacuation)
-                .get("/hubs/{hub}/today", this::today)
-                .get("/hubs/{hub}/calls", this::calls)
                 .get("/counters/{counter}", this::counter);
     }
 
@@ -130,41 +126,6 @@ public final class LiveService implements HttpService {
         body.put("staleRooms", stale);
         body.put("rooms", list);
         Json.ok(res, body);
-    }
-
-    /** The day so far hour by hour, for the dashboard's chart. */
-    private void today(ServerRequest req, ServerResponse res) {
-        Hub hub = hubOfCaller(req);
-        Json.ok(res, day.of(hub, catalogue.rooms(hub.id())));
-    }
-
-    /** Today's latest calls, newest first: a board that starts (or restarts) mid-day shows them at once. */
-    private void calls(ServerRequest req, ServerResponse res) {
-        Hub hub = hubOfCaller(req);
-        String day = LocalDate.now(clock.withZone(hub.timezone())).toString();
-        List<Map<String, Object>> calls = db.read(c -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, number, service_id, counter_id, called_ts FROM ticket
-                    WHERE hub_id = ? AND day = ? AND called_ts IS NOT NULL AND counter_id IS NOT NULL
-                    ORDER BY called_ts DESC, seq DESC LIMIT 10""")) {
-                st.setString(1, hub.id());
-                st.setString(2, day);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("counter", rs.getString("counter_id"));
-                        row.put("service", rs.getString("service_id"));
-                        row.put("number", rs.getString("number"));
-                        row.put("ticket", rs.getString("id"));
-                        row.put("called", Times.format(Instant.ofEpochSecond(rs.getLong("called_ts")), hub.timezone()));
-                        rows.add(row);
-                    }
-                }
-            }
-            return rows;
-        });
-        Json.ok(res, calls);
     }
 
     private void counter(ServerRequest req, ServerResponse res) {
