@@ -12,22 +12,18 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
-import org.linli.central.live.LiveOperations;
-import org.linli.central.live.LiveSettings;
 
-/** The running service: web server, database and the daily job. Closing it stops all three. */
+/** The running service: web server, the components and the daily job. Closing it stops all three. */
 public final class CentralServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CentralServer.class.getName());
     private final Components components;
-    private final LiveOperations live;
     private final WebServer server;
     private final ScheduledExecutorService daily;
 
-    private CentralServer(Components components, LiveOperations live, WebServer server,
-            ScheduledExecutorService daily) {
+    private CentralServer(Components components, WebServer server, ScheduledExecutorService daily) {
         this.components = components;
-        this.live = live;
         this.server = server;
         this.daily = daily;
     }
@@ -38,12 +34,9 @@ public final class CentralServer implements AutoCloseable {
     }
 
     public static CentralServer start(Settings settings, LiveSettings liveSettings, Clock clock, boolean demo) {
-        Components components = Components.create(settings, clock);
-        LiveOperations live = null;
+        Components components = Components.create(settings, liveSettings, clock);
         try {
             Seeding.apply(components, demo);
-            live = LiveOperations.of(liveSettings, components);
-            LiveOperations routed = live;
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -59,22 +52,19 @@ public final class CentralServer implements AutoCloseable {
                                             .build(), HealthCheckType.READINESS, "database")
                                     .build(),
                             MetricsObserver.create()))
-                    .routing(routing -> Main.routing(routing, components, routed))
+                    .routing(routing -> Main.routing(routing, components))
                     .build()
                     .start();
-            live.start();
+            components.start();
             ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("linli-daily").daemon(true).factory());
             daily.scheduleAtFixedRate(() -> runDaily(components), 1, Duration.ofDays(1).toMinutes(),
                     TimeUnit.MINUTES);
             LOG.log(Level.INFO, "Linli central service listening on port " + server.port() + ", data in "
                     + settings.dataDir().toAbsolutePath());
-            return new CentralServer(components, live, server, daily);
+            return new CentralServer(components, server, daily);
         } catch (RuntimeException e) {
-            if (live != null) {
-                live.close();
-            }
-            components.db().close();
+            components.close();
             throw e;
         }
     }
@@ -98,8 +88,7 @@ public final class CentralServer implements AutoCloseable {
     @Override
     public void close() {
         daily.shutdownNow();
-        live.close();
         server.stop();
-        components.db().close();
+        components.close();
     }
 }

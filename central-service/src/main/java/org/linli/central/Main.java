@@ -11,22 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
+import org.linli.central.alerts.AlertService;
 import org.linli.central.auth.AuthService;
-import org.linli.central.auth.KioskKeyService;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
 import org.linli.central.config.BadConfigException;
 import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
+import org.linli.central.devices.DeviceService;
 import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
+import org.linli.central.kiosks.KioskKeyService;
+import org.linli.central.live.DayService;
+import org.linli.central.live.DaySoFar;
+import org.linli.central.live.LiveService;
+import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.OpenApiService;
-import org.linli.central.live.LiveOperations;
-import org.linli.central.live.LiveSettings;
-import org.linli.central.pages.WebPages;
 import org.linli.central.web.Problems;
 
 /** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
@@ -61,34 +65,40 @@ public final class Main {
     public static List<HttpService> services(Components c) {
         long body = c.settings().maxBodyBytes();
         return List.of(
-                new CatalogueService(c.catalogue(), c.access(), body, c.clock()),
-                new BookingService(c.bookings(), c.catalogue(), c.keys(), c.access(), body),
-                new ResidentService(c.residents(), c.catalogue(), c.access(), c.db(), body),
-                new QueueService(c.queues(), c.catalogue(), c.access(), body),
-                new CheckinService(c.checkins(), c.catalogue(), c.access(), body),
-                new ActivityService(c.activities(), c.catalogue(), c.access(), body),
-                new FeedbackService(c.feedbacks(), c.access(), body),
+                new CatalogueService(c.catalogue(), c.guard(), body, c.clock()),
+                new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
+                new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
+                new QueueService(c.queues(), c.catalogue(), c.guard(), body),
+                new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
+                new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
+                new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), body),
-                new KioskKeyService(c.accounts().kioskKeys(), c.catalogue(), c.access(), body),
-                new EventStreamService(c.journal(), c.access()));
+                new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
+                new EventStreamService(c.journal(), c.guard()));
     }
 
+    /** Live operations' services (the hub's snapshot, devices, alerts), documented in docs/api.md only. */
+    public static List<HttpService> liveServices(Components c) {
+        return List.of(
+                new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
+                        c.guard(), c.clock()),
+                new DayService(c.catalogue(), c.guard(), new DaySoFar(c.db(), c.clock())),
+                new DeviceService(c.devices(), c.guard(), c::registered, c.settings().maxBodyBytes()),
+                new AlertService(c.alerts(), c.guard()));
+    }
+
+    /** The whole routing. */
     public static void routing(HttpRouting.Builder routing, Components c) {
-        routing(routing, c, null);
-    }
-
-    /** The whole routing; {@code live} (ingestion, live state, devices, alerts) may be null in tests. */
-    public static void routing(HttpRouting.Builder routing, Components c, LiveOperations live) {
         Problems.register(routing);
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);
         }
-        if (live != null) {
-            live.routing(routing);
+        for (HttpService service : liveServices(c)) {
+            routing.register(API, service);
         }
         routing.any("/api/*", Problems::noSuchRoute);
-        routing.register(new WebPages(c.access()::isStaff));
+        routing.register(new PageService(c.guard()::isStaff));
     }
 
     /** The command line. */

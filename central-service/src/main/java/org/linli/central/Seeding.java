@@ -52,7 +52,7 @@ final class Seeding {
             generated.put("staff." + role.wire() + ".password", password);
         }
         String kioskKey = Secrets.random();
-        c.accounts().putKiosk("kiosk-lobby", DEMO_HUB, kioskKey);
+        c.kioskKeys().put("kiosk-lobby", DEMO_HUB, kioskKey);
         generated.put("kiosk.kiosk-lobby.key", kioskKey);
         // Device passwords for the door and sensor agents of each room; the broker's credential tooling reads them.
         for (Room room : c.catalogue().rooms(DEMO_HUB)) {

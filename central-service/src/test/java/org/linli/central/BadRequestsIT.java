@@ -4,32 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad requests of every kind: each gets its 4xx problem detail and leaves the stored data exactly as it was. */
-class BadRequestsIT {
+class BadRequestsIT extends CentralIT {
     private static final String STORED = """
             SELECT (SELECT count(*) FROM booking) || '/' || (SELECT count(*) FROM resident) || '/'
                 || (SELECT count(*) FROM ticket) || '/' || (SELECT count(*) FROM checkin) || '/'
                 || (SELECT count(*) FROM feedback) || '/' || (SELECT count(*) FROM activity_signup) || '/'
                 || (SELECT count(*) FROM room) || '/' || (SELECT group_concat(status) FROM booking)""";
 
-    @TempDir
-    static Path data;
-    static TestServer server;
-
     @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
+    static void prepare() {
         server.adminToken();
         server.operatorToken();
         // one booking under a key, so that reusing the key with another body can be tried
@@ -37,13 +29,8 @@ class BadRequestsIT {
                 Map.of("Idempotency-Key", "used-key"));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     static String at(String time) {
-        return TestServer.tomorrowAt(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(3)))
+        return server.tomorrowAt(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(3)))
                 .toString();
     }
 
@@ -75,9 +62,9 @@ class BadRequestsIT {
     }
 
     static Stream<Case> cases() {
-        String tomorrow = TestServer.tomorrowAt(0, 0).toLocalDate().toString();
-        String farFuture = TestServer.tomorrowAt(10, 0).plusYears(5).toString();
-        String farFutureEnd = TestServer.tomorrowAt(11, 0).plusYears(5).toString();
+        String tomorrow = server.tomorrowAt(0, 0).toLocalDate().toString();
+        String farFuture = server.tomorrowAt(10, 0).plusYears(5).toString();
+        String farFutureEnd = server.tomorrowAt(11, 0).plusYears(5).toString();
         List<Case> all = new ArrayList<>(List.of(
                 book("malformed JSON", "{\"room\": ", 400),
                 book("a JSON array", "[]", 400),
@@ -109,8 +96,8 @@ class BadRequestsIT {
                 book("end before start", booking("classroom", "11:00", "10:00", "13800000002", 2), 400),
                 book("end equals start", booking("classroom", "10:00", "10:00", "13800000002", 2), 400),
                 book("in the past", booking("classroom", "10:00", "11:00", "13800000002", 2)
-                        .replace(at("10:00"), TestServer.tomorrowAt(10, 0).minusDays(3).toString())
-                        .replace(at("11:00"), TestServer.tomorrowAt(11, 0).minusDays(3).toString()), 422),
+                        .replace(at("10:00"), server.tomorrowAt(10, 0).minusDays(3).toString())
+                        .replace(at("11:00"), server.tomorrowAt(11, 0).minusDays(3).toString()), 422),
                 book("five years ahead", booking("classroom", "10:00", "11:00", "13800000002", 2)
                         .replace(at("10:00"), farFuture).replace(at("11:00"), farFutureEnd), 422),
                 book("unknown room", booking("ballroom", "10:00", "11:00", "13800000002", 2), 422),

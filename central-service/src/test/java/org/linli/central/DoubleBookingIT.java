@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,33 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Many kiosks asking for one slot at the same instant: exactly one wins, and the database never holds an overlap. */
-class DoubleBookingIT {
+class DoubleBookingIT extends CentralIT {
     private static final int CLIENTS = 60;
     private static final int ROUNDS = 4;
     static final String OVERLAPS = """
             SELECT count(*) FROM booking a JOIN booking b ON a.room_id = b.room_id AND a.id < b.id
             WHERE a.status IN ('active', 'used') AND b.status IN ('active', 'used')
               AND a.start_ts < b.end_ts AND b.start_ts < a.end_ts""";
-
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void exactlyOneOfManyConcurrentRequestsGetsTheSlot() throws Exception {
@@ -53,9 +35,9 @@ class DoubleBookingIT {
                 for (int client = 0; client < CLIENTS; client++) {
                     Map<String, Object> body = new HashMap<>();
                     body.put("room", "activity-room");
-                    body.put("start", TestServer.tomorrowAt(hour, 0).toString());
+                    body.put("start", server.tomorrowAt(hour, 0).toString());
                     // every other client asks for a longer, still overlapping span
-                    body.put("end", TestServer.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
+                    body.put("end", server.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
                     body.put("phone", String.format("1390000%02d%02d", round, client));
                     body.put("attendees", 2);
                     answers.add(pool.submit(() -> {

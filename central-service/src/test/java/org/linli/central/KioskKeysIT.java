@@ -5,29 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.auth.Role;
 import org.linli.central.auth.Secrets;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
 
 /** Admins issue kiosk keys (shown once, stored hashed), list them without the keys, and revoke them at once. */
-class KioskKeysIT {
+class KioskKeysIT extends CentralIT {
     private static final String KEYS = "/api/v1/hubs/wutong66/kiosk-keys";
-    @TempDir
-    static Path data;
-    static TestServer server;
-
     @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
+    static void prepare() {
         Components c = server.server().components();
         // a second street hub under the same district, and admins of the district and of each street hub
         c.catalogue().put(new Hub("yongkang", "street", "xuhui", new Name("永康邻里汇", "Yongkang Hub"),
@@ -35,11 +27,6 @@ class KioskKeysIT {
         c.accounts().putStaff("district-admin", "district-password", Role.ADMIN, "xuhui");
         c.accounts().putStaff("wutong-admin", "wutong-password", Role.ADMIN, "wutong66");
         c.accounts().putStaff("yongkang-admin", "yongkang-password", Role.ADMIN, "yongkang");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String login(String user, String password) {

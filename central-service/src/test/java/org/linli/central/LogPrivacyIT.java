@@ -47,7 +47,7 @@ class LogPrivacyIT {
         root.setLevel(Level.FINE);
         try (TestServer server = TestServer.start(data)) {
             String kiosk = server.kioskKey();
-            Map<String, Object> booking = BookingIT.booking("studio", 10, PHONE);
+            Map<String, Object> booking = BookingIT.booking(server, "studio", 10, PHONE);
             assertEquals(201, server.post("/api/v1/bookings", kiosk, booking).status());
             assertEquals(409, server.post("/api/v1/bookings", kiosk, booking).status());
             assertEquals(201, server.post("/api/v1/residents/card", kiosk, Map.of("phone", PHONE)).status());

@@ -6,33 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** The OpenAPI document at /openapi lists exactly the routes the services register. */
-class OpenApiIT {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class OpenApiIT extends CentralIT {
     @Test
     void documentMatchesTheRegisteredRoutes() {
         TestServer.Response response = server.get("/openapi", null);

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,8 @@ import org.linli.protocol.payload.OccupancyPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.StatusPayload;
 import org.linli.protocol.testing.HeadlessChromium;
+import org.linli.protocol.testing.HubClock;
+import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -44,16 +45,18 @@ import org.openqa.selenium.interactions.Actions;
  * English, and photographed in Chinese for docs/screenshots ({@code target/screenshots}).
  */
 class PagesIT {
-    static final String HUB = LiveTestServer.HUB;
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String HUB = TestServer.HUB;
+    static final ZoneId ZONE = HubTime.SHANGHAI;
     static final Path SHOTS = Path.of("target/screenshots");
     static final String CONTRAST = resource("/contrast.js");
 
     @TempDir
     Path dir;
     MosquittoBroker broker;
-    MutableClock clock;
-    LiveTestServer server;
+    // the hub opens at 08:00; a test that needs the morning behind it lives it, the others start at 10:24
+    final HubClock clock = new HubClock(HubTime.noon().local().toLocalDate().atTime(8, 5).atZone(ZONE).toInstant(),
+            ZONE);
+    TestServer server;
     ChromeDriver chrome;
     final PayloadCodec codec = new PayloadCodec();
     final AtomicLong seq = new AtomicLong();
@@ -61,9 +64,7 @@ class PagesIT {
     @BeforeEach
     void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        // the hub opens at 08:00; a test that needs the morning behind it lives it, the others start at 10:24
-        clock = new MutableClock(LocalDate.now(ZONE).atTime(8, 5).atZone(ZONE).toInstant());
-        server = LiveTestServer.start(dir.resolve("data"), clock, Map.of("mqtt.url", broker.url()));
+        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url()), clock);
         chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
     }
 
@@ -85,7 +86,7 @@ class PagesIT {
 
     /** Moves the test clock on to a time of the hub's day today. */
     private void at(int hour, int minute) {
-        clock.advance(Duration.between(clock.instant(), LocalDate.now(ZONE).atTime(hour, minute).atZone(ZONE).toInstant()));
+        clock.set(clock.today().atTime(hour, minute).atZone(ZONE).toInstant());
     }
 
     @Test
@@ -152,7 +153,7 @@ class PagesIT {
         at(10, 24);
         server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of());
         JsonNode mine = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json();
-        assertEquals(LocalDate.now(ZONE) + "T10:24:00+08:00", mine.path("queued").asText(), mine.toString());
+        assertEquals(clock.today() + "T10:24:00+08:00", mine.path("queued").asText(), mine.toString());
         chrome.manage().window().setSize(new Dimension(412, 860));
         chrome.get(url("/ticket/" + mine.get("id").asText()));
         await().atMost(Duration.ofSeconds(15))
@@ -231,7 +232,7 @@ class PagesIT {
 
             JsonNode day = server.get("/api/v1/hubs/" + HUB + "/today", server.token("operator")).json();
             JsonNode hours = day.path("hours");
-            assertEquals(LocalDate.now(ZONE) + "T10:00:00+08:00", hours.get(2).path("start").asText(), day.toString());
+            assertEquals(clock.today() + "T10:00:00+08:00", hours.get(2).path("start").asText(), day.toString());
             // 10:00 starts with the 9 of 09:40, before 7 came in
             assertEquals(List.of(5, 11, 9), List.of(hours.get(0).path("peakPeople").asInt(),
                     hours.get(1).path("peakPeople").asInt(), hours.get(2).path("peakPeople").asInt()), day.toString());
@@ -264,7 +265,7 @@ class PagesIT {
             String id = row.path("room").asText();
             assertEquals(id.equals("activity-room"), row.path("stale").asBoolean(), row.toString());
             if (id.equals("reading-room")) {
-                assertEquals(LocalDate.now(ZONE) + "T10:24:00+08:00", row.path("updated").asText(), row.toString());
+                assertEquals(clock.today() + "T10:24:00+08:00", row.path("updated").asText(), row.toString());
                 assertEquals("reading-counter", row.path("device").asText());
             }
         }

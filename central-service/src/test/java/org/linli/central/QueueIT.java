@@ -11,25 +11,34 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.linli.protocol.testing.HubClock;
+import org.linli.protocol.testing.HubTime;
 
+/** The queue at every {@link HubTime}: numbers, calls and no-shows around midnight and opening, in three zones. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.linli.protocol.testing.HubTime#matrix")
 class QueueIT {
+    @Parameter
+    HubTime time;
     @TempDir
-    static Path data;
+    static Path dir;
     static TestServer server;
-    // 10:00 in Shanghai today, so that the day does not turn during the test
-    static final MutableClock CLOCK = new MutableClock(LocalDate.now(TestServer.ZONE).atTime(10, 0)
-            .atZone(TestServer.ZONE).toInstant());
+    static HubClock clock;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data, Map.of(), CLOCK);
+    @BeforeParameterizedClassInvocation
+    static void start(HubTime time) throws Exception {
+        server = TestServer.start(java.nio.file.Files.createTempDirectory(dir, "data"), time);
+        clock = server.clock();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
@@ -57,8 +66,18 @@ class QueueIT {
         assertEquals(1, second.get("peopleAhead").asInt());
         // typical 10 minutes, one counter serves health
         assertEquals(10, second.get("estimatedWaitMinutes").asInt());
+
+        LocalDate day = server.today();
+        clock.advance(HubTime.MIDWAY);
         assertEquals("waiting", server.get("/api/v1/tickets/" + second.get("id").asText(), null)
                 .json().get("state").asText());
+        JsonNode third = draw("health", false);
+        if (server.today().equals(day)) {
+            assertEquals("C003", third.get("number").asText());
+            assertEquals(2, third.get("peopleAhead").asInt());
+        } else {
+            assertEquals("C001", third.get("number").asText(), "the numbers start again on the hub's new day");
+        }
     }
 
     @Test
@@ -104,7 +123,7 @@ class QueueIT {
         assertEquals(moved.json().get("id"), counter("counter-3", "call-next").get("id"));
 
         counter("counter-3", "no-show");
-        CLOCK.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         assertEquals(422, server.post("/api/v1/tickets/" + moved.json().get("id").asText() + "/reactivate",
                 server.operatorToken(), null).status());
     }
@@ -113,14 +132,14 @@ class QueueIT {
     void numbersStartAgainTheNextDay() {
         JsonNode today = draw("jobs", false);
         assertEquals("G001", today.get("number").asText());
-        Instant before = CLOCK.instant();
-        CLOCK.advance(Duration.ofDays(1));
+        Instant before = clock.instant();
+        clock.advance(Duration.ofDays(1));
         try {
             JsonNode tomorrow = draw("jobs", false);
             assertEquals("G001", tomorrow.get("number").asText());
             assertNotEquals(today.get("id"), tomorrow.get("id"));
         } finally {
-            assertEquals(true, CLOCK.instant().isAfter(before));
+            assertEquals(true, clock.instant().isAfter(before));
         }
     }
 

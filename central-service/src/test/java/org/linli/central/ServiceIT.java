@@ -7,34 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Catalogue, check-ins, activities, feedback, events and the ops endpoints. */
-class ServiceIT {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ServiceIT extends CentralIT {
     @Test
     void demoHubHasRoomsServicesCountersInBothLanguages() {
         JsonNode hub = server.get("/api/v1/hubs/wutong66", null).json();
@@ -45,7 +27,7 @@ class ServiceIT {
         assertEquals("为老服务", hub.get("services").get(1).get("name").get("zh").asText());
         assertEquals(2, server.get("/api/v1/hubs", null).json().size());
         JsonNode week = server.get("/api/v1/hubs/wutong66/activities?from="
-                + java.time.LocalDate.now(TestServer.ZONE) + "&to=" + java.time.LocalDate.now(TestServer.ZONE)
+                + server.today() + "&to=" + server.today()
                 .plusDays(7), null).json();
         assertEquals(7, week.size(), week.toString());
     }
@@ -61,11 +43,11 @@ class ServiceIT {
         assertEquals(201, server.post("/api/v1/checkins", server.kioskKey(),
                 Map.of("phone", "13600000002", "activity", "demo-festival-6")).status());
         TestServer.Response booked = server.post("/api/v1/bookings", server.kioskKey(),
-                BookingIT.booking("classroom", 18, "13600000003"));
+                BookingIT.booking(server, "classroom", 18, "13600000003"));
         TestServer.Response early = server.post("/api/v1/checkins", server.kioskKey(),
                 Map.of("token", booked.json().get("token").asText()));
         assertEquals(422, early.status(), early.text());
-        JsonNode figures = server.get("/api/v1/hubs/wutong66/checkins?date=" + java.time.LocalDate.now(TestServer.ZONE),
+        JsonNode figures = server.get("/api/v1/hubs/wutong66/checkins?date=" + server.today(),
                 server.operatorToken()).json();
         assertEquals(2, figures.get("total").asInt(), figures.toString());
         assertEquals(1, figures.get("byService").get("health").asInt());
@@ -90,7 +72,7 @@ class ServiceIT {
         assertEquals(late.json().get("id"), again.json().get("id"));
         assertEquals(200, server.delete(path + "/" + first, server.kioskKey()).status());
         JsonNode list = server.get("/api/v1/hubs/wutong66/activities?to="
-                + java.time.LocalDate.now(TestServer.ZONE).plusDays(8), null).json();
+                + server.today().plusDays(8), null).json();
         for (JsonNode a : list) {
             if (a.get("id").asText().equals("demo-kids-5")) {
                 assertEquals(8, a.get("signedUp").asInt());

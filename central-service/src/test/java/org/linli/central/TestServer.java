@@ -1,6 +1,7 @@
 package org.linli.central;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,65 +22,150 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.web.Json;
+import org.linli.protocol.testing.HubClock;
+import org.linli.protocol.testing.HubTime;
 
 /**
  * A real central service on a free port with the demo hub in a fresh data directory, a real HTTP client, and the
- * demo credentials read from the file the service wrote.
+ * demo credentials read from the file the service wrote. Live operations run as {@code Main} wires them, with a
+ * real broker when the test gives {@code mqtt.url}. It runs on a {@link HubClock} that stands still until the test
+ * moves it, at a {@link HubTime} in the hub's own zone: never on the machine's clock.
  */
 public final class TestServer implements AutoCloseable {
     public static final String HUB = "wutong66";
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path dataDir;
     private final Clock clock;
+    private final ZoneId zone;
+    private final Map<String, String> config;
     private CentralServer server;
     private final Properties credentials = new Properties();
-    private String admin;
-    private String operator;
-    private String counter;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private TestServer(Path dataDir, Clock clock) {
+    private TestServer(Path dataDir, Clock clock, ZoneId zone, Map<String, String> config) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.zone = zone;
+        this.config = config;
     }
 
+    /** At noon in Shanghai, held there: for tests that need a time, but not a particular one. */
     public static TestServer start(Path dataDir) {
-        return start(dataDir, Map.of(), Clock.systemUTC());
+        return start(dataDir, HubTime.noon());
     }
 
-    public static TestServer start(Path dataDir, Map<String, String> config, Clock clock) {
-        TestServer test = new TestServer(dataDir, clock);
-        test.boot(config);
+    /** With the demo hub moved to the time's zone and a clock held at that time (the server's {@link #clock()}). */
+    public static TestServer start(Path dataDir, HubTime time) {
+        return start(dataDir, Map.of(), time.clock());
+    }
+
+    /**
+     * @param config extra keys, e.g. {@code mqtt.url}, {@code live.offline-after-seconds}
+     * @param clock also gives the demo hub's zone ({@link Clock#getZone()})
+     */
+    public static TestServer start(Path dataDir, Map<String, String> config, HubClock clock) {
+        Map<String, String> withHub = new java.util.HashMap<>(config);
+        withHub.putIfAbsent("catalogue.seed", demoHubIn(dataDir.resolve("site-seed.yaml"), clock.getZone())
+                .toString());
+        TestServer test = new TestServer(dataDir, clock, clock.getZone(), withHub);
+        test.boot();
         return test;
     }
 
-    private void boot(Map<String, String> config) {
+    /**
+     * On the machine's clock, with the demo hub where the demo puts it: for live tests whose devices stamp their
+     * events with the real time and whose rules do not depend on the hour.
+     */
+    public static TestServer onMachineClock(Path dataDir, Map<String, String> config) {
+        TestServer test = new TestServer(dataDir, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), Map.copyOf(config));
+        test.boot();
+        return test;
+    }
+
+    /**
+     * A site seed that moves the demo hub (the service seeds it with {@code --demo}) to another zone, the way a
+     * site's own catalogue file does; answers the file.
+     */
+    public static Path demoHubIn(Path file, ZoneId zone) {
+        return demoHubIn(file, zone, "08:00", "21:00");
+    }
+
+    /** The same, with other opening hours ("00:00" to "23:59" keeps the hub open around midnight). */
+    public static Path demoHubIn(Path file, ZoneId zone, String opens, String closes) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, """
+                    hubs:
+                      - id: wutong66
+                        level: street
+                        parent: xuhui
+                        name: {zh: 徐汇区湖南路街道梧桐66邻里汇, en: "Wutong 66 Neighbourhood Hub, Hunan Road"}
+                        timezone: %s
+                        opening-hours: {open: "%s", close: "%s"}
+                    """.formatted(zone.getId(), opens, closes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() {
         Map<String, String> overrides = new java.util.HashMap<>(config);
         overrides.put("data.dir", dataDir.toString());
         overrides.put("server.port", "0");
         overrides.put("server.host", "127.0.0.1");
-        Settings settings = Settings.from(ConfigLoader.load(null, Map.of(), overrides));
-        server = CentralServer.start(settings, clock, true);
+        Config loaded = ConfigLoader.load(null, Map.of(), overrides);
+        server = CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded), clock, true);
         try (InputStream in = Files.newInputStream(dataDir.resolve("demo-credentials.properties"))) {
             credentials.clear();
             credentials.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        admin = operator = counter = null;
+        tokens.clear();
     }
 
     /** Stops and starts the service on the same data directory. */
     public void restart() {
+        restart(java.time.Duration.ZERO);
+    }
+
+    /** Stops the service, moves the clock on by as long as it was down, and starts it on the same data. */
+    public void restart(java.time.Duration down) {
         server.close();
-        boot(Map.of());
+        if (!down.isZero()) {
+            clock().advance(down);
+        }
+        boot();
+    }
+
+    /** The clock the service runs on; tests move it. */
+    public HubClock clock() {
+        if (clock instanceof HubClock held) {
+            return held;
+        }
+        throw new IllegalStateException("this service runs on the machine's clock (onMachineClock)");
+    }
+
+    /** The demo hub's zone. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The hub's date now, on the service's clock. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     public CentralServer server() {
         return server;
+    }
+
+    public Components components() {
+        return server.components();
     }
 
     public Path dataDir() {
@@ -95,24 +181,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String adminToken() {
-        if (admin == null) {
-            admin = login("admin");
-        }
-        return admin;
+        return token("admin");
     }
 
     public String operatorToken() {
-        if (operator == null) {
-            operator = login("operator");
-        }
-        return operator;
+        return token("operator");
     }
 
     public String counterToken() {
-        if (counter == null) {
-            counter = login("counter");
-        }
-        return counter;
+        return token("counter");
+    }
+
+    /** A session token of a demo member of staff ({@code admin}, {@code operator}, {@code counter}), signed in once. */
+    public String token(String user) {
+        return tokens.computeIfAbsent(user, this::login);
     }
 
     private String login(String user) {
@@ -127,9 +209,9 @@ public final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    /** The next day in the hub at a given hour: always bookable under the demo rules. */
-    public static java.time.OffsetDateTime tomorrowAt(int hour, int minute) {
-        return LocalDate.now(ZONE).plusDays(1).atTime(hour, minute).atZone(ZONE).toOffsetDateTime();
+    /** The next day in the hub at a given hour, on the service's clock: always bookable under the demo rules. */
+    public java.time.OffsetDateTime tomorrowAt(int hour, int minute) {
+        return today().plusDays(1).atTime(hour, minute).atZone(zone).toOffsetDateTime();
     }
 
     public record Response(int status, String contentType, byte[] body) {
@@ -161,6 +243,10 @@ public final class TestServer implements AutoCloseable {
     public Response put(String path, String bearer, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))), bearer);
+    }
+
+    public Response postRaw(String path, String bearer, String body) {
+        return postRaw(path, bearer, body, Map.of());
     }
 
     public Response postRaw(String path, String bearer, String body, Map<String, String> headers) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,7 @@ class TicketIdempotencyIT {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(data, Map.of(), new MutableClock(LocalDate.now(TestServer.ZONE).atTime(10, 0)
-                .atZone(TestServer.ZONE).toInstant()));
+        server = TestServer.start(data);
     }
 
     @AfterEach

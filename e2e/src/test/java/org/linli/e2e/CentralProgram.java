@@ -30,6 +30,7 @@ final class CentralProgram implements AutoCloseable {
     private final int port;
     private Process process;
 
+    /** @param environment added to what the program inherits; a null value removes a variable */
     CentralProgram(Path jar, Path dataDir, int port, Path config, Map<String, String> environment, Path log) {
         this.command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
                 "-jar", jar.toString(), "--demo", "--data", dataDir.toString(), "--port", Integer.toString(port),
@@ -49,7 +50,14 @@ final class CentralProgram implements AutoCloseable {
     void launch() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        // a null value removes what the process would inherit
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         process = builder.start();
     }
 

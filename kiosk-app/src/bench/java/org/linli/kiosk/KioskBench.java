@@ -48,19 +48,21 @@ public final class KioskBench {
             System.setProperty("prism.order", "sw");
             System.setProperty("headless.geometry", "1920x1080-32");
         }
-        // the hub open, whatever the hour: closed, check-in and tickets could not be tapped
-        AdjustableClock clock = AdjustableClock.at(java.time.LocalTime.of(10, 30), Kiosk.zone());
+        // 10:30 in SampleCentralServer's hub (in Shanghai): open, whatever the hour the bench runs at
+        AdjustableClock clock = AdjustableClock.at(java.time.LocalTime.of(10, 30), java.time.ZoneId.of("Asia/Shanghai"));
         try {
             Path data = Files.createTempDirectory("linli-kiosk-bench");
             KioskConfig config = KioskConfig.from(Map.of("central.url", url, "kiosk.key", "bench",
                     "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
+            // as Main does: the hub's zone is asked for while JavaFX starts
+            var zone = java.util.concurrent.CompletableFuture.supplyAsync(() -> HubZone.known(config).orElseThrow());
             CountDownLatch started = new CountDownLatch(1);
             Platform.startup(started::countDown);
             started.await();
             long platformMs = (System.nanoTime() - t0) / 1_000_000;
             fx(() -> {
                 try {
-                    kiosk = new Kiosk(config, clock, () -> { }, 1920, 1080);
+                    kiosk = new Kiosk(config, clock, () -> { }, 1920, 1080, zone.join());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

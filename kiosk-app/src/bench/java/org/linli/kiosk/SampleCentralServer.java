@@ -17,7 +17,8 @@ public final class SampleCentralServer {
     }
 
     public static void main(String[] args) throws IOException {
-        try (SampleCentral central = new SampleCentral(args[0], InstantSource.system(), Kiosk.zone()).start(0)) {
+        try (SampleCentral central = new SampleCentral(args[0], InstantSource.system(),
+                java.time.ZoneId.of("Asia/Shanghai")).start(0)) {
             System.out.println(central.url());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

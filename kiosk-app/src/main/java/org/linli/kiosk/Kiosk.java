@@ -66,12 +66,6 @@ import org.linli.kiosk.ui.View;
  */
 public final class Kiosk implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** The time zone of a hub that has not said otherwise: Shanghai. */
-    public static ZoneId zone() {
-        return ZONE;
-    }
 
     private final KioskConfig config;
     private final TrackingExecutor background = new TrackingExecutor();
@@ -95,12 +89,10 @@ public final class Kiosk implements AutoCloseable {
     private final Speech speech;
     private final Scene scene;
 
-    public Kiosk(KioskConfig config, InstantSource clock, Runnable exit, double width, double height)
-            throws IOException {
-        this(config, clock, exit, width, height, ZONE);
-    }
-
-    /** @param zone the hub's time zone ({@link HubZone#resolve}): clocks, slots and dates are shown in it */
+    /**
+     * @param zone the hub's time zone ({@link HubZone#await}): clocks, slots and dates are shown in it. There is no
+     *     default on purpose: a kiosk in a hub elsewhere would show another day's slots and book them.
+     */
     public Kiosk(KioskConfig config, InstantSource clock, Runnable exit, double width, double height, ZoneId zone)
             throws IOException {
         this.config = config;

@@ -54,8 +54,16 @@ public final class Main {
 
     private static void run(KioskConfig config) throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
-        // asked while JavaFX starts, so the answer (or the kept one) is ready when the screens are built
-        var zone = java.util.concurrent.CompletableFuture.supplyAsync(() -> HubZone.resolve(config));
+        // asked while JavaFX starts, so the answer (or the kept one) is ready when the screens are built; on a first
+        // start with the central service away, this waits for it (HubZone says why)
+        var zone = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return HubZone.await(config);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while waiting for the hub's zone");
+            }
+        });
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
         if (!org.linli.kiosk.ui.Theme.fontInstalled()) {

@@ -35,14 +35,16 @@ final class ScreenshotTour {
 
     private final Path dir;
     private final AdjustableClock clock;
+    private final java.time.ZoneId zone;
     private Kiosk kiosk;
     private Stage stage;
     private String size;
     private int count;
 
-    private ScreenshotTour(Path dir, AdjustableClock clock) {
+    private ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
         this.dir = dir;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** @param sizes the panel sizes to draw, {@link #SIZES} for all */
@@ -50,18 +52,22 @@ final class ScreenshotTour {
         SampleCentral sample = null;
         try {
             Files.createDirectories(dir);
-            // against the sample hub the pictures are taken at 10:30 in the hub, open, whatever the hour they run at
+            // against the sample hub (in Shanghai, like the hub in the pictures) they are taken at 10:30 in the hub,
+            // open, whatever the hour they run at
+            java.time.ZoneId sampleZone = java.time.ZoneId.of("Asia/Shanghai");
             AdjustableClock clock = configFile != null ? new AdjustableClock(InstantSource.system())
-                    : AdjustableClock.at(LocalTime.of(10, 30), Kiosk.zone());
+                    : AdjustableClock.at(LocalTime.of(10, 30), sampleZone);
             KioskConfig config;
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             if (configFile != null) {
                 config = KioskConfig.load(configFile, System.getenv());
             } else {
-                sample = new SampleCentral("tour-key", clock, Kiosk.zone()).start(0);
+                sample = new SampleCentral("tour-key", clock, sampleZone).start(0);
                 config = KioskConfig.from(Map.of("central.url", sample.url().toString(), "kiosk.key", "tour-key",
                         "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
             }
+            // the kiosk shows its hub's times, whichever central service it talks to
+            java.time.ZoneId zone = HubZone.await(config);
             Platform.startup(() -> { });
             if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
                 // pictures in another face would not show what a kiosk shows (nor fit the same way)
@@ -69,7 +75,7 @@ final class ScreenshotTour {
                         + " is not installed: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE);
                 return 1;
             }
-            ScreenshotTour tour = new ScreenshotTour(dir, clock);
+            ScreenshotTour tour = new ScreenshotTour(dir, clock, zone);
             for (int[] size : sizes) {
                 tour.open(config, size[0], size[1]);
                 for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
@@ -106,7 +112,7 @@ final class ScreenshotTour {
         size = width + "x" + height;
         fx(() -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -229,7 +235,7 @@ final class ScreenshotTour {
             home(I18n.CHINESE, "22-home-nobody-waiting");
             home(I18n.ENGLISH, "22-home-nobody-waiting");
         }
-        Duration toNight = untilNext(LocalTime.of(3, 33), Kiosk.zone());
+        Duration toNight = untilNext(LocalTime.of(3, 33), zone);
         clock.advance(toNight);
         home(I18n.CHINESE, "23-home-closed");
         home(I18n.ENGLISH, "23-home-closed");

@@ -1,7 +1,7 @@
 package org.linli.kiosk;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import org.linli.kiosk.central.Catalogue;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
@@ -9,13 +9,17 @@ import org.linli.kiosk.central.Outbox;
 import org.linli.kiosk.central.OutboxSender;
 import org.linli.kiosk.ui.Async;
 import org.linli.kiosk.ui.ResidentSession;
+import org.linli.protocol.testing.HubTime;
 
 /**
  * The real central service over real HTTP, a real SQLite outbox, and synchronous executors: ViewModels under test
- * behave exactly as on the kiosk, one step at a time. Kiosk and central share one clock, set to a morning in the hub.
+ * behave exactly as on the kiosk, one step at a time. Kiosk and central share one clock, held at a moment of the
+ * hub's day ({@link TestCentral#morning()} unless the test names one), in the hub's zone.
  */
 public final class CentralFixture implements AutoCloseable {
-    public final AdjustableClock clock = TestCentral.morningClock();
+    public final AdjustableClock clock;
+    /** The hub's zone, as the kiosk has it from the central service. */
+    public final ZoneId zone;
     public final TestCentral central;
     public final Connectivity connectivity = new Connectivity(Runnable::run);
     public final CentralClient client;
@@ -26,11 +30,17 @@ public final class CentralFixture implements AutoCloseable {
     public final ResidentSession resident = new ResidentSession();
     public final Catalogue catalogue = new Catalogue();
 
-    public CentralFixture(Path dir) throws IOException {
-        central = TestCentral.start(dir.resolve("central"), clock);
+    public CentralFixture(Path dir) throws Exception {
+        this(dir, TestCentral.morning());
+    }
+
+    public CentralFixture(Path dir, HubTime time) throws Exception {
+        clock = TestCentral.clockAt(time);
+        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), java.util.Map.of());
         client = new CentralClient(central.url(), central.kioskKey(), TestCentral.HUB, connectivity);
+        zone = ZoneId.of(client.hub().timezone());
         outbox = new Outbox(dir.resolve("outbox.db"));
-        sender = new OutboxSender(client, outbox, clock, TestCentral.ZONE);
+        sender = new OutboxSender(client, outbox, clock, zone);
     }
 
     @Override

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.kiosk.scan.ScanLoopTest;
+import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.kiosk.ui.Screen;
 import org.linli.protocol.token.TokenFormat;
@@ -37,8 +41,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The kiosk end to end: real JavaFX (headless Monocle), real taps, real HTTP to the real central service (the demo
  * hub, in this JVM, on the kiosk's clock), a real broker for the rooms' sensors, a real SQLite outbox, camera
- * frames from a directory, and HID scanner keystrokes.
+ * frames from a directory, and HID scanner keystrokes. It runs at {@link HubTime#few()} moments, each flow whole
+ * (a kiosk and a central service per test), midnight crossed in St John's in the flows that depend on the day;
+ * {@link HubDayTest} takes the same screens through every moment of the matrix without the window.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.linli.protocol.testing.HubTime#few")
 class KioskFlowIT {
     /** How long a step may take at most: generous, because CI machines are sometimes busy; a passing step is fast. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -46,9 +54,11 @@ class KioskFlowIT {
     @TempDir
     static Path shared;
     static MosquittoBroker broker;
+    @Parameter
+    HubTime time;
     @TempDir
     Path dir;
-    final AdjustableClock clock = TestCentral.morningClock();
+    AdjustableClock clock;
     final AtomicInteger exits = new AtomicInteger();
     final FxRobot robot = new FxRobot();
     TestCentral central;
@@ -68,15 +78,17 @@ class KioskFlowIT {
 
     @BeforeEach
     void open() throws Exception {
-        central = TestCentral.start(dir.resolve("central"), clock, Map.of("mqtt.url", broker.url()));
+        clock = TestCentral.clockAt(time);
+        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), Map.of("mqtt.url", broker.url()));
         frames = Files.createDirectories(dir.resolve("frames"));
         Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url().toString(),
                 "kiosk.key", central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("data").toString(),
                 "camera.frames", frames.toString(), "sync.seconds", "1", "staff.pin", "2468"));
         KioskConfig config = KioskConfig.from(settings);
+        java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080);
+                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080, zone);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -133,6 +145,29 @@ class KioskFlowIT {
         awaitShown("#ticket-number");
         assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
         awaitShown("#qr");
+
+        java.time.LocalDate day = hubDay();
+        passTime(HubTime.MIDWAY);
+        tap("#home");
+        tap("#tile-queue");
+        tap("#service-affairs");
+        tap("#priority-no"); // settles: the draw has been answered and shown
+        awaitShown("#ticket-number");
+        assertEquals(hubDay().equals(day) ? "A002" : "A001", text("#ticket-number"),
+                "the second ticket, or the first of the hub's new day");
+    }
+
+    private java.time.LocalDate hubDay() {
+        return java.time.LocalDate.ofInstant(clock.instant(), time.zone());
+    }
+
+    /** Time passes while the resident keeps touching the screen (so that the idle reset does not come). */
+    private void passTime(Duration duration) {
+        Duration step = Duration.ofSeconds(20);
+        for (Duration left = duration; left.isPositive(); left = left.minus(step)) {
+            clock.advance(left.compareTo(step) < 0 ? left : step);
+            robot.interact(() -> kiosk.shell().idle().touch());
+        }
     }
 
     @Test
@@ -159,6 +194,7 @@ class KioskFlowIT {
         assertTrue(key == robot.lookup("#key-0").query() && key.getScene() != null, "the keypad was rebuilt");
         typeOnKeypad("0138000");
         await().atMost(PATIENCE).until(() -> text("#phone-display").equals("138 0013 8000"));
+        passTime(HubTime.MIDWAY); // perhaps over midnight: the day chosen is then today
         tap("#book");
         awaitShown("#booking-done");
         String token = (String) robot.lookup("#qr").query().getUserData();
@@ -208,7 +244,7 @@ class KioskFlowIT {
         awaitShown("#offline-banner");
         assertEquals(1, kiosk.outbox().pendingCount());
 
-        clock.advance(Duration.ofMinutes(10)); // the power comes back ten minutes later
+        clock.advance(Duration.ofMinutes(10)); // the power comes back ten minutes later, perhaps the next day
         central.restart();
         await().atMost(PATIENCE).until(() -> central.checkins() == 1);
         long at = central.count("SELECT at_ts FROM checkin");
@@ -256,10 +292,14 @@ class KioskFlowIT {
 
     @Test
     void signingUpAndJoiningTheWaitlist() throws Exception {
-        central.fill("demo-classics-0", 20); // this morning's classics class is full
         tap("#tile-activities");
         tap("#show-week");
-        tap("#join-demo-classics-0");
+        // the week's first activity that has not ended yet (this morning's class is over at noon), made full
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> a.end().toInstant().isAfter(clock.instant())).findFirst().orElseThrow();
+        central.fill(next.id(), next.capacity());
+        tap("#show-week"); // the list again, now with the activity full
+        tap("#join-" + next.id());
         typeOnKeypad("13800138000");
         tap("#confirm-signup");
         awaitShown("#signup-done");

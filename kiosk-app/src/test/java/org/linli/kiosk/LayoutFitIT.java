@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.linli.kiosk.central.SampleCentral;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.Screen;
+import org.linli.protocol.testing.HubTime;
 import org.linli.kiosk.ui.Theme;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -46,8 +47,9 @@ class LayoutFitIT {
 
     @TempDir
     Path dir;
-    // the hub open, whatever the hour the test runs at; the closed screen is one step of its own
-    final AdjustableClock clock = TestCentral.morningClock();
+    /** Noon in St John's, a hub far from Shanghai and from the machine; the closed screen is one step of its own. */
+    static final HubTime TIME = HubTime.of("12:00", HubTime.ST_JOHNS);
+    final AdjustableClock clock = TestCentral.clockAt(TIME);
     SampleCentral central;
     Kiosk kiosk;
     double minTarget;
@@ -59,12 +61,13 @@ class LayoutFitIT {
 
     void open(int width, int height) throws Exception {
         minTarget = minTargetPx(width, height);
-        central = new SampleCentral("fit-key", clock, Kiosk.zone()).start(0);
+        central = new SampleCentral("fit-key", clock, TIME.zone()).start(0);
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
                 "fit-key", "hub.id", SampleCentral.HUB, "data.dir", dir.toString()));
+        java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height);
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -175,8 +178,8 @@ class LayoutFitIT {
 
     /** From now to the next 03:33 in the hub, when it is closed. */
     private Duration untilNight() {
-        ZonedDateTime now = clock.instant().atZone(Kiosk.zone());
-        ZonedDateTime night = now.toLocalDate().atTime(3, 33).atZone(Kiosk.zone());
+        ZonedDateTime now = clock.instant().atZone(TIME.zone());
+        ZonedDateTime night = now.toLocalDate().atTime(3, 33).atZone(TIME.zone());
         return Duration.between(now, night.isAfter(now) ? night : night.plusDays(1));
     }
 

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -28,52 +27,95 @@ import java.util.Properties;
 import org.linli.central.CentralServer;
 import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.Settings;
-import org.linli.central.live.LiveSettings;
+import org.linli.central.config.LiveSettings;
 import org.linli.kiosk.central.CentralClient;
+import org.linli.protocol.testing.HubTime;
 
 /**
  * The real central service (central-service's own {@code CentralServer}: Helidon, SQLite, the demo hub) in the
  * test's JVM on a free port. It runs on the kiosk's clock, so both agree on the time and a test that moves one
- * moves both. It can be stopped and started again on the same port and data directory, as after a power cut.
+ * moves both; the demo hub can be moved to another zone. It can be stopped and started again on the same port and
+ * data directory, as after a power cut.
  */
 public final class TestCentral implements AutoCloseable {
     public static final String HUB = "wutong66";
+    /** The demo hub's own zone, unless a test moves it. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDir;
     private final Clock clock;
+    private final ZoneId zone;
     private final Map<String, String> config;
     private final Properties credentials = new Properties();
     private final Map<String, String> staffTokens = new HashMap<>();
     private CentralServer server;
     private int port;
 
-    private TestCentral(Path dataDir, Clock clock, Map<String, String> config) {
+    private TestCentral(Path dataDir, Clock clock, ZoneId zone, Map<String, String> config) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.zone = zone;
         this.config = config;
     }
 
     /**
-     * A kiosk clock at 09:00 today in the hub, going on in real time from there: the demo hub is open and today's
-     * first activity is still ahead, whatever the hour the tests run at.
+     * A kiosk clock held at a moment of the hub's day (it moves only when the test moves it), never the machine's
+     * clock: a test passes at that hour or fails there every time.
      */
-    public static AdjustableClock morningClock() {
-        Instant morning = LocalDate.now(ZONE).atTime(9, 0).atZone(ZONE).toInstant();
-        return new AdjustableClock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), morning)));
+    public static AdjustableClock clockAt(HubTime time) {
+        return new AdjustableClock(time.clock());
     }
 
-    /** @param config extra central settings, e.g. {@code mqtt.url} */
-    public static TestCentral start(Path dataDir, InstantSource clock, Map<String, String> config) {
-        TestCentral central = new TestCentral(dataDir, new SharedClock(clock), config);
+    /** The usual moment: 08:59 in Kiritimati, a minute before today's first activity's hour, far from Shanghai. */
+    public static HubTime morning() {
+        return HubTime.of("08:59", HubTime.KIRITIMATI);
+    }
+
+    /**
+     * @param zone where the demo hub is (a site seed moves it there, as a site's own catalogue file would)
+     * @param config extra central settings, e.g. {@code mqtt.url}
+     */
+    public static TestCentral start(Path dataDir, InstantSource clock, ZoneId zone, Map<String, String> config) {
+        Map<String, String> settings = new HashMap<>(config);
+        if (!zone.equals(ZONE)) {
+            settings.putIfAbsent("catalogue.seed", demoHubIn(dataDir.resolve("site-seed.yaml"), zone).toString());
+        }
+        TestCentral central = new TestCentral(dataDir, new SharedClock(clock, ZoneOffset.UTC), zone, settings);
         central.boot();
         return central;
     }
 
+    /** With the demo hub in Shanghai. */
+    public static TestCentral start(Path dataDir, InstantSource clock, Map<String, String> config) {
+        return start(dataDir, clock, ZONE, config);
+    }
+
     public static TestCentral start(Path dataDir, InstantSource clock) {
         return start(dataDir, clock, Map.of());
+    }
+
+    private static Path demoHubIn(Path file, ZoneId zone) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, """
+                    hubs:
+                      - id: wutong66
+                        level: street
+                        parent: xuhui
+                        name: {zh: 徐汇区湖南路街道梧桐66邻里汇, en: "Wutong 66 Neighbourhood Hub, Hunan Road"}
+                        timezone: %s
+                        opening-hours: {open: "08:00", close: "21:00"}
+                    """.formatted(zone.getId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo hub's zone. */
+    public ZoneId zone() {
+        return zone;
     }
 
     private void boot() {
@@ -215,12 +257,17 @@ public final class TestCentral implements AutoCloseable {
         }
     }
 
-    /** The central service's {@link Clock} over the kiosk's instant source: one time for both. */
+    /**
+     * The central service's {@link Clock} over the kiosk's instant source: one time for both. Seen in another zone
+     * it is the same time there (the service asks {@code LocalDate.now(clock.withZone(hubZone))}).
+     */
     private static final class SharedClock extends Clock {
         private final InstantSource source;
+        private final ZoneId zone;
 
-        SharedClock(InstantSource source) {
+        SharedClock(InstantSource source, ZoneId zone) {
             this.source = source;
+            this.zone = zone;
         }
 
         @Override
@@ -230,12 +277,12 @@ public final class TestCentral implements AutoCloseable {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+        public Clock withZone(ZoneId other) {
+            return new SharedClock(source, other);
         }
     }
 }

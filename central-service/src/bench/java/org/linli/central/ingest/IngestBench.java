@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ThreadCpu;
@@ -43,17 +43,17 @@ public final class IngestBench {
         Path dir = Files.createTempDirectory("linli-ingest-bench");
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_inflight_messages " + inflight, "max_queued_messages 1000000");
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(),
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"),
                         Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"))) {
             String[] rooms = {"activity-room", "reading-room", "classroom", "council-hall", "studio", "roof-terrace"};
             for (int d = 0; d < devices; d++) {
                 server.post("/api/v1/devices", server.token("admin"), Map.of("id", "bench-" + d, "hub",
-                        LiveTestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
+                        TestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
             }
-            while (!server.live().mqttConnected()) {
+            while (!server.components().mqttConnected()) {
                 Thread.onSpinWait();
             }
-            IngestCounters counters = server.live().ingestion().counters();
+            IngestCounters counters = server.components().ingestion().counters();
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong published = new AtomicLong();
             List<Thread> publishers = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class IngestBench {
             System.out.printf("  stored %.0f msg/s (%d in %.1f s; published %.0f msg/s), %.1f messages per batch,"
                             + " backlog %d%n", stored / elapsed, stored, elapsed,
                     (published.get() - published0) / elapsed, batches == 0 ? 0.0 : (double) stored / batches,
-                    server.live().ingestion().queueLength());
+                    server.components().ingestion().queueLength());
             System.out.printf("  CPU of %d cores: bench JVM %.2f (service and simulated devices), mosquitto %.2f;"
                     + " duplicates %d, drops %d%n", Runtime.getRuntime().availableProcessors(), cpu, brokerCpu,
                     counters.duplicates(), counters.malformed() + counters.unauthorised());

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ThreadCpu;
+import org.linli.central.events.RoomEvent;
 import org.linli.central.ingest.IngestCounters;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MosquittoBroker;
@@ -35,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the latency. Prints p50, p90, p99 and max over the marked changes.
  */
 public final class DashboardLatencyBench {
-    private static final String HUB = LiveTestServer.HUB;
+    private static final String HUB = TestServer.HUB;
     private static final String MARKED_ROOM = "council-hall";
     private static final int MARKED_CAPACITY = 16;
     private static final String[] BACKGROUND_ROOMS = {"activity-room", "reading-room", "classroom", "studio",
@@ -86,21 +86,20 @@ public final class DashboardLatencyBench {
         Path dir = Files.createTempDirectory("linli-dashboard-bench");
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_queued_messages 1000000", "max_inflight_messages " + WINDOW);
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(),
-                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-dashboard-bench"))) {
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-dashboard-bench"))) {
             String admin = server.token("admin");
             for (int d = 0; d < devices; d++) {
                 server.post("/api/v1/devices", admin, Map.of("id", "bench-" + d, "hub", HUB,
                         "rooms", List.of(BACKGROUND_ROOMS[d % BACKGROUND_ROOMS.length])));
             }
             server.post("/api/v1/devices", admin, Map.of("id", "marker", "hub", HUB, "rooms", List.of(MARKED_ROOM)));
-            while (!server.live().mqttConnected()) {
+            while (!server.components().mqttConnected()) {
                 Thread.onSpinWait();
             }
             server.components().events().subscribe(event -> {
-                if (event.name().equals("room") && event.data() instanceof Map<?, ?> room
-                        && MARKED_ROOM.equals(room.get("room")) && room.get("count") instanceof Integer count
-                        && count == expected) {
+                if (event instanceof RoomEvent room && MARKED_ROOM.equals(room.room())
+                        && room.count() instanceof Integer count && count == expected) {
                     serverSentMs = nowMs();
                 }
             });
@@ -123,7 +122,7 @@ public final class DashboardLatencyBench {
                     Thread.onSpinWait();
                 }
                 TimeUnit.SECONDS.sleep(5); // warm-up under load before measuring
-                IngestCounters counters = server.live().ingestion().counters();
+                IngestCounters counters = server.components().ingestion().counters();
                 long stored0 = counters.received();
                 long published0 = published.get();
                 long cpu0 = Cpu.ofThisProcess();
@@ -165,7 +164,7 @@ public final class DashboardLatencyBench {
                         + " waits for one)%n", percentile(fsync, 50), percentile(fsync, 99));
                 System.out.printf("  background: published %.0f msg/s, received by the service %.0f msg/s, backlog %d%n",
                         (published.get() - published0) / elapsed, (counters.received() - stored0) / elapsed,
-                        server.live().ingestion().queueLength());
+                        server.components().ingestion().queueLength());
                 System.out.printf("  CPU of %d cores: bench JVM %.2f (service, devices, driver), Chromium %.2f,"
                         + " mosquitto %.2f%n", Runtime.getRuntime().availableProcessors(), cpu, browserCpu, brokerCpu);
             } finally {

@@ -13,10 +13,11 @@ import java.util.Map;
 import org.linli.central.catalogue.Activity;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.NotFound;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Times;
 
 /** Sign-ups for activities: confirmed up to the capacity, then a waitlist that moves up when someone cancels. */
@@ -77,9 +78,9 @@ public final class Activities {
         return db.write(c -> {
             Activity activity = Catalogue.activity(c, activityId)
                     .filter(a -> callerHub == null || a.hubId().equals(callerHub))
-                    .orElseThrow(() -> ProblemException.notFound("no activity " + activityId));
+                    .orElseThrow(() -> new NotFound("no activity " + activityId));
             if (!activity.end().isAfter(clock.instant())) {
-                throw ProblemException.rule("activity-over", "this activity is over");
+                throw new RuleViolation("activity-over", "this activity is over");
             }
             Resident resident = phone != null ? residents.byPhone(c, phone)
                     : residents.byCard(c, token, activity.hubId());
@@ -116,7 +117,7 @@ public final class Activities {
         return db.write(c -> {
             Signup current = signup(c, signupId);
             if (current == null || !activityOf(c, signupId).equals(activityId)) {
-                throw ProblemException.notFound("no sign-up " + signupId + " for activity " + activityId);
+                throw new NotFound("no sign-up " + signupId + " for activity " + activityId);
             }
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE activity_signup SET status = 'cancelled' WHERE id = ?")) {

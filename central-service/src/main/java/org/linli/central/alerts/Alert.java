@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linli.central.catalogue.Name;
+import org.linli.central.events.AlertEvent;
 import org.linli.central.web.Times;
 
 /**
@@ -23,16 +24,9 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     public static final String DENIED_BURST = "denied_burst";
     public static final String CLOCK_UNTRUSTED = "clock_untrusted";
 
-    public Map<String, Object> json(ZoneId zone) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("hub", hubId);
-        body.put("kind", kind);
-        body.put("room", roomId);
-        body.put("device", deviceId);
-        body.put("message", message);
-        body.put("ts", Times.format(Instant.ofEpochMilli(ts), zone));
-        body.put("acknowledged", acknowledged);
-        return body;
+    /** As the API and the {@code alert} event show it, with times in the hub's zone. */
+    public AlertEvent event(ZoneId zone) {
+        return new AlertEvent(id, hubId, kind, roomId, deviceId, message, Times.format(Instant.ofEpochMilli(ts), zone),
+                acknowledged);
     }
 }

@@ -4,7 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.web.Json;
 import org.linli.central.web.Requests;
@@ -12,11 +12,11 @@ import org.linli.central.web.Requests;
 /** {@code POST /api/v1/alerts/{id}/ack}: staff acknowledge an alert. */
 public final class AlertService implements HttpService {
     private final Alerts alerts;
-    private final Access access;
+    private final Guard guard;
 
-    public AlertService(Alerts alerts, Access access) {
+    public AlertService(Alerts alerts, Guard guard) {
         this.alerts = alerts;
-        this.access = access;
+        this.guard = guard;
     }
 
     @Override
@@ -25,8 +25,8 @@ public final class AlertService implements HttpService {
     }
 
     private void acknowledge(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Alert alert = alerts.acknowledge(Requests.number(req, "id"), caller.name(), caller.hubId());
-        Json.ok(res, alert.json(alerts.zone(alert.hubId())));
+        Json.ok(res, alert.event(alerts.zone(alert.hubId())));
     }
 }

@@ -1,20 +1,19 @@
 package org.linli.central.alerts;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Name;
+import org.linli.central.errors.NotFound;
 import org.linli.central.events.EventBus;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Sql;
 
 /**
  * Raised alerts, stored, and sent live as SSE {@code alert} events. One open alert per kind and device or room: a
@@ -41,21 +40,11 @@ public final class Alerts {
             if (openAlert(c, hubId, kind, roomId, deviceId).isPresent()) {
                 return Optional.<Alert>empty();
             }
-            try (PreparedStatement st = c.prepareStatement("""
+            return Sql.one(c, """
                     INSERT INTO alert (hub_id, kind, room_id, device_id, message_zh, message_en, ts)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-                st.setString(1, hubId);
-                st.setString(2, kind);
-                st.setString(3, roomId);
-                st.setString(4, deviceId);
-                st.setString(5, message.zh());
-                st.setString(6, message.en());
-                st.setLong(7, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return Optional.of(new Alert(rs.getLong(1), hubId, kind, roomId, deviceId, message, now, false));
-                }
-            }
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                    rs -> new Alert(rs.getLong(1), hubId, kind, roomId, deviceId, message, now, false),
+                    hubId, kind, roomId, deviceId, message.zh(), message.en(), now);
         });
         raised.ifPresent(alert -> {
             LOG.log(System.Logger.Level.INFO, "alert " + alert.kind() + " in hub " + hubId
@@ -69,15 +58,10 @@ public final class Alerts {
     public Alert acknowledge(long id, String by, String callerHub) {
         Alert alert = db.write(c -> {
             Alert current = find(c, id).filter(a -> callerHub == null || callerHub.equals(a.hubId()))
-                    .orElseThrow(() -> ProblemException.notFound("no alert " + id));
+                    .orElseThrow(() -> new NotFound("no alert " + id));
             if (!current.acknowledged()) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "UPDATE alert SET acknowledged = 1, ack_by = ?, ack_ts = ? WHERE id = ?")) {
-                    st.setString(1, by);
-                    st.setLong(2, clock.millis());
-                    st.setLong(3, id);
-                    st.executeUpdate();
-                }
+                Sql.update(c, "UPDATE alert SET acknowledged = 1, ack_by = ?, ack_ts = ? WHERE id = ?", by,
+                        clock.millis(), id);
             }
             return find(c, id).orElseThrow();
         });
@@ -87,52 +71,35 @@ public final class Alerts {
 
     /** Alerts of a hub not yet acknowledged, newest first. */
     public List<Alert> open(String hubId) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT * FROM alert WHERE hub_id = ? AND acknowledged = 0 ORDER BY ts DESC, id DESC LIMIT 200")) {
-                st.setString(1, hubId);
-                return list(st);
-            }
-        });
+        return db.read(c -> Sql.list(c,
+                "SELECT * FROM alert WHERE hub_id = ? AND acknowledged = 0 ORDER BY ts DESC, id DESC LIMIT 200",
+                Alerts::alert, hubId));
     }
 
+    /** The zone an alert's times are shown in: its hub's (every hub has one; devices are only registered to one). */
     public ZoneId zone(String hubId) {
-        return catalogue.hub(hubId).map(h -> h.timezone()).orElse(ZoneId.of("Asia/Shanghai"));
+        return catalogue.requireHub(hubId).timezone();
     }
 
     private void publish(Alert alert) {
-        events.publish("alert", alert.json(zone(alert.hubId())));
+        events.publish(alert.event(zone(alert.hubId())));
     }
 
     private static Optional<Alert> openAlert(Connection c, String hubId, String kind, String roomId, String deviceId)
             throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT * FROM alert WHERE hub_id = ? AND kind = ? AND acknowledged = 0")) {
-            st.setString(1, hubId);
-            st.setString(2, kind);
-            return list(st).stream()
-                    .filter(a -> Objects.equals(a.roomId(), roomId) && Objects.equals(a.deviceId(), deviceId))
-                    .findFirst();
-        }
+        return Sql.list(c, "SELECT * FROM alert WHERE hub_id = ? AND kind = ? AND acknowledged = 0", Alerts::alert,
+                hubId, kind).stream()
+                .filter(a -> Objects.equals(a.roomId(), roomId) && Objects.equals(a.deviceId(), deviceId))
+                .findFirst();
     }
 
     private static Optional<Alert> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM alert WHERE id = ?")) {
-            st.setLong(1, id);
-            return list(st).stream().findFirst();
-        }
+        return Sql.one(c, "SELECT * FROM alert WHERE id = ?", Alerts::alert, id);
     }
 
-    private static List<Alert> list(PreparedStatement st) throws SQLException {
-        List<Alert> alerts = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                alerts.add(new Alert(rs.getLong("id"), rs.getString("hub_id"), rs.getString("kind"),
-                        rs.getString("room_id"), rs.getString("device_id"),
-                        new Name(rs.getString("message_zh"), rs.getString("message_en")), rs.getLong("ts"),
-                        rs.getInt("acknowledged") == 1));
-            }
-        }
-        return alerts;
+    private static Alert alert(ResultSet rs) throws SQLException {
+        return new Alert(rs.getLong("id"), rs.getString("hub_id"), rs.getString("kind"), rs.getString("room_id"),
+                rs.getString("device_id"), new Name(rs.getString("message_zh"), rs.getString("message_en")),
+                rs.getLong("ts"), rs.getInt("acknowledged") == 1);
     }
 }

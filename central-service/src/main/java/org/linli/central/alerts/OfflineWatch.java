@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.catalogue.Name;
-import org.linli.central.live.DeviceRegistry;
+import org.linli.central.devices.DeviceRegistry;
 
 /**
  * Raises {@code device_offline} when a device has been offline for the configured time. A timer is set when the

@@ -1,16 +1,15 @@
 package org.linli.central.auth;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.linli.central.errors.Unauthorized;
 import org.linli.central.store.Database;
 import org.linli.central.store.ShortCache;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Sql;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
-/** Staff accounts with bcrypt passwords, their sessions, and kiosk keys. */
+/** Who is calling: staff accounts with bcrypt passwords and their sessions, and the bearers of kiosk keys. */
 public final class Accounts {
     // Cost 10: tens of milliseconds per login; logins are rare, guesses become expensive. (BCrypt itself, not the
     // PasswordEncoder wrapper, which would drag in commons-logging.)
@@ -22,9 +21,9 @@ public final class Accounts {
     private final Clock clock;
     private final Duration sessionLength;
     // Who a bearer hash belongs to, until when (epoch seconds): every kiosk request asks, the answer rarely changes.
-    // Cleared by every write to kiosks, staff and sessions here; a session still ends at its own expiry.
+    // Cleared by every write to staff and sessions here and by KioskKeys; a session still ends at its own expiry.
     private final ShortCache<String, Bearer> bearers = new ShortCache<>(Duration.ofSeconds(10), 10_000);
-    private final KioskKeys kioskKeys;
+    private final KioskUses kioskUses;
 
     private record Bearer(Caller caller, long expiresTs) {
     }
@@ -33,70 +32,40 @@ public final class Accounts {
         this.db = db;
         this.clock = clock;
         this.sessionLength = sessionLength;
-        this.kioskKeys = new KioskKeys(db, clock, bearers::clear);
+        this.kioskUses = new KioskUses(db, clock);
     }
 
-    /** Issuing, listing and revoking kiosk keys. */
-    public KioskKeys kioskKeys() {
-        return kioskKeys;
+    /** Forgets who every bearer is; {@code kiosks.KioskKeys} calls it after issuing or revoking a key. */
+    public void forgetBearers() {
+        bearers.clear();
     }
 
     public void putStaff(String username, String password, Role role, String hubId) {
         String hash = BCrypt.hashpw(password, BCrypt.gensalt(COST));
-        write(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO staff (username, password_hash, role, hub_id) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,
-                        role = excluded.role, hub_id = excluded.hub_id""")) {
-                st.setString(1, username);
-                st.setString(2, hash);
-                st.setString(3, role.wire());
-                st.setString(4, hubId);
-                return st.executeUpdate();
-            }
-        });
-    }
-
-    /** A kiosk with a key of the caller's choosing (the demo seed); its label is its id. */
-    public void putKiosk(String kioskId, String hubId, String key) {
-        kioskKeys.put(kioskId, hubId, kioskId, key, clock.instant());
+        write(c -> Sql.update(c, """
+                INSERT INTO staff (username, password_hash, role, hub_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,
+                    role = excluded.role, hub_id = excluded.hub_id""", username, hash, role.wire(), hubId));
     }
 
     public boolean hasStaff() {
-        return db.read(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM staff")) {
-                return rs.next() && rs.getInt(1) > 0;
-            }
-        });
+        return db.read(c -> Sql.number(c, "SELECT count(*) FROM staff") > 0);
     }
 
     /** A new session token for a correct user name and password. */
     public Session login(String username, String password) {
         record Row(String hash, String role) {
         }
-        Row row = db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT password_hash, role FROM staff WHERE username = ?")) {
-                st.setString(1, username);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? new Row(rs.getString(1), rs.getString(2)) : null;
-                }
-            }
-        });
+        Row row = db.read(c -> Sql.one(c, "SELECT password_hash, role FROM staff WHERE username = ?",
+                rs -> new Row(rs.getString(1), rs.getString(2)), username)).orElse(null);
         boolean matches = BCrypt.checkpw(password, row == null ? DUMMY_HASH : row.hash());
         if (row == null || !matches) {
-            throw ProblemException.unauthorized("the user name or the password is wrong");
+            throw new Unauthorized("the user name or the password is wrong");
         }
         String token = Secrets.random();
         long expires = clock.instant().plus(sessionLength).getEpochSecond();
-        write(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO staff_session (token_hash, username, expires_ts) VALUES (?, ?, ?)")) {
-                st.setString(1, Secrets.sha256(token));
-                st.setString(2, username);
-                st.setLong(3, expires);
-                return st.executeUpdate();
-            }
-        });
+        write(c -> Sql.update(c, "INSERT INTO staff_session (token_hash, username, expires_ts) VALUES (?, ?, ?)",
+                Secrets.sha256(token), username, expires));
         return new Session(token, Role.staff(row.role()));
     }
 
@@ -111,33 +80,22 @@ public final class Accounts {
         Optional<Caller> caller = cached.isPresent() && cached.get().expiresTs() > now
                 ? Optional.of(cached.get().caller())
                 : cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
-        caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskKeys.used(kiosk.name()));
+        caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskUses.used(kiosk.name()));
         return caller;
     }
 
     private Optional<Bearer> lookup(String hash, long now) {
         return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
+            Optional<Bearer> staff = Sql.one(c, """
                     SELECT s.username, s.role, s.hub_id, t.expires_ts FROM staff_session t
                     JOIN staff s ON s.username = t.username
-                    WHERE t.token_hash = ? AND t.expires_ts > ?""")) {
-                st.setString(1, hash);
-                st.setLong(2, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.of(new Bearer(new Caller(Role.staff(rs.getString(2)), rs.getString(1),
-                                rs.getString(3)), rs.getLong(4)));
-                    }
-                }
+                    WHERE t.token_hash = ? AND t.expires_ts > ?""", rs -> new Bearer(new Caller(
+                    Role.staff(rs.getString(2)), rs.getString(1), rs.getString(3)), rs.getLong(4)), hash, now);
+            if (staff.isPresent()) {
+                return staff;
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL")) {
-                st.setString(1, hash);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Bearer(new Caller(Role.KIOSK, rs.getString(1),
-                            rs.getString(2)), Long.MAX_VALUE)) : Optional.empty();
-                }
-            }
+            return Sql.one(c, "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL",
+                    rs -> new Bearer(new Caller(Role.KIOSK, rs.getString(1), rs.getString(2)), Long.MAX_VALUE), hash);
         });
     }
 
@@ -153,11 +111,6 @@ public final class Accounts {
     /** Deletes expired sessions; run by the daily job. */
     public int purgeSessions() {
         long now = clock.instant().getEpochSecond();
-        return write(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM staff_session WHERE expires_ts <= ?")) {
-                st.setLong(1, now);
-                return st.executeUpdate();
-            }
-        });
+        return write(c -> Sql.update(c, "DELETE FROM staff_session WHERE expires_ts <= ?", now));
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
-import org.linli.central.web.ProblemException;
+import org.linli.central.errors.RuleViolation;
 
 /** The rules a new booking must keep, checked before the database is touched (the overlap rule lives there). */
 final class BookingRules {
@@ -19,34 +19,34 @@ final class BookingRules {
         ZonedDateTime end = request.end().atZone(hub.timezone());
         long minutes = Duration.between(request.start(), request.end()).toMinutes();
         if (!request.start().isAfter(now)) {
-            throw ProblemException.rule("in-the-past", "the booking starts in the past");
+            throw new RuleViolation("in-the-past", "the booking starts in the past");
         }
         if (request.start().isBefore(now.plus(Duration.ofMinutes(rules.leadMinutes())))) {
-            throw ProblemException.rule("too-soon", "book at least " + rules.leadMinutes()
+            throw new RuleViolation("too-soon", "book at least " + rules.leadMinutes()
                     + " minutes before the start");
         }
         LocalDate lastDay = LocalDate.ofInstant(now, hub.timezone()).plusDays(rules.maxDaysAhead());
         if (start.toLocalDate().isAfter(lastDay)) {
-            throw ProblemException.rule("too-far-ahead", "rooms can be booked at most " + rules.maxDaysAhead()
+            throw new RuleViolation("too-far-ahead", "rooms can be booked at most " + rules.maxDaysAhead()
                     + " days ahead");
         }
         if (!start.toLocalDate().equals(end.toLocalDate()) || start.toLocalTime().isBefore(hub.opens())
                 || end.toLocalTime().isAfter(hub.closes())) {
-            throw ProblemException.rule("outside-opening-hours", "the hub is open from " + hub.opens() + " to "
+            throw new RuleViolation("outside-opening-hours", "the hub is open from " + hub.opens() + " to "
                     + hub.closes() + " (" + hub.timezone().getId() + ")");
         }
         if (start.getSecond() != 0 || end.getSecond() != 0 || start.getNano() != 0 || end.getNano() != 0
                 || (start.getHour() * 60 + start.getMinute()) % rules.slotMinutes() != 0
                 || minutes % rules.slotMinutes() != 0) {
-            throw ProblemException.rule("off-the-grid", "bookings start and end on the " + rules.slotMinutes()
+            throw new RuleViolation("off-the-grid", "bookings start and end on the " + rules.slotMinutes()
                     + "-minute grid");
         }
         if (minutes < rules.minMinutes() || minutes > rules.maxMinutes()) {
-            throw ProblemException.rule("wrong-length", "a booking lasts " + rules.minMinutes() + " to "
+            throw new RuleViolation("wrong-length", "a booking lasts " + rules.minMinutes() + " to "
                     + rules.maxMinutes() + " minutes");
         }
         if (request.attendees() > room.capacity()) {
-            throw ProblemException.rule("over-capacity", "the room holds " + room.capacity() + " people");
+            throw new RuleViolation("over-capacity", "the room holds " + room.capacity() + " people");
         }
     }
 }

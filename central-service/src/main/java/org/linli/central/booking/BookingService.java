@@ -15,16 +15,18 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.access.TokenKeys;
-import org.linli.central.auth.Access;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 import org.linli.protocol.Ids;
@@ -36,14 +38,14 @@ public final class BookingService implements HttpService {
     private final Bookings bookings;
     private final Catalogue catalogue;
     private final TokenKeys keys;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public BookingService(Bookings bookings, Catalogue catalogue, TokenKeys keys, Access access, long maxBody) {
+    public BookingService(Bookings bookings, Catalogue catalogue, TokenKeys keys, Guard guard, long maxBody) {
         this.bookings = bookings;
         this.catalogue = catalogue;
         this.keys = keys;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -59,7 +61,7 @@ public final class BookingService implements HttpService {
     }
 
     private void availability(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.KIOSK_OR_STAFF);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Room room = catalogue.requireRoom(Requests.id(req, "room"));
         LocalDate date = Requests.date(req, "date");
         Hub hub = catalogue.requireHub(room.hubId());
@@ -92,7 +94,7 @@ public final class BookingService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String key = Requests.idempotencyKey(req);
         BookingRequest request = parse(JsonBody.read(req, maxBody));
         Bookings.Created created = bookings.create(request, caller.hubId(), key);
@@ -112,14 +114,14 @@ public final class BookingService implements HttpService {
         String purpose = body.optionalText("purpose", 200);
         body.done();
         if (!Ids.isValid(room)) {
-            throw ProblemException.rule("unknown-room", "there is no room with that id");
+            throw new RuleViolation("unknown-room", "there is no room with that id");
         }
         if ((phoneText == null) == (token == null)) {
-            throw ProblemException.invalidField("phone", "send either phone or residentToken");
+            throw InvalidInput.field("phone", "send either phone or residentToken");
         }
         String phone = phoneText == null ? null : Residents.requirePhone("phone", phoneText);
         if (!end.toInstant().isAfter(start.toInstant())) {
-            throw ProblemException.invalidField("end", "must be after start");
+            throw InvalidInput.field("end", "must be after start");
         }
         String fingerprint = room + "|" + start.toInstant() + "|" + end.toInstant() + "|" + attendees + "|"
                 + (purpose == null ? "" : purpose);
@@ -128,20 +130,20 @@ public final class BookingService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Json.ok(res, view(bookings.require(Requests.number(req, "id"), caller.hubId())));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         Json.ok(res, view(bookings.cancel(Requests.number(req, "id"), caller.hubId())));
     }
 
     private void qr(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Booking booking = bookings.require(Requests.number(req, "id"), caller.hubId());
         if (!booking.status().equals("active")) {
-            throw ProblemException.conflict("booking-not-active", "The booking is not active",
+            throw new Conflict("booking-not-active", "The booking is not active",
                     "a " + booking.status() + " booking has no QR code to show");
         }
         res.header(HeaderNames.CONTENT_TYPE, "image/png");
@@ -150,7 +152,7 @@ public final class BookingService implements HttpService {
     }
 
     private void revoked(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.KIOSK_OR_STAFF);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         String hub = catalogue.requireHub(Requests.id(req, "hub")).id();
         Json.ok(res, Map.of("ts", System.currentTimeMillis(), "bookings", bookings.revoked(hub)));
     }

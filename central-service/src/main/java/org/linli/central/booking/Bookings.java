@@ -9,20 +9,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.linli.central.access.TokenKeys;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.NotFound;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.BookingEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 import org.linli.protocol.token.AccessToken;
 
@@ -34,8 +37,7 @@ public final class Bookings {
     private final TokenKeys keys;
     private final EventBus events;
     private final Clock clock;
-    /** Live operations add the no-show rule when they start; without them nobody is blocked. */
-    private volatile NoShowGate noShowGate = residentId -> Optional.empty();
+    private final NoShowGate noShowGate;
 
     /** Until when a resident may not book because of no-shows, if at all. */
     @FunctionalInterface
@@ -43,19 +45,16 @@ public final class Bookings {
         Optional<Instant> blockedUntil(long residentId);
     }
 
+    /** @param noShowGate the no-show rule: residents it blocks cannot book (it spans every room of every hub) */
     public Bookings(Database db, Catalogue catalogue, Residents residents, TokenKeys keys, EventBus events,
-            Clock clock) {
+            Clock clock, NoShowGate noShowGate) {
         this.db = db;
         this.catalogue = catalogue;
         this.residents = residents;
         this.keys = keys;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** From now on, residents blocked by the no-show rule cannot book (the rule spans every room of every hub). */
-    public void enforce(NoShowGate gate) {
-        this.noShowGate = gate;
+        this.noShowGate = noShowGate;
     }
 
     /** The outcome of a create: the booking, and whether it was made now or replayed for a retried key. */
@@ -68,22 +67,11 @@ public final class Bookings {
     public List<Slot> availability(Room room, Hub hub, LocalDate date) {
         Instant open = LocalDateTime.of(date, hub.opens()).atZone(hub.timezone()).toInstant();
         Instant close = LocalDateTime.of(date, hub.closes()).atZone(hub.timezone()).toInstant();
-        List<long[]> taken = db.read(c -> {
-            List<long[]> spans = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT start_ts, end_ts FROM booking
-                    WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""")) {
-                st.setString(1, room.id());
-                st.setLong(2, close.getEpochSecond());
-                st.setLong(3, open.getEpochSecond());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        spans.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                    }
-                }
-            }
-            return spans;
-        });
+        List<long[]> taken = db.read(c -> Sql.list(c, """
+                SELECT start_ts, end_ts FROM booking
+                WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, room.id(), close.getEpochSecond(),
+                open.getEpochSecond()));
         List<Slot> slots = new ArrayList<>();
         long step = room.rules().slotMinutes() * 60L;
         for (long s = open.getEpochSecond(); s + step <= close.getEpochSecond(); s += step) {
@@ -101,11 +89,11 @@ public final class Bookings {
      * @param callerHub the hub of the kiosk asking, or null for staff of all hubs
      */
     public Created create(BookingRequest request, String callerHub, String idempotencyKey) {
-        Room room = catalogue.room(request.roomId()).orElseThrow(() -> ProblemException.rule("unknown-room",
+        Room room = catalogue.room(request.roomId()).orElseThrow(() -> new RuleViolation("unknown-room",
                 "there is no room " + request.roomId()));
         Hub hub = catalogue.requireHub(room.hubId());
         if (callerHub != null && !callerHub.equals(hub.id())) {
-            throw ProblemException.forbidden("this kiosk books rooms of its own hub only");
+            throw new Forbidden("this kiosk books rooms of its own hub only");
         }
         Instant now = clock.instant();
         Optional<Created> replay = idempotencyKey == null ? Optional.empty() : replay(idempotencyKey, request);
@@ -119,7 +107,7 @@ public final class Bookings {
         Residents.Claim claim = residents.claim(request.phone(), request.residentToken(), hub.id());
         String fingerprint = idempotencyKey == null ? null : fingerprint(request, claim.phoneHmac());
         db.read(c -> residents.existingId(c, claim)).flatMap(noShowGate::blockedUntil).ifPresent(until -> {
-            throw ProblemException.rule("no-show-blocked", "after several bookings that nobody came to, this"
+            throw new RuleViolation("no-show-blocked", "after several bookings that nobody came to, this"
                     + " resident can book again from " + Times.format(until, hub.timezone()));
         });
         Created created = db.write(c -> {
@@ -131,25 +119,20 @@ public final class Bookings {
             }
             Resident resident = residents.resolve(c, claim);
             if (activeCount(c, resident.id(), now) >= room.rules().maxActivePerResident()) {
-                throw ProblemException.rule("too-many-bookings", "one resident may hold "
+                throw new RuleViolation("too-many-bookings", "one resident may hold "
                         + room.rules().maxActivePerResident() + " bookings that have not ended yet");
             }
             if (overlaps(c, room.id(), request.start(), request.end())) {
-                throw slotTaken();
+                throw new SlotTakenException();
             }
             long id = insert(c, hub, request, resident, idempotencyKey, fingerprint, now);
             return new Created(new Booking(id, hub.id(), room.id(), request.start(), request.end(), "active",
                     resident.phoneLast4(), request.attendees(), request.purpose(), resident.id()), false);
         });
         if (!created.replayed()) {
-            events.publish("booking", event(created.booking(), hub));
+            events.publish(event(created.booking(), hub));
         }
         return created;
-    }
-
-    private static ProblemException slotTaken() {
-        return ProblemException.conflict("slot-taken", "The slot is taken",
-                "someone else booked this room at that time; pick another slot");
     }
 
     private Optional<Created> replay(String key, BookingRequest request) {
@@ -168,7 +151,7 @@ public final class Bookings {
                     return Optional.empty();
                 }
                 if (!rs.getString(2).equals(fingerprint.get())) {
-                    throw ProblemException.rule("idempotency-key-reused",
+                    throw new RuleViolation("idempotency-key-reused",
                             "this Idempotency-Key was used for a different booking request");
                 }
                 long id = rs.getLong(1);
@@ -184,56 +167,31 @@ public final class Bookings {
     }
 
     private static int activeCount(Connection c, long residentId, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM booking WHERE resident_id = ? AND status = 'active' AND end_ts > ?")) {
-            st.setLong(1, residentId);
-            st.setLong(2, now.getEpochSecond());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Sql.number(c, "SELECT count(*) FROM booking WHERE resident_id = ? AND status = 'active' AND end_ts > ?",
+                residentId, now.getEpochSecond());
     }
 
     private static boolean overlaps(Connection c, String roomId, Instant start, Instant end) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        return Sql.one(c, """
                 SELECT 1 FROM booking WHERE room_id = ? AND status IN ('active', 'used')
-                  AND start_ts < ? AND end_ts > ? LIMIT 1""")) {
-            st.setString(1, roomId);
-            st.setLong(2, end.getEpochSecond());
-            st.setLong(3, start.getEpochSecond());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+                  AND start_ts < ? AND end_ts > ? LIMIT 1""", rs -> true, roomId, end.getEpochSecond(),
+                start.getEpochSecond()).isPresent();
     }
 
     private static long insert(Connection c, Hub hub, BookingRequest request, Resident resident, String key,
             String fingerprint, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees, purpose,
-                    status, created_ts, changed_ts, idempotency_key, request_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""")) {
-            st.setString(1, hub.id());
-            st.setString(2, request.roomId());
-            st.setLong(3, request.start().getEpochSecond());
-            st.setLong(4, request.end().getEpochSecond());
-            st.setLong(5, resident.id());
-            st.setString(6, resident.phoneLast4());
-            st.setInt(7, request.attendees());
-            st.setString(8, request.purpose());
-            st.setLong(9, now.getEpochSecond());
-            st.setLong(10, now.getEpochSecond());
-            st.setString(11, key);
-            st.setString(12, fingerprint);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return Sql.one(c, """
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees,
+                        purpose, status, created_ts, changed_ts, idempotency_key, request_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1),
+                    hub.id(), request.roomId(), request.start().getEpochSecond(), request.end().getEpochSecond(),
+                    resident.id(), resident.phoneLast4(), request.attendees(), request.purpose(),
+                    now.getEpochSecond(), now.getEpochSecond(), key, fingerprint).orElseThrow();
         } catch (SQLException e) {
             // The trigger is the last word on overlaps, whatever the check above saw.
             if (String.valueOf(e.getMessage()).contains("overlaps another booking")) {
-                throw slotTaken();
+                throw new SlotTakenException();
             }
             throw e;
         }
@@ -244,27 +202,18 @@ public final class Bookings {
     }
 
     public Booking require(long id, String callerHub) {
-        Booking booking = find(id).orElseThrow(() -> ProblemException.notFound("no booking " + id));
+        Booking booking = find(id).orElseThrow(() -> new NotFound("no booking " + id));
         if (callerHub != null && !callerHub.equals(booking.hubId())) {
-            throw ProblemException.notFound("no booking " + id);
+            throw new NotFound("no booking " + id);
         }
         return booking;
     }
 
     static Optional<Booking> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM booking WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long resident = rs.getLong("resident_id");
-                return Optional.of(new Booking(rs.getLong("id"), rs.getString("hub_id"), rs.getString("room_id"),
-                        Instant.ofEpochSecond(rs.getLong("start_ts")), Instant.ofEpochSecond(rs.getLong("end_ts")),
-                        rs.getString("status"), rs.getString("phone_last4"), rs.getInt("attendees"),
-                        rs.getString("purpose"), rs.wasNull() ? null : resident));
-            }
-        }
+        return Sql.one(c, "SELECT * FROM booking WHERE id = ?", rs -> new Booking(rs.getLong("id"),
+                rs.getString("hub_id"), rs.getString("room_id"), Instant.ofEpochSecond(rs.getLong("start_ts")),
+                Instant.ofEpochSecond(rs.getLong("end_ts")), rs.getString("status"), rs.getString("phone_last4"),
+                rs.getInt("attendees"), rs.getString("purpose"), Sql.nullableLong(rs, "resident_id")), id);
     }
 
     /** Cancels a booking and so revokes its token; cancelling twice is harmless. */
@@ -272,9 +221,9 @@ public final class Bookings {
         require(id, callerHub);
         long now = clock.instant().getEpochSecond();
         Booking booking = db.write(c -> {
-            Booking current = find(c, id).orElseThrow(() -> ProblemException.notFound("no booking " + id));
+            Booking current = find(c, id).orElseThrow(() -> new NotFound("no booking " + id));
             if (current.status().equals("used")) {
-                throw ProblemException.conflict("booking-used", "The booking was used",
+                throw new Conflict("booking-used", "The booking was used",
                         "a booking that was already checked in cannot be cancelled");
             }
             if (current.status().equals("active")) {
@@ -283,16 +232,56 @@ public final class Bookings {
             return find(c, id).orElseThrow();
         });
         Hub hub = catalogue.requireHub(booking.hubId());
-        events.publish("booking", event(booking, hub));
+        events.publish(event(booking, hub));
         return booking;
+    }
+
+    /**
+     * Releases an active booking nobody came to: the slot is free again, its token revoked, and the resident's
+     * no-show recorded (the no-show rule counts them).
+     *
+     * @return the released booking; empty when it was no longer active (cancelled or used meanwhile)
+     */
+    public Optional<Booking> releaseNoShow(long id, Instant now) {
+        long ts = now.getEpochSecond();
+        Optional<Booking> released = db.write(c -> {
+            if (!changeStatus(c, id, "active", "released", ts)) {
+                return Optional.<Booking>empty();
+            }
+            Booking booking = find(c, id).orElseThrow();
+            Sql.update(c, "INSERT INTO booking_no_show (booking_id, resident_id, released_ts) VALUES (?, ?, ?)", id,
+                    booking.residentId(), ts);
+            return Optional.of(booking);
+        });
+        released.ifPresent(this::published);
+        return released;
+    }
+
+    /**
+     * Marks an active booking used: its token opened the door and the sensors see someone inside.
+     *
+     * @return the booking; empty when it was no longer active (cancelled or released meanwhile)
+     */
+    public Optional<Booking> markUsedIfActive(long id, Instant now) {
+        long ts = now.getEpochSecond();
+        Optional<Booking> used = db.write(c -> changeStatus(c, id, "active", "used", ts) ? find(c, id)
+                : Optional.<Booking>empty());
+        used.ifPresent(this::published);
+        return used;
+    }
+
+    /** @return whether the booking was in state {@code from} and now is in {@code to} */
+    private static boolean changeStatus(Connection c, long id, String from, String to, long now) throws SQLException {
+        return Sql.update(c, "UPDATE booking SET status = ?, changed_ts = ? WHERE id = ? AND status = ?", to, now, id,
+                from) == 1;
     }
 
     /** Marks a booking used at check-in, inside the caller's transaction. */
     public static Booking markUsed(Connection c, long id, long now) throws SQLException {
-        Booking booking = find(c, id).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+        Booking booking = find(c, id).orElseThrow(() -> new RuleViolation("token-not-accepted",
                 "the booking of this token does not exist"));
         if (booking.status().equals("cancelled") || booking.status().equals("released")) {
-            throw ProblemException.rule("token-not-accepted", "this booking was " + booking.status());
+            throw new RuleViolation("token-not-accepted", "this booking was " + booking.status());
         }
         if (booking.status().equals("active")) {
             setStatus(c, id, "used", now);
@@ -301,32 +290,15 @@ public final class Bookings {
     }
 
     private static void setStatus(Connection c, long id, String status, long now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE booking SET status = ?, changed_ts = ? WHERE id = ?")) {
-            st.setString(1, status);
-            st.setLong(2, now);
-            st.setLong(3, id);
-            st.executeUpdate();
-        }
+        Sql.update(c, "UPDATE booking SET status = ?, changed_ts = ? WHERE id = ?", status, now, id);
     }
 
     /** Ids of cancelled or released bookings of a hub whose tokens have not expired: what doors must refuse. */
     public List<String> revoked(String hubId) {
         long now = clock.instant().getEpochSecond();
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
-                    ORDER BY id""")) {
-                st.setString(1, hubId);
-                st.setLong(2, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(Long.toString(rs.getLong(1)));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.read(c -> Sql.list(c, """
+                SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
+                ORDER BY id""", rs -> Long.toString(rs.getLong(1)), hubId, now));
     }
 
     /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */
@@ -335,14 +307,13 @@ public final class Bookings {
                 booking.start(), booking.end()));
     }
 
-    private static Map<String, Object> event(Booking booking, Hub hub) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", booking.id());
-        data.put("hub", booking.hubId());
-        data.put("room", booking.roomId());
-        data.put("start", Times.format(booking.start(), hub.timezone()));
-        data.put("end", Times.format(booking.end(), hub.timezone()));
-        data.put("status", booking.status());
-        return data;
+    private static BookingEvent event(Booking booking, Hub hub) {
+        return new BookingEvent(booking.id(), booking.hubId(), booking.roomId(),
+                Times.format(booking.start(), hub.timezone()), Times.format(booking.end(), hub.timezone()),
+                booking.status());
+    }
+
+    private void published(Booking booking) {
+        events.publish(event(booking, catalogue.requireHub(booking.hubId())));
     }
 }

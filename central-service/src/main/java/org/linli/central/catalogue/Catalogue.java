@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.linli.central.errors.NotFound;
 import org.linli.central.store.Database;
 import org.linli.central.store.ShortCache;
-import org.linli.central.web.ProblemException;
 
 /**
  * Hubs, rooms, services, counters and activities as stored; writes are upserts by id. Single hubs and rooms are read
@@ -44,7 +44,7 @@ public final class Catalogue {
     }
 
     public Hub requireHub(String id) {
-        return hub(id).orElseThrow(() -> ProblemException.notFound("no hub " + id));
+        return hub(id).orElseThrow(() -> new NotFound("no hub " + id));
     }
 
     static Optional<Hub> hub(Connection c, String id) throws SQLException {
@@ -84,7 +84,7 @@ public final class Catalogue {
     }
 
     public Room requireRoom(String id) {
-        return room(id).orElseThrow(() -> ProblemException.notFound("no room " + id));
+        return room(id).orElseThrow(() -> new NotFound("no room " + id));
     }
 
     public static Optional<Room> room(Connection c, String id) throws SQLException {
@@ -123,7 +123,7 @@ public final class Catalogue {
     }
 
     public ServiceItem requireService(String id) {
-        return service(id).orElseThrow(() -> ProblemException.notFound("no service " + id));
+        return service(id).orElseThrow(() -> new NotFound("no service " + id));
     }
 
     public static Optional<ServiceItem> service(Connection c, String id) throws SQLException {

@@ -9,23 +9,24 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
 /** {@code /api/v1/hubs…} for everyone, and the staff edit of a room. */
 public final class CatalogueService implements HttpService {
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
     private final Clock clock;
 
-    public CatalogueService(Catalogue catalogue, Access access, long maxBody, Clock clock) {
+    public CatalogueService(Catalogue catalogue, Guard guard, long maxBody, Clock clock) {
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
         this.clock = clock;
     }
@@ -85,7 +86,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
     private void putRoom(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "room");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -99,16 +100,16 @@ public final class CatalogueService implements HttpService {
         Integer ahead = body.optionalInteger("maxDaysAhead", 1, 366);
         Integer active = body.optionalInteger("maxActivePerResident", 1, 100);
         body.done();
-        Hub hub = catalogue.hub(hubId).orElseThrow(() -> ProblemException.invalidField("hub", "no hub " + hubId));
+        Hub hub = catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
         Room.Rules old = catalogue.room(id).map(Room::rules).orElse(new Room.Rules(30, 30, 240, 0, 30, 3));
         Room.Rules rules = new Room.Rules(or(slot, old.slotMinutes()), or(min, old.minMinutes()),
                 or(max, old.maxMinutes()), or(lead, old.leadMinutes()), or(ahead, old.maxDaysAhead()),
                 or(active, old.maxActivePerResident()));
         if (rules.minMinutes() > rules.maxMinutes()) {
-            throw ProblemException.invalidField("minMinutes", "must not be larger than maxMinutes");
+            throw InvalidInput.field("minMinutes", "must not be larger than maxMinutes");
         }
         SlotGrid.offTheGrid(hub, rules.slotMinutes()).ifPresent(problem -> {
-            throw ProblemException.rule("off-the-grid", problem);
+            throw new RuleViolation("off-the-grid", problem);
         });
         List<String> facilities = catalogue.room(id).map(Room::facilities).orElse(List.of());
         Room room = new Room(id, hubId, new Name(zh, en), capacity, facilities, rules);
@@ -118,7 +119,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
     private void putService(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "service");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -129,10 +130,10 @@ public final class CatalogueService implements HttpService {
         body.done();
         requireHub(hubId);
         if (!letter.matches("[A-Z]")) {
-            throw ProblemException.invalidField("letter", "must be one capital letter A-Z");
+            throw InvalidInput.field("letter", "must be one capital letter A-Z");
         }
         if (catalogue.services(hubId).stream().anyMatch(s -> s.letter().equals(letter) && !s.id().equals(id))) {
-            throw ProblemException.rule("letter-taken", "another service of this hub has the letter " + letter);
+            throw new RuleViolation("letter-taken", "another service of this hub has the letter " + letter);
         }
         ServiceItem service = new ServiceItem(id, hubId, letter, new Name(zh, en), minutes);
         catalogue.put(service);
@@ -142,7 +143,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a counter: names and the services of its hub it serves. */
     private void putCounter(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -154,7 +155,7 @@ public final class CatalogueService implements HttpService {
         List<String> known = catalogue.services(hubId).stream().map(ServiceItem::id).toList();
         for (String service : services) {
             if (!known.contains(service)) {
-                throw ProblemException.invalidField("services", "this hub has no service " + service);
+                throw InvalidInput.field("services", "this hub has no service " + service);
             }
         }
         Counter counter = new Counter(id, hubId, new Name(zh, en), services);
@@ -164,7 +165,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of an activity: title, room of the same hub, time and capacity. */
     private void putActivity(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.ADMIN);
+        guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "activity");
         JsonBody body = JsonBody.read(req, maxBody);
         String roomId = body.text("room", 64);
@@ -175,15 +176,15 @@ public final class CatalogueService implements HttpService {
         Integer capacity = body.integer("capacity", 1, 10_000);
         body.done();
         Room room = catalogue.room(roomId)
-                .orElseThrow(() -> ProblemException.invalidField("room", "there is no room " + roomId));
+                .orElseThrow(() -> InvalidInput.field("room", "there is no room " + roomId));
         if (!end.isAfter(start)) {
-            throw ProblemException.invalidField("end", "must be after start");
+            throw InvalidInput.field("end", "must be after start");
         }
         if (java.time.Duration.between(start, end).toHours() > 24) {
-            throw ProblemException.invalidField("end", "an activity lasts at most a day");
+            throw InvalidInput.field("end", "an activity lasts at most a day");
         }
         if (capacity > room.capacity()) {
-            throw ProblemException.rule("over-capacity", "the room holds " + room.capacity() + " people");
+            throw new RuleViolation("over-capacity", "the room holds " + room.capacity() + " people");
         }
         Activity activity = new Activity(id, room.hubId(), roomId, new Name(zh, en), start.toInstant(),
                 end.toInstant(), capacity);
@@ -194,7 +195,7 @@ public final class CatalogueService implements HttpService {
 
     private void requireHub(String hubId) {
         if (catalogue.hub(hubId).isEmpty()) {
-            throw ProblemException.invalidField("hub", "no hub " + hubId);
+            throw InvalidInput.field("hub", "no hub " + hubId);
         }
     }
 

@@ -5,15 +5,16 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.OffsetDateTime;
-import org.linli.central.auth.Access;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.protocol.Ids;
 
@@ -21,13 +22,13 @@ import org.linli.protocol.Ids;
 public final class CheckinService implements HttpService {
     private final Checkins checkins;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public CheckinService(Checkins checkins, Catalogue catalogue, Access access, long maxBody) {
+    public CheckinService(Checkins checkins, Catalogue catalogue, Guard guard, long maxBody) {
         this.checkins = checkins;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -38,7 +39,7 @@ public final class CheckinService implements HttpService {
     }
 
     private void checkIn(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         String token = body.optionalText("token", 200);
         String phone = body.optionalText("phone", 24);
@@ -48,13 +49,13 @@ public final class CheckinService implements HttpService {
         String hubField = body.optionalText("hub", 64);
         body.done();
         if ((token == null) == (phone == null)) {
-            throw ProblemException.invalidField("token", "send either token or phone");
+            throw InvalidInput.field("token", "send either token or phone");
         }
         if (service != null && activity != null) {
-            throw ProblemException.invalidField("activity", "a visit is for a service or an activity, not both");
+            throw InvalidInput.field("activity", "a visit is for a service or an activity, not both");
         }
         if ((service != null && !Ids.isValid(service)) || (activity != null && !Ids.isValid(activity))) {
-            throw ProblemException.rule("unknown-purpose", "no such service or activity");
+            throw new RuleViolation("unknown-purpose", "no such service or activity");
         }
         Hub hub = ResidentService.hubOf(caller, hubField, catalogue);
         Json.created(res, checkins.checkIn(hub, new Checkins.Request(token,
@@ -63,7 +64,7 @@ public final class CheckinService implements HttpService {
     }
 
     private void figures(ServerRequest req, ServerResponse res) {
-        access.require(req, Access.STAFF);
+        guard.require(Requests.bearer(req), Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
     }

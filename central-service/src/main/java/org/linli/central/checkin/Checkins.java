@@ -10,15 +10,16 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.linli.central.access.TokenKeys;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.CheckinEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
 
@@ -56,18 +57,18 @@ public final class Checkins {
         Instant now = clock.instant();
         Instant at = request.at() == null ? now : request.at();
         if (at.isAfter(now.plus(MAX_CLOCK_SKEW)) || at.isBefore(now.minus(MAX_AGE))) {
-            throw ProblemException.rule("bad-time", "a check-in time must lie within the last "
+            throw new RuleViolation("bad-time", "a check-in time must lie within the last "
                     + MAX_AGE.toDays() + " days");
         }
         if (request.service() != null && catalogue.service(request.service())
                 .filter(s -> s.hubId().equals(hub.id())).isEmpty()) {
-            throw ProblemException.rule("unknown-service", "no service " + request.service() + " in this hub");
+            throw new RuleViolation("unknown-service", "no service " + request.service() + " in this hub");
         }
         Verification verification = request.token() == null ? null : keys.verifyAtKiosk(request.token(), hub.id());
         Map<String, Object> result = db.write(c -> {
             if (request.activity() != null && Catalogue.activity(c, request.activity())
                     .filter(a -> a.hubId().equals(hub.id())).isEmpty()) {
-                throw ProblemException.rule("unknown-activity", "no activity " + request.activity() + " in this hub");
+                throw new RuleViolation("unknown-activity", "no activity " + request.activity() + " in this hub");
             }
             String kind;
             Long resident = null;
@@ -83,7 +84,7 @@ public final class Checkins {
                 booking = Bookings.markUsed(c, verification.token().subject(), now.getEpochSecond());
                 resident = booking.residentId();
             } else {
-                throw ProblemException.rule("token-not-accepted", "the code is not valid here: "
+                throw new RuleViolation("token-not-accepted", "the code is not valid here: "
                         + verification.detail());
             }
             long id;
@@ -120,15 +121,8 @@ public final class Checkins {
             }
             return body;
         });
-        Map<String, Object> event = new LinkedHashMap<>(result);
-        event.put("hub", hub.id());
-        if (request.service() != null) {
-            event.put("service", request.service());
-        }
-        if (request.activity() != null) {
-            event.put("activity", request.activity());
-        }
-        events.publish("checkin", event);
+        events.publish(new CheckinEvent((Long) result.get("id"), hub.id(), (String) result.get("kind"),
+                (Long) result.get("bookingId"), (String) result.get("room"), request.service(), request.activity()));
         return result;
     }
 

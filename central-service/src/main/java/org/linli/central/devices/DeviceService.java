@@ -1,5 +1,6 @@
 package org.linli.central.devices;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -10,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.linli.central.auth.Access;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
 import org.linli.protocol.Ids;
 
 /**
@@ -25,14 +28,14 @@ import org.linli.protocol.Ids;
 public final class DeviceService implements HttpService {
     private static final int MAX_ROOMS = 64;
     private final Devices devices;
-    private final Access access;
+    private final Guard guard;
     private final Consumer<Device> registered;
     private final long maxBody;
 
     /** @param registered told of every device registered, so live state knows it at once */
-    public DeviceService(Devices devices, Access access, Consumer<Device> registered, long maxBody) {
+    public DeviceService(Devices devices, Guard guard, Consumer<Device> registered, long maxBody) {
         this.devices = devices;
-        this.access = access;
+        this.guard = guard;
         this.registered = registered;
         this.maxBody = maxBody;
     }
@@ -43,27 +46,27 @@ public final class DeviceService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.OPERATORS);
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Json.ok(res, devices.all().stream()
                 .filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
                 .map(DeviceService::json).toList());
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         JsonBody body = JsonBody.read(req, maxBody);
         String id = body.text("id", 64);
         String hub = body.text("hub", 64);
         body.done();
         List<String> rooms = rooms(body);
         if (!Ids.isValid(id)) {
-            throw ProblemException.invalidField("id", "must be 1-64 letters, digits, '-' or '_'");
+            throw InvalidInput.field("id", "must be 1-64 letters, digits, '-' or '_'");
         }
         if (!Ids.isValid(hub)) {
-            throw ProblemException.invalidField("hub", "must be a hub id");
+            throw InvalidInput.field("hub", "must be a hub id");
         }
         if (caller.hubId() != null && !caller.hubId().equals(hub)) {
-            throw ProblemException.forbidden("an admin of hub " + caller.hubId() + " registers devices of that hub");
+            throw new Forbidden("an admin of hub " + caller.hubId() + " registers devices of that hub");
         }
         Device device = new Device(id, hub, rooms);
         boolean created = devices.register(device);
@@ -79,12 +82,12 @@ public final class DeviceService implements HttpService {
             throw ProblemException.badRequest("the body is not valid JSON");
         }
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_ROOMS) {
-            throw ProblemException.invalidField("rooms", "must be a list of 1-" + MAX_ROOMS + " room ids");
+            throw InvalidInput.field("rooms", "must be a list of 1-" + MAX_ROOMS + " room ids");
         }
         List<String> rooms = new ArrayList<>();
         for (JsonNode room : node) {
             if (!room.isTextual() || !Ids.isValid(room.textValue())) {
-                throw ProblemException.invalidField("rooms", "every room must be a room id");
+                throw InvalidInput.field("rooms", "every room must be a room id");
             }
             rooms.add(room.textValue());
         }

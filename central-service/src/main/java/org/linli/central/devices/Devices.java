@@ -1,8 +1,6 @@
 package org.linli.central.devices;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Room;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Sql;
 
 /** The device register: which device belongs to which hub and may speak about which rooms. */
 public final class Devices {
@@ -30,45 +29,27 @@ public final class Devices {
      * Registers a device or replaces the rooms of a registered one.
      *
      * @return true when the device is new
-     * @throws ProblemException 422 when the hub or a room does not exist or a room is of another hub
+     * @throws RuleViolation when the hub or a room does not exist or a room is of another hub
      */
     public boolean register(Device device) {
-        catalogue.hub(device.hubId()).orElseThrow(() -> ProblemException.rule("unknown-hub",
+        catalogue.hub(device.hubId()).orElseThrow(() -> new RuleViolation("unknown-hub",
                 "there is no hub " + device.hubId()));
         for (String roomId : device.rooms()) {
-            Room room = catalogue.room(roomId).orElseThrow(() -> ProblemException.rule("unknown-room",
+            Room room = catalogue.room(roomId).orElseThrow(() -> new RuleViolation("unknown-room",
                     "there is no room " + roomId));
             if (!room.hubId().equals(device.hubId())) {
-                throw ProblemException.rule("room-of-another-hub", "room " + roomId + " belongs to hub "
+                throw new RuleViolation("room-of-another-hub", "room " + roomId + " belongs to hub "
                         + room.hubId() + ", not " + device.hubId());
             }
         }
         return db.write(c -> {
-            boolean created;
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO device (id, hub_id, created_ts) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                st.setString(1, device.id());
-                st.setString(2, device.hubId());
-                st.setLong(3, clock.millis());
-                created = st.executeUpdate() == 1;
-            }
-            try (PreparedStatement st = c.prepareStatement("UPDATE device SET hub_id = ? WHERE id = ?")) {
-                st.setString(1, device.hubId());
-                st.setString(2, device.id());
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM device_room WHERE device_id = ?")) {
-                st.setString(1, device.id());
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO device_room (device_id, room_id) VALUES (?, ?)")) {
-                for (String room : device.rooms()) {
-                    st.setString(1, device.id());
-                    st.setString(2, room);
-                    st.addBatch();
-                }
-                st.executeBatch();
+            boolean created = Sql.update(c,
+                    "INSERT INTO device (id, hub_id, created_ts) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    device.id(), device.hubId(), clock.millis()) == 1;
+            Sql.update(c, "UPDATE device SET hub_id = ? WHERE id = ?", device.hubId(), device.id());
+            Sql.update(c, "DELETE FROM device_room WHERE device_id = ?", device.id());
+            for (String room : device.rooms()) {
+                Sql.update(c, "INSERT INTO device_room (device_id, room_id) VALUES (?, ?)", device.id(), room);
             }
             return created;
         });
@@ -80,26 +61,12 @@ public final class Devices {
     }
 
     static List<Device> all(Connection c) throws SQLException {
-        Map<String, String> hubs = new LinkedHashMap<>();
         Map<String, List<String>> rooms = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT id, hub_id FROM device ORDER BY id");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                hubs.put(rs.getString(1), rs.getString(2));
-                rooms.put(rs.getString(1), new ArrayList<>());
-            }
+        for (String[] pair : Sql.list(c, "SELECT device_id, room_id FROM device_room",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            rooms.computeIfAbsent(pair[0], id -> new ArrayList<>()).add(pair[1]);
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT device_id, room_id FROM device_room");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                List<String> list = rooms.get(rs.getString(1));
-                if (list != null) {
-                    list.add(rs.getString(2));
-                }
-            }
-        }
-        List<Device> devices = new ArrayList<>();
-        hubs.forEach((id, hub) -> devices.add(new Device(id, hub, rooms.get(id))));
-        return devices;
+        return Sql.list(c, "SELECT id, hub_id FROM device ORDER BY id", rs -> new Device(rs.getString(1),
+                rs.getString(2), rooms.getOrDefault(rs.getString(1), new ArrayList<>())));
     }
 }

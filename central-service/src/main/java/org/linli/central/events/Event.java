@@ -1,8 +1,19 @@
 package org.linli.central.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
- * Something that happened, for live screens: {@code name} is the SSE event name ({@code room}, {@code queue},
- * {@code call}, {@code booking}, {@code checkin}, …) and {@code data} is serialised as JSON.
+ * Something that happened, for live screens (SSE), the doors' retained state on MQTT and the dashboards' figures.
+ * One record per SSE event name, each with one shape: its JSON is the event's {@code data} exactly as docs/api.md
+ * documents it. Features build them from their own rows; subscribers match on the record type.
  */
-public record Event(String name, Object data) {
+public sealed interface Event permits RoomEvent, QueueEvent, CallEvent, DeviceEvent, AlertEvent, FiguresEvent,
+        BookingEvent, CheckinEvent, FeedbackEvent {
+
+    /** The SSE event name: {@code room}, {@code queue}, {@code call}, … */
+    @JsonIgnore
+    String eventName();
+
+    /** The hub it happened in; a client of one hub's stream gets only that hub's events. */
+    String hub();
 }

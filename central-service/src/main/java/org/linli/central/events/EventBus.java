@@ -19,13 +19,9 @@ public final class EventBus {
                 subscriber.accept(event);
             } catch (RuntimeException e) {
                 // One broken subscriber must not stop the others nor fail the request that published.
-                LOG.log(Level.WARNING, "an event subscriber failed on " + event.name() + ": " + e);
+                LOG.log(Level.WARNING, "an event subscriber failed on " + event.eventName() + ": " + e);
             }
         }
-    }
-
-    public void publish(String name, Object data) {
-        publish(new Event(name, data));
     }
 
     /** @return what to call to unsubscribe */

@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.linli.central.auth.Access;
+import org.linli.central.auth.Guard;
 import org.linli.central.web.Json;
+import org.linli.central.web.Requests;
 
 /**
  * {@code GET /api/v1/events[?hub=]}: the numbered events of the journal as Server-Sent Events; a client that
@@ -27,11 +28,11 @@ public final class EventStreamService implements HttpService {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     private final EventJournal journal;
-    private final Access access;
+    private final Guard guard;
 
-    public EventStreamService(EventJournal journal, Access access) {
+    public EventStreamService(EventJournal journal, Guard guard) {
         this.journal = journal;
-        this.access = access;
+        this.guard = guard;
     }
 
     @Override
@@ -41,7 +42,7 @@ public final class EventStreamService implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         // Staff pages (their sign-in cookie), boards and kiosks: device states and alerts are not for everyone.
-        access.require(req, Access.KIOSK_OR_STAFF);
+        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         String hub = req.query().first("hub").orElse(null);
         Long resumeAfter = lastEventId(req);
         BlockingQueue<EventJournal.Entry> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -54,9 +55,9 @@ public final class EventStreamService implements HttpService {
                 EventJournal.Entry entry = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                 if (entry == null) {
                     sink.emit(SseEvent.builder().name("ping").data("{}").build());
-                } else if (hub == null || hub.equals(hubOf(entry.event().data()))) {
-                    sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().name())
-                            .data(new String(Json.bytes(entry.event().data()), StandardCharsets.UTF_8)).build());
+                } else if (hub == null || hub.equals(entry.event().hub())) {
+                    sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().eventName())
+                            .data(new String(Json.bytes(entry.event()), StandardCharsets.UTF_8)).build());
                 }
             }
         } catch (UncheckedIOException gone) {
@@ -76,10 +77,5 @@ public final class EventStreamService implements HttpService {
             return null;
         }
         return Long.parseLong(value);
-    }
-
-    /** Every live event names its hub in {@code data.hub}; those that do not go to every client. */
-    private static String hubOf(Object data) {
-        return data instanceof java.util.Map<?, ?> map && map.get("hub") instanceof String hub ? hub : null;
     }
 }

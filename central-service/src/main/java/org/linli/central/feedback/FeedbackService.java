@@ -2,8 +2,6 @@ package org.linli.central.feedback;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import java.util.UUID;
-import org.linli.central.auth.Caller;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,22 +10,25 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Access;
+import java.util.UUID;
+import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
 
 /** {@code POST /api/v1/feedback}. */
 public final class FeedbackService implements HttpService {
     private static final List<String> KINDS = List.of("ticket", "booking", "checkin");
     private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     private final Feedbacks feedbacks;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public FeedbackService(Feedbacks feedbacks, Access access, long maxBody) {
+    public FeedbackService(Feedbacks feedbacks, Guard guard, long maxBody) {
         this.feedbacks = feedbacks;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -37,7 +38,7 @@ public final class FeedbackService implements HttpService {
     }
 
     private void rate(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         Integer rating = body.integer("rating", 1, 5);
         String comment = body.optionalText("comment", 280);
@@ -63,10 +64,10 @@ public final class FeedbackService implements HttpService {
             return;
         }
         if (named.size() != 1) {
-            throw ProblemException.invalidField("ticket", "name exactly one of ticket, booking or checkin");
+            throw InvalidInput.field("ticket", "name exactly one of ticket, booking or checkin");
         }
         if (item == null || !item.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw ProblemException.invalidField(named.get(0), "must be the id of a " + named.get(0));
+            throw InvalidInput.field(named.get(0), "must be the id of a " + named.get(0));
         }
         long id = feedbacks.rate(named.get(0), item, rating, comment, at == null ? null : at.toInstant());
         Json.created(res, Map.of("id", id));

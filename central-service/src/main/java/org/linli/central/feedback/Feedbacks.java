@@ -1,15 +1,15 @@
 package org.linli.central.feedback;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.FeedbackEvent;
 import org.linli.central.store.Database;
-import org.linli.central.web.ProblemException;
+import org.linli.central.store.Sql;
 
 /** Ratings 1–5 with an optional short comment, once per ticket, booking or visit. */
 public final class Feedbacks {
@@ -26,7 +26,7 @@ public final class Feedbacks {
     /** A rating of the hub itself; {@code key} (the kiosk's idempotency key) makes a resent rating count once. */
     public long rateHub(String hubId, String key, int rating, String comment, Instant at) {
         long id = db.write(c -> insert(c, "hub", key, hubId, rating, comment, at));
-        events.publish("feedback", Map.of("hub", hubId, "rating", rating));
+        events.publish(new FeedbackEvent(hubId, rating));
         return id;
     }
 
@@ -38,20 +38,12 @@ public final class Feedbacks {
                 case "booking" -> "booking";
                 default -> "checkin";
             };
-            String hubId;
-            try (PreparedStatement st = c.prepareStatement("SELECT hub_id FROM " + table + " WHERE id = ?")) {
-                st.setString(1, itemId);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ProblemException.rule("unknown-item", "there is no " + kind + " " + itemId);
-                    }
-                    hubId = rs.getString(1);
-                }
-            }
+            String hubId = Sql.one(c, "SELECT hub_id FROM " + table + " WHERE id = ?", rs -> rs.getString(1), itemId)
+                    .orElseThrow(() -> new RuleViolation("unknown-item", "there is no " + kind + " " + itemId));
             return new Rated(insert(c, kind, itemId, hubId, rating, comment, at), hubId);
         });
         // after the commit: the dashboard's average rating follows
-        events.publish("feedback", Map.of("hub", rated.hubId(), "rating", rating));
+        events.publish(new FeedbackEvent(rated.hubId(), rating));
         return rated.id();
     }
 
@@ -60,22 +52,11 @@ public final class Feedbacks {
 
     private long insert(Connection c, String kind, String itemId, String hubId, int rating, String comment,
             Instant at) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        return Sql.one(c, """
                 INSERT INTO feedback (item_kind, item_id, rating, comment, at_ts, hub_id) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (item_kind, item_id) DO NOTHING RETURNING id""")) {
-            st.setString(1, kind);
-            st.setString(2, itemId);
-            st.setInt(3, rating);
-            st.setString(4, comment);
-            st.setLong(5, (at == null ? clock.instant() : at).getEpochSecond());
-            st.setString(6, hubId);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.conflict("already-rated", "Already rated",
-                            "this " + kind + " was rated already");
-                }
-                return rs.getLong(1);
-            }
-        }
+                ON CONFLICT (item_kind, item_id) DO NOTHING RETURNING id""", rs -> rs.getLong(1), kind, itemId,
+                rating, comment, (at == null ? clock.instant() : at).getEpochSecond(), hubId)
+                .orElseThrow(() -> new Conflict("already-rated", "Already rated",
+                        "this " + kind + " was rated already"));
     }
 }

@@ -2,12 +2,11 @@ package org.linli.central.ingest;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -22,7 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.linli.central.live.LiveSettings;
+import org.linli.central.config.LiveSettings;
 import org.linli.protocol.Topics;
 
 /**
@@ -47,7 +46,7 @@ public final class MqttConnection implements AutoCloseable {
     private final LiveSettings settings;
     private final MqttAsyncClient client;
     private final AtomicInteger generation = new AtomicInteger();
-    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
+    private final Runnable connected;
     private final java.util.function.Consumer<Inbound> inbound;
     private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("linli-mqtt-reconnect").daemon(true).unstarted(r));
@@ -56,10 +55,14 @@ public final class MqttConnection implements AutoCloseable {
     private long reconnectDelayMs = RECONNECT_MIN_MS;
     private volatile boolean closed;
 
-    /** @param inbound takes each arriving message; it must hand it over quickly (it runs on Paho's thread) */
-    public MqttConnection(LiveSettings settings, java.util.function.Consumer<Inbound> inbound) {
+    /**
+     * @param inbound takes each arriving message; it must hand it over quickly (it runs on Paho's thread)
+     * @param connected runs on every (re)connect, after the subscription: publish what devices need retained
+     */
+    public MqttConnection(LiveSettings settings, java.util.function.Consumer<Inbound> inbound, Runnable connected) {
         this.settings = settings;
         this.inbound = inbound;
+        this.connected = connected;
         try {
             this.client = new MqttAsyncClient(settings.mqttUrl(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -86,11 +89,6 @@ public final class MqttConnection implements AutoCloseable {
                 .map(filter -> Topics.shared(settings.sharedGroup(), filter)).toList());
         filters.add(Topics.PREFIX + "devices/+/status");
         return filters;
-    }
-
-    /** Runs on every (re)connect, after the subscription: publish what devices need retained. */
-    public void onConnected(Runnable listener) {
-        connectedListeners.add(listener);
     }
 
     public void start() {
@@ -274,12 +272,10 @@ public final class MqttConnection implements AutoCloseable {
             } catch (MqttException e) {
                 LOG.log(Level.ERROR, "subscribing to device messages failed: " + e.getMessage());
             }
-            for (Runnable listener : connectedListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "an on-connect task failed", e);
-                }
+            try {
+                connected.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "an on-connect task failed", e);
             }
         }
 

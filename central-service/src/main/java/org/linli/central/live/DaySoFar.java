@@ -19,19 +19,20 @@ import java.util.Map;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 
 /**
  * A hub's day so far, hour by hour over its opening hours, for the dashboard's chart: check-ins, tickets drawn, and
  * the most people the counted rooms held at once. Hours still to come are in the list with nulls, so the chart's
  * axis is the whole day from the first picture on. Also today's ratings face by face: operators act on the 1s and
- * 2s, which an average hides.
+ * 2s, which an average hides. And today's latest calls, so that a board started (or restarted) mid-day shows them.
  */
-final class DaySoFar {
+public final class DaySoFar {
     private final Database db;
     private final Clock clock;
 
-    DaySoFar(Database db, Clock clock) {
+    public DaySoFar(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
@@ -79,6 +80,23 @@ final class DaySoFar {
             return null;
         });
         return body;
+    }
+
+    /** Today's latest calls in the hub, newest first. */
+    List<Map<String, Object>> calls(Hub hub, int limit) {
+        String today = LocalDate.ofInstant(clock.instant(), hub.timezone()).toString();
+        return db.read(c -> Sql.list(c, """
+                SELECT id, number, service_id, counter_id, called_ts FROM ticket
+                WHERE hub_id = ? AND day = ? AND called_ts IS NOT NULL AND counter_id IS NOT NULL
+                ORDER BY called_ts DESC, seq DESC LIMIT ?""", rs -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("counter", rs.getString("counter_id"));
+                    row.put("service", rs.getString("service_id"));
+                    row.put("number", rs.getString("number"));
+                    row.put("ticket", rs.getString("id"));
+                    row.put("called", Times.format(Instant.ofEpochSecond(rs.getLong("called_ts")), hub.timezone()));
+                    return row;
+                }, hub.id(), today, limit));
     }
 
     /** How many of the rows (epoch seconds) fall in each hour; rows before the first hour count in it. */

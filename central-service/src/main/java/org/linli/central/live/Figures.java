@@ -1,7 +1,7 @@
 package org.linli.central.live;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.checkin.Checkins;
+import org.linli.central.events.FiguresEvent;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 
 /** Today's numbers of a hub for the dashboard and the monthly report: visits, tickets, bookings, wait, rating. */
 public final class Figures {
@@ -23,68 +25,43 @@ public final class Figures {
         this.clock = clock;
     }
 
-    public Map<String, Object> today(Hub hub) {
+    public FiguresEvent today(Hub hub) {
         LocalDate day = LocalDate.now(clock.withZone(hub.timezone()));
         long from = day.atStartOfDay(hub.timezone()).toEpochSecond();
         long to = ZonedDateTime.of(day.plusDays(1).atStartOfDay(), hub.timezone()).toEpochSecond();
         Map<String, Object> visits = checkins.figures(hub, day);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("hub", hub.id());
-        body.put("date", day.toString());
-        Map<String, Object> byWhat = new LinkedHashMap<>();
+        Map<String, Integer> byWhat = new LinkedHashMap<>();
         if (visits.get("byService") instanceof Map<?, ?> services) {
-            services.forEach((k, v) -> byWhat.put(String.valueOf(k), v));
+            services.forEach((k, v) -> byWhat.put(String.valueOf(k), (Integer) v));
         }
         if (visits.get("byActivity") instanceof Map<?, ?> activities) {
-            activities.forEach((k, v) -> byWhat.put(String.valueOf(k), v));
+            activities.forEach((k, v) -> byWhat.put(String.valueOf(k), (Integer) v));
         }
-        body.put("visits", byWhat);
-        body.put("visitsTotal", visits.get("total"));
-        db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT count(*), avg(CASE WHEN called_ts IS NOT NULL THEN (called_ts - queued_ts) / 60.0 END)
-                    FROM ticket WHERE hub_id = ? AND day = ?""")) {
-                st.setString(1, hub.id());
-                st.setString(2, day.toString());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    body.put("tickets", rs.getInt(1));
-                    double wait = rs.getDouble(2);
-                    body.put("averageWaitMinutes", rs.wasNull() ? null : Math.round(wait * 10) / 10.0);
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT count(*) FROM booking WHERE hub_id = ? AND start_ts >= ? AND start_ts < ?")) {
-                st.setString(1, hub.id());
-                st.setLong(2, from);
-                st.setLong(3, to);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    body.put("bookings", rs.getInt(1));
-                }
-            }
-            // Ratings of tickets, bookings and visits belong to a hub through their item; ratings of the hub name it.
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT avg(f.rating) FROM feedback f
-                    WHERE f.at_ts >= ? AND f.at_ts < ? AND (
-                         (f.item_kind = 'ticket' AND f.item_id IN (SELECT id FROM ticket WHERE hub_id = ?))
-                      OR (f.item_kind = 'booking' AND f.item_id IN (SELECT CAST(id AS TEXT) FROM booking WHERE hub_id = ?))
-                      OR (f.item_kind = 'checkin' AND f.item_id IN (SELECT CAST(id AS TEXT) FROM checkin WHERE hub_id = ?))
-                      OR (f.item_kind = 'hub' AND f.hub_id = ?))""")) {
-                st.setLong(1, from);
-                st.setLong(2, to);
-                st.setString(3, hub.id());
-                st.setString(4, hub.id());
-                st.setString(5, hub.id());
-                st.setString(6, hub.id());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    double rating = rs.getDouble(1);
-                    body.put("averageRating", rs.wasNull() ? null : Math.round(rating * 10) / 10.0);
-                }
-            }
-            return null;
-        });
-        return body;
+        record Tickets(int count, Double averageWaitMinutes) {
+        }
+        Tickets tickets = db.read(c -> Sql.one(c, """
+                SELECT count(*), avg(CASE WHEN called_ts IS NOT NULL THEN (called_ts - queued_ts) / 60.0 END)
+                FROM ticket WHERE hub_id = ? AND day = ?""", rs -> new Tickets(rs.getInt(1), tenths(rs, 2)),
+                hub.id(), day.toString())).orElseThrow();
+        int bookings = db.read(c -> Sql.number(c,
+                "SELECT count(*) FROM booking WHERE hub_id = ? AND start_ts >= ? AND start_ts < ?", hub.id(), from,
+                to));
+        // Ratings of tickets, bookings and visits belong to a hub through their item; ratings of the hub name it.
+        Double rating = db.read(c -> Sql.one(c, """
+                SELECT avg(f.rating) FROM feedback f
+                WHERE f.at_ts >= ? AND f.at_ts < ? AND (
+                     (f.item_kind = 'ticket' AND f.item_id IN (SELECT id FROM ticket WHERE hub_id = ?))
+                  OR (f.item_kind = 'booking' AND f.item_id IN (SELECT CAST(id AS TEXT) FROM booking WHERE hub_id = ?))
+                  OR (f.item_kind = 'checkin' AND f.item_id IN (SELECT CAST(id AS TEXT) FROM checkin WHERE hub_id = ?))
+                  OR (f.item_kind = 'hub' AND f.hub_id = ?))""", rs -> tenths(rs, 1), from, to, hub.id(), hub.id(),
+                hub.id(), hub.id())).orElse(null);
+        return new FiguresEvent(hub.id(), day.toString(), byWhat, (Integer) visits.get("total"), tickets.count(),
+                tickets.averageWaitMinutes(), bookings, rating);
+    }
+
+    /** A nullable average, rounded to tenths. */
+    private static Double tenths(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Math.round(value * 10) / 10.0;
     }
 }

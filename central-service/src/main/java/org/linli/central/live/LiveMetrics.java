@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.ingest.IngestCounters;
 
 /**
@@ -18,13 +19,13 @@ import org.linli.central.ingest.IngestCounters;
  * device), the ingest queue, SSE clients, devices online, queue lengths. The meters read our own counters, so they
  * are removed again on close (tests start several services in one JVM).
  */
-final class LiveMetrics implements AutoCloseable {
+public final class LiveMetrics implements AutoCloseable {
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final Set<String> perDevice = ConcurrentHashMap.newKeySet();
     private final DeviceRegistry devices;
 
-    LiveMetrics(IngestCounters ingest, Supplier<Integer> ingestQueue, Supplier<Integer> sseClients,
+    public LiveMetrics(IngestCounters ingest, Supplier<Integer> ingestQueue, Supplier<Integer> sseClients,
             DeviceRegistry devices, Map<String, Supplier<Integer>> waitingByService) {
         this.devices = devices;
         counter("linli.ingest.received", "device messages received from the broker", ingest, IngestCounters::received);
@@ -44,7 +45,7 @@ final class LiveMetrics implements AutoCloseable {
     }
 
     /** Per-device drop counters, registered once per device. */
-    void device(String id) {
+    public void device(String id) {
         if (!perDevice.add(id)) {
             return;
         }

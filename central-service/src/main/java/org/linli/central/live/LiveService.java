@@ -4,25 +4,23 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.central.alerts.Alerts;
-import org.linli.central.auth.Access;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.devices.DeviceRegistry;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.NotFound;
 import org.linli.central.queue.Queues;
-import org.linli.central.store.Database;
 import org.linli.central.web.Json;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
@@ -34,20 +32,18 @@ public final class LiveService implements HttpService {
     private final Alerts alerts;
     private final Queues queues;
     private final Figures figures;
-    private final Access access;
-    private final Database db;
+    private final Guard guard;
     private final Clock clock;
 
     public LiveService(Catalogue catalogue, RoomViews rooms, DeviceRegistry devices, Alerts alerts, Queues queues,
-            Figures figures, Access access, Database db, Clock clock) {
+            Figures figures, Guard guard, Clock clock) {
         this.catalogue = catalogue;
         this.rooms = rooms;
         this.devices = devices;
         this.alerts = alerts;
         this.queues = queues;
         this.figures = figures;
-        this.access = access;
-        this.db = db;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -59,10 +55,10 @@ public final class LiveService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
-            throw ProblemException.forbidden("staff of hub " + caller.hubId() + " see only their own hub");
+            throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
         }
         return hub;
     }
@@ -77,10 +73,10 @@ public final class LiveService implements HttpService {
         body.put("peopleInHub", views.stream().map(RoomViews.RoomView::count)
                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
         body.put("uncountedOccupiedRooms", views.stream().filter(v -> v.occupied() && v.count() == null).count());
-        body.put("rooms", views.stream().map(RoomViews.RoomView::json).toList());
+        body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
         body.put("queues", queues.overview(hub));
-        body.put("devices", devices.views(hub.id()).stream().map(d -> d.json(hub.timezone())).toList());
-        body.put("alerts", alerts.open(hub.id()).stream().map(a -> a.json(hub.timezone())).toList());
+        body.put("devices", devices.views(hub.id()).stream().map(d -> d.event(hub.timezone())).toList());
+        body.put("alerts", alerts.open(hub.id()).stream().map(a -> a.event(hub.timezone())).toList());
         body.put("figures", figures.today(hub));
         Json.ok(res, body);
     }
@@ -129,21 +125,11 @@ public final class LiveService implements HttpService {
     }
 
     private void counter(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Counter counter = catalogue.counter(Requests.id(req, "counter"))
                 .filter(c -> caller.hubId() == null || caller.hubId().equals(c.hubId()))
-                .orElseThrow(() -> ProblemException.notFound("no counter with that id in your hub"));
+                .orElseThrow(() -> new NotFound("no counter with that id in your hub"));
         Hub hub = catalogue.requireHub(counter.hubId());
-        String day = LocalDate.now(clock.withZone(hub.timezone())).toString();
-        List<String> current = ticketIds("""
-                SELECT id FROM ticket WHERE counter_id = ? AND state = 'called' AND day = ?
-                ORDER BY called_ts DESC LIMIT 1""", List.of(counter.id(), day));
-        List<Object> params = new ArrayList<>(counter.services());
-        params.add(day);
-        String marks = String.join(", ", counter.services().stream().map(s -> "?").toList());
-        List<String> waiting = counter.services().isEmpty() ? List.of() : ticketIds(
-                "SELECT id FROM ticket WHERE state = 'waiting' AND service_id IN (" + marks + ") AND day = ?"
-                        + " ORDER BY priority DESC, queued_ts, seq LIMIT 200", params);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", counter.id());
         body.put("hub", hub.id());
@@ -153,26 +139,9 @@ public final class LiveService implements HttpService {
         // where a ticket can be sent on: every service of the hub
         body.put("transferTo", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
                 "letter", s.letter(), "name", s.name())).toList());
-        body.put("current", current.isEmpty() ? null : queues.get(current.getFirst()));
-        body.put("waiting", waiting.stream().map(queues::get).toList());
+        body.put("current", queues.serving(counter).orElse(null));
+        body.put("waiting", queues.waitingFor(counter));
         Json.ok(res, body);
-    }
-
-    private List<String> ticketIds(String sql, List<?> params) {
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    st.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
     }
 
     private String now(Hub hub) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,13 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.linli.central.alerts.AlertRules;
 import org.linli.central.alerts.OfflineWatch;
 import org.linli.central.devices.Device;
+import org.linli.central.devices.DeviceRegistry;
+import org.linli.central.events.BookingEvent;
+import org.linli.central.events.Coalescer;
+import org.linli.central.events.Event;
 import org.linli.central.events.EventBus;
 import org.linli.central.ingest.BatchSink;
 import org.linli.central.ingest.Message;
+import org.linli.central.ingest.RetainedPublisher;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.EventPayload;
 import org.linli.protocol.payload.EventType;
@@ -29,10 +38,12 @@ import org.linli.protocol.payload.TelemetryPayload;
 
 /**
  * Applies each stored batch to the live picture: device registry, room states, and after the commit the SSE events,
- * the retained room states on MQTT, the alert rules and the booking-usage check.
+ * the retained room states on MQTT, the alert rules and the booking-usage check. A room's state is sent again when
+ * one of its bookings changed.
  */
-public final class LiveState implements BatchSink {
+public final class LiveState implements BatchSink, AutoCloseable {
     private static final long DEVICE_EVENT_EVERY_MS = 5_000;
+    private static final Duration COALESCE = Duration.ofMillis(100);
     // "last seen" is saved at most this often per device; transitions and telemetry are saved at once
     private static final long DEVICE_SAVE_EVERY_MS = 60_000;
     private final DeviceRegistry registry;
@@ -47,6 +58,11 @@ public final class LiveState implements BatchSink {
     private final PayloadCodec codec;
     private final Map<String, Long> devicePublished = new ConcurrentHashMap<>();
     private final Map<String, Long> deviceSaved = new ConcurrentHashMap<>();
+    // A booking changes its room's status: a burst of bookings sends each room's state once per period (event-bus
+    // subscribers run on the publisher's thread, a request, so the query runs here instead).
+    private final ScheduledExecutorService bookedRoomsWorker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("linli-room-states").daemon(true).factory());
+    private final Coalescer<String> bookedRooms;
 
     /**
      * @param retained null when there is no broker
@@ -65,6 +81,14 @@ public final class LiveState implements BatchSink {
         this.roomActivity = roomActivity;
         this.clock = clock;
         this.codec = new PayloadCodec(clock);
+        this.bookedRooms = new Coalescer<>(bookedRoomsWorker, COALESCE, roomId -> publishRoom(roomId, clock.millis()));
+    }
+
+    /** An event-bus subscriber: a booking made, cancelled, released or used changes its room's status. */
+    public void onEvent(Event event) {
+        if (event instanceof BookingEvent booking) {
+            bookedRooms.mark(booking.room());
+        }
     }
 
     @Override
@@ -125,7 +149,7 @@ public final class LiveState implements BatchSink {
             Long last = devicePublished.get(id);
             if (transitioned.contains(id) || last == null || now - last >= DEVICE_EVENT_EVERY_MS) {
                 devicePublished.put(id, now);
-                registry.view(id).ifPresent(view -> events.publish("device", view.json(zoneOf(view.hubId()))));
+                registry.view(id).ifPresent(view -> events.publish(view.event(zoneOf(view.hubId()))));
             }
         }
         for (String roomId : changedRooms) {
@@ -148,16 +172,33 @@ public final class LiveState implements BatchSink {
         }
     }
 
+    /**
+     * Every room's state again, on the room-state thread (this is called on MQTT's): what a broker that lost them
+     * needs, on every connect.
+     */
+    public void publishAllRooms() {
+        try {
+            bookedRoomsWorker.execute(() -> views.roomIds().forEach(roomId -> publishRoom(roomId, clock.millis())));
+        } catch (RejectedExecutionException closed) {
+            // shutting down
+        }
+    }
+
     /** Sends a room's state to screens and, retained, to MQTT; also after a booking changed. */
     public void publishRoom(String roomId, long now) {
         RoomViews.RoomView view = views.room(roomId);
-        events.publish("room", view.json());
+        events.publish(view.event());
         if (retained != null) {
             retained.publish(Topics.roomState(view.hub().id(), roomId), codec.encode(view.payload(now)));
         }
         if (view.status().equals("over_capacity")) {
             rules.overCapacity(view.hub().id(), roomId, view.count(), view.room().capacity());
         }
+    }
+
+    @Override
+    public void close() {
+        bookedRoomsWorker.shutdownNow();
     }
 
     private java.time.ZoneId zoneOf(String hubId) {

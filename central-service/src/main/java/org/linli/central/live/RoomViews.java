@@ -1,17 +1,16 @@
 package org.linli.central.live;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.events.RoomEvent;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 import org.linli.protocol.payload.RoomStatePayload;
 
@@ -48,23 +47,13 @@ public final class RoomViews {
             return sensed != null && sensed.occupied();
         }
 
-        public Map<String, Object> json() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("hub", hub.id());
-            body.put("room", room.id());
-            body.put("name", room.name());
-            body.put("status", status);
-            body.put("occupied", occupied());
-            body.put("count", count());
-            body.put("capacity", room.capacity());
-            body.put("since", sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()),
-                    hub.timezone()));
-            body.put("source", sensed == null ? null : sensed.source());
-            body.put("bookingId", current == null ? null : current.id());
-            body.put("nextBooking", next == null ? null : Map.of(
-                    "start", Times.format(next.start(), hub.timezone()),
-                    "end", Times.format(next.end(), hub.timezone())));
-            return body;
+        /** As the API and the {@code room} event show it, with times in the hub's zone. */
+        public RoomEvent event() {
+            return new RoomEvent(hub.id(), room.id(), room.name(), status, occupied(), count(), room.capacity(),
+                    sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()), hub.timezone()),
+                    sensed == null ? null : sensed.source(), current == null ? null : current.id(),
+                    next == null ? null : new RoomEvent.NextBooking(Times.format(next.start(), hub.timezone()),
+                            Times.format(next.end(), hub.timezone())));
         }
 
         public RoomStatePayload payload(long ts) {
@@ -74,10 +63,9 @@ public final class RoomViews {
         }
     }
 
-    /** The time zone of a hub, for the times shown to its staff. */
+    /** The time zone of a hub, for the times shown to its staff; every hub has one, and an unknown hub is a 404. */
     public java.time.ZoneId zone(String hubId) {
-        return zones.computeIfAbsent(hubId, id -> catalogue.hub(id).map(Hub::timezone)
-                .orElse(java.time.ZoneId.of("Asia/Shanghai")));
+        return zones.computeIfAbsent(hubId, id -> catalogue.requireHub(id).timezone());
     }
 
     public List<RoomView> hub(Hub hub) {
@@ -86,6 +74,11 @@ public final class RoomViews {
             views.add(view(hub, room));
         }
         return views;
+    }
+
+    /** Every room of every hub. */
+    public List<String> roomIds() {
+        return catalogue.hubs().stream().flatMap(hub -> catalogue.rooms(hub.id()).stream()).map(Room::id).toList();
     }
 
     public RoomView room(String roomId) {
@@ -113,21 +106,11 @@ public final class RoomViews {
     }
 
     private List<Span> upcoming(String roomId, Instant now) {
-        return db.read(c -> {
-            List<Span> spans = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, start_ts, end_ts FROM booking
-                    WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""")) {
-                st.setString(1, roomId);
-                st.setLong(2, now.getEpochSecond());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        spans.add(new Span(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2)),
-                                Instant.ofEpochSecond(rs.getLong(3))));
-                    }
-                }
-            }
-            return spans;
-        });
+        return db.read(c -> Sql.list(c, """
+                SELECT id, start_ts, end_ts FROM booking
+                WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""",
+                rs -> new Span(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2)),
+                        Instant.ofEpochSecond(rs.getLong(3))),
+                roomId, now.getEpochSecond()));
     }
 }

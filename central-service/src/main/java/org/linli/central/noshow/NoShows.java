@@ -1,12 +1,11 @@
 package org.linli.central.noshow;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.linli.central.live.LiveSettings;
+import org.linli.central.config.LiveSettings;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 
 /**
  * The per-resident no-show rule, across all rooms of all hubs: {@code max} released bookings within {@code window}
@@ -26,17 +25,8 @@ public final class NoShows {
     /** No-shows of a resident within the rule's window. */
     public int recent(long residentId) {
         long from = clock.instant().minus(rule.window()).getEpochSecond();
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT count(*) FROM booking_no_show WHERE resident_id = ? AND released_ts >= ?")) {
-                st.setLong(1, residentId);
-                st.setLong(2, from);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.read(c -> Sql.number(c,
+                "SELECT count(*) FROM booking_no_show WHERE resident_id = ? AND released_ts >= ?", residentId, from));
     }
 
     /** Until when the resident may not book, if the rule blocks them now. */
@@ -44,16 +34,8 @@ public final class NoShows {
         if (rule.block().isZero() || recent(residentId) < rule.max()) {
             return Optional.empty();
         }
-        long last = db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT max(released_ts) FROM booking_no_show WHERE resident_id = ?")) {
-                st.setLong(1, residentId);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        long last = db.read(c -> Sql.one(c, "SELECT max(released_ts) FROM booking_no_show WHERE resident_id = ?",
+                rs -> rs.getLong(1), residentId)).orElse(0L);
         Instant until = Instant.ofEpochSecond(last).plus(rule.block());
         return until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }

@@ -5,26 +5,26 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.linli.central.auth.Access;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 
 /** Tickets for residents, counters for staff, queue overview for screens. */
 public final class QueueService implements HttpService {
     private final Queues queues;
     private final Catalogue catalogue;
-    private final Access access;
+    private final Guard guard;
     private final long maxBody;
 
-    public QueueService(Queues queues, Catalogue catalogue, Access access, long maxBody) {
+    public QueueService(Queues queues, Catalogue catalogue, Guard guard, long maxBody) {
         this.queues = queues;
         this.catalogue = catalogue;
-        this.access = access;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -42,7 +42,7 @@ public final class QueueService implements HttpService {
     }
 
     private void draw(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String service = Requests.id(req, "service");
         String key = Requests.idempotencyKey(req);
         JsonBody body = JsonBody.read(req, maxBody);
@@ -51,7 +51,7 @@ public final class QueueService implements HttpService {
         String token = body.optionalText("token", 200);
         body.done();
         if (phone != null && token != null) {
-            throw ProblemException.invalidField("phone", "send phone or token, not both");
+            throw InvalidInput.field("phone", "send phone or token, not both");
         }
         Queues.Drawn drawn = queues.draw(service, priority,
                 phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);
@@ -63,7 +63,7 @@ public final class QueueService implements HttpService {
     }
 
     private void reactivate(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Json.ok(res, queues.reactivate(Requests.id(req, "id"), caller.hubId()));
     }
 
@@ -72,7 +72,7 @@ public final class QueueService implements HttpService {
     }
 
     private void counter(ServerRequest req, ServerResponse res, String action) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         String counter = Requests.id(req, "counter");
         Json.ok(res, switch (action) {
             case "call-next" -> queues.callNext(counter, caller.hubId());
@@ -83,7 +83,7 @@ public final class QueueService implements HttpService {
     }
 
     private void transfer(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         String counter = Requests.id(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String service = body.text("service", 64);

@@ -1,6 +1,7 @@
 package org.linli.central.queue;
 
-/** A queue ticket; {@code state} is waiting, called, done, no_show or transferred. */
+/** A queue ticket as stored. */
 public record Ticket(String id, String hubId, String serviceId, String day, String number, boolean priority,
-        String state, String counterId, long queuedTs, Long calledTs, Long doneTs, String transferredTo) {
+        TicketState state, String counterId, long queuedTs, Long calledTs, Long doneTs, String transferredTo,
+        Long residentId) {
 }

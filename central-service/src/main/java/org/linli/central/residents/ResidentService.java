@@ -6,29 +6,28 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.ZoneId;
 import java.util.Map;
-import org.linli.central.auth.Access;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
-import org.linli.central.store.Database;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
-import org.linli.central.web.ProblemException;
+import org.linli.central.web.Requests;
 import org.linli.central.web.Times;
 
 /** {@code POST /api/v1/residents/card}: a phone number in, a resident card token out. */
 public final class ResidentService implements HttpService {
     private final Residents residents;
     private final Catalogue catalogue;
-    private final Access access;
-    private final Database db;
+    private final Guard guard;
     private final long maxBody;
 
-    public ResidentService(Residents residents, Catalogue catalogue, Access access, Database db, long maxBody) {
+    public ResidentService(Residents residents, Catalogue catalogue, Guard guard, long maxBody) {
         this.residents = residents;
         this.catalogue = catalogue;
-        this.access = access;
-        this.db = db;
+        this.guard = guard;
         this.maxBody = maxBody;
     }
 
@@ -38,14 +37,14 @@ public final class ResidentService implements HttpService {
     }
 
     private void card(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, Access.KIOSK_OR_DESK);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         JsonBody body = JsonBody.read(req, maxBody);
         String phoneText = body.text("phone", 24);
         String hubText = body.optionalText("hub", 64);
         body.done();
         String phone = Residents.requirePhone("phone", phoneText);
         Hub hub = hubOf(caller, hubText, catalogue);
-        Resident resident = db.write(c -> residents.byPhone(c, phone));
+        Resident resident = residents.byPhone(phone);
         Residents.Card card = residents.card(resident, hub.id());
         ZoneId zone = hub.timezone();
         Json.created(res, Map.of("token", card.token(), "phoneLast4", card.phoneLast4(),
@@ -56,11 +55,11 @@ public final class ResidentService implements HttpService {
     public static Hub hubOf(Caller caller, String hubField, Catalogue catalogue) {
         String hubId = caller.hubId() != null ? caller.hubId() : hubField;
         if (hubId == null) {
-            throw ProblemException.invalidField("hub", "is required for staff of all hubs");
+            throw InvalidInput.field("hub", "is required for staff of all hubs");
         }
         if (caller.hubId() != null && hubField != null && !hubField.equals(caller.hubId())) {
-            throw ProblemException.forbidden("this caller acts for hub " + caller.hubId() + " only");
+            throw new Forbidden("this caller acts for hub " + caller.hubId() + " only");
         }
-        return catalogue.hub(hubId).orElseThrow(() -> ProblemException.invalidField("hub", "no hub " + hubId));
+        return catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
     }
 }

@@ -8,20 +8,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.linli.central.access.TokenKeys;
-import org.linli.central.web.ProblemException;
+import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.store.Database;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
 
 /** Residents by phone or by card token. */
 public final class Residents {
+    private final Database db;
     private final PhoneNumbers phones;
     private final TokenKeys keys;
     private final Clock clock;
     private final Duration cardValidity;
 
-    public Residents(PhoneNumbers phones, TokenKeys keys, Clock clock, Duration cardValidity) {
+    public Residents(Database db, PhoneNumbers phones, TokenKeys keys, Clock clock, Duration cardValidity) {
+        this.db = db;
         this.phones = phones;
         this.keys = keys;
         this.clock = clock;
@@ -32,7 +36,7 @@ public final class Residents {
     public static String requirePhone(String field, String raw) {
         String normalised = PhoneNumbers.normalise(raw);
         if (normalised == null) {
-            throw ProblemException.invalidField(field, "must be a phone number of 6 to 15 digits");
+            throw InvalidInput.field(field, "must be a phone number of 6 to 15 digits");
         }
         return normalised;
     }
@@ -55,7 +59,7 @@ public final class Residents {
         }
         Verification v = keys.verifyAtKiosk(token, hubId);
         if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
-            throw ProblemException.rule("token-not-accepted", v.valid()
+            throw new RuleViolation("token-not-accepted", v.valid()
                     ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
         }
         return new Claim(null, null, v.token().subject());
@@ -77,7 +81,7 @@ public final class Residents {
     /** The resident claimed, created for a new phone, inside the caller's write transaction. */
     public Resident resolve(Connection c, Claim claim) throws SQLException {
         if (claim.cardResident() != null) {
-            return byId(c, claim.cardResident()).orElseThrow(() -> ProblemException.rule("token-not-accepted",
+            return byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation("token-not-accepted",
                     "the card belongs to a resident whose data was deleted; ask for a new card"));
         }
         long now = clock.instant().getEpochSecond();
@@ -97,6 +101,11 @@ public final class Residents {
     }
 
     /** Finds or creates the resident with this phone, inside the caller's write transaction. */
+    /** The resident with this phone number, registered now if new. */
+    public Resident byPhone(String normalisedPhone) {
+        return db.write(c -> byPhone(c, normalisedPhone));
+    }
+
     public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
         return resolve(c, claim(normalisedPhone, null, null));
     }

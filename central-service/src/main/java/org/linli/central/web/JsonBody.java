@@ -2,7 +2,6 @@ package org.linli.central.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.linli.central.errors.InvalidInput;
 
 /**
  * A request's JSON object, read with a size limit, with typed accessors that collect every field problem so the
@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class JsonBody {
     private final JsonNode root;
-    private final List<ProblemException.FieldError> errors = new ArrayList<>();
+    private final List<InvalidInput.FieldError> errors = new ArrayList<>();
 
     private JsonBody(JsonNode root) {
         this.root = root;
@@ -80,7 +80,7 @@ public final class JsonBody {
     }
 
     private void error(String field, String message) {
-        errors.add(new ProblemException.FieldError(field, message));
+        errors.add(new InvalidInput.FieldError(field, message));
     }
 
     /** A required text of at most {@code maxLength} characters. */
@@ -214,7 +214,7 @@ public final class JsonBody {
     /** Throws the collected field problems, if any, as one 400. */
     public void done() {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalidFields(errors);
+            throw new InvalidInput(errors);
         }
     }
 

@@ -1,22 +1,20 @@
 package org.linli.central.web;
 
 import java.util.List;
+import org.linli.central.errors.InvalidInput;
 
 /**
- * A request the service refuses, answered as an RFC 9457 problem detail. Features throw the factory methods'
- * results; {@link Problems} turns every one into the HTTP answer in one place.
+ * A problem detail as {@link Problems} sends it, and what the web layer itself refuses before a feature runs (a body
+ * that is too large, not JSON, of another media type). Features throw their own {@code errors.*} instead.
  */
 public class ProblemException extends RuntimeException {
-    /** One problem with one field of the request body or query. */
-    public record FieldError(String field, String message) {
-    }
-
     private final int status;
     private final String type;
     private final String title;
-    private final List<FieldError> errors;
+    private final List<InvalidInput.FieldError> errors;
 
-    public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+    public ProblemException(int status, String type, String title, String detail,
+            List<InvalidInput.FieldError> errors) {
         super(detail);
         this.status = status;
         this.type = type;
@@ -28,32 +26,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "bad-request", "The request is not valid", detail, List.of());
     }
 
-    public static ProblemException invalidFields(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("the request is not valid");
-        return new ProblemException(400, "invalid-fields", "Some fields are missing or wrong", detail, errors);
-    }
-
-    public static ProblemException invalidField(String field, String message) {
-        return invalidFields(List.of(new FieldError(field, message)));
-    }
-
-    public static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, "unauthorized", "Sign in first", detail, List.of());
-    }
-
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Not allowed for you", detail, List.of());
-    }
-
-    public static ProblemException notFound(String what) {
-        return new ProblemException(404, "not-found", "Not found", what, List.of());
-    }
-
-    public static ProblemException conflict(String type, String title, String detail) {
-        return new ProblemException(409, type, title, detail, List.of());
-    }
-
     public static ProblemException tooLarge(long limit) {
         return new ProblemException(413, "too-large", "The request is too large",
                 "a request body may have at most " + limit + " bytes", List.of());
@@ -61,11 +33,6 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unsupportedMediaType(String detail) {
         return new ProblemException(415, "unsupported-media-type", "Send JSON", detail, List.of());
-    }
-
-    /** A well-formed request that a rule of the hub forbids (opening hours, capacity, …). */
-    public static ProblemException rule(String type, String detail) {
-        return new ProblemException(422, type, "A rule does not allow this", detail, List.of());
     }
 
     public int status() {
@@ -80,7 +47,7 @@ public class ProblemException extends RuntimeException {
         return title;
     }
 
-    public List<FieldError> errors() {
+    public List<InvalidInput.FieldError> errors() {
         return errors;
     }
 }

@@ -10,8 +10,18 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linli.central.errors.Conflict;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.NotFound;
+import org.linli.central.errors.Refusal;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.errors.Unauthorized;
 
-/** Every error becomes an RFC 9457 problem detail here, and only here. */
+/**
+ * Every error becomes an RFC 9457 problem detail here, and only here: the features' refusals ({@code errors.*}), the
+ * web layer's own (a body too large, not JSON), what Helidon refuses, and, as a 500, anything unexpected.
+ */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://linli.org/problems/";
@@ -21,9 +31,26 @@ public final class Problems {
     }
 
     public static void register(HttpRouting.Builder routing) {
+        routing.error(Refusal.class, (req, res, e) -> send(res, problem(e)));
         routing.error(ProblemException.class, (req, res, e) -> send(res, e));
         routing.error(HttpException.class, Problems::refusedByHelidon);
         routing.error(Exception.class, Problems::unexpected);
+    }
+
+    /** Each kind of refusal of the features as its HTTP status, problem type and title. */
+    static ProblemException problem(Refusal refusal) {
+        String detail = refusal.getMessage();
+        return switch (refusal) {
+            case InvalidInput invalid -> new ProblemException(400, "invalid-fields", "Some fields are missing or wrong",
+                    detail, invalid.errors());
+            case Unauthorized u -> new ProblemException(401, "unauthorized", "Sign in first", detail, List.of());
+            case Forbidden f -> new ProblemException(403, "forbidden", "Not allowed for you", detail, List.of());
+            case NotFound n -> new ProblemException(404, "not-found", "Not found", detail, List.of());
+            case Conflict c -> new ProblemException(409, c.code(), c.title(), detail, List.of());
+            case RuleViolation r -> new ProblemException(422, r.code(), "A rule does not allow this", detail,
+                    List.of());
+            default -> throw new IllegalStateException("no problem type for " + refusal.getClass().getName());
+        };
     }
 
     /**

@@ -4,13 +4,31 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.NotFound;
 import org.linli.protocol.Ids;
 
-/** Path and query parameters, checked before they reach a feature. */
+/** Path and query parameters and headers, checked before they reach a feature. */
 public final class Requests {
+    /** The cookie the staff pages keep their token in. */
+    public static final String SESSION_COOKIE = "linli_token";
+
     private Requests() {
+    }
+
+    /**
+     * The bearer token of a request, for {@code auth.Guard}: the Authorization header, or else the
+     * {@value #SESSION_COOKIE} cookie that the staff pages set at sign-in (a browser's event stream cannot send
+     * headers). Null when there is none or it is absurd.
+     */
+    public static String bearer(ServerRequest req) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (header != null) {
+            return header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() <= 7 + 200
+                    ? header.substring(7).strip() : null;
+        }
+        String cookie = req.headers().cookies().first(SESSION_COOKIE).orElse(null);
+        return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
     }
 
     /**
@@ -30,7 +48,7 @@ public final class Requests {
     public static String id(ServerRequest req, String name) {
         String value = req.path().pathParameters().get(name);
         if (!Ids.isValid(value)) {
-            throw ProblemException.notFound("no " + name + " with that id");
+            throw new NotFound("no " + name + " with that id");
         }
         return value;
     }
@@ -46,34 +64,18 @@ public final class Requests {
         } catch (NumberFormatException e) {
             // falls through to the 404 below
         }
-        throw ProblemException.notFound("no " + name + " with that id");
+        throw new NotFound("no " + name + " with that id");
     }
 
     public static LocalDate date(ServerRequest req, String name) {
         String value = req.query().first(name).orElse(null);
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField(name, "is required, e.g. ?" + name + "=2026-11-28");
+            throw InvalidInput.field(name, "is required, e.g. ?" + name + "=2026-11-28");
         }
         try {
             return parseDate(value.strip());
         } catch (DateTimeException e) {
-            throw ProblemException.invalidField(name, "must be a date like 2026-11-28");
-        }
-    }
-
-    public static OffsetDateTime optionalTime(ServerRequest req, String name) {
-        String value = req.query().first(name).orElse(null);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8));
-            } catch (DateTimeParseException again) {
-                throw ProblemException.invalidField(name, "must be a date or a time with offset");
-            }
+            throw InvalidInput.field(name, "must be a date like 2026-11-28");
         }
     }
 

@@ -16,16 +16,16 @@ class EventJournalTest {
         EventJournal journal = new EventJournal(InstantSource.fixed(STARTED));
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            journal.accept(new Event("room", i));
+            journal.accept(new FeedbackEvent("h" + i, 5));
         }
         journal.subscribe(0L, entry -> ids.add(entry.id())).run();
         assertEquals(5, ids.size());
         List<Long> seen = new ArrayList<>();
         Runnable off = journal.subscribe(ids.get(2), entry -> seen.add(entry.id()));
-        journal.accept(new Event("alert", "x"));
+        journal.accept(new FeedbackEvent("x", 1));
         assertEquals(List.of(ids.get(3), ids.get(4), ids.get(4) + 1), seen);
         off.run();
-        journal.accept(new Event("alert", "y"));
+        journal.accept(new FeedbackEvent("y", 1));
         assertEquals(3, seen.size());
         List<Long> fresh = new ArrayList<>();
         journal.subscribe(null, entry -> fresh.add(entry.id()));
@@ -36,16 +36,16 @@ class EventJournalTest {
     void aClientOfThePreviousProcessGetsEverythingTheRestartedOneKept() {
         EventJournal before = new EventJournal(InstantSource.fixed(STARTED));
         for (int i = 0; i < 400; i++) {
-            before.accept(new Event("room", i));
+            before.accept(new FeedbackEvent("h" + i, 5));
         }
         List<Long> ids = new ArrayList<>();
         before.subscribe(0L, entry -> ids.add(entry.id())).run();
         // the service restarts two seconds later
         EventJournal after = new EventJournal(InstantSource.fixed(STARTED.plusSeconds(2)));
-        after.accept(new Event("room", "a"));
-        after.accept(new Event("call", "b"));
+        after.accept(new FeedbackEvent("a", 2));
+        after.accept(new FeedbackEvent("b", 3));
         List<Object> replayed = new ArrayList<>();
-        after.subscribe(ids.getLast(), entry -> replayed.add(entry.event().data()));
+        after.subscribe(ids.getLast(), entry -> replayed.add(entry.event().hub()));
         assertEquals(List.of("a", "b"), replayed);
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.ingest.IngestCounters;
 import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.PayloadCodec;
@@ -36,17 +37,17 @@ import org.linli.protocol.testing.MosquittoBroker;
 
 /** Ingestion through a real Mosquitto into a real SQLite file, with the HTTP API of a real server. */
 class IngestionIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     @TempDir
     static Path dir;
     static MosquittoBroker broker;
-    static LiveTestServer server;
+    static TestServer server;
     static TestPublisher device;
 
     @BeforeAll
     static void start() throws Exception {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url(),
+        server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
                 "live.client-id", "central-ingest-it"));
         register("dev-a", "studio", "classroom");
         register("dev-b", "reading-room");
@@ -55,7 +56,7 @@ class IngestionIT {
     }
 
     static void register(String id, String... rooms) {
-        LiveTestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
+        TestServer.Response r = server.post("/api/v1/devices", server.token("admin"),
                 Map.of("id", id, "hub", HUB, "rooms", List.of(rooms)));
         assertEquals(201, r.status(), r.text());
     }
@@ -98,7 +99,7 @@ class IngestionIT {
 
     @Test
     void storesEveryValidMessageAndNoneOfTenThousandFuzzedOnes() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         long storedBefore = counters.stored();
         long droppedBefore = counters.malformed() + counters.unauthorised();
         long unauthorisedBefore = counters.unauthorised();
@@ -152,7 +153,7 @@ class IngestionIT {
                 + " NOT IN ('studio', 'classroom', 'reading-room')"));
         assertEquals(0, count("SELECT count(*) FROM device_event WHERE seq >= " + Fuzz.BAD_SEQ));
 
-        DeviceRegistry.DeviceView a = server.live().registry().view("dev-a").orElseThrow();
+        DeviceRegistry.DeviceView a = server.components().registry().view("dev-a").orElseThrow();
         assertTrue(a.malformed() > 0 && a.dropped() > 0, a.toString());
 
         // still alive: the next valid message is stored
@@ -168,7 +169,7 @@ class IngestionIT {
 
     @Test
     void storesARedeliveredMessageOnce() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         long duplicatesBefore = counters.duplicates();
         String sample = Fuzz.occupancy(System.currentTimeMillis(), 50_000, "classroom", true, 2);
         String event = Fuzz.event(System.currentTimeMillis(), 50_001, "classroom", "door.closed", null);
@@ -190,7 +191,7 @@ class IngestionIT {
      */
     @Test
     void sendsEachDeviceReceiptsForWhatItStoredAndWhatIsDroppedForGood() throws Exception {
-        IngestCounters counters = server.live().ingestion().counters();
+        IngestCounters counters = server.components().ingestion().counters();
         Map<String, Set<Long>> acknowledged = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger receipts = new java.util.concurrent.atomic.AtomicInteger();
         PayloadCodec codec = new PayloadCodec();
@@ -286,7 +287,7 @@ class IngestionIT {
             assertEquals("occupied", retained.status());
             assertEquals(8, retained.capacity());
         }
-        LiveTestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
+        TestServer.Response evacuation = server.get("/api/v1/hubs/" + HUB + "/evacuation",
                 server.token("operator"));
         assertEquals(200, evacuation.status(), evacuation.text());
         assertTrue(evacuation.json().get("total").asInt() >= 5, evacuation.text());

@@ -19,21 +19,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /** The live-operations HTTP API: who may call it, what bad input gets, and the shapes of docs/api.md. */
 class LiveApiIT {
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
     @TempDir
     static Path dir;
     static MosquittoBroker broker;
-    static LiveTestServer server;
+    static TestServer server;
 
     @BeforeAll
     static void start() {
         broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of("mqtt.url", broker.url(),
+        server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
                 "live.client-id", "central-api-it"));
     }
 
@@ -53,7 +53,7 @@ class LiveApiIT {
         for (String bad : List.of("{", "[]", "{\"id\":\"x y\",\"hub\":\"" + HUB + "\",\"rooms\":[\"studio\"]}",
                 "{\"id\":\"d1\",\"hub\":\"" + HUB + "\"}", "{\"id\":\"d1\",\"hub\":\"" + HUB + "\",\"rooms\":\"studio\"}",
                 "{\"id\":\"d1\",\"hub\":\"" + HUB + "\",\"rooms\":[7]}", "{\"id\":5,\"hub\":\"" + HUB + "\",\"rooms\":[]}")) {
-            LiveTestServer.Response r = server.postRaw("/api/v1/devices", admin, bad);
+            TestServer.Response r = server.postRaw("/api/v1/devices", admin, bad);
             assertEquals(400, r.status(), bad + " -> " + r.text());
             assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         }
@@ -63,7 +63,7 @@ class LiveApiIT {
                 Map.of("id", "d1", "hub", "no-such-hub", "rooms", List.of("studio"))).status());
 
         assertEquals(201, server.post("/api/v1/devices", admin, device).status());
-        LiveTestServer.Response again = server.post("/api/v1/devices", admin,
+        TestServer.Response again = server.post("/api/v1/devices", admin,
                 Map.of("id", "lobby-door", "hub", HUB, "rooms", List.of("studio", "classroom")));
         assertEquals(200, again.status(), again.text());
         JsonNode list = server.get("/api/v1/devices", server.token("operator")).json();
@@ -91,7 +91,7 @@ class LiveApiIT {
         assertEquals(HUB, evacuation.get("hub").asText());
         assertTrue(evacuation.get("rooms").size() > 0);
 
-        LiveTestServer.Response counter = server.get("/api/v1/counters/counter-1", server.token("counter"));
+        TestServer.Response counter = server.get("/api/v1/counters/counter-1", server.token("counter"));
         assertEquals(200, counter.status(), counter.text());
         assertTrue(counter.json().get("waiting").isArray());
         assertEquals(404, server.get("/api/v1/counters/no-such-counter", server.token("counter")).status());

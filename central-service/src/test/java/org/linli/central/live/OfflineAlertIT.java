@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.LiveTestServer;
+import org.linli.central.TestServer;
 import org.linli.central.alerts.Alert;
+import org.linli.central.devices.DeviceRegistry;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.protocol.testing.TcpProxy;
 
 /** A device whose link dies without a clean disconnect raises the offline alert on time, from the server. */
 class OfflineAlertIT {
     static final int OFFLINE_AFTER_S = 2;
-    static final String HUB = LiveTestServer.HUB;
+    static final String HUB = TestServer.HUB;
 
     @TempDir
     Path dir;
@@ -30,13 +31,13 @@ class OfflineAlertIT {
     @Test
     void raisesTheOfflineAlertOnTimeWhenAnAgentIsKilled() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-                LiveTestServer server = LiveTestServer.start(dir.resolve("data"), Clock.systemUTC(), Map.of(
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"), Map.of(
                         "mqtt.url", broker.url(), "live.offline-after-seconds", Integer.toString(OFFLINE_AFTER_S),
                         "live.client-id", "central-offline-it"));
                 TcpProxy proxy = new TcpProxy(broker.port())) {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
-            await().atMost(Duration.ofSeconds(20)).until(() -> server.live().mqttConnected());
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.components().mqttConnected());
             String status = "linli/v1/devices/studio-door/status";
             TestPublisher agent = new TestPublisher("tcp://127.0.0.1:" + proxy.port(), "studio-door", 16, status,
                     ("{\"state\":\"offline\",\"ts\":" + System.currentTimeMillis() + "}").getBytes(StandardCharsets.UTF_8));
@@ -44,14 +45,14 @@ class OfflineAlertIT {
                 // the service may subscribe after the retained online status is set: it gets it either way
                 agent.publish(status, ("{\"state\":\"online\",\"ts\":" + System.currentTimeMillis()
                         + ",\"version\":\"1.2.3\"}").getBytes(StandardCharsets.UTF_8), true);
-                await().atMost(Duration.ofSeconds(20)).until(() -> server.live().registry().view("studio-door")
+                await().atMost(Duration.ofSeconds(20)).until(() -> server.components().registry().view("studio-door")
                         .map(DeviceRegistry.DeviceView::online).orElse(false));
-                assertEquals("1.2.3", server.live().registry().view("studio-door").orElseThrow().version());
+                assertEquals("1.2.3", server.components().registry().view("studio-door").orElseThrow().version());
 
                 long killed = System.nanoTime();
                 proxy.kill();
                 await().atMost(Duration.ofSeconds(OFFLINE_AFTER_S + 5)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> server.live().alerts().open(HUB).stream()
+                        .until(() -> server.components().alerts().open(HUB).stream()
                                 .anyMatch(a -> a.kind().equals(Alert.DEVICE_OFFLINE)
                                         && "studio-door".equals(a.deviceId())));
                 long tookMs = (System.nanoTime() - killed) / 1_000_000;
@@ -69,11 +70,11 @@ class OfflineAlertIT {
             JsonNode alert = live.get("alerts").get(0);
             assertEquals("device_offline", alert.get("kind").asText());
 
-            LiveTestServer.Response ack = server.post("/api/v1/alerts/" + alert.get("id").asLong() + "/ack",
+            TestServer.Response ack = server.post("/api/v1/alerts/" + alert.get("id").asLong() + "/ack",
                     server.token("operator"), null);
             assertEquals(200, ack.status(), ack.text());
             assertTrue(ack.json().get("acknowledged").asBoolean());
-            assertTrue(server.live().alerts().open(HUB).isEmpty());
+            assertTrue(server.components().alerts().open(HUB).isEmpty());
         }
     }
 }

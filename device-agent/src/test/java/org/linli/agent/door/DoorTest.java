@@ -10,6 +10,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.agent.AgentLoop;
 import org.linli.agent.MutableClock;
 import org.linli.agent.TestAgents;
@@ -32,6 +35,9 @@ import org.linli.protocol.TestVectors;
 import org.linli.protocol.payload.KeysPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.RevokedPayload;
+import org.linli.protocol.testing.HubTime;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.TokenSigner;
 import org.linli.protocol.token.Verdict;
 
 /** The door against hub-protocol's shared vectors and random mutations: only VALID ever moves the relay. */
@@ -129,6 +135,54 @@ class DoorTest {
             }
         }
         assertTrue(doorCases >= 20, "the vectors hold door cases: " + doorCases);
+    }
+
+    /**
+     * A booking made at the kiosk for the hour around each {@link HubTime} (over midnight from five to midnight, into
+     * the next month from the month's last day), in three zones: the door opens within its hours and the grace
+     * before them, and not for the same hour yesterday or tomorrow. The clock steps over midnight in the middle.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.linli.protocol.testing.HubTime#matrix")
+    void opensForABookingOnlyWithinItsHoursInTheHub(HubTime time) {
+        clock.set(time.instant());
+        Door door = door(TestVectors.HUB, TestVectors.ROOM, Duration.ofMinutes(15));
+        TestVectors.Key key = VECTORS.keys().stream().filter(TestVectors.Key::published).findFirst().orElseThrow();
+        TokenSigner signer = new TokenSigner(key.signingKey());
+        ZonedDateTime now = time.zoned();
+        java.util.function.BiFunction<ZonedDateTime, ZonedDateTime, String> booking = (from, to) -> signer.sign(
+                AccessToken.booking(key.kid(), from.toEpochSecond(), TestVectors.HUB, TestVectors.ROOM,
+                        from.toInstant(), to.toInstant()));
+        String current = booking.apply(now.minusMinutes(10), now.plusMinutes(50));
+        String soon = booking.apply(now.plusMinutes(30), now.plusMinutes(90));
+        String yesterdays = booking.apply(now.minusDays(1).minusMinutes(10), now.minusDays(1).plusMinutes(50));
+        String tomorrows = booking.apply(now.plusDays(1).minusMinutes(10), now.plusDays(1).plusMinutes(50));
+
+        scan(door, current);
+        assertEquals(1, granted(), "the booking under way opens");
+        assertEquals(1, unlocks.get());
+        scan(door, yesterdays);
+        assertTrue(lastEvent().contains("\"reason\":\"EXPIRED\""), lastEvent());
+        scan(door, tomorrows);
+        assertTrue(lastEvent().contains("\"reason\":\"NOT_YET_VALID\""), lastEvent());
+        scan(door, soon);
+        assertTrue(lastEvent().contains("\"reason\":\"NOT_YET_VALID\""), "30 minutes early: " + lastEvent());
+        assertEquals(1, granted());
+
+        clock.set(clock.instant().plus(HubTime.MIDWAY)); // over midnight from the last moment
+        scan(door, current);
+        assertEquals(2, granted(), "still within its hours, whatever the date now says");
+        clock.set(now.plusMinutes(15).toInstant());
+        scan(door, soon);
+        assertEquals(3, granted(), "within the grace before it");
+        clock.set(now.plusMinutes(50).toInstant());
+        scan(door, current);
+        assertTrue(lastEvent().contains("\"reason\":\"EXPIRED\""), "at its end: " + lastEvent());
+        assertEquals(3, granted());
+    }
+
+    private long granted() {
+        return outboxEvents().stream().filter(e -> e.contains("\"type\":\"access.granted\"")).count();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.protocol.payload.OccupancyPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.PayloadException;
+import org.linli.protocol.testing.HubTime;
 
 /**
  * The whole agent with no broker reachable, driven through the mock pins; what it reports is read from its outbox.
@@ -34,6 +35,8 @@ class OccupancyTest {
     @TempDir
     Path dir;
 
+    // held at noon in the hub: the counts are zeroed at closing time, which must not fall inside a test
+    private final Clock clock = HubTime.noon().clock();
     private Pi4jBoard board;
     private Agent agent;
 
@@ -42,7 +45,7 @@ class OccupancyTest {
         AgentConfig config = TestAgents.config(dir,
                 TestAgents.yaml("door-1", "hub-1", ROOM, "tcp://127.0.0.1:1", dir.resolve("data")));
         board = Pi4jBoard.mock();
-        agent = new Agent(config, board, Clock.systemUTC(), ClockTrust.fixed(true, "test"));
+        agent = new Agent(config, board, clock, ClockTrust.fixed(true, "test"));
         agent.start();
         // a beam receiver reads high while the beam is intact
         pin(TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
@@ -61,7 +64,7 @@ class OccupancyTest {
     }
 
     private List<OccupancyPayload> occupancy() {
-        PayloadCodec codec = new PayloadCodec();
+        PayloadCodec codec = new PayloadCodec(clock);
         return TestAgents.outboxPayloads(dir.resolve("data/outbox.db")).stream()
                 .filter(row -> row.startsWith("linli/v1/devices/door-1/occupancy "))
                 .map(row -> {

@@ -204,8 +204,9 @@ public final class RoomsViewModel implements Resettable {
      * anything else starts over from the tapped slot.
      */
     public void tapSlot(int index) {
+        // a slot beginning this very instant has begun: the central service refuses it as in the past
         if (index < 0 || index >= slots.size() || !slots.get(index).free()
-                || slots.get(index).start().toInstant().isBefore(clock.instant())) {
+                || !slots.get(index).start().toInstant().isAfter(clock.instant())) {
             return;
         }
         int from = first.get();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.kiosk.CentralFixture;
-import org.linli.kiosk.Kiosk;
 
 class ActivitiesViewModelTest {
     @TempDir
@@ -22,7 +21,7 @@ class ActivitiesViewModelTest {
     @BeforeEach
     void start() throws Exception {
         f = new CentralFixture(dir);
-        vm = new ActivitiesViewModel(f.client, f.async, f.clock, Kiosk.zone(), f.resident);
+        vm = new ActivitiesViewModel(f.client, f.async, f.clock, f.zone, f.resident);
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ class CentralClientTest {
         Connectivity seen = new Connectivity(Runnable::run);
         CentralClient wrong = new CentralClient(f.central.url(), "not-the-key", TestCentral.HUB, seen);
         CentralRefusedException read = assertThrows(CentralRefusedException.class,
-                () -> wrong.availability("activity-room", f.clock.instant().atZone(TestCentral.ZONE).toLocalDate()));
+                () -> wrong.availability("activity-room", f.clock.instant().atZone(f.zone).toLocalDate()));
         assertEquals(401, read.status());
         CentralRefusedException sent = assertThrows(CentralRefusedException.class,
                 () -> wrong.ticket("affairs", false, Map.of(), null));

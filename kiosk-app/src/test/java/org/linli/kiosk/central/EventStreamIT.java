@@ -36,7 +36,7 @@ class EventStreamIT {
 
     @BeforeEach
     void start() throws Exception {
-        central = TestCentral.start(dir, TestCentral.morningClock());
+        central = TestCentral.start(dir, TestCentral.clockAt(TestCentral.morning()));
         network = new TcpProxy(central.url().getPort());
         stream = new EventStream(URI.create("http://127.0.0.1:" + network.port()), central.kioskKey(), TestCentral.HUB, connectivity, received::add);
     }

@@ -57,13 +57,14 @@ class CheckinViewModelTest {
     void aBookingCheckInNamesTheRoomFromTheHubCatalogue() throws Exception {
         f.catalogue.update(f.client.hub());
         var rooms = new org.linli.kiosk.rooms.RoomsViewModel(f.client, f.async,
-                org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, org.linli.kiosk.Kiosk.zone(),
+                org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, f.zone,
                 java.util.Map.of(), new org.linli.kiosk.ui.ResidentSession());
         rooms.refresh();
         rooms.choose(rooms.rooms().stream().filter(r -> r.room().id().equals("council-hall")).findFirst().orElseThrow()
                 .room());
         int free = 0; // the first free slot that has not begun
-        while (!rooms.slots().get(free).free() || rooms.slots().get(free).start().toInstant().isBefore(f.clock.instant())) {
+        while (!rooms.slots().get(free).free()
+                || !rooms.slots().get(free).start().toInstant().isAfter(f.clock.instant())) {
             free++;
         }
         rooms.tapSlot(free);

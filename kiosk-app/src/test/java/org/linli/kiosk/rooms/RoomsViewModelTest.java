@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.kiosk.CentralFixture;
-import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.TestCentral;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
@@ -32,7 +31,7 @@ class RoomsViewModelTest {
 
     RoomsViewModel newViewModel() {
         return new RoomsViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
-                f.clock, Kiosk.zone(), Map.of(), f.resident);
+                f.clock, f.zone, Map.of(), f.resident);
     }
 
     @AfterEach
@@ -137,8 +136,8 @@ class RoomsViewModelTest {
     void takenSlotsCannotBeChosenAndARangeNeverSpansOne() {
         vm.refresh();
         var room = vm.rooms().get(0).room();
-        var tomorrow = java.time.LocalDate.ofInstant(f.clock.instant(), TestCentral.ZONE).plusDays(1);
-        var ten = tomorrow.atTime(10, 0).atZone(TestCentral.ZONE).toOffsetDateTime();
+        var tomorrow = java.time.LocalDate.ofInstant(f.clock.instant(), f.zone).plusDays(1);
+        var ten = tomorrow.atTime(10, 0).atZone(f.zone).toOffsetDateTime();
         f.central.book(room.id(), ten, ten.plusHours(1), "13800138009");
         vm.choose(room);
         vm.moveDay(1);

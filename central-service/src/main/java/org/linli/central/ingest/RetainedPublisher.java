@@ -1,0 +1,86 @@
+package org.linli.central.ingest;
+
+import java.lang.System.Logger.Level;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Publishes retained state (room states, keys, revocations) from its own thread. Only the latest value of a topic
+ * matters, so a newer value replaces one still waiting; when Paho has too many publishes in flight or the broker is
+ * away, the rest waits and is retried with a growing pause.
+ */
+public final class RetainedPublisher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RetainedPublisher.class.getName());
+    private static final long MAX_PAUSE_MS = 2000;
+    private final MqttConnection mqtt;
+    private final Map<String, byte[]> pending = new LinkedHashMap<>();
+    private final Thread thread;
+    private boolean closed;
+
+    public RetainedPublisher(MqttConnection mqtt) {
+        this.mqtt = mqtt;
+        this.thread = Thread.ofPlatform().name("linli-retained").daemon(true).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public void publish(String topic, byte[] payload) {
+        synchronized (pending) {
+            pending.remove(topic);
+            pending.put(topic, payload);
+            pending.notifyAll();
+        }
+    }
+
+    private void run() {
+        long pause = 10;
+        while (true) {
+            String topic;
+            byte[] payload;
+            synchronized (pending) {
+                while (pending.isEmpty() && !closed) {
+                    try {
+                        pending.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                Iterator<Map.Entry<String, byte[]>> first = pending.entrySet().iterator();
+                Map.Entry<String, byte[]> entry = first.next();
+                topic = entry.getKey();
+                payload = entry.getValue();
+                first.remove();
+            }
+            if (mqtt.publish(topic, payload, true)) {
+                pause = 10;
+                continue;
+            }
+            // Not now: put it back unless a newer value came meanwhile, and wait a little before the next try.
+            synchronized (pending) {
+                pending.putIfAbsent(topic, payload);
+                try {
+                    pending.wait(pause);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            pause = Math.min(pause * 2, MAX_PAUSE_MS);
+            LOG.log(Level.DEBUG, "retained publish postponed; next try in " + pause + " ms");
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (pending) {
+            closed = true;
+            pending.notifyAll();
+        }
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,64 @@
+package org.linli.central.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.linli.central.catalogue.Name;
+import org.linli.central.web.Json;
+
+/**
+ * The JSON of each event is its SSE {@code data} as docs/api.md documents it: the keys that may be null are sent as
+ * null (screens read {@code count: null} as "not counted"), the check-in leaves out what does not apply, and the
+ * event's name is never a field. Reading it back gives the same record, as the kiosk and the tests do.
+ */
+class EventJsonTest {
+
+    @Test
+    void aRoomWithoutSensorsSendsItsUnknownsAsNull() throws IOException {
+        RoomEvent room = new RoomEvent("wutong66", "studio", new Name("工作室", "Studio"), "free", false, null, 12,
+                null, null, null, null);
+        JsonNode json = json(room);
+        assertEquals(List.of("hub", "room", "name", "status", "occupied", "count", "capacity", "since", "source",
+                "bookingId", "nextBooking"), fields(json));
+        assertEquals("工作室", json.get("name").get("zh").asText());
+        assertEquals(true, json.get("count").isNull());
+        assertEquals(room, Json.MAPPER.treeToValue(json, RoomEvent.class));
+    }
+
+    @Test
+    void devicesAlertsAndFiguresKeepTheirNullFields() throws IOException {
+        assertEquals(List.of("id", "hub", "online", "lastSeen", "version", "outboxDepth", "rooms", "malformed",
+                "dropped"), fields(json(new DeviceEvent("door-1", "h", false, null, null, null, List.of("studio"), 0,
+                0))));
+        assertEquals(List.of("id", "hub", "kind", "room", "device", "message", "ts", "acknowledged"),
+                fields(json(new AlertEvent(7, "h", "device_offline", null, "door-1", new Name("离线", "offline"),
+                        "2026-11-28T10:00:00+08:00", false))));
+        assertEquals(List.of("hub", "date", "visits", "visitsTotal", "tickets", "averageWaitMinutes", "bookings",
+                "averageRating"), fields(json(new FiguresEvent("h", "2026-11-28", Map.of("a", 1), 1, 0, null, 0,
+                null))));
+    }
+
+    @Test
+    void aCheckinLeavesOutWhatDoesNotApply() throws IOException {
+        assertEquals(List.of("id", "hub", "kind", "service"),
+                fields(json(new CheckinEvent(3, "h", "phone", null, null, "consult", null))));
+    }
+
+    @Test
+    void everyBookingEventHasOneShape() throws IOException {
+        assertEquals(List.of("id", "hub", "room", "start", "end", "status"), fields(json(new BookingEvent(9, "h",
+                "studio", "2026-11-28T10:00:00+08:00", "2026-11-28T11:00:00+08:00", "released"))));
+    }
+
+    private static JsonNode json(Event event) throws IOException {
+        return Json.MAPPER.readTree(Json.bytes(event));
+    }
+
+    private static List<String> fields(JsonNode json) {
+        return json.properties().stream().map(Map.Entry::getKey).toList();
+    }
+}
