@@ -44,7 +44,7 @@
     document.getElementById("serving-head").replaceChildren(el("span", {}, ...both("board.number")), el("span", {}, ...both("board.counter")));
     document.getElementById("last-title").replaceChildren(...both("board.last"));
     document.getElementById("activities-title").replaceChildren(...both("board.activities"));
-    document.getElementById("offline").replaceChildren(Linli.t("offline") + " · " + Linli.tIn(other, "offline"));
+    document.getElementById("offline").replaceChildren(...both("offline.board"));
   }
 
   function renderServing() {
@@ -59,7 +59,10 @@
           el("div", { class: "counter" }, ...named(counterNames(call.counter))))));
     }
     const shown = new Set(now);
-    document.getElementById("last-calls").replaceChildren(...calls.filter(c => !shown.has(c)).slice(0, LAST_ROWS).map(call =>
+    const before = calls.filter(c => !shown.has(c)).slice(0, LAST_ROWS);
+    // no heading over nothing: "called before" appears with the first call that went off the big rows
+    document.getElementById("last-title").hidden = !before.length;
+    document.getElementById("last-calls").replaceChildren(...before.map(call =>
       el("li", { "data-ticket": call.number },
         el("span", { class: "number" }, call.number),
         el("span", { class: "counter" }, Linli.name(counterNames(call.counter))),
@@ -81,7 +84,8 @@
         el("span", { class: "title" }, Linli.name(a.title), on ? el("span", { class: "on" }, Linli.t("board.on")) : null,
           Linli.name(a.title, other) ? el("span", { class: "en" }, Linli.name(a.title, other)) : null),
         el("span", { class: "where" }, Linli.time(a.start) + "–" + Linli.time(a.end) + " · "
-          + Linli.name(roomNames(a.room)) + " · " + Linli.name(roomNames(a.room), other)));
+          + Linli.name(roomNames(a.room)), Linli.name(roomNames(a.room), other) !== Linli.name(roomNames(a.room))
+          ? el("span", { class: "en" }, Linli.name(roomNames(a.room), other)) : null));
     }));
   }
 

@@ -22,8 +22,21 @@
     return "zh";
   }
 
+  /**
+   * The language of a page residents see (the phone ticket): ?lang= (the kiosk's choice, or a test's), then what this
+   * phone chose on the page before, then Chinese whatever the phone is set to: the resident has just used a Chinese
+   * kiosk in a Shanghai hub. English is one tap away.
+   */
+  function residentLanguage() {
+    const asked = new URLSearchParams(location.search).get("lang");
+    if (LANGS.includes(asked)) return asked;
+    const kept = localStorage.getItem(LANG);
+    return LANGS.includes(kept) ? kept : "zh";
+  }
+
   const Linli = {
     lang: firstLanguage(),
+    residentLanguage,
 
     t(key, params) {
       return Linli.tIn(Linli.lang, key, params);

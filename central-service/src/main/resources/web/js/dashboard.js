@@ -266,7 +266,7 @@
         { name: Linli.t("day.visits"), type: "bar", data: day.hours.map(h => h.visits ?? "-"), itemStyle: { color: "#8d8d93" } },
         { name: Linli.t("day.tickets"), type: "bar", data: day.hours.map(h => h.tickets ?? "-"), itemStyle: { color: "#3f3f45" } },
         { name: Linli.t("day.people"), type: "line", yAxisIndex: 1, data: day.hours.map(h => h.peakPeople ?? "-"),
-          itemStyle: { color: "#C96F00" }, lineStyle: { width: 3, color: "#C96F00" }, symbolSize: 6, connectNulls: false }]
+          itemStyle: { color: "#2B6CB0" }, lineStyle: { width: 3, color: "#2B6CB0" }, symbolSize: 6, connectNulls: false }]
     }, true);
   }
 

@@ -6,6 +6,10 @@ window.LINLI_MESSAGES = {
     "app.name": "邻里汇", "logo": "邻", "logout": "退出", "lang": "English", "hub": "邻里汇",
     "level.district": "区", "level.street": "街镇邻里汇", "level.residential": "居民区邻里小汇",
     "offline": "与服务器的连接断了，正在重新连接…", "updated": "更新于 {time}", "error.generic": "没有成功：{detail}",
+    "offline.dashboard": "与服务器的连接断了，正在重新连接：这里的数字停在断开的时候，可能不是最新的。",
+    "offline.counter": "与服务器的连接断了，正在重新连接：等候名单可能不是最新的，叫号可能不成功。",
+    "offline.evacuation": "与服务器的连接断了，正在重新连接：人数停在上面写的更新时间，请派人逐间查看。",
+    "offline.board": "网络暂时断了：这里的叫号可能不是最新的，请留意窗口叫号。",
 
     "login.title": "工作人员登录", "login.username": "用户名", "login.password": "密码", "login.submit": "登录",
     "login.failed": "用户名或密码不对，请再试一次。",
@@ -66,6 +70,10 @@ window.LINLI_MESSAGES = {
     "app.name": "Neighbourhood hub", "logo": "邻", "logout": "Sign out", "lang": "中文", "hub": "Hub",
     "level.district": "District", "level.street": "Street hubs", "level.residential": "Residential hubs",
     "offline": "Lost the connection to the server, reconnecting…", "updated": "Updated {time}",
+    "offline.dashboard": "Lost the connection to the server, reconnecting: the figures here stopped when it went and may be out of date.",
+    "offline.counter": "Lost the connection to the server, reconnecting: the waiting list may be out of date and calls may not go through.",
+    "offline.evacuation": "Lost the connection to the server, reconnecting: the counts are as of the update time above; send someone to check each room.",
+    "offline.board": "Connection lost: the calls here may be out of date; please listen for your number at the counters.",
     "error.generic": "That did not work: {detail}",
 
     "login.title": "Staff sign-in", "login.username": "User name", "login.password": "Password",

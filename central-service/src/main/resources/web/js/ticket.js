@@ -82,6 +82,7 @@
     if (!ticket || ["waiting", "called"].includes(ticket.state)) setTimeout(load, REFRESH_MS);
   }
 
+  Linli.lang = Linli.residentLanguage();
   document.getElementById("lang").addEventListener("click", () => Linli.setLanguage(Linli.lang === "zh" ? "en" : "zh"));
   document.addEventListener("linli:language", render);
   Linli.translatePage();
