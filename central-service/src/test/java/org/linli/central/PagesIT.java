@@ -337,6 +337,9 @@ class PagesIT {
         assertEquals("等了 12 分钟 · 在窗口 0 分钟", chrome.findElement(By.id("current-times")).getText());
         assertEquals("办结，叫下一位", chrome.findElement(By.id("call-next-label")).getText());
         assertReadable("counter");
+        // the number being served reads from the far side of the desk: a tenth of the window's height at least
+        assertTrue(((Number) chrome.executeScript("return parseFloat(getComputedStyle(document.getElementById('current'))"
+                + ".fontSize) / innerHeight")).doubleValue() >= 0.1, "the current number is too small");
         chrome.executeScript("document.activeElement.blur()");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("counter.png"));
 
