@@ -228,13 +228,16 @@
       document.getElementById("kpi-bookings").textContent = f.bookings ?? 0;
       document.getElementById("kpi-wait").textContent = f.averageWaitMinutes === null || f.averageWaitMinutes === undefined
         ? "–" : String(Math.round(f.averageWaitMinutes));
-      document.getElementById("kpi-rating").textContent = f.averageRating === null || f.averageRating === undefined
-        ? "–" : Number(f.averageRating).toFixed(1);
     }
-    // today's ratings face by face, 1 to 5: the 1s and 2s (red) are what an operator acts on
+    // today's ratings face by face, 1 to 5: the 1s and 2s (red) are what an operator acts on. The average, the count
+    // and the faces all come from the day's ratings, so that the card never says 5.0 beside "no ratings yet".
     const faces = (state.day && state.day.ratings) || [0, 0, 0, 0, 0];
     const most = Math.max(1, ...faces);
     const total = faces.reduce((a, b) => a + b, 0);
+    const average = state.day ? (total ? faces.reduce((sum, n, i) => sum + n * (i + 1), 0) / total : null)
+      : f && f.averageRating;
+    document.getElementById("kpi-rating").textContent = average === null || average === undefined
+      ? "–" : Number(average).toFixed(1);
     document.getElementById("kpi-faces").replaceChildren(...(total ? faces.map((n, i) =>
       el("span", { class: i < 2 ? "low" : "", style: "height:" + Math.round(100 * n / most) + "%", title: (i + 1) + ": " + n })) : []));
     document.getElementById("kpi-rating-note").textContent = total
@@ -265,6 +268,9 @@
       series: [
         { name: Linli.t("day.visits"), type: "bar", data: day.hours.map(h => h.visits ?? "-"), itemStyle: { color: "#8d8d93" } },
         { name: Linli.t("day.tickets"), type: "bar", data: day.hours.map(h => h.tickets ?? "-"), itemStyle: { color: "#3f3f45" } },
+        // the same weekday a week ago, dashed and grey: today's bars read against it
+        { name: Linli.t("day.lastWeek"), type: "line", data: ((day.lastWeek && day.lastWeek.visits) || []),
+          itemStyle: { color: "#55555b" }, lineStyle: { width: 2, type: "dashed", color: "#55555b" }, symbol: "none" },
         { name: Linli.t("day.people"), type: "line", yAxisIndex: 1, data: day.hours.map(h => h.peakPeople ?? "-"),
           itemStyle: { color: "#2B6CB0" }, lineStyle: { width: 3, color: "#2B6CB0" }, symbolSize: 6, connectNulls: false }]
     }, true);
@@ -364,7 +370,8 @@
       alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); later("alerts"); } },
       figures: f => { if (f.hub === state.hub) { state.figures = f; later("figures"); dayChanged(); } },
       checkin: () => dayChanged(),
-      feedback: () => dayChanged()
+      // ratings are few: the rating card follows each one at once
+      feedback: () => loadDay().catch(console.error)
     });
   }
 

@@ -209,6 +209,14 @@ class PagesIT {
      */
     @Test
     void theDashboardAndTheEvacuationListSayWhatTheyKnowAndWhatTheyDoNot() throws Exception {
+        // the same weekday a week ago: four residents checked in between 09:00 and 10:00 (before any device speaks,
+        // whose messages the service stamps with its clock)
+        clock.set(clock.today().minusWeeks(1).atTime(9, 30).atZone(ZONE).toInstant());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(201, server.post("/api/v1/checkins", server.kioskKey(), Map.of("phone", "1390013000" + i))
+                    .status());
+        }
+        clock.set(clock.today().plusWeeks(1).atTime(8, 5).atZone(ZONE).toInstant());
         register("reading-counter", "reading-room");
         register("activity-pir", "activity-room");
         try (TestPublisher counter = new TestPublisher(broker.url(), "reading-counter");
@@ -258,6 +266,10 @@ class PagesIT {
                     hours.get(2).path("visits").asInt()), day.toString());
             assertEquals("[0,1,0,1,3]", day.path("ratings").toString());
             assertFalse(day.path("hours").get(3).has("peakPeople"), "hours to come are empty: " + day);
+            assertEquals(clock.today().minusWeeks(1).toString(), day.path("lastWeek").path("date").asText());
+            assertEquals("[0,4,0,0,0,0,0,0,0,0,0,0,0]", day.path("lastWeek").path("visits").toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
+                    .stream().anyMatch(t -> t.getText().equals("上周同一天到访")));
             // the chart has taken the last count: its people axis reaches the 11 of 09:00
             await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
                     .stream().anyMatch(t -> t.getText().equals("12") || t.getText().equals("11")));

@@ -25,10 +25,16 @@ import org.linli.central.web.Times;
 /**
  * A hub's day so far, hour by hour over its opening hours, for the dashboard's chart: check-ins, tickets drawn, and
  * the most people the counted rooms held at once. Hours still to come are in the list with nulls, so the chart's
- * axis is the whole day from the first picture on. Also today's ratings face by face: operators act on the 1s and
- * 2s, which an average hides. And today's latest calls, so that a board started (or restarted) mid-day shows them.
+ * axis is the whole day from the first picture on. Also the same weekday a week ago, hour by hour, to read today
+ * against; today's ratings face by face (operators act on the 1s and 2s, which an average hides); and today's
+ * latest calls, so that a board started (or restarted) mid-day shows them.
  */
 public final class DaySoFar {
+    private static final String VISITS = "SELECT at_ts FROM checkin WHERE hub_id = ? AND day = ?";
+    // a transfer makes a new ticket that keeps the first one's place: count what residents drew
+    private static final String TICKETS = """
+            SELECT created_ts FROM ticket t WHERE hub_id = ? AND day = ?
+              AND NOT EXISTS (SELECT 1 FROM ticket o WHERE o.transferred_to = t.id)""";
     private final Database db;
     private final Clock clock;
 
@@ -41,15 +47,9 @@ public final class DaySoFar {
         ZoneId zone = hub.timezone();
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, zone);
-        ZonedDateTime first = day.atTime(hub.opens()).atZone(zone).truncatedTo(ChronoUnit.HOURS);
-        ZonedDateTime close = day.atTime(hub.closes()).atZone(zone);
-        if (!close.isAfter(first)) {
-            close = close.plusDays(1);
-        }
-        List<Instant> starts = new ArrayList<>();
-        for (ZonedDateTime h = first; h.isBefore(close); h = h.plusHours(1)) {
-            starts.add(h.toInstant());
-        }
+        List<Instant> starts = hours(hub, day);
+        LocalDate lastWeek = day.minusWeeks(1);
+        List<Instant> lastWeekStarts = hours(hub, lastWeek);
         long dayStart = day.atStartOfDay(zone).toEpochSecond();
         long dayEnd = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -57,13 +57,8 @@ public final class DaySoFar {
         body.put("date", day.toString());
         body.put("ts", Times.format(now, zone));
         db.read(c -> {
-            int[] visits = perHour(c, "SELECT at_ts FROM checkin WHERE hub_id = ? AND day = ?", hub.id(),
-                    day.toString(), starts);
-            // a transfer makes a new ticket that keeps the first one's place: count what residents drew
-            int[] tickets = perHour(c, """
-                    SELECT created_ts FROM ticket t WHERE hub_id = ? AND day = ?
-                      AND NOT EXISTS (SELECT 1 FROM ticket o WHERE o.transferred_to = t.id)""", hub.id(),
-                    day.toString(), starts);
+            int[] visits = perHour(c, VISITS, hub.id(), day.toString(), starts);
+            int[] tickets = perHour(c, TICKETS, hub.id(), day.toString(), starts);
             int[] peaks = peaks(c, rooms, starts, now);
             List<Map<String, Object>> hours = new ArrayList<>();
             for (int i = 0; i < starts.size(); i++) {
@@ -76,10 +71,31 @@ public final class DaySoFar {
                 hours.add(hour);
             }
             body.put("hours", hours);
+            // the same weekday a week ago, hour by hour, for the chart to draw today against
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("date", lastWeek.toString());
+            before.put("visits", perHour(c, VISITS, hub.id(), lastWeek.toString(), lastWeekStarts));
+            before.put("tickets", perHour(c, TICKETS, hub.id(), lastWeek.toString(), lastWeekStarts));
+            body.put("lastWeek", before);
             body.put("ratings", ratings(c, hub.id(), dayStart, dayEnd));
             return null;
         });
         return body;
+    }
+
+    /** The starts of the hours a hub is open on a day, in its zone (an hour that starts before opening included). */
+    private static List<Instant> hours(Hub hub, LocalDate day) {
+        ZoneId zone = hub.timezone();
+        ZonedDateTime first = day.atTime(hub.opens()).atZone(zone).truncatedTo(ChronoUnit.HOURS);
+        ZonedDateTime close = day.atTime(hub.closes()).atZone(zone);
+        if (!close.isAfter(first)) {
+            close = close.plusDays(1);
+        }
+        List<Instant> starts = new ArrayList<>();
+        for (ZonedDateTime h = first; h.isBefore(close); h = h.plusHours(1)) {
+            starts.add(h.toInstant());
+        }
+        return starts;
     }
 
     /** Today's latest calls in the hub, newest first. */
