@@ -54,6 +54,41 @@
     return next ? Linli.t("room.next", { from: Linli.time(next.start), to: Linli.time(next.end) }) : "";
   }
 
+  /**
+   * The room's day over the opening hours: when it was in use (filled), its bookings (framed; dashed for a no-show),
+   * and now. Greys only: history is for reading, not an exception. No-shows (a frame with nothing in it), walk-ins (use
+   * without a frame) and overruns show at a glance.
+   */
+  function dayBar(roomId) {
+    const day = state.day;
+    const mine = day && (day.rooms || []).find(r => r.room === roomId);
+    if (!mine || !day.hours.length) return null;
+    const from = Date.parse(day.hours[0].start);
+    const to = Date.parse(day.hours[day.hours.length - 1].start) + 3600000;
+    const at = t => Math.max(0, Math.min(100, 100 * (t - from) / (to - from)));
+    const span = (cls, s, title) => {
+      const left = at(Date.parse(s.from));
+      return el("span", { class: cls, title, style: "left:" + left.toFixed(2) + "%;width:"
+        + Math.max(0.8, at(Date.parse(s.to)) - left).toFixed(2) + "%" });
+    };
+    return el("div", { class: "daybar", "data-room": roomId },
+      ...mine.used.map(u => span("used", u, Linli.time(u.from) + "–" + Linli.time(u.to))),
+      ...mine.booked.map(b => span("booked" + (b.status === "released" ? " released" : ""), b,
+        Linli.time(b.from) + "–" + Linli.time(b.to) + (b.status === "released" ? " " + Linli.t("strip.released") : ""))),
+      el("span", { class: "now", style: "left:" + at(Linli.now().getTime()).toFixed(2) + "%" }));
+  }
+
+  /** A new day's figures redraw the bars alone: the room cards stay (they change with the room's own events). */
+  function renderDayBars() {
+    for (const [id, node] of roomNodes) {
+      const old = node.querySelector(".daybar");
+      const fresh = dayBar(id);
+      if (old && fresh) old.replaceWith(fresh);
+      else if (fresh) node.append(fresh);
+      else if (old) old.remove();
+    }
+  }
+
   function renderRoom(room) {
     const old = stale(room);
     const counted = room.count !== null && room.count !== undefined;
@@ -65,7 +100,8 @@
       // a bar only for a real count: an unknown count drawn full read as "packed"
       counted && !old ? el("div", { class: "meter", "aria-hidden": "true" }, el("span", { style: "width:" + share + "%" })) : null,
       old ? el("div", { class: "small warn-text" }, Linli.t("room.stale", { time: lastSeen(room) })) : null,
-      el("div", { class: "small booking" }, bookingLine(room)));
+      el("div", { class: "small booking" }, bookingLine(room)),
+      dayBar(room.room));
   }
 
   // Live events only note what changed; one animation frame then redraws the changed rooms and device rows alone.
@@ -284,6 +320,7 @@
     state.day = await Linli.get("/api/v1/hubs/" + encodeURIComponent(state.hub) + "/today");
     Linli.syncClock(state.day.ts);
     renderDay();
+    renderDayBars();
     renderFigures();
   }
 
@@ -376,6 +413,6 @@
   }
 
   document.addEventListener("linli:language", () => { renderTitle(); renderAll(); });
-  setInterval(() => { loadDay().catch(console.error); renderRooms(); }, 60000);
+  setInterval(() => { loadDay().catch(console.error); }, 60000);
   loadHubs().then(() => show(document.getElementById("hub-picker").value)).catch(e => console.error(e));
 })();

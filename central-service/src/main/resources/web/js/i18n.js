@@ -32,6 +32,7 @@ window.LINLI_MESSAGES = {
     "queues": "排队", "service": "服务", "waiting": "等候", "wait": "预计等候", "now.serving": "正在办理",
     "minutes.n": "{n} 分钟", "people.n": "{n} 人",
     "day.title": "今天到现在", "day.visits": "到访", "day.tickets": "取号", "day.people": "功能室最多人数", "day.lastWeek": "上周同一天到访",
+    "strip.used": "有人用", "strip.booked": "预约", "strip.now": "现在", "strip.released": "预约未到，已释放",
     "alert.device_offline": "设备离线", "alert.over_capacity": "房间超员", "alert.door_held_open": "门没关好",
     "alert.denied_burst": "多次开门失败", "alert.clock_untrusted": "门禁时间不准",
 
@@ -98,6 +99,7 @@ window.LINLI_MESSAGES = {
     "queues": "Queues", "service": "Service", "waiting": "Waiting", "wait": "Wait", "now.serving": "Serving",
     "minutes.n": "{n} min", "people.n": "{n}",
     "day.title": "Today so far", "day.visits": "Visits", "day.tickets": "Tickets", "day.people": "Most people in rooms", "day.lastWeek": "Visits a week ago",
+    "strip.used": "in use", "strip.booked": "booked", "strip.now": "now", "strip.released": "booked, no-show, released",
     "alert.device_offline": "Device offline", "alert.over_capacity": "Room over capacity",
     "alert.door_held_open": "Door held open", "alert.denied_burst": "Repeated denied access",
     "alert.clock_untrusted": "Door clock wrong",

@@ -217,6 +217,11 @@ class PagesIT {
                     .status());
         }
         clock.set(clock.today().plusWeeks(1).atTime(8, 5).atZone(ZONE).toInstant());
+        // a booking of the council hall for 09:00-09:30 that nobody uses
+        assertEquals(201, server.post("/api/v1/bookings", server.kioskKey(), Map.of("room", "council-hall",
+                "start", clock.today().atTime(9, 0).atZone(ZONE).toOffsetDateTime().toString(),
+                "end", clock.today().atTime(9, 30).atZone(ZONE).toOffsetDateTime().toString(),
+                "phone", "13700000001", "attendees", 3, "purpose", "meeting")).status());
         register("reading-counter", "reading-room");
         register("activity-pir", "activity-room");
         try (TestPublisher counter = new TestPublisher(broker.url(), "reading-counter");
@@ -268,6 +273,19 @@ class PagesIT {
             assertFalse(day.path("hours").get(3).has("peakPeople"), "hours to come are empty: " + day);
             assertEquals(clock.today().minusWeeks(1).toString(), day.path("lastWeek").path("date").asText());
             assertEquals("[0,4,0,0,0,0,0,0,0,0,0,0,0]", day.path("lastWeek").path("visits").toString());
+            // each room's day: the reading room in use since its first count, the council hall booked and unused
+            for (JsonNode room : day.path("rooms")) {
+                String id = room.path("room").asText();
+                if (id.equals("reading-room")) {
+                    assertEquals("[{\"from\":\"" + clock.today() + "T08:20:00+08:00\",\"to\":\"" + clock.today()
+                            + "T10:24:00+08:00\"}]", room.path("used").toString());
+                }
+                assertEquals(id.equals("council-hall") ? 1 : 0, room.path("booked").size(), room.toString());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> !room("council-hall")
+                    .findElements(By.cssSelector(".daybar .booked")).isEmpty());
+            assertTrue(room("council-hall").findElements(By.cssSelector(".daybar .used")).isEmpty());
+            assertEquals(1, room("reading-room").findElements(By.cssSelector(".daybar .used")).size());
             await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
                     .stream().anyMatch(t -> t.getText().equals("上周同一天到访")));
             // the chart has taken the last count: its people axis reaches the 11 of 09:00

@@ -25,8 +25,8 @@ import org.linli.central.web.Times;
 /**
  * A hub's day so far, hour by hour over its opening hours, for the dashboard's chart: check-ins, tickets drawn, and
  * the most people the counted rooms held at once. Hours still to come are in the list with nulls, so the chart's
- * axis is the whole day from the first picture on. Also the same weekday a week ago, hour by hour, to read today
- * against; today's ratings face by face (operators act on the 1s and 2s, which an average hides); and today's
+ * axis is the whole day from the first picture on. Also each room's bookings and use over the day; the same weekday a
+ * week ago, hour by hour, to read today against; today's ratings face by face (operators act on the 1s and 2s, which an average hides); and today's
  * latest calls, so that a board started (or restarted) mid-day shows them.
  */
 public final class DaySoFar {
@@ -78,9 +78,68 @@ public final class DaySoFar {
             before.put("tickets", perHour(c, TICKETS, hub.id(), lastWeek.toString(), lastWeekStarts));
             body.put("lastWeek", before);
             body.put("ratings", ratings(c, hub.id(), dayStart, dayEnd));
+            body.put("rooms", roomDays(c, rooms, starts, now, zone));
             return null;
         });
         return body;
+    }
+
+    /**
+     * Each room's day over the opening hours, for a strip per room: its bookings (with their state: a released one was
+     * a no-show) and when its sensors said it was in use, up to now. Together they show no-shows (booked, unused),
+     * walk-ins (used, not booked) and overruns at a glance.
+     */
+    private static List<Map<String, Object>> roomDays(Connection c, List<Room> rooms, List<Instant> starts,
+            Instant now, ZoneId zone) throws SQLException {
+        List<Map<String, Object>> days = new ArrayList<>();
+        if (starts.isEmpty()) {
+            return days;
+        }
+        Instant from = starts.getFirst();
+        Instant to = starts.getLast().plus(Duration.ofHours(1));
+        for (Room room : rooms) {
+            List<Map<String, Object>> booked = Sql.list(c, """
+                    SELECT start_ts, end_ts, status FROM booking WHERE room_id = ? AND status <> 'cancelled'
+                      AND start_ts < ? AND end_ts > ? ORDER BY start_ts""", rs -> {
+                        Map<String, Object> b = new LinkedHashMap<>();
+                        b.put("from", Times.format(Instant.ofEpochSecond(rs.getLong(1)), zone));
+                        b.put("to", Times.format(Instant.ofEpochSecond(rs.getLong(2)), zone));
+                        b.put("status", rs.getString(3));
+                        return b;
+                    }, room.id(), to.getEpochSecond(), from.getEpochSecond());
+            boolean inUse = Sql.one(c, """
+                    SELECT occupied FROM occupancy_sample WHERE room_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1""",
+                    rs -> rs.getInt(1) == 1, room.id(), from.toEpochMilli()).orElse(false);
+            List<long[]> samples = Sql.list(c, """
+                    SELECT ts, occupied FROM occupancy_sample WHERE room_id = ? AND ts >= ? AND ts <= ? ORDER BY ts""",
+                    rs -> new long[] {rs.getLong(1), rs.getInt(2)}, room.id(), from.toEpochMilli(), now.toEpochMilli());
+            List<Map<String, Object>> used = new ArrayList<>();
+            Long since = inUse ? from.toEpochMilli() : null;
+            for (long[] sample : samples) {
+                if (sample[1] == 1 && since == null) {
+                    since = sample[0];
+                } else if (sample[1] == 0 && since != null) {
+                    used.add(span(since, sample[0], zone));
+                    since = null;
+                }
+            }
+            if (since != null && now.isAfter(from)) {
+                used.add(span(since, Math.min(now.toEpochMilli(), to.toEpochMilli()), zone));
+            }
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("room", room.id());
+            day.put("booked", booked);
+            day.put("used", used);
+            days.add(day);
+        }
+        return days;
+    }
+
+    private static Map<String, Object> span(long fromMillis, long toMillis, ZoneId zone) {
+        Map<String, Object> span = new LinkedHashMap<>();
+        span.put("from", Times.format(Instant.ofEpochMilli(fromMillis), zone));
+        span.put("to", Times.format(Instant.ofEpochMilli(toMillis), zone));
+        return span;
     }
 
     /** The starts of the hours a hub is open on a day, in its zone (an hour that starts before opening included). */
