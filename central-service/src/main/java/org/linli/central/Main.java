@@ -24,6 +24,8 @@ import org.linli.central.devices.DeviceService;
 import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
 import org.linli.central.kiosks.KioskKeyService;
+import org.linli.central.live.DayService;
+import org.linli.central.live.DaySoFar;
 import org.linli.central.live.LiveService;
 import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
@@ -63,7 +65,7 @@ public final class Main {
     public static List<HttpService> services(Components c) {
         long body = c.settings().maxBodyBytes();
         return List.of(
-                new CatalogueService(c.catalogue(), c.guard(), body),
+                new CatalogueService(c.catalogue(), c.guard(), body, c.clock()),
                 new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body),
@@ -82,6 +84,7 @@ public final class Main {
         return List.of(
                 new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
                         c.guard(), c.clock()),
+                new DayService(c.catalogue(), c.guard(), new DaySoFar(c.db(), c.clock())),
                 new DeviceService(c.devices(), c.guard(), c::registered, c.settings().maxBodyBytes()),
                 new AlertService(c.alerts(), c.guard()));
     }

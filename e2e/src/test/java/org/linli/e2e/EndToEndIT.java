@@ -211,7 +211,7 @@ class EndToEndIT {
                 .until(() -> counterConsole.findElement(By.id("current")).getText().equals(ticket));
         HeadlessChromium.screenshot(counterConsole, SHOTS.resolve("3c-counter.png"));
         await("the board shows the call").atMost(Duration.ofSeconds(10))
-                .until(() -> nowServing.findElements(By.cssSelector(".serving .ticket")).stream()
+                .until(() -> nowServing.findElements(By.cssSelector(".serving-row .ticket")).stream()
                         .anyMatch(e -> e.getText().equals(ticket)));
         String spoken = (String) nowServing.executeScript(
                 "return window.LinliSpeech.log.map(c => c.text).join('|')");

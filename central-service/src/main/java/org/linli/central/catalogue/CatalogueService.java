@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,20 @@ import org.linli.central.errors.RuleViolation;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
+import org.linli.central.web.Times;
 
 /** {@code /api/v1/hubs…} for everyone, and the staff edit of a room. */
 public final class CatalogueService implements HttpService {
     private final Catalogue catalogue;
     private final Guard guard;
     private final long maxBody;
+    private final Clock clock;
 
-    public CatalogueService(Catalogue catalogue, Guard guard, long maxBody) {
+    public CatalogueService(Catalogue catalogue, Guard guard, long maxBody, Clock clock) {
         this.catalogue = catalogue;
         this.guard = guard;
         this.maxBody = maxBody;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +49,8 @@ public final class CatalogueService implements HttpService {
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         Map<String, Object> body = summary(hub);
         body.put("openingHours", Map.of("open", hub.opens().toString(), "close", hub.closes().toString()));
+        // the hub's time now: screens show the hub's clock and day, not the clock of the machine they run on
+        body.put("now", Times.format(clock.instant(), hub.timezone()));
         body.put("rooms", catalogue.rooms(hub.id()).stream().map(CatalogueService::room).toList());
         body.put("services", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
                 "letter", s.letter(), "name", s.name(), "typicalMinutes", s.typicalMinutes())).toList());

@@ -15,7 +15,7 @@ import org.linli.central.web.Requests;
 /**
  * The staff web pages: operator dashboard {@code /}, counter console {@code /counter/{counter}}, now-serving board
  * {@code /board/{hub}}, evacuation view {@code /evacuation/{hub}} and {@code /login}. Their scripts and styles are
- * under {@code /static}, libraries (Chart.js) come from WebJars under {@code /webjars}. A page is only sent to a
+ * under {@code /static}, libraries (ECharts) come from WebJars under {@code /webjars}. A page is only sent to a
  * signed-in visitor (the {@code linli_token} cookie the login page sets); others are sent to the login page.
  * One page is for residents and open to anyone with the link: {@code /ticket/{id}}, where the QR code on a queue
  * ticket leads a phone (the ticket's id is unguessable, like the API's {@code GET /api/v1/tickets/{id}}).
