@@ -45,6 +45,11 @@ public final class RatingView implements View {
         return pane;
     }
 
+    @Override
+    public Keep keep() {
+        return vm.stateProperty().get() == RatingViewModel.State.THANKS ? Keep.result("", null) : Keep.NOTHING;
+    }
+
     private void render() {
         pane.getChildren().setAll(switch (vm.stateProperty().get()) {
             case ASK -> ask();
@@ -110,7 +115,9 @@ public final class RatingView implements View {
         if (!message.isEmpty()) {
             box.getChildren().add(Ui.text(i18n.get(message), "notice"));
         }
-        box.getChildren().add(Ui.primary(i18n.get("common.done"), "done", home));
+        // nothing is left to do here: the resident may simply walk away, and is told so
+        box.getChildren().addAll(Ui.text(i18n.get("rating.back"), "body"),
+                Ui.primary(i18n.get("common.done"), "done", home));
         box.setAlignment(Pos.CENTER);
         box.setId("thanks");
         box.setMaxWidth(1000);
