@@ -155,7 +155,7 @@ public final class QueueView implements View {
         Label hint = Ui.text(i18n.get("queue.qrHint"), "body");
         VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), form.compact() ? 180 : 300), hint);
         right.setAlignment(Pos.CENTER);
-        right.setMaxWidth(form.compact() ? 240 : 360);
+        right.setMaxWidth(form.compact() ? 240 : 420);
         right.setId("ticket-qr");
         Pane row;
         if (form.portrait()) {

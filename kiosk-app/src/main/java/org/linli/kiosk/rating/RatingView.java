@@ -102,9 +102,9 @@ public final class RatingView implements View {
         return new Group(face); // an outer group so that layout sees the scaled size
     }
 
-    /** The faces' radius: 70 px on the large panels, smaller where five must fit across a narrow screen. */
+    /** The faces' radius: 90 px on the wide panel, smaller where five must fit across a narrower screen. */
     private double radius() {
-        return form.compact() ? 36 : form.portrait() ? 56 : 70;
+        return form.compact() ? 36 : form.portrait() ? 56 : 90;
     }
 
     private Node thanks() {

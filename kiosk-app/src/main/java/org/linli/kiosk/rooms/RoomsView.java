@@ -295,7 +295,11 @@ public final class RoomsView implements View {
                 Ui.text(i18n.get(vm.printerPresent() ? "rooms.printed" : "rooms.qrPhoto"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
         if (form.compact()) {
-            left.getChildren().remove(4); // the short hint on the small panel says to photograph it as well
+            // the small panel: the short hint says to photograph it as well, and the room and its time share a line
+            left.getChildren().remove(5);
+            left.getChildren().remove(2);
+            ((Label) left.getChildren().get(2)).setText(vm.roomProperty().get().name().in(i18n.locale()) + " · "
+                    + when);
         }
         left.setPrefWidth(form.compact() ? 440 : 640);
         left.setMaxWidth(Region.USE_PREF_SIZE);
@@ -303,7 +307,10 @@ public final class RoomsView implements View {
             left.getChildren().remove(0);
         }
         // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
-        Label number = Ui.text(i18n.get("rooms.bookingNumber", booking.id()), "booking-number");
+        // "0001" rather than a bare "1", which looked like a test
+        String id = booking.id() != null && booking.id().matches("\\d{1,3}")
+                ? String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(booking.id())) : booking.id();
+        Label number = Ui.text(i18n.get("rooms.bookingNumber", id), "booking-number");
         number.setId("booking-number");
         VBox code = new VBox(12, QrNode.of(booking.token(), form.compact() ? 220 : 520), number);
         code.setAlignment(Pos.CENTER);

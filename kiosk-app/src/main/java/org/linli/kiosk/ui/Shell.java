@@ -178,6 +178,9 @@ public final class Shell {
                 "home-button");
         homeButton.setVisible(vm.screen() != Screen.HOME);
         homeButton.setManaged(vm.screen() != Screen.HOME);
+        // the buttons keep their words on one line; a long hub name wraps instead
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        homeButton.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(0);
         HBox.setHgrow(names, Priority.ALWAYS);
         clockBox.setMinWidth(Region.USE_PREF_SIZE);
