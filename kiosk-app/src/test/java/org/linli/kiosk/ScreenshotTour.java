@@ -56,19 +56,21 @@ final class ScreenshotTour {
     public static void main(String[] args) {
         Path dir = null;
         Path config = null;
+        java.time.Instant at = null;
         java.util.List<int[]> sizes = SIZES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> config = Path.of(args[++i]);
                 case "--size" -> sizes = java.util.List.of(size(args[++i]));
+                case "--at" -> at = java.time.Instant.parse(args[++i]);
                 default -> dir = Path.of(args[i]);
             }
         }
         if (dir == null) {
-            System.err.println("usage: ScreenshotTour DIR [--size WIDTHxHEIGHT] [--config F]");
+            System.err.println("usage: ScreenshotTour DIR [--size WIDTHxHEIGHT] [--config F] [--at INSTANT]");
             System.exit(2);
         }
-        System.exit(run(config, dir, sizes));
+        System.exit(run(config, dir, sizes, at));
     }
 
     private static int[] size(String text) {
@@ -76,14 +78,19 @@ final class ScreenshotTour {
         return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 
-    /** @param sizes the panel sizes to draw, {@link #SIZES} for all */
-    static int run(Path configFile, Path dir, java.util.List<int[]> sizes) {
+    /**
+     * @param sizes the panel sizes to draw, {@link #SIZES} for all
+     * @param at where the kiosk's clock starts against another central service: that service's own time when it is
+     *     held at a moment (as in the tests); null for the machine's clock
+     */
+    static int run(Path configFile, Path dir, java.util.List<int[]> sizes, java.time.Instant at) {
         try {
             Files.createDirectories(dir);
             boolean demo = configFile == null && System.getenv("LINLI_CENTRAL_URL") == null;
             // against the demo hub (in Shanghai) they are taken at 10:30 in the hub, open, whatever the hour they run
             AdjustableClock clock = demo ? AdjustableClock.at(LocalTime.of(10, 30), SHANGHAI)
-                    : new AdjustableClock(java.time.InstantSource.system());
+                    : new AdjustableClock(at == null ? java.time.InstantSource.system()
+                            : java.time.InstantSource.fixed(at));
             Path data = Files.createTempDirectory("linli-kiosk-tour");
             startPlatform();
             if (!org.linli.kiosk.ui.Theme.fontInstalled()) {

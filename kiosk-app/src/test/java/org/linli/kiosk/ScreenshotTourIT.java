@@ -64,7 +64,9 @@ class ScreenshotTourIT {
     @Test
     void theTourWalksTheRealCentralNamedInTheEnvironment() throws Exception {
         Path shots = dir.resolve("shots");
-        Result tour = java(List.of(ScreenshotTour.class.getName(), shots.toString(), "--size", "800x480"),
+        // the kiosk's clock where the central service's is held, so that both see the same day
+        Result tour = java(List.of(ScreenshotTour.class.getName(), shots.toString(), "--size", "800x480", "--at",
+                TestCentral.morning().instant().toString()),
                 Map.of("LINLI_CENTRAL_URL", central.url().toString(), "LINLI_KIOSK_KEY", central.kioskKey(),
                         "LINLI_HUB_ID", TestCentral.HUB));
         assertEquals(0, tour.exit(), tour.output());
