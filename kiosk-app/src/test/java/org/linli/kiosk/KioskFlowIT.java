@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.kiosk.scan.ScanLoopTest;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
-import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.session.Screen;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 import org.testfx.api.FxRobot;

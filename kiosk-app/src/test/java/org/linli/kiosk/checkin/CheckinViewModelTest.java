@@ -58,7 +58,7 @@ class CheckinViewModelTest {
         f.catalogue.update(f.client.hub());
         var rooms = new org.linli.kiosk.rooms.RoomsViewModel(f.client, f.async,
                 org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, f.zone,
-                java.util.Map.of(), new org.linli.kiosk.ui.ResidentSession());
+                java.util.Map.of(), new org.linli.kiosk.session.ResidentSession());
         rooms.refresh();
         rooms.choose(rooms.rooms().stream().filter(r -> r.room().id().equals("council-hall")).findFirst().orElseThrow()
                 .room());

@@ -1,4 +1,4 @@
-package org.linli.kiosk.ui;
+package org.linli.kiosk.session;
 
 import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.CentralUnavailableException;

@@ -1,4 +1,4 @@
-package org.linli.kiosk.ui;
+package org.linli.kiosk.session;
 
 /** The kiosk's screens; HOME is the attract screen the idle reset returns to. */
 public enum Screen {

@@ -1,4 +1,4 @@
-package org.linli.kiosk.ui;
+package org.linli.kiosk.session;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -20,6 +20,7 @@ public final class ShellViewModel {
     private final ResidentSession resident;
     private final IdleTimer idle;
     private final Map<Screen, Runnable> onShow = new EnumMap<>(Screen.class);
+    private final List<Runnable> onFinish = new java.util.ArrayList<>();
 
     /** @param resident who is at the kiosk: kept when going home, forgotten by {@link #finish()} and the idle reset */
     public ShellViewModel(List<Resettable> resettables, ResidentSession resident, Duration idleAfter,
@@ -46,6 +47,11 @@ public final class ShellViewModel {
         onShow.put(which, action);
     }
 
+    /** What to do when a resident is done (the language back to the kiosk's own, for the next one). */
+    public void whenFinished(Runnable action) {
+        onFinish.add(action);
+    }
+
     public void go(Screen next) {
         if (next == Screen.HOME) {
             forget();
@@ -67,6 +73,7 @@ public final class ShellViewModel {
     /** The resident is done ("done", or the idle reset): forget who they were, and go home. */
     public void finish() {
         resident.reset();
+        onFinish.forEach(Runnable::run);
         home();
     }
 

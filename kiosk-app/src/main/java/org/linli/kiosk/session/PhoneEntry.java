@@ -1,4 +1,4 @@
-package org.linli.kiosk.ui;
+package org.linli.kiosk.session;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

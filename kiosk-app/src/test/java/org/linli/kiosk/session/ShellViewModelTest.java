@@ -1,4 +1,4 @@
-package org.linli.kiosk.ui;
+package org.linli.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.kiosk.AdjustableClock;
+import org.linli.kiosk.ui.I18n;
 
 class ShellViewModelTest {
     // held still: on a loaded machine, real seconds between two steps would count as a resident's idle time
@@ -27,6 +28,25 @@ class ShellViewModelTest {
         assertTrue(resident.known(), "who the resident is lasts the visit");
         shell.finish();
         assertFalse(resident.known());
+    }
+
+    /** The language chosen by one resident is not the next one's: "done" and the idle reset bring the kiosk's back. */
+    @Test
+    void theLanguageGoesBackWithDoneAndTheIdleResetButNotWithHome() {
+        I18n i18n = new I18n(I18n.CHINESE);
+        shell.whenFinished(i18n::reset);
+        shell.go(Screen.QUEUE);
+        i18n.toggle();
+        shell.home();
+        assertEquals(I18n.ENGLISH, i18n.locale(), "home between two things one resident does keeps it");
+        shell.finish();
+        assertEquals(I18n.CHINESE, i18n.locale(), "done");
+        shell.go(Screen.RATING);
+        i18n.toggle();
+        clock.advance(Duration.ofSeconds(61));
+        shell.idle().tick();
+        assertEquals(I18n.CHINESE, i18n.locale(), "the idle reset");
+        assertEquals(Screen.HOME, shell.screen());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.linli.kiosk.ui;
+package org.linli.kiosk.session;
 
 /** Mainland mobile numbers as residents type them on the keypad. */
 public final class PhoneNumbers {
