@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.linli.central.activities.Activities;
+import org.linli.central.alerts.Alert;
 import org.linli.central.alerts.AlertRules;
 import org.linli.central.alerts.Alerts;
 import org.linli.central.alerts.OfflineWatch;
@@ -15,6 +16,7 @@ import org.linli.central.auth.Guard;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Name;
 import org.linli.central.catalogue.ServiceItem;
 import org.linli.central.checkin.Checkins;
 import org.linli.central.config.LiveSettings;
@@ -145,7 +147,12 @@ public final class Components implements AutoCloseable {
                 return registry.countDropped(deviceId);
             }
         }, message -> mqtt.acknowledge(message), receipts(), clock, liveSettings.batchSize());
-        this.doorKeys = new DoorKeysPublisher(catalogue, bookings::revoked, keys, retained, clock);
+        this.doorKeys = new DoorKeysPublisher(catalogue, bookings::roomBookings, keys, retained,
+                (hub, room, bytes, reason) -> alerts.raise(hub, Alert.REVOCATIONS_UNPUBLISHABLE, room, null, new Name(
+                        room + " 的撤销名单过大，未发给门禁：已取消的预约可能仍能开门",
+                        "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors would"
+                                + " refuse it (" + reason + "), so cancelled bookings may still open them")),
+                clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, FIGURES_EVERY);
     }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.Forbidden;
@@ -27,6 +28,7 @@ import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
+import org.linli.protocol.payload.RoomRevokedPayload;
 import org.linli.protocol.token.AccessToken;
 
 /** Availability, booking, cancelling and the revocation list. */
@@ -299,6 +301,29 @@ public final class Bookings {
         return db.read(c -> Sql.list(c, """
                 SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
                 ORDER BY id""", rs -> Long.toString(rs.getLong(1)), hubId, now));
+    }
+
+    /**
+     * What a room's doors must know about its bookings not yet ended that overlap {@code [from, until)} (epoch
+     * seconds): the windows of the cancelled or released ones, and the valid (active or used) ones. The door's list
+     * is made from them ({@code RoomRevokedPayload.of}), so its size depends on the slots of the span, not on how
+     * many were cancelled.
+     */
+    public DoorKeysPublisher.Source roomBookings(String roomId, long from, long until) {
+        List<RoomRevokedPayload.Window> cancelled = new ArrayList<>();
+        List<RoomRevokedPayload.Booking> valid = new ArrayList<>();
+        db.read(c -> Sql.list(c, """
+                SELECT id, start_ts, end_ts, status FROM booking
+                WHERE room_id = ? AND start_ts < ? AND end_ts > ?""", rs -> {
+            long start = rs.getLong(2);
+            long end = rs.getLong(3);
+            switch (rs.getString(4)) {
+                case "cancelled", "released" -> cancelled.add(new RoomRevokedPayload.Window(start, end));
+                default -> valid.add(new RoomRevokedPayload.Booking(Long.toString(rs.getLong(1)), start, end));
+            }
+            return null;
+        }, roomId, until, Math.max(from, clock.instant().getEpochSecond())));
+        return new DoorKeysPublisher.Source(cancelled, valid);
     }
 
     /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */
