@@ -24,6 +24,7 @@ import org.linli.central.config.Settings;
 import org.linli.central.devices.Device;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.devices.Devices;
+import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.events.EventBus;
@@ -49,6 +50,7 @@ import org.linli.central.residents.ResidentSecret;
 import org.linli.central.residents.Residents;
 import org.linli.central.residents.Retention;
 import org.linli.central.store.SqliteDatabase;
+import org.linli.protocol.payload.CommandPayload;
 
 /**
  * The one wiring root: every long-lived object of the service, built once here with plain constructors, in the
@@ -92,6 +94,7 @@ public final class Components implements AutoCloseable {
     private final LiveState live;
     private final Ingestion ingestion;
     private final DoorKeysPublisher doorKeys;
+    private final DoorCommands commands;
     private final Figures figures;
     private final FiguresFeed figuresFeed;
     private volatile LiveMetrics metrics;
@@ -153,6 +156,8 @@ public final class Components implements AutoCloseable {
                         "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors would"
                                 + " refuse it (" + reason + "), so cancelled bookings may still open them")),
                 clock);
+        this.commands = new DoorCommands(keys, mqtt == null ? null : (topic, payload) -> mqtt.publish(topic, payload,
+                false), clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, FIGURES_EVERY);
     }
@@ -369,6 +374,16 @@ public final class Components implements AutoCloseable {
     /** Call after the token-signing keys changed, so doors get the new public keys. */
     public void keysRotated() {
         doorKeys.keysRotated();
+    }
+
+    /**
+     * Signs and sends a command to a device (every command central sends goes through {@link DoorCommands}).
+     *
+     * @return the command's id, or null when the broker is not reachable now
+     */
+    public String sendCommand(String deviceId, String cmd, String room, Integer durationS) {
+        CommandPayload sent = commands.send(deviceId, cmd, room, durationS);
+        return sent == null ? null : sent.id();
     }
 
     public boolean mqttConnected() {

@@ -80,7 +80,8 @@ public final class Main {
         return List.of(
                 new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
                         c.guard(), c.clock()),
-                new DeviceService(c.devices(), c.guard(), c::registered, c.settings().maxBodyBytes()),
+                new DeviceService(c.devices(), c.guard(), c::registered, c.registry()::unregister, c::sendCommand,
+                        c.settings().maxBodyBytes()),
                 new AlertService(c.alerts(), c.guard()));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.linli.central.store.SecretFiles;
+import org.linli.protocol.command.CommandSigner;
 import org.linli.protocol.payload.KeysPayload;
 import org.linli.protocol.token.Ed25519Keys;
 import org.linli.protocol.token.SigningKey;
@@ -72,6 +73,11 @@ public final class TokenKeys {
 
     public TokenSigner signer() {
         return signer;
+    }
+
+    /** Signs commands for agents with the same key (decision 0007: doors need no second key). */
+    public CommandSigner commandSigner() {
+        return new CommandSigner(key);
     }
 
     /** Checks a token shown at a kiosk of the hub (any room, revocations checked by the caller's own query). */
