@@ -110,7 +110,7 @@ public final class Components implements AutoCloseable {
         this.residents = new Residents(db, new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
                 keys, clock, Duration.ofDays(settings.cardDays()));
         this.accounts = new Accounts(db, clock, settings.sessionLength());
-        this.guard = new Guard(accounts);
+        this.guard = new Guard(accounts, hubId -> catalogue.hub(hubId).map(Hub::parent).orElse(null));
         this.kioskKeys = new KioskKeys(db, clock, accounts::forgetBearers);
         // The no-show rule spans every room of every hub: residents it blocks cannot book.
         this.noShows = new NoShows(db, liveSettings.noShowRule(), clock);

@@ -22,6 +22,7 @@ class AccessIT extends CentralIT {
     static final Set<String> ALL = Set.of("kiosk", "counter", "operator", "admin");
     static final Set<String> DESK = Set.of("kiosk", "operator", "admin");
     static final Set<String> STAFF = Set.of("counter", "operator", "admin");
+    static final Set<String> OPERATORS = Set.of("operator", "admin");
 
     static Stream<Route> routes() {
         return Stream.of(
@@ -31,10 +32,14 @@ class AccessIT extends CentralIT {
                 new Route("PUT", "/api/v1/activities/demo-festival-6", Set.of("admin")),
                 new Route("GET", "/api/v1/rooms/studio/availability?date=2030-01-01", ALL),
                 new Route("POST", "/api/v1/bookings", DESK),
-                new Route("GET", "/api/v1/bookings/1", ALL),
-                new Route("DELETE", "/api/v1/bookings/1", DESK),
-                new Route("GET", "/api/v1/bookings/1/qr.png", ALL),
-                new Route("GET", "/api/v1/hubs/wutong66/revoked", ALL),
+                // a booking by its id: staff of its hub only, never a kiosk key or a counter (finding H3)
+                new Route("GET", "/api/v1/bookings/1", OPERATORS),
+                new Route("DELETE", "/api/v1/bookings/1", OPERATORS),
+                new Route("GET", "/api/v1/bookings/1/qr.png", OPERATORS),
+                new Route("POST", "/api/v1/bookings/cancel", DESK),
+                new Route("GET", "/api/v1/hubs/wutong66/revoked", STAFF),
+                new Route("POST", "/api/v1/devices/none/commands", OPERATORS),
+                new Route("DELETE", "/api/v1/devices/none", Set.of("admin")),
                 new Route("POST", "/api/v1/residents/card", DESK),
                 new Route("POST", "/api/v1/services/affairs/tickets", DESK),
                 new Route("POST", "/api/v1/tickets/x/reactivate", STAFF),
