@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
 import org.linli.central.alerts.AlertService;
 import org.linli.central.auth.AuthService;
+import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
@@ -30,6 +31,7 @@ import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.OpenApiService;
 import org.linli.central.web.Problems;
+import org.linli.central.web.SecurityHeaders;
 
 /** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
 public final class Main {
@@ -70,7 +72,7 @@ public final class Main {
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
-                new AuthService(c.accounts(), body),
+                new AuthService(c.accounts(), new LoginThrottle(c.clock()), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
                 new EventStreamService(c.journal(), c.guard()));
     }
@@ -88,6 +90,7 @@ public final class Main {
     /** The whole routing. */
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
+        routing.addFilter(SecurityHeaders::filter);
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);
