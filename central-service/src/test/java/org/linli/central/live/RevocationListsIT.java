@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.TestServer;
+import org.linli.central.alerts.Alert;
 import org.linli.protocol.Topics;
+import org.linli.protocol.payload.EventPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.RevokedPayload;
 import org.linli.protocol.payload.RoomRevokedPayload;
@@ -95,6 +97,33 @@ class RevocationListsIT {
             RevokedPayload hubWide = door.decodeRevoked(Brokers.awaitRetained(broker, Topics.accessRevoked(HUB),
                     message -> true));
             assertTrue(hubWide.bookings().isEmpty(), hubWide.bookings().size() + " ids");
+        }
+    }
+
+    /** A door that cannot apply its list, or whose list is stale, says so, and the hub's staff see an alert. */
+    @Test
+    void aDoorThatRefusesItsListOrRunsStaleRaisesAnAlert() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-revocation-alerts-it"))) {
+            assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                    Map.of("id", "studio-door", "hub", HUB, "rooms", java.util.List.of(ROOM))).status());
+            org.awaitility.Awaitility.await().until(() -> server.components().mqttConnected());
+            PayloadCodec codec = new PayloadCodec(java.time.Clock.systemUTC());
+            try (TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
+                long now = System.currentTimeMillis();
+                door.publish("linli/v1/devices/studio-door/events", codec.encode(new EventPayload(now, 1, ROOM,
+                        "access.revocations_refused", null, "payload of 120000 bytes is over the limit")), false);
+                door.publish("linli/v1/devices/studio-door/events", codec.encode(new EventPayload(now, 2, ROOM,
+                        "access.revocations_stale", null, "covers only until …")), false);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> server
+                        .components().alerts().open(HUB).stream().map(Alert::kind).toList()
+                        .containsAll(java.util.List.of(Alert.REVOCATIONS_REFUSED, Alert.REVOCATIONS_STALE)));
+            }
+            Alert refused = server.components().alerts().open(HUB).stream()
+                    .filter(a -> a.kind().equals(Alert.REVOCATIONS_REFUSED)).findFirst().orElseThrow();
+            assertEquals(ROOM, refused.roomId());
+            assertEquals("studio-door", refused.deviceId());
         }
     }
 
