@@ -51,7 +51,7 @@ class AccessIT extends CentralIT {
                 new Route("POST", "/api/v1/checkins", DESK),
                 new Route("GET", "/api/v1/hubs/wutong66/checkins?date=2030-01-01", STAFF),
                 new Route("POST", "/api/v1/activities/demo-festival-6/signups", DESK),
-                new Route("DELETE", "/api/v1/activities/demo-festival-6/signups/1", DESK),
+                new Route("DELETE", "/api/v1/activities/demo-festival-6/signups/1", OPERATORS),
                 new Route("POST", "/api/v1/feedback", DESK),
                 new Route("POST", "/api/v1/hubs/wutong66/kiosk-keys", Set.of("admin")),
                 new Route("GET", "/api/v1/hubs/wutong66/kiosk-keys", Set.of("admin")),
