@@ -29,6 +29,7 @@ import org.linli.central.live.LiveService;
 import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
+import org.linli.central.web.ObserveGate;
 import org.linli.central.web.OpenApiService;
 import org.linli.central.web.Problems;
 import org.linli.central.web.SecurityHeaders;
@@ -91,6 +92,7 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
         routing.addFilter(SecurityHeaders::filter);
+        routing.addFilter(new ObserveGate(c.guard()::isStaff)::filter);
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);
