@@ -41,6 +41,7 @@ class AccessIT extends CentralIT {
                 new Route("POST", "/api/v1/devices/none/commands", OPERATORS),
                 new Route("DELETE", "/api/v1/devices/none", Set.of("admin")),
                 new Route("POST", "/api/v1/residents/card", DESK),
+                new Route("POST", "/api/v1/residents/card/revoke", OPERATORS),
                 new Route("POST", "/api/v1/services/affairs/tickets", DESK),
                 new Route("POST", "/api/v1/tickets/x/reactivate", STAFF),
                 new Route("POST", "/api/v1/counters/counter-1/call-next", STAFF),
