@@ -72,14 +72,19 @@
     token() { return localStorage.getItem(TOKEN); },
 
     signIn(token) {
+      // For the Authorization header of API calls. The pages and the event stream (which cannot send headers) use
+      // the HttpOnly cookie the server set with the answer to the login: no script can read that one.
       localStorage.setItem(TOKEN, token);
-      // The event stream cannot send headers, so the token also travels as a same-site cookie.
-      document.cookie = "linli_token=" + encodeURIComponent(token) + "; path=/; SameSite=Strict";
     },
 
-    signOut() {
+    async signOut() {
+      // The server ends the session (the token is void everywhere) and clears its cookie.
+      try {
+        await fetch("/api/v1/auth/logout", { method: "POST", headers: Linli.token() ? { "Authorization": "Bearer " + Linli.token() } : {} });
+      } catch (e) {
+        // offline: the session ends by itself
+      }
       localStorage.removeItem(TOKEN);
-      document.cookie = "linli_token=; path=/; max-age=0; SameSite=Strict";
       Linli.toLogin();
     },
 

@@ -12,7 +12,7 @@ window.LINLI_MESSAGES = {
     "offline.board": "网络暂时断了：这里的叫号可能不是最新的，请留意窗口叫号。",
 
     "login.title": "工作人员登录", "login.username": "用户名", "login.password": "密码", "login.submit": "登录",
-    "login.failed": "用户名或密码不对，请再试一次。",
+    "login.failed": "用户名或密码不对，请再试一次。", "login.throttled": "密码错误次数太多，请过一刻钟再试。",
 
     "dashboard.title": "运营看板",
     "kpi.people": "功能室里的人数", "kpi.people.counted": "{n} 间有门口计数器的功能室", "kpi.people.atLeast": "至少 {n}", "kpi.people.unknown": "不知道",
@@ -79,6 +79,7 @@ window.LINLI_MESSAGES = {
 
     "login.title": "Staff sign-in", "login.username": "User name", "login.password": "Password",
     "login.submit": "Sign in", "login.failed": "That user name or password is not right. Please try again.",
+    "login.throttled": "Too many wrong passwords. Please try again in a quarter of an hour.",
 
     "dashboard.title": "Operations",
     "kpi.people": "People in the rooms", "kpi.people.counted": "in {n} rooms with a door counter",

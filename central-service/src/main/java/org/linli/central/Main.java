@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
 import org.linli.central.alerts.AlertService;
 import org.linli.central.auth.AuthService;
+import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
@@ -30,8 +31,10 @@ import org.linli.central.live.LiveService;
 import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
+import org.linli.central.web.ObserveGate;
 import org.linli.central.web.OpenApiService;
 import org.linli.central.web.Problems;
+import org.linli.central.web.SecurityHeaders;
 
 /** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
 public final class Main {
@@ -72,7 +75,7 @@ public final class Main {
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
-                new AuthService(c.accounts(), body),
+                new AuthService(c.accounts(), new LoginThrottle(c.clock()), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
                 new EventStreamService(c.journal(), c.guard()),
                 c.reports().reportService(c),
@@ -85,13 +88,16 @@ public final class Main {
                 new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
                         c.guard(), c.clock()),
                 new DayService(c.catalogue(), c.guard(), new DaySoFar(c.db(), c.clock())),
-                new DeviceService(c.devices(), c.guard(), c::registered, c.settings().maxBodyBytes()),
+                new DeviceService(c.devices(), c.guard(), c::registered, c.registry()::unregister, c::sendCommand,
+                        c.settings().maxBodyBytes()),
                 new AlertService(c.alerts(), c.guard()));
     }
 
     /** The whole routing. */
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
+        routing.addFilter(SecurityHeaders::filter);
+        routing.addFilter(new ObserveGate(c.guard()::isStaff)::filter);
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);

@@ -83,9 +83,36 @@ class PagesIT {
         return server.uri(path).toString();
     }
 
+    /** Through the login form, as staff do: the server sets the HttpOnly session cookie the pages need. */
     private void signIn(String user) {
-        chrome.get(url("/login"));
-        chrome.executeScript("Linli.signIn(arguments[0])", server.token(user));
+        signIn(user, "/login");
+    }
+
+    private void signIn(String user, String loginPage) {
+        chrome.get(url(loginPage));
+        chrome.findElement(By.id("username")).sendKeys(user);
+        chrome.findElement(By.id("password")).sendKeys(server.password(user));
+        chrome.findElement(By.id("submit")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Finding L1: after signing in, the login page goes back to the page that sent the visitor there, and never to
+     * another site ({@code /\evil.example} is {@code //evil.example} to a browser).
+     */
+    @Test
+    void signingInLeadsBackToAPageOfThisSiteOnly() {
+        String origin = url("/").replaceAll("/$", "");
+        for (String next : List.of("/%5Cexample.org", "/%09/example.org", "//example.org", "https://example.org/x")) {
+            signIn("operator", "/login?next=" + next);
+            assertTrue(chrome.getCurrentUrl().startsWith(origin + "/"), next + " led to " + chrome.getCurrentUrl());
+        }
+        signIn("operator", "/login?next=%2Fcounter%2Fcounter-1");
+        assertEquals(origin + "/counter/counter-1", chrome.getCurrentUrl());
+        // the session cookie is the server's, out of every script's reach
+        assertEquals("", chrome.executeScript("return document.cookie"));
+        assertEquals(1, chrome.manage().getCookies().stream().filter(c -> c.getName().equals("linli_token")
+                && c.isHttpOnly()).count());
     }
 
     /** Moves the test clock on to a time of the hub's day today. */

@@ -108,6 +108,17 @@ public final class Accounts {
         }
     }
 
+    /** Ends a staff session at once (sign-out): the token is void on every route from the next request. */
+    public boolean logout(String token) {
+        String hash = Secrets.sha256(token);
+        return write(c -> Sql.update(c, "DELETE FROM staff_session WHERE token_hash = ?", hash)) == 1;
+    }
+
+    /** How long a session lasts, for the cookie's lifetime. */
+    public Duration sessionLength() {
+        return sessionLength;
+    }
+
     /** Deletes expired sessions; run by the daily job. */
     public int purgeSessions() {
         long now = clock.instant().getEpochSecond();

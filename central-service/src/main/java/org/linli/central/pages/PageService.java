@@ -46,7 +46,7 @@ public final class PageService implements HttpService {
     }
 
     private void page(ServerRequest req, ServerResponse res, String file) {
-        String token = req.headers().cookies().first(Requests.SESSION_COOKIE).orElse(null);
+        String token = Requests.sessionCookie(req);
         if (token == null || !validStaffToken.test(token)) {
             String next = req.path().path() + req.query().rawValue().transform(q -> q.isEmpty() ? "" : "?" + q);
             res.status(Status.SEE_OTHER_303)

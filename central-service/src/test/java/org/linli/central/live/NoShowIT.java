@@ -125,6 +125,6 @@ class NoShowIT {
     }
 
     private static String status(TestServer server, long booking) {
-        return server.get("/api/v1/bookings/" + booking, server.kioskKey()).json().get("status").asText();
+        return server.get("/api/v1/bookings/" + booking, server.operatorToken()).json().get("status").asText();
     }
 }
