@@ -31,7 +31,10 @@ import org.linli.central.residents.ResidentService;
 import org.linli.central.web.OpenApiService;
 import org.linli.central.web.Problems;
 
-/** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
+/**
+ * {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}, or one of the maintenance commands of
+ * {@link Tools} ({@code ./linli central admin add ...}).
+ */
 public final class Main {
     public static final String API = "/api/v1";
 
@@ -39,6 +42,13 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (Tools.handles(args)) {
+            // Maintenance commands print for the person at the terminal and exit; they start no server.
+            System.exit(new Tools(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err, Clock.systemUTC(),
+                    java.util.Locale.getDefault()).run(args));
+            return;
+        }
         LogConfig.configureRuntime();
         CentralServer server;
         try {
