@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.linli.central.admin.FirstAdmin;
 import org.linli.central.auth.Accounts;
 import org.linli.central.auth.Role;
+import org.linli.central.backup.Backup;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.config.BadConfigException;
 import org.linli.central.config.ConfigLoader;
@@ -26,13 +28,19 @@ import org.linli.central.store.SqliteDatabase;
 
 /**
  * The central's maintenance commands, run beside (or instead of) the service on the same data directory:
- * {@code ./linli central admin add NAME --role ROLE [--hub HUB] [--password-stdin]}. They print for the person at the
+ * {@code ./linli central admin add NAME --role ROLE [--hub HUB] [--password-stdin]}, {@code backup DIR} and
+ * {@code restore DIR} (see {@link Backup}). They print for the person at the
  * terminal and log nothing, so a password shown once is in no journal.
  */
 final class Tools {
-    static final Set<String> COMMANDS = Set.of("admin");
-    private static final String USAGE = "central admin add NAME --role admin|operator|counter [--hub HUB]"
-            + " [--password-stdin] [--config F] [--data DIR]";
+    static final Set<String> COMMANDS = Set.of("admin", "backup", "restore");
+    private static final String USAGE = """
+            central admin add NAME --role admin|operator|counter [--hub HUB] [--password-stdin] [--config F] [--data DIR]
+                   central backup DIR [--config F] [--data DIR]
+                   central restore DIR [--config F] [--data DIR]""";
+    // The files of a hub besides its database, by their name in a backup; the demo's credentials exist only there.
+    private static final String SECRET = "resident.secret";
+    private static final String SIGNING_KEY = "signing-key.properties";
 
     private final BufferedReader in;
     private final PrintStream out;
@@ -60,6 +68,8 @@ final class Tools {
             List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
             return switch (args[0]) {
                 case "admin" -> admin(rest);
+                case "backup" -> backup(rest);
+                case "restore" -> restore(rest);
                 default -> usage("unknown command '" + args[0] + "'");
             };
         } catch (BadConfigException | IllegalArgumentException e) {
@@ -68,6 +78,9 @@ final class Tools {
             err.println(say("refused", e.getMessage()));
             return 1;
         } catch (Conflict e) {
+            err.println(say("refused", e.getMessage()));
+            return 1;
+        } catch (java.io.UncheckedIOException | org.linli.central.store.StoreException e) {
             err.println(say("refused", e.getMessage()));
             return 1;
         }
@@ -103,6 +116,40 @@ final class Tools {
             }
         }
         return 0;
+    }
+
+    private int backup(List<String> args) {
+        if (args.isEmpty() || args.getFirst().startsWith("--")) {
+            return usage("backup needs the directory to write to");
+        }
+        Path target = Path.of(args.getFirst());
+        Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
+        Map<String, String> written = new Backup(clock).create(settings.dataDir().resolve(Backup.DATABASE),
+                files(settings), List.of(Seeding.CREDENTIALS), target);
+        out.println(say("backup.written", target, String.join(", ", written.keySet())));
+        return 0;
+    }
+
+    private int restore(List<String> args) {
+        if (args.isEmpty() || args.getFirst().startsWith("--")) {
+            return usage("restore needs the backup's directory");
+        }
+        Path source = Path.of(args.getFirst());
+        Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
+        Map<String, Path> targets = new LinkedHashMap<>(files(settings));
+        targets.put(Backup.DATABASE, settings.dataDir().resolve(Backup.DATABASE));
+        Map<String, String> restored = new Backup(clock).restore(source, targets);
+        out.println(say("restore.done", source, Backup.createdAt(source), settings.dataDir(),
+                String.join(", ", restored.keySet())));
+        return 0;
+    }
+
+    private static Map<String, Path> files(Settings settings) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put(SECRET, settings.secretFile());
+        files.put(SIGNING_KEY, settings.dataDir().resolve(SIGNING_KEY));
+        files.put(Seeding.CREDENTIALS, settings.dataDir().resolve(Seeding.CREDENTIALS));
+        return files;
     }
 
     private String readLine() {
@@ -144,7 +191,7 @@ final class Tools {
     }
 
     private int usage(String problem) {
-        err.println("linli " + USAGE);
+        err.println("usage: linli " + USAGE);
         err.println(say("refused", problem));
         return 2;
     }
