@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.linli.central.backup.DailyBackup;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 
@@ -74,6 +75,14 @@ public final class CentralServer implements AutoCloseable {
             components.retention().run();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the daily retention job failed; it runs again tomorrow", e);
+        }
+        if (components.settings().backupDir() != null) {
+            try {
+                LOG.log(Level.INFO, "backup written to " + new DailyBackup(components.settings(), components.clock())
+                        .run());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "the daily backup failed; it runs again tomorrow", e);
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +37,6 @@ final class Tools {
             central admin add NAME --role admin|operator|counter [--hub HUB] [--password-stdin] [--config F] [--data DIR]
                    central backup DIR [--config F] [--data DIR]
                    central restore DIR [--config F] [--data DIR]""";
-    // The files of a hub besides its database, by their name in a backup; the demo's credentials exist only there.
-    private static final String SECRET = "resident.secret";
-    private static final String SIGNING_KEY = "signing-key.properties";
 
     private final BufferedReader in;
     private final PrintStream out;
@@ -124,8 +120,7 @@ final class Tools {
         }
         Path target = Path.of(args.getFirst());
         Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
-        Map<String, String> written = new Backup(clock).create(settings.dataDir().resolve(Backup.DATABASE),
-                files(settings), List.of(Seeding.CREDENTIALS), target);
+        Map<String, String> written = new Backup(clock).create(settings, target);
         out.println(say("backup.written", target, String.join(", ", written.keySet())));
         return 0;
     }
@@ -136,20 +131,10 @@ final class Tools {
         }
         Path source = Path.of(args.getFirst());
         Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
-        Map<String, Path> targets = new LinkedHashMap<>(files(settings));
-        targets.put(Backup.DATABASE, settings.dataDir().resolve(Backup.DATABASE));
-        Map<String, String> restored = new Backup(clock).restore(source, targets);
+        Map<String, String> restored = new Backup(clock).restore(source, settings);
         out.println(say("restore.done", source, Backup.createdAt(source), settings.dataDir(),
                 String.join(", ", restored.keySet())));
         return 0;
-    }
-
-    private static Map<String, Path> files(Settings settings) {
-        Map<String, Path> files = new LinkedHashMap<>();
-        files.put(SECRET, settings.secretFile());
-        files.put(SIGNING_KEY, settings.dataDir().resolve(SIGNING_KEY));
-        files.put(Seeding.CREDENTIALS, settings.dataDir().resolve(Seeding.CREDENTIALS));
-        return files;
     }
 
     private String readLine() {

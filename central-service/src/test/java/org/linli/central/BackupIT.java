@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.backup.DailyBackup;
+import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 
 /**
@@ -177,6 +179,27 @@ class BackupIT {
         assertEquals(1, tools.run(new String[] {"restore", backup.toString(), "--data", clean.toString()}));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("damaged"), err.toString());
         assertTrue(!Files.exists(clean.resolve("linli.db")), "nothing restored from a damaged backup");
+    }
+
+    @Test
+    void theServiceBacksItselfUpDailyAndKeepsTheNewest() throws Exception {
+        Path backups = dir.resolve("backups");
+        HubClock clock = HubTime.noon().clock();
+        try (TestServer hub = TestServer.start(dir.resolve("hub"), Map.of("backup.dir", backups.toString(),
+                "backup.keep", "2"), clock)) {
+            DailyBackup daily = new DailyBackup(hub.components().settings(), clock);
+            List<Path> written = new java.util.ArrayList<>();
+            for (int day = 0; day < 3; day++) {
+                written.add(daily.run());
+                clock.advance(java.time.Duration.ofDays(1));
+            }
+            try (var kept = Files.list(backups)) {
+                assertEquals(Set.copyOf(written.subList(1, 3)), Set.copyOf(kept.toList()));
+            }
+            // each is a whole backup: it restores
+            command("restore", written.get(2).toString(), "--data", dir.resolve("restored").toString());
+            assertTrue(Files.size(dir.resolve("restored/linli.db")) > 0);
+        }
     }
 
     private static long residentOfCheckIn(TestServer server, Map<String, Object> body) {

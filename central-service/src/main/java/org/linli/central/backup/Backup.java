@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.linli.central.config.Settings;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.store.SecretFiles;
 
@@ -38,11 +39,35 @@ import org.linli.central.store.SecretFiles;
 public final class Backup {
     public static final String DATABASE = "linli.db";
     static final String MANIFEST = "backup.properties";
+    // The files of a hub besides its database, by their name in a backup; the demo's credentials exist only there.
+    private static final String SECRET = "resident.secret";
+    private static final String SIGNING_KEY = "signing-key.properties";
+    private static final String DEMO_CREDENTIALS = "demo-credentials.properties";
 
     private final Clock clock;
 
     public Backup(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Backs up the hub the settings describe. */
+    public Map<String, String> create(Settings settings, Path target) {
+        return create(settings.dataDir().resolve(DATABASE), files(settings), List.of(DEMO_CREDENTIALS), target);
+    }
+
+    /** Restores into the data directory and secret file the settings name. */
+    public Map<String, String> restore(Path source, Settings settings) {
+        Map<String, Path> targets = new LinkedHashMap<>(files(settings));
+        targets.put(DATABASE, settings.dataDir().resolve(DATABASE));
+        return restore(source, targets);
+    }
+
+    private static Map<String, Path> files(Settings settings) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put(SECRET, settings.secretFile());
+        files.put(SIGNING_KEY, settings.dataDir().resolve(SIGNING_KEY));
+        files.put(DEMO_CREDENTIALS, settings.dataDir().resolve(DEMO_CREDENTIALS));
+        return files;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.time.Duration;
 /** The settings the central service runs with, checked once at start. */
 public record Settings(String host, int port, Path dataDir, long maxBodyBytes, Path catalogueSeed, Path secretFile,
         int retentionDays, int cardDays, RuleDefaults rules, int priorityRatio, Duration noShowWindow,
-        Duration sessionLength) {
+        Duration sessionLength, Path backupDir, int backupsKept) {
 
     /** Booking rules of rooms that do not set their own. */
     public record RuleDefaults(int slotMinutes, int minMinutes, int maxMinutes, int leadMinutes, int maxDaysAhead,
@@ -20,6 +20,7 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
         Path dataDir = Path.of(text(config, "data.dir", false));
         String seed = text(config, "catalogue.seed", true);
         String secret = text(config, "residents.secret-file", true);
+        String backup = text(config, "backup.dir", true);
         RuleDefaults rules = new RuleDefaults(
                 number(config, "bookings.slot-minutes", 5, 240),
                 number(config, "bookings.min-minutes", 5, 24 * 60),
@@ -42,7 +43,9 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
                 rules,
                 number(config, "queue.priority-ratio", 1, 100),
                 Duration.ofMinutes(number(config, "queue.no-show-window-minutes", 0, 24 * 60)),
-                Duration.ofHours(number(config, "auth.session-hours", 1, 24 * 30)));
+                Duration.ofHours(number(config, "auth.session-hours", 1, 24 * 30)),
+                backup.isEmpty() ? null : Path.of(backup),
+                number(config, "backup.keep", 1, 3650));
     }
 
     private static String text(Config config, String key, boolean emptyAllowed) {
