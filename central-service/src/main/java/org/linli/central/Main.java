@@ -76,7 +76,7 @@ public final class Main {
                 new CatalogueService(c.catalogue(), c.guard(), body),
                 new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
-                new QueueService(c.queues(), c.catalogue(), c.guard(), body),
+                new QueueService(c.queues(), c.catalogue(), c.guard(), body, c.settings().publicUrl()),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
