@@ -68,6 +68,8 @@
       if (!response.ok) {
         const error = new Error((data && (data.detail || data.title)) || response.statusText);
         error.status = response.status;
+        // the problem detail itself: its type and, for wrong fields, which ones ({field, message})
+        error.problem = data;
         throw error;
       }
       return data;

@@ -87,6 +87,11 @@ public final class CentralServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the daily retention job failed; it runs again tomorrow", e);
         }
+        try {
+            components.audit().purge();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the audit log's retention failed; it runs again tomorrow", e);
+        }
         if (components.settings().backupDir() != null) {
             try {
                 LOG.log(Level.INFO, "backup written to " + new DailyBackup(components.settings(), components.clock())

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
+import org.linli.central.admin.HubScope;
+import org.linli.central.admin.StaffService;
 import org.linli.central.alerts.AlertService;
+import org.linli.central.audit.AuditService;
 import org.linli.central.auth.AuthService;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
@@ -82,7 +85,13 @@ public final class Main {
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
-                new EventStreamService(c.journal(), c.guard()));
+                new EventStreamService(c.journal(), c.guard()),
+                new StaffService(c.staffAdmin(), c.guard(), body),
+                audit(c));
+    }
+
+    private static AuditService audit(Components c) {
+        return new AuditService(c.audit(), c.guard(), new HubScope(c.catalogue()), c.accounts()::identify);
     }
 
     /** Live operations' services (the hub's snapshot, devices, alerts), documented in docs/api.md only. */
@@ -97,6 +106,8 @@ public final class Main {
     /** The whole routing. */
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
+        // every change a member of staff makes is written to the audit log once it is answered
+        routing.addFilter(audit(c).filter());
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);

@@ -56,7 +56,9 @@ public final class Accounts {
     public Session login(String username, String password) {
         record Row(String hash, String role) {
         }
-        Row row = db.read(c -> Sql.one(c, "SELECT password_hash, role FROM staff WHERE username = ?",
+        // a disabled account is as unknown as a name that never existed
+        Row row = db.read(c -> Sql.one(c, "SELECT password_hash, role FROM staff WHERE username = ?"
+                + " AND disabled_ts IS NULL",
                 rs -> new Row(rs.getString(1), rs.getString(2)), username)).orElse(null);
         boolean matches = BCrypt.checkpw(password, row == null ? DUMMY_HASH : row.hash());
         if (row == null || !matches) {
@@ -89,7 +91,8 @@ public final class Accounts {
             Optional<Bearer> staff = Sql.one(c, """
                     SELECT s.username, s.role, s.hub_id, t.expires_ts FROM staff_session t
                     JOIN staff s ON s.username = t.username
-                    WHERE t.token_hash = ? AND t.expires_ts > ?""", rs -> new Bearer(new Caller(
+                    WHERE t.token_hash = ? AND t.expires_ts > ? AND s.disabled_ts IS NULL""",
+                    rs -> new Bearer(new Caller(
                     Role.staff(rs.getString(2)), rs.getString(1), rs.getString(3)), rs.getLong(4)), hash, now);
             if (staff.isPresent()) {
                 return staff;

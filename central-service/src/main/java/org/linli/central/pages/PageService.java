@@ -36,6 +36,8 @@ public final class PageService implements HttpService {
                 .get("/counter/{counter}", (req, res) -> page(req, res, "counter.html"))
                 .get("/board/{hub}", (req, res) -> page(req, res, "board.html"))
                 .get("/evacuation/{hub}", (req, res) -> page(req, res, "evacuation.html"))
+                .get("/staff", (req, res) -> page(req, res, "staff.html"))
+                .get("/audit", (req, res) -> page(req, res, "audit.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
                 .get("/ticket/{id}", (req, res) -> pages.send("ticket.html", res))
                 .get("/static/*", (req, res) -> pages.serve("/static", req, res))

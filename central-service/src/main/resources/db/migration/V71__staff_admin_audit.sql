@@ -1,0 +1,17 @@
+-- Staff administration (issue 14): an account is disabled rather than deleted, so the audit log keeps its name.
+ALTER TABLE staff ADD COLUMN disabled_ts INTEGER;
+
+-- Who did what, when and from where: every change a member of staff makes through the API. No request bodies
+-- (they may hold a resident's phone number), no query strings.
+CREATE TABLE audit (
+    id      INTEGER PRIMARY KEY,
+    at_ts   INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    role    TEXT NOT NULL,
+    hub_id  TEXT,
+    action  TEXT NOT NULL,
+    status  INTEGER NOT NULL,
+    source  TEXT
+);
+CREATE INDEX audit_hub_at ON audit (hub_id, at_ts);
+CREATE INDEX audit_at ON audit (at_ts);

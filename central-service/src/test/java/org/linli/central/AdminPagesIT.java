@@ -1,0 +1,148 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.protocol.testing.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The administration pages in Debian's Chromium against the real service: an administrator adds a member of staff
+ * (a wrong name is shown beside the field, in the page's language), disables, enables and gives a new password, moves
+ * the account to another role, and finds each change in the audit log. Screenshots go to {@code target/screenshots}.
+ */
+class AdminPagesIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+    ChromeDriver chrome;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir.resolve("data"));
+        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
+    }
+
+    @AfterEach
+    void stop() {
+        chrome.quit();
+        server.close();
+    }
+
+    private void open(String page, String language) {
+        chrome.get(server.uri("/login").toString());
+        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
+                server.adminToken(), language);
+        chrome.get(server.uri(page).toString());
+    }
+
+    private WebElement row(String user) {
+        return chrome.findElement(By.cssSelector("tr[data-user='" + user + "']"));
+    }
+
+    /** Picks an option as a click would (the select's value, then its change event). */
+    private void choose(WebElement select, String value) {
+        chrome.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", select, value);
+    }
+
+    private int login(String user, String password) {
+        return server.post("/api/v1/auth/login", null, Map.of("username", user, "password", password)).status();
+    }
+
+    private String shownPassword() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("shown-once")).isDisplayed()
+                && !chrome.findElement(By.id("shown-password")).getText().isBlank());
+        return chrome.findElement(By.id("shown-password")).getText();
+    }
+
+    @Test
+    void anAdministratorManagesStaffInTheBrowserAndFindsItInTheAuditLog() {
+        open("/staff", "zh");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("tr[data-user]"))
+                .isEmpty());
+        assertTrue(row("operator").getText().contains("operator"));
+        // the demo's administrator manages every hub: no one hub is picked for them
+        assertEquals("", row("admin").findElement(By.cssSelector("select[data-hub]")).getAttribute("value"));
+
+        // a wrong name: said beside the field, in Chinese
+        chrome.findElement(By.id("new-username")).sendKeys("王 芳");
+        chrome.findElement(By.id("create-submit")).click();
+        WebElement nameError = chrome.findElement(By.cssSelector(".field-error[data-for='username']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !nameError.getText().isBlank());
+        assertTrue(nameError.getText().contains("用户名"), nameError.getText());
+        assertEquals("true", chrome.findElement(By.id("new-username")).getAttribute("aria-invalid"));
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff-field-error.png"));
+
+        chrome.findElement(By.id("new-username")).clear();
+        chrome.findElement(By.id("new-username")).sendKeys("wang.fang");
+        choose(chrome.findElement(By.id("new-role")), "counter");
+        choose(chrome.findElement(By.id("new-hub")), TestServer.HUB);
+        chrome.findElement(By.id("create-submit")).click();
+        String password = shownPassword();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
+                By.cssSelector("tr[data-user='wang.fang']")).isEmpty());
+        assertEquals(200, login("wang.fang", password));
+        assertTrue(nameError.getText().isBlank(), "the error is gone once the name is right");
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff.png"));
+
+        row("wang.fang").findElement(By.cssSelector("[data-toggle]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> row("wang.fang").getText().contains("已停用"));
+        assertEquals(401, login("wang.fang", password));
+        row("wang.fang").findElement(By.cssSelector("[data-toggle]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> row("wang.fang").getText().contains("在用"));
+        assertEquals(200, login("wang.fang", password));
+
+        chrome.executeScript("window.confirm = () => true;");
+        row("wang.fang").findElement(By.cssSelector("[data-reset]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("shown-password")).getText()
+                .equals(password));
+        String reset = shownPassword();
+        assertEquals(401, login("wang.fang", password));
+        assertEquals(200, login("wang.fang", reset));
+
+        choose(row("wang.fang").findElement(By.cssSelector("select[data-role]")), "operator");
+        row("wang.fang").findElement(By.cssSelector("[data-save]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "operator".equals(server.get("/api/v1/staff/wang.fang",
+                server.adminToken()).json().get("role").asText()));
+        // one's own account cannot be disabled from here
+        assertFalse(row("admin").findElement(By.cssSelector("[data-toggle]")).isEnabled());
+
+        open("/audit", "en");
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
+                .size() >= 6);
+        String log = chrome.findElement(By.id("entries")).getText();
+        for (String action : new String[] {"POST /api/v1/staff", "POST /api/v1/staff/wang.fang/disable",
+                "POST /api/v1/staff/wang.fang/enable", "POST /api/v1/staff/wang.fang/password-reset",
+                "PUT /api/v1/staff/wang.fang"}) {
+            assertTrue(log.contains(action), action + " in " + log);
+        }
+        assertTrue(log.contains("admin (Administrator)") && log.contains("127.0.0.1"), log);
+        chrome.findElement(By.id("f-action")).sendKeys("disable");
+        chrome.findElement(By.id("f-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
+                .size() == 1);
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("audit.png"));
+
+        // a wrong date is said beside the filter
+        chrome.executeScript("document.getElementById('f-from').type = 'text';");
+        chrome.findElement(By.id("f-from")).sendKeys("soon");
+        chrome.findElement(By.id("f-submit")).click();
+        WebElement fromError = chrome.findElement(By.cssSelector(".field-error[data-for='from']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fromError.getText().isBlank());
+        assertTrue(fromError.getText().contains("2026-12-05"), fromError.getText());
+    }
+
+    static final Path SHOTS = PagesIT.SHOTS;
+}
