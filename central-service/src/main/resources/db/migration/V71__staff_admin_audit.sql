@@ -15,3 +15,8 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_hub_at ON audit (hub_id, at_ts);
 CREATE INDEX audit_at ON audit (at_ts);
+
+-- The doors' side of the audit log: what each door let in, refused or was told to do, newest first.
+CREATE INDEX device_event_door ON device_event (ts)
+    WHERE type IN ('access.granted', 'access.denied', 'door.unlocked_remotely', 'command.rejected',
+                   'command.refused');

@@ -26,6 +26,13 @@
         Linli.el("td", { class: "action" }, e.action),
         Linli.el("td", { class: "num" }, e.status < 400 ? Linli.t("audit.done") : Linli.t("audit.refused") + " " + e.status),
         Linli.el("td", {}, e.source || ""))));
+      const query2 = new URLSearchParams();
+      for (const name of ["hub", "from", "to"]) if (query.has(name)) query2.set(name, query.get(name));
+      const doors = await Linli.get("/api/v1/audit/doors?" + query2);
+      document.getElementById("doors").replaceChildren(...doors.map(d => Linli.el("tr", { "data-door": d.type },
+        Linli.el("td", {}, when(d.at)), Linli.el("td", {}, d.device), Linli.el("td", {}, d.room || ""),
+        Linli.el("td", {}, Linli.t("door." + d.type) + (d.reason ? " (" + d.reason + ")" : "")),
+        Linli.el("td", {}, d.booking || ""))));
     } catch (e) {
       LinliForms.show(form, e, "audit");
     }

@@ -1,6 +1,9 @@
 // User-facing words of the staff pages in Chinese and English. Keys are used by data-i18n attributes and t().
 window.LINLI_MESSAGES = {
   zh: {
+    "audit.doors": "门禁记录", "audit.door": "门", "audit.what": "发生了什么", "audit.booking": "预约号",
+    "door.access.granted": "已开门", "door.access.denied": "拒绝开门", "door.door.unlocked_remotely": "远程开门",
+    "door.command.rejected": "拒绝执行指令", "door.command.refused": "拒绝可疑指令",
     "staff.title": "工作人员管理", "staff.list": "工作人员", "staff.new": "添加工作人员", "staff.username": "用户名",
     "staff.role": "角色", "staff.state": "状态", "staff.active": "在用", "staff.disabled": "已停用",
     "staff.allHubs": "全部邻里汇", "staff.create": "添加", "staff.save": "保存", "staff.disable": "停用",
@@ -49,6 +52,9 @@ window.LINLI_MESSAGES = {
     "ticket.hint": "这一页会自动更新，请留意叫号。"
   },
   en: {
+    "audit.doors": "Door log", "audit.door": "Door", "audit.what": "What happened", "audit.booking": "Booking",
+    "door.access.granted": "Let in", "door.access.denied": "Refused", "door.door.unlocked_remotely": "Unlocked remotely",
+    "door.command.rejected": "Command not carried out", "door.command.refused": "Suspicious command refused",
     "staff.title": "Staff accounts", "staff.list": "Staff", "staff.new": "Add a member of staff", "staff.username": "User name",
     "staff.role": "Role", "staff.state": "State", "staff.active": "Active", "staff.disabled": "Disabled",
     "staff.allHubs": "All hubs", "staff.create": "Add", "staff.save": "Save", "staff.disable": "Disable",

@@ -119,6 +119,12 @@ class AdminPagesIT {
         // one's own account cannot be disabled from here
         assertFalse(row("admin").findElement(By.cssSelector("[data-toggle]")).isEnabled());
 
+        // a door let a booking in (as ingestion stores it; IngestionIT covers the way there)
+        assertEquals(201, server.post("/api/v1/devices", server.adminToken(), Map.of("id", "studio-door", "hub",
+                TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
+        server.components().db().write(c -> org.linli.central.store.Sql.update(c, "INSERT INTO device_event"
+                + " (device_id, seq, room_id, ts, type, booking_id) VALUES ('studio-door', 1, 'studio', ?,"
+                + " 'access.granted', '7')", server.clock().instant().getEpochSecond()));
         open("/audit", "en");
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
                 .size() >= 6);
@@ -129,6 +135,9 @@ class AdminPagesIT {
             assertTrue(log.contains(action), action + " in " + log);
         }
         assertTrue(log.contains("admin (Administrator)") && log.contains("127.0.0.1"), log);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
+                By.cssSelector("tr[data-door='access.granted']")).isEmpty());
+        assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains("Let in"));
         chrome.findElement(By.id("f-action")).sendKeys("disable");
         chrome.findElement(By.id("f-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))

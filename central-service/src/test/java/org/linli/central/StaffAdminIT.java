@@ -154,4 +154,32 @@ class StaffAdminIT extends CentralIT {
         assertTrue(aYearOn.purge() > 0);
         assertEquals(0, server.get("/api/v1/audit?actor=admin", server.adminToken()).json().size());
     }
+
+    /**
+     * What a door did, from what ingestion stored (ingestion itself is IngestionIT's), for the admins of its hub: a
+     * booking let in, a refused code with its reason; the other street hub's admin sees none of it.
+     */
+    @Test
+    void doorActionsAreInTheAuditLogOfTheirHub() {
+        assertEquals(201, server.post("/api/v1/devices", server.adminToken(), Map.of("id", "studio-door", "hub",
+                TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
+        long now = server.clock().instant().getEpochSecond();
+        server.components().db().write(c -> {
+            org.linli.central.store.Sql.update(c, "INSERT INTO device_event (device_id, seq, room_id, ts, type,"
+                    + " booking_id, reason) VALUES ('studio-door', 1, 'studio', ?, 'access.granted', '42', NULL),"
+                    + " ('studio-door', 2, 'studio', ?, 'access.denied', NULL, 'EXPIRED'),"
+                    + " ('studio-door', 3, 'studio', ?, 'door.opened', NULL, NULL)", now - 60, now - 30, now - 20);
+            return null;
+        });
+        JsonNode doors = server.get("/api/v1/audit/doors?hub=" + TestServer.HUB, server.adminToken()).json();
+        assertEquals(2, doors.size(), doors.toString());
+        assertEquals("access.denied", doors.get(0).get("type").asText());
+        assertEquals("EXPIRED", doors.get(0).get("reason").asText());
+        assertEquals("42", doors.get(1).get("booking").asText());
+        assertEquals(0, server.get("/api/v1/audit/doors", login("yongkang-admin", "yongkang-password")).json()
+                .size());
+        String day = server.today().toString();
+        assertEquals(2, server.get("/api/v1/audit/doors?from=" + day + "&to=" + day, server.adminToken()).json()
+                .size());
+    }
 }

@@ -26,6 +26,15 @@ public final class AuditLog {
             int limit) {
     }
 
+    /** What a door did: let a booking in, refused a code (the reason), was unlocked or refused a command. */
+    public record DoorEntry(Instant at, String device, String room, String hub, String type, String booking,
+            String reason) {
+    }
+
+    // the same list as the partial index device_event_door (V71), so that SQLite uses it
+    private static final String DOOR_TYPES = "('access.granted', 'access.denied', 'door.unlocked_remotely',"
+            + " 'command.rejected', 'command.refused')";
+
     private final Database db;
     private final Clock clock;
     private final Duration kept;
@@ -76,6 +85,33 @@ public final class AuditLog {
         return db.read(c -> Sql.list(c, sql.toString(), rs -> new Entry(rs.getLong(1),
                 Instant.ofEpochSecond(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getString(8)), params.toArray()));
+    }
+
+    /** The doors' actions in the hubs and times of the filter (its actor and action do not apply), newest first. */
+    public List<DoorEntry> doors(Filter filter) {
+        StringBuilder sql = new StringBuilder("SELECT e.ts, e.device_id, e.room_id, d.hub_id, e.type, e.booking_id,"
+                + " e.reason FROM device_event e JOIN device d ON d.id = e.device_id WHERE e.type IN " + DOOR_TYPES);
+        List<Object> params = new ArrayList<>();
+        if (filter.hubs().isPresent()) {
+            List<String> hubs = filter.hubs().get();
+            if (hubs.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND d.hub_id IN (").append("?, ".repeat(hubs.size() - 1)).append("?)");
+            params.addAll(hubs);
+        }
+        if (filter.from() != null) {
+            sql.append(" AND e.ts >= ?");
+            params.add(filter.from().getEpochSecond());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND e.ts < ?");
+            params.add(filter.to().getEpochSecond());
+        }
+        sql.append(" ORDER BY e.ts DESC LIMIT ").append(Math.min(Math.max(filter.limit(), 1), MAX_ROWS));
+        return db.read(c -> Sql.list(c, sql.toString(), rs -> new DoorEntry(Instant.ofEpochSecond(rs.getLong(1)),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7)), params.toArray()));
     }
 
     /** Deletes what is older than the retention rule; run by the daily job. @return how many */

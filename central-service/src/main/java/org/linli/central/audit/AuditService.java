@@ -50,7 +50,8 @@ public final class AuditService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/audit", this::list);
+        rules.get("/audit", this::list)
+                .get("/audit/doors", this::doors);
     }
 
     /** Records staff changes; residents' kiosk requests are not administrative and are left alone. */
@@ -79,6 +80,14 @@ public final class AuditService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Json.ok(res, log.list(filter(req)).stream().map(AuditService::json).toList());
+    }
+
+    private void doors(ServerRequest req, ServerResponse res) {
+        Json.ok(res, log.doors(filter(req)).stream().map(AuditService::json).toList());
+    }
+
+    private AuditLog.Filter filter(ServerRequest req) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         var query = req.query();
         Optional<java.util.List<String>> hubs = scope.managedHubs(caller);
@@ -92,7 +101,7 @@ public final class AuditService implements HttpService {
         AuditLog.Filter filter = new AuditLog.Filter(hubs, blank(query.first("actor").orElse(null)),
                 blank(query.first("action").orElse(null)), day(query.first("from").orElse(null), "from", 0),
                 day(query.first("to").orElse(null), "to", 1), 500);
-        Json.ok(res, log.list(filter).stream().map(AuditService::json).toList());
+        return filter;
     }
 
     private static String blank(String text) {
@@ -109,6 +118,18 @@ public final class AuditService implements HttpService {
         } catch (DateTimeParseException e) {
             throw InvalidInput.field(field, "a date like 2026-12-05");
         }
+    }
+
+    private static Map<String, Object> json(AuditLog.DoorEntry e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("at", e.at().toString());
+        body.put("device", e.device());
+        body.put("room", e.room());
+        body.put("hub", e.hub());
+        body.put("type", e.type());
+        body.put("booking", e.booking());
+        body.put("reason", e.reason());
+        return body;
     }
 
     private static Map<String, Object> json(AuditLog.Entry e) {
