@@ -79,11 +79,23 @@ public final class Accounts {
         String hash = Secrets.sha256(bearer);
         long now = clock.instant().getEpochSecond();
         Optional<Bearer> cached = bearers.get(hash, () -> lookup(hash, now));
-        Optional<Caller> caller = cached.isPresent() && cached.get().expiresTs() > now
-                ? Optional.of(cached.get().caller())
-                : cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
+        Optional<Bearer> live = cached.isPresent() && cached.get().expiresTs() > now
+                ? cached
+                : cached.isPresent() ? lookup(hash, now) : Optional.empty();
+        live.filter(b -> b.expiresTs() != Long.MAX_VALUE && b.expiresTs() - now < sessionLength.toSeconds() / 2)
+                .ifPresent(b -> renew(hash, now));
+        Optional<Caller> caller = live.map(Bearer::caller);
         caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskUses.used(kiosk.name()));
         return caller;
+    }
+
+    /**
+     * A session in use is renewed once half of it has passed, so a page open all day (a counter console, the board
+     * on a staff login) keeps working while it is used, and an idle one still ends after auth.session-hours.
+     */
+    private void renew(String hash, long now) {
+        write(c -> Sql.update(c, "UPDATE staff_session SET expires_ts = ? WHERE token_hash = ? AND expires_ts > ?",
+                now + sessionLength.toSeconds(), hash, now));
     }
 
     private Optional<Bearer> lookup(String hash, long now) {
