@@ -20,3 +20,15 @@ CREATE INDEX audit_at ON audit (at_ts);
 CREATE INDEX device_event_door ON device_event (ts)
     WHERE type IN ('access.granted', 'access.denied', 'door.unlocked_remotely', 'command.rejected',
                    'command.refused');
+
+-- Display keys (issue 14): the board, lobby and counter screens run for months on a key of their own, scoped to one
+-- hub, read-only ("screen") or able to serve at the hub's counters ("counter"), revocable; stored as SHA-256 only.
+CREATE TABLE display_key (
+    id         TEXT PRIMARY KEY,
+    hub_id     TEXT NOT NULL REFERENCES hub (id),
+    label      TEXT NOT NULL,
+    scope      TEXT NOT NULL CHECK (scope IN ('screen', 'counter')),
+    key_hash   TEXT NOT NULL UNIQUE,
+    created_ts INTEGER NOT NULL,
+    revoked_ts INTEGER
+);

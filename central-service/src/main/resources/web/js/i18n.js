@@ -1,6 +1,13 @@
 // User-facing words of the staff pages in Chinese and English. Keys are used by data-i18n attributes and t().
 window.LINLI_MESSAGES = {
   zh: {
+    "display.title": "显示屏设置", "display.key": "显示屏钥匙", "display.start": "开始显示",
+    "display.note": "管理员在“工作人员管理”里发给这块屏一把钥匙。钥匙只给这块屏用，可以随时作废。",
+    "display.wrong": "这把钥匙不对或已经作废，请向管理员要一把新的。", "display.whichCounter": "这块屏放在哪个窗口？",
+    "displays.title": "显示屏钥匙", "displays.label": "名称（放在哪里）", "displays.scope": "用途",
+    "displays.scope.screen": "叫号屏、大厅屏（只看）", "displays.scope.counter": "窗口叫号（可以叫号）",
+    "displays.issue": "发钥匙", "displays.revoke": "作废", "displays.key.once": "钥匙只显示这一次，请在显示屏上打开 /display 输入：",
+    "displays.err.label": "请写上这块屏放在哪里。", "displays.err.scope": "请选择用途。",
     "audit.doors": "门禁记录", "audit.door": "门", "audit.what": "发生了什么", "audit.booking": "预约号",
     "door.access.granted": "已开门", "door.access.denied": "拒绝开门", "door.door.unlocked_remotely": "远程开门",
     "door.command.rejected": "拒绝执行指令", "door.command.refused": "拒绝可疑指令",
@@ -52,6 +59,14 @@ window.LINLI_MESSAGES = {
     "ticket.hint": "这一页会自动更新，请留意叫号。"
   },
   en: {
+    "display.title": "Screen set-up", "display.key": "Display key", "display.start": "Start",
+    "display.note": "An administrator issues this screen a key under Staff accounts. It is for this screen only and can be revoked at any time.",
+    "display.wrong": "This key is wrong or was revoked: ask an administrator for a new one.",
+    "display.whichCounter": "Which counter is this screen at?",
+    "displays.title": "Display keys", "displays.label": "Name (where it is)", "displays.scope": "Use",
+    "displays.scope.screen": "Board or lobby screen (read-only)", "displays.scope.counter": "Counter console (calls tickets)",
+    "displays.issue": "Issue key", "displays.revoke": "Revoke", "displays.key.once": "The key is shown only this once; open /display on the screen and enter:",
+    "displays.err.label": "Say where this screen is.", "displays.err.scope": "Choose a use.",
     "audit.doors": "Door log", "audit.door": "Door", "audit.what": "What happened", "audit.booking": "Booking",
     "door.access.granted": "Let in", "door.access.denied": "Refused", "door.door.unlocked_remotely": "Unlocked remotely",
     "door.command.rejected": "Command not carried out", "door.command.refused": "Suspicious command refused",

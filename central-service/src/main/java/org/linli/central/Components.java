@@ -10,6 +10,7 @@ import org.linli.central.activities.Activities;
 import org.linli.central.admin.StaffAdmin;
 import org.linli.central.alerts.AlertRules;
 import org.linli.central.audit.AuditLog;
+import org.linli.central.displays.DisplayKeys;
 import org.linli.central.alerts.Alerts;
 import org.linli.central.alerts.OfflineWatch;
 import org.linli.central.auth.Accounts;
@@ -81,6 +82,7 @@ public final class Components implements AutoCloseable {
     private final Retention retention;
     private final StaffAdmin staffAdmin;
     private final AuditLog audit;
+    private final DisplayKeys displayKeys;
     private final Devices devices;
     private final DeviceRegistry registry = new DeviceRegistry();
     private final RoomStates rooms = new RoomStates();
@@ -122,6 +124,7 @@ public final class Components implements AutoCloseable {
         this.retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
         this.staffAdmin = new StaffAdmin(db, accounts, catalogue, clock);
         this.audit = new AuditLog(db, clock, Duration.ofDays(settings.retentionDays()));
+        this.displayKeys = new DisplayKeys(db, clock, accounts::forgetBearers);
 
         this.devices = new Devices(db, catalogue, clock);
         this.roomViews = new RoomViews(db, catalogue, rooms, clock);
@@ -343,6 +346,10 @@ public final class Components implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public DisplayKeys displayKeys() {
+        return displayKeys;
     }
 
     public Devices devices() {

@@ -24,6 +24,7 @@ import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.devices.DeviceService;
+import org.linli.central.displays.DisplayService;
 import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
 import org.linli.central.kiosks.KioskKeyService;
@@ -87,7 +88,13 @@ public final class Main {
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
                 new EventStreamService(c.journal(), c.guard()),
                 new StaffService(c.staffAdmin(), c.guard(), body),
-                audit(c));
+                audit(c),
+                displays(c));
+    }
+
+    private static DisplayService displays(Components c) {
+        return new DisplayService(c.displayKeys(), c.catalogue(), c.guard(), c.accounts()::identify,
+                c.settings().maxBodyBytes());
     }
 
     private static AuditService audit(Components c) {
@@ -106,6 +113,8 @@ public final class Main {
     /** The whole routing. */
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
+        // a display key reaches its screens' routes only, whatever their guards allow
+        routing.addFilter(displays(c).filter());
         // every change a member of staff makes is written to the audit log once it is answered
         routing.addFilter(audit(c).filter());
         routing.register("/openapi", new OpenApiService());

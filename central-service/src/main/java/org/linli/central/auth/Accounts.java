@@ -17,6 +17,9 @@ public final class Accounts {
     // Compared against when the user does not exist, so a wrong name takes as long as a wrong password.
     private static final String DUMMY_HASH = BCrypt.hashpw("no such user", BCrypt.gensalt(COST));
 
+    /** The name a display key's caller has: no staff user name contains a ':'. */
+    public static final String DISPLAY_PREFIX = "display:";
+
     private final Database db;
     private final Clock clock;
     private final Duration sessionLength;
@@ -35,7 +38,7 @@ public final class Accounts {
         this.kioskUses = new KioskUses(db, clock);
     }
 
-    /** Forgets who every bearer is; {@code kiosks.KioskKeys} calls it after issuing or revoking a key. */
+    /** Forgets who every bearer is; {@code kiosks.KioskKeys} and {@code displays.DisplayKeys} call it after a change. */
     public void forgetBearers() {
         bearers.clear();
     }
@@ -109,8 +112,16 @@ public final class Accounts {
             if (staff.isPresent()) {
                 return staff;
             }
-            return Sql.one(c, "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL",
+            Optional<Bearer> kiosk = Sql.one(c, "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL",
                     rs -> new Bearer(new Caller(Role.KIOSK, rs.getString(1), rs.getString(2)), Long.MAX_VALUE), hash);
+            if (kiosk.isPresent()) {
+                return kiosk;
+            }
+            // A display key reads as an operator (a screen) or serves as counter staff of its one hub; what it may
+            // call is narrowed to its screens' routes by displays.DisplayService's filter, which knows it by its name.
+            return Sql.one(c, "SELECT id, hub_id, scope FROM display_key WHERE key_hash = ? AND revoked_ts IS NULL",
+                    rs -> new Bearer(new Caller("counter".equals(rs.getString(3)) ? Role.COUNTER : Role.OPERATOR,
+                            DISPLAY_PREFIX + rs.getString(1), rs.getString(2)), Long.MAX_VALUE), hash);
         });
     }
 
