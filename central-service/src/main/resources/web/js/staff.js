@@ -108,12 +108,48 @@
     }
   });
 
+  const displayForm = document.getElementById("display-issue");
+  const displayHub = document.getElementById("display-hub");
+
+  async function loadDisplays() {
+    if (!displayHub.value) return;
+    const keys = await Linli.get("/api/v1/hubs/" + encodeURIComponent(displayHub.value) + "/display-keys");
+    document.getElementById("displays").replaceChildren(...keys.map(k => Linli.el("tr", { "data-display": k.id },
+      Linli.el("td", {}, k.label), Linli.el("td", {}, Linli.t("displays.scope." + k.scope)),
+      Linli.el("td", {}, Linli.el("button", { class: "danger", "data-revoke": k.id, onclick: async () => {
+        try {
+          await Linli.api("DELETE", "/api/v1/hubs/" + encodeURIComponent(k.hub) + "/display-keys/" + encodeURIComponent(k.id));
+          await loadDisplays();
+        } catch (e) { alert(Linli.t("staff.refused") + " " + e.message); }
+      } }, Linli.t("displays.revoke"))))));
+  }
+
+  displayHub.addEventListener("change", () => loadDisplays().catch(console.error));
+  displayForm.addEventListener("submit", async event => {
+    event.preventDefault();
+    LinliForms.clear(displayForm);
+    try {
+      const issued = await Linli.post("/api/v1/hubs/" + encodeURIComponent(displayHub.value) + "/display-keys",
+        { label: document.getElementById("display-label").value.trim(), scope: document.getElementById("display-scope").value });
+      document.getElementById("display-key-shown").textContent = issued.key;
+      document.getElementById("display-shown").hidden = false;
+      displayForm.reset();
+      displayHub.value = issued.hub;
+      await loadDisplays();
+    } catch (e) {
+      LinliForms.show(displayForm, e, "displays");
+    }
+  });
+
   async function start() {
     me = await Linli.get("/api/v1/staff/me");
     hubs = await Linli.get("/api/v1/hubs");
     roleOptions(document.getElementById("new-role"), "operator");
     hubOptions(document.getElementById("new-hub"), me.hub || (hubs[0] && hubs[0].id), me.hub == null);
     await load();
+    displayHub.replaceChildren(...hubs
+      .map(h => Linli.el("option", { value: h.id, selected: h.id === me.hub }, Linli.name(h.name) || h.id)));
+    await loadDisplays().catch(console.error);
   }
   document.addEventListener("linli:language", () => { if (me) { start().catch(console.error); } });
   start().catch(console.error);

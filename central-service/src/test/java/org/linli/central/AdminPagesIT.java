@@ -154,4 +154,57 @@ class AdminPagesIT {
     }
 
     static final Path SHOTS = PagesIT.SHOTS;
+
+    /**
+     * A board screen set up with a display key issued on the staff page: it opens the hub's board without any staff
+     * sign-in, keeps it after its key is all it has, and stops when the key is revoked.
+     */
+    @Test
+    void aBoardRunsOnADisplayKeyIssuedInTheBrowser() {
+        open("/staff", "zh");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("#display-hub option"))
+                .isEmpty());
+        chrome.findElement(By.id("display-submit")).click();
+        WebElement labelError = chrome.findElement(By.cssSelector("#display-issue .field-error[data-for='label']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !labelError.getText().isBlank());
+        assertTrue(labelError.getText().contains("放在哪里"), labelError.getText());
+        chrome.findElement(By.id("display-label")).sendKeys("大厅叫号屏");
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("display-shown")).isDisplayed()
+                && !chrome.findElement(By.id("display-key-shown")).getText().isBlank());
+        String key = chrome.findElement(By.id("display-key-shown")).getText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-display]"))
+                .size() == 1);
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("display-keys.png"));
+
+        // the screen: a fresh browser with no staff sign-in
+        chrome.executeScript("localStorage.clear(); document.cookie = 'linli_token=; path=/; max-age=0';");
+        chrome.get(server.uri("/display").toString());
+        chrome.findElement(By.id("display-key")).sendKeys("not-a-key");
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("key-error")).getText()
+                .isBlank());
+        chrome.findElement(By.id("display-key")).clear();
+        chrome.findElement(By.id("display-key")).sendKeys(key);
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().endsWith("/board/"
+                + TestServer.HUB));
+        for (int i = 0; i < 8; i++) {
+            assertEquals(201, server.post("/api/v1/services/affairs/tickets", server.kioskKey(), Map.of()).status());
+        }
+        // calls go on until the board, once its live stream is open, shows one
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            server.post("/api/v1/counters/counter-1/call-next", server.counterToken(), null);
+            return !chrome.findElements(By.cssSelector("#now-serving .serving")).isEmpty();
+        });
+        assertTrue(chrome.findElement(By.cssSelector("#now-serving .serving")).getText().contains("A00"));
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("board-on-display-key.png"));
+
+        String id = server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
+                .get(0).get("id").asText();
+        assertEquals(204, server.delete("/api/v1/hubs/" + TestServer.HUB + "/display-keys/" + id,
+                server.adminToken()).status());
+        chrome.navigate().refresh();
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().contains("/login"));
+    }
 }
