@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
-import org.linli.central.admin.HubScope;
 import org.linli.central.admin.StaffService;
 import org.linli.central.alerts.AlertService;
 import org.linli.central.audit.AuditService;
@@ -98,7 +97,8 @@ public final class Main {
     }
 
     private static AuditService audit(Components c) {
-        return new AuditService(c.audit(), c.guard(), new HubScope(c.catalogue()), c.accounts()::identify);
+        return new AuditService(c.audit(), c.guard(), c.catalogue(), c.accounts()::identify,
+                c.staffAdmin()::hubOf);
     }
 
     /** Live operations' services (the hub's snapshot, devices, alerts), documented in docs/api.md only. */

@@ -139,7 +139,11 @@ class StaffAdminIT extends CentralIT {
         JsonNode filtered = server.get("/api/v1/audit?action=disable", server.adminToken()).json();
         filtered.forEach(e -> assertTrue(e.get("action").asText().contains("disable"), e.toString()));
 
+        // done to an account of a hub below theirs by the admin of every hub: the hub's admins see it too
+        create(server.adminToken(), "w1-clerk", "counter", "wutong-1");
+        server.post("/api/v1/staff/w1-clerk/disable", server.adminToken(), null);
         JsonNode wutongs = server.get("/api/v1/audit", wutong).json();
+        assertTrue(wutongs.toString().contains("POST /api/v1/staff/w1-clerk/disable"), wutongs.toString());
         assertTrue(wutongs.toString().contains("audited-w") || wutongs.toString().contains("POST /api/v1/staff"),
                 wutongs.toString());
         wutongs.forEach(e -> assertTrue(e.get("hub").asText().startsWith("wutong"), e.toString()));

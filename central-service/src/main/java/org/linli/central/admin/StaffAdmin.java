@@ -50,6 +50,12 @@ public final class StaffAdmin {
                 StaffAdmin::member)).stream().filter(m -> scope.manages(caller, m.hubId())).toList();
     }
 
+    /** The hub an account belongs to; empty for an account of every hub or none at all. */
+    public java.util.Optional<String> hubOf(String username) {
+        return db.read(c -> Sql.one(c, "SELECT hub_id FROM staff WHERE username = ?", rs -> rs.getString(1),
+                username));
+    }
+
     public Member get(Caller caller, String username) {
         Member member = find(username);
         requireManaged(caller, member.hubId());

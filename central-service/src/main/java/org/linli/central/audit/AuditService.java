@@ -16,12 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.linli.central.admin.HubScope;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.auth.Role;
+import org.linli.central.catalogue.Catalogue;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.Requests;
@@ -33,19 +32,24 @@ import org.linli.central.web.Requests;
 public final class AuditService implements HttpService {
     private static final System.Logger LOG = System.getLogger(AuditService.class.getName());
     private static final Set<Method> CHANGES = Set.of(Method.POST, Method.PUT, Method.DELETE, Method.PATCH);
-    private static final Pattern HUB_PATH = Pattern.compile("/api/v1/hubs/([A-Za-z0-9_-]{1,64})(/.*)?");
 
     private final AuditLog log;
     private final Guard guard;
     private final HubScope scope;
     private final Function<String, Optional<Caller>> identify;
+    private final ActionHubs hubs;
 
-    /** @param identify who a bearer is (a staff session or a kiosk key), without refusing anyone */
-    public AuditService(AuditLog log, Guard guard, HubScope scope, Function<String, Optional<Caller>> identify) {
+    /**
+     * @param identify who a bearer is (a staff session or a kiosk key), without refusing anyone
+     * @param staffHub the hub of a staff account, by user name (empty: none, or no such account)
+     */
+    public AuditService(AuditLog log, Guard guard, Catalogue catalogue, Function<String, Optional<Caller>> identify,
+            Function<String, Optional<String>> staffHub) {
         this.log = log;
         this.guard = guard;
-        this.scope = scope;
+        this.scope = new HubScope(catalogue);
         this.identify = identify;
+        this.hubs = new ActionHubs(catalogue, staffHub);
     }
 
     @Override
@@ -66,9 +70,8 @@ public final class AuditService implements HttpService {
             }
             chain.proceed();
             if (caller != null) {
-                Matcher hub = HUB_PATH.matcher(path);
                 try {
-                    log.record(caller.name(), caller.role().wire(), hub.matches() ? hub.group(1) : caller.hubId(),
+                    log.record(caller.name(), caller.role().wire(), hubs.of(path).orElse(caller.hubId()),
                             req.prologue().method().text() + " " + path, res.status().code(),
                             req.remotePeer().host());
                 } catch (RuntimeException e) {
