@@ -94,8 +94,8 @@ public final class CentralServer implements AutoCloseable {
         }
         if (components.settings().backupDir() != null) {
             try {
-                LOG.log(Level.INFO, "backup written to " + new DailyBackup(components.settings(), components.clock())
-                        .run());
+                new DailyBackup(components.settings(), components.clock()).run()
+                        .ifPresent(written -> LOG.log(Level.INFO, "backup written to " + written));
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "the daily backup failed; it runs again tomorrow", e);
             }

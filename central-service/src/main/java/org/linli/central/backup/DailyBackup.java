@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.linli.central.config.Settings;
 
@@ -18,6 +20,7 @@ import org.linli.central.config.Settings;
  */
 public final class DailyBackup {
     static final String PREFIX = "linli-";
+    static final Duration AT_MOST_EVERY = Duration.ofHours(20);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -29,20 +32,40 @@ public final class DailyBackup {
         this.clock = clock;
     }
 
-    /** @return the backup written; older ones beyond the number kept are gone */
-    public Path run() {
+    /**
+     * Backs up unless the newest backup is less than {@link #AT_MOST_EVERY} old: the job runs a minute after every
+     * start too, and a service restarting all day must not push two weeks of daily backups out.
+     *
+     * @return the backup written, if one was due; older ones beyond the number kept are gone
+     */
+    public Optional<Path> run() {
         Path dir = settings.backupDir();
+        List<Path> backups = backups(dir);
+        String recent = PREFIX + NAME.format(clock.instant().minus(AT_MOST_EVERY));
+        if (!backups.isEmpty() && backups.getLast().getFileName().toString().compareTo(recent) > 0) {
+            return Optional.empty();
+        }
         Path target = dir.resolve(PREFIX + NAME.format(clock.instant()));
         new Backup(clock).create(settings, target);
-        prune(dir);
-        return target;
+        prune(backups(dir));
+        return Optional.of(target);
     }
 
-    private void prune(Path dir) {
+    /** The backups in the directory, oldest first (the names sort by time); half-written ".partial" ones left out. */
+    private static List<Path> backups(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> entries = Files.list(dir)) {
-            // The names sort by time; half-written ".partial" ones are left to the next backup of that name.
-            List<Path> backups = entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+            return entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)
                     && !p.getFileName().toString().endsWith(".partial") && Files.isDirectory(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the backups in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void prune(List<Path> backups) {
+        try {
             for (Path old : backups.subList(0, Math.max(0, backups.size() - settings.backupsKept()))) {
                 try (Stream<Path> files = Files.list(old)) {
                     for (Path file : files.toList()) {
@@ -52,7 +75,7 @@ public final class DailyBackup {
                 Files.delete(old);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prune old backups in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot prune old backups: " + e.getMessage(), e);
         }
     }
 }
