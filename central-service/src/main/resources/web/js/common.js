@@ -109,6 +109,8 @@
         const error = new Error((data && (data.detail || data.title)) || response.statusText);
         error.status = response.status;
         error.type = data && data.type;
+        // the problem detail itself: its type and, for wrong fields, which ones ({field, message})
+        error.problem = data;
         throw error;
       }
       return data;
@@ -208,7 +210,9 @@
       for (const [key, value] of Object.entries(attrs || {})) {
         if (value === undefined || value === null || value === false) continue;
         if (key === "class") node.className = value;
-        else if (key.startsWith("data-") || key.startsWith("aria-") || key === "role" || key === "style") node.setAttribute(key, value);
+        // through the CSSOM: a style attribute is inline style, which the Content-Security-Policy refuses
+        else if (key === "style") node.style.cssText = value;
+        else if (key.startsWith("data-") || key.startsWith("aria-") || key === "role") node.setAttribute(key, value);
         else if (key.startsWith("on")) node.addEventListener(key.substring(2), value);
         else node[key] = value;
       }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.linli.central.activities.Activities;
+import org.linli.central.admin.StaffAdmin;
 import org.linli.central.alerts.Alert;
 import org.linli.central.alerts.AlertRules;
+import org.linli.central.audit.AuditLog;
+import org.linli.central.displays.DisplayKeys;
 import org.linli.central.alerts.Alerts;
 import org.linli.central.alerts.OfflineWatch;
 import org.linli.central.auth.Accounts;
@@ -81,6 +84,9 @@ public final class Components implements AutoCloseable {
     private final Activities activities;
     private final Feedbacks feedbacks;
     private final Retention retention;
+    private final StaffAdmin staffAdmin;
+    private final AuditLog audit;
+    private final DisplayKeys displayKeys;
     private final Devices devices;
     private final DeviceRegistry registry = new DeviceRegistry();
     private final RoomStates rooms = new RoomStates();
@@ -122,6 +128,9 @@ public final class Components implements AutoCloseable {
         this.activities = new Activities(db, catalogue, residents, clock);
         this.feedbacks = new Feedbacks(db, events, clock);
         this.retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
+        this.staffAdmin = new StaffAdmin(db, accounts, catalogue, clock);
+        this.audit = new AuditLog(db, clock, Duration.ofDays(settings.retentionDays()));
+        this.displayKeys = new DisplayKeys(db, clock, accounts::forgetBearers);
 
         this.devices = new Devices(db, catalogue, clock);
         this.roomViews = new RoomViews(db, catalogue, rooms, clock);
@@ -349,6 +358,18 @@ public final class Components implements AutoCloseable {
 
     public Retention retention() {
         return retention;
+    }
+
+    public StaffAdmin staffAdmin() {
+        return staffAdmin;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public DisplayKeys displayKeys() {
+        return displayKeys;
     }
 
     public Devices devices() {

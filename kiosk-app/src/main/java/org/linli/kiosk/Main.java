@@ -37,6 +37,13 @@ public final class Main {
         KioskConfig config;
         try {
             config = KioskConfig.load(configFile, System.getenv());
+            if (config.centralCaFile() != null) {
+                org.linli.kiosk.central.CentralTrust.trustOnly(config.centralCaFile());
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("linli kiosk: bad configuration: central.ca-file: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (ConfigException e) {
             System.err.println("linli kiosk: bad configuration: " + e.getMessage());
             System.exit(2);

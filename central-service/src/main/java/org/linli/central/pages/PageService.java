@@ -39,7 +39,10 @@ public final class PageService implements HttpService {
                 .get("/reports", (req, res) -> page(req, res, "reports.html"))
                 .get("/reports/compare", (req, res) -> page(req, res, "compare.html"))
                 .get("/reports/print", (req, res) -> page(req, res, "report-print.html"))
+                .get("/staff", (req, res) -> page(req, res, "staff.html"))
+                .get("/audit", (req, res) -> page(req, res, "audit.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
+                .get("/display", (req, res) -> pages.send("display.html", res))
                 .get("/ticket/{id}", (req, res) -> pages.send("ticket.html", res))
                 .get("/static/*", (req, res) -> pages.serve("/static", req, res))
                 .get("/webjars/*", (req, res) -> webjars.serve("/webjars", req, res));

@@ -161,8 +161,14 @@ public final class QueueViewModel implements Resettable {
         return printer.present();
     }
 
-    /** Where a phone that scans the ticket's QR can follow it. */
+    /**
+     * Where a phone that scans the ticket's QR can follow it: the central's public address (server.public-url) when
+     * it gave one, else the kiosk's own address of the central, which only phones on the hub's network reach.
+     */
     public String statusUrl(Ticket t) {
+        if (t.statusUrl() != null && (t.statusUrl().startsWith("https://") || t.statusUrl().startsWith("http://"))) {
+            return t.statusUrl();
+        }
         return centralUrl.resolve("/ticket/" + t.id()).toString();
     }
 
