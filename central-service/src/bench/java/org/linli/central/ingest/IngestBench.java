@@ -38,6 +38,8 @@ import org.linli.protocol.testing.MosquittoBroker;
  * flags (read from {@code deploy-pi/…/linli-central.service}), so that its CPU time and its RSS are its alone. The
  * devices publish at a fixed rate (a schedule per connection) or, with {@code max}, as fast as the broker takes them.
  * Without {@code --rate} it runs 500, 2,000 and 5,000 msg/s and unthrottled, a fresh broker and service for each.
+ * Each starts with {@code warmup} seconds as fast as it goes (the JIT's warm-up: a paced service would still be
+ * compiling after a minute), waits until that is stored, publishes at the rate for 5 s and then measures.
  *
  * <p>Per rate it prints the rows stored per second (counted in the database file, not by the service), the service's
  * CPU time per stored message from /proc (all its threads: ingestion, Paho, the JIT, GC, HTTP) and by thread group,
@@ -58,6 +60,8 @@ public final class IngestBench {
     private static final Pattern UNIT_OPTS = Pattern.compile("^Environment=LINLI_JAVA_OPTS=\"([^\"]*)\"",
             Pattern.MULTILINE);
 
+    private static final int SETTLE_SECONDS = 5;
+
     private IngestBench() {
     }
 
@@ -65,7 +69,7 @@ public final class IngestBench {
         static Options parse(String[] args) {
             List<Integer> rates = List.of(500, 2000, 5000, 0);
             int[] numbers = {100, 15, 1000, 4};
-            int warmup = 10;
+            int warmup = 8;
             int positional = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -136,8 +140,15 @@ public final class IngestBench {
                     "LINLI_LIVE_CLIENT_ID", "central-bench"))) {
                 register(server.port(), data, options.devices());
                 awaitSubscribed(server.port(), broker);
-                publishers = Publishers.start(broker, rate, options);
+                // Warm-up as fast as it goes, so that the JIT has compiled what a service running for days has
+                // (at 500 msg/s it would still be compiling after a minute), then the rate for a few seconds.
+                long[] seqs = new long[options.devices()];
+                Publishers warmup = Publishers.start(broker, 0, options, seqs);
                 TimeUnit.SECONDS.sleep(options.warmup()); // the JIT's warm-up, not a wait for an event
+                warmup.stop();
+                awaitStored(file, warmup.total());
+                publishers = Publishers.start(broker, rate, options, seqs);
+                TimeUnit.SECONDS.sleep(SETTLE_SECONDS); // the rate's own batches and queues settle
                 measured = Measured.of(server, publishers, file, options.seconds());
                 publishers.stop();
                 awaitStored(file, publishers.total());
@@ -200,6 +211,18 @@ public final class IngestBench {
         throw new IllegalStateException("the service did not subscribe within 60 s");
     }
 
+    /** A counter of the service's metrics, or -1. */
+    private static long metric(int port, String name) throws IOException {
+        try (RawHttp http = new RawHttp("127.0.0.1", port, null)) {
+            for (String line : http.get("/observe/metrics").text().split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Waits until the database holds every published message, or nothing more arrives for 30 s. */
     private static void awaitStored(Path file, long published) throws Exception {
         try (Connection c = readOnly(file)) {
@@ -254,6 +277,7 @@ public final class IngestBench {
                 long rows0 = rows(db);
                 long published0 = publishers.published.get();
                 Map<String, Long> threads0 = Cpu.ofThreads(pid, IngestBench::group);
+                long batches0 = metric(server.port(), "linli_ingest_batches_total");
                 long cpu0 = server.cpuNanos();
                 long t0 = System.nanoTime();
                 long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -267,6 +291,7 @@ public final class IngestBench {
                 Map<String, Long> threads1 = Cpu.ofThreads(pid, IngestBench::group);
                 long published = publishers.published.get() - published0;
                 long stored = rows(db) - rows0;
+                long batches = metric(server.port(), "linli_ingest_batches_total") - batches0;
                 long load = Cpu.ofThisProcess() - load0;
                 long brokerCpu = ThreadCpu.ofChild("mosquitto") - broker0;
                 m.rssEnd = server.rssBytes();
@@ -280,8 +305,9 @@ public final class IngestBench {
                 Map<String, Long> byGroup = new LinkedHashMap<>();
                 threads1.forEach((group, nanos) -> byGroup.put(group, nanos - threads0.getOrDefault(group, 0L)));
                 m.jitMicros = byGroup.getOrDefault("jit", 0L) * perMessage;
-                m.report.append(String.format("  stored %,.0f msg/s (%,d rows in %.1f s; published %,.0f msg/s)%n",
-                        m.storedPerSecond, stored, elapsed, m.publishedPerSecond));
+                m.report.append(String.format("  stored %,.0f msg/s (%,d rows in %.1f s; published %,.0f msg/s),"
+                        + " %.1f messages per transaction%n", m.storedPerSecond, stored, elapsed,
+                        m.publishedPerSecond, batches <= 0 ? 0.0 : (double) stored / batches));
                 m.report.append(String.format("  service CPU per stored message: %.1f µs =", m.micros));
                 byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                         .filter(e -> e.getValue() > 0)
@@ -341,12 +367,13 @@ public final class IngestBench {
         private final long[] seqs;
         private final List<Thread> threads = new ArrayList<>();
 
-        private Publishers(int devices) {
-            this.seqs = new long[devices];
+        private Publishers(long[] seqs) {
+            this.seqs = seqs;
         }
 
-        static Publishers start(MosquittoBroker broker, int rate, Options options) {
-            Publishers p = new Publishers(options.devices());
+        /** @param seqs the last seq of each device, continued from there */
+        static Publishers start(MosquittoBroker broker, int rate, Options options, long[] seqs) {
+            Publishers p = new Publishers(seqs);
             int connections = options.connections();
             // each connection keeps its share of the rate on a fixed schedule (catching up after a late wake-up)
             long interval = rate == 0 ? 0 : Math.round(1e9 * connections / rate);
