@@ -342,6 +342,9 @@ public final class IngestBench {
         if (thread.equals("linli-db-writer")) {
             return "db-writer";
         }
+        if (thread.startsWith("linli-room-stat")) {
+            return "room-states";
+        }
         if (thread.startsWith("linli-retained")) {
             return "retained";
         }

@@ -44,6 +44,12 @@ import org.linli.protocol.payload.TelemetryPayload;
 public final class LiveState implements BatchSink, AutoCloseable {
     private static final long DEVICE_EVENT_EVERY_MS = 5_000;
     private static final Duration COALESCE = Duration.ofMillis(100);
+    /**
+     * A room's sensed state goes to screens and doors at once after a quiet moment, and at most this often while it
+     * keeps changing: at a district's rate a room changes with nearly every stored batch, and reading its bookings,
+     * encoding and sending its state each time cost more than storing the batch.
+     */
+    private static final Duration SENSED_EVERY = Duration.ofMillis(Long.getLong("linli.live.room-every-ms", 20));
     // "last seen" is saved at most this often per device; transitions and telemetry are saved at once
     private static final long DEVICE_SAVE_EVERY_MS = 60_000;
     private final DeviceRegistry registry;
@@ -63,6 +69,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
     private final ScheduledExecutorService bookedRoomsWorker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("linli-room-states").daemon(true).factory());
     private final Coalescer<String> bookedRooms;
+    private final Coalescer<String> sensedRooms;
 
     /**
      * @param retained null when there is no broker
@@ -82,6 +89,8 @@ public final class LiveState implements BatchSink, AutoCloseable {
         this.clock = clock;
         this.codec = new PayloadCodec(clock);
         this.bookedRooms = new Coalescer<>(bookedRoomsWorker, COALESCE, roomId -> publishRoom(roomId, clock.millis()));
+        this.sensedRooms = new Coalescer<>(bookedRoomsWorker, SENSED_EVERY,
+                roomId -> publishRoom(roomId, clock.millis()));
     }
 
     /** An event-bus subscriber: a booking made, cancelled, released or used changes its room's status. */
@@ -153,7 +162,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
             }
         }
         for (String roomId : changedRooms) {
-            publishRoom(roomId, now);
+            sensedRooms.mark(roomId);
         }
         for (Message m : doorEvents) {
             EventPayload event = (EventPayload) m.payload();
