@@ -76,10 +76,22 @@ class KioskFlowIT {
         broker.close();
     }
 
+    /** A test that needs the hub's own opening hours; the others run in a hub open around the clock. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @interface OpeningHours {
+        String open();
+
+        String close();
+    }
+
     @BeforeEach
-    void open() throws Exception {
+    void open(org.junit.jupiter.api.TestInfo test) throws Exception {
         clock = TestCentral.clockAt(time);
-        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), Map.of("mqtt.url", broker.url()));
+        // open around the clock, so that every flow can be walked at five past midnight and over midnight
+        OpeningHours hours = test.getTestMethod().map(m -> m.getAnnotation(OpeningHours.class)).orElse(null);
+        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), hours == null ? "00:00" : hours.open(),
+                hours == null ? "23:59" : hours.close(), Map.of("mqtt.url", broker.url()));
         frames = Files.createDirectories(dir.resolve("frames"));
         Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url().toString(),
                 "kiosk.key", central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("data").toString(),
@@ -361,15 +373,14 @@ class KioskFlowIT {
      * the attract screen says when it opens, check-in and tickets are switched off, and a scan checks nobody in.
      */
     @Test
+    @OpeningHours(open = "08:00", close = "21:00")
     void emptyQueuesSayNobodyWaitsAndAtNightTheHomeScreenSaysWhenTheHubOpens() throws Exception {
+        passTo(java.time.LocalTime.NOON);
         await().atMost(PATIENCE).until(() -> robot.lookup("#serving-strip")
                 .lookup(kiosk.i18n().get("home.allNoWait")).tryQuery().isPresent());
         assertTrue(robot.lookup("#serving-strip").lookup("—").tryQuery().isEmpty(), "no number stands for nothing");
 
-        java.time.ZonedDateTime now = clock.instant().atZone(TestCentral.ZONE);
-        clock.advance(Duration.between(now, now.toLocalDate().plusDays(1).atTime(3, 33).atZone(TestCentral.ZONE)));
-        robot.interact(kiosk.shell()::finish);
-        kiosk.settle();
+        passTo(java.time.LocalTime.of(3, 33));
         awaitShown("#closed-notice");
         assertTrue(robot.lookup("#closed-notice").lookup(kiosk.i18n().get("home.closed.today", "08:00")).tryQuery()
                 .isPresent(), "the notice says the hub opens at 08:00 today");
@@ -383,6 +394,15 @@ class KioskFlowIT {
         kiosk.settle();
         assertEquals(Screen.HOME, kiosk.shell().screen());
         assertEquals(0, central.checkins(), "nothing to check in to at night");
+    }
+
+    /** Moves the clock on to the next time of day in the hub, and the kiosk back to its home screen. */
+    private void passTo(java.time.LocalTime at) {
+        java.time.ZonedDateTime now = clock.instant().atZone(time.zone());
+        java.time.ZonedDateTime next = now.toLocalDate().atTime(at).atZone(time.zone());
+        clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
+        robot.interact(kiosk.shell()::finish);
+        kiosk.settle();
     }
 
     @Test
