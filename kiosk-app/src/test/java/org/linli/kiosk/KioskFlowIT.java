@@ -397,7 +397,7 @@ class KioskFlowIT {
     }
 
     /** Moves the clock on to the next time of day in the hub, and the kiosk back to its home screen. */
-    private void passTo(java.time.LocalTime at) {
+    private void passTo(java.time.LocalTime at) throws InterruptedException {
         java.time.ZonedDateTime now = clock.instant().atZone(time.zone());
         java.time.ZonedDateTime next = now.toLocalDate().atTime(at).atZone(time.zone());
         clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
