@@ -120,8 +120,32 @@ class LayoutFitIT {
                     "#ticket-qr"));
             step(problems, "still here", () -> kiosk.shell().idle().touch());
             step(problems, "rooms", () -> kiosk.shell().go(Screen.ROOMS));
+            FxToolkit.setupFixture(() -> kiosk.rooms().rooms().forEach(row -> {
+                // each room's day as a bar, and in words, instead of "see the timetable"
+                if (kiosk.scene().getRoot().lookup("#day-bar-" + row.room().id()) == null) {
+                    problems.add("rooms: no day bar on " + row.room().id());
+                }
+                var today = (Labeled) kiosk.scene().getRoot().lookup("#room-today-" + row.room().id());
+                if (today == null || today.getText().isBlank()) {
+                    problems.add("rooms: no words for today on " + row.room().id());
+                }
+            }));
             step(problems, "rooms timeline", () -> kiosk.rooms().choose(kiosk.rooms().rooms().get(2).room()));
             step(problems, "rooms tomorrow", () -> kiosk.rooms().moveDay(1));
+            FxToolkit.setupFixture(() -> {
+                String tomorrow = kiosk.i18n().get("rooms.tomorrow");
+                if (!((Labeled) kiosk.scene().getRoot().lookup("#slots-day")).getText().contains(tomorrow)) {
+                    problems.add("rooms tomorrow: the day line does not say it is tomorrow");
+                }
+                // a booked slot says so in words (the first language's booking shows in the second's timeline)
+                for (int i = 0; i < kiosk.rooms().slots().size(); i++) {
+                    var slot = (Labeled) kiosk.scene().getRoot().lookup("#slot-" + i);
+                    if (!kiosk.rooms().slots().get(i).free()
+                            && !slot.getText().contains(kiosk.i18n().get("rooms.slotTaken"))) {
+                        problems.add("rooms tomorrow: booked slot " + slot.getText() + " does not say so");
+                    }
+                }
+            });
             step(problems, "rooms details", () -> {
                 int free = 0;
                 while (!kiosk.rooms().slots().get(free).free()) {
@@ -131,6 +155,12 @@ class LayoutFitIT {
                 kiosk.rooms().toDetails();
                 kiosk.rooms().setPurpose("class");
                 "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+            });
+            FxToolkit.setupFixture(() -> {
+                var when = (Labeled) kiosk.scene().getRoot().lookup("#details-when");
+                if (when == null || !when.getText().contains(kiosk.i18n().get("rooms.tomorrow"))) {
+                    problems.add("rooms details: the day is not repeated before booking");
+                }
             });
             step(problems, "rooms booked", () -> kiosk.rooms().book());
             step(problems, "check-in with the booking", () -> kiosk.scanned(kiosk.rooms().bookingProperty().get()

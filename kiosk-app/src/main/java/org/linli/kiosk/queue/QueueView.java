@@ -94,7 +94,8 @@ public final class QueueView implements View {
             tiles.getChildren().add(node);
         }
         VBox box = new VBox(form.gap(32), Ui.text(i18n.get("queue.title"), "title"),
-                offline ? offlineNotice("offline.queue") : Ui.text(i18n.get("queue.hint"), "lead"),
+                offline ? offlineNotice(form.compact() ? "offline.queueShort" : "offline.queue")
+                        : Ui.text(i18n.get("queue.hint"), "lead"),
                 Ui.scrolling(tiles));
         if (form.compact()) {
             box.getChildren().remove(0); // the header's "home" and the question say where the resident is

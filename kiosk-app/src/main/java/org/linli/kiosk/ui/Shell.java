@@ -173,8 +173,8 @@ public final class Shell {
         }
         clockBox.setAlignment(Pos.CENTER_RIGHT);
         Button language = Ui.button(i18n.get("language.other"), "language", i18n::toggle, "language");
-        // the small panel keeps the header on one line: the word without the house
-        homeButton = Ui.button((form.compact() ? "" : "⌂  ") + i18n.get("nav.home"), "home", vm::home,
+        // the narrower panels keep the header on one line: the word without the house
+        homeButton = Ui.button((form == Form.LANDSCAPE ? "⌂  " : "") + i18n.get("nav.home"), "home", vm::home,
                 "home-button");
         homeButton.setVisible(vm.screen() != Screen.HOME);
         homeButton.setManaged(vm.screen() != Screen.HOME);

@@ -83,6 +83,18 @@ class CheckinViewModelTest {
         assertFalse(f.resident.known(), "a booking code says which booking, not who the resident is");
     }
 
+    /** Before the kiosk has loaded its rooms it says "your room", never the room's id inside a Chinese sentence. */
+    @Test
+    void withoutTheCatalogueTheRoomIsNotNamedByItsId() throws Exception {
+        var at = f.clock.instant().atZone(f.zone).toLocalDate().plusDays(1).atTime(10, 0).atZone(f.zone)
+                .toOffsetDateTime();
+        String token = f.central.book("council-hall", at, at.plusMinutes(30), "13800138000").path("token").asText();
+        f.clock.advance(Duration.between(f.clock.instant(), at.toInstant()));
+        vm.scanned(token);
+        assertEquals(Kind.BOOKING, vm.kindProperty().get(), vm.messageProperty().get());
+        assertEquals(null, vm.roomNameProperty().get(), "no name known, so none shown (the view says 'your room')");
+    }
+
     @Test
     void somethingThatIsNotOurCodeSaysSoWithoutAsking() {
         vm.scanned("https://example.com/not-a-token");
