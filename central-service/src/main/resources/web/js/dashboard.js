@@ -287,7 +287,8 @@
     if (!chart) {
       // SVG: crisp on any screen, and its words are text the page tests can measure
       chart = echarts.init(box, null, { renderer: "svg" });
-      window.addEventListener("resize", () => chart.resize());
+      // the card's height changes with the window and with the rooms above it (their strips come with the day)
+      new ResizeObserver(() => chart.resize()).observe(box);
     }
     const hours = day.hours.map(h => Linli.time(h.start));
     const axis = { color: "#55555b", fontSize: 13 };

@@ -313,6 +313,10 @@ class PagesIT {
                     .findElements(By.cssSelector(".daybar .booked")).isEmpty());
             assertTrue(room("council-hall").findElements(By.cssSelector(".daybar .used")).isEmpty());
             assertEquals(1, room("reading-room").findElements(By.cssSelector(".daybar .used")).size());
+            // the strips made the rooms taller and the chart's card shorter: the chart follows, nothing cut off
+            await().atMost(Duration.ofSeconds(10)).until(() -> (Boolean) chrome.executeScript("""
+                    const box = document.getElementById('day-chart'), svg = box.querySelector('svg');
+                    return !!svg && Math.abs(svg.getBoundingClientRect().height - box.clientHeight) <= 2;"""));
             await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
                     .stream().anyMatch(t -> t.getText().equals("上周同一天到访")));
             // the chart has taken the last count: its people axis reaches the 11 of 09:00
