@@ -36,7 +36,7 @@ public final class Ingestion implements AutoCloseable {
      * messages rather than one by one (each commit, hand-off and wake-up costs about as much as the messages of a
      * few milliseconds), while a message after a quiet moment goes at once.
      */
-    static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("linli.ingest.linger-us", 5000));
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final Database db;
     private final Validator validator;

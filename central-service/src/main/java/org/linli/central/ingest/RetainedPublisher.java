@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class RetainedPublisher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RetainedPublisher.class.getName());
     private static final long MAX_PAUSE_MS = 2000;
-    static final long ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("linli.retained.round-ms", 50));
+    static final long ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private final MqttConnection mqtt;
     private final Map<String, byte[]> pending = new LinkedHashMap<>();
     private final Thread thread;

@@ -50,8 +50,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
      * often while it keeps changing: at a district's rate a room changes with nearly every stored batch, and reading
      * its bookings, encoding and sending its state each time cost more than storing the batch.
      */
-    private static final long SENSED_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(
-            Long.getLong("linli.live.room-every-ms", 20));
+    private static final long SENSED_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     // "last seen" is saved at most this often per device; transitions and telemetry are saved at once
     private static final long DEVICE_SAVE_EVERY_MS = 60_000;
     private final DeviceRegistry registry;
