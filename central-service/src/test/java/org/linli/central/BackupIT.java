@@ -140,8 +140,9 @@ class BackupIT {
             Set<Long> restoredTickets = tickets(restoredHub);
             assertTrue(restoredTickets.containsAll(confirmedBefore), "tickets confirmed before the backup");
             assertTrue(everyTicket.containsAll(restoredTickets), "nothing invented");
-            // the kiosk's key (the demo credentials came back too) and the booking
-            TestServer.Response booking = restoredHub.get("/api/v1/bookings/" + bookingId, restoredHub.kioskKey());
+            // the staff accounts (the demo credentials came back too) and the booking, which staff of its hub read
+            TestServer.Response booking = restoredHub.get("/api/v1/bookings/" + bookingId,
+                    restoredHub.operatorToken());
             assertEquals(200, booking.status(), booking.text());
             assertEquals("active", booking.json().get("status").asText());
             // the door keys are the same, so the QR handed out before still opens: the central accepts it
