@@ -44,6 +44,8 @@ class AdminPagesIT {
         chrome.get(server.uri("/login").toString());
         chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
                 server.adminToken(), language);
+        // the pages load with the session cookie, which the server sets at sign-in (HttpOnly)
+        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", server.adminToken(), "/"));
         chrome.get(server.uri(page).toString());
     }
 

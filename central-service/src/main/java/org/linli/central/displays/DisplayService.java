@@ -46,6 +46,8 @@ public final class DisplayService implements HttpService {
     private static final Pattern COUNTER_ACTION = Pattern.compile(
             "/api/v1/counters/[A-Za-z0-9_-]{1,64}/(call-next|recall|complete|no-show|transfer)");
 
+    private static final long DISPLAY_COOKIE_SECONDS = java.time.Duration.ofDays(400).toSeconds();
+
     private final DisplayKeys keys;
     private final Catalogue catalogue;
     private final Guard guard;
@@ -147,6 +149,10 @@ public final class DisplayService implements HttpService {
         body.put("scope", caller.role() == Role.COUNTER ? "counter" : "screen");
         body.put("counters", catalogue.counters(caller.hubId()).stream().map(c -> Map.of("id", c.id(),
                 "name", c.name())).toList());
+        // the screen's pages load with the HttpOnly cookie, as staff pages do after sign-in; the key lasts until an
+        // administrator revokes it, the cookie as long as a browser keeps one
+        res.header(io.helidon.http.HeaderNames.SET_COOKIE, Requests.sessionCookieHeader(req, Requests.bearer(req),
+                DISPLAY_COOKIE_SECONDS));
         Json.ok(res, body);
     }
 
