@@ -39,7 +39,7 @@ public final class DisplayService implements HttpService {
     private static final String HUB = "([A-Za-z0-9_-]{1,64})";
     private static final List<Pattern> SCREEN_READS = List.of(
             Pattern.compile("/api/v1/hubs/" + HUB),
-            Pattern.compile("/api/v1/hubs/" + HUB + "/(live|queues|activities)"),
+            Pattern.compile("/api/v1/hubs/" + HUB + "/(live|queues|activities|calls)"),
             Pattern.compile("/api/v1/display-keys/me"),
             Pattern.compile("/api/v1/events"));
     private static final Pattern COUNTER_READ = Pattern.compile("/api/v1/counters/[A-Za-z0-9_-]{1,64}");
