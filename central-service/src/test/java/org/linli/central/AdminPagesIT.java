@@ -210,9 +210,9 @@ class AdminPagesIT {
         // calls go on until the board, once its live stream is open, shows one
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             server.post("/api/v1/counters/counter-1/call-next", server.counterToken(), null);
-            return !chrome.findElements(By.cssSelector("#now-serving .serving")).isEmpty();
+            return !chrome.findElements(By.cssSelector("#now-serving .serving-row:not(.idle)")).isEmpty();
         });
-        assertTrue(chrome.findElement(By.cssSelector("#now-serving .serving")).getText().contains("A00"));
+        assertTrue(chrome.findElement(By.cssSelector("#now-serving .serving-row:not(.idle)")).getText().contains("A00"));
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("board-on-display-key.png"));
 
         String id = server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
