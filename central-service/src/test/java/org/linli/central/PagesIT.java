@@ -577,6 +577,9 @@ class PagesIT {
 
     /** Nothing below the fold, nothing off to the side. */
     private void assertFitsTheScreen() {
+        // measured connected: a live stream reconnecting under load shows the offline banner for a moment
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.FALSE.equals(chrome.executeScript(
+                "return document.body.classList.contains('disconnected');")));
         @SuppressWarnings("unchecked")
         Map<String, Object> size = (Map<String, Object>) chrome.executeScript("""
                 const d = document.documentElement;
