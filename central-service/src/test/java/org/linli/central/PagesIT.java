@@ -490,7 +490,7 @@ class PagesIT {
         }
         chrome.switchTo().window(tabs.get("/board/" + HUB));
         chrome.manage().window().setSize(new Dimension(1920, 1080));
-        assertFitsTheScreen();
+        assertFitsTheScreenAsItIs();
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("board-offline.png"));
     }
 
@@ -580,6 +580,11 @@ class PagesIT {
         // measured connected: a live stream reconnecting under load shows the offline banner for a moment
         await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.FALSE.equals(chrome.executeScript(
                 "return document.body.classList.contains('disconnected');")));
+        assertFitsTheScreenAsItIs();
+    }
+
+    /** The same, in whatever state the page is (offline: with its banner). */
+    private void assertFitsTheScreenAsItIs() {
         @SuppressWarnings("unchecked")
         Map<String, Object> size = (Map<String, Object>) chrome.executeScript("""
                 const d = document.documentElement;
