@@ -312,7 +312,9 @@ public final class RoomsView implements View {
                 ? String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(booking.id())) : booking.id();
         Label number = Ui.text(i18n.get("rooms.bookingNumber", id), "booking-number");
         number.setId("booking-number");
-        VBox code = new VBox(12, QrNode.of(booking.token(), form.compact() ? 220 : 520), number);
+        // on the 800x480 panel the code is a little smaller: a booking's number (random since issue 13, up to 16
+        // digits) takes two lines under it there
+        VBox code = new VBox(12, QrNode.of(booking.token(), form.compact() ? 190 : 520), number);
         code.setAlignment(Pos.CENTER);
         VBox box = Ui.card(Ui.pair(form, left, code));
         box.setId("booking-done");
