@@ -300,8 +300,10 @@ public final class RoomsView implements View {
             left.getChildren().remove(2);
             ((Label) left.getChildren().get(2)).setText(vm.roomProperty().get().name().in(i18n.locale()) + " · "
                     + when);
-            // and the lines closer together: the date with its weekday and the random booking number need the room
+            // and the lines closer together, the tick alone saying it is booked: the date with its weekday and the
+            // random booking number need the room
             left.setSpacing(form.gap(20) / 3);
+            left.getChildren().remove(1);
         }
         left.setPrefWidth(form.compact() ? 440 : 640);
         left.setMaxWidth(Region.USE_PREF_SIZE);
