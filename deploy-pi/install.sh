@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs one Linli role on a Raspberry Pi (Raspberry Pi OS / Debian 13 trixie, arm64). Safe to run again.
 #
-#   sudo ./install.sh ROLE [--jars DIR] [--read-only-root]
+#   sudo ./install.sh ROLE [--jars DIR] [--tls DIR] [--read-only-root]
 #
 #   ROLE              kiosk (lobby touchscreen), agent (door/room device), or central (service + broker)
 #   --jars DIR        a directory with the built programs (<module>.jar and lib/, as `mvnw package` makes them
 #                     in <module>/target); copied to /opt/linli/<module>/
+#   --tls DIR         central: HTTPS from DIR/server.crt and DIR/server.key (as central-broker-config's
+#                     `tls.sh server DIR NAME 127.0.0.1` makes them) and the CA DIR/ca.crt, into /etc/linli/tls/
 #   --read-only-root  root file system read-only (overlayfs, via raspi-config), data on the partition labelled
 #                     LINLI-DATA mounted at /var/lib/linli
 #
@@ -84,6 +86,25 @@ install_system_files() {
   fi
 }
 
+# The central's HTTPS certificate and key, and the CA that signed them (for linli-run's health check and for the
+# devices provisioned from this host). The key is readable by the service's group only.
+install_tls() {
+  local dir="$1"
+  [[ -n "$dir" ]] || {
+    [[ -f /etc/linli/tls/central.crt ]] \
+      || say "no --tls DIR: the central serves HTTPS from /etc/linli/tls/central.{crt,key}, which do not exist yet"
+    return 0
+  }
+  local file
+  for file in ca.crt server.crt server.key; do
+    [[ -f "$dir/$file" ]] || die "--tls $dir has no $file (make it: central-broker-config/scripts/tls.sh server $dir NAME 127.0.0.1)"
+  done
+  ensure_dir /etc/linli/tls 0750 "root:$LINLI_USER"
+  install_file "$dir/ca.crt" /etc/linli/tls/ca.crt 0644
+  install_file "$dir/server.crt" /etc/linli/tls/central.crt 0644
+  install_file "$dir/server.key" /etc/linli/tls/central.key 0640 "root:$LINLI_USER"
+}
+
 install_jars() {
   local role="$1" jars="$2" module
   module="$(module_of "$role")"
@@ -138,12 +159,13 @@ enable_services() {
 
 main() {
   [[ $# -ge 1 ]] || usage
-  local role="$1" jars="" read_only=""
+  local role="$1" jars="" read_only="" tls=""
   shift
   case "$role" in kiosk | agent | central) ;; *) usage ;; esac
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --jars) [[ $# -ge 2 ]] || usage; jars="$(cd "$2" && pwd)"; shift 2 ;;
+      --tls) [[ $# -ge 2 && "$role" == central ]] || usage; tls="$(cd "$2" && pwd)"; shift 2 ;;
       --read-only-root) read_only=1; shift ;;
       *) usage ;;
     esac
@@ -154,6 +176,7 @@ main() {
   setup_user
   install_system_files "$role"
   install_jars "$role" "$jars"
+  [[ "$role" == central ]] && install_tls "$tls"
   [[ -n "$read_only" ]] && setup_read_only_root
   enable_services "$role"
   say "$role installed"

@@ -1,66 +1,140 @@
-// Now-serving board: big numbers, the last calls, spoken calls in Chinese, today's activities, how busy rooms are.
+// Now-serving board for a waiting room's TV: nobody can press anything, so it shows the hub's language (Chinese,
+// or ?lang=en) with the other one beneath, in type readable from 5 m: "number → counter" in two big columns, the
+// calls before, and today's activities. Every call, and every call again, is spoken in Chinese.
 (function () {
   "use strict";
   if (!Linli.requireSignIn()) return;
+  const asked = new URLSearchParams(location.search).get("lang");
+  Linli.lang = asked === "en" ? "en" : "zh";
+  const other = Linli.lang === "zh" ? "en" : "zh";
   Linli.wireHeader();
   const el = Linli.el;
+  const SERVING_ROWS = 3;
+  const LAST_ROWS = 4;
   const hub = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
   const serving = new Map();
-  const calls = [];
-  const rooms = new Map();
-  const counterNames = new Map();
+  let calls = [];
+  let info = null;
   let activities = [];
+  let fresh = null;
 
-  function counterLabel(call) { return Linli.name(counterNames.get(call.counter)) || call.counter; }
-
-  function renderServing(fresh) {
-    document.getElementById("now-serving").replaceChildren(...[...serving.values()].map(call =>
-      el("div", { class: "serving" + (fresh === call.counter ? " fresh" : ""), "data-counter": call.counter },
-        el("div", { class: "ticket" }, call.ticket), el("div", { class: "counter" }, counterLabel(call)))));
-    document.getElementById("last-calls").replaceChildren(...calls.slice(0, 8).map(call =>
-      el("li", { "data-ticket": call.ticket }, call.ticket + " → " + counterLabel(call) + "  " + Linli.time(call.ts))));
+  /** A text in the board's language with the other language beneath it. */
+  function both(key, params) {
+    return [Linli.t(key, params), el("span", { class: "en", lang: other === "en" ? "en" : "zh-CN" }, Linli.tIn(other, key, params))];
   }
 
-  function renderToday() {
-    document.getElementById("today").replaceChildren(...activities.map(a =>
-      el("li", {}, Linli.time(a.start) + "  " + Linli.name(a.title))));
-    document.getElementById("busy").replaceChildren(...[...rooms.values()].flatMap(r => {
-      const share = r.capacity > 0 && r.count !== null && r.count !== undefined ? Math.min(100, Math.round(100 * r.count / r.capacity)) : (r.occupied ? 100 : 0);
-      return [el("div", {}, Linli.name(r.name) || r.room), el("div", { class: "meter" }, el("span", { style: "width:" + share + "%" }))];
+  function named(names) {
+    const first = Linli.name(names);
+    const second = Linli.name(names, other);
+    return second && second !== first ? [first, el("span", { class: "en" }, second)] : [first];
+  }
+
+  function counterNames(id) {
+    const counter = ((info && info.counters) || []).find(c => c.id === id);
+    return counter ? counter.name : id;
+  }
+
+  function roomNames(id) {
+    const room = ((info && info.rooms) || []).find(r => r.id === id);
+    return room ? room.name : id;
+  }
+
+  function renderStatic() {
+    document.getElementById("serving-title").replaceChildren(...both("board.serving"));
+    document.getElementById("serving-head").replaceChildren(el("span", {}, ...both("board.number")), el("span", {}, ...both("board.counter")));
+    document.getElementById("last-title").replaceChildren(...both("board.last"));
+    document.getElementById("activities-title").replaceChildren(...both("board.activities"));
+    document.getElementById("offline").replaceChildren(...both("offline.board"));
+  }
+
+  function renderServing() {
+    const now = [...serving.values()].sort((a, b) => b.at - a.at).slice(0, SERVING_ROWS);
+    const box = document.getElementById("now-serving");
+    if (!now.length) {
+      box.replaceChildren(el("div", { class: "serving-row idle" }, el("div", { class: "ticket" }, ...both("board.noCalls"))));
+    } else {
+      box.replaceChildren(...now.map(call =>
+        el("div", { class: "serving-row" + (fresh === call ? " fresh" : ""), "data-counter": call.counter },
+          el("div", { class: "ticket" }, call.number),
+          el("div", { class: "counter" }, ...named(counterNames(call.counter))))));
+    }
+    const shown = new Set(now);
+    const before = calls.filter(c => !shown.has(c)).slice(0, LAST_ROWS);
+    // no heading over nothing: "called before" appears with the first call that went off the big rows
+    document.getElementById("last-title").hidden = !before.length;
+    document.getElementById("last-calls").replaceChildren(...before.map(call =>
+      el("li", { "data-ticket": call.number },
+        el("span", { class: "number" }, call.number),
+        el("span", { class: "counter" }, Linli.name(counterNames(call.counter))),
+        el("span", { class: "at" }, Linli.time(new Date(call.at).toISOString())))));
+  }
+
+  function renderActivities() {
+    const now = Linli.now().getTime();
+    const coming = activities.filter(a => Date.parse(a.end) > now).sort((a, b) => a.start.localeCompare(b.start));
+    const list = document.getElementById("today");
+    if (!coming.length) {
+      list.replaceChildren(el("li", {}, el("span", { class: "none" }, ...both("board.noActivities"))));
+      return;
+    }
+    list.replaceChildren(...coming.slice(0, 6).map(a => {
+      const on = Date.parse(a.start) <= now;
+      return el("li", { "data-activity": a.id },
+        el("span", { class: "at" }, Linli.time(a.start)),
+        el("span", { class: "title" }, Linli.name(a.title), on ? el("span", { class: "on" }, Linli.t("board.on")) : null,
+          Linli.name(a.title, other) ? el("span", { class: "en" }, Linli.name(a.title, other)) : null),
+        el("span", { class: "where" }, Linli.time(a.start) + "–" + Linli.time(a.end) + " · "
+          + Linli.name(roomNames(a.room)), Linli.name(roomNames(a.room), other) !== Linli.name(roomNames(a.room))
+          ? el("span", { class: "en" }, Linli.name(roomNames(a.room), other)) : null));
     }));
+  }
+
+  function remember(call) {
+    serving.set(call.counter, call);
+    calls = [call, ...calls.filter(c => !(c.counter === call.counter && c.number === call.number))].slice(0, 20);
+    return call;
   }
 
   function onCall(event) {
     if (event.hub !== hub) return;
-    // the event carries the ticket's number (A023) and its id; the board shows the number
-    const call = { ...event, ticket: event.number || event.ticket, ts: event.ts || new Date().toISOString() };
-    serving.set(call.counter, call);
-    calls.unshift(call);
-    renderServing(call.counter);
-    // Always spoken in Chinese, number and counter, whatever language the screen shows.
-    const names = counterNames.get(call.counter);
-    const spoken = window.LINLI_MESSAGES.zh["please.go"].replace("{ticket}", call.ticket.split("").join(" "))
-      .replace("{counter}", names && names.zh ? names.zh : call.counter);
-    window.LinliSpeech.enqueue(spoken);
+    const call = remember({ counter: event.counter, number: event.number, recall: !!event.recall, at: Linli.now().getTime() });
+    fresh = call;
+    renderServing();
+    // Spoken in Chinese, the number letter by letter, whatever the screen shows; a call again is said again.
+    const counter = counterNames(event.counter);
+    window.LinliSpeech.enqueue(Linli.tIn("zh", "please.go", { ticket: event.number.split("").join(" "),
+      counter: Linli.name(counter, "zh") || event.counter }));
+  }
+
+  /** Today's calls from before the board was opened (or restarted), oldest first so the newest ends on top. */
+  async function loadCalls() {
+    const earlier = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/calls").catch(() => []);
+    earlier.slice().reverse().forEach(c => remember({ counter: c.counter, number: c.number, recall: false, at: Date.parse(c.called) }));
+  }
+
+  async function loadActivities() {
+    const today = Linli.today();
+    activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/activities?from=" + today
+      + "&to=" + Linli.nextDay(today)).catch(() => activities);
+    renderActivities();
   }
 
   async function load() {
-    const info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
+    info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
+    Linli.useHub(info);
     document.getElementById("hub-name").textContent = Linli.name(info.name);
-    (info.counters || []).forEach(c => counterNames.set(c.id, c.name));
-    Linli.zone = info.timezone;
-    const today = new Date().toISOString().substring(0, 10);
-    activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/activities?from=" + today + "&to=" + today).catch(() => []);
-    const live = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/live").catch(() => ({ rooms: [] }));
-    (live.rooms || []).forEach(r => rooms.set(r.room, r));
-    renderToday();
+    renderStatic();
+    await loadCalls();
     renderServing();
-    Linli.live(hub, {
-      call: onCall,
-      room: r => { if (r.hub === hub) { rooms.set(r.room, r); renderToday(); } }
-    });
+    await loadActivities();
+    Linli.live(hub, { call: onCall });
+    setInterval(renderActivities, 60000);
+    setInterval(() => {
+      Linli.get("/api/v1/hubs/" + encodeURIComponent(hub)).then(Linli.useHub).then(loadActivities).catch(console.error);
+    }, 10 * 60000);
   }
 
-  document.addEventListener("linli:language", () => { renderServing(); renderToday(); });
+  renderStatic();
+  renderServing();
   load().catch(console.error);
 })();

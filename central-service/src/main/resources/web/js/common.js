@@ -1,25 +1,60 @@
-// Shared by the staff pages: language, sign-in, JSON calls and the live event stream.
+// Shared by the web pages: language, the hub's clock, sign-in, JSON calls and the live event stream.
 (function () {
   "use strict";
   const TOKEN = "linli.token";
   const LANG = "linli.lang";
+  const LANGS = ["zh", "en"];
+
+  /**
+   * The page's language: ?lang= in the address (a board's or a test's choice), then what this browser chose on a
+   * page before, then the browser's own list (navigator.languages is what it sends as Accept-Language). Chinese
+   * when nothing says otherwise: the hubs are in Shanghai.
+   */
+  function firstLanguage() {
+    const asked = new URLSearchParams(location.search).get("lang");
+    if (LANGS.includes(asked)) return asked;
+    const kept = localStorage.getItem(LANG);
+    if (LANGS.includes(kept)) return kept;
+    for (const tag of navigator.languages || [navigator.language || ""]) {
+      const lang = String(tag).toLowerCase().split("-")[0];
+      if (LANGS.includes(lang)) return lang;
+    }
+    return "zh";
+  }
+
+  /**
+   * The language of a page residents see (the phone ticket): ?lang= (the kiosk's choice, or a test's), then what this
+   * phone chose on the page before, then Chinese whatever the phone is set to: the resident has just used a Chinese
+   * kiosk in a Shanghai hub. English is one tap away.
+   */
+  function residentLanguage() {
+    const asked = new URLSearchParams(location.search).get("lang");
+    if (LANGS.includes(asked)) return asked;
+    const kept = localStorage.getItem(LANG);
+    return LANGS.includes(kept) ? kept : "zh";
+  }
 
   const Linli = {
-    lang: localStorage.getItem(LANG) || (navigator.language && navigator.language.startsWith("en") ? "en" : "zh"),
+    lang: firstLanguage(),
+    residentLanguage,
 
     t(key, params) {
-      const messages = window.LINLI_MESSAGES[Linli.lang] || window.LINLI_MESSAGES.zh;
+      return Linli.tIn(Linli.lang, key, params);
+    },
+
+    tIn(lang, key, params) {
+      const messages = window.LINLI_MESSAGES[lang] || window.LINLI_MESSAGES.zh;
       let text = messages[key] || window.LINLI_MESSAGES.zh[key] || key;
       for (const [name, value] of Object.entries(params || {})) {
-        text = text.replace("{" + name + "}", value);
+        text = text.split("{" + name + "}").join(value);
       }
       return text;
     },
 
-    name(names) {
+    name(names, lang) {
       if (!names) return "";
       if (typeof names === "string") return names;
-      return names[Linli.lang] || names.zh || names.en || "";
+      return names[lang || Linli.lang] || names.zh || names.en || "";
     },
 
     translatePage() {
@@ -37,14 +72,19 @@
     token() { return localStorage.getItem(TOKEN); },
 
     signIn(token) {
+      // For the Authorization header of API calls. The pages and the event stream (which cannot send headers) use
+      // the HttpOnly cookie the server set with the answer to the login: no script can read that one.
       localStorage.setItem(TOKEN, token);
-      // The event stream cannot send headers, so the token also travels as a same-site cookie.
-      document.cookie = "linli_token=" + encodeURIComponent(token) + "; path=/; SameSite=Strict";
     },
 
-    signOut() {
+    async signOut() {
+      // The server ends the session (the token is void everywhere) and clears its cookie.
+      try {
+        await fetch("/api/v1/auth/logout", { method: "POST", headers: Linli.token() ? { "Authorization": "Bearer " + Linli.token() } : {} });
+      } catch (e) {
+        // offline: the session ends by itself
+      }
       localStorage.removeItem(TOKEN);
-      document.cookie = "linli_token=; path=/; max-age=0; SameSite=Strict";
       Linli.toLogin();
     },
 
@@ -68,6 +108,9 @@
       if (!response.ok) {
         const error = new Error((data && (data.detail || data.title)) || response.statusText);
         error.status = response.status;
+        error.type = data && data.type;
+        // the problem detail itself: its type and, for wrong fields, which ones ({field, message})
+        error.problem = data;
         throw error;
       }
       return data;
@@ -87,34 +130,94 @@
       return source;
     },
 
-    startClock(el) {
-      const tick = () => {
-        el.textContent = new Date().toLocaleString(Linli.lang === "zh" ? "zh-CN" : "en-GB",
-          { weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-      };
-      tick();
-      setInterval(tick, 15000);
+    // ------------------------------------------------------------------ the hub's time
+    // A page shows the hub's clock in the hub's zone: the zone comes from GET /api/v1/hubs/{hub}, and the time from
+    // the server ("now" there, "ts" in other answers). The machine the browser runs on may be set to another zone,
+    // or simply be wrong; a board's clock that disagrees with the times of its calls confuses everyone.
+
+    /** The hub's time zone (pages set it from the hub). */
+    zone: undefined,
+    offset: 0,
+    synced: false,
+
+    /** Takes the hub (zone and "now") or a server time, and from then on shows the hub's clock. */
+    useHub(hub) {
+      if (hub && hub.timezone) Linli.zone = hub.timezone;
+      if (hub && hub.now) Linli.syncClock(hub.now);
     },
 
-    /** The hub's time zone (pages set it from the hub): staff read times as the hub's clock shows them. */
-    zone: undefined,
+    syncClock(iso) {
+      const server = Date.parse(iso);
+      if (Number.isNaN(server)) return;
+      Linli.offset = server - Date.now();
+      Linli.synced = true;
+      document.dispatchEvent(new CustomEvent("linli:clock"));
+    },
 
-    time(iso) {
+    /** Now, as the server's clock says. */
+    now() { return new Date(Date.now() + Linli.offset); },
+
+    locale() { return Linli.lang === "zh" ? "zh-CN" : "en-GB"; },
+
+    time(iso, lang) {
       if (!iso) return "";
-      return new Date(iso).toLocaleTimeString(Linli.lang === "zh" ? "zh-CN" : "en-GB",
-        { hour: "2-digit", minute: "2-digit", timeZone: Linli.zone });
+      return new Date(iso).toLocaleTimeString((lang || Linli.lang) === "zh" ? "zh-CN" : "en-GB",
+        { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: Linli.zone });
+    },
+
+    /** "12月4日 星期五" or "Fri 4 Dec", in the hub's zone. */
+    date(when, lang) {
+      const zh = (lang || Linli.lang) === "zh";
+      const parts = {};
+      new Intl.DateTimeFormat(zh ? "zh-CN" : "en-GB", { month: zh ? "numeric" : "short", day: "numeric",
+        weekday: zh ? "long" : "short", timeZone: Linli.zone }).formatToParts(new Date(when))
+        .forEach(p => { parts[p.type] = p.value; });
+      return zh ? parts.month + "月" + parts.day + "日 " + parts.weekday
+        : parts.weekday + " " + parts.day + " " + parts.month;
+    },
+
+    /** The hub's date today, YYYY-MM-DD. */
+    today() {
+      return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: Linli.zone })
+        .format(Linli.now());
+    },
+
+    /** The day after a YYYY-MM-DD date. */
+    nextDay(day) {
+      const d = new Date(day + "T00:00:00Z");
+      d.setUTCDate(d.getUTCDate() + 1);
+      return d.toISOString().substring(0, 10);
+    },
+
+    /** Whole minutes from an ISO time to now (never negative). */
+    minutesSince(iso) {
+      return iso ? Math.max(0, Math.floor((Linli.now().getTime() - Date.parse(iso)) / 60000)) : 0;
+    },
+
+    /** Shows the hub's date and time in el once the page knows the hub; blank until then, never the browser's. */
+    startClock(el) {
+      const tick = () => {
+        el.textContent = Linli.synced && Linli.zone ? Linli.date(Linli.now()) + " " + Linli.time(Linli.now().toISOString()) : "";
+      };
+      tick();
+      document.addEventListener("linli:clock", tick);
+      document.addEventListener("linli:language", tick);
+      setInterval(tick, 5000);
     },
 
     el(tag, attrs, ...children) {
       const node = document.createElement(tag);
       for (const [key, value] of Object.entries(attrs || {})) {
+        if (value === undefined || value === null || value === false) continue;
         if (key === "class") node.className = value;
-        else if (key.startsWith("data-")) node.setAttribute(key, value);
+        // through the CSSOM: a style attribute is inline style, which the Content-Security-Policy refuses
+        else if (key === "style") node.style.cssText = value;
+        else if (key.startsWith("data-") || key.startsWith("aria-") || key === "role") node.setAttribute(key, value);
         else if (key.startsWith("on")) node.addEventListener(key.substring(2), value);
         else node[key] = value;
       }
       for (const child of children.flat()) {
-        if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+        if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
       }
       return node;
     },

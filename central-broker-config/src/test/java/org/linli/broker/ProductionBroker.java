@@ -114,7 +114,7 @@ public final class ProductionBroker implements AutoCloseable {
         }
     }
 
-    Path tls() {
+    public Path tls() {
         return etc.resolve("tls");
     }
 
@@ -122,7 +122,7 @@ public final class ProductionBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + plainPort;
     }
 
-    String tlsUrl() {
+    public String tlsUrl() {
         return "ssl://localhost:" + tlsPort;
     }
 

@@ -1,8 +1,11 @@
 package org.linli.central;
 
+import io.helidon.common.configurable.Resource;
+import io.helidon.common.pki.Keys;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.linli.central.backup.DailyBackup;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 
@@ -37,7 +41,14 @@ public final class CentralServer implements AutoCloseable {
         Components components = Components.create(settings, liveSettings, clock);
         try {
             Seeding.apply(components, demo);
-            WebServer server = WebServer.builder()
+            WebServerConfig.Builder builder = WebServer.builder();
+            if (settings.tls() != null) {
+                Keys pem = Keys.builder().pem(files -> files
+                        .certChain(Resource.create(settings.tls().certificate()))
+                        .key(Resource.create(settings.tls().key()))).build();
+                builder.tls(tls -> tls.privateKey(pem).privateKeyCertChain(pem));
+            }
+            WebServer server = builder
                     .host(settings.host())
                     .port(settings.port())
                     // Our own limit (http.max-body-bytes) answers with a problem detail; this one is the backstop.
@@ -60,7 +71,8 @@ public final class CentralServer implements AutoCloseable {
                     Thread.ofPlatform().name("linli-daily").daemon(true).factory());
             daily.scheduleAtFixedRate(() -> runDaily(components), 1, Duration.ofDays(1).toMinutes(),
                     TimeUnit.MINUTES);
-            LOG.log(Level.INFO, "Linli central service listening on port " + server.port() + ", data in "
+            LOG.log(Level.INFO, "Linli central service listening on port " + server.port()
+                    + (settings.tls() == null ? " (plain HTTP)" : " (HTTPS)") + ", data in "
                     + settings.dataDir().toAbsolutePath());
             return new CentralServer(components, server, daily);
         } catch (RuntimeException e) {
@@ -74,6 +86,19 @@ public final class CentralServer implements AutoCloseable {
             components.retention().run();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the daily retention job failed; it runs again tomorrow", e);
+        }
+        try {
+            components.audit().purge();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the audit log's retention failed; it runs again tomorrow", e);
+        }
+        if (components.settings().backupDir() != null) {
+            try {
+                new DailyBackup(components.settings(), components.clock()).run()
+                        .ifPresent(written -> LOG.log(Level.INFO, "backup written to " + written));
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "the daily backup failed; it runs again tomorrow", e);
+            }
         }
     }
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.linli.central.activities.Activities;
+import org.linli.central.admin.StaffAdmin;
+import org.linli.central.alerts.Alert;
 import org.linli.central.alerts.AlertRules;
+import org.linli.central.audit.AuditLog;
+import org.linli.central.displays.DisplayKeys;
 import org.linli.central.alerts.Alerts;
 import org.linli.central.alerts.OfflineWatch;
 import org.linli.central.auth.Accounts;
@@ -15,6 +19,7 @@ import org.linli.central.auth.Guard;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Name;
 import org.linli.central.catalogue.ServiceItem;
 import org.linli.central.checkin.Checkins;
 import org.linli.central.config.LiveSettings;
@@ -22,6 +27,7 @@ import org.linli.central.config.Settings;
 import org.linli.central.devices.Device;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.devices.Devices;
+import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.events.EventBus;
@@ -47,6 +53,7 @@ import org.linli.central.residents.ResidentSecret;
 import org.linli.central.residents.Residents;
 import org.linli.central.residents.Retention;
 import org.linli.central.store.SqliteDatabase;
+import org.linli.protocol.payload.CommandPayload;
 
 /**
  * The one wiring root: every long-lived object of the service, built once here with plain constructors, in the
@@ -77,6 +84,9 @@ public final class Components implements AutoCloseable {
     private final Activities activities;
     private final Feedbacks feedbacks;
     private final Retention retention;
+    private final StaffAdmin staffAdmin;
+    private final AuditLog audit;
+    private final DisplayKeys displayKeys;
     private final Devices devices;
     private final DeviceRegistry registry = new DeviceRegistry();
     private final RoomStates rooms = new RoomStates();
@@ -90,6 +100,7 @@ public final class Components implements AutoCloseable {
     private final LiveState live;
     private final Ingestion ingestion;
     private final DoorKeysPublisher doorKeys;
+    private final DoorCommands commands;
     private final Figures figures;
     private final FiguresFeed figuresFeed;
     private final ReportParts reports;
@@ -106,7 +117,7 @@ public final class Components implements AutoCloseable {
         this.residents = new Residents(db, new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
                 keys, clock, Duration.ofDays(settings.cardDays()));
         this.accounts = new Accounts(db, clock, settings.sessionLength());
-        this.guard = new Guard(accounts);
+        this.guard = new Guard(accounts, hubId -> catalogue.hub(hubId).map(Hub::parent).orElse(null));
         this.kioskKeys = new KioskKeys(db, clock, accounts::forgetBearers);
         // The no-show rule spans every room of every hub: residents it blocks cannot book.
         this.noShows = new NoShows(db, liveSettings.noShowRule(), clock);
@@ -117,6 +128,9 @@ public final class Components implements AutoCloseable {
         this.activities = new Activities(db, catalogue, residents, clock);
         this.feedbacks = new Feedbacks(db, events, clock);
         this.retention = new Retention(db, accounts, clock, Duration.ofDays(settings.retentionDays()));
+        this.staffAdmin = new StaffAdmin(db, accounts, catalogue, clock);
+        this.audit = new AuditLog(db, clock, Duration.ofDays(settings.retentionDays()));
+        this.displayKeys = new DisplayKeys(db, clock, accounts::forgetBearers);
 
         this.devices = new Devices(db, catalogue, clock);
         this.roomViews = new RoomViews(db, catalogue, rooms, clock);
@@ -146,7 +160,14 @@ public final class Components implements AutoCloseable {
                 return registry.countDropped(deviceId);
             }
         }, message -> mqtt.acknowledge(message), receipts(), clock, liveSettings.batchSize());
-        this.doorKeys = new DoorKeysPublisher(catalogue, bookings::revoked, keys, retained, clock);
+        this.doorKeys = new DoorKeysPublisher(catalogue, bookings::roomBookings, keys, retained,
+                (hub, room, bytes, reason) -> alerts.raise(hub, Alert.REVOCATIONS_UNPUBLISHABLE, room, null, new Name(
+                        room + " 的撤销名单过大，未发给门禁：已取消的预约可能仍能开门",
+                        "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors would"
+                                + " refuse it (" + reason + "), so cancelled bookings may still open them")),
+                clock);
+        this.commands = new DoorCommands(keys, mqtt == null ? null : (topic, payload) -> mqtt.publish(topic, payload,
+                false), clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, FIGURES_EVERY);
         this.reports = ReportParts.create(settings, db, catalogue, clock);
@@ -339,6 +360,18 @@ public final class Components implements AutoCloseable {
         return retention;
     }
 
+    public StaffAdmin staffAdmin() {
+        return staffAdmin;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public DisplayKeys displayKeys() {
+        return displayKeys;
+    }
+
     public Devices devices() {
         return devices;
     }
@@ -370,6 +403,16 @@ public final class Components implements AutoCloseable {
     /** Call after the token-signing keys changed, so doors get the new public keys. */
     public void keysRotated() {
         doorKeys.keysRotated();
+    }
+
+    /**
+     * Signs and sends a command to a device (every command central sends goes through {@link DoorCommands}).
+     *
+     * @return the command's id, or null when the broker is not reachable now
+     */
+    public String sendCommand(String deviceId, String cmd, String room, Integer durationS) {
+        CommandPayload sent = commands.send(deviceId, cmd, room, durationS);
+        return sent == null ? null : sent.id();
     }
 
     public boolean mqttConnected() {

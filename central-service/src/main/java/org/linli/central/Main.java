@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
+import org.linli.central.admin.StaffService;
 import org.linli.central.alerts.AlertService;
+import org.linli.central.audit.AuditService;
 import org.linli.central.auth.AuthService;
+import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.BookingService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
@@ -21,17 +24,25 @@ import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.devices.DeviceService;
+import org.linli.central.displays.DisplayService;
 import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
 import org.linli.central.kiosks.KioskKeyService;
+import org.linli.central.live.DayService;
+import org.linli.central.live.DaySoFar;
 import org.linli.central.live.LiveService;
 import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
 import org.linli.central.residents.ResidentService;
+import org.linli.central.web.ObserveGate;
 import org.linli.central.web.OpenApiService;
 import org.linli.central.web.Problems;
+import org.linli.central.web.SecurityHeaders;
 
-/** {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}. */
+/**
+ * {@code ./linli central [--config F] [--data DIR] [--port N] [--demo]}, or one of the maintenance commands of
+ * {@link Tools} ({@code ./linli central admin add ...}).
+ */
 public final class Main {
     public static final String API = "/api/v1";
 
@@ -39,6 +50,13 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (Tools.handles(args)) {
+            // Maintenance commands print for the person at the terminal and exit; they start no server.
+            System.exit(new Tools(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err, Clock.systemUTC(),
+                    java.util.Locale.getDefault()).run(args));
+            return;
+        }
         LogConfig.configureRuntime();
         CentralServer server;
         try {
@@ -63,18 +81,31 @@ public final class Main {
     public static List<HttpService> services(Components c) {
         long body = c.settings().maxBodyBytes();
         return List.of(
-                new CatalogueService(c.catalogue(), c.guard(), body),
+                new CatalogueService(c.catalogue(), c.guard(), body, c.clock()),
                 new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
-                new QueueService(c.queues(), c.catalogue(), c.guard(), body),
+                new QueueService(c.queues(), c.catalogue(), c.guard(), body, c.settings().publicUrl()),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
-                new AuthService(c.accounts(), body),
+                new AuthService(c.accounts(), new LoginThrottle(c.clock()), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
                 new EventStreamService(c.journal(), c.guard()),
                 c.reports().reportService(c),
-                c.reports().calendarService(c));
+                c.reports().calendarService(c),
+                new StaffService(c.staffAdmin(), c.guard(), body),
+                audit(c),
+                displays(c));
+    }
+
+    private static DisplayService displays(Components c) {
+        return new DisplayService(c.displayKeys(), c.catalogue(), c.guard(), c.accounts()::identify,
+                c.settings().maxBodyBytes());
+    }
+
+    private static AuditService audit(Components c) {
+        return new AuditService(c.audit(), c.guard(), c.catalogue(), c.accounts()::identify,
+                c.staffAdmin()::hubOf);
     }
 
     /** Live operations' services (the hub's snapshot, devices, alerts), documented in docs/api.md only. */
@@ -82,13 +113,21 @@ public final class Main {
         return List.of(
                 new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
                         c.guard(), c.clock()),
-                new DeviceService(c.devices(), c.guard(), c::registered, c.settings().maxBodyBytes()),
+                new DayService(c.catalogue(), c.guard(), new DaySoFar(c.db(), c.clock())),
+                new DeviceService(c.devices(), c.guard(), c::registered, c.registry()::unregister, c::sendCommand,
+                        c.settings().maxBodyBytes()),
                 new AlertService(c.alerts(), c.guard()));
     }
 
     /** The whole routing. */
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
+        routing.addFilter(SecurityHeaders::filter);
+        routing.addFilter(new ObserveGate(c.guard()::isStaff)::filter);
+        // a display key reaches its screens' routes only, whatever their guards allow
+        routing.addFilter(displays(c).filter());
+        // every change a member of staff makes is written to the audit log once it is answered
+        routing.addFilter(audit(c).filter());
         routing.register("/openapi", new OpenApiService());
         for (HttpService service : services(c)) {
             routing.register(API, service);

@@ -40,6 +40,19 @@ class ConfigTest {
         assertEquals(7200, fromArgs.port());
     }
 
+    /**
+     * Finding M2: on the broker's loopback listener clients keep the id they send, and no device's user name (so no
+     * device's client id) has a dot; central's default client id has one, as central-broker-config expects.
+     */
+    @Test
+    void centralsDefaultClientIdIsADottedServiceName() {
+        String fromCode = org.linli.central.config.LiveSettings.from(io.helidon.config.Config.empty()).clientId();
+        String shipped = org.linli.central.config.LiveSettings.from(ConfigLoader.load(null, Map.of(), Map.of()))
+                .clientId();
+        assertEquals("svc.central", fromCode);
+        assertEquals("svc.central", shipped);
+    }
+
     @Test
     void badValuesNameTheKey() {
         BadConfigException port = assertThrows(BadConfigException.class, () -> Settings.from(

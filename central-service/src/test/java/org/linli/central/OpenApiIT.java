@@ -35,7 +35,7 @@ class OpenApiIT extends CentralIT {
     }
 
     /** An HttpRules that only writes down "METHOD path" of what a service registers. */
-    private static HttpRules recorder(Set<String> routes) {
+    static HttpRules recorder(Set<String> routes) {
         return (HttpRules) Proxy.newProxyInstance(HttpRules.class.getClassLoader(), new Class<?>[] {HttpRules.class},
                 (proxy, method, args) -> {
                     String name = method.getName();

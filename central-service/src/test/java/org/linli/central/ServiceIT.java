@@ -70,7 +70,7 @@ class ServiceIT extends CentralIT {
         assertEquals(1, late.json().get("position").asInt());
         TestServer.Response again = server.post(path, server.kioskKey(), Map.of("phone", "13500000009"));
         assertEquals(late.json().get("id"), again.json().get("id"));
-        assertEquals(200, server.delete(path + "/" + first, server.kioskKey()).status());
+        assertEquals(200, server.delete(path + "/" + first, server.operatorToken()).status());
         JsonNode list = server.get("/api/v1/hubs/wutong66/activities?to="
                 + server.today().plusDays(8), null).json();
         for (JsonNode a : list) {
@@ -133,7 +133,16 @@ class ServiceIT extends CentralIT {
                     VALUES ('old-resident', '0000', 0, 0)""");
         }
         assertEquals(residentsBefore + 1, server.count("SELECT count(*) FROM resident"));
+        try (var c = server.openDatabase()) {
+            c.createStatement().execute("""
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, phone_last4, attendees, purpose, status,
+                        created_ts, changed_ts) VALUES ('wutong66', 'studio', 0, 3600, '1234', 2, 'Zhang family',
+                        'used', 0, 0)""");
+        }
         assertTrue(server.server().components().retention().run() >= 1);
+        // finding L4: a booking's purpose (free text) goes with its phone digits
+        assertEquals(0, server.count("SELECT count(*) FROM booking WHERE purpose = 'Zhang family'"
+                + " OR phone_last4 = '1234'"));
         assertEquals(0, server.count("SELECT count(*) FROM resident WHERE phone_hmac = 'old-resident'"));
         assertEquals(residentsBefore, server.count("SELECT count(*) FROM resident"));
     }

@@ -116,7 +116,7 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> overrides = new java.util.HashMap<>(config);
         overrides.put("data.dir", dataDir.toString());
         overrides.put("server.port", "0");
-        overrides.put("server.host", "127.0.0.1");
+        overrides.putIfAbsent("server.host", "127.0.0.1");
         Config loaded = ConfigLoader.load(null, Map.of(), overrides);
         server = CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded), clock, true);
         try (InputStream in = Files.newInputStream(dataDir.resolve("demo-credentials.properties"))) {

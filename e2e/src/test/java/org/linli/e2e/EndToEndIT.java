@@ -211,7 +211,7 @@ class EndToEndIT {
                 .until(() -> counterConsole.findElement(By.id("current")).getText().equals(ticket));
         HeadlessChromium.screenshot(counterConsole, SHOTS.resolve("3c-counter.png"));
         await("the board shows the call").atMost(Duration.ofSeconds(10))
-                .until(() -> nowServing.findElements(By.cssSelector(".serving .ticket")).stream()
+                .until(() -> nowServing.findElements(By.cssSelector(".serving-row .ticket")).stream()
                         .anyMatch(e -> e.getText().equals(ticket)));
         String spoken = (String) nowServing.executeScript(
                 "return window.LinliSpeech.log.map(c => c.text).join('|')");
@@ -236,9 +236,18 @@ class EndToEndIT {
         String cancelled = bookThroughTheApi();
         long cancelledId = TokenFormat.parse(cancelled).subject();
         central.call("DELETE", "/api/v1/bookings/" + cancelledId, admin, null);
-        Path revoked = dir.resolve("agent/access-revoked.json");
-        await("the door received the revocation").atMost(Duration.ofSeconds(15)).until(() -> Files.exists(revoked)
-                && Files.readString(revoked).contains(Long.toString(cancelledId)));
+        // the room's own list (decision 0006); the hub-wide one is published empty
+        Path revoked = dir.resolve("agent/access-revoked-" + ROOM + ".json");
+        org.linli.protocol.token.AccessToken cancelledToken = TokenFormat.parse(cancelled);
+        await("the door received the revocation").atMost(Duration.ofSeconds(15)).until(() -> {
+            try {
+                return Files.exists(revoked) && org.linli.protocol.token.RoomRevocations.of(
+                        new org.linli.protocol.payload.PayloadCodec(java.time.Clock.systemUTC())
+                                .decodeRoomRevoked(Files.readAllBytes(revoked))).revokes(cancelledToken);
+            } catch (org.linli.protocol.payload.PayloadException | IOException e) {
+                return false; // being replaced
+            }
+        });
 
         central.stop();
         long outageStarted = System.nanoTime();

@@ -13,7 +13,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.linli.kiosk.central.SampleCentral;
 
 /**
  * {@code ./linli bench kiosk}: cold start to an interactive attract screen, tap → next screen (p50/p95), and the
@@ -32,11 +31,13 @@ public final class KioskBench {
         }
         // the central service in a process of its own, as on a Pi: only the kiosk's memory is measured; started
         // before the clock runs, so that its start does not compete with the kiosk's
-        Process central = SampleCentralServer.launch("bench");
-        String url = new java.io.BufferedReader(new java.io.InputStreamReader(central.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8)).readLine();
-        if (url == null) {
-            throw new IllegalStateException("the sample central service did not start");
+        Process central = CentralProcess.launch();
+        var answer = new java.io.BufferedReader(new java.io.InputStreamReader(central.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String url = answer.readLine();
+        String key = answer.readLine();
+        if (url == null || key == null) {
+            throw new IllegalStateException("the central service did not start");
         }
         long t0 = System.nanoTime();
         Warmup.start(); // as Main does
@@ -48,12 +49,12 @@ public final class KioskBench {
             System.setProperty("prism.order", "sw");
             System.setProperty("headless.geometry", "1920x1080-32");
         }
-        // 10:30 in SampleCentralServer's hub (in Shanghai): open, whatever the hour the bench runs at
-        AdjustableClock clock = AdjustableClock.at(java.time.LocalTime.of(10, 30), java.time.ZoneId.of("Asia/Shanghai"));
+        // 10:30 in the demo hub (in Shanghai), as the central process has it: open, whatever the hour the bench runs at
+        AdjustableClock clock = AdjustableClock.at(CentralProcess.AT, CentralProcess.SHANGHAI);
         try {
             Path data = Files.createTempDirectory("linli-kiosk-bench");
-            KioskConfig config = KioskConfig.from(Map.of("central.url", url, "kiosk.key", "bench",
-                    "hub.id", SampleCentral.HUB, "data.dir", data.toString()));
+            KioskConfig config = KioskConfig.from(Map.of("central.url", url, "kiosk.key", key,
+                    "hub.id", TestCentral.HUB, "data.dir", data.toString()));
             // as Main does: the hub's zone is asked for while JavaFX starts
             var zone = java.util.concurrent.CompletableFuture.supplyAsync(() -> HubZone.known(config).orElseThrow());
             CountDownLatch started = new CountDownLatch(1);
@@ -81,7 +82,7 @@ public final class KioskBench {
             long jvmMs = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
                     .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
             System.out.printf("  (JavaFX platform up at %d ms, kiosk built and shown at %d ms; since JVM launch %d ms"
-                    + " (the sample central's start included);"
+                    + " (the central process's start included);"
                     + " CPU time used %d ms; load average %.1f)%n", platformMs, builtMs, jvmMs, cpuMs,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -91,7 +92,7 @@ public final class KioskBench {
                 {"#tile-card", "#key-1", "#key-3", "#key-8", "#home"},
                 {"#tile-activities", "#show-week", "#show-today", "#home"},
                 {"#tile-checkin", "#use-phone", "#key-5", "#back", "#home"},
-                {"#tile-rooms", "#room-hall", "#day-next", "#home"},
+                {"#tile-rooms", "#room-council-hall", "#day-next", "#home"},
             };
             List<Double> taps = new ArrayList<>();
             Map<String, List<Double>> byButton = new java.util.TreeMap<>();

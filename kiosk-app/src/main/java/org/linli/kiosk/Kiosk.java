@@ -48,14 +48,14 @@ import org.linli.kiosk.scan.CommandFrameSource;
 import org.linli.kiosk.scan.DirectoryFrameSource;
 import org.linli.kiosk.scan.FrameSource;
 import org.linli.kiosk.scan.ScanLoop;
-import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.session.Async;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
-import org.linli.kiosk.ui.ResidentSession;
-import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.session.ResidentSession;
+import org.linli.kiosk.session.Screen;
 import org.linli.kiosk.ui.Shell;
-import org.linli.kiosk.ui.ShellViewModel;
-import org.linli.kiosk.ui.StaffExit;
+import org.linli.kiosk.session.ShellViewModel;
+import org.linli.kiosk.session.StaffExit;
 import org.linli.kiosk.ui.Theme;
 import org.linli.kiosk.ui.View;
 
@@ -122,6 +122,7 @@ public final class Kiosk implements AutoCloseable {
         // who the resident is lasts until "done" or the idle reset
         shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, rating), resident,
                 config.idleAfter(), config.idleWarning(), clock);
+        shell.whenFinished(i18n::reset);
         shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
@@ -131,14 +132,18 @@ public final class Kiosk implements AutoCloseable {
         // visits cost nothing
         Map<Screen, Supplier<View>> builders = new EnumMap<>(Screen.class);
         // the screens' "done" finishes the visit; the header's "home" only goes back to the start
-        builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone, form));
+        builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone, form,
+                connectivity.onlineProperty(), clock));
         builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, camera, shell::finish,
-                () -> shell.go(Screen.RATING), () -> shell.go(Screen.QUEUE), form));
-        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, form));
-        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form));
-        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, zone, form));
+                () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
+        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, form, connectivity.onlineProperty()));
+        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form,
+                connectivity.onlineProperty()));
+        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, zone, form,
+                connectivity.onlineProperty(), clock, catalogue));
         builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, form));
-        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, zone, form));
+        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, zone, form,
+                connectivity.onlineProperty()));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
         StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
         var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));

@@ -27,11 +27,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param staffPin the PIN that lets staff leave the kiosk; null means the kiosk cannot be left from the screen
  * @param hideCursor {@code kiosk.hide-cursor}: no mouse pointer on a touch screen (default: yes)
  * @param speech {@code speech.enabled}: short spoken prompts through espeak-ng when it is installed (default: no)
+ * @param centralCaFile {@code central.ca-file}: the PEM CA the central's HTTPS certificate is checked against (the
+ *     project's own CA, deploy-pi/README.md); null: the JVM's trusted CAs
  */
 public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path dataDir, String cameraCommand,
         Path cameraFrames, int cameraWidth, int cameraHeight, String printerDevice, String printerHost,
         int printerPort, Locale language, String staffPin, Duration idleAfter, Duration idleWarning,
-        Duration syncEvery, boolean hideCursor, boolean speech) {
+        Duration syncEvery, boolean hideCursor, boolean speech, Path centralCaFile) {
 
     /** Reads the file (if any) and the environment. */
     public static KioskConfig load(Path file, Map<String, String> env) throws ConfigException {
@@ -51,7 +53,7 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
     static final java.util.List<String> KEYS = java.util.List.of("central.url", "kiosk.key", "hub.id", "data.dir",
             "camera.command", "camera.frames", "camera.width", "camera.height", "printer.device", "printer.host",
             "printer.port", "language", "staff.pin", "idle.seconds", "idle.warning-seconds", "sync.seconds",
-            "kiosk.hide-cursor", "speech.enabled");
+            "kiosk.hide-cursor", "speech.enabled", "central.ca-file");
 
     /** Builds the settings from flat dotted keys, checking each. */
     public static KioskConfig from(Map<String, String> values) throws ConfigException {
@@ -65,6 +67,10 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
         String hub = required(values, "hub.id");
         Path dataDir = Path.of(values.getOrDefault("data.dir", "data"));
         Path frames = Optional.ofNullable(values.get("camera.frames")).map(Path::of).orElse(null);
+        Path caFile = Optional.ofNullable(blankToNull(values.get("central.ca-file"))).map(Path::of).orElse(null);
+        if (caFile != null && !Files.isReadable(caFile)) {
+            throw new ConfigException("central.ca-file: cannot read " + caFile);
+        }
         if (frames != null && !Files.exists(frames)) {
             throw new ConfigException("camera.frames: " + frames + " does not exist");
         }
@@ -84,7 +90,7 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
                 number(values, "printer.port", 9100, 1, 65535), Locale.of(language), pin,
                 Duration.ofSeconds(idle), Duration.ofSeconds(warning),
                 Duration.ofSeconds(number(values, "sync.seconds", 15, 1, 3600)),
-                yesNo(values, "kiosk.hide-cursor", true), yesNo(values, "speech.enabled", false));
+                yesNo(values, "kiosk.hide-cursor", true), yesNo(values, "speech.enabled", false), caFile);
     }
 
     private static boolean yesNo(Map<String, String> values, String key, boolean fallback) throws ConfigException {
@@ -145,10 +151,22 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new ConfigException("central.url must be an http(s) address, not '" + text + "'");
             }
+            // The kiosk key and residents' phone numbers cross this link: in clear only within this machine.
+            if ("http".equals(uri.getScheme()) && !loopback(uri.getHost())) {
+                throw new ConfigException("central.url must be https:// (http:// only to this machine, e.g."
+                        + " http://127.0.0.1:8080), not '" + text + "'");
+            }
             return uri;
         } catch (java.net.URISyntaxException e) {
             throw new ConfigException("central.url is not an address: " + e.getMessage());
         }
+    }
+
+    /** Whether a host name or literal address is this machine's loopback, without asking a name server. */
+    static boolean loopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static int number(Map<String, String> values, String key, int fallback, int min, int max)
@@ -176,6 +194,6 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
     public KioskConfig withCentral(URI url) {
         return new KioskConfig(url, kioskKey, hubId, dataDir, cameraCommand, cameraFrames, cameraWidth,
                 cameraHeight, printerDevice, printerHost, printerPort, language, staffPin, idleAfter, idleWarning,
-                syncEvery, hideCursor, speech);
+                syncEvery, hideCursor, speech, centralCaFile);
     }
 }

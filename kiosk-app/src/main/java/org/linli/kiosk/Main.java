@@ -11,9 +11,9 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 /**
- * {@code ./linli kiosk [--config F] [--screenshots DIR [--size WIDTHxHEIGHT]]}; {@code --size} draws one panel size
- * instead of all three. Without {@code --config} the file
- * {@code /etc/linli/kiosk.yaml} is read when present; {@code LINLI_*} variables override single keys.
+ * {@code ./linli kiosk [--config F]}. Without {@code --config} the file {@code /etc/linli/kiosk.yaml} is read when
+ * present; {@code LINLI_*} variables override single keys. (The screenshot tour is a test-scope program,
+ * {@code ./linli screenshots}: the production jar carries no stand-in central service.)
  */
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -25,25 +25,25 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Warmup.start();
         Path configFile = null;
-        Path screenshots = null;
-        java.util.List<int[]> sizes = ScreenshotTour.SIZES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
-                case "--screenshots" -> screenshots = Path.of(value(args, ++i, "--screenshots"));
-                case "--size" -> sizes = java.util.List.of(size(value(args, ++i, "--size")));
                 default -> usage("unknown argument '" + args[i] + "'");
             }
         }
         if (configFile == null && Files.exists(DEFAULT_CONFIG)) {
             configFile = DEFAULT_CONFIG;
         }
-        if (screenshots != null) {
-            System.exit(ScreenshotTour.run(configFile, screenshots, sizes));
-        }
         KioskConfig config;
         try {
             config = KioskConfig.load(configFile, System.getenv());
+            if (config.centralCaFile() != null) {
+                org.linli.kiosk.central.CentralTrust.trustOnly(config.centralCaFile());
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("linli kiosk: bad configuration: central.ca-file: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (ConfigException e) {
             System.err.println("linli kiosk: bad configuration: " + e.getMessage());
             System.exit(2);
@@ -110,18 +110,9 @@ public final class Main {
         return args[i];
     }
 
-    /** {@code 1080x1920}: one panel size for {@code --screenshots}. */
-    private static int[] size(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{3,4})x(\\d{3,4})").matcher(text);
-        if (!m.matches()) {
-            usage("--size must look like 1080x1920, not '" + text + "'");
-        }
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
-    }
-
     private static void usage(String problem) {
         System.err.println("linli kiosk: " + problem
-                + "\nusage: ./linli kiosk [--config F] [--screenshots DIR [--size WIDTHxHEIGHT]]");
+                + "\nusage: ./linli kiosk [--config F]");
         System.exit(2);
     }
 }

@@ -7,8 +7,8 @@ import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Outbox;
 import org.linli.kiosk.central.OutboxSender;
-import org.linli.kiosk.ui.Async;
-import org.linli.kiosk.ui.ResidentSession;
+import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.ResidentSession;
 import org.linli.protocol.testing.HubTime;
 
 /**

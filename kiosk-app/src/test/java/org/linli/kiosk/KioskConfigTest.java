@@ -20,7 +20,7 @@ class KioskConfigTest {
         Path file = dir.resolve("kiosk.yaml");
         Files.writeString(file, """
                 central:
-                  url: http://central.local:8080
+                  url: https://central.local:8443
                 kiosk:
                   key: from-file
                 hub:
@@ -30,7 +30,7 @@ class KioskConfigTest {
                   warning-seconds: 15
                 """);
         KioskConfig config = KioskConfig.load(file, Map.of("LINLI_KIOSK_KEY", "from-env", "LINLI_LANGUAGE", "en"));
-        assertEquals("http://central.local:8080", config.centralUrl().toString());
+        assertEquals("https://central.local:8443", config.centralUrl().toString());
         assertEquals("from-env", config.kioskKey());
         assertEquals("en", config.language().getLanguage());
         assertEquals(Duration.ofSeconds(90), config.idleAfter());
@@ -40,7 +40,7 @@ class KioskConfigTest {
     @Test
     void namesTheMissingKeyAndItsVariable() {
         var e = assertThrows(ConfigException.class, () -> KioskConfig.load(null,
-                Map.of("LINLI_CENTRAL_URL", "http://x:1", "LINLI_HUB_ID", "h")));
+                Map.of("LINLI_CENTRAL_URL", "https://x:1", "LINLI_HUB_ID", "h")));
         assertTrue(e.getMessage().contains("kiosk.key") && e.getMessage().contains("LINLI_KIOSK_KEY"), e.getMessage());
     }
 
@@ -54,9 +54,35 @@ class KioskConfigTest {
     @Test
     void rejectsUnknownKeysAndBadNumbers() {
         assertThrows(ConfigException.class, () -> KioskConfig.from(
-                Map.of("central.url", "http://x", "kiosk.key", "k", "hub.id", "h", "idle.secnds", "5")));
+                Map.of("central.url", "https://x", "kiosk.key", "k", "hub.id", "h", "idle.secnds", "5")));
         assertThrows(ConfigException.class, () -> KioskConfig.from(
-                Map.of("central.url", "http://x", "kiosk.key", "k", "hub.id", "h", "idle.seconds", "soon")));
+                Map.of("central.url", "https://x", "kiosk.key", "k", "hub.id", "h", "idle.seconds", "soon")));
+    }
+
+    @Test
+    void plainHttpOnlyToThisMachine() throws Exception {
+        for (String lan : new String[] {"http://central.local:8080", "http://192.168.1.10:8080", "http://10.0.0.1"}) {
+            var e = assertThrows(ConfigException.class, () -> KioskConfig.from(
+                    Map.of("central.url", lan, "kiosk.key", "k", "hub.id", "h")), lan);
+            assertTrue(e.getMessage().contains("https://"), e.getMessage());
+        }
+        for (String local : new String[] {"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080",
+                "https://central.local:8443"}) {
+            assertEquals(local, KioskConfig.from(Map.of("central.url", local, "kiosk.key", "k", "hub.id", "h"))
+                    .centralUrl().toString());
+        }
+    }
+
+    @Test
+    void aCaFileMustBeThereAndHoldACertificate() throws Exception {
+        var missing = assertThrows(ConfigException.class, () -> KioskConfig.from(Map.of("central.url",
+                "https://x", "kiosk.key", "k", "hub.id", "h", "central.ca-file", dir.resolve("no.crt").toString())));
+        assertTrue(missing.getMessage().contains("central.ca-file"), missing.getMessage());
+        Path notACertificate = Files.writeString(dir.resolve("ca.crt"), "not a certificate\n");
+        assertEquals(notACertificate, KioskConfig.from(Map.of("central.url", "https://x", "kiosk.key", "k",
+                "hub.id", "h", "central.ca-file", notACertificate.toString())).centralCaFile());
+        assertThrows(java.io.IOException.class,
+                () -> org.linli.kiosk.central.CentralTrust.trustOnly(notACertificate));
     }
 
     @Test

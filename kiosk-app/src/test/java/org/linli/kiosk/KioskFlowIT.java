@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.kiosk.scan.ScanLoopTest;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
-import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.session.Screen;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 import org.testfx.api.FxRobot;
@@ -76,10 +76,22 @@ class KioskFlowIT {
         broker.close();
     }
 
+    /** A test that needs the hub's own opening hours; the others run in a hub open around the clock. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @interface OpeningHours {
+        String open();
+
+        String close();
+    }
+
     @BeforeEach
-    void open() throws Exception {
+    void open(org.junit.jupiter.api.TestInfo test) throws Exception {
         clock = TestCentral.clockAt(time);
-        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), Map.of("mqtt.url", broker.url()));
+        // open around the clock, so that every flow can be walked at five past midnight and over midnight
+        OpeningHours hours = test.getTestMethod().map(m -> m.getAnnotation(OpeningHours.class)).orElse(null);
+        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), hours == null ? "00:00" : hours.open(),
+                hours == null ? "23:59" : hours.close(), Map.of("mqtt.url", broker.url()));
         frames = Files.createDirectories(dir.resolve("frames"));
         Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url().toString(),
                 "kiosk.key", central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("data").toString(),
@@ -177,7 +189,10 @@ class KioskFlowIT {
         tap("#day-next");
         var slots = kiosk.rooms().slots();
         int first = 0;
-        while (!(slots.get(first).free() && slots.get(first + 1).free())) {
+        // two free slots from 08:00 on: the hub is open around the clock here, and a slot at 00:00 of the day chosen
+        // at 23:59 is over once the test has crossed midnight
+        while (slots.get(first).start().atZoneSameInstant(time.zone()).getHour() < 8
+                || !(slots.get(first).free() && slots.get(first + 1).free())) {
             first++;
         }
         tap("#slot-" + first);
@@ -257,10 +272,13 @@ class KioskFlowIT {
     void offlineATicketSaysPlainlyItNeedsTheCentralService() throws Exception {
         tap("#tile-queue");
         central.stop();
-        tap("#service-health");
-        tap("#priority-yes");
-        awaitShown("#problem");
+        // the kiosk learns of the outage from its next call to the central service; the queue screen then says no
+        // number can be drawn, and no service can be tapped
         awaitShown("#offline-banner");
+        robot.interact(() -> kiosk.shell().go(Screen.QUEUE));
+        kiosk.settle();
+        awaitShown("#offline-notice");
+        assertTrue(robot.lookup("#service-health").query().isDisabled(), "no ticket can be drawn while offline");
     }
 
     @Test
@@ -361,15 +379,14 @@ class KioskFlowIT {
      * the attract screen says when it opens, check-in and tickets are switched off, and a scan checks nobody in.
      */
     @Test
+    @OpeningHours(open = "08:00", close = "21:00")
     void emptyQueuesSayNobodyWaitsAndAtNightTheHomeScreenSaysWhenTheHubOpens() throws Exception {
+        passTo(java.time.LocalTime.NOON);
         await().atMost(PATIENCE).until(() -> robot.lookup("#serving-strip")
                 .lookup(kiosk.i18n().get("home.allNoWait")).tryQuery().isPresent());
         assertTrue(robot.lookup("#serving-strip").lookup("—").tryQuery().isEmpty(), "no number stands for nothing");
 
-        java.time.ZonedDateTime now = clock.instant().atZone(TestCentral.ZONE);
-        clock.advance(Duration.between(now, now.toLocalDate().plusDays(1).atTime(3, 33).atZone(TestCentral.ZONE)));
-        robot.interact(kiosk.shell()::finish);
-        kiosk.settle();
+        passTo(java.time.LocalTime.of(3, 33));
         awaitShown("#closed-notice");
         assertTrue(robot.lookup("#closed-notice").lookup(kiosk.i18n().get("home.closed.today", "08:00")).tryQuery()
                 .isPresent(), "the notice says the hub opens at 08:00 today");
@@ -383,6 +400,15 @@ class KioskFlowIT {
         kiosk.settle();
         assertEquals(Screen.HOME, kiosk.shell().screen());
         assertEquals(0, central.checkins(), "nothing to check in to at night");
+    }
+
+    /** Moves the clock on to the next time of day in the hub, and the kiosk back to its home screen. */
+    private void passTo(java.time.LocalTime at) throws InterruptedException {
+        java.time.ZonedDateTime now = clock.instant().atZone(time.zone());
+        java.time.ZonedDateTime next = now.toLocalDate().atTime(at).atZone(time.zone());
+        clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
+        robot.interact(kiosk.shell()::finish);
+        kiosk.settle();
     }
 
     @Test

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.linli.kiosk.central.SampleCentral;
 import org.linli.kiosk.ui.I18n;
-import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.session.Screen;
 import org.linli.protocol.testing.HubTime;
 import org.linli.kiosk.ui.Theme;
 import org.testfx.api.FxToolkit;
@@ -33,8 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every screen and step, in both languages, on each panel the kiosk is made for (1920×1080 and 800×480 landscape,
  * 1080×1920 portrait): nothing sticks out of the screen, no text is cut short to "…", every touch target is at
- * least 15 mm, no text is smaller than 24 px, and every text is in the kiosk's one face ({@link Theme#FONT}), the
- * same in a window, in the pictures and here.
+ * least 15 mm, no text is smaller than 24 px, every text is in the kiosk's one face ({@link Theme#FONT}), the
+ * same in a window, in the pictures and here, and every text stands out from what is behind it ({@link Contrast}:
+ * WCAG 2.1, 4.5:1, 3:1 for large text).
  */
 class LayoutFitIT {
     /** A 21.5-inch full-HD panel, landscape or portrait, has ~102 dpi; the small 800×480 panel is taken as 96 dpi. */
@@ -50,7 +50,7 @@ class LayoutFitIT {
     /** Noon in St John's, a hub far from Shanghai and from the machine; the closed screen is one step of its own. */
     static final HubTime TIME = HubTime.of("12:00", HubTime.ST_JOHNS);
     final AdjustableClock clock = TestCentral.clockAt(TIME);
-    SampleCentral central;
+    TestCentral central;
     Kiosk kiosk;
     double minTarget;
 
@@ -61,9 +61,9 @@ class LayoutFitIT {
 
     void open(int width, int height) throws Exception {
         minTarget = minTargetPx(width, height);
-        central = new SampleCentral("fit-key", clock, TIME.zone()).start(0);
+        central = TestCentral.start(dir.resolve("central"), clock, TIME.zone(), Map.of());
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
-                "fit-key", "hub.id", SampleCentral.HUB, "data.dir", dir.toString()));
+                central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("kiosk").toString()));
         java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
@@ -98,6 +98,8 @@ class LayoutFitIT {
         assertEquals(width, kiosk.scene().getWidth(), "the scene has the panel's size");
         assertEquals(height, kiosk.scene().getHeight(), "the scene has the panel's size");
         List<String> problems = new ArrayList<>();
+        // before anyone has drawn a number: the strip says nobody waits
+        step(problems, "home, nobody waiting", () -> kiosk.shell().finish());
         for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
             step(problems, "home " + language, () -> {
                 kiosk.i18n().localeProperty().set(language);
@@ -105,13 +107,45 @@ class LayoutFitIT {
             });
             step(problems, "check-in", () -> kiosk.shell().go(Screen.CHECKIN));
             step(problems, "check-in phone", () -> kiosk.checkin().usePhone());
-            step(problems, "check-in welcome", () -> kiosk.scanned(central.residentToken(5)));
+            String card = central.residentCard("13900005555");
+            step(problems, "check-in welcome", () -> kiosk.scanned(card));
             step(problems, "queue", () -> kiosk.shell().go(Screen.QUEUE));
             step(problems, "queue priority", () -> kiosk.queue().choose(kiosk.queue().tiles().get(0)));
             step(problems, "queue ticket", () -> kiosk.queue().take(false));
+            step(problems, "idle warning on the ticket", () -> {
+                clock.advance(Duration.ofSeconds(52));
+                kiosk.shell().idle().tick();
+            });
+            FxToolkit.setupFixture(() -> leftInView(problems, "idle warning on the ticket", "#ticket-number",
+                    "#ticket-qr"));
+            step(problems, "still here", () -> kiosk.shell().idle().touch());
             step(problems, "rooms", () -> kiosk.shell().go(Screen.ROOMS));
+            FxToolkit.setupFixture(() -> kiosk.rooms().rooms().forEach(row -> {
+                // each room's day as a bar, and in words, instead of "see the timetable"
+                if (kiosk.scene().getRoot().lookup("#day-bar-" + row.room().id()) == null) {
+                    problems.add("rooms: no day bar on " + row.room().id());
+                }
+                var today = (Labeled) kiosk.scene().getRoot().lookup("#room-today-" + row.room().id());
+                if (today == null || today.getText().isBlank()) {
+                    problems.add("rooms: no words for today on " + row.room().id());
+                }
+            }));
             step(problems, "rooms timeline", () -> kiosk.rooms().choose(kiosk.rooms().rooms().get(2).room()));
             step(problems, "rooms tomorrow", () -> kiosk.rooms().moveDay(1));
+            FxToolkit.setupFixture(() -> {
+                String tomorrow = kiosk.i18n().get("rooms.tomorrow");
+                if (!((Labeled) kiosk.scene().getRoot().lookup("#slots-day")).getText().contains(tomorrow)) {
+                    problems.add("rooms tomorrow: the day line does not say it is tomorrow");
+                }
+                // a booked slot says so in words (the first language's booking shows in the second's timeline)
+                for (int i = 0; i < kiosk.rooms().slots().size(); i++) {
+                    var slot = (Labeled) kiosk.scene().getRoot().lookup("#slot-" + i);
+                    if (!kiosk.rooms().slots().get(i).free()
+                            && !slot.getText().contains(kiosk.i18n().get("rooms.slotTaken"))) {
+                        problems.add("rooms tomorrow: booked slot " + slot.getText() + " does not say so");
+                    }
+                }
+            });
             step(problems, "rooms details", () -> {
                 int free = 0;
                 while (!kiosk.rooms().slots().get(free).free()) {
@@ -122,13 +156,22 @@ class LayoutFitIT {
                 kiosk.rooms().setPurpose("class");
                 "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
             });
+            FxToolkit.setupFixture(() -> {
+                var when = (Labeled) kiosk.scene().getRoot().lookup("#details-when");
+                if (when == null || !when.getText().contains(kiosk.i18n().get("rooms.tomorrow"))) {
+                    problems.add("rooms details: the day is not repeated before booking");
+                }
+            });
             step(problems, "rooms booked", () -> kiosk.rooms().book());
             step(problems, "check-in with the booking", () -> kiosk.scanned(kiosk.rooms().bookingProperty().get()
                     .token()));
             step(problems, "activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
-            step(problems, "activities sign-up", () -> {
+            step(problems, "activities, next 7 days", () -> {
                 kiosk.shell().finish(); // forget who checked in, so that the keypad is shown
                 kiosk.shell().go(Screen.ACTIVITIES);
+                kiosk.activities().showWeek(true);
+            });
+            step(problems, "activities sign-up", () -> {
                 kiosk.activities().choose(kiosk.activities().activities().get(0));
             });
             step(problems, "activities done", () -> {
@@ -145,10 +188,6 @@ class LayoutFitIT {
                 "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c));
                 kiosk.card().request();
             });
-            step(problems, "home, nobody waiting", () -> {
-                central.quietQueues(true);
-                kiosk.shell().finish();
-            });
             Duration toNight = untilNight();
             step(problems, "home, closed at night", () -> {
                 clock.advance(toNight);
@@ -156,24 +195,71 @@ class LayoutFitIT {
             });
             step(problems, "open again", () -> {
                 clock.advance(toNight.negated());
-                central.quietQueues(false);
                 kiosk.shell().finish();
             });
-            step(problems, "offline queue", () -> {
+            step(problems, "offline check-in", () -> {
                 kiosk.shell().finish();
                 central.stop();
-                kiosk.shell().go(Screen.QUEUE);
+                kiosk.shell().go(Screen.CHECKIN);
+                kiosk.checkin().usePhone();
+                "13600136000".chars().forEach(c -> kiosk.checkin().phone().press((char) c));
+                kiosk.checkin().submitPhone();
             });
-            step(problems, "online again", () -> {
-                try {
-                    central.restart();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            step(problems, "offline home", () -> kiosk.shell().finish());
+            step(problems, "offline queue", () -> kiosk.shell().go(Screen.QUEUE));
+            FxToolkit.setupFixture(() -> {
+                if (!kiosk.scene().getRoot().lookupAll("#offline-notice").stream().anyMatch(Node::isVisible)) {
+                    problems.add("offline queue: no notice says that no number can be drawn");
                 }
+                kiosk.scene().getRoot().lookupAll(".service-tile").forEach(tile -> {
+                    if (!tile.isDisabled()) {
+                        problems.add("offline queue: a service tile can still be tapped");
+                    }
+                });
+            });
+            step(problems, "offline rooms", () -> kiosk.shell().go(Screen.ROOMS));
+            step(problems, "offline activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
+            step(problems, "offline card", () -> kiosk.shell().go(Screen.CARD));
+            step(problems, "offline rating", () -> kiosk.shell().go(Screen.RATING));
+            step(problems, "online again", () -> {
+                central.restart();
                 kiosk.shell().finish();
             });
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The idle warning on a result screen leaves what the resident must read or photograph in view: the nodes named
+     * lie on screen and clear of the warning, which reminds of the number and does not speak of clearing an entry.
+     */
+    private void leftInView(List<String> problems, String where, String... kept) {
+        Node warning = kiosk.scene().lookup("#idle-warning");
+        if (warning == null || !warning.isVisible()) {
+            problems.add(where + ": no idle warning is shown");
+            return;
+        }
+        Bounds bar = warning.localToScene(warning.getLayoutBounds());
+        for (String id : kept) {
+            Node node = kiosk.scene().lookup(id);
+            if (node == null) {
+                problems.add(where + ": " + id + " is not on the screen");
+                continue;
+            }
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            if (b.intersects(bar) || b.getMaxY() > kiosk.scene().getHeight() + 1) {
+                problems.add(where + ": the warning covers " + id + " (" + b + " under " + bar + ")");
+            }
+        }
+        String number = kiosk.queue().ticketProperty().get().number();
+        String words = kiosk.scene().getRoot().lookupAll("#idle-warning .label").stream()
+                .map(n -> ((Labeled) n).getText()).reduce("", String::concat);
+        if (!words.contains(number)) {
+            problems.add(where + ": the warning does not remind of the number " + number + ": " + words);
+        }
+        if (words.contains("清") || words.toLowerCase(Locale.ROOT).contains("clear")) {
+            problems.add(where + ": the warning speaks of clearing what was entered: " + words);
+        }
     }
 
     /** From now to the next 03:33 in the hub, when it is closed. */
@@ -191,6 +277,7 @@ class LayoutFitIT {
             kiosk.scene().getRoot().applyCss();
             kiosk.scene().getRoot().layout();
             check(kiosk.scene().getRoot(), name, problems, true);
+            problems.addAll(Contrast.problems(kiosk.scene().getRoot(), name));
             return null;
         });
     }

@@ -78,9 +78,19 @@ public final class TestCentral implements AutoCloseable {
      * @param config extra central settings, e.g. {@code mqtt.url}
      */
     public static TestCentral start(Path dataDir, InstantSource clock, ZoneId zone, Map<String, String> config) {
+        return start(dataDir, clock, zone, "08:00", "21:00", config);
+    }
+
+    /**
+     * @param opens the demo hub's opening time, e.g. {@code "00:00"}
+     * @param closes its closing time; {@code "23:59"} keeps it open up to midnight
+     */
+    public static TestCentral start(Path dataDir, InstantSource clock, ZoneId zone, String opens, String closes,
+            Map<String, String> config) {
         Map<String, String> settings = new HashMap<>(config);
-        if (!zone.equals(ZONE)) {
-            settings.putIfAbsent("catalogue.seed", demoHubIn(dataDir.resolve("site-seed.yaml"), zone).toString());
+        if (!zone.equals(ZONE) || !opens.equals("08:00") || !closes.equals("21:00")) {
+            settings.putIfAbsent("catalogue.seed", demoHubIn(dataDir.resolve("site-seed.yaml"), zone, opens, closes)
+                    .toString());
         }
         TestCentral central = new TestCentral(dataDir, new SharedClock(clock, ZoneOffset.UTC), zone, settings);
         central.boot();
@@ -96,7 +106,7 @@ public final class TestCentral implements AutoCloseable {
         return start(dataDir, clock, Map.of());
     }
 
-    private static Path demoHubIn(Path file, ZoneId zone) {
+    private static Path demoHubIn(Path file, ZoneId zone, String opens, String closes) {
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, """
@@ -106,8 +116,8 @@ public final class TestCentral implements AutoCloseable {
                         parent: xuhui
                         name: {zh: 徐汇区湖南路街道梧桐66邻里汇, en: "Wutong 66 Neighbourhood Hub, Hunan Road"}
                         timezone: %s
-                        opening-hours: {open: "08:00", close: "21:00"}
-                    """.formatted(zone.getId()));
+                        opening-hours: {open: "%s", close: "%s"}
+                    """.formatted(zone.getId(), opens, closes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

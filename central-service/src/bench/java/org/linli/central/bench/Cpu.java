@@ -51,6 +51,44 @@ public final class Cpu {
         return ticks * NANOS_PER_TICK;
     }
 
+    /** The resident set of a process (VmRSS from /proc/PID/status) in bytes, or -1. */
+    public static long rssOf(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).strip().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc, or the process is gone
+        }
+        return -1;
+    }
+
+    /**
+     * CPU time of each thread of a process so far, summed by a group the caller gives each thread's name (Linux
+     * keeps the first 15 characters of a Java thread's name). Threads that ended are not counted.
+     */
+    public static java.util.Map<String, Long> ofThreads(long pid, java.util.function.Function<String, String> group) {
+        java.util.Map<String, Long> result = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+                    result.merge(group.apply(name), nanos, Long::sum);
+                } catch (IOException ended) {
+                    // the thread ended while we listed them
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: report what we have
+        }
+        return result;
+    }
+
     /** This JVM's CPU time. */
     public static long ofThisProcess() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

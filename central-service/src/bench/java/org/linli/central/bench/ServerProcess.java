@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,9 +33,19 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir) throws Exception {
+        return start(dataDir, List.of(), Map.of());
+    }
+
+    /**
+     * @param jvmOptions options before {@code LINLI_BENCH_SERVER_OPTS} (e.g. the production unit's)
+     * @param environment configuration for the service ({@code LINLI_MQTT_URL}, …)
+     */
+    public static ServerProcess start(Path dataDir, List<String> jvmOptions, Map<String, String> environment)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
         String opts = System.getenv().getOrDefault("LINLI_BENCH_SERVER_OPTS", "").strip();
         if (!opts.isEmpty()) {
             command.addAll(Arrays.asList(opts.split("\\s+")));
@@ -43,6 +54,7 @@ public final class ServerProcess implements AutoCloseable {
                 "--data", dataDir.toString(), "--port", "0", "--demo"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("LINLI_SERVER_HOST", "127.0.0.1");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         Path log = dataDir.resolve("server.log");
@@ -87,6 +99,11 @@ public final class ServerProcess implements AutoCloseable {
     /** CPU time the server has used so far (user + system), from /proc; -1 where there is no /proc. */
     public long cpuNanos() {
         return Cpu.ofProcess(process.pid());
+    }
+
+    /** The server's resident set (VmRSS from /proc) in bytes, or -1. */
+    public long rssBytes() {
+        return Cpu.rssOf(process.pid());
     }
 
     /** CPU time of the server's JIT compiler threads so far. */

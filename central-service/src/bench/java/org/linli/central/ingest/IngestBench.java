@@ -1,173 +1,525 @@
 package org.linli.central.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.linli.central.TestServer;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.linli.central.bench.Cpu;
+import org.linli.central.bench.RawHttp;
 import org.linli.central.bench.RawPublisher;
+import org.linli.central.bench.ServerProcess;
 import org.linli.central.bench.ThreadCpu;
+import org.linli.central.web.Json;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /**
- * {@code ./linli bench ingest [devices] [seconds] [inflight] [connections]}: sustained ingestion through a real Mosquitto from K
- * simulated devices (spread over a few publishing connections), QoS 1 both ways, into the real SQLite store with the
- * live state, alerts and metrics running. Prints messages stored per second (what the store did, not what was
- * published), the CPU of the service by stage per stored message, of the load generator and of Mosquitto, and the
- * load average: on a shared machine the rate depends on what else runs, the CPU per message much less.
+ * {@code ./linli bench ingest [--rate N[,N…]|max] [--devices K] [--seconds S] [--warmup S] [--inflight W]
+ * [--connections C]}: sustained QoS 1 ingestion from K simulated devices (spread over C publishing connections)
+ * through a real Mosquitto into the central service, which runs as a JVM of its own with the production unit's JVM
+ * flags (read from {@code deploy-pi/…/linli-central.service}), so that its CPU time and its RSS are its alone. The
+ * devices publish at a fixed rate (a schedule per connection) or, with {@code max}, as fast as the broker takes them.
+ * Without {@code --rate} it runs 500, 2,000 and 5,000 msg/s and unthrottled, a fresh broker and service for each.
+ * Each starts with {@code warmup} seconds as fast as it goes (the JIT's warm-up: a paced service would still be
+ * compiling after a minute), waits until that is stored, publishes at the rate for 5 s and then measures.
+ *
+ * <p>Per rate it prints the rows stored per second (counted in the database file, not by the service), the service's
+ * CPU time per stored message from /proc (all its threads: ingestion, Paho, the JIT, GC, HTTP) and by thread group,
+ * its RSS, the CPU of the load generator and of Mosquitto, and the load average: on a shared machine the rate depends
+ * on what else runs, the CPU per message much less. At the end, with the service stopped, it reconciles what was
+ * published with what the database holds: per device, rows stored against seqs published, gaps and duplicates.
  *
  * <p>{@code inflight} is Mosquitto's {@code max_inflight_messages}, which it also gives MQTT 5 publishers as their
  * receive maximum, and the window of each publishing connection. A real device publishes a few messages a minute on
  * its own connection and never fills a window of 20 (the production setting); here one connection carries hundreds
- * of devices, so the default is 1000 to measure the service rather than the round trips of the load generator. The
- * service's own subscription is not bound by it: it announces a receive maximum of 65,535 and acknowledges a message
- * only after its batch committed.
+ * of devices, so the default is 1000 to measure the service rather than the round trips of the load generator.
  */
 public final class IngestBench {
+    private static final String[] ROOMS = {"activity-room", "reading-room", "classroom", "council-hall", "studio",
+        "roof-terrace"};
+    private static final String HUB = "wutong66";
+    private static final Path UNIT = Path.of("deploy-pi/rootfs/etc/systemd/system/linli-central.service");
+    private static final Pattern UNIT_OPTS = Pattern.compile("^Environment=LINLI_JAVA_OPTS=\"([^\"]*)\"",
+            Pattern.MULTILINE);
+
+    private static final int SETTLE_SECONDS = 5;
 
     private IngestBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        int inflight = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        Path dir = Files.createTempDirectory("linli-ingest-bench");
-        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
-                "max_inflight_messages " + inflight, "max_queued_messages 1000000");
-                TestServer server = TestServer.onMachineClock(dir.resolve("data"),
-                        Map.of("mqtt.url", broker.url(), "live.client-id", "central-bench"))) {
-            String[] rooms = {"activity-room", "reading-room", "classroom", "council-hall", "studio", "roof-terrace"};
-            for (int d = 0; d < devices; d++) {
-                server.post("/api/v1/devices", server.token("admin"), Map.of("id", "bench-" + d, "hub",
-                        TestServer.HUB, "rooms", List.of(rooms[d % rooms.length])));
-            }
-            while (!server.components().mqttConnected()) {
-                Thread.onSpinWait();
-            }
-            IngestCounters counters = server.components().ingestion().counters();
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong published = new AtomicLong();
-            List<Thread> publishers = new ArrayList<>();
-            for (int p = 0; p < connections; p++) {
-                int first = p;
-                publishers.add(Thread.ofPlatform().name("bench-publisher-" + p).start(() ->
-                        publish(broker, first, connections, devices, rooms, running, published,
-                                inflight == 0 ? 1000 : inflight)));
-            }
-            long warmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < warmup) {
-                Thread.onSpinWait();
-            }
-            long cpu0 = Cpu.ofThisProcess();
-            long broker0 = ThreadCpu.ofChild("mosquitto");
-            long self = ProcessHandle.current().pid();
-            long jit0 = Cpu.ofCompilerThreads(self);
-            ThreadCpu threads = ThreadCpu.start(IngestBench::stage);
-            String loadBefore = ThreadCpu.loadAverage();
-            long t0 = System.nanoTime();
-            long stored0 = counters.stored();
-            long published0 = published.get();
-            long batches0 = counters.batches();
-            TimeUnit.SECONDS.sleep(seconds); // a benchmark's measuring window, not a wait for an event
-            long t1 = System.nanoTime();
-            long stored = counters.stored() - stored0;
-            long batches = counters.batches() - batches0;
-            Map<String, Long> byStage = threads.since();
-            long jit = Cpu.ofCompilerThreads(self) - jit0;
-            double elapsed = (t1 - t0) / 1e9;
-            double cpu = (Cpu.ofThisProcess() - cpu0) / 1e9 / elapsed;
-            double brokerCpu = (ThreadCpu.ofChild("mosquitto") - broker0) / 1e9 / elapsed;
-            running.set(false);
-            for (Thread t : publishers) {
-                t.join();
-            }
-            System.out.printf("ingest: %d devices over %d connections, QoS 1, mosquitto max_inflight_messages %d;"
-                    + " load average %s before, %s after%n", devices, connections, inflight, loadBefore,
-                    ThreadCpu.loadAverage());
-            System.out.printf("  stored %.0f msg/s (%d in %.1f s; published %.0f msg/s), %.1f messages per batch,"
-                            + " backlog %d%n", stored / elapsed, stored, elapsed,
-                    (published.get() - published0) / elapsed, batches == 0 ? 0.0 : (double) stored / batches,
-                    server.components().ingestion().queueLength());
-            System.out.printf("  CPU of %d cores: bench JVM %.2f (service and simulated devices), mosquitto %.2f;"
-                    + " duplicates %d, drops %d%n", Runtime.getRuntime().availableProcessors(), cpu, brokerCpu,
-                    counters.duplicates(), counters.malformed() + counters.unauthorised());
-            long service = byStage.entrySet().stream().filter(e -> !e.getKey().startsWith("-"))
-                    .mapToLong(Map.Entry::getValue).sum();
-            System.out.printf("  service CPU per stored message: %.1f µs =", stored == 0 ? 0.0 : service / 1e3 / stored);
-            byStage.forEach((stage, nanos) -> {
-                if (!stage.startsWith("-")) {
-                    System.out.printf(" %s %.1f", stage, stored == 0 ? 0.0 : nanos / 1e3 / stored);
+    record Options(List<Integer> rates, int devices, int seconds, int warmup, int inflight, int connections) {
+        static Options parse(String[] args) {
+            List<Integer> rates = List.of(500, 2000, 5000, 0);
+            int[] numbers = {100, 15, 1000, 4};
+            int warmup = 8;
+            int positional = 0;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--rate" -> rates = Arrays.stream(args[++i].split(","))
+                            .map(r -> r.equals("max") ? 0 : Integer.parseInt(r)).toList();
+                    case "--devices" -> numbers[0] = Integer.parseInt(args[++i]);
+                    case "--seconds" -> numbers[1] = Integer.parseInt(args[++i]);
+                    case "--inflight" -> numbers[2] = Integer.parseInt(args[++i]);
+                    case "--connections" -> numbers[3] = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    // the older form: [devices] [seconds] [inflight] [connections]
+                    default -> numbers[positional++] = Integer.parseInt(args[i]);
                 }
-            });
-            long jvm = (long) (cpu * elapsed * 1e9) - byStage.values().stream().mapToLong(Long::longValue).sum() - jit;
-            System.out.printf("%n  not the service: load generator %.1f µs, JIT compiler %.1f µs, GC and the rest of the"
-                    + " JVM %.1f µs per stored message%n",
-                    stored == 0 ? 0.0 : byStage.getOrDefault("-load", 0L) / 1e3 / stored,
-                    stored == 0 ? 0.0 : jit / 1e3 / stored, stored == 0 ? 0.0 : jvm / 1e3 / stored);
+            }
+            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3]);
         }
     }
 
-    /** The stage a thread of this JVM belongs to; those starting with '-' are not the service's. */
-    private static String stage(String thread) {
-        if (thread.startsWith("bench-") || thread.startsWith("raw-puback")) {
-            return "-load";
+    /** What one rate measured. */
+    record Result(int rate, double storedPerSecond, double publishedPerSecond, double micros, double jitMicros,
+            long rssEnd, long rssPeak, String loadBefore, String loadAfter, Reconciliation reconciliation) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        List<String> flags = unitFlags();
+        System.out.printf("ingest: %d devices over %d connections, QoS 1, mosquitto max_inflight_messages %d; %d s"
+                + " warm-up, %d s measured per rate; service JVM flags %s (the unit's)%s%n", options.devices(),
+                options.connections(), options.inflight(), options.warmup(), options.seconds(), flags,
+                System.getenv().getOrDefault("LINLI_BENCH_SERVER_OPTS", "").isBlank() ? ""
+                        : " + " + System.getenv("LINLI_BENCH_SERVER_OPTS"));
+        List<Result> results = new ArrayList<>();
+        for (int rate : options.rates()) {
+            results.add(run(options, rate, flags));
         }
-        if (thread.startsWith("linli-ingest-") || thread.equals("linli-db-writer") || thread.equals("linli-retained")) {
-            return thread.substring("linli-".length());
+        System.out.println();
+        // Without the JIT: a service that has run for hours has long finished compiling; on a starved machine the
+        // compiler is still at work during the window, most of all at the low rates.
+        System.out.println("| paced rate | stored msg/s | service CPU per stored message | of it the JIT | without the JIT"
+                + " | RSS of the service (end / peak) | lost / duplicated | load average (before → after) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf("| %s | %,.0f | %.1f µs | %.1f µs | %.1f µs | %d / %d MB | %d / %d | %s → %s |%n",
+                    r.rate() == 0 ? "max" : String.format("%,d msg/s", r.rate()), r.storedPerSecond(), r.micros(),
+                    r.jitMicros(), r.micros() - r.jitMicros(), r.rssEnd() >> 20, r.rssPeak() >> 20,
+                    r.reconciliation().lost(), r.reconciliation().duplicated(), r.loadBefore(), r.loadAfter());
+        }
+    }
+
+    /** The JVM options of the production unit, so that RSS and GC are what a hub runs with. */
+    private static List<String> unitFlags() throws IOException {
+        if (!Files.exists(UNIT)) {
+            System.out.println("(no " + UNIT + " here: the service runs with the JVM's defaults)");
+            return List.of();
+        }
+        Matcher m = UNIT_OPTS.matcher(Files.readString(UNIT));
+        return m.find() ? Arrays.asList(m.group(1).strip().split("\\s+")) : List.of();
+    }
+
+    private static Result run(Options options, int rate, List<String> flags) throws Exception {
+        Path dir = Files.createTempDirectory("linli-ingest-bench");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path file = data.resolve("linli.db");
+        String what = rate == 0 ? "unthrottled" : String.format("%,d msg/s", rate);
+        Publishers publishers;
+        Measured measured;
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
+                "max_inflight_messages " + options.inflight(), "max_queued_messages 1000000")) {
+            try (ServerProcess server = ServerProcess.start(data, flags, Map.of("LINLI_MQTT_URL", broker.url(),
+                    "LINLI_LIVE_CLIENT_ID", "central-bench"))) {
+                register(server.port(), data, options.devices());
+                awaitSubscribed(server.port(), broker);
+                // Warm-up as fast as it goes, so that the JIT has compiled what a service running for days has
+                // (at 500 msg/s it would still be compiling after a minute), then the rate for a few seconds.
+                long[] seqs = new long[options.devices()];
+                Publishers warmup = Publishers.start(broker, 0, options, seqs);
+                TimeUnit.SECONDS.sleep(options.warmup()); // the JIT's warm-up, not a wait for an event
+                warmup.stop();
+                awaitStored(file, warmup.total());
+                publishers = Publishers.start(broker, rate, options, seqs);
+                TimeUnit.SECONDS.sleep(SETTLE_SECONDS); // the rate's own batches and queues settle
+                measured = Measured.of(server, publishers, file, options.seconds());
+                publishers.stop();
+                awaitStored(file, publishers.total());
+            }
+        }
+        Reconciliation reconciliation = Reconciliation.of(file, publishers.seqs());
+        deleteTree(dir);
+        Result result = measured.result(rate, reconciliation);
+        System.out.printf("%n%s: load average %s before, %s after%n", what, result.loadBefore(), result.loadAfter());
+        System.out.print(measured.report());
+        System.out.println("  " + reconciliation);
+        return result;
+    }
+
+    /** Logs in as the demo's admin and registers the bench's devices, each with one room of the demo hub. */
+    private static void register(int port, Path data, int devices) throws IOException {
+        Properties credentials = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve("demo-credentials.properties"))) {
+            credentials.load(in);
+        }
+        String token;
+        try (RawHttp anonymous = new RawHttp("127.0.0.1", port, null)) {
+            RawHttp.Response login = anonymous.post("/api/v1/auth/login", Json.bytes(Map.of("username", "admin",
+                    "password", credentials.getProperty("staff.admin.password"))));
+            token = Json.MAPPER.readTree(login.body()).get("token").asText();
+        }
+        try (RawHttp admin = new RawHttp("127.0.0.1", port, token)) {
+            for (int d = 0; d < devices; d++) {
+                RawHttp.Response r = admin.post("/api/v1/devices", Json.bytes(Map.of("id", "bench-" + d, "hub", HUB,
+                        "rooms", List.of(ROOMS[d % ROOMS.length]))));
+                if (r.status() != 201) {
+                    throw new IllegalStateException("registering bench-" + d + ": " + r.status() + " " + r.text());
+                }
+            }
+        }
+    }
+
+    /**
+     * Until the service's subscription is in place, a message would go to nobody and show as lost: a device that is
+     * not registered publishes until the service counts it as dropped.
+     */
+    private static void awaitSubscribed(int port, MosquittoBroker broker) throws Exception {
+        byte[] probe = ("{\"ts\":" + System.currentTimeMillis() + ",\"seq\":1,\"room\":\"studio\",\"occupied\":false,"
+                + "\"source\":\"beam\"}").getBytes(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (RawPublisher publisher = new RawPublisher("127.0.0.1", broker.port(), "bench-probe", 10);
+                RawHttp http = new RawHttp("127.0.0.1", port, null)) {
+            while (System.nanoTime() < deadline) {
+                publisher.publish("linli/v1/devices/bench-probe/occupancy", probe);
+                publisher.flush();
+                for (String line : http.get("/observe/metrics").text().split("\n")) {
+                    if (line.startsWith("linli_ingest_unauthorised") && !line.endsWith(" 0.0")
+                            && !line.endsWith(" 0")) {
+                        return;
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(100); // polling the service's counter
+            }
+        }
+        throw new IllegalStateException("the service did not subscribe within 60 s");
+    }
+
+    /** A counter of the service's metrics, or -1. */
+    private static long metric(int port, String name) throws IOException {
+        try (RawHttp http = new RawHttp("127.0.0.1", port, null)) {
+            for (String line : http.get("/observe/metrics").text().split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Waits until the database holds every published message, or nothing more arrives for 30 s. */
+    private static void awaitStored(Path file, long published) throws Exception {
+        try (Connection c = readOnly(file)) {
+            long last = -1;
+            long lastChange = System.nanoTime();
+            while (true) {
+                long rows = rows(c);
+                if (rows >= published || System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(30)) {
+                    return;
+                }
+                if (rows != last) {
+                    last = rows;
+                    lastChange = System.nanoTime();
+                }
+                TimeUnit.MILLISECONDS.sleep(200); // polling the database file
+            }
+        }
+    }
+
+    static Connection readOnly(Path file) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+    }
+
+    static long rows(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM occupancy_sample WHERE device_id LIKE 'bench-%'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The measured window: the service's CPU and RSS from /proc, the rows stored in the database file. */
+    private static final class Measured {
+        private final StringBuilder report = new StringBuilder();
+        private double storedPerSecond;
+        private double publishedPerSecond;
+        private double micros;
+        private double jitMicros;
+        private long rssEnd;
+        private long rssPeak;
+        private String loadBefore;
+        private String loadAfter;
+
+        static Measured of(ServerProcess server, Publishers publishers, Path file, int seconds) throws Exception {
+            Measured m = new Measured();
+            try (Connection db = readOnly(file)) {
+                long pid = server.pid();
+                m.loadBefore = ThreadCpu.loadAverage();
+                long broker0 = ThreadCpu.ofChild("mosquitto");
+                long load0 = Cpu.ofThisProcess();
+                long rows0 = rows(db);
+                long published0 = publishers.published.get();
+                Map<String, Long> threads0 = Cpu.ofThreads(pid, IngestBench::group);
+                long batches0 = metric(server.port(), "linli_ingest_batches_total");
+                long cpu0 = server.cpuNanos();
+                long t0 = System.nanoTime();
+                long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
+                while (System.nanoTime() < end) {
+                    // RSS once a second: the window's peak as well as its end
+                    TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                    m.rssPeak = Math.max(m.rssPeak, server.rssBytes());
+                }
+                long cpu = server.cpuNanos() - cpu0;
+                long t1 = System.nanoTime();
+                Map<String, Long> threads1 = Cpu.ofThreads(pid, IngestBench::group);
+                long published = publishers.published.get() - published0;
+                long stored = rows(db) - rows0;
+                long batches = metric(server.port(), "linli_ingest_batches_total") - batches0;
+                long load = Cpu.ofThisProcess() - load0;
+                long brokerCpu = ThreadCpu.ofChild("mosquitto") - broker0;
+                m.rssEnd = server.rssBytes();
+                m.rssPeak = Math.max(m.rssPeak, m.rssEnd);
+                m.loadAfter = ThreadCpu.loadAverage();
+                double elapsed = (t1 - t0) / 1e9;
+                m.storedPerSecond = stored / elapsed;
+                m.publishedPerSecond = published / elapsed;
+                double perMessage = stored == 0 ? 0 : 1e-3 / stored;
+                m.micros = cpu * perMessage;
+                Map<String, Long> byGroup = new LinkedHashMap<>();
+                threads1.forEach((group, nanos) -> byGroup.put(group, nanos - threads0.getOrDefault(group, 0L)));
+                m.jitMicros = byGroup.getOrDefault("jit", 0L) * perMessage;
+                m.report.append(String.format("  stored %,.0f msg/s (%,d rows in %.1f s; published %,.0f msg/s),"
+                        + " %.1f messages per transaction%n", m.storedPerSecond, stored, elapsed,
+                        m.publishedPerSecond, batches <= 0 ? 0.0 : (double) stored / batches));
+                m.report.append(String.format("  service CPU per stored message: %.1f µs =", m.micros));
+                byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .filter(e -> e.getValue() > 0)
+                        .forEach(e -> m.report.append(String.format(" %s %.1f", e.getKey(), e.getValue() * perMessage)));
+                m.report.append(String.format("%n  service RSS %d MB at the end, %d MB at most; not the service:"
+                        + " load generator %.1f µs, mosquitto %.1f µs per stored message%n", m.rssEnd >> 20,
+                        m.rssPeak >> 20, load * perMessage, brokerCpu * perMessage));
+            }
+            return m;
+        }
+
+        Result result(int rate, Reconciliation reconciliation) {
+            return new Result(rate, storedPerSecond, publishedPerSecond, micros, jitMicros, rssEnd, rssPeak,
+                    loadBefore, loadAfter, reconciliation);
+        }
+
+        String report() {
+            return report.toString();
+        }
+    }
+
+    /** The group of a service thread by its name as Linux keeps it (15 characters). */
+    private static String group(String thread) {
+        if (thread.startsWith("linli-ingest-")) {
+            return switch (thread.substring("linli-ingest-".length())) {
+                case "de" -> "decode";
+                case "wr" -> "write";
+                case "ac" -> "acknowledge";
+                default -> "ingest";
+            };
+        }
+        if (thread.equals("linli-db-writer")) {
+            return "db-writer";
+        }
+        if (thread.startsWith("linli-room-stat")) {
+            return "room-states";
+        }
+        if (thread.startsWith("linli-retained")) {
+            return "retained";
         }
         if (thread.startsWith("linli-receipts")) {
-            // the receipts' own connection: its reader and its writer
             return "receipts";
         }
-        if (thread.matches("Thread-\\d+") || thread.startsWith("MQTT")) {
-            // Paho's receiver, callback and sender threads have no names of their own
+        if (thread.startsWith("MQTT") || thread.matches("Thread-\\d+")) {
             return "paho";
+        }
+        if (thread.contains("CompilerThre")) {
+            return "jit";
+        }
+        if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ")) {
+            return "gc+vm";
         }
         return "other";
     }
 
-    private static void publish(MosquittoBroker broker, int connection, int connections, int devices,
-            String[] rooms, AtomicBoolean running, AtomicLong published, int windowSize) {
-        // the broker takes at most max_inflight_messages unacknowledged publishes per connection
-        try (RawPublisher publisher = new RawPublisher("127.0.0.1", broker.port(), "bench-connection-" + connection,
-                windowSize)) {
-            long[] seq = new long[devices];
-            byte[][] topics = new byte[devices][];
-            for (int device = connection; device < devices; device += connections) {
-                topics[device] = ("linli/v1/devices/bench-" + device + "/occupancy").getBytes(StandardCharsets.UTF_8);
+    /** The simulated devices: a few raw MQTT connections, each publishing for its share of the devices. */
+    private static final class Publishers {
+        final AtomicLong published = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final long[] seqs;
+        private final List<Thread> threads = new ArrayList<>();
+
+        private Publishers(long[] seqs) {
+            this.seqs = seqs;
+        }
+
+        /** @param seqs the last seq of each device, continued from there */
+        static Publishers start(MosquittoBroker broker, int rate, Options options, long[] seqs) {
+            Publishers p = new Publishers(seqs);
+            int connections = options.connections();
+            // each connection keeps its share of the rate on a fixed schedule (catching up after a late wake-up)
+            long interval = rate == 0 ? 0 : Math.round(1e9 * connections / rate);
+            for (int c = 0; c < connections; c++) {
+                int connection = c;
+                p.threads.add(Thread.ofPlatform().name("bench-publisher-" + c).start(() ->
+                        p.publish(broker, connection, connections, interval, options.inflight())));
             }
-            int d = connection;
-            int sinceFlush = 0;
-            while (running.get()) {
-                long s = ++seq[d];
-                String room = rooms[d % rooms.length];
-                String body = "{\"ts\":" + System.currentTimeMillis() + ",\"seq\":" + s + ",\"room\":\"" + room
-                        + "\",\"occupied\":" + (s % 2 == 0) + ",\"count\":" + (s % 5) + ",\"source\":\"beam\"}";
-                if (publisher.window.availablePermits() == 0 || ++sinceFlush >= 64) {
-                    publisher.flush();
-                    sinceFlush = 0;
+            return p;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+
+        long total() {
+            return Arrays.stream(seqs).sum();
+        }
+
+        long[] seqs() {
+            return seqs;
+        }
+
+        private void publish(MosquittoBroker broker, int connection, int connections, long interval, int window) {
+            int devices = seqs.length;
+            try (RawPublisher publisher = new RawPublisher("127.0.0.1", broker.port(),
+                    "bench-connection-" + connection, window)) {
+                byte[][] topics = new byte[devices][];
+                for (int device = connection; device < devices; device += connections) {
+                    topics[device] = ("linli/v1/devices/bench-" + device + "/occupancy")
+                            .getBytes(StandardCharsets.UTF_8);
                 }
-                publisher.publish(topics[d], body.getBytes(StandardCharsets.UTF_8));
-                published.incrementAndGet();
-                d += connections;
-                if (d >= devices) {
-                    d = connection;
+                int d = connection;
+                int sinceFlush = 0;
+                long next = System.nanoTime();
+                while (running.get()) {
+                    if (interval > 0) {
+                        long now = System.nanoTime();
+                        if (now < next) {
+                            // what is due is out before the pause, as a device sends it at once
+                            publisher.flush();
+                            sinceFlush = 0;
+                            LockSupport.parkNanos(next - now);
+                            continue;
+                        }
+                        // more than a second behind (a starved machine): keep the rate, do not burst to catch up
+                        next = Math.max(next + interval, now - TimeUnit.SECONDS.toNanos(1));
+                    }
+                    long s = seqs[d] + 1;
+                    String body = "{\"ts\":" + System.currentTimeMillis() + ",\"seq\":" + s + ",\"room\":\""
+                            + ROOMS[d % ROOMS.length] + "\",\"occupied\":" + (s % 2 == 0) + ",\"count\":" + (s % 5)
+                            + ",\"source\":\"beam\"}";
+                    if (publisher.window.availablePermits() == 0 || ++sinceFlush >= 64) {
+                        publisher.flush();
+                        sinceFlush = 0;
+                    }
+                    publisher.publish(topics[d], body.getBytes(StandardCharsets.UTF_8));
+                    seqs[d] = s;
+                    published.incrementAndGet();
+                    d += connections;
+                    if (d >= devices) {
+                        d = connection;
+                    }
+                }
+                publisher.flush();
+                // every message acknowledged by the broker before the connection closes
+                publisher.window.acquire(window);
+                publisher.window.release(window);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Published against stored, per device, read from the database file once the service has stopped. */
+    record Reconciliation(int devices, long published, long stored, long lost, long duplicated, long gaps,
+            long unexpected, List<String> worst) {
+
+        static Reconciliation of(Path file, long[] seqs) throws SQLException {
+            long stored = 0;
+            long lost = 0;
+            long duplicated = 0;
+            long gaps = 0;
+            long unexpected = 0;
+            long[] expectNext = new long[seqs.length];
+            Arrays.fill(expectNext, 1);
+            long[] storedBy = new long[seqs.length];
+            try (Connection c = readOnly(file); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT device_id, seq FROM occupancy_sample"
+                            + " WHERE device_id LIKE 'bench-%' ORDER BY device_id, seq")) {
+                while (rs.next()) {
+                    int d = Integer.parseInt(rs.getString(1).substring("bench-".length()));
+                    long seq = rs.getLong(2);
+                    stored++;
+                    storedBy[d]++;
+                    if (d >= seqs.length || seq < 1 || seq > seqs[d]) {
+                        unexpected++;
+                    } else if (seq < expectNext[d]) {
+                        duplicated++;
+                    } else {
+                        if (seq > expectNext[d]) {
+                            gaps++;
+                            lost += seq - expectNext[d];
+                        }
+                        expectNext[d] = seq + 1;
+                    }
                 }
             }
-            publisher.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            List<String> worst = new ArrayList<>();
+            for (int d = 0; d < seqs.length; d++) {
+                if (expectNext[d] <= seqs[d]) {
+                    gaps++;
+                    lost += seqs[d] - expectNext[d] + 1;
+                }
+                if (storedBy[d] != seqs[d]) {
+                    worst.add("bench-" + d + ": published " + seqs[d] + ", stored " + storedBy[d]);
+                }
+            }
+            worst.sort(Comparator.naturalOrder());
+            return new Reconciliation(seqs.length, Arrays.stream(seqs).sum(), stored, lost, duplicated, gaps,
+                    unexpected, worst.subList(0, Math.min(5, worst.size())));
+        }
+
+        @Override
+        public String toString() {
+            return String.format("reconciliation (database file, %d devices): published %,d, stored %,d; lost %d in"
+                    + " %d gaps, duplicated %d, unexpected %d%s", devices, published, stored, lost, gaps, duplicated,
+                    unexpected, worst.isEmpty() ? "; every device complete" : "; e.g. " + worst);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

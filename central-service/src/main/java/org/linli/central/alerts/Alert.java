@@ -23,6 +23,12 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     public static final String DOOR_HELD_OPEN = "door_held_open";
     public static final String DENIED_BURST = "denied_burst";
     public static final String CLOCK_UNTRUSTED = "clock_untrusted";
+    /** Central did not publish a room's revocation list because its doors would refuse it. */
+    public static final String REVOCATIONS_UNPUBLISHABLE = "revocations_unpublishable";
+    /** A door refused a revocation list (it keeps its last one). */
+    public static final String REVOCATIONS_REFUSED = "revocations_refused";
+    /** A door's revocation list no longer covers the time it may open for. */
+    public static final String REVOCATIONS_STALE = "revocations_stale";
 
     /** As the API and the {@code alert} event show it, with times in the hub's zone. */
     public AlertEvent event(ZoneId zone) {

@@ -43,6 +43,14 @@ public final class AlertRules {
             case CLOCK_UNTRUSTED -> alerts.raise(device.hubId(), Alert.CLOCK_UNTRUSTED, room, device.id(), new Name(
                     "设备 " + device.id() + " 的时钟不可信，限时通行码将被拒绝",
                     "Device " + device.id() + " does not trust its clock and refuses time-limited codes"));
+            case ACCESS_REVOCATIONS_REFUSED -> alerts.raise(device.hubId(), Alert.REVOCATIONS_REFUSED, room,
+                    device.id(), new Name(where + " 的门禁拒收了新的撤销名单：已取消的预约可能仍能开门",
+                            "The door of " + where + " refused its new revocation list: cancelled bookings may"
+                                    + " still open it"));
+            case ACCESS_REVOCATIONS_STALE -> alerts.raise(device.hubId(), Alert.REVOCATIONS_STALE, room, device.id(),
+                    new Name(where + " 的门禁很久没有收到撤销名单：已取消的预约可能仍能开门",
+                            "The door of " + where + " has had no current revocation list for a while: cancelled"
+                                    + " bookings may still open it"));
             case ACCESS_DENIED -> deniedAt(device, room, event.ts());
             default -> {
                 // other events raise nothing

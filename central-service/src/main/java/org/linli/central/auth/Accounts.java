@@ -17,6 +17,9 @@ public final class Accounts {
     // Compared against when the user does not exist, so a wrong name takes as long as a wrong password.
     private static final String DUMMY_HASH = BCrypt.hashpw("no such user", BCrypt.gensalt(COST));
 
+    /** The name a display key's caller has: no staff user name contains a ':'. */
+    public static final String DISPLAY_PREFIX = "display:";
+
     private final Database db;
     private final Clock clock;
     private final Duration sessionLength;
@@ -35,7 +38,7 @@ public final class Accounts {
         this.kioskUses = new KioskUses(db, clock);
     }
 
-    /** Forgets who every bearer is; {@code kiosks.KioskKeys} calls it after issuing or revoking a key. */
+    /** Forgets who every bearer is; {@code kiosks.KioskKeys} and {@code displays.DisplayKeys} call it after a change. */
     public void forgetBearers() {
         bearers.clear();
     }
@@ -56,7 +59,9 @@ public final class Accounts {
     public Session login(String username, String password) {
         record Row(String hash, String role) {
         }
-        Row row = db.read(c -> Sql.one(c, "SELECT password_hash, role FROM staff WHERE username = ?",
+        // a disabled account is as unknown as a name that never existed
+        Row row = db.read(c -> Sql.one(c, "SELECT password_hash, role FROM staff WHERE username = ?"
+                + " AND disabled_ts IS NULL",
                 rs -> new Row(rs.getString(1), rs.getString(2)), username)).orElse(null);
         boolean matches = BCrypt.checkpw(password, row == null ? DUMMY_HASH : row.hash());
         if (row == null || !matches) {
@@ -77,11 +82,23 @@ public final class Accounts {
         String hash = Secrets.sha256(bearer);
         long now = clock.instant().getEpochSecond();
         Optional<Bearer> cached = bearers.get(hash, () -> lookup(hash, now));
-        Optional<Caller> caller = cached.isPresent() && cached.get().expiresTs() > now
-                ? Optional.of(cached.get().caller())
-                : cached.isPresent() ? lookup(hash, now).map(Bearer::caller) : Optional.empty();
+        Optional<Bearer> live = cached.isPresent() && cached.get().expiresTs() > now
+                ? cached
+                : cached.isPresent() ? lookup(hash, now) : Optional.empty();
+        live.filter(b -> b.expiresTs() != Long.MAX_VALUE && b.expiresTs() - now < sessionLength.toSeconds() / 2)
+                .ifPresent(b -> renew(hash, now));
+        Optional<Caller> caller = live.map(Bearer::caller);
         caller.filter(found -> found.role() == Role.KIOSK).ifPresent(kiosk -> kioskUses.used(kiosk.name()));
         return caller;
+    }
+
+    /**
+     * A session in use is renewed once half of it has passed, so a page open all day (a counter console, the board
+     * on a staff login) keeps working while it is used, and an idle one still ends after auth.session-hours.
+     */
+    private void renew(String hash, long now) {
+        write(c -> Sql.update(c, "UPDATE staff_session SET expires_ts = ? WHERE token_hash = ? AND expires_ts > ?",
+                now + sessionLength.toSeconds(), hash, now));
     }
 
     private Optional<Bearer> lookup(String hash, long now) {
@@ -89,13 +106,22 @@ public final class Accounts {
             Optional<Bearer> staff = Sql.one(c, """
                     SELECT s.username, s.role, s.hub_id, t.expires_ts FROM staff_session t
                     JOIN staff s ON s.username = t.username
-                    WHERE t.token_hash = ? AND t.expires_ts > ?""", rs -> new Bearer(new Caller(
+                    WHERE t.token_hash = ? AND t.expires_ts > ? AND s.disabled_ts IS NULL""",
+                    rs -> new Bearer(new Caller(
                     Role.staff(rs.getString(2)), rs.getString(1), rs.getString(3)), rs.getLong(4)), hash, now);
             if (staff.isPresent()) {
                 return staff;
             }
-            return Sql.one(c, "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL",
+            Optional<Bearer> kiosk = Sql.one(c, "SELECT id, hub_id FROM kiosk WHERE key_hash = ? AND revoked_ts IS NULL",
                     rs -> new Bearer(new Caller(Role.KIOSK, rs.getString(1), rs.getString(2)), Long.MAX_VALUE), hash);
+            if (kiosk.isPresent()) {
+                return kiosk;
+            }
+            // A display key reads as an operator (a screen) or serves as counter staff of its one hub; what it may
+            // call is narrowed to its screens' routes by displays.DisplayService's filter, which knows it by its name.
+            return Sql.one(c, "SELECT id, hub_id, scope FROM display_key WHERE key_hash = ? AND revoked_ts IS NULL",
+                    rs -> new Bearer(new Caller("counter".equals(rs.getString(3)) ? Role.COUNTER : Role.OPERATOR,
+                            DISPLAY_PREFIX + rs.getString(1), rs.getString(2)), Long.MAX_VALUE), hash);
         });
     }
 
@@ -106,6 +132,17 @@ public final class Accounts {
         } finally {
             bearers.clear();
         }
+    }
+
+    /** Ends a staff session at once (sign-out): the token is void on every route from the next request. */
+    public boolean logout(String token) {
+        String hash = Secrets.sha256(token);
+        return write(c -> Sql.update(c, "DELETE FROM staff_session WHERE token_hash = ?", hash)) == 1;
+    }
+
+    /** How long a session lasts, for the cookie's lifetime. */
+    public Duration sessionLength() {
+        return sessionLength;
     }
 
     /** Deletes expired sessions; run by the daily job. */

@@ -2,6 +2,7 @@ package org.linli.central.auth;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.Unauthorized;
 
@@ -16,10 +17,43 @@ public final class Guard {
     public static final Set<Role> OPERATORS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
     public static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
+    /** Hubs nest at most this deep (district, street, …); a loop in bad data stops here. */
+    private static final int MAX_DEPTH = 8;
     private final Accounts accounts;
+    private final UnaryOperator<String> parentOf;
 
-    public Guard(Accounts accounts) {
+    /** @param parentOf a hub's parent hub id, or null for a top hub or an unknown one */
+    public Guard(Accounts accounts, UnaryOperator<String> parentOf) {
         this.accounts = accounts;
+        this.parentOf = parentOf;
+    }
+
+    /**
+     * Whether the caller may act on a hub: callers of all hubs on any, others on their own hub and the hubs below it.
+     * The one hub-scope rule every route uses.
+     */
+    public boolean reaches(Caller caller, String hubId) {
+        if (caller.hubId() == null) {
+            return true;
+        }
+        String current = hubId;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current.equals(caller.hubId())) {
+                return true;
+            }
+            current = parentOf.apply(current);
+        }
+        return false;
+    }
+
+    /**
+     * @throws Forbidden when the caller may not act on the hub ({@link #reaches})
+     */
+    public void requireHub(Caller caller, String hubId) {
+        if (!reaches(caller, hubId)) {
+            throw new Forbidden("a " + caller.role().wire() + " of hub " + caller.hubId()
+                    + " acts on that hub and the hubs under it only");
+        }
     }
 
     /**

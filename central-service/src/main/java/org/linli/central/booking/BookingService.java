@@ -55,6 +55,7 @@ public final class BookingService implements HttpService {
                 .post("/bookings", this::create)
                 .get("/bookings/{id}", this::get)
                 .delete("/bookings/{id}", this::cancel)
+                .post("/bookings/cancel", this::cancelShown)
                 .get("/bookings/{id}/qr.png", this::qr)
                 .get("/hubs/{hub}/revoked", this::revoked)
                 .get("/hubs/{hub}/keys", this::keys);
@@ -129,19 +130,50 @@ public final class BookingService implements HttpService {
                 purpose == null ? "" : purpose, fingerprint);
     }
 
+    /**
+     * Staff of the booking's hub (or a hub above it) only: kiosk keys and counters never read, cancel or get the QR
+     * of a booking by its id (finding H3). The QR is in the answer to the booking, once; a resident cancels at a
+     * kiosk by showing it ({@code POST /bookings/cancel}).
+     */
+    private Booking ownBooking(ServerRequest req) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
+        return bookings.require(Requests.number(req, "id"), hub -> guard.reaches(caller, hub));
+    }
+
     private void get(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
-        Json.ok(res, view(bookings.require(Requests.number(req, "id"), caller.hubId())));
+        Json.ok(res, view(ownBooking(req)));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
+        Booking booking = ownBooking(req);
+        Json.ok(res, view(bookings.cancel(booking.id(), hub -> true)));
+    }
+
+    /**
+     * {@code {"token":"LL1:…"}}: a resident shows the booking's QR at a kiosk (or to staff at a desk) and so proves
+     * it is theirs; the answer says no more than the QR holder knows.
+     */
+    private void cancelShown(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
-        Json.ok(res, view(bookings.cancel(Requests.number(req, "id"), caller.hubId())));
+        JsonBody body = JsonBody.read(req, maxBody);
+        String token = body.text("token", 200);
+        String hubField = body.optionalText("hub", 64);
+        body.done();
+        String hub = caller.hubId() != null ? caller.hubId() : hubField;
+        if (hub == null) {
+            throw InvalidInput.field("hub", "staff of all hubs name the hub whose kiosk the resident is at");
+        }
+        guard.requireHub(caller, hub);
+        long id = keys.bookingShown(token, hub).orElseThrow(() -> new RuleViolation("token-not-accepted",
+                "this is not the QR code of a booking of this hub"));
+        Map<String, Object> body2 = view(bookings.cancel(id, hub::equals));
+        body2.remove("phoneLast4");
+        body2.remove("purpose");
+        Json.ok(res, body2);
     }
 
     private void qr(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
-        Booking booking = bookings.require(Requests.number(req, "id"), caller.hubId());
+        Booking booking = ownBooking(req);
         if (!booking.status().equals("active")) {
             throw new Conflict("booking-not-active", "The booking is not active",
                     "a " + booking.status() + " booking has no QR code to show");
@@ -151,9 +183,11 @@ public final class BookingService implements HttpService {
         res.send(QrCodes.png(bookings.token(booking), QR_SCALE));
     }
 
+    /** Staff of the hub: kiosks have no use for it, doors get their lists from the broker. */
     private void revoked(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         String hub = catalogue.requireHub(Requests.id(req, "hub")).id();
+        guard.requireHub(caller, hub);
         Json.ok(res, Map.of("ts", System.currentTimeMillis(), "bookings", bookings.revoked(hub)));
     }
 

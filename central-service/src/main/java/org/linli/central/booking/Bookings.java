@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.Forbidden;
@@ -29,10 +31,13 @@ import org.linli.central.store.Database;
 import org.linli.central.store.Idempotency;
 import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
+import org.linli.protocol.payload.RoomRevokedPayload;
 import org.linli.protocol.token.AccessToken;
 
 /** Availability, booking, cancelling and the revocation list. */
 public final class Bookings {
+    private static final long ID_BOUND = 1L << 53;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Database db;
     private final Catalogue catalogue;
     private final Residents residents;
@@ -171,11 +176,12 @@ public final class Bookings {
     private static long insert(Connection c, Hub hub, BookingRequest request, Resident resident, String key,
             String fingerprint, Instant now) throws SQLException {
         try {
+            long id = unusedId(c);
             return Sql.one(c, """
-                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees,
+                    INSERT INTO booking (id, hub_id, room_id, start_ts, end_ts, resident_id, phone_last4, attendees,
                         purpose, status, created_ts, changed_ts, idempotency_key, request_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1),
-                    hub.id(), request.roomId(), request.start().getEpochSecond(), request.end().getEpochSecond(),
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1),
+                    id, hub.id(), request.roomId(), request.start().getEpochSecond(), request.end().getEpochSecond(),
                     resident.id(), resident.phoneLast4(), request.attendees(), request.purpose(),
                     now.getEpochSecond(), now.getEpochSecond(), key, fingerprint).orElseThrow();
         } catch (SQLException e) {
@@ -187,16 +193,32 @@ public final class Bookings {
         }
     }
 
+    /**
+     * A random id no booking has: ids are in URLs and in door tokens, and consecutive ones let whoever saw one guess
+     * every other (finding H3). Below 2<sup>53</sup>, so that JavaScript reads them exactly; 53 random bits leave a
+     * guess a chance in about 10<sup>10</sup> even with a million bookings stored.
+     */
+    private static long unusedId(Connection c) throws SQLException {
+        while (true) {
+            long id = 1 + RANDOM.nextLong(ID_BOUND - 1);
+            if (Sql.one(c, "SELECT 1 FROM booking WHERE id = ?", rs -> true, id).isEmpty()) {
+                return id;
+            }
+        }
+    }
+
     public Optional<Booking> find(long id) {
         return db.read(c -> find(c, id));
     }
 
-    public Booking require(long id, String callerHub) {
-        Booking booking = find(id).orElseThrow(() -> new NotFound("no booking " + id));
-        if (callerHub != null && !callerHub.equals(booking.hubId())) {
-            throw new NotFound("no booking " + id);
-        }
-        return booking;
+    /**
+     * The booking, if it is in a hub the caller reaches; else not found, as if it did not exist.
+     *
+     * @param reaches whether the caller may act on a hub ({@code Guard.reaches})
+     */
+    public Booking require(long id, Predicate<String> reaches) {
+        return find(id).filter(booking -> reaches.test(booking.hubId()))
+                .orElseThrow(() -> new NotFound("no booking " + id));
     }
 
     static Optional<Booking> find(Connection c, long id) throws SQLException {
@@ -207,8 +229,8 @@ public final class Bookings {
     }
 
     /** Cancels a booking and so revokes its token; cancelling twice is harmless. */
-    public Booking cancel(long id, String callerHub) {
-        require(id, callerHub);
+    public Booking cancel(long id, Predicate<String> reaches) {
+        require(id, reaches);
         long now = clock.instant().getEpochSecond();
         Booking booking = db.write(c -> {
             Booking current = find(c, id).orElseThrow(() -> new NotFound("no booking " + id));
@@ -289,6 +311,29 @@ public final class Bookings {
         return db.read(c -> Sql.list(c, """
                 SELECT id FROM booking WHERE hub_id = ? AND status IN ('cancelled', 'released') AND end_ts > ?
                 ORDER BY id""", rs -> Long.toString(rs.getLong(1)), hubId, now));
+    }
+
+    /**
+     * What a room's doors must know about its bookings not yet ended that overlap {@code [from, until)} (epoch
+     * seconds): the windows of the cancelled or released ones, and the valid (active or used) ones. The door's list
+     * is made from them ({@code RoomRevokedPayload.of}), so its size depends on the slots of the span, not on how
+     * many were cancelled.
+     */
+    public DoorKeysPublisher.Source roomBookings(String roomId, long from, long until) {
+        List<RoomRevokedPayload.Window> cancelled = new ArrayList<>();
+        List<RoomRevokedPayload.Booking> valid = new ArrayList<>();
+        db.read(c -> Sql.list(c, """
+                SELECT id, start_ts, end_ts, status FROM booking
+                WHERE room_id = ? AND start_ts < ? AND end_ts > ?""", rs -> {
+            long start = rs.getLong(2);
+            long end = rs.getLong(3);
+            switch (rs.getString(4)) {
+                case "cancelled", "released" -> cancelled.add(new RoomRevokedPayload.Window(start, end));
+                default -> valid.add(new RoomRevokedPayload.Booking(Long.toString(rs.getLong(1)), start, end));
+            }
+            return null;
+        }, roomId, until, Math.max(from, clock.instant().getEpochSecond())));
+        return new DoorKeysPublisher.Source(cancelled, valid);
     }
 
     /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */

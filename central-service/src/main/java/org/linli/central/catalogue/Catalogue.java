@@ -205,6 +205,10 @@ public final class Catalogue {
         });
     }
 
+    public Optional<Activity> activity(String id) {
+        return db.read(c -> activity(c, id));
+    }
+
     public static Optional<Activity> activity(Connection c, String id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT * FROM activity WHERE id = ?")) {
             st.setString(1, id);

@@ -4,27 +4,34 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.errors.Conflict;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
+import org.linli.central.web.Times;
 
 /** {@code /api/v1/hubs…} for everyone, and the staff edit of a room. */
 public final class CatalogueService implements HttpService {
     private final Catalogue catalogue;
     private final Guard guard;
     private final long maxBody;
+    private final Clock clock;
 
-    public CatalogueService(Catalogue catalogue, Guard guard, long maxBody) {
+    public CatalogueService(Catalogue catalogue, Guard guard, long maxBody, Clock clock) {
         this.catalogue = catalogue;
         this.guard = guard;
         this.maxBody = maxBody;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +52,8 @@ public final class CatalogueService implements HttpService {
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
         Map<String, Object> body = summary(hub);
         body.put("openingHours", Map.of("open", hub.opens().toString(), "close", hub.closes().toString()));
+        // the hub's time now: screens show the hub's clock and day, not the clock of the machine they run on
+        body.put("now", Times.format(clock.instant(), hub.timezone()));
         body.put("rooms", catalogue.rooms(hub.id()).stream().map(CatalogueService::room).toList());
         body.put("services", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
                 "letter", s.letter(), "name", s.name(), "typicalMinutes", s.typicalMinutes())).toList());
@@ -80,7 +89,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
     private void putRoom(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "room");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -95,6 +104,7 @@ public final class CatalogueService implements HttpService {
         Integer active = body.optionalInteger("maxActivePerResident", 1, 100);
         body.done();
         Hub hub = catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
+        mayWrite(caller, "room", id, hubId, catalogue.room(id).map(Room::hubId));
         Room.Rules old = catalogue.room(id).map(Room::rules).orElse(new Room.Rules(30, 30, 240, 0, 30, 3));
         Room.Rules rules = new Room.Rules(or(slot, old.slotMinutes()), or(min, old.minMinutes()),
                 or(max, old.maxMinutes()), or(lead, old.leadMinutes()), or(ahead, old.maxDaysAhead()),
@@ -113,7 +123,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
     private void putService(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "service");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -123,6 +133,7 @@ public final class CatalogueService implements HttpService {
         Integer minutes = body.integer("typicalMinutes", 1, 480);
         body.done();
         requireHub(hubId);
+        mayWrite(caller, "service", id, hubId, catalogue.service(id).map(ServiceItem::hubId));
         if (!letter.matches("[A-Z]")) {
             throw InvalidInput.field("letter", "must be one capital letter A-Z");
         }
@@ -137,7 +148,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of a counter: names and the services of its hub it serves. */
     private void putCounter(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
@@ -146,6 +157,7 @@ public final class CatalogueService implements HttpService {
         List<String> services = body.ids("services", 50);
         body.done();
         requireHub(hubId);
+        mayWrite(caller, "counter", id, hubId, catalogue.counter(id).map(Counter::hubId));
         List<String> known = catalogue.services(hubId).stream().map(ServiceItem::id).toList();
         for (String service : services) {
             if (!known.contains(service)) {
@@ -159,7 +171,7 @@ public final class CatalogueService implements HttpService {
 
     /** Staff edit of an activity: title, room of the same hub, time and capacity. */
     private void putActivity(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.ADMIN);
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         String id = Requests.id(req, "activity");
         JsonBody body = JsonBody.read(req, maxBody);
         String roomId = body.text("room", 64);
@@ -171,6 +183,7 @@ public final class CatalogueService implements HttpService {
         body.done();
         Room room = catalogue.room(roomId)
                 .orElseThrow(() -> InvalidInput.field("room", "there is no room " + roomId));
+        mayWrite(caller, "activity", id, room.hubId(), catalogue.activity(id).map(Activity::hubId));
         if (!end.isAfter(start)) {
             throw InvalidInput.field("end", "must be after start");
         }
@@ -185,6 +198,21 @@ public final class CatalogueService implements HttpService {
         catalogue.put(activity);
         Json.ok(res, Map.of("id", id, "hub", room.hubId(), "room", roomId, "title", activity.title(),
                 "start", start.toString(), "end", end.toString(), "capacity", capacity));
+    }
+
+    /**
+     * An admin edits the catalogue of their hub and the hubs below it, and an entry stays in its hub: one of another
+     * hub is neither changed nor moved (finding H1; a move would hand another hub's room, with its bookings, over).
+     */
+    private void mayWrite(Caller caller, String kind, String id, String hubId, Optional<String> existingHub) {
+        guard.requireHub(caller, hubId);
+        if (existingHub.isPresent()) {
+            guard.requireHub(caller, existingHub.get());
+            if (!existingHub.get().equals(hubId)) {
+                throw new Conflict("hub-change", "An entry stays in its hub",
+                        "the " + kind + " " + id + " belongs to hub " + existingHub.get() + "; it cannot move to " + hubId);
+            }
+        }
     }
 
     private void requireHub(String hubId) {

@@ -67,8 +67,9 @@ public final class CheckinService implements HttpService {
     }
 
     private void figures(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
+        guard.requireHub(caller, hub.id());
         Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
     }
 }

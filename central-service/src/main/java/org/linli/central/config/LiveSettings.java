@@ -29,7 +29,7 @@ public record LiveSettings(String mqttUrl, String mqttUsername, String mqttPassw
                 text(config, "mqtt.url", ""),
                 text(config, "mqtt.username", ""),
                 text(config, "mqtt.password", ""),
-                text(config, "live.client-id", "linli-central"),
+                text(config, "live.client-id", "svc.central"),
                 text(config, "live.shared-group", ""),
                 Duration.ofSeconds(number(config, "live.offline-after-seconds", 60, 1, 86_400)),
                 Duration.ofMinutes(number(config, "live.no-show-minutes", 15, 1, 24 * 60)),

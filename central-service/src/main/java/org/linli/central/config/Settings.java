@@ -2,13 +2,18 @@ package org.linli.central.config;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** The settings the central service runs with, checked once at start. */
 public record Settings(String host, int port, Path dataDir, long maxBodyBytes, Path catalogueSeed, Path secretFile,
         int retentionDays, int cardDays, RuleDefaults rules, int priorityRatio, Duration noShowWindow,
-        Duration sessionLength) {
+        Duration sessionLength, Path backupDir, int backupsKept, Tls tls, java.net.URI publicUrl) {
+
+    /** The PEM files HTTPS is served from: the certificate (with its chain) and its PKCS#8 private key. */
+    public record Tls(Path certificate, Path key) {
+    }
 
     /** Booking rules of rooms that do not set their own. */
     public record RuleDefaults(int slotMinutes, int minMinutes, int maxMinutes, int leadMinutes, int maxDaysAhead,
@@ -20,6 +25,7 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
         Path dataDir = Path.of(text(config, "data.dir", false));
         String seed = text(config, "catalogue.seed", true);
         String secret = text(config, "residents.secret-file", true);
+        String backup = text(config, "backup.dir", true);
         RuleDefaults rules = new RuleDefaults(
                 number(config, "bookings.slot-minutes", 5, 240),
                 number(config, "bookings.min-minutes", 5, 24 * 60),
@@ -42,7 +48,52 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
                 rules,
                 number(config, "queue.priority-ratio", 1, 100),
                 Duration.ofMinutes(number(config, "queue.no-show-window-minutes", 0, 24 * 60)),
-                Duration.ofHours(number(config, "auth.session-hours", 1, 24 * 30)));
+                Duration.ofHours(number(config, "auth.session-hours", 1, 24 * 30)),
+                backup.isEmpty() ? null : Path.of(backup),
+                number(config, "backup.keep", 1, 3650),
+                tls(config),
+                publicUrl(config));
+    }
+
+    /** Both PEM files or neither (plain HTTP, for the loopback and the demo), and each must be readable. */
+    private static Tls tls(Config config) {
+        String certificate = text(config, "server.tls.certificate", true);
+        String key = text(config, "server.tls.private-key", true);
+        if (certificate.isEmpty() && key.isEmpty()) {
+            return null;
+        }
+        if (certificate.isEmpty() || key.isEmpty()) {
+            throw new BadConfigException("HTTPS needs both server.tls.certificate and server.tls.private-key");
+        }
+        for (String[] file : new String[][] {{"server.tls.certificate", certificate},
+                {"server.tls.private-key", key}}) {
+            if (!Files.isReadable(Path.of(file[1]))) {
+                throw new BadConfigException(file[0] + ": cannot read " + file[1]);
+            }
+        }
+        return new Tls(Path.of(certificate), Path.of(key));
+    }
+
+    /**
+     * The address residents' phones reach the service at (the ticket QR's page), e.g. {@code https://linli.example};
+     * null when unset, and then a ticket carries no address of its own.
+     */
+    private static java.net.URI publicUrl(Config config) {
+        String text = text(config, "server.public-url", true);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new BadConfigException("server.public-url must be an address like https://linli.example, not '"
+                        + text + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new BadConfigException("server.public-url is not an address: " + e.getMessage());
+        }
     }
 
     private static String text(Config config, String key, boolean emptyAllowed) {

@@ -94,6 +94,11 @@ public final class DeviceRegistry {
         });
     }
 
+    /** A device removed from the register: its messages are dropped from now on. */
+    public void unregister(String id) {
+        devices.remove(id);
+    }
+
     public Optional<Device> device(String id) {
         Entry entry = devices.get(id);
         return entry == null ? Optional.empty() : Optional.of(entry.device);

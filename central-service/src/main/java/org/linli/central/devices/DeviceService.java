@@ -13,16 +13,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.errors.Conflict;
 import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.NotFound;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.ProblemException;
 import org.linli.central.web.Requests;
 import org.linli.protocol.Ids;
+import org.linli.protocol.payload.CommandPayload;
 
 /**
- * {@code GET/POST /api/v1/devices}: the device register. Registering an existing id replaces its hub and rooms.
+ * {@code GET/POST /api/v1/devices}: the device register. Registering an existing id replaces its rooms; a device of
+ * another hub is refused (it is removed there first, {@code DELETE /devices/{id}}). {@code POST
+ * /devices/{id}/commands} sends a signed command to a device.
  * Broker credentials are made by central-broker-config's scripts, so no {@code mqttPassword} is returned.
  */
 public final class DeviceService implements HttpService {
@@ -30,19 +35,87 @@ public final class DeviceService implements HttpService {
     private final Devices devices;
     private final Guard guard;
     private final Consumer<Device> registered;
+    private final Consumer<String> removed;
+    private final Commands commands;
     private final long maxBody;
 
-    /** @param registered told of every device registered, so live state knows it at once */
-    public DeviceService(Devices devices, Guard guard, Consumer<Device> registered, long maxBody) {
+    /** Signs and sends a command to a device ({@code doorkeys.DoorCommands}). */
+    @FunctionalInterface
+    public interface Commands {
+        /** @return the command's id, or null when the broker is not reachable now */
+        String send(String deviceId, String cmd, String room, Integer durationS);
+    }
+
+    /**
+     * @param registered told of every device registered, so live state knows it at once
+     * @param removed told of every device removed, so its messages are dropped at once
+     */
+    public DeviceService(Devices devices, Guard guard, Consumer<Device> registered, Consumer<String> removed,
+            Commands commands, long maxBody) {
         this.devices = devices;
         this.guard = guard;
         this.registered = registered;
+        this.removed = removed;
+        this.commands = commands;
         this.maxBody = maxBody;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/devices", this::list).post("/devices", this::register);
+        rules.get("/devices", this::list).post("/devices", this::register)
+                .delete("/devices/{id}", this::remove)
+                .post("/devices/{id}/commands", this::command);
+    }
+
+    /** The device, if the caller's hub has it: another hub's device is not found, as if it did not exist. */
+    private Device ownDevice(Caller caller, String id) {
+        return devices.find(id).filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
+                .orElseThrow(() -> new NotFound("no device " + id));
+    }
+
+    private void remove(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
+        Device device = ownDevice(caller, Requests.id(req, "id"));
+        devices.remove(device.id());
+        removed.accept(device.id());
+        Json.ok(res, json(device));
+    }
+
+    /**
+     * {@code {"cmd":"unlock","room":…,"durationS":…}}, {@code {"cmd":"identify"}} or {@code {"cmd":"reload"}}: an
+     * operator of the device's hub. The agent answers with an event that carries the command's id.
+     */
+    private void command(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
+        Device device = ownDevice(caller, Requests.id(req, "id"));
+        JsonBody body = JsonBody.read(req, maxBody);
+        String cmd = body.text("cmd", 16);
+        String room = body.optionalText("room", 64);
+        Integer durationS = body.optionalInteger("durationS", 1, 3600);
+        body.done();
+        if (!List.of(CommandPayload.UNLOCK, CommandPayload.IDENTIFY, CommandPayload.RELOAD).contains(cmd)) {
+            throw InvalidInput.field("cmd", "must be unlock, identify or reload");
+        }
+        if (cmd.equals(CommandPayload.UNLOCK) != (room != null)) {
+            throw InvalidInput.field("room", "unlock names the door's room; other commands name none");
+        }
+        if (room != null && !device.rooms().contains(room)) {
+            throw InvalidInput.field("room", "device " + device.id() + " has no door of room " + room);
+        }
+        if (!cmd.equals(CommandPayload.UNLOCK) && durationS != null) {
+            throw InvalidInput.field("durationS", "only unlock has a duration");
+        }
+        String id = commands.send(device.id(), cmd, room, cmd.equals(CommandPayload.UNLOCK)
+                ? (durationS == null ? 5 : durationS) : null);
+        if (id == null) {
+            throw new Conflict("broker-unreachable", "The broker is not reachable",
+                    "the command was not sent; try again when the service is connected to the broker");
+        }
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("id", id);
+        sent.put("device", device.id());
+        sent.put("cmd", cmd);
+        Json.send(res, Status.ACCEPTED_202, sent);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Room;
+import org.linli.central.errors.Conflict;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.store.Database;
 import org.linli.central.store.Sql;
@@ -43,6 +45,14 @@ public final class Devices {
             }
         }
         return db.write(c -> {
+            Optional<String> hub = Sql.one(c, "SELECT hub_id FROM device WHERE id = ?", rs -> rs.getString(1),
+                    device.id());
+            if (hub.isPresent() && !hub.get().equals(device.hubId())) {
+                // Moving it would silently detach another hub's door (finding M4): that hub removes it first.
+                throw new Conflict("device-of-another-hub", "The device belongs to another hub",
+                        "device " + device.id() + " is registered to hub " + hub.get()
+                                + "; it must be removed there before it can be registered elsewhere");
+            }
             boolean created = Sql.update(c,
                     "INSERT INTO device (id, hub_id, created_ts) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                     device.id(), device.hubId(), clock.millis()) == 1;
@@ -53,6 +63,20 @@ public final class Devices {
             }
             return created;
         });
+    }
+
+    /** A registered device. */
+    public Optional<Device> find(String id) {
+        return all().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Removes a device from the register (its rooms and state go with it); its messages are dropped from now on.
+     *
+     * @return whether it was registered
+     */
+    public boolean remove(String id) {
+        return db.write(c -> Sql.update(c, "DELETE FROM device WHERE id = ?", id) == 1);
     }
 
     /** Every registered device, by id. */

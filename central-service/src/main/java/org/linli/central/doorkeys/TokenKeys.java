@@ -12,14 +12,18 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.linli.central.store.SecretFiles;
+import org.linli.protocol.command.CommandSigner;
 import org.linli.protocol.payload.KeysPayload;
 import org.linli.protocol.token.Ed25519Keys;
 import org.linli.protocol.token.SigningKey;
 import org.linli.protocol.token.TokenSigner;
+import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.TokenVerifier;
+import org.linli.protocol.token.Verdict;
 import org.linli.protocol.token.Verification;
 import org.linli.protocol.token.VerifyContext;
 
@@ -74,9 +78,29 @@ public final class TokenKeys {
         return signer;
     }
 
+    /** Signs commands for agents with the same key (decision 0007: doors need no second key). */
+    public CommandSigner commandSigner() {
+        return new CommandSigner(key);
+    }
+
     /** Checks a token shown at a kiosk of the hub (any room, revocations checked by the caller's own query). */
     public Verification verifyAtKiosk(String token, String hubId) {
         return verifier.verify(token, VerifyContext.kiosk(hubId, clock.instant(), Set.of()));
+    }
+
+    /**
+     * The booking a resident proves to hold by showing its QR at a kiosk of the hub: a booking token signed here for
+     * this hub, valid now or later (a booking not yet begun may be cancelled too).
+     *
+     * @return the booking id; empty when the token is not such a proof
+     */
+    public Optional<Long> bookingShown(String token, String hubId) {
+        Verification v = verifyAtKiosk(token, hubId);
+        if ((v.verdict() == Verdict.VALID || v.verdict() == Verdict.NOT_YET_VALID) && v.token() != null
+                && v.token().type() == TokenType.BOOKING) {
+            return Optional.of(v.token().subject());
+        }
+        return Optional.empty();
     }
 
     /** The public keys as published to doors. */

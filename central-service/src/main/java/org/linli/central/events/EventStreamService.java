@@ -14,12 +14,16 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.Unauthorized;
 import org.linli.central.web.Json;
 import org.linli.central.web.Requests;
 
 /**
- * {@code GET /api/v1/events[?hub=]}: the numbered events of the journal as Server-Sent Events; a client that
+ * {@code GET /api/v1/events[?hub=]}: the numbered events of the journal of the caller's hubs (its own and those below
+ * it; all for callers of all hubs) as Server-Sent Events; a client that
  * reconnects with {@code Last-Event-ID} first gets what it missed. Each client has a bounded queue; a client that
  * falls behind by more than its queue loses events rather than slowing the service down.
  */
@@ -42,8 +46,12 @@ public final class EventStreamService implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         // Staff pages (their sign-in cookie), boards and kiosks: device states and alerts are not for everyone.
-        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
+        String bearer = Requests.bearer(req);
+        Caller caller = guard.require(bearer, Guard.KIOSK_OR_STAFF);
         String hub = req.query().first("hub").orElse(null);
+        if (hub != null) {
+            guard.requireHub(caller, hub);
+        }
         Long resumeAfter = lastEventId(req);
         BlockingQueue<EventJournal.Entry> queue = new ArrayBlockingQueue<>(QUEUE);
         Runnable unsubscribe = journal.subscribe(resumeAfter, queue::offer);
@@ -53,9 +61,14 @@ public final class EventStreamService implements HttpService {
             sink.emit(SseEvent.builder().name("open").data("{}").build());
             while (true) {
                 EventJournal.Entry entry = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+                // Checked again before every event and every keep-alive: a revoked kiosk key, an ended or expired
+                // session gets nothing more, and the stream ends (finding M3). The guard's cache makes it cheap.
+                if (!stillAllowed(bearer)) {
+                    return;
+                }
                 if (entry == null) {
                     sink.emit(SseEvent.builder().name("ping").data("{}").build());
-                } else if (hub == null || hub.equals(entry.event().hub())) {
+                } else if (shown(caller, hub, entry.event().hub())) {
                     sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().eventName())
                             .data(new String(Json.bytes(entry.event()), StandardCharsets.UTF_8)).build());
                 }
@@ -67,6 +80,23 @@ public final class EventStreamService implements HttpService {
             Thread.currentThread().interrupt();
         } finally {
             unsubscribe.run();
+        }
+    }
+
+    /** Only events of the hubs the caller reaches (its own and those below), and of the hub asked for. */
+    private boolean shown(Caller caller, String asked, String eventHub) {
+        if (eventHub == null) {
+            return caller.hubId() == null && asked == null;
+        }
+        return (asked == null || asked.equals(eventHub)) && guard.reaches(caller, eventHub);
+    }
+
+    private boolean stillAllowed(String bearer) {
+        try {
+            guard.require(bearer, Guard.KIOSK_OR_STAFF);
+            return true;
+        } catch (Unauthorized | Forbidden revoked) {
+            return false;
         }
     }
 

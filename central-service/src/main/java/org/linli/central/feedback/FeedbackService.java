@@ -69,15 +69,17 @@ public final class FeedbackService implements HttpService {
         if (item == null || !item.matches("[A-Za-z0-9_-]{1,64}")) {
             throw InvalidInput.field(named.get(0), "must be the id of a " + named.get(0));
         }
-        long id = feedbacks.rate(named.get(0), item, rating, comment, at == null ? null : at.toInstant());
+        long id = feedbacks.rate(named.get(0), item, rating, comment, at == null ? null : at.toInstant(),
+                hub -> guard.reaches(caller, hub));
         Json.created(res, Map.of("id", id));
     }
 
     private static String itemId(JsonBody body, String kind) {
-        Integer number = null;
+        Long number = null;
         String text = null;
         if (body.isNumber(kind)) {
-            number = body.optionalInteger(kind, 1, Integer.MAX_VALUE);
+            // booking ids are random below 2^53, what JavaScript reads exactly
+            number = body.optionalLong(kind, 1, 1L << 53);
         } else {
             text = body.optionalText(kind, 64);
         }

@@ -31,7 +31,8 @@ public final class Feedbacks {
     }
 
     /** @param kind ticket, booking or checkin */
-    public long rate(String kind, String itemId, int rating, String comment, Instant at) {
+    public long rate(String kind, String itemId, int rating, String comment, Instant at,
+            java.util.function.Predicate<String> reaches) {
         Rated rated = db.write(c -> {
             String table = switch (kind) {
                 case "ticket" -> "ticket";
@@ -39,6 +40,8 @@ public final class Feedbacks {
                 default -> "checkin";
             };
             String hubId = Sql.one(c, "SELECT hub_id FROM " + table + " WHERE id = ?", rs -> rs.getString(1), itemId)
+                    // another hub's item is as unknown as one that does not exist (finding M5)
+                    .filter(reaches)
                     .orElseThrow(() -> new RuleViolation("unknown-item", "there is no " + kind + " " + itemId));
             return new Rated(insert(c, kind, itemId, hubId, rating, comment, at), hubId);
         });
@@ -50,8 +53,15 @@ public final class Feedbacks {
     private record Rated(long id, String hubId) {
     }
 
+    /** How far back a rating may be dated, as for check-ins: a kiosk's outbox sends late, never a week late. */
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofDays(7);
+
     private long insert(Connection c, String kind, String itemId, String hubId, int rating, String comment,
             Instant at) throws SQLException {
+        Instant now = clock.instant();
+        if (at != null && (at.isAfter(now.plusSeconds(300)) || at.isBefore(now.minus(MAX_AGE)))) {
+            throw org.linli.central.errors.InvalidInput.field("at", "must be within the last 7 days, not later than now");
+        }
         return Sql.one(c, """
                 INSERT INTO feedback (item_kind, item_id, rating, comment, at_ts, hub_id) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (item_kind, item_id) DO NOTHING RETURNING id""", rs -> rs.getLong(1), kind, itemId,

@@ -34,6 +34,7 @@ public final class LiveMetrics implements AutoCloseable {
         counter("linli.ingest.malformed", "messages dropped as malformed", ingest, IngestCounters::malformed);
         counter("linli.ingest.unauthorised", "messages dropped: unregistered device or not its room", ingest,
                 IngestCounters::unauthorised);
+        counter("linli.ingest.batches", "transactions that stored device messages", ingest, IngestCounters::batches);
         counter("linli.ingest.failed.batches", "batches the database refused", ingest, IngestCounters::failedBatches);
         gauge("linli.ingest.queue", "device messages waiting to be stored", () -> ingestQueue.get());
         gauge("linli.sse.clients", "open event streams", () -> sseClients.get());

@@ -69,8 +69,10 @@ public final class LiveService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hub", hub.id());
         body.put("ts", now(hub));
+        // only rooms with a door counter count people; a room with only a motion sensor says "someone is in"
         body.put("peopleInHub", views.stream().map(RoomViews.RoomView::count)
                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
+        body.put("uncountedOccupiedRooms", views.stream().filter(v -> v.occupied() && v.count() == null).count());
         body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
         body.put("queues", queues.overview(hub));
         body.put("devices", devices.views(hub.id()).stream().map(d -> d.event(hub.timezone())).toList());
@@ -79,27 +81,45 @@ public final class LiveService implements HttpService {
         Json.ok(res, body);
     }
 
-    /** Head count per room from the sensors; a room without counting sensors shows null, never a guess. */
+    /**
+     * Head count per room from the sensors; a room without counting sensors shows null, never a guess. A room whose
+     * last sample came from a device that is offline now is {@code stale}: its figure may be old, and the list says
+     * so. {@code since} is when the room last turned occupied or empty, {@code updated} the last sample.
+     */
     private void evacuation(ServerRequest req, ServerResponse res) {
         Hub hub = hubOfCaller(req);
         List<Map<String, Object>> list = new ArrayList<>();
         int total = 0;
+        int uncounted = 0;
+        int stale = 0;
         for (RoomViews.RoomView view : rooms.hub(hub)) {
+            RoomStates.Sensed sensed = view.sensed();
+            boolean old = sensed != null && (sensed.deviceId() == null
+                    || devices.view(sensed.deviceId()).map(d -> !d.online()).orElse(true));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("room", view.room().id());
             row.put("name", view.room().name());
             row.put("count", view.count());
             row.put("occupied", view.occupied());
-            row.put("source", view.sensed() == null ? null : view.sensed().source());
-            row.put("since", view.sensed() == null ? null
-                    : Times.format(Instant.ofEpochMilli(view.sensed().sinceTs()), hub.timezone()));
+            row.put("source", sensed == null ? null : sensed.source());
+            row.put("since", sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()),
+                    hub.timezone()));
+            row.put("updated", sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.updatedTs()),
+                    hub.timezone()));
+            row.put("device", sensed == null ? null : sensed.deviceId());
+            row.put("stale", old);
             list.add(row);
             total += view.count() == null ? 0 : view.count();
+            uncounted += view.occupied() && view.count() == null ? 1 : 0;
+            stale += old ? 1 : 0;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hub", hub.id());
+        body.put("name", hub.name());
         body.put("ts", now(hub));
         body.put("total", total);
+        body.put("uncountedOccupiedRooms", uncounted);
+        body.put("staleRooms", stale);
         body.put("rooms", list);
         Json.ok(res, body);
     }
@@ -114,6 +134,7 @@ public final class LiveService implements HttpService {
         body.put("id", counter.id());
         body.put("hub", hub.id());
         body.put("name", counter.name());
+        body.put("ts", now(hub));
         body.put("services", counter.services());
         // where a ticket can be sent on: every service of the hub
         body.put("transferTo", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),

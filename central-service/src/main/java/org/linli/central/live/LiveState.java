@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.linli.central.alerts.AlertRules;
 import org.linli.central.alerts.OfflineWatch;
@@ -44,6 +45,12 @@ import org.linli.protocol.payload.TelemetryPayload;
 public final class LiveState implements BatchSink, AutoCloseable {
     private static final long DEVICE_EVENT_EVERY_MS = 5_000;
     private static final Duration COALESCE = Duration.ofMillis(100);
+    /**
+     * A room's sensed state goes to screens and doors at once when it changes after a quiet moment, and at most this
+     * often while it keeps changing: at a district's rate a room changes with nearly every stored batch, and reading
+     * its bookings, encoding and sending its state each time cost more than storing the batch.
+     */
+    private static final long SENSED_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     // "last seen" is saved at most this often per device; transitions and telemetry are saved at once
     private static final long DEVICE_SAVE_EVERY_MS = 60_000;
     private final DeviceRegistry registry;
@@ -63,6 +70,9 @@ public final class LiveState implements BatchSink, AutoCloseable {
     private final ScheduledExecutorService bookedRoomsWorker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("linli-room-states").daemon(true).factory());
     private final Coalescer<String> bookedRooms;
+    /** When each room's state was last sent, and the rooms whose next sending is scheduled. */
+    private final Map<String, Long> roomSentNanos = new ConcurrentHashMap<>();
+    private final Set<String> roomScheduled = ConcurrentHashMap.newKeySet();
 
     /**
      * @param retained null when there is no broker
@@ -153,7 +163,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
             }
         }
         for (String roomId : changedRooms) {
-            publishRoom(roomId, now);
+            sensed(roomId, now);
         }
         for (Message m : doorEvents) {
             EventPayload event = (EventPayload) m.payload();
@@ -169,6 +179,31 @@ public final class LiveState implements BatchSink, AutoCloseable {
             if (rooms.get(roomId).map(RoomStates.Sensed::occupied).orElse(false)) {
                 roomActivity.accept(roomId);
             }
+        }
+    }
+
+    /** On the acking thread: sends a room's changed state now, or once its pause is over. */
+    private void sensed(String roomId, long now) {
+        long t = System.nanoTime();
+        Long sent = roomSentNanos.get(roomId);
+        if (roomScheduled.contains(roomId)) {
+            return; // the scheduled sending reads the state then, this change included
+        }
+        if (sent == null || t - sent >= SENSED_EVERY_NANOS) {
+            roomSentNanos.put(roomId, t);
+            publishRoom(roomId, now);
+            return;
+        }
+        roomScheduled.add(roomId);
+        try {
+            bookedRoomsWorker.schedule(() -> {
+                // unmarked before the state is read: a change from now on schedules another sending
+                roomScheduled.remove(roomId);
+                roomSentNanos.put(roomId, System.nanoTime());
+                publishRoom(roomId, clock.millis());
+            }, sent + SENSED_EVERY_NANOS - t, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            roomScheduled.remove(roomId);
         }
     }
 

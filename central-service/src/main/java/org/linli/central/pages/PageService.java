@@ -15,7 +15,7 @@ import org.linli.central.web.Requests;
 /**
  * The staff web pages: operator dashboard {@code /}, counter console {@code /counter/{counter}}, now-serving board
  * {@code /board/{hub}}, evacuation view {@code /evacuation/{hub}} and {@code /login}. Their scripts and styles are
- * under {@code /static}, libraries (Chart.js) come from WebJars under {@code /webjars}. A page is only sent to a
+ * under {@code /static}, libraries (ECharts) come from WebJars under {@code /webjars}. A page is only sent to a
  * signed-in visitor (the {@code linli_token} cookie the login page sets); others are sent to the login page.
  * One page is for residents and open to anyone with the link: {@code /ticket/{id}}, where the QR code on a queue
  * ticket leads a phone (the ticket's id is unguessable, like the API's {@code GET /api/v1/tickets/{id}}).
@@ -39,14 +39,17 @@ public final class PageService implements HttpService {
                 .get("/reports", (req, res) -> page(req, res, "reports.html"))
                 .get("/reports/compare", (req, res) -> page(req, res, "compare.html"))
                 .get("/reports/print", (req, res) -> page(req, res, "report-print.html"))
+                .get("/staff", (req, res) -> page(req, res, "staff.html"))
+                .get("/audit", (req, res) -> page(req, res, "audit.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
+                .get("/display", (req, res) -> pages.send("display.html", res))
                 .get("/ticket/{id}", (req, res) -> pages.send("ticket.html", res))
                 .get("/static/*", (req, res) -> pages.serve("/static", req, res))
                 .get("/webjars/*", (req, res) -> webjars.serve("/webjars", req, res));
     }
 
     private void page(ServerRequest req, ServerResponse res, String file) {
-        String token = req.headers().cookies().first(Requests.SESSION_COOKIE).orElse(null);
+        String token = Requests.sessionCookie(req);
         if (token == null || !validStaffToken.test(token)) {
             String next = req.path().path() + req.query().rawValue().transform(q -> q.isEmpty() ? "" : "?" + q);
             res.status(Status.SEE_OTHER_303)

@@ -20,8 +20,11 @@ public final class QueueService implements HttpService {
     private final Catalogue catalogue;
     private final Guard guard;
     private final long maxBody;
+    private final java.net.URI publicUrl;
 
-    public QueueService(Queues queues, Catalogue catalogue, Guard guard, long maxBody) {
+    /** @param publicUrl where residents' phones reach the service (a ticket's QR leads there); null: unknown */
+    public QueueService(Queues queues, Catalogue catalogue, Guard guard, long maxBody, java.net.URI publicUrl) {
+        this.publicUrl = publicUrl;
         this.queues = queues;
         this.catalogue = catalogue;
         this.guard = guard;
@@ -55,7 +58,18 @@ public final class QueueService implements HttpService {
         }
         Queues.Drawn drawn = queues.draw(service, priority,
                 phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);
-        Json.send(res, drawn.replayed() ? Status.OK_200 : Status.CREATED_201, drawn.ticket());
+        Json.send(res, drawn.replayed() ? Status.OK_200 : Status.CREATED_201, withStatusUrl(drawn.ticket()));
+    }
+
+    /** The ticket, with the page a resident's phone follows it on when the service knows its public address. */
+    private Object withStatusUrl(TicketView ticket) {
+        if (publicUrl == null) {
+            return ticket;
+        }
+        java.util.Map<String, Object> body = Json.MAPPER.convertValue(ticket,
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+        body.put("statusUrl", publicUrl + "/ticket/" + ticket.id());
+        return body;
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -47,7 +47,7 @@ public final class Queues {
         this.clock = clock;
         this.priorityRatio = priorityRatio;
         this.noShowWindow = noShowWindow;
-        this.estimates = new WaitEstimates(db);
+        this.estimates = new WaitEstimates(db, catalogue);
     }
 
     private String today(Hub hub) {

@@ -1,8 +1,10 @@
 package org.linli.central.queue;
 
+import java.time.Instant;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.ServiceItem;
 import org.linli.central.store.Database;
+import org.linli.central.web.Times;
 
 /**
  * How long a ticket will wait: the people ahead of it times the time a service recently took (its typical time
@@ -12,9 +14,11 @@ final class WaitEstimates {
     private static final int RECENT_SERVICES = 20;
     private static final int TYPICAL_MINUTES = 5;
     private final Database db;
+    private final Catalogue catalogue;
 
-    WaitEstimates(Database db) {
+    WaitEstimates(Database db, Catalogue catalogue) {
         this.db = db;
+        this.catalogue = catalogue;
     }
 
     /** The ticket as the API shows it: while it waits, with its people ahead and estimated wait. */
@@ -22,11 +26,17 @@ final class WaitEstimates {
         if (t.state() != TicketState.WAITING) {
             Integer called = t.state() == TicketState.CALLED ? 0 : null;
             return new TicketView(t.id(), t.number(), t.hubId(), t.serviceId(), t.state().wire(), t.counterId(),
-                    called, called, t.transferredTo());
+                    called, called, t.transferredTo(), t.priority(), time(t.hubId(), t.queuedTs()),
+                    t.calledTs() == null ? null : time(t.hubId(), t.calledTs()));
         }
         int ahead = db.read(c -> Tickets.ahead(c, t));
         return new TicketView(t.id(), t.number(), t.hubId(), t.serviceId(), t.state().wire(), null, ahead,
-                minutes(t.serviceId(), ahead), null);
+                minutes(t.serviceId(), ahead), null, t.priority(), time(t.hubId(), t.queuedTs()), null);
+    }
+
+    /** An ISO time in the hub's zone, so that a counter shows how long someone waited in the hub's own time. */
+    private String time(String hubId, long epochSecond) {
+        return Times.format(Instant.ofEpochSecond(epochSecond), catalogue.requireHub(hubId).timezone());
     }
 
     /** Minutes until a ticket with this many people ahead is called. */

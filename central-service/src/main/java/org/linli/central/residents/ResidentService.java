@@ -33,7 +33,7 @@ public final class ResidentService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/residents/card", this::card);
+        rules.post("/residents/card", this::card).post("/residents/card/revoke", this::revoke);
     }
 
     private void card(ServerRequest req, ServerResponse res) {
@@ -49,6 +49,20 @@ public final class ResidentService implements HttpService {
         ZoneId zone = hub.timezone();
         Json.created(res, Map.of("token", card.token(), "phoneLast4", card.phoneLast4(),
                 "expires", Times.format(card.expires(), zone)));
+    }
+
+    /**
+     * {@code {"phone"}}: a resident reports their card lost at a desk; every card issued to them so far is refused
+     * from now on and the next one they get works. Staff only: at a kiosk, whoever knows a number could void a
+     * neighbour's card.
+     */
+    private void revoke(ServerRequest req, ServerResponse res) {
+        guard.require(Requests.bearer(req), Guard.OPERATORS);
+        JsonBody body = JsonBody.read(req, maxBody);
+        String phoneText = body.text("phone", 24);
+        body.done();
+        boolean known = residents.revokeCards(Residents.requirePhone("phone", phoneText));
+        Json.ok(res, Map.of("revoked", known));
     }
 
     /** A kiosk acts for its own hub; staff of all hubs name one. */

@@ -49,20 +49,20 @@ public final class Residents {
      * Who a request names, with the costly checks done: the phone's keyed hash, or the verified card's resident.
      * Made before a write transaction, so that the one writer does not spend its time hashing and verifying.
      */
-    public record Claim(String phoneHmac, String phoneLast4, Long cardResident) {
+    public record Claim(String phoneHmac, String phoneLast4, Long cardResident, long cardIssued) {
     }
 
     /** The claim of a normalised phone, or else of a card token shown in the hub (422 when the card is refused). */
     public Claim claim(String normalisedPhone, String token, String hubId) {
         if (normalisedPhone != null) {
-            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null);
+            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null, 0);
         }
         Verification v = keys.verifyAtKiosk(token, hubId);
         if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
             throw new RuleViolation("token-not-accepted", v.valid()
                     ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
         }
-        return new Claim(null, null, v.token().subject());
+        return new Claim(null, null, v.token().subject(), v.token().notBefore());
     }
 
     /** The id of the resident claimed, if they exist yet (a new phone number has none until its first write). */
@@ -81,8 +81,13 @@ public final class Residents {
     /** The resident claimed, created for a new phone, inside the caller's write transaction. */
     public Resident resolve(Connection c, Claim claim) throws SQLException {
         if (claim.cardResident() != null) {
-            return byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation("token-not-accepted",
-                    "the card belongs to a resident whose data was deleted; ask for a new card"));
+            Resident resident = byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation(
+                    "token-not-accepted", "the card belongs to a resident whose data was deleted; ask for a new card"));
+            if (claim.cardIssued() < cardsFrom(c, resident.id())) {
+                throw new RuleViolation("token-not-accepted",
+                        "this card was reported lost or replaced; ask for a new card");
+            }
+            return resident;
         }
         long now = clock.instant().getEpochSecond();
         try (PreparedStatement st = c.prepareStatement("""
@@ -115,6 +120,34 @@ public final class Residents {
         return resolve(c, claim(null, token, hubId));
     }
 
+    private static long cardsFrom(Connection c, long residentId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT cards_from_ts FROM resident WHERE id = ?")) {
+            st.setLong(1, residentId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * A lost card: every card of this resident issued before now is refused from now on (finding L3); a card issued
+     * afterwards works. Cards issued earlier in the same second are refused too.
+     *
+     * @return whether the phone belongs to a known resident
+     */
+    public boolean revokeCards(String normalisedPhone) {
+        long from = clock.instant().getEpochSecond() + 1;
+        String hmac = phones.hmac(normalisedPhone);
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE resident SET cards_from_ts = ? WHERE phone_hmac = ?")) {
+                st.setLong(1, from);
+                st.setString(2, hmac);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
     public Optional<Resident> byId(Connection c, long id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT id, phone_last4 FROM resident WHERE id = ?")) {
             st.setLong(1, id);
@@ -126,9 +159,12 @@ public final class Residents {
 
     /** A signed resident card for this resident in this hub. */
     public Card card(Resident resident, String hubId) {
+        // not before the revocation of the resident's earlier cards, which counts from the next second
         Instant now = clock.instant();
+        Instant notBefore = db.read(c -> cardsFrom(c, resident.id())) > now.getEpochSecond()
+                ? Instant.ofEpochSecond(now.getEpochSecond() + 1) : now;
         Instant expiry = now.plus(cardValidity);
-        String token = keys.signer().sign(AccessToken.resident(keys.kid(), resident.id(), hubId, now, expiry));
+        String token = keys.signer().sign(AccessToken.resident(keys.kid(), resident.id(), hubId, notBefore, expiry));
         return new Card(token, resident.phoneLast4(), expiry);
     }
 

@@ -30,7 +30,9 @@ public final class Retention {
         long cutoff = clock.instant().minus(retention).getEpochSecond();
         int deleted = db.write(c -> {
             try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE booking SET phone_last4 = NULL WHERE end_ts < ? AND phone_last4 IS NOT NULL")) {
+                    // the purpose is free text a resident typed ("Zhang family"): personal data too (finding L4)
+                    "UPDATE booking SET phone_last4 = NULL, purpose = '' WHERE end_ts < ?"
+                            + " AND (phone_last4 IS NOT NULL OR purpose <> '')")) {
                 st.setLong(1, cutoff);
                 st.executeUpdate();
             }

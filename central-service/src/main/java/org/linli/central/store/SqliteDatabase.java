@@ -73,6 +73,11 @@ public final class SqliteDatabase implements Database {
             // every ~32 MB of WAL (instead of every 4 MB, i.e. after nearly every such commit) write each hot page
             // once per checkpoint rather than once per commit.
             config.setCacheSize(-32_000);
+            // Every job of a group commit runs in a SAVEPOINT, whose sub-journal keeps the original of each page the
+            // job changes; past 64 KiB SQLite spills it to a temporary file, created and deleted in every
+            // transaction (an ingested batch changes hundreds of KiB). In memory it costs neither the file nor a
+            // write per page.
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "8000");
         }
         SQLiteDataSource source = new SQLiteDataSource(config);

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves files from a classpath folder (the pages' own files, WebJars). Files are read once and kept: there are few
- * and they never change while the server runs.
+ * Serves files from a classpath folder (the pages' own files, WebJars). Files found are read once and kept: there
+ * are few and they never change while the server runs. Misses are not kept: anyone may ask for any name before
+ * signing in, and remembering each would fill the heap (finding M7).
  */
 public final class ClasspathFiles {
     private static final Map<String, String> TYPES = Map.of(
@@ -27,7 +28,7 @@ public final class ClasspathFiles {
             "woff2", "font/woff2");
 
     private final String root;
-    private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public ClasspathFiles(String root) {
         this.root = root;
@@ -55,7 +56,18 @@ public final class ClasspathFiles {
         if (relative.isEmpty() || relative.contains("..") || relative.contains("\\") || relative.startsWith("/")) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(relative, this::load);
+        byte[] hit = cache.get(relative);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<byte[]> loaded = load(relative);
+        loaded.ifPresent(bytes -> cache.putIfAbsent(relative, bytes));
+        return loaded;
+    }
+
+    /** How many files are kept. */
+    int cached() {
+        return cache.size();
     }
 
     private Optional<byte[]> load(String relative) {

@@ -125,6 +125,24 @@ public final class JsonBody {
         return optionalInteger(field, min, max);
     }
 
+    /** A whole number that may be larger than an int (booking ids go up to 2<sup>53</sup>). */
+    public Long optionalLong(String field, long min, long max) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            error(field, "must be a whole number");
+            return null;
+        }
+        long number = value.longValue();
+        if (number < min || number > max) {
+            error(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        return number;
+    }
+
     public Integer optionalInteger(String field, int min, int max) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {

@@ -16,6 +16,7 @@ import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.Refusal;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.errors.TooManyRequests;
 import org.linli.central.errors.Unauthorized;
 
 /**
@@ -31,7 +32,12 @@ public final class Problems {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(Refusal.class, (req, res, e) -> send(res, problem(e)));
+        routing.error(Refusal.class, (req, res, e) -> {
+            if (e instanceof TooManyRequests t && !res.isSent()) {
+                res.header(HeaderNames.RETRY_AFTER, Long.toString(t.retryAfter().toSeconds()));
+            }
+            send(res, problem(e));
+        });
         routing.error(ProblemException.class, (req, res, e) -> send(res, e));
         routing.error(HttpException.class, Problems::refusedByHelidon);
         routing.error(Exception.class, Problems::unexpected);
@@ -48,6 +54,8 @@ public final class Problems {
             case NotFound n -> new ProblemException(404, "not-found", "Not found", detail, List.of());
             case Conflict c -> new ProblemException(409, c.code(), c.title(), detail, List.of());
             case RuleViolation r -> new ProblemException(422, r.code(), "A rule does not allow this", detail,
+                    List.of());
+            case TooManyRequests t -> new ProblemException(429, "too-many-requests", "Too many attempts", detail,
                     List.of());
             default -> throw new IllegalStateException("no problem type for " + refusal.getClass().getName());
         };

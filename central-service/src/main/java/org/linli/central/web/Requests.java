@@ -16,10 +16,14 @@ public final class Requests {
     private Requests() {
     }
 
+    /** The one API route a browser calls with the session cookie: its event stream cannot send headers. */
+    static final String COOKIE_ROUTE = "/api/v1/events";
+
     /**
-     * The bearer token of a request, for {@code auth.Guard}: the Authorization header, or else the
-     * {@value #SESSION_COOKIE} cookie that the staff pages set at sign-in (a browser's event stream cannot send
-     * headers). Null when there is none or it is absurd.
+     * The bearer token of a request, for {@code auth.Guard}: the Authorization header, or else, for {@code GET}
+     * {@value #COOKIE_ROUTE} only, the {@value #SESSION_COOKIE} cookie the server set at sign-in. A cookie goes with
+     * every request of the site, also one another page of the same site makes (finding L2), so no other route takes
+     * it. Null when there is none or it is absurd.
      */
     public static String bearer(ServerRequest req) {
         String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
@@ -27,8 +31,25 @@ public final class Requests {
             return header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() <= 7 + 200
                     ? header.substring(7).strip() : null;
         }
+        if (!req.prologue().method().text().equals("GET") || !req.path().absolute().path().equals(COOKIE_ROUTE)) {
+            return null;
+        }
+        return sessionCookie(req);
+    }
+
+    /** The {@value #SESSION_COOKIE} cookie, for the staff pages and the event stream only; null when absent. */
+    public static String sessionCookie(ServerRequest req) {
         String cookie = req.headers().cookies().first(SESSION_COOKIE).orElse(null);
         return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
+    }
+
+    /**
+     * The {@code Set-Cookie} value for a session: HttpOnly (no script reads it), SameSite=Strict, Secure when the
+     * request came over TLS, for as long as the session lasts; a zero length clears it.
+     */
+    public static String sessionCookieHeader(ServerRequest req, String token, long maxAgeSeconds) {
+        return SESSION_COOKIE + "=" + (token == null ? "" : token) + "; Path=/; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Strict" + (req.isSecure() ? "; Secure" : "");
     }
 
     /**

@@ -292,4 +292,51 @@ class IngestionIT {
         assertEquals(200, evacuation.status(), evacuation.text());
         assertTrue(evacuation.json().get("total").asInt() >= 5, evacuation.text());
     }
+
+    /**
+     * A room whose state changes with every batch is sent to screens and doors at most every few milliseconds: the
+     * states in between may be skipped, the last one never is.
+     */
+    @Test
+    void aRoomThatKeepsChangingEndsInItsLastStateOnScreensAndAsRetainedState() throws Exception {
+        int last = 20;
+        CompletableFuture<org.linli.central.events.RoomEvent> onScreens = new CompletableFuture<>();
+        Runnable unsubscribe = server.components().events().subscribe(event -> {
+            if (event instanceof org.linli.central.events.RoomEvent room && room.room().equals("classroom")
+                    && room.count() != null && room.count() == last) {
+                onScreens.complete(room);
+            }
+        });
+        try {
+            long ts = System.currentTimeMillis() + 2000;
+            // seqs of their own, far from the other tests'; counts 1..9 and then the last one, all in a burst
+            for (int i = 1; i <= 40; i++) {
+                device.publish("linli/v1/devices/dev-a/occupancy",
+                        Fuzz.occupancy(ts + i, 90_000 + i, "classroom", true, 1 + i % 9));
+            }
+            device.publish("linli/v1/devices/dev-a/occupancy",
+                    Fuzz.occupancy(ts + 41, 90_041, "classroom", true, last));
+            assertEquals(true, onScreens.get(10, TimeUnit.SECONDS).occupied());
+        } finally {
+            unsubscribe.run();
+        }
+        // the retained state a door gets on subscribing is the last one, whatever was skipped before it
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (TestPublisher watcher = new TestPublisher(broker.url(), "burst-watcher")) {
+                CompletableFuture<RoomStatePayload> state = new CompletableFuture<>();
+                PayloadCodec codec = new PayloadCodec();
+                watcher.client().setCallback(new MessageCallback((topic, message) -> {
+                    try {
+                        state.complete(codec.decodeRoomState(message));
+                    } catch (PayloadException e) {
+                        state.completeExceptionally(e);
+                    }
+                }));
+                watcher.client().subscribe(new MqttSubscription[] {new MqttSubscription(
+                        "linli/v1/hubs/" + HUB + "/rooms/classroom/state", 1)}).waitForCompletion(5000);
+                RoomStatePayload retained = state.get(5, TimeUnit.SECONDS);
+                return retained.count() != null && retained.count() == last;
+            }
+        });
+    }
 }

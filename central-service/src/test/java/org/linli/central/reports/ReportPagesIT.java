@@ -64,8 +64,10 @@ class ReportPagesIT {
 
     private void signIn(String token, String lang) {
         chrome.get(server.uri("/login").toString());
-        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);", token,
-                lang);
+        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
+                token, lang);
+        // the pages load with the session cookie, which the server sets at sign-in (HttpOnly)
+        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", token, "/"));
     }
 
     private String kpi(String id) {

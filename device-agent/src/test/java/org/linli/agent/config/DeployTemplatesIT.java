@@ -61,6 +61,15 @@ class DeployTemplatesIT {
             exchange.sendResponseHeaders(201, -1);
             exchange.close();
         });
+        // what provision-device reads first: the hub, its rooms, its zone and hours
+        central.createContext("/api/v1/hubs/wutong66", exchange -> {
+            byte[] hub = """
+                    {"id":"wutong66","timezone":"Asia/Shanghai","openingHours":{"open":"08:00","close":"21:00"},\
+                    "rooms":[{"id":"r101"}]}""".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, hub.length);
+            exchange.getResponseBody().write(hub);
+            exchange.close();
+        });
         central.start();
         try {
             Path token = Files.writeString(dir.resolve("staff.token"), "t0k3n\n");
@@ -86,6 +95,8 @@ class DeployTemplatesIT {
             assertEquals("r101", lock.room());
             assertFalse(lock.activeHigh());
             assertEquals(DigitalState.HIGH, Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
+            assertEquals(java.time.ZoneId.of("Asia/Shanghai"), config.occupancy().zone());
+            assertEquals(java.time.LocalTime.of(21, 0), config.occupancy().closingTime());
         } finally {
             central.stop(0);
         }

@@ -25,16 +25,27 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A new browser with a fresh profile in {@code profileDir}, at the given window size. */
+    /** A new browser with a fresh profile in {@code profileDir}, at the given window size, set up for Chinese. */
     public static ChromeDriver start(Path profileDir, int width, int height) {
+        return start(profileDir, width, height, "zh-CN,zh");
+    }
+
+    /**
+     * A new browser whose user prefers {@code languages} (as in Accept-Language, e.g. {@code "en-GB,en"}): what
+     * {@code navigator.languages} says and the header it sends. Headless Chromium ignores {@code --lang}, so this
+     * goes through the profile's preferences.
+     */
+    public static ChromeDriver start(Path profileDir, int width, int height, String languages) {
         Path browser = first(BROWSERS, "chromium (apt-get install chromium)");
         Path driver = first(DRIVERS, "chromedriver (apt-get install chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--lang=zh-CN", "--window-size=" + width + "," + height,
+                "--disable-sync", "--disable-extensions", "--lang=" + languages.split(",")[0],
+                "--accept-lang=" + languages, "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profileDir.toAbsolutePath());
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);

@@ -2,6 +2,7 @@ package org.linli.kiosk.activities;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,7 +37,21 @@ public final class ActivitiesView implements View {
     private final VBox rows = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(rows);
 
-    public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form) {
+    private final ReadOnlyBooleanProperty online;
+    private final java.time.InstantSource clock;
+    private final org.linli.kiosk.central.Catalogue catalogue;
+
+    /**
+     * @param online whether the central service answers: sign-ups need it, and offline the list says so
+     * @param clock what has ended is not offered
+     * @param catalogue names the room each activity is in
+     */
+    public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+            ReadOnlyBooleanProperty online, java.time.InstantSource clock,
+            org.linli.kiosk.central.Catalogue catalogue) {
+        this.online = online;
+        this.clock = clock;
+        this.catalogue = catalogue;
         this.vm = vm;
         this.form = form;
         this.i18n = i18n;
@@ -56,12 +71,31 @@ public final class ActivitiesView implements View {
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
+        online.addListener((o, a, b) -> {
+            if (vm.stepProperty().get() == ActivitiesViewModel.Step.LIST) {
+                render();
+            }
+        });
         render();
     }
 
     @Override
     public Node node() {
         return pane;
+    }
+
+    @Override
+    public Keep keep() {
+        return vm.stepProperty().get() == ActivitiesViewModel.Step.DONE ? Keep.result("", null) : Keep.NOTHING;
+    }
+
+    /** "11月28日 周六 09:30–11:00 · 活动室 A": when and where, the two things residents decide by. */
+    private String whenAndWhere(Activity a) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
+        String when = day.format(a.start().atZoneSameInstant(zone)) + "  "
+                + TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone));
+        var room = a.room() == null ? null : catalogue.roomName(a.room());
+        return room == null ? when : when + " · " + room.in(i18n.locale());
     }
 
     private void render() {
@@ -82,17 +116,21 @@ public final class ActivitiesView implements View {
         if (vm.activities().isEmpty()) {
             rows.getChildren().add(Ui.text(i18n.get("activities.none"), "lead"));
         }
-        DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
+        boolean offline = !online.get();
+        java.time.Instant now = clock.instant();
         for (Activity a : vm.activities()) {
             int left = Math.max(0, a.capacity() - a.signedUp());
-            String when = day.format(a.start().atZoneSameInstant(zone)) + "  "
-                    + TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone));
-            VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"), Ui.text(when, "tile-hint"));
+            boolean ended = !a.end().toInstant().isAfter(now);
+            VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
+                    Ui.text(whenAndWhere(a), "tile-hint"));
+            // an activity that is over is not offered; offline nobody can sign up here
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
                     : Ui.primary(i18n.get("activities.signUp"), "join-" + a.id(), () -> vm.choose(a));
-            Label places = Ui.text(a.full() ? i18n.get("activities.full")
-                    : i18n.get("activities.placesLeft", left), a.full() ? "pill-busy" : "pill-free");
+            action.setDisable(ended || offline);
+            Label places = Ui.text(ended ? i18n.get("activities.ended") : a.full() ? i18n.get("activities.full")
+                    : i18n.get("activities.placesLeft", left), ended ? "pill-past" : a.full() ? "pill-busy"
+                    : "pill-free");
             places.setMinWidth(Region.USE_PREF_SIZE);
             action.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -115,14 +153,26 @@ public final class ActivitiesView implements View {
         if (form.compact()) {
             HBox top = new HBox(12, Ui.text(i18n.get("activities.title"), "title"), Ui.grow(), today, week);
             top.setAlignment(Pos.CENTER_LEFT);
-            return new VBox(8, top, scroll);
+            VBox box = new VBox(8, top, scroll);
+            if (offline) {
+                box.getChildren().add(1, Ui.text(i18n.get("offline.activities"), "notice"));
+            }
+            return box;
         }
-        return new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll);
+        VBox box = new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll);
+        if (offline) {
+            Label notice = Ui.text(i18n.get("offline.activities"), "notice");
+            notice.setId("offline-notice");
+            box.getChildren().add(1, notice);
+        }
+        return box;
     }
 
     private Node phone() {
         Activity a = vm.chosenProperty().get();
-        VBox info = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"),
+        Label when = Ui.text(whenAndWhere(a), "section-title");
+        when.setId("signup-when");
+        VBox info = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"), when,
                 Ui.text(i18n.get((a.full() ? "activities.waitlistHint" : "activities.phoneHint")
                         + (vm.resident().known() ? "Known" : "")), "lead"),
                 Ui.text(i18n.get("privacy.signup"), "privacy"));
@@ -139,8 +189,10 @@ public final class ActivitiesView implements View {
     private Node done(Signup signup) {
         String text = signup.waitlisted() ? i18n.get("activities.waitlisted", signup.position() == null ? "?"
                 : signup.position()) : i18n.get("activities.confirmed");
-        VBox box = Ui.card(Ui.badge("✓", "badge-ok"), Ui.text(text, "title"),
-                Ui.text(vm.chosenProperty().get().title().in(i18n.locale()), "lead"),
+        // a place on the waitlist is not a place: a clock, not the tick of success
+        VBox box = Ui.card(signup.waitlisted() ? Ui.badge("候", "badge-wait") : Ui.badge("✓", "badge-ok"),
+                Ui.text(text, "title"), Ui.text(vm.chosenProperty().get().title().in(i18n.locale()), "lead"),
+                Ui.text(whenAndWhere(vm.chosenProperty().get()), "lead"),
                 Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
                         Ui.button(i18n.get("activities.more"), "more-activities", vm::back)));
         box.setSpacing(form.gap(24));

@@ -15,11 +15,11 @@ import javafx.collections.ObservableList;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
-import org.linli.kiosk.ui.Async;
-import org.linli.kiosk.ui.PhoneEntry;
-import org.linli.kiosk.ui.Problems;
-import org.linli.kiosk.ui.ResidentSession;
-import org.linli.kiosk.ui.Resettable;
+import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.Problems;
+import org.linli.kiosk.session.ResidentSession;
+import org.linli.kiosk.session.Resettable;
 
 /** Activities today or this week; sign up with a phone number, or join the waitlist when full. */
 public final class ActivitiesViewModel implements Resettable {
@@ -42,6 +42,7 @@ public final class ActivitiesViewModel implements Resettable {
     // the Idempotency-Key of the sign-up being tried, and what it is for (the activity and who)
     private String signupKey;
     private String signupKeyFor;
+    private int refreshes;
 
     /** @param resident who is signing up, when they said so earlier in the visit */
     public ActivitiesViewModel(CentralClient central, Async async, InstantSource clock, ZoneId zone,
@@ -94,7 +95,14 @@ public final class ActivitiesViewModel implements Resettable {
     public void refresh() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate to = week.get() ? today.plusDays(6) : today;
-        async.run(() -> central.activities(today, to), list -> org.linli.kiosk.ui.Lists.replace(activities, list), failure -> {
+        // only the newest answer is shown: "today" asked on entering and "next 7 days" tapped at once came back in
+        // either order, and the older one replaced the list the resident had asked for
+        int asked = ++refreshes;
+        async.run(() -> central.activities(today, to), list -> {
+            if (asked == refreshes) {
+                org.linli.kiosk.session.Lists.replace(activities, list);
+            }
+        }, failure -> {
             message.set(Problems.messageKey(failure, "activities.refused"));
             step.set(Step.PROBLEM);
         });

@@ -2,7 +2,9 @@ package org.linli.kiosk.card;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -22,9 +24,13 @@ public final class CardView implements View {
     private final Runnable home;
     private final ZoneId zone;
     private final Form form;
+    private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    public CardView(CardViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form) {
+    /** @param online whether the central service answers: only it can make a card, and offline the screen says so */
+    public CardView(CardViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+            ReadOnlyBooleanProperty online) {
+        this.online = online;
         this.vm = vm;
         this.form = form;
         this.i18n = i18n;
@@ -34,12 +40,22 @@ public final class CardView implements View {
         vm.stepProperty().addListener((o, a, b) -> render());
         vm.messageProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
+        online.addListener((o, a, b) -> {
+            if (vm.stepProperty().get() == CardViewModel.Step.PHONE) {
+                render();
+            }
+        });
         render();
     }
 
     @Override
     public Node node() {
         return pane;
+    }
+
+    @Override
+    public Keep keep() {
+        return vm.stepProperty().get() == CardViewModel.Step.CARD ? Keep.result("idle.keepCode", null) : Keep.NOTHING;
     }
 
     private void render() {
@@ -56,22 +72,26 @@ public final class CardView implements View {
                 Ui.text(i18n.get("privacy.card"), "privacy"));
         if (!vm.messageProperty().get().isEmpty()) {
             info.getChildren().add(1, Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+        } else if (!online.get()) {
+            Label notice = Ui.text(i18n.get("offline.card"), "notice");
+            notice.setId("offline-notice");
+            info.getChildren().add(1, notice);
         }
-        VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.primary(i18n.get("card.get"), "get-card",
-                vm::request)));
+        VBox left = Ui.column(form, 700, info, Ui.actions(form, KeypadView.confirm(Ui.primary(i18n.get("card.get"),
+                "get-card", vm::request), vm.phone())));
         return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node card(Card card) {
-        String expires = card.expires() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE
-                .format(card.expires().atZoneSameInstant(zone));
-        VBox left = new VBox(form.gap(20), Ui.text(i18n.get("card.ready"), "title"),
-                Ui.text(i18n.get("card.ending", card.phoneLast4()), "lead"),
-                Ui.text(i18n.get("card.uses"), "body"), Ui.text(i18n.get("card.expires", expires), "muted"),
+        // "2027年11月28日", the way dates are written for residents, not ISO
+        String expires = card.expires() == null ? "" : DateTimeFormatter.ofPattern(i18n.get("format.year"),
+                i18n.locale()).format(card.expires().atZoneSameInstant(zone));
+        VBox left = new VBox(form.gap(20), Ui.text(i18n.get("card.ready", card.phoneLast4()), "title"),
+                Ui.text(i18n.get("card.uses"), "lead"), Ui.text(i18n.get("card.expires", expires), "muted"),
                 Ui.text(i18n.get(vm.printerPresent() ? "card.printed" : "card.photo"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
         if (form.compact()) {
-            left.getChildren().remove(2); // what the card is for was said on the screen before
+            left.getChildren().remove(1); // what the card is for was said on the screen before
         }
         left.setPrefWidth(form.compact() ? 380 : 640);
         left.setMaxWidth(Region.USE_PREF_SIZE);

@@ -8,10 +8,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Model.Card;
 import org.linli.kiosk.print.ReceiptPrinter;
-import org.linli.kiosk.ui.Async;
-import org.linli.kiosk.ui.PhoneEntry;
-import org.linli.kiosk.ui.Problems;
-import org.linli.kiosk.ui.Resettable;
+import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.Problems;
+import org.linli.kiosk.session.Resettable;
 
 /** "My resident card": a phone number in, one QR out that works for check-in, tickets and bookings. */
 public final class CardViewModel implements Resettable {
@@ -20,7 +20,7 @@ public final class CardViewModel implements Resettable {
     private final CentralClient central;
     private final Async async;
     private final ReceiptPrinter printer;
-    private final org.linli.kiosk.ui.ResidentSession resident;
+    private final org.linli.kiosk.session.ResidentSession resident;
     private final PhoneEntry phone = new PhoneEntry();
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.PHONE);
     private final ReadOnlyObjectWrapper<Card> card = new ReadOnlyObjectWrapper<>();
@@ -28,7 +28,7 @@ public final class CardViewModel implements Resettable {
 
     /** @param resident the new card identifies the resident for the rest of the visit */
     public CardViewModel(CentralClient central, Async async, ReceiptPrinter printer,
-            org.linli.kiosk.ui.ResidentSession resident) {
+            org.linli.kiosk.session.ResidentSession resident) {
         this.resident = resident;
         this.central = central;
         this.async = async;

@@ -20,8 +20,11 @@ public final class Catalogue {
         return now == null ? Optional.empty() : now.rooms().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** The room's name, or its id in both languages while the catalogue does not know it. */
+    /**
+     * The room's name, or null while the catalogue does not know it: the screen then says "your room" rather than
+     * put an id such as "activity-room" into a Chinese sentence.
+     */
     public Names roomName(String id) {
-        return room(id).map(Room::name).orElse(new Names(id, id));
+        return room(id).map(Room::name).orElse(null);
     }
 }

@@ -136,12 +136,19 @@ public final class Model {
         }
     }
 
+    /** @param statusUrl the page a phone follows the ticket on, when the central knows its public address */
     public record Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
-            String state) {
+            String state, String statusUrl) {
+        public Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
+                String state) {
+            this(id, number, service, peopleAhead, estimatedWaitMinutes, state, null);
+        }
+
         public static Ticket from(Json json) {
             return new Ticket(json.path("id").asText(null), json.path("number").asText(null),
                     json.path("service").asText(null), json.path("peopleAhead").asInt(),
-                    json.path("estimatedWaitMinutes").asInt(), json.path("state").asText(null));
+                    json.path("estimatedWaitMinutes").asInt(), json.path("state").asText(null),
+                    json.path("statusUrl").asText(null));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.linli.kiosk.checkin;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
@@ -18,20 +19,21 @@ public final class CheckinView implements View {
     private final I18n i18n;
     private final CameraPreview camera;
     private final Runnable home;
-    private final Runnable rate;
     private final Runnable queue;
     private final Form form;
+    private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home, Runnable rate,
-            Runnable queue, Form form) {
+    /** @param online whether the central service answers: offline the welcome offers no ticket */
+    public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home,
+            Runnable queue, Form form, ReadOnlyBooleanProperty online) {
+        this.online = online;
         this.queue = queue;
         this.vm = vm;
         this.form = form;
         this.i18n = i18n;
         this.camera = camera;
         this.home = home;
-        this.rate = rate;
         pane.setId("screen-checkin");
         vm.stateProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
@@ -41,6 +43,11 @@ public final class CheckinView implements View {
     @Override
     public Node node() {
         return pane;
+    }
+
+    @Override
+    public Keep keep() {
+        return vm.stateProperty().get() == CheckinViewModel.State.WELCOME ? Keep.result("", null) : Keep.NOTHING;
     }
 
     private void render() {
@@ -63,7 +70,7 @@ public final class CheckinView implements View {
             noCard.setMaxWidth(380);
             HBox row = new HBox(20, camera.node(), noCard);
             row.setAlignment(Pos.CENTER);
-            VBox box = new VBox(12, Ui.text(i18n.get("checkin.scanHint"), "lead"), row);
+            VBox box = new VBox(12, Ui.text(i18n.get("checkin.scanHintShort"), "lead"), row);
             box.setAlignment(Pos.CENTER);
             box.setMaxWidth(760);
             return box;
@@ -82,25 +89,30 @@ public final class CheckinView implements View {
         VBox info = new VBox(24, Ui.text(i18n.get("checkin.phoneTitle"), "title"),
                 Ui.text(i18n.get("privacy.checkin"), "privacy"));
         VBox left = Ui.column(form, 640, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::again),
-                Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone)));
+                KeypadView.confirm(Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone), vm.phone())));
         return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node welcome() {
         String headline = switch (vm.kindProperty().get()) {
-            case BOOKING -> i18n.get("checkin.welcomeBooking", vm.roomNameProperty().get() == null ? ""
-                    : vm.roomNameProperty().get().in(i18n.locale()));
+            case BOOKING -> vm.roomNameProperty().get() == null ? i18n.get("checkin.welcomeBookingRoom")
+                    : i18n.get("checkin.welcomeBooking", vm.roomNameProperty().get().in(i18n.locale()));
             case RESIDENT -> i18n.get("checkin.welcomeResident");
             case PHONE -> i18n.get("checkin.welcomePhone");
         };
+        // the result first ("签到成功"), the pleasantry and what next under it
         VBox box = Ui.card(Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("checkin.welcome"), "display"),
                 Ui.text(headline, "lead"));
-        if (vm.keptProperty().get()) {
+        boolean kept = vm.keptProperty().get();
+        if (kept) {
             box.getChildren().add(Ui.text(i18n.get("checkin.kept"), "notice"));
         }
-        box.getChildren().add(Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
-                Ui.button(i18n.get("home.queue"), "go-queue", queue),
-                Ui.button(i18n.get("home.rating"), "go-rate", rate)));
+        var actions = Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home));
+        if (!kept && online.get()) {
+            // tickets need the central service: offline the button would lead to a refusal
+            actions.getChildren().add(Ui.button(i18n.get("home.queue"), "go-queue", queue));
+        }
+        box.getChildren().add(actions);
         box.setSpacing(form.gap(24));
         if (form.compact()) {
             box.getChildren().remove(0); // the tick: the small panel needs its height for the words

@@ -3,6 +3,7 @@ package org.linli.kiosk.home;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,7 +22,7 @@ import org.linli.kiosk.home.HomeViewModel.Closed;
 import org.linli.kiosk.home.HomeViewModel.Serving;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
-import org.linli.kiosk.ui.Screen;
+import org.linli.kiosk.session.Screen;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
 
@@ -39,9 +40,19 @@ public final class HomeView implements View {
     private final Form form;
     private final BorderPane pane = new BorderPane();
     private final VBox next = new VBox(16);
+    private final ReadOnlyBooleanProperty online;
+    private final java.time.InstantSource clock;
 
-    public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, ZoneId zone, Form form) {
+    /**
+     * @param online whether the central service answers: without it the doors that need it are shown off, saying
+     *     why, and the strip shows no frozen numbers
+     * @param clock "tomorrow" in the list of what's on next is counted from it, in the hub's zone
+     */
+    public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, ZoneId zone, Form form,
+            ReadOnlyBooleanProperty online, java.time.InstantSource clock) {
         this.vm = vm;
+        this.online = online;
+        this.clock = clock;
         this.form = form;
         this.i18n = i18n;
         this.go = go;
@@ -56,6 +67,7 @@ public final class HomeView implements View {
         i18n.localeProperty().addListener((o, a, b) -> render());
         vm.strip().addListener((ListChangeListener<Serving>) c -> pane.setBottom(strip()));
         vm.closedProperty().addListener((o, was, now) -> render());
+        online.addListener((o, was, now) -> render());
         vm.next().addListener((ListChangeListener<Activity>) c -> next.getChildren().setAll(nextItems()));
         render();
     }
@@ -83,10 +95,14 @@ public final class HomeView implements View {
             tiles.getRowConstraints().add(row);
         }
         boolean open = vm.closedProperty().get() == null;
-        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, "签", "home.checkin", open, open),
-                tile(Screen.QUEUE, "号", "home.queue", false, open), tile(Screen.ROOMS, "约", "home.rooms", false, true),
-                tile(Screen.ACTIVITIES, "活", "home.activities", false, true),
-                tile(Screen.CARD, "码", "home.card", false, true), tile(Screen.RATING, "评", "home.rating", false, true));
+        boolean up = online.get();
+        // check-in and rating are kept on the kiosk while the network is down; the others need the central service
+        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, "签", "home.checkin", open, open, true),
+                tile(Screen.QUEUE, "号", "home.queue", false, open, up),
+                tile(Screen.ROOMS, "约", "home.rooms", false, true, up),
+                tile(Screen.ACTIVITIES, "活", "home.activities", false, true, up),
+                tile(Screen.CARD, "码", "home.card", false, true, up),
+                tile(Screen.RATING, "评", "home.rating", false, true, true));
         for (int i = 0; i < doors.size(); i++) {
             tiles.add(doors.get(i), i % columns, i / columns);
         }
@@ -134,8 +150,14 @@ public final class HomeView implements View {
         if (vm.next().isEmpty()) {
             items.add(Ui.text(i18n.get("home.nothingNext"), "muted"));
         }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
         for (Activity a : vm.next()) {
-            String when = TIME.format(a.start().atZoneSameInstant(zone));
+            // a time alone reads as today: tomorrow's 10:00 under today's 19:00 looked out of order or past
+            var start = a.start().atZoneSameInstant(zone);
+            long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.toLocalDate());
+            String when = days == 0 ? TIME.format(start) : days == 1 ? i18n.get("home.tomorrow", TIME.format(start))
+                    : day.format(start) + " " + TIME.format(start);
             VBox item = new VBox(4, Ui.text(when, "next-time"), Ui.text(a.title().in(i18n.locale()), "next-title"));
             item.getStyleClass().add("next-item");
             items.add(item);
@@ -143,18 +165,27 @@ public final class HomeView implements View {
         return items;
     }
 
-    /** @param on false while the hub is closed: the tile stays in its place, greyed, and says it waits for opening */
-    private Node tile(Screen target, String glyph, String key, boolean hero, boolean on) {
+    /**
+     * @param on false while the hub is closed: the tile stays in its place, greyed, and says it waits for opening
+     * @param reachable false while the network is down, for the doors that need the central service: greyed, and
+     *     saying so
+     */
+    private Node tile(Screen target, String glyph, String key, boolean hero, boolean open, boolean reachable) {
+        boolean on = open && reachable;
         Node badge = Ui.badge(glyph, hero ? "badge-hero" : "badge-tile");
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself
-            text.getChildren().add(Ui.text(i18n.get(on ? key + ".hint" : "home.closed.tile"), "tile-hint"));
+            text.getChildren().add(Ui.text(i18n.get(on ? key + ".hint" : !open ? "home.closed.tile" : "offline.tile"),
+                    "tile-hint"));
         }
         VBox inner = new VBox(form.gap(18), badge, text);
         inner.setAlignment(Pos.CENTER_LEFT);
         Node tile = Ui.tile("tile-" + target.name().toLowerCase(java.util.Locale.ROOT), () -> go.accept(target), inner,
                 "home-tile", hero ? "tile-hero" : on ? "tile-plain" : "tile-off");
+        if (hero) {
+            tile.getStyleClass().add("hero");
+        }
         tile.setDisable(!on);
         return tile;
     }
@@ -172,7 +203,10 @@ public final class HomeView implements View {
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getStyleClass().add("serving-strip");
         strip.setId("serving-strip");
-        if (vm.strip().isEmpty()) {
+        if (!online.get()) {
+            // the last numbers known would stand still on screen as if nothing moved: say the queues are not shown
+            numbers.getChildren().add(Ui.text(i18n.get("offline.strip"), "strip-plain"));
+        } else if (vm.strip().isEmpty()) {
             numbers.getChildren().add(Ui.text(i18n.get("home.servingUnknown"), "strip-muted"));
         } else if (vm.nobodyWaiting()) {
             numbers.getChildren().add(Ui.text(i18n.get("home.allNoWait"), "strip-plain"));

@@ -31,7 +31,7 @@ public final class HomeViewModel {
 
     private final CentralClient central;
     private final org.linli.kiosk.central.Catalogue catalogue;
-    private final org.linli.kiosk.ui.Async async;
+    private final org.linli.kiosk.session.Async async;
     private final InstantSource clock;
     private final ZoneId zone;
     private final ReadOnlyObjectWrapper<Names> hubName;
@@ -64,7 +64,7 @@ public final class HomeViewModel {
     }
 
     /** @param catalogue kept up to date with the hub's rooms and services each time the hub is loaded */
-    public HomeViewModel(CentralClient central, org.linli.kiosk.ui.Async async, InstantSource clock, ZoneId zone,
+    public HomeViewModel(CentralClient central, org.linli.kiosk.session.Async async, InstantSource clock, ZoneId zone,
             org.linli.kiosk.central.Catalogue catalogue) {
         this.catalogue = catalogue;
         this.central = central;
@@ -139,9 +139,9 @@ public final class HomeViewModel {
     public void refresh() {
         checkOpening();
         async.run(central::hub, this::loaded, this::keep);
-        async.run(central::queues, list -> org.linli.kiosk.ui.Lists.replace(serving, list), this::keep);
+        async.run(central::queues, list -> org.linli.kiosk.session.Lists.replace(serving, list), this::keep);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.ui.Lists.replace(next, list),
+        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.session.Lists.replace(next, list),
                 this::keep);
     }
 
@@ -157,7 +157,7 @@ public final class HomeViewModel {
     }
 
     private void rebuildStrip() {
-        org.linli.kiosk.ui.Lists.replace(strip, serving.stream().map(q -> {
+        org.linli.kiosk.session.Lists.replace(strip, serving.stream().map(q -> {
             Service service = services.get(q.service());
             return new Serving(q.service(), service == null ? null : service.name(), q.nowServing(), q.waiting());
         }).toList());

@@ -21,7 +21,8 @@ public final class Opening {
 
     /**
      * When the hub opens next, if it is closed at {@code now}: open from the opening minute up to (not including)
-     * the closing minute. Empty while it is open, and when the hours are not known or cannot be read, so that a
+     * the closing minute (a closing time of 23:59 is the end of the day). Empty while it is open, and when the hours
+     * are not known or cannot be read, so that a
      * kiosk that knows nothing keeps offering everything as before.
      */
     public static Optional<ZonedDateTime> closedUntil(OpeningHours hours, Instant now, ZoneId zone) {
@@ -42,7 +43,9 @@ public final class Opening {
         }
         ZonedDateTime here = now.atZone(zone);
         LocalTime time = here.toLocalTime();
-        if (!time.isBefore(open) && time.isBefore(close)) {
+        // The catalogue cannot write 24:00: a hub open around the clock closes at 23:59, which means the day's end.
+        boolean toMidnight = close.equals(LocalTime.of(23, 59));
+        if (!time.isBefore(open) && (toMidnight || time.isBefore(close))) {
             return Optional.empty();
         }
         var day = time.isBefore(open) ? here.toLocalDate() : here.toLocalDate().plusDays(1);

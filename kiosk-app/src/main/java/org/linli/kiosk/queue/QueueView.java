@@ -1,9 +1,11 @@
 package org.linli.kiosk.queue;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -22,10 +24,13 @@ public final class QueueView implements View {
     private final I18n i18n;
     private final Runnable home;
     private final Form form;
+    private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, Form form) {
+    /** @param online whether the central service answers: without it no number can be drawn, and the tiles say so */
+    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, Form form, ReadOnlyBooleanProperty online) {
         this.vm = vm;
+        this.online = online;
         this.form = form;
         this.i18n = i18n;
         this.home = home;
@@ -38,12 +43,24 @@ public final class QueueView implements View {
             }
         });
         i18n.localeProperty().addListener((o, a, b) -> render());
+        online.addListener((o, a, b) -> {
+            if (vm.stepProperty().get() == QueueViewModel.Step.SERVICES) {
+                render();
+            }
+        });
         render();
     }
 
     @Override
     public Node node() {
         return pane;
+    }
+
+    @Override
+    public Keep keep() {
+        Ticket t = vm.ticketProperty().get();
+        return vm.stepProperty().get() == QueueViewModel.Step.TICKET && t != null
+                ? Keep.result("idle.keepTicket", t.number()) : Keep.NOTHING;
     }
 
     private void render() {
@@ -57,6 +74,7 @@ public final class QueueView implements View {
     }
 
     private Node services() {
+        boolean offline = !online.get();
         FlowPane tiles = new FlowPane(form.gap(24), form.gap(24));
         tiles.setAlignment(Pos.TOP_LEFT);
         if (vm.tiles().isEmpty()) {
@@ -64,19 +82,36 @@ public final class QueueView implements View {
         }
         for (QueueViewModel.Tile tile : vm.tiles()) {
             Node badge = Ui.badge(tile.service().letter(), "badge-tile");
+            // offline the last known waits would be frozen figures: the tile says it cannot give a number instead
             VBox text = new VBox(form.gap(10), Ui.text(tile.service().name().in(i18n.locale()), "tile-title"),
-                    Ui.text(i18n.get("queue.waiting", tile.waiting(), tile.waitMinutes()), "tile-hint"));
+                    Ui.text(offline ? i18n.get("offline.queueTile") : waiting(tile), "tile-hint"));
             // the small panel puts the letter beside the name, so two rows of tiles fit under the question
             Node inner = form.compact() ? new HBox(12, badge, text) : new VBox(10, badge, text);
-            tiles.getChildren().add(Ui.tile("service-" + tile.service().id(), () -> vm.choose(tile), inner,
-                    "service-tile", "tile-plain"));
+            Node node = Ui.tile("service-" + tile.service().id(), () -> vm.choose(tile), inner, "service-tile",
+                    offline ? "tile-off" : "tile-plain");
+            node.getStyleClass().add("switchable");
+            node.setDisable(offline);
+            tiles.getChildren().add(node);
         }
         VBox box = new VBox(form.gap(32), Ui.text(i18n.get("queue.title"), "title"),
-                Ui.text(i18n.get("queue.hint"), "lead"), Ui.scrolling(tiles));
+                offline ? offlineNotice(form.compact() ? "offline.queueShort" : "offline.queue")
+                        : Ui.text(i18n.get("queue.hint"), "lead"),
+                Ui.scrolling(tiles));
         if (form.compact()) {
             box.getChildren().remove(0); // the header's "home" and the question say where the resident is
         }
         return box;
+    }
+
+    private String waiting(QueueViewModel.Tile tile) {
+        return tile.waiting() == 0 ? i18n.get("home.noWait") : i18n.get("queue.waiting", tile.waiting(),
+                tile.waitMinutes());
+    }
+
+    private Node offlineNotice(String key) {
+        Label notice = Ui.text(i18n.get(key), "notice");
+        notice.setId("offline-notice");
+        return notice;
     }
 
     private Node priority() {
@@ -94,25 +129,46 @@ public final class QueueView implements View {
                 form.portrait() ? new VBox(32, no, yes) : new HBox(form.gap(32), no, yes),
                 Ui.button(i18n.get("common.back"), "back", vm::back));
         box.setSpacing(form.gap(24));
+        if (form.compact()) {
+            box.getChildren().remove(0); // the service was on the tile just tapped; the height goes to the answers
+        }
         box.setMaxWidth(form.compact() ? 760 : form.portrait() ? 900 : 1200);
         return box;
     }
 
     private Node ticket(Ticket t) {
-        VBox left = new VBox(form.gap(16), Ui.text(i18n.get("queue.yourNumber"), "lead"),
-                Ui.text(t.number(), "ticket-number"), Ui.text(i18n.get("queue.ahead", t.peopleAhead()), "title"),
-                Ui.text(i18n.get("queue.wait", t.estimatedWaitMinutes()), "lead"),
-                Ui.text(i18n.get("queue.listen"), "body"),
+        QueueViewModel.Tile tile = vm.chosenProperty().get();
+        // the service on top, as Qmatic and Qminder tickets print it: "A027" alone says nothing about what for
+        Label service = Ui.text(tile == null ? i18n.get("queue.yourNumber") : form.compact()
+                ? tile.service().name().in(i18n.locale())
+                : tile.service().name().in(i18n.locale()) + " · " + i18n.get("queue.yourNumber"), "lead");
+        service.setId("ticket-service");
+        boolean next = t.peopleAhead() == 0;
+        VBox left = new VBox(form.gap(16), service, Ui.text(t.number(), "ticket-number"),
+                Ui.text(next ? i18n.get("queue.aheadNone") : i18n.get("queue.ahead", t.peopleAhead()), "title"),
+                Ui.text(next ? i18n.get("queue.waitNone") : i18n.get("queue.wait", t.estimatedWaitMinutes()), "lead"),
+                Ui.text(i18n.get(vm.printerPresent() ? "queue.printed" : "queue.listen"), "lead"),
                 new HBox(24, Ui.primary(i18n.get("common.done"), "done", home)));
         left.getChildren().get(1).setId("ticket-number");
-        if (form.compact()) {
-            left.getChildren().remove(4); // "listen for your number": the small panel keeps the number itself
+        if (form.compact() || next) {
+            left.getChildren().remove(4); // "listen for your number": said already, or no room for it
         }
-        VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), form.compact() ? 180 : 300),
-                Ui.text(i18n.get("queue.qrHint"), "muted"));
+        Label hint = Ui.text(i18n.get("queue.qrHint"), "body");
+        VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), form.compact() ? 180 : 300), hint);
         right.setAlignment(Pos.CENTER);
-        right.setMaxWidth(form.compact() ? 240 : 360);
-        Pane row = Ui.pair(form, left, right);
+        right.setMaxWidth(form.compact() ? 240 : 420);
+        right.setId("ticket-qr");
+        Pane row;
+        if (form.portrait()) {
+            // portrait: the code before "done", so that the screen reads top to bottom and ends on the button
+            Node done = left.getChildren().remove(left.getChildren().size() - 1);
+            left.setAlignment(Pos.CENTER);
+            row = new VBox(form.gap(32), left, right, done);
+            ((VBox) row).setAlignment(Pos.CENTER);
+            ((HBox) done).setAlignment(Pos.CENTER);
+        } else {
+            row = Ui.pair(form, left, right);
+        }
         VBox card = Ui.card(row);
         card.setMaxWidth(form.compact() ? 760 : form.portrait() ? 900 : 1300);
         card.setId("ticket");

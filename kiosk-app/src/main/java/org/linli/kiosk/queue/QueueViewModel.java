@@ -19,9 +19,9 @@ import org.linli.kiosk.central.Model.Service;
 import org.linli.kiosk.central.Model.Ticket;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
-import org.linli.kiosk.ui.Async;
-import org.linli.kiosk.ui.Problems;
-import org.linli.kiosk.ui.Resettable;
+import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.Problems;
+import org.linli.kiosk.session.Resettable;
 
 /** Take a number: service tiles with the current wait, a priority question, then the ticket. */
 public final class QueueViewModel implements Resettable {
@@ -43,7 +43,7 @@ public final class QueueViewModel implements Resettable {
     private final ReceiptPrinter printer;
     private final RatingViewModel rating;
     private final URI centralUrl;
-    private final org.linli.kiosk.ui.ResidentSession resident;
+    private final org.linli.kiosk.session.ResidentSession resident;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Tile> tilesReadOnly = FXCollections.unmodifiableObservableList(tiles);
@@ -57,7 +57,7 @@ public final class QueueViewModel implements Resettable {
     private String drawKeyService;
 
     public QueueViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
-            URI centralUrl, org.linli.kiosk.ui.ResidentSession resident) {
+            URI centralUrl, org.linli.kiosk.session.ResidentSession resident) {
         this.resident = resident;
         this.central = central;
         this.async = async;
@@ -99,7 +99,7 @@ public final class QueueViewModel implements Resettable {
             return services.stream().map(s -> new Tile(s, queues.get(s.id()))).toList();
         }, loaded -> {
             loading.set(false);
-            org.linli.kiosk.ui.Lists.replace(tiles, loaded);
+            org.linli.kiosk.session.Lists.replace(tiles, loaded);
         }, failure -> {
             loading.set(false);
             message.set(Problems.messageKey(failure, "queue.refused"));
@@ -156,8 +156,19 @@ public final class QueueViewModel implements Resettable {
         });
     }
 
-    /** Where a phone that scans the ticket's QR can follow it. */
+    /** Whether the ticket is printed too: the screen then says to take the slip. */
+    public boolean printerPresent() {
+        return printer.present();
+    }
+
+    /**
+     * Where a phone that scans the ticket's QR can follow it: the central's public address (server.public-url) when
+     * it gave one, else the kiosk's own address of the central, which only phones on the hub's network reach.
+     */
     public String statusUrl(Ticket t) {
+        if (t.statusUrl() != null && (t.statusUrl().startsWith("https://") || t.statusUrl().startsWith("http://"))) {
+            return t.statusUrl();
+        }
         return centralUrl.resolve("/ticket/" + t.id()).toString();
     }
 

@@ -45,6 +45,11 @@ public final class RatingView implements View {
         return pane;
     }
 
+    @Override
+    public Keep keep() {
+        return vm.stateProperty().get() == RatingViewModel.State.THANKS ? Keep.result("", null) : Keep.NOTHING;
+    }
+
     private void render() {
         pane.getChildren().setAll(switch (vm.stateProperty().get()) {
             case ASK -> ask();
@@ -97,9 +102,9 @@ public final class RatingView implements View {
         return new Group(face); // an outer group so that layout sees the scaled size
     }
 
-    /** The faces' radius: 70 px on the large panels, smaller where five must fit across a narrow screen. */
+    /** The faces' radius: 90 px on the wide panel, smaller where five must fit across a narrower screen. */
     private double radius() {
-        return form.compact() ? 36 : form.portrait() ? 56 : 70;
+        return form.compact() ? 36 : form.portrait() ? 56 : 90;
     }
 
     private Node thanks() {
@@ -110,7 +115,9 @@ public final class RatingView implements View {
         if (!message.isEmpty()) {
             box.getChildren().add(Ui.text(i18n.get(message), "notice"));
         }
-        box.getChildren().add(Ui.primary(i18n.get("common.done"), "done", home));
+        // nothing is left to do here: the resident may simply walk away, and is told so
+        box.getChildren().addAll(Ui.text(i18n.get("rating.back"), "body"),
+                Ui.primary(i18n.get("common.done"), "done", home));
         box.setAlignment(Pos.CENTER);
         box.setId("thanks");
         box.setMaxWidth(1000);

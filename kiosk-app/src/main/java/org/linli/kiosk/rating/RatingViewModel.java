@@ -10,9 +10,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.OutboxSender;
-import org.linli.kiosk.ui.Async;
-import org.linli.kiosk.ui.Problems;
-import org.linli.kiosk.ui.Resettable;
+import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.Problems;
+import org.linli.kiosk.session.Resettable;
 
 /**
  * Rating 1–5 with large faces: for the ticket, booking or check-in made on this visit, or for the hub in general.

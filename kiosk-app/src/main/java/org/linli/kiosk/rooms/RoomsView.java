@@ -1,6 +1,7 @@
 package org.linli.kiosk.rooms;
 
 import java.time.ZoneId;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -32,9 +33,13 @@ public final class RoomsView implements View {
     private final Runnable home;
     private final ZoneId zone;
     private final Form form;
+    private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    public RoomsView(RoomsViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form) {
+    /** @param online whether the central service answers: booking needs it, and offline the list says so */
+    public RoomsView(RoomsViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+            ReadOnlyBooleanProperty online) {
+        this.online = online;
         this.vm = vm;
         this.form = form;
         this.i18n = i18n;
@@ -53,12 +58,18 @@ public final class RoomsView implements View {
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
+        online.addListener((o, a, b) -> renderOn(RoomsViewModel.Step.ROOMS));
         render();
     }
 
     @Override
     public Node node() {
         return pane;
+    }
+
+    @Override
+    public Keep keep() {
+        return vm.stepProperty().get() == RoomsViewModel.Step.DONE ? Keep.result("idle.keepCode", null) : Keep.NOTHING;
     }
 
     private void renderOn(RoomsViewModel.Step step) {
@@ -79,28 +90,101 @@ public final class RoomsView implements View {
     }
 
     private Node rooms() {
+        boolean offline = !online.get();
         FlowPane list = new FlowPane(form.gap(24), form.gap(24));
         if (vm.rooms().isEmpty()) {
             list.getChildren().add(Ui.working(i18n.get("common.loading")));
         }
+        java.time.Instant now = vm.now();
         for (RoomsViewModel.Row row : vm.rooms()) {
             Room room = row.room();
-            Label state = Ui.text(i18n.get(row.live() == null ? "rooms.stateUnknown" : row.overCapacity()
-                    ? "rooms.overCapacity" : row.inUse() ? "rooms.inUse" : "rooms.freeNow"),
-                    row.overCapacity() ? "pill-warn" : row.inUse() ? "pill-busy" : "pill-free");
-            state.setId("room-state-" + room.id());
-            VBox inner = new VBox(form.gap(10), Ui.text(room.name().in(i18n.locale()), "tile-title"),
-                    Ui.text(i18n.get("rooms.capacity", room.capacity()), "tile-hint"), state);
-            list.getChildren().add(Ui.tile("room-" + room.id(), () -> vm.choose(room), inner, "room-tile",
-                    "tile-plain"));
+            VBox inner = new VBox(form.gap(10), Ui.text(room.name().in(i18n.locale()), "tile-title"));
+            if (!form.compact()) {
+                inner.getChildren().add(Ui.text(i18n.get("rooms.capacity", room.capacity()), "tile-hint"));
+            }
+            if (row.live() != null) {
+                // what the room's sensor says now, in its own colours; "free now" is not a promise for later
+                Label state = Ui.text(i18n.get(row.overCapacity() ? "rooms.overCapacity" : row.inUse()
+                        ? "rooms.inUse" : "rooms.freeNow"), row.overCapacity() ? "pill-warn" : row.inUse()
+                        ? "pill-busy" : "pill-free");
+                state.setId("room-state-" + room.id());
+                state.setMinWidth(Region.USE_PREF_SIZE);
+                inner.getChildren().add(state);
+            }
+            if (row.today() != null && !row.today().isEmpty()) {
+                inner.getChildren().add(dayBar(row, now));
+            }
+            // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
+            Label today = Ui.text(offline ? i18n.get("offline.tile") : row.today() == null
+                    ? i18n.get("rooms.todayUnknown") : !row.dayLeft(now) ? i18n.get("rooms.todayOver")
+                    : row.freeLeft(now) == 0 ? i18n.get("rooms.todayFull")
+                    : i18n.get("rooms.todayFree", row.freeLeft(now)), "tile-hint");
+            today.setId("room-today-" + room.id());
+            HBox bottom = new HBox(12, today);
+            if (!offline && !form.compact()) {
+                Label choose = Ui.text(i18n.get("rooms.choose"), "room-choose");
+                choose.setMinWidth(Region.USE_PREF_SIZE);
+                HBox.setHgrow(today, Priority.ALWAYS);
+                today.setMaxWidth(Double.MAX_VALUE);
+                bottom.getChildren().add(choose);
+            }
+            bottom.setAlignment(Pos.CENTER_LEFT);
+            inner.getChildren().add(bottom);
+            Node tile = Ui.tile("room-" + room.id(), () -> vm.choose(room), inner, "room-tile",
+                    offline ? "tile-off" : "tile-plain");
+            tile.getStyleClass().add("switchable");
+            tile.setDisable(offline);
+            list.getChildren().add(tile);
         }
-        return new VBox(form.gap(32), Ui.text(i18n.get("rooms.title"), "title"), Ui.scrolling(list));
+        VBox box = new VBox(form.gap(32), Ui.text(i18n.get("rooms.title"), "title"));
+        if (offline) {
+            Label notice = Ui.text(i18n.get("offline.rooms"), "notice");
+            notice.setId("offline-notice");
+            box.getChildren().add(notice);
+        }
+        box.getChildren().add(Ui.scrolling(list));
+        return box;
+    }
+
+    /**
+     * Today at a glance: one segment per slot, green where it is free, grey where it is booked, pale where it is
+     * past, with a mark at the present moment.
+     */
+    private Node dayBar(RoomsViewModel.Row row, java.time.Instant now) {
+        HBox bar = new HBox(2);
+        bar.getStyleClass().add("day-bar");
+        bar.setId("day-bar-" + row.room().id());
+        for (Slot slot : row.today()) {
+            Region segment = new Region();
+            boolean past = !slot.end().toInstant().isAfter(now);
+            segment.getStyleClass().add(past ? "day-past" : slot.free() ? "day-free" : "day-taken");
+            segment.setMaxHeight(Double.MAX_VALUE);
+            segment.setMinWidth(4);
+            HBox.setHgrow(segment, Priority.ALWAYS);
+            segment.setMaxWidth(Double.MAX_VALUE);
+            segment.setPrefWidth(10);
+            bar.getChildren().add(segment);
+            if (!slot.start().toInstant().isAfter(now) && slot.end().toInstant().isAfter(now)) {
+                Region mark = new Region();
+                mark.getStyleClass().add("day-now");
+                mark.setMaxHeight(Double.MAX_VALUE);
+                bar.getChildren().add(bar.getChildren().size() - 1, mark);
+            }
+        }
+        return bar;
+    }
+
+    /** "11月29日 星期日（明天）": a day other than today is named as such, so nobody books tomorrow unawares. */
+    private String dayText(java.time.LocalDate date) {
+        String text = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(date);
+        long ahead = java.time.temporal.ChronoUnit.DAYS.between(vm.todayInHub(), date);
+        return ahead == 0 ? text + i18n.get("rooms.today") : ahead == 1 ? text + i18n.get("rooms.tomorrow") : text;
     }
 
     private Node slots() {
         Room room = vm.roomProperty().get();
-        Label day = Ui.text(DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale())
-                .format(vm.dateProperty().get()), "section-title");
+        Label day = Ui.text(dayText(vm.dateProperty().get()), "section-title");
+        day.setId("slots-day");
         HBox days = new HBox(form.gap(24), Ui.button("◀", "day-back", () -> vm.moveDay(-1), "arrow"), day,
                 Ui.button("▶", "day-next", () -> vm.moveDay(1), "arrow"));
         days.setAlignment(Pos.CENTER_LEFT);
@@ -114,7 +198,9 @@ public final class RoomsView implements View {
         for (int i = 0; i < vm.slots().size(); i++) {
             Slot slot = vm.slots().get(i);
             int index = i;
-            Button button = Ui.button(TIME.format(slot.start().atZoneSameInstant(zone)), "slot-" + i,
+            String time = TIME.format(slot.start().atZoneSameInstant(zone));
+            // a booked slot says so in words, not only in a colour
+            Button button = Ui.button(slot.free() ? time : time + "\n" + i18n.get("rooms.slotTaken"), "slot-" + i,
                     () -> vm.tapSlot(index), "slot");
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
                     : slot.free() ? "slot-free" : "slot-taken");
@@ -123,23 +209,30 @@ public final class RoomsView implements View {
         }
         Button next = Ui.primary(i18n.get("common.next"), "to-details", vm::toDetails);
         next.setDisable(!vm.hasTime());
-        HBox legend = new HBox(form.gap(24), Ui.text("■ " + i18n.get("rooms.legendFree"), "legend-free"),
-                Ui.text("■ " + i18n.get("rooms.legendTaken"), "legend-taken"),
-                Ui.text("■ " + i18n.get("rooms.legendChosen"), "legend-chosen"));
+        HBox legend = new HBox(form.gap(32), legendItem("swatch-free", "rooms.legendFree"),
+                legendItem("swatch-taken", "rooms.legendTaken"), legendItem("swatch-chosen", "rooms.legendChosen"));
+        legend.setAlignment(Pos.CENTER_LEFT);
         Label chosen = Ui.text(chosenText(), "lead");
         chosen.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(form.gap(24), Ui.button(i18n.get("common.back"), "back", vm::back), next, chosen);
         actions.setAlignment(Pos.CENTER_LEFT);
+        // the legend right under the hint, next to the slots it explains
         VBox box = new VBox(form.gap(24), Ui.text(room.name().in(i18n.locale()), "title"), days,
-                Ui.text(i18n.get("rooms.slotHint"), "body"), Ui.scrolling(timeline), legend, actions);
+                Ui.text(i18n.get("rooms.slotHint"), "body"), legend, Ui.scrolling(timeline), actions);
         if (form.compact()) {
-            // the small panel: the room's name joins the day line, and the legend's colours explain themselves
+            // the small panel: the room's name joins the day line; the hint goes, the legend stays
             days.getChildren().add(0, Ui.text(room.name().in(i18n.locale()), "section-title"));
-            box.getChildren().removeAll(box.getChildren().get(0), box.getChildren().get(2), legend);
-        } else {
-            VBox.setVgrow(box.getChildren().get(3), Priority.NEVER);
+            box.getChildren().removeAll(box.getChildren().get(0), box.getChildren().get(2));
         }
         return box;
+    }
+
+    private Node legendItem(String swatch, String key) {
+        Region square = new Region();
+        square.getStyleClass().addAll("swatch", swatch);
+        HBox item = new HBox(10, square, Ui.text(i18n.get(key), "legend"));
+        item.setAlignment(Pos.CENTER_LEFT);
+        return item;
     }
 
     private String chosenText() {
@@ -158,7 +251,8 @@ public final class RoomsView implements View {
 
     private Node details() {
         HBox attendees = new HBox(form.gap(24), Ui.button("−", "fewer", () -> vm.changeAttendees(-1), "arrow"),
-                Ui.text(String.valueOf(vm.attendeesProperty().get()), "counter"),
+                Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get(),
+                        vm.roomProperty().get().capacity()), "counter"),
                 Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
         attendees.setAlignment(Pos.CENTER_LEFT);
         attendees.getChildren().get(1).setId("attendees");
@@ -171,10 +265,15 @@ public final class RoomsView implements View {
             }
             purposes.getChildren().add(chip);
         }
-        VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()) + " · " + chosenText(),
-                "section-title"), Ui.text(i18n.get("rooms.attendees"), "body"), attendees,
-                Ui.text(i18n.get("rooms.purpose"), "body"), purposes,
-                Ui.text(i18n.get("privacy.booking"), "privacy"));
+        // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
+        Label when = Ui.text(dayText(vm.dateProperty().get()) + "  " + chosenText(), "section-title");
+        when.setId("details-when");
+        VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), when,
+                Ui.text(i18n.get("rooms.attendees"), "section-title"), attendees,
+                Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes);
+        if (!vm.resident().known()) {
+            info.getChildren().add(Ui.text(i18n.get("privacy.booking"), "privacy")); // no number typed, nothing to say
+        }
         if (!vm.messageProperty().get().isEmpty()) {
             info.getChildren().add(1, Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
         }
@@ -186,23 +285,40 @@ public final class RoomsView implements View {
     }
 
     private Node done(Booking booking) {
-        String when = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale())
-                .format(booking.start().atZoneSameInstant(zone)) + "  "
+        String when = dayText(booking.start().atZoneSameInstant(zone).toLocalDate()) + "  "
                 + TIME.format(booking.start().atZoneSameInstant(zone)) + " – "
                 + TIME.format(booking.end().atZoneSameInstant(zone));
+        // the instruction is what the resident must act on: as large as the time, and "photograph it now" apart
         VBox left = new VBox(form.gap(20), Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("rooms.booked"), "title"),
                 Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), Ui.text(when, "lead"),
-                Ui.text(i18n.get(form.compact() ? "rooms.qrHintShort" : "rooms.qrHint"), "body"),
+                Ui.text(i18n.get(form.compact() ? "rooms.qrHintShort" : "rooms.qrHint"), "lead"),
+                Ui.text(i18n.get(vm.printerPresent() ? "rooms.printed" : "rooms.qrPhoto"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
-        left.setPrefWidth(form.compact() ? 380 : 640);
+        if (form.compact()) {
+            // the small panel: the short hint says to photograph it as well, and the room and its time share a line
+            left.getChildren().remove(5);
+            left.getChildren().remove(2);
+            ((Label) left.getChildren().get(2)).setText(vm.roomProperty().get().name().in(i18n.locale()) + " · "
+                    + when);
+            // and the lines closer together, the tick alone saying it is booked: the date with its weekday and the
+            // random booking number need the room
+            left.setSpacing(form.gap(20) / 3);
+            left.getChildren().remove(1);
+        }
+        left.setPrefWidth(form.compact() ? 440 : 640);
         left.setMaxWidth(Region.USE_PREF_SIZE);
         if (form.compact()) {
             left.getChildren().remove(0);
         }
         // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
-        Label number = Ui.text(i18n.get("rooms.bookingNumber", booking.id()), "booking-number");
+        // "0001" rather than a bare "1", which looked like a test
+        String id = booking.id() != null && booking.id().matches("\\d{1,3}")
+                ? String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(booking.id())) : booking.id();
+        Label number = Ui.text(i18n.get("rooms.bookingNumber", id), "booking-number");
         number.setId("booking-number");
-        VBox code = new VBox(12, QrNode.of(booking.token(), form.compact() ? 240 : 520), number);
+        // on the 800x480 panel the code is a little smaller: a booking's number (random since issue 13, up to 16
+        // digits) takes two lines under it there
+        VBox code = new VBox(12, QrNode.of(booking.token(), form.compact() ? 190 : 520), number);
         code.setAlignment(Pos.CENTER);
         VBox box = Ui.card(Ui.pair(form, left, code));
         box.setId("booking-done");
@@ -211,7 +327,15 @@ public final class RoomsView implements View {
     }
 
     private Node problem() {
-        VBox box = Ui.card(Ui.badge("!", "badge-warn"), Ui.text(i18n.get(vm.messageProperty().get()), "lead"),
+        String key = vm.messageProperty().get();
+        Room room = vm.roomProperty().get();
+        // a refusal names the room's real rules when they are known: "at most 7 days ahead, 2 hours at a time"
+        String text = "rooms.refused".equals(key) && room != null && room.rules() != null
+                && room.rules().maxDaysAhead() > 0 && room.rules().maxMinutes() > 0
+                ? i18n.get("rooms.refusedRules", room.rules().maxDaysAhead(),
+                        new java.text.DecimalFormat("0.#").format(room.rules().maxMinutes() / 60.0))
+                : i18n.get(key);
+        VBox box = Ui.card(Ui.badge("!", "badge-warn"), Ui.text(text, "lead"),
                 Ui.actions(form, Ui.primary(i18n.get("common.back"), "back", vm::back),
                         Ui.button(i18n.get("nav.home"), "problem-home", home)));
         box.setId("problem");

@@ -24,12 +24,12 @@ import org.linli.kiosk.central.Model.RoomState;
 import org.linli.kiosk.central.Model.Slot;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
-import org.linli.kiosk.ui.Async;
-import org.linli.kiosk.ui.Lists;
-import org.linli.kiosk.ui.PhoneEntry;
-import org.linli.kiosk.ui.Problems;
-import org.linli.kiosk.ui.ResidentSession;
-import org.linli.kiosk.ui.Resettable;
+import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.Lists;
+import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.Problems;
+import org.linli.kiosk.session.ResidentSession;
+import org.linli.kiosk.session.Resettable;
 
 /**
  * Book a room: pick a room (with how busy it is now), a day and a time on its timeline, then phone, attendees and
@@ -41,8 +41,26 @@ public final class RoomsViewModel implements Resettable {
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
 
-    /** A room in the list with its live state (null when not known). */
-    public record Row(Room room, RoomState live) {
+    /**
+     * A room in the list with its live state (null when not known) and today's slots (null when they could not be
+     * loaded): the tile draws the day as a bar and says how much of it is still free.
+     */
+    public record Row(Room room, RoomState live, List<Slot> today) {
+        public Row {
+            today = today == null ? null : List.copyOf(today);
+        }
+
+        /** Slots still to come today that nobody has booked. */
+        public long freeLeft(java.time.Instant now) {
+            return today == null ? 0 : today.stream().filter(s -> s.free() && s.start().toInstant().isAfter(now))
+                    .count();
+        }
+
+        /** Whether any slot of today has not begun yet. */
+        public boolean dayLeft(java.time.Instant now) {
+            return today != null && today.stream().anyMatch(s -> s.start().toInstant().isAfter(now));
+        }
+
         public boolean inUse() {
             return live != null && live.occupied();
         }
@@ -78,6 +96,7 @@ public final class RoomsViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<Booking> booking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String idempotencyKey = UUID.randomUUID().toString();
+    private int slotLoads;
 
     /** @param live room states kept current by the central service's events (may stay empty) */
     public RoomsViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
@@ -155,18 +174,43 @@ public final class RoomsViewModel implements Resettable {
         live.put(state.room(), state);
         for (int i = 0; i < rooms.size(); i++) {
             if (rooms.get(i).room().id().equals(state.room())) {
-                rooms.set(i, new Row(rooms.get(i).room(), state));
+                rooms.set(i, new Row(rooms.get(i).room(), state, rooms.get(i).today()));
             }
         }
     }
 
     public void refresh() {
-        async.run(() -> central.hub().rooms(),
-                list -> Lists.replace(rooms, list.stream().map(r -> new Row(r, live.get(r.id()))).toList()),
+        LocalDate day = today();
+        async.run(() -> central.hub().rooms().stream().map(r -> new Row(r, live.get(r.id()), todayOf(r, day)))
+                .toList(), list -> Lists.replace(rooms, list),
                 failure -> {
                     message.set(Problems.messageKey(failure, "rooms.refused"));
                     step.set(Step.PROBLEM);
                 });
+    }
+
+    /** Today's slots of one room, or null: a tile without its day bar is better than no room list. */
+    private List<Slot> todayOf(Room r, LocalDate day) {
+        try {
+            return central.availability(r.id(), day).slots();
+        } catch (java.io.IOException | org.linli.kiosk.central.CentralRefusedException e) {
+            return null;
+        }
+    }
+
+    /** Whether a slip is printed with the booking: the screen then says to take it. */
+    public boolean printerPresent() {
+        return printer.present();
+    }
+
+    /** The kiosk's clock, for what is past on a tile's day bar. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** The hub's today, for the date line of the timeline and the booking ("today", "tomorrow"). */
+    public LocalDate todayInHub() {
+        return today();
     }
 
     public void choose(Room chosen) {
@@ -193,7 +237,13 @@ public final class RoomsViewModel implements Resettable {
         slots.clear();
         Room r = room.get();
         LocalDate day = date.get();
-        async.run(() -> central.availability(r.id(), day).slots(), list -> Lists.replace(slots, list), failure -> {
+        // two quick taps on "next day": only the day shown gets its slots, whichever answer comes back last
+        int asked = ++slotLoads;
+        async.run(() -> central.availability(r.id(), day).slots(), list -> {
+            if (asked == slotLoads) {
+                Lists.replace(slots, list);
+            }
+        }, failure -> {
             message.set(Problems.messageKey(failure, "rooms.refused"));
             step.set(Step.PROBLEM);
         });

@@ -18,11 +18,13 @@ public final class I18n {
     private static final String BUNDLE = "org.linli.kiosk.ui.messages";
 
     private final ObjectProperty<Locale> locale;
+    private final Locale initial;
     private final ResourceBundle zh = load(CHINESE);
     private final ResourceBundle en = load(ENGLISH);
 
     public I18n(Locale initial) {
-        locale = new SimpleObjectProperty<>(ENGLISH.getLanguage().equals(initial.getLanguage()) ? ENGLISH : CHINESE);
+        this.initial = ENGLISH.getLanguage().equals(initial.getLanguage()) ? ENGLISH : CHINESE;
+        locale = new SimpleObjectProperty<>(this.initial);
     }
 
     private static ResourceBundle load(Locale locale) {
@@ -44,6 +46,11 @@ public final class I18n {
 
     public void toggle() {
         locale.set(english() ? CHINESE : ENGLISH);
+    }
+
+    /** Back to the kiosk's own language: the next resident should not find the last one's choice. */
+    public void reset() {
+        locale.set(initial);
     }
 
     /** The text for a key in the current language, with {0}-style arguments filled in. */

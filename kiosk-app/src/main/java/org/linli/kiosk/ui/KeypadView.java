@@ -6,6 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.PhoneNumbers;
 
 /** The on-screen number pad for a phone number: large keys, the number shown in 3-4-4 groups as it is typed. */
 public final class KeypadView {
@@ -19,6 +21,13 @@ public final class KeypadView {
                 () -> entry.digits().isEmpty() ? i18n.get("phone.placeholder") : PhoneNumbers.grouped(entry.digits()),
                 entry.digitsProperty(), i18n.localeProperty()));
         display.setMaxWidth(Double.MAX_VALUE);
+        // how many digits are still missing: "签到" stays off until all 11 are in, and this says why
+        Label missing = Ui.text("", "keypad-missing");
+        missing.setId("phone-missing");
+        missing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int left = PhoneNumbers.LENGTH - entry.digits().length();
+            return entry.digits().isEmpty() || left <= 0 ? " " : i18n.get("checkin.missing", left);
+        }, entry.digitsProperty(), i18n.localeProperty()));
         GridPane keys = new GridPane();
         keys.setHgap(form.gap(16));
         keys.setVgap(form.gap(16));
@@ -31,11 +40,22 @@ public final class KeypadView {
         keys.add(key(entry, '0'), 1, 3);
         Button clear = Ui.button(i18n.get("keypad.clear"), "key-clear", entry::reset, "key", "key-secondary");
         keys.add(clear, 2, 3);
-        VBox box = new VBox(form.gap(20), display, keys);
+        VBox box = new VBox(form.gap(20), display, missing, keys);
+        if (form.compact()) {
+            box.getChildren().remove(missing); // no height to spare: the grey "签到" says the number is not whole
+        }
+        box.setSpacing(form.gap(12));
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("keypad");
         box.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
+    }
+
+    /** Off until the number is whole: a resident is not asked to find out from a refusal that a digit is missing. */
+    public static Button confirm(Button button, PhoneEntry entry) {
+        button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !entry.complete(),
+                entry.digitsProperty()));
+        return button;
     }
 
     private static Button key(PhoneEntry entry, char digit) {

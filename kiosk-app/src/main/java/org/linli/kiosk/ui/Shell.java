@@ -29,6 +29,9 @@ import javafx.util.Duration;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Names;
 import org.linli.kiosk.scan.HidScanDetector;
+import org.linli.kiosk.session.Screen;
+import org.linli.kiosk.session.ShellViewModel;
+import org.linli.kiosk.session.StaffExit;
 
 /**
  * The frame around every screen: header (hub, clock, language, home), offline banner, the screen itself, and the
@@ -55,6 +58,8 @@ public final class Shell {
     private final HidScanDetector hid = new HidScanDetector();
     private Timeline ticker;
     private Button homeButton;
+    /** Whether the idle warning of a result screen stands in the header's place. */
+    private boolean barShown;
 
     public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Function<Screen, View> views,
             InstantSource clock, ZoneId zone, StaffExit staffExit,
@@ -168,11 +173,14 @@ public final class Shell {
         }
         clockBox.setAlignment(Pos.CENTER_RIGHT);
         Button language = Ui.button(i18n.get("language.other"), "language", i18n::toggle, "language");
-        // the small panel keeps the header on one line: the word without the house
-        homeButton = Ui.button((form.compact() ? "" : "⌂  ") + i18n.get("nav.home"), "home", vm::home,
+        // the narrower panels keep the header on one line: the word without the house
+        homeButton = Ui.button((form == Form.LANDSCAPE ? "⌂  " : "") + i18n.get("nav.home"), "home", vm::home,
                 "home-button");
         homeButton.setVisible(vm.screen() != Screen.HOME);
         homeButton.setManaged(vm.screen() != Screen.HOME);
+        // the buttons keep their words on one line; a long hub name wraps instead
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        homeButton.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(0);
         HBox.setHgrow(names, Priority.ALWAYS);
         clockBox.setMinWidth(Region.USE_PREF_SIZE);
@@ -191,16 +199,24 @@ public final class Shell {
 
     private void renderOverlays() {
         root.getChildren().retainAll(frame);
+        if (barShown) {
+            barShown = false;
+            renderTop();
+        }
         if (vm.idle().warningProperty().get()) {
-            Button more = Ui.primary(i18n.get("idle.more"), "idle-more", vm.idle()::touch);
-            Button done = Ui.button(i18n.get("idle.done"), "idle-done", vm::finish);
-            Label countdown = Ui.text("", "lead");
-            // only the text follows the countdown: rebuilding the buttons every second would move them under a finger
-            countdown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> i18n.get("idle.body", vm.idle().secondsLeftProperty().get()),
-                    vm.idle().secondsLeftProperty(), i18n.localeProperty()));
-            VBox box = Ui.card(Ui.text(i18n.get("idle.title"), "title"), countdown, new HBox(24, more, done));
-            root.getChildren().add(overlay(box, "idle-warning"));
+            View.Keep keep = views.apply(vm.screen()).keep();
+            if (keep.result()) {
+                // a result on screen (a ticket, a door code) stays whole and uncovered: the warning takes the
+                // header's place for its few seconds, so the screen below neither moves nor shrinks
+                top.getChildren().set(0, idleBar(keep));
+                barShown = true;
+            } else {
+                Button more = Ui.primary(i18n.get("idle.more"), "idle-more", vm.idle()::touch);
+                Button done = Ui.button(i18n.get("idle.done"), "idle-done", vm::finish);
+                VBox box = Ui.card(Ui.text(i18n.get("idle.title"), "title"), countdown("idle.body", "lead"),
+                        new HBox(24, more, done));
+                root.getChildren().add(overlay(box, "idle-warning"));
+            }
         }
         if (staffExit.askingProperty().get()) {
             Button ok = Ui.primary(i18n.get("staff.exit"), "staff-ok", () -> staffExit.submit());
@@ -209,6 +225,45 @@ public final class Shell {
                     new HBox(24, cancel, ok));
             root.getChildren().add(overlay(box, "staff-pin"));
         }
+    }
+
+    /** The seconds left and what to remember, with the two buttons, in one band where the header was. */
+    private Node idleBar(View.Keep keep) {
+        Label seconds = Ui.text("", "idle-seconds");
+        seconds.textProperty().bind(vm.idle().secondsLeftProperty().asString());
+        seconds.setMinWidth(Region.USE_PREF_SIZE);
+        // one line: "8 秒后自动回到首页。请记好您的号码 A027。"
+        Label words = Ui.text("", "idle-text");
+        words.setId("idle-reminder");
+        words.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String reminder = keep.reminderKey().isEmpty() ? "" : i18n.get(keep.reminderKey(), keep.argument());
+            // the small panel has one short line: the reminder alone, the big number beside it counts down
+            return form.compact() && !reminder.isEmpty() ? reminder
+                    : i18n.get("idle.bodyResult", vm.idle().secondsLeftProperty().get(), reminder).strip();
+        }, vm.idle().secondsLeftProperty(), i18n.localeProperty()));
+        words.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        Button more = Ui.primary(i18n.get("idle.more"), "idle-more", vm.idle()::touch);
+        Button done = Ui.button(i18n.get("idle.done"), "idle-done", vm::finish);
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        done.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(form.gap(24), seconds, words, more, done);
+        if (form.compact()) {
+            bar.getChildren().remove(done); // the small panel: going home is what happens anyway in a moment
+        }
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("header", "idle-bar");
+        bar.setId("idle-warning");
+        return bar;
+    }
+
+    /** A text that follows the countdown: rebuilding the buttons every second would move them under a finger. */
+    private Label countdown(String key, String style) {
+        Label countdown = Ui.text("", style);
+        countdown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get(key, vm.idle().secondsLeftProperty().get()),
+                vm.idle().secondsLeftProperty(), i18n.localeProperty()));
+        return countdown;
     }
 
     private Node overlay(VBox box, String id) {

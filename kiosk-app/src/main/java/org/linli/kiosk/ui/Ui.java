@@ -2,7 +2,6 @@ package org.linli.kiosk.ui;
 
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
-import javafx.util.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,10 +10,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.linli.kiosk.session.ResidentSession;
 
 /** Small factories so every screen uses the same large, high-contrast building blocks from kiosk.css. */
 public final class Ui {

@@ -34,6 +34,20 @@ class ActivitiesViewModelTest {
         f.close();
     }
 
+    /** "Today" asked on entering and "next 7 days" tapped at once: the list is the one asked for last. */
+    @Test
+    void anOlderAnswerArrivingLastDoesNotReplaceTheNewerList() {
+        java.util.List<Runnable> asked = new java.util.ArrayList<>();
+        var model = new ActivitiesViewModel(f.client, new org.linli.kiosk.session.Async(asked::add, Runnable::run),
+                f.clock, f.zone, f.resident);
+        model.refresh();
+        model.showWeek(true);
+        assertEquals(2, asked.size());
+        asked.get(1).run(); // the week's answer comes first,
+        asked.get(0).run(); // today's, asked earlier, last
+        assertEquals(7, model.activities().size(), "the week, as asked for last");
+    }
+
     @Test
     void todayShowsFewerThanTheWeek() {
         vm.refresh();
@@ -90,7 +104,7 @@ class ActivitiesViewModelTest {
             CentralClient throughLink = new CentralClient(URI.create("http://127.0.0.1:" + link.port()),
                     f.central.kioskKey(), TestCentral.HUB, f.connectivity);
             ActivitiesViewModel lobby = new ActivitiesViewModel(throughLink, f.async, f.clock, TestCentral.ZONE,
-                    new org.linli.kiosk.ui.ResidentSession());
+                    new org.linli.kiosk.session.ResidentSession());
             lobby.showWeek(true);
             var activity = lobby.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow();
             lobby.choose(activity);

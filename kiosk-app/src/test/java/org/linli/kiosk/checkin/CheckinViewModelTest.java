@@ -58,7 +58,7 @@ class CheckinViewModelTest {
         f.catalogue.update(f.client.hub());
         var rooms = new org.linli.kiosk.rooms.RoomsViewModel(f.client, f.async,
                 org.linli.kiosk.print.ReceiptPrinter.NONE, rating, f.clock, f.zone,
-                java.util.Map.of(), new org.linli.kiosk.ui.ResidentSession());
+                java.util.Map.of(), new org.linli.kiosk.session.ResidentSession());
         rooms.refresh();
         rooms.choose(rooms.rooms().stream().filter(r -> r.room().id().equals("council-hall")).findFirst().orElseThrow()
                 .room());
@@ -81,6 +81,18 @@ class CheckinViewModelTest {
         assertEquals(new org.linli.kiosk.central.Names("议事厅", "Residents' council hall"),
                 vm.roomNameProperty().get());
         assertFalse(f.resident.known(), "a booking code says which booking, not who the resident is");
+    }
+
+    /** Before the kiosk has loaded its rooms it says "your room", never the room's id inside a Chinese sentence. */
+    @Test
+    void withoutTheCatalogueTheRoomIsNotNamedByItsId() throws Exception {
+        var at = f.clock.instant().atZone(f.zone).toLocalDate().plusDays(1).atTime(10, 0).atZone(f.zone)
+                .toOffsetDateTime();
+        String token = f.central.book("council-hall", at, at.plusMinutes(30), "13800138000").path("token").asText();
+        f.clock.advance(Duration.between(f.clock.instant(), at.toInstant()));
+        vm.scanned(token);
+        assertEquals(Kind.BOOKING, vm.kindProperty().get(), vm.messageProperty().get());
+        assertEquals(null, vm.roomNameProperty().get(), "no name known, so none shown (the view says 'your room')");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.linli.kiosk.central.Catalogue;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Names;
-import org.linli.kiosk.ui.Async;
+import org.linli.kiosk.session.Async;
 
 /**
  * The attract screen against the real central service, with the demo hub moved to New York and open 09:00–17:00:

@@ -40,6 +40,16 @@ class OpeningTest {
     }
 
     @Test
+    void aHubThatClosesAt2359IsOpenUpToMidnight() {
+        OpeningHours allDay = new OpeningHours("00:00", "23:59");
+        assertEquals(Optional.empty(), Opening.closedUntil(allDay, at("23:59:30"), HUB));
+        assertEquals(Optional.empty(), Opening.closedUntil(allDay, at("00:00"), HUB));
+        OpeningHours evening = new OpeningHours("09:00", "23:58");
+        assertEquals(Optional.of(LocalDateTime.of(DAY.plusDays(1), java.time.LocalTime.of(9, 0)).atZone(HUB)),
+                Opening.closedUntil(evening, at("23:58:30"), HUB));
+    }
+
+    @Test
     void theSameInstantIsReadInTheHubsZone() {
         // 03:33 in New York is 16:33 in Shanghai, when a Shanghai hub with the same hours is open
         Instant night = at("03:33");

@@ -56,6 +56,21 @@ class RoomsViewModelTest {
         "13800138000".chars().forEach(c -> model.phone().press((char) c));
     }
 
+    /** The room list carries each room's day: its tile draws it as a bar and counts the free slots left. */
+    @Test
+    void theRoomListKnowsHowMuchOfTodayIsStillFree() throws Exception {
+        vm.refresh();
+        RoomsViewModel.Row before = vm.rooms().get(0);
+        assertTrue(before.today() != null && !before.today().isEmpty(), "today's slots are loaded with the list");
+        long free = before.freeLeft(f.clock.instant());
+        var later = before.today().stream().filter(s -> s.free() && s.start().toInstant().isAfter(f.clock.instant()))
+                .findFirst().orElseThrow();
+        f.central.book(before.room().id(), later.start(), later.end(), "13800138001");
+        vm.refresh();
+        assertEquals(free - 1, vm.rooms().get(0).freeLeft(f.clock.instant()), "a booking elsewhere counts");
+        assertTrue(vm.rooms().get(0).dayLeft(f.clock.instant()));
+    }
+
     @Test
     void aResidentKnownFromEarlierInTheVisitBooksWithTheirCardWithoutTypingANumber() throws Exception {
         String card = f.central.residentCard("13800138009");

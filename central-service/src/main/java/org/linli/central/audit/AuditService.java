@@ -1,0 +1,150 @@
+package org.linli.central.audit;
+
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.linli.central.admin.HubScope;
+import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
+import org.linli.central.auth.Role;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.errors.InvalidInput;
+import org.linli.central.web.Json;
+import org.linli.central.web.Requests;
+
+/**
+ * The audit log's two ends: a filter that records every change a member of staff makes through the API (after it
+ * is answered, with its status), and {@code GET /audit} for administrators, limited to the hubs they manage.
+ */
+public final class AuditService implements HttpService {
+    private static final System.Logger LOG = System.getLogger(AuditService.class.getName());
+    private static final Set<Method> CHANGES = Set.of(Method.POST, Method.PUT, Method.DELETE, Method.PATCH);
+
+    private final AuditLog log;
+    private final Guard guard;
+    private final HubScope scope;
+    private final Function<String, Optional<Caller>> identify;
+    private final ActionHubs hubs;
+
+    /**
+     * @param identify who a bearer is (a staff session or a kiosk key), without refusing anyone
+     * @param staffHub the hub of a staff account, by user name (empty: none, or no such account)
+     */
+    public AuditService(AuditLog log, Guard guard, Catalogue catalogue, Function<String, Optional<Caller>> identify,
+            Function<String, Optional<String>> staffHub) {
+        this.log = log;
+        this.guard = guard;
+        this.scope = new HubScope(catalogue);
+        this.identify = identify;
+        this.hubs = new ActionHubs(catalogue, staffHub);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/audit", this::list)
+                .get("/audit/doors", this::doors);
+    }
+
+    /** Records staff changes; residents' kiosk requests are not administrative and are left alone. */
+    public Filter filter() {
+        return (chain, req, res) -> {
+            String path = req.path().path();
+            Caller caller = null;
+            if (CHANGES.contains(req.prologue().method()) && path.startsWith("/api/")) {
+                String bearer = Requests.bearer(req);
+                caller = bearer == null ? null : identify.apply(bearer).filter(c -> c.role() != Role.KIOSK)
+                        .orElse(null);
+            }
+            chain.proceed();
+            if (caller != null) {
+                try {
+                    log.record(caller.name(), caller.role().wire(), hubs.of(path).orElse(caller.hubId()),
+                            req.prologue().method().text() + " " + path, res.status().code(),
+                            req.remotePeer().host());
+                } catch (RuntimeException e) {
+                    // the action itself is done and answered; a lost audit line must be seen in the journal
+                    LOG.log(Level.ERROR, "cannot write the audit log for " + caller.name() + ": " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Json.ok(res, log.list(filter(req)).stream().map(AuditService::json).toList());
+    }
+
+    private void doors(ServerRequest req, ServerResponse res) {
+        Json.ok(res, log.doors(filter(req)).stream().map(AuditService::json).toList());
+    }
+
+    private AuditLog.Filter filter(ServerRequest req) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
+        var query = req.query();
+        Optional<java.util.List<String>> hubs = scope.managedHubs(caller);
+        String hub = query.first("hub").orElse(null);
+        if (hub != null && !hub.isBlank()) {
+            if (!scope.manages(caller, hub)) {
+                throw InvalidInput.field("hub", "not a hub you manage");
+            }
+            hubs = Optional.of(java.util.List.of(hub));
+        }
+        AuditLog.Filter filter = new AuditLog.Filter(hubs, blank(query.first("actor").orElse(null)),
+                blank(query.first("action").orElse(null)), day(query.first("from").orElse(null), "from", 0),
+                day(query.first("to").orElse(null), "to", 1), 500);
+        return filter;
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() || text.length() > 100 ? null : text.strip();
+    }
+
+    /** A date (UTC midnight, plus days); the page sends the hub's dates, close enough for a log filter. */
+    private static Instant day(String text, String field, int plusDays) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field(field, "a date like 2026-12-05");
+        }
+    }
+
+    private static Map<String, Object> json(AuditLog.DoorEntry e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("at", e.at().toString());
+        body.put("device", e.device());
+        body.put("room", e.room());
+        body.put("hub", e.hub());
+        body.put("type", e.type());
+        body.put("booking", e.booking());
+        body.put("reason", e.reason());
+        return body;
+    }
+
+    private static Map<String, Object> json(AuditLog.Entry e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", e.id());
+        body.put("at", e.at().toString());
+        body.put("actor", e.actor());
+        body.put("role", e.role());
+        body.put("hub", e.hub());
+        body.put("action", e.action());
+        body.put("status", e.status());
+        body.put("source", e.source());
+        return body;
+    }
+}

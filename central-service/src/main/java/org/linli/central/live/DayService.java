@@ -1,0 +1,58 @@
+package org.linli.central.live;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Map;
+import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
+import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.errors.Forbidden;
+import org.linli.central.web.Json;
+import org.linli.central.web.Requests;
+
+/**
+ * A hub's day so far for its screens: {@code /hubs/{hub}/today}, hour by hour for the dashboard's chart, and
+ * {@code /hubs/{hub}/calls}, today's latest calls, so that a board started (or restarted) mid-day shows them.
+ */
+public final class DayService implements HttpService {
+    private static final int CALLS = 10;
+    private final Catalogue catalogue;
+    private final Guard guard;
+    private final DaySoFar day;
+
+    public DayService(Catalogue catalogue, Guard guard, DaySoFar day) {
+        this.catalogue = catalogue;
+        this.guard = guard;
+        this.day = day;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/hubs/{hub}/today", this::today)
+                .get("/hubs/{hub}/calls", this::calls);
+    }
+
+    private Hub hubOfCaller(ServerRequest req) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
+        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
+        if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
+            throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
+        }
+        return hub;
+    }
+
+    private void today(ServerRequest req, ServerResponse res) {
+        Hub hub = hubOfCaller(req);
+        Json.ok(res, day.of(hub, catalogue.rooms(hub.id())));
+    }
+
+    private void calls(ServerRequest req, ServerResponse res) {
+        Hub hub = hubOfCaller(req);
+        List<Map<String, Object>> calls = day.calls(hub, CALLS);
+        Json.ok(res, calls);
+    }
+}

@@ -1,0 +1,3 @@
+-- A resident's cards issued before this time (epoch seconds) are refused: a lost card is revoked by reporting it,
+-- which sets this to now (issue 13, finding L3). 0: every card of the resident counts.
+ALTER TABLE resident ADD COLUMN cards_from_ts INTEGER NOT NULL DEFAULT 0;

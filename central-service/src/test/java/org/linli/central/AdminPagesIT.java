@@ -1,0 +1,225 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.protocol.testing.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The administration pages in Debian's Chromium against the real service: an administrator adds a member of staff
+ * (a wrong name is shown beside the field, in the page's language), disables, enables and gives a new password, moves
+ * the account to another role, and finds each change in the audit log. Screenshots go to {@code target/screenshots}.
+ */
+class AdminPagesIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+    ChromeDriver chrome;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir.resolve("data"));
+        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
+    }
+
+    @AfterEach
+    void stop() {
+        chrome.quit();
+        server.close();
+    }
+
+    private void open(String page, String language) {
+        chrome.get(server.uri("/login").toString());
+        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
+                server.adminToken(), language);
+        // the pages load with the session cookie, which the server sets at sign-in (HttpOnly)
+        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", server.adminToken(), "/"));
+        chrome.get(server.uri(page).toString());
+    }
+
+    private WebElement row(String user) {
+        return chrome.findElement(By.cssSelector("tr[data-user='" + user + "']"));
+    }
+
+    // The table is drawn anew after every change; asked in one script, a row cannot go stale between find and use.
+    private String rowText(String user) {
+        return (String) chrome.executeScript("const r = document.querySelector(\"tr[data-user='\" + arguments[0]"
+                + " + \"']\"); return r ? r.innerText : '';", user);
+    }
+
+    private void clickIn(String user, String button) {
+        chrome.executeScript("document.querySelector(\"tr[data-user='\" + arguments[0] + \"'] \" + arguments[1])"
+                + ".click();", user, button);
+    }
+
+    /** Picks an option as a click would (the select's value, then its change event). */
+    private void choose(WebElement select, String value) {
+        chrome.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", select, value);
+    }
+
+    private int login(String user, String password) {
+        return server.post("/api/v1/auth/login", null, Map.of("username", user, "password", password)).status();
+    }
+
+    private String shownPassword() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("shown-once")).isDisplayed()
+                && !chrome.findElement(By.id("shown-password")).getText().isBlank());
+        return chrome.findElement(By.id("shown-password")).getText();
+    }
+
+    @Test
+    void anAdministratorManagesStaffInTheBrowserAndFindsItInTheAuditLog() {
+        open("/staff", "zh");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("tr[data-user]"))
+                .isEmpty());
+        assertTrue(row("operator").getText().contains("operator"));
+        // the demo's administrator manages every hub: no one hub is picked for them
+        assertEquals("", row("admin").findElement(By.cssSelector("select[data-hub]")).getAttribute("value"));
+
+        // a wrong name: said beside the field, in Chinese
+        chrome.findElement(By.id("new-username")).sendKeys("王 芳");
+        chrome.findElement(By.id("create-submit")).click();
+        WebElement nameError = chrome.findElement(By.cssSelector(".field-error[data-for='username']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !nameError.getText().isBlank());
+        assertTrue(nameError.getText().contains("用户名"), nameError.getText());
+        assertEquals("true", chrome.findElement(By.id("new-username")).getAttribute("aria-invalid"));
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff-field-error.png"));
+
+        chrome.findElement(By.id("new-username")).clear();
+        chrome.findElement(By.id("new-username")).sendKeys("wang.fang");
+        choose(chrome.findElement(By.id("new-role")), "counter");
+        choose(chrome.findElement(By.id("new-hub")), TestServer.HUB);
+        chrome.findElement(By.id("create-submit")).click();
+        String password = shownPassword();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
+                By.cssSelector("tr[data-user='wang.fang']")).isEmpty());
+        assertEquals(200, login("wang.fang", password));
+        assertTrue(nameError.getText().isBlank(), "the error is gone once the name is right");
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff.png"));
+
+        clickIn("wang.fang", "[data-toggle]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> rowText("wang.fang").contains("已停用"));
+        assertEquals(401, login("wang.fang", password));
+        clickIn("wang.fang", "[data-toggle]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> rowText("wang.fang").contains("在用"));
+        assertEquals(200, login("wang.fang", password));
+
+        chrome.executeScript("window.confirm = () => true;");
+        clickIn("wang.fang", "[data-reset]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("shown-password")).getText()
+                .equals(password));
+        String reset = shownPassword();
+        assertEquals(401, login("wang.fang", password));
+        assertEquals(200, login("wang.fang", reset));
+
+        chrome.executeScript("document.querySelector(\"tr[data-user='wang.fang'] select[data-role]\").value ="
+                + " 'operator';");
+        clickIn("wang.fang", "[data-save]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "operator".equals(server.get("/api/v1/staff/wang.fang",
+                server.adminToken()).json().get("role").asText()));
+        // one's own account cannot be disabled from here
+        assertEquals(true, chrome.executeScript(
+                "return document.querySelector(\"tr[data-user='admin'] [data-toggle]\").disabled;"));
+
+        // a door let a booking in (as ingestion stores it; IngestionIT covers the way there)
+        assertEquals(201, server.post("/api/v1/devices", server.adminToken(), Map.of("id", "studio-door", "hub",
+                TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
+        server.components().db().write(c -> org.linli.central.store.Sql.update(c, "INSERT INTO device_event"
+                + " (device_id, seq, room_id, ts, type, booking_id) VALUES ('studio-door', 1, 'studio', ?,"
+                + " 'access.granted', '7')", server.clock().instant().getEpochSecond()));
+        open("/audit", "en");
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
+                .size() >= 6);
+        String log = chrome.findElement(By.id("entries")).getText();
+        for (String action : new String[] {"POST /api/v1/staff", "POST /api/v1/staff/wang.fang/disable",
+                "POST /api/v1/staff/wang.fang/enable", "POST /api/v1/staff/wang.fang/password-reset",
+                "PUT /api/v1/staff/wang.fang"}) {
+            assertTrue(log.contains(action), action + " in " + log);
+        }
+        assertTrue(log.contains("admin (Administrator)") && log.contains("127.0.0.1"), log);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
+                By.cssSelector("tr[data-door='access.granted']")).isEmpty());
+        assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains("Let in"));
+        chrome.findElement(By.id("f-action")).sendKeys("disable");
+        chrome.findElement(By.id("f-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
+                .size() == 1);
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("audit.png"));
+
+        // a wrong date is said beside the filter
+        chrome.executeScript("document.getElementById('f-from').type = 'text';");
+        chrome.findElement(By.id("f-from")).sendKeys("soon");
+        chrome.findElement(By.id("f-submit")).click();
+        WebElement fromError = chrome.findElement(By.cssSelector(".field-error[data-for='from']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fromError.getText().isBlank());
+        assertTrue(fromError.getText().contains("2026-12-05"), fromError.getText());
+    }
+
+    static final Path SHOTS = PagesIT.SHOTS;
+
+    /**
+     * A board screen set up with a display key issued on the staff page: it opens the hub's board without any staff
+     * sign-in, keeps it after its key is all it has, and stops when the key is revoked.
+     */
+    @Test
+    void aBoardRunsOnADisplayKeyIssuedInTheBrowser() {
+        open("/staff", "zh");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("#display-hub option"))
+                .isEmpty());
+        chrome.findElement(By.id("display-submit")).click();
+        WebElement labelError = chrome.findElement(By.cssSelector("#display-issue .field-error[data-for='label']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !labelError.getText().isBlank());
+        assertTrue(labelError.getText().contains("放在哪里"), labelError.getText());
+        chrome.findElement(By.id("display-label")).sendKeys("大厅叫号屏");
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("display-shown")).isDisplayed()
+                && !chrome.findElement(By.id("display-key-shown")).getText().isBlank());
+        String key = chrome.findElement(By.id("display-key-shown")).getText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-display]"))
+                .size() == 1);
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("display-keys.png"));
+
+        // the screen: a fresh browser with no staff sign-in
+        chrome.executeScript("localStorage.clear(); document.cookie = 'linli_token=; path=/; max-age=0';");
+        chrome.get(server.uri("/display").toString());
+        chrome.findElement(By.id("display-key")).sendKeys("not-a-key");
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("key-error")).getText()
+                .isBlank());
+        chrome.findElement(By.id("display-key")).clear();
+        chrome.findElement(By.id("display-key")).sendKeys(key);
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().endsWith("/board/"
+                + TestServer.HUB));
+        for (int i = 0; i < 8; i++) {
+            assertEquals(201, server.post("/api/v1/services/affairs/tickets", server.kioskKey(), Map.of()).status());
+        }
+        // calls go on until the board, once its live stream is open, shows one
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            server.post("/api/v1/counters/counter-1/call-next", server.counterToken(), null);
+            return !chrome.findElements(By.cssSelector("#now-serving .serving-row:not(.idle)")).isEmpty();
+        });
+        assertTrue(chrome.findElement(By.cssSelector("#now-serving .serving-row:not(.idle)")).getText().contains("A00"));
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("board-on-display-key.png"));
+
+        String id = server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
+                .get(0).get("id").asText();
+        assertEquals(204, server.delete("/api/v1/hubs/" + TestServer.HUB + "/display-keys/" + id,
+                server.adminToken()).status());
+        chrome.navigate().refresh();
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().contains("/login"));
+    }
+}

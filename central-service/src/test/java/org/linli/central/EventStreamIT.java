@@ -1,0 +1,83 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.alerts.Alert;
+import org.linli.central.catalogue.Name;
+
+/**
+ * Finding M3: the live stream shows a caller only its own hubs' events, and a key revoked (or a session ended) while
+ * its stream is open gets nothing more: the stream ends.
+ */
+class EventStreamIT {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    /** The stream's lines as they come, and whether it ended. */
+    record Stream_(List<String> lines, AtomicBoolean ended) {
+        boolean has(String text) {
+            return lines.stream().anyMatch(line -> line.contains(text));
+        }
+    }
+
+    private static Stream_ open(TestServer server, String bearer, String query) throws Exception {
+        HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(server.uri("/api/v1/events" + query))
+                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        Stream_ stream = new Stream_(new CopyOnWriteArrayList<>(), new AtomicBoolean());
+        Thread.ofVirtual().start(() -> {
+            try (Stream<String> lines = response.body()) {
+                lines.forEach(stream.lines()::add);
+            } catch (RuntimeException e) {
+                // the connection was cut: ended as well
+            }
+            stream.ended().set(true);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:open"));
+        return stream;
+    }
+
+    @Test
+    void aKioskSeesOnlyItsHubAndARevokedKeyIsCutOff() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            TestServer.Response issued = server.post("/api/v1/hubs/wutong66/kiosk-keys", server.adminToken(),
+                    Map.of("label", "lobby 2"));
+            assertEquals(201, issued.status(), issued.text());
+            String key = issued.json().get("key").asText();
+            Stream_ kiosk = open(server, key, "");
+            Stream_ district = open(server, server.adminToken(), "");
+            assertEquals(403, server.get("/api/v1/events?hub=xuhui", key).status());
+
+            server.components().alerts().raise("xuhui", Alert.DEVICE_OFFLINE, null, "d1", new Name("区里的", "district-only"));
+            server.components().alerts().raise("wutong66", Alert.DEVICE_OFFLINE, null, "d2", new Name("本汇的", "own-hub"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.has("own-hub") && district.has("own-hub"));
+            assertTrue(district.has("district-only"));
+            assertFalse(kiosk.has("district-only"), "a kiosk of wutong66 saw an event of xuhui");
+
+            assertEquals(204, server.delete("/api/v1/hubs/wutong66/kiosk-keys/" + issued.json().get("id").asText(),
+                    server.adminToken()).status());
+            server.components().alerts().raise("wutong66", Alert.DEVICE_OFFLINE, null, "d3", new Name("撤销后", "after-revoking"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.ended().get());
+            assertFalse(kiosk.has("after-revoking"), "a revoked key still got events");
+            await().atMost(Duration.ofSeconds(10)).until(() -> district.has("after-revoking"));
+            assertFalse(district.ended().get());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.config.ConfigLoader;
+import org.linli.central.config.Settings;
+import org.linli.central.web.Json;
+import org.linli.protocol.testing.HubTime;
+
+/**
+ * A site's first start without {@code --demo}: nothing is pre-made, nobody can sign in, and
+ * {@code central admin add} (run beside the running service, as on a site) makes the administrator who can.
+ */
+class FirstStartIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern PASSWORD = Pattern.compile("\\): (\\S+)$", Pattern.MULTILINE);
+
+    @TempDir
+    Path data;
+    CentralServer server;
+
+    @BeforeEach
+    void start() {
+        server = CentralServer.start(settings(), HubTime.noon().clock(), false);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Settings settings() {
+        return Settings.from(ConfigLoader.load(null, Map.of(), Map.of("data.dir", data.toString(),
+                "server.port", "0", "server.host", "127.0.0.1")));
+    }
+
+    record Run(int status, String out, String err) {
+    }
+
+    /** The command as {@code ./linli central} runs it, with its standard streams captured. */
+    private Run command(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Tools(new BufferedReader(new StringReader(stdin)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                HubTime.noon().clock(), Locale.ENGLISH).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(Map.of("username", user, "password", password))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long count(String table) {
+        return server.components().db().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void nothingIsPreMadeWithoutTheDemo() throws Exception {
+        for (String table : new String[] {"staff", "hub", "room", "service", "counter", "kiosk", "device"}) {
+            assertEquals(0, count(table), table + " must start empty");
+        }
+        assertFalse(Files.exists(data.resolve(Seeding.CREDENTIALS)), "no demo credentials outside --demo");
+        assertEquals(401, login("admin", "admin").statusCode());
+    }
+
+    @Test
+    void theFirstAdministratorIsMadeByTheCommandAndCanSignInAtOnce() throws Exception {
+        Run added = command("", "admin", "add", "chen.li", "--role", "admin", "--data", data.toString());
+        assertEquals(0, added.status(), added.err());
+        assertTrue(added.out().contains("chen.li") && added.out().contains("every hub"), added.out());
+        Matcher shown = PASSWORD.matcher(added.out());
+        assertTrue(shown.find(), "the generated password is printed once: " + added.out());
+        String password = shown.group(1);
+        assertTrue(password.length() >= 12, password);
+
+        HttpResponse<String> signedIn = login("chen.li", password);
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        JsonNode session = Json.MAPPER.readTree(signedIn.body());
+        assertEquals("admin", session.get("role").asText());
+        assertEquals(401, login("chen.li", password + "x").statusCode());
+    }
+
+    @Test
+    void aPasswordFromStandardInputIsUsedAndNotPrinted() throws Exception {
+        Run added = command("a long enough secret\n", "admin", "add", "wang", "--role", "admin", "--password-stdin",
+                "--data", data.toString());
+        assertEquals(0, added.status(), added.err());
+        assertFalse(added.out().contains("a long enough secret"), added.out());
+        assertEquals(200, login("wang", "a long enough secret").statusCode());
+    }
+
+    @Test
+    void anExistingNameIsNotOverwritten() throws Exception {
+        command("first password 1\n", "admin", "add", "wang", "--role", "admin", "--password-stdin",
+                "--data", data.toString());
+        Run again = command("second password 2\n", "admin", "add", "wang", "--role", "admin", "--password-stdin",
+                "--data", data.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().contains("already"), again.err());
+        assertEquals(200, login("wang", "first password 1").statusCode());
+        assertEquals(401, login("wang", "second password 2").statusCode());
+    }
+
+    @Test
+    void wrongUseSaysWhatIsWrong() {
+        Run noRole = command("", "admin", "add", "wang", "--data", data.toString());
+        assertEquals(2, noRole.status());
+        assertTrue(noRole.err().contains("--role"), noRole.err());
+        Run operatorWithoutHub = command("", "admin", "add", "wang", "--role", "operator", "--data", data.toString());
+        assertEquals(1, operatorWithoutHub.status());
+        assertTrue(operatorWithoutHub.err().contains("hub"), operatorWithoutHub.err());
+        Run unknownHub = command("", "admin", "add", "wang", "--role", "counter", "--hub", "nowhere",
+                "--data", data.toString());
+        assertEquals(1, unknownHub.status());
+        assertTrue(unknownHub.err().contains("nowhere"), unknownHub.err());
+        Run shortPassword = command("short\n", "admin", "add", "wang", "--role", "admin", "--password-stdin",
+                "--data", data.toString());
+        assertEquals(1, shortPassword.status());
+        assertTrue(shortPassword.err().contains("password"), shortPassword.err());
+        assertEquals(0, count("staff"));
+    }
+
+    @Test
+    void theCommandSpeaksChineseToAChineseTerminal() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new Tools(new BufferedReader(new StringReader("")), new PrintStream(out, true,
+                StandardCharsets.UTF_8), System.err, HubTime.noon().clock(), Locale.SIMPLIFIED_CHINESE)
+                .run(new String[] {"admin", "add", "zhang", "--role", "admin", "--data", data.toString()});
+        assertEquals(0, status);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("全部邻里汇") && text.contains("只显示这一次"), text);
+    }
+}

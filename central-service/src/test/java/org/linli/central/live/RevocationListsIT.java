@@ -1,0 +1,135 @@
+package org.linli.central.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.TestServer;
+import org.linli.central.alerts.Alert;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.EventPayload;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.RevokedPayload;
+import org.linli.protocol.payload.RoomRevokedPayload;
+import org.linli.protocol.testing.HubTime;
+import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.RoomRevocations;
+import org.linli.protocol.token.TokenFormat;
+
+/**
+ * Finding H2: however many bookings were cancelled, the room's revocation list reaches its doors and refuses the
+ * cancelled booking, while the valid booking of a re-booked slot still opens.
+ */
+class RevocationListsIT {
+    static final String HUB = TestServer.HUB;
+    static final String ROOM = "studio";
+    static final int CANCELLATIONS = 10_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tenThousandCancellationsStillMakeAListTheDoorTakesAndThatRefusesTheCancelledBooking() throws Exception {
+        HubTime noon = HubTime.noon();
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestServer server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-revocation-it"), noon.clock())) {
+            long now = server.clock().instant().getEpochSecond();
+            // 10,000 bookings made and cancelled in the room over the next 40 hours, as a kiosk key in a loop (or a
+            // busy hub in weeks) leaves them; written at once, the way the service stores them.
+            try (Connection c = server.openDatabase()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement st = c.prepareStatement("""
+                        INSERT INTO booking (hub_id, room_id, start_ts, end_ts, attendees, status, created_ts,
+                            changed_ts) VALUES (?, ?, ?, ?, 1, 'cancelled', ?, ?)""")) {
+                    for (int i = 0; i < CANCELLATIONS; i++) {
+                        long start = now - now % 1800 + 1800L * (i % 80);
+                        st.setString(1, HUB);
+                        st.setString(2, ROOM);
+                        st.setLong(3, start);
+                        st.setLong(4, start + 1800);
+                        st.setLong(5, now);
+                        st.setLong(6, now);
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+                c.commit();
+            }
+            String operator = server.token("operator");
+            // a slot cancelled thousands of times, booked again: that booking must still open
+            TestServer.Response rebooked = book(server, operator, 10);
+            assertEquals(201, rebooked.status(), rebooked.text());
+            TestServer.Response cancelled = book(server, operator, 15);
+            assertEquals(201, cancelled.status(), cancelled.text());
+            long cancelledId = cancelled.json().get("id").asLong();
+            TestServer.Response cancel = server.delete("/api/v1/bookings/" + cancelledId, operator);
+            assertEquals(200, cancel.status(), cancel.text());
+
+            AccessToken cancelledToken = TokenFormat.parse(cancelled.json().get("token").asText());
+            AccessToken rebookedToken = TokenFormat.parse(rebooked.json().get("token").asText());
+            PayloadCodec door = new PayloadCodec(server.clock());
+            byte[] bytes = Brokers.awaitRetained(broker, Topics.roomRevoked(HUB, ROOM), message -> {
+                try {
+                    return RoomRevocations.of(door.decodeRoomRevoked(message)).revokes(cancelledToken);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            RoomRevokedPayload list = door.decodeRoomRevoked(bytes);
+            assertTrue(bytes.length <= RoomRevokedPayload.MAX_BYTES, bytes.length + " bytes");
+            assertEquals(1, list.windows().size(), "touching cancelled slots are one window: " + list.windows());
+            assertTrue(list.from() <= now && list.until() > now + 40 * 3600, list.from() + ".." + list.until());
+            RoomRevocations revocations = RoomRevocations.of(list);
+            assertTrue(revocations.revokes(cancelledToken));
+            assertFalse(revocations.revokes(rebookedToken), "the valid booking of a re-booked slot is refused");
+            assertEquals(java.util.List.of(Long.toString(rebookedToken.subject())), list.valid());
+            System.out.println("room list after " + CANCELLATIONS + " cancellations: " + bytes.length + " bytes");
+
+            // the hub-wide list, one id per cancellation and without a bound, is empty now
+            RevokedPayload hubWide = door.decodeRevoked(Brokers.awaitRetained(broker, Topics.accessRevoked(HUB),
+                    message -> true));
+            assertTrue(hubWide.bookings().isEmpty(), hubWide.bookings().size() + " ids");
+        }
+    }
+
+    /** A door that cannot apply its list, or whose list is stale, says so, and the hub's staff see an alert. */
+    @Test
+    void aDoorThatRefusesItsListOrRunsStaleRaisesAnAlert() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestServer server = TestServer.onMachineClock(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-revocation-alerts-it"))) {
+            assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                    Map.of("id", "studio-door", "hub", HUB, "rooms", java.util.List.of(ROOM))).status());
+            org.awaitility.Awaitility.await().until(() -> server.components().mqttConnected());
+            PayloadCodec codec = new PayloadCodec(java.time.Clock.systemUTC());
+            try (TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
+                long now = System.currentTimeMillis();
+                door.publish("linli/v1/devices/studio-door/events", codec.encode(new EventPayload(now, 1, ROOM,
+                        "access.revocations_refused", null, "payload of 120000 bytes is over the limit")), false);
+                door.publish("linli/v1/devices/studio-door/events", codec.encode(new EventPayload(now, 2, ROOM,
+                        "access.revocations_stale", null, "covers only until …")), false);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> server
+                        .components().alerts().open(HUB).stream().map(Alert::kind).toList()
+                        .containsAll(java.util.List.of(Alert.REVOCATIONS_REFUSED, Alert.REVOCATIONS_STALE)));
+            }
+            Alert refused = server.components().alerts().open(HUB).stream()
+                    .filter(a -> a.kind().equals(Alert.REVOCATIONS_REFUSED)).findFirst().orElseThrow();
+            assertEquals(ROOM, refused.roomId());
+            assertEquals("studio-door", refused.deviceId());
+        }
+    }
+
+    private static TestServer.Response book(TestServer server, String bearer, int hour) {
+        return server.post("/api/v1/bookings", bearer, Map.of("room", ROOM,
+                "start", server.tomorrowAt(hour, 0).toString(), "end", server.tomorrowAt(hour, 30).toString(),
+                "phone", "1380000" + String.format("%04d", hour), "attendees", 1));
+    }
+}

@@ -1,0 +1,23 @@
+package org.linli.kiosk.session;
+
+import org.linli.kiosk.central.CentralRefusedException;
+import org.linli.kiosk.central.CentralUnavailableException;
+
+/** Turns a failure into the message key a resident reads; the technical detail stays in the log. */
+public final class Problems {
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    public static String messageKey(Exception e, String refusedKey) {
+        if (e instanceof CentralUnavailableException) {
+            return "error.needsCentral";
+        }
+        if (e instanceof CentralRefusedException refused) {
+            return refused.conflict() ? refusedKey + ".conflict" : refusedKey;
+        }
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure", e);
+        return "error.unexpected";
+    }
+}

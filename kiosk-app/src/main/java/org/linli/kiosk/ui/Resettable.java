@@ -1,6 +1,0 @@
-package org.linli.kiosk.ui;
-
-/** A ViewModel that may hold what a resident entered; reset forgets it (idle reset, going home). */
-public interface Resettable {
-    void reset();
-}

@@ -1,6 +1,0 @@
-package org.linli.kiosk.ui;
-
-/** The kiosk's screens; HOME is the attract screen the idle reset returns to. */
-public enum Screen {
-    HOME, CHECKIN, ROOMS, QUEUE, ACTIVITIES, RATING, CARD
-}

@@ -1,0 +1,454 @@
+package org.linli.kiosk;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javax.imageio.ImageIO;
+import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.session.Screen;
+
+/**
+ * {@code ./linli screenshots}: opens the kiosk in a real window at each panel size (1920×1080, 1080×1920, 800×480),
+ * walks every screen and step in both languages, and writes each as a PNG. It is a test-scope program: the kiosk's
+ * production jar carries no tour and no stand-in central service. With no configuration it runs against the real
+ * central service with its demo hub ({@link TestCentral}, in this JVM, a fresh one per panel size) at 10:30 in
+ * Shanghai, with a morning's tickets, bookings and sign-ups made through the real API, so the pictures show a
+ * believable hub and are the same on every machine; a configuration file or {@code LINLI_CENTRAL_URL} in the
+ * environment (with the kiosk's key and hub) points it at another central service instead.
+ *
+ * <p>{@code ScreenshotTour DIR [--size 1080x1920] [--config F]}
+ */
+final class ScreenshotTour {
+    /** The panels kiosks use: landscape full HD, portrait full HD, and the small 7-inch touchscreen. */
+    static final java.util.List<int[]> SIZES = java.util.List.of(new int[] {1920, 1080}, new int[] {1080, 1920},
+            new int[] {800, 480});
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final Path dir;
+    private final AdjustableClock clock;
+    private final java.time.ZoneId zone;
+    private Kiosk kiosk;
+    private Stage stage;
+    private String size;
+    private int count;
+
+    ScreenshotTour(Path dir, AdjustableClock clock, java.time.ZoneId zone) {
+        this.dir = dir;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public static void main(String[] args) {
+        Path dir = null;
+        Path config = null;
+        java.time.Instant at = null;
+        java.util.List<int[]> sizes = SIZES;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> config = Path.of(args[++i]);
+                case "--size" -> sizes = java.util.List.of(size(args[++i]));
+                case "--at" -> at = java.time.Instant.parse(args[++i]);
+                default -> dir = Path.of(args[i]);
+            }
+        }
+        if (dir == null) {
+            System.err.println("usage: ScreenshotTour DIR [--size WIDTHxHEIGHT] [--config F] [--at INSTANT]");
+            System.exit(2);
+        }
+        System.exit(run(config, dir, sizes, at));
+    }
+
+    private static int[] size(String text) {
+        String[] parts = text.split("x");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+
+    /**
+     * @param sizes the panel sizes to draw, {@link #SIZES} for all
+     * @param at where the kiosk's clock starts against another central service: that service's own time when it is
+     *     held at a moment (as in the tests); null for the machine's clock
+     */
+    static int run(Path configFile, Path dir, java.util.List<int[]> sizes, java.time.Instant at) {
+        try {
+            Files.createDirectories(dir);
+            boolean demo = configFile == null && System.getenv("LINLI_CENTRAL_URL") == null;
+            // against the demo hub (in Shanghai) they are taken at 10:30 in the hub, open, whatever the hour they run
+            AdjustableClock clock = demo ? AdjustableClock.at(LocalTime.of(10, 30), SHANGHAI)
+                    : new AdjustableClock(at == null ? java.time.InstantSource.system()
+                            : java.time.InstantSource.fixed(at));
+            Path data = Files.createTempDirectory("linli-kiosk-tour");
+            startPlatform();
+            if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
+                // pictures in another face would not show what a kiosk shows (nor fit the same way)
+                System.err.println("linli kiosk: the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
+                        + " is not installed: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE);
+                return 1;
+            }
+            int written = 0;
+            for (int[] size : sizes) {
+                Path round = data.resolve(size[0] + "x" + size[1]);
+                if (demo) {
+                    written += demoRound(dir, clock, round, size);
+                } else {
+                    KioskConfig config = configFile != null ? KioskConfig.load(configFile, System.getenv())
+                            : KioskConfig.load(null, withDataDir(round));
+                    ScreenshotTour tour = new ScreenshotTour(dir, clock, HubZone.await(config));
+                    tour.open(config, size[0], size[1]);
+                    for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+                        tour.walk(language, null);
+                    }
+                    tour.closeSize();
+                    written += tour.count;
+                }
+            }
+            System.out.println("linli kiosk: wrote " + written + " screenshots to " + dir.toAbsolutePath());
+            return 0;
+        } catch (ConfigException e) {
+            System.err.println("linli kiosk: bad configuration: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("linli kiosk: screenshots failed: " + e);
+            e.printStackTrace();
+            return 1;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** The outbox of a tour without a file goes with its other throwaway data, not into ./data. */
+    private static Map<String, String> withDataDir(Path data) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.putIfAbsent("LINLI_DATA_DIR", data.toString());
+        return env;
+    }
+
+    /**
+     * One panel size against a fresh demo central: the attract screen with nobody waiting first, then a morning's
+     * tickets, bookings and sign-ups made through the API, the walk in both languages, the closed hub at night, and
+     * the kiosk with the central service gone.
+     */
+    private static int demoRound(Path dir, AdjustableClock clock, Path data, int[] size) throws Exception {
+        try (TestCentral central = TestCentral.start(data.resolve("central"), clock, SHANGHAI, Map.of())) {
+            KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
+                    central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", data.resolve("kiosk").toString()));
+            ScreenshotTour tour = new ScreenshotTour(dir, clock, HubZone.await(config));
+            tour.open(config, size[0], size[1]);
+            tour.home(I18n.CHINESE, "22-home-nobody-waiting");
+            tour.home(I18n.ENGLISH, "22-home-nobody-waiting");
+            morning(central, clock);
+            for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+                tour.walk(language, central);
+            }
+            tour.closed();
+            tour.offline(central);
+            tour.closeSize();
+            return tour.count;
+        }
+    }
+
+    /**
+     * What a morning leaves behind, made through the real API: people waiting at three services and two numbers
+     * called, rooms booked today and tomorrow (the day bars and the timeline show them), and one activity full.
+     */
+    private static void morning(TestCentral central, AdjustableClock clock) {
+        int[] waiting = {6, 3, 1};
+        String[] services = {"affairs", "elderly-care", "health"};
+        for (int i = 0; i < services.length; i++) {
+            for (int n = 0; n < waiting[i]; n++) {
+                central.drawTicket(services[i]);
+            }
+        }
+        central.callNext("counter-1");
+        central.callNext("counter-2");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SHANGHAI);
+        book(central, "activity-room", today, 13, 15);
+        book(central, "activity-room", today, 18, 20);
+        book(central, "activity-room", today.plusDays(1), 8, 9);
+        book(central, "activity-room", today.plusDays(1), 14, 16);
+        book(central, "reading-room", today, 11, 12);
+        book(central, "classroom", today, 11, 21);
+        central.fill("demo-health-1", 30);
+    }
+
+    private static int phones;
+
+    /** Booked by different residents (each may hold only a few bookings), in pieces the rooms' rules allow. */
+    private static void book(TestCentral central, String room, LocalDate day, int from, int to) {
+        for (int h = from; h < to; h += 2) {
+            central.book(room, day.atTime(h, 0).atZone(SHANGHAI).toOffsetDateTime(),
+                    day.atTime(Math.min(to, h + 2), 0).atZone(SHANGHAI).toOffsetDateTime(),
+                    String.format("1380000%04d", ++phones));
+        }
+    }
+
+    /**
+     * Starts JavaFX for the tour. The tour closes its window after each panel size before it opens the next, and
+     * JavaFX's default is to end itself as soon as the screen thread is idle with no window open: a late answer from
+     * the central service (the live events of a real hub keep coming) was enough to let it end in between, and every
+     * later step then waited on a screen thread that no longer existed.
+     */
+    static void startPlatform() {
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> { });
+    }
+
+    void open(KioskConfig config, int width, int height) throws Exception {
+        size = width + "x" + height;
+        fx(() -> {
+            try {
+                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stage = new Stage(StageStyle.UNDECORATED);
+            stage.setScene(kiosk.scene());
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+            kiosk.start(System::nanoTime);
+        });
+        kiosk.settle();
+    }
+
+    /** @param central the demo central (a resident's card is drawn from it), or null for another one */
+    private void walk(java.util.Locale language, TestCentral central) throws Exception {
+        String lang = language.getLanguage();
+        fx(() -> {
+            kiosk.i18n().localeProperty().set(language);
+            kiosk.shell().home();
+        });
+        shot("01-home", lang);
+
+        go(Screen.CHECKIN);
+        shot("02-checkin", lang);
+        fx(() -> {
+            kiosk.checkin().usePhone();
+            "1380013".chars().forEach(c -> kiosk.checkin().phone().press((char) c));
+        });
+        shot("03-checkin-phone", lang);
+        if (central != null) {
+            String token = central.residentCard("13900001234");
+            fx(() -> kiosk.scanned(token));
+            shot("04-checkin-welcome", lang);
+            fx(() -> kiosk.shell().finish());
+        }
+
+        go(Screen.QUEUE);
+        shot("05-queue", lang);
+        fx(() -> kiosk.queue().choose(kiosk.queue().tiles().get(0)));
+        shot("06-queue-priority", lang);
+        fx(() -> kiosk.queue().take(false));
+        shot("07-queue-ticket", lang);
+
+        go(Screen.ROOMS);
+        shot("08-rooms", lang);
+        fx(() -> kiosk.rooms().choose(kiosk.rooms().rooms().get(0).room()));
+        kiosk.settle();
+        fx(() -> kiosk.rooms().moveDay(1));
+        kiosk.settle();
+        fx(() -> {
+            int first = firstFreePair();
+            kiosk.rooms().tapSlot(first);
+            kiosk.rooms().tapSlot(first + 1);
+        });
+        shot("09-rooms-timeline", lang);
+        fx(() -> {
+            kiosk.rooms().toDetails();
+            kiosk.rooms().changeAttendees(5);
+            kiosk.rooms().setPurpose("meeting");
+            "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+        });
+        shot("10-rooms-details", lang);
+        fx(() -> kiosk.rooms().book());
+        shot("11-rooms-booked", lang);
+
+        go(Screen.ACTIVITIES);
+        fx(() -> kiosk.activities().showWeek(true));
+        shot("12-activities", lang);
+        fx(() -> {
+            var full = kiosk.activities().activities().stream().filter(a -> a.full()).findFirst()
+                    .orElse(kiosk.activities().activities().get(0));
+            kiosk.activities().choose(full);
+            "13900139000".chars().forEach(c -> kiosk.activities().phone().press((char) c));
+        });
+        shot("13-activities-signup", lang);
+        fx(() -> kiosk.activities().signUp());
+        shot("14-activities-done", lang);
+
+        go(Screen.RATING);
+        shot("15-rating", lang);
+        fx(() -> kiosk.rating().rate(5));
+        shot("16-rating-thanks", lang);
+
+        go(Screen.CARD);
+        fx(() -> "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c)));
+        shot("17-card-phone", lang);
+        fx(() -> kiosk.card().request());
+        shot("18-card", lang);
+
+        // the idle warning where it matters most: over a ticket the resident is still reading
+        go(Screen.QUEUE);
+        fx(() -> kiosk.queue().choose(kiosk.queue().tiles().get(1)));
+        fx(() -> kiosk.queue().take(false));
+        kiosk.settle();
+        CountDownLatch warned = new CountDownLatch(1);
+        fx(() -> kiosk.shell().idle().warningProperty().addListener((o, a, b) -> {
+            if (b) {
+                warned.countDown();
+            }
+        }));
+        clock.advance(Duration.ofSeconds(52));
+        if (!warned.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the idle warning did not appear");
+        }
+        shot("19-idle-warning", lang);
+        fx(() -> kiosk.shell().finish());
+        if (central != null) {
+            refusal(lang, central);
+        }
+    }
+
+    /** A refusal: the time the resident chose is booked at another kiosk just before they confirm. */
+    private void refusal(String lang, TestCentral central) throws Exception {
+        go(Screen.ROOMS);
+        fx(() -> kiosk.rooms().choose(kiosk.rooms().rooms().get(1).room()));
+        kiosk.settle();
+        fx(() -> kiosk.rooms().moveDay(2));
+        kiosk.settle();
+        int first = firstFreePair();
+        var slot = kiosk.rooms().slots().get(first);
+        fx(() -> {
+            kiosk.rooms().tapSlot(first);
+            kiosk.rooms().toDetails();
+            kiosk.rooms().setPurpose("class");
+            "13500135000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+        });
+        central.book(kiosk.rooms().roomProperty().get().id(), slot.start(), slot.end(), "13500135001");
+        fx(() -> kiosk.rooms().book());
+        shot("27-rooms-refused", lang);
+        fx(() -> kiosk.shell().finish());
+    }
+
+    private int firstFreePair() {
+        var slots = kiosk.rooms().slots();
+        for (int i = 0; i + 1 < slots.size(); i++) {
+            if (slots.get(i).free() && slots.get(i + 1).free()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The attract screen at 03:33 in the hub, when it is closed and says when it opens. */
+    private void closed() throws Exception {
+        Duration toNight = untilNext(LocalTime.of(3, 33), zone);
+        clock.advance(toNight);
+        home(I18n.CHINESE, "23-home-closed");
+        home(I18n.ENGLISH, "23-home-closed");
+        clock.advance(toNight.negated());
+        fx(() -> kiosk.shell().home());
+    }
+
+    /** How far the kiosk's clock is from the next {@code time} in the hub's zone. */
+    private Duration untilNext(LocalTime time, ZoneId zone) {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        ZonedDateTime next = now.toLocalDate().atTime(time).atZone(zone);
+        return Duration.between(now, next.isAfter(now) ? next : next.plusDays(1));
+    }
+
+    private void home(java.util.Locale language, String name) throws Exception {
+        fx(() -> {
+            kiosk.i18n().localeProperty().set(language);
+            kiosk.shell().home();
+        });
+        shot(name, language.getLanguage());
+    }
+
+    /** With the central service gone: what still works (check-in, rating) and what says it cannot (the rest). */
+    private void offline(TestCentral central) throws Exception {
+        central.stop();
+        for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+            String lang = language.getLanguage();
+            fx(() -> {
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().home();
+            });
+            kiosk.settle();
+            fx(() -> {
+                kiosk.shell().go(Screen.CHECKIN);
+                kiosk.checkin().usePhone();
+                "13600136000".chars().forEach(c -> kiosk.checkin().phone().press((char) c));
+                kiosk.checkin().submitPhone();
+            });
+            shot("20-offline-checkin", lang);
+            go(Screen.QUEUE);
+            shot("21-offline-queue", lang);
+            fx(() -> {
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().home();
+            });
+            shot("24-offline-home", lang);
+            go(Screen.ROOMS);
+            shot("25-offline-rooms", lang);
+            go(Screen.ACTIVITIES);
+            shot("26-offline-activities", lang);
+        }
+    }
+
+    /** Closes the kiosk and the window of one panel size. */
+    void closeSize() throws Exception {
+        fx(() -> {
+            kiosk.close();
+            stage.close();
+        });
+    }
+
+    private void go(Screen screen) throws Exception {
+        fx(() -> kiosk.shell().go(screen));
+        kiosk.settle();
+    }
+
+    void shot(String name, String lang) throws Exception {
+        kiosk.settle();
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        fx(() -> image.set(kiosk.scene().snapshot(null)));
+        BufferedImage png = SwingFXUtils.fromFXImage(image.get(), null);
+        ImageIO.write(png, "png", dir.resolve(name + "-" + lang + "-" + size + ".png").toFile());
+        count++;
+    }
+
+    private void fx(Runnable action) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the screen thread did not answer");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("tour step failed", failure.get());
+        }
+    }
+}
