@@ -6,11 +6,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Map;
-import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
-import org.linli.central.errors.Forbidden;
 import org.linli.central.web.Json;
 import org.linli.central.web.Requests;
 
@@ -37,12 +35,7 @@ public final class DayService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
-            throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
-        }
-        return hub;
+        return OwnHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
     }
 
     private void today(ServerRequest req, ServerResponse res) {

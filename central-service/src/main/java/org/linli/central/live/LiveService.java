@@ -17,7 +17,6 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.devices.DeviceRegistry;
-import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.NotFound;
 import org.linli.central.queue.Queues;
 import org.linli.central.web.Json;
@@ -55,12 +54,7 @@ public final class LiveService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
-            throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
-        }
-        return hub;
+        return OwnHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
     }
 
     private void live(ServerRequest req, ServerResponse res) {
