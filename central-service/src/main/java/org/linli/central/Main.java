@@ -90,7 +90,7 @@ public final class Main {
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), new LoginThrottle(c.clock()), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
-                new EventStreamService(c.journal(), c.guard()),
+                new EventStreamService(c.journal(), c.guard(), c.roomViews()::events),
                 c.reports().reportService(c),
                 c.reports().calendarService(c),
                 new StaffService(c.staffAdmin(), c.guard(), body),

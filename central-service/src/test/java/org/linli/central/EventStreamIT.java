@@ -38,8 +38,16 @@ class EventStreamIT {
     }
 
     private static Stream_ open(TestServer server, String bearer, String query) throws Exception {
-        HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(server.uri("/api/v1/events" + query))
-                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        return open(server, bearer, query, null);
+    }
+
+    private static Stream_ open(TestServer server, String bearer, String query, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/v1/events" + query))
+                .header("Authorization", "Bearer " + bearer).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         Stream_ stream = new Stream_(new CopyOnWriteArrayList<>(), new AtomicBoolean());
         Thread.ofVirtual().start(() -> {
@@ -78,6 +86,36 @@ class EventStreamIT {
             assertFalse(kiosk.has("after-revoking"), "a revoked key still got events");
             await().atMost(Duration.ofSeconds(10)).until(() -> district.has("after-revoking"));
             assertFalse(district.ended().get());
+        }
+    }
+
+    /**
+     * A kiosk that starts (or a dashboard opened) before any sensor speaks shows each room as it is now rather than
+     * nothing until the next change; one that resumes gets what it missed instead, not the whole state again.
+     */
+    @Test
+    void aStreamStartedAfreshBeginsWithEachRoomOfItsHubsAsItIsNow() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            assertEquals(200, server.put("/api/v1/rooms/district-hall", server.adminToken(), Map.of("hub", "xuhui",
+                    "nameZh", "区会议室", "nameEn", "District hall", "capacity", 50)).status());
+            TestServer.Response issued = server.post("/api/v1/hubs/wutong66/kiosk-keys", server.adminToken(),
+                    Map.of("label", "lobby 3"));
+            assertEquals(201, issued.status(), issued.text());
+            String key = issued.json().get("key").asText();
+
+            Stream_ kiosk = open(server, key, "");
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.has("\"room\":\"council-hall\"")
+                    && kiosk.has("\"room\":\"roof-terrace\""));
+            assertTrue(kiosk.has("event:room"));
+            Stream_ district = open(server, server.adminToken(), "");
+            await().atMost(Duration.ofSeconds(10)).until(() -> district.has("\"room\":\"district-hall\"")
+                    && district.has("\"room\":\"council-hall\""));
+
+            Stream_ resumed = open(server, key, "", "999999999999999999");
+            server.components().alerts().raise("wutong66", Alert.DEVICE_OFFLINE, null, "d4", new Name("续上的", "resumed"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.has("resumed") && kiosk.has("resumed"));
+            assertFalse(kiosk.has("district-hall"), "a kiosk of wutong66 was shown a room of xuhui");
+            assertFalse(resumed.has("event:room"), "a resumed stream was sent the whole state again");
         }
     }
 }

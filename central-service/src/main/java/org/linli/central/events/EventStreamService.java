@@ -11,9 +11,11 @@ import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.errors.Forbidden;
@@ -24,8 +26,9 @@ import org.linli.central.web.Requests;
 /**
  * {@code GET /api/v1/events[?hub=]}: the numbered events of the journal of the caller's hubs (its own and those below
  * it; all for callers of all hubs) as Server-Sent Events; a client that
- * reconnects with {@code Last-Event-ID} first gets what it missed. Each client has a bounded queue; a client that
- * falls behind by more than its queue loses events rather than slowing the service down.
+ * reconnects with {@code Last-Event-ID} first gets what it missed, and one that starts afresh first gets the state of
+ * now (each room of its hubs), so that a screen never waits for a change to show what it is. Each client has a bounded
+ * queue; a client that falls behind by more than its queue loses events rather than slowing the service down.
  */
 public final class EventStreamService implements HttpService {
     private static final int QUEUE = 256;
@@ -33,10 +36,18 @@ public final class EventStreamService implements HttpService {
     private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     private final EventJournal journal;
     private final Guard guard;
+    private final Snapshot snapshot;
 
-    public EventStreamService(EventJournal journal, Guard guard) {
+    /** The state of now as events, for the hubs a caller is shown. */
+    @FunctionalInterface
+    public interface Snapshot {
+        List<? extends Event> current(Predicate<String> hubShown);
+    }
+
+    public EventStreamService(EventJournal journal, Guard guard, Snapshot snapshot) {
         this.journal = journal;
         this.guard = guard;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -59,6 +70,14 @@ public final class EventStreamService implements HttpService {
             // A first event so that clients (and tests) know the stream is open and subscribed. (Helidon's SSE
             // writer needs data on every event, so these are tiny events rather than comments.)
             sink.emit(SseEvent.builder().name("open").data("{}").build());
+            if (resumeAfter == null) {
+                // Subscribed first, so nothing published meanwhile is lost; without an id, so that a client that
+                // reconnects still resumes from the journal.
+                for (Event now : snapshot.current(eventHub -> shown(caller, hub, eventHub))) {
+                    sink.emit(SseEvent.builder().name(now.eventName())
+                            .data(new String(Json.bytes(now), StandardCharsets.UTF_8)).build());
+                }
+            }
             while (true) {
                 EventJournal.Entry entry = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                 // Checked again before every event and every keep-alive: a revoked kiosk key, an ended or expired

@@ -76,6 +76,12 @@ public final class RoomViews {
         return views;
     }
 
+    /** The state of each room of the hubs shown, as the events a screen that starts afresh needs first. */
+    public List<RoomEvent> events(java.util.function.Predicate<String> hubShown) {
+        return catalogue.hubs().stream().filter(hub -> hubShown.test(hub.id()))
+                .flatMap(hub -> hub(hub).stream()).map(RoomView::event).toList();
+    }
+
     /** Every room of every hub. */
     public List<String> roomIds() {
         return catalogue.hubs().stream().flatMap(hub -> catalogue.rooms(hub.id()).stream()).map(Room::id).toList();
