@@ -5,14 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 
 /**
  * The three-level network as a tree, and the one rule of who sees whose figures: a member of staff sees the hub they
  * belong to and every hub under it (a street admin sees the street hub and its residential hubs; district staff see
- * all); staff without a hub see all. Kept in one place so the single hub-scope rule of every route (issue 13) can
- * take it over.
+ * all); staff without a hub see all: the hub-scope rule of every route ({@link Guard#within}).
  */
 public final class HubScope {
     private static final int MAX_DEPTH = 8;
@@ -24,17 +24,8 @@ public final class HubScope {
 
     /** Whether staff of {@code callerHubId} (null: all hubs) may see the figures of {@code hub}. */
     public boolean maySee(String callerHubId, Hub hub) {
-        if (callerHubId == null) {
-            return true;
-        }
-        Hub current = hub;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current.id().equals(callerHubId)) {
-                return true;
-            }
-            current = current.parent() == null ? null : catalogue.hub(current.parent()).orElse(null);
-        }
-        return false;
+        return callerHubId == null || Guard.within(callerHubId, hub.id(),
+                at -> catalogue.hub(at).map(Hub::parent).orElse(null));
     }
 
     public Optional<Hub> hub(String id) {
