@@ -59,12 +59,18 @@ public final class Outbox implements AutoCloseable {
         return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".key");
     }
 
-    /** Bodies an older kiosk kept in clear are sealed, and the clear pages wiped, before anything else happens. */
+    /**
+     * Bodies an older kiosk kept in clear are sealed (or dropped, when refused for good), and the clear pages wiped,
+     * before anything else happens.
+     */
     private void sealClearBodies() throws SQLException {
         int sealed = 0;
+        try (Statement s = db.createStatement()) {
+            sealed += s.executeUpdate("UPDATE outbox SET body = '' WHERE refused IS NOT NULL AND body <> ''");
+        }
         try (Statement s = db.createStatement();
-                ResultSet rows = s.executeQuery("SELECT id, path, body FROM outbox WHERE body NOT LIKE '"
-                        + OutboxKey.PREFIX + "%'");
+                ResultSet rows = s.executeQuery("SELECT id, path, body FROM outbox WHERE refused IS NULL"
+                        + " AND body NOT LIKE '" + OutboxKey.PREFIX + "%'");
                 PreparedStatement seal = db.prepareStatement("UPDATE outbox SET body = ? WHERE id = ?")) {
             while (rows.next()) {
                 seal.setString(1, key.seal(rows.getString(2), rows.getString(3)));
@@ -137,9 +143,12 @@ public final class Outbox implements AutoCloseable {
         update("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id, null);
     }
 
-    /** The central service will never accept this one (a 4xx): keep it, but stop retrying. */
+    /**
+     * The central service will never accept this one (a 4xx): it stops being retried, and its body (a phone number,
+     * perhaps) is dropped, as nothing will ever send it; the route and the reason stay for whoever looks into it.
+     */
     public synchronized void refused(long id, String reason) {
-        update("UPDATE outbox SET refused = ? WHERE id = ?", id, reason);
+        update("UPDATE outbox SET refused = ?, body = '' WHERE id = ?", id, reason);
     }
 
     private void update(String sql, long id, String reason) {

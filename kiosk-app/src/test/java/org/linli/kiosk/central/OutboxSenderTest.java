@@ -107,13 +107,32 @@ class OutboxSenderTest {
                     + " NULL, idempotency_key TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, refused TEXT)");
             s.execute("INSERT INTO outbox (path, body, idempotency_key) VALUES ('/api/v1/checkins',"
                     + " '{\"phone\":\"13987654321\"}', 'k-1')");
+            s.execute("INSERT INTO outbox (path, body, idempotency_key, refused) VALUES ('/api/v1/checkins',"
+                    + " '{\"phone\":\"13911112222\"}', 'k-2', 'unknown-purpose')");
         }
         assertTrue(new String(Files.readAllBytes(old), StandardCharsets.ISO_8859_1).contains("13987654321"));
         try (Outbox opened = new Outbox(old)) {
             assertFalse(filesContain(old.getParent(), "13987654321"), "still in clear after opening");
+            assertFalse(filesContain(old.getParent(), "13911112222"), "a refused row still in clear");
             Outbox.Entry entry = opened.pending().getFirst();
             assertEquals("{\"phone\":\"13987654321\"}", entry.body());
             assertEquals("k-1", entry.idempotencyKey());
+        }
+    }
+
+    /** A check-in central refuses for good is not retried, and keeps no body: nothing will ever send it. */
+    @Test
+    void aRefusedCheckinKeepsNoBody() throws Exception {
+        f.central.stop();
+        assertTrue(f.sender.checkin(Map.of("phone", "13955556666", "service", "no-such-service")).kept());
+        f.central.restart();
+        assertEquals(0, f.sender.syncNow());
+        assertEquals(0, f.sender.pendingCount());
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+                var rows = db.createStatement().executeQuery("SELECT body, refused FROM outbox")) {
+            assertTrue(rows.next(), "the refusal is kept, for whoever looks into it");
+            assertEquals("", rows.getString(1));
+            assertTrue(rows.getString(2) != null && !rows.getString(2).isBlank(), "with its reason");
         }
     }
 
