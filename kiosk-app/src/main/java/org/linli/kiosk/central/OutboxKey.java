@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The key that seals the outbox's bodies (AES-256-GCM), so a resident's phone number is never in clear on the kiosk's
  * disk (decision 0013, L4). It lives in its own file beside the outbox database, readable by the kiosk's user only:
- * a copy of the database alone (a backup, a card pulled from the Pi) gives nothing away. Losing the key loses only
- * what was still waiting to be sent.
+ * a copy of the database alone (a backup, a file sent for diagnosis) gives nothing away; the whole SD card holds
+ * both, which an unattended Pi without a TPM cannot help. Losing the key loses only what was still waiting to be
+ * sent.
  */
 final class OutboxKey {
     /** Marks a sealed body; older outboxes held bodies in clear, which {@link Outbox} seals when it opens them. */
