@@ -5,14 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 
 /**
- * The three-level network as a tree, and the one rule of who sees whose figures: a member of staff sees the hub they
- * belong to and every hub under it (a street admin sees the street hub and its residential hubs; district staff see
- * all); staff without a hub see all: the hub-scope rule of every route ({@link Guard#within}).
+ * The three-level network as a tree, for the reports' pickers and roll-ups. Who sees whose figures is the hub-scope
+ * rule of every route ({@code Guard.reaches}): a member of staff sees the hub they belong to and every hub under it
+ * (a street admin the street hub and its residential hubs; district staff all); staff without a hub see all.
  */
 public final class HubScope {
     private static final int MAX_DEPTH = 8;
@@ -20,12 +19,6 @@ public final class HubScope {
 
     public HubScope(Catalogue catalogue) {
         this.catalogue = catalogue;
-    }
-
-    /** Whether staff of {@code callerHubId} (null: all hubs) may see the figures of {@code hub}. */
-    public boolean maySee(String callerHubId, Hub hub) {
-        return callerHubId == null || Guard.within(callerHubId, hub.id(),
-                at -> catalogue.hub(at).map(Hub::parent).orElse(null));
     }
 
     public Optional<Hub> hub(String id) {
