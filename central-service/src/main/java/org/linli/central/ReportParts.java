@@ -40,7 +40,7 @@ public record ReportParts(HubScope scope, Reports reports, Comparison comparison
     }
 
     CalendarService calendarService(Components c) {
-        return new CalendarService(feeds, entries, writer, tokens, c.catalogue(), scope, c.guard(), c.clock(),
+        return new CalendarService(feeds, entries, writer, tokens, c.catalogue(), c.guard(), c.clock(),
                 c.settings().maxBodyBytes());
     }
 }

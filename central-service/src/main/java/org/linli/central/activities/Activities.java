@@ -80,10 +80,12 @@ public final class Activities {
      * Signs a resident up (again: the same answer), by phone or resident card.
      *
      * @param callerHub the kiosk's hub, or null for staff of all hubs
+     * @param reaches whether the caller may act on a hub ({@code Guard.reaches}): another's activity is not found
      * @param idempotencyKey the same for every try of one sign-up, or null: a key seen before answers the sign-up it
      *     made (another request with it is a 422)
      */
-    public Signed signUp(String activityId, String phone, String token, String callerHub, String idempotencyKey) {
+    public Signed signUp(String activityId, String phone, String token, String callerHub,
+            java.util.function.Predicate<String> reaches, String idempotencyKey) {
         long now = clock.instant().getEpochSecond();
         // the phone is hashed only when the key was used before, or when the sign-up is made
         Supplier<String> fingerprint = () -> Secrets.sha256(String.join("|", activityId, String.valueOf(callerHub),
@@ -97,7 +99,7 @@ public final class Activities {
                 }
             }
             Activity activity = Catalogue.activity(c, activityId)
-                    .filter(a -> callerHub == null || a.hubId().equals(callerHub))
+                    .filter(a -> reaches.test(a.hubId()))
                     .orElseThrow(() -> new NotFound("no activity " + activityId));
             if (!activity.end().isAfter(clock.instant())) {
                 throw new RuleViolation("activity-over", "this activity is over");

@@ -83,7 +83,8 @@ public final class ActivityService implements HttpService {
             throw InvalidInput.field("phone", "send either phone or token");
         }
         Activities.Signed signed = activities.signUp(id,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);
+                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(),
+                hub -> guard.reaches(caller, hub), key);
         Json.send(res, signed.replayed() ? Status.OK_200 : Status.CREATED_201, view(signed.signup()));
     }
 

@@ -1,10 +1,9 @@
 package org.linli.central.admin;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.Guard;
 import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -28,13 +27,9 @@ public final class HubScope {
         if (caller.hubId() == null) {
             return true;
         }
-        Set<String> seen = new HashSet<>();
-        for (String at = hubId; at != null && seen.add(at); at = catalogue.hub(at).map(Hub::parent).orElse(null)) {
-            if (at.equals(caller.hubId())) {
-                return true;
-            }
-        }
-        return false;
+        // the hub-scope rule of every route (Guard), for admins: and the accounts of no hub stay the global admins'
+        return hubId != null && Guard.within(caller.hubId(), hubId, at -> catalogue.hub(at).map(Hub::parent)
+                .orElse(null));
     }
 
     /** The ids of the hubs the caller manages; empty for a global administrator, who manages them all. */

@@ -26,7 +26,8 @@ public final class AlertService implements HttpService {
 
     private void acknowledge(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Alert alert = alerts.acknowledge(Requests.number(req, "id"), caller.name(), caller.hubId());
+        Alert alert = alerts.acknowledge(Requests.number(req, "id"), caller.name(),
+                hub -> guard.reaches(caller, hub));
         Json.ok(res, alert.event(alerts.zone(alert.hubId())));
     }
 }

@@ -55,9 +55,9 @@ public final class Alerts {
     }
 
     /** Acknowledges an alert; acknowledging twice is harmless. */
-    public Alert acknowledge(long id, String by, String callerHub) {
+    public Alert acknowledge(long id, String by, java.util.function.Predicate<String> reaches) {
         Alert alert = db.write(c -> {
-            Alert current = find(c, id).filter(a -> callerHub == null || callerHub.equals(a.hubId()))
+            Alert current = find(c, id).filter(a -> reaches.test(a.hubId()))
                     .orElseThrow(() -> new NotFound("no alert " + id));
             if (!current.acknowledged()) {
                 Sql.update(c, "UPDATE alert SET acknowledged = 1, ack_by = ?, ack_ts = ? WHERE id = ?", by,

@@ -22,6 +22,7 @@ import org.linli.central.auth.Guard;
 import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.Forbidden;
 import org.linli.central.web.Json;
 import org.linli.central.web.Requests;
 
@@ -97,7 +98,7 @@ public final class AuditService implements HttpService {
         String hub = query.first("hub").orElse(null);
         if (hub != null && !hub.isBlank()) {
             if (!scope.manages(caller, hub)) {
-                throw InvalidInput.field("hub", "not a hub you manage");
+                throw new Forbidden("hub " + hub + " is not one you manage");
             }
             hubs = Optional.of(java.util.List.of(hub));
         }

@@ -29,16 +29,37 @@ public final class Guard {
     }
 
     /**
-     * Whether the caller may act on a hub: callers of all hubs on any, others on their own hub and the hubs below it.
-     * The one hub-scope rule every route uses.
+     * The one hub-scope rule every route uses: whether the caller may act on a hub. Callers of all hubs act on any;
+     * the others on their own hub and every hub below it (a street hub's staff on its residential hubs, a district's
+     * on all its streets). A kiosk key is the one caller whose reach stops at its own hub: it stands in that hub and
+     * serves the resident in front of it, so a street hub's kiosk books, queues and checks in for the street hub only.
      */
     public boolean reaches(Caller caller, String hubId) {
-        if (caller.hubId() == null) {
-            return true;
+        if (caller.role() == Role.KIOSK) {
+            return atOwnHub(caller, hubId);
         }
+        return caller.hubId() == null || within(caller.hubId(), hubId, parentOf);
+    }
+
+    /**
+     * The named narrower variant of {@link #reaches}: the caller's own hub only, never the hubs below. For work done
+     * in person at one hub's counters (calling, serving, putting a ticket back, the counter's console) and for a
+     * display key's screens, which show the one hub they hang in.
+     */
+    public static boolean atOwnHub(Caller caller, String hubId) {
+        return caller.hubId() == null || caller.hubId().equals(hubId);
+    }
+
+    /**
+     * Whether {@code hubId} is {@code ancestorId} or lies below it: the tree walk behind {@link #reaches}, and the only
+     * one (administration, reports and calendar feeds ask it too).
+     *
+     * @param parentOf a hub's parent hub id, or null for a top hub or an unknown one
+     */
+    public static boolean within(String ancestorId, String hubId, UnaryOperator<String> parentOf) {
         String current = hubId;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current.equals(caller.hubId())) {
+            if (current.equals(ancestorId)) {
                 return true;
             }
             current = parentOf.apply(current);
@@ -51,8 +72,18 @@ public final class Guard {
      */
     public void requireHub(Caller caller, String hubId) {
         if (!reaches(caller, hubId)) {
-            throw new Forbidden("a " + caller.role().wire() + " of hub " + caller.hubId()
+            throw new Forbidden(caller.role() == Role.KIOSK ? "a kiosk acts for its own hub " + caller.hubId() + " only"
+                    : "a " + caller.role().wire() + " of hub " + caller.hubId()
                     + " acts on that hub and the hubs under it only");
+        }
+    }
+
+    /**
+     * @throws Forbidden when the caller is not of that hub ({@link #atOwnHub})
+     */
+    public void requireOwnHub(Caller caller, String hubId) {
+        if (!atOwnHub(caller, hubId)) {
+            throw new Forbidden("this is done at hub " + hubId + " by its own staff");
         }
     }
 

@@ -62,8 +62,9 @@ public final class BookingService implements HttpService {
     }
 
     private void availability(ServerRequest req, ServerResponse res) {
-        guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
+        Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
         Room room = catalogue.requireRoom(Requests.id(req, "room"));
+        guard.requireHub(caller, room.hubId());
         LocalDate date = Requests.date(req, "date");
         Hub hub = catalogue.requireHub(room.hubId());
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
@@ -98,7 +99,7 @@ public final class BookingService implements HttpService {
         Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String key = Requests.idempotencyKey(req);
         BookingRequest request = parse(JsonBody.read(req, maxBody));
-        Bookings.Created created = bookings.create(request, caller.hubId(), key);
+        Bookings.Created created = bookings.create(request, hub -> guard.reaches(caller, hub), key);
         Map<String, Object> body = view(created.booking());
         body.remove("phoneLast4");
         body.put("token", bookings.token(created.booking()));
@@ -159,7 +160,7 @@ public final class BookingService implements HttpService {
         String token = body.text("token", 200);
         String hubField = body.optionalText("hub", 64);
         body.done();
-        String hub = caller.hubId() != null ? caller.hubId() : hubField;
+        String hub = hubField != null ? hubField : caller.hubId();
         if (hub == null) {
             throw InvalidInput.field("hub", "staff of all hubs name the hub whose kiosk the resident is at");
         }

@@ -93,14 +93,14 @@ public final class Bookings {
      * Books a room. The overlap rule is enforced by the database trigger inside one {@code BEGIN IMMEDIATE}
      * transaction, so of many concurrent requests for one slot exactly one wins.
      *
-     * @param callerHub the hub of the kiosk asking, or null for staff of all hubs
+     * @param reaches whether the caller may act on a hub ({@code Guard.reaches})
      */
-    public Created create(BookingRequest request, String callerHub, String idempotencyKey) {
+    public Created create(BookingRequest request, Predicate<String> reaches, String idempotencyKey) {
         Room room = catalogue.room(request.roomId()).orElseThrow(() -> new RuleViolation("unknown-room",
                 "there is no room " + request.roomId()));
         Hub hub = catalogue.requireHub(room.hubId());
-        if (callerHub != null && !callerHub.equals(hub.id())) {
-            throw new Forbidden("this kiosk books rooms of its own hub only");
+        if (!reaches.test(hub.id())) {
+            throw new Forbidden("the rooms of hub " + hub.id() + " are not the caller's to book");
         }
         Instant now = clock.instant();
         Optional<Created> replay = idempotencyKey == null ? Optional.empty() : replay(idempotencyKey, request);

@@ -18,7 +18,6 @@ import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
-import org.linli.central.reports.HubScope;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.errors.Forbidden;
@@ -40,19 +39,17 @@ public final class CalendarService implements HttpService {
     private final CalendarWriter writer;
     private final FeedTokens tokens;
     private final Catalogue catalogue;
-    private final HubScope scope;
     private final Guard guard;
     private final Clock clock;
     private final long maxBody;
 
     public CalendarService(CalendarFeeds feeds, CalendarEntries entries, CalendarWriter writer, FeedTokens tokens,
-            Catalogue catalogue, HubScope scope, Guard guard, Clock clock, long maxBody) {
+            Catalogue catalogue, Guard guard, Clock clock, long maxBody) {
         this.feeds = feeds;
         this.entries = entries;
         this.writer = writer;
         this.tokens = tokens;
         this.catalogue = catalogue;
-        this.scope = scope;
         this.guard = guard;
         this.clock = clock;
         this.maxBody = maxBody;
@@ -74,7 +71,7 @@ public final class CalendarService implements HttpService {
         Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Hub hub = catalogue.hub(Requests.id(req, "hub"))
                 .orElseThrow(() -> new NotFound("no hub with that id"));
-        if (!scope.maySee(caller.hubId(), hub)) {
+        if (!guard.reaches(caller, hub.id())) {
             throw new Forbidden("staff of " + caller.hubId()
                     + " manage the calendar feeds of that hub and of the hubs under it only");
         }

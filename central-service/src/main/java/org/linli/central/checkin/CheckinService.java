@@ -59,7 +59,7 @@ public final class CheckinService implements HttpService {
         if ((service != null && !Ids.isValid(service)) || (activity != null && !Ids.isValid(activity))) {
             throw new RuleViolation("unknown-purpose", "no such service or activity");
         }
-        Hub hub = ResidentService.hubOf(caller, hubField, catalogue);
+        Hub hub = ResidentService.hubOf(caller, hubField, catalogue, guard);
         Checkins.Checked checked = checkins.checkIn(hub, new Checkins.Request(token,
                 phone == null ? null : Residents.requirePhone("phone", phone), service, activity,
                 at == null ? null : at.toInstant()), key);

@@ -97,7 +97,7 @@ public final class DisplayService implements HttpService {
                 if (m.matches()) {
                     // the event stream of its own hub only (without ?hub= it would carry every hub's)
                     String hub = m.groupCount() > 0 ? m.group(1) : path.endsWith("/events") ? hubQuery : display.hubId();
-                    return display.hubId().equals(hub);
+                    return hub != null && Guard.atOwnHub(display, hub); // a screen shows the hub it hangs in
                 }
             }
             // the counter's own view; the counter's hub is checked by the route, as for counter staff

@@ -12,7 +12,6 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
-import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.NotFound;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -26,7 +25,6 @@ import org.linli.central.web.Times;
  */
 public final class KioskKeyService implements HttpService {
     /** Hubs nest three levels deep (district, street, residential); more means a loop in the data. */
-    private static final int MAX_DEPTH = 8;
     private final KioskKeys keys;
     private final Catalogue catalogue;
     private final Guard guard;
@@ -78,22 +76,8 @@ public final class KioskKeyService implements HttpService {
     private Hub managedHub(ServerRequest req) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        if (caller.hubId() != null && !isWithin(hub, caller.hubId())) {
-            throw new Forbidden("an admin of " + caller.hubId()
-                    + " manages the kiosk keys of that hub and of the hubs under it only");
-        }
+        guard.requireHub(caller, hub.id());
         return hub;
-    }
-
-    private boolean isWithin(Hub hub, String ancestorId) {
-        Hub current = hub;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current.id().equals(ancestorId)) {
-                return true;
-            }
-            current = current.parent() == null ? null : catalogue.hub(current.parent()).orElse(null);
-        }
-        return false;
     }
 
     private static Map<String, Object> view(KioskKeys.KioskKey key, Hub hub) {

@@ -35,7 +35,7 @@ public final class DayService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        return OwnHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
+        return ReachedHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
     }
 
     private void today(ServerRequest req, ServerResponse res) {

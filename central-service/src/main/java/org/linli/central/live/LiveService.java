@@ -54,7 +54,7 @@ public final class LiveService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        return OwnHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
+        return ReachedHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
     }
 
     private void live(ServerRequest req, ServerResponse res) {
@@ -121,8 +121,8 @@ public final class LiveService implements HttpService {
     private void counter(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Counter counter = catalogue.counter(Requests.id(req, "counter"))
-                .filter(c -> caller.hubId() == null || caller.hubId().equals(c.hubId()))
-                .orElseThrow(() -> new NotFound("no counter with that id in your hub"));
+                .orElseThrow(() -> new NotFound("no counter with that id"));
+        guard.requireOwnHub(caller, counter.hubId()); // the console of the one serving there, as for counter work
         Hub hub = catalogue.requireHub(counter.hubId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", counter.id());

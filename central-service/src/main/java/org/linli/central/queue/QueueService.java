@@ -57,7 +57,7 @@ public final class QueueService implements HttpService {
             throw InvalidInput.field("phone", "send phone or token, not both");
         }
         Queues.Drawn drawn = queues.draw(service, priority,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(), key);
+                phone == null ? null : Residents.requirePhone("phone", phone), token, hub -> guard.reaches(caller, hub), key);
         Json.send(res, drawn.replayed() ? Status.OK_200 : Status.CREATED_201, withStatusUrl(drawn.ticket()));
     }
 
@@ -78,7 +78,7 @@ public final class QueueService implements HttpService {
 
     private void reactivate(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Json.ok(res, queues.reactivate(Requests.id(req, "id"), caller.hubId()));
+        Json.ok(res, queues.reactivate(Requests.id(req, "id"), atHub(caller)));
     }
 
     private void overview(ServerRequest req, ServerResponse res) {
@@ -89,11 +89,19 @@ public final class QueueService implements HttpService {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         String counter = Requests.id(req, "counter");
         Json.ok(res, switch (action) {
-            case "call-next" -> queues.callNext(counter, caller.hubId());
-            case "recall" -> queues.recall(counter, caller.hubId());
-            case "complete" -> queues.complete(counter, caller.hubId());
-            default -> queues.noShow(counter, caller.hubId());
+            case "call-next" -> queues.callNext(counter, atHub(caller));
+            case "recall" -> queues.recall(counter, atHub(caller));
+            case "complete" -> queues.complete(counter, atHub(caller));
+            default -> queues.noShow(counter, atHub(caller));
         });
+    }
+
+    /**
+     * Serving at a counter (calling, recalling, ending, moving a ticket, putting a no-show back) is done in person by
+     * the hub's own staff: the narrow variant of the hub-scope rule, without the hubs below ({@link Guard#atOwnHub}).
+     */
+    private static java.util.function.Predicate<String> atHub(Caller caller) {
+        return hub -> Guard.atOwnHub(caller, hub);
     }
 
     private void transfer(ServerRequest req, ServerResponse res) {
@@ -102,6 +110,6 @@ public final class QueueService implements HttpService {
         JsonBody body = JsonBody.read(req, maxBody);
         String service = body.text("service", 64);
         body.done();
-        Json.ok(res, queues.transfer(counter, service, caller.hubId()));
+        Json.ok(res, queues.transfer(counter, service, atHub(caller)));
     }
 }

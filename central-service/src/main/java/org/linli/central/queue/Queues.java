@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
@@ -69,10 +70,10 @@ public final class Queues {
      * @param idempotencyKey the same for every try of one draw, or null: a key seen before answers the ticket it
      *     drew (for the same service; another service is a 422), so a kiosk that lost an answer never draws twice
      */
-    public Drawn draw(String serviceId, boolean priority, String phone, String token, String callerHub,
+    public Drawn draw(String serviceId, boolean priority, String phone, String token, Predicate<String> reaches,
             String idempotencyKey) {
         ServiceItem service = catalogue.requireService(serviceId);
-        if (callerHub != null && !callerHub.equals(service.hubId())) {
+        if (!reaches.test(service.hubId())) {
             throw new NotFound("no service " + serviceId + " in this hub");
         }
         Hub hub = catalogue.requireHub(service.hubId());
@@ -103,8 +104,8 @@ public final class Queues {
     }
 
     /** Finishes the counter's current ticket and calls the next one; 404 when nobody waits. */
-    public TicketView callNext(String counterId, String callerHub) {
-        Counter counter = counter(counterId, callerHub);
+    public TicketView callNext(String counterId, Predicate<String> atHub) {
+        Counter counter = counter(counterId, atHub);
         Hub hub = catalogue.requireHub(counter.hubId());
         String day = today(hub);
         long now = clock.instant().getEpochSecond();
@@ -139,24 +140,24 @@ public final class Queues {
     }
 
     /** Calls the counter's current ticket again (the resident did not hear it). */
-    public TicketView recall(String counterId, String callerHub) {
-        counter(counterId, callerHub);
+    public TicketView recall(String counterId, Predicate<String> atHub) {
+        counter(counterId, atHub);
         Ticket current = db.read(c -> Tickets.current(c, counterId))
                 .orElseThrow(() -> servingNobody(counterId));
         publishCall(current, true);
         return estimates.view(current);
     }
 
-    public TicketView complete(String counterId, String callerHub) {
-        return end(counterId, callerHub, TicketState.DONE);
+    public TicketView complete(String counterId, Predicate<String> atHub) {
+        return end(counterId, atHub, TicketState.DONE);
     }
 
-    public TicketView noShow(String counterId, String callerHub) {
-        return end(counterId, callerHub, TicketState.NO_SHOW);
+    public TicketView noShow(String counterId, Predicate<String> atHub) {
+        return end(counterId, atHub, TicketState.NO_SHOW);
     }
 
-    private TicketView end(String counterId, String callerHub, TicketState state) {
-        counter(counterId, callerHub);
+    private TicketView end(String counterId, Predicate<String> atHub, TicketState state) {
+        counter(counterId, atHub);
         long now = clock.instant().getEpochSecond();
         Ticket ended = db.write(c -> {
             Optional<Ticket> current = Tickets.current(c, counterId);
@@ -173,8 +174,8 @@ public final class Queues {
     }
 
     /** Sends the counter's current ticket to another service of the hub; it keeps its place in time. */
-    public TicketView transfer(String counterId, String serviceId, String callerHub) {
-        Counter counter = counter(counterId, callerHub);
+    public TicketView transfer(String counterId, String serviceId, Predicate<String> atHub) {
+        Counter counter = counter(counterId, atHub);
         ServiceItem target = catalogue.service(serviceId).filter(s -> s.hubId().equals(counter.hubId()))
                 .orElseThrow(() -> new RuleViolation("unknown-service", "no service " + serviceId + " in this hub"));
         Hub hub = catalogue.requireHub(counter.hubId());
@@ -198,10 +199,10 @@ public final class Queues {
     }
 
     /** Puts a no-show ticket back in the queue, at its old place, within the no-show window. */
-    public TicketView reactivate(String ticketId, String callerHub) {
+    public TicketView reactivate(String ticketId, Predicate<String> atHub) {
         long now = clock.instant().getEpochSecond();
         Ticket ticket = db.write(c -> {
-            Ticket t = Tickets.find(c, ticketId).filter(found -> callerHub == null || callerHub.equals(found.hubId()))
+            Ticket t = Tickets.find(c, ticketId).filter(found -> atHub.test(found.hubId()))
                     .orElseThrow(() -> new NotFound("no ticket " + ticketId));
             if (!t.state().canMoveTo(TicketState.WAITING)) {
                 throw new RuleViolation("not-a-no-show", "only a no-show ticket can be put back");
@@ -253,10 +254,12 @@ public final class Queues {
         return result;
     }
 
-    private Counter counter(String counterId, String callerHub) {
+    private Counter counter(String counterId, Predicate<String> atHub) {
         Counter counter = catalogue.counter(counterId).orElseThrow(() -> new NotFound("no counter " + counterId));
-        if (callerHub != null && !callerHub.equals(counter.hubId())) {
-            throw new NotFound("no counter " + counterId + " in your hub");
+        if (!atHub.test(counter.hubId())) {
+            // counters are on the hub's public page: no use hiding one, the refusal says why
+            throw new org.linli.central.errors.Forbidden("counter " + counterId + " is served by the staff of hub "
+                    + counter.hubId());
         }
         return counter;
     }

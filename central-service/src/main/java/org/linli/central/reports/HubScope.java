@@ -9,10 +9,9 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 
 /**
- * The three-level network as a tree, and the one rule of who sees whose figures: a member of staff sees the hub they
- * belong to and every hub under it (a street admin sees the street hub and its residential hubs; district staff see
- * all); staff without a hub see all. Kept in one place so the single hub-scope rule of every route (issue 13) can
- * take it over.
+ * The three-level network as a tree, for the reports' pickers and roll-ups. Who sees whose figures is the hub-scope
+ * rule of every route ({@code Guard.reaches}): a member of staff sees the hub they belong to and every hub under it
+ * (a street admin the street hub and its residential hubs; district staff all); staff without a hub see all.
  */
 public final class HubScope {
     private static final int MAX_DEPTH = 8;
@@ -20,21 +19,6 @@ public final class HubScope {
 
     public HubScope(Catalogue catalogue) {
         this.catalogue = catalogue;
-    }
-
-    /** Whether staff of {@code callerHubId} (null: all hubs) may see the figures of {@code hub}. */
-    public boolean maySee(String callerHubId, Hub hub) {
-        if (callerHubId == null) {
-            return true;
-        }
-        Hub current = hub;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current.id().equals(callerHubId)) {
-                return true;
-            }
-            current = current.parent() == null ? null : catalogue.hub(current.parent()).orElse(null);
-        }
-        return false;
     }
 
     public Optional<Hub> hub(String id) {

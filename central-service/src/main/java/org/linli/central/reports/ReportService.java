@@ -86,7 +86,7 @@ public final class ReportService implements HttpService {
         Caller caller = guard.require(Requests.bearer(req), adminsOnly ? Guard.ADMIN : Guard.OPERATORS);
         Hub hub = catalogue.hub(Requests.id(req, "hub"))
                 .orElseThrow(() -> new NotFound("no hub with that id"));
-        if (!scope.maySee(caller.hubId(), hub)) {
+        if (!guard.reaches(caller, hub.id())) {
             throw new Forbidden("staff of " + caller.hubId()
                     + " see the figures of that hub and of the hubs under it only");
         }

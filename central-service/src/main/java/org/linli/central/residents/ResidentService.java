@@ -10,7 +10,6 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
-import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -43,7 +42,7 @@ public final class ResidentService implements HttpService {
         String hubText = body.optionalText("hub", 64);
         body.done();
         String phone = Residents.requirePhone("phone", phoneText);
-        Hub hub = hubOf(caller, hubText, catalogue);
+        Hub hub = hubOf(caller, hubText, catalogue, guard);
         Resident resident = residents.byPhone(phone);
         Residents.Card card = residents.card(resident, hub.id());
         ZoneId zone = hub.timezone();
@@ -65,15 +64,17 @@ public final class ResidentService implements HttpService {
         Json.ok(res, Map.of("revoked", known));
     }
 
-    /** A kiosk acts for its own hub; staff of all hubs name one. */
-    public static Hub hubOf(Caller caller, String hubField, Catalogue catalogue) {
-        String hubId = caller.hubId() != null ? caller.hubId() : hubField;
+    /**
+     * The hub a desk action is for: the one named, which the caller must reach ({@link Guard#reaches}; a kiosk its
+     * own only), or else the caller's own; staff of all hubs name one.
+     */
+    public static Hub hubOf(Caller caller, String hubField, Catalogue catalogue, Guard guard) {
+        String hubId = hubField != null ? hubField : caller.hubId();
         if (hubId == null) {
             throw InvalidInput.field("hub", "is required for staff of all hubs");
         }
-        if (caller.hubId() != null && hubField != null && !hubField.equals(caller.hubId())) {
-            throw new Forbidden("this caller acts for hub " + caller.hubId() + " only");
-        }
-        return catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
+        Hub hub = catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
+        guard.requireHub(caller, hub.id());
+        return hub;
     }
 }

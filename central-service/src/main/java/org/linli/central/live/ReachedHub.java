@@ -4,19 +4,19 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
-import org.linli.central.errors.Forbidden;
 
-/** The hub of the path, for staff of that hub (or of every hub): what the live screens and the day's figures show. */
-final class OwnHub {
-    private OwnHub() {
+/**
+ * The hub of the path, for staff who reach it by the one hub-scope rule ({@link Guard#reaches}: their hub and the
+ * hubs below it): what the live screens, the evacuation list and the day's figures show.
+ */
+final class ReachedHub {
+    private ReachedHub() {
     }
 
     static Hub of(String bearer, String hubId, Guard guard, Catalogue catalogue) {
         Caller caller = guard.require(bearer, Guard.STAFF);
         Hub hub = catalogue.requireHub(hubId);
-        if (caller.hubId() != null && !caller.hubId().equals(hub.id())) {
-            throw new Forbidden("staff of hub " + caller.hubId() + " see only their own hub");
-        }
+        guard.requireHub(caller, hub.id());
         return hub;
     }
 }
