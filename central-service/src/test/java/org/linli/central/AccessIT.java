@@ -26,6 +26,7 @@ class AccessIT extends CentralIT {
 
     static Stream<Route> routes() {
         return Stream.of(
+                new Route("PUT", "/api/v1/hubs/wutong66", Set.of("admin")),
                 new Route("PUT", "/api/v1/rooms/studio", Set.of("admin")),
                 new Route("PUT", "/api/v1/services/affairs", Set.of("admin")),
                 new Route("PUT", "/api/v1/counters/counter-1", Set.of("admin")),
