@@ -163,6 +163,7 @@ class CataloguePagesIT {
         JsonNode activity = server.get("/api/v1/hubs/" + HUB + "/activities", server.adminToken()).json().get(0);
         assertEquals(tomorrow.atTime(10, 0).atZone(server.zone()).toOffsetDateTime().toString().substring(0, 16),
                 activity.get("start").asText().substring(0, 16), "the hub's 10:00, whatever the browser's zone");
+        chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue.png"));
 
         type(chrome, "device-id", "reading-door");

@@ -28,8 +28,19 @@ public final class Catalogue {
     private final ShortCache<String, Room> roomCache = new ShortCache<>(CACHE_TTL, 10_000);
     private final ShortCache<String, OpeningHours> hoursCache = new ShortCache<>(CACHE_TTL, 10_000);
 
+    private final List<java.util.function.Consumer<String>> hubWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Catalogue(Database db) {
         this.db = db;
+    }
+
+    /** Told the hub's id after a hub or one of its rooms was written (the doors' retained keys follow a new hub). */
+    public void onHubWritten(java.util.function.Consumer<String> watcher) {
+        hubWatchers.add(watcher);
+    }
+
+    private void written(String hubId) {
+        hubWatchers.forEach(watcher -> watcher.accept(hubId));
     }
 
     public List<Hub> hubs() {
@@ -250,6 +261,7 @@ public final class Catalogue {
 
     public void put(Hub hub) {
         write(c -> upsert(c, hub));
+        written(hub.id());
     }
 
     /** A hub with its week and closures, in one transaction (staff edits). */
@@ -259,6 +271,7 @@ public final class Catalogue {
             HoursStore.replace(c, hub.id(), hours);
             return null;
         });
+        written(hub.id());
     }
 
     private static int upsert(Connection c, Hub hub) throws SQLException {
@@ -308,6 +321,7 @@ public final class Catalogue {
                 return st.executeUpdate();
             }
         });
+        written(room.hubId());
     }
 
     public void put(ServiceItem service) {
