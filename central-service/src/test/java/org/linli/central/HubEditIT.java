@@ -161,6 +161,14 @@ class HubEditIT {
         assertEquals(201, below.status(), below.text());
         assertEquals(200, server.put("/api/v1/hubs/wutong-2", wutong,
                 hub("residential", "wutong66", week(), List.of(Map.of("date", "2027-05-01")))).status());
+        // and the devices of the hub below, by the same rule
+        assertEquals(200, server.put("/api/v1/rooms/w2-room", wutong, Map.of("hub", "wutong-2", "nameZh", "活动室",
+                "nameEn", "Room", "capacity", 10)).status());
+        assertEquals(201, server.post("/api/v1/devices", wutong, Map.of("id", "w2-door", "hub", "wutong-2",
+                "rooms", List.of("w2-room"))).status());
+        assertTrue(server.get("/api/v1/devices", wutong).text().contains("w2-door"));
+        assertEquals(403, server.post("/api/v1/devices", wutong, Map.of("id", "x-door", "hub", "xuhui",
+                "rooms", List.of("x-room"))).status());
         assertEquals(403, server.put("/api/v1/hubs/elsewhere", wutong, hub("street", "xuhui", week(), List.of()))
                 .status(), "a street hub beside theirs");
         assertEquals(403, server.put("/api/v1/hubs/top", wutong, hub("district", null, week(), List.of()))

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.errors.Conflict;
-import org.linli.central.errors.Forbidden;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
 import org.linli.central.web.Json;
@@ -67,9 +66,12 @@ public final class DeviceService implements HttpService {
                 .post("/devices/{id}/commands", this::command);
     }
 
-    /** The device, if the caller's hub has it: another hub's device is not found, as if it did not exist. */
+    /**
+     * The device, if it is in the caller's hub or a hub below it (the one hub-scope rule, {@link Guard#reaches}):
+     * another hub's device is not found, as if it did not exist.
+     */
     private Device ownDevice(Caller caller, String id) {
-        return devices.find(id).filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
+        return devices.find(id).filter(d -> guard.reaches(caller, d.hubId()))
                 .orElseThrow(() -> new NotFound("no device " + id));
     }
 
@@ -121,7 +123,7 @@ public final class DeviceService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Json.ok(res, devices.all().stream()
-                .filter(d -> caller.hubId() == null || caller.hubId().equals(d.hubId()))
+                .filter(d -> guard.reaches(caller, d.hubId()))
                 .map(DeviceService::json).toList());
     }
 
@@ -138,9 +140,7 @@ public final class DeviceService implements HttpService {
         if (!Ids.isValid(hub)) {
             throw InvalidInput.field("hub", "must be a hub id");
         }
-        if (caller.hubId() != null && !caller.hubId().equals(hub)) {
-            throw new Forbidden("an admin of hub " + caller.hubId() + " registers devices of that hub");
-        }
+        guard.requireHub(caller, hub);
         Device device = new Device(id, hub, rooms);
         boolean created = devices.register(device);
         registered.accept(device);
