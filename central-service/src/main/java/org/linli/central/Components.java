@@ -166,6 +166,7 @@ public final class Components implements AutoCloseable {
                         "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors would"
                                 + " refuse it (" + reason + "), so cancelled bookings may still open them")),
                 clock);
+        catalogue.onHubWritten(doorKeys::hubWritten);
         this.commands = new DoorCommands(keys, mqtt == null ? null : (topic, payload) -> mqtt.publish(topic, payload,
                 false), clock);
         this.figures = new Figures(db, checkins, clock);

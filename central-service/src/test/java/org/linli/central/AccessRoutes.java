@@ -22,6 +22,11 @@ import org.linli.central.AccessIT.Scope;
  * objects of the hub the call is about ({@link AccessFixture#fill}); {new-…} ones are made for that call alone.
  */
 final class AccessRoutes {
+    /** Every day 08:00–21:00, as a hub's week is written. */
+    private static final String WEEK = java.util.stream.Stream.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday").map(day -> "\"" + day + "\":{\"open\":\"08:00\",\"close\":\"21:00\"}")
+            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+
     private AccessRoutes() {
     }
 
@@ -44,6 +49,10 @@ final class AccessRoutes {
                 row("POST", "/api/v1/auth/password", null, STAFF, none, 403),
 
                 // the catalogue: the admins of the hub or above it
+                // a new hub below the caller's (one level down, or a 422 where the levels do not fit: past the check)
+                row("PUT", "/api/v1/hubs/{new}", "{\"level\":\"residential\",\"parent\":\"{hub}\",\"nameZh\":\"新汇\","
+                        + "\"nameEn\":\"New hub\",\"timezone\":\"Asia/Shanghai\",\"closures\":[],\"week\":"
+                        + WEEK + "}", ADMINS, reaches, 403),
                 row("PUT", "/api/v1/rooms/{new}", "{\"hub\":\"{hub}\",\"nameZh\":\"室\",\"nameEn\":\"Room\","
                         + "\"capacity\":5}", ADMINS, reaches, 403),
                 row("PUT", "/api/v1/services/{new}", "{\"hub\":\"{hub}\",\"letter\":\"Z\",\"nameZh\":\"事\","

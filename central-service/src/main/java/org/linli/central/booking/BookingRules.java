@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.OpeningHours;
 import org.linli.central.catalogue.Room;
 import org.linli.central.errors.RuleViolation;
 
@@ -13,7 +14,7 @@ final class BookingRules {
     private BookingRules() {
     }
 
-    static void check(Hub hub, Room room, BookingRequest request, Instant now) {
+    static void check(Hub hub, OpeningHours hours, Room room, BookingRequest request, Instant now) {
         Room.Rules rules = room.rules();
         ZonedDateTime start = request.start().atZone(hub.timezone());
         ZonedDateTime end = request.end().atZone(hub.timezone());
@@ -30,10 +31,12 @@ final class BookingRules {
             throw new RuleViolation("too-far-ahead", "rooms can be booked at most " + rules.maxDaysAhead()
                     + " days ahead");
         }
-        if (!start.toLocalDate().equals(end.toLocalDate()) || start.toLocalTime().isBefore(hub.opens())
-                || end.toLocalTime().isAfter(hub.closes())) {
-            throw new RuleViolation("outside-opening-hours", "the hub is open from " + hub.opens() + " to "
-                    + hub.closes() + " (" + hub.timezone().getId() + ")");
+        OpeningHours.Day day = hours.on(start.toLocalDate())
+                .orElseThrow(() -> new RuleViolation("hub-closed", hours.whyClosed(start.toLocalDate())));
+        if (!start.toLocalDate().equals(end.toLocalDate()) || start.toLocalTime().isBefore(day.open())
+                || end.toLocalTime().isAfter(day.close())) {
+            throw new RuleViolation("outside-opening-hours", "on " + start.toLocalDate() + " the hub is open from "
+                    + day.open() + " to " + day.close() + " (" + hub.timezone().getId() + ")");
         }
         if (start.getSecond() != 0 || end.getSecond() != 0 || start.getNano() != 0 || end.getNano() != 0
                 || (start.getHour() * 60 + start.getMinute()) % rules.slotMinutes() != 0

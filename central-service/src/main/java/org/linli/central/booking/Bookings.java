@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.OpeningHours;
 import org.linli.central.catalogue.Room;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
@@ -72,8 +73,12 @@ public final class Bookings {
     }
 
     public List<Slot> availability(Room room, Hub hub, LocalDate date) {
-        Instant open = LocalDateTime.of(date, hub.opens()).atZone(hub.timezone()).toInstant();
-        Instant close = LocalDateTime.of(date, hub.closes()).atZone(hub.timezone()).toInstant();
+        Optional<OpeningHours.Day> hours = catalogue.hours(hub).on(date);
+        if (hours.isEmpty()) {
+            return List.of();
+        }
+        Instant open = LocalDateTime.of(date, hours.get().open()).atZone(hub.timezone()).toInstant();
+        Instant close = LocalDateTime.of(date, hours.get().close()).atZone(hub.timezone()).toInstant();
         List<long[]> taken = db.read(c -> Sql.list(c, """
                 SELECT start_ts, end_ts FROM booking
                 WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""",
@@ -107,7 +112,7 @@ public final class Bookings {
         if (replay.isPresent()) {
             return replay.get();
         }
-        BookingRules.check(hub, room, request, now);
+        BookingRules.check(hub, catalogue.hours(hub), room, request, now);
         // Hashing, verifying a card and the no-show lookup need no lock: done here, the one writer thread only runs
         // the checks that must see the latest bookings, and the insert. (A no-show released between this check and
         // the insert lets one booking through; the rule is a deterrent, not an invariant like the overlap rule.)

@@ -26,9 +26,21 @@ public final class Catalogue {
     private final Database db;
     private final ShortCache<String, Hub> hubCache = new ShortCache<>(CACHE_TTL, 10_000);
     private final ShortCache<String, Room> roomCache = new ShortCache<>(CACHE_TTL, 10_000);
+    private final ShortCache<String, OpeningHours> hoursCache = new ShortCache<>(CACHE_TTL, 10_000);
+
+    private final List<java.util.function.Consumer<String>> hubWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Catalogue(Database db) {
         this.db = db;
+    }
+
+    /** Told the hub's id after a hub or one of its rooms was written (the doors' retained keys follow a new hub). */
+    public void onHubWritten(java.util.function.Consumer<String> watcher) {
+        hubWatchers.add(watcher);
+    }
+
+    private void written(String hubId) {
+        hubWatchers.forEach(watcher -> watcher.accept(hubId));
     }
 
     public List<Hub> hubs() {
@@ -45,6 +57,11 @@ public final class Catalogue {
 
     public Hub requireHub(String id) {
         return hub(id).orElseThrow(() -> new NotFound("no hub " + id));
+    }
+
+    /** When the hub is open: its week and closures (every day its opens-closes when its week was never set). */
+    public OpeningHours hours(Hub hub) {
+        return hoursCache.get(hub.id(), () -> Optional.of(db.read(c -> HoursStore.read(c, hub)))).orElseThrow();
     }
 
     static Optional<Hub> hub(Connection c, String id) throws SQLException {
@@ -238,28 +255,42 @@ public final class Catalogue {
         } finally {
             hubCache.clear();
             roomCache.clear();
+            hoursCache.clear();
         }
     }
 
     public void put(Hub hub) {
+        write(c -> upsert(c, hub));
+        written(hub.id());
+    }
+
+    /** A hub with its week and closures, in one transaction (staff edits). */
+    public void put(Hub hub, OpeningHours hours) {
         write(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET level = excluded.level, parent = excluded.parent,
-                        name_zh = excluded.name_zh, name_en = excluded.name_en, timezone = excluded.timezone,
-                        opens = excluded.opens, closes = excluded.closes""")) {
-                st.setString(1, hub.id());
-                st.setString(2, hub.level());
-                st.setString(3, hub.parent());
-                st.setString(4, hub.name().zh());
-                st.setString(5, hub.name().en());
-                st.setString(6, hub.timezone().getId());
-                st.setString(7, hub.opens().toString());
-                st.setString(8, hub.closes().toString());
-                return st.executeUpdate();
-            }
+            upsert(c, hub);
+            HoursStore.replace(c, hub.id(), hours);
+            return null;
         });
+        written(hub.id());
+    }
+
+    private static int upsert(Connection c, Hub hub) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET level = excluded.level, parent = excluded.parent,
+                    name_zh = excluded.name_zh, name_en = excluded.name_en, timezone = excluded.timezone,
+                    opens = excluded.opens, closes = excluded.closes""")) {
+            st.setString(1, hub.id());
+            st.setString(2, hub.level());
+            st.setString(3, hub.parent());
+            st.setString(4, hub.name().zh());
+            st.setString(5, hub.name().en());
+            st.setString(6, hub.timezone().getId());
+            st.setString(7, hub.opens().toString());
+            st.setString(8, hub.closes().toString());
+            return st.executeUpdate();
+        }
     }
 
     public void put(Room room) {
@@ -290,6 +321,7 @@ public final class Catalogue {
                 return st.executeUpdate();
             }
         });
+        written(room.hubId());
     }
 
     public void put(ServiceItem service) {

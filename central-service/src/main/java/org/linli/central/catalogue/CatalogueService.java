@@ -26,18 +26,21 @@ public final class CatalogueService implements HttpService {
     private final Guard guard;
     private final long maxBody;
     private final Clock clock;
+    private final HubEditService hubEdit;
 
     public CatalogueService(Catalogue catalogue, Guard guard, long maxBody, Clock clock) {
         this.catalogue = catalogue;
         this.guard = guard;
         this.maxBody = maxBody;
         this.clock = clock;
+        this.hubEdit = new HubEditService(catalogue, guard, maxBody);
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/hubs", this::hubs)
                 .get("/hubs/{hub}", this::hub)
+                .put("/hubs/{hub}", hubEdit::put)
                 .put("/rooms/{room}", this::putRoom)
                 .put("/services/{service}", this::putService)
                 .put("/counters/{counter}", this::putCounter)
@@ -50,8 +53,9 @@ public final class CatalogueService implements HttpService {
 
     private void hub(ServerRequest req, ServerResponse res) {
         Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        Map<String, Object> body = summary(hub);
-        body.put("openingHours", Map.of("open", hub.opens().toString(), "close", hub.closes().toString()));
+        OpeningHours hours = catalogue.hours(hub);
+        Map<String, Object> body = HubEditService.json(hub, hours);
+        body.put("openingHours", today(hub, hours));
         // the hub's time now: screens show the hub's clock and day, not the clock of the machine they run on
         body.put("now", Times.format(clock.instant(), hub.timezone()));
         body.put("rooms", catalogue.rooms(hub.id()).stream().map(CatalogueService::room).toList());
@@ -60,6 +64,22 @@ public final class CatalogueService implements HttpService {
         body.put("counters", catalogue.counters(hub.id()).stream().map(c -> Map.of("id", c.id(),
                 "name", c.name(), "services", c.services())).toList());
         Json.ok(res, body);
+    }
+
+    /**
+     * Today's hours in the hub's zone, as the kiosk reads them; on a closed day the week's usual span, with
+     * {@code "closed": true}, so an older kiosk still finds both times.
+     */
+    private Map<String, Object> today(Hub hub, OpeningHours hours) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), hub.timezone());
+        Optional<OpeningHours.Day> day = hours.on(today);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("open", day.map(OpeningHours.Day::open).orElse(hub.opens()).toString());
+        body.put("close", day.map(OpeningHours.Day::close).orElse(hub.closes()).toString());
+        if (day.isEmpty()) {
+            body.put("closed", true);
+        }
+        return body;
     }
 
     static Map<String, Object> summary(Hub hub) {
@@ -112,7 +132,7 @@ public final class CatalogueService implements HttpService {
         if (rules.minMinutes() > rules.maxMinutes()) {
             throw InvalidInput.field("minMinutes", "must not be larger than maxMinutes");
         }
-        SlotGrid.offTheGrid(hub, rules.slotMinutes()).ifPresent(problem -> {
+        SlotGrid.offTheGrid(hub, catalogue.hours(hub), rules.slotMinutes()).ifPresent(problem -> {
             throw new RuleViolation("off-the-grid", problem);
         });
         List<String> facilities = catalogue.room(id).map(Room::facilities).orElse(List.of());

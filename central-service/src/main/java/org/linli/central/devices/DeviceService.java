@@ -66,7 +66,10 @@ public final class DeviceService implements HttpService {
                 .post("/devices/{id}/commands", this::command);
     }
 
-    /** The device, if the caller reaches its hub: another hub's device is not found, as if it did not exist. */
+    /**
+     * The device, if it is in the caller's hub or a hub below it (the one hub-scope rule, {@link Guard#reaches}):
+     * another hub's device is not found, as if it did not exist.
+     */
     private Device ownDevice(Caller caller, String id) {
         return devices.find(id).filter(d -> guard.reaches(caller, d.hubId()))
                 .orElseThrow(() -> new NotFound("no device " + id));

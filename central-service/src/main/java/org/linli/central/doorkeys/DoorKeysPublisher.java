@@ -106,6 +106,17 @@ public final class DoorKeysPublisher implements AutoCloseable {
         });
     }
 
+    /** A hub made or changed after start (the catalogue page): its doors need its keys now, not within the hour. */
+    public void hubWritten(String hubId) {
+        submit(() -> {
+            publishKeys(hubId);
+            publishHubWide(hubId);
+            for (Room room : catalogue.rooms(hubId)) {
+                publishRoom(room.id());
+            }
+        });
+    }
+
     /** Call after the signing keys changed. */
     public void keysRotated() {
         submit(() -> catalogue.hubs().forEach(hub -> publishKeys(hub.id())));

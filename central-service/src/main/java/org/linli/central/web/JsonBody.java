@@ -79,8 +79,14 @@ public final class JsonBody {
         return value != null && value.isNumber();
     }
 
-    private void error(String field, String message) {
+    /** Notes a problem with a field, thrown with the others by {@link #done}. */
+    public void error(String field, String message) {
         errors.add(new InvalidInput.FieldError(field, message));
+    }
+
+    /** A field as sent, for nested values the typed readers do not cover; null when absent. */
+    public JsonNode node(String field) {
+        return root.get(field);
     }
 
     /** A required text of at most {@code maxLength} characters. */

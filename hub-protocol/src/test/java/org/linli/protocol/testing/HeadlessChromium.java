@@ -36,6 +36,15 @@ public final class HeadlessChromium {
      * goes through the profile's preferences.
      */
     public static ChromeDriver start(Path profileDir, int width, int height, String languages) {
+        return start(profileDir, width, height, languages, java.util.List.of());
+    }
+
+    /**
+     * The same, with more command-line switches (e.g. {@code --ignore-certificate-errors-spki-list=…}, which trusts
+     * one test server's own certificate and no other).
+     */
+    public static ChromeDriver start(Path profileDir, int width, int height, String languages,
+            java.util.List<String> switches) {
         Path browser = first(BROWSERS, "chromium (apt-get install chromium)");
         Path driver = first(DRIVERS, "chromedriver (apt-get install chromium-driver)");
         ChromeOptions options = new ChromeOptions();
@@ -45,6 +54,7 @@ public final class HeadlessChromium {
                 "--disable-sync", "--disable-extensions", "--lang=" + languages.split(",")[0],
                 "--accept-lang=" + languages, "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profileDir.toAbsolutePath());
+        options.addArguments(switches);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();

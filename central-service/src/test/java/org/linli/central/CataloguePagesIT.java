@@ -1,0 +1,214 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.protocol.testing.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The catalogue page in Debian's Chromium against the real service: an administrator makes a residential hub below
+ * the demo's street hub (wrong hours and a missing name said beside their fields, in Chinese), its week and a
+ * closure, a room with its rules, a service, a counter, an activity, registers and deregisters a door, and issues
+ * and revokes a kiosk key; in English a wrong room is said in English. Each step is checked against the API.
+ */
+class CataloguePagesIT {
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final String HUB = "wutong-3";
+
+    @TempDir
+    Path dir;
+    TestServer server;
+    ChromeDriver chrome;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir.resolve("data"));
+        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1400);
+    }
+
+    @AfterEach
+    void stop() {
+        chrome.quit();
+        server.close();
+    }
+
+    /** The catalogue page, signed in as the given staff token, in a language. */
+    static void open(ChromeDriver chrome, URIs server, String token, String language) {
+        chrome.get(server.at("/login"));
+        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
+                token, language);
+        chrome.manage().addCookie(new Cookie("linli_token", token, "/"));
+        chrome.get(server.at("/catalogue"));
+        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(chrome.executeScript(
+                "return document.querySelectorAll('#hub-select option').length > 0"
+                        + " && document.querySelectorAll('#week tr').length === 7;")));
+    }
+
+    /** Where the pages are: the test server's, or a site's own central. */
+    @FunctionalInterface
+    interface URIs {
+        String at(String path);
+    }
+
+    static void type(ChromeDriver chrome, String id, String text) {
+        WebElement input = chrome.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Sets a value as a person's picking would (time and date pickers, selects), then its change event. */
+    static void set(ChromeDriver chrome, String css, String value) {
+        chrome.executeScript("const e = document.querySelector(arguments[0]); e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('change', {bubbles: true}));", css, value);
+    }
+
+    static void tick(ChromeDriver chrome, String css, boolean on) {
+        chrome.executeScript("document.querySelector(arguments[0]).checked = arguments[1];", css, on);
+    }
+
+    static String errorOf(ChromeDriver chrome, String form, String field) {
+        return (String) chrome.executeScript("const e = document.querySelector('#' + arguments[0]"
+                + " + ' .field-error[data-for=\"' + arguments[1] + '\"]'); return e ? e.textContent : '';", form, field);
+    }
+
+    static void awaitRow(ChromeDriver chrome, String css) {
+        await().atMost(WAIT).until(() -> !chrome.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    private JsonNode hub() {
+        return server.get("/api/v1/hubs/" + HUB, server.adminToken()).json();
+    }
+
+    @Test
+    void anAdministratorSetsUpAHubWithItsRoomsServicesDevicesAndKiosks() {
+        open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
+        chrome.findElement(By.id("hub-new")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("hub-id")).getAttribute("value").isEmpty());
+        type(chrome, "hub-id", HUB);
+        set(chrome, "#hub-level", "residential");
+        set(chrome, "#hub-parent", TestServer.HUB);
+        type(chrome, "hub-nameZh", "梧桐三居邻里小汇");
+        set(chrome, "[data-open='monday']", "21:00");
+        set(chrome, "[data-close='monday']", "08:00");
+        chrome.findElement(By.id("hub-submit")).click();
+        await().atMost(WAIT).until(() -> !errorOf(chrome, "hub-form", "week.monday").isBlank());
+        assertTrue(errorOf(chrome, "hub-form", "week.monday").contains("开门"), errorOf(chrome, "hub-form", "week.monday"));
+        assertTrue(errorOf(chrome, "hub-form", "nameEn").contains("英文名称"), errorOf(chrome, "hub-form", "nameEn"));
+        assertEquals("true", chrome.findElement(By.cssSelector("[data-open='monday']")).getAttribute("aria-invalid"));
+        assertEquals(404, server.get("/api/v1/hubs/" + HUB, server.adminToken()).status());
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-field-error.png"));
+
+        set(chrome, "[data-open='monday']", "08:00");
+        set(chrome, "[data-close='monday']", "21:00");
+        tick(chrome, "[data-day='sunday']", false);
+        type(chrome, "hub-nameEn", "Wutong 3 small hub");
+        type(chrome, "hub-closures", "2030-01-01 元旦");
+        chrome.findElement(By.id("hub-submit")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("hub-done")).isDisplayed());
+        JsonNode hub = hub();
+        assertEquals("residential", hub.get("level").asText());
+        assertEquals(TestServer.HUB, hub.get("parent").asText());
+        assertFalse(hub.get("week").has("sunday"), hub.toString());
+        assertEquals("元旦", hub.get("closures").get(0).get("reason").asText());
+        assertTrue(errorOf(chrome, "hub-form", "week.monday").isBlank(), "the error is gone once the hours are right");
+
+        type(chrome, "room-id", "reading");
+        type(chrome, "room-nameZh", "阅览室");
+        type(chrome, "room-nameEn", "Reading room");
+        type(chrome, "room-capacity", "12");
+        type(chrome, "room-maxMinutes", "120");
+        chrome.findElement(By.id("room-submit")).click();
+        awaitRow(chrome, "tr[data-room='reading']");
+        assertEquals(120, hub().get("rooms").get(0).get("rules").get("maxMinutes").asInt());
+
+        type(chrome, "service-id", "paperwork");
+        type(chrome, "service-letter", "P");
+        type(chrome, "service-nameZh", "证明办理");
+        type(chrome, "service-nameEn", "Certificates");
+        chrome.findElement(By.id("service-submit")).click();
+        awaitRow(chrome, "tr[data-service='paperwork']");
+        awaitRow(chrome, "#counter-services input[value='paperwork']");
+        type(chrome, "counter-id", "w3-counter");
+        type(chrome, "counter-nameZh", "1号窗口");
+        type(chrome, "counter-nameEn", "Counter 1");
+        tick(chrome, "#counter-services input[value='paperwork']", true);
+        chrome.findElement(By.id("counter-submit")).click();
+        awaitRow(chrome, "tr[data-counter='w3-counter']");
+        assertEquals("paperwork", hub().get("counters").get(0).get("services").get(0).asText());
+
+        LocalDate tomorrow = server.today().plusDays(1);
+        type(chrome, "activity-id", "w3-reading-club");
+        set(chrome, "#activity-room", "reading");
+        type(chrome, "activity-titleZh", "读书会");
+        type(chrome, "activity-titleEn", "Reading club");
+        set(chrome, "#activity-start", tomorrow + "T10:00");
+        set(chrome, "#activity-end", tomorrow + "T11:30");
+        type(chrome, "activity-capacity", "10");
+        chrome.findElement(By.id("activity-submit")).click();
+        awaitRow(chrome, "tr[data-activity='w3-reading-club']");
+        JsonNode activity = server.get("/api/v1/hubs/" + HUB + "/activities", server.adminToken()).json().get(0);
+        assertEquals(tomorrow.atTime(10, 0).atZone(server.zone()).toOffsetDateTime().toString().substring(0, 16),
+                activity.get("start").asText().substring(0, 16), "the hub's 10:00, whatever the browser's zone");
+        chrome.executeScript("window.scrollTo(0, 0);");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue.png"));
+
+        type(chrome, "device-id", "reading-door");
+        tick(chrome, "#device-rooms input[value='reading']", true);
+        chrome.findElement(By.id("device-submit")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("shown-secret")).getText()
+                .contains("credential.sh device reading-door " + HUB));
+        awaitRow(chrome, "tr[data-device='reading-door']");
+        assertTrue(server.get("/api/v1/devices", server.adminToken()).text().contains("reading-door"));
+        chrome.executeScript("window.confirm = () => true;");
+        chrome.findElement(By.cssSelector("[data-deregister='reading-door']")).click();
+        await().atMost(WAIT).until(() -> chrome.findElements(By.cssSelector("tr[data-device='reading-door']"))
+                .isEmpty());
+        assertFalse(server.get("/api/v1/devices", server.adminToken()).text().contains("reading-door"));
+
+        type(chrome, "kiosk-label", "大厅");
+        chrome.findElement(By.id("kiosk-submit")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("shown-what")).getText().contains("大厅"));
+        String key = chrome.findElement(By.id("shown-secret")).getText();
+        String availability = "/api/v1/rooms/reading/availability?date=" + tomorrow;
+        assertEquals(200, server.get(availability, key).status(), "the shown key is the kiosk's key");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-devices.png"));
+        awaitRow(chrome, "#kiosks tr[data-kiosk]");
+        chrome.findElement(By.cssSelector("#kiosks [data-revoke]")).click();
+        await().atMost(WAIT).until(() -> chrome.findElements(By.cssSelector("#kiosks tr[data-kiosk]")).isEmpty());
+        assertEquals(401, server.get(availability, key).status(), "a revoked key");
+    }
+
+    @Test
+    void inEnglishAWrongRoomIsSaidInEnglishBesideItsFields() {
+        open(chrome, path -> server.uri(path).toString(), server.adminToken(), "en");
+        set(chrome, "#hub-select", TestServer.HUB);
+        await().atMost(WAIT).until(() -> TestServer.HUB.equals(chrome.findElement(By.id("hub-id"))
+                .getAttribute("value")));
+        assertEquals("Hubs and rooms", chrome.findElement(By.cssSelector("h1")).getText());
+        type(chrome, "room-id", "attic");
+        type(chrome, "room-nameZh", "阁楼");
+        type(chrome, "room-slotMinutes", "1");
+        chrome.findElement(By.id("room-submit")).click();
+        await().atMost(WAIT).until(() -> !errorOf(chrome, "room-form", "capacity").isBlank());
+        assertEquals("A number of people, 1 to 1000.", errorOf(chrome, "room-form", "capacity"));
+        assertEquals("An English name, up to 60 characters.", errorOf(chrome, "room-form", "nameEn"));
+        assertEquals("Slots are 5 to 240 minutes.", errorOf(chrome, "room-form", "slotMinutes"));
+        assertEquals(404, server.get("/api/v1/rooms/attic/availability?date=" + server.today(), server.adminToken())
+                .status());
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-field-error-en.png"));
+    }
+}
