@@ -41,6 +41,7 @@ public final class PageService implements HttpService {
                 .get("/reports/print", (req, res) -> page(req, res, "report-print.html"))
                 .get("/staff", (req, res) -> page(req, res, "staff.html"))
                 .get("/audit", (req, res) -> page(req, res, "audit.html"))
+                .get("/bookings", (req, res) -> page(req, res, "bookings.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
                 .get("/display", (req, res) -> pages.send("display.html", res))
                 .get("/ticket/{id}", (req, res) -> pages.send("ticket.html", res))
