@@ -110,15 +110,18 @@ public final class DeskService implements HttpService {
         guard.requireHub(caller, room.hubId());
         Hub hub = catalogue.requireHub(room.hubId());
         JsonBody body = JsonBody.read(req, maxBody);
-        LocalDate date = body.has("date") ? body.optionalDate("date") : null;
+        String dateText = body.text("date", 10);
         String fromText = body.text("from", 5);
         String toText = body.text("to", 5);
         String reason = body.text("reason", MAX_REASON);
-        if (!body.has("date")) {
-            body.text("date", 10);
-        }
         body.done();
         List<InvalidInput.FieldError> errors = new ArrayList<>();
+        LocalDate date = null;
+        try {
+            date = LocalDate.parse(dateText);
+        } catch (DateTimeException e) {
+            errors.add(new InvalidInput.FieldError("date", "must be a date like 2026-12-07"));
+        }
         LocalTime from = time(fromText, "from", errors);
         LocalTime to = time(toText, "to", errors);
         if (from != null && to != null && !to.isAfter(from)) {
