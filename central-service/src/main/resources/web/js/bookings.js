@@ -68,7 +68,7 @@
       words.push(" · " + Linli.t("desk.people", { n: b.attendees }));
       if (b.purpose) words.push(" · " + b.purpose);
     }
-    if (b.cancelReason) words.push(el("div", { class: "small" }, Linli.t("desk.reason") + "：" + b.cancelReason));
+    if (b.cancelReason) words.push(el("div", { class: "small" }, Linli.t("desk.reason.is", { reason: b.cancelReason })));
     return el("div", { class: "booking", "data-booking": String(b.id), "data-status": b.status, "data-kind": b.kind },
       ...words,
       live ? el("div", {}, el("button", { type: "button", class: "secondary", "data-cancel": String(b.id),
