@@ -107,16 +107,17 @@ public final class AuditLog {
             sql.append(" AND d.hub_id IN (").append("?, ".repeat(hubs.size() - 1)).append("?)");
             params.addAll(hubs);
         }
+        // a device's event time is in epoch milliseconds, as every payload's ts (the audit's own times are seconds)
         if (filter.from() != null) {
             sql.append(" AND e.ts >= ?");
-            params.add(filter.from().getEpochSecond());
+            params.add(filter.from().toEpochMilli());
         }
         if (filter.to() != null) {
             sql.append(" AND e.ts < ?");
-            params.add(filter.to().getEpochSecond());
+            params.add(filter.to().toEpochMilli());
         }
         sql.append(" ORDER BY e.ts DESC LIMIT ").append(Math.min(Math.max(filter.limit(), 1), MAX_ROWS));
-        return db.read(c -> Sql.list(c, sql.toString(), rs -> new DoorEntry(Instant.ofEpochSecond(rs.getLong(1)),
+        return db.read(c -> Sql.list(c, sql.toString(), rs -> new DoorEntry(Instant.ofEpochMilli(rs.getLong(1)),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7)), params.toArray()));
     }
