@@ -93,6 +93,8 @@ class DoorActionsIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> text(chrome, sent).contains("done by the device"));
                 assertTrue(text(chrome, sent).contains("caterer delivering for the festival"), text(chrome, sent));
                 assertTrue(text(chrome, sent).contains("operator from 127.0.0.1"), text(chrome, sent));
+                // sent at noon in the hub (Shanghai), whatever zone the browser is in
+                assertTrue(text(chrome, sent).startsWith("12:00"), text(chrome, sent));
                 HeadlessChromium.screenshot(chrome, SHOTS.resolve("dashboard-door-actions.png"));
 
                 // identify, refused by the device (as a stale or replayed command is): the page says so
@@ -113,6 +115,14 @@ class DoorActionsIT {
                 server.clock().advance(Duration.ofSeconds(31));
                 await().atMost(Duration.ofSeconds(10)).until(() -> text(chrome, silent)
                         .contains("no answer from the device"));
+
+                // the administrator finds the door opened, and why, in the audit log's page
+                chrome.executeScript("Linli.signIn(arguments[0]);", server.adminToken());
+                chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", server.adminToken(), "/"));
+                chrome.get(server.uri("/audit").toString());
+                await().atMost(Duration.ofSeconds(15)).until(() -> text(chrome, "#entries")
+                        .contains("caterer delivering for the festival"));
+                assertTrue(text(chrome, "#entries").contains("POST /api/v1/devices/" + DOOR + "/commands"));
             } finally {
                 chrome.quit();
             }
