@@ -212,6 +212,17 @@ class BookingDeskIT {
         JsonNode blocks = server.get("/api/v1/audit?action=blocks", server.adminToken()).json();
         assertEquals("repainting", blocks.get(0).get("detail").asText(), blocks.toString());
 
+        // a block today is no booking in the day's figures
+        TestServer.Response today = server.post("/api/v1/rooms/classroom/blocks", server.operatorToken(), Map.of(
+                "date", server.today().toString(), "from", "15:00", "to", "16:00", "reason", "new projector"));
+        assertEquals(201, today.status(), today.text());
+        assertEquals("maintenance", today.json().get("kind").asText());
+        assertEquals(0, server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.operatorToken()).json()
+                .get("figures").get("bookings").asInt());
+        book("classroom", server.today(), 17, "13800138003");
+        assertEquals(1, server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.operatorToken()).json()
+                .get("figures").get("bookings").asInt());
+
         // in Chinese, a missing reason is said in Chinese beside the field
         open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
         awaitText("tr[data-room='studio']", "维修");
