@@ -223,6 +223,17 @@ class BookingDeskIT {
         assertEquals(1, server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.operatorToken()).json()
                 .get("figures").get("bookings").asInt());
 
+        // nobody comes to a block: with the room watched and empty it is not released as a no-show, as a resident's
+        // booking would be
+        server.clock().advance(Duration.ofHours(3).plusMinutes(30));
+        try (org.linli.central.noshow.NoShowRelease sweep = new org.linli.central.noshow.NoShowRelease(
+                server.components().db(), server.components().bookings(), server.clock(), Duration.ofMinutes(10),
+                Duration.ofHours(1), room -> true, room -> false)) {
+            assertEquals(java.util.List.of(), sweep.releaseNoShows());
+        }
+        long blockId = today.json().get("id").asLong();
+        assertEquals("active", server.components().bookings().find(blockId).orElseThrow().status());
+
         // in Chinese, a missing reason is said in Chinese beside the field
         open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
         awaitText("tr[data-room='studio']", "维修");
