@@ -80,7 +80,7 @@
     for (let i = 0; i < state.days; i++) days.push(plusDays(state.from, i));
     const today = state.data.today;
     document.getElementById("grid-head").replaceChildren(el("tr", {},
-      el("th", { class: "room" }, Linli.t("desk.room")),
+      el("th", { class: "room-col" }, Linli.t("desk.room")),
       ...days.map(d => el("th", { class: d === today ? "today" : null, "data-day": d }, dayLabel(d)))));
     document.getElementById("grid").replaceChildren(...state.data.rooms.map(room => el("tr", { "data-room": room.id },
       el("th", {}, Linli.name(room.name)),
