@@ -23,7 +23,7 @@
       document.getElementById("entries").replaceChildren(...entries.map(e => Linli.el("tr", { "data-entry": e.id },
         Linli.el("td", {}, when(e.at)), Linli.el("td", {}, e.actor + " (" + Linli.t("role." + e.role) + ")"),
         Linli.el("td", {}, e.hub ? (Linli.name((hubs.find(h => h.id === e.hub) || {}).name) || e.hub) : Linli.t("staff.allHubs")),
-        Linli.el("td", { class: "action" }, e.action),
+        Linli.el("td", { class: "action" }, e.action, e.detail ? Linli.el("div", { class: "small" }, e.detail) : null),
         Linli.el("td", { class: "num" }, e.status < 400 ? Linli.t("audit.done") : Linli.t("audit.refused") + " " + e.status),
         Linli.el("td", {}, e.source || ""))));
       const query2 = new URLSearchParams();

@@ -367,6 +367,7 @@
     state.hub = hub;
     localStorage.setItem("linli.hub", hub);
     state.info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
+    document.dispatchEvent(new CustomEvent("linli:hub", { detail: state.info }));
     Linli.useHub(state.info);
     state.services = new Map((state.info.services || []).map(s => [s.id, s]));
     renderTitle();

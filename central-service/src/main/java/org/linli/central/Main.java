@@ -17,12 +17,15 @@ import org.linli.central.audit.AuditService;
 import org.linli.central.auth.AuthService;
 import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.BookingService;
+import org.linli.central.booking.Desk;
+import org.linli.central.booking.DeskService;
 import org.linli.central.catalogue.CatalogueService;
 import org.linli.central.checkin.CheckinService;
 import org.linli.central.config.BadConfigException;
 import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
+import org.linli.central.devices.CommandLog;
 import org.linli.central.devices.DeviceService;
 import org.linli.central.displays.DisplayService;
 import org.linli.central.events.EventStreamService;
@@ -83,6 +86,8 @@ public final class Main {
         return List.of(
                 new CatalogueService(c.catalogue(), c.guard(), body, c.clock()),
                 new BookingService(c.bookings(), c.catalogue(), c.keys(), c.guard(), body),
+                new DeskService(new Desk(c.db(), c.bookings(), c.residents(), c.clock()), c.catalogue(), c.guard(),
+                        c.clock(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body, c.settings().publicUrl()),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
@@ -115,7 +120,7 @@ public final class Main {
                         c.guard(), c.clock()),
                 new DayService(c.catalogue(), c.guard(), new DaySoFar(c.db(), c.clock())),
                 new DeviceService(c.devices(), c.guard(), c::registered, c.registry()::unregister, c::sendCommand,
-                        c.settings().maxBodyBytes()),
+                        new CommandLog(c.db(), c.clock()), c.settings().maxBodyBytes()),
                 new AlertService(c.alerts(), c.guard()));
     }
 

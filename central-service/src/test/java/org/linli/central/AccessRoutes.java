@@ -70,6 +70,17 @@ final class AccessRoutes {
                 row("GET", "/api/v1/bookings/{booking}/qr.png", null, OPERATORS, reaches, 404),
                 row("POST", "/api/v1/bookings/cancel", "{\"token\":\"LL1:x\",\"hub\":\"{hub}\"}", DESK, reaches, 403),
                 row("GET", "/api/v1/hubs/{hub}/revoked", null, STAFF, reaches, 403),
+                // the bookings desk: the day's and week's bookings, cancelling with a reason, maintenance blocks
+                row("GET", "/api/v1/hubs/{hub}/bookings", null, STAFF, reaches, 403),
+                row("POST", "/api/v1/bookings/{new-booking}/cancel", "{\"reason\":\"leak\"}", OPERATORS, reaches,
+                        404),
+                row("POST", "/api/v1/rooms/{room}/blocks", "{\"date\":\"{date}\",\"from\":\"10:00\",\"to\":\"11:00\","
+                        + "\"reason\":\"repair\"}", OPERATORS, reaches, 403),
+                // a resident's own bookings, by their card, at their hub's kiosk or desk
+                row("POST", "/api/v1/residents/bookings", "{\"residentToken\":\"LL1:x\",\"hub\":\"{hub}\"}", DESK,
+                        reaches, 403),
+                row("POST", "/api/v1/residents/bookings/{new-booking}/cancel", "{\"residentToken\":\"LL1:x\","
+                        + "\"hub\":\"{hub}\"}", DESK, reaches, 403),
                 // another hub's item is as unknown as one that does not exist (finding M5)
                 row("POST", "/api/v1/feedback", "{\"booking\":{new-booking},\"rating\":5}", DESK, reaches, 422),
 
@@ -108,6 +119,8 @@ final class AccessRoutes {
                         reaches, 403),
                 row("DELETE", "/api/v1/devices/{new-device}", null, ADMINS, reaches, 404),
                 row("POST", "/api/v1/devices/{device}/commands", null, OPERATORS, reaches, 404),
+                row("GET", "/api/v1/devices/{device}/commands", null, OPERATORS, reaches, 404),
+                row("GET", "/api/v1/devices/{device}/commands/1", null, OPERATORS, reaches, 404),
 
                 // kiosk keys, display keys, calendar feeds
                 row("POST", "/api/v1/hubs/{hub}/kiosk-keys", "{\"label\":\"Lobby\"}", ADMINS, reaches, 403),

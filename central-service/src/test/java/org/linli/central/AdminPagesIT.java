@@ -139,7 +139,7 @@ class AdminPagesIT {
                 TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
         server.components().db().write(c -> org.linli.central.store.Sql.update(c, "INSERT INTO device_event"
                 + " (device_id, seq, room_id, ts, type, booking_id) VALUES ('studio-door', 1, 'studio', ?,"
-                + " 'access.granted', '7')", server.clock().instant().getEpochSecond()));
+                + " 'access.granted', '7')", server.clock().millis()));
         open("/audit", "en");
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
                 .size() >= 6);

@@ -167,12 +167,13 @@ class StaffAdminIT extends CentralIT {
     void doorActionsAreInTheAuditLogOfTheirHub() {
         assertEquals(201, server.post("/api/v1/devices", server.adminToken(), Map.of("id", "studio-door", "hub",
                 TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
-        long now = server.clock().instant().getEpochSecond();
+        // as ingestion stores them: the payload's ts, in epoch milliseconds
+        long now = server.clock().millis();
         server.components().db().write(c -> {
             org.linli.central.store.Sql.update(c, "INSERT INTO device_event (device_id, seq, room_id, ts, type,"
                     + " booking_id, reason) VALUES ('studio-door', 1, 'studio', ?, 'access.granted', '42', NULL),"
                     + " ('studio-door', 2, 'studio', ?, 'access.denied', NULL, 'EXPIRED'),"
-                    + " ('studio-door', 3, 'studio', ?, 'door.opened', NULL, NULL)", now - 60, now - 30, now - 20);
+                    + " ('studio-door', 3, 'studio', ?, 'door.opened', NULL, NULL)", now - 60_000, now - 30_000, now - 20_000);
             return null;
         });
         JsonNode doors = server.get("/api/v1/audit/doors?hub=" + TestServer.HUB, server.adminToken()).json();
@@ -180,6 +181,7 @@ class StaffAdminIT extends CentralIT {
         assertEquals("access.denied", doors.get(0).get("type").asText());
         assertEquals("EXPIRED", doors.get(0).get("reason").asText());
         assertEquals("42", doors.get(1).get("booking").asText());
+        assertEquals(server.clock().instant().minusSeconds(30).toString(), doors.get(0).get("at").asText());
         assertEquals(0, server.get("/api/v1/audit/doors", login("yongkang-admin", "yongkang-password")).json()
                 .size());
         String day = server.today().toString();

@@ -18,7 +18,7 @@ public final class AuditLog {
 
     /** One action. {@code hub} is the hub it concerned (its path's, else the actor's); null for every hub. */
     public record Entry(long id, Instant at, String actor, String role, String hub, String action, int status,
-            String source) {
+            String source, String detail) {
     }
 
     /** What to list; null fields do not filter. */
@@ -46,14 +46,21 @@ public final class AuditLog {
     }
 
     public void record(String actor, String role, String hub, String action, int status, String source) {
+        record(actor, role, hub, action, status, source, null);
+    }
+
+    /** @param detail why, in the actor's words (a door opened remotely, a booking cancelled); null when none */
+    public void record(String actor, String role, String hub, String action, int status, String source,
+            String detail) {
         db.write(c -> Sql.update(c, """
-                INSERT INTO audit (at_ts, actor, role, hub_id, action, status, source) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                clock.instant().getEpochSecond(), actor, role, hub, action, status, source));
+                INSERT INTO audit (at_ts, actor, role, hub_id, action, status, source, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                clock.instant().getEpochSecond(), actor, role, hub, action, status, source, detail));
     }
 
     /** The newest entries first. */
     public List<Entry> list(Filter filter) {
-        StringBuilder sql = new StringBuilder("SELECT id, at_ts, actor, role, hub_id, action, status, source FROM audit"
+        StringBuilder sql = new StringBuilder("SELECT id, at_ts, actor, role, hub_id, action, status, source, detail FROM audit"
                 + " WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.hubs().isPresent()) {
@@ -84,7 +91,7 @@ public final class AuditLog {
         sql.append(" ORDER BY id DESC LIMIT ").append(Math.min(Math.max(filter.limit(), 1), MAX_ROWS));
         return db.read(c -> Sql.list(c, sql.toString(), rs -> new Entry(rs.getLong(1),
                 Instant.ofEpochSecond(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7), rs.getString(8)), params.toArray()));
+                rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)), params.toArray()));
     }
 
     /** The doors' actions in the hubs and times of the filter (its actor and action do not apply), newest first. */
@@ -100,16 +107,17 @@ public final class AuditLog {
             sql.append(" AND d.hub_id IN (").append("?, ".repeat(hubs.size() - 1)).append("?)");
             params.addAll(hubs);
         }
+        // a device's event time is in epoch milliseconds, as every payload's ts (the audit's own times are seconds)
         if (filter.from() != null) {
             sql.append(" AND e.ts >= ?");
-            params.add(filter.from().getEpochSecond());
+            params.add(filter.from().toEpochMilli());
         }
         if (filter.to() != null) {
             sql.append(" AND e.ts < ?");
-            params.add(filter.to().getEpochSecond());
+            params.add(filter.to().toEpochMilli());
         }
         sql.append(" ORDER BY e.ts DESC LIMIT ").append(Math.min(Math.max(filter.limit(), 1), MAX_ROWS));
-        return db.read(c -> Sql.list(c, sql.toString(), rs -> new DoorEntry(Instant.ofEpochSecond(rs.getLong(1)),
+        return db.read(c -> Sql.list(c, sql.toString(), rs -> new DoorEntry(Instant.ofEpochMilli(rs.getLong(1)),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7)), params.toArray()));
     }

@@ -72,9 +72,12 @@ public final class AuditService implements HttpService {
             chain.proceed();
             if (caller != null) {
                 try {
-                    log.record(caller.name(), caller.role().wire(), hubs.of(path).orElse(caller.hubId()),
+                    Optional<Requests.AuditNote> note = Requests.auditNote(req);
+                    String hub = note.map(Requests.AuditNote::hub)
+                            .or(() -> hubs.of(path)).orElse(caller.hubId());
+                    log.record(caller.name(), caller.role().wire(), hub,
                             req.prologue().method().text() + " " + path, res.status().code(),
-                            req.remotePeer().host());
+                            req.remotePeer().host(), note.map(Requests.AuditNote::reason).orElse(null));
                 } catch (RuntimeException e) {
                     // the action itself is done and answered; a lost audit line must be seen in the journal
                     LOG.log(Level.ERROR, "cannot write the audit log for " + caller.name() + ": " + e.getMessage(), e);
@@ -146,6 +149,7 @@ public final class AuditService implements HttpService {
         body.put("action", e.action());
         body.put("status", e.status());
         body.put("source", e.source());
+        body.put("detail", e.detail());
         return body;
     }
 }

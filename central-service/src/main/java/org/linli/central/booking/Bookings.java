@@ -203,7 +203,7 @@ public final class Bookings {
      * every other (finding H3). Below 2<sup>53</sup>, so that JavaScript reads them exactly; 53 random bits leave a
      * guess a chance in about 10<sup>10</sup> even with a million bookings stored.
      */
-    private static long unusedId(Connection c) throws SQLException {
+    static long unusedId(Connection c) throws SQLException {
         while (true) {
             long id = 1 + RANDOM.nextLong(ID_BOUND - 1);
             if (Sql.one(c, "SELECT 1 FROM booking WHERE id = ?", rs -> true, id).isEmpty()) {
@@ -320,7 +320,8 @@ public final class Bookings {
 
     /**
      * What a room's doors must know about its bookings not yet ended that overlap {@code [from, until)} (epoch
-     * seconds): the windows of the cancelled or released ones, and the valid (active or used) ones. The door's list
+     * seconds): the windows of the cancelled or released ones and of maintenance blocks, and the valid (active or
+     * used) ones. The door's list
      * is made from them ({@code RoomRevokedPayload.of}), so its size depends on the slots of the span, not on how
      * many were cancelled.
      */
@@ -328,11 +329,13 @@ public final class Bookings {
         List<RoomRevokedPayload.Window> cancelled = new ArrayList<>();
         List<RoomRevokedPayload.Booking> valid = new ArrayList<>();
         db.read(c -> Sql.list(c, """
-                SELECT id, start_ts, end_ts, status FROM booking
+                SELECT id, start_ts, end_ts, status, kind FROM booking
                 WHERE room_id = ? AND start_ts < ? AND end_ts > ?""", rs -> {
             long start = rs.getLong(2);
             long end = rs.getLong(3);
-            switch (rs.getString(4)) {
+            // a room blocked for maintenance: no token opens it then, whatever was signed before
+            boolean blocked = rs.getString(5).equals("maintenance") && !rs.getString(4).equals("cancelled");
+            switch (blocked ? "cancelled" : rs.getString(4)) {
                 case "cancelled", "released" -> cancelled.add(new RoomRevokedPayload.Window(start, end));
                 default -> valid.add(new RoomRevokedPayload.Booking(Long.toString(rs.getLong(1)), start, end));
             }
@@ -353,7 +356,7 @@ public final class Bookings {
                 booking.status());
     }
 
-    private void published(Booking booking) {
+    void published(Booking booking) {
         events.publish(event(booking, catalogue.requireHub(booking.hubId())));
     }
 }

@@ -36,6 +36,7 @@ public final class DeviceService implements HttpService {
     private final Consumer<Device> registered;
     private final Consumer<String> removed;
     private final Commands commands;
+    private final CommandLog log;
     private final long maxBody;
 
     /** Signs and sends a command to a device ({@code doorkeys.DoorCommands}). */
@@ -50,12 +51,13 @@ public final class DeviceService implements HttpService {
      * @param removed told of every device removed, so its messages are dropped at once
      */
     public DeviceService(Devices devices, Guard guard, Consumer<Device> registered, Consumer<String> removed,
-            Commands commands, long maxBody) {
+            Commands commands, CommandLog log, long maxBody) {
         this.devices = devices;
         this.guard = guard;
         this.registered = registered;
         this.removed = removed;
         this.commands = commands;
+        this.log = log;
         this.maxBody = maxBody;
     }
 
@@ -63,7 +65,9 @@ public final class DeviceService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/devices", this::list).post("/devices", this::register)
                 .delete("/devices/{id}", this::remove)
-                .post("/devices/{id}/commands", this::command);
+                .post("/devices/{id}/commands", this::command)
+                .get("/devices/{id}/commands", this::commands)
+                .get("/devices/{id}/commands/{command}", this::oneCommand);
     }
 
     /**
@@ -84,8 +88,10 @@ public final class DeviceService implements HttpService {
     }
 
     /**
-     * {@code {"cmd":"unlock","room":…,"durationS":…}}, {@code {"cmd":"identify"}} or {@code {"cmd":"reload"}}: an
-     * operator of the device's hub. The agent answers with an event that carries the command's id.
+     * {@code {"cmd":"unlock","room":…,"durationS":…,"reason":…}}, {@code {"cmd":"identify"}} or {@code
+     * {"cmd":"reload"}}: an operator of the device's hub. Opening a door needs a reason, which the audit log keeps with
+     * who, when and from where. The agent answers with an event that carries the command's id ({@code GET
+     * /devices/{id}/commands/{command}}).
      */
     private void command(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
@@ -94,6 +100,8 @@ public final class DeviceService implements HttpService {
         String cmd = body.text("cmd", 16);
         String room = body.optionalText("room", 64);
         Integer durationS = body.optionalInteger("durationS", 1, 3600);
+        String reason = CommandPayload.UNLOCK.equals(cmd) ? body.text("reason", 200)
+                : body.optionalText("reason", 200);
         body.done();
         if (!List.of(CommandPayload.UNLOCK, CommandPayload.IDENTIFY, CommandPayload.RELOAD).contains(cmd)) {
             throw InvalidInput.field("cmd", "must be unlock, identify or reload");
@@ -113,11 +121,42 @@ public final class DeviceService implements HttpService {
             throw new Conflict("broker-unreachable", "The broker is not reachable",
                     "the command was not sent; try again when the service is connected to the broker");
         }
-        Map<String, Object> sent = new LinkedHashMap<>();
-        sent.put("id", id);
-        sent.put("device", device.id());
-        sent.put("cmd", cmd);
-        Json.send(res, Status.ACCEPTED_202, sent);
+        Requests.auditNote(req, device.hubId(), reason);
+        log.record(new CommandLog.Sent(id, device.id(), device.hubId(), cmd, room,
+                cmd.equals(CommandPayload.UNLOCK) ? (durationS == null ? 5 : durationS) : null,
+                reason == null ? "" : reason, caller.name(), req.remotePeer().host()));
+        Json.send(res, Status.ACCEPTED_202, json(log.find(device.id(), id).orElseThrow()));
+    }
+
+    private void commands(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
+        Device device = ownDevice(caller, Requests.id(req, "id"));
+        Json.ok(res, log.recent(device.id()).stream().map(DeviceService::json).toList());
+    }
+
+    private void oneCommand(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
+        Device device = ownDevice(caller, Requests.id(req, "id"));
+        String id = Requests.id(req, "command");
+        Json.ok(res, json(log.find(device.id(), id).orElseThrow(() -> new NotFound("no command " + id))));
+    }
+
+    /** Times in UTC with their offset: the page shows them in the hub's zone. */
+    private static Map<String, Object> json(CommandLog.Entry e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", e.id());
+        body.put("device", e.deviceId());
+        body.put("cmd", e.cmd());
+        body.put("room", e.room());
+        body.put("durationS", e.durationS());
+        body.put("reason", e.reason());
+        body.put("by", e.actor());
+        body.put("from", e.source());
+        body.put("sent", e.sent().toString());
+        body.put("state", e.state());
+        body.put("answered", e.answered() == null ? null : e.answered().toString());
+        body.put("answer", e.answer());
+        return body;
     }
 
     private void list(ServerRequest req, ServerResponse res) {

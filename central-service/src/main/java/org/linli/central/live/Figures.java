@@ -44,7 +44,8 @@ public final class Figures {
                 FROM ticket WHERE hub_id = ? AND day = ?""", rs -> new Tickets(rs.getInt(1), tenths(rs, 2)),
                 hub.id(), day.toString())).orElseThrow();
         int bookings = db.read(c -> Sql.number(c,
-                "SELECT count(*) FROM booking WHERE hub_id = ? AND start_ts >= ? AND start_ts < ?", hub.id(), from,
+                "SELECT count(*) FROM booking WHERE hub_id = ? AND kind = 'resident' AND start_ts >= ? AND start_ts < ?",
+                hub.id(), from,
                 to));
         // Ratings of tickets, bookings and visits belong to a hub through their item; ratings of the hub name it.
         Double rating = db.read(c -> Sql.one(c, """

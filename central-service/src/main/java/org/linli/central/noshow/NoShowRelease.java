@@ -86,7 +86,7 @@ public final class NoShowRelease implements AutoCloseable {
         long cutoff = now - after.toSeconds();
         return db.read(c -> Sql.list(c, """
                 SELECT b.id FROM booking b
-                WHERE b.status = 'active' AND b.start_ts <= ? AND b.end_ts > ?
+                WHERE b.status = 'active' AND b.kind = 'resident' AND b.start_ts <= ? AND b.end_ts > ?
                   AND NOT EXISTS (SELECT 1 FROM checkin k WHERE k.booking_id = b.id)
                   AND NOT EXISTS (SELECT 1 FROM occupancy_sample s WHERE s.room_id = b.room_id
                                   AND s.occupied = 1 AND s.ts >= b.start_ts * 1000 AND s.ts <= ? * 1000)""",

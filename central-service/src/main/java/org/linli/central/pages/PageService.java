@@ -42,6 +42,7 @@ public final class PageService implements HttpService {
                 .get("/staff", (req, res) -> page(req, res, "staff.html"))
                 .get("/audit", (req, res) -> page(req, res, "audit.html"))
                 .get("/catalogue", (req, res) -> page(req, res, "catalogue.html"))
+                .get("/bookings", (req, res) -> page(req, res, "bookings.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
                 .get("/display", (req, res) -> pages.send("display.html", res))
                 .get("/ticket/{id}", (req, res) -> pages.send("ticket.html", res))

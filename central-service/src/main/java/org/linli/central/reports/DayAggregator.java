@@ -160,7 +160,7 @@ final class DayAggregator {
             long bookedMillis = 0;
             try (PreparedStatement st = c.prepareStatement("""
                     SELECT status, start_ts, end_ts FROM booking
-                    WHERE room_id = ? AND start_ts >= ? AND start_ts < ? AND end_ts > ?""")) {
+                    WHERE room_id = ? AND kind = 'resident' AND start_ts >= ? AND start_ts < ? AND end_ts > ?""")) {
                 st.setString(1, room.id());
                 st.setLong(2, from / 1000 - LONGEST_BOOKING_SECONDS);
                 st.setLong(3, day.plusDays(1).atStartOfDay(zone).toEpochSecond());

@@ -88,6 +88,23 @@ public final class Requests {
         throw new NotFound("no " + name + " with that id");
     }
 
+    /** The hub an action concerned and why a member of staff did it, in their words. */
+    public record AuditNote(String hub, String reason) {
+    }
+
+    /**
+     * Notes, for the audit log, the hub an action concerned (when its path does not say) and why it was done; the
+     * log's filter writes them once the request is answered.
+     */
+    public static void auditNote(ServerRequest req, String hub, String reason) {
+        req.context().register(new AuditNote(hub, reason));
+    }
+
+    /** @return what a handler noted for the audit log */
+    public static java.util.Optional<AuditNote> auditNote(ServerRequest req) {
+        return req.context().get(AuditNote.class);
+    }
+
     public static LocalDate date(ServerRequest req, String name) {
         String value = req.query().first(name).orElse(null);
         if (value == null || value.isBlank()) {

@@ -43,7 +43,8 @@ class DeviceCommandsIT {
                     new org.eclipse.paho.mqttv5.common.MqttSubscription(Topics.deviceCmd("studio-door"), 1)})
                         .waitForCompletion(5000);
                 TestServer.Response sent = server.post("/api/v1/devices/studio-door/commands",
-                        server.token("operator"), Map.of("cmd", "unlock", "room", "studio", "durationS", 5));
+                        server.token("operator"), Map.of("cmd", "unlock", "room", "studio", "durationS", 5,
+                                "reason", "a resident's child left inside"));
                 assertEquals(202, sent.status(), sent.text());
 
                 CommandPayload command = new PayloadCodec(server.clock())
@@ -59,7 +60,11 @@ class DeviceCommandsIT {
 
             // what is not a command for this door is refused before anything is sent
             assertEquals(400, server.post("/api/v1/devices/studio-door/commands", server.token("operator"),
-                    Map.of("cmd", "unlock", "room", "classroom")).status());
+                    Map.of("cmd", "unlock", "room", "classroom", "reason", "test")).status());
+            TestServer.Response noReason = server.post("/api/v1/devices/studio-door/commands",
+                    server.token("operator"), Map.of("cmd", "unlock", "room", "studio"));
+            assertEquals(400, noReason.status());
+            assertEquals("reason", noReason.json().get("errors").get(0).get("field").asText(), noReason.text());
             assertEquals(400, server.post("/api/v1/devices/studio-door/commands", server.token("operator"),
                     Map.of("cmd", "open-sesame")).status());
             assertEquals(403, server.post("/api/v1/devices/studio-door/commands", server.token("counter"),

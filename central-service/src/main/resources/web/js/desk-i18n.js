@@ -1,0 +1,55 @@
+// Words of the bookings desk (bookings.html) and of the dashboard's door actions.
+(function () {
+  "use strict";
+  Object.assign(window.LINLI_MESSAGES.zh, {
+    "desk.title": "功能室预约", "desk.to": "预约管理", "desk.day": "按天", "desk.week": "按周",
+    "desk.prev": "往前", "desk.next": "往后", "desk.today": "今天", "desk.date": "日期", "desk.room": "功能室",
+    "desk.none": "没有预约", "desk.status.active": "有效", "desk.status.used": "已使用", "desk.status.cancelled": "已取消",
+    "desk.status.released": "未到已释放", "desk.kind.maintenance": "维修", "desk.phone": "尾号 {last4}",
+    "desk.people": "{n} 人", "desk.cancel": "取消预约", "desk.unblock": "解除维修",
+    "desk.cancel.title": "取消预约", "desk.cancel.of": "要取消的预约：", "desk.reason": "原因", "desk.reason.is": "原因：{reason}",
+    "desk.cancel.confirm": "确认取消", "desk.cancel.done": "已取消。居民的开门码已作废。",
+    "desk.block.title": "维修停用功能室", "desk.block.note": "停用期间不能预约，任何开门码都打不开这间房。已有的预约要先取消。",
+    "desk.block.from": "开始时间", "desk.block.to": "结束时间", "desk.block.submit": "停用",
+    "desk.block.done": "已停用。", "desk.err.reason": "请写明原因", "desk.err.date": "请选择日期",
+    "desk.err.from": "请填写开门时间内的开始时间，例如 09:30", "desk.err.to": "结束时间要晚于开始时间，并在闭馆之前",
+    "desk.err.days": "天数不对", "desk.refused.slot-taken": "这段时间已有预约，请先取消那些预约。",
+    "desk.refused.in-the-past": "这段时间已经过去了。", "desk.refused.403": "您只能管理本邻里汇和下属邻里汇的预约。",
+    "desk.refused.booking-used": "居民已经到场使用，不能取消。", "desk.refused": "没有成功：{why}",
+    "door.title": "远程开门和设备操作", "door.device": "设备", "door.room": "门", "door.seconds": "开门秒数",
+    "door.reason": "原因（开门必填）", "door.unlock": "立即开门", "door.identify": "闪灯识别", "door.reload": "重新加载配置",
+    "door.answers": "最近的操作", "door.none": "还没有操作", "door.err.reason": "开门要写明原因",
+    "door.err.room": "请选择门", "door.err.durationS": "秒数在 1 到 3600 之间",
+    "door.state.sent": "已发出，等待设备回复", "door.state.done": "设备已执行", "door.state.rejected": "设备无法执行",
+    "door.state.refused": "设备拒绝（签名或时间不对）", "door.state.unanswered": "设备没有回复",
+    "door.cmd.unlock": "开门", "door.cmd.identify": "识别", "door.cmd.reload": "重新加载",
+    "door.by": "{who} 从 {from}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
+  });
+  Object.assign(window.LINLI_MESSAGES.en, {
+    "desk.title": "Room bookings", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
+    "desk.prev": "Earlier", "desk.next": "Later", "desk.today": "Today", "desk.date": "Date", "desk.room": "Room",
+    "desk.none": "No bookings", "desk.status.active": "booked", "desk.status.used": "used",
+    "desk.status.cancelled": "cancelled", "desk.status.released": "released (no-show)",
+    "desk.kind.maintenance": "maintenance", "desk.phone": "phone …{last4}", "desk.people": "{n} people",
+    "desk.cancel": "Cancel", "desk.unblock": "End block", "desk.cancel.title": "Cancel a booking",
+    "desk.cancel.of": "Booking to cancel:", "desk.reason": "Reason", "desk.reason.is": "Reason: {reason}", "desk.cancel.confirm": "Cancel it",
+    "desk.cancel.done": "Cancelled. The resident's door code no longer works.",
+    "desk.block.title": "Block a room for maintenance",
+    "desk.block.note": "While blocked the room cannot be booked and no door code opens it. Cancel bookings in that time first.",
+    "desk.block.from": "From", "desk.block.to": "To", "desk.block.submit": "Block",
+    "desk.block.done": "Blocked.", "desk.err.reason": "Say why", "desk.err.date": "Pick a date",
+    "desk.err.from": "A start within opening hours, e.g. 09:30", "desk.err.to": "An end after the start, before closing",
+    "desk.err.days": "Wrong number of days", "desk.refused.slot-taken": "The room is booked then: cancel those bookings first.",
+    "desk.refused.in-the-past": "That time is over.", "desk.refused.403": "You manage the bookings of your hub and the hubs under it only.",
+    "desk.refused.booking-used": "The resident already came: it cannot be cancelled.", "desk.refused": "Not done: {why}",
+    "door.title": "Doors and devices", "door.device": "Device", "door.room": "Door", "door.seconds": "Seconds open",
+    "door.reason": "Reason (needed to unlock)", "door.unlock": "Unlock now", "door.identify": "Identify",
+    "door.reload": "Reload settings", "door.answers": "Recent actions", "door.none": "No actions yet",
+    "door.err.reason": "Say why the door is opened", "door.err.room": "Pick a door", "door.err.durationS": "1 to 3600 seconds",
+    "door.state.sent": "sent, waiting for the device", "door.state.done": "done by the device",
+    "door.state.rejected": "the device could not do it", "door.state.refused": "refused by the device (signature or time)",
+    "door.state.unanswered": "no answer from the device",
+    "door.cmd.unlock": "Unlock", "door.cmd.identify": "Identify", "door.cmd.reload": "Reload",
+    "door.by": "{who} from {from}", "door.refused.broker-unreachable": "The message broker cannot be reached: nothing was sent."
+  });
+})();

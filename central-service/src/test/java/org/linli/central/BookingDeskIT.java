@@ -1,0 +1,312 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.auth.Role;
+import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Name;
+import org.linli.central.doorkeys.DoorKeysPublisher;
+import org.linli.protocol.testing.HeadlessChromium;
+import org.linli.protocol.testing.HubTime;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The bookings desk in Debian's Chromium against the real service: the day's and the week's bookings by room in the
+ * hub's zone (far from Shanghai's, across the hub's midnight, on a machine and browser in another zone), cancelling
+ * with a reason (audited), blocking a room for maintenance (no booking and no door then), wrong fields named beside
+ * them in both languages, and staff of another hub refused.
+ */
+class BookingDeskIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+    ChromeDriver chrome;
+
+    @AfterEach
+    void stop() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void open(String page, String token, String language) {
+        if (chrome == null) {
+            chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1100);
+        }
+        chrome.get(server.uri("/login").toString());
+        chrome.executeScript("localStorage.clear(); Linli.signIn(arguments[0]);"
+                + " localStorage.setItem('linli.lang', arguments[1]);", token, language);
+        chrome.manage().deleteAllCookies();
+        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", token, "/"));
+        chrome.get(server.uri(page).toString());
+    }
+
+    private String text(String css) {
+        return (String) chrome.executeScript("const e = document.querySelector(arguments[0]);"
+                + " return e ? e.innerText : '';", css);
+    }
+
+    private void awaitText(String css, String wanted) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> text(css).contains(wanted));
+    }
+
+    private long book(String room, LocalDate day, int hour, String phone) {
+        ZoneId zone = server.zone();
+        Map<String, Object> body = new HashMap<>();
+        body.put("room", room);
+        body.put("start", day.atTime(hour, 0).atZone(zone).toOffsetDateTime().toString());
+        body.put("end", day.atTime(hour + 1, 0).atZone(zone).toOffsetDateTime().toString());
+        body.put("phone", phone);
+        body.put("attendees", 3);
+        body.put("purpose", "calligraphy");
+        TestServer.Response r = server.post("/api/v1/bookings", server.kioskKey(), body);
+        assertEquals(201, r.status(), r.text());
+        return r.json().get("id").asLong();
+    }
+
+    private String login(String user, String password) {
+        TestServer.Response r = server.post("/api/v1/auth/login", null, Map.of("username", user, "password",
+                password));
+        assertEquals(200, r.status(), r.text());
+        return r.json().get("token").asText();
+    }
+
+    @Test
+    void theDayAndWeekFollowTheHubsDateAcrossItsMidnightInKiritimati() {
+        dayAndWeekAcrossMidnight(HubTime.KIRITIMATI);
+    }
+
+    @Test
+    void theDayAndWeekFollowTheHubsDateAcrossItsMidnightInStJohns() {
+        dayAndWeekAcrossMidnight(HubTime.ST_JOHNS);
+    }
+
+    /** 23:55 on a Wednesday in the hub, then 00:05 on Thursday: the page's today moves with the hub, not the browser. */
+    private void dayAndWeekAcrossMidnight(ZoneId zone) {
+        HubTime time = HubTime.of("23:55", zone);
+        server = TestServer.start(dir.resolve("data"), time);
+        LocalDate wednesday = time.local().toLocalDate();
+        LocalDate thursday = wednesday.plusDays(1);
+        book("studio", thursday, 9, "13800138000");
+        book("reading-room", thursday.plusDays(2), 14, "13800138001");
+
+        open("/bookings", server.operatorToken(), "zh");
+        awaitText("tr[data-room='studio']", "没有预约");
+        assertEquals(wednesday.toString(), chrome.executeScript(
+                "return document.querySelector('#grid-head th.today').dataset.day;"));
+        assertFalse(text("#grid").contains("09:00"), "Wednesday has no booking: " + text("#grid"));
+
+        // the week: Monday to Sunday of the hub's date, each booking in its own day at the hub's hour
+        chrome.findElement(By.id("view-week")).click();
+        awaitText("tr[data-room='studio'] td[data-day='" + thursday + "']", "09:00–10:00");
+        assertEquals(7L, chrome.executeScript("return document.querySelectorAll('#grid-head th[data-day]').length;"));
+        assertEquals(wednesday.minusDays(2).toString(), chrome.executeScript(
+                "return document.querySelector('#grid-head th[data-day]').dataset.day;"));
+        assertTrue(text("tr[data-room='reading-room'] td[data-day='" + thursday.plusDays(2) + "']")
+                .contains("14:00–15:00"));
+        assertTrue(text("tr[data-room='studio'] td[data-day='" + thursday + "']").contains("尾号 8000"));
+
+        // ten minutes later it is Thursday in the hub (and still Wednesday or already Thursday elsewhere)
+        server.clock().advance(Duration.ofMinutes(10));
+        chrome.navigate().refresh();
+        awaitText("tr[data-room='studio']", "09:00–10:00");
+        assertEquals(thursday.toString(), chrome.executeScript(
+                "return document.querySelector('#grid-head th.today').dataset.day;"));
+        assertEquals(1L, chrome.executeScript("return document.querySelectorAll('#grid-head th[data-day]').length;"));
+        chrome.findElement(By.id("view-next")).click();
+        awaitText("#grid-head", "星期五");
+        chrome.findElement(By.id("view-next")).click();
+        awaitText("tr[data-room='reading-room']", "14:00–15:00");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-" + zone.getId().replace('/', '-')
+                + ".png"));
+
+        // the API says the same: the day's bookings of the hub's date
+        JsonNode day = server.get("/api/v1/hubs/" + TestServer.HUB + "/bookings", server.operatorToken()).json();
+        assertEquals(thursday.toString(), day.get("from").asText());
+        assertEquals(1, day.get("bookings").size(), day.toString());
+        assertTrue(day.get("bookings").get(0).get("start").asText().startsWith(thursday + "T09:00"));
+    }
+
+    @Test
+    void staffCancelWithAReasonAndBlockARoomForMaintenance() {
+        server = TestServer.start(dir.resolve("data"));
+        LocalDate tomorrow = server.today().plusDays(1);
+        long booking = book("studio", tomorrow, 10, "13800138000");
+
+        open("/bookings?date=" + tomorrow, server.operatorToken(), "en");
+        awaitText("tr[data-room='studio']", "10:00–11:00");
+        chrome.findElement(By.cssSelector("[data-cancel='" + booking + "']")).click();
+        chrome.findElement(By.id("cancel-submit")).click();
+        awaitText("#cancel .field-error[data-for='reason']", "Say why");
+        assertEquals("true", chrome.findElement(By.id("cancel-reason")).getAttribute("aria-invalid"));
+        chrome.findElement(By.id("cancel-reason")).sendKeys("the resident phoned: ill");
+        chrome.findElement(By.id("cancel-submit")).click();
+        awaitText("[data-booking='" + booking + "']", "cancelled");
+        assertTrue(text("[data-booking='" + booking + "']").contains("the resident phoned: ill"));
+        assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
+                .contains(Long.toString(booking)), "the resident's door key is revoked");
+        JsonNode audit = server.get("/api/v1/audit?action=cancel", server.adminToken()).json();
+        assertEquals("the resident phoned: ill", audit.get(0).get("detail").asText(), audit.toString());
+        assertEquals("operator", audit.get(0).get("actor").asText());
+        assertEquals(TestServer.HUB, audit.get(0).get("hub").asText());
+        assertEquals("127.0.0.1", audit.get(0).get("source").asText());
+
+        // a block whose end is before its start: said beside the field
+        long other = book("studio", tomorrow, 15, "13800138001");
+        chrome.navigate().refresh();
+        awaitText("tr[data-room='studio']", "15:00–16:00");
+        chrome.executeScript("document.getElementById('block-room').value = 'studio';");
+        chrome.findElement(By.id("block-from")).sendKeys("14:00");
+        chrome.findElement(By.id("block-to")).sendKeys("12:00");
+        chrome.findElement(By.id("block-reason")).sendKeys("repainting");
+        chrome.findElement(By.id("block-submit")).click();
+        awaitText("#block .field-error[data-for='to']", "An end after the start");
+        // over a booking: refused until that booking is cancelled
+        chrome.findElement(By.id("block-to")).clear();
+        chrome.findElement(By.id("block-to")).sendKeys("17:00");
+        chrome.findElement(By.id("block-submit")).click();
+        awaitText("#block-error", "cancel those bookings first");
+        assertEquals(200, server.post("/api/v1/bookings/" + other + "/cancel", server.operatorToken(),
+                Map.of("reason", "room needed for repairs")).status());
+        chrome.findElement(By.id("block-submit")).click();
+        awaitText("tr[data-room='studio']", "maintenance · repainting");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-block.png"));
+
+        // the slot is gone at the kiosk, nobody can book it, and doors refuse any token in it
+        JsonNode slots = server.get("/api/v1/rooms/studio/availability?date=" + tomorrow, server.kioskKey()).json()
+                .get("slots");
+        for (JsonNode slot : slots) {
+            LocalTime start = java.time.OffsetDateTime.parse(slot.get("start").asText()).toLocalTime();
+            boolean blocked = !start.isBefore(LocalTime.of(14, 0)) && start.isBefore(LocalTime.of(17, 0));
+            assertEquals(!blocked, slot.get("free").asBoolean(), slot.toString());
+        }
+        Map<String, Object> during = new HashMap<>(Map.of("room", "studio", "phone", "13800138002",
+                "attendees", 2, "start", tomorrow.atTime(15, 0).atZone(server.zone()).toOffsetDateTime().toString(),
+                "end", tomorrow.atTime(16, 0).atZone(server.zone()).toOffsetDateTime().toString()));
+        assertEquals(409, server.post("/api/v1/bookings", server.kioskKey(), during).status());
+        long blockStart = tomorrow.atTime(14, 0).atZone(server.zone()).toEpochSecond();
+        long blockEnd = tomorrow.atTime(17, 0).atZone(server.zone()).toEpochSecond();
+        DoorKeysPublisher.Source door = server.components().bookings().roomBookings("studio", blockStart,
+                blockEnd);
+        assertTrue(door.cancelled().stream().anyMatch(w -> w.start() == blockStart && w.end() == blockEnd),
+                "the door is told the block's window as revoked: " + door.cancelled());
+        assertTrue(door.valid().isEmpty(), "no token is valid in the block: " + door.valid());
+        JsonNode blocks = server.get("/api/v1/audit?action=blocks", server.adminToken()).json();
+        assertEquals("repainting", blocks.get(0).get("detail").asText(), blocks.toString());
+
+        // a block today is no booking in the day's figures
+        TestServer.Response today = server.post("/api/v1/rooms/classroom/blocks", server.operatorToken(), Map.of(
+                "date", server.today().toString(), "from", "15:00", "to", "16:00", "reason", "new projector"));
+        assertEquals(201, today.status(), today.text());
+        assertEquals("maintenance", today.json().get("kind").asText());
+        assertEquals(0, server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.operatorToken()).json()
+                .get("figures").get("bookings").asInt());
+        book("classroom", server.today(), 17, "13800138003");
+        assertEquals(1, server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.operatorToken()).json()
+                .get("figures").get("bookings").asInt());
+
+        // nobody comes to a block: with the room watched and empty it is not released as a no-show, as a resident's
+        // booking would be
+        server.clock().advance(Duration.ofHours(3).plusMinutes(30));
+        try (org.linli.central.noshow.NoShowRelease sweep = new org.linli.central.noshow.NoShowRelease(
+                server.components().db(), server.components().bookings(), server.clock(), Duration.ofMinutes(10),
+                Duration.ofHours(1), room -> true, room -> false)) {
+            assertEquals(java.util.List.of(), sweep.releaseNoShows());
+        }
+        long blockId = today.json().get("id").asLong();
+        assertEquals("active", server.components().bookings().find(blockId).orElseThrow().status());
+
+        // in Chinese, a missing reason is said in Chinese beside the field
+        open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
+        awaitText("tr[data-room='studio']", "维修");
+        chrome.findElement(By.id("block-from")).sendKeys("09:00");
+        chrome.findElement(By.id("block-to")).sendKeys("10:00");
+        chrome.findElement(By.id("block-submit")).click();
+        awaitText("#block .field-error[data-for='reason']", "请写明原因");
+        assertEquals("", text("#block .field-error[data-for='from']"));
+    }
+
+    @Test
+    void staffOfAnotherHubAreRefusedAndADistrictsStaffReachTheHubsBelow() {
+        server = TestServer.start(dir.resolve("data"));
+        Components c = server.components();
+        c.catalogue().put(new Hub("xuhui", "district", null, new Name("徐汇区", "Xuhui"), ZoneId.of("Asia/Shanghai"),
+                LocalTime.of(8, 0), LocalTime.of(21, 0)));
+        c.catalogue().put(new Hub("yongkang", "street", "xuhui", new Name("永康邻里汇", "Yongkang Hub"),
+                ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 0), LocalTime.of(21, 0)));
+        c.accounts().putStaff("yongkang-op", "yongkang-password-1", Role.OPERATOR, "yongkang");
+        c.accounts().putStaff("xuhui-op", "xuhui-password-12", Role.OPERATOR, "xuhui");
+        String yongkang = login("yongkang-op", "yongkang-password-1");
+        String district = login("xuhui-op", "xuhui-password-12");
+        long booking = book("studio", server.today().plusDays(1), 10, "13800138000");
+        String hubBookings = "/api/v1/hubs/" + TestServer.HUB + "/bookings";
+
+        assertEquals(403, server.get(hubBookings, yongkang).status());
+        assertEquals(404, server.post("/api/v1/bookings/" + booking + "/cancel", yongkang,
+                Map.of("reason", "x")).status());
+        assertEquals(403, server.post("/api/v1/rooms/studio/blocks", yongkang, Map.of("date",
+                server.today().plusDays(1).toString(), "from", "09:00", "to", "10:00", "reason", "x")).status());
+        assertEquals(403, server.get(hubBookings, server.kioskKey()).status());
+        assertEquals("active", server.get(hubBookings + "?from=" + server.today().plusDays(1), server.operatorToken())
+                .json().get("bookings").get(0).get("status").asText());
+
+        TestServer.Response seen = server.get(hubBookings + "?from=" + server.today().plusDays(1) + "&days=7", district);
+        assertEquals(200, seen.status(), seen.text());
+        assertTrue(seen.text().contains(Long.toString(booking)));
+        TestServer.Response wrong = server.get(hubBookings + "?days=99", district);
+        assertEquals(400, wrong.status());
+        assertEquals("days", wrong.json().get("errors").get(0).get("field").asText(), wrong.text());
+
+        open("/bookings?hub=" + TestServer.HUB, yongkang, "en");
+        awaitText("#view-error", "your hub and the hubs under it only");
+        assertEquals(0L, chrome.executeScript("return document.querySelectorAll('[data-booking]').length;"));
+    }
+
+    @Test
+    void aResidentSeesAndCancelsTheirOwnBookingsByTheirCard() {
+        server = TestServer.start(dir.resolve("data"));
+        String mine = server.post("/api/v1/residents/card", server.kioskKey(), Map.of("phone", "13800138000"))
+                .json().get("token").asText();
+        String theirs = server.post("/api/v1/residents/card", server.kioskKey(), Map.of("phone", "13900139000"))
+                .json().get("token").asText();
+        long booking = book("studio", server.today().plusDays(1), 10, "13800138000");
+        book("classroom", server.today().plusDays(1), 11, "13900139000");
+
+        JsonNode listed = server.post("/api/v1/residents/bookings", server.kioskKey(),
+                Map.of("residentToken", mine)).json().get("bookings");
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals(booking, listed.get(0).get("id").asLong());
+        assertFalse(listed.get(0).has("phoneLast4"), "the kiosk's answer says no more than the card holder knows");
+
+        assertEquals(404, server.post("/api/v1/residents/bookings/" + booking + "/cancel", server.kioskKey(),
+                Map.of("residentToken", theirs)).status());
+        assertEquals(422, server.post("/api/v1/residents/bookings", server.kioskKey(),
+                Map.of("residentToken", "LL1:not-a-card")).status());
+        TestServer.Response cancelled = server.post("/api/v1/residents/bookings/" + booking + "/cancel",
+                server.kioskKey(), Map.of("residentToken", mine));
+        assertEquals(200, cancelled.status(), cancelled.text());
+        assertEquals("cancelled", cancelled.json().get("status").asText());
+        assertEquals(0, server.post("/api/v1/residents/bookings", server.kioskKey(),
+                Map.of("residentToken", mine)).json().get("bookings").size());
+        assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
+                .contains(Long.toString(booking)));
+    }
+}
