@@ -123,6 +123,14 @@ final class AccessFixture {
                     + "/tickets", admin, Map.of()))));
             case "device" -> once("device", hub, () -> device(hub));
             case "new-device" -> device(hub);
+            // a command sent to the hub's device (no broker here to send one through the API)
+            case "command" -> once("command", hub, () -> {
+                String id = "cmd-" + fresh.incrementAndGet();
+                new org.linli.central.devices.CommandLog(server.components().db(), server.components().clock())
+                        .record(new org.linli.central.devices.CommandLog.Sent(id, value("device", hub), hub,
+                                "identify", null, null, "test", "admin", "127.0.0.1"));
+                return id;
+            });
             case "alert" -> once("alert", hub, () -> String.valueOf(server.components().alerts().raise(hub,
                     Alert.DEVICE_OFFLINE, null, null, new Name("设备离线", "Device offline")).orElseThrow().id()));
             case "signup" -> id(ok(server.post("/api/v1/activities/" + value("activity", hub) + "/signups", admin,

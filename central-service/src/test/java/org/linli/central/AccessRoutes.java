@@ -120,7 +120,7 @@ final class AccessRoutes {
                 row("DELETE", "/api/v1/devices/{new-device}", null, ADMINS, reaches, 404),
                 row("POST", "/api/v1/devices/{device}/commands", null, OPERATORS, reaches, 404),
                 row("GET", "/api/v1/devices/{device}/commands", null, OPERATORS, reaches, 404),
-                row("GET", "/api/v1/devices/{device}/commands/1", null, OPERATORS, reaches, 404),
+                row("GET", "/api/v1/devices/{device}/commands/{command}", null, OPERATORS, reaches, 404),
 
                 // kiosk keys, display keys, calendar feeds
                 row("POST", "/api/v1/hubs/{hub}/kiosk-keys", "{\"label\":\"Lobby\"}", ADMINS, reaches, 403),
