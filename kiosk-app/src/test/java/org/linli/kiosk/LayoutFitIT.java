@@ -131,6 +131,12 @@ class LayoutFitIT {
             step(problems, "check-in welcome", () -> kiosk.scanned(card));
             step(problems, "queue", () -> kiosk.shell().go(Screen.QUEUE));
             step(problems, "queue priority", () -> kiosk.queue().choose(kiosk.queue().tiles().get(0)));
+            FxToolkit.setupFixture(() -> {
+                // who may be served first, in pictures too, where the height allows
+                if (width >= 1000 && kiosk.scene().getRoot().lookup("#priority-who .pictogram") == null) {
+                    problems.add("queue priority: no pictures of who may be served first");
+                }
+            });
             step(problems, "queue ticket", () -> kiosk.queue().take(false));
             step(problems, "idle warning on the ticket", () -> {
                 clock.advance(Duration.ofSeconds(52));

@@ -11,8 +11,8 @@ import javafx.scene.shape.SVGPath;
 /**
  * Pictures drawn from shapes in the code (no icon font to download or license) so that a resident who cannot read
  * finds a tile by its shape: a phone with a code to check in, a ticket for a number, a door for a room, people for
- * activities, a card for the resident card, a smiling face for a rating. Each is drawn in a 48×48 box; holes are
- * the parts that overlap an odd number of times (even-odd filling).
+ * activities, a card for the resident card, a smiling face for a rating; and who may be served first. Each is
+ * drawn in a 48×48 box; holes are the parts that overlap an even number of times (even-odd filling).
  */
 public enum Pictogram {
     /** A phone showing a QR code. */
@@ -34,6 +34,17 @@ public enum Pictogram {
     /** A card with a portrait and lines of writing. */
     CARD("M3 9H45V39H3Z M6 12V36H42V12Z M15 16A4.5 4.5 0 1 1 15 25A4.5 4.5 0 1 1 15 16Z M8 34A7 6 0 0 1 22 34Z"
             + " M25 17H39V20H25Z M25 23H39V26H25Z M25 29H35V32H25Z"),
+    /** An older person with a walking stick (who may be served first). */
+    ELDER("M20 3A5 5 0 1 1 20 13A5 5 0 1 1 20 3Z M15 15H25V30H15Z M15 31H19V45H15Z M21 31H25V45H21Z"
+            + " M26 17L31 21V24L26 21Z M31 25H34V45H31Z"),
+    /** A pregnant woman. */
+    PREGNANT("M21 3A5 5 0 1 1 21 13A5 5 0 1 1 21 3Z M16 15H26Q38 25 27 32V45H23V34H20V45H16Z"),
+    /** A person in a wheelchair. */
+    WHEELCHAIR("M17 2A4.5 4.5 0 1 1 17 11A4.5 4.5 0 1 1 17 2Z M14 13H20V22H29L35 38H31L27 27H14Z"
+            + " M18 24A11 11 0 1 1 18 46A11 11 0 1 1 18 24Z M18 28A7 7 0 1 0 18 42A7 7 0 1 0 18 28Z"),
+    /** A pram, for a resident with a baby. */
+    BABY("M4 18H36A16 13 0 0 1 4 18Z M4 16A16 14 0 0 1 20 2V16Z M36 17L43 7H46L39 17Z"
+            + " M12 35A4 4 0 1 1 12 43A4 4 0 1 1 12 35Z M28 35A4 4 0 1 1 28 43A4 4 0 1 1 28 35Z"),
     /** A smiling face. */
     SMILE("M24 3A21 21 0 1 1 24 45A21 21 0 1 1 24 3Z M24 7A17 17 0 1 0 24 41A17 17 0 1 0 24 7Z"
             + " M17 15.5A3 3 0 1 1 17 21.5A3 3 0 1 1 17 15.5Z M31 15.5A3 3 0 1 1 31 21.5A3 3 0 1 1 31 15.5Z"
@@ -57,7 +68,8 @@ public enum Pictogram {
     public Node node(double size) {
         SVGPath shape = new SVGPath();
         shape.setContent(path);
-        shape.setFillRule(FillRule.EVEN_ODD);
+        // the wheelchair's ring lies under its body: non-zero filling, its hole drawn the other way round
+        shape.setFillRule(this == WHEELCHAIR ? FillRule.NON_ZERO : FillRule.EVEN_ODD);
         shape.getStyleClass().addAll("pictogram", "pictogram-" + name().toLowerCase(java.util.Locale.ROOT));
         // scaled about the box's middle; the group measures what is drawn, so it takes the scaled size
         double scale = size / BOX;
