@@ -134,7 +134,8 @@ public final class Kiosk implements AutoCloseable {
         // the screens' "done" finishes the visit; the header's "home" only goes back to the start
         builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone, form,
                 connectivity.onlineProperty(), clock));
-        builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, camera, shell::finish,
+        boolean hasCamera = config.cameraCommand() != null || config.cameraFrames() != null;
+        builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, hasCamera ? camera : null, shell::finish,
                 () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
         builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, form, connectivity.onlineProperty()));
         builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form,
@@ -170,7 +171,7 @@ public final class Kiosk implements AutoCloseable {
             }
         });
         scene = new Scene(view.root(), width, height);
-        Theme.apply(scene);
+        Theme.apply(scene, form, config.screenDpi() > 0 ? config.screenDpi() : form.usualDpi());
         homeRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> {
             if (shell.screen() == Screen.HOME) {
                 home.refresh();

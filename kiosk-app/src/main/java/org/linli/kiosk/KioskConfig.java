@@ -29,11 +29,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param speech {@code speech.enabled}: short spoken prompts through espeak-ng when it is installed (default: no)
  * @param centralCaFile {@code central.ca-file}: the PEM CA the central's HTTPS certificate is checked against (the
  *     project's own CA, deploy-pi/README.md); null: the JVM's trusted CAs
+ * @param screenDpi {@code screen.dpi}: the panel's pixels per inch, which touch targets (15 mm) are sized from; 0:
+ *     the usual panel for the window's size ({@link org.linli.kiosk.ui.Form#usualDpi})
  */
 public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path dataDir, String cameraCommand,
         Path cameraFrames, int cameraWidth, int cameraHeight, String printerDevice, String printerHost,
         int printerPort, Locale language, String staffPin, Duration idleAfter, Duration idleWarning,
-        Duration syncEvery, boolean hideCursor, boolean speech, Path centralCaFile) {
+        Duration syncEvery, boolean hideCursor, boolean speech, Path centralCaFile, int screenDpi) {
 
     /** Reads the file (if any) and the environment. */
     public static KioskConfig load(Path file, Map<String, String> env) throws ConfigException {
@@ -53,7 +55,7 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
     static final java.util.List<String> KEYS = java.util.List.of("central.url", "kiosk.key", "hub.id", "data.dir",
             "camera.command", "camera.frames", "camera.width", "camera.height", "printer.device", "printer.host",
             "printer.port", "language", "staff.pin", "idle.seconds", "idle.warning-seconds", "sync.seconds",
-            "kiosk.hide-cursor", "speech.enabled", "central.ca-file");
+            "kiosk.hide-cursor", "speech.enabled", "central.ca-file", "screen.dpi");
 
     /** Builds the settings from flat dotted keys, checking each. */
     public static KioskConfig from(Map<String, String> values) throws ConfigException {
@@ -90,7 +92,8 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
                 number(values, "printer.port", 9100, 1, 65535), Locale.of(language), pin,
                 Duration.ofSeconds(idle), Duration.ofSeconds(warning),
                 Duration.ofSeconds(number(values, "sync.seconds", 15, 1, 3600)),
-                yesNo(values, "kiosk.hide-cursor", true), yesNo(values, "speech.enabled", false), caFile);
+                yesNo(values, "kiosk.hide-cursor", true), yesNo(values, "speech.enabled", false), caFile,
+                number(values, "screen.dpi", 0, 50, 600));
     }
 
     private static boolean yesNo(Map<String, String> values, String key, boolean fallback) throws ConfigException {
@@ -194,6 +197,6 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
     public KioskConfig withCentral(URI url) {
         return new KioskConfig(url, kioskKey, hubId, dataDir, cameraCommand, cameraFrames, cameraWidth,
                 cameraHeight, printerDevice, printerHost, printerPort, language, staffPin, idleAfter, idleWarning,
-                syncEvery, hideCursor, speech, centralCaFile);
+                syncEvery, hideCursor, speech, centralCaFile, screenDpi);
     }
 }

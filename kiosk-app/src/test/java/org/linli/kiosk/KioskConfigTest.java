@@ -60,6 +60,18 @@ class KioskConfigTest {
     }
 
     @Test
+    void screenDpiIsTheUsualPanelsUnlessSetAndMustBePlausible() throws Exception {
+        Map<String, String> base = Map.of("central.url", "https://x", "kiosk.key", "k", "hub.id", "h");
+        assertEquals(0, KioskConfig.from(base).screenDpi(), "0: the form's usual panel");
+        var withDpi = new java.util.HashMap<>(base);
+        withDpi.put("screen.dpi", "133");
+        assertEquals(133, KioskConfig.from(withDpi).screenDpi());
+        withDpi.put("screen.dpi", "13");
+        var e = assertThrows(ConfigException.class, () -> KioskConfig.from(withDpi));
+        assertTrue(e.getMessage().contains("screen.dpi"), e.getMessage());
+    }
+
+    @Test
     void plainHttpOnlyToThisMachine() throws Exception {
         for (String lan : new String[] {"http://central.local:8080", "http://192.168.1.10:8080", "http://10.0.0.1"}) {
             var e = assertThrows(ConfigException.class, () -> KioskConfig.from(

@@ -37,9 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * WCAG 2.1, 4.5:1, 3:1 for large text).
  */
 class LayoutFitIT {
-    /** A 21.5-inch full-HD panel, landscape or portrait, has ~102 dpi; the small 800×480 panel is taken as 96 dpi. */
-    static double minTargetPx(double width, double height) {
-        double dpi = Math.min(width, height) < 720 ? 96 : 102;
+    /** 15 mm in pixels on a panel of {@code dpi} (set as the kiosk's {@code screen.dpi}). */
+    static double minTargetPx(int dpi) {
         return 15 / 25.4 * dpi;
     }
 
@@ -59,11 +58,12 @@ class LayoutFitIT {
         FxToolkit.registerPrimaryStage();
     }
 
-    void open(int width, int height) throws Exception {
-        minTarget = minTargetPx(width, height);
+    void open(int width, int height, int dpi) throws Exception {
+        minTarget = minTargetPx(dpi);
         central = TestCentral.start(dir.resolve("central"), clock, TIME.zone(), Map.of());
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
-                central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("kiosk").toString()));
+                central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("kiosk").toString(),
+                "screen.dpi", String.valueOf(dpi)));
         java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> {
             try {
@@ -91,10 +91,14 @@ class LayoutFitIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1920, 1080", "1080, 1920", "800, 480"})
-    void everyScreenFitsWithLargeTargetsAndWholeText(int width, int height) throws Exception {
-        open(width, height);
+    /**
+     * The panels: a 21.5-inch full-HD one (~102 dpi) either way round, and the 7-inch 800×480 one (the Raspberry Pi's
+     * own display, ~133 dpi, where 15 mm is 79 px).
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2} dpi")
+    @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
+    void everyScreenFitsWithLargeTargetsAndWholeText(int width, int height, int dpi) throws Exception {
+        open(width, height, dpi);
         assertEquals(width, kiosk.scene().getWidth(), "the scene has the panel's size");
         assertEquals(height, kiosk.scene().getHeight(), "the scene has the panel's size");
         List<String> problems = new ArrayList<>();
@@ -105,12 +109,34 @@ class LayoutFitIT {
                 kiosk.i18n().localeProperty().set(language);
                 kiosk.shell().home();
             });
+            FxToolkit.setupFixture(() -> {
+                // a picture on each door, so that a resident who cannot read finds it by its shape
+                for (String door : List.of("checkin", "queue", "rooms", "activities", "card", "rating")) {
+                    Node tile = kiosk.scene().getRoot().lookup("#tile-" + door);
+                    if (tile == null || tile.getParent().lookup(".pictogram") == null) {
+                        problems.add("home: the " + door + " tile has no pictogram");
+                    }
+                }
+            });
             step(problems, "check-in", () -> kiosk.shell().go(Screen.CHECKIN));
+            FxToolkit.setupFixture(() -> {
+                // this kiosk has no camera: no empty camera box to press the phone against, a picture instead
+                if (kiosk.scene().getRoot().lookup("#camera-preview") != null
+                        || kiosk.scene().getRoot().lookup("#scan-picture") == null) {
+                    problems.add("check-in without a camera: an empty camera box instead of the scanner's picture");
+                }
+            });
             step(problems, "check-in phone", () -> kiosk.checkin().usePhone());
             String card = central.residentCard("13900005555");
             step(problems, "check-in welcome", () -> kiosk.scanned(card));
             step(problems, "queue", () -> kiosk.shell().go(Screen.QUEUE));
             step(problems, "queue priority", () -> kiosk.queue().choose(kiosk.queue().tiles().get(0)));
+            FxToolkit.setupFixture(() -> {
+                // who may be served first, in pictures too, where the height allows
+                if (width >= 1000 && kiosk.scene().getRoot().lookup("#priority-who .pictogram") == null) {
+                    problems.add("queue priority: no pictures of who may be served first");
+                }
+            });
             step(problems, "queue ticket", () -> kiosk.queue().take(false));
             step(problems, "idle warning on the ticket", () -> {
                 clock.advance(Duration.ofSeconds(52));

@@ -77,8 +77,9 @@ public final class CardView implements View {
             notice.setId("offline-notice");
             info.getChildren().add(1, notice);
         }
-        VBox left = Ui.column(form, 700, info, Ui.actions(form, KeypadView.confirm(Ui.primary(i18n.get("card.get"),
-                "get-card", vm::request), vm.phone())));
+        // a way back as on the other keypads (the screen is reached from the start, so back is the start)
+        VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", home),
+                KeypadView.confirm(Ui.primary(i18n.get("card.get"), "get-card", vm::request), vm.phone())));
         return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 

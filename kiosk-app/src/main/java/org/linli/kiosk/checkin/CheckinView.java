@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.KeypadView;
+import org.linli.kiosk.ui.Pictogram;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
 
@@ -24,7 +25,10 @@ public final class CheckinView implements View {
     private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    /** @param online whether the central service answers: offline the welcome offers no ticket */
+    /**
+     * @param camera the camera's picture, or null when the kiosk has no camera (a HID scanner reads the codes)
+     * @param online whether the central service answers: offline the welcome offers no ticket
+     */
     public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home,
             Runnable queue, Form form, ReadOnlyBooleanProperty online) {
         this.online = online;
@@ -68,21 +72,37 @@ public final class CheckinView implements View {
         if (form.compact()) {
             // the small panel: the hint across the top, the camera and the phone choice side by side below it
             noCard.setMaxWidth(380);
-            HBox row = new HBox(20, camera.node(), noCard);
+            HBox row = new HBox(20, scanPicture(), noCard);
             row.setAlignment(Pos.CENTER);
-            VBox box = new VBox(12, Ui.text(i18n.get("checkin.scanHintShort"), "lead"), row);
+            VBox box = new VBox(12, Ui.text(i18n.get(camera != null ? "checkin.scanHintShort"
+                    : "checkin.scannerHintShort"), "lead"), row);
             box.setAlignment(Pos.CENTER);
             box.setMaxWidth(760);
             return box;
         }
-        noCard.getChildren().add(0, Ui.badge("☎", "badge-tile"));
+        noCard.getChildren().add(0, Pictogram.PHONE.badge(56, "badge-tile"));
         VBox left = new VBox(24, Ui.text(i18n.get("checkin.title"), "title"),
-                Ui.text(i18n.get("checkin.scanHint"), "lead"), camera.node());
+                Ui.text(i18n.get(camera != null ? "checkin.scanHint" : "checkin.scannerHint"), "lead"), scanPicture());
         left.setAlignment(Pos.TOP_LEFT);
         left.setMaxWidth(form.portrait() ? 760 : 640);
         noCard.setPrefWidth(form.portrait() ? 760 : 520);
         noCard.setMaxWidth(Region.USE_PREF_SIZE);
         return Ui.pair(form, left, noCard);
+    }
+
+    /**
+     * With a camera, its live picture, so the resident sees where to hold the code and that it is seen; with only a
+     * scanner, no empty picture to press the phone against: a phone showing its code, as the hint says.
+     */
+    private Node scanPicture() {
+        if (camera != null) {
+            return camera.node();
+        }
+        StackPane picture = new StackPane(Pictogram.CHECKIN.node(form.compact() ? 150 : 220));
+        picture.getStyleClass().add("scan-picture");
+        picture.setId("scan-picture");
+        picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        return picture;
     }
 
     private Node phone() {

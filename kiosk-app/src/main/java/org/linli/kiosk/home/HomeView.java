@@ -21,6 +21,7 @@ import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.home.HomeViewModel.Closed;
 import org.linli.kiosk.home.HomeViewModel.Serving;
 import org.linli.kiosk.ui.Form;
+import org.linli.kiosk.ui.Pictogram;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.session.Screen;
 import org.linli.kiosk.ui.Ui;
@@ -97,12 +98,12 @@ public final class HomeView implements View {
         boolean open = vm.closedProperty().get() == null;
         boolean up = online.get();
         // check-in and rating are kept on the kiosk while the network is down; the others need the central service
-        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, "签", "home.checkin", open, open, true),
-                tile(Screen.QUEUE, "号", "home.queue", false, open, up),
-                tile(Screen.ROOMS, "约", "home.rooms", false, true, up),
-                tile(Screen.ACTIVITIES, "活", "home.activities", false, true, up),
-                tile(Screen.CARD, "码", "home.card", false, true, up),
-                tile(Screen.RATING, "评", "home.rating", false, true, true));
+        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, Pictogram.CHECKIN, "home.checkin", open, open, true),
+                tile(Screen.QUEUE, Pictogram.TICKET, "home.queue", false, open, up),
+                tile(Screen.ROOMS, Pictogram.DOOR, "home.rooms", false, true, up),
+                tile(Screen.ACTIVITIES, Pictogram.PEOPLE, "home.activities", false, true, up),
+                tile(Screen.CARD, Pictogram.CARD, "home.card", false, true, up),
+                tile(Screen.RATING, Pictogram.SMILE, "home.rating", false, true, true));
         for (int i = 0; i < doors.size(); i++) {
             tiles.add(doors.get(i), i % columns, i / columns);
         }
@@ -170,9 +171,10 @@ public final class HomeView implements View {
      * @param reachable false while the network is down, for the doors that need the central service: greyed, and
      *     saying so
      */
-    private Node tile(Screen target, String glyph, String key, boolean hero, boolean open, boolean reachable) {
+    private Node tile(Screen target, Pictogram picture, String key, boolean hero, boolean open, boolean reachable) {
         boolean on = open && reachable;
-        Node badge = Ui.badge(glyph, hero ? "badge-hero" : "badge-tile");
+        // a picture, not the label's first character again: a resident who cannot read finds the tile by its shape
+        Node badge = picture.badge(form.compact() ? 38 : 56, hero ? "badge-hero" : "badge-tile");
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself

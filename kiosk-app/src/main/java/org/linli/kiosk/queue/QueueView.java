@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Ticket;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.Pictogram;
 import org.linli.kiosk.ui.QrNode;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
@@ -125,7 +126,7 @@ public final class QueueView implements View {
         }
         VBox box = Ui.card(Ui.text(tile.service().name().in(i18n.locale()), "section-title"),
                 Ui.text(i18n.get("queue.priorityQuestion"), "title"),
-                Ui.text(i18n.get("queue.priorityWho"), "body"),
+                who(),
                 form.portrait() ? new VBox(32, no, yes) : new HBox(form.gap(32), no, yes),
                 Ui.button(i18n.get("common.back"), "back", vm::back));
         box.setSpacing(form.gap(24));
@@ -184,5 +185,20 @@ public final class QueueView implements View {
         box.setId("problem");
         box.setMaxWidth(1100);
         return box;
+    }
+
+    /** Who may be served first, in pictures beside the words (as Chinese service halls sign it). */
+    private Node who() {
+        Node words = Ui.text(i18n.get("queue.priorityWho"), "body");
+        if (form.compact()) {
+            return words; // the small panel's height goes to the answers
+        }
+        HBox pictures = new HBox(16);
+        for (Pictogram p : new Pictogram[] {Pictogram.ELDER, Pictogram.PREGNANT, Pictogram.WHEELCHAIR,
+                Pictogram.BABY}) {
+            pictures.getChildren().add(p.badge(56, "badge-tile"));
+        }
+        pictures.setId("priority-who");
+        return new VBox(form.gap(16), pictures, words);
     }
 }

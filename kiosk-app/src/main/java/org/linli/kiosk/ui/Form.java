@@ -5,14 +5,18 @@ import java.util.Locale;
 /**
  * The panel the kiosk runs on, from the scene's size: the 1920×1080 landscape screen the screens were first drawn
  * for, a 1080×1920 portrait screen (parts stacked, the height used), or a small 800×480 touchscreen (smaller type,
- * tighter spacing, nothing that is not needed). Sizes are in pixels; touch targets are sized for ~96 dpi on the small
- * panel and ~100 dpi on the large ones, the densities of common 7-inch and 21.5-inch kiosk panels.
+ * tighter spacing, nothing that is not needed). Sizes are in pixels. A touch target is at least 15 mm on the panel
+ * ({@link #targetPx}): kiosk.css sizes them for the large panels, and on a denser panel (the 7-inch 800×480 one is
+ * ~133 dpi, so 60 px would be 11.5 mm) {@link Theme} raises them to what 15 mm takes at the panel's dpi.
  */
 public enum Form {
     LANDSCAPE, PORTRAIT, COMPACT;
 
     /** Below this many pixels on the short side the large layouts do not fit. */
     static final double COMPACT_BELOW = 720;
+
+    /** The shortest side of a touch target, in millimetres (ISO 9241-9 and the usual kiosk guidance). */
+    public static final double TARGET_MM = 15;
 
     public static Form of(double width, double height) {
         if (Math.min(width, height) < COMPACT_BELOW) {
@@ -32,6 +36,25 @@ public enum Form {
 
     public boolean portrait() {
         return this == PORTRAIT;
+    }
+
+    /**
+     * The panel's density when the configuration does not say: the 7-inch 800×480 panel (the Raspberry Pi's own
+     * display and the common HDMI ones: 933 px across a 7-inch diagonal) for the small form, a 21.5-inch full-HD
+     * panel for the large ones.
+     */
+    public double usualDpi() {
+        return this == COMPACT ? 133 : 102;
+    }
+
+    /** The pixels 15 mm takes at this density, rounded up. */
+    public static int targetPx(double dpi) {
+        return (int) Math.ceil(TARGET_MM / 25.4 * dpi);
+    }
+
+    /** The smallest touch target kiosk.css gives on this form (a button's height); below it nothing needs raising. */
+    int cssTarget() {
+        return this == COMPACT ? 60 : 88;
     }
 
     /** A gap between parts, given as it is on the large panels; the small panel gets about 40 % of it. */

@@ -36,10 +36,18 @@ public final class KeypadView {
             keys.add(key(entry, (char) ('0' + i)), (i - 1) % 3, (i - 1) / 3);
         }
         Button back = Ui.button("⌫", "key-back", entry::backspace, "key", "key-secondary");
-        keys.add(back, 0, 3);
-        keys.add(key(entry, '0'), 1, 3);
         Button clear = Ui.button(i18n.get("keypad.clear"), "key-clear", entry::reset, "key", "key-secondary");
-        keys.add(clear, 2, 3);
+        if (form.compact()) {
+            // the small panel's height holds three rows of 15 mm keys (four with the offline banner did not fit):
+            // 1 2 3 ⌫ / 4 5 6 清空 / 7 8 9 0
+            keys.add(back, 3, 0);
+            keys.add(clear, 3, 1);
+            keys.add(key(entry, '0'), 3, 2);
+        } else {
+            keys.add(back, 0, 3);
+            keys.add(key(entry, '0'), 1, 3);
+            keys.add(clear, 2, 3);
+        }
         VBox box = new VBox(form.gap(20), display, missing, keys);
         if (form.compact()) {
             box.getChildren().remove(missing); // no height to spare: the grey "签到" says the number is not whole
