@@ -52,7 +52,8 @@ import org.linli.central.residents.PhoneNumbers;
 import org.linli.central.residents.ResidentSecret;
 import org.linli.central.residents.Residents;
 import org.linli.central.residents.Retention;
-import org.linli.central.store.SqliteDatabase;
+import org.linli.central.store.Database;
+import org.linli.central.store.Databases;
 import org.linli.protocol.payload.CommandPayload;
 
 /**
@@ -67,7 +68,7 @@ public final class Components implements AutoCloseable {
 
     private final Settings settings;
     private final Clock clock;
-    private final SqliteDatabase db;
+    private final Database db;
     private final EventBus events = new EventBus();
     // Numbered and kept for a while, so that a live screen that reconnects gets what it missed.
     private final EventJournal journal = new EventJournal();
@@ -107,7 +108,7 @@ public final class Components implements AutoCloseable {
     private volatile LiveMetrics metrics;
     private final List<Runnable> unsubscribe = new java.util.ArrayList<>();
 
-    private Components(Settings settings, LiveSettings liveSettings, Clock clock, SqliteDatabase db) {
+    private Components(Settings settings, LiveSettings liveSettings, Clock clock, Database db) {
         this.settings = settings;
         this.clock = clock;
         this.db = db;
@@ -178,7 +179,7 @@ public final class Components implements AutoCloseable {
     }
 
     public static Components create(Settings settings, LiveSettings liveSettings, Clock clock) {
-        SqliteDatabase db = SqliteDatabase.open(settings.dataDir().resolve("linli.db"));
+        Database db = Databases.open(settings.dbUrl(), settings.dataDir());
         try {
             return new Components(settings, liveSettings, clock, db);
         } catch (RuntimeException e) {
@@ -296,7 +297,7 @@ public final class Components implements AutoCloseable {
         return clock;
     }
 
-    public SqliteDatabase db() {
+    public Database db() {
         return db;
     }
 

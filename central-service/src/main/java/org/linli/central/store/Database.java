@@ -24,6 +24,11 @@ public interface Database extends AutoCloseable {
      */
     <T> T write(Work<T> work);
 
+    /** The SQL particular to this engine. */
+    default Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
     @Override
     void close();
 }
