@@ -54,6 +54,7 @@ import org.linli.central.residents.Residents;
 import org.linli.central.residents.Retention;
 import org.linli.central.store.Database;
 import org.linli.central.store.Databases;
+import org.linli.central.store.Leases;
 import org.linli.protocol.payload.CommandPayload;
 
 /**
@@ -69,6 +70,7 @@ public final class Components implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Database db;
+    private final Leases leases;
     private final EventBus events = new EventBus();
     // Numbered and kept for a while, so that a live screen that reconnects gets what it missed.
     private final EventJournal journal = new EventJournal();
@@ -137,8 +139,9 @@ public final class Components implements AutoCloseable {
         this.roomViews = new RoomViews(db, catalogue, rooms, clock);
         this.alerts = new Alerts(db, catalogue, events, clock);
         this.offline = new OfflineWatch(registry, alerts, liveSettings.offlineAfter(), clock);
+        this.leases = new Leases(db, clock);
         this.noShowRelease = new NoShowRelease(db, bookings, clock, liveSettings.noShowAfter(),
-                liveSettings.noShowSweep(), this::watched, this::occupiedNow);
+                liveSettings.noShowSweep(), this::watched, this::occupiedNow, leases);
         this.mqtt = liveSettings.mqttEnabled()
                 ? new MqttConnection(liveSettings, this::arrived, this::publishRetained)
                 : null;
@@ -171,7 +174,7 @@ public final class Components implements AutoCloseable {
                 false), clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, FIGURES_EVERY);
-        this.reports = ReportParts.create(settings, db, catalogue, clock);
+        this.reports = ReportParts.create(settings, db, catalogue, clock, leases);
     }
 
     public static Components create(Settings settings, Clock clock) {
@@ -282,6 +285,11 @@ public final class Components implements AutoCloseable {
         if (metrics != null) {
             metrics.close();
         }
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            // the leases run out by themselves
+        }
         db.close();
     }
 
@@ -299,6 +307,11 @@ public final class Components implements AutoCloseable {
 
     public Database db() {
         return db;
+    }
+
+    /** Which replica runs the timers (one, when several share PostgreSQL). */
+    public Leases leases() {
+        return leases;
     }
 
     public EventBus events() {
