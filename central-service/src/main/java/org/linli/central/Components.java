@@ -32,6 +32,7 @@ import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
+import org.linli.central.events.ReplicaEvents;
 import org.linli.central.feedback.Feedbacks;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
@@ -71,6 +72,7 @@ public final class Components implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final Leases leases;
+    private ReplicaEvents replicaEvents;
     private final EventBus events = new EventBus();
     // Numbered and kept for a while, so that a live screen that reconnects gets what it missed.
     private final EventJournal journal = new EventJournal();
@@ -212,6 +214,8 @@ public final class Components implements AutoCloseable {
         unsubscribe.add(events.subscribe(doorKeys::onEvent));
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
+        // on PostgreSQL, events reach the screens of every replica
+        replicaEvents = ReplicaEvents.start(db, events).orElse(null);
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -284,6 +288,9 @@ public final class Components implements AutoCloseable {
         unsubscribe.forEach(Runnable::run);
         if (metrics != null) {
             metrics.close();
+        }
+        if (replicaEvents != null) {
+            replicaEvents.close();
         }
         try {
             leases.releaseAll();

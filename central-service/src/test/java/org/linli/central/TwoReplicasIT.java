@@ -1,5 +1,6 @@
 package org.linli.central;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -100,6 +101,32 @@ class TwoReplicasIT {
         TestServer.Response again = b.post("/api/v1/bookings", kiosk, BookingIT.booking(b, "studio", 10,
                 "13800138002"));
         assertEquals(409, again.status(), again.text());
+    }
+
+    @Test
+    void aBookingMadeThroughOneReachesAScreenConnectedToTheOtherWithinASecond() throws Exception {
+        String kiosk = b.kioskKey();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = EventStreamIT.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(b.uri("/api/v1/events"))
+                        .header("Authorization", "Bearer " + kiosk).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (java.util.stream.Stream<String> body = response.body()) {
+                body.forEach(lines::add);
+            } catch (RuntimeException e) {
+                // cut when the test ends
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("event:open")));
+        TestServer.Response made = a.post("/api/v1/bookings", kiosk, BookingIT.booking(a, "classroom", 11,
+                "13800138003"));
+        assertEquals(201, made.status(), made.text());
+        String id = made.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(1)).until(() -> lines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"id\":" + id) && l.contains("classroom")));
+        reader.interrupt();
     }
 
     @Test

@@ -19,8 +19,10 @@ public final class PostgresDatabase implements Database {
     private final HikariDataSource pool;
     private final Connection writer;
     private final GroupCommit writes;
+    private final String url;
 
-    private PostgresDatabase(HikariDataSource pool, Connection writer) {
+    private PostgresDatabase(String url, HikariDataSource pool, Connection writer) {
+        this.url = url;
         this.pool = pool;
         this.writer = writer;
         this.writes = new GroupCommit(writer, Dialect.POSTGRESQL);
@@ -54,7 +56,7 @@ public final class PostgresDatabase implements Database {
             // transactions itself (BEGIN ... COMMIT), so auto-commit stays on between them.
             Connection writer = pool.getConnection();
             writer.setAutoCommit(true);
-            return new PostgresDatabase(pool, writer);
+            return new PostgresDatabase(url, pool, writer);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -65,6 +67,11 @@ public final class PostgresDatabase implements Database {
 
     private static String withoutPassword(String url) {
         return url.replaceAll("(?i)password=[^&]*", "password=***");
+    }
+
+    @Override
+    public java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
+        return java.util.Optional.of(new PostgresBroadcast(this, url, channel, receiver));
     }
 
     @Override
