@@ -25,7 +25,8 @@ import org.linli.central.web.Json;
 
 /**
  * {@code ./linli bench booking [clients] [seconds]}: availability reads and booking writes from N concurrent clients
- * against a central service running as its own JVM (demo hub, fresh data directory, real SQLite file on disk).
+ * against a central service running as its own JVM (demo hub, fresh data directory, real SQLite file on disk; or the
+ * PostgreSQL database LINLI_DB_URL names, which the service then uses: give it an empty one).
  *
  * <p>Phases: warm-up (both kinds, not counted), availability reads, booking writes where every client books its own
  * free slots (rooms of its own, a fresh resident each time, so every answer should be 201), then a separate
@@ -241,10 +242,12 @@ public final class BookingBench {
         }
     }
 
-    /** What the database file says once the server stopped. */
+    /** What the database says once the server stopped: its file, or PostgreSQL when LINLI_DB_URL names it. */
     record Audit(long overlaps, long benchBookings) {
         static Audit of(Path file) throws SQLException {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            String url = System.getenv("LINLI_DB_URL");
+            try (Connection c = DriverManager.getConnection(url == null || url.isBlank() ? "jdbc:sqlite:" + file
+                    : url)) {
                 return new Audit(count(c, DoubleBookingIT.OVERLAPS),
                         count(c, "SELECT count(*) FROM booking WHERE room_id LIKE 'bench-%'"));
             }

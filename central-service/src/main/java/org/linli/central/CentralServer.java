@@ -69,7 +69,7 @@ public final class CentralServer implements AutoCloseable {
             components.start();
             ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("linli-daily").daemon(true).factory());
-            daily.scheduleAtFixedRate(() -> runDaily(components), 1, Duration.ofDays(1).toMinutes(),
+            daily.scheduleAtFixedRate(() -> runDailyInOneReplica(components), 1, Duration.ofDays(1).toMinutes(),
                     TimeUnit.MINUTES);
             LOG.log(Level.INFO, "Linli central service listening on port " + server.port()
                     + (settings.tls() == null ? " (plain HTTP)" : " (HTTPS)") + ", data in "
@@ -78,6 +78,15 @@ public final class CentralServer implements AutoCloseable {
         } catch (RuntimeException e) {
             components.close();
             throw e;
+        }
+    }
+
+    /** The daily jobs run in one replica a day: the lease outlasts the day but for an hour's slack. */
+    private static void runDailyInOneReplica(Components components) {
+        try {
+            components.leases().runIfHeld("daily", Duration.ofHours(23), () -> runDaily(components));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the daily jobs could not start; they run again tomorrow", e);
         }
     }
 

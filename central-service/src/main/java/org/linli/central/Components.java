@@ -32,6 +32,7 @@ import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
+import org.linli.central.events.ReplicaEvents;
 import org.linli.central.feedback.Feedbacks;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
@@ -52,7 +53,9 @@ import org.linli.central.residents.PhoneNumbers;
 import org.linli.central.residents.ResidentSecret;
 import org.linli.central.residents.Residents;
 import org.linli.central.residents.Retention;
-import org.linli.central.store.SqliteDatabase;
+import org.linli.central.store.Database;
+import org.linli.central.store.Databases;
+import org.linli.central.store.Leases;
 import org.linli.protocol.payload.CommandPayload;
 
 /**
@@ -67,7 +70,9 @@ public final class Components implements AutoCloseable {
 
     private final Settings settings;
     private final Clock clock;
-    private final SqliteDatabase db;
+    private final Database db;
+    private final Leases leases;
+    private ReplicaEvents replicaEvents;
     private final EventBus events = new EventBus();
     // Numbered and kept for a while, so that a live screen that reconnects gets what it missed.
     private final EventJournal journal = new EventJournal();
@@ -107,7 +112,7 @@ public final class Components implements AutoCloseable {
     private volatile LiveMetrics metrics;
     private final List<Runnable> unsubscribe = new java.util.ArrayList<>();
 
-    private Components(Settings settings, LiveSettings liveSettings, Clock clock, SqliteDatabase db) {
+    private Components(Settings settings, LiveSettings liveSettings, Clock clock, Database db) {
         this.settings = settings;
         this.clock = clock;
         this.db = db;
@@ -136,8 +141,9 @@ public final class Components implements AutoCloseable {
         this.roomViews = new RoomViews(db, catalogue, rooms, clock);
         this.alerts = new Alerts(db, catalogue, events, clock);
         this.offline = new OfflineWatch(registry, alerts, liveSettings.offlineAfter(), clock);
+        this.leases = new Leases(db, clock);
         this.noShowRelease = new NoShowRelease(db, bookings, clock, liveSettings.noShowAfter(),
-                liveSettings.noShowSweep(), this::watched, this::occupiedNow);
+                liveSettings.noShowSweep(), this::watched, this::occupiedNow, leases);
         this.mqtt = liveSettings.mqttEnabled()
                 ? new MqttConnection(liveSettings, this::arrived, this::publishRetained)
                 : null;
@@ -171,7 +177,7 @@ public final class Components implements AutoCloseable {
                 false), clock);
         this.figures = new Figures(db, checkins, clock);
         this.figuresFeed = new FiguresFeed(figures, catalogue, events, FIGURES_EVERY);
-        this.reports = ReportParts.create(settings, db, catalogue, clock);
+        this.reports = ReportParts.create(settings, db, catalogue, clock, leases);
     }
 
     public static Components create(Settings settings, Clock clock) {
@@ -179,7 +185,7 @@ public final class Components implements AutoCloseable {
     }
 
     public static Components create(Settings settings, LiveSettings liveSettings, Clock clock) {
-        SqliteDatabase db = SqliteDatabase.open(settings.dataDir().resolve("linli.db"));
+        Database db = Databases.open(settings.dbUrl(), settings.dataDir());
         try {
             return new Components(settings, liveSettings, clock, db);
         } catch (RuntimeException e) {
@@ -209,6 +215,8 @@ public final class Components implements AutoCloseable {
         unsubscribe.add(events.subscribe(doorKeys::onEvent));
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
+        // on PostgreSQL, events reach the screens of every replica
+        replicaEvents = ReplicaEvents.start(db, events).orElse(null);
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -282,6 +290,14 @@ public final class Components implements AutoCloseable {
         if (metrics != null) {
             metrics.close();
         }
+        if (replicaEvents != null) {
+            replicaEvents.close();
+        }
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            // the leases run out by themselves
+        }
         db.close();
     }
 
@@ -297,8 +313,13 @@ public final class Components implements AutoCloseable {
         return clock;
     }
 
-    public SqliteDatabase db() {
+    public Database db() {
         return db;
+    }
+
+    /** Which replica runs the timers (one, when several share PostgreSQL). */
+    public Leases leases() {
+        return leases;
     }
 
     public EventBus events() {

@@ -23,7 +23,8 @@ import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.Settings;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.InvalidInput;
-import org.linli.central.store.SqliteDatabase;
+import org.linli.central.store.Database;
+import org.linli.central.store.Databases;
 
 /**
  * The central's maintenance commands, run beside (or instead of) the service on the same data directory:
@@ -102,7 +103,7 @@ final class Tools {
         }
         Settings settings = settings(options);
         String password = fromStdin ? readLine() : null;
-        try (SqliteDatabase db = SqliteDatabase.open(settings.dataDir().resolve("linli.db"))) {
+        try (Database db = Databases.open(settings.dbUrl(), settings.dataDir())) {
             FirstAdmin admins = new FirstAdmin(db, new Accounts(db, clock, settings.sessionLength()),
                     new Catalogue(db));
             String chosen = admins.add(name, role, hub, password);

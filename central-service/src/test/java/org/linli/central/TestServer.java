@@ -24,6 +24,7 @@ import java.util.Properties;
 import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
+import org.linli.central.store.PostgresCluster;
 import org.linli.central.web.Json;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
@@ -50,7 +51,20 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.clock = clock;
         this.zone = zone;
-        this.config = config;
+        this.config = onTheTestedDatabase(config);
+    }
+
+    /**
+     * With {@code -Dlinli.test.db=postgresql} each test server gets an empty PostgreSQL database of its own (kept
+     * over restarts), unless the test names one; else the SQLite file in its data directory.
+     */
+    static Map<String, String> onTheTestedDatabase(Map<String, String> config) {
+        if (!PostgresCluster.wanted() || config.containsKey("db.url")) {
+            return config;
+        }
+        Map<String, String> with = new java.util.HashMap<>(config);
+        with.put("db.url", PostgresCluster.shared().newDatabase());
+        return Map.copyOf(with);
     }
 
     /** At noon in Shanghai, held there: for tests that need a time, but not a particular one. */
@@ -274,9 +288,42 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** A separate JDBC connection to the service's database file, as an auditor would open it. */
+    /** A separate JDBC connection to the service's database (its file or PostgreSQL), as an auditor would open it. */
     public Connection openDatabase() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("linli.db"));
+        String url = config.get("db.url");
+        return DriverManager.getConnection(url != null ? url : "jdbc:sqlite:" + dataDir.resolve("linli.db"));
+    }
+
+    /**
+     * Everything the database holds, as text to search: the SQLite file and its WAL as bytes, or on PostgreSQL
+     * every row of every table.
+     */
+    public String everythingStored() throws IOException, SQLException {
+        if (config.get("db.url") == null) {
+            byte[] file = Files.readAllBytes(dataDir.resolve("linli.db"));
+            byte[] wal = Files.exists(dataDir.resolve("linli.db-wal"))
+                    ? Files.readAllBytes(dataDir.resolve("linli.db-wal")) : new byte[0];
+            return new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    + new String(wal, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder all = new StringBuilder();
+        try (Connection c = openDatabase()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT t::text FROM " + table + " t")) {
+                    while (rs.next()) {
+                        all.append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     public long count(String sql) {

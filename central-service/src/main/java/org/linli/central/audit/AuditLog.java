@@ -77,7 +77,7 @@ public final class AuditLog {
         }
         if (filter.action() != null) {
             // a word of the action: "disable", "kiosk-keys", "POST"
-            sql.append(" AND instr(lower(action), lower(?)) > 0");
+            sql.append(" AND ").append(db.dialect().contains("action"));
             params.add(filter.action());
         }
         if (filter.from() != null) {

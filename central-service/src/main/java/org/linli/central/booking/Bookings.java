@@ -29,6 +29,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
+import org.linli.central.store.Dialect;
 import org.linli.central.store.Idempotency;
 import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
@@ -190,8 +191,8 @@ public final class Bookings {
                     resident.id(), resident.phoneLast4(), request.attendees(), request.purpose(),
                     now.getEpochSecond(), now.getEpochSecond(), key, fingerprint).orElseThrow();
         } catch (SQLException e) {
-            // The trigger is the last word on overlaps, whatever the check above saw.
-            if (String.valueOf(e.getMessage()).contains("overlaps another booking")) {
+            // The database is the last word on overlaps, whatever the check above saw.
+            if (Dialect.overlapRefused(e)) {
                 throw new SlotTakenException();
             }
             throw e;

@@ -9,7 +9,7 @@ import java.time.Duration;
 /** The settings the central service runs with, checked once at start. */
 public record Settings(String host, int port, Path dataDir, long maxBodyBytes, Path catalogueSeed, Path secretFile,
         int retentionDays, int cardDays, RuleDefaults rules, int priorityRatio, Duration noShowWindow,
-        Duration sessionLength, Path backupDir, int backupsKept, Tls tls, java.net.URI publicUrl) {
+        Duration sessionLength, Path backupDir, int backupsKept, Tls tls, java.net.URI publicUrl, String dbUrl) {
 
     /** The PEM files HTTPS is served from: the certificate (with its chain) and its PKCS#8 private key. */
     public record Tls(Path certificate, Path key) {
@@ -36,6 +36,10 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
         if (rules.minMinutes() > rules.maxMinutes()) {
             throw new BadConfigException("bookings.min-minutes must not be larger than bookings.max-minutes");
         }
+        if (!backup.isEmpty() && text(config, "db.url", true).startsWith("jdbc:postgresql:")) {
+            throw new BadConfigException("backup.dir copies the SQLite file; with db.url on PostgreSQL leave it empty"
+                    + " and back the database up with PostgreSQL's own tools (pg_basebackup, WAL archiving)");
+        }
         return new Settings(
                 text(config, "server.host", false),
                 number(config, "server.port", 0, 65535),
@@ -52,7 +56,8 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
                 backup.isEmpty() ? null : Path.of(backup),
                 number(config, "backup.keep", 1, 3650),
                 tls(config),
-                publicUrl(config));
+                publicUrl(config),
+                dbUrl(config));
     }
 
     /** Both PEM files or neither (plain HTTP, for the loopback and the demo), and each must be readable. */
@@ -94,6 +99,16 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
         } catch (java.net.URISyntaxException e) {
             throw new BadConfigException("server.public-url is not an address: " + e.getMessage());
         }
+    }
+
+    /** Empty: SQLite in the data directory; else a JDBC address of PostgreSQL (or of another SQLite file). */
+    private static String dbUrl(Config config) {
+        String url = text(config, "db.url", true);
+        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://") && !url.startsWith("jdbc:sqlite:")) {
+            throw new BadConfigException("db.url must be empty (SQLite in data.dir) or jdbc:postgresql://host/database,"
+                    + " not '" + url.replaceAll("(?i)password=[^&]*", "password=***") + "'");
+        }
+        return url;
     }
 
     private static String text(Config config, String key, boolean emptyAllowed) {

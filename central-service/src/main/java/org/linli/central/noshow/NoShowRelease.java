@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.store.Database;
+import org.linli.central.store.Leases;
 import org.linli.central.store.Sql;
 
 /**
@@ -35,6 +36,7 @@ public final class NoShowRelease implements AutoCloseable {
     private final Duration sweep;
     private final Predicate<String> watched;
     private final Predicate<String> occupiedNow;
+    private final Leases leases;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("linli-no-show").daemon(true).factory());
 
@@ -43,7 +45,7 @@ public final class NoShowRelease implements AutoCloseable {
      * @param occupiedNow whether a room's sensors say someone is inside now
      */
     public NoShowRelease(Database db, Bookings bookings, Clock clock, Duration after, Duration sweep,
-            Predicate<String> watched, Predicate<String> occupiedNow) {
+            Predicate<String> watched, Predicate<String> occupiedNow, Leases leases) {
         this.db = db;
         this.bookings = bookings;
         this.clock = clock;
@@ -51,6 +53,7 @@ public final class NoShowRelease implements AutoCloseable {
         this.sweep = sweep;
         this.watched = watched;
         this.occupiedNow = occupiedNow;
+        this.leases = leases;
     }
 
     public void start() {
@@ -59,7 +62,8 @@ public final class NoShowRelease implements AutoCloseable {
 
     private void sweepSafely() {
         try {
-            releaseNoShows();
+            // one replica sweeps; another takes over when it has missed three sweeps
+            leases.runIfHeld("no-show-release", sweep.multipliedBy(3), this::releaseNoShows);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the no-show sweep failed; it runs again in " + sweep.toSeconds() + " s", e);
         }

@@ -135,7 +135,7 @@ final class Tickets {
     static double averageServiceSeconds(Connection c, String serviceId, int recent) throws SQLException {
         return Sql.one(c, """
                 SELECT avg(done_ts - called_ts) FROM (SELECT done_ts, called_ts FROM ticket
-                WHERE service_id = ? AND state = ? AND called_ts IS NOT NULL ORDER BY done_ts DESC LIMIT ?)""",
+                WHERE service_id = ? AND state = ? AND called_ts IS NOT NULL ORDER BY done_ts DESC LIMIT ?) AS recent""",
                 rs -> rs.getDouble(1), serviceId, TicketState.DONE.wire(), recent).orElse(0.0);
     }
 

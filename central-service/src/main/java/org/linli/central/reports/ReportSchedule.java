@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.linli.central.store.Leases;
 
 /**
  * Runs the report job every few minutes (today's figures stay that fresh; closed days are caught up after downtime
@@ -16,12 +17,14 @@ public final class ReportSchedule implements AutoCloseable {
 
     private final ReportJob job;
     private final MonthlyReports monthly;
+    private final Leases leases;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("linli-reports").daemon(true).factory());
 
-    public ReportSchedule(ReportJob job, MonthlyReports monthly) {
+    public ReportSchedule(ReportJob job, MonthlyReports monthly, Leases leases) {
         this.job = job;
         this.monthly = monthly;
+        this.leases = leases;
     }
 
     public void start() {
@@ -30,8 +33,10 @@ public final class ReportSchedule implements AutoCloseable {
 
     private void runOnce() {
         try {
-            job.run();
-            monthly.fileDue();
+            leases.runIfHeld("reports", EVERY.multipliedBy(3), () -> {
+                job.run();
+                monthly.fileDue();
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the report job failed; it runs again in " + EVERY.toMinutes() + " minutes", e);
         }

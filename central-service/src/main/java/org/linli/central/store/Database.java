@@ -24,6 +24,20 @@ public interface Database extends AutoCloseable {
      */
     <T> T write(Work<T> work);
 
+    /**
+     * A channel to the other processes on this database, or empty when there can be none (SQLite: one process).
+     *
+     * @param receiver called on the channel's own thread with each text another process sent; must not block
+     */
+    default java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
+        return java.util.Optional.empty();
+    }
+
+    /** The SQL particular to this engine. */
+    default Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
     @Override
     void close();
 }

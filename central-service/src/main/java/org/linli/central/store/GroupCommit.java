@@ -27,12 +27,18 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_GROUP = 256;
 
     private final Connection connection;
+    private final List<String> begin;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private boolean closed;
 
     GroupCommit(Connection connection) {
+        this(connection, Dialect.SQLITE);
+    }
+
+    GroupCommit(Connection connection, Dialect dialect) {
         this.connection = connection;
+        this.begin = dialect.beginWrite();
         this.thread = Thread.ofPlatform().name("linli-db-writer").daemon(true).start(this::loop);
     }
 
@@ -114,7 +120,9 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         try {
-            execute("BEGIN IMMEDIATE");
+            for (String statement : begin) {
+                execute(statement);
+            }
             for (Job<?> job : group) {
                 runInSavepoint(job);
             }

@@ -136,19 +136,8 @@ class IngestionIT {
         assertEquals(3000, counters.stored() - storedBefore);
         assertEquals(10_500, counters.malformed() + counters.unauthorised() - droppedBefore);
         assertEquals(unauthorised, counters.unauthorised() - unauthorisedBefore);
-        Set<String> stored = new HashSet<>(server.components().db().read(c -> {
-            List<String> keys = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT device_id || '/' || seq FROM occupancy_sample WHERE seq BETWEEN 10001 AND 13000
-                    UNION ALL SELECT device_id || '/' || seq FROM device_event WHERE seq BETWEEN 10001 AND 13000""");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
-            return keys;
-        }));
-        assertEquals(expected, stored);
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedKeys().size() >= expected.size());
+        assertEquals(expected, storedKeys());
         assertEquals(0, count("SELECT count(*) FROM occupancy_sample WHERE seq >= " + Fuzz.BAD_SEQ + " OR room_id"
                 + " NOT IN ('studio', 'classroom', 'reading-room')"));
         assertEquals(0, count("SELECT count(*) FROM device_event WHERE seq >= " + Fuzz.BAD_SEQ));
@@ -338,5 +327,21 @@ class IngestionIT {
                 return retained.count() != null && retained.count() == last;
             }
         });
+    }
+
+    /** The (device, seq) keys of the fuzz run's rows, as stored. */
+    private Set<String> storedKeys() {
+        return new HashSet<>(server.components().db().read(c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT device_id || '/' || seq FROM occupancy_sample WHERE seq BETWEEN 10001 AND 13000
+                    UNION ALL SELECT device_id || '/' || seq FROM device_event WHERE seq BETWEEN 10001 AND 13000""");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        }));
     }
 }

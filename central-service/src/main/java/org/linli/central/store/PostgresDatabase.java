@@ -1,0 +1,107 @@
+package org.linli.central.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * PostgreSQL, for a district or city that runs several central replicas on one database (see docs/decisions/0014).
+ * Reads come from a HikariCP pool. Writes go through {@link GroupCommit} as on SQLite: one writer connection per
+ * process commits several callers' work together, and each group first takes the advisory lock of
+ * {@link Dialect#POSTGRESQL}, so that the replicas' write transactions run one after another, as SQLite's do. The
+ * rule "no double booking" is an exclusion constraint here (see db/migration-postgresql).
+ */
+public final class PostgresDatabase implements Database {
+    private static final int POOL_SIZE = 8;
+
+    private final HikariDataSource pool;
+    private final Connection writer;
+    private final GroupCommit writes;
+    private final String url;
+
+    private PostgresDatabase(String url, HikariDataSource pool, Connection writer) {
+        this.url = url;
+        this.pool = pool;
+        this.writer = writer;
+        this.writes = new GroupCommit(writer, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * Connects and brings the schema up to date (Flyway's own lock keeps two replicas starting together from
+     * migrating twice).
+     *
+     * @param url {@code jdbc:postgresql://host:port/database?user=...&password=...}
+     */
+    public static PostgresDatabase open(String url) {
+        HikariDataSource pool = null;
+        try {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setPoolName("linli-db");
+            config.setMaximumPoolSize(POOL_SIZE + 1);
+            config.setMinimumIdle(1);
+            // Parameters bound as text (the features bind ids and flags as the SQLite schema stores them) are typed
+            // by the server from the column, as SQLite does.
+            config.addDataSourceProperty("stringtype", "unspecified");
+            pool = new HikariDataSource(config);
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration-postgresql")
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
+            // The writer keeps its connection (and with it the server's prepared statements) for good; it runs the
+            // transactions itself (BEGIN ... COMMIT), so auto-commit stays on between them.
+            Connection writer = pool.getConnection();
+            writer.setAutoCommit(true);
+            return new PostgresDatabase(url, pool, writer);
+        } catch (SQLException | RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw new StoreException("cannot open the database " + withoutPassword(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String withoutPassword(String url) {
+        return url.replaceAll("(?i)password=[^&]*", "password=***");
+    }
+
+    @Override
+    public java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
+        return java.util.Optional.of(new PostgresBroadcast(this, url, channel, receiver));
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return writes.write(work);
+    }
+
+    @Override
+    public void close() {
+        writes.close();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database: " + e.getMessage(), e);
+        } finally {
+            pool.close();
+        }
+    }
+}

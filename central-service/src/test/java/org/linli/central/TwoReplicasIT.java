@@ -1,0 +1,143 @@
+package org.linli.central;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.store.PostgresCluster;
+import org.linli.protocol.testing.HubTime;
+
+/**
+ * Two central services, each with its own data directory, on one PostgreSQL database (run by the postgresql
+ * execution of failsafe): what one of them books the other cannot book again, and one of them runs the timers.
+ */
+class TwoReplicasIT {
+    private static final int CLIENTS = 60;
+
+    @TempDir
+    Path dir;
+    private TestServer a;
+    private TestServer b;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(PostgresCluster.wanted(), "two replicas need PostgreSQL (-Dlinli.test.db=postgresql)");
+        String url = PostgresCluster.shared().newDatabase();
+        // replicas share the database and the resident secret (deployed to each); the rest is their own
+        Map<String, String> shared = Map.of("db.url", url,
+                "residents.secret-file", dir.resolve("resident.secret").toString());
+        a = TestServer.start(dir.resolve("a"), shared, HubTime.noon().clock());
+        b = TestServer.start(dir.resolve("b"), shared, HubTime.noon().clock());
+    }
+
+    @AfterEach
+    void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void sixtyConflictingBookingsSplitAcrossBothReplicasLeaveExactlyOneWinner() throws Exception {
+        // the demo seed ran twice; the kiosk key the second one left in the database is the one both know
+        String kiosk = b.kioskKey();
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch go = new CountDownLatch(1);
+            for (int client = 0; client < CLIENTS; client++) {
+                TestServer through = client % 2 == 0 ? a : b;
+                Map<String, Object> body = new HashMap<>();
+                body.put("room", "activity-room");
+                body.put("start", through.tomorrowAt(15, 0).toString());
+                body.put("end", through.tomorrowAt(16, client % 3 == 0 ? 0 : 30).toString());
+                body.put("phone", String.format("139000077%02d", client));
+                body.put("attendees", 2);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return through.post("/api/v1/bookings", kiosk, body).status();
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            int refused = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                won += status == 201 ? 1 : 0;
+                refused += status == 409 ? 1 : 0;
+            }
+            assertEquals(1, won);
+            assertEquals(CLIENTS - 1, refused);
+        }
+        assertEquals(1, a.count("SELECT count(*) FROM booking WHERE room_id = 'activity-room'"));
+        assertEquals(0, b.count(DoubleBookingIT.OVERLAPS));
+    }
+
+    @Test
+    void aBookingMadeThroughOneIsSeenAndRefusedThroughTheOther() {
+        String kiosk = b.kioskKey();
+        TestServer.Response made = a.post("/api/v1/bookings", kiosk, BookingIT.booking(a, "studio", 10,
+                "13800138001"));
+        assertEquals(201, made.status(), made.text());
+        TestServer.Response again = b.post("/api/v1/bookings", kiosk, BookingIT.booking(b, "studio", 10,
+                "13800138002"));
+        assertEquals(409, again.status(), again.text());
+    }
+
+    @Test
+    void aBookingMadeThroughOneReachesAScreenConnectedToTheOtherWithinASecond() throws Exception {
+        String kiosk = b.kioskKey();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = EventStreamIT.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(b.uri("/api/v1/events"))
+                        .header("Authorization", "Bearer " + kiosk).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (java.util.stream.Stream<String> body = response.body()) {
+                body.forEach(lines::add);
+            } catch (RuntimeException e) {
+                // cut when the test ends
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("event:open")));
+        TestServer.Response made = a.post("/api/v1/bookings", kiosk, BookingIT.booking(a, "classroom", 11,
+                "13800138003"));
+        assertEquals(201, made.status(), made.text());
+        String id = made.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(1)).until(() -> lines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"id\":" + id) && l.contains("classroom")));
+        reader.interrupt();
+    }
+
+    @Test
+    void oneReplicaHoldsATimersLeaseAndTheOtherTakesItOverWhenItStops() {
+        Duration length = Duration.ofMinutes(1);
+        assertTrue(a.components().leases().take("test-timer", length));
+        assertFalse(b.components().leases().take("test-timer", length));
+        assertTrue(a.components().leases().take("test-timer", length), "the holder renews its lease");
+        assertNotEquals(a.components().leases().holder(), b.components().leases().holder());
+        a.close();
+        a = null;
+        assertTrue(b.components().leases().take("test-timer", length), "a stopped replica gave its leases back");
+    }
+}
