@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Which of several central replicas runs a timer (see V170__timer_leases.sql): a job runs only in the replica holding
+ * Which of several central replicas runs a timer (see V171__timer_leases.sql): a job runs only in the replica holding
  * its lease, which it takes when the lease is free or has run out and renews at every run. A replica killed mid-way
  * holds its leases until they run out; one closed normally gives them back. SQLite is one process by construction
  * (the file is not shared), so there every job simply runs.
