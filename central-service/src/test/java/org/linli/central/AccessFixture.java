@@ -99,7 +99,7 @@ final class AccessFixture {
     String fill(String template, String hub) {
         String out = template;
         for (String name : List.of("hub", "room", "service", "counter", "activity", "booking", "new-booking",
-                "ticket", "device", "new-device", "alert", "signup", "kiosk-key", "display-key", "feed-file", "feed", "new-feed",
+                "ticket", "device", "new-device", "command", "alert", "signup", "kiosk-key", "display-key", "feed-file", "feed", "new-feed",
                 "user", "new", "phone", "start", "end", "date")) {
             String placeholder = "{" + name + "}";
             while (out.contains(placeholder)) {

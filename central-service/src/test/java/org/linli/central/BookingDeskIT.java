@@ -228,7 +228,7 @@ class BookingDeskIT {
         server.clock().advance(Duration.ofHours(3).plusMinutes(30));
         try (org.linli.central.noshow.NoShowRelease sweep = new org.linli.central.noshow.NoShowRelease(
                 server.components().db(), server.components().bookings(), server.clock(), Duration.ofMinutes(10),
-                Duration.ofHours(1), room -> true, room -> false)) {
+                Duration.ofHours(1), room -> true, room -> false, server.components().leases())) {
             assertEquals(java.util.List.of(), sweep.releaseNoShows());
         }
         long blockId = today.json().get("id").asLong();

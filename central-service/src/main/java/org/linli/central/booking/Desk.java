@@ -13,6 +13,7 @@ import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
+import org.linli.central.store.Dialect;
 import org.linli.central.store.Sql;
 
 /**
@@ -86,7 +87,7 @@ public final class Desk {
                         now.getEpochSecond(), now.getEpochSecond());
                 return fresh;
             } catch (SQLException e) {
-                if (String.valueOf(e.getMessage()).contains("overlaps another booking")) {
+                if (Dialect.overlapRefused(e)) { // the trigger, or PostgreSQL's exclusion constraint
                     throw new Conflict("slot-taken", "The room is booked then",
                             "the room has bookings in that time; cancel them first");
                 }
