@@ -54,6 +54,23 @@ class ConfigTest {
     }
 
     @Test
+    void aBadValueNamesTheFileOrTheVariableItCameFromAndTheKey() throws Exception {
+        Path file = dir.resolve("central.yaml");
+        Files.writeString(file, "bookings:\n  max-days-ahead: soon\n");
+        BadConfigException inFile = assertThrows(BadConfigException.class,
+                () -> ConfigLoader.load(file, Map.of(), Map.of()));
+        assertTrue(inFile.getMessage().startsWith(file + ": bookings.max-days-ahead must be a whole number"),
+                inFile.getMessage());
+        BadConfigException inEnv = assertThrows(BadConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("LINLI_LIVE_BATCH_SIZE", "0"), Map.of()));
+        assertTrue(inEnv.getMessage().startsWith("environment variable LINLI_LIVE_BATCH_SIZE: live.batch-size"),
+                inEnv.getMessage());
+        BadConfigException notYaml = assertThrows(BadConfigException.class, () -> ConfigLoader.load(
+                Files.writeString(dir.resolve("broken.yaml"), "server: [port\n"), Map.of(), Map.of()));
+        assertTrue(notYaml.getMessage().contains("broken.yaml: not valid YAML"), notYaml.getMessage());
+    }
+
+    @Test
     void badValuesNameTheKey() {
         BadConfigException port = assertThrows(BadConfigException.class, () -> Settings.from(
                 ConfigLoader.load(null, Map.of("LINLI_SERVER_PORT", "eighty"), Map.of())));

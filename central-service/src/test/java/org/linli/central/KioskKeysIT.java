@@ -30,10 +30,7 @@ class KioskKeysIT extends CentralIT {
     }
 
     private static String login(String user, String password) {
-        TestServer.Response r = server.post("/api/v1/auth/login", null, Map.of("username", user, "password",
-                password));
-        assertEquals(200, r.status(), r.text());
-        return r.json().get("token").asText();
+        return server.login(user, password);
     }
 
     private static JsonNode issue(String bearer, String label) {

@@ -212,9 +212,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     private String login(String user) {
-        Response r = post("/api/v1/auth/login", null, Map.of("username", user, "password", password(user)));
+        return login(user, password(user));
+    }
+
+    /** Signs a member of staff in and gives the session token; fails the test when the login is refused. */
+    public String login(String user, String password) {
+        Response r = post("/api/v1/auth/login", null, Map.of("username", user, "password", password));
         if (r.status() != 200) {
-            throw new IllegalStateException("login failed: " + r.text());
+            throw new IllegalStateException("login of " + user + " failed: " + r.status() + " " + r.text());
         }
         return r.json().get("token").asText();
     }

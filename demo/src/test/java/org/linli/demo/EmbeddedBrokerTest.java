@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -25,6 +22,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.Topics;
+import org.linli.protocol.testing.MessageCallback;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /** The demo's embedded broker: retained keys survive a restart, and only the demo's own programs get in (L8). */
@@ -142,7 +140,7 @@ class EmbeddedBrokerTest {
             BlockingQueue<MqttMessage> received) throws MqttException {
         MqttClient client = new MqttClient(url, id, new MemoryPersistence());
         if (received != null) {
-            client.setCallback(new Collector(received));
+            client.setCallback(new MessageCallback((topic, message) -> received.add(message)));
         }
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setConnectionTimeout(10);
@@ -159,32 +157,5 @@ class EmbeddedBrokerTest {
             throw e;
         }
         return client;
-    }
-
-    private record Collector(BlockingQueue<MqttMessage> received) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.linli.protocol.command.CommandSigner;
 import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.CommandPayload;
 import org.linli.protocol.payload.RoomRevokedPayload;
+import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.payload.KeysPayload;
@@ -48,8 +50,8 @@ class AgentIT {
     private Pi4jBoard board;
     private Agent agent;
     private final AtomicInteger unlocks = new AtomicInteger();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(VECTORS.cases().getFirst()
-            .context().now()));
+    private final HubClock clock = new HubClock(Instant.ofEpochSecond(VECTORS.cases().getFirst()
+            .context().now()), ZoneOffset.UTC);
     private final PayloadCodec codec = new PayloadCodec(clock);
 
     @BeforeEach

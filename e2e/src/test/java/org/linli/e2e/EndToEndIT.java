@@ -39,16 +39,12 @@ import javafx.event.Event;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,6 +62,7 @@ import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
 import org.linli.protocol.Topics;
 import org.linli.protocol.testing.HeadlessChromium;
+import org.linli.protocol.testing.MessageCallback;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.protocol.token.TokenFormat;
 import org.openqa.selenium.By;
@@ -629,37 +626,14 @@ class EndToEndIT {
     /** A listener with the central service's rights that notes every (channel, seq) the door sends. */
     static MqttClient listen(String url, String password) throws MqttException {
         MqttClient client = new MqttClient(url, "e2e-listener", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                String json = new String(message.getPayload(), StandardCharsets.UTF_8);
-                var seq = java.util.regex.Pattern.compile("\"seq\":(\\d+)").matcher(json);
-                String channel = topic.substring(topic.lastIndexOf('/') + 1);
-                if (seq.find() && (channel.equals("events") || channel.equals("occupancy"))) {
-                    sent.add(channel + "/" + seq.group(1));
-                }
+        client.setCallback(new MessageCallback((topic, message) -> {
+            String json = new String(message.getPayload(), StandardCharsets.UTF_8);
+            var seq = java.util.regex.Pattern.compile("\"seq\":(\\d+)").matcher(json);
+            String channel = topic.substring(topic.lastIndexOf('/') + 1);
+            if (seq.find() && (channel.equals("events") || channel.equals("occupancy"))) {
+                sent.add(channel + "/" + seq.group(1));
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        }));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("svc.central");
         options.setPassword(password.getBytes(StandardCharsets.UTF_8));

@@ -26,16 +26,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.agent.Agent;
@@ -44,6 +40,7 @@ import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.broker.ProductionBroker;
 import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.testing.MessageCallback;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.protocol.token.RoomRevocations;
 import org.linli.protocol.token.TokenFormat;
@@ -208,41 +205,18 @@ class RevocationAtVolumeIT {
 
     private MqttClient listen(String url, String password) throws MqttException {
         MqttClient client = new MqttClient(url, "svc.central.e2e-revocation", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                try {
-                    JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(message.getPayload());
-                    String type = event.path("type").asText();
-                    if (type.startsWith("access.")) {
-                        doorEvents.add(type + " " + event.path("bookingId").asText("null") + " "
-                                + event.path("reason").asText("null"));
-                    }
-                } catch (java.io.IOException e) {
-                    // not an event
+        client.setCallback(new MessageCallback((topic, message) -> {
+            try {
+                JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(message.getPayload());
+                String type = event.path("type").asText();
+                if (type.startsWith("access.")) {
+                    doorEvents.add(type + " " + event.path("bookingId").asText("null") + " "
+                            + event.path("reason").asText("null"));
                 }
+            } catch (java.io.IOException e) {
+                // not an event
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        }));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("svc.central");
         options.setPassword(password.getBytes(StandardCharsets.UTF_8));

@@ -34,7 +34,11 @@ public final class KioskBench {
         Process central = CentralProcess.launch();
         var answer = new java.io.BufferedReader(new java.io.InputStreamReader(central.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));
+        // the first two lines that are not a library's complaint (POI's log4j-api prints one to standard output)
         String url = answer.readLine();
+        while (url != null && !url.startsWith("http")) {
+            url = answer.readLine();
+        }
         String key = answer.readLine();
         if (url == null || key == null) {
             throw new IllegalStateException("the central service did not start");

@@ -1,7 +1,5 @@
 package org.linli.kiosk;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.linli.protocol.config.ConfigError;
+import org.linli.protocol.config.YamlConfig;
 
 /**
  * The kiosk's settings: a YAML file whose nested keys are read as dotted paths ({@code central.url}), each
@@ -37,19 +33,32 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
         int printerPort, Locale language, String staffPin, Duration idleAfter, Duration idleWarning,
         Duration syncEvery, boolean hideCursor, boolean speech, Path centralCaFile, int screenDpi) {
 
-    /** Reads the file (if any) and the environment. */
+    /** Reads the file (if any) and the environment; an error names the file (or variable) and the key. */
     public static KioskConfig load(Path file, Map<String, String> env) throws ConfigException {
+        YamlConfig config;
         Map<String, String> values = new LinkedHashMap<>();
-        if (file != null) {
-            values.putAll(readYaml(file));
-        }
-        for (String key : KEYS) {
-            String variable = "LINLI_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-            if (env.containsKey(variable)) {
-                values.put(key, env.get(variable));
+        try {
+            config = YamlConfig.load(file, env);
+            values.putAll(config.values());
+            for (String key : KEYS) {
+                // the shared loader's environment overrides, for the keys the file leaves out
+                String value = config.string(key, null);
+                if (value != null) {
+                    values.put(key, value);
+                }
             }
+        } catch (ConfigError e) {
+            throw new ConfigException(e.getMessage());
         }
-        return from(values);
+        try {
+            return from(values);
+        } catch (ConfigException e) {
+            // the checks below name their key first (or quoted): say where its value came from
+            String key = KEYS.stream().filter(k -> e.getMessage().startsWith(k + " ")
+                    || e.getMessage().startsWith(k + ":") || e.getMessage().contains("'" + k + "'")).findFirst()
+                    .orElse("");
+            throw new ConfigException(config.origin(key) + ": " + e.getMessage());
+        }
     }
 
     static final java.util.List<String> KEYS = java.util.List.of("central.url", "kiosk.key", "hub.id", "data.dir",
@@ -106,37 +115,6 @@ public record KioskConfig(URI centralUrl, String kioskKey, String hubId, Path da
             case "false", "no", "off" -> false;
             default -> throw new ConfigException(key + " must be true or false, not '" + text + "'");
         };
-    }
-
-    private static Map<String, String> readYaml(Path file) throws ConfigException {
-        Object root;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
-        } catch (YAMLException e) {
-            throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
-        }
-        Map<String, String> flat = new LinkedHashMap<>();
-        if (root == null) {
-            return flat;
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigException(file + " must hold keys and values, e.g. 'central:\\n  url: http://…'");
-        }
-        flatten("", map, flat);
-        return flat;
-    }
-
-    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> into) {
-        map.forEach((k, v) -> {
-            String key = prefix + k;
-            if (v instanceof Map<?, ?> nested) {
-                flatten(key + ".", nested, into);
-            } else if (v != null) {
-                into.put(key, String.valueOf(v));
-            }
-        });
     }
 
     private static String required(Map<String, String> values, String key) throws ConfigException {

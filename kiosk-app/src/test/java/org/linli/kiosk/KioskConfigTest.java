@@ -38,6 +38,20 @@ class KioskConfigTest {
     }
 
     @Test
+    void aBadValueNamesTheFileOrTheVariableItCameFromAndTheKey() throws Exception {
+        Path file = dir.resolve("kiosk.yaml");
+        Files.writeString(file, "central: {url: 'http://127.0.0.1:8080'}\nkiosk: {key: k}\nhub: {id: h}\n"
+                + "printer: {port: ninety}\n");
+        ConfigException inFile = assertThrows(ConfigException.class, () -> KioskConfig.load(file, Map.of()));
+        assertTrue(inFile.getMessage().startsWith(file + ": printer.port must be a whole number"),
+                inFile.getMessage());
+        ConfigException inEnv = assertThrows(ConfigException.class,
+                () -> KioskConfig.load(file, Map.of("LINLI_PRINTER_PORT", "70000")));
+        assertTrue(inEnv.getMessage().startsWith("environment variable LINLI_PRINTER_PORT: printer.port must be"),
+                inEnv.getMessage());
+    }
+
+    @Test
     void namesTheMissingKeyAndItsVariable() {
         var e = assertThrows(ConfigException.class, () -> KioskConfig.load(null,
                 Map.of("LINLI_CENTRAL_URL", "https://x:1", "LINLI_HUB_ID", "h")));

@@ -4,15 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.linli.protocol.testing.MessageCallback;
 
 /**
  * A room's people counter as the device agent is one: an MQTT client that publishes occupancy readings to the
@@ -41,32 +38,9 @@ public final class RoomSensor implements AutoCloseable {
      */
     public void awaitCentral(String hub) throws Exception {
         CompletableFuture<byte[]> keys = new CompletableFuture<>();
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                keys.complete(message.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        client.setCallback(new MessageCallback((topic, message) -> {
+            keys.complete(message.getPayload());
+        }));
         client.subscribe("linli/v1/hubs/" + hub + "/access/keys", 1);
         keys.get(20, TimeUnit.SECONDS);
     }

@@ -1,20 +1,24 @@
 package org.linli.central.config;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.linli.protocol.config.ConfigError;
+import org.linli.protocol.config.YamlConfig;
 
 /**
  * Builds the configuration: the built-in {@code application.yaml}, then the {@code --config} file, then
- * {@code LINLI_*} environment variables, then command-line options, each overriding the one before.
+ * {@code LINLI_*} environment variables, then command-line options, each overriding the one before. The reading is
+ * the programs' shared {@link YamlConfig}; the service's components get the result as a Helidon {@link Config}.
  */
 public final class ConfigLoader {
-    public static final String ENV_PREFIX = "LINLI_";
+    public static final String ENV_PREFIX = YamlConfig.ENV_PREFIX;
 
     private ConfigLoader() {
     }
@@ -25,48 +29,53 @@ public final class ConfigLoader {
      * @param overrides keys set on the command line ({@code data.dir}, {@code server.port})
      */
     public static Config load(Path file, Map<String, String> env, Map<String, String> overrides) {
-        if (file != null && !Files.isReadable(file)) {
-            throw new BadConfigException("the configuration file " + file + " does not exist or cannot be read");
-        }
         try {
-            Config base = files(Config.builder(), file).build();
-            Map<String, String> fromEnv = environmentOverrides(base, env);
-            // Sources added first win.
-            Config.Builder builder = Config.builder()
-                    .addSource(ConfigSources.create(overrides).build())
-                    .addSource(ConfigSources.create(fromEnv).build());
-            return files(builder, file).build();
-        } catch (ConfigException e) {
-            throw new BadConfigException("the configuration cannot be read: " + e.getMessage(), e);
+            YamlConfig yaml = YamlConfig.of(env).withYaml(builtIn(), "application.yaml (built in)");
+            if (file != null) {
+                yaml = yaml.withFile(file);
+            }
+            yaml = yaml.withOverrides(overrides, "the command line");
+            // Only keys the configuration knows can be overridden, so a typo in a variable name cannot invent a key.
+            Map<String, String> values = new LinkedHashMap<>(yaml.values());
+            overrides.forEach(values::put);
+            Config config = Config.just(ConfigSources.create(values).build());
+            checked(config, yaml, file);
+            return config;
+        } catch (ConfigError e) {
+            throw new BadConfigException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the settings once here, where it is known which file or variable each value came from: their checks
+     * name the key first ("server.port must be …"), and the error then says where that value was set.
+     */
+    private static void checked(Config config, YamlConfig yaml, Path file) {
+        try {
+            Settings.from(config);
+            LiveSettings.from(config);
+        } catch (BadConfigException e) {
+            String message = e.getMessage();
+            int space = message.indexOf(' ');
+            String key = space > 0 ? message.substring(0, space) : "";
+            String origin = yaml.keys().contains(key) ? yaml.origin(key) : file == null ? "configuration" : file.toString();
+            throw new BadConfigException(origin + ": " + message, e);
         }
     }
 
     /** The environment variable that overrides a key: {@code data.dir} → {@code LINLI_DATA_DIR}. */
     public static String environmentName(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return YamlConfig.environmentName(key);
     }
 
-    private static Config.Builder files(Config.Builder builder, Path file) {
-        builder.disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource();
-        if (file != null) {
-            builder.addSource(ConfigSources.file(file).build());
+    private static String builtIn() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("/application.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("application.yaml is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return builder.addSource(ConfigSources.classpath("application.yaml").build());
-    }
-
-    // Only keys the configuration knows can be overridden, so a typo in a variable name cannot invent a key.
-    private static Map<String, String> environmentOverrides(Config base, Map<String, String> env) {
-        Map<String, String> result = new HashMap<>();
-        base.traverse()
-                .filter(Config::isLeaf)
-                .forEach(node -> {
-                    String key = node.key().toString();
-                    String value = env.get(environmentName(key));
-                    if (value != null) {
-                        result.put(key, value);
-                    }
-                });
-        return result;
     }
 }

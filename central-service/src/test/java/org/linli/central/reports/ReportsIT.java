@@ -72,9 +72,7 @@ class ReportsIT {
     }
 
     static String login(String user) {
-        var r = server.post("/api/v1/auth/login", null, Map.of("username", user, "password", "pw-" + user));
-        assertEquals(200, r.status(), r.text());
-        return r.json().get("token").asText();
+        return server.login(user, "pw-" + user);
     }
 
     static JsonNode get(String path, String token) {

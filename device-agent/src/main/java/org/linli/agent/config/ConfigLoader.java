@@ -1,8 +1,5 @@
 package org.linli.agent.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -17,8 +14,13 @@ import java.util.Set;
 import org.linli.agent.config.AgentConfig.Lock;
 import org.linli.agent.config.AgentConfig.Sensor;
 import org.linli.protocol.Ids;
+import org.linli.protocol.config.ConfigError;
+import org.linli.protocol.config.YamlConfig;
 
-/** Reads the agent's YAML file, applies {@code LINLI_*} environment overrides and validates every value. */
+/**
+ * Reads the agent's YAML file with {@code LINLI_*} environment overrides (the programs' shared {@link YamlConfig}, which
+ * also names the key and the file in every error) and validates every value.
+ */
 public final class ConfigLoader {
     /** BCM GPIO numbers of a Raspberry Pi header. */
     private static final int MAX_PIN = 27;
@@ -31,34 +33,14 @@ public final class ConfigLoader {
 
     /** Loads {@code file}; with no file, everything comes from the environment and defaults. */
     public AgentConfig load(Path file, boolean simulate) throws ConfigException {
-        Map<String, Object> root = file == null ? Map.of() : parse(file);
-        ConfigTree tree = new ConfigTree(root, env, file == null ? "configuration" : file.toString());
-        return read(tree, simulate, file);
-    }
-
-    private static Map<String, Object> parse(Path file) throws ConfigException {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(file + ": no such file");
-        }
         try {
-            Object document = IsolatedYaml.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (document == null) {
-                return Map.of();
-            }
-            if (!(document instanceof Map<?, ?> map)) {
-                throw new ConfigException(file + ": the top level must be a mapping of keys, e.g. 'device:'");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> typed = (Map<String, Object>) map;
-            return typed;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getMessage()));
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+            return read(YamlConfig.load(file, env), simulate, file);
+        } catch (ConfigError e) {
+            throw new ConfigException(e.getMessage(), e);
         }
     }
 
-    private AgentConfig read(ConfigTree t, boolean simulate, Path file) throws ConfigException {
+    private AgentConfig read(YamlConfig t, boolean simulate, Path file) throws ConfigException {
         String deviceId = id(t, "device.id");
         String hubId = id(t, "hub.id");
         String url = t.requireString("mqtt.url");
@@ -122,7 +104,7 @@ public final class ConfigLoader {
                 simulation, telemetry, List.copyOf(rooms), file);
     }
 
-    private static Sensor sensor(ConfigTree t, String at, Set<Integer> pins) throws ConfigException {
+    private static Sensor sensor(YamlConfig t, String at, Set<Integer> pins) throws ConfigException {
         Sensor.Type type = switch (t.oneOf(at + ".type", null, "pir", "beam")) {
             case "pir" -> Sensor.Type.PIR;
             default -> Sensor.Type.BEAM;
@@ -136,7 +118,7 @@ public final class ConfigLoader {
         return new Sensor(type, room, pin, inner, activeHigh, hold);
     }
 
-    private static Lock lock(ConfigTree t, String at, Set<Integer> pins) throws ConfigException {
+    private static Lock lock(YamlConfig t, String at, Set<Integer> pins) throws ConfigException {
         String room = id(t, at + ".room");
         int relayPin = pin(t, at + ".relay-pin", pins);
         Integer contact = t.has(at + ".door-contact-pin") ? pin(t, at + ".door-contact-pin", pins) : null;
@@ -163,7 +145,7 @@ public final class ConfigLoader {
      * only during a grant (the relay board deploy-pi/README.md recommends has an active-low input), and nothing on
      * the door can tell, because people leave a room by the handle, which opens the door without the strike.
      */
-    private static boolean relayActiveHigh(ConfigTree t, String path) throws ConfigException {
+    private static boolean relayActiveHigh(YamlConfig t, String path) throws ConfigException {
         if (!t.has(path)) {
             throw t.error(path, "is required: the lock relay's input polarity, false for a relay board with an"
                     + " active-low input (the optocoupler board deploy-pi/README.md recommends), true for one that"
@@ -172,7 +154,7 @@ public final class ConfigLoader {
         return t.bool(path, false);
     }
 
-    private static int pin(ConfigTree t, String path, Set<Integer> used) throws ConfigException {
+    private static int pin(YamlConfig t, String path, Set<Integer> used) throws ConfigException {
         int pin = t.requireNumber(path, 0, MAX_PIN);
         if (!used.add(pin)) {
             throw t.error(path, "uses GPIO " + pin + ", which another sensor or lock already uses");
@@ -180,7 +162,7 @@ public final class ConfigLoader {
         return pin;
     }
 
-    private static String id(ConfigTree t, String path) throws ConfigException {
+    private static String id(YamlConfig t, String path) throws ConfigException {
         String value = t.requireString(path);
         if (!Ids.isValid(value)) {
             throw t.error(path, "must be 1-64 letters, digits, '-' or '_' (got '" + value + "')");
@@ -188,7 +170,7 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static LocalTime time(ConfigTree t, String path, String fallback) throws ConfigException {
+    private static LocalTime time(YamlConfig t, String path, String fallback) throws ConfigException {
         String value = t.string(path, fallback);
         try {
             return LocalTime.parse(value);
@@ -197,19 +179,12 @@ public final class ConfigLoader {
         }
     }
 
-    private static ZoneId zone(ConfigTree t) throws ConfigException {
+    private static ZoneId zone(YamlConfig t) throws ConfigException {
         String value = t.string("occupancy.zone", "Asia/Shanghai");
         try {
             return ZoneId.of(value);
         } catch (RuntimeException e) {
             throw t.error("occupancy.zone", "must be a time zone like Asia/Shanghai (got '" + value + "')");
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        return message.lines().limit(3).reduce((a, b) -> a + " " + b.trim()).orElse(message);
     }
 }

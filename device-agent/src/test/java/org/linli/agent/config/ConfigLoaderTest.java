@@ -75,7 +75,11 @@ class ConfigLoaderTest {
     void namesTheKeyOfAWrongValue() throws IOException {
         Path file = write(valid().replace("relay-pin: 5", "relay-pin: five"));
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
-        assertTrue(e.getMessage().contains("locks.0.relay-pin must be a whole number"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": locks.0.relay-pin must be a whole number"), e.getMessage());
+        ConfigException fromEnv = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("LINLI_LOCKS_0_PULSE_MS", "1")).load(write(valid()), false));
+        assertTrue(fromEnv.getMessage().startsWith("environment variable LINLI_LOCKS_0_PULSE_MS: locks.0.pulse-ms must"
+                + " be between"), fromEnv.getMessage());
     }
 
     @Test

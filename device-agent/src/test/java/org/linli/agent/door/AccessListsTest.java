@@ -7,17 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.agent.MutableClock;
 import org.linli.protocol.payload.EventType;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.RevokedPayload;
 import org.linli.protocol.payload.RoomRevokedPayload;
+import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.token.AccessToken;
 
 /**
@@ -34,7 +35,7 @@ class AccessListsTest {
     record Raised(String room, EventType type, String reason) {
     }
 
-    final MutableClock clock = new MutableClock(NOW);
+    final HubClock clock = new HubClock(NOW, ZoneOffset.UTC);
     final PayloadCodec codec = new PayloadCodec(clock);
     final List<Raised> raised = new ArrayList<>();
 

@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.agent.MutableClock;
+import org.linli.protocol.testing.HubClock;
 
 /**
  * When a door believes its clock (review finding M8): what the system says (timesyncd, the kernel's NTP state, an
@@ -24,7 +25,7 @@ class ClockTrustTest {
     @TempDir
     Path dir;
 
-    final MutableClock clock = new MutableClock(NOW);
+    final HubClock clock = new HubClock(NOW, ZoneOffset.UTC);
 
     @Test
     void systemTrustFollowsTimesyncdsFlagThenTheKernelsNtpState() throws Exception {

@@ -10,6 +10,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Random;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.agent.AgentLoop;
-import org.linli.agent.MutableClock;
 import org.linli.agent.TestAgents;
 import org.linli.agent.config.AgentConfig;
 import org.linli.agent.hardware.Pi4jBoard;
@@ -35,6 +35,7 @@ import org.linli.protocol.TestVectors;
 import org.linli.protocol.payload.KeysPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.RevokedPayload;
+import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.TokenSigner;
@@ -47,7 +48,7 @@ class DoorTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T01:30:00Z"));
+    private final HubClock clock = new HubClock(Instant.parse("2026-12-01T01:30:00Z"), ZoneOffset.UTC);
     private final AtomicBoolean trusted = new AtomicBoolean(true);
     private final AtomicInteger unlocks = new AtomicInteger();
     private Pi4jBoard board;

@@ -1,4 +1,4 @@
-package org.linli.agent.config;
+package org.linli.protocol.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * what comes back is plain JDK types.
  */
 final class IsolatedYaml {
-    private static final String PARSER = "org.linli.agent.config.YamlParser";
+    private static final String PARSER = "org.linli.protocol.config.YamlParser";
 
     private IsolatedYaml() {
     }

@@ -1,4 +1,4 @@
-package org.linli.agent.config;
+package org.linli.protocol.config;
 
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
