@@ -52,7 +52,7 @@ public final class CommandLog {
     /** The device's latest commands, newest first. */
     public List<Entry> recent(String deviceId) {
         Instant now = clock.instant();
-        return db.read(c -> Sql.list(c, SELECT + " WHERE k.device_id = ? ORDER BY k.sent_ts DESC, k.rowid DESC LIMIT "
+        return db.read(c -> Sql.list(c, SELECT + " WHERE k.device_id = ? ORDER BY k.sent_ts DESC, k.id DESC LIMIT "
                 + RECENT, rs -> entry(rs, now), deviceId));
     }
 
@@ -72,7 +72,7 @@ public final class CommandLog {
                 SELECT e.seq FROM device_event e
                 WHERE e.device_id = k.device_id AND e.type IN ('identify.done', 'config.reloaded',
                       'door.unlocked_remotely', 'command.rejected', 'command.refused')
-                  AND instr(e.reason, k.id) > 0
+                  AND e.reason LIKE '%' || k.id || '%'
                 ORDER BY e.ts LIMIT 1)""";
 
     private static Entry entry(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {

@@ -42,9 +42,9 @@ final class DayAggregator {
                 FROM feedback f
                 LEFT JOIN ticket t ON f.hub_id IS NULL AND f.item_kind = 'ticket' AND t.id = f.item_id
                 LEFT JOIN booking b ON f.hub_id IS NULL AND f.item_kind = 'booking'
-                    AND b.id = CASE WHEN f.item_kind = 'booking' THEN CAST(f.item_id AS INTEGER) END
+                    AND b.id = CASE WHEN f.item_kind = 'booking' THEN CAST(f.item_id AS BIGINT) END
                 LEFT JOIN checkin k ON f.hub_id IS NULL AND f.item_kind = 'checkin'
-                    AND k.id = CASE WHEN f.item_kind = 'checkin' THEN CAST(f.item_id AS INTEGER) END
+                    AND k.id = CASE WHEN f.item_kind = 'checkin' THEN CAST(f.item_id AS BIGINT) END
                 WHERE f.at_ts >= ? AND f.at_ts < ?""")) {
             st.setLong(1, from);
             st.setLong(2, to);
