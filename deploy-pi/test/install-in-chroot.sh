@@ -121,8 +121,9 @@ ensure_base() {
 
 # --- one role in a fresh root -----------------------------------------------------------------------------------
 
+# The host's preloads (libfaketime under `faketime ./linli test`) do not exist in the root: its loader would complain.
 in_root() {
-  chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb PATH="$CHROOT_PATH" "$@"
+  env -u LD_PRELOAD chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb PATH="$CHROOT_PATH" "$@"
 }
 
 # Kills what the package scripts left running inside the root (by process id), then unmounts it.
