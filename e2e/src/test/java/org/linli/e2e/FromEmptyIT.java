@@ -5,41 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.linli.e2e.TlsCentral.java;
+import static org.linli.e2e.TlsCentral.provision;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +40,7 @@ import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.broker.ProductionBroker;
+import org.linli.e2e.TlsCentral.Run;
 import org.linli.kiosk.KioskConfig;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.CentralTrust;
@@ -75,14 +66,13 @@ class FromEmptyIT {
     static final String ROOM = "activity-room";
     static final String DEVICE = "activity-room-door";
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
     static ProductionBroker broker;
     static Process central;
     static int port;
-    static HttpClient https;
+    static TlsCentral api;
     static Pi4jBoard board;
     static Agent agent;
     static OutputStream reader;
@@ -96,10 +86,10 @@ class FromEmptyIT {
         String centralPassword = broker.credential("central");
         Files.writeString(dir.resolve("door.pass"), broker.credential("device", DEVICE, HUB));
         broker.start();
-        https = trusting(broker.tls().resolve("ca.crt"));
 
         // an empty data directory, no catalogue seed, no demo
         port = MosquittoBroker.freePort();
+        api = new TlsCentral(broker.tls().resolve("ca.crt"), port);
         Path config = Files.writeString(dir.resolve("central.yaml"), """
                 server:
                   host: 127.0.0.1
@@ -114,8 +104,8 @@ class FromEmptyIT {
         central = java(List.of("--config", config.toString())).redirectOutput(dir.resolve("central.log").toFile())
                 .start();
         await("the central answers over HTTPS").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> status("GET", "/observe/health", null, null) == 200);
-        assertEquals("[]", call("GET", "/api/v1/hubs", null, null).toString(), "no hub yet");
+                .until(() -> api.status("GET", "/observe/health", null, null) == 200);
+        assertEquals("[]", api.call("GET", "/api/v1/hubs", null, null).toString(), "no hub yet");
 
         Process add = java(List.of("admin", "add", "chen", "--role", "admin", "--password-stdin", "--config",
                 config.toString())).redirectOutput(dir.resolve("admin.out").toFile()).start();
@@ -156,7 +146,7 @@ class FromEmptyIT {
     @Test
     void theFirstAdminSetsUpAHubInTheBrowserAndAProvisionedKiosksBookingOpensTheProvisionedDoor() throws Exception {
         String token = signInAndSetUpTheHub();
-        JsonNode hub = call("GET", "/api/v1/hubs/" + HUB, null, null);
+        JsonNode hub = api.call("GET", "/api/v1/hubs/" + HUB, null, null);
         assertEquals(ROOM, hub.get("rooms").get(0).get("id").asText(), hub.toString());
         assertEquals(15, hub.get("rooms").get(0).get("rules").get("slotMinutes").asInt());
         assertEquals("counter-1", hub.get("counters").get(0).get("id").asText(), hub.toString());
@@ -165,7 +155,7 @@ class FromEmptyIT {
         Path door = dir.resolve("door-pi");
         Path fifo = dir.resolve("scanner");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        Run provisioned = provision(door, List.of("door", "--central", "https://localhost:" + port,
+        Run provisioned = provision(dir, door, List.of("door", "--central", "https://localhost:" + port,
                 "--ca-file", broker.tls().resolve("ca.crt").toString(), "--token-file", tokenFile.toString(),
                 "--device", DEVICE, "--hub", HUB, "--room", ROOM, "--mqtt-url", broker.tlsUrl(),
                 "--mqtt-password-file", dir.resolve("door.pass").toString(), "--lock", ROOM,
@@ -188,7 +178,7 @@ class FromEmptyIT {
                 .until(() -> Files.exists(dir.resolve("agent-data/access-keys.json")));
 
         Path kioskPi = dir.resolve("kiosk-pi");
-        Run kiosk = provision(kioskPi, List.of("kiosk", "--central", "https://localhost:" + port,
+        Run kiosk = provision(dir, kioskPi, List.of("kiosk", "--central", "https://localhost:" + port,
                 "--ca-file", broker.tls().resolve("ca.crt").toString(), "--token-file", tokenFile.toString(),
                 "--hub", HUB, "--label", "Lobby"));
         assertEquals(0, kiosk.status(), kiosk.output());
@@ -278,72 +268,5 @@ class FromEmptyIT {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                     .digest(cert.getPublicKey().getEncoded()));
         }
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    record Run(int status, String output) {
-    }
-
-    /** provision-device as root on a Pi whose /etc/linli is {@code pi}/etc. */
-    static Run provision(Path pi, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("deploy-pi/provision-device").toString()));
-        command.addAll(args);
-        Path out = Files.createTempFile(dir, "provision", ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().put("LINLI_ETC", pi.resolve("etc").toString());
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "provision-device finished");
-        return new Run(process.exitValue(), Files.readString(out));
-    }
-
-    static ProcessBuilder java(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", HOME.resolve("central-service/target/central-service.jar").toString()));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true);
-    }
-
-    static HttpClient trusting(Path caFile) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(caFile)) {
-            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    static int status(String method, String path, String bearer, Object body) {
-        try {
-            return send(method, path, bearer, body).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    static JsonNode call(String method, String path, String bearer, Object body)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = send(method, path, bearer, body);
-        assertTrue(response.statusCode() < 300, method + " " + path + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String bearer, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return https.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
