@@ -12,19 +12,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.Topics;
+import org.linli.protocol.testing.MessageCallback;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /**
@@ -92,12 +88,8 @@ class ReceiptConnectionIT {
     private static MqttAsyncClient subscriber(MosquittoBroker broker, Map<String, String> received)
             throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(broker.url(), "a-device", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.put(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
+        client.setCallback(new MessageCallback((topic, message) -> received.put(topic,
+                new String(message.getPayload(), StandardCharsets.UTF_8))) {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
                 try {
@@ -105,22 +97,6 @@ class ReceiptConnectionIT {
                 } catch (MqttException e) {
                     throw new IllegalStateException(e);
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
