@@ -19,6 +19,7 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.catalogue.Room;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.Conflict;
@@ -39,6 +40,7 @@ public final class BookingService implements HttpService {
     private final Catalogue catalogue;
     private final TokenKeys keys;
     private final Guard guard;
+    private final HubReach reach;
     private final long maxBody;
 
     public BookingService(Bookings bookings, Catalogue catalogue, TokenKeys keys, Guard guard, long maxBody) {
@@ -46,6 +48,7 @@ public final class BookingService implements HttpService {
         this.catalogue = catalogue;
         this.keys = keys;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.maxBody = maxBody;
     }
 
@@ -63,8 +66,7 @@ public final class BookingService implements HttpService {
 
     private void availability(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_STAFF);
-        Room room = catalogue.requireRoom(Requests.id(req, "room"));
-        guard.requireHub(caller, room.hubId());
+        Room room = reach.room(caller, Requests.id(req, "room"));
         LocalDate date = Requests.date(req, "date");
         Hub hub = catalogue.requireHub(room.hubId());
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
@@ -187,8 +189,7 @@ public final class BookingService implements HttpService {
     /** Staff of the hub: kiosks have no use for it, doors get their lists from the broker. */
     private void revoked(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        String hub = catalogue.requireHub(Requests.id(req, "hub")).id();
-        guard.requireHub(caller, hub);
+        String hub = reach.hub(caller, Requests.id(req, "hub")).id();
         Json.ok(res, Map.of("ts", System.currentTimeMillis(), "bookings", bookings.revoked(hub)));
     }
 

@@ -17,6 +17,7 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.catalogue.Room;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
@@ -36,6 +37,7 @@ public final class DeskService implements HttpService {
     private final Desk desk;
     private final Catalogue catalogue;
     private final Guard guard;
+    private final HubReach reach;
     private final java.time.Clock clock;
     private final long maxBody;
 
@@ -43,6 +45,7 @@ public final class DeskService implements HttpService {
         this.desk = desk;
         this.catalogue = catalogue;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.clock = clock;
         this.maxBody = maxBody;
     }
@@ -58,8 +61,7 @@ public final class DeskService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        guard.requireHub(caller, hub.id());
+        Hub hub = reach.hub(caller, Requests.id(req, "hub"));
         ZoneId zone = hub.timezone();
         LocalDate from = req.query().first("from").isPresent() ? Requests.date(req, "from")
                 : LocalDate.now(clock.withZone(zone));
@@ -106,8 +108,7 @@ public final class DeskService implements HttpService {
 
     private void block(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
-        Room room = catalogue.requireRoom(Requests.id(req, "room"));
-        guard.requireHub(caller, room.hubId());
+        Room room = reach.room(caller, Requests.id(req, "room"));
         Hub hub = catalogue.requireHub(room.hubId());
         JsonBody body = JsonBody.read(req, maxBody);
         String dateText = body.text("date", 10);
@@ -161,7 +162,7 @@ public final class DeskService implements HttpService {
         String token = body.text("residentToken", 200);
         String hubField = body.optionalText("hub", 64);
         body.done();
-        Hub hub = residentHub(caller, hubField);
+        Hub hub = reach.named(caller, hubField);
         Json.ok(res, Map.of("bookings", desk.ofResident(token, hub.id()).stream()
                 .map(e -> json(e, hub.timezone(), false)).toList()));
     }
@@ -173,19 +174,8 @@ public final class DeskService implements HttpService {
         String token = body.text("residentToken", 200);
         String hubField = body.optionalText("hub", 64);
         body.done();
-        Hub hub = residentHub(caller, hubField);
+        Hub hub = reach.named(caller, hubField);
         Json.ok(res, json(desk.cancelByResident(token, hub.id(), id), hub.timezone(), false));
-    }
-
-    /** A kiosk acts for its own hub; staff at a desk name the hub, which must be theirs. */
-    private Hub residentHub(Caller caller, String hubField) {
-        String hubId = caller.hubId() != null && hubField == null ? caller.hubId() : hubField;
-        if (hubId == null) {
-            throw InvalidInput.field("hub", "staff of all hubs name the hub the resident is at");
-        }
-        Hub hub = catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
-        guard.requireHub(caller, hub.id());
-        return hub;
     }
 
     /** @param staff whether staff see it: the resident's phone's last digits and the cancel reason too */

@@ -10,9 +10,9 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
-import org.linli.central.residents.ResidentService;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -22,14 +22,14 @@ import org.linli.protocol.Ids;
 /** {@code POST /api/v1/checkins} for kiosks, {@code GET /api/v1/hubs/{hub}/checkins?date=} for staff. */
 public final class CheckinService implements HttpService {
     private final Checkins checkins;
-    private final Catalogue catalogue;
     private final Guard guard;
+    private final HubReach reach;
     private final long maxBody;
 
     public CheckinService(Checkins checkins, Catalogue catalogue, Guard guard, long maxBody) {
         this.checkins = checkins;
-        this.catalogue = catalogue;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.maxBody = maxBody;
     }
 
@@ -59,7 +59,7 @@ public final class CheckinService implements HttpService {
         if ((service != null && !Ids.isValid(service)) || (activity != null && !Ids.isValid(activity))) {
             throw new RuleViolation("unknown-purpose", "no such service or activity");
         }
-        Hub hub = ResidentService.hubOf(caller, hubField, catalogue, guard);
+        Hub hub = reach.named(caller, hubField);
         Checkins.Checked checked = checkins.checkIn(hub, new Checkins.Request(token,
                 phone == null ? null : Residents.requirePhone("phone", phone), service, activity,
                 at == null ? null : at.toInstant()), key);
@@ -68,8 +68,7 @@ public final class CheckinService implements HttpService {
 
     private void figures(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        guard.requireHub(caller, hub.id());
+        Hub hub = reach.hub(caller, Requests.id(req, "hub"));
         Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
     }
 }

@@ -12,6 +12,7 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.errors.NotFound;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -26,14 +27,14 @@ import org.linli.central.web.Times;
 public final class KioskKeyService implements HttpService {
     /** Hubs nest three levels deep (district, street, residential); more means a loop in the data. */
     private final KioskKeys keys;
-    private final Catalogue catalogue;
     private final Guard guard;
+    private final HubReach reach;
     private final long maxBody;
 
     public KioskKeyService(KioskKeys keys, Catalogue catalogue, Guard guard, long maxBody) {
         this.keys = keys;
-        this.catalogue = catalogue;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.maxBody = maxBody;
     }
 
@@ -75,9 +76,7 @@ public final class KioskKeyService implements HttpService {
     /** The hub of the path, when the caller is an admin of it or of a hub above it. */
     private Hub managedHub(ServerRequest req) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        Hub hub = catalogue.requireHub(Requests.id(req, "hub"));
-        guard.requireHub(caller, hub.id());
-        return hub;
+        return reach.hub(caller, Requests.id(req, "hub"));
     }
 
     private static Map<String, Object> view(KioskKeys.KioskKey key, Hub hub) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.web.Json;
 import org.linli.central.web.Requests;
 
@@ -20,11 +21,13 @@ public final class DayService implements HttpService {
     private static final int CALLS = 10;
     private final Catalogue catalogue;
     private final Guard guard;
+    private final HubReach reach;
     private final DaySoFar day;
 
     public DayService(Catalogue catalogue, Guard guard, DaySoFar day) {
         this.catalogue = catalogue;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.day = day;
     }
 
@@ -35,7 +38,8 @@ public final class DayService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        return ReachedHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
+        String hubId = Requests.id(req, "hub"); // a malformed id names no hub, whoever asks
+        return reach.hub(guard.require(Requests.bearer(req), Guard.STAFF), hubId);
     }
 
     private void today(ServerRequest req, ServerResponse res) {

@@ -16,6 +16,7 @@ import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.errors.NotFound;
 import org.linli.central.queue.Queues;
@@ -32,6 +33,7 @@ public final class LiveService implements HttpService {
     private final Queues queues;
     private final Figures figures;
     private final Guard guard;
+    private final HubReach reach;
     private final Clock clock;
 
     public LiveService(Catalogue catalogue, RoomViews rooms, DeviceRegistry devices, Alerts alerts, Queues queues,
@@ -43,6 +45,7 @@ public final class LiveService implements HttpService {
         this.queues = queues;
         this.figures = figures;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.clock = clock;
     }
 
@@ -54,7 +57,8 @@ public final class LiveService implements HttpService {
     }
 
     private Hub hubOfCaller(ServerRequest req) {
-        return ReachedHub.of(Requests.bearer(req), Requests.id(req, "hub"), guard, catalogue);
+        String hubId = Requests.id(req, "hub"); // a malformed id names no hub, whoever asks
+        return reach.hub(guard.require(Requests.bearer(req), Guard.STAFF), hubId);
     }
 
     private void live(ServerRequest req, ServerResponse res) {

@@ -10,7 +10,7 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
-import org.linli.central.errors.InvalidInput;
+import org.linli.central.catalogue.HubReach;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
@@ -19,14 +19,14 @@ import org.linli.central.web.Times;
 /** {@code POST /api/v1/residents/card}: a phone number in, a resident card token out. */
 public final class ResidentService implements HttpService {
     private final Residents residents;
-    private final Catalogue catalogue;
     private final Guard guard;
+    private final HubReach reach;
     private final long maxBody;
 
     public ResidentService(Residents residents, Catalogue catalogue, Guard guard, long maxBody) {
         this.residents = residents;
-        this.catalogue = catalogue;
         this.guard = guard;
+        this.reach = new HubReach(catalogue, guard);
         this.maxBody = maxBody;
     }
 
@@ -42,7 +42,7 @@ public final class ResidentService implements HttpService {
         String hubText = body.optionalText("hub", 64);
         body.done();
         String phone = Residents.requirePhone("phone", phoneText);
-        Hub hub = hubOf(caller, hubText, catalogue, guard);
+        Hub hub = reach.named(caller, hubText);
         Resident resident = residents.byPhone(phone);
         Residents.Card card = residents.card(resident, hub.id());
         ZoneId zone = hub.timezone();
@@ -62,19 +62,5 @@ public final class ResidentService implements HttpService {
         body.done();
         boolean known = residents.revokeCards(Residents.requirePhone("phone", phoneText));
         Json.ok(res, Map.of("revoked", known));
-    }
-
-    /**
-     * The hub a desk action is for: the one named, which the caller must reach ({@link Guard#reaches}; a kiosk its
-     * own only), or else the caller's own; staff of all hubs name one.
-     */
-    public static Hub hubOf(Caller caller, String hubField, Catalogue catalogue, Guard guard) {
-        String hubId = hubField != null ? hubField : caller.hubId();
-        if (hubId == null) {
-            throw InvalidInput.field("hub", "is required for staff of all hubs");
-        }
-        Hub hub = catalogue.hub(hubId).orElseThrow(() -> InvalidInput.field("hub", "no hub " + hubId));
-        guard.requireHub(caller, hub.id());
-        return hub;
     }
 }
