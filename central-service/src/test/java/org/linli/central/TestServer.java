@@ -26,6 +26,7 @@ import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.store.PostgresCluster;
 import org.linli.central.web.Json;
+import org.linli.protocol.testing.DemoHubSeed;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 
@@ -36,7 +37,7 @@ import org.linli.protocol.testing.HubTime;
  * moves it, at a {@link HubTime} in the hub's own zone: never on the machine's clock.
  */
 public final class TestServer implements AutoCloseable {
-    public static final String HUB = "wutong66";
+    public static final String HUB = DemoHubSeed.HUB;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path dataDir;
@@ -110,20 +111,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The same, with other opening hours ("00:00" to "23:59" keeps the hub open around midnight). */
     public static Path demoHubIn(Path file, ZoneId zone, String opens, String closes) {
-        try {
-            Files.createDirectories(file.getParent());
-            return Files.writeString(file, """
-                    hubs:
-                      - id: wutong66
-                        level: street
-                        parent: xuhui
-                        name: {zh: 徐汇区湖南路街道梧桐66邻里汇, en: "Wutong 66 Neighbourhood Hub, Hunan Road"}
-                        timezone: %s
-                        opening-hours: {open: "%s", close: "%s"}
-                    """.formatted(zone.getId(), opens, closes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoHubSeed.write(file, zone, opens, closes);
     }
 
     private void boot() {

@@ -29,6 +29,7 @@ import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.Settings;
 import org.linli.central.config.LiveSettings;
 import org.linli.kiosk.central.CentralClient;
+import org.linli.protocol.testing.DemoHubSeed;
 import org.linli.protocol.testing.HubTime;
 
 /**
@@ -38,7 +39,7 @@ import org.linli.protocol.testing.HubTime;
  * data directory, as after a power cut.
  */
 public final class TestCentral implements AutoCloseable {
-    public static final String HUB = "wutong66";
+    public static final String HUB = DemoHubSeed.HUB;
     /** The demo hub's own zone, unless a test moves it. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,8 +90,8 @@ public final class TestCentral implements AutoCloseable {
             Map<String, String> config) {
         Map<String, String> settings = new HashMap<>(config);
         if (!zone.equals(ZONE) || !opens.equals("08:00") || !closes.equals("21:00")) {
-            settings.putIfAbsent("catalogue.seed", demoHubIn(dataDir.resolve("site-seed.yaml"), zone, opens, closes)
-                    .toString());
+            settings.putIfAbsent("catalogue.seed", DemoHubSeed.write(dataDir.resolve("site-seed.yaml"), zone, opens,
+                    closes).toString());
         }
         TestCentral central = new TestCentral(dataDir, new SharedClock(clock, ZoneOffset.UTC), zone, settings);
         central.boot();
@@ -104,23 +105,6 @@ public final class TestCentral implements AutoCloseable {
 
     public static TestCentral start(Path dataDir, InstantSource clock) {
         return start(dataDir, clock, Map.of());
-    }
-
-    private static Path demoHubIn(Path file, ZoneId zone, String opens, String closes) {
-        try {
-            Files.createDirectories(file.getParent());
-            return Files.writeString(file, """
-                    hubs:
-                      - id: wutong66
-                        level: street
-                        parent: xuhui
-                        name: {zh: 徐汇区湖南路街道梧桐66邻里汇, en: "Wutong 66 Neighbourhood Hub, Hunan Road"}
-                        timezone: %s
-                        opening-hours: {open: "%s", close: "%s"}
-                    """.formatted(zone.getId(), opens, closes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The demo hub's zone. */
