@@ -41,11 +41,7 @@ class AdminPagesIT {
     }
 
     private void open(String page, String language) {
-        chrome.get(server.uri("/login").toString());
-        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
-                server.adminToken(), language);
-        // the pages load with the session cookie, which the server sets at sign-in (HttpOnly)
-        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", server.adminToken(), "/"));
+        StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.adminToken(), language);
         chrome.get(server.uri(page).toString());
     }
 

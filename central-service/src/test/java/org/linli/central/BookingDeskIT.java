@@ -51,11 +51,7 @@ class BookingDeskIT {
         if (chrome == null) {
             chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1100);
         }
-        chrome.get(server.uri("/login").toString());
-        chrome.executeScript("localStorage.clear(); Linli.signIn(arguments[0]);"
-                + " localStorage.setItem('linli.lang', arguments[1]);", token, language);
-        chrome.manage().deleteAllCookies();
-        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", token, "/"));
+        StaffBrowser.signIn(chrome, server.uri("/login").toString(), token, language);
         chrome.get(server.uri(page).toString());
     }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -48,10 +47,7 @@ class CataloguePagesIT {
 
     /** The catalogue page, signed in as the given staff token, in a language. */
     static void open(ChromeDriver chrome, URIs server, String token, String language) {
-        chrome.get(server.at("/login"));
-        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
-                token, language);
-        chrome.manage().addCookie(new Cookie("linli_token", token, "/"));
+        StaffBrowser.signIn(chrome, server.at("/login"), token, language);
         chrome.get(server.at("/catalogue"));
         await().atMost(WAIT).until(() -> Boolean.TRUE.equals(chrome.executeScript(
                 "return document.querySelectorAll('#hub-select option').length > 0"

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.StaffBrowser;
 import org.linli.central.TestServer;
 import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Hub;
@@ -59,10 +60,7 @@ class DoorActionsIT {
 
             ChromeDriver chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1400);
             try {
-                chrome.get(server.uri("/login").toString());
-                chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', 'en');",
-                        server.operatorToken());
-                chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", server.operatorToken(), "/"));
+                StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.operatorToken(), "en");
                 chrome.get(server.uri("/").toString());
                 await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("door-card")).isDisplayed()
                         && !chrome.findElements(By.cssSelector("#door-device option[value='" + DOOR + "']")).isEmpty());
@@ -117,8 +115,7 @@ class DoorActionsIT {
                         .contains("no answer from the device"));
 
                 // the administrator finds the door opened, and why, in the audit log's page
-                chrome.executeScript("Linli.signIn(arguments[0]);", server.adminToken());
-                chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", server.adminToken(), "/"));
+                StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.adminToken(), "en");
                 chrome.get(server.uri("/audit").toString());
                 await().atMost(Duration.ofSeconds(15)).until(() -> text(chrome, "#entries")
                         .contains("caterer delivering for the festival"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HubClock;
+import org.linli.central.StaffBrowser;
 import org.linli.central.TestServer;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
@@ -63,11 +64,7 @@ class ReportPagesIT {
     }
 
     private void signIn(String token, String lang) {
-        chrome.get(server.uri("/login").toString());
-        chrome.executeScript("Linli.signIn(arguments[0]); localStorage.setItem('linli.lang', arguments[1]);",
-                token, lang);
-        // the pages load with the session cookie, which the server sets at sign-in (HttpOnly)
-        chrome.manage().addCookie(new org.openqa.selenium.Cookie("linli_token", token, "/"));
+        StaffBrowser.signIn(chrome, server.uri("/login").toString(), token, lang);
     }
 
     private String kpi(String id) {
