@@ -5,33 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
-import org.linli.kiosk.Kiosk;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.TestCentral;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.protocol.testing.TcpProxy;
 
-class ActivitiesViewModelTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
+class ActivitiesViewModelTest extends CentralFixtureTest {
     ActivitiesViewModel vm;
 
     @BeforeEach
     void start() throws Exception {
-        f = new CentralFixture(dir);
         vm = new ActivitiesViewModel(f.client, f.async, f.clock, f.zone, f.resident);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     /** "Today" asked on entering and "next 7 days" tapped at once: the list is the one asked for last. */

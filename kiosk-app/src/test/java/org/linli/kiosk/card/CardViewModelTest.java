@@ -4,30 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.print.EscPosPrinter;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 
-class CardViewModelTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new CentralFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
+class CardViewModelTest extends CentralFixtureTest {
     @Test
     void givesTheResidentCardAndPrintsIt() throws Exception {
         Path paper = dir.resolve("lp0");

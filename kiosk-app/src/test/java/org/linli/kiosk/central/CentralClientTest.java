@@ -4,31 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.TestCentral;
 
 /** The kiosk's HTTP client against the real central service: what a refusal looks like, as opposed to an outage. */
-class CentralClientTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new CentralFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
+class CentralClientTest extends CentralFixtureTest {
     /**
      * A revoked or mistyped kiosk key is refused (401), whether the request reads or sends a body: the central
      * service is there, so the kiosk must not show itself offline and keep retrying as if it were away.

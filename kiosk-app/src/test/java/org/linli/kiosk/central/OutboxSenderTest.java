@@ -15,29 +15,12 @@ import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.TestCentral;
 import org.linli.protocol.testing.TcpProxy;
 
-class OutboxSenderTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new CentralFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
+class OutboxSenderTest extends CentralFixtureTest {
     @Test
     void deliversAtOnceWhenCentralAnswers() throws Exception {
         var outcome = f.sender.checkin(Map.of("phone", "13800138000"));

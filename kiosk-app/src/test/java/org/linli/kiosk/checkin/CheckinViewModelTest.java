@@ -4,35 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.TestCentral;
 import org.linli.kiosk.checkin.CheckinViewModel.Kind;
 import org.linli.kiosk.checkin.CheckinViewModel.State;
 import org.linli.kiosk.rating.RatingViewModel;
 
-class CheckinViewModelTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
+class CheckinViewModelTest extends CentralFixtureTest {
     CheckinViewModel vm;
     RatingViewModel rating;
 
     @BeforeEach
     void start() throws Exception {
-        f = new CentralFixture(dir);
         rating = new RatingViewModel(f.sender, f.async);
         vm = new CheckinViewModel(f.sender, f.clock, TestCentral.HUB, f.async, rating, f.catalogue, f.resident);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     @Test

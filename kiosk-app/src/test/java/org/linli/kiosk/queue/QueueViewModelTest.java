@@ -3,31 +3,19 @@ package org.linli.kiosk.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
 
-class QueueViewModelTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
+class QueueViewModelTest extends CentralFixtureTest {
     QueueViewModel vm;
 
     @BeforeEach
     void start() throws Exception {
-        f = new CentralFixture(dir);
         vm = new QueueViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
                 f.central.url(), f.resident);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     @Test

@@ -3,28 +3,16 @@ package org.linli.kiosk.rating;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 
-class RatingViewModelTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
+class RatingViewModelTest extends CentralFixtureTest {
     RatingViewModel vm;
 
     @BeforeEach
     void start() throws Exception {
-        f = new CentralFixture(dir);
         vm = new RatingViewModel(f.sender, f.async);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     @Test

@@ -4,39 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.kiosk.CentralFixture;
+import org.linli.kiosk.CentralFixtureTest;
 import org.linli.kiosk.TestCentral;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 
-class RoomsViewModelTest {
-    @TempDir
-    Path dir;
-    CentralFixture f;
+class RoomsViewModelTest extends CentralFixtureTest {
     RoomsViewModel vm;
 
     @BeforeEach
     void start() throws Exception {
-        f = new CentralFixture(dir);
         vm = newViewModel();
     }
 
     RoomsViewModel newViewModel() {
         return new RoomsViewModel(f.client, f.async, ReceiptPrinter.NONE, new RatingViewModel(f.sender, f.async),
                 f.clock, f.zone, Map.of(), f.resident);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
     }
 
     int firstFreePair(RoomsViewModel model) {
