@@ -30,6 +30,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.linli.protocol.testing.MessageCallback;
+import org.linli.protocol.testing.PahoClients;
 
 /** A real MQTT v5 client (Paho) that records what it receives and reports the broker's reason codes as they are. */
 final class TestClient implements AutoCloseable {
@@ -164,14 +165,7 @@ final class TestClient implements AutoCloseable {
 
     private void closeQuietly() {
         try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(WAIT_MS);
-            }
-        } catch (MqttException ignored) {
-            // the broker may already have closed the connection
-        }
-        try {
-            client.close(true);
+            PahoClients.letGo(client, WAIT_MS);
         } catch (MqttException ignored) {
             // closing a client that never connected
         }

@@ -20,6 +20,7 @@ import org.linli.protocol.TopicException;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.testing.PahoClients;
 
 /**
  * Plays the central service in tests: a persistent-session subscriber that records every message it gets and
@@ -168,14 +169,6 @@ public final class TestSubscriber implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            try {
-                client.disconnect().waitForCompletion(5000);
-            } catch (MqttException e) {
-                // a broker just killed or a link just cut need not answer a goodbye (seen under load in StreamIT):
-                // what the test checked is already checked, and close(true) lets go of the client anyway
-            }
-        }
-        client.close(true);
+        PahoClients.letGo(client, 5000);
     }
 }

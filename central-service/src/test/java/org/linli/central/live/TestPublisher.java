@@ -10,6 +10,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.linli.protocol.testing.PahoClients;
 
 /**
  * A plain MQTT v5 client that publishes as fast as the broker takes it: at most {@code window} QoS 1 publishes in
@@ -83,13 +84,6 @@ public final class TestPublisher implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            try {
-                client.disconnect().waitForCompletion(5000);
-            } catch (MqttException e) {
-                // a broker just killed or slow under load need not answer a goodbye; close(true) lets go anyway
-            }
-        }
-        client.close(true);
+        PahoClients.letGo(client, 5000);
     }
 }
