@@ -198,6 +198,7 @@ class BookingDeskIT {
                 Map.of("reason", "room needed for repairs")).status());
         chrome.findElement(By.id("block-submit")).click();
         awaitText("tr[data-room='studio']", "maintenance · repainting");
+        chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-block.png"));
 
         // the slot is gone at the kiosk, nobody can book it, and doors refuse any token in it
@@ -279,7 +280,8 @@ class BookingDeskIT {
 
         // in Chinese, a missing reason is said in Chinese beside the field
         open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
-        awaitText("tr[data-room='studio']", "维修");
+        awaitText("tr[data-room='studio']", "维修 · repainting");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-zh.png"));
         chrome.findElement(By.id("block-from")).sendKeys("09:00");
         chrome.findElement(By.id("block-to")).sendKeys("10:00");
         chrome.findElement(By.id("block-submit")).click();
