@@ -85,6 +85,7 @@ public final class DeviceService implements HttpService {
     private void remove(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         Device device = ownDevice(caller, Requests.id(req, "id"));
+        Requests.auditNote(req, device.hubId(), null);
         devices.remove(device.id());
         removed.accept(device.id());
         Json.ok(res, json(device));
@@ -206,6 +207,7 @@ public final class DeviceService implements HttpService {
             throw InvalidInput.field("hub", "must be a hub id");
         }
         guard.requireHub(caller, hub);
+        Requests.auditNote(req, hub, null); // the audit log files it under the device's hub, not the caller's
         Device device = new Device(id, hub, rooms);
         boolean created = devices.register(device);
         registered.accept(device);
