@@ -3,6 +3,9 @@
 #
 #   credential.sh device DEVICE_ID HUB_ID         a device: writes its own messages, reads its cmd, ack and HUB's
 #                                                 access/
+#   credential.sh device DEVICE_ID HUB_ID --hashed-stdin
+#                                                 the same, with the password the central's devices page made: its
+#                                                 hashed line (DEVICE_ID:$7$...) is read from stdin, nothing printed
 #   credential.sh central [REPLICA]               the central service account (svc.central), or one more replica's
 #                                                 (svc.central.REPLICA, with the same rights)
 #   credential.sh bridge HUB_ID DEVICE_ID...      a residential hub's bridge (bridge.HUB_ID) carrying these devices
@@ -24,7 +27,7 @@ PASSWD_FILE="$BROKER_DIR/passwd"
 ACL_FILE="$BROKER_DIR/acl"
 
 usage() {
-  sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -44,6 +47,23 @@ set_password() {
   printf '%s\n%s\n' "$password" "$password" | mosquitto_passwd "$PASSWD_FILE" "$user" >/dev/null 2>&1 \
     || die "mosquitto_passwd could not write $PASSWD_FILE"
   printf '%s\n' "$password"
+}
+
+# Puts a line of Mosquitto's password file made elsewhere (the central's devices page, which shows the password once
+# and keeps nothing): the password itself never reaches this host. Only a PBKDF2-SHA512 line ($7$, as
+# mosquitto_passwd 2.0 writes) for this very user is taken.
+set_hashed_password() {
+  local user="$1" line tmp
+  IFS= read -r line || true
+  [[ "$line" =~ ^([A-Za-z0-9_.-]+):\$7\$[0-9]{2,7}\$[A-Za-z0-9+/]{16}\$[A-Za-z0-9+/]{86}==$ ]] \
+    || die "stdin must be one line USER:\$7\$ITERATIONS\$SALT\$HASH as the devices page shows it"
+  [[ "${BASH_REMATCH[1]}" == "$user" ]] || die "the line is for '${BASH_REMATCH[1]}', not '$user'"
+  tmp="$(mktemp "${PASSWD_FILE}.XXXXXX")"
+  awk -v user="$user" 'index($0, user ":") != 1' "$PASSWD_FILE" >"$tmp"
+  printf '%s\n' "$line" >>"$tmp"
+  chmod --reference="$PASSWD_FILE" "$tmp"
+  chown --reference="$PASSWD_FILE" "$tmp" 2>/dev/null || true
+  mv -f "$tmp" "$PASSWD_FILE"
 }
 
 # What a device publishes (DESIGN.md): each channel by name, so that it cannot write its own commands.
@@ -88,9 +108,16 @@ replica_acl() {
 }
 
 cmd_device() {
-  [[ $# -eq 2 ]] || usage
+  [[ $# -eq 2 || ( $# -eq 3 && "$3" == --hashed-stdin ) ]] || usage
   require_id device "$1"
   require_id hub "$2"
+  if [[ $# -eq 3 ]]; then
+    # the line first: a wrong one changes nothing
+    set_hashed_password "$1"
+    device_acl "$1" "$2" | replace_block "$ACL_FILE" "$1"
+    say "$1 may connect with the password the devices page showed; reload the broker: systemctl reload mosquitto"
+    return
+  fi
   device_acl "$1" "$2" | replace_block "$ACL_FILE" "$1"
   set_password "$1"
 }

@@ -1,4 +1,5 @@
-// The picked hub's devices (register with their rooms, deregister) and kiosk keys (issue, shown once; revoke).
+// The picked hub's devices (register with their rooms, a broker password shown once, deregister) and kiosk keys
+// (issue, shown once; revoke).
 (function () {
   "use strict";
   if (!window.LinliCatalogue) return;
@@ -22,6 +23,10 @@
     const roomName = id => { const r = hub.rooms.find(room => room.id === id); return r ? Linli.name(r.name) : id; };
     field("devices").replaceChildren(...devices.map(d => Linli.el("tr", { "data-device": d.id },
       Linli.el("td", {}, d.id), Linli.el("td", {}, d.rooms.map(roomName).join("、")),
+      Linli.el("td", {}, Linli.el("button", { type: "button", "data-credential": d.id, onclick: async () => {
+        if (!confirm(Linli.t("cat.credential.confirm", { id: d.id }))) return;
+        await refused(() => showCredential(d.id));
+      } }, Linli.t("cat.credential.new"))),
       Linli.el("td", {}, Linli.el("button", { class: "danger", type: "button", "data-deregister": d.id, onclick: async () => {
         if (!confirm(Linli.t("cat.deregister.confirm", { id: d.id }))) return;
         if (await refused(() => Linli.api("DELETE", "/api/v1/devices/" + encodeURIComponent(d.id)))) await drawDevices(C.hub());
@@ -47,6 +52,18 @@
       } }, Linli.t("displays.revoke"))))));
   }
 
+  /**
+   * A new broker password for the device, made by the central and shown this once with the line the broker host
+   * needs (a hash: the password never goes there) and the step on the device.
+   */
+  async function showCredential(id) {
+    const made = await Linli.post("/api/v1/devices/" + encodeURIComponent(id) + "/broker-credential", {});
+    C.showOnce(Linli.t("cat.credential.password", { id: made.device }), made.password, Linli.t("cat.credential.once"), [
+      [Linli.t("cat.credential.broker"), made.brokerCommand],
+      [Linli.t("cat.credential.device"), "sudo ./provision-device door --device " + made.device + " --hub " + made.hub
+        + " --mqtt-password-file " + made.device + ".pass …"]]);
+  }
+
   C.onHub(async hub => {
     field("device-form").reset();
     field("kiosk-form").reset();
@@ -61,11 +78,8 @@
     const id = field("device-id").value.trim();
     const device = await C.submit(deviceForm, () => Linli.post("/api/v1/devices", { id, hub: C.hub().id, rooms }));
     if (device) {
-      // the broker's password for the device is made on the broker host, never by the central: say how, once
-      C.showOnce(Linli.t("cat.device.registered", { id: device.id }),
-        "sudo central-broker-config/credential.sh device " + device.id + " " + device.hub,
-        Linli.t("cat.device.next"));
       deviceForm.reset();
+      await refused(() => showCredential(device.id));
       await drawDevices(C.hub());
     }
   });

@@ -49,11 +49,17 @@
       }
     },
 
-    /** A secret the server shows once (a kiosk key): on top of the page until the page is left. */
-    showOnce(what, secret, note) {
+    /**
+     * A secret the server shows once (a kiosk key, a device's broker password): on top of the page until the page is
+     * left; {@code more} are further [label, text to copy] pairs that go with it.
+     */
+    showOnce(what, secret, note, more) {
       document.getElementById("shown-what").textContent = what;
       document.getElementById("shown-secret").textContent = secret;
       document.getElementById("shown-note").textContent = note || "";
+      document.getElementById("shown-more").replaceChildren(...(more || []).map(([label, text]) =>
+        Linli.el("p", {}, Linli.el("span", { class: "small" }, label), Linli.el("br"),
+          Linli.el("code", { class: "command" }, text))));
       document.getElementById("shown-once").hidden = false;
       window.scrollTo(0, 0);
     },

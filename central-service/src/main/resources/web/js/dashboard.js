@@ -46,6 +46,11 @@
 
   function bookingLine(room) {
     const next = room.nextBooking;
+    // a block is staff's, not a booking: said as maintenance whether or not someone is in (workers are expected)
+    if (room.maintenance) return Linli.t("room.maintenance");
+    if (next && next.kind === "maintenance") {
+      return Linli.t("room.nextMaintenance", { from: Linli.time(next.start), to: Linli.time(next.end) });
+    }
     if (room.occupied && room.bookingId) return Linli.t("room.booking");
     if (room.occupied && next && Date.parse(next.start) - Linli.now().getTime() <= 30 * 60000) {
       return Linli.t("room.early", { from: Linli.time(next.start) });
@@ -56,7 +61,7 @@
 
   /**
    * The room's day over the opening hours: when it was in use (filled), its bookings (framed; dashed for a no-show),
-   * and now. Greys only: history is for reading, not an exception. No-shows (a frame with nothing in it), walk-ins (use
+   * maintenance blocks (hatched: staff's, not a resident's booking), and now. Greys only: history is for reading, not an exception. No-shows (a frame with nothing in it), walk-ins (use
    * without a frame) and overruns show at a glance.
    */
   function dayBar(roomId) {
@@ -73,8 +78,10 @@
     };
     return el("div", { class: "daybar", "data-room": roomId },
       ...mine.used.map(u => span("used", u, Linli.time(u.from) + "–" + Linli.time(u.to))),
-      ...mine.booked.map(b => span("booked" + (b.status === "released" ? " released" : ""), b,
-        Linli.time(b.from) + "–" + Linli.time(b.to) + (b.status === "released" ? " " + Linli.t("strip.released") : ""))),
+      ...mine.booked.map(b => b.kind === "maintenance"
+        ? span("maintenance", b, Linli.time(b.from) + "–" + Linli.time(b.to) + " " + Linli.t("strip.maintenance"))
+        : span("booked" + (b.status === "released" ? " released" : ""), b, Linli.time(b.from) + "–"
+          + Linli.time(b.to) + (b.status === "released" ? " " + Linli.t("strip.released") : ""))),
       el("span", { class: "now", style: "left:" + at(Linli.now().getTime()).toFixed(2) + "%" }));
   }
 

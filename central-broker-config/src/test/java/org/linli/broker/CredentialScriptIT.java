@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,49 @@ class CredentialScriptIT {
                     TestClient.options("door-a", second))) {
                 assertTrue(doorA.isConnected());
             }
+        }
+    }
+
+    /**
+     * The central's devices page makes a device's password and shows it once with the line of Mosquitto's password
+     * file (PBKDF2-SHA512, as mosquitto_passwd writes it, which makes the line here): the broker host takes only that
+     * line, for that device alone, and prints nothing.
+     */
+    @Test
+    void aHashedLineFromTheDevicesPageLetsThatPasswordInAndNoOther() throws Exception {
+        try (ProductionBroker broker = ProductionBroker.prepare(dir)) {
+            Path scratch = dir.resolve("scratch-passwd");
+            Scripts.Result made = Scripts.run(Map.of(), java.util.List.of("mosquitto_passwd", "-c", "-b",
+                    scratch.toString(), "door-h", "page-made-password"));
+            assertEquals(0, made.exitCode(), made.stderr());
+            String line = Files.readString(scratch).trim();
+            assertTrue(line.startsWith("door-h:$7$101$"), line);
+
+            Scripts.Result forOther = broker.credentialWithInput(line + "\n", "device", "door-y", "wutong66",
+                    "--hashed-stdin");
+            assertNotEquals(0, forOther.exitCode());
+            assertTrue(forOther.stderr().contains("not 'door-y'"), forOther.stderr());
+            Scripts.Result plain = broker.credentialWithInput("door-y:plain-password\n", "device", "door-y",
+                    "wutong66", "--hashed-stdin");
+            assertNotEquals(0, plain.exitCode(), "a password in clear is no hashed line");
+            assertTrue(!Files.readString(dir.resolve("etc/acl")).contains("door-y"), "a refused line changes nothing");
+
+            Scripts.Result taken = broker.credentialWithInput(line + "\n", "device", "door-h", "wutong66",
+                    "--hashed-stdin");
+            assertEquals(0, taken.exitCode(), taken.stderr());
+            assertEquals("", taken.stdout(), "nothing secret is printed");
+            String passwd = Files.readString(dir.resolve("etc/passwd"));
+            assertEquals(java.util.List.of(line), passwd.lines().filter(l -> l.startsWith("door-h:")).toList());
+            assertTrue(Files.readString(dir.resolve("etc/acl")).contains("topic read linli/v1/hubs/wutong66/access/#"));
+
+            broker.start();
+            try (TestClient door = TestClient.connect(broker.plainUrl(), "door-h",
+                    TestClient.options("door-h", "page-made-password"))) {
+                assertTrue(door.isConnected());
+            }
+            MqttException refused = assertThrows(MqttException.class, () -> TestClient.connect(broker.plainUrl(),
+                    "door-h", TestClient.options("door-h", "another-password")));
+            assertEquals(0x87, refused.getReasonCode());
         }
     }
 

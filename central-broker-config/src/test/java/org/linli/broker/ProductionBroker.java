@@ -100,6 +100,14 @@ public final class ProductionBroker implements AutoCloseable {
         broker.reload();
     }
 
+    /** Runs {@code credential.sh} with {@code input} on its stdin against this broker's files. */
+    public Scripts.Result credentialWithInput(String input, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Scripts.SCRIPTS.resolve("credential.sh").toString());
+        command.addAll(java.util.List.of(args));
+        return Scripts.run(Map.of("LINLI_BROKER_DIR", etc.toString()), command, 60, input);
+    }
+
     /** Runs {@code credential.sh} against this broker's files; returns its stdout (a new password, if any). */
     public String credential(String... args) {
         return Scripts.script(Map.of("LINLI_BROKER_DIR", etc.toString()), "credential.sh", args);

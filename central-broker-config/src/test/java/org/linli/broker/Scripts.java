@@ -41,12 +41,19 @@ final class Scripts {
     }
 
     static Result run(Map<String, String> env, List<String> command, long timeoutSeconds) {
+        return run(env, command, timeoutSeconds, null);
+    }
+
+    /** Runs a command with {@code input} (null: nothing) on its stdin. */
+    static Result run(Map<String, String> env, List<String> command, long timeoutSeconds, String input) {
         try {
             Path out = Files.createTempFile("linli-script", ".out");
             Path err = Files.createTempFile("linli-script", ".err");
+            Path in = input == null ? Path.of("/dev/null") : Files.writeString(
+                    Files.createTempFile("linli-script", ".in"), input, StandardCharsets.UTF_8);
             try {
                 ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.from(in.toFile()))
                         .redirectOutput(out.toFile())
                         .redirectError(err.toFile());
                 builder.environment().putAll(env);
@@ -62,6 +69,9 @@ final class Scripts {
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
+                if (input != null) {
+                    Files.deleteIfExists(in);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

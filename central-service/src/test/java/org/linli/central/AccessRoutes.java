@@ -119,6 +119,7 @@ final class AccessRoutes {
                         reaches, 403),
                 row("DELETE", "/api/v1/devices/{new-device}", null, ADMINS, reaches, 404),
                 row("POST", "/api/v1/devices/{device}/commands", null, OPERATORS, reaches, 404),
+                row("POST", "/api/v1/devices/{device}/broker-credential", null, ADMINS, reaches, 404),
                 row("GET", "/api/v1/devices/{device}/commands", null, OPERATORS, reaches, 404),
                 row("GET", "/api/v1/devices/{device}/commands/{command}", null, OPERATORS, reaches, 404),
 

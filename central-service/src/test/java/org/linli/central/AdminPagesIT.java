@@ -153,7 +153,6 @@ class AdminPagesIT {
         chrome.findElement(By.id("f-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
                 .size() == 1);
-        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("audit.png"));
 
         // a wrong date is said beside the filter
         chrome.executeScript("document.getElementById('f-from').type = 'text';");
@@ -162,6 +161,16 @@ class AdminPagesIT {
         WebElement fromError = chrome.findElement(By.cssSelector(".field-error[data-for='from']"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !fromError.getText().isBlank());
         assertTrue(fromError.getText().contains("2026-12-05"), fromError.getText());
+
+        // in Chinese, at the hub's time (not the browser's, which runs in another zone)
+        open("/audit", "zh");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(
+                By.cssSelector("tr[data-door='access.granted']")).isEmpty());
+        String hubTime = server.clock().instant().atZone(server.zone()).toLocalTime()
+                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains(hubTime),
+                hubTime + " in " + chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText());
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("audit.png"));
     }
 
     static final Path SHOTS = PagesIT.SHOTS;

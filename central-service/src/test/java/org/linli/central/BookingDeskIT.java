@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,15 @@ class BookingDeskIT {
         TestServer.Response r = server.post("/api/v1/bookings", server.kioskKey(), body);
         assertEquals(201, r.status(), r.text());
         return r.json().get("id").asLong();
+    }
+
+    private static JsonNode room(JsonNode live, String id) {
+        for (JsonNode room : live.get("rooms")) {
+            if (room.get("room").asText().equals(id)) {
+                return room;
+            }
+        }
+        throw new AssertionError("no room " + id + " in " + live);
     }
 
     private String login(String user, String password) {
@@ -184,6 +194,7 @@ class BookingDeskIT {
                 Map.of("reason", "room needed for repairs")).status());
         chrome.findElement(By.id("block-submit")).click();
         awaitText("tr[data-room='studio']", "maintenance · repainting");
+        chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-block.png"));
 
         // the slot is gone at the kiosk, nobody can book it, and doors refuse any token in it
@@ -230,9 +241,43 @@ class BookingDeskIT {
         long blockId = today.json().get("id").asLong();
         assertEquals("active", server.components().bookings().find(blockId).orElseThrow().status());
 
+        // 15:30: the room is under maintenance, which is not a booking, on the dashboard and in the calendar feed
+        JsonNode classroom = room(server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.operatorToken())
+                .json(), "classroom");
+        assertEquals("maintenance", classroom.get("status").asText(), classroom.toString());
+        assertTrue(classroom.get("maintenance").asBoolean());
+        assertTrue(classroom.get("bookingId").isNull(), "a block is no resident's booking: " + classroom);
+        assertEquals("maintenance", room(server.get("/api/v1/hubs/" + TestServer.HUB + "/live",
+                server.operatorToken()).json(), "studio").get("nextBooking").get("kind").asText(),
+                "the studio's next is tomorrow's block");
+        open("/", server.operatorToken(), "zh");
+        awaitText(".room[data-room='classroom'] .status", "维修中");
+        assertEquals("维修封房，暂停预约", text(".room[data-room='classroom'] .booking"));
+        assertEquals("维修 14:00–17:00", text(".room[data-room='studio'] .booking"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> (Long) chrome.executeScript(
+                "return document.querySelectorAll(\".daybar[data-room='classroom'] span\").length;") >= 3);
+        assertEquals("15:00–16:00 维修", chrome.executeScript("return document.querySelector("
+                + "\".daybar[data-room='classroom'] .maintenance\").title;"));
+        assertEquals("17:00–18:00", chrome.executeScript("return document.querySelector("
+                + "\".daybar[data-room='classroom'] .booked\").title;"), "the resident's booking stays a booking");
+        assertTrue(text(".strip-legend").contains("维修"));
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("dashboard-maintenance.png"));
+
+        TestServer.Response feed = server.post("/api/v1/hubs/" + TestServer.HUB + "/calendar-feeds",
+                server.operatorToken(), Map.of("room", "classroom"));
+        assertEquals(201, feed.status(), feed.text());
+        String ics = server.get(feed.json().get("path").asText(), null).text();
+        biweekly.component.VEvent blockEvent = biweekly.Biweekly.parse(ics).first().getEvents().stream()
+                .filter(e -> e.getUid().getValue().startsWith("booking-" + blockId + "@")).findFirst().orElseThrow();
+        assertEquals("维修 Maintenance", blockEvent.getSummary().getValue());
+        assertEquals(List.of("maintenance"), blockEvent.getCategories().getFirst().getValues());
+        assertFalse(ics.contains("new projector"), "a block's reason stays out of a feed anyone with its URL reads");
+        assertTrue(ics.contains("SUMMARY:已预约 Booked"), "the resident's booking at 17:00 is still booked");
+
         // in Chinese, a missing reason is said in Chinese beside the field
         open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
-        awaitText("tr[data-room='studio']", "维修");
+        awaitText("tr[data-room='studio']", "维修 · repainting");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-zh.png"));
         chrome.findElement(By.id("block-from")).sendKeys("09:00");
         chrome.findElement(By.id("block-to")).sendKeys("10:00");
         chrome.findElement(By.id("block-submit")).click();

@@ -90,7 +90,7 @@ class CataloguePagesIT {
     }
 
     @Test
-    void anAdministratorSetsUpAHubWithItsRoomsServicesDevicesAndKiosks() {
+    void anAdministratorSetsUpAHubWithItsRoomsServicesDevicesAndKiosks() throws Exception {
         open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
         chrome.findElement(By.id("hub-new")).click();
         await().atMost(WAIT).until(() -> chrome.findElement(By.id("hub-id")).getAttribute("value").isEmpty());
@@ -165,11 +165,25 @@ class CataloguePagesIT {
         type(chrome, "device-id", "reading-door");
         tick(chrome, "#device-rooms input[value='reading']", true);
         chrome.findElement(By.id("device-submit")).click();
-        await().atMost(WAIT).until(() -> chrome.findElement(By.id("shown-secret")).getText()
-                .contains("credential.sh device reading-door " + HUB));
+        // its broker password, shown once with the hashed line for the broker host: the line is that password's
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("shown-more")).getText()
+                .contains("credential.sh device reading-door " + HUB + " --hashed-stdin"));
+        String password = chrome.findElement(By.id("shown-secret")).getText();
+        String shown = chrome.findElement(By.id("shown-more")).getText();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("'reading-door:\\$7\\$101\\$([^$]+)\\$([^']+)'")
+                .matcher(shown);
+        assertTrue(line.find(), shown);
+        assertEquals(line.group(2), pbkdf2(password, line.group(1)), "the line shown is the password shown");
+        assertTrue(shown.contains("--mqtt-password-file reading-door.pass"), shown);
+        assertTrue(chrome.findElement(By.id("shown-what")).getText().contains("reading-door"));
         awaitRow(chrome, "tr[data-device='reading-door']");
         assertTrue(server.get("/api/v1/devices", server.adminToken()).text().contains("reading-door"));
+        assertFalse(server.get("/api/v1/devices", server.adminToken()).text().contains(password));
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-device-credential.png"));
         chrome.executeScript("window.confirm = () => true;");
+        // lost: a new one, shown once again
+        chrome.findElement(By.cssSelector("[data-credential='reading-door']")).click();
+        await().atMost(WAIT).until(() -> !chrome.findElement(By.id("shown-secret")).getText().equals(password));
         chrome.findElement(By.cssSelector("[data-deregister='reading-door']")).click();
         await().atMost(WAIT).until(() -> chrome.findElements(By.cssSelector("tr[data-device='reading-door']"))
                 .isEmpty());
@@ -186,6 +200,14 @@ class CataloguePagesIT {
         chrome.findElement(By.cssSelector("#kiosks [data-revoke]")).click();
         await().atMost(WAIT).until(() -> chrome.findElements(By.cssSelector("#kiosks tr[data-kiosk]")).isEmpty());
         assertEquals(401, server.get(availability, key).status(), "a revoked key");
+    }
+
+    /** Mosquitto's $7$ hash of a password with a salt: PBKDF2-HMAC-SHA512, 101 rounds, base64. */
+    private static String pbkdf2(String password, String salt) throws Exception {
+        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(
+                new javax.crypto.spec.PBEKeySpec(password.toCharArray(), java.util.Base64.getDecoder().decode(salt),
+                        101, 512)).getEncoded();
+        return java.util.Base64.getEncoder().encodeToString(hash);
     }
 
     @Test

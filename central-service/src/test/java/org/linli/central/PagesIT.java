@@ -423,7 +423,9 @@ class PagesIT {
         chrome.findElement(By.cssSelector("#transfer-menu button[data-service='legal']")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("message")).getText()
                 .startsWith(first + " 已转办到 法律咨询，新号 D"));
-        assertEquals("暂无", chrome.findElement(By.id("current")).getText());
+        // the message and the emptied ticket are drawn apart: wait for the second too
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("current")).getText()
+                .equals("暂无"));
         for (String counter : List.of("counter-3", "counter-2", "counter-2")) {
             assertEquals(200, server.post("/api/v1/counters/" + counter + "/call-next", server.token("counter"), null)
                     .status());

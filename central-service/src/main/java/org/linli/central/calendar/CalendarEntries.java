@@ -19,8 +19,12 @@ public final class CalendarEntries {
         this.db = db;
     }
 
-    public record BookingEntry(long id, String roomId, Instant start, Instant end, String status, int sequence,
-            Instant created, Instant changed) {
+    /** A booking; {@code kind} is resident or maintenance (a room staff blocked), whose reason stays out too. */
+    public record BookingEntry(long id, String roomId, Instant start, Instant end, String status, String kind,
+            int sequence, Instant created, Instant changed) {
+        public boolean maintenance() {
+            return kind.equals("maintenance");
+        }
     }
 
     public record ActivityEntry(String id, String roomId, String titleZh, String titleEn, Instant start, Instant end,
@@ -32,7 +36,7 @@ public final class CalendarEntries {
         return db.read(c -> {
             List<BookingEntry> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, room_id, start_ts, end_ts, status, sequence, created_ts, changed_ts FROM booking
+                    SELECT id, room_id, start_ts, end_ts, status, kind, sequence, created_ts, changed_ts FROM booking
                     WHERE room_id = ? AND start_ts >= ? AND start_ts < ? ORDER BY start_ts, id""")) {
                 for (String room : roomIds) {
                     st.setString(1, room);
@@ -47,7 +51,7 @@ public final class CalendarEntries {
                             out.add(new BookingEntry(rs.getLong("id"), rs.getString("room_id"),
                                     Instant.ofEpochSecond(rs.getLong("start_ts")),
                                     Instant.ofEpochSecond(rs.getLong("end_ts")), rs.getString("status"),
-                                    rs.getInt("sequence"), Instant.ofEpochSecond(rs.getLong("created_ts")),
+                                    rs.getString("kind"), rs.getInt("sequence"), Instant.ofEpochSecond(rs.getLong("created_ts")),
                                     Instant.ofEpochSecond(rs.getLong("changed_ts"))));
                         }
                     }

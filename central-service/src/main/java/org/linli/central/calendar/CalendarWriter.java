@@ -30,7 +30,7 @@ import org.linli.central.catalogue.Hub;
 /**
  * Writes a feed as RFC 5545 with ical4j: one VEVENT per booking or activity whose UID never changes, SEQUENCE from
  * the database's change counter, STATUS:CANCELLED for cancelled and released bookings (so a subscribed calendar
- * strikes them out instead of keeping a stale entry), times in the hub's zone with its VTIMEZONE from ical4j's
+ * strikes them out instead of keeping a stale entry), a room blocked for maintenance as maintenance, not as booked, times in the hub's zone with its VTIMEZONE from ical4j's
  * bundled definitions (their updates over the network are off in {@code ical4j.properties}).
  */
 public final class CalendarWriter {
@@ -61,8 +61,9 @@ public final class CalendarWriter {
         Instant stamp = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (CalendarEntries.BookingEntry b : bookings) {
             boolean gone = b.status().equals("cancelled") || b.status().equals("released");
+            String what = b.maintenance() ? "维修 Maintenance" : "已预约 Booked";
             VEvent event = new VEvent(ZonedDateTime.ofInstant(b.start(), zone), ZonedDateTime.ofInstant(b.end(), zone),
-                    gone ? "已取消 Cancelled · 已预约 Booked" : "已预约 Booked");
+                    gone ? "已取消 Cancelled · " + what : what);
             event.add(new Uid("booking-" + b.id() + "@" + hub.id() + ".linli"));
             event.add(new DtStamp(stamp));
             event.add(new Sequence(b.sequence()));
@@ -70,7 +71,7 @@ public final class CalendarWriter {
             event.add(new LastModified(b.changed()));
             event.add(new Status(gone ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
             event.add(new Location(roomNames.getOrDefault(b.roomId(), b.roomId())));
-            event.add(new Categories("booking"));
+            event.add(new Categories(b.maintenance() ? "maintenance" : "booking"));
             calendar.add(event);
         }
         for (CalendarEntries.ActivityEntry a : activities) {

@@ -1,6 +1,7 @@
 package org.linli.central.devices;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -26,8 +27,9 @@ import org.linli.protocol.payload.CommandPayload;
 /**
  * {@code GET/POST /api/v1/devices}: the device register. Registering an existing id replaces its rooms; a device of
  * another hub is refused (it is removed there first, {@code DELETE /devices/{id}}). {@code POST
- * /devices/{id}/commands} sends a signed command to a device.
- * Broker credentials are made by central-broker-config's scripts, so no {@code mqttPassword} is returned.
+ * /devices/{id}/commands} sends a signed command to a device. {@code POST /devices/{id}/broker-credential} makes the
+ * device a new broker password and answers it once, with the hashed line and command for the broker host
+ * ({@link BrokerCredential}); central keeps neither.
  */
 public final class DeviceService implements HttpService {
     private static final int MAX_ROOMS = 64;
@@ -66,6 +68,7 @@ public final class DeviceService implements HttpService {
         rules.get("/devices", this::list).post("/devices", this::register)
                 .delete("/devices/{id}", this::remove)
                 .post("/devices/{id}/commands", this::command)
+                .post("/devices/{id}/broker-credential", this::brokerCredential)
                 .get("/devices/{id}/commands", this::commands)
                 .get("/devices/{id}/commands/{command}", this::oneCommand);
     }
@@ -82,9 +85,33 @@ public final class DeviceService implements HttpService {
     private void remove(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
         Device device = ownDevice(caller, Requests.id(req, "id"));
+        Requests.auditNote(req, device.hubId(), null);
         devices.remove(device.id());
         removed.accept(device.id());
         Json.ok(res, json(device));
+    }
+
+    /**
+     * A new broker password for the device, answered this once (no-store) and kept nowhere: the audit log keeps who
+     * made it, when and from where. It replaces the old one only once the line is put on the broker.
+     */
+    private void brokerCredential(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
+        Device device = ownDevice(caller, Requests.id(req, "id"));
+        BrokerCredential credential = BrokerCredential.make(device.id());
+        Requests.auditNote(req, device.hubId(), null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("device", device.id());
+        body.put("hub", device.hubId());
+        body.put("username", credential.username());
+        body.put("password", credential.password());
+        body.put("passwdLine", credential.passwdLine());
+        // single quotes: the line's '$' and '/' reach the script as they are
+        body.put("brokerCommand", "printf '%s\\n' '" + credential.passwdLine()
+                + "' | sudo central-broker-config/scripts/credential.sh device " + device.id() + " " + device.hubId()
+                + " --hashed-stdin && sudo systemctl reload mosquitto");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        Json.send(res, Status.CREATED_201, body);
     }
 
     /**
@@ -180,6 +207,7 @@ public final class DeviceService implements HttpService {
             throw InvalidInput.field("hub", "must be a hub id");
         }
         guard.requireHub(caller, hub);
+        Requests.auditNote(req, hub, null); // the audit log files it under the device's hub, not the caller's
         Device device = new Device(id, hub, rooms);
         boolean created = devices.register(device);
         registered.accept(device);

@@ -6,17 +6,19 @@ import org.linli.central.catalogue.Name;
 /**
  * {@code room}: a room right now, from its sensors and its bookings.
  *
- * @param status {@code free}, {@code booked}, {@code occupied} or {@code over_capacity}
+ * @param status {@code free}, {@code booked}, {@code maintenance} (staff blocked the room for now), {@code occupied} or
+ *     {@code over_capacity}
  * @param count null when no sensor counts people there
  * @param since when {@code occupied} last changed; null, like {@code source}, before any sensor spoke
- * @param bookingId the booking running now, if any
+ * @param bookingId the resident's booking running now, if any
+ * @param maintenance whether staff have blocked the room for maintenance now (it may be occupied all the same)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RoomEvent(String hub, String room, Name name, String status, boolean occupied, Integer count,
-        int capacity, String since, String source, Long bookingId, NextBooking nextBooking) implements Event {
+        int capacity, String since, String source, Long bookingId, boolean maintenance, NextBooking nextBooking) implements Event {
 
-    /** When the room's next booking runs. */
-    public record NextBooking(String start, String end) {
+    /** When the room's next booking or maintenance block runs; {@code kind} is resident or maintenance. */
+    public record NextBooking(String start, String end, String kind) {
     }
 
     @Override

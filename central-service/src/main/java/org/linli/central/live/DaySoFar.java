@@ -86,7 +86,8 @@ public final class DaySoFar {
 
     /**
      * Each room's day over the opening hours, for a strip per room: its bookings (with their state: a released one was
-     * a no-show) and when its sensors said it was in use, up to now. Together they show no-shows (booked, unused),
+     * a no-show; and their kind: a maintenance block is staff's, not a resident's) and when its sensors said it was in
+     * use, up to now. Together they show no-shows (booked, unused),
      * walk-ins (used, not booked) and overruns at a glance.
      */
     private static List<Map<String, Object>> roomDays(Connection c, List<Room> rooms, List<Instant> starts,
@@ -99,12 +100,13 @@ public final class DaySoFar {
         Instant to = starts.getLast().plus(Duration.ofHours(1));
         for (Room room : rooms) {
             List<Map<String, Object>> booked = Sql.list(c, """
-                    SELECT start_ts, end_ts, status FROM booking WHERE room_id = ? AND status <> 'cancelled'
+                    SELECT start_ts, end_ts, status, kind FROM booking WHERE room_id = ? AND status <> 'cancelled'
                       AND start_ts < ? AND end_ts > ? ORDER BY start_ts""", rs -> {
                         Map<String, Object> b = new LinkedHashMap<>();
                         b.put("from", Times.format(Instant.ofEpochSecond(rs.getLong(1)), zone));
                         b.put("to", Times.format(Instant.ofEpochSecond(rs.getLong(2)), zone));
                         b.put("status", rs.getString(3));
+                        b.put("kind", rs.getString(4));
                         return b;
                     }, room.id(), to.getEpochSecond(), from.getEpochSecond());
             boolean inUse = Sql.one(c, """

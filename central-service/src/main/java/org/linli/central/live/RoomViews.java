@@ -16,7 +16,8 @@ import org.linli.protocol.payload.RoomStatePayload;
 
 /**
  * A room as dashboards and doors see it: what the sensors say together with the bookings. Status, by precedence:
- * over capacity (counted more people than it holds), occupied, booked (a booking runs now), free.
+ * over capacity (counted more people than it holds), occupied, maintenance (staff blocked it for now: not a booking),
+ * booked (a resident's booking runs now), free.
  */
 public final class RoomViews {
     private final Database db;
@@ -32,8 +33,11 @@ public final class RoomViews {
         this.clock = clock;
     }
 
-    /** A booking's span, as far as the room's status cares. */
-    record Span(long id, Instant start, Instant end) {
+    /** A booking's span, as far as the room's status cares; {@code kind} is resident or maintenance. */
+    record Span(long id, Instant start, Instant end, String kind) {
+        boolean maintenance() {
+            return kind.equals("maintenance");
+        }
     }
 
     /** One room right now. */
@@ -51,15 +55,20 @@ public final class RoomViews {
         public RoomEvent event() {
             return new RoomEvent(hub.id(), room.id(), room.name(), status, occupied(), count(), room.capacity(),
                     sensed == null ? null : Times.format(Instant.ofEpochMilli(sensed.sinceTs()), hub.timezone()),
-                    sensed == null ? null : sensed.source(), current == null ? null : current.id(),
+                    sensed == null ? null : sensed.source(), booking(), current != null && current.maintenance(),
                     next == null ? null : new RoomEvent.NextBooking(Times.format(next.start(), hub.timezone()),
-                            Times.format(next.end(), hub.timezone())));
+                            Times.format(next.end(), hub.timezone()), next.kind()));
+        }
+
+        /** The resident's booking running now; a maintenance block is none. */
+        private Long booking() {
+            return current == null || current.maintenance() ? null : current.id();
         }
 
         public RoomStatePayload payload(long ts) {
             return new RoomStatePayload(ts, hub.id(), room.id(), status, occupied(), count(), room.capacity(),
                     sensed == null ? null : sensed.source(), sensed == null ? 0 : sensed.sinceTs(),
-                    current == null ? null : Long.toString(current.id()));
+                    booking() == null ? null : Long.toString(booking()));
         }
     }
 
@@ -103,6 +112,8 @@ public final class RoomViews {
             status = "over_capacity";
         } else if (sensed != null && sensed.occupied()) {
             status = "occupied";
+        } else if (current != null && current.maintenance()) {
+            status = "maintenance";
         } else if (current != null) {
             status = "booked";
         } else {
@@ -113,10 +124,10 @@ public final class RoomViews {
 
     private List<Span> upcoming(String roomId, Instant now) {
         return db.read(c -> Sql.list(c, """
-                SELECT id, start_ts, end_ts FROM booking
+                SELECT id, start_ts, end_ts, kind FROM booking
                 WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""",
                 rs -> new Span(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2)),
-                        Instant.ofEpochSecond(rs.getLong(3))),
+                        Instant.ofEpochSecond(rs.getLong(3)), rs.getString(4)),
                 roomId, now.getEpochSecond()));
     }
 }

@@ -20,10 +20,10 @@ class EventJsonTest {
     @Test
     void aRoomWithoutSensorsSendsItsUnknownsAsNull() throws IOException {
         RoomEvent room = new RoomEvent("wutong66", "studio", new Name("工作室", "Studio"), "free", false, null, 12,
-                null, null, null, null);
+                null, null, null, false, null);
         JsonNode json = json(room);
         assertEquals(List.of("hub", "room", "name", "status", "occupied", "count", "capacity", "since", "source",
-                "bookingId", "nextBooking"), fields(json));
+                "bookingId", "maintenance", "nextBooking"), fields(json));
         assertEquals("工作室", json.get("name").get("zh").asText());
         assertEquals(true, json.get("count").isNull());
         assertEquals(room, Json.MAPPER.treeToValue(json, RoomEvent.class));

@@ -102,7 +102,7 @@ class ReportsIT {
         assertEquals(20, f.get("waitMedian").asInt(), "waits 5, 20, 40");
         assertEquals(40, f.get("waitP90").asInt());
         assertEquals(0.6667, f.get("overTargetShare").asDouble(), "20 and 40 are over 15 minutes");
-        assertEquals(3, f.get("bookings").asInt());
+        assertEquals(3, f.get("bookings").asInt(), "the maintenance block is none");
         assertEquals(1, f.get("released").asInt());
         assertEquals(1, f.get("cancelled").asInt());
         assertEquals(4.0, f.get("bookedHours").asDouble(), "120 + 60 + 60 minutes within 08:00-21:00");
@@ -345,6 +345,10 @@ class ReportsIT {
         assertEquals(0, b11.getSequence().getValue());
         assertEquals(Instant.parse("2026-03-02T02:00:00Z"), b11.getDateStart().getValue().toInstant());
         assertNotNull(event(ical, "activity-act-d@wutong66.linli"));
+        VEvent block = event(ical, "booking-18@wutong66.linli");
+        assertEquals("维修 Maintenance", block.getSummary().getValue(), "a block is not shown as booked");
+        assertEquals("maintenance", block.getCategories().getFirst().getValues().getFirst());
+        assertEquals("已预约 Booked", b11.getSummary().getValue());
 
         // staff cancel booking 11: same UID, SEQUENCE raised, STATUS:CANCELLED
         try (Connection c = server.openDatabase()) {

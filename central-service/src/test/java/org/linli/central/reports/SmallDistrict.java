@@ -63,6 +63,11 @@ final class SmallDistrict {
         booking(c, 14, "wutong66", "classroom", "2026-03-02T16:00", "2026-03-02T17:00", "cancelled", SHANGHAI);
         booking(c, 15, "wutong66", "classroom", "2026-03-02T20:00", "2026-03-02T22:00", "active", SHANGHAI);
         booking(c, 16, "wutong66", "classroom", "2026-03-01T23:00", "2026-03-02T01:00", "active", SHANGHAI);
+        // staff blocked the classroom 18:00-19:00 for maintenance: no booking, no booked time
+        booking(c, 18, "wutong66", "classroom", "2026-03-02T18:00", "2026-03-02T19:00", "active", SHANGHAI);
+        try (PreparedStatement st = c.prepareStatement("UPDATE booking SET kind = 'maintenance' WHERE id = 18")) {
+            st.executeUpdate();
+        }
         // Auckland's room, 09:00-10:00 on its 2 March (1 March 20:00 UTC)
         booking(c, 17, "ponsonby", "pon-room", "2026-03-02T09:00", "2026-03-02T10:00", "used", AUCKLAND);
 

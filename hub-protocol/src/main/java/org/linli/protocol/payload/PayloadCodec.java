@@ -179,7 +179,7 @@ public final class PayloadCodec {
     public RoomStatePayload decodeRoomState(byte[] bytes) throws PayloadException {
         Fields f = object(bytes, "room state");
         return new RoomStatePayload(ts(f), f.requireId("hub"), f.requireId("room"),
-                f.requireOneOf("status", "free", "booked", "occupied", "over_capacity"), f.requireBoolean("occupied"),
+                f.requireOneOf("status", "free", "booked", "maintenance", "occupied", "over_capacity"), f.requireBoolean("occupied"),
                 f.optionalInt("count", 0, MAX_COUNT), (int) f.requireLong("capacity", 0, MAX_COUNT),
                 f.optionalString("source"), f.requireLong("since", 0, Long.MAX_VALUE), f.optionalString("bookingId"));
     }

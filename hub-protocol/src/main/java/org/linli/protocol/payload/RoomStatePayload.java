@@ -3,7 +3,8 @@ package org.linli.protocol.payload;
 /**
  * {@code hubs/{hub}/rooms/{room}/state}, retained: the room as the central service sees it.
  *
- * @param status {@code free}, {@code booked}, {@code occupied} or {@code over_capacity}
+ * @param status {@code free}, {@code booked}, {@code maintenance} (staff blocked the room), {@code occupied} or
+ *     {@code over_capacity}
  * @param count people inside where counted, else null
  * @param since epoch ms of the last change of {@code occupied}
  * @param bookingId the booking running now, or null
