@@ -26,6 +26,7 @@ import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
 import org.linli.central.devices.Device;
 import org.linli.central.devices.DeviceRegistry;
+import org.linli.central.devices.RegisterRelay;
 import org.linli.central.devices.Devices;
 import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
@@ -44,6 +45,7 @@ import org.linli.central.live.Figures;
 import org.linli.central.live.FiguresFeed;
 import org.linli.central.live.LiveMetrics;
 import org.linli.central.live.LiveState;
+import org.linli.central.live.OtherReplicas;
 import org.linli.central.live.RoomStates;
 import org.linli.central.live.RoomViews;
 import org.linli.central.noshow.NoShowRelease;
@@ -73,6 +75,7 @@ public final class Components implements AutoCloseable {
     private final Database db;
     private final Leases leases;
     private ReplicaEvents replicaEvents;
+    private final RegisterRelay registerRelay;
     private final EventBus events = new EventBus();
     // Numbered and kept for a while, so that a live screen that reconnects gets what it missed.
     private final EventJournal journal = new EventJournal();
@@ -138,6 +141,7 @@ public final class Components implements AutoCloseable {
         this.displayKeys = new DisplayKeys(db, clock, accounts::forgetBearers);
 
         this.devices = new Devices(db, catalogue, clock);
+        this.registerRelay = new RegisterRelay(devices, this::known, registry::unregister);
         this.roomViews = new RoomViews(db, catalogue, rooms, clock);
         this.alerts = new Alerts(db, catalogue, events, clock);
         this.offline = new OfflineWatch(registry, alerts, liveSettings.offlineAfter(), clock);
@@ -216,7 +220,8 @@ public final class Components implements AutoCloseable {
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
         // on PostgreSQL, events reach the screens of every replica
-        replicaEvents = ReplicaEvents.start(db, events).orElse(null);
+        replicaEvents = ReplicaEvents.start(db, events, new OtherReplicas(registry, rooms, db)::accept).orElse(null);
+        registerRelay.start(db);
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -242,8 +247,22 @@ public final class Components implements AutoCloseable {
         ingestion.offer(message);
     }
 
-    /** A device registered through the API: known to ingestion and counted in the metrics at once. */
+    /**
+     * A device registered through the API: known to ingestion and counted in the metrics at once, here and in the
+     * other replicas.
+     */
     public void registered(Device device) {
+        known(device);
+        registerRelay.changed(device.id());
+    }
+
+    /** A device removed through the API: its messages are dropped from now on, here and in the other replicas. */
+    public void removed(String deviceId) {
+        registry.unregister(deviceId);
+        registerRelay.changed(deviceId);
+    }
+
+    private void known(Device device) {
         registry.register(device);
         LiveMetrics current = metrics;
         if (current != null) {
@@ -293,6 +312,7 @@ public final class Components implements AutoCloseable {
         if (replicaEvents != null) {
             replicaEvents.close();
         }
+        registerRelay.close();
         try {
             leases.releaseAll();
         } catch (RuntimeException e) {

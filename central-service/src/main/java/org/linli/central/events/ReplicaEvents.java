@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.linli.central.store.Broadcast;
 import org.linli.central.store.Database;
 import org.linli.central.web.Json;
@@ -29,16 +30,23 @@ public final class ReplicaEvents implements AutoCloseable {
     }
 
     private final EventBus bus;
+    private final Consumer<Event> fromOthers;
     private Broadcast broadcast;
     private Runnable unsubscribe = () -> { };
 
-    private ReplicaEvents(EventBus bus) {
+    private ReplicaEvents(EventBus bus, Consumer<Event> fromOthers) {
         this.bus = bus;
+        this.fromOthers = fromOthers;
     }
 
-    /** Starts relaying when the database is shared (PostgreSQL); empty on SQLite, which one process owns. */
-    public static Optional<ReplicaEvents> start(Database db, EventBus bus) {
-        ReplicaEvents relay = new ReplicaEvents(bus);
+    /**
+     * Starts relaying when the database is shared (PostgreSQL); empty on SQLite, which one process owns.
+     *
+     * @param fromOthers told of each event of another replica before it is published here (what it says about the
+     *     devices and rooms that replica heard from)
+     */
+    public static Optional<ReplicaEvents> start(Database db, EventBus bus, Consumer<Event> fromOthers) {
+        ReplicaEvents relay = new ReplicaEvents(bus, fromOthers);
         Optional<Broadcast> channel = db.broadcast(CHANNEL, relay::received);
         if (channel.isEmpty()) {
             return Optional.empty();
@@ -73,6 +81,11 @@ public final class ReplicaEvents implements AutoCloseable {
         } catch (JsonProcessingException e) {
             LOG.log(Level.WARNING, "an unreadable event from another replica: " + e.getMessage());
             return;
+        }
+        try {
+            fromOthers.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an event from another replica could not be applied here: " + e);
         }
         RELAYING.set(true);
         try {
