@@ -220,7 +220,8 @@ public final class Components implements AutoCloseable {
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
         // on PostgreSQL, events reach the screens of every replica
-        replicaEvents = ReplicaEvents.start(db, events, new OtherReplicas(registry, rooms, db)::accept).orElse(null);
+        replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
+                .orElse(null);
         registerRelay.start(db);
         offline.start();
         noShowRelease.start();

@@ -197,11 +197,84 @@ class TwoCentralProcessesIT {
     }
 
     /**
+     * A screen of B is cut off, bookings are made through both replicas meanwhile, and the screen reconnects to A (as
+     * a load balancer may send it) with the id of the last event it had: it gets exactly the bookings it missed. (A
+     * started first: with ids of each replica's own, B's were all higher than A's, and A replayed nothing.)
+     */
+    @Test
+    @Order(3)
+    void aScreenOfBResumesOnAWithExactlyTheEventsItMissed() throws Exception {
+        String lastId;
+        long seen;
+        try (Screen onB = Screen.of(b, null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> onB.lines().contains("event:open"));
+            seen = b.call("POST", "/api/v1/bookings", kiosk, booking("studio", 9, 60, "13800138011")).get("id")
+                    .asLong();
+            await().atMost(Duration.ofSeconds(5)).until(() -> onB.has(seen));
+            lastId = onB.idOf(seen);
+        }
+        long missedOnB;
+        long missedOnA;
+        try (Screen watcher = Screen.of(a, null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.lines().contains("event:open"));
+            missedOnB = b.call("POST", "/api/v1/bookings", kiosk, booking("studio", 10, 60, "13800138012"))
+                    .get("id").asLong();
+            missedOnA = a.call("POST", "/api/v1/bookings", kiosk, booking("studio", 11, 60, "13800138013"))
+                    .get("id").asLong();
+            // both are in A's journal (the one made through B relayed) before the screen comes back
+            await().atMost(Duration.ofSeconds(5)).until(() -> watcher.has(missedOnB) && watcher.has(missedOnA));
+        }
+        try (Screen back = Screen.of(a, lastId)) {
+            await("the missed bookings replayed by A").atMost(Duration.ofSeconds(5))
+                    .until(() -> back.has(missedOnB) && back.has(missedOnA));
+            assertFalse(back.has(seen), "the last event the screen had is not sent again");
+        }
+    }
+
+    /** A screen following a replica's event stream (resumed after an id when not null), line by line. */
+    record Screen(Stream<String> body, List<String> lines) implements AutoCloseable {
+        static Screen of(CentralProgram central, String lastEventId) throws Exception {
+            Screen screen = new Screen(stream(central, lastEventId), new CopyOnWriteArrayList<>());
+            Thread.ofVirtual().start(() -> {
+                try {
+                    screen.body().forEach(screen.lines()::add);
+                } catch (RuntimeException e) {
+                    // cut when the test ends
+                }
+            });
+            return screen;
+        }
+
+        /** Whether a booking's event came. */
+        boolean has(long bookingId) {
+            return lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"id\":" + bookingId + ","));
+        }
+
+        /** The SSE id of a booking's event. */
+        String idOf(long bookingId) {
+            String id = null;
+            for (String line : lines) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:") && line.contains("\"id\":" + bookingId + ",")) {
+                    return id;
+                }
+            }
+            throw new AssertionError("no event of booking " + bookingId);
+        }
+
+        @Override
+        public void close() {
+            body.close();
+        }
+    }
+
+    /**
      * A device registered through A is known to B at once (B takes its share of the device's messages), both show
      * it online, and when it goes offline both see it and one alert is raised, not one per replica.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aDeviceRegisteredThroughAIsKnownToBAndItsOfflineAlertIsRaisedOnce() throws Exception {
         String id = "pg-gone-door";
         Agent agent = startAgent(id, "reading-room");
@@ -218,7 +291,7 @@ class TwoCentralProcessesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aTenThousandEventStreamSplitBetweenBothIsStoredOnceThroughAKillOfOne() throws Exception {
         for (int n = 0; n < AGENTS; n++) {
             startAgent(device(n), ROOMS[n]);
@@ -311,17 +384,26 @@ class TwoCentralProcessesIT {
     }
 
     static Thread follow(CentralProgram central, List<String> lines) throws Exception {
-        HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(central.uri("/api/v1/events"))
-                        .header("Authorization", "Bearer " + central.credentials().getProperty("kiosk.kiosk-lobby.key"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, response.statusCode());
+        Stream<String> body = stream(central, null);
         return Thread.ofVirtual().start(() -> {
-            try (Stream<String> body = response.body()) {
+            try (body) {
                 body.forEach(lines::add);
             } catch (RuntimeException e) {
                 // cut when the test ends
             }
         });
+    }
+
+    /** A screen's event stream, resumed after {@code lastEventId} when not null; closing it cuts the connection. */
+    static Stream<String> stream(CentralProgram central, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(central.uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + central.credentials().getProperty("kiosk.kiosk-lobby.key"));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        return response.body();
     }
 
     boolean online(CentralProgram central, String id) throws IOException, InterruptedException {
