@@ -157,7 +157,7 @@ public final class Components implements AutoCloseable {
                 : null;
         this.retained = mqtt == null ? null : new RetainedPublisher(mqtt);
         this.live = new LiveState(registry, rooms, roomViews, events, retained,
-                new AlertRules(alerts, clock, liveSettings.deniedBurst(), liveSettings.deniedWindow()), offline,
+                new AlertRules(alerts, db, clock, liveSettings.deniedBurst(), liveSettings.deniedWindow()), offline,
                 noShowRelease::roomActivity, clock);
         this.ingestion = new Ingestion(db, registry::device, live, new Ingestion.Drops() {
             @Override

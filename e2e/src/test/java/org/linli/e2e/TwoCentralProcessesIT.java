@@ -271,7 +271,8 @@ class TwoCentralProcessesIT {
 
     /**
      * A device registered through A is known to B at once (B takes its share of the device's messages), both show
-     * it online, and when it goes offline both see it and one alert is raised, not one per replica.
+     * it online, a burst of refused codes split between them raises its alert, and when the device goes offline
+     * both see it and one alert is raised, not one per replica.
      */
     @Test
     @Order(4)
@@ -280,6 +281,14 @@ class TwoCentralProcessesIT {
         Agent agent = startAgent(id, "reading-room");
         await("both replicas show " + id + " online").atMost(Duration.ofSeconds(20))
                 .until(() -> online(a, id) && online(b, id));
+        // five refusals within a minute (live.denied-burst) make one alert, although each replica takes only some
+        for (int n = 0; n < 5; n++) {
+            int attempt = n;
+            agent.loop().execute(() -> agent.reporter().event("reading-room", EventType.ACCESS_DENIED, null,
+                    "bad code " + attempt));
+        }
+        String bursts = "SELECT count(*) FROM alert WHERE kind = 'denied_burst' AND device_id = '" + id + "'";
+        await("the burst's alert").atMost(Duration.ofSeconds(20)).until(() -> count(bursts) == 1);
         agent.close();
         agents.remove(agent);
         await("both replicas show " + id + " offline").atMost(Duration.ofSeconds(20))
