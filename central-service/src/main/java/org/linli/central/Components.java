@@ -216,9 +216,17 @@ public final class Components implements AutoCloseable {
         return live.figures();
     }
 
-    /** A device registered through the API: known to ingestion and counted in the metrics at once. */
+    /**
+     * A device registered through the API: known to ingestion and counted in the metrics at once, here and in the
+     * other replicas.
+     */
     public void registered(Device device) {
         live.registered(device);
+    }
+
+    /** A device removed through the API: its messages are dropped from now on, here and in the other replicas. */
+    public void removed(String deviceId) {
+        live.removed(deviceId);
     }
 
     /** Call after the token-signing keys changed, so doors get the new public keys. */

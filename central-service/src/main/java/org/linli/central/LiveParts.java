@@ -18,6 +18,7 @@ import org.linli.central.config.LiveSettings;
 import org.linli.central.devices.Device;
 import org.linli.central.devices.DeviceRegistry;
 import org.linli.central.devices.Devices;
+import org.linli.central.devices.RegisterRelay;
 import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.events.EventBus;
@@ -32,6 +33,7 @@ import org.linli.central.live.Figures;
 import org.linli.central.live.FiguresFeed;
 import org.linli.central.live.LiveMetrics;
 import org.linli.central.live.LiveState;
+import org.linli.central.live.OtherReplicas;
 import org.linli.central.live.RoomStates;
 import org.linli.central.live.RoomViews;
 import org.linli.central.noshow.NoShowRelease;
@@ -54,6 +56,7 @@ final class LiveParts implements AutoCloseable {
     private final EventBus events;
     private final FeatureParts features;
     private final Devices devices;
+    private final RegisterRelay registerRelay;
     private final DeviceRegistry registry = new DeviceRegistry();
     private final RoomStates rooms = new RoomStates();
     private final RoomViews roomViews;
@@ -80,6 +83,7 @@ final class LiveParts implements AutoCloseable {
         this.events = events;
         this.features = features;
         this.devices = new Devices(db, features.catalogue(), clock);
+        this.registerRelay = new RegisterRelay(devices, this::known, registry::unregister);
         this.roomViews = new RoomViews(db, features.catalogue(), rooms, clock);
         this.alerts = new Alerts(db, features.catalogue(), events, clock);
         this.offline = new OfflineWatch(registry, alerts, settings.offlineAfter(), clock);
@@ -94,7 +98,7 @@ final class LiveParts implements AutoCloseable {
                 : null;
         this.retained = mqtt == null ? null : new RetainedPublisher(mqtt);
         this.live = new LiveState(registry, rooms, roomViews, events, retained,
-                new AlertRules(alerts, clock, settings.deniedBurst(), settings.deniedWindow()), offline,
+                new AlertRules(alerts, db, clock, settings.deniedBurst(), settings.deniedWindow()), offline,
                 noShowRelease::roomActivity, clock);
         this.ingestion = new Ingestion(db, registry::device, live, new Ingestion.Drops() {
             @Override
@@ -146,7 +150,9 @@ final class LiveParts implements AutoCloseable {
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
         // on PostgreSQL, events reach the screens of every replica
-        replicaEvents = ReplicaEvents.start(db, events).orElse(null);
+        replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
+                .orElse(null);
+        registerRelay.start(db);
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -171,8 +177,20 @@ final class LiveParts implements AutoCloseable {
         ingestion.offer(message);
     }
 
-    /** A device registered through the API: known to ingestion and counted in the metrics at once. */
+    /** A device registered through the API: known here and, through the relay, in the other replicas. */
     void registered(Device device) {
+        known(device);
+        registerRelay.changed(device.id());
+    }
+
+    /** A device removed through the API: its messages are dropped from now on, here and in the other replicas. */
+    void removed(String deviceId) {
+        registry.unregister(deviceId);
+        registerRelay.changed(deviceId);
+    }
+
+    /** Known to ingestion and counted in the metrics at once. */
+    private void known(Device device) {
         registry.register(device);
         LiveMetrics current = metrics;
         if (current != null) {
@@ -221,6 +239,7 @@ final class LiveParts implements AutoCloseable {
         if (replicaEvents != null) {
             replicaEvents.close();
         }
+        registerRelay.close();
     }
 
     /** Call after the token-signing keys changed, so doors get the new public keys. */

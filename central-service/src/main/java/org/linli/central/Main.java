@@ -119,7 +119,7 @@ public final class Main {
                 new LiveService(c.catalogue(), c.roomViews(), c.registry(), c.alerts(), c.queues(), c.figures(),
                         c.guard(), c.clock()),
                 new DayService(c.catalogue(), c.guard(), new DaySoFar(c.db(), c.clock())),
-                new DeviceService(c.devices(), c.guard(), c::registered, c.registry()::unregister, c::sendCommand,
+                new DeviceService(c.devices(), c.guard(), c::registered, c::removed, c::sendCommand,
                         new CommandLog(c.db(), c.clock()), c.settings().maxBodyBytes()),
                 new AlertService(c.alerts(), c.guard()));
     }

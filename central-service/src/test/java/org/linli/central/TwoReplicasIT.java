@@ -140,4 +140,34 @@ class TwoReplicasIT {
         a = null;
         assertTrue(b.components().leases().take("test-timer", length), "a stopped replica gave its leases back");
     }
+
+    /**
+     * What one replica learnt from its share of the devices' messages reaches the other with its events: a room's
+     * sensed state (saved by A as its ingestion does, then its room event) and a device's last seen.
+     */
+    @Test
+    void theOtherReplicaTakesOverWhatOneLearntFromItsShareOfTheDevicesMessages() throws Exception {
+        long now = a.clock().millis();
+        a.components().db().write(c -> org.linli.central.store.Sql.update(c, """
+                INSERT INTO room_live (room_id, occupied, count, source, since_ts, updated_ts, device_id)
+                VALUES ('reading-room', 1, 7, 'counter', ?, ?, NULL)""", now, now));
+        assertFalse(b.components().roomViews().room("reading-room").occupied());
+        a.components().events().publish(a.components().roomViews().room("reading-room").event());
+        await().atMost(Duration.ofSeconds(2)).until(() -> b.components().roomViews().room("reading-room").occupied());
+        assertEquals(7, b.components().roomViews().room("reading-room").count());
+
+        org.linli.central.devices.Device door = new org.linli.central.devices.Device("relay-door", "wutong66",
+                List.of("reading-room"));
+        a.components().devices().register(door);
+        a.components().registered(door);
+        await().atMost(Duration.ofSeconds(2)).until(() -> b.components().registry().device("relay-door")
+                .isPresent());
+        String seen = "2026-01-02T03:04:05+08:00";
+        a.components().events().publish(new org.linli.central.events.DeviceEvent("relay-door", "wutong66", true,
+                seen, "1.2.3", 4, List.of("reading-room"), 0, 0));
+        await().atMost(Duration.ofSeconds(2)).until(() -> b.components().registry().view("relay-door")
+                .map(v -> v.lastSeenTs() == java.time.OffsetDateTime.parse(seen).toInstant().toEpochMilli()
+                        && Integer.valueOf(4).equals(v.outboxDepth()) && "1.2.3".equals(v.version()))
+                .orElse(false));
+    }
 }

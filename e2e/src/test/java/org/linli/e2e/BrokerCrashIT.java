@@ -175,14 +175,22 @@ class BrokerCrashIT {
 
     /** Emits the next events, spread over the agents in turn; each agent's events in its own order. */
     static void emit(List<Agent> agents, AtomicInteger emitted) {
-        for (int k = 0; k < PER_TICK; k++) {
+        emitTo(agents, emitted, EVENTS, PER_TICK, ROOMS);
+    }
+
+    /**
+     * Emits the next {@code perTick} of {@code events} events, agent after agent (agent {@code n} in room {@code n}),
+     * each agent's events in its own order: event k of an agent is a door opened (k even) or closed, reason "crash k".
+     */
+    static void emitTo(List<Agent> agents, AtomicInteger emitted, int events, int perTick, String[] rooms) {
+        for (int k = 0; k < perTick; k++) {
             int n = emitted.get();
-            if (n >= EVENTS) {
+            if (n >= events) {
                 return;
             }
-            Agent agent = agents.get(n % AGENTS);
-            int index = n / AGENTS;
-            String room = ROOMS[n % AGENTS];
+            Agent agent = agents.get(n % agents.size());
+            int index = n / agents.size();
+            String room = rooms[n % agents.size()];
             EventType type = index % 2 == 0 ? EventType.DOOR_OPENED : EventType.DOOR_CLOSED;
             agent.loop().execute(() -> agent.reporter().event(room, type, null, "crash " + index));
             emitted.incrementAndGet();

@@ -129,6 +129,16 @@ final class CentralProgram implements AutoCloseable {
     }
 
     JsonNode call(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, path, token, body);
+        if (response.statusCode() >= 400) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    /** The answer as it is, whatever its status (a test that expects refusals). */
+    HttpResponse<String> send(String method, String path, String token, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -136,11 +146,20 @@ final class CentralProgram implements AutoCloseable {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400) {
-            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A counter of /observe/metrics (0 when it is not there yet). */
+    long metric(String name) throws IOException, InterruptedException {
+        return text("/observe/metrics").lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")
+                        || line.startsWith(name + "_total"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Whether the program runs (a killed one does not). */
+    boolean alive() {
+        return process != null && process.isAlive();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,13 @@ import org.linli.central.bench.RawHttp;
 import org.linli.central.bench.RawPublisher;
 import org.linli.central.bench.ServerProcess;
 import org.linli.central.bench.ThreadCpu;
+import org.linli.central.store.PostgresCluster;
 import org.linli.central.web.Json;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /**
  * {@code ./linli bench ingest [--rate N[,N…]|max] [--devices K] [--seconds S] [--warmup S] [--inflight W]
- * [--connections C]}: sustained QoS 1 ingestion from K simulated devices (spread over C publishing connections)
+ * [--connections C] [--postgresql]}: sustained QoS 1 ingestion from K simulated devices (spread over C publishing connections)
  * through a real Mosquitto into the central service, which runs as a JVM of its own with the production unit's JVM
  * flags (read from {@code deploy-pi/…/linli-central.service}), so that its CPU time and its RSS are its alone. The
  * devices publish at a fixed rate (a schedule per connection) or, with {@code max}, as fast as the broker takes them.
@@ -41,8 +43,9 @@ import org.linli.protocol.testing.MosquittoBroker;
  * Each starts with {@code warmup} seconds as fast as it goes (the JIT's warm-up: a paced service would still be
  * compiling after a minute), waits until that is stored, publishes at the rate for 5 s and then measures.
  *
- * <p>Per rate it prints the rows stored per second (counted in the database file, not by the service), the service's
- * CPU time per stored message from /proc (all its threads: ingestion, Paho, the JIT, GC, HTTP) and by thread group,
+ * <p>Per rate it prints the rows stored per second (counted in the database, not by the service: the SQLite file, or
+ * with {@code --postgresql} a database of a throwaway durable PostgreSQL cluster), the service's CPU time per stored
+ * message from /proc (all its threads: ingestion, Paho, the JIT, GC, HTTP) and by thread group,
  * its RSS, the CPU of the load generator and of Mosquitto, and the load average: on a shared machine the rate depends
  * on what else runs, the CPU per message much less. At the end, with the service stopped, it reconciles what was
  * published with what the database holds: per device, rows stored against seqs published, gaps and duplicates.
@@ -65,11 +68,13 @@ public final class IngestBench {
     private IngestBench() {
     }
 
-    record Options(List<Integer> rates, int devices, int seconds, int warmup, int inflight, int connections) {
+    record Options(List<Integer> rates, int devices, int seconds, int warmup, int inflight, int connections,
+            boolean postgresql) {
         static Options parse(String[] args) {
             List<Integer> rates = List.of(500, 2000, 5000, 0);
             int[] numbers = {100, 15, 1000, 4};
             int warmup = 8;
+            boolean postgresql = false;
             int positional = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -80,11 +85,12 @@ public final class IngestBench {
                     case "--inflight" -> numbers[2] = Integer.parseInt(args[++i]);
                     case "--connections" -> numbers[3] = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--postgresql" -> postgresql = true;
                     // the older form: [devices] [seconds] [inflight] [connections]
                     default -> numbers[positional++] = Integer.parseInt(args[i]);
                 }
             }
-            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3]);
+            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3], postgresql);
         }
     }
 
@@ -101,9 +107,18 @@ public final class IngestBench {
                 options.connections(), options.inflight(), options.warmup(), options.seconds(), flags,
                 System.getenv().getOrDefault("LINLI_BENCH_SERVER_OPTS", "").isBlank() ? ""
                         : " + " + System.getenv("LINLI_BENCH_SERVER_OPTS"));
+        // PostgreSQL: a throwaway cluster on this machine, durable as a production server (fsync and synchronous
+        // commit on), a fresh database per rate; its server processes are not in the service's CPU per message
+        PostgresCluster cluster = options.postgresql() ? PostgresCluster.start(true) : null;
         List<Result> results = new ArrayList<>();
-        for (int rate : options.rates()) {
-            results.add(run(options, rate, flags));
+        try {
+            for (int rate : options.rates()) {
+                results.add(run(options, rate, flags, cluster));
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.stop();
+            }
         }
         System.out.println();
         // Without the JIT: a service that has run for hours has long finished compiling; on a starved machine the
@@ -129,17 +144,27 @@ public final class IngestBench {
         return m.find() ? Arrays.asList(m.group(1).strip().split("\\s+")) : List.of();
     }
 
-    private static Result run(Options options, int rate, List<String> flags) throws Exception {
+    private static Result run(Options options, int rate, List<String> flags, PostgresCluster cluster)
+            throws Exception {
         Path dir = Files.createTempDirectory("linli-ingest-bench");
         Path data = Files.createDirectories(dir.resolve("data"));
-        Path file = data.resolve("linli.db");
+        Map<String, String> environment = new HashMap<>();
+        Store file;
+        if (cluster == null) {
+            Path sqlite = data.resolve("linli.db");
+            file = () -> readOnly(sqlite);
+        } else {
+            String url = cluster.newDatabase();
+            environment.put("LINLI_DB_URL", url);
+            file = () -> DriverManager.getConnection(url);
+        }
         String what = rate == 0 ? "unthrottled" : String.format("%,d msg/s", rate);
         Publishers publishers;
         Measured measured;
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_inflight_messages " + options.inflight(), "max_queued_messages 1000000")) {
-            try (ServerProcess server = ServerProcess.start(data, flags, Map.of("LINLI_MQTT_URL", broker.url(),
-                    "LINLI_LIVE_CLIENT_ID", "central-bench"))) {
+            environment.putAll(Map.of("LINLI_MQTT_URL", broker.url(), "LINLI_LIVE_CLIENT_ID", "central-bench"));
+            try (ServerProcess server = ServerProcess.start(data, flags, environment)) {
                 register(server.port(), data, options.devices());
                 awaitSubscribed(server.port(), broker);
                 // Warm-up as fast as it goes, so that the JIT has compiled what a service running for days has
@@ -226,8 +251,8 @@ public final class IngestBench {
     }
 
     /** Waits until the database holds every published message, or nothing more arrives for 30 s. */
-    private static void awaitStored(Path file, long published) throws Exception {
-        try (Connection c = readOnly(file)) {
+    private static void awaitStored(Store file, long published) throws Exception {
+        try (Connection c = file.open()) {
             long last = -1;
             long lastChange = System.nanoTime();
             while (true) {
@@ -242,6 +267,12 @@ public final class IngestBench {
                 TimeUnit.MILLISECONDS.sleep(200); // polling the database file
             }
         }
+    }
+
+    /** Where the rows are counted: the service's SQLite file, read-only, or its PostgreSQL database. */
+    @FunctionalInterface
+    interface Store {
+        Connection open() throws SQLException;
     }
 
     static Connection readOnly(Path file) throws SQLException {
@@ -269,9 +300,9 @@ public final class IngestBench {
         private String loadBefore;
         private String loadAfter;
 
-        static Measured of(ServerProcess server, Publishers publishers, Path file, int seconds) throws Exception {
+        static Measured of(ServerProcess server, Publishers publishers, Store file, int seconds) throws Exception {
             Measured m = new Measured();
-            try (Connection db = readOnly(file)) {
+            try (Connection db = file.open()) {
                 long pid = server.pid();
                 m.loadBefore = ThreadCpu.loadAverage();
                 long broker0 = ThreadCpu.ofChild("mosquitto");
@@ -462,7 +493,7 @@ public final class IngestBench {
     record Reconciliation(int devices, long published, long stored, long lost, long duplicated, long gaps,
             long unexpected, List<String> worst) {
 
-        static Reconciliation of(Path file, long[] seqs) throws SQLException {
+        static Reconciliation of(Store file, long[] seqs) throws SQLException {
             long stored = 0;
             long lost = 0;
             long duplicated = 0;
@@ -471,7 +502,7 @@ public final class IngestBench {
             long[] expectNext = new long[seqs.length];
             Arrays.fill(expectNext, 1);
             long[] storedBy = new long[seqs.length];
-            try (Connection c = readOnly(file); Statement st = c.createStatement();
+            try (Connection c = file.open(); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT device_id, seq FROM occupancy_sample"
                             + " WHERE device_id LIKE 'bench-%' ORDER BY device_id, seq")) {
                 while (rs.next()) {
@@ -509,7 +540,7 @@ public final class IngestBench {
 
         @Override
         public String toString() {
-            return String.format("reconciliation (database file, %d devices): published %,d, stored %,d; lost %d in"
+            return String.format("reconciliation (database, %d devices): published %,d, stored %,d; lost %d in"
                     + " %d gaps, duplicated %d, unexpected %d%s", devices, published, stored, lost, gaps, duplicated,
                     unexpected, worst.isEmpty() ? "; every device complete" : "; e.g. " + worst);
         }

@@ -2,12 +2,10 @@ package org.linli.central.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.linli.central.catalogue.Name;
 import org.linli.central.devices.Device;
+import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
 import org.linli.protocol.payload.EventPayload;
 import org.linli.protocol.payload.EventType;
 
@@ -18,13 +16,14 @@ import org.linli.protocol.payload.EventType;
 public final class AlertRules {
     private static final Duration STALE = Duration.ofMinutes(10);
     private final Alerts alerts;
+    private final Database db;
     private final Clock clock;
     private final int deniedBurst;
     private final Duration deniedWindow;
-    private final Map<String, Deque<Long>> denied = new ConcurrentHashMap<>();
 
-    public AlertRules(Alerts alerts, Clock clock, int deniedBurst, Duration deniedWindow) {
+    public AlertRules(Alerts alerts, Database db, Clock clock, int deniedBurst, Duration deniedWindow) {
         this.alerts = alerts;
+        this.db = db;
         this.clock = clock;
         this.deniedBurst = deniedBurst;
         this.deniedWindow = deniedWindow;
@@ -58,20 +57,17 @@ public final class AlertRules {
         }
     }
 
+    /**
+     * Counted in the stored events, not in memory: several central replicas sharing the devices' messages each see
+     * only some of a door's refusals. Called after the event's commit, so it is among them; while the burst's alert
+     * is open, more refusals raise nothing new.
+     */
     private void deniedAt(Device device, String room, long ts) {
-        Deque<Long> recent = denied.computeIfAbsent(device.id(), id -> new ArrayDeque<>());
-        boolean burst;
-        synchronized (recent) {
-            recent.addLast(ts);
-            while (!recent.isEmpty() && recent.peekFirst() < ts - deniedWindow.toMillis()) {
-                recent.removeFirst();
-            }
-            burst = recent.size() >= deniedBurst;
-            if (burst) {
-                recent.clear();
-            }
-        }
-        if (burst) {
+        long recent = db.read(c -> Sql.one(c, """
+                SELECT count(*) FROM device_event
+                WHERE device_id = ? AND type = ? AND ts > ? AND ts <= ?""", rs -> rs.getLong(1), device.id(),
+                EventType.ACCESS_DENIED.wire(), ts - deniedWindow.toMillis(), ts)).orElse(0L);
+        if (recent >= deniedBurst) {
             String where = room == null ? device.id() : room;
             alerts.raise(device.hubId(), Alert.DENIED_BURST, room, device.id(), new Name(
                     where + " 的门在 " + deniedWindow.toSeconds() + " 秒内 " + deniedBurst + " 次拒绝开门",

@@ -12,12 +12,22 @@ import java.util.function.Consumer;
  * {@code Last-Event-ID} gets what it missed. Subscribing replays and registers under one lock, so nothing falls
  * between the replay and the live feed.
  *
- * <p>Ids keep rising across restarts: they start from the start time in milliseconds times 1,000, so a client that
- * saw the previous process (which would have needed over a million events a second to reach that) is behind every
- * new id and gets all that is kept, which is what it missed; an id newer than any kept replays nothing.
+ * <p>An id is the time the event was numbered, in milliseconds times 1,000, plus a count (never less than the last
+ * id plus one): ids keep rising across restarts, and a client that saw the previous process (which would have needed
+ * over a million events a second to run ahead of the clock) is behind every new id and gets all that is kept.
+ *
+ * <p>Several central replicas (see {@link ReplicaEvents}): an event is numbered once, where it happened, and keeps its
+ * id in every replica's journal, so a client that reconnects to another replica (a load balancer may send it
+ * anywhere) names an event that replica knows too. Each journal keeps the events in the order they arrived, which
+ * for another replica's events is a moment later than their ids say; so a client resumes exactly after the event it
+ * names when this journal has it, and otherwise after every kept event numbered more than {@link #SKEW} earlier
+ * than that: a few events twice rather than one lost.
  */
 public final class EventJournal implements Consumer<Event> {
     private static final int KEPT = 500;
+    /** How far apart two replicas may number events that arrive together: their clocks, and NOTIFY's delay. */
+    static final long SKEW = 5_000 * 1_000L;
+    private static final ThreadLocal<Long> GIVEN = new ThreadLocal<>();
 
     /** An event with its SSE id. */
     public record Entry(long id, Event event) {
@@ -25,6 +35,8 @@ public final class EventJournal implements Consumer<Event> {
 
     private final Deque<Entry> recent = new ArrayDeque<>(KEPT);
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+    private final InstantSource wallClock;
+    private volatile Consumer<Entry> numberedHere = entry -> { };
     private long next;
 
     public EventJournal() {
@@ -32,19 +44,45 @@ public final class EventJournal implements Consumer<Event> {
     }
 
     EventJournal(InstantSource wallClock) {
-        this.next = wallClock.millis() * 1_000;
+        this.wallClock = wallClock;
     }
 
     /** The bus subscriber. Listeners must not block (they are called on the publisher's thread). */
     @Override
     public synchronized void accept(Event event) {
-        Entry entry = new Entry(next++, event);
+        Long given = GIVEN.get();
+        long id = given != null ? given : Math.max(next, wallClock.millis() * 1_000);
+        if (given == null) {
+            next = id + 1;
+        }
+        Entry entry = new Entry(id, event);
         if (recent.size() == KEPT) {
             recent.removeFirst();
         }
         recent.addLast(entry);
         for (Consumer<Entry> listener : listeners) {
             listener.accept(entry);
+        }
+        if (given == null) {
+            numberedHere.accept(entry);
+        }
+    }
+
+    /** Told of every event numbered here (not those numbered by another replica), in order, under the lock. */
+    public void onNumberedHere(Consumer<Entry> listener) {
+        numberedHere = listener;
+    }
+
+    /**
+     * Runs {@code publish}, which publishes on the bus an event that another replica numbered {@code id}: the journal
+     * keeps that id instead of giving it one.
+     */
+    public void numbered(long id, Runnable publish) {
+        GIVEN.set(id);
+        try {
+            publish.run();
+        } finally {
+            GIVEN.remove();
         }
     }
 
@@ -55,10 +93,24 @@ public final class EventJournal implements Consumer<Event> {
      */
     public synchronized Runnable subscribe(Long afterId, Consumer<Entry> listener) {
         if (afterId != null) {
-            recent.stream().filter(e -> e.id() > afterId).forEach(listener);
+            replay(afterId, listener);
         }
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    private void replay(long afterId, Consumer<Entry> listener) {
+        boolean found = false;
+        for (Entry entry : recent) {
+            if (found) {
+                listener.accept(entry);
+            } else if (entry.id() == afterId) {
+                found = true;
+            }
+        }
+        if (!found) {
+            recent.stream().filter(e -> e.id() > afterId - SKEW).forEach(listener);
+        }
     }
 
     public synchronized int listenerCount() {

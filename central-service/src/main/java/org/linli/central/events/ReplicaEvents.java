@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.linli.central.store.Broadcast;
 import org.linli.central.store.Database;
 import org.linli.central.web.Json;
@@ -14,13 +15,13 @@ import org.linli.central.web.Json;
  * Several central replicas, one set of events: every event published on this replica's bus is broadcast to the
  * others through the database (PostgreSQL's NOTIFY), and theirs are published on this bus, so a screen connected to
  * any replica sees what happened through every one of them. The relayed events are published as if they happened
- * here (the SSE journal numbers them for this replica's clients); they are not broadcast again.
+ * here, with the SSE id the journal of their replica gave them (so a client can resume on any replica, see
+ * {@link EventJournal}); they are not broadcast again.
  */
 public final class ReplicaEvents implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ReplicaEvents.class.getName());
     static final String CHANNEL = "linli_events";
     private static final Map<String, Class<? extends Event>> TYPES = new HashMap<>();
-    private static final ThreadLocal<Boolean> RELAYING = ThreadLocal.withInitial(() -> false);
 
     static {
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
@@ -29,31 +30,39 @@ public final class ReplicaEvents implements AutoCloseable {
     }
 
     private final EventBus bus;
+    private final EventJournal journal;
+    private final Consumer<Event> fromOthers;
     private Broadcast broadcast;
-    private Runnable unsubscribe = () -> { };
 
-    private ReplicaEvents(EventBus bus) {
+    private ReplicaEvents(EventBus bus, EventJournal journal, Consumer<Event> fromOthers) {
         this.bus = bus;
+        this.journal = journal;
+        this.fromOthers = fromOthers;
     }
 
-    /** Starts relaying when the database is shared (PostgreSQL); empty on SQLite, which one process owns. */
-    public static Optional<ReplicaEvents> start(Database db, EventBus bus) {
-        ReplicaEvents relay = new ReplicaEvents(bus);
+    /**
+     * Starts relaying when the database is shared (PostgreSQL); empty on SQLite, which one process owns.
+     *
+     * @param fromOthers told of each event of another replica before it is published here (what it says about the
+     *     devices and rooms that replica heard from)
+     */
+    public static Optional<ReplicaEvents> start(Database db, EventBus bus, EventJournal journal,
+            Consumer<Event> fromOthers) {
+        ReplicaEvents relay = new ReplicaEvents(bus, journal, fromOthers);
         Optional<Broadcast> channel = db.broadcast(CHANNEL, relay::received);
         if (channel.isEmpty()) {
             return Optional.empty();
         }
         relay.broadcast = channel.get();
-        relay.unsubscribe = bus.subscribe(relay::published);
+        journal.onNumberedHere(relay::published);
         return Optional.of(relay);
     }
 
-    private void published(Event event) {
-        if (RELAYING.get()) {
-            return;
-        }
+    private void published(EventJournal.Entry entry) {
+        Event event = entry.event();
         try {
-            Map<String, Object> message = Map.of("type", event.getClass().getSimpleName(), "data", event);
+            Map<String, Object> message = Map.of("type", event.getClass().getSimpleName(), "id", entry.id(),
+                    "data", event);
             broadcast.send(Json.MAPPER.writeValueAsString(message));
         } catch (JsonProcessingException e) {
             LOG.log(Level.WARNING, "an event could not be written for the other replicas: " + e.getMessage());
@@ -62,8 +71,10 @@ public final class ReplicaEvents implements AutoCloseable {
 
     private void received(String text) {
         Event event;
+        long id;
         try {
             JsonNode message = Json.MAPPER.readTree(text);
+            id = message.path("id").asLong();
             Class<? extends Event> type = TYPES.get(message.path("type").asText());
             if (type == null) {
                 LOG.log(Level.WARNING, "an event of an unknown type from another replica: " + message.path("type"));
@@ -74,17 +85,17 @@ public final class ReplicaEvents implements AutoCloseable {
             LOG.log(Level.WARNING, "an unreadable event from another replica: " + e.getMessage());
             return;
         }
-        RELAYING.set(true);
         try {
-            bus.publish(event);
-        } finally {
-            RELAYING.set(false);
+            fromOthers.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an event from another replica could not be applied here: " + e);
         }
+        journal.numbered(id, () -> bus.publish(event));
     }
 
     @Override
     public void close() {
-        unsubscribe.run();
+        journal.onNumberedHere(entry -> { });
         broadcast.close();
     }
 }

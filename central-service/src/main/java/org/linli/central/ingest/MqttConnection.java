@@ -35,7 +35,16 @@ import org.linli.protocol.Topics;
 public final class MqttConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
     private static final int QOS = 1;
+    /**
+     * Alone, the broker keeps this session for a week while the service is away, and what devices send meanwhile waits
+     * in it. One of several replicas sharing the subscription keeps none: Mosquitto goes on handing a member whose
+     * session lives on its share of the messages while it is gone, and does not give the messages it had in flight to
+     * the others (MQTT 5 allows either), so a replica killed for good would swallow half of every device's messages
+     * until its session expired. With no session, its share goes to the others as soon as its connection is gone,
+     * and what it held unacknowledged is sent again by the agents, which get no receipt for it (ADR 0004).
+     */
     private static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
+    private static final long SHARED_SESSION_EXPIRY_SECONDS = 0;
     private static final long RECONNECT_MIN_MS = 250;
     private static final long RECONNECT_MAX_MS = 30_000;
 
@@ -98,7 +107,8 @@ public final class MqttConnection implements AutoCloseable {
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
-        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        options.setSessionExpiryInterval(settings.sharedGroup().isEmpty() ? SESSION_EXPIRY_SECONDS
+                : SHARED_SESSION_EXPIRY_SECONDS);
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);

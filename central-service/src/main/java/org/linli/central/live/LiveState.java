@@ -240,12 +240,15 @@ public final class LiveState implements BatchSink, AutoCloseable {
         return views.zone(hubId);
     }
 
+    /** Last seen never goes back: another replica may have saved a later message of the device. */
     private void saveDevices(Connection c, Set<String> ids) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO device_state (device_id, online, changed_ts, last_seen_ts, version, outbox_depth)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (device_id) DO UPDATE SET online = excluded.online, changed_ts = excluded.changed_ts,
-                    last_seen_ts = excluded.last_seen_ts, version = excluded.version,
+                    last_seen_ts = CASE WHEN excluded.last_seen_ts > device_state.last_seen_ts
+                        THEN excluded.last_seen_ts ELSE device_state.last_seen_ts END,
+                    version = excluded.version,
                     outbox_depth = excluded.outbox_depth""")) {
             for (String id : ids) {
                 DeviceRegistry.DeviceView v = registry.view(id).orElse(null);

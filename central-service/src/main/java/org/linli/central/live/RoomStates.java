@@ -37,15 +37,37 @@ public final class RoomStates {
             try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_live");
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    int count = rs.getInt("count");
-                    Integer counted = rs.wasNull() ? null : count;
-                    rooms.put(rs.getString("room_id"), new Sensed(rs.getString("room_id"), rs.getInt("occupied") == 1,
-                            counted, rs.getString("source"), rs.getLong("since_ts"), rs.getLong("updated_ts"),
-                            rs.getString("device_id")));
+                    Sensed sensed = sensed(rs);
+                    rooms.put(sensed.roomId(), sensed);
                 }
             }
             return null;
         });
+    }
+
+    /**
+     * Reads a room's state again, as another replica saved it (see {@link OtherReplicas}); a state this replica holds
+     * from a newer sample stays.
+     */
+    public void reload(Database db, String roomId) {
+        Sensed saved = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_live WHERE room_id = ?")) {
+                st.setString(1, roomId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? sensed(rs) : null;
+                }
+            }
+        });
+        if (saved != null) {
+            rooms.merge(roomId, saved, (held, read) -> read.updatedTs() >= held.updatedTs() ? read : held);
+        }
+    }
+
+    private static Sensed sensed(ResultSet rs) throws SQLException {
+        int count = rs.getInt("count");
+        Integer counted = rs.wasNull() ? null : count;
+        return new Sensed(rs.getString("room_id"), rs.getInt("occupied") == 1, counted, rs.getString("source"),
+                rs.getLong("since_ts"), rs.getLong("updated_ts"), rs.getString("device_id"));
     }
 
     public Optional<Sensed> get(String roomId) {

@@ -48,4 +48,40 @@ class EventJournalTest {
         after.subscribe(ids.getLast(), entry -> replayed.add(entry.event().hub()));
         assertEquals(List.of("a", "b"), replayed);
     }
+
+    /** Two replicas: A numbers its events and B keeps A's numbers, interleaved with its own as they arrived. */
+    @Test
+    void aClientOfOneReplicaResumesOnTheOtherWithoutLosingAnEvent() {
+        EventJournal a = new EventJournal(InstantSource.fixed(STARTED));
+        EventJournal b = new EventJournal(InstantSource.fixed(STARTED.plusMillis(3)));
+        a.onNumberedHere(entry -> b.numbered(entry.id(), () -> b.accept(entry.event())));
+        b.onNumberedHere(entry -> a.numbered(entry.id(), () -> a.accept(entry.event())));
+        a.accept(new FeedbackEvent("a1", 5));
+        b.accept(new FeedbackEvent("b1", 5));
+        a.accept(new FeedbackEvent("a2", 5));
+        List<Long> seenOnA = new ArrayList<>();
+        a.subscribe(0L, entry -> seenOnA.add(entry.id())).run();
+        long last = seenOnA.getLast();
+        // the client of A is cut; meanwhile both replicas go on, and it reconnects to B
+        b.accept(new FeedbackEvent("b2", 5));
+        a.accept(new FeedbackEvent("a3", 5));
+        List<Object> resumedOnB = new ArrayList<>();
+        b.subscribe(last, entry -> resumedOnB.add(entry.event().hub()));
+        assertEquals(List.of("b2", "a3"), resumedOnB, "exactly what it missed: B has the event it names");
+        List<Object> resumedOnA = new ArrayList<>();
+        a.subscribe(last, entry -> resumedOnA.add(entry.event().hub()));
+        assertEquals(List.of("b2", "a3"), resumedOnA, "on A the same");
+    }
+
+    @Test
+    void anIdThisJournalNeverHadReplaysWhatWasNumberedFromAMomentBeforeIt() {
+        EventJournal journal = new EventJournal(InstantSource.fixed(STARTED));
+        long before = STARTED.toEpochMilli() * 1_000;
+        journal.numbered(before - 10 * EventJournal.SKEW, () -> journal.accept(new FeedbackEvent("long ago", 5)));
+        journal.numbered(before - 1_000, () -> journal.accept(new FeedbackEvent("just before", 5)));
+        journal.accept(new FeedbackEvent("after", 5));
+        List<Object> replayed = new ArrayList<>();
+        journal.subscribe(before + 1, entry -> replayed.add(entry.event().hub()));
+        assertEquals(List.of("just before", "after"), replayed, "a few twice rather than one lost");
+    }
 }

@@ -63,6 +63,14 @@ public final class PostgresCluster {
 
     /** Starts a cluster of its own (a test that stops it, or needs two). */
     public static PostgresCluster start() {
+        return start(false);
+    }
+
+    /**
+     * @param durable with fsync, synchronous commit and full page writes on, as a production server runs (for the
+     *     benchmarks); else without, for the tests
+     */
+    public static PostgresCluster start(boolean durable) {
         try {
             Path bin = newestBin();
             boolean root = "root".equals(System.getProperty("user.name"));
@@ -74,8 +82,9 @@ public final class PostgresCluster {
             cluster.pg("initdb", "-D", cluster.data(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8", "--no-sync");
             cluster.pg("pg_ctl", "-D", cluster.data(), "-l", dir.resolve("log").toString(), "-w", "-t", "60",
-                    "-o", "-p " + cluster.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+                    "-o", "-p " + cluster.port + " -k " + dir + " -c listen_addresses=127.0.0.1"
+                            + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+                            + " -c max_connections=300",
                     "start");
             return cluster;
         } catch (IOException e) {
