@@ -118,7 +118,6 @@ final class LiveParts implements AutoCloseable {
                         "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors would"
                                 + " refuse it (" + reason + "), so cancelled bookings may still open them")),
                 clock);
-        features.catalogue().onHubWritten(doorKeys::hubWritten);
         this.commands = new DoorCommands(features.keys(), mqtt == null ? null : (topic, payload) -> mqtt.publish(
                 topic, payload, false), clock);
         this.figures = new Figures(db, features.checkins(), clock);
@@ -149,6 +148,9 @@ final class LiveParts implements AutoCloseable {
         unsubscribe.add(events.subscribe(doorKeys::onEvent));
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
+        // a hub made or changed from now on (the catalogue page) has its doors' keys and lists sent at once; those
+        // seeded before start go out with everything else when the broker connects
+        features.catalogue().onHubWritten(doorKeys::hubWritten);
         // on PostgreSQL, events reach the screens of every replica
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);
