@@ -300,6 +300,9 @@ final class ScreenshotTour {
         shot("17-card-phone", lang);
         fx(() -> kiosk.card().request());
         shot("18-card", lang);
+        if (central != null) {
+            myBookings(language, central);
+        }
 
         // the idle warning where it matters most: over a ticket the resident is still reading
         go(Screen.QUEUE);
@@ -321,6 +324,31 @@ final class ScreenshotTour {
         if (central != null) {
             refusal(lang, central);
         }
+    }
+
+    /**
+     * "My bookings": the card asked for, the list (with the booking made above), cancelling one and its result; then
+     * the visit is over, and the walk goes on in its language.
+     */
+    private void myBookings(java.util.Locale language, TestCentral central) throws Exception {
+        String lang = language.getLanguage();
+        fx(() -> {
+            kiosk.shell().finish();
+            kiosk.i18n().localeProperty().set(language);
+        });
+        go(Screen.MY_BOOKINGS);
+        shot("28-my-bookings-card", lang);
+        String card = central.residentCard("13800138000");
+        fx(() -> kiosk.scanned(card));
+        shot("29-my-bookings", lang);
+        fx(() -> kiosk.myBookings().choose(kiosk.myBookings().bookings().getFirst()));
+        shot("30-my-bookings-cancel", lang);
+        fx(() -> kiosk.myBookings().cancel());
+        shot("31-my-bookings-cancelled", lang);
+        fx(() -> {
+            kiosk.shell().finish();
+            kiosk.i18n().localeProperty().set(language);
+        });
     }
 
     /** A refusal: the time the resident chose is booked at another kiosk just before they confirm. */
@@ -407,6 +435,8 @@ final class ScreenshotTour {
             shot("25-offline-rooms", lang);
             go(Screen.ACTIVITIES);
             shot("26-offline-activities", lang);
+            go(Screen.MY_BOOKINGS);
+            shot("32-offline-my-bookings", lang);
         }
     }
 
