@@ -244,6 +244,19 @@ class LayoutFitIT {
                 clock.advance(toNight.negated());
                 kiosk.shell().finish();
             });
+            java.time.LocalDate today = clock.instant().atZone(TIME.zone()).toLocalDate();
+            central.week("08:00", "21:00", java.util.Set.of(), List.of(today, today.plusDays(1)));
+            step(problems, "home, closed for a holiday", () -> kiosk.shell().finish());
+            step(problems, "rooms, closed for a holiday", () -> kiosk.shell().go(Screen.ROOMS));
+            step(problems, "rooms, the day the hub opens again", () -> kiosk.rooms().choose(kiosk.rooms().rooms()
+                    .get(2).room()));
+            step(problems, "rooms, a closed day", () -> kiosk.rooms().moveDay(-1));
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup("#day-closed") == null) {
+                    problems.add("rooms, a closed day: no notice that the hub is closed that day");
+                }
+            });
+            central.week("08:00", "21:00", java.util.Set.of(), List.of());
             step(problems, "offline check-in", () -> {
                 kiosk.shell().finish();
                 central.stop();

@@ -155,6 +155,7 @@ final class ScreenshotTour {
                 tour.walk(language, central);
             }
             tour.closed();
+            tour.holiday(central);
             tour.offline(central);
             tour.closeSize();
             return tour.count;
@@ -390,6 +391,22 @@ final class ScreenshotTour {
         home(I18n.ENGLISH, "23-home-closed");
         clock.advance(toNight.negated());
         fx(() -> kiosk.shell().home());
+    }
+
+    /**
+     * A holiday today and tomorrow, set as an administrator sets it: the attract screen says the hub is closed today
+     * and when it opens again, and the rooms have no slot today. The week is set back afterwards.
+     */
+    private void holiday(TestCentral central) throws Exception {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of(today, today.plusDays(1)));
+        for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+            home(language, "33-home-holiday");
+            go(Screen.ROOMS);
+            shot("34-rooms-holiday", language.getLanguage());
+        }
+        central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of());
+        fx(() -> kiosk.shell().finish());
     }
 
     /** How far the kiosk's clock is from the next {@code time} in the hub's zone. */
