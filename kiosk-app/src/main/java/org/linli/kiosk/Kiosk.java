@@ -36,6 +36,8 @@ import org.linli.kiosk.checkin.CheckinView;
 import org.linli.kiosk.checkin.CheckinViewModel;
 import org.linli.kiosk.home.HomeView;
 import org.linli.kiosk.home.HomeViewModel;
+import org.linli.kiosk.mybookings.MyBookingsView;
+import org.linli.kiosk.mybookings.MyBookingsViewModel;
 import org.linli.kiosk.print.EscPosPrinter;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.queue.QueueView;
@@ -81,6 +83,7 @@ public final class Kiosk implements AutoCloseable {
     private final ActivitiesViewModel activities;
     private final RatingViewModel rating;
     private final CardViewModel card;
+    private final MyBookingsViewModel myBookings;
     private final CameraPreview camera;
     private final Shell view;
     private final ScanLoop scanLoop;
@@ -118,15 +121,18 @@ public final class Kiosk implements AutoCloseable {
         rooms = new RoomsViewModel(central, async, printer, rating, clock, zone, live, resident);
         activities = new ActivitiesViewModel(central, async, clock, zone, resident);
         card = new CardViewModel(central, async, printer, resident);
+        myBookings = new MyBookingsViewModel(central, async, clock, zone, resident);
         // going home forgets what was typed, the rating's subject too: it belongs to the resident who just left;
         // who the resident is lasts until "done" or the idle reset
-        shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, rating), resident,
+        shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, myBookings, rating),
+                resident,
                 config.idleAfter(), config.idleWarning(), clock);
         shell.whenFinished(i18n::reset);
         shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
         shell.whenShown(Screen.ACTIVITIES, activities::refresh);
+        shell.whenShown(Screen.MY_BOOKINGS, myBookings::start);
 
         // each screen is built the first time it is shown: the attract screen is up sooner, and screens nobody
         // visits cost nothing
@@ -145,6 +151,9 @@ public final class Kiosk implements AutoCloseable {
         builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, form));
         builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, zone, form,
                 connectivity.onlineProperty()));
+        builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish,
+                () -> shell.go(Screen.CARD), () -> shell.go(Screen.ROOMS), zone, form, connectivity.onlineProperty(),
+                catalogue, config.cameraCommand() != null || config.cameraFrames() != null));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
         StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
         var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));
@@ -163,10 +172,13 @@ public final class Kiosk implements AutoCloseable {
         shell.screenProperty().addListener((o, was, now) -> speech.say(
                 i18n.get("speech." + now.name().toLowerCase(java.util.Locale.ROOT)), i18n.locale()));
         scanLoop = cameraLoop(config);
+        // the camera looks for codes where one is asked for: check-in, and "my bookings" for the resident card
         shell.screenProperty().addListener((o, was, now) -> {
-            if (scanLoop != null && now == Screen.CHECKIN) {
+            boolean wanted = now == Screen.CHECKIN || now == Screen.MY_BOOKINGS;
+            boolean wasWanted = was == Screen.CHECKIN || was == Screen.MY_BOOKINGS;
+            if (scanLoop != null && wanted && !wasWanted) {
                 scanLoop.start();
-            } else if (scanLoop != null && was == Screen.CHECKIN) {
+            } else if (scanLoop != null && wasWanted && !wanted) {
                 scanLoop.stop();
             }
         });
@@ -190,12 +202,16 @@ public final class Kiosk implements AutoCloseable {
     }
 
     /**
-     * A code from the camera or a HID scanner, on any screen: it is a check-in. While the hub is closed there is
-     * nothing to check in to: the attract screen says when it opens.
+     * A code from the camera or a HID scanner: on "my bookings" it is the resident's card, on any other screen a
+     * check-in. While the hub is closed there is nothing to check in to: the attract screen says when it opens.
      */
     public void scanned(String code) {
         Runnable handle = () -> {
             shell.idle().touch();
+            if (shell.screen() == Screen.MY_BOOKINGS) {
+                myBookings.scanned(code);
+                return;
+            }
             if (!home.open()) {
                 shell.home();
                 return;
@@ -305,6 +321,10 @@ public final class Kiosk implements AutoCloseable {
 
     public CardViewModel card() {
         return card;
+    }
+
+    public MyBookingsViewModel myBookings() {
+        return myBookings;
     }
 
     public HomeViewModel home() {

@@ -10,7 +10,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The kiosk's shape: feature packages (home, checkin, queue, rooms, activities, rating, card) each with a ViewModel
+ * The kiosk's shape: feature packages (home, checkin, queue, rooms, activities, rating, card,
+ * mybookings) each with a ViewModel
  * and a View; {@code session} for what the ViewModels share (who is at the kiosk, the idle reset, navigation,
  * background work), free of any screen; {@code ui} for the widgets and the frame; {@code central}, {@code scan} and
  * {@code print} for the outside world. The root package wires them together.
@@ -39,7 +40,7 @@ class ArchitectureTest {
     static final ArchRule widgetsKnowNoFeature = noClasses().that().resideInAPackage("org.linli.kiosk.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.linli.kiosk.home..", "org.linli.kiosk.checkin..",
                     "org.linli.kiosk.queue..", "org.linli.kiosk.rooms..", "org.linli.kiosk.activities..",
-                    "org.linli.kiosk.rating..", "org.linli.kiosk.card..");
+                    "org.linli.kiosk.rating..", "org.linli.kiosk.card..", "org.linli.kiosk.mybookings..");
 
     /** Packages below the root depend on each other in one direction only. */
     @ArchTest

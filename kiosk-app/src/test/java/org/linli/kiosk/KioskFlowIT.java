@@ -184,6 +184,53 @@ class KioskFlowIT {
 
     @Test
     void bookingARoomShowsTheDoorQr() throws Exception {
+        bookAtTheKiosk("13800138000");
+        String token = (String) robot.lookup("#qr").query().getUserData();
+        assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
+        String id = kiosk.rooms().bookingProperty().get().id();
+        assertTrue(text("#booking-number").endsWith(id), "the booking number beside the code");
+        assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+    }
+
+    /**
+     * A resident books a room at the kiosk, comes back, opens "my bookings", scans their card (a HID scanner), sees
+     * the booking at its time in the hub's zone, cancels it after saying yes: the central service has it cancelled.
+     */
+    @Test
+    void cancellingABookingUnderMyBookingsByCard() throws Exception {
+        String phone = "13800138021";
+        var booking = bookAtTheKiosk(phone);
+        tap("#done");
+        tap("#tile-my_bookings");
+        awaitShown("#scan-card");
+        String card = central.residentCard(phone) + "\r";
+        robot.interact(() -> {
+            for (char c : card.toCharArray()) {
+                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+        kiosk.settle();
+        awaitShown("#mine-" + booking.id());
+        assertEquals(Screen.MY_BOOKINGS, kiosk.shell().screen(), "the card opened the bookings, not a check-in");
+        assertEquals(0, central.checkins());
+        String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(booking.start().atZoneSameInstant(time.zone()));
+        assertTrue(text("#mine-when-" + booking.id()).contains(from), "the hub's time: " + from);
+        tap("#mine-cancel-" + booking.id());
+        awaitShown("#mine-confirm-card");
+        assertEquals(0, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled'"),
+                "nothing is cancelled before the resident says yes");
+        tap("#mine-confirm");
+        awaitShown("#mine-cancelled");
+        assertEquals(1, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled' AND id = "
+                + booking.id()));
+        tap("#mine-others");
+        awaitShown("#mine-none");
+    }
+
+    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
+    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
         tap("#tile-rooms");
         tap("#room-activity-room");
         tap("#day-next");
@@ -200,23 +247,20 @@ class KioskFlowIT {
         tap("#to-details");
         tap("#more");
         tap("#purpose-class");
-        typeOnKeypad("1380");
+        typeOnKeypad(phone.substring(0, 4));
         // a room's occupancy changes while the resident types: the keypad under their finger stays the same
         Node key = robot.lookup("#key-0").query();
         robot.interact(() -> kiosk.rooms().liveRoom(new org.linli.kiosk.central.Model.RoomState("activity-room", "in-use",
                 true, 3, 40)));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(key == robot.lookup("#key-0").query() && key.getScene() != null, "the keypad was rebuilt");
-        typeOnKeypad("0138000");
-        await().atMost(PATIENCE).until(() -> text("#phone-display").equals("138 0013 8000"));
+        typeOnKeypad(phone.substring(4));
+        String shown = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        await().atMost(PATIENCE).until(() -> text("#phone-display").equals(shown));
         passTime(HubTime.MIDWAY); // perhaps over midnight: the day chosen is then today
         tap("#book");
         awaitShown("#booking-done");
-        String token = (String) robot.lookup("#qr").query().getUserData();
-        assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
-        String id = kiosk.rooms().bookingProperty().get().id();
-        assertTrue(text("#booking-number").endsWith(id), "the booking number beside the code");
-        assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+        return kiosk.rooms().bookingProperty().get();
     }
 
     @Test
@@ -400,6 +444,39 @@ class KioskFlowIT {
         kiosk.settle();
         assertEquals(Screen.HOME, kiosk.shell().screen());
         assertEquals(0, central.checkins(), "nothing to check in to at night");
+    }
+
+    /**
+     * A holiday today and tomorrow (set by an administrator at noon): the attract screen says the hub is closed
+     * today and opens on the third day at eight; check-in and tickets are off; the rooms offer no slot on a closed
+     * day, their timelines opening on the day the hub opens again.
+     */
+    @Test
+    @OpeningHours(open = "08:00", close = "21:00")
+    void onAHolidayTheKioskSaysWhenItReopensAndOffersNoSlotsThatDay() throws Exception {
+        passTo(java.time.LocalTime.NOON);
+        java.time.LocalDate today = hubDay();
+        central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of(today, today.plusDays(1)));
+        robot.interact(kiosk.shell()::finish);
+        kiosk.settle();
+        awaitShown("#closed-notice");
+        String reopens = java.time.format.DateTimeFormatter.ofPattern(kiosk.i18n().get("format.day"),
+                kiosk.i18n().locale()).format(today.plusDays(2)) + " 08:00";
+        assertTrue(robot.lookup("#closed-notice").lookup(kiosk.i18n().get("home.closed.dayUntil", reopens))
+                .tryQuery().isPresent(), "closed today, open again on " + reopens);
+        assertTrue(robot.lookup("#tile-checkin").query().isDisabled());
+        assertTrue(robot.lookup("#tile-queue").query().isDisabled());
+        tap("#tile-rooms");
+        await().atMost(PATIENCE).until(() -> shown("#room-today-studio")
+                && text("#room-today-studio").equals(kiosk.i18n().get("rooms.todayClosed")));
+        assertTrue(robot.lookup("#day-bar-studio").tryQuery().isEmpty(), "no day to draw");
+        tap("#room-studio");
+        assertEquals(today.plusDays(2), kiosk.rooms().dateProperty().get(), "the first day the hub opens");
+        awaitShown("#slot-0");
+        tap("#day-back");
+        awaitShown("#day-closed");
+        assertTrue(kiosk.rooms().slots().isEmpty(), "nothing offered on a closed day");
+        assertTrue(robot.lookup("#slot-0").tryQuery().isEmpty());
     }
 
     /** Moves the clock on to the next time of day in the hub, and the kiosk back to its home screen. */

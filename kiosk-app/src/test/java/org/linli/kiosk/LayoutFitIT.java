@@ -111,7 +111,8 @@ class LayoutFitIT {
             });
             FxToolkit.setupFixture(() -> {
                 // a picture on each door, so that a resident who cannot read finds it by its shape
-                for (String door : List.of("checkin", "queue", "rooms", "activities", "card", "rating")) {
+                for (String door : List.of("checkin", "queue", "rooms", "my_bookings", "activities", "card",
+                        "rating")) {
                     Node tile = kiosk.scene().getRoot().lookup("#tile-" + door);
                     if (tile == null || tile.getParent().lookup(".pictogram") == null) {
                         problems.add("home: the " + door + " tile has no pictogram");
@@ -214,6 +215,26 @@ class LayoutFitIT {
                 "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c));
                 kiosk.card().request();
             });
+            step(problems, "my bookings, card asked", () -> {
+                kiosk.shell().finish();
+                kiosk.shell().go(Screen.MY_BOOKINGS);
+            });
+            String booker = central.residentCard("13800138000");
+            step(problems, "my bookings", () -> kiosk.scanned(booker));
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.myBookings().bookings().isEmpty()) {
+                    problems.add("my bookings: the room booked above is not listed");
+                }
+            });
+            step(problems, "my bookings, cancel?", () -> kiosk.myBookings().choose(kiosk.myBookings().bookings()
+                    .getFirst()));
+            step(problems, "my bookings, cancelled", () -> kiosk.myBookings().cancel());
+            step(problems, "my bookings, none left", () -> kiosk.myBookings().back());
+            step(problems, "my bookings, not a card", () -> {
+                kiosk.shell().finish();
+                kiosk.shell().go(Screen.MY_BOOKINGS);
+                kiosk.scanned("hello");
+            });
             Duration toNight = untilNight();
             step(problems, "home, closed at night", () -> {
                 clock.advance(toNight);
@@ -223,6 +244,19 @@ class LayoutFitIT {
                 clock.advance(toNight.negated());
                 kiosk.shell().finish();
             });
+            java.time.LocalDate today = clock.instant().atZone(TIME.zone()).toLocalDate();
+            central.week("08:00", "21:00", java.util.Set.of(), List.of(today, today.plusDays(1)));
+            step(problems, "home, closed for a holiday", () -> kiosk.shell().finish());
+            step(problems, "rooms, closed for a holiday", () -> kiosk.shell().go(Screen.ROOMS));
+            step(problems, "rooms, the day the hub opens again", () -> kiosk.rooms().choose(kiosk.rooms().rooms()
+                    .get(2).room()));
+            step(problems, "rooms, a closed day", () -> kiosk.rooms().moveDay(-1));
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup("#day-closed") == null) {
+                    problems.add("rooms, a closed day: no notice that the hub is closed that day");
+                }
+            });
+            central.week("08:00", "21:00", java.util.Set.of(), List.of());
             step(problems, "offline check-in", () -> {
                 kiosk.shell().finish();
                 central.stop();
@@ -246,6 +280,7 @@ class LayoutFitIT {
             step(problems, "offline rooms", () -> kiosk.shell().go(Screen.ROOMS));
             step(problems, "offline activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
             step(problems, "offline card", () -> kiosk.shell().go(Screen.CARD));
+            step(problems, "offline my bookings", () -> kiosk.shell().go(Screen.MY_BOOKINGS));
             step(problems, "offline rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "online again", () -> {
                 central.restart();

@@ -155,6 +155,7 @@ final class ScreenshotTour {
                 tour.walk(language, central);
             }
             tour.closed();
+            tour.holiday(central);
             tour.offline(central);
             tour.closeSize();
             return tour.count;
@@ -300,6 +301,9 @@ final class ScreenshotTour {
         shot("17-card-phone", lang);
         fx(() -> kiosk.card().request());
         shot("18-card", lang);
+        if (central != null) {
+            myBookings(language, central);
+        }
 
         // the idle warning where it matters most: over a ticket the resident is still reading
         go(Screen.QUEUE);
@@ -321,6 +325,31 @@ final class ScreenshotTour {
         if (central != null) {
             refusal(lang, central);
         }
+    }
+
+    /**
+     * "My bookings": the card asked for, the list (with the booking made above), cancelling one and its result; then
+     * the visit is over, and the walk goes on in its language.
+     */
+    private void myBookings(java.util.Locale language, TestCentral central) throws Exception {
+        String lang = language.getLanguage();
+        fx(() -> {
+            kiosk.shell().finish();
+            kiosk.i18n().localeProperty().set(language);
+        });
+        go(Screen.MY_BOOKINGS);
+        shot("28-my-bookings-card", lang);
+        String card = central.residentCard("13800138000");
+        fx(() -> kiosk.scanned(card));
+        shot("29-my-bookings", lang);
+        fx(() -> kiosk.myBookings().choose(kiosk.myBookings().bookings().getFirst()));
+        shot("30-my-bookings-cancel", lang);
+        fx(() -> kiosk.myBookings().cancel());
+        shot("31-my-bookings-cancelled", lang);
+        fx(() -> {
+            kiosk.shell().finish();
+            kiosk.i18n().localeProperty().set(language);
+        });
     }
 
     /** A refusal: the time the resident chose is booked at another kiosk just before they confirm. */
@@ -362,6 +391,22 @@ final class ScreenshotTour {
         home(I18n.ENGLISH, "23-home-closed");
         clock.advance(toNight.negated());
         fx(() -> kiosk.shell().home());
+    }
+
+    /**
+     * A holiday today and tomorrow, set as an administrator sets it: the attract screen says the hub is closed today
+     * and when it opens again, and the rooms have no slot today. The week is set back afterwards.
+     */
+    private void holiday(TestCentral central) throws Exception {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of(today, today.plusDays(1)));
+        for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+            home(language, "33-home-holiday");
+            go(Screen.ROOMS);
+            shot("34-rooms-holiday", language.getLanguage());
+        }
+        central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of());
+        fx(() -> kiosk.shell().finish());
     }
 
     /** How far the kiosk's clock is from the next {@code time} in the hub's zone. */
@@ -407,6 +452,8 @@ final class ScreenshotTour {
             shot("25-offline-rooms", lang);
             go(Screen.ACTIVITIES);
             shot("26-offline-activities", lang);
+            go(Screen.MY_BOOKINGS);
+            shot("32-offline-my-bookings", lang);
         }
     }
 

@@ -228,18 +228,43 @@ public final class TestCentral implements AutoCloseable {
         return count("SELECT count(*) FROM feedback");
     }
 
+    /**
+     * Sets the demo hub's week as an administrator does on the catalogue page: every day {@code open}–{@code close}
+     * but the weekdays left {@code closedWeekdays}, and closed on the {@code closures} (dates in the hub's zone).
+     */
+    public void week(String open, String close, java.util.Set<java.time.DayOfWeek> closedWeekdays,
+            java.util.List<java.time.LocalDate> closures) {
+        JsonNode hub = send("GET", "/api/v1/hubs/" + HUB, null, null);
+        Map<String, Object> week = new java.util.LinkedHashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            if (!closedWeekdays.contains(day)) {
+                week.put(day.name().toLowerCase(java.util.Locale.ROOT), Map.of("open", open, "close", close));
+            }
+        }
+        send("PUT", "/api/v1/hubs/" + HUB, staffToken("admin"), Map.of("level", hub.path("level").asText(),
+                "parent", hub.path("parent").asText(), "nameZh", hub.path("name").path("zh").asText(),
+                "nameEn", hub.path("name").path("en").asText(), "timezone", hub.path("timezone").asText(),
+                "week", week, "closures", closures.stream().map(d -> Map.of("date", d.toString(), "reason", "假日"))
+                        .toList()));
+    }
+
     /** POSTs JSON and answers the body of a 2xx answer; anything else fails the test with the service's problem. */
     public JsonNode post(String path, String bearer, Object body) {
+        return send("POST", path, bearer, body);
+    }
+
+    private JsonNode send(String method, String path, String bearer, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
                         + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
             }
             return response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());

@@ -74,6 +74,18 @@ public final class CentralClient {
         return post("/api/v1/bookings", Json.write(request.fields()), idempotencyKey, Booking::from);
     }
 
+    /** The card holder's bookings in this hub that have not ended, soonest first (a refused card: 422). */
+    public List<Booking> myBookings(String residentToken) throws IOException, CentralRefusedException {
+        return post("/api/v1/residents/bookings", Json.write(Map.of("residentToken", residentToken)), null,
+                json -> json.path("bookings").elements().stream().map(Booking::from).toList());
+    }
+
+    /** Cancels one of the card holder's bookings (another's, or one that has ended: 404); answers it cancelled. */
+    public Booking cancelMyBooking(String residentToken, String id) throws IOException, CentralRefusedException {
+        return post("/api/v1/residents/bookings/" + enc(id) + "/cancel",
+                Json.write(Map.of("residentToken", residentToken)), null, Booking::from);
+    }
+
     public Card residentCard(String phone) throws IOException, CentralRefusedException {
         return post("/api/v1/residents/card", Json.write(Map.of("phone", phone)), null, Card::from);
     }

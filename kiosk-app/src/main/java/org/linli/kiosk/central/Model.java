@@ -14,10 +14,55 @@ public final class Model {
     private Model() {
     }
 
-    public record OpeningHours(String open, String close) {
+    /**
+     * One day's hours, "08:00" to "21:00" in the hub's zone. {@code closed}: the hub does not open that day (a
+     * closure or a closed weekday); the times are then the week's usual span, for an older kiosk's sake.
+     */
+    public record OpeningHours(String open, String close, boolean closed) {
+        public OpeningHours(String open, String close) {
+            this(open, close, false);
+        }
+
         static OpeningHours from(Json json) {
-            return json.isObject() ? new OpeningHours(json.path("open").asText(null), json.path("close").asText(null))
-                    : null;
+            return json.isObject() ? new OpeningHours(json.path("open").asText(null), json.path("close").asText(null),
+                    json.path("closed").asBoolean()) : null;
+        }
+    }
+
+    /**
+     * When the hub opens, beyond today: hours per weekday (a weekday left out is closed) and the days it is closed
+     * whatever the weekday. Null in a {@link Hub} from a central service that does not send them.
+     */
+    public record Week(Map<java.time.DayOfWeek, OpeningHours> days, java.util.Set<LocalDate> closures) {
+        public Week {
+            days = Map.copyOf(days);
+            closures = java.util.Set.copyOf(closures);
+        }
+
+        /** The hours of a date, or null when the hub is closed that day. */
+        public OpeningHours on(LocalDate date) {
+            return closures.contains(date) ? null : days.get(date.getDayOfWeek());
+        }
+
+        static Week from(Json week, Json closures) {
+            if (!week.isObject()) {
+                return null;
+            }
+            Map<java.time.DayOfWeek, OpeningHours> days = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                OpeningHours hours = OpeningHours.from(week.path(day.name().toLowerCase(java.util.Locale.ROOT)));
+                if (hours != null && hours.open() != null && hours.close() != null) {
+                    days.put(day, hours);
+                }
+            }
+            java.util.Set<LocalDate> shut = new java.util.HashSet<>();
+            closures.elements().forEach(c -> {
+                LocalDate date = c.path("date").asDate();
+                if (date != null) {
+                    shut.add(date);
+                }
+            });
+            return new Week(days, shut);
         }
     }
 
@@ -43,16 +88,29 @@ public final class Model {
         }
     }
 
-    public record Hub(String id, Names name, String timezone, OpeningHours openingHours, List<Room> rooms,
+    /** @param week the hours beyond today and the closures, or null when the central service does not send them */
+    public record Hub(String id, Names name, String timezone, OpeningHours openingHours, Week week, List<Room> rooms,
             List<Service> services) {
         public Hub {
             rooms = rooms == null ? List.of() : List.copyOf(rooms);
             services = services == null ? List.of() : List.copyOf(services);
         }
 
+        /**
+         * Whether the hub opens at all on a date of its zone: false on a closure or a closed weekday; true when that
+         * is not known (an older central service).
+         */
+        public boolean opensOn(LocalDate date, LocalDate today) {
+            if (date.equals(today) && openingHours != null && openingHours.closed()) {
+                return false;
+            }
+            return week == null || week.on(date) != null;
+        }
+
         public static Hub from(Json json) {
             return new Hub(json.path("id").asText(null), json.path("name").asNames(),
                     json.path("timezone").asText(null), OpeningHours.from(json.path("openingHours")),
+                    Week.from(json.path("week"), json.path("closures")),
                     json.path("rooms").elements().stream().map(Room::from).toList(),
                     json.path("services").elements().stream().map(Service::from).toList());
         }

@@ -108,9 +108,22 @@ public final class CheckinView implements View {
     private Node phone() {
         VBox info = new VBox(24, Ui.text(i18n.get("checkin.phoneTitle"), "title"),
                 Ui.text(i18n.get("privacy.checkin"), "privacy"));
-        VBox left = Ui.column(form, 640, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::again),
-                KeypadView.confirm(Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone), vm.phone())));
-        return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
+        var submit = KeypadView.confirm(Ui.primary(i18n.get("checkin.submit"), "submit-phone", vm::submitPhone),
+                vm.phone());
+        var back = Ui.button(i18n.get("common.back"), "back", vm::again);
+        if (form.compact()) {
+            // the small panel's height holds the keypad alone: the two buttons stay beside it
+            return Ui.pair(form, Ui.column(form, 640, info, Ui.actions(form, back, submit)),
+                    KeypadView.of(vm.phone(), i18n, form));
+        }
+        // "签到" right under the keys the number was typed on, as on a bank's or a queue kiosk's keypad, as wide as
+        // the keypad; "返回" stays with the words
+        submit.setMaxWidth(Double.MAX_VALUE);
+        VBox pad = new VBox(form.gap(20), KeypadView.of(vm.phone(), i18n, form), submit);
+        pad.setAlignment(Pos.CENTER);
+        pad.setMaxWidth(Region.USE_PREF_SIZE);
+        pad.setFillWidth(true);
+        return Ui.pair(form, Ui.column(form, 640, info, Ui.actions(form, back)), pad);
     }
 
     private Node welcome() {
@@ -132,6 +145,13 @@ public final class CheckinView implements View {
             // tickets need the central service: offline the button would lead to a refusal
             actions.getChildren().add(Ui.button(i18n.get("home.queue"), "go-queue", queue));
         }
+        // under the centred words, centred too, and of one width: the primary "done" no longer the smallest
+        if (actions instanceof HBox row) {
+            row.setAlignment(Pos.CENTER);
+        } else if (actions instanceof javafx.scene.layout.FlowPane flow) {
+            flow.setAlignment(Pos.CENTER);
+        }
+        actions.getChildren().forEach(b -> b.getStyleClass().add("welcome-action"));
         box.getChildren().add(actions);
         box.setSpacing(form.gap(24));
         if (form.compact()) {

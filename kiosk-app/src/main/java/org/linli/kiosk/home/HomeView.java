@@ -28,7 +28,7 @@ import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
 
 /**
- * The attract screen: six large doors into the kiosk, what's on next, and the now-serving strip. Outside the hub's
+ * The attract screen: seven large doors into the kiosk, what's on next, and the now-serving strip. Outside the hub's
  * opening hours a notice says when it opens and what works now; check-in and tickets are shown switched off.
  */
 public final class HomeView implements View {
@@ -79,9 +79,10 @@ public final class HomeView implements View {
     }
 
     private void render() {
-        // landscape: three columns beside "coming up"; portrait: two columns above it; small panel: tiles only
-        int columns = form.portrait() ? 2 : 3;
-        int rows = 6 / columns;
+        // seven doors: check-in, the one most come for, is the tall first column beside three columns of two
+        // (landscape, and the small panel); in portrait it is the wide first row above three rows of two
+        int columns = form.portrait() ? 2 : 4;
+        int rows = form.portrait() ? 4 : 2;
         GridPane tiles = new GridPane();
         tiles.setHgap(form.gap(24));
         tiles.setVgap(form.gap(24));
@@ -92,20 +93,35 @@ public final class HomeView implements View {
         }
         for (int i = 0; i < rows; i++) {
             RowConstraints row = new RowConstraints();
-            row.setPercentHeight(100.0 / rows);
+            if (form.portrait()) {
+                // four rows in the height: each as tall as its words need, the height left shared out
+                row.setVgrow(Priority.ALWAYS);
+            } else {
+                row.setPercentHeight(100.0 / rows);
+            }
             tiles.getRowConstraints().add(row);
         }
         boolean open = vm.closedProperty().get() == null;
         boolean up = online.get();
         // check-in and rating are kept on the kiosk while the network is down; the others need the central service
-        java.util.List<Node> doors = java.util.List.of(tile(Screen.CHECKIN, Pictogram.CHECKIN, "home.checkin", open, open, true),
+        Node hero = tile(Screen.CHECKIN, Pictogram.CHECKIN, "home.checkin", open, open, true);
+        java.util.List<Node> doors = java.util.List.of(
                 tile(Screen.QUEUE, Pictogram.TICKET, "home.queue", false, open, up),
                 tile(Screen.ROOMS, Pictogram.DOOR, "home.rooms", false, true, up),
+                tile(Screen.MY_BOOKINGS, Pictogram.CALENDAR, "home.myBookings", false, true, up),
                 tile(Screen.ACTIVITIES, Pictogram.PEOPLE, "home.activities", false, true, up),
                 tile(Screen.CARD, Pictogram.CARD, "home.card", false, true, up),
                 tile(Screen.RATING, Pictogram.SMILE, "home.rating", false, true, true));
-        for (int i = 0; i < doors.size(); i++) {
-            tiles.add(doors.get(i), i % columns, i / columns);
+        if (form.portrait()) {
+            tiles.add(hero, 0, 0, 2, 1);
+            for (int i = 0; i < doors.size(); i++) {
+                tiles.add(doors.get(i), i % 2, 1 + i / 2);
+            }
+        } else {
+            tiles.add(hero, 0, 0, 1, 2);
+            for (int i = 0; i < doors.size(); i++) {
+                tiles.add(doors.get(i), 1 + i % 3, i / 3);
+            }
         }
         HBox.setHgrow(tiles, Priority.ALWAYS);
         VBox.setVgrow(tiles, Priority.ALWAYS);
@@ -133,9 +149,7 @@ public final class HomeView implements View {
 
     /** When the hub opens, and what a resident can do until then. */
     private Node closedNotice(Closed closed) {
-        String opens = TIME.format(closed.opens());
-        VBox notice = new VBox(6, Ui.text(i18n.get(closed.today() ? "home.closed.today" : "home.closed.tomorrow",
-                opens), "closed-title"));
+        VBox notice = new VBox(6, Ui.text(closedText(closed), "closed-title"));
         if (!form.compact()) {
             notice.getChildren().add(Ui.text(i18n.get("home.closed.still"), "closed-body"));
         }
@@ -143,6 +157,26 @@ public final class HomeView implements View {
         notice.setId("closed-notice");
         notice.setMaxWidth(Double.MAX_VALUE);
         return notice;
+    }
+
+    /**
+     * "现在闭馆，今天 08:00 开门" after hours; "今天闭馆，明天 08:00 开门" on a holiday; "今天闭馆，12月7日 星期一 08:00
+     * 开门" when the days after are closed too; "今天闭馆" alone when the next opening is not known.
+     */
+    private String closedText(Closed closed) {
+        String prefix = closed.allDay() ? "home.closed.day" : "home.closed.now";
+        if (closed.opens() == null) {
+            return i18n.get(prefix);
+        }
+        String time = TIME.format(closed.opens());
+        if (closed.days() == 0) {
+            return i18n.get("home.closed.today", time);
+        }
+        if (closed.days() == 1) {
+            return i18n.get(closed.allDay() ? "home.closed.dayTomorrow" : "home.closed.tomorrow", time);
+        }
+        String day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale()).format(closed.opens());
+        return i18n.get(prefix + "Until", day + " " + time);
     }
 
     private java.util.List<Node> nextItems() {
@@ -153,7 +187,8 @@ public final class HomeView implements View {
         }
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
         DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
-        for (Activity a : vm.next()) {
+        // portrait: two, the doors take four rows of the height
+        for (Activity a : vm.next().subList(0, Math.min(vm.next().size(), form.portrait() ? 2 : vm.next().size()))) {
             // a time alone reads as today: tomorrow's 10:00 under today's 19:00 looked out of order or past
             var start = a.start().atZoneSameInstant(zone);
             long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.toLocalDate());
@@ -181,8 +216,19 @@ public final class HomeView implements View {
             text.getChildren().add(Ui.text(i18n.get(on ? key + ".hint" : !open ? "home.closed.tile" : "offline.tile"),
                     "tile-hint"));
         }
-        VBox inner = new VBox(form.gap(18), badge, text);
-        inner.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.Pane inner;
+        if (form.portrait()) {
+            // four rows of doors in the height: the picture beside the words, not above them
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setAlignment(Pos.CENTER_LEFT);
+            HBox beside = new HBox(24, badge, text);
+            beside.setAlignment(Pos.CENTER_LEFT);
+            inner = beside;
+        } else {
+            VBox above = new VBox(form.gap(18), badge, text);
+            above.setAlignment(Pos.CENTER_LEFT);
+            inner = above;
+        }
         Node tile = Ui.tile("tile-" + target.name().toLowerCase(java.util.Locale.ROOT), () -> go.accept(target), inner,
                 "home-tile", hero ? "tile-hero" : on ? "tile-plain" : "tile-off");
         if (hero) {

@@ -47,6 +47,7 @@ public final class HomeViewModel {
     private final ReadOnlyObjectWrapper<Closed> closed = new ReadOnlyObjectWrapper<>();
     private Map<String, Service> services = Map.of();
     private OpeningHours hours;
+    private org.linli.kiosk.central.Model.Week week;
 
     /**
      * One service in the now-serving strip: its name (null while the hub's services are not loaded), the number
@@ -59,8 +60,14 @@ public final class HomeViewModel {
         }
     }
 
-    /** The hub is closed now and opens at {@code opens} (hub time), today or tomorrow. */
-    public record Closed(ZonedDateTime opens, boolean today) {
+    /**
+     * The hub is closed now.
+     *
+     * @param opens when it opens next (hub time), or null when that is not known
+     * @param days how many days from today that is (0 today, 1 tomorrow)
+     * @param allDay whether it does not open at all today (a holiday, a closed weekday)
+     */
+    public record Closed(ZonedDateTime opens, long days, boolean allDay) {
     }
 
     /** @param catalogue kept up to date with the hub's rooms and services each time the hub is loaded */
@@ -110,8 +117,10 @@ public final class HomeViewModel {
     /** Looks at the clock again: the hub opens or closes while the attract screen is up. */
     public void checkOpening() {
         var now = clock.instant();
-        closed.set(Opening.closedUntil(hours, now, zone).map(opens -> new Closed(opens,
-                opens.toLocalDate().equals(LocalDate.ofInstant(now, zone)))).orElse(null));
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        closed.set(Opening.shut(hours, week, now, zone).map(shut -> new Closed(shut.opens(), shut.opens() == null ? -1
+                : java.time.temporal.ChronoUnit.DAYS.between(today, shut.opens().toLocalDate()), shut.allDay()))
+                .orElse(null));
     }
 
     /** A {@code queue} event: new waiting figures; its letter and now-serving number come from the snapshot. */
@@ -149,6 +158,7 @@ public final class HomeViewModel {
         hubName.set(hub.name());
         catalogue.update(hub);
         hours = hub.openingHours();
+        week = hub.week();
         Map<String, Service> byId = new LinkedHashMap<>();
         hub.services().forEach(service -> byId.put(service.id(), service));
         services = byId;

@@ -21,6 +21,10 @@ import org.linli.kiosk.ui.View;
 
 /** Take a number: tiles with the wait now, "do you need priority?", and the ticket in large type. */
 public final class QueueView implements View {
+    /** Four tiles a row on the landscape panel; beyond three rows the tiles keep their size and scroll. */
+    private static final int GRID_COLUMNS = 4;
+    private static final int GRID_MOST = 12;
+
     private final QueueViewModel vm;
     private final I18n i18n;
     private final Runnable home;
@@ -81,6 +85,7 @@ public final class QueueView implements View {
         if (vm.tiles().isEmpty()) {
             tiles.getChildren().add(Ui.working(i18n.get("common.loading")));
         }
+        java.util.List<Node> nodes = new java.util.ArrayList<>();
         for (QueueViewModel.Tile tile : vm.tiles()) {
             Node badge = Ui.badge(tile.service().letter(), "badge-tile");
             // offline the last known waits would be frozen figures: the tile says it cannot give a number instead
@@ -92,16 +97,45 @@ public final class QueueView implements View {
                     offline ? "tile-off" : "tile-plain");
             node.getStyleClass().add("switchable");
             node.setDisable(offline);
-            tiles.getChildren().add(node);
+            nodes.add(node);
         }
+        tiles.getChildren().addAll(nodes);
         VBox box = new VBox(form.gap(32), Ui.text(i18n.get("queue.title"), "title"),
                 offline ? offlineNotice(form.compact() ? "offline.queueShort" : "offline.queue")
                         : Ui.text(i18n.get("queue.hint"), "lead"),
-                Ui.scrolling(tiles));
+                form == Form.LANDSCAPE && !nodes.isEmpty() && nodes.size() <= GRID_MOST ? grid(nodes)
+                        : Ui.scrolling(tiles));
         if (form.compact()) {
             box.getChildren().remove(0); // the header's "home" and the question say where the resident is
         }
         return box;
+    }
+
+    /**
+     * The full-HD landscape panel: the tiles four a row across the whole width and down the height the screen has,
+     * instead of a block of fixed tiles at the top left with the lower half empty.
+     */
+    private Node grid(java.util.List<Node> nodes) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(form.gap(24));
+        grid.setVgap(form.gap(24));
+        for (int i = 0; i < GRID_COLUMNS; i++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / GRID_COLUMNS);
+            grid.getColumnConstraints().add(column);
+        }
+        int rows = (nodes.size() + GRID_COLUMNS - 1) / GRID_COLUMNS;
+        for (int i = 0; i < rows; i++) {
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setPercentHeight(100.0 / rows);
+            grid.getRowConstraints().add(row);
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            grid.add(nodes.get(i), i % GRID_COLUMNS, i / GRID_COLUMNS);
+        }
+        grid.setId("service-grid");
+        VBox.setVgrow(grid, javafx.scene.layout.Priority.ALWAYS);
+        return grid;
     }
 
     private String waiting(QueueViewModel.Tile tile) {

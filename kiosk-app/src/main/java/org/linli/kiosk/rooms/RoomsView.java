@@ -51,6 +51,8 @@ public final class RoomsView implements View {
         // typing on (a tap in flight would land on a key that is no longer there)
         vm.rooms().addListener((ListChangeListener<RoomsViewModel.Row>) c -> renderOn(RoomsViewModel.Step.ROOMS));
         vm.slots().addListener((ListChangeListener<Slot>) c -> renderOn(RoomsViewModel.Step.SLOTS));
+        // a closed day has no slots to replace: the day line and the closed notice follow the date itself
+        vm.dateProperty().addListener((o, a, b) -> renderOn(RoomsViewModel.Step.SLOTS));
         vm.firstSlotProperty().addListener((o, a, b) -> render());
         vm.lastSlotProperty().addListener((o, a, b) -> render());
         vm.attendeesProperty().addListener((o, a, b) -> render());
@@ -115,7 +117,8 @@ public final class RoomsView implements View {
                 inner.getChildren().add(dayBar(row, now));
             }
             // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
-            Label today = Ui.text(offline ? i18n.get("offline.tile") : row.today() == null
+            Label today = Ui.text(offline ? i18n.get("offline.tile") : !vm.opensOn(vm.todayInHub())
+                    ? i18n.get("rooms.todayClosed") : row.today() == null
                     ? i18n.get("rooms.todayUnknown") : !row.dayLeft(now) ? i18n.get("rooms.todayOver")
                     : row.freeLeft(now) == 0 ? i18n.get("rooms.todayFull")
                     : i18n.get("rooms.todayFree", row.freeLeft(now)), "tile-hint");
@@ -190,7 +193,11 @@ public final class RoomsView implements View {
         days.setAlignment(Pos.CENTER_LEFT);
         FlowPane timeline = new FlowPane(form.gap(12), form.gap(12));
         timeline.getStyleClass().add("timeline");
-        if (vm.slots().isEmpty()) {
+        if (!vm.opensOn(vm.dateProperty().get())) {
+            Label closed = Ui.text(i18n.get("rooms.dayClosed"), "notice");
+            closed.setId("day-closed");
+            timeline.getChildren().add(closed);
+        } else if (vm.slots().isEmpty()) {
             timeline.getChildren().add(Ui.working(i18n.get("common.loading")));
         }
         int first = vm.firstSlotProperty().get();

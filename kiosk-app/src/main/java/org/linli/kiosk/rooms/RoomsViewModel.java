@@ -95,6 +95,8 @@ public final class RoomsViewModel implements Resettable {
     private final ResidentSession resident;
     private final ReadOnlyObjectWrapper<Booking> booking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The hub as last loaded: which days it opens. Null until the first load. */
+    private org.linli.kiosk.central.Model.Hub hub;
     private String idempotencyKey = UUID.randomUUID().toString();
     private int slotLoads;
 
@@ -181,9 +183,16 @@ public final class RoomsViewModel implements Resettable {
 
     public void refresh() {
         LocalDate day = today();
-        async.run(() -> central.hub().rooms().stream().map(r -> new Row(r, live.get(r.id()), todayOf(r, day)))
-                .toList(), list -> Lists.replace(rooms, list),
-                failure -> {
+        async.run(() -> {
+            var loaded = central.hub();
+            // a closed day has no slots to show: the tile says the hub is closed today
+            boolean opens = loaded.opensOn(day, day);
+            return java.util.Map.entry(loaded, loaded.rooms().stream().map(r -> new Row(r, live.get(r.id()),
+                    opens ? todayOf(r, day) : List.of())).toList());
+        }, loaded -> {
+            hub = loaded.getKey();
+            Lists.replace(rooms, loaded.getValue());
+        }, failure -> {
                     message.set(Problems.messageKey(failure, "rooms.refused"));
                     step.set(Step.PROBLEM);
                 });
@@ -213,9 +222,23 @@ public final class RoomsViewModel implements Resettable {
         return today();
     }
 
+    /**
+     * Whether the hub opens on a day (its holidays and closed weekdays do not); true while that is not known, and
+     * the central service refuses a booking on a closed day in any case.
+     */
+    public boolean opensOn(LocalDate day) {
+        return hub == null || hub.opensOn(day, today());
+    }
+
+    /** A room's timeline starts on the first day the hub opens: on a holiday, the day it opens again. */
     public void choose(Room chosen) {
         room.set(chosen);
-        date.set(today());
+        int ahead = chosen.rules() == null ? 14 : chosen.rules().maxDaysAhead();
+        LocalDate first = today();
+        while (!opensOn(first) && first.isBefore(today().plusDays(ahead))) {
+            first = first.plusDays(1);
+        }
+        date.set(opensOn(first) ? first : today());
         step.set(Step.SLOTS);
         loadSlots();
     }
@@ -237,6 +260,10 @@ public final class RoomsViewModel implements Resettable {
         slots.clear();
         Room r = room.get();
         LocalDate day = date.get();
+        if (!opensOn(day)) {
+            ++slotLoads; // an answer still on its way for another day is not shown on this one
+            return; // the hub is closed that day: nothing to offer, the timeline says so
+        }
         // two quick taps on "next day": only the day shown gets its slots, whichever answer comes back last
         int asked = ++slotLoads;
         async.run(() -> central.availability(r.id(), day).slots(), list -> {

@@ -81,7 +81,8 @@ class HomeViewModelTest {
         assertEquals(clock.instant().atZone(ZONE).toLocalDate(), closed.opens().toLocalDate());
         assertEquals(LocalTime.of(9, 0), closed.opens().toLocalTime());
         assertEquals(ZONE, closed.opens().getZone());
-        assertTrue(closed.today(), "it opens later the same day");
+        assertEquals(0, closed.days(), "it opens later the same day");
+        assertFalse(closed.allDay());
         assertFalse(vm.open());
     }
 
@@ -101,8 +102,30 @@ class HomeViewModelTest {
         clock.advance(Duration.ofMinutes(1));
         vm.checkOpening();
         assertFalse(vm.open(), "17:00");
-        assertFalse(vm.closedProperty().get().today(), "after closing it opens the next day");
+        assertEquals(1, vm.closedProperty().get().days(), "after closing it opens the next day");
         assertEquals(LocalTime.of(9, 0), vm.closedProperty().get().opens().toLocalTime());
+    }
+
+    /**
+     * A holiday today and tomorrow, and the weekday after closed every week: closed all day, opening again on the
+     * third day at nine; check-in and tickets wait, even at an hour the hub is usually open.
+     */
+    @Test
+    void onAHolidayTheHubIsClosedAllDayAndSaysWhenItReopens() throws IOException {
+        start(LocalTime.of(10, 0));
+        LocalDate today = clock.instant().atZone(ZONE).toLocalDate();
+        central.week("09:00", "17:00", java.util.Set.of(today.plusDays(2).getDayOfWeek()),
+                List.of(today, today.plusDays(1)));
+        vm.refresh();
+        HomeViewModel.Closed closed = vm.closedProperty().get();
+        assertFalse(vm.open(), "10:00 on a holiday");
+        assertTrue(closed.allDay());
+        assertEquals(today.plusDays(3).atTime(9, 0).atZone(ZONE), closed.opens());
+        assertEquals(3, closed.days());
+
+        central.week("09:00", "17:00", java.util.Set.of(), List.of());
+        vm.refresh();
+        assertTrue(vm.open(), "the closures taken back: open at 10:00 again");
     }
 
     @Test

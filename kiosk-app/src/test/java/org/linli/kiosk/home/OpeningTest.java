@@ -63,4 +63,46 @@ class OpeningTest {
         assertEquals(Optional.empty(), Opening.closedUntil(new OpeningHours("nine", "17:00"), at("03:33"), HUB));
         assertEquals(Optional.empty(), Opening.closedUntil(new OpeningHours("17:00", "09:00"), at("03:33"), HUB));
     }
+
+    /** A week of 09:00–17:00 with Sundays closed, and the given closures. */
+    static org.linli.kiosk.central.Model.Week week(LocalDate... closures) {
+        var days = new java.util.EnumMap<java.time.DayOfWeek, OpeningHours>(java.time.DayOfWeek.class);
+        for (var day : java.time.DayOfWeek.values()) {
+            if (day != java.time.DayOfWeek.SUNDAY) {
+                days.put(day, HOURS);
+            }
+        }
+        return new org.linli.kiosk.central.Model.Week(days, java.util.Set.of(closures));
+    }
+
+    @Test
+    void onAClosureItIsClosedAllDayAndOpensOnTheNextOpenDay() {
+        // DAY is a Friday: closed Friday and Saturday, Sunday closed every week: open again on Monday at nine
+        OpeningHours closedToday = new OpeningHours("09:00", "17:00", true);
+        assertEquals(Optional.of(new Opening.Shut(LocalDateTime.of(DAY.plusDays(3), java.time.LocalTime.of(9, 0))
+                .atZone(HUB), true)), Opening.shut(closedToday, week(DAY, DAY.plusDays(1)), at("12:00"), HUB));
+    }
+
+    @Test
+    void afterHoursItOpensOnTheNextDayThatIsNotClosed() {
+        // Friday evening: Saturday is a holiday, Sunday closed: Monday
+        assertEquals(Optional.of(new Opening.Shut(LocalDateTime.of(DAY.plusDays(3), java.time.LocalTime.of(9, 0))
+                .atZone(HUB), false)), Opening.shut(HOURS, week(DAY.plusDays(1)), at("18:00"), HUB));
+        assertEquals(Optional.empty(), Opening.shut(HOURS, week(DAY.plusDays(1)), at("12:00"), HUB));
+        assertEquals(Optional.of(new Opening.Shut(LocalDateTime.of(DAY, java.time.LocalTime.of(9, 0)).atZone(HUB),
+                false)), Opening.shut(HOURS, week(), at("08:00"), HUB));
+    }
+
+    @Test
+    void closedForLongerThanItLooksAheadItSaysOnlyThatItIsClosed() {
+        var closed = new org.linli.kiosk.central.Model.Week(java.util.Map.of(), java.util.Set.of());
+        assertEquals(Optional.of(new Opening.Shut(null, true)),
+                Opening.shut(new OpeningHours("09:00", "17:00", true), closed, at("12:00"), HUB));
+    }
+
+    @Test
+    void withoutAWeekEveryDayHasTodaysHours() {
+        assertEquals(Optional.of(new Opening.Shut(LocalDateTime.of(DAY.plusDays(1), java.time.LocalTime.of(9, 0))
+                .atZone(HUB), false)), Opening.shut(HOURS, null, at("18:00"), HUB));
+    }
 }

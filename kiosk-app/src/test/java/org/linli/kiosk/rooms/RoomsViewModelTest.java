@@ -44,6 +44,30 @@ class RoomsViewModelTest extends CentralFixtureTest {
         "13800138000".chars().forEach(c -> model.phone().press((char) c));
     }
 
+    /**
+     * On a holiday no slot is offered: the tiles have no day to show, and a room's timeline opens on the day the hub
+     * opens again (here the third, the weekday after the holiday being closed every week); the closed days in
+     * between offer nothing.
+     */
+    @Test
+    void onAClosedDayNoSlotIsOffered() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(f.clock.instant(), f.zone);
+        f.central.week("08:00", "21:00", java.util.Set.of(today.plusDays(1).getDayOfWeek()), java.util.List.of(today));
+        vm.refresh();
+        assertFalse(vm.opensOn(today));
+        assertFalse(vm.opensOn(today.plusDays(1)));
+        assertTrue(vm.opensOn(today.plusDays(2)));
+        assertTrue(vm.rooms().stream().allMatch(r -> r.today().isEmpty()), "no slots on the tiles today");
+        vm.choose(vm.rooms().getFirst().room());
+        assertEquals(today.plusDays(2), vm.dateProperty().get(), "the timeline starts on the day the hub opens");
+        assertFalse(vm.slots().isEmpty());
+        vm.moveDay(-1);
+        assertEquals(today.plusDays(1), vm.dateProperty().get());
+        assertTrue(vm.slots().isEmpty(), "a closed weekday offers nothing");
+        vm.tapSlot(0);
+        assertFalse(vm.hasTime());
+    }
+
     /** The room list carries each room's day: its tile draws it as a bar and counts the free slots left. */
     @Test
     void theRoomListKnowsHowMuchOfTodayIsStillFree() throws Exception {
