@@ -195,6 +195,7 @@ class AdminPagesIT {
         String key = chrome.findElement(By.id("display-key-shown")).getText();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-display]"))
                 .size() == 1);
+        chrome.executeScript("document.getElementById('display-shown').closest('section').scrollIntoView();");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("display-keys.png"));
 
         // the screen: a fresh browser with no staff sign-in

@@ -204,6 +204,7 @@ class BookingDeskIT {
             LocalTime start = java.time.OffsetDateTime.parse(slot.get("start").asText()).toLocalTime();
             boolean blocked = !start.isBefore(LocalTime.of(14, 0)) && start.isBefore(LocalTime.of(17, 0));
             assertEquals(!blocked, slot.get("free").asBoolean(), slot.toString());
+            assertEquals(blocked, slot.path("maintenance").asBoolean(), "a block is said to the kiosk: " + slot);
         }
         Map<String, Object> during = new HashMap<>(Map.of("room", "studio", "phone", "13800138002",
                 "attendees", 2, "start", tomorrow.atTime(15, 0).atZone(server.zone()).toOffsetDateTime().toString(),

@@ -263,6 +263,30 @@ class KioskFlowIT {
         return kiosk.rooms().bookingProperty().get();
     }
 
+    /** A room staff closed for repairs says so on its slots, in words, not as if a resident had booked it. */
+    @Test
+    void slotsOfARoomClosedForRepairsSaySoNotBooked() throws Exception {
+        java.time.LocalDate tomorrow = time.local().toLocalDate().plusDays(1);
+        assertEquals("maintenance", central.block("activity-room", tomorrow, "10:00", "12:00", "new floor")
+                .path("kind").asText());
+        central.book("activity-room", tomorrow.atTime(14, 0).atZone(time.zone()).toOffsetDateTime(),
+                tomorrow.atTime(15, 0).atZone(time.zone()).toOffsetDateTime(), "13800138000");
+        tap("#tile-rooms");
+        tap("#room-activity-room");
+        tap("#day-next");
+        await().atMost(PATIENCE).until(() -> !kiosk.rooms().slots().isEmpty());
+        awaitShown("#slot-0");
+        var slots = kiosk.rooms().slots();
+        for (int i = 0; i < slots.size(); i++) {
+            int hour = slots.get(i).start().atZoneSameInstant(time.zone()).getHour();
+            String label = robot.lookup("#slot-" + i).queryAs(javafx.scene.control.Labeled.class).getText();
+            boolean closed = hour >= 10 && hour < 12;
+            assertEquals(closed, label.contains(kiosk.i18n().get("rooms.slotMaintenance")), hour + ": " + label);
+            assertEquals(hour == 14, label.contains(kiosk.i18n().get("rooms.slotTaken")), hour + ": " + label);
+            assertEquals(closed || hour == 14, robot.lookup("#slot-" + i).query().isDisabled(), hour + ": " + label);
+        }
+    }
+
     @Test
     void checkingInThroughTheCamera() throws Exception {
         tap("#tile-checkin");

@@ -175,6 +175,12 @@ public final class TestCentral implements AutoCloseable {
                 end.toString(), "phone", phone, "attendees", 2, "purpose", "meeting"));
     }
 
+    /** Staff block a room for maintenance on a day of the hub, from and to "HH:mm" (the bookings desk's form). */
+    public JsonNode block(String room, java.time.LocalDate date, String from, String to, String reason) {
+        return post("/api/v1/rooms/" + room + "/blocks", staffToken("operator"), Map.of("date", date.toString(),
+                "from", from, "to", to, "reason", reason));
+    }
+
     /** Signs up residents (phones 13900000000 and on) until every place of an activity is taken. */
     public void fill(String activity, int places) {
         for (int i = 0; i < places; i++) {

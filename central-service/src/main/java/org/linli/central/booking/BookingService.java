@@ -87,6 +87,9 @@ public final class BookingService implements HttpService {
                 json.writeStringField("start", Times.format(slot.start(), hub.timezone()));
                 json.writeStringField("end", Times.format(slot.end(), hub.timezone()));
                 json.writeBooleanField("free", slot.free());
+                if (slot.maintenance()) { // only then: this is the kiosks' most frequent answer
+                    json.writeBooleanField("maintenance", true);
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

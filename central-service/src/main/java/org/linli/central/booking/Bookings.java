@@ -70,7 +70,8 @@ public final class Bookings {
     public record Created(Booking booking, boolean replayed) {
     }
 
-    public record Slot(Instant start, Instant end, boolean free) {
+    /** A slot of a room's day; {@code maintenance} when staff blocked it (not free, and no resident's booking). */
+    public record Slot(Instant start, Instant end, boolean free, boolean maintenance) {
     }
 
     public List<Slot> availability(Room room, Hub hub, LocalDate date) {
@@ -81,16 +82,17 @@ public final class Bookings {
         Instant open = LocalDateTime.of(date, hours.get().open()).atZone(hub.timezone()).toInstant();
         Instant close = LocalDateTime.of(date, hours.get().close()).atZone(hub.timezone()).toInstant();
         List<long[]> taken = db.read(c -> Sql.list(c, """
-                SELECT start_ts, end_ts FROM booking
+                SELECT start_ts, end_ts, kind = 'maintenance' FROM booking
                 WHERE room_id = ? AND status IN ('active', 'used') AND start_ts < ? AND end_ts > ?""",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, room.id(), close.getEpochSecond(),
-                open.getEpochSecond()));
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0}, room.id(),
+                close.getEpochSecond(), open.getEpochSecond()));
         List<Slot> slots = new ArrayList<>();
         long step = room.rules().slotMinutes() * 60L;
         for (long s = open.getEpochSecond(); s + step <= close.getEpochSecond(); s += step) {
             long start = s;
             boolean free = taken.stream().noneMatch(t -> t[0] < start + step && start < t[1]);
-            slots.add(new Slot(Instant.ofEpochSecond(s), Instant.ofEpochSecond(s + step), free));
+            boolean blocked = taken.stream().anyMatch(t -> t[2] == 1 && t[0] < start + step && start < t[1]);
+            slots.add(new Slot(Instant.ofEpochSecond(s), Instant.ofEpochSecond(s + step), free, blocked));
         }
         return slots;
     }

@@ -147,9 +147,11 @@ public final class Model {
         }
     }
 
-    public record Slot(OffsetDateTime start, OffsetDateTime end, boolean free) {
+    /** A slot of a room's day; {@code maintenance} when staff closed the room then (it is not free either). */
+    public record Slot(OffsetDateTime start, OffsetDateTime end, boolean free, boolean maintenance) {
         static Slot from(Json json) {
-            return new Slot(json.path("start").asTime(), json.path("end").asTime(), json.path("free").asBoolean());
+            return new Slot(json.path("start").asTime(), json.path("end").asTime(), json.path("free").asBoolean(),
+                    json.path("maintenance").asBoolean());
         }
     }
 

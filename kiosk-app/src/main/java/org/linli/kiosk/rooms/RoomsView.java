@@ -207,7 +207,8 @@ public final class RoomsView implements View {
             int index = i;
             String time = TIME.format(slot.start().atZoneSameInstant(zone));
             // a booked slot says so in words, not only in a colour
-            Button button = Ui.button(slot.free() ? time : time + "\n" + i18n.get("rooms.slotTaken"), "slot-" + i,
+            Button button = Ui.button(slot.free() ? time : time + "\n"
+                    + i18n.get(slot.maintenance() ? "rooms.slotMaintenance" : "rooms.slotTaken"), "slot-" + i,
                     () -> vm.tapSlot(index), "slot");
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
                     : slot.free() ? "slot-free" : "slot-taken");
