@@ -45,36 +45,6 @@ public final class RoomsViewModel implements Resettable {
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
 
-    /**
-     * A room in the list with its live state (null when not known) and today's slots (null when they could not be
-     * loaded): the tile draws the day as a bar and says how much of it is still free.
-     */
-    public record Row(Room room, RoomState live, List<Slot> today) {
-        public Row {
-            today = today == null ? null : List.copyOf(today);
-        }
-
-        /** Slots still to come today that nobody has booked. */
-        public long freeLeft(Instant now) {
-            return today == null ? 0 : today.stream().filter(s -> s.free() && s.start().toInstant().isAfter(now))
-                    .count();
-        }
-
-        /** Whether any slot of today has not begun yet. */
-        public boolean dayLeft(Instant now) {
-            return today != null && today.stream().anyMatch(s -> s.start().toInstant().isAfter(now));
-        }
-
-        public boolean inUse() {
-            return live != null && live.occupied();
-        }
-
-        /** More people in the room than it is made for: the list says so, staff see an alert. */
-        public boolean overCapacity() {
-            return live != null && "over_capacity".equals(live.status());
-        }
-    }
-
     private final CentralClient central;
     private final Async async;
     private final ReceiptPrinter printer;
@@ -83,9 +53,9 @@ public final class RoomsViewModel implements Resettable {
     private final ZoneId zone;
     private final BookableDays days;
     private final Map<String, RoomState> live;
-    private final ObservableList<Row> rooms = FXCollections.observableArrayList();
+    private final ObservableList<RoomRow> rooms = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
-    private final ObservableList<Row> roomsReadOnly = FXCollections.unmodifiableObservableList(rooms);
+    private final ObservableList<RoomRow> roomsReadOnly = FXCollections.unmodifiableObservableList(rooms);
     private final ObservableList<Slot> slots = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Slot> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
@@ -118,7 +88,7 @@ public final class RoomsViewModel implements Resettable {
         date.set(days.today());
     }
 
-    public ObservableList<Row> rooms() {
+    public ObservableList<RoomRow> rooms() {
         return roomsReadOnly;
     }
 
@@ -176,7 +146,7 @@ public final class RoomsViewModel implements Resettable {
         live.put(state.room(), state);
         for (int i = 0; i < rooms.size(); i++) {
             if (rooms.get(i).room().id().equals(state.room())) {
-                rooms.set(i, new Row(rooms.get(i).room(), state, rooms.get(i).today()));
+                rooms.set(i, new RoomRow(rooms.get(i).room(), state, rooms.get(i).today()));
             }
         }
     }
@@ -187,7 +157,7 @@ public final class RoomsViewModel implements Resettable {
             Hub loaded = central.hub();
             // a closed day has no slots to show: the tile says the hub is closed today
             boolean opens = loaded.opensOn(day, day);
-            return Map.entry(loaded, loaded.rooms().stream().map(r -> new Row(r, live.get(r.id()),
+            return Map.entry(loaded, loaded.rooms().stream().map(r -> new RoomRow(r, live.get(r.id()),
                     opens ? todayOf(r, day) : List.of())).toList());
         }, loaded -> {
             days.hub(loaded.getKey());

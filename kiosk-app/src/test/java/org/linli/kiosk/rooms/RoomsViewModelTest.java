@@ -72,7 +72,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
     @Test
     void theRoomListKnowsHowMuchOfTodayIsStillFree() throws Exception {
         vm.refresh();
-        RoomsViewModel.Row before = vm.rooms().get(0);
+        RoomRow before = vm.rooms().get(0);
         assertTrue(before.today() != null && !before.today().isEmpty(), "today's slots are loaded with the list");
         long free = before.freeLeft(f.clock.instant());
         var later = before.today().stream().filter(s -> s.free() && s.start().toInstant().isAfter(f.clock.instant()))
