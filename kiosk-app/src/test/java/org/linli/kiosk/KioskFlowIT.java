@@ -98,18 +98,8 @@ class KioskFlowIT {
                 "camera.frames", frames.toString(), "sync.seconds", "1", "staff.pin", "2468"));
         KioskConfig config = KioskConfig.from(settings);
         java.time.ZoneId zone = HubZone.await(config);
-        FxToolkit.setupStage(stage -> {
-            try {
-                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080, zone);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            stage.setScene(kiosk.scene());
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
-            kiosk.start(System::nanoTime);
-        });
+        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, clock, exits::incrementAndGet, 1920, 1080,
+                zone));
         kiosk.settle();
     }
 
