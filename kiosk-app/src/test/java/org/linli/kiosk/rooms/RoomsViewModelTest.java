@@ -37,6 +37,14 @@ class RoomsViewModelTest extends CentralFixtureTest {
         throw new AssertionError("no two free slots in a row");
     }
 
+    /** The first room, tomorrow, its first free slot (the first of two free in a row) tapped. */
+    void chooseASlotTomorrow() {
+        vm.refresh();
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        vm.tapSlot(firstFreePair(vm));
+    }
+
     void fillDetails(RoomsViewModel model) {
         model.toDetails();
         model.changeAttendees(3);
@@ -88,10 +96,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
         String card = f.central.residentCard("13800138009");
         long resident = f.central.newestResident();
         f.resident.card(card);
-        vm.refresh();
-        vm.choose(vm.rooms().get(0).room());
-        vm.moveDay(1);
-        vm.tapSlot(firstFreePair(vm));
+        chooseASlotTomorrow();
         vm.toDetails();
         vm.setPurpose("class");
         assertTrue(vm.canBook(), "no number needed");
@@ -103,10 +108,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
 
     @Test
     void aNumberTypedForABookingIsRememberedForTheRestOfTheVisit() throws Exception {
-        vm.refresh();
-        vm.choose(vm.rooms().get(0).room());
-        vm.moveDay(1);
-        vm.tapSlot(firstFreePair(vm));
+        chooseASlotTomorrow();
         fillDetails(vm);
         vm.book();
         assertTrue(f.resident.known());
@@ -189,10 +191,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
 
     @Test
     void bookingNeedsAPhoneAndAPurpose() {
-        vm.refresh();
-        vm.choose(vm.rooms().get(0).room());
-        vm.moveDay(1);
-        vm.tapSlot(firstFreePair(vm));
+        chooseASlotTomorrow();
         vm.toDetails();
         vm.book();
         assertEquals("phone.invalid", vm.messageProperty().get());
