@@ -125,6 +125,16 @@ class KioskFlowIT {
         await().atMost(PATIENCE).until(() -> shown(id));
     }
 
+    /** A USB scanner is a keyboard: it types the code's characters and Enter into whatever screen is shown. */
+    private void scanWithHidScanner(String code) {
+        robot.interact(() -> {
+            for (char c : (code + "\r").toCharArray()) {
+                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+    }
+
     private void typeOnKeypad(String digits) throws InterruptedException {
         for (char c : digits.toCharArray()) {
             tap("#key-" + c);
@@ -193,13 +203,7 @@ class KioskFlowIT {
         tap("#done");
         tap("#tile-my_bookings");
         awaitShown("#scan-card");
-        String card = central.residentCard(phone) + "\r";
-        robot.interact(() -> {
-            for (char c : card.toCharArray()) {
-                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
-                        KeyCode.UNDEFINED, false, false, false, false));
-            }
-        });
+        scanWithHidScanner(central.residentCard(phone));
         kiosk.settle();
         awaitShown("#mine-" + booking.id());
         assertEquals(Screen.MY_BOOKINGS, kiosk.shell().screen(), "the card opened the bookings, not a check-in");
@@ -269,13 +273,7 @@ class KioskFlowIT {
     @Test
     void checkingInThroughAHidScannerFromAnyScreen() throws Exception {
         tap("#tile-activities");
-        String token = central.residentCard("13800138012") + "\r";
-        robot.interact(() -> {
-            for (char c : token.toCharArray()) {
-                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
-                        KeyCode.UNDEFINED, false, false, false, false));
-            }
-        });
+        scanWithHidScanner(central.residentCard("13800138012"));
         awaitShown("#welcome");
         assertEquals(Screen.CHECKIN, kiosk.shell().screen());
         assertEquals(1, central.checkins());
