@@ -1,5 +1,7 @@
 package org.linli.kiosk;
 
+import static org.linli.kiosk.OnScreen.fx;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,17 +67,7 @@ public final class KioskBench {
             Platform.startup(started::countDown);
             started.await();
             long platformMs = (System.nanoTime() - t0) / 1_000_000;
-            fx(() -> {
-                try {
-                    kiosk = new Kiosk(config, clock, () -> { }, 1920, 1080, zone.join());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                Stage stage = new Stage();
-                stage.setScene(kiosk.scene());
-                stage.show();
-                kiosk.start(System::nanoTime);
-            });
+            fx(() -> kiosk = OnScreen.show(new Stage(), config, clock, () -> { }, 1920, 1080, zone.join()));
             long builtMs = (System.nanoTime() - t0) / 1_000_000;
             kiosk.settle();
             pulse();
@@ -317,23 +309,5 @@ public final class KioskBench {
             }
         }
         return "-1";
-    }
-
-    private static void fx(Runnable action) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-        if (failure.get() != null) {
-            throw new IllegalStateException(failure.get());
-        }
     }
 }

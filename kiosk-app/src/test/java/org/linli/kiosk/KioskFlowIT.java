@@ -98,18 +98,8 @@ class KioskFlowIT {
                 "camera.frames", frames.toString(), "sync.seconds", "1", "staff.pin", "2468"));
         KioskConfig config = KioskConfig.from(settings);
         java.time.ZoneId zone = HubZone.await(config);
-        FxToolkit.setupStage(stage -> {
-            try {
-                kiosk = new Kiosk(config, clock, exits::incrementAndGet, 1920, 1080, zone);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            stage.setScene(kiosk.scene());
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
-            kiosk.start(System::nanoTime);
-        });
+        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, clock, exits::incrementAndGet, 1920, 1080,
+                zone));
         kiosk.settle();
     }
 
@@ -133,6 +123,16 @@ class KioskFlowIT {
 
     private void awaitShown(String id) {
         await().atMost(PATIENCE).until(() -> shown(id));
+    }
+
+    /** A USB scanner is a keyboard: it types the code's characters and Enter into whatever screen is shown. */
+    private void scanWithHidScanner(String code) {
+        robot.interact(() -> {
+            for (char c : (code + "\r").toCharArray()) {
+                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
     }
 
     private void typeOnKeypad(String digits) throws InterruptedException {
@@ -203,13 +203,7 @@ class KioskFlowIT {
         tap("#done");
         tap("#tile-my_bookings");
         awaitShown("#scan-card");
-        String card = central.residentCard(phone) + "\r";
-        robot.interact(() -> {
-            for (char c : card.toCharArray()) {
-                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
-                        KeyCode.UNDEFINED, false, false, false, false));
-            }
-        });
+        scanWithHidScanner(central.residentCard(phone));
         kiosk.settle();
         awaitShown("#mine-" + booking.id());
         assertEquals(Screen.MY_BOOKINGS, kiosk.shell().screen(), "the card opened the bookings, not a check-in");
@@ -303,13 +297,7 @@ class KioskFlowIT {
     @Test
     void checkingInThroughAHidScannerFromAnyScreen() throws Exception {
         tap("#tile-activities");
-        String token = central.residentCard("13800138012") + "\r";
-        robot.interact(() -> {
-            for (char c : token.toCharArray()) {
-                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
-                        KeyCode.UNDEFINED, false, false, false, false));
-            }
-        });
+        scanWithHidScanner(central.residentCard("13800138012"));
         awaitShown("#welcome");
         assertEquals(Screen.CHECKIN, kiosk.shell().screen());
         assertEquals(1, central.checkins());

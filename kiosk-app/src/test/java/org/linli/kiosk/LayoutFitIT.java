@@ -65,18 +65,7 @@ class LayoutFitIT {
                 central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("kiosk").toString(),
                 "screen.dpi", String.valueOf(dpi)));
         java.time.ZoneId zone = HubZone.await(config);
-        FxToolkit.setupStage(stage -> {
-            try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            stage.setScene(kiosk.scene());
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-            kiosk.start(System::nanoTime);
-        });
+        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, clock, () -> { }, width, height, zone));
         kiosk.settle();
     }
 

@@ -1,7 +1,8 @@
 package org.linli.kiosk;
 
+import static org.linli.kiosk.OnScreen.fx;
+
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -211,17 +212,8 @@ final class ScreenshotTour {
     void open(KioskConfig config, int width, int height) throws Exception {
         size = width + "x" + height;
         fx(() -> {
-            try {
-                kiosk = new Kiosk(config, clock, () -> { }, width, height, zone);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
             stage = new Stage(StageStyle.UNDECORATED);
-            stage.setScene(kiosk.scene());
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-            kiosk.start(System::nanoTime);
+            kiosk = OnScreen.show(stage, config, clock, () -> { }, width, height, zone);
         });
         kiosk.settle();
     }
@@ -229,11 +221,7 @@ final class ScreenshotTour {
     /** @param central the demo central (a resident's card is drawn from it), or null for another one */
     private void walk(java.util.Locale language, TestCentral central) throws Exception {
         String lang = language.getLanguage();
-        fx(() -> {
-            kiosk.i18n().localeProperty().set(language);
-            kiosk.shell().home();
-        });
-        shot("01-home", lang);
+        home(language, "01-home");
 
         go(Screen.CHECKIN);
         shot("02-checkin", lang);
@@ -416,6 +404,7 @@ final class ScreenshotTour {
         return Duration.between(now, next.isAfter(now) ? next : next.plusDays(1));
     }
 
+    /** The attract screen in {@code language}, drawn as {@code name}. */
     private void home(java.util.Locale language, String name) throws Exception {
         fx(() -> {
             kiosk.i18n().localeProperty().set(language);
@@ -443,11 +432,7 @@ final class ScreenshotTour {
             shot("20-offline-checkin", lang);
             go(Screen.QUEUE);
             shot("21-offline-queue", lang);
-            fx(() -> {
-                kiosk.i18n().localeProperty().set(language);
-                kiosk.shell().home();
-            });
-            shot("24-offline-home", lang);
+            home(language, "24-offline-home");
             go(Screen.ROOMS);
             shot("25-offline-rooms", lang);
             go(Screen.ACTIVITIES);
@@ -477,25 +462,5 @@ final class ScreenshotTour {
         BufferedImage png = SwingFXUtils.fromFXImage(image.get(), null);
         ImageIO.write(png, "png", dir.resolve(name + "-" + lang + "-" + size + ".png").toFile());
         count++;
-    }
-
-    private void fx(Runnable action) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the screen thread did not answer");
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("tour step failed", failure.get());
-        }
     }
 }

@@ -49,7 +49,7 @@ public final class RoomsView implements View {
         vm.stepProperty().addListener((o, a, b) -> render());
         // live data redraws only the step that shows it: a room event must not rebuild the keypad a resident is
         // typing on (a tap in flight would land on a key that is no longer there)
-        vm.rooms().addListener((ListChangeListener<RoomsViewModel.Row>) c -> renderOn(RoomsViewModel.Step.ROOMS));
+        vm.rooms().addListener((ListChangeListener<RoomRow>) c -> renderOn(RoomsViewModel.Step.ROOMS));
         vm.slots().addListener((ListChangeListener<Slot>) c -> renderOn(RoomsViewModel.Step.SLOTS));
         // a closed day has no slots to replace: the day line and the closed notice follow the date itself
         vm.dateProperty().addListener((o, a, b) -> renderOn(RoomsViewModel.Step.SLOTS));
@@ -98,7 +98,7 @@ public final class RoomsView implements View {
             list.getChildren().add(Ui.working(i18n.get("common.loading")));
         }
         java.time.Instant now = vm.now();
-        for (RoomsViewModel.Row row : vm.rooms()) {
+        for (RoomRow row : vm.rooms()) {
             Room room = row.room();
             VBox inner = new VBox(form.gap(10), Ui.text(room.name().in(i18n.locale()), "tile-title"));
             if (!form.compact()) {
@@ -153,7 +153,7 @@ public final class RoomsView implements View {
      * Today at a glance: one segment per slot, green where it is free, grey where it is booked, pale where it is
      * past, with a mark at the present moment.
      */
-    private Node dayBar(RoomsViewModel.Row row, java.time.Instant now) {
+    private Node dayBar(RoomRow row, java.time.Instant now) {
         HBox bar = new HBox(2);
         bar.getStyleClass().add("day-bar");
         bar.setId("day-bar-" + row.room().id());

@@ -1,5 +1,7 @@
 package org.linli.kiosk.rooms;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,8 +19,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.Model.Booking;
 import org.linli.kiosk.central.Model.BookingRequest;
+import org.linli.kiosk.central.Model.Hub;
 import org.linli.kiosk.central.Model.Room;
 import org.linli.kiosk.central.Model.RoomState;
 import org.linli.kiosk.central.Model.Slot;
@@ -41,46 +45,17 @@ public final class RoomsViewModel implements Resettable {
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
 
-    /**
-     * A room in the list with its live state (null when not known) and today's slots (null when they could not be
-     * loaded): the tile draws the day as a bar and says how much of it is still free.
-     */
-    public record Row(Room room, RoomState live, List<Slot> today) {
-        public Row {
-            today = today == null ? null : List.copyOf(today);
-        }
-
-        /** Slots still to come today that nobody has booked. */
-        public long freeLeft(java.time.Instant now) {
-            return today == null ? 0 : today.stream().filter(s -> s.free() && s.start().toInstant().isAfter(now))
-                    .count();
-        }
-
-        /** Whether any slot of today has not begun yet. */
-        public boolean dayLeft(java.time.Instant now) {
-            return today != null && today.stream().anyMatch(s -> s.start().toInstant().isAfter(now));
-        }
-
-        public boolean inUse() {
-            return live != null && live.occupied();
-        }
-
-        /** More people in the room than it is made for: the list says so, staff see an alert. */
-        public boolean overCapacity() {
-            return live != null && "over_capacity".equals(live.status());
-        }
-    }
-
     private final CentralClient central;
     private final Async async;
     private final ReceiptPrinter printer;
     private final RatingViewModel rating;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final BookableDays days;
     private final Map<String, RoomState> live;
-    private final ObservableList<Row> rooms = FXCollections.observableArrayList();
+    private final ObservableList<RoomRow> rooms = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
-    private final ObservableList<Row> roomsReadOnly = FXCollections.unmodifiableObservableList(rooms);
+    private final ObservableList<RoomRow> roomsReadOnly = FXCollections.unmodifiableObservableList(rooms);
     private final ObservableList<Slot> slots = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Slot> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
@@ -95,8 +70,6 @@ public final class RoomsViewModel implements Resettable {
     private final ResidentSession resident;
     private final ReadOnlyObjectWrapper<Booking> booking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    /** The hub as last loaded: which days it opens. Null until the first load. */
-    private org.linli.kiosk.central.Model.Hub hub;
     private String idempotencyKey = UUID.randomUUID().toString();
     private int slotLoads;
 
@@ -110,11 +83,12 @@ public final class RoomsViewModel implements Resettable {
         this.rating = rating;
         this.clock = clock;
         this.zone = zone;
+        this.days = new BookableDays(clock, zone);
         this.live = live;
-        date.set(today());
+        date.set(days.today());
     }
 
-    public ObservableList<Row> rooms() {
+    public ObservableList<RoomRow> rooms() {
         return roomsReadOnly;
     }
 
@@ -167,42 +141,38 @@ public final class RoomsViewModel implements Resettable {
         return message.getReadOnlyProperty();
     }
 
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), zone);
-    }
-
     /** A {@code room} event: the room's row follows it at once, whichever step is shown. */
     public void liveRoom(RoomState state) {
         live.put(state.room(), state);
         for (int i = 0; i < rooms.size(); i++) {
             if (rooms.get(i).room().id().equals(state.room())) {
-                rooms.set(i, new Row(rooms.get(i).room(), state, rooms.get(i).today()));
+                rooms.set(i, new RoomRow(rooms.get(i).room(), state, rooms.get(i).today()));
             }
         }
     }
 
     public void refresh() {
-        LocalDate day = today();
+        LocalDate day = days.today();
         async.run(() -> {
-            var loaded = central.hub();
+            Hub loaded = central.hub();
             // a closed day has no slots to show: the tile says the hub is closed today
             boolean opens = loaded.opensOn(day, day);
-            return java.util.Map.entry(loaded, loaded.rooms().stream().map(r -> new Row(r, live.get(r.id()),
+            return Map.entry(loaded, loaded.rooms().stream().map(r -> new RoomRow(r, live.get(r.id()),
                     opens ? todayOf(r, day) : List.of())).toList());
         }, loaded -> {
-            hub = loaded.getKey();
+            days.hub(loaded.getKey());
             Lists.replace(rooms, loaded.getValue());
         }, failure -> {
-                    message.set(Problems.messageKey(failure, "rooms.refused"));
-                    step.set(Step.PROBLEM);
-                });
+            message.set(Problems.messageKey(failure, "rooms.refused"));
+            step.set(Step.PROBLEM);
+        });
     }
 
     /** Today's slots of one room, or null: a tile without its day bar is better than no room list. */
     private List<Slot> todayOf(Room r, LocalDate day) {
         try {
             return central.availability(r.id(), day).slots();
-        } catch (java.io.IOException | org.linli.kiosk.central.CentralRefusedException e) {
+        } catch (IOException | CentralRefusedException e) {
             return null;
         }
     }
@@ -213,13 +183,13 @@ public final class RoomsViewModel implements Resettable {
     }
 
     /** The kiosk's clock, for what is past on a tile's day bar. */
-    public java.time.Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
     /** The hub's today, for the date line of the timeline and the booking ("today", "tomorrow"). */
     public LocalDate todayInHub() {
-        return today();
+        return days.today();
     }
 
     /**
@@ -227,28 +197,21 @@ public final class RoomsViewModel implements Resettable {
      * the central service refuses a booking on a closed day in any case.
      */
     public boolean opensOn(LocalDate day) {
-        return hub == null || hub.opensOn(day, today());
+        return days.opensOn(day);
     }
 
     /** A room's timeline starts on the first day the hub opens: on a holiday, the day it opens again. */
     public void choose(Room chosen) {
         room.set(chosen);
-        int ahead = chosen.rules() == null ? 14 : chosen.rules().maxDaysAhead();
-        LocalDate first = today();
-        while (!opensOn(first) && first.isBefore(today().plusDays(ahead))) {
-            first = first.plusDays(1);
-        }
-        date.set(opensOn(first) ? first : today());
+        date.set(days.firstOpen(chosen));
         step.set(Step.SLOTS);
         loadSlots();
     }
 
-    /** Moves the day shown by {@code days}, within today .. the room's furthest bookable day. */
-    public void moveDay(int days) {
-        Room r = room.get();
-        int ahead = r == null || r.rules() == null ? 14 : r.rules().maxDaysAhead();
-        LocalDate next = date.get().plusDays(days);
-        if (!next.isBefore(today()) && !next.isAfter(today().plusDays(ahead))) {
+    /** Moves the day shown by {@code by} days, within today .. the room's furthest bookable day. */
+    public void moveDay(int by) {
+        LocalDate next = date.get().plusDays(by);
+        if (days.inReach(room.get(), next)) {
             date.set(next);
             loadSlots();
         }
@@ -260,7 +223,7 @@ public final class RoomsViewModel implements Resettable {
         slots.clear();
         Room r = room.get();
         LocalDate day = date.get();
-        if (!opensOn(day)) {
+        if (!days.opensOn(day)) {
             ++slotLoads; // an answer still on its way for another day is not shown on this one
             return; // the hub is closed that day: nothing to offer, the timeline says so
         }
@@ -400,6 +363,6 @@ public final class RoomsViewModel implements Resettable {
         phone.reset();
         booking.set(null);
         message.set("");
-        date.set(today());
+        date.set(days.today());
     }
 }

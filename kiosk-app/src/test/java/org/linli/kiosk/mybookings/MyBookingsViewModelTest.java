@@ -54,6 +54,13 @@ class MyBookingsViewModelTest {
         return f.central.book(room, slot.start(), slot.end(), phone).path("id").asText();
     }
 
+    /** The card shown and its one booking tapped: the screen asks whether to cancel it. */
+    private void chooseTheOnlyBooking(String card) {
+        vm.start();
+        vm.scanned(card);
+        vm.choose(vm.bookings().getFirst());
+    }
+
     private long cancelled(String id) {
         return f.central.count("SELECT count(*) FROM booking WHERE status = 'cancelled' AND id = " + id);
     }
@@ -158,9 +165,7 @@ class MyBookingsViewModelTest {
     void offlineNothingIsShownAndACancellationIsRefusedNotKept() throws Exception {
         String id = bookTomorrow("studio", PHONE);
         String card = f.central.residentCard(PHONE);
-        vm.start();
-        vm.scanned(card);
-        vm.choose(vm.bookings().getFirst());
+        chooseTheOnlyBooking(card);
         f.central.stop();
         vm.cancel();
         assertEquals(Step.PROBLEM, vm.stepProperty().get());
@@ -188,9 +193,7 @@ class MyBookingsViewModelTest {
     void aBookingCancelledMeanwhileIsSaidToBeGone() throws Exception {
         String id = bookTomorrow("studio", PHONE);
         String card = f.central.residentCard(PHONE);
-        vm.start();
-        vm.scanned(card);
-        vm.choose(vm.bookings().getFirst());
+        chooseTheOnlyBooking(card);
         f.central.post("/api/v1/bookings/" + id + "/cancel", f.central.staffToken("operator"),
                 java.util.Map.of("reason", "maintenance"));
         vm.cancel();

@@ -37,6 +37,14 @@ class RoomsViewModelTest extends CentralFixtureTest {
         throw new AssertionError("no two free slots in a row");
     }
 
+    /** The first room, tomorrow, its first free slot (the first of two free in a row) tapped. */
+    void chooseASlotTomorrow() {
+        vm.refresh();
+        vm.choose(vm.rooms().get(0).room());
+        vm.moveDay(1);
+        vm.tapSlot(firstFreePair(vm));
+    }
+
     void fillDetails(RoomsViewModel model) {
         model.toDetails();
         model.changeAttendees(3);
@@ -72,7 +80,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
     @Test
     void theRoomListKnowsHowMuchOfTodayIsStillFree() throws Exception {
         vm.refresh();
-        RoomsViewModel.Row before = vm.rooms().get(0);
+        RoomRow before = vm.rooms().get(0);
         assertTrue(before.today() != null && !before.today().isEmpty(), "today's slots are loaded with the list");
         long free = before.freeLeft(f.clock.instant());
         var later = before.today().stream().filter(s -> s.free() && s.start().toInstant().isAfter(f.clock.instant()))
@@ -88,10 +96,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
         String card = f.central.residentCard("13800138009");
         long resident = f.central.newestResident();
         f.resident.card(card);
-        vm.refresh();
-        vm.choose(vm.rooms().get(0).room());
-        vm.moveDay(1);
-        vm.tapSlot(firstFreePair(vm));
+        chooseASlotTomorrow();
         vm.toDetails();
         vm.setPurpose("class");
         assertTrue(vm.canBook(), "no number needed");
@@ -103,10 +108,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
 
     @Test
     void aNumberTypedForABookingIsRememberedForTheRestOfTheVisit() throws Exception {
-        vm.refresh();
-        vm.choose(vm.rooms().get(0).room());
-        vm.moveDay(1);
-        vm.tapSlot(firstFreePair(vm));
+        chooseASlotTomorrow();
         fillDetails(vm);
         vm.book();
         assertTrue(f.resident.known());
@@ -189,10 +191,7 @@ class RoomsViewModelTest extends CentralFixtureTest {
 
     @Test
     void bookingNeedsAPhoneAndAPurpose() {
-        vm.refresh();
-        vm.choose(vm.rooms().get(0).room());
-        vm.moveDay(1);
-        vm.tapSlot(firstFreePair(vm));
+        chooseASlotTomorrow();
         vm.toDetails();
         vm.book();
         assertEquals("phone.invalid", vm.messageProperty().get());
