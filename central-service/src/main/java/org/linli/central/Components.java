@@ -223,6 +223,7 @@ public final class Components implements AutoCloseable {
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);
         registerRelay.start(db);
+        accounts.shareForgetting(db);
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -314,6 +315,7 @@ public final class Components implements AutoCloseable {
             replicaEvents.close();
         }
         registerRelay.close();
+        accounts.stopSharing();
         try {
             leases.releaseAll();
         } catch (RuntimeException e) {
