@@ -336,9 +336,10 @@ class TwoCentralProcessesIT {
             long settled = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
             // The survivor takes the dead replica's share at once (replicas keep no session in the broker); only what
             // B had in flight is sent again. With a session kept, Mosquitto went on handing B's dead session half of
-            // every device's messages, and the agents sent them again and again (over 20 times each).
+            // every device's messages, and the agents sent them again and again (21-23 times each; here once, or a
+            // few times more when this machine is so busy that the commits pause for over a second).
             for (Agent agent : agents) {
-                assertTrue(agent.pump().resends() <= 5, "resends after a silence: " + agent.pump().resends());
+                assertTrue(agent.pump().resends() <= 10, "resends after a silence: " + agent.pump().resends());
             }
             for (int n = 0; n < AGENTS; n++) {
                 assertStoredOnce(n);
