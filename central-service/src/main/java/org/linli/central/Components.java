@@ -224,6 +224,7 @@ public final class Components implements AutoCloseable {
                 .orElse(null);
         registerRelay.start(db);
         accounts.shareForgetting(db);
+        catalogue.shareCaches();
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -316,6 +317,7 @@ public final class Components implements AutoCloseable {
         }
         registerRelay.close();
         accounts.stopSharing();
+        catalogue.stopSharingCaches();
         try {
             leases.releaseAll();
         } catch (RuntimeException e) {

@@ -181,4 +181,15 @@ class TwoReplicasIT {
         assertTrue(out.status() < 300, out.text());
         await().atMost(Duration.ofSeconds(2)).until(() -> b.get("/api/v1/devices", token).status() == 401);
     }
+
+    /** Each replica caches hubs and rooms for ten seconds; an edit through one reaches the other at once. */
+    @Test
+    void aRoomEditedThroughOneIsWhatTheOtherKnowsAtOnce() {
+        org.linli.central.catalogue.Room studio = b.components().catalogue().room("studio").orElseThrow();
+        org.linli.central.catalogue.Room bigger = new org.linli.central.catalogue.Room(studio.id(), studio.hubId(),
+                studio.name(), studio.capacity() + 5, studio.facilities(), studio.rules());
+        a.components().catalogue().put(bigger);
+        await().atMost(Duration.ofSeconds(2)).until(() -> b.components().catalogue().room("studio").orElseThrow()
+                .capacity() == studio.capacity() + 5);
+    }
 }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.linli.central.errors.Unauthorized;
-import org.linli.central.store.Broadcast;
 import org.linli.central.store.Database;
+import org.linli.central.store.Forgetting;
 import org.linli.central.store.ShortCache;
 import org.linli.central.store.Sql;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -20,7 +20,6 @@ public final class Accounts {
 
     /** The name a display key's caller has: no staff user name contains a ':'. */
     public static final String DISPLAY_PREFIX = "display:";
-    private static final String BEARERS_CHANNEL = "linli_bearers";
 
     private final Database db;
     private final Clock clock;
@@ -29,7 +28,7 @@ public final class Accounts {
     // Cleared by every write to staff and sessions here and by KioskKeys; a session still ends at its own expiry.
     private final ShortCache<String, Bearer> bearers = new ShortCache<>(Duration.ofSeconds(10), 10_000);
     private final KioskUses kioskUses;
-    private volatile Broadcast replicas;
+    private final Forgetting bearersChanged = new Forgetting("linli_bearers", bearers::clear);
 
     private record Bearer(Caller caller, long expiresTs) {
     }
@@ -43,11 +42,7 @@ public final class Accounts {
 
     /** Forgets who every bearer is; {@code kiosks.KioskKeys} and {@code displays.DisplayKeys} call it after a change. */
     public void forgetBearers() {
-        bearers.clear();
-        Broadcast others = replicas;
-        if (others != null) {
-            others.send("forget");
-        }
+        bearersChanged.forget();
     }
 
     /**
@@ -55,15 +50,11 @@ public final class Accounts {
      * changed) makes every replica forget its cached bearers at once, not within the cache's ten seconds.
      */
     public void shareForgetting(Database shared) {
-        replicas = shared.broadcast(BEARERS_CHANNEL, text -> bearers.clear()).orElse(null);
+        bearersChanged.share(shared);
     }
 
     public void stopSharing() {
-        Broadcast others = replicas;
-        replicas = null;
-        if (others != null) {
-            others.close();
-        }
+        bearersChanged.close();
     }
 
     public void putStaff(String username, String password, Role role, String hubId) {
