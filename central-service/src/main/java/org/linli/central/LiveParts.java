@@ -155,6 +155,8 @@ final class LiveParts implements AutoCloseable {
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);
         registerRelay.start(db);
+        features.accounts().shareForgetting(db);
+        features.catalogue().shareCaches();
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
@@ -242,6 +244,8 @@ final class LiveParts implements AutoCloseable {
             replicaEvents.close();
         }
         registerRelay.close();
+        features.accounts().stopSharing();
+        features.catalogue().stopSharingCaches();
     }
 
     /** Call after the token-signing keys changed, so doors get the new public keys. */

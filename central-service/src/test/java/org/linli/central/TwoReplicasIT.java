@@ -170,4 +170,26 @@ class TwoReplicasIT {
                         && Integer.valueOf(4).equals(v.outboxDepth()) && "1.2.3".equals(v.version()))
                 .orElse(false));
     }
+
+    /** Each replica caches who a bearer is for ten seconds; a sign-out through one makes the other forget at once. */
+    @Test
+    void aSessionEndedThroughOneIsRefusedByTheOtherAtOnce() {
+        // the demo seed ran twice; the password the second one set is the one in the database
+        String token = a.login("admin", b.password("admin"));
+        assertEquals(200, b.get("/api/v1/devices", token).status(), "B now knows the bearer");
+        TestServer.Response out = a.post("/api/v1/auth/logout", token, Map.of());
+        assertTrue(out.status() < 300, out.text());
+        await().atMost(Duration.ofSeconds(2)).until(() -> b.get("/api/v1/devices", token).status() == 401);
+    }
+
+    /** Each replica caches hubs and rooms for ten seconds; an edit through one reaches the other at once. */
+    @Test
+    void aRoomEditedThroughOneIsWhatTheOtherKnowsAtOnce() {
+        org.linli.central.catalogue.Room studio = b.components().catalogue().room("studio").orElseThrow();
+        org.linli.central.catalogue.Room bigger = new org.linli.central.catalogue.Room(studio.id(), studio.hubId(),
+                studio.name(), studio.capacity() + 5, studio.facilities(), studio.rules());
+        a.components().catalogue().put(bigger);
+        await().atMost(Duration.ofSeconds(2)).until(() -> b.components().catalogue().room("studio").orElseThrow()
+                .capacity() == studio.capacity() + 5);
+    }
 }

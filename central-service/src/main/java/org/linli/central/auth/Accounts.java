@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.linli.central.errors.Unauthorized;
 import org.linli.central.store.Database;
+import org.linli.central.store.Forgetting;
 import org.linli.central.store.ShortCache;
 import org.linli.central.store.Sql;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -27,6 +28,7 @@ public final class Accounts {
     // Cleared by every write to staff and sessions here and by KioskKeys; a session still ends at its own expiry.
     private final ShortCache<String, Bearer> bearers = new ShortCache<>(Duration.ofSeconds(10), 10_000);
     private final KioskUses kioskUses;
+    private final Forgetting bearersChanged = new Forgetting("linli_bearers", bearers::clear);
 
     private record Bearer(Caller caller, long expiresTs) {
     }
@@ -40,7 +42,19 @@ public final class Accounts {
 
     /** Forgets who every bearer is; {@code kiosks.KioskKeys} and {@code displays.DisplayKeys} call it after a change. */
     public void forgetBearers() {
-        bearers.clear();
+        bearersChanged.forget();
+    }
+
+    /**
+     * With several central replicas on one database: a change here (a session ended, a key revoked, a password
+     * changed) makes every replica forget its cached bearers at once, not within the cache's ten seconds.
+     */
+    public void shareForgetting(Database shared) {
+        bearersChanged.share(shared);
+    }
+
+    public void stopSharing() {
+        bearersChanged.close();
     }
 
     public void putStaff(String username, String password, Role role, String hubId) {
@@ -130,7 +144,7 @@ public final class Accounts {
         try {
             return db.write(work);
         } finally {
-            bearers.clear();
+            forgetBearers();
         }
     }
 

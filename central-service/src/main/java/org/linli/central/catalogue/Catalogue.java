@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.linli.central.errors.NotFound;
 import org.linli.central.store.Database;
+import org.linli.central.store.Forgetting;
 import org.linli.central.store.ShortCache;
 
 /**
@@ -27,6 +28,11 @@ public final class Catalogue {
     private final ShortCache<String, Hub> hubCache = new ShortCache<>(CACHE_TTL, 10_000);
     private final ShortCache<String, Room> roomCache = new ShortCache<>(CACHE_TTL, 10_000);
     private final ShortCache<String, OpeningHours> hoursCache = new ShortCache<>(CACHE_TTL, 10_000);
+    private final Forgetting cachesChanged = new Forgetting("linli_catalogue", () -> {
+        hubCache.clear();
+        roomCache.clear();
+        hoursCache.clear();
+    });
 
     private final List<java.util.function.Consumer<String>> hubWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -248,15 +254,25 @@ public final class Catalogue {
 
     // ---- writes (seed and staff edits) ----
 
-    /** Every catalogue write goes through here, so the caches are cleared once it committed. */
+    /**
+     * Every catalogue write goes through here, so the caches are cleared once it committed: here and, once
+     * {@link #shareCaches} was called, in the other replicas sharing the database.
+     */
     private void write(Database.Work<?> work) {
         try {
             db.write(work);
         } finally {
-            hubCache.clear();
-            roomCache.clear();
-            hoursCache.clear();
+            cachesChanged.forget();
         }
+    }
+
+    /** With several central replicas: an edit through one reaches the others' rules at once. */
+    public void shareCaches() {
+        cachesChanged.share(db);
+    }
+
+    public void stopSharingCaches() {
+        cachesChanged.close();
     }
 
     public void put(Hub hub) {

@@ -27,7 +27,11 @@ public final class EventJournal implements Consumer<Event> {
     private static final int KEPT = 500;
     /** How far apart two replicas may number events that arrive together: their clocks, and NOTIFY's delay. */
     static final long SKEW = 5_000 * 1_000L;
-    private static final ThreadLocal<Long> GIVEN = new ThreadLocal<>();
+    /** On the thread publishing another replica's event: the id it gave it (null: it gave none). */
+    private static final ThreadLocal<Relayed> RELAYED = new ThreadLocal<>();
+
+    private record Relayed(Long id) {
+    }
 
     /** An event with its SSE id. */
     public record Entry(long id, Event event) {
@@ -50,9 +54,12 @@ public final class EventJournal implements Consumer<Event> {
     /** The bus subscriber. Listeners must not block (they are called on the publisher's thread). */
     @Override
     public synchronized void accept(Event event) {
-        Long given = GIVEN.get();
-        long id = given != null ? given : Math.max(next, wallClock.millis() * 1_000);
-        if (given == null) {
+        Relayed relayed = RELAYED.get();
+        long id;
+        if (relayed != null && relayed.id() != null) {
+            id = relayed.id();
+        } else {
+            id = Math.max(next, wallClock.millis() * 1_000);
             next = id + 1;
         }
         Entry entry = new Entry(id, event);
@@ -63,26 +70,27 @@ public final class EventJournal implements Consumer<Event> {
         for (Consumer<Entry> listener : listeners) {
             listener.accept(entry);
         }
-        if (given == null) {
+        if (relayed == null) {
             numberedHere.accept(entry);
         }
     }
 
-    /** Told of every event numbered here (not those numbered by another replica), in order, under the lock. */
+    /** Told of every event that happened here (not another replica's), in order, under the lock. */
     public void onNumberedHere(Consumer<Entry> listener) {
         numberedHere = listener;
     }
 
     /**
-     * Runs {@code publish}, which publishes on the bus an event that another replica numbered {@code id}: the journal
-     * keeps that id instead of giving it one.
+     * Runs {@code publish}, which publishes on the bus an event of another replica: the journal keeps the id that
+     * replica gave it instead of giving it one (when null, from a replica of a version before the shared ids, it gives
+     * one), and does not tell {@link #onNumberedHere} of it.
      */
-    public void numbered(long id, Runnable publish) {
-        GIVEN.set(id);
+    public void relayed(Long id, Runnable publish) {
+        RELAYED.set(new Relayed(id));
         try {
             publish.run();
         } finally {
-            GIVEN.remove();
+            RELAYED.remove();
         }
     }
 

@@ -71,10 +71,10 @@ public final class ReplicaEvents implements AutoCloseable {
 
     private void received(String text) {
         Event event;
-        long id;
+        JsonNode id;
         try {
             JsonNode message = Json.MAPPER.readTree(text);
-            id = message.path("id").asLong();
+            id = message.get("id");
             Class<? extends Event> type = TYPES.get(message.path("type").asText());
             if (type == null) {
                 LOG.log(Level.WARNING, "an event of an unknown type from another replica: " + message.path("type"));
@@ -90,7 +90,8 @@ public final class ReplicaEvents implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "an event from another replica could not be applied here: " + e);
         }
-        journal.numbered(id, () -> bus.publish(event));
+        // a replica of a version before the shared ids (a rolling upgrade) sends none
+        journal.relayed(id != null && id.canConvertToLong() ? id.asLong() : null, () -> bus.publish(event));
     }
 
     @Override

@@ -54,8 +54,8 @@ class EventJournalTest {
     void aClientOfOneReplicaResumesOnTheOtherWithoutLosingAnEvent() {
         EventJournal a = new EventJournal(InstantSource.fixed(STARTED));
         EventJournal b = new EventJournal(InstantSource.fixed(STARTED.plusMillis(3)));
-        a.onNumberedHere(entry -> b.numbered(entry.id(), () -> b.accept(entry.event())));
-        b.onNumberedHere(entry -> a.numbered(entry.id(), () -> a.accept(entry.event())));
+        a.onNumberedHere(entry -> b.relayed(entry.id(), () -> b.accept(entry.event())));
+        b.onNumberedHere(entry -> a.relayed(entry.id(), () -> a.accept(entry.event())));
         a.accept(new FeedbackEvent("a1", 5));
         b.accept(new FeedbackEvent("b1", 5));
         a.accept(new FeedbackEvent("a2", 5));
@@ -77,8 +77,8 @@ class EventJournalTest {
     void anIdThisJournalNeverHadReplaysWhatWasNumberedFromAMomentBeforeIt() {
         EventJournal journal = new EventJournal(InstantSource.fixed(STARTED));
         long before = STARTED.toEpochMilli() * 1_000;
-        journal.numbered(before - 10 * EventJournal.SKEW, () -> journal.accept(new FeedbackEvent("long ago", 5)));
-        journal.numbered(before - 1_000, () -> journal.accept(new FeedbackEvent("just before", 5)));
+        journal.relayed(before - 10 * EventJournal.SKEW, () -> journal.accept(new FeedbackEvent("long ago", 5)));
+        journal.relayed(before - 1_000, () -> journal.accept(new FeedbackEvent("just before", 5)));
         journal.accept(new FeedbackEvent("after", 5));
         List<Object> replayed = new ArrayList<>();
         journal.subscribe(before + 1, entry -> replayed.add(entry.event().hub()));
