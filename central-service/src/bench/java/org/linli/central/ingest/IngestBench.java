@@ -182,12 +182,28 @@ public final class IngestBench {
             }
         }
         Reconciliation reconciliation = Reconciliation.of(file, publishers.seqs());
+        // A message lost in the broker (its queue for the service full) is not the service's: say so
+        List<String> brokerDrops = brokerDrops(dir.resolve("broker").resolve("mosquitto.log"));
         deleteTree(dir);
         Result result = measured.result(rate, reconciliation);
         System.out.printf("%n%s: load average %s before, %s after%n", what, result.loadBefore(), result.loadAfter());
         System.out.print(measured.report());
         System.out.println("  " + reconciliation);
+        if (!brokerDrops.isEmpty()) {
+            System.out.printf("  mosquitto dropped messages for a client %d times, e.g. %s%n", brokerDrops.size(),
+                    brokerDrops.getFirst());
+        }
         return result;
+    }
+
+    /** Mosquitto's notices of messages it dropped (a client's queue full: max_queued_messages). */
+    private static List<String> brokerDrops(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("dropped")).toList();
+        }
     }
 
     /** Logs in as the demo's admin and registers the bench's devices, each with one room of the demo hub. */
