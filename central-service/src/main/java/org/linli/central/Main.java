@@ -93,7 +93,7 @@ public final class Main {
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
-                new AuthService(c.accounts(), new LoginThrottle(c.clock()), body),
+                new AuthService(c.accounts(), new LoginThrottle(c.db(), c.clock()), body),
                 new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
                 new EventStreamService(c.journal(), c.guard(), c.roomViews()::events),
                 c.reports().reportService(c),

@@ -192,4 +192,23 @@ class TwoReplicasIT {
         await().atMost(Duration.ofSeconds(2)).until(() -> b.components().catalogue().room("studio").orElseThrow()
                 .capacity() == studio.capacity() + 5);
     }
+
+    /** Wrong passwords are counted in the database: spread over both replicas, they throttle the account on each. */
+    @Test
+    void wrongPasswordsSpreadOverBothReplicasThrottleTheAccountOnEach() {
+        for (int i = 0; i < 5; i++) {
+            TestServer through = i % 2 == 0 ? a : b;
+            TestServer.Response wrong = through.post("/api/v1/auth/login", null,
+                    Map.of("username", "operator", "password", "guess-" + i));
+            assertEquals(401, wrong.status(), wrong.text());
+        }
+        for (TestServer through : List.of(a, b)) {
+            TestServer.Response refused = through.post("/api/v1/auth/login", null,
+                    Map.of("username", "operator", "password", b.password("operator")));
+            assertEquals(429, refused.status(), "each replica knows all five wrong passwords: " + refused.text());
+        }
+        TestServer.Response other = a.post("/api/v1/auth/login", null,
+                Map.of("username", "admin", "password", b.password("admin")));
+        assertEquals(200, other.status(), "another account still signs in: " + other.text());
+    }
 }

@@ -2,14 +2,13 @@ package org.linli.central.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.linli.central.errors.TooManyRequests;
+import org.linli.central.store.Database;
 
 /**
  * Slows down password guessing (finding M6): after {@link #PER_ACCOUNT} wrong passwords for one user name, or
@@ -19,8 +18,10 @@ import org.linli.central.errors.TooManyRequests;
  * {@link #CONCURRENT} bcrypt checks run at once: a flood of logins waits its turn briefly, then gets 429, instead of
  * taking every core of a Pi.
  *
- * <p>Counts live in memory (a restart forgets them, and the bcrypt cost stays); the maps are bounded so that
- * made-up user names cannot fill the heap: the least recently failed entries go first.
+ * <p>Counts live in the database (table {@code login_failure}), so that central replicas sharing it count the same
+ * attempts (a guesser gets no more tries by spreading them over replicas) and a restart forgets nothing; rows leave
+ * once out of the window, so made-up user names cannot fill it. The bcrypt slots are per process (they guard its
+ * cores).
  */
 public final class LoginThrottle {
     static final int PER_ACCOUNT = 5;
@@ -28,18 +29,13 @@ public final class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final int CONCURRENT = 2;
     private static final Duration QUEUE_WAIT = Duration.ofSeconds(2);
-    private static final int MAX_KEYS = 10_000;
 
+    private final Database db;
     private final Clock clock;
     private final Semaphore checks = new Semaphore(CONCURRENT, true);
-    private final Map<String, Deque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
 
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(Database db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -67,40 +63,56 @@ public final class LoginThrottle {
         }
         try {
             T result = check.get();
-            synchronized (failures) {
-                failures.remove(account);
-            }
+            db.write(c -> {
+                try (PreparedStatement st = c.prepareStatement("DELETE FROM login_failure WHERE who = ?")) {
+                    st.setString(1, account);
+                    return st.executeUpdate();
+                }
+            });
             return result;
         } catch (org.linli.central.errors.Unauthorized wrong) {
-            synchronized (failures) {
-                failures.computeIfAbsent(account, k -> new ArrayDeque<>()).addLast(now);
-                failures.computeIfAbsent(from, k -> new ArrayDeque<>()).addLast(now);
-            }
+            failed(now, account, from);
             throw wrong;
         } finally {
             checks.release();
         }
     }
 
+    /** Counts a wrong password for each key; what has left the window goes at the same time. */
+    private void failed(long now, String... keys) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM login_failure WHERE at_ms <= ?")) {
+                st.setLong(1, now - WINDOW.toMillis());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO login_failure (who, at_ms) VALUES (?, ?)")) {
+                for (String key : keys) {
+                    st.setString(1, key);
+                    st.setLong(2, now);
+                    st.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     private void refuseIfOver(String key, int limit, long now, String why) {
-        long retryAtMs;
-        synchronized (failures) {
-            Deque<Long> recent = failures.get(key);
-            if (recent == null) {
-                return;
+        long[] countAndOldest = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT COUNT(*), MIN(at_ms) FROM login_failure WHERE who = ? AND at_ms > ?")) {
+                st.setString(1, key);
+                st.setLong(2, now - WINDOW.toMillis());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                }
             }
-            while (!recent.isEmpty() && recent.peekFirst() <= now - WINDOW.toMillis()) {
-                recent.removeFirst();
-            }
-            if (recent.isEmpty()) {
-                failures.remove(key);
-                return;
-            }
-            if (recent.size() < limit) {
-                return;
-            }
-            retryAtMs = recent.peekFirst() + WINDOW.toMillis();
+        });
+        if (countAndOldest[0] < limit) {
+            return;
         }
+        long retryAtMs = countAndOldest[1] + WINDOW.toMillis();
         long seconds = Math.max(1, (retryAtMs - now + 999) / 1000);
         throw new TooManyRequests(why + "; try again in " + seconds + " s", Duration.ofSeconds(seconds));
     }
