@@ -60,6 +60,7 @@ import org.linli.broker.ProductionBroker;
 import org.linli.kiosk.HubZone;
 import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
+import org.linli.kiosk.OnScreen;
 import org.linli.protocol.Topics;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MessageCallback;
@@ -359,19 +360,8 @@ class EndToEndIT {
         // as the kiosk's Main does: the hub's zone from the central service (the test hub is not in Shanghai)
         ZoneId zone = HubZone.await(config);
         assertEquals(Hubs.ZONE, zone, "the kiosk takes the test hub's zone");
-        FxToolkit.setupStage(stage -> {
-            try {
-                // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
-                kiosk = new Kiosk(config, time.clock(), () -> { }, 1920, 1080, zone);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            stage.setScene(kiosk.scene());
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
-            kiosk.start(System::nanoTime);
-        });
+        // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
+        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, time.clock(), () -> { }, 1920, 1080, zone));
         kiosk.settle();
     }
 

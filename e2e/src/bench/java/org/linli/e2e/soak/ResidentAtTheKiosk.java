@@ -1,5 +1,7 @@
 package org.linli.e2e.soak;
 
+import static org.linli.kiosk.OnScreen.fx;
+
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import javafx.stage.Stage;
 import org.linli.kiosk.HubZone;
 import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
+import org.linli.kiosk.OnScreen;
 
 /**
  * The soak's kiosk: the real lobby kiosk in a JVM of its own, used by residents who come one after another at a
@@ -48,16 +51,8 @@ public final class ResidentAtTheKiosk {
         Platform.startup(started::countDown);
         started.await();
         fx(() -> {
-            try {
-                kiosk = new Kiosk(config, InstantSource.system(), () -> { }, 1920, 1080, zone);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            kiosk = OnScreen.show(new Stage(), config, InstantSource.system(), () -> { }, 1920, 1080, zone);
             kiosk.guardAgainstCrashes();
-            Stage stage = new Stage();
-            stage.setScene(kiosk.scene());
-            stage.show();
-            kiosk.start(System::nanoTime);
         });
         kiosk.settle();
         new ResidentAtTheKiosk(Long.parseLong(args[4])).visitForever();
@@ -175,25 +170,5 @@ public final class ResidentAtTheKiosk {
     /** A resident's pace: how long they read, think or look for the next key. */
     private void pause(int minMs, int maxMs) throws InterruptedException {
         TimeUnit.MILLISECONDS.sleep(minMs + random.nextInt(maxMs - minMs));
-    }
-
-    private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the kiosk's screen thread did not answer within 30 s");
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
     }
 }
