@@ -281,6 +281,34 @@ class KioskFlowIT {
         }
     }
 
+    /**
+     * On the room list, the hours closed for repairs are hatched on the room's day bar (not drawn as booked) and said
+     * in words under it; a room without repairs says nothing of them.
+     */
+    @Test
+    void theDayBarTellsRepairsFromBookings() throws Exception {
+        passTo(java.time.LocalTime.of(9, 0));
+        java.time.LocalDate today = hubDay();
+        central.block("activity-room", today, "10:00", "12:00", "new floor");
+        central.book("activity-room", today.atTime(14, 0).atZone(time.zone()).toOffsetDateTime(),
+                today.atTime(15, 0).atZone(time.zone()).toOffsetDateTime(), "13800138000");
+        tap("#tile-rooms");
+        String words = kiosk.i18n().get("rooms.todayMaintenance", "10:00–12:00");
+        await().atMost(PATIENCE).until(() -> shown("#room-repairs-activity-room")
+                && text("#room-repairs-activity-room").equals(words));
+        var slots = kiosk.rooms().rooms().stream().filter(r -> r.room().id().equals("activity-room")).findFirst()
+                .orElseThrow().today();
+        java.util.function.ToLongFunction<java.util.function.IntPredicate> slotsStarting = hours -> slots.stream()
+                .filter(s -> hours.test(s.start().atZoneSameInstant(time.zone()).getHour())).count();
+        Node bar = robot.lookup("#day-bar-activity-room").query();
+        assertEquals(slotsStarting.applyAsLong(h -> h >= 10 && h < 12), bar.lookupAll(".day-repairs").size(),
+                "10:00 to 12:00 hatched");
+        assertEquals(slotsStarting.applyAsLong(h -> h == 14), bar.lookupAll(".day-taken").size(), "14:00 booked");
+        assertTrue(bar.lookupAll(".day-repairs").size() >= 2, "slots of an hour or shorter");
+        assertTrue(robot.lookup("#day-bar-studio").query().lookupAll(".day-repairs").isEmpty());
+        assertTrue(robot.lookup("#room-repairs-studio").tryQuery().isEmpty(), "no repairs in the studio");
+    }
+
     @Test
     void checkingInThroughTheCamera() throws Exception {
         tap("#tile-checkin");

@@ -116,6 +116,16 @@ public final class RoomsView implements View {
             if (row.today() != null && !row.today().isEmpty()) {
                 inner.getChildren().add(dayBar(row, now));
             }
+            if (!offline && !row.repairsLeft(now).isEmpty()) {
+                // the hatched stretch of the bar in words: closed for repairs, not booked by a neighbour
+                Label repairs = Ui.text(i18n.get("rooms.todayMaintenance", row.repairsLeft(now).stream()
+                        .map(r -> TIME.format(r.start().atZoneSameInstant(zone)) + "–"
+                                + TIME.format(r.end().atZoneSameInstant(zone)))
+                        .collect(java.util.stream.Collectors.joining(i18n.get("rooms.timesSeparator")))),
+                        "tile-hint");
+                repairs.setId("room-repairs-" + room.id());
+                inner.getChildren().add(repairs);
+            }
             // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
             Label today = Ui.text(offline ? i18n.get("offline.tile") : !vm.opensOn(vm.todayInHub())
                     ? i18n.get("rooms.todayClosed") : row.today() == null
@@ -150,8 +160,8 @@ public final class RoomsView implements View {
     }
 
     /**
-     * Today at a glance: one segment per slot, green where it is free, grey where it is booked, pale where it is
-     * past, with a mark at the present moment.
+     * Today at a glance: one segment per slot, green where it is free, grey where it is booked, hatched where staff
+     * closed the room for repairs, pale where it is past, with a mark at the present moment.
      */
     private Node dayBar(RoomRow row, java.time.Instant now) {
         HBox bar = new HBox(2);
@@ -159,8 +169,12 @@ public final class RoomsView implements View {
         bar.setId("day-bar-" + row.room().id());
         for (Slot slot : row.today()) {
             Region segment = new Region();
-            boolean past = !slot.end().toInstant().isAfter(now);
-            segment.getStyleClass().add(past ? "day-past" : slot.free() ? "day-free" : "day-taken");
+            segment.getStyleClass().add(switch (RoomRow.segment(slot, now)) {
+                case PAST -> "day-past";
+                case FREE -> "day-free";
+                case BOOKED -> "day-taken";
+                case REPAIRS -> "day-repairs";
+            });
             segment.setMaxHeight(Double.MAX_VALUE);
             segment.setMinWidth(4);
             HBox.setHgrow(segment, Priority.ALWAYS);

@@ -91,6 +91,44 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertTrue(vm.rooms().get(0).dayLeft(f.clock.instant()));
     }
 
+    /**
+     * Two slots of today closed for repairs and the next one booked: the list draws the two as repairs, joined into
+     * one stretch to be said in words, and the third as booked; once the repairs are over they are past like any hour.
+     */
+    @Test
+    void theRoomListTellsRepairsFromBookings() throws Exception {
+        vm.refresh();
+        java.time.Instant now = f.clock.instant();
+        RoomRow before = vm.rooms().get(0);
+        var slots = before.today();
+        // three free slots in a row still to come, the first two ending today (a block is from and to on one day)
+        int first = java.util.stream.IntStream.range(0, slots.size() - 2)
+                .filter(i -> java.util.stream.IntStream.rangeClosed(i, i + 2)
+                        .allMatch(j -> slots.get(j).free() && slots.get(j).start().toInstant().isAfter(now)))
+                .filter(i -> slots.get(i + 1).end().atZoneSameInstant(f.zone).toLocalDate()
+                        .equals(java.time.LocalDate.ofInstant(now, f.zone)))
+                .findFirst().orElseThrow(() -> new AssertionError("no three free slots in a row today"));
+        var from = slots.get(first).start().atZoneSameInstant(f.zone);
+        var to = slots.get(first + 1).end().atZoneSameInstant(f.zone);
+        var format = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        f.central.block(before.room().id(), from.toLocalDate(), format.format(from), format.format(to), "new floor");
+        f.central.book(before.room().id(), slots.get(first + 2).start(), slots.get(first + 2).end(), "13800138001");
+        vm.refresh();
+
+        RoomRow after = vm.rooms().get(0);
+        assertEquals(java.util.List.of(RoomRow.Segment.REPAIRS, RoomRow.Segment.REPAIRS, RoomRow.Segment.BOOKED),
+                after.today().subList(first, first + 3).stream().map(s -> RoomRow.segment(s, now)).toList());
+        assertEquals(java.util.List.of(new RoomRow.Repairs(slots.get(first).start(), slots.get(first + 1).end())),
+                after.repairsLeft(now), "one stretch from the first slot's start to the second's end");
+        assertEquals(before.freeLeft(now) - 3, after.freeLeft(now), "neither repairs nor a booking are free");
+        assertTrue(after.today().stream().filter(s -> !s.end().toInstant().isAfter(now))
+                .allMatch(s -> RoomRow.segment(s, now) == RoomRow.Segment.PAST), "hours gone are past");
+
+        java.time.Instant later = slots.get(first + 1).end().toInstant();
+        assertTrue(after.repairsLeft(later).isEmpty(), "repairs over are not announced");
+        assertEquals(RoomRow.Segment.PAST, RoomRow.segment(after.today().get(first), later));
+    }
+
     @Test
     void aResidentKnownFromEarlierInTheVisitBooksWithTheirCardWithoutTypingANumber() throws Exception {
         String card = f.central.residentCard("13800138009");
