@@ -165,7 +165,8 @@ final class ScreenshotTour {
 
     /**
      * What a morning leaves behind, made through the real API: people waiting at three services and two numbers
-     * called, rooms booked today and tomorrow (the day bars and the timeline show them), and one activity full.
+     * called, rooms booked today and tomorrow (the day bars and the timeline show them), a room closed for repairs
+     * this afternoon, and one activity full.
      */
     private static void morning(TestCentral central, AdjustableClock clock) {
         int[] waiting = {6, 3, 1};
@@ -184,6 +185,7 @@ final class ScreenshotTour {
         book(central, "activity-room", today.plusDays(1), 14, 16);
         book(central, "reading-room", today, 11, 12);
         book(central, "classroom", today, 11, 21);
+        central.block("reading-room", today, "15:00", "17:00", "new floor");
         central.fill("demo-health-1", 30);
     }
 

@@ -104,6 +104,8 @@ public final class RoomsView implements View {
             if (!form.compact()) {
                 inner.getChildren().add(Ui.text(i18n.get("rooms.capacity", room.capacity()), "tile-hint"));
             }
+            // the hatched stretch of the bar in words, on the line of the room's state (the tile keeps its height)
+            Label repairs = offline ? null : repairsText(row, now);
             if (row.live() != null) {
                 // what the room's sensor says now, in its own colours; "free now" is not a promise for later
                 Label state = Ui.text(i18n.get(row.overCapacity() ? "rooms.overCapacity" : row.inUse()
@@ -111,20 +113,17 @@ public final class RoomsView implements View {
                         ? "pill-busy" : "pill-free");
                 state.setId("room-state-" + room.id());
                 state.setMinWidth(Region.USE_PREF_SIZE);
-                inner.getChildren().add(state);
+                HBox line = new HBox(12, state);
+                line.setAlignment(Pos.CENTER_LEFT);
+                if (repairs != null) {
+                    line.getChildren().add(repairs);
+                }
+                inner.getChildren().add(line);
+            } else if (repairs != null) {
+                inner.getChildren().add(repairs);
             }
             if (row.today() != null && !row.today().isEmpty()) {
                 inner.getChildren().add(dayBar(row, now));
-            }
-            if (!offline && !row.repairsLeft(now).isEmpty()) {
-                // the hatched stretch of the bar in words: closed for repairs, not booked by a neighbour
-                Label repairs = Ui.text(i18n.get("rooms.todayMaintenance", row.repairsLeft(now).stream()
-                        .map(r -> TIME.format(r.start().atZoneSameInstant(zone)) + "–"
-                                + TIME.format(r.end().atZoneSameInstant(zone)))
-                        .collect(java.util.stream.Collectors.joining(i18n.get("rooms.timesSeparator")))),
-                        "tile-hint");
-                repairs.setId("room-repairs-" + room.id());
-                inner.getChildren().add(repairs);
             }
             // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
             Label today = Ui.text(offline ? i18n.get("offline.tile") : !vm.opensOn(vm.todayInHub())
@@ -189,6 +188,19 @@ public final class RoomsView implements View {
             }
         }
         return bar;
+    }
+
+    /** "维修：15:00–17:00": what is still to come of today's repairs, null when there are none. */
+    private Label repairsText(RoomRow row, java.time.Instant now) {
+        if (row.repairsLeft(now).isEmpty()) {
+            return null;
+        }
+        Label repairs = Ui.text(i18n.get("rooms.todayMaintenance", row.repairsLeft(now).stream()
+                .map(r -> TIME.format(r.start().atZoneSameInstant(zone)) + "–"
+                        + TIME.format(r.end().atZoneSameInstant(zone)))
+                .collect(java.util.stream.Collectors.joining(i18n.get("rooms.timesSeparator")))), "tile-hint");
+        repairs.setId("room-repairs-" + row.room().id());
+        return repairs;
     }
 
     /** "11月29日 星期日（明天）": a day other than today is named as such, so nobody books tomorrow unawares. */
