@@ -327,8 +327,25 @@ class LayoutFitIT {
             kiosk.scene().getRoot().applyCss();
             kiosk.scene().getRoot().layout();
             check(kiosk.scene().getRoot(), name, problems, true);
+            kiosk.scene().getRoot().lookupAll(".tile-content").forEach(content -> insideItsTile(content, name,
+                    problems));
             problems.addAll(Contrast.problems(kiosk.scene().getRoot(), name));
             return null;
+        });
+    }
+
+    /** A tile's words lie within the tile: a fixed-size tile whose texts wrap to more lines lets them spill out. */
+    private void insideItsTile(Node content, String where, List<String> problems) {
+        if (!content.isVisible() || content.getParent() == null) {
+            return;
+        }
+        Bounds tile = content.getParent().localToScene(content.getParent().getLayoutBounds());
+        content.lookupAll(".label").forEach(label -> {
+            Bounds b = label.localToScene(label.getLayoutBounds());
+            if (label.isVisible() && b.getWidth() > 0 && (b.getMinY() < tile.getMinY() - 1
+                    || b.getMaxY() > tile.getMaxY() + 1 || b.getMaxX() > tile.getMaxX() + 1)) {
+                problems.add(where + ": " + describe(label) + " spills out of its tile (" + b + " in " + tile + ")");
+            }
         });
     }
 

@@ -236,7 +236,11 @@ final class ScreenshotTour {
             String token = central.residentCard("13900001234");
             fx(() -> kiosk.scanned(token));
             shot("04-checkin-welcome", lang);
-            fx(() -> kiosk.shell().finish());
+            // done: the kiosk goes back to its own language for the next resident, who reads this walk's
+            fx(() -> {
+                kiosk.shell().finish();
+                kiosk.i18n().localeProperty().set(language);
+            });
         }
 
         go(Screen.QUEUE);
@@ -311,7 +315,10 @@ final class ScreenshotTour {
             throw new IllegalStateException("the idle warning did not appear");
         }
         shot("19-idle-warning", lang);
-        fx(() -> kiosk.shell().finish());
+        fx(() -> {
+            kiosk.shell().finish();
+            kiosk.i18n().localeProperty().set(language);
+        });
         if (central != null) {
             refusal(lang, central);
         }
