@@ -526,9 +526,11 @@ class PagesIT {
         return chrome.findElement(By.cssSelector(".room[data-room='" + room + "']"));
     }
 
+    /** Read in one script: the dashboard redraws a room's card, which a found element would not survive. */
     private String status(String room) {
-        return chrome.findElements(By.cssSelector(".room[data-room='" + room + "']")).stream()
-                .map(e -> e.getDomAttribute("data-status")).findFirst().orElse("");
+        Object status = chrome.executeScript("const card = document.querySelector(\".room[data-room='\" + arguments[0]"
+                + " + \"']\"); return card ? card.getAttribute('data-status') || '' : '';", room);
+        return status == null ? "" : status.toString();
     }
 
     /**
