@@ -322,18 +322,7 @@ class TwoCentralProcessesIT {
         a.call("POST", "/api/v1/devices", admin, Map.of("id", id, "hub", HUB, "rooms", List.of(room)));
         Pi4jBoard board = Pi4jBoard.mock();
         boards.add(board);
-        Path yaml = dir.resolve(id + ".yaml");
-        Files.writeString(yaml, """
-                device: {id: %s}
-                hub: {id: %s}
-                mqtt: {url: %s, username: %s, password: '%s', reconnect-min-ms: 50, reconnect-max-ms: 500,
-                       keep-alive-s: 5}
-                data: {dir: '%s'}
-                hardware: {provider: mock}
-                clock: {trust: rtc}
-                telemetry: {interval-s: 86400}
-                outbox: {resend-after-ms: 1000, resend-max-ms: 4000}
-                """.formatted(id, HUB, broker.plainUrl(), id, password, dir.resolve(id)));
+        Path yaml = BrokerCrashIT.agentYaml(dir, id, broker.plainUrl(), password);
         Agent agent = new Agent(new ConfigLoader(Map.of()).load(yaml, false), board, Clock.systemUTC(),
                 ClockTrust.fixed(true, "test machine clock"));
         agents.add(agent);
