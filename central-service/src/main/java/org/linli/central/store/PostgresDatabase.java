@@ -15,6 +15,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresDatabase implements Database {
     private static final int POOL_SIZE = 8;
+    private static final long LISTEN_WITHIN_MS = 10_000;
+    private static final System.Logger LOG = System.getLogger(PostgresDatabase.class.getName());
 
     private final HikariDataSource pool;
     private final Connection writer;
@@ -71,7 +73,17 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
-        return java.util.Optional.of(new PostgresBroadcast(this, url, channel, receiver));
+        PostgresBroadcast broadcast = new PostgresBroadcast(this, url, channel, receiver);
+        try {
+            // A text sent by another replica before this one listens would be missed: start only once listening.
+            if (!broadcast.awaitListening(LISTEN_WITHIN_MS)) {
+                LOG.log(System.Logger.Level.WARNING, "not yet listening on " + channel + " after " + LISTEN_WITHIN_MS
+                        + " ms; goes on and listens as soon as the database answers");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.Optional.of(broadcast);
     }
 
     @Override
