@@ -42,6 +42,9 @@ final class PostgresChannels implements AutoCloseable {
     private static final int POLL_MS = 100;
     /** The listening connection's name in pg_stat_activity, for whoever looks at the server. */
     static final String APPLICATION_NAME = "linli-listen";
+    /** How often the listening thread asks whether its connection still answers, and how long it waits for that. */
+    private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int CHECK_WITHIN_S = 5;
 
     private final String url;
     private final PostgresDatabase db;
@@ -153,7 +156,15 @@ final class PostgresChannels implements AutoCloseable {
                     follow(c, channel);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long checked = System.nanoTime();
                 while (closed.getCount() > 0) {
+                    if (System.nanoTime() - checked > CHECK_EVERY_NANOS) {
+                        // waiting for notifications sends nothing: a connection cut without a word would go unnoticed
+                        if (!c.isValid(CHECK_WITHIN_S)) {
+                            throw new SQLException("the listening connection does not answer");
+                        }
+                        checked = System.nanoTime();
+                    }
                     // a request that failed with the connection stays queued and runs again on the next one
                     for (Request request = requests.peek(); request != null; request = requests.peek()) {
                         request.sql().run(c);
