@@ -189,6 +189,29 @@ class BroadcastIT {
         }
     }
 
+    /**
+     * A connection cut without a word (a network gone, a firewall dropping it): waiting for notifications sends
+     * nothing, so only asking the server tells the replica it no longer hears anything.
+     */
+    @Test
+    void aListeningConnectionCutWithoutAWordIsOpenedAgain() throws Exception {
+        String url = PostgresCluster.shared().newDatabase();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (SilentCut cut = new SilentCut(PostgresCluster.shared().port());
+                PostgresDatabase db = PostgresDatabase.open(url.replace(":" + PostgresCluster.shared().port() + "/",
+                        ":" + cut.port() + "/"));
+                Broadcast listener = db.broadcast("linli_cut", heard::add).orElseThrow();
+                Connection other = DriverManager.getConnection(url)) {
+            notify(other, "linli_cut", "before");
+            await().atMost(WITHIN).until(() -> heard.contains("before"));
+            cut.silenceEveryConnection();
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                notify(other, "linli_cut", "after");
+                assertTrue(heard.contains("after"), "heard only " + heard);
+            });
+        }
+    }
+
     /** Sends as another replica would (its own origin before the text). */
     private static void notify(Connection connection, String channel, String text) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
