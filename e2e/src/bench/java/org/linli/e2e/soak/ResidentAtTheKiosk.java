@@ -23,14 +23,16 @@ import org.linli.kiosk.HubZone;
 import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
 import org.linli.kiosk.OnScreen;
+import org.linli.kiosk.session.Screen;
 
 /**
  * The soak's kiosk: the real lobby kiosk in a JVM of its own, used by residents who come one after another at a
  * resident's pace. Each visit is one of the things residents do (a ticket, a check-in by phone, a rating, a card, an
  * activity sign-up, a look at a room's day, {@link BookingVisits a booking, or the cancellation of one} under "my
  * bookings" with their card), tapped button by button with a few seconds between taps and a second or so between the
- * digits of a phone number; some residents walk away in the middle and the idle reset takes the kiosk home. A tap on
- * a button the screen does not show (a service greyed outside opening hours) ends the visit.
+ * digits of a phone number; some residents walk away in the middle and the idle reset takes the kiosk home (or the
+ * next resident taps "home" first). A tap on a button the screen does not show (a service greyed outside opening
+ * hours) ends the visit.
  *
  * <p>{@code java ... ResidentAtTheKiosk CENTRAL_URL KIOSK_KEY HUB DATA_DIR SEED COUNTS_FILE [SECONDS_BETWEEN]}: runs
  * until it is stopped; after every visit {@code COUNTS_FILE} says how the visits ended ({@link VisitCounts}), and
@@ -138,6 +140,14 @@ public final class ResidentAtTheKiosk {
                 .orElse(steps.size());
         int leaveAfter = random.nextInt(8) == 0 && last > 1 ? 1 + random.nextInt(last - 1) : steps.size();
         try {
+            if (kiosk.shell().screen() != Screen.HOME) {
+                // the one before walked away a moment ago, before the idle reset: this resident taps "home" first
+                pause(1_500, 5_000);
+                if (finger.act(tap("home"))) {
+                    counts.tapped();
+                    kiosk.settle();
+                }
+            }
             for (int i = 0; i < leaveAfter; i++) {
                 Step step = steps.get(i);
                 pause(step.kind() == Step.Kind.DIGIT ? 400 : 1_500, step.kind() == Step.Kind.DIGIT ? 1_100 : 5_000);
