@@ -53,7 +53,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Apache POI speaks Log4j's API with no Log4j behind it; named, its simple logger starts without the
+        // 'could not find a logging provider' error on every start and command (ical4j's slf4j goes to JUL)
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         if (Tools.handles(args)) {
+            LogConfig.configureRuntime(); // the service's levels: no database migration chatter in a command's output
             // Maintenance commands print for the person at the terminal and exit; they start no server.
             System.exit(new Tools(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
                     java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err, Clock.systemUTC(),

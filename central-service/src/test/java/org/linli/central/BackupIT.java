@@ -190,6 +190,15 @@ class BackupIT {
         assertEquals(1, tools.run(new String[] {"restore", backup.toString(), "--data", clean.toString()}));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("damaged"), err.toString());
         assertTrue(!Files.exists(clean.resolve("linli.db")), "nothing restored from a damaged backup");
+
+        // a hub whose resident secret is missing is not backed up, and nothing half-written is left beside the target
+        Path bare = Files.createDirectories(dir.resolve("bare"));
+        Files.copy(backup.resolve("linli.db"), bare.resolve("linli.db"));
+        Path refused = dir.resolve("bare-backup");
+        assertEquals(1, tools.run(new String[] {"backup", refused.toString(), "--data", bare.toString()}));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("resident.secret"), err.toString());
+        assertTrue(!Files.exists(refused) && !Files.exists(dir.resolve("bare-backup.partial")),
+                "no backup and no partial one");
     }
 
     @Test

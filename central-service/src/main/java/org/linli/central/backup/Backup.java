@@ -115,7 +115,12 @@ public final class Backup {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("cannot write the backup to " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // nothing half-written is left beside the target (a missing secret, a database that cannot be read)
+            deleteQuietly(partial);
+            throw e;
         }
     }
 
@@ -233,6 +238,14 @@ public final class Backup {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " appeared meanwhile", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            // the failure being reported matters more; a later backup clears it first
         }
     }
 
