@@ -307,8 +307,16 @@ class BookingDeskIT {
         assertEquals(403, server.post("/api/v1/rooms/studio/blocks", yongkang, Map.of("date",
                 server.today().plusDays(1).toString(), "from", "09:00", "to", "10:00", "reason", "x")).status());
         assertEquals(403, server.get(hubBookings, server.kioskKey()).status());
-        assertEquals("active", server.get(hubBookings + "?from=" + server.today().plusDays(1), server.operatorToken())
-                .json().get("bookings").get(0).get("status").asText());
+        JsonNode forOperator = server.get(hubBookings + "?from=" + server.today().plusDays(1),
+                server.operatorToken()).json().get("bookings").get(0);
+        assertEquals("active", forOperator.get("status").asText());
+        assertEquals("8000", forOperator.get("phoneLast4").asText());
+        // a counter sees when rooms are booked, not by whom nor what for (finding H3: counters read no booking)
+        JsonNode forCounter = server.get(hubBookings + "?from=" + server.today().plusDays(1),
+                server.counterToken()).json().get("bookings").get(0);
+        assertEquals(booking, forCounter.get("id").asLong());
+        assertFalse(forCounter.has("phoneLast4") || forCounter.has("purpose") || forCounter.has("cancelReason"),
+                forCounter.toString());
 
         TestServer.Response seen = server.get(hubBookings + "?from=" + server.today().plusDays(1) + "&days=7", district);
         assertEquals(200, seen.status(), seen.text());

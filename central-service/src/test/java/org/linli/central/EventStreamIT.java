@@ -90,6 +90,24 @@ class EventStreamIT {
     }
 
     /**
+     * On a quiet hub no event comes to check the caller again: the keep-alive does, so a session signed out while its
+     * stream is open is cut off at the next keep-alive (every 15 s) even when nothing happens.
+     */
+    @Test
+    void aSessionSignedOutIsCutOffAtTheNextKeepAliveWhenNothingHappens() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            String operator = server.login("operator", server.password("operator"));
+            // resuming after an id beyond the journal: no snapshot, no replay, only what happens from now on
+            Stream_ staff = open(server, operator, "", "999999999999999999");
+            assertEquals(204, server.post("/api/v1/auth/logout", operator, null).status());
+            await().atMost(Duration.ofSeconds(25)).until(() -> staff.ended().get());
+            assertTrue(staff.lines().stream().filter(line -> line.startsWith("event:"))
+                    .allMatch(line -> line.equals("event:open") || line.equals("event:ping")),
+                    "ended by the keep-alive's check, not by an event: " + staff.lines());
+        }
+    }
+
+    /**
      * A kiosk that starts (or a dashboard opened) before any sensor speaks shows each room as it is now rather than
      * nothing until the next change; one that resumes gets what it missed instead, not the whole state again.
      */

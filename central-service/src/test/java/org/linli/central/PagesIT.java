@@ -98,12 +98,15 @@ class PagesIT {
 
     /**
      * Finding L1: after signing in, the login page goes back to the page that sent the visitor there, and never to
-     * another site ({@code /\evil.example} is {@code //evil.example} to a browser).
+     * another site ({@code /\evil.example} is {@code //evil.example} to a browser, and so is the path of
+     * {@code /.//evil.example}).
      */
     @Test
     void signingInLeadsBackToAPageOfThisSiteOnly() {
         String origin = url("/").replaceAll("/$", "");
-        for (String next : List.of("/%5Cexample.org", "/%09/example.org", "//example.org", "https://example.org/x")) {
+        // "/.//example.org" is of this origin, but its path "//example.org" alone would be another site's address
+        for (String next : List.of("/%5Cexample.org", "/%09/example.org", "//example.org", "https://example.org/x",
+                "/.//example.org", "/x/..//example.org")) {
             signIn("operator", "/login?next=" + next);
             assertTrue(chrome.getCurrentUrl().startsWith(origin + "/"), next + " led to " + chrome.getCurrentUrl());
         }
