@@ -74,6 +74,13 @@ public final class CentralServer implements AutoCloseable {
             LOG.log(Level.INFO, "Linli central service listening on port " + server.port()
                     + (settings.tls() == null ? " (plain HTTP)" : " (HTTPS)") + ", data in "
                     + settings.dataDir().toAbsolutePath());
+            if (!liveSettings.mqttEnabled()) {
+                LOG.log(Level.WARNING, "no MQTT broker configured (mqtt.url): doors, sensors and live occupancy are off");
+            }
+            if (!components.accounts().hasStaff()) {
+                LOG.log(Level.WARNING, "nobody can sign in yet: create the first administrator with"
+                        + " `./linli central admin add NAME --role admin` (deploy-pi/README.md, the first start)");
+            }
             return new CentralServer(components, server, daily);
         } catch (RuntimeException e) {
             components.close();

@@ -96,6 +96,46 @@ class FirstStartIT {
     }
 
     @Test
+    void aStartWithNobodyToSignInAndNoBrokerSaysSoAndHow() {
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler listening = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                said.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(CentralServer.class.getName());
+        log.addHandler(listening);
+        try {
+            server.close();
+            server = CentralServer.start(settings(), HubTime.noon().clock(), false);
+        } finally {
+            log.removeHandler(listening);
+        }
+        assertTrue(said.stream().anyMatch(line -> line.contains("central admin add")), said.toString());
+        assertTrue(said.stream().anyMatch(line -> line.contains("mqtt.url")), said.toString());
+
+        assertEquals(0, command("", "admin", "add", "chen.li", "--role", "admin", "--data", data.toString()).status());
+        said.clear();
+        log.addHandler(listening);
+        try {
+            server.close();
+            server = CentralServer.start(settings(), HubTime.noon().clock(), false);
+        } finally {
+            log.removeHandler(listening);
+        }
+        assertFalse(said.stream().anyMatch(line -> line.contains("admin add")), "an administrator exists: " + said);
+    }
+
+    @Test
     void theFirstAdministratorIsMadeByTheCommandAndCanSignInAtOnce() throws Exception {
         Run added = command("", "admin", "add", "chen.li", "--role", "admin", "--data", data.toString());
         assertEquals(0, added.status(), added.err());
