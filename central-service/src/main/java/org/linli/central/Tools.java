@@ -69,7 +69,11 @@ final class Tools {
                 case "restore" -> restore(rest);
                 default -> usage("unknown command '" + args[0] + "'");
             };
-        } catch (BadConfigException | IllegalArgumentException e) {
+        } catch (BadConfigException e) {
+            // the configuration is wrong, not the command: say which setting, without the usage
+            err.println(say("refused", e.getMessage()));
+            return 2;
+        } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         } catch (InvalidInput e) {
             err.println(say("refused", e.getMessage()));

@@ -190,6 +190,16 @@ class FirstStartIT {
         assertEquals(1, shortPassword.status());
         assertTrue(shortPassword.err().contains("password"), shortPassword.err());
         assertEquals(0, count("staff"));
+        // a wrong setting in the configuration is named, without the command's usage around it
+        Path config = data.resolve("broken.yaml");
+        try {
+            Files.writeString(config, "server:\n  tls:\n    certificate: /nowhere/c.pem\n    private-key: /nowhere/k.pem\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Run broken = command("", "backup", data.resolve("b").toString(), "--config", config.toString());
+        assertEquals(2, broken.status());
+        assertTrue(broken.err().contains("server.tls.certificate") && !broken.err().contains("usage"), broken.err());
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class Backup {
             return written;
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new UncheckedIOException("cannot write the backup to " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the backup to " + target + ": " + why(e), e);
         } catch (RuntimeException e) {
             // nothing half-written is left beside the target (a missing secret, a database that cannot be read)
             deleteQuietly(partial);
@@ -160,7 +160,7 @@ public final class Backup {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restore into " + targets.get(DATABASE).getParent() + ": "
-                    + e.getMessage(), e);
+                    + why(e), e);
         }
         return restored;
     }
@@ -239,6 +239,18 @@ public final class Backup {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " appeared meanwhile", e);
         }
+    }
+
+    /** What went wrong, in words: file exceptions' own messages are only the path. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "no permission to write " + denied.getFile() + " (run as the service's user, and create the"
+                    + " directory for it first if its parent is not that user's)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "there is no " + missing.getFile();
+        }
+        return e.getMessage();
     }
 
     private static void deleteQuietly(Path dir) {
