@@ -84,6 +84,12 @@ class AdminPagesIT {
         assertTrue(row("operator").getText().contains("operator"));
         // the demo's administrator manages every hub: no one hub is picked for them
         assertEquals("", row("admin").findElement(By.cssSelector("select[data-hub]")).getAttribute("value"));
+        // no password made yet: its card stays hidden (it showed empty, "账号：", on every load); the cards keep
+        // apart from the window's edge and from each other, the list and the form side by side
+        assertFalse(chrome.findElement(By.id("shown-once")).isDisplayed(), "an empty new-password card");
+        assertEquals(Boolean.TRUE, chrome.executeScript("const cards = document.querySelectorAll('.grid-2 > .card');"
+                + " const a = cards[0].getBoundingClientRect(), b = cards[1].getBoundingClientRect();"
+                + " return a.left >= 8 && b.left > a.right && Math.abs(a.top - b.top) < 2;"));
 
         // a wrong name: said beside the field, in Chinese
         chrome.findElement(By.id("new-username")).sendKeys("王 芳");
