@@ -177,6 +177,44 @@ class PagesIT {
         }
     }
 
+    /**
+     * An administrator of a district picks among its hubs: in English at 1400 px the header still holds "Sign out"
+     * (the hub picker's long names pushed it out of the window). An overfull room's alert names the room as its card
+     * does, in both languages (it said "9 people in studio", "studio 内有 9 人").
+     */
+    @Test
+    void theDashboardsHeaderFitsWithItsHubPickerAndAnAlertNamesTheRoom() throws Exception {
+        server.components().catalogue().put(new org.linli.central.catalogue.Hub("wutong-1", "residential", HUB,
+                new org.linli.central.catalogue.Name("梧桐一居民区邻里小汇", "Wutong 1 Residents' Neighbourhood Hub"),
+                ZONE, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+        at(10, 24);
+        register("studio-counter", "studio");
+        try (TestPublisher counter = new TestPublisher(broker.url(), "studio-counter")) {
+            status(counter, "studio-counter", "online");
+            chrome.manage().window().setSize(new Dimension(1400, 900));
+            signIn("admin");
+            chrome.executeScript("localStorage.setItem('linli.lang', 'en');");
+            chrome.get(url("/"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("hub-picker")).isDisplayed()
+                    && !chrome.findElements(By.cssSelector(".room[data-room='studio']")).isEmpty());
+            assertEquals(Boolean.TRUE, chrome.executeScript("const out = document.getElementById('logout')"
+                    + ".getBoundingClientRect(); return out.right <= innerWidth"
+                    + " && document.documentElement.scrollWidth <= innerWidth;"), "Sign out is in the window");
+
+            occupancy(counter, "studio-counter", "studio", 9, "beam");
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("people in"));
+            String english = chrome.findElement(By.id("alerts")).getText();
+            assertTrue(english.contains("9 people in Studio, more than its capacity of 8"), english);
+            chrome.executeScript("Linli.setLanguage('zh');");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("人，超过容量"));
+            String chinese = chrome.findElement(By.id("alerts")).getText();
+            assertTrue(chinese.contains("创意工作室内有 9 人，超过容量 8 人"), chinese);
+            assertFalse(chinese.matches("(?s).*[A-Za-z].*"), "no English in the Chinese alert: " + chinese);
+        }
+    }
+
     /** The check itself can fail: white on the brand orange, as the pages had it, is 2.6:1. */
     @Test
     void theContrastCheckFindsWhiteTextOnTheBrandOrange() {
