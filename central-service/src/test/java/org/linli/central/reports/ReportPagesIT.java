@@ -138,6 +138,16 @@ class ReportPagesIT {
         assertTrue(csv.contains("columns=hub%2Cstars"), csv);
         assertTrue(chrome.findElement(By.id("weights")).getText().contains("满意度"));
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("compare-zh.png"));
+        // every weight 0 (the browser itself stops one above 100): said beside the weights in Chinese, the weights
+        // marked (it was the server's English "weights: at least one weight must be above 0" on top of the page)
+        chrome.executeScript("document.querySelectorAll('#weights input').forEach(i => { i.value = '0'; });"
+                + " document.getElementById('weights').requestSubmit();");
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("weights-saved")).getText()
+                .contains("至少有一项大于 0"));
+        assertEquals("true", chrome.findElement(By.cssSelector("#weights input[name=satisfaction]"))
+                .getAttribute("aria-invalid"));
+        assertEquals(40, server.get("/api/v1/reports/weights", server.adminToken()).json().get("satisfaction").asInt(),
+                "the weights are as they were");
         signIn(server.adminToken(), "en");
         chrome.get(server.uri("/reports/compare?hub=xuhui&level=all&" + DAY).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> !chrome.findElements(By.cssSelector("#rows tr")).isEmpty());
