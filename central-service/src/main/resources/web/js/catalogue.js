@@ -117,6 +117,10 @@
       const close = Linli.el("input", { type: "time", "data-close": day, value: hours ? hours.close : "21:00" });
       const isOpen = Linli.el("input", { type: "checkbox", "data-day": day, checked: !!hours,
         "aria-label": Linli.t("cat.open") });
+      // a closed day's times are greyed out: they are not saved, and read as hours the hub keeps
+      const follow = () => { open.disabled = !isOpen.checked; close.disabled = !isOpen.checked; };
+      isOpen.addEventListener("change", follow);
+      follow();
       return Linli.el("tr", {}, Linli.el("th", {}, Linli.t("wd." + day)),
         Linli.el("td", {}, Linli.el("label", { class: "inline" }, isOpen, " ", Linli.t("cat.open"))),
         Linli.el("td", {}, open, " – ", close),

@@ -242,6 +242,11 @@ class CataloguePagesIT {
         await().atMost(WAIT).until(() -> TestServer.HUB.equals(chrome.findElement(By.id("hub-id"))
                 .getAttribute("value")));
         awaitRow(chrome, "tr[data-room='studio']");
+        // a day switched to closed greys its times out (they showed 08:00-21:00 as if kept)
+        assertTrue(chrome.findElement(By.cssSelector("[data-open='sunday']")).isEnabled());
+        chrome.findElement(By.cssSelector("[data-day='sunday']")).click();
+        assertFalse(chrome.findElement(By.cssSelector("[data-open='sunday']")).isEnabled());
+        assertFalse(chrome.findElement(By.cssSelector("[data-close='sunday']")).isEnabled());
         type(chrome, "room-id", "studio");
         type(chrome, "room-nameZh", "别的房间");
         type(chrome, "room-nameEn", "Another room");
