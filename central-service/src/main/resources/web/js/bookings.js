@@ -97,8 +97,20 @@
     if (!date.value) date.value = state.from;
   }
 
+  /** The card's words for what is ended: a resident's booking, or a maintenance block ("解除", not "取消预约"). */
+  function cancelWords(b) {
+    const base = b.kind === "maintenance" ? "desk.unblock" : "desk.cancel";
+    for (const [id, key] of [["cancel-title", ".title"], ["cancel-of", ".of"], ["cancel-submit", ".confirm"]]) {
+      const node = document.getElementById(id);
+      node.setAttribute("data-i18n", base + key);
+      node.textContent = Linli.t(base + key);
+    }
+  }
+
   function startCancel(b) {
     state.cancelling = b;
+    cancelWords(b);
+    document.getElementById("view-done").hidden = true;
     const form = document.getElementById("cancel");
     LinliForms.clear(form);
     document.getElementById("cancel-error").textContent = "";
@@ -118,6 +130,9 @@
         { reason: document.getElementById("cancel-reason").value });
       document.getElementById("cancel-card").hidden = true;
       document.getElementById("cancel-reason").value = "";
+      const done = document.getElementById("view-done");
+      done.textContent = Linli.t(state.cancelling.kind === "maintenance" ? "desk.unblock.done" : "desk.cancel.done");
+      done.hidden = false;
       await load();
     } catch (e) {
       if (!LinliForms.show(form, e, "desk")) document.getElementById("cancel-error").textContent = refusal(e);
@@ -188,6 +203,10 @@
     load();
   });
   document.getElementById("cancel").addEventListener("submit", cancel);
+  document.getElementById("cancel-close").addEventListener("click", () => {
+    document.getElementById("cancel-card").hidden = true;
+    state.cancelling = null;
+  });
   document.getElementById("block").addEventListener("submit", block);
   document.addEventListener("linli:language", () => { if (state.data) render(); });
   loadHubs().then(() => show(document.getElementById("hub-picker").value)).catch(e => console.error(e));

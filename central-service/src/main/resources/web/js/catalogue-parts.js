@@ -73,7 +73,7 @@
   }
 
   async function drawActivities(hub) {
-    const activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/activities");
+    activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/activities");
     field("activities").replaceChildren(...activities.map(a => Linli.el("tr", { "data-activity": a.id },
       Linli.el("td", {}, Linli.name(a.title)), Linli.el("td", { class: "small" }, a.start.substring(0, 16).replace("T", " ")),
       Linli.el("td", {}, editButton("activity", a.id, () => {
@@ -103,16 +103,21 @@
     return hub;
   }
 
+  let activities = [];
+  /** The ids a new entry of each kind may not take (those of the picked hub; the server refuses another hub's). */
+  const taken = {
+    room: () => C.hub().rooms.map(r => r.id),
+    service: () => C.hub().services.map(s => s.id),
+    counter: () => C.hub().counters.map(c => c.id),
+    activity: () => activities.map(a => a.id)
+  };
+
   function wire(kind, path, body, after) {
     const form = field(kind + "-form");
     form.addEventListener("submit", async event => {
       event.preventDefault();
       const id = text(kind + "-id");
-      if (!id) {
-        LinliForms.clear(form);
-        form.querySelector('.field-error[data-for="id"]').textContent = Linli.t("cat.err.id");
-        return;
-      }
+      if (!C.idOk(form, id, field(kind + "-id").readOnly ? [] : taken[kind]())) return;
       const saved = await C.submit(form, () =>
         Linli.api("PUT", "/api/v1/" + path + "/" + encodeURIComponent(id), body()));
       if (saved) {

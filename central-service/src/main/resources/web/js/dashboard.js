@@ -37,6 +37,8 @@
 
   function countLine(room) {
     const capacity = room.capacity || 0;
+    // in use by the motion sensor while the counter says 0: the counter missed someone, so no "0 people"
+    if (room.occupied && room.count === 0) return Linli.t("room.countMissed");
     if (room.count !== null && room.count !== undefined) {
       return Linli.t("room.count", { count: room.count, capacity });
     }
@@ -98,7 +100,7 @@
 
   function renderRoom(room) {
     const old = stale(room);
-    const counted = room.count !== null && room.count !== undefined;
+    const counted = room.count !== null && room.count !== undefined && !(room.occupied && room.count === 0);
     const share = counted && room.capacity > 0 ? Math.min(100, Math.round(100 * room.count / room.capacity)) : 0;
     return el("div", { class: "room", "data-room": room.room, "data-status": room.status, "data-stale": String(old) },
       el("div", { class: "name" }, Linli.name(room.name) || room.room),
@@ -168,7 +170,8 @@
     const rooms = [...state.rooms.values()];
     const counted = rooms.filter(r => r.count !== null && r.count !== undefined);
     const people = counted.reduce((sum, r) => sum + r.count, 0);
-    const uncounted = rooms.filter(r => r.occupied && (r.count === null || r.count === undefined)).length;
+    const uncounted = rooms.filter(r => r.occupied && (r.count === null || r.count === undefined || r.count === 0))
+      .length;
     const old = rooms.filter(stale).length;
     const value = document.getElementById("kpi-people");
     value.textContent = counted.length === 0 ? (uncounted ? Linli.t("kpi.people.unknown") : "–")

@@ -9,6 +9,8 @@
     "desk.people": "{n} 人", "desk.cancel": "取消预约", "desk.unblock": "解除维修",
     "desk.cancel.title": "取消预约", "desk.cancel.of": "要取消的预约：", "desk.reason": "原因", "desk.reason.is": "原因：{reason}",
     "desk.cancel.confirm": "确认取消", "desk.cancel.done": "已取消。居民的开门码已作废。",
+    "desk.cancel.close": "不取消了", "desk.unblock.title": "解除维修停用", "desk.unblock.of": "要解除的停用：",
+    "desk.unblock.confirm": "确认解除", "desk.unblock.done": "已解除。这段时间又可以预约了。",
     "desk.block.title": "维修停用功能室", "desk.block.note": "停用期间不能预约，任何开门码都打不开这间房。已有的预约要先取消。",
     "desk.block.from": "开始时间", "desk.block.to": "结束时间", "desk.block.submit": "停用",
     "desk.block.done": "已停用。", "desk.err.reason": "请写明原因", "desk.err.date": "请选择日期",
@@ -23,7 +25,7 @@
     "door.state.sent": "已发出，等待设备回复", "door.state.done": "设备已执行", "door.state.rejected": "设备无法执行",
     "door.state.refused": "设备拒绝（签名或时间不对）", "door.state.unanswered": "设备没有回复",
     "door.cmd.unlock": "开门", "door.cmd.identify": "识别", "door.cmd.reload": "重新加载",
-    "door.by": "{who} 从 {from}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
+    "door.by": "{who} 从 {from}", "door.secs": "{n} 秒", "door.answer": "设备回复：{text}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
   });
   Object.assign(window.LINLI_MESSAGES.en, {
     "desk.title": "Room bookings", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
@@ -34,6 +36,8 @@
     "desk.cancel": "Cancel", "desk.unblock": "End block", "desk.cancel.title": "Cancel a booking",
     "desk.cancel.of": "Booking to cancel:", "desk.reason": "Reason", "desk.reason.is": "Reason: {reason}", "desk.cancel.confirm": "Cancel it",
     "desk.cancel.done": "Cancelled. The resident's door code no longer works.",
+    "desk.cancel.close": "Keep it", "desk.unblock.title": "End a maintenance block", "desk.unblock.of": "Block to end:",
+    "desk.unblock.confirm": "End the block", "desk.unblock.done": "Block ended. The room can be booked again then.",
     "desk.block.title": "Block a room for maintenance",
     "desk.block.note": "While blocked the room cannot be booked and no door code opens it. Cancel bookings in that time first.",
     "desk.block.from": "From", "desk.block.to": "To", "desk.block.submit": "Block",
@@ -50,6 +54,6 @@
     "door.state.rejected": "the device could not do it", "door.state.refused": "refused by the device (signature or time)",
     "door.state.unanswered": "no answer from the device",
     "door.cmd.unlock": "Unlock", "door.cmd.identify": "Identify", "door.cmd.reload": "Reload",
-    "door.by": "{who} from {from}", "door.refused.broker-unreachable": "The message broker cannot be reached: nothing was sent."
+    "door.by": "{who} from {from}", "door.secs": "{n} s", "door.answer": "The device says: {text}", "door.refused.broker-unreachable": "The message broker cannot be reached: nothing was sent."
   });
 })();

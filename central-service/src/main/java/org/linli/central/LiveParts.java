@@ -98,7 +98,8 @@ final class LiveParts implements AutoCloseable {
                 : null;
         this.retained = mqtt == null ? null : new RetainedPublisher(mqtt);
         this.live = new LiveState(registry, rooms, roomViews, events, retained,
-                new AlertRules(alerts, db, clock, settings.deniedBurst(), settings.deniedWindow()), offline,
+                new AlertRules(alerts, db, clock, settings.deniedBurst(), settings.deniedWindow(),
+                        features.catalogue()), offline,
                 noShowRelease::roomActivity, clock);
         this.ingestion = new Ingestion(db, registry::device, live, new Ingestion.Drops() {
             @Override

@@ -166,6 +166,8 @@ class BookingDeskIT {
         chrome.findElement(By.id("cancel-reason")).sendKeys("the resident phoned: ill");
         chrome.findElement(By.id("cancel-submit")).click();
         awaitText("[data-booking='" + booking + "']", "cancelled");
+        // said as done, not only struck through in the grid
+        awaitText("#view-done", "The resident's door code no longer works");
         assertTrue(text("[data-booking='" + booking + "']").contains("the resident phoned: ill"));
         assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
                 .contains(Long.toString(booking)), "the resident's door key is revoked");
@@ -196,6 +198,13 @@ class BookingDeskIT {
         awaitText("tr[data-room='studio']", "maintenance · repainting");
         chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-block.png"));
+        // ending a block is called so (the card said "Cancel a booking"), and can be left without doing it
+        chrome.findElement(By.cssSelector("tr[data-room='studio'] .booking[data-kind='maintenance'] [data-cancel]"))
+                .click();
+        awaitText("#cancel-title", "End a maintenance block");
+        assertEquals("End the block", chrome.findElement(By.id("cancel-submit")).getText());
+        chrome.findElement(By.id("cancel-close")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("cancel-card")).isDisplayed());
 
         // the slot is gone at the kiosk, nobody can book it, and doors refuse any token in it
         JsonNode slots = server.get("/api/v1/rooms/studio/availability?date=" + tomorrow, server.kioskKey()).json()

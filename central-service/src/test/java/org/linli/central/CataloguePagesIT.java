@@ -105,6 +105,13 @@ class CataloguePagesIT {
         assertTrue(errorOf(chrome, "hub-form", "week.monday").contains("开门"), errorOf(chrome, "hub-form", "week.monday"));
         assertTrue(errorOf(chrome, "hub-form", "nameEn").contains("英文名称"), errorOf(chrome, "hub-form", "nameEn"));
         assertEquals("true", chrome.findElement(By.cssSelector("[data-open='monday']")).getAttribute("aria-invalid"));
+        // the error beside Monday takes the row's spare width, not the day's: "星期一" stays one line, its two times
+        // side by side (they were squeezed to a character a line and stacked)
+        assertEquals(1L, chrome.executeScript("const r = document.createRange();"
+                + " r.selectNodeContents(document.querySelector('#week tr th')); return r.getClientRects().length;"));
+        assertEquals(Boolean.TRUE, chrome.executeScript("return document.querySelector(\"[data-open='monday']\")"
+                + ".getBoundingClientRect().top === document.querySelector(\"[data-close='monday']\")"
+                + ".getBoundingClientRect().top;"));
         assertEquals(404, server.get("/api/v1/hubs/" + HUB, server.adminToken()).status());
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-field-error.png"));
 
@@ -208,6 +215,70 @@ class CataloguePagesIT {
                 new javax.crypto.spec.PBEKeySpec(password.toCharArray(), java.util.Base64.getDecoder().decode(salt),
                         101, 512)).getEncoded();
         return java.util.Base64.getEncoder().encodeToString(hash);
+    }
+
+    /**
+     * A new hub, room or device whose id is taken is refused beside the id (the PUT would have changed the one
+     * there, silently: its names, its parent); a malformed id is said beside the id too (it was "没有找到" under
+     * the form, from the route's 404).
+     */
+    @Test
+    void aNewEntryWithATakenOrWrongIdIsRefusedBesideTheIdAndChangesNothing() {
+        assertEquals(201, server.post("/api/v1/devices", server.adminToken(), java.util.Map.of("id", "studio-door",
+                "hub", TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
+        JsonNode hubBefore = server.get("/api/v1/hubs/" + TestServer.HUB, server.adminToken()).json();
+        open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
+        chrome.findElement(By.id("hub-new")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("hub-id")).getAttribute("value").isEmpty());
+        type(chrome, "hub-id", TestServer.HUB);
+        type(chrome, "hub-nameZh", "新的小汇");
+        type(chrome, "hub-nameEn", "A new hub");
+        chrome.findElement(By.id("hub-submit")).click();
+        await().atMost(WAIT).until(() -> !errorOf(chrome, "hub-form", "id").isBlank());
+        assertTrue(errorOf(chrome, "hub-form", "id").contains("已经有这个编号"), errorOf(chrome, "hub-form", "id"));
+        assertEquals("true", chrome.findElement(By.id("hub-id")).getAttribute("aria-invalid"));
+
+        set(chrome, "#hub-select", TestServer.HUB);
+        await().atMost(WAIT).until(() -> TestServer.HUB.equals(chrome.findElement(By.id("hub-id"))
+                .getAttribute("value")));
+        awaitRow(chrome, "tr[data-room='studio']");
+        // a day switched to closed greys its times out (they showed 08:00-21:00 as if kept)
+        assertTrue(chrome.findElement(By.cssSelector("[data-open='sunday']")).isEnabled());
+        chrome.findElement(By.cssSelector("[data-day='sunday']")).click();
+        assertFalse(chrome.findElement(By.cssSelector("[data-open='sunday']")).isEnabled());
+        assertFalse(chrome.findElement(By.cssSelector("[data-close='sunday']")).isEnabled());
+        type(chrome, "room-id", "studio");
+        type(chrome, "room-nameZh", "别的房间");
+        type(chrome, "room-nameEn", "Another room");
+        type(chrome, "room-capacity", "3");
+        chrome.findElement(By.id("room-submit")).click();
+        await().atMost(WAIT).until(() -> !errorOf(chrome, "room-form", "id").isBlank());
+        assertTrue(errorOf(chrome, "room-form", "id").contains("修改"), errorOf(chrome, "room-form", "id"));
+
+        type(chrome, "room-id", "new room!");
+        chrome.findElement(By.id("room-submit")).click();
+        await().atMost(WAIT).until(() -> errorOf(chrome, "room-form", "id").contains("字母、数字"));
+        assertEquals("", chrome.findElement(By.cssSelector("#room-form .form-error")).getText());
+
+        awaitRow(chrome, "tr[data-device='studio-door']");
+        type(chrome, "device-id", "studio-door");
+        tick(chrome, "#device-rooms input[value='classroom']", true);
+        chrome.findElement(By.id("device-submit")).click();
+        await().atMost(WAIT).until(() -> !errorOf(chrome, "device-form", "id").isBlank());
+        assertTrue(errorOf(chrome, "device-form", "id").contains("已经登记"), errorOf(chrome, "device-form", "id"));
+        assertFalse(chrome.findElement(By.id("shown-once")).isDisplayed(), "no new broker password");
+
+        JsonNode hubAfter = server.get("/api/v1/hubs/" + TestServer.HUB, server.adminToken()).json();
+        for (String part : new String[] {"name", "level", "parent", "week", "rooms"}) {
+            assertEquals(hubBefore.get(part), hubAfter.get(part), "the hub's " + part + " is as it was");
+        }
+        assertTrue(server.get("/api/v1/devices", server.adminToken()).text()
+                .contains("{\"id\":\"studio-door\",\"hub\":\"" + TestServer.HUB + "\",\"rooms\":[\"studio\"]"));
+        // the API itself: a malformed id to write is the id field's fault, not a missing entry
+        TestServer.Response malformed = server.put("/api/v1/rooms/new%20room!", server.adminToken(),
+                java.util.Map.of("hub", TestServer.HUB, "nameZh", "新", "nameEn", "New", "capacity", 3));
+        assertEquals(400, malformed.status(), malformed.text());
+        assertEquals("id", malformed.json().get("errors").get(0).get("field").asText());
     }
 
     @Test

@@ -180,6 +180,60 @@ class PagesIT {
         }
     }
 
+    /**
+     * An administrator of a district picks among its hubs: in English at 1400 px the header still holds "Sign out"
+     * (the hub picker's long names pushed it out of the window). An overfull room's alert names the room as its card
+     * does, in both languages (it said "9 people in studio", "studio 内有 9 人").
+     */
+    @Test
+    void theDashboardsHeaderFitsWithItsHubPickerAndAnAlertNamesTheRoom() throws Exception {
+        server.components().catalogue().put(new org.linli.central.catalogue.Hub("wutong-1", "residential", HUB,
+                new org.linli.central.catalogue.Name("梧桐一居民区邻里小汇", "Wutong 1 Residents' Neighbourhood Hub"),
+                ZONE, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+        at(10, 24);
+        register("studio-counter", "studio");
+        try (TestPublisher counter = new TestPublisher(broker.url(), "studio-counter")) {
+            status(counter, "studio-counter", "online");
+            chrome.manage().window().setSize(new Dimension(1400, 900));
+            signIn("admin");
+            chrome.executeScript("localStorage.setItem('linli.lang', 'en');");
+            chrome.get(url("/"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("hub-picker")).isDisplayed()
+                    && !chrome.findElements(By.cssSelector(".room[data-room='studio']")).isEmpty());
+            assertEquals(Boolean.TRUE, chrome.executeScript("const out = document.getElementById('logout')"
+                    + ".getBoundingClientRect(); return out.right <= innerWidth"
+                    + " && document.documentElement.scrollWidth <= innerWidth;"), "Sign out is in the window");
+
+            occupancy(counter, "studio-counter", "studio", 9, "beam");
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("people in"));
+            String english = chrome.findElement(By.id("alerts")).getText();
+            assertTrue(english.contains("9 people in Studio, more than its capacity of 8"), english);
+            chrome.executeScript("Linli.setLanguage('zh');");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("人，超过容量"));
+            String chinese = chrome.findElement(By.id("alerts")).getText();
+            assertTrue(chinese.contains("创意工作室内有 9 人，超过容量 8 人"), chinese);
+            assertFalse(chinese.matches("(?s).*[A-Za-z].*"), "no English in the Chinese alert: " + chinese);
+
+            // the motion sensor sees someone while the counter says 0 (it missed one coming in): not "0 people",
+            // and on the evacuation list a room to check, not an empty one
+            occupancy(counter, "studio-counter", "studio", 0, "pir");
+            await().atMost(Duration.ofSeconds(15)).until(() -> room("studio").findElement(By.className("count"))
+                    .getText().equals("有人（计数器显示 0，漏计了）"));
+            assertTrue(room("studio").findElements(By.className("meter")).isEmpty(), "no bar for a count missed");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("kpi-people")).getText()
+                    .startsWith("至少"));
+            chrome.get(url("/evacuation/" + HUB));
+            await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(
+                    By.cssSelector("tr[data-room='studio'][data-people='true']")).isEmpty());
+            assertTrue(chrome.findElement(By.id("total")).getText().contains("至少"),
+                    chrome.findElement(By.id("total")).getText());
+            assertFalse(chrome.findElement(By.id("empty-rooms")).getText().contains("创意工作室"),
+                    chrome.findElement(By.id("empty-rooms")).getText());
+        }
+    }
+
     /** The check itself can fail: white on the brand orange, as the pages had it, is 2.6:1. */
     @Test
     void theContrastCheckFindsWhiteTextOnTheBrandOrange() {
@@ -289,7 +343,7 @@ class PagesIT {
                     .equals("至少 6"));
             assertEquals("4.2", chrome.findElement(By.id("kpi-rating")).getText());
             assertEquals("5 条评价", chrome.findElement(By.id("kpi-rating-note")).getText());
-            assertEquals("另有 1 间有人，没有计数器", chrome.findElement(By.id("kpi-people-warn")).getText());
+            assertEquals("另有 1 间有人，人数不明", chrome.findElement(By.id("kpi-people-warn")).getText());
 
             JsonNode day = server.get("/api/v1/hubs/" + HUB + "/today", server.token("operator")).json();
             JsonNode hours = day.path("hours");

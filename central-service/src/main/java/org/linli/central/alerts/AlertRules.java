@@ -2,7 +2,9 @@ package org.linli.central.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Name;
+import org.linli.central.catalogue.Room;
 import org.linli.central.devices.Device;
 import org.linli.central.store.Database;
 import org.linli.central.store.Sql;
@@ -20,9 +22,12 @@ public final class AlertRules {
     private final Clock clock;
     private final int deniedBurst;
     private final Duration deniedWindow;
+    private final Catalogue catalogue;
 
-    public AlertRules(Alerts alerts, Database db, Clock clock, int deniedBurst, Duration deniedWindow) {
+    public AlertRules(Alerts alerts, Database db, Clock clock, int deniedBurst, Duration deniedWindow,
+            Catalogue catalogue) {
         this.alerts = alerts;
+        this.catalogue = catalogue;
         this.db = db;
         this.clock = clock;
         this.deniedBurst = deniedBurst;
@@ -35,20 +40,20 @@ public final class AlertRules {
             return;
         }
         String room = event.room() != null ? event.room() : device.rooms().stream().findFirst().orElse(null);
-        String where = room == null ? device.id() : room;
+        Name where = where(device, room);
         switch (EventType.byWire(event.type()).orElse(EventType.AGENT_STARTED)) {
             case DOOR_HELD_OPEN -> alerts.raise(device.hubId(), Alert.DOOR_HELD_OPEN, room, device.id(), new Name(
-                    where + " 的门一直开着", "The door of " + where + " is held open"));
+                    where.zh() + "的门一直开着", "The door of " + where.en() + " is held open"));
             case CLOCK_UNTRUSTED -> alerts.raise(device.hubId(), Alert.CLOCK_UNTRUSTED, room, device.id(), new Name(
                     "设备 " + device.id() + " 的时钟不可信，限时通行码将被拒绝",
                     "Device " + device.id() + " does not trust its clock and refuses time-limited codes"));
             case ACCESS_REVOCATIONS_REFUSED -> alerts.raise(device.hubId(), Alert.REVOCATIONS_REFUSED, room,
-                    device.id(), new Name(where + " 的门禁拒收了新的撤销名单：已取消的预约可能仍能开门",
-                            "The door of " + where + " refused its new revocation list: cancelled bookings may"
+                    device.id(), new Name(where.zh() + "的门禁拒收了新的撤销名单：已取消的预约可能仍能开门",
+                            "The door of " + where.en() + " refused its new revocation list: cancelled bookings may"
                                     + " still open it"));
             case ACCESS_REVOCATIONS_STALE -> alerts.raise(device.hubId(), Alert.REVOCATIONS_STALE, room, device.id(),
-                    new Name(where + " 的门禁很久没有收到撤销名单：已取消的预约可能仍能开门",
-                            "The door of " + where + " has had no current revocation list for a while: cancelled"
+                    new Name(where.zh() + "的门禁很久没有收到撤销名单：已取消的预约可能仍能开门",
+                            "The door of " + where.en() + " has had no current revocation list for a while: cancelled"
                                     + " bookings may still open it"));
             case ACCESS_DENIED -> deniedAt(device, room, event.ts());
             default -> {
@@ -68,17 +73,27 @@ public final class AlertRules {
                 WHERE device_id = ? AND type = ? AND ts > ? AND ts <= ?""", rs -> rs.getLong(1), device.id(),
                 EventType.ACCESS_DENIED.wire(), ts - deniedWindow.toMillis(), ts)).orElse(0L);
         if (recent >= deniedBurst) {
-            String where = room == null ? device.id() : room;
+            Name where = where(device, room);
             alerts.raise(device.hubId(), Alert.DENIED_BURST, room, device.id(), new Name(
-                    where + " 的门在 " + deniedWindow.toSeconds() + " 秒内 " + deniedBurst + " 次拒绝开门",
-                    deniedBurst + " denied attempts at " + where + " within " + deniedWindow.toSeconds() + " s"));
+                    where.zh() + "的门在 " + deniedWindow.toSeconds() + " 秒内 " + deniedBurst + " 次拒绝开门",
+                    deniedBurst + " denied attempts at " + where.en() + " within " + deniedWindow.toSeconds() + " s"));
         }
     }
 
     /** A room counted more people than it holds. */
     public void overCapacity(String hubId, String roomId, int count, int capacity) {
+        Name room = roomName(roomId);
         alerts.raise(hubId, Alert.OVER_CAPACITY, roomId, null, new Name(
-                roomId + " 内有 " + count + " 人，超过容量 " + capacity + " 人",
-                count + " people in " + roomId + ", more than its capacity of " + capacity));
+                room.zh() + "内有 " + count + " 人，超过容量 " + capacity + " 人",
+                count + " people in " + room.en() + ", more than its capacity of " + capacity));
+    }
+
+    /** The room by its name in each language (the staff read "阅览室", not "reading-room"), else the device's id. */
+    private Name where(Device device, String room) {
+        return room == null ? new Name(device.id(), device.id()) : roomName(room);
+    }
+
+    private Name roomName(String roomId) {
+        return catalogue.room(roomId).map(Room::name).orElse(new Name(roomId, roomId));
     }
 }

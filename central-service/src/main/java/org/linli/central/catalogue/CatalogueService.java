@@ -110,7 +110,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
     private void putRoom(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "room");
+        String id = Requests.idToWrite(req, "room");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
         String zh = body.text("nameZh", 60);
@@ -144,7 +144,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
     private void putService(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "service");
+        String id = Requests.idToWrite(req, "service");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
         String letter = body.text("letter", 1);
@@ -169,7 +169,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of a counter: names and the services of its hub it serves. */
     private void putCounter(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "counter");
+        String id = Requests.idToWrite(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
         String zh = body.text("nameZh", 60);
@@ -192,7 +192,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of an activity: title, room of the same hub, time and capacity. */
     private void putActivity(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "activity");
+        String id = Requests.idToWrite(req, "activity");
         JsonBody body = JsonBody.read(req, maxBody);
         String roomId = body.text("room", 64);
         String zh = body.text("titleZh", 80);

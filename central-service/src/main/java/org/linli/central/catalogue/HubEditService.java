@@ -25,7 +25,6 @@ import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
-import org.linli.protocol.Ids;
 
 /**
  * {@code PUT /api/v1/hubs/{hub}}: an administrator makes or edits a hub: level, parent, names, time zone, hours per
@@ -51,7 +50,7 @@ final class HubEditService {
     /** Routed by {@link CatalogueService}, beside the hub's GET. */
     void put(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "hub");
+        String id = Requests.idToWrite(req, "hub");
         JsonBody body = JsonBody.read(req, maxBody);
         String level = body.text("level", 16);
         String parent = body.optionalText("parent", 64);
@@ -60,9 +59,6 @@ final class HubEditService {
         ZoneId zone = zone(body);
         Map<DayOfWeek, OpeningHours.Day> week = week(body);
         SortedMap<LocalDate, String> closures = closures(body);
-        if (!Ids.isValid(id)) {
-            body.error("id", "must be 1-64 letters, digits, '-' or '_'");
-        }
         if (level != null && !LEVELS.contains(level)) {
             body.error("level", "must be district, street or residential");
         }

@@ -70,7 +70,7 @@ public final class LiveService implements HttpService {
         // only rooms with a door counter count people; a room with only a motion sensor says "someone is in"
         body.put("peopleInHub", views.stream().map(RoomViews.RoomView::count)
                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
-        body.put("uncountedOccupiedRooms", views.stream().filter(v -> v.occupied() && v.count() == null).count());
+        body.put("uncountedOccupiedRooms", views.stream().filter(LiveService::uncounted).count());
         body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
         body.put("queues", queues.overview(hub));
         body.put("devices", devices.views(hub.id()).stream().map(d -> d.event(hub.timezone())).toList());
@@ -108,7 +108,7 @@ public final class LiveService implements HttpService {
             row.put("stale", old);
             list.add(row);
             total += view.count() == null ? 0 : view.count();
-            uncounted += view.occupied() && view.count() == null ? 1 : 0;
+            uncounted += uncounted(view) ? 1 : 0;
             stale += old ? 1 : 0;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -144,5 +144,13 @@ public final class LiveService implements HttpService {
 
     private String now(Hub hub) {
         return Times.format(clock.instant(), hub.timezone());
+    }
+
+    /**
+     * In use, and no count to say how many: no counter, or a counter at 0 while the motion sensor sees someone (it
+     * missed one coming in). Either way the hub's total is only a lower bound and the room must be checked.
+     */
+    private static boolean uncounted(RoomViews.RoomView view) {
+        return view.occupied() && (view.count() == null || view.count() == 0);
     }
 }
