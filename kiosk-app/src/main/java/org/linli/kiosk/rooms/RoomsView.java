@@ -228,23 +228,30 @@ public final class RoomsView implements View {
         }
         int first = vm.firstSlotProperty().get();
         int last = vm.lastSlotProperty().get();
+        boolean repairs = false;
         for (int i = 0; i < vm.slots().size(); i++) {
             Slot slot = vm.slots().get(i);
             int index = i;
             String time = TIME.format(slot.start().atZoneSameInstant(zone));
-            // a booked slot says so in words, not only in a colour
+            // a slot that cannot be had says why in words, not only in a colour: booked by someone, or closed by
+            // staff for repairs (striped, its own look: nobody booked it, and it will not come free)
             Button button = Ui.button(slot.free() ? time : time + "\n"
                     + i18n.get(slot.maintenance() ? "rooms.slotMaintenance" : "rooms.slotTaken"), "slot-" + i,
                     () -> vm.tapSlot(index), "slot");
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
-                    : slot.free() ? "slot-free" : "slot-taken");
+                    : slot.free() ? "slot-free" : slot.maintenance() ? "slot-repairs" : "slot-taken");
             button.setDisable(!slot.free());
+            repairs |= slot.maintenance();
             timeline.getChildren().add(button);
         }
         Button next = Ui.primary(i18n.get("common.next"), "to-details", vm::toDetails);
         next.setDisable(!vm.hasTime());
         HBox legend = new HBox(form.gap(32), legendItem("swatch-free", "rooms.legendFree"),
                 legendItem("swatch-taken", "rooms.legendTaken"), legendItem("swatch-chosen", "rooms.legendChosen"));
+        if (repairs) {
+            // the striped swatch only on a day that has such slots: a legend item for nothing shown is one more to read
+            legend.getChildren().add(2, legendItem("swatch-repairs", "rooms.legendRepairs"));
+        }
         legend.setAlignment(Pos.CENTER_LEFT);
         Label chosen = Ui.text(chosenText(), "lead");
         chosen.setMinWidth(Region.USE_PREF_SIZE);
@@ -265,6 +272,7 @@ public final class RoomsView implements View {
         Region square = new Region();
         square.getStyleClass().addAll("swatch", swatch);
         HBox item = new HBox(10, square, Ui.text(i18n.get(key), "legend"));
+        item.setId("legend-" + swatch);
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
     }
