@@ -211,7 +211,9 @@ class KioskFlowIT {
         assertEquals(0, central.checkins());
         String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                 .format(booking.start().atZoneSameInstant(time.zone()));
-        assertTrue(text("#mine-when-" + booking.id()).contains(from), "the hub's time: " + from);
+        String when = robot.lookup("#mine-when-" + booking.id() + " .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(when.contains(from), "the hub's time: " + from + " in " + when);
         tap("#mine-cancel-" + booking.id());
         awaitShown("#mine-confirm-card");
         assertEquals(0, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled'"),

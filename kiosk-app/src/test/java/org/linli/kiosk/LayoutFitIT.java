@@ -91,6 +91,7 @@ class LayoutFitIT {
         assertEquals(width, kiosk.scene().getWidth(), "the scene has the panel's size");
         assertEquals(height, kiosk.scene().getHeight(), "the scene has the panel's size");
         List<String> problems = new ArrayList<>();
+        central.fill("demo-health-1", 30); // tomorrow's health talk: full, so the walk joins its waitlist
         // before anyone has drawn a number: the strip says nobody waits
         step(problems, "home, nobody waiting", () -> kiosk.shell().finish());
         for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
@@ -173,8 +174,9 @@ class LayoutFitIT {
                 "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
             });
             FxToolkit.setupFixture(() -> {
-                var when = (Labeled) kiosk.scene().getRoot().lookup("#details-when");
-                if (when == null || !when.getText().contains(kiosk.i18n().get("rooms.tomorrow"))) {
+                String when = kiosk.scene().getRoot().lookupAll("#details-when .label").stream()
+                        .map(n -> ((Labeled) n).getText()).reduce("", String::concat);
+                if (!when.contains(kiosk.i18n().get("rooms.tomorrow").strip())) {
                     problems.add("rooms details: the day is not repeated before booking");
                 }
             });
@@ -187,12 +189,20 @@ class LayoutFitIT {
                 kiosk.shell().go(Screen.ACTIVITIES);
                 kiosk.activities().showWeek(true);
             });
+            // a full one: the waitlist's words are the longest, and its badge is a picture in either language
             step(problems, "activities sign-up", () -> {
-                kiosk.activities().choose(kiosk.activities().activities().get(0));
+                kiosk.activities().choose(kiosk.activities().activities().stream().filter(a -> a.full())
+                        .findFirst().orElseThrow());
             });
+            String signer = language.equals(I18n.CHINESE) ? "13900139000" : "13900139001";
             step(problems, "activities done", () -> {
-                "13900139000".chars().forEach(c -> kiosk.activities().phone().press((char) c));
+                signer.chars().forEach(c -> kiosk.activities().phone().press((char) c));
                 kiosk.activities().signUp();
+            });
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup("#signup-done #pictogram-clock") == null) {
+                    problems.add("activities done: no clock on the place on the waitlist");
+                }
             });
             step(problems, "rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "rating thanks", () -> kiosk.rating().rate(4));
@@ -375,6 +385,13 @@ class LayoutFitIT {
             if (shown != null && !shown.equals(labeled.getText()) && shown.endsWith(labeled.getEllipsisString())) {
                 problems.add(what + " is cut short to '" + shown + "'");
             }
+            splitAcrossLines(labeled).forEach(part -> problems.add(what + " breaks '" + part + "' over two lines"));
+            if (!"logo".equals(labeled.getId()) && !"language".equals(labeled.getId())) {
+                boolean english = kiosk.i18n().locale().equals(I18n.ENGLISH);
+                if (english ? HAN.matcher(labeled.getText()).find() : LATIN_WORD.matcher(labeled.getText()).find()) {
+                    problems.add(what + " is not in " + (english ? "English" : "Chinese"));
+                }
+            }
         }
         if (node instanceof ScrollPane scroll) {
             if (scroll.getContent() != null) {
@@ -385,6 +402,38 @@ class LayoutFitIT {
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> check(child, where, problems, onScreen));
         }
+    }
+
+    static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+    static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z]{2,}");
+    /** What a reader takes in at once: a time or a span of times, and a word or two in brackets ("（明天）"). */
+    static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile(
+            "\\d{1,2}:\\d{2}(\\s?[–-]\\s?\\d{1,2}:\\d{2})?|[（(][^（()）]{1,10}[)）]");
+
+    /**
+     * The parts of a wrapped text that its lines cut in two ("19:|00", "09:00 –|10:00", "（明|天）"): where the
+     * skin's text draws such a part, its highlight shape lies on more than one line.
+     */
+    static List<String> splitAcrossLines(Labeled labeled) {
+        List<String> split = new ArrayList<>();
+        Text text = labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast)
+                .findFirst().orElse(null);
+        if (text == null || !labeled.isWrapText()) {
+            return split;
+        }
+        var matcher = WHOLE.matcher(text.getText());
+        while (matcher.find()) {
+            java.util.Set<Long> lines = new java.util.HashSet<>();
+            for (var element : text.rangeShape(matcher.start(), matcher.end())) {
+                if (element instanceof javafx.scene.shape.MoveTo move) {
+                    lines.add(Math.round(move.getY()));
+                }
+            }
+            if (lines.size() > 1) {
+                split.add(matcher.group());
+            }
+        }
+        return split;
     }
 
     /** The text a label's skin draws, which ends in "…" when the whole text did not fit (JavaFX 21 has no flag). */

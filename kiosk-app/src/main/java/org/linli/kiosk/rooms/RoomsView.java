@@ -205,9 +205,22 @@ public final class RoomsView implements View {
 
     /** "11月29日 星期日（明天）": a day other than today is named as such, so nobody books tomorrow unawares. */
     private String dayText(java.time.LocalDate date) {
+        return String.join("", dayParts(date));
+    }
+
+    /** The date and, today or tomorrow, its name ("（明天）"): two parts a line may break between, not inside. */
+    private java.util.List<String> dayParts(java.time.LocalDate date) {
         String text = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(date);
         long ahead = java.time.temporal.ChronoUnit.DAYS.between(vm.todayInHub(), date);
-        return ahead == 0 ? text + i18n.get("rooms.today") : ahead == 1 ? text + i18n.get("rooms.tomorrow") : text;
+        return ahead == 0 ? java.util.List.of(text, i18n.get("rooms.today"))
+                : ahead == 1 ? java.util.List.of(text, i18n.get("rooms.tomorrow")) : java.util.List.of(text);
+    }
+
+    /** The day, its name and the time chosen, each kept whole on a line: "12月6日 星期日 |（明天）| 09:00–10:00". */
+    private Node dayAndTime(java.time.LocalDate date, String time, String style) {
+        java.util.List<String> parts = new java.util.ArrayList<>(dayParts(date));
+        parts.add(time);
+        return Ui.phrases(style, parts);
     }
 
     private Node slots() {
@@ -288,14 +301,16 @@ public final class RoomsView implements View {
         }
         Slot a = vm.slots().get(from);
         Slot b = vm.slots().get(to);
-        return TIME.format(a.start().atZoneSameInstant(zone)) + " – " + TIME.format(b.end().atZoneSameInstant(zone));
+        return TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(b.end().atZoneSameInstant(zone));
     }
 
     private Node details() {
+        // the number alone between − and +, the room's limit with the question: "6 人（最多 30 人）" as one text
+        // broke inside its brackets on the small panel
+        Label count = Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get()), "counter");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         HBox attendees = new HBox(form.gap(24), Ui.button("−", "fewer", () -> vm.changeAttendees(-1), "arrow"),
-                Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get(),
-                        vm.roomProperty().get().capacity()), "counter"),
-                Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
+                count, Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
         attendees.setAlignment(Pos.CENTER_LEFT);
         attendees.getChildren().get(1).setId("attendees");
         FlowPane purposes = new FlowPane(form.gap(16), form.gap(16));
@@ -308,10 +323,11 @@ public final class RoomsView implements View {
             purposes.getChildren().add(chip);
         }
         // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
-        Label when = Ui.text(dayText(vm.dateProperty().get()) + "  " + chosenText(), "section-title");
+        Node when = dayAndTime(vm.dateProperty().get(), chosenText(), "section-title");
         when.setId("details-when");
         VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), when,
-                Ui.text(i18n.get("rooms.attendees"), "section-title"), attendees,
+                Ui.phrases("section-title", java.util.List.of(i18n.get("rooms.attendees"),
+                        i18n.get("rooms.attendeesMax", vm.roomProperty().get().capacity()))), attendees,
                 Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes);
         if (!vm.resident().known()) {
             info.getChildren().add(Ui.text(i18n.get("privacy.booking"), "privacy")); // no number typed, nothing to say
@@ -327,12 +343,13 @@ public final class RoomsView implements View {
     }
 
     private Node done(Booking booking) {
-        String when = dayText(booking.start().atZoneSameInstant(zone).toLocalDate()) + "  "
-                + TIME.format(booking.start().atZoneSameInstant(zone)) + " – "
+        java.time.LocalDate day = booking.start().atZoneSameInstant(zone).toLocalDate();
+        String time = TIME.format(booking.start().atZoneSameInstant(zone)) + "–"
                 + TIME.format(booking.end().atZoneSameInstant(zone));
+        String room = vm.roomProperty().get().name().in(i18n.locale());
         // the instruction is what the resident must act on: as large as the time, and "photograph it now" apart
         VBox left = new VBox(form.gap(20), Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("rooms.booked"), "title"),
-                Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), Ui.text(when, "lead"),
+                Ui.text(room, "section-title"), dayAndTime(day, time, "lead"),
                 Ui.text(i18n.get(form.compact() ? "rooms.qrHintShort" : "rooms.qrHint"), "lead"),
                 Ui.text(i18n.get(vm.printerPresent() ? "rooms.printed" : "rooms.qrPhoto"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
@@ -340,8 +357,10 @@ public final class RoomsView implements View {
             // the small panel: the short hint says to photograph it as well, and the room and its time share a line
             left.getChildren().remove(5);
             left.getChildren().remove(2);
-            ((Label) left.getChildren().get(2)).setText(vm.roomProperty().get().name().in(i18n.locale()) + " · "
-                    + when);
+            java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(room + " ·"));
+            parts.addAll(dayParts(day));
+            parts.add(time);
+            left.getChildren().set(2, Ui.phrases("lead", parts));
             // and the lines closer together, the tick alone saying it is booked: the date with its weekday and the
             // random booking number need the room
             left.setSpacing(form.gap(20) / 3);
