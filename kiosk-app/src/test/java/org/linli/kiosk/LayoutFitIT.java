@@ -247,6 +247,11 @@ class LayoutFitIT {
             central.week("08:00", "21:00", java.util.Set.of(), List.of(today, today.plusDays(1)));
             step(problems, "home, closed for a holiday", () -> kiosk.shell().finish());
             step(problems, "rooms, closed for a holiday", () -> kiosk.shell().go(Screen.ROOMS));
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup(".pill-free") != null) {
+                    problems.add("rooms, closed for a holiday: a room says it is free now");
+                }
+            });
             step(problems, "rooms, the day the hub opens again", () -> kiosk.rooms().choose(kiosk.rooms().rooms()
                     .get(2).room()));
             step(problems, "rooms, a closed day", () -> kiosk.rooms().moveDay(-1));

@@ -106,7 +106,9 @@ public final class RoomsView implements View {
             }
             // the hatched stretch of the bar in words, on the line of the room's state (the tile keeps its height)
             Label repairs = offline ? null : repairsText(row, now);
-            if (row.live() != null) {
+            // "free now" on a day the hub is closed read as an invitation to walk in: it is said only when open
+            boolean freeOnAClosedDay = !vm.opensOn(vm.todayInHub()) && !row.inUse() && !row.overCapacity();
+            if (row.live() != null && !freeOnAClosedDay) {
                 // what the room's sensor says now, in its own colours; "free now" is not a promise for later
                 Label state = Ui.text(i18n.get(row.overCapacity() ? "rooms.overCapacity" : row.inUse()
                         ? "rooms.inUse" : "rooms.freeNow"), row.overCapacity() ? "pill-warn" : row.inUse()
