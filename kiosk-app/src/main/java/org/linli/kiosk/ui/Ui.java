@@ -45,6 +45,12 @@ public final class Ui {
             if (part == null || part.isBlank()) {
                 continue;
             }
+            if (part.startsWith("（") && !line.getChildren().isEmpty()) {
+                // a full-width bracket carries its own space: "星期日（明天）" stays one part, without a gap
+                Label before = (Label) line.getChildren().getLast();
+                before.setText(before.getText() + part.strip());
+                continue;
+            }
             Label label = new Label(part.strip());
             label.getStyleClass().add(style);
             label.setMinWidth(Region.USE_PREF_SIZE);
