@@ -285,6 +285,14 @@ class LayoutFitIT {
             step(problems, "offline activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
             step(problems, "offline card", () -> kiosk.shell().go(Screen.CARD));
             step(problems, "offline my bookings", () -> kiosk.shell().go(Screen.MY_BOOKINGS));
+            FxToolkit.setupFixture(() -> {
+                // neither a card to scan nor one to get works offline: no picture or button invites either
+                for (String deadEnd : List.of("#scan-card", "#mine-get-card")) {
+                    if (kiosk.scene().getRoot().lookup(deadEnd) != null) {
+                        problems.add("offline my bookings: " + deadEnd + " is offered");
+                    }
+                }
+            });
             step(problems, "offline rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "online again", () -> {
                 central.restart();

@@ -88,15 +88,20 @@ public final class MyBookingsView implements View {
     }
 
     private Node scan() {
+        if (!online.get()) {
+            // offline both ways on are dead ends: a card scanned shows nothing, and no card can be made; the notice
+            // alone says what to do (the picture and the card under it pushed the small panel's header off screen)
+            VBox box = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"), notice("offline.mine"));
+            box.setMaxWidth(form.compact() ? 760 : 1100);
+            box.setMaxHeight(Region.USE_PREF_SIZE);
+            return box;
+        }
         StackPane picture = new StackPane(Pictogram.CARD.node(form.compact() ? 130 : 220));
         picture.getStyleClass().add("scan-picture");
         picture.setId("scan-card");
         picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         VBox left = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"),
                 Ui.text(i18n.get(camera ? "mine.scanHint" : "mine.scannerHint"), "lead"), picture);
-        if (!online.get()) {
-            left.getChildren().add(2, notice("offline.mine"));
-        }
         left.setMaxWidth(form.compact() ? 420 : form.portrait() ? 760 : 640);
         VBox noCard = Ui.card(Ui.text(i18n.get("mine.noCard"), "section-title"),
                 Ui.text(i18n.get("mine.noCardHint"), "body"),
