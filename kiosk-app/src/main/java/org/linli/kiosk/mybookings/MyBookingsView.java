@@ -91,7 +91,8 @@ public final class MyBookingsView implements View {
         if (!online.get()) {
             // offline both ways on are dead ends: a card scanned shows nothing, and no card can be made; the notice
             // alone says what to do (the picture and the card under it pushed the small panel's header off screen)
-            VBox box = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"), notice("offline.mine"));
+            VBox box = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"), notice("offline.mine"),
+                    Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", done)));
             box.setMaxWidth(form.compact() ? 760 : 1100);
             box.setMaxHeight(Region.USE_PREF_SIZE);
             return box;
