@@ -398,13 +398,8 @@ class LayoutFitIT {
             if (shown != null && !shown.equals(labeled.getText()) && shown.endsWith(labeled.getEllipsisString())) {
                 problems.add(what + " is cut short to '" + shown + "'");
             }
-            splitAcrossLines(labeled).forEach(part -> problems.add(what + " breaks '" + part + "' over two lines"));
-            if (!"logo".equals(labeled.getId()) && !"language".equals(labeled.getId())) {
-                boolean english = kiosk.i18n().locale().equals(I18n.ENGLISH);
-                if (english ? HAN.matcher(labeled.getText()).find() : LATIN_WORD.matcher(labeled.getText()).find()) {
-                    problems.add(what + " is not in " + (english ? "English" : "Chinese"));
-                }
-            }
+            Wording.problems(labeled, kiosk.i18n().locale().equals(I18n.ENGLISH))
+                    .forEach(problem -> problems.add(what + " " + problem));
         }
         if (node instanceof ScrollPane scroll) {
             if (scroll.getContent() != null) {
@@ -415,38 +410,6 @@ class LayoutFitIT {
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> check(child, where, problems, onScreen));
         }
-    }
-
-    static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
-    static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z]{2,}");
-    /** What a reader takes in at once: a time or a span of times, and a word or two in brackets ("（明天）"). */
-    static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile(
-            "\\d{1,2}:\\d{2}(\\s?[–-]\\s?\\d{1,2}:\\d{2})?|[（(][^（()）]{1,10}[)）]");
-
-    /**
-     * The parts of a wrapped text that its lines cut in two ("19:|00", "09:00 –|10:00", "（明|天）"): where the
-     * skin's text draws such a part, its highlight shape lies on more than one line.
-     */
-    static List<String> splitAcrossLines(Labeled labeled) {
-        List<String> split = new ArrayList<>();
-        Text text = labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast)
-                .findFirst().orElse(null);
-        if (text == null || !labeled.isWrapText()) {
-            return split;
-        }
-        var matcher = WHOLE.matcher(text.getText());
-        while (matcher.find()) {
-            java.util.Set<Long> lines = new java.util.HashSet<>();
-            for (var element : text.rangeShape(matcher.start(), matcher.end())) {
-                if (element instanceof javafx.scene.shape.MoveTo move) {
-                    lines.add(Math.round(move.getY()));
-                }
-            }
-            if (lines.size() > 1) {
-                split.add(matcher.group());
-            }
-        }
-        return split;
     }
 
     /** The text a label's skin draws, which ends in "…" when the whole text did not fit (JavaFX 21 has no flag). */

@@ -125,7 +125,7 @@ public final class RoomsView implements View {
                 inner.getChildren().add(repairs);
             }
             if (row.today() != null && !row.today().isEmpty()) {
-                inner.getChildren().add(dayBar(row, now));
+                inner.getChildren().add(DayBar.of(row, now));
             }
             // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
             Label today = Ui.text(offline ? i18n.get("offline.tile") : !vm.opensOn(vm.todayInHub())
@@ -158,38 +158,6 @@ public final class RoomsView implements View {
         }
         box.getChildren().add(Ui.scrolling(list));
         return box;
-    }
-
-    /**
-     * Today at a glance: one segment per slot, green where it is free, grey where it is booked, hatched where staff
-     * closed the room for repairs, pale where it is past, with a mark at the present moment.
-     */
-    private Node dayBar(RoomRow row, java.time.Instant now) {
-        HBox bar = new HBox(2);
-        bar.getStyleClass().add("day-bar");
-        bar.setId("day-bar-" + row.room().id());
-        for (Slot slot : row.today()) {
-            Region segment = new Region();
-            segment.getStyleClass().add(switch (RoomRow.segment(slot, now)) {
-                case PAST -> "day-past";
-                case FREE -> "day-free";
-                case BOOKED -> "day-taken";
-                case REPAIRS -> "day-repairs";
-            });
-            segment.setMaxHeight(Double.MAX_VALUE);
-            segment.setMinWidth(4);
-            HBox.setHgrow(segment, Priority.ALWAYS);
-            segment.setMaxWidth(Double.MAX_VALUE);
-            segment.setPrefWidth(10);
-            bar.getChildren().add(segment);
-            if (!slot.start().toInstant().isAfter(now) && slot.end().toInstant().isAfter(now)) {
-                Region mark = new Region();
-                mark.getStyleClass().add("day-now");
-                mark.setMaxHeight(Double.MAX_VALUE);
-                bar.getChildren().add(bar.getChildren().size() - 1, mark);
-            }
-        }
-        return bar;
     }
 
     /** "维修：15:00–17:00": what is still to come of today's repairs, null when there are none. */
