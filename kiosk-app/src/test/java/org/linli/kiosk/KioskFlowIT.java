@@ -353,6 +353,11 @@ class KioskFlowIT {
         awaitShown("#welcome");
         assertEquals(Screen.CHECKIN, kiosk.shell().screen());
         assertEquals(1, central.checkins());
+        // the welcome points to what it offers, and offers what it points to (it spoke of today's activities)
+        String words = robot.lookup("#welcome .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(words.contains(kiosk.i18n().get("home.queue")) && shown("#go-queue"), words);
+        assertFalse(words.contains("活动"), "no activities offered here (the kiosk speaks Chinese): " + words);
     }
 
     @Test
