@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javax.imageio.ImageIO;
@@ -210,7 +211,9 @@ class KioskFlowIT {
         assertEquals(0, central.checkins());
         String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                 .format(booking.start().atZoneSameInstant(time.zone()));
-        assertTrue(text("#mine-when-" + booking.id()).contains(from), "the hub's time: " + from);
+        String when = robot.lookup("#mine-when-" + booking.id() + " .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(when.contains(from), "the hub's time: " + from + " in " + when);
         tap("#mine-cancel-" + booking.id());
         awaitShown("#mine-confirm-card");
         assertEquals(0, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled'"),
@@ -257,7 +260,10 @@ class KioskFlowIT {
         return kiosk.rooms().bookingProperty().get();
     }
 
-    /** A room staff closed for repairs says so on its slots, in words, not as if a resident had booked it. */
+    /**
+     * A room staff closed for repairs says so on its slots, in words and in a look of their own (striped, not the
+     * dark "booked"), not as if a resident had booked it; neither can be tapped, and the legend explains the stripes.
+     */
     @Test
     void slotsOfARoomClosedForRepairsSaySoNotBooked() throws Exception {
         java.time.LocalDate tomorrow = time.local().toLocalDate().plusDays(1);
@@ -273,12 +279,30 @@ class KioskFlowIT {
         var slots = kiosk.rooms().slots();
         for (int i = 0; i < slots.size(); i++) {
             int hour = slots.get(i).start().atZoneSameInstant(time.zone()).getHour();
-            String label = robot.lookup("#slot-" + i).queryAs(javafx.scene.control.Labeled.class).getText();
+            String label = robot.lookup("#slot-" + i).queryAs(Labeled.class).getText();
             boolean closed = hour >= 10 && hour < 12;
             assertEquals(closed, label.contains(kiosk.i18n().get("rooms.slotMaintenance")), hour + ": " + label);
             assertEquals(hour == 14, label.contains(kiosk.i18n().get("rooms.slotTaken")), hour + ": " + label);
-            assertEquals(closed || hour == 14, robot.lookup("#slot-" + i).query().isDisabled(), hour + ": " + label);
+            Node slot = robot.lookup("#slot-" + i).query();
+            assertEquals(closed || hour == 14, slot.isDisabled(), hour + ": " + label);
+            assertEquals(closed, slot.getStyleClass().contains("slot-repairs"), hour + ": " + slot.getStyleClass());
+            assertEquals(hour == 14, slot.getStyleClass().contains("slot-taken"), hour + ": " + slot.getStyleClass());
+            if (closed) {
+                // drawn as striped, as the legend's swatch: a background over the plain ground, not the booked grey
+                var look = ((javafx.scene.layout.Region) slot).getBackground().getFills();
+                assertTrue(look.size() > 1 && look.getLast().getFill() instanceof javafx.scene.paint.LinearGradient,
+                        hour + ": not striped: " + look);
+                assertEquals(javafx.scene.paint.Color.web("#1A1A1A"), ((Labeled) slot).getTextFill(), hour + ": ink");
+            }
         }
+        assertTrue(shown("#legend-swatch-repairs"), "the legend explains the striped slots");
+        assertEquals(kiosk.i18n().get("rooms.legendRepairs"), text("#legend-swatch-repairs .legend"));
+        // a day without repairs has no such slot, and its legend does not speak of them
+        tap("#day-next");
+        await().atMost(PATIENCE).until(() -> !kiosk.rooms().slots().isEmpty() && kiosk.rooms().slots().getFirst()
+                .start().atZoneSameInstant(time.zone()).toLocalDate().equals(tomorrow.plusDays(1)) && shown("#slot-0"));
+        assertTrue(robot.lookup(".slot-repairs").tryQuery().isEmpty(), "no repairs the day after");
+        assertTrue(robot.lookup("#legend-swatch-repairs").tryQuery().isEmpty(), "no repairs, no stripes explained");
     }
 
     /**
@@ -329,6 +353,11 @@ class KioskFlowIT {
         awaitShown("#welcome");
         assertEquals(Screen.CHECKIN, kiosk.shell().screen());
         assertEquals(1, central.checkins());
+        // the welcome points to what it offers, and offers what it points to (it spoke of today's activities)
+        String words = robot.lookup("#welcome .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(words.contains(kiosk.i18n().get("home.queue")) && shown("#go-queue"), words);
+        assertFalse(words.contains("活动"), "no activities offered here (the kiosk speaks Chinese): " + words);
     }
 
     @Test

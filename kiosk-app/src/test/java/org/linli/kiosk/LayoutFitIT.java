@@ -91,6 +91,7 @@ class LayoutFitIT {
         assertEquals(width, kiosk.scene().getWidth(), "the scene has the panel's size");
         assertEquals(height, kiosk.scene().getHeight(), "the scene has the panel's size");
         List<String> problems = new ArrayList<>();
+        central.fill("demo-health-1", 30); // tomorrow's health talk: full, so the walk joins its waitlist
         // before anyone has drawn a number: the strip says nobody waits
         step(problems, "home, nobody waiting", () -> kiosk.shell().finish());
         for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
@@ -173,8 +174,9 @@ class LayoutFitIT {
                 "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
             });
             FxToolkit.setupFixture(() -> {
-                var when = (Labeled) kiosk.scene().getRoot().lookup("#details-when");
-                if (when == null || !when.getText().contains(kiosk.i18n().get("rooms.tomorrow"))) {
+                String when = kiosk.scene().getRoot().lookupAll("#details-when .label").stream()
+                        .map(n -> ((Labeled) n).getText()).reduce("", String::concat);
+                if (!when.contains(kiosk.i18n().get("rooms.tomorrow").strip())) {
                     problems.add("rooms details: the day is not repeated before booking");
                 }
             });
@@ -187,12 +189,20 @@ class LayoutFitIT {
                 kiosk.shell().go(Screen.ACTIVITIES);
                 kiosk.activities().showWeek(true);
             });
+            // a full one: the waitlist's words are the longest, and its badge is a picture in either language
             step(problems, "activities sign-up", () -> {
-                kiosk.activities().choose(kiosk.activities().activities().get(0));
+                kiosk.activities().choose(kiosk.activities().activities().stream().filter(a -> a.full())
+                        .findFirst().orElseThrow());
             });
+            String signer = language.equals(I18n.CHINESE) ? "13900139000" : "13900139001";
             step(problems, "activities done", () -> {
-                "13900139000".chars().forEach(c -> kiosk.activities().phone().press((char) c));
+                signer.chars().forEach(c -> kiosk.activities().phone().press((char) c));
                 kiosk.activities().signUp();
+            });
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup("#signup-done #pictogram-clock") == null) {
+                    problems.add("activities done: no clock on the place on the waitlist");
+                }
             });
             step(problems, "rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "rating thanks", () -> kiosk.rating().rate(4));
@@ -237,6 +247,11 @@ class LayoutFitIT {
             central.week("08:00", "21:00", java.util.Set.of(), List.of(today, today.plusDays(1)));
             step(problems, "home, closed for a holiday", () -> kiosk.shell().finish());
             step(problems, "rooms, closed for a holiday", () -> kiosk.shell().go(Screen.ROOMS));
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup(".pill-free") != null) {
+                    problems.add("rooms, closed for a holiday: a room says it is free now");
+                }
+            });
             step(problems, "rooms, the day the hub opens again", () -> kiosk.rooms().choose(kiosk.rooms().rooms()
                     .get(2).room()));
             step(problems, "rooms, a closed day", () -> kiosk.rooms().moveDay(-1));
@@ -270,6 +285,14 @@ class LayoutFitIT {
             step(problems, "offline activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
             step(problems, "offline card", () -> kiosk.shell().go(Screen.CARD));
             step(problems, "offline my bookings", () -> kiosk.shell().go(Screen.MY_BOOKINGS));
+            FxToolkit.setupFixture(() -> {
+                // neither a card to scan nor one to get works offline: no picture or button invites either
+                for (String deadEnd : List.of("#scan-card", "#mine-get-card")) {
+                    if (kiosk.scene().getRoot().lookup(deadEnd) != null) {
+                        problems.add("offline my bookings: " + deadEnd + " is offered");
+                    }
+                }
+            });
             step(problems, "offline rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "online again", () -> {
                 central.restart();
@@ -375,6 +398,8 @@ class LayoutFitIT {
             if (shown != null && !shown.equals(labeled.getText()) && shown.endsWith(labeled.getEllipsisString())) {
                 problems.add(what + " is cut short to '" + shown + "'");
             }
+            Wording.problems(labeled, kiosk.i18n().locale().equals(I18n.ENGLISH))
+                    .forEach(problem -> problems.add(what + " " + problem));
         }
         if (node instanceof ScrollPane scroll) {
             if (scroll.getContent() != null) {

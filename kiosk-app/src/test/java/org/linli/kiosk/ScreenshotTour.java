@@ -166,7 +166,7 @@ final class ScreenshotTour {
     /**
      * What a morning leaves behind, made through the real API: people waiting at three services and two numbers
      * called, rooms booked today and tomorrow (the day bars and the timeline show them), a room closed for repairs
-     * this afternoon, and one activity full.
+     * this afternoon and another tomorrow morning, and one activity full.
      */
     private static void morning(TestCentral central, AdjustableClock clock) {
         int[] waiting = {6, 3, 1};
@@ -186,6 +186,8 @@ final class ScreenshotTour {
         book(central, "reading-room", today, 11, 12);
         book(central, "classroom", today, 11, 21);
         central.block("reading-room", today, "15:00", "17:00", "new floor");
+        // and the activity room tomorrow at 11, where the timeline's picture shows its striped "repairs" slots
+        central.block("activity-room", today.plusDays(1), "11:00", "12:00", "new lights");
         central.fill("demo-health-1", 30);
     }
 

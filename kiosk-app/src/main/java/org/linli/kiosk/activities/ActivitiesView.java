@@ -19,6 +19,7 @@ import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.Pictogram;
 import org.linli.kiosk.ui.KeypadView;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
@@ -89,13 +90,16 @@ public final class ActivitiesView implements View {
         return vm.stepProperty().get() == ActivitiesViewModel.Step.DONE ? Keep.result("", null) : Keep.NOTHING;
     }
 
-    /** "11月28日 周六 09:30–11:00 · 活动室 A": when and where, the two things residents decide by. */
-    private String whenAndWhere(Activity a) {
+    /**
+     * "11月28日 周六 09:30–11:00 · 活动室 A": when and where, the two things residents decide by; a line breaks
+     * between the day, the time and the room, never inside one ("多功能活动|室").
+     */
+    private Node whenAndWhere(Activity a, String style) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
-        String when = day.format(a.start().atZoneSameInstant(zone)) + "  "
-                + TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone));
         var room = a.room() == null ? null : catalogue.roomName(a.room());
-        return room == null ? when : when + " · " + room.in(i18n.locale());
+        return Ui.phrases(style, java.util.Arrays.asList(day.format(a.start().atZoneSameInstant(zone)),
+                TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone)),
+                room == null ? null : "· " + room.in(i18n.locale())));
     }
 
     private void render() {
@@ -122,7 +126,7 @@ public final class ActivitiesView implements View {
             int left = Math.max(0, a.capacity() - a.signedUp());
             boolean ended = !a.end().toInstant().isAfter(now);
             VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
-                    Ui.text(whenAndWhere(a), "tile-hint"));
+                    whenAndWhere(a, "tile-hint"));
             // an activity that is over is not offered; offline nobody can sign up here
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
@@ -170,7 +174,7 @@ public final class ActivitiesView implements View {
 
     private Node phone() {
         Activity a = vm.chosenProperty().get();
-        Label when = Ui.text(whenAndWhere(a), "section-title");
+        Node when = whenAndWhere(a, "section-title");
         when.setId("signup-when");
         VBox info = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"), when,
                 Ui.text(i18n.get((a.full() ? "activities.waitlistHint" : "activities.phoneHint")
@@ -190,9 +194,10 @@ public final class ActivitiesView implements View {
         String text = signup.waitlisted() ? i18n.get("activities.waitlisted", signup.position() == null ? "?"
                 : signup.position()) : i18n.get("activities.confirmed");
         // a place on the waitlist is not a place: a clock, not the tick of success
-        VBox box = Ui.card(signup.waitlisted() ? Ui.badge("候", "badge-wait") : Ui.badge("✓", "badge-ok"),
+        VBox box = Ui.card(signup.waitlisted() ? Pictogram.CLOCK.badge(form.compact() ? 36 : 56,
+                "badge-wait") : Ui.badge("✓", "badge-ok"),
                 Ui.text(text, "title"), Ui.text(vm.chosenProperty().get().title().in(i18n.locale()), "lead"),
-                Ui.text(whenAndWhere(vm.chosenProperty().get()), "lead"),
+                whenAndWhere(vm.chosenProperty().get(), "lead"),
                 Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
                         Ui.button(i18n.get("activities.more"), "more-activities", vm::back)));
         box.setSpacing(form.gap(24));

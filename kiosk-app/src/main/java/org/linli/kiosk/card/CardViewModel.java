@@ -72,7 +72,7 @@ public final class CardViewModel implements Resettable {
                 async.runQuietly("printing resident card", () -> {
                     printer.print(new ReceiptPrinter.Slip("居民码", "Resident card", null,
                             List.of("尾号 · ending " + issued.phoneLast4(),
-                                    "签到、取号、订房都可用 · For check-in, tickets and bookings"),
+                                    "签到、取号、约房间都可用 · For check-in, tickets and bookings"),
                             issued.token()));
                     return null;
                 });

@@ -130,7 +130,9 @@ public final class CheckinView implements View {
         String headline = switch (vm.kindProperty().get()) {
             case BOOKING -> vm.roomNameProperty().get() == null ? i18n.get("checkin.welcomeBookingRoom")
                     : i18n.get("checkin.welcomeBooking", vm.roomNameProperty().get().in(i18n.locale()));
-            case RESIDENT -> i18n.get("checkin.welcomeResident");
+            // it names what its buttons offer: offline there is no "take a number" to point to
+            case RESIDENT -> i18n.get(!vm.keptProperty().get() && online.get() ? "checkin.welcomeResident"
+                    : "checkin.welcomeResidentOffline");
             case PHONE -> i18n.get("checkin.welcomePhone");
         };
         // the result first ("签到成功"), the pleasantry and what next under it

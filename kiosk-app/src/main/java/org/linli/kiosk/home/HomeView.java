@@ -192,9 +192,11 @@ public final class HomeView implements View {
             // a time alone reads as today: tomorrow's 10:00 under today's 19:00 looked out of order or past
             var start = a.start().atZoneSameInstant(zone);
             long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.toLocalDate());
-            String when = days == 0 ? TIME.format(start) : days == 1 ? i18n.get("home.tomorrow", TIME.format(start))
-                    : day.format(start) + " " + TIME.format(start);
-            VBox item = new VBox(4, Ui.text(when, "next-time"), Ui.text(a.title().in(i18n.locale()), "next-title"));
+            // a later day and its time break between them on the narrow panel, not inside the time ("19:|00")
+            java.util.List<String> when = days == 0 ? java.util.List.of(TIME.format(start)) : days == 1
+                    ? java.util.List.of(i18n.get("home.tomorrow", TIME.format(start)))
+                    : java.util.List.of(day.format(start), TIME.format(start));
+            VBox item = new VBox(4, Ui.phrases("next-time", when), Ui.text(a.title().in(i18n.locale()), "next-title"));
             item.getStyleClass().add("next-item");
             items.add(item);
         }

@@ -106,7 +106,9 @@ public final class RoomsView implements View {
             }
             // the hatched stretch of the bar in words, on the line of the room's state (the tile keeps its height)
             Label repairs = offline ? null : repairsText(row, now);
-            if (row.live() != null) {
+            // "free now" on a day the hub is closed read as an invitation to walk in: it is said only when open
+            boolean freeOnAClosedDay = !vm.opensOn(vm.todayInHub()) && !row.inUse() && !row.overCapacity();
+            if (row.live() != null && !freeOnAClosedDay) {
                 // what the room's sensor says now, in its own colours; "free now" is not a promise for later
                 Label state = Ui.text(i18n.get(row.overCapacity() ? "rooms.overCapacity" : row.inUse()
                         ? "rooms.inUse" : "rooms.freeNow"), row.overCapacity() ? "pill-warn" : row.inUse()
@@ -123,7 +125,7 @@ public final class RoomsView implements View {
                 inner.getChildren().add(repairs);
             }
             if (row.today() != null && !row.today().isEmpty()) {
-                inner.getChildren().add(dayBar(row, now));
+                inner.getChildren().add(DayBar.of(row, now));
             }
             // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
             Label today = Ui.text(offline ? i18n.get("offline.tile") : !vm.opensOn(vm.todayInHub())
@@ -158,38 +160,6 @@ public final class RoomsView implements View {
         return box;
     }
 
-    /**
-     * Today at a glance: one segment per slot, green where it is free, grey where it is booked, hatched where staff
-     * closed the room for repairs, pale where it is past, with a mark at the present moment.
-     */
-    private Node dayBar(RoomRow row, java.time.Instant now) {
-        HBox bar = new HBox(2);
-        bar.getStyleClass().add("day-bar");
-        bar.setId("day-bar-" + row.room().id());
-        for (Slot slot : row.today()) {
-            Region segment = new Region();
-            segment.getStyleClass().add(switch (RoomRow.segment(slot, now)) {
-                case PAST -> "day-past";
-                case FREE -> "day-free";
-                case BOOKED -> "day-taken";
-                case REPAIRS -> "day-repairs";
-            });
-            segment.setMaxHeight(Double.MAX_VALUE);
-            segment.setMinWidth(4);
-            HBox.setHgrow(segment, Priority.ALWAYS);
-            segment.setMaxWidth(Double.MAX_VALUE);
-            segment.setPrefWidth(10);
-            bar.getChildren().add(segment);
-            if (!slot.start().toInstant().isAfter(now) && slot.end().toInstant().isAfter(now)) {
-                Region mark = new Region();
-                mark.getStyleClass().add("day-now");
-                mark.setMaxHeight(Double.MAX_VALUE);
-                bar.getChildren().add(bar.getChildren().size() - 1, mark);
-            }
-        }
-        return bar;
-    }
-
     /** "维修：15:00–17:00": what is still to come of today's repairs, null when there are none. */
     private Label repairsText(RoomRow row, java.time.Instant now) {
         if (row.repairsLeft(now).isEmpty()) {
@@ -205,9 +175,22 @@ public final class RoomsView implements View {
 
     /** "11月29日 星期日（明天）": a day other than today is named as such, so nobody books tomorrow unawares. */
     private String dayText(java.time.LocalDate date) {
+        return String.join("", dayParts(date));
+    }
+
+    /** The date and, today or tomorrow, its name ("（明天）"): two parts a line may break between, not inside. */
+    private java.util.List<String> dayParts(java.time.LocalDate date) {
         String text = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(date);
         long ahead = java.time.temporal.ChronoUnit.DAYS.between(vm.todayInHub(), date);
-        return ahead == 0 ? text + i18n.get("rooms.today") : ahead == 1 ? text + i18n.get("rooms.tomorrow") : text;
+        return ahead == 0 ? java.util.List.of(text, i18n.get("rooms.today"))
+                : ahead == 1 ? java.util.List.of(text, i18n.get("rooms.tomorrow")) : java.util.List.of(text);
+    }
+
+    /** The day, its name and the time chosen, each kept whole on a line: "12月6日 星期日 |（明天）| 09:00–10:00". */
+    private Node dayAndTime(java.time.LocalDate date, String time, String style) {
+        java.util.List<String> parts = new java.util.ArrayList<>(dayParts(date));
+        parts.add(time);
+        return Ui.phrases(style, parts);
     }
 
     private Node slots() {
@@ -228,23 +211,30 @@ public final class RoomsView implements View {
         }
         int first = vm.firstSlotProperty().get();
         int last = vm.lastSlotProperty().get();
+        boolean repairs = false;
         for (int i = 0; i < vm.slots().size(); i++) {
             Slot slot = vm.slots().get(i);
             int index = i;
             String time = TIME.format(slot.start().atZoneSameInstant(zone));
-            // a booked slot says so in words, not only in a colour
+            // a slot that cannot be had says why in words, not only in a colour: booked by someone, or closed by
+            // staff for repairs (striped, its own look: nobody booked it, and it will not come free)
             Button button = Ui.button(slot.free() ? time : time + "\n"
                     + i18n.get(slot.maintenance() ? "rooms.slotMaintenance" : "rooms.slotTaken"), "slot-" + i,
                     () -> vm.tapSlot(index), "slot");
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
-                    : slot.free() ? "slot-free" : "slot-taken");
+                    : slot.free() ? "slot-free" : slot.maintenance() ? "slot-repairs" : "slot-taken");
             button.setDisable(!slot.free());
+            repairs |= slot.maintenance();
             timeline.getChildren().add(button);
         }
         Button next = Ui.primary(i18n.get("common.next"), "to-details", vm::toDetails);
         next.setDisable(!vm.hasTime());
         HBox legend = new HBox(form.gap(32), legendItem("swatch-free", "rooms.legendFree"),
                 legendItem("swatch-taken", "rooms.legendTaken"), legendItem("swatch-chosen", "rooms.legendChosen"));
+        if (repairs) {
+            // the striped swatch only on a day that has such slots: a legend item for nothing shown is one more to read
+            legend.getChildren().add(2, legendItem("swatch-repairs", "rooms.legendRepairs"));
+        }
         legend.setAlignment(Pos.CENTER_LEFT);
         Label chosen = Ui.text(chosenText(), "lead");
         chosen.setMinWidth(Region.USE_PREF_SIZE);
@@ -265,6 +255,7 @@ public final class RoomsView implements View {
         Region square = new Region();
         square.getStyleClass().addAll("swatch", swatch);
         HBox item = new HBox(10, square, Ui.text(i18n.get(key), "legend"));
+        item.setId("legend-" + swatch);
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
     }
@@ -280,14 +271,16 @@ public final class RoomsView implements View {
         }
         Slot a = vm.slots().get(from);
         Slot b = vm.slots().get(to);
-        return TIME.format(a.start().atZoneSameInstant(zone)) + " – " + TIME.format(b.end().atZoneSameInstant(zone));
+        return TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(b.end().atZoneSameInstant(zone));
     }
 
     private Node details() {
+        // the number alone between − and +, the room's limit with the question: "6 人（最多 30 人）" as one text
+        // broke inside its brackets on the small panel
+        Label count = Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get()), "counter");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         HBox attendees = new HBox(form.gap(24), Ui.button("−", "fewer", () -> vm.changeAttendees(-1), "arrow"),
-                Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get(),
-                        vm.roomProperty().get().capacity()), "counter"),
-                Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
+                count, Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
         attendees.setAlignment(Pos.CENTER_LEFT);
         attendees.getChildren().get(1).setId("attendees");
         FlowPane purposes = new FlowPane(form.gap(16), form.gap(16));
@@ -300,10 +293,11 @@ public final class RoomsView implements View {
             purposes.getChildren().add(chip);
         }
         // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
-        Label when = Ui.text(dayText(vm.dateProperty().get()) + "  " + chosenText(), "section-title");
+        Node when = dayAndTime(vm.dateProperty().get(), chosenText(), "section-title");
         when.setId("details-when");
         VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), when,
-                Ui.text(i18n.get("rooms.attendees"), "section-title"), attendees,
+                Ui.phrases("section-title", java.util.List.of(i18n.get("rooms.attendees"),
+                        i18n.get("rooms.attendeesMax", vm.roomProperty().get().capacity()))), attendees,
                 Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes);
         if (!vm.resident().known()) {
             info.getChildren().add(Ui.text(i18n.get("privacy.booking"), "privacy")); // no number typed, nothing to say
@@ -319,12 +313,13 @@ public final class RoomsView implements View {
     }
 
     private Node done(Booking booking) {
-        String when = dayText(booking.start().atZoneSameInstant(zone).toLocalDate()) + "  "
-                + TIME.format(booking.start().atZoneSameInstant(zone)) + " – "
+        java.time.LocalDate day = booking.start().atZoneSameInstant(zone).toLocalDate();
+        String time = TIME.format(booking.start().atZoneSameInstant(zone)) + "–"
                 + TIME.format(booking.end().atZoneSameInstant(zone));
+        String room = vm.roomProperty().get().name().in(i18n.locale());
         // the instruction is what the resident must act on: as large as the time, and "photograph it now" apart
         VBox left = new VBox(form.gap(20), Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("rooms.booked"), "title"),
-                Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), Ui.text(when, "lead"),
+                Ui.text(room, "section-title"), dayAndTime(day, time, "lead"),
                 Ui.text(i18n.get(form.compact() ? "rooms.qrHintShort" : "rooms.qrHint"), "lead"),
                 Ui.text(i18n.get(vm.printerPresent() ? "rooms.printed" : "rooms.qrPhoto"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
@@ -332,8 +327,10 @@ public final class RoomsView implements View {
             // the small panel: the short hint says to photograph it as well, and the room and its time share a line
             left.getChildren().remove(5);
             left.getChildren().remove(2);
-            ((Label) left.getChildren().get(2)).setText(vm.roomProperty().get().name().in(i18n.locale()) + " · "
-                    + when);
+            java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(room + " ·"));
+            parts.addAll(dayParts(day));
+            parts.add(time);
+            left.getChildren().set(2, Ui.phrases("lead", parts));
             // and the lines closer together, the tick alone saying it is booked: the date with its weekday and the
             // random booking number need the room
             left.setSpacing(form.gap(20) / 3);

@@ -78,6 +78,9 @@ public final class Shell {
         frame.setTop(top);
         frame.setCenter(content);
         root.getChildren().add(frame);
+        // a screen taller than the panel (words wider in one rendering than another) runs off at the bottom, never
+        // at the top: centred, it pushed the header, with "home" and the language, half off the small panel
+        StackPane.setAlignment(frame, Pos.TOP_CENTER);
         // changing screens swaps the content and shows or hides "home"; the header is rebuilt only when its words
         // change (language, hub name, online state)
         vm.screenProperty().addListener((o, was, now) -> showScreen());

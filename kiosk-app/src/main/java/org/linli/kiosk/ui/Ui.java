@@ -33,6 +33,34 @@ public final class Ui {
         return label;
     }
 
+    /**
+     * Words that wrap only between the parts given, each part kept on one line: a date, "（明天）", "09:00–10:00", a
+     * room's name. A wrapping label breaks wherever Java's line rules allow, which is after any colon or dash and
+     * between any two Chinese characters: "19:|00", "09:00 –|10:00", "（明|天）", "多功能活动|室".
+     */
+    public static FlowPane phrases(String style, java.util.List<String> parts) {
+        FlowPane line = new FlowPane();
+        line.getStyleClass().add("phrases");
+        for (String part : parts) {
+            if (part == null || part.isBlank()) {
+                continue;
+            }
+            if (part.startsWith("（") && !line.getChildren().isEmpty()) {
+                // a full-width bracket carries its own space: "星期日（明天）" stays one part, without a gap
+                Label before = (Label) line.getChildren().getLast();
+                before.setText(before.getText() + part.strip());
+                continue;
+            }
+            Label label = new Label(part.strip());
+            label.getStyleClass().add(style);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            line.getChildren().add(label);
+        }
+        line.setHgap(8); // about a space at the kiosk's sizes
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
+    }
+
     /** A touch button; {@code id} lets tests and the screenshot tour find it. */
     public static Button button(String content, String id, Runnable action, String... styles) {
         Button button = new Button(content);

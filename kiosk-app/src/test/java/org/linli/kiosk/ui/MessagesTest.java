@@ -2,8 +2,14 @@ package org.linli.kiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -14,6 +20,48 @@ class MessagesTest {
         var zh = new TreeSet<>(i18n.bundle(I18n.CHINESE).keySet());
         var en = new TreeSet<>(i18n.bundle(I18n.ENGLISH).keySet());
         assertEquals(zh, en);
+    }
+
+    /**
+     * A properties file drops the spaces a value starts with: "rooms.tomorrow= (tomorrow)" put "6 December(tomorrow)"
+     * on screen. A value that must begin with a space writes it as \u0020.
+     */
+    @Test
+    void noValueStartsWithASpaceThatTheFileWouldDrop() throws IOException {
+        for (String language : List.of("zh", "en")) {
+            try (InputStream in = I18n.class.getResourceAsStream("messages_" + language + ".properties")) {
+                List<String> dropped = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(line -> line.matches("[^#!][^=]*=[ \t]+\\S.*")).toList();
+                assertEquals(List.of(), dropped, language);
+            }
+        }
+        i18n.toggle();
+        assertTrue(i18n.get("rooms.tomorrow").startsWith(" "), "'" + i18n.get("rooms.tomorrow") + "'");
+    }
+
+    /**
+     * What a resident who reads only one of the languages meets: no Chinese in the English texts and no English word
+     * in the Chinese ones, but the button that switches to the other language, which names it in its own script.
+     */
+    @Test
+    void eachLanguageKeepsToItsOwnScript() {
+        Pattern han = Pattern.compile("\\p{IsHan}");
+        Pattern word = Pattern.compile("[A-Za-z]{2,}");
+        var zh = i18n.bundle(I18n.CHINESE);
+        var en = i18n.bundle(I18n.ENGLISH);
+        var leaks = new TreeSet<String>();
+        for (String key : zh.keySet()) {
+            if (key.equals("language.other") || key.startsWith("format.")) {
+                continue;
+            }
+            if (word.matcher(zh.getString(key)).find()) {
+                leaks.add("zh " + key + "=" + zh.getString(key));
+            }
+            if (han.matcher(en.getString(key)).find()) {
+                leaks.add("en " + key + "=" + en.getString(key));
+            }
+        }
+        assertEquals(new TreeSet<>(), leaks);
     }
 
     @Test
