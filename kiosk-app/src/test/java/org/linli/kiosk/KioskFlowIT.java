@@ -438,6 +438,20 @@ class KioskFlowIT {
     }
 
     @Test
+    void anActivityThatHasBegunSaysSoOnHome() throws Exception {
+        await().atMost(PATIENCE).until(() -> !kiosk.home().next().isEmpty());
+        var first = kiosk.home().next().stream().filter(a -> a.start().toInstant().isAfter(clock.instant()))
+                .findFirst().orElseThrow();
+        String until = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(first.end().atZoneSameInstant(time.zone()));
+        assertTrue(robot.lookup("到 " + until + " 结束").tryQuery().isEmpty(), "not yet begun");
+        clock.advance(Duration.between(clock.instant(), first.start().toInstant()).plusMinutes(5));
+        robot.interact(() -> kiosk.home().refresh());
+        await().atMost(PATIENCE).until(() -> robot.lookup("到 " + until + " 结束").tryQuery().isPresent()
+                && robot.lookup("正在进行").tryQuery().isPresent());
+    }
+
+    @Test
     void ratingWithTheLargeFaces() throws Exception {
         tap("#tile-rating");
         tap("#face-5");

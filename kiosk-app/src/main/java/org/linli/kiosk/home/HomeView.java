@@ -70,6 +70,7 @@ public final class HomeView implements View {
         vm.closedProperty().addListener((o, was, now) -> render());
         online.addListener((o, was, now) -> render());
         vm.next().addListener((ListChangeListener<Activity>) c -> next.getChildren().setAll(nextItems()));
+        vm.begunProperty().addListener((o, was, now) -> next.getChildren().setAll(nextItems()));
         render();
     }
 
@@ -193,7 +194,12 @@ public final class HomeView implements View {
             var start = a.start().atZoneSameInstant(zone);
             long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.toLocalDate());
             // a later day and its time break between them on the narrow panel, not inside the time ("19:|00")
-            java.util.List<String> when = days == 0 ? java.util.List.of(TIME.format(start)) : days == 1
+            // one that has begun says so: '09:30' at 10:30 read as a time missed
+            boolean begun = !a.start().toInstant().isAfter(clock.instant());
+            java.util.List<String> when = begun
+                    ? java.util.List.of(i18n.get("home.onNow"),
+                            i18n.get("home.onNowUntil", TIME.format(a.end().atZoneSameInstant(zone))))
+                    : days == 0 ? java.util.List.of(TIME.format(start)) : days == 1
                     ? java.util.List.of(i18n.get("home.tomorrow", TIME.format(start)))
                     : java.util.List.of(day.format(start), TIME.format(start));
             VBox item = new VBox(4, Ui.phrases("next-time", when), Ui.text(a.title().in(i18n.locale()), "next-title"));

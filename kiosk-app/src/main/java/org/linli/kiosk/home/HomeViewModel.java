@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -29,6 +31,7 @@ public final class HomeViewModel {
     private static final System.Logger LOG = System.getLogger(HomeViewModel.class.getName());
     static final int NEXT_SHOWN = 3;
 
+    private final ReadOnlyIntegerWrapper begun = new ReadOnlyIntegerWrapper();
     private final CentralClient central;
     private final org.linli.kiosk.central.Catalogue catalogue;
     private final org.linli.kiosk.session.Async async;
@@ -94,6 +97,11 @@ public final class HomeViewModel {
         return nextReadOnly;
     }
 
+    /** How many of {@link #next()} have begun: the list stays the same when one begins, what it says does not. */
+    public ReadOnlyIntegerProperty begunProperty() {
+        return begun.getReadOnlyProperty();
+    }
+
     /** The now-serving strip: every service of the hub with a queue, by name, in the hub's order. */
     public ObservableList<Serving> strip() {
         return stripReadOnly;
@@ -150,8 +158,10 @@ public final class HomeViewModel {
         async.run(central::hub, this::loaded, this::keep);
         async.run(central::queues, list -> org.linli.kiosk.session.Lists.replace(serving, list), this::keep);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.session.Lists.replace(next, list),
-                this::keep);
+        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> {
+            org.linli.kiosk.session.Lists.replace(next, list);
+            begun.set((int) list.stream().filter(a -> !a.start().toInstant().isAfter(clock.instant())).count());
+        }, this::keep);
     }
 
     private void loaded(Hub hub) {
