@@ -68,6 +68,8 @@ public final class HomeView implements View {
         i18n.localeProperty().addListener((o, a, b) -> render());
         vm.strip().addListener((ListChangeListener<Serving>) c -> pane.setBottom(strip()));
         vm.closedProperty().addListener((o, was, now) -> render());
+        // a change listener: the hub is loaded again every 30 s, and the same rooms call for no new tiles
+        vm.roomsProperty().addListener((o, was, now) -> render());
         online.addListener((o, was, now) -> render());
         vm.next().addListener((ListChangeListener<Activity>) c -> next.getChildren().setAll(nextItems()));
         vm.begunProperty().addListener((o, was, now) -> next.getChildren().setAll(nextItems()));
@@ -210,6 +212,21 @@ public final class HomeView implements View {
     }
 
     /**
+     * The rooms tile's line: the hub's own rooms as central names them, the first three (two and "等" when there are
+     * more), or a line that names none while they are not known.
+     */
+    static String roomsHint(java.util.List<org.linli.kiosk.central.Names> rooms, I18n i18n) {
+        java.util.List<String> names = rooms.stream().map(name -> name.in(i18n.locale())).toList();
+        return switch (names.size()) {
+            case 0 -> i18n.get("home.rooms.hint");
+            case 1 -> names.get(0);
+            case 2 -> i18n.get("home.rooms.hint2", names.get(0), names.get(1));
+            case 3 -> i18n.get("home.rooms.hint3", names.get(0), names.get(1), names.get(2));
+            default -> i18n.get("home.rooms.hintMore", names.get(0), names.get(1));
+        };
+    }
+
+    /**
      * @param on false while the hub is closed: the tile stays in its place, greyed, and says it waits for opening
      * @param reachable false while the network is down, for the doors that need the central service: greyed, and
      *     saying so
@@ -221,8 +238,9 @@ public final class HomeView implements View {
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself
-            text.getChildren().add(Ui.text(i18n.get(on ? key + ".hint" : !open ? "home.closed.tile" : "offline.tile"),
-                    "tile-hint"));
+            String hint = !on ? i18n.get(!open ? "home.closed.tile" : "offline.tile")
+                    : target == Screen.ROOMS ? roomsHint(vm.roomsProperty().get(), i18n) : i18n.get(key + ".hint");
+            text.getChildren().add(Ui.text(hint, "tile-hint"));
         }
         javafx.scene.layout.Pane inner;
         if (form.portrait()) {

@@ -48,6 +48,7 @@ public final class HomeViewModel {
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Serving> stripReadOnly = FXCollections.unmodifiableObservableList(strip);
     private final ReadOnlyObjectWrapper<Closed> closed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<Names>> rooms = new ReadOnlyObjectWrapper<>(List.of());
     private Map<String, Service> services = Map.of();
     private OpeningHours hours;
     private org.linli.kiosk.central.Model.Week week;
@@ -105,6 +106,11 @@ public final class HomeViewModel {
     /** The now-serving strip: every service of the hub with a queue, by name, in the hub's order. */
     public ObservableList<Serving> strip() {
         return stripReadOnly;
+    }
+
+    /** The names of the hub's rooms, in the order central sends them; empty while the hub is not loaded or has no rooms. */
+    public ReadOnlyObjectProperty<List<Names>> roomsProperty() {
+        return rooms.getReadOnlyProperty();
     }
 
     /** True when no service has anyone waiting or served (and the queues are known). */
@@ -167,6 +173,7 @@ public final class HomeViewModel {
     private void loaded(Hub hub) {
         hubName.set(hub.name());
         catalogue.update(hub);
+        rooms.set(hub.rooms().stream().map(org.linli.kiosk.central.Model.Room::name).toList());
         hours = hub.openingHours();
         week = hub.week();
         Map<String, Service> byId = new LinkedHashMap<>();
