@@ -435,6 +435,9 @@ class KioskFlowIT {
         tap("#confirm-signup");
         awaitShown("#signup-done");
         assertTrue(kiosk.activities().signupProperty().get().waitlisted());
+        // a short title with the place, and what a waitlist means under it
+        assertTrue(robot.lookup("候补第 1 位").tryQuery().isPresent(), "the title says the place");
+        assertTrue(robot.lookup("名额已满，您已排上候补。有人退出时，按顺序补上。").tryQuery().isPresent());
     }
 
     @Test

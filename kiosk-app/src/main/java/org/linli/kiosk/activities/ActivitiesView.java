@@ -200,6 +200,10 @@ public final class ActivitiesView implements View {
                 whenAndWhere(vm.chosenProperty().get(), "lead"),
                 Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
                         Ui.button(i18n.get("activities.more"), "more-activities", vm::back)));
+        if (signup.waitlisted()) {
+            // the title is short; what a place on the waitlist means goes under the activity
+            box.getChildren().add(box.getChildren().size() - 1, Ui.text(i18n.get("activities.waitlistedHow"), "lead"));
+        }
         box.setSpacing(form.gap(24));
         box.setId("signup-done");
         box.setMaxWidth(1100);
