@@ -2,6 +2,7 @@ package org.linli.central.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Name;
 import org.linli.central.catalogue.Room;
@@ -64,20 +65,39 @@ public final class AlertRules {
 
     /**
      * Counted in the stored events, not in memory: several central replicas sharing the devices' messages each see
-     * only some of a door's refusals. Called after the event's commit, so it is among them; while the burst's alert
-     * is open, more refusals raise nothing new.
+     * only some of a door's refusals, and commit them in any order. Called after the event's commit, so it is among
+     * them, and whichever replica commits a burst's last refusal (in commit order, not in time) sees all of it: so
+     * every window of the burst's length around this refusal is looked at, not only the one ending with it (a
+     * refusal committed after a later one would otherwise never count that later one). While the burst's alert is
+     * open, more refusals raise nothing new.
      */
     private void deniedAt(Device device, String room, long ts) {
-        long recent = db.read(c -> Sql.one(c, """
-                SELECT count(*) FROM device_event
-                WHERE device_id = ? AND type = ? AND ts > ? AND ts <= ?""", rs -> rs.getLong(1), device.id(),
-                EventType.ACCESS_DENIED.wire(), ts - deniedWindow.toMillis(), ts)).orElse(0L);
-        if (recent >= deniedBurst) {
+        long window = deniedWindow.toMillis();
+        List<Long> around = db.read(c -> Sql.list(c, """
+                SELECT ts FROM device_event
+                WHERE device_id = ? AND type = ? AND ts > ? AND ts < ? ORDER BY ts""", rs -> rs.getLong(1),
+                device.id(), EventType.ACCESS_DENIED.wire(), ts - window, ts + window));
+        if (burstAround(around, ts, window, deniedBurst)) {
             Name where = where(device, room);
             alerts.raise(device.hubId(), Alert.DENIED_BURST, room, device.id(), new Name(
                     where.zh() + "的门在 " + deniedWindow.toSeconds() + " 秒内 " + deniedBurst + " 次拒绝开门",
                     deniedBurst + " denied attempts at " + where.en() + " within " + deniedWindow.toSeconds() + " s"));
         }
+    }
+
+    /** Whether some window of the given length that holds ts holds at least burst of the sorted times. */
+    static boolean burstAround(List<Long> sorted, long ts, long window, int burst) {
+        int end = 0;
+        for (int start = 0; start < sorted.size(); start++) {
+            long from = sorted.get(start);
+            while (end < sorted.size() && sorted.get(end) - from < window) {
+                end++;
+            }
+            if (end - start >= burst && from <= ts && ts < from + window) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A room counted more people than it holds. */
