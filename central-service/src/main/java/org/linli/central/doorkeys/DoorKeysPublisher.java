@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.linli.central.events.BookingEvent;
 import org.linli.central.events.Coalescer;
 import org.linli.central.events.Event;
 import org.linli.central.ingest.RetainedPublisher;
+import org.linli.central.timers.Timers;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.PayloadException;
@@ -67,8 +67,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
     private final Clock clock;
     private final PayloadCodec codec;
     // Event-bus subscribers run on the publisher's thread (a request): the queries run here instead.
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-door-keys").daemon(true).factory());
+    private final ScheduledExecutorService worker = Timers.single("linli-door-keys");
     // A burst of bookings and cancellations sends each room's list once per period, with the latest content; a
     // cancellation reaches the doors within one period (well under the 200 ms promised to them).
     private final Coalescer<String> rooms = new Coalescer<>(worker, COALESCE, this::publishRoom);
@@ -200,6 +199,6 @@ public final class DoorKeysPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        Timers.stop(worker, "the door keys publisher");
     }
 }

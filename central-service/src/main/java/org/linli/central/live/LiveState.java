@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.ingest.BatchSink;
 import org.linli.central.ingest.Message;
 import org.linli.central.ingest.RetainedPublisher;
+import org.linli.central.timers.Timers;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.EventPayload;
 import org.linli.protocol.payload.EventType;
@@ -68,8 +68,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
     private final Map<String, Long> deviceSaved = new ConcurrentHashMap<>();
     // A booking changes its room's status: a burst of bookings sends each room's state once per period (event-bus
     // subscribers run on the publisher's thread, a request, so the query runs here instead).
-    private final ScheduledExecutorService bookedRoomsWorker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-room-states").daemon(true).factory());
+    private final ScheduledExecutorService bookedRoomsWorker = Timers.single("linli-room-states");
     private final Coalescer<String> bookedRooms;
     /** When each room's state was last sent, and the rooms whose next sending is scheduled. */
     private final Map<String, Long> roomSentNanos = new ConcurrentHashMap<>();
@@ -234,7 +233,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
 
     @Override
     public void close() {
-        bookedRoomsWorker.shutdownNow();
+        Timers.stop(bookedRoomsWorker, "the room states");
     }
 
     private java.time.ZoneId zoneOf(String hubId) {
