@@ -147,7 +147,16 @@ class LayoutFitIT {
                     problems.add("rooms: no words for today on " + row.room().id());
                 }
             }));
-            step(problems, "rooms timeline", () -> kiosk.rooms().choose(kiosk.rooms().rooms().get(2).room()));
+            step(problems, "rooms timeline", () -> {
+                var room = kiosk.rooms().rooms().get(2).room();
+                if (language.equals(I18n.CHINESE)) {
+                    // someone else's booking tomorrow: its slots are the ones with two lines ("16:00 / 已约")
+                    var tomorrow = java.time.LocalDate.ofInstant(clock.instant(), TIME.zone()).plusDays(1);
+                    var fourPm = tomorrow.atTime(16, 0).atZone(TIME.zone()).toOffsetDateTime();
+                    central.book(room.id(), fourPm, fourPm.plusHours(1), "13700137000");
+                }
+                kiosk.rooms().choose(room);
+            });
             step(problems, "rooms tomorrow", () -> kiosk.rooms().moveDay(1));
             FxToolkit.setupFixture(() -> {
                 String tomorrow = kiosk.i18n().get("rooms.tomorrow");
@@ -161,6 +170,16 @@ class LayoutFitIT {
                             && !slot.getText().contains(kiosk.i18n().get("rooms.slotTaken"))) {
                         problems.add("rooms tomorrow: booked slot " + slot.getText() + " does not say so");
                     }
+                }
+                // and is no taller than a free one: a shorter free or chosen slot reads as a shorter time
+                if (kiosk.rooms().slots().stream().allMatch(org.linli.kiosk.central.Model.Slot::free)) {
+                    problems.add("rooms tomorrow: no booked slot to compare the free ones with");
+                }
+                var heights = kiosk.scene().getRoot().lookupAll(".slot").stream()
+                        .mapToDouble(n -> n.getLayoutBounds().getHeight()).summaryStatistics();
+                if (heights.getCount() > 0 && heights.getMax() - heights.getMin() > 1) {
+                    problems.add("rooms tomorrow: slot tiles of different heights, " + heights.getMin() + " to "
+                            + heights.getMax() + " px");
                 }
             });
             step(problems, "rooms details", () -> {

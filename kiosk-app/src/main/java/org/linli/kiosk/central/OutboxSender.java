@@ -125,8 +125,21 @@ public final class OutboxSender implements AutoCloseable {
         return outbox.pendingCount();
     }
 
+    /**
+     * Stops the timer; a sync under way may finish (up to five seconds, then it is interrupted), so the outbox can be
+     * closed after this without a delivery being cut between the central's answer and the row's deletion.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+                timer.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Booking;
 import org.linli.kiosk.central.Model.Room;
@@ -200,7 +201,10 @@ public final class RoomsView implements View {
         HBox days = new HBox(form.gap(24), Ui.button("◀", "day-back", () -> vm.moveDay(-1), "arrow"), day,
                 Ui.button("▶", "day-next", () -> vm.moveDay(1), "arrow"));
         days.setAlignment(Pos.CENTER_LEFT);
-        FlowPane timeline = new FlowPane(form.gap(12), form.gap(12));
+        // tiles of one size: a booked slot's two lines ("14:00 / 已约") must not make it taller than a free or a
+        // chosen one beside it, which read as shorter than what they stand for
+        TilePane timeline = new TilePane(form.gap(12), form.gap(12));
+        timeline.setTileAlignment(Pos.CENTER_LEFT);
         timeline.getStyleClass().add("timeline");
         if (!vm.opensOn(vm.dateProperty().get())) {
             Label closed = Ui.text(i18n.get("rooms.dayClosed"), "notice");
@@ -224,6 +228,7 @@ public final class RoomsView implements View {
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
                     : slot.free() ? "slot-free" : slot.maintenance() ? "slot-repairs" : "slot-taken");
             button.setDisable(!slot.free());
+            button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             repairs |= slot.maintenance();
             timeline.getChildren().add(button);
         }
