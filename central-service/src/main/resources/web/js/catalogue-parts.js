@@ -72,8 +72,15 @@
     checks(field("counter-services"), "services", hub.services, []);
   }
 
+  const LISTED_DAYS = 90;
+
   async function drawActivities(hub) {
-    activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/activities");
+    // what is on from today for the next 90 days, in the hub's days: operators plan a season ahead, and an activity
+    // saved for next month must show in the list it was saved from
+    const today = hub.now.substring(0, 10);
+    const until = new Date(Date.parse(today + "T00:00:00Z") + LISTED_DAYS * 86400000).toISOString().substring(0, 10);
+    activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/activities?from=" + today
+      + "&to=" + until);
     field("activities").replaceChildren(...activities.map(a => Linli.el("tr", { "data-activity": a.id },
       Linli.el("td", {}, Linli.name(a.title)), Linli.el("td", { class: "small" }, a.start.substring(0, 16).replace("T", " ")),
       Linli.el("td", {}, editButton("activity", a.id, () => {

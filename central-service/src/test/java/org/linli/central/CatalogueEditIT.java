@@ -88,6 +88,26 @@ class CatalogueEditIT {
     }
 
     @Test
+    void refusesANewActivityThatIsAlreadyOverButLetsAnEndedOneBeCorrected() {
+        String start = server.tomorrowAt(15, 0).minusDays(2).toString();
+        String end = server.tomorrowAt(16, 0).minusDays(2).toString();
+        Map<String, Object> yesterday = Map.of("room", "activity-room", "titleZh", "茶话会", "titleEn", "Tea party",
+                "start", start, "end", end, "capacity", 20);
+        TestServer.Response past = server.put("/api/v1/activities/tea-party", server.adminToken(), yesterday);
+        assertEquals(400, past.status(), past.text());
+        assertEquals("end", past.json().get("errors").get(0).get("field").asText(), past.text());
+        assertTrue(past.json().get("errors").get(0).get("message").asText().contains("already passed"), past.text());
+
+        // one that was held (stored while it was ahead) may still have its title put right afterwards
+        TestServer.Response ahead = server.put("/api/v1/activities/tea-party", server.adminToken(), Map.of("room",
+                "activity-room", "titleZh", "茶话会", "titleEn", "Tea party", "start", server.tomorrowAt(15, 0)
+                        .toString(), "end", server.tomorrowAt(16, 0).toString(), "capacity", 20));
+        assertEquals(200, ahead.status(), ahead.text());
+        TestServer.Response corrected = server.put("/api/v1/activities/tea-party", server.adminToken(), yesterday);
+        assertEquals(200, corrected.status(), corrected.text());
+    }
+
+    @Test
     void refusesARoomWhoseSlotsWouldFallOffTheBookingGrid() {
         // wutong66 opens at 08:00, minute 480 of the day: 7-minute slots would start at 08:00, 08:07, … while
         // bookings must start on multiples of 7 minutes from midnight

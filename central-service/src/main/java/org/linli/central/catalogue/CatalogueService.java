@@ -210,6 +210,11 @@ public final class CatalogueService implements HttpService {
         if (java.time.Duration.between(start, end).toHours() > 24) {
             throw InvalidInput.field("end", "an activity lasts at most a day");
         }
+        if (catalogue.activity(id).isEmpty() && !end.toInstant().isAfter(clock.instant())) {
+            // a new activity that is already over is a wrong date (last year's, last month's): nobody can sign up,
+            // and it would be stored where the lists of what is on never show it
+            throw InvalidInput.field("end", "has already passed: a new activity must end after now");
+        }
         if (capacity > room.capacity()) {
             throw new RuleViolation("over-capacity", "the room holds " + room.capacity() + " people");
         }
