@@ -314,6 +314,11 @@ public final class SoakBench {
                 }
             }
         }
+        // flags to look inside, e.g. -XX:NativeMemoryTracking=summary to compare `jcmd PID VM.native_memory` over hours
+        String extra = System.getenv().getOrDefault("LINLI_SOAK_KIOSK_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         if (System.getenv("DISPLAY") == null) {
             command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dheadless.geometry=1920x1080-32"));
