@@ -78,18 +78,23 @@ public final class Residents {
         }
     }
 
-    /** The resident claimed, created for a new phone, inside the caller's write transaction. */
+    /**
+     * The resident claimed, created for a new phone, inside the caller's write transaction; seen now, whether they
+     * typed their number or showed their card, so that retention counts from their last visit either way.
+     */
     public Resident resolve(Connection c, Claim claim) throws SQLException {
+        long now = clock.instant().getEpochSecond();
         if (claim.cardResident() != null) {
-            Resident resident = byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation(
-                    "token-not-accepted", "the card belongs to a resident whose data was deleted; ask for a new card"));
-            if (claim.cardIssued() < cardsFrom(c, resident.id())) {
-                throw new RuleViolation("token-not-accepted",
-                        "this card was reported lost or replaced; ask for a new card");
+            Resident resident = known(c, claim);
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE resident SET last_seen_ts = ? WHERE id = ? AND last_seen_ts < ?")) {
+                st.setLong(1, now);
+                st.setLong(2, resident.id());
+                st.setLong(3, now);
+                st.executeUpdate();
             }
             return resident;
         }
-        long now = clock.instant().getEpochSecond();
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts) VALUES (?, ?, ?, ?)
                 ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
@@ -105,7 +110,20 @@ public final class Residents {
         }
     }
 
-    /** Finds or creates the resident with this phone, inside the caller's write transaction. */
+    /**
+     * The resident a card claims, only read (422 when their data was deleted or the card reported lost): for a
+     * lookup that changes nothing, such as listing their bookings.
+     */
+    public Resident known(Connection c, Claim claim) throws SQLException {
+        Resident resident = byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation(
+                "token-not-accepted", "the card belongs to a resident whose data was deleted; ask for a new card"));
+        if (claim.cardIssued() < cardsFrom(c, resident.id())) {
+            throw new RuleViolation("token-not-accepted",
+                    "this card was reported lost or replaced; ask for a new card");
+        }
+        return resident;
+    }
+
     /** The resident with this phone number, registered now if new. */
     public Resident byPhone(String normalisedPhone) {
         return db.write(c -> byPhone(c, normalisedPhone));
