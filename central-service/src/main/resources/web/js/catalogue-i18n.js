@@ -47,6 +47,14 @@
     "cat.type.forbidden": "这个邻里汇不归您管理，或者您不能这样改它。", "cat.type.off-the-grid": "开放时间和这个功能室的预约时段对不上。",
     "cat.type.letter-taken": "这个字母已经给本邻里汇的另一项服务用了。", "cat.type.over-capacity": "人数超过了功能室能容纳的人数。",
     "cat.type.hub-change": "这一项属于另一个邻里汇，不能搬过来。", "cat.type.not-found": "没有找到。",
+    "cat.type.activity-cancelled": "这个活动已经取消了，不能再改。要办的话，请用新的编号新建一个活动。",
+    "cat.type.activity-over": "这个活动已经结束了，不能再取消。",
+    "cat.activity.cancel": "取消活动", "cat.activity.cancel.title": "取消活动", "cat.activity.cancel.of": "要取消的活动：",
+    "cat.activity.cancel.how": "取消后，活动不再显示在自助机和叫号屏上，已报名和候补的居民的名额都一起取消。",
+    "cat.reason": "原因（会记入操作记录）", "cat.activity.cancel.confirm": "确认取消活动", "cat.activity.cancel.close": "不取消了",
+    "cat.activity.cancel.done": "“{title}”已取消。",
+    "cat.activity.cancel.tell": "有 {n} 位居民报了名或在候补，请通知他们活动取消了。",
+    "cat.err.reason": "请写明取消的原因（最多 200 个字）。",
     "wd.monday": "星期一", "wd.tuesday": "星期二", "wd.wednesday": "星期三", "wd.thursday": "星期四",
     "wd.friday": "星期五", "wd.saturday": "星期六", "wd.sunday": "星期日"
   };
@@ -96,6 +104,14 @@
     "cat.type.forbidden": "You do not manage this hub, or may not change it this way.", "cat.type.off-the-grid": "The opening hours are off this room's slot grid.",
     "cat.type.letter-taken": "Another service of this hub has this letter.", "cat.type.over-capacity": "More people than the room holds.",
     "cat.type.hub-change": "This belongs to another hub and cannot move here.", "cat.type.not-found": "Not found.",
+    "cat.type.activity-cancelled": "This activity was cancelled and cannot be changed. To hold it after all, make a new activity with a new id.",
+    "cat.type.activity-over": "This activity is over and cannot be cancelled.",
+    "cat.activity.cancel": "Cancel", "cat.activity.cancel.title": "Cancel an activity", "cat.activity.cancel.of": "Activity to cancel:",
+    "cat.activity.cancel.how": "Once cancelled, it is no longer shown on the kiosks and the board, and the places of everyone signed up or on the waitlist are cancelled with it.",
+    "cat.reason": "Why (kept in the audit log)", "cat.activity.cancel.confirm": "Cancel the activity", "cat.activity.cancel.close": "Keep it",
+    "cat.activity.cancel.done": "“{title}” is cancelled. ",
+    "cat.activity.cancel.tell": "{n} residents had signed up or were on the waitlist: let them know it is off.",
+    "cat.err.reason": "Say why it is cancelled (at most 200 characters).",
     "wd.monday": "Monday", "wd.tuesday": "Tuesday", "wd.wednesday": "Wednesday", "wd.thursday": "Thursday",
     "wd.friday": "Friday", "wd.saturday": "Saturday", "wd.sunday": "Sunday"
   };

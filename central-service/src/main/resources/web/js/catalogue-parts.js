@@ -91,12 +91,51 @@
         field("activity-start").value = a.start.substring(0, 16);
         field("activity-end").value = a.end.substring(0, 16);
         field("activity-capacity").value = a.capacity;
-      })))));
+      }), " ", Linli.el("button", { class: "danger", type: "button", "data-cancel": "activity:" + a.id,
+        onclick: () => startCancel(a) }, Linli.t("cat.activity.cancel"))))));
     field("activity-room").replaceChildren(...hub.rooms.map(r =>
       Linli.el("option", { value: r.id }, Linli.name(r.name))));
   }
 
+  // calling an activity off: with a reason (audited); its sign-ups go with it, and the page says how many to tell
+  let cancelling = null;
+
+  function startCancel(a) {
+    cancelling = a;
+    const form = field("activity-cancel");
+    LinliForms.clear(form);
+    form.querySelector(".form-error").textContent = "";
+    field("activity-cancelled").hidden = true;
+    field("activity-cancel-what").textContent = Linli.name(a.title) + " " + a.start.substring(0, 16).replace("T", " ");
+    form.hidden = false;
+    field("activity-cancel-reason").focus();
+  }
+
+  function endCancel() {
+    cancelling = null;
+    field("activity-cancel").hidden = true;
+    field("activity-cancel-reason").value = "";
+  }
+
+  field("activity-cancel-close").addEventListener("click", endCancel);
+  field("activity-cancel").addEventListener("submit", async event => {
+    event.preventDefault();
+    const a = cancelling;
+    if (!a) return;
+    const answer = await C.submit(event.target, () => Linli.post("/api/v1/activities/" + encodeURIComponent(a.id)
+      + "/cancel", { reason: text("activity-cancel-reason") }));
+    if (!answer) return;
+    endCancel();
+    const done = field("activity-cancelled");
+    done.textContent = Linli.t("cat.activity.cancel.done", { title: Linli.name(a.title) })
+      + (answer.signUpsCancelled ? Linli.t("cat.activity.cancel.tell", { n: answer.signUpsCancelled }) : "");
+    done.hidden = false;
+    await drawActivities(C.hub());
+  });
+
   C.onHub(async hub => {
+    endCancel();
+    field("activity-cancelled").hidden = true;
     for (const kind of ["room", "service", "counter", "activity"]) resetForm(kind);
     drawRooms(hub);
     drawServices(hub);

@@ -93,6 +93,8 @@ final class AccessRoutes {
                 row("GET", "/api/v1/hubs/{hub}/checkins?date={date}", null, STAFF, reaches, 403),
                 row("POST", "/api/v1/activities/{activity}/signups", "{\"phone\":\"{phone}\"}", DESK, reaches, 404),
                 row("DELETE", "/api/v1/activities/{activity}/signups/{signup}", null, OPERATORS, reaches, 404),
+                row("POST", "/api/v1/activities/{new-activity}/cancel", "{\"reason\":\"teacher ill\"}", ADMINS,
+                        reaches, 404),
 
                 // queues: drawing at a desk or kiosk; serving at a counter is done at the hub itself
                 row("POST", "/api/v1/services/{service}/tickets", null, DESK, reaches, 404),

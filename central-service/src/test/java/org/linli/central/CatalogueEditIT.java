@@ -108,6 +108,65 @@ class CatalogueEditIT {
     }
 
     @Test
+    void anAdminCallsAnActivityOffItsPlacesGoAndItsFeedSaysCancelled() {
+        TestServer.Response made = server.put("/api/v1/activities/book-club", server.adminToken(), Map.of("room",
+                "activity-room", "titleZh", "读书会", "titleEn", "Book club", "start", server.tomorrowAt(15, 0)
+                        .toString(), "end", server.tomorrowAt(16, 0).toString(), "capacity", 1));
+        assertEquals(200, made.status(), made.text());
+        assertEquals("confirmed", server.post("/api/v1/activities/book-club/signups", server.kioskKey(),
+                Map.of("phone", "13800138301")).json().get("status").asText());
+        assertEquals("waitlisted", server.post("/api/v1/activities/book-club/signups", server.kioskKey(),
+                Map.of("phone", "13800138302")).json().get("status").asText());
+        TestServer.Response feed = server.post("/api/v1/hubs/wutong66/calendar-feeds", server.adminToken(), Map.of());
+        assertEquals(201, feed.status(), feed.text());
+        String feedPath = feed.json().get("path").asText();
+        String listed = "/api/v1/hubs/wutong66/activities?from=" + server.today() + "&to=" + server.today()
+                .plusDays(3);
+        assertTrue(server.get(listed, server.kioskKey()).text().contains("book-club"));
+
+        assertEquals(403, server.post("/api/v1/activities/book-club/cancel", server.kioskKey(),
+                Map.of("reason", "teacher ill")).status());
+        assertEquals(403, server.post("/api/v1/activities/book-club/cancel", server.operatorToken(),
+                Map.of("reason", "teacher ill")).status());
+        TestServer.Response noReason = server.post("/api/v1/activities/book-club/cancel", server.adminToken(),
+                Map.of());
+        assertEquals(400, noReason.status(), noReason.text());
+        assertEquals("reason", noReason.json().get("errors").get(0).get("field").asText(), noReason.text());
+        assertEquals(404, server.post("/api/v1/activities/no-such-club/cancel", server.adminToken(),
+                Map.of("reason", "teacher ill")).status());
+
+        TestServer.Response cancelled = server.post("/api/v1/activities/book-club/cancel", server.adminToken(),
+                Map.of("reason", "teacher ill"));
+        assertEquals(200, cancelled.status(), cancelled.text());
+        assertTrue(cancelled.json().get("cancelled").asBoolean(), cancelled.text());
+        assertEquals(2, cancelled.json().get("signUpsCancelled").asInt(), "the place and the waitlist place");
+        assertEquals(0, server.count("SELECT count(*) FROM activity_signup WHERE activity_id = 'book-club'"
+                + " AND status <> 'cancelled'"));
+        assertTrue(!server.get(listed, server.kioskKey()).text().contains("book-club"), "still listed as on");
+
+        TestServer.Response late = server.post("/api/v1/activities/book-club/signups", server.kioskKey(),
+                Map.of("phone", "13800138303"));
+        assertEquals(422, late.status(), late.text());
+        assertTrue(late.json().get("type").asText().endsWith("/activity-cancelled"), late.text());
+        TestServer.Response edited = server.put("/api/v1/activities/book-club", server.adminToken(), Map.of("room",
+                "activity-room", "titleZh", "读书会", "titleEn", "Book club", "start", server.tomorrowAt(17, 0)
+                        .toString(), "end", server.tomorrowAt(18, 0).toString(), "capacity", 10));
+        assertEquals(409, edited.status(), edited.text());
+        TestServer.Response again = server.post("/api/v1/activities/book-club/cancel", server.adminToken(),
+                Map.of("reason", "teacher ill"));
+        assertEquals(200, again.status(), again.text());
+        assertEquals(0, again.json().get("signUpsCancelled").asInt());
+
+        String ics = server.get(feedPath, null).text().replace("\r\n ", "").replace("\r\n", "\n");
+        String event = java.util.Arrays.stream(ics.split("BEGIN:VEVENT")).filter(e -> e.contains(
+                "UID:activity-book-club@wutong66.linli")).findFirst().orElseThrow(() -> new AssertionError(ics));
+        assertTrue(event.contains("STATUS:CANCELLED"), event);
+        assertTrue(event.contains("SEQUENCE:1\n"), "one change, the cancellation, not two: " + event);
+        assertTrue(server.get("/api/v1/audit?hub=wutong66", server.adminToken()).text().contains("teacher ill"),
+                "the reason is in the audit log");
+    }
+
+    @Test
     void refusesARoomWhoseSlotsWouldFallOffTheBookingGrid() {
         // wutong66 opens at 08:00, minute 480 of the day: 7-minute slots would start at 08:00, 08:07, … while
         // bookings must start on multiples of 7 minutes from midnight

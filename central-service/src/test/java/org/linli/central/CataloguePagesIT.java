@@ -22,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The catalogue page in Debian's Chromium against the real service: an administrator makes a residential hub below
  * the demo's street hub (wrong hours and a missing name said beside their fields, in Chinese), its week and a
  * closure, a room with its rules, a service, a counter, an activity, registers and deregisters a door, and issues
- * and revokes a kiosk key; in English a wrong room is said in English. Each step is checked against the API.
+ * and revokes a kiosk key, calls an activity off; in English a wrong room is said in English. Each step is checked
+ * against the API.
  */
 class CataloguePagesIT {
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -281,6 +282,47 @@ class CataloguePagesIT {
                 java.util.Map.of("hub", TestServer.HUB, "nameZh", "新", "nameEn", "New", "capacity", 3));
         assertEquals(400, malformed.status(), malformed.text());
         assertEquals("id", malformed.json().get("errors").get(0).get("field").asText());
+    }
+
+    /**
+     * An activity called off (the teacher is ill): with a reason, said beside its field when missing; it leaves the
+     * list, and the page says how many residents signed up or waiting to tell.
+     */
+    @Test
+    void anActivityIsCalledOffWithAReasonAndThePageSaysHowManyToTell() {
+        assertEquals(200, server.put("/api/v1/activities/w-talk", server.adminToken(), java.util.Map.of("room",
+                "activity-room", "titleZh", "健康讲座", "titleEn", "Health talk", "start", server.tomorrowAt(15, 0)
+                        .toString(), "end", server.tomorrowAt(16, 0).toString(), "capacity", 1)).status());
+        for (String phone : new String[] {"13800138311", "13800138312"}) {
+            assertEquals(201, server.post("/api/v1/activities/w-talk/signups", server.kioskKey(),
+                    java.util.Map.of("phone", phone)).status());
+        }
+        open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
+        set(chrome, "#hub-select", TestServer.HUB);
+        awaitRow(chrome, "tr[data-activity='w-talk']");
+        assertFalse(chrome.findElement(By.id("activity-cancel")).isDisplayed());
+        chrome.findElement(By.cssSelector("[data-cancel='activity:w-talk']")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("activity-cancel")).isDisplayed());
+        assertTrue(chrome.findElement(By.id("activity-cancel-what")).getText().contains("健康讲座"));
+        chrome.findElement(By.id("activity-cancel-submit")).click();
+        await().atMost(WAIT).until(() -> !errorOf(chrome, "activity-cancel", "reason").isBlank());
+        assertTrue(errorOf(chrome, "activity-cancel", "reason").contains("原因"),
+                errorOf(chrome, "activity-cancel", "reason"));
+        assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/activities?from=" + server.today() + "&to="
+                + server.today().plusDays(2), server.kioskKey()).text().contains("w-talk"), "still on");
+
+        type(chrome, "activity-cancel-reason", "老师生病");
+        chrome.findElement(By.id("activity-cancel-submit")).click();
+        await().atMost(WAIT).until(() -> chrome.findElement(By.id("activity-cancelled")).isDisplayed());
+        String done = chrome.findElement(By.id("activity-cancelled")).getText();
+        assertTrue(done.contains("健康讲座") && done.contains("2 位居民"), done);
+        await().atMost(WAIT).until(() -> chrome.findElements(By.cssSelector("tr[data-activity='w-talk']")).isEmpty());
+        assertFalse(chrome.findElement(By.id("activity-cancel")).isDisplayed());
+        chrome.executeScript("document.getElementById('activities').scrollIntoView();");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-activity-cancelled.png"));
+        assertFalse(server.get("/api/v1/hubs/" + TestServer.HUB + "/activities?from=" + server.today() + "&to="
+                + server.today().plusDays(2), server.kioskKey()).text().contains("w-talk"));
+        assertTrue(server.get("/api/v1/audit?hub=" + TestServer.HUB, server.adminToken()).text().contains("老师生病"));
     }
 
     @Test

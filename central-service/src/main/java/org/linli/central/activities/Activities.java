@@ -101,6 +101,9 @@ public final class Activities {
             Activity activity = Catalogue.activity(c, activityId)
                     .filter(a -> reaches.test(a.hubId()))
                     .orElseThrow(() -> new NotFound("no activity " + activityId));
+            if (activity.cancelled()) {
+                throw new RuleViolation("activity-cancelled", "this activity was cancelled");
+            }
             if (!activity.end().isAfter(clock.instant())) {
                 throw new RuleViolation("activity-over", "this activity is over");
             }
@@ -134,6 +137,33 @@ public final class Activities {
                     rs.next();
                     return new Signed(signup(c, rs.getLong(1)), false);
                 }
+            }
+        });
+    }
+
+    /**
+     * Calls an activity off: it leaves the lists of what is on, nobody can sign up, its sign-ups and waitlist are
+     * cancelled, and its SEQUENCE rises so that subscribed calendars take the change. Again: nothing more happens.
+     *
+     * @return how many residents held a place or a waitlist place (staff tell them)
+     */
+    public int cancelActivity(String activityId) {
+        long now = clock.instant().getEpochSecond();
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE activity SET cancelled_ts = ?, sequence = sequence + 1
+                    WHERE id = ? AND cancelled_ts IS NULL""")) {
+                st.setLong(1, now);
+                st.setString(2, activityId);
+                if (st.executeUpdate() == 0) {
+                    return 0;
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE activity_signup SET status = 'cancelled'
+                    WHERE activity_id = ? AND status IN ('confirmed', 'waitlisted')""")) {
+                st.setString(1, activityId);
+                return st.executeUpdate();
             }
         });
     }

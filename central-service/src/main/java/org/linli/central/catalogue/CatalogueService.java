@@ -204,6 +204,10 @@ public final class CatalogueService implements HttpService {
         Room room = catalogue.room(roomId)
                 .orElseThrow(() -> InvalidInput.field("room", "there is no room " + roomId));
         mayWrite(caller, "activity", id, room.hubId(), catalogue.activity(id).map(Activity::hubId));
+        if (catalogue.activity(id).map(Activity::cancelled).orElse(false)) {
+            throw new Conflict("activity-cancelled", "The activity was cancelled",
+                    "the activity " + id + " was cancelled and stays so; make a new one with another id");
+        }
         if (!end.isAfter(start)) {
             throw InvalidInput.field("end", "must be after start");
         }
