@@ -112,7 +112,7 @@ public final class Queues {
         Ticket called = db.write(c -> {
             Optional<Ticket> serving = Tickets.current(c, counterId);
             if (serving.isPresent()) {
-                Tickets.end(c, serving.get().id(), TicketState.DONE, null, now);
+                Tickets.end(c, serving.get().id(), TicketState.DONE, null, now, day);
             }
             Optional<Ticket> priority = Tickets.oldestWaiting(c, counter, day, true);
             Optional<Ticket> ordinary = Tickets.oldestWaiting(c, counter, day, false);
@@ -157,14 +157,14 @@ public final class Queues {
     }
 
     private TicketView end(String counterId, Predicate<String> atHub, TicketState state) {
-        counter(counterId, atHub);
+        String day = today(catalogue.requireHub(counter(counterId, atHub).hubId()));
         long now = clock.instant().getEpochSecond();
         Ticket ended = db.write(c -> {
             Optional<Ticket> current = Tickets.current(c, counterId);
             if (current.isEmpty()) {
                 return null;
             }
-            Tickets.end(c, current.get().id(), state, null, now);
+            Tickets.end(c, current.get().id(), state, null, now, day);
             return Tickets.find(c, current.get().id()).orElseThrow();
         });
         if (ended == null) {
@@ -188,7 +188,7 @@ public final class Queues {
             Ticket from = current.get();
             Ticket fresh = Tickets.insert(c, target, from.day(), from.priority(), from.residentId(), from.queuedTs(),
                     now, null);
-            Tickets.end(c, from.id(), TicketState.TRANSFERRED, fresh.id(), now);
+            Tickets.end(c, from.id(), TicketState.TRANSFERRED, fresh.id(), now, today(hub));
             return fresh;
         });
         if (moved == null) {
