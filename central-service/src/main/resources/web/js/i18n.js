@@ -104,7 +104,10 @@ window.LINLI_MESSAGES = {
     "ticket.unknown": "查不到这个号，请到服务台问一下",
     "ticket.hint": "这一页会自己更新，请留意叫号。", "ticket.hint.called": "请尽快到窗口办理。",
     "ticket.hint.over": "这张号已经用过了。", "ticket.taken": "{time} 取号",
-    "ticket.offline": "网络不稳定，正在重新获取…"
+    "ticket.offline": "网络不稳定，正在重新获取…",
+    "ticket.rate.ask": "这次办得怎么样？点一下打个分：", "ticket.rate.1": "很不满意", "ticket.rate.2": "不满意",
+    "ticket.rate.3": "一般", "ticket.rate.4": "满意", "ticket.rate.5": "很满意",
+    "ticket.rate.thanks": "谢谢您的评价！", "ticket.rate.failed": "没有提交上，请再点一次。"
   },
   en: {
     "app.name": "Neighbourhood hub", "logo": "邻", "logout": "Sign out", "lang": "中文", "hub": "Hub",
@@ -217,6 +220,9 @@ window.LINLI_MESSAGES = {
     "ticket.unknown": "We cannot find this ticket: please ask at the front desk",
     "ticket.hint": "This page updates by itself; watch for your number.", "ticket.hint.called": "Please go to the counter now.",
     "ticket.hint.over": "This ticket has been used.", "ticket.taken": "taken at {time}",
-    "ticket.offline": "The connection is unsteady, trying again…"
+    "ticket.offline": "The connection is unsteady, trying again…",
+    "ticket.rate.ask": "How did we do? Tap to rate this service:", "ticket.rate.1": "Very poor", "ticket.rate.2": "Poor",
+    "ticket.rate.3": "OK", "ticket.rate.4": "Good", "ticket.rate.5": "Very good",
+    "ticket.rate.thanks": "Thank you for your rating!", "ticket.rate.failed": "That did not go through: please tap again."
   }
 };

@@ -283,6 +283,39 @@ class PagesIT {
         assertReadable("ticket, called");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-called.png"));
         assertEquals(404, server.get("/api/v1/tickets/no-such-ticket", null).status());
+
+        // after the service the page asks for a rating (a rating at the kiosk came before the service, finding K5)
+        String rating = "/api/v1/tickets/" + mine.get("id").asText() + "/rating";
+        assertEquals(422, server.post(rating, null, Map.of("rating", 5)).status(), "not before the service");
+        assertFalse(chrome.findElement(By.id("rating")).isDisplayed());
+        assertEquals(200, server.post("/api/v1/counters/counter-3/complete", server.token("counter"), null).status());
+        await().atMost(Duration.ofSeconds(20)).until(() -> chrome.findElement(By.id("rating")).isDisplayed());
+        assertEquals("这次办得怎么样？点一下打个分：", chrome.findElement(By.id("rating-ask")).getText());
+        assertEquals(5, chrome.findElements(By.cssSelector("#rating-choices button")).size());
+        assertFitsTheScreen();
+        assertReadable("ticket, rating");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-rating.png"));
+        chrome.findElement(By.cssSelector("[data-rating='4']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("rating-said")).getText()
+                .equals("谢谢您的评价！"));
+        assertTrue(chrome.findElements(By.cssSelector("#rating-choices button")).isEmpty(), "rated once");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-rated.png"));
+        assertEquals(1, server.count("SELECT count(*) FROM feedback WHERE item_kind = 'ticket' AND item_id = '"
+                + mine.get("id").asText() + "' AND rating = 4"));
+        assertEquals(409, server.post(rating, null, Map.of("rating", 1)).status(), "once per ticket");
+        TestServer.Response wrong = server.post(rating, null, Map.of("rating", 9));
+        assertEquals(400, wrong.status(), wrong.text());
+        assertEquals("rating", wrong.json().get("errors").get(0).get("field").asText(), wrong.text());
+        assertEquals(404, server.post("/api/v1/tickets/no-such-ticket/rating", null, Map.of("rating", 5)).status());
+        // a day after its service a ticket is no longer rated
+        String later = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json().get("id")
+                .asText();
+        assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.token("counter"), null).status());
+        assertEquals(200, server.post("/api/v1/counters/counter-3/complete", server.token("counter"), null).status());
+        clock.advance(Duration.ofHours(25));
+        TestServer.Response late = server.post("/api/v1/tickets/" + later + "/rating", null, Map.of("rating", 5));
+        assertEquals(422, late.status(), late.text());
+        assertTrue(late.json().get("type").asText().endsWith("/rating-closed"), late.text());
     }
 
     /**
