@@ -106,7 +106,7 @@ window.LINLI_MESSAGES = {
     "ticket.hint.over": "这张号已经用过了。", "ticket.taken": "{time} 取号",
     "ticket.offline": "网络不稳定，正在重新获取…",
     "ticket.rate.ask": "这次办得怎么样？点一下打个分：", "ticket.rate.1": "很不满意", "ticket.rate.2": "不满意",
-    "ticket.rate.3": "一般", "ticket.rate.4": "满意", "ticket.rate.5": "很满意",
+    "ticket.rate.3": "一般", "ticket.rate.4": "满意", "ticket.rate.5": "非常满意",
     "ticket.rate.thanks": "谢谢您的评价！", "ticket.rate.failed": "没有提交上，请再点一次。"
   },
   en: {

@@ -292,6 +292,14 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> chrome.findElement(By.id("rating")).isDisplayed());
         assertEquals("这次办得怎么样？点一下打个分：", chrome.findElement(By.id("rating-ask")).getText());
         assertEquals(5, chrome.findElements(By.cssSelector("#rating-choices button")).size());
+        for (WebElement choice : chrome.findElements(By.cssSelector("#rating-choices button"))) {
+            // the words of the kiosk's faces, each on one line (很不满意 broke as 很不满/意)
+            assertEquals(1L, chrome.executeScript("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                    + " return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size;", choice),
+                    choice.getText());
+        }
+        assertEquals("很不满意 不满意 一般 满意 非常满意", chrome.findElements(By.cssSelector("#rating-choices button"))
+                .stream().map(WebElement::getText).collect(java.util.stream.Collectors.joining(" ")));
         assertFitsTheScreen();
         assertReadable("ticket, rating");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-rating.png"));
