@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
 import org.linli.kiosk.session.Async;
@@ -144,6 +145,14 @@ public final class ActivitiesViewModel implements Resettable {
             step.set(Step.DONE);
             refresh();
         }, failure -> {
+            if (failure instanceof CentralRefusedException refused && refused.type().equals("activity-cancelled")) {
+                // called off by the hub since the list was shown: say so, and take it off the list
+                signupKey = null;
+                message.set("activities.refused.cancelled");
+                step.set(Step.PROBLEM);
+                refresh();
+                return;
+            }
             message.set(Problems.messageKey(failure, "activities.refused"));
             step.set(Step.PROBLEM);
         });

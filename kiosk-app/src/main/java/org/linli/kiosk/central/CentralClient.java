@@ -184,9 +184,10 @@ public final class CentralClient {
             Json problem = readProblem(answer);
             LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2} {3}", method, pathOnly(path), status,
                     problem.path("title").asText(""));
+            String type = problem.path("type").asText("");
             throw new CentralRefusedException(status, problem.path("title").asText(
                     status == HttpURLConnection.HTTP_UNAUTHORIZED ? "Unauthorized" : "refused"),
-                    problem.path("detail").asText(null));
+                    problem.path("detail").asText(null), type.substring(type.lastIndexOf('/') + 1));
         }
         try {
             return reader.apply(Json.parse(answer));

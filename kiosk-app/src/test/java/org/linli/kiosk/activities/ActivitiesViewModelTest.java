@@ -59,6 +59,23 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
         assertEquals(signedUp, f.central.newestResident(), "the resident of that number, known before its card");
     }
 
+    /** The hub calls an activity off while a resident is signing up for it: they are told so, and it leaves the list. */
+    @Test
+    void anActivityCalledOffMeanwhileSaysSoAndLeavesTheList() {
+        vm.refresh();
+        vm.showWeek(true);
+        var activity = vm.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow();
+        vm.choose(activity);
+        f.central.post("/api/v1/activities/" + activity.id() + "/cancel", f.central.staffToken("admin"),
+                java.util.Map.of("reason", "the speaker is ill"));
+        "13800138000".chars().forEach(c -> vm.phone().press((char) c));
+        vm.signUp();
+        assertEquals(ActivitiesViewModel.Step.PROBLEM, vm.stepProperty().get());
+        assertEquals("activities.refused.cancelled", vm.messageProperty().get());
+        assertFalse(vm.activities().stream().anyMatch(a -> a.id().equals(activity.id())), "taken off the list");
+        assertEquals(6, vm.activities().size(), "the rest of the week still listed");
+    }
+
     @Test
     void signsUpWhenThereIsRoomAndWaitlistsWhenFull() {
         f.central.fill("demo-kids-5", 8); // the parent and child crafts in the studio: eight places
