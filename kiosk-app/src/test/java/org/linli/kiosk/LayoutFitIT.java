@@ -157,6 +157,22 @@ class LayoutFitIT {
                 }
                 kiosk.rooms().choose(room);
             });
+            FxToolkit.setupFixture(() -> {
+                // today's slots that have begun say so and cannot be tapped (they looked free and did nothing)
+                int past = 0;
+                for (int i = 0; i < kiosk.rooms().slots().size(); i++) {
+                    var slot = (Labeled) kiosk.scene().getRoot().lookup("#slot-" + i);
+                    if (kiosk.rooms().slots().get(i).free() && kiosk.rooms().begun(i)) {
+                        past++;
+                        if (!slot.getText().contains(kiosk.i18n().get("rooms.slotPast")) || !slot.isDisabled()) {
+                            problems.add("rooms timeline: past slot " + slot.getText() + " does not say so");
+                        }
+                    }
+                }
+                if (past == 0) {
+                    problems.add("rooms timeline: no past slot today to check");
+                }
+            });
             step(problems, "rooms tomorrow", () -> kiosk.rooms().moveDay(1));
             FxToolkit.setupFixture(() -> {
                 String tomorrow = kiosk.i18n().get("rooms.tomorrow");

@@ -259,6 +259,10 @@ public final class TestCentral implements AutoCloseable {
         return send("POST", path, bearer, body);
     }
 
+    public JsonNode put(String path, String bearer, Object body) {
+        return send("PUT", path, bearer, body);
+    }
+
     private JsonNode send(String method, String path, String bearer, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(30))

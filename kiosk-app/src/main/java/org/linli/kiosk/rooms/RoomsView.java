@@ -220,14 +220,18 @@ public final class RoomsView implements View {
             Slot slot = vm.slots().get(i);
             int index = i;
             String time = TIME.format(slot.start().atZoneSameInstant(zone));
-            // a slot that cannot be had says why in words, not only in a colour: booked by someone, or closed by
-            // staff for repairs (striped, its own look: nobody booked it, and it will not come free)
-            Button button = Ui.button(slot.free() ? time : time + "\n"
-                    + i18n.get(slot.maintenance() ? "rooms.slotMaintenance" : "rooms.slotTaken"), "slot-" + i,
+            // a slot that cannot be had says why in words, not only in a colour: booked by someone, closed by staff
+            // for repairs (striped, its own look: nobody booked it, and it will not come free), or past (or too soon
+            // for the room's notice): such a slot looked free and did nothing when tapped
+            boolean bookable = vm.bookable(i);
+            String why = slot.maintenance() ? "rooms.slotMaintenance" : !slot.free() ? "rooms.slotTaken"
+                    : bookable ? null : vm.begun(i) ? "rooms.slotPast" : "rooms.slotTooLate";
+            Button button = Ui.button(why == null ? time : time + "\n" + i18n.get(why), "slot-" + i,
                     () -> vm.tapSlot(index), "slot");
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
-                    : slot.free() ? "slot-free" : slot.maintenance() ? "slot-repairs" : "slot-taken");
-            button.setDisable(!slot.free());
+                    : bookable ? "slot-free" : slot.maintenance() ? "slot-repairs"
+                    : slot.free() ? "slot-past" : "slot-taken");
+            button.setDisable(!bookable);
             button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             repairs |= slot.maintenance();
             timeline.getChildren().add(button);

@@ -244,9 +244,7 @@ public final class RoomsViewModel implements Resettable {
      * anything else starts over from the tapped slot.
      */
     public void tapSlot(int index) {
-        // a slot beginning this very instant has begun: the central service refuses it as in the past
-        if (index < 0 || index >= slots.size() || !slots.get(index).free()
-                || !slots.get(index).start().toInstant().isAfter(clock.instant())) {
+        if (index < 0 || index >= slots.size() || !bookable(index)) {
             return;
         }
         int from = first.get();
@@ -257,6 +255,23 @@ public final class RoomsViewModel implements Resettable {
             first.set(index);
             last.set(index);
         }
+    }
+
+    /**
+     * Whether a slot can still be chosen: free, and beginning after now and the room's lead time (a slot beginning
+     * this very instant has begun: the central service refuses it as in the past, and one inside the lead time as
+     * too soon).
+     */
+    public boolean bookable(int index) {
+        Slot slot = slots.get(index);
+        Room chosenRoom = room.get();
+        long lead = chosenRoom == null ? 0 : chosenRoom.rules().leadMinutes();
+        return slot.free() && slot.start().toInstant().isAfter(clock.instant().plusSeconds(lead * 60));
+    }
+
+    /** Whether a slot has begun, or is over. */
+    public boolean begun(int index) {
+        return !slots.get(index).start().toInstant().isAfter(clock.instant());
     }
 
     private boolean allFree(int from, int to) {

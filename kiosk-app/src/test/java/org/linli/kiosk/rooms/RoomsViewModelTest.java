@@ -227,6 +227,32 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertEquals(after, vm.lastSlotProperty().get());
     }
 
+    /**
+     * At 08:59 in a room that wants an hour's notice: 08:00 and 08:30 have passed, 09:00 and 09:30 are too soon, 10:00
+     * is the first that can be chosen. Those before it looked free and did nothing when tapped, or were refused.
+     */
+    @Test
+    void slotsPastOrInsideTheRoomsNoticeCannotBeChosen() {
+        vm.refresh();
+        var room = vm.rooms().get(0).room();
+        f.central.put("/api/v1/rooms/" + room.id(), f.central.staffToken("admin"), Map.of("hub", TestCentral.HUB,
+                "nameZh", room.name().zh(), "nameEn", room.name().en(), "capacity", room.capacity(),
+                "leadMinutes", 60));
+        vm.refresh();
+        vm.choose(vm.rooms().stream().filter(r -> r.room().id().equals(room.id())).findFirst().orElseThrow().room());
+        assertEquals("08:00", vm.slots().get(0).start().atZoneSameInstant(f.zone).toLocalTime().toString());
+        assertTrue(vm.begun(0) && vm.begun(1) && !vm.begun(2));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(vm.slots().get(i).free(), "nobody booked it");
+            assertFalse(vm.bookable(i), "slot " + i + " cannot be had any more");
+            vm.tapSlot(i);
+            assertFalse(vm.hasTime(), "tapping slot " + i + " chooses nothing");
+        }
+        assertTrue(vm.bookable(4));
+        vm.tapSlot(4);
+        assertEquals(4, vm.firstSlotProperty().get());
+    }
+
     @Test
     void bookingNeedsAPhoneAndAPurpose() {
         chooseASlotTomorrow();
