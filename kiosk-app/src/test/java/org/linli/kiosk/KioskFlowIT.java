@@ -189,7 +189,8 @@ class KioskFlowIT {
         String token = (String) robot.lookup("#qr").query().getUserData();
         assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
         String id = kiosk.rooms().bookingProperty().get().id();
-        assertTrue(text("#booking-number").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").replace(" ", "").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").endsWith(kiosk.rooms().bookingNumber()), "in groups of four");
         assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
     }
 

@@ -347,10 +347,7 @@ public final class RoomsView implements View {
             left.getChildren().remove(0);
         }
         // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
-        // "0001" rather than a bare "1", which looked like a test
-        String id = booking.id() != null && booking.id().matches("\\d{1,3}")
-                ? String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(booking.id())) : booking.id();
-        Label number = Ui.text(i18n.get("rooms.bookingNumber", id), "booking-number");
+        Label number = Ui.text(i18n.get("rooms.bookingNumber", vm.bookingNumber()), "booking-number");
         number.setId("booking-number");
         // on the 800x480 panel the code is a little smaller: a booking's number (random since issue 13, up to 16
         // digits) takes two lines under it there

@@ -144,6 +144,26 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertEquals(resident, f.central.newestResident(), "no other resident made known by the booking");
     }
 
+    /**
+     * The booking number beside the door code is random and up to 16 digits (issue 13): shown in groups of four, as
+     * a phone number is in groups, so that a resident can read it out to staff ("9656 6149 4870 393", not
+     * "965661494870393"); a short one is padded ("0001", a bare "1" looked like a test).
+     */
+    @Test
+    void showsTheBookingNumberInGroupsOfFour() throws Exception {
+        chooseASlotTomorrow();
+        fillDetails(vm);
+        vm.book();
+        String id = vm.bookingProperty().get().id();
+        String shown = vm.bookingNumber();
+        assertEquals(id, shown.replace(" ", ""), "the same digits");
+        assertTrue(shown.matches("\\d{4}( \\d{4})*( \\d{1,3})?"), shown);
+        assertEquals("9656 6149 4870 393", RoomsViewModel.bookingNumber("965661494870393"));
+        assertEquals("1234 5678 9012 3456", RoomsViewModel.bookingNumber("1234567890123456"));
+        assertEquals("0001", RoomsViewModel.bookingNumber("1"));
+        assertEquals("1002", RoomsViewModel.bookingNumber("1002"));
+    }
+
     @Test
     void aNumberTypedForABookingIsRememberedForTheRestOfTheVisit() throws Exception {
         chooseASlotTomorrow();
