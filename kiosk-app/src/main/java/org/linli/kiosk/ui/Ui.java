@@ -51,7 +51,18 @@ public final class Ui {
                 before.setText(before.getText() + part.strip());
                 continue;
             }
-            Label label = new Label(part.strip());
+            String words = part.strip();
+            if (words.startsWith("·") && !line.getChildren().isEmpty()) {
+                // the dot that joins a part to the one before ends that one: a wrap never leaves "· 多功能活动室"
+                // alone at the start of a line, where it reads as an item of a list
+                Label before = (Label) line.getChildren().getLast();
+                before.setText(before.getText() + " ·");
+                words = words.substring(1).strip();
+                if (words.isEmpty()) {
+                    continue;
+                }
+            }
+            Label label = new Label(words);
             label.getStyleClass().add(style);
             label.setMinWidth(Region.USE_PREF_SIZE);
             line.getChildren().add(label);
