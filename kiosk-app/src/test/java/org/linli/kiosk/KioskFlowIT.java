@@ -158,6 +158,8 @@ class KioskFlowIT {
         awaitShown("#ticket-number");
         assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
         awaitShown("#qr");
+        String now = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atZone(time.zone()));
+        assertEquals(kiosk.i18n().get("queue.taken", now), text("#ticket-taken"), "when it was taken, in hub time");
 
         java.time.LocalDate day = hubDay();
         passTime(HubTime.MIDWAY);
