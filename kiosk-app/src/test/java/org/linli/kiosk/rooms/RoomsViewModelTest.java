@@ -164,6 +164,28 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertEquals("1002", RoomsViewModel.bookingNumber("1002"));
     }
 
+    /**
+     * The printed booking slip gives the day as the screen does ("12月6日 星期日", not "2026-12-06") and the booking
+     * number in groups, the one a resident reads out to staff when the code will not scan.
+     */
+    @Test
+    void printsTheBookingWithItsDayInWordsAndItsNumber() throws Exception {
+        java.nio.file.Path paper = dir.resolve("lp0");
+        vm = new RoomsViewModel(f.client, f.async, org.linli.kiosk.print.EscPosPrinter.device(paper.toString()),
+                new RatingViewModel(f.sender, f.async), f.clock, f.zone, Map.of(), f.resident);
+        chooseASlotTomorrow();
+        fillDetails(vm);
+        vm.book();
+        var start = vm.bookingProperty().get().start().atZoneSameInstant(f.zone);
+        String chinese = new String(java.nio.file.Files.readAllBytes(paper),
+                java.nio.charset.Charset.forName("GB18030"));
+        String day = java.time.format.DateTimeFormatter.ofPattern("M月d日 EEEE", java.util.Locale.CHINESE)
+                .format(start);
+        assertTrue(chinese.contains(day), "the day in words, " + day + ": " + chinese);
+        assertFalse(chinese.contains(start.toLocalDate().toString()), "no ISO date: " + chinese);
+        assertTrue(chinese.contains(vm.bookingNumber()), "the booking number: " + chinese);
+    }
+
     @Test
     void aNumberTypedForABookingIsRememberedForTheRestOfTheVisit() throws Exception {
         chooseASlotTomorrow();
