@@ -194,6 +194,14 @@ class KioskFlowIT {
         assertTrue(text("#booking-number").replace(" ", "").endsWith(id), "the booking number beside the code");
         assertTrue(text("#booking-number").endsWith(kiosk.rooms().bookingNumber()), "in groups of four");
         assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+
+        // the visit goes on with the resident known: the next form says who, with their card's picture, not the
+        // green tick of success, which read as "booked" before anything was
+        tap("#home");
+        twoSlotsTomorrow();
+        awaitShown("#known-resident");
+        assertTrue(shown("#known-resident #pictogram-card"), "the card's picture");
+        assertFalse(robot.lookup("#known-resident .badge-ok").tryQuery().isPresent(), "no tick of success");
     }
 
     /**
@@ -229,8 +237,8 @@ class KioskFlowIT {
         awaitShown("#mine-none");
     }
 
-    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
-    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+    /** Rooms, the activity room, tomorrow, its first two free slots from 08:00 on, and on to the details. */
+    private void twoSlotsTomorrow() throws Exception {
         tap("#tile-rooms");
         tap("#room-activity-room");
         tap("#day-next");
@@ -245,6 +253,11 @@ class KioskFlowIT {
         tap("#slot-" + first);
         tap("#slot-" + (first + 1));
         tap("#to-details");
+    }
+
+    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
+    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+        twoSlotsTomorrow();
         tap("#more");
         tap("#purpose-class");
         typeOnKeypad(phone.substring(0, 4));

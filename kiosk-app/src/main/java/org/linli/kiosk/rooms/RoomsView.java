@@ -312,7 +312,7 @@ public final class RoomsView implements View {
         }
         VBox left = Ui.column(form, 760, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
                 Ui.primary(i18n.get("rooms.book"), "book", vm::book)));
-        Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n)
+        Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
                 : new VBox(form.gap(12), Ui.text(i18n.get("rooms.phone"), "body"), KeypadView.of(vm.phone(), i18n, form));
         return Ui.pair(form, left, right);
     }
