@@ -24,7 +24,7 @@
 
   function render() {
     if (!ticket) return;
-    document.getElementById("hub-name").textContent = hub ? Linli.name(hub.name) : Linli.t("app.name");
+    document.getElementById("hub-name").replaceChildren(...Linli.placeParts(hub ? Linli.name(hub.name) : Linli.t("app.name")));
     document.getElementById("number").textContent = ticket.number;
     document.getElementById("service").textContent = serviceName(ticket.service);
     document.getElementById("taken").textContent = ticket.queued ? Linli.t("ticket.taken", { time: Linli.time(ticket.queued) }) : "";

@@ -265,6 +265,9 @@ class PagesIT {
         assertEquals("前面还有 1 人\n大约等 " + mine.path("estimatedWaitMinutes").asInt() + " 分钟", state.getText());
         assertEquals("法律咨询", chrome.findElement(By.id("service")).getText());
         assertEquals("10:24 取号", chrome.findElement(By.id("taken")).getText());
+        String hubLines = linesOf("hub-name");
+        assertFalse(hubLines.replaceAll("(区|街道)\\|", "").contains("|"),
+                "the hub's name wraps only between its place names: " + hubLines);
         assertTrue(chrome.findElement(By.id("updated")).getText().matches("更新于 10:2\\d"),
                 chrome.findElement(By.id("updated")).getText());
         assertFitsTheScreen();
@@ -683,6 +686,28 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.FALSE.equals(chrome.executeScript(
                 "return document.body.classList.contains('disconnected');")));
         assertFitsTheScreenAsItIs();
+    }
+
+    /**
+     * An element's text as the browser laid it out, its lines joined by "|" ("徐汇区湖南路街道|梧桐66邻里汇"): where a
+     * wrap falls, which the text alone does not say.
+     */
+    private String linesOf(String id) {
+        return (String) chrome.executeScript("""
+                const walker = document.createTreeWalker(document.getElementById(arguments[0]), NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                let out = "", top = null;
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  for (let i = 0; i < node.length; i++) {
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    const y = Math.round(range.getBoundingClientRect().top);
+                    if (top !== null && y > top + 4) out += "|";
+                    top = top === null || y > top + 4 ? y : top;
+                    out += node.data[i];
+                  }
+                }
+                return out;""", id);
     }
 
     /** The same, in whatever state the page is (offline: with its banner). */

@@ -158,6 +158,8 @@ class KioskFlowIT {
         awaitShown("#ticket-number");
         assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
         awaitShown("#qr");
+        String now = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atZone(time.zone()));
+        assertEquals(kiosk.i18n().get("queue.taken", now), text("#ticket-taken"), "when it was taken, in hub time");
 
         java.time.LocalDate day = hubDay();
         passTime(HubTime.MIDWAY);
@@ -189,8 +191,17 @@ class KioskFlowIT {
         String token = (String) robot.lookup("#qr").query().getUserData();
         assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
         String id = kiosk.rooms().bookingProperty().get().id();
-        assertTrue(text("#booking-number").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").replace(" ", "").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").endsWith(kiosk.rooms().bookingNumber()), "in groups of four");
         assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+
+        // the visit goes on with the resident known: the next form says who, with their card's picture, not the
+        // green tick of success, which read as "booked" before anything was
+        tap("#home");
+        twoSlotsTomorrow();
+        awaitShown("#known-resident");
+        assertTrue(shown("#known-resident #pictogram-card"), "the card's picture");
+        assertFalse(robot.lookup("#known-resident .badge-ok").tryQuery().isPresent(), "no tick of success");
     }
 
     /**
@@ -226,8 +237,8 @@ class KioskFlowIT {
         awaitShown("#mine-none");
     }
 
-    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
-    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+    /** Rooms, the activity room, tomorrow, its first two free slots from 08:00 on, and on to the details. */
+    private void twoSlotsTomorrow() throws Exception {
         tap("#tile-rooms");
         tap("#room-activity-room");
         tap("#day-next");
@@ -242,6 +253,11 @@ class KioskFlowIT {
         tap("#slot-" + first);
         tap("#slot-" + (first + 1));
         tap("#to-details");
+    }
+
+    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
+    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+        twoSlotsTomorrow();
         tap("#more");
         tap("#purpose-class");
         typeOnKeypad(phone.substring(0, 4));

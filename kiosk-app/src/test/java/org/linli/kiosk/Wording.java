@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.text.Text;
 
 /**
  * What a resident who reads one language meets in a text on screen, as {@link LayoutFitIT} checks it beside
- * {@link Contrast}: words of the other language, and a time or a bracketed word cut over two lines.
+ * {@link Contrast}: words of the other language, a time or a bracketed word cut over two lines, and a line that
+ * begins with the dot joining it to the line before.
  */
 final class Wording {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
@@ -30,12 +32,27 @@ final class Wording {
     static List<String> problems(Labeled labeled, boolean english) {
         List<String> problems = new ArrayList<>();
         splitAcrossLines(labeled).forEach(part -> problems.add("breaks '" + part + "' over two lines"));
+        if (startsALineWithItsDot(labeled)) {
+            problems.add("begins a line with its '·' (it belongs at the end of the line before)");
+        }
         // the logo's 邻 and the button that names the other language in its own script are meant so
         if (!"logo".equals(labeled.getId()) && !"language".equals(labeled.getId())
                 && (english ? HAN : LATIN_WORD).matcher(labeled.getText()).find()) {
             problems.add("is not in " + (english ? "English" : "Chinese"));
         }
         return problems;
+    }
+
+    /**
+     * A part of a line of phrases ("12月6日 星期日", "14:00–15:00", "· 多功能活动室") that the line's wrap put first on
+     * a new line with the dot that joins it to the part before: "· 多功能活动室" alone under the time reads as a list.
+     */
+    private static boolean startsALineWithItsDot(Labeled labeled) {
+        if (!(labeled.getParent() instanceof FlowPane line) || !line.getStyleClass().contains("phrases")
+                || !labeled.getText().startsWith("·") || line.getChildren().indexOf(labeled) <= 0) {
+            return false;
+        }
+        return labeled.getLayoutX() <= line.getChildren().getFirst().getLayoutX() + 1;
     }
 
     /**

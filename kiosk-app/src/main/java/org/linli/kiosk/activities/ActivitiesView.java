@@ -186,7 +186,7 @@ public final class ActivitiesView implements View {
         VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
                 Ui.primary(i18n.get(a.full() ? "activities.waitlist" : "activities.signUp"), "confirm-signup",
                         vm::signUp)));
-        return Ui.pair(form, left, vm.resident().known() ? Ui.knownResident(vm.resident(), i18n)
+        return Ui.pair(form, left, vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
                 : KeypadView.of(vm.phone(), i18n, form));
     }
 

@@ -316,7 +316,7 @@ public final class RoomsView implements View {
         }
         VBox left = Ui.column(form, 760, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
                 Ui.primary(i18n.get("rooms.book"), "book", vm::book)));
-        Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n)
+        Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
                 : new VBox(form.gap(12), Ui.text(i18n.get("rooms.phone"), "body"), KeypadView.of(vm.phone(), i18n, form));
         return Ui.pair(form, left, right);
     }
@@ -351,10 +351,7 @@ public final class RoomsView implements View {
             left.getChildren().remove(0);
         }
         // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
-        // "0001" rather than a bare "1", which looked like a test
-        String id = booking.id() != null && booking.id().matches("\\d{1,3}")
-                ? String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(booking.id())) : booking.id();
-        Label number = Ui.text(i18n.get("rooms.bookingNumber", id), "booking-number");
+        Label number = Ui.text(i18n.get("rooms.bookingNumber", vm.bookingNumber()), "booking-number");
         number.setId("booking-number");
         // on the 800x480 panel the code is a little smaller: a booking's number (random since issue 13, up to 16
         // digits) takes two lines under it there

@@ -44,6 +44,12 @@ public final class RoomsViewModel implements Resettable {
 
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
+    private static final java.time.format.DateTimeFormatter SLIP_DAY_ZH =
+            java.time.format.DateTimeFormatter.ofPattern("M月d日 EEEE", java.util.Locale.CHINESE);
+    private static final java.time.format.DateTimeFormatter SLIP_DAY_EN =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH);
+    private static final java.time.format.DateTimeFormatter SLIP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private final CentralClient central;
     private final Async async;
@@ -135,6 +141,29 @@ public final class RoomsViewModel implements Resettable {
 
     public ReadOnlyObjectProperty<Booking> bookingProperty() {
         return booking.getReadOnlyProperty();
+    }
+
+    /** The number of the booking just made, as shown beside its code; empty before one is made. */
+    public String bookingNumber() {
+        Booking made = booking.get();
+        return made == null || made.id() == null ? "" : bookingNumber(made.id());
+    }
+
+    /**
+     * A booking's number in groups of four, as a phone number is shown in groups: it is random and up to 16 digits
+     * (issue 13), and "9656 6149 4870 393" can be read out to staff where "965661494870393" cannot. "0001" rather
+     * than a bare "1", which looked like a test.
+     */
+    static String bookingNumber(String id) {
+        if (!id.matches("\\d+")) {
+            return id;
+        }
+        String digits = id.length() < 4 ? String.format(java.util.Locale.ROOT, "%04d", Long.parseLong(id)) : id;
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < digits.length(); i += 4) {
+            grouped.append(i == 0 ? "" : " ").append(digits, i, Math.min(i + 4, digits.length()));
+        }
+        return grouped.toString();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -343,13 +372,15 @@ public final class RoomsViewModel implements Resettable {
         });
     }
 
+    /** The day as the screen gives it ("12月6日 星期日 09:00–10:00", not "2026-12-06"), and the number in groups. */
     private ReceiptPrinter.Slip slip(Booking made) {
         Room r = room.get();
-        String when = made.start().atZoneSameInstant(zone).toLocalDate() + " "
-                + made.start().atZoneSameInstant(zone).toLocalTime() + "–"
-                + made.end().atZoneSameInstant(zone).toLocalTime();
+        var start = made.start().atZoneSameInstant(zone);
+        String time = SLIP_TIME.format(start) + "–" + SLIP_TIME.format(made.end().atZoneSameInstant(zone));
         return new ReceiptPrinter.Slip("房间预约 " + r.name().zh(), "Room booking · " + r.name().en(), null,
-                List.of(when, "扫码开门 · Scan this code at the door"), made.token());
+                List.of(SLIP_DAY_ZH.format(start) + " " + time, SLIP_DAY_EN.format(start),
+                        "预约号 · Booking no. " + bookingNumber(), "扫码开门 · Scan this code at the door"),
+                made.token());
     }
 
     /** After a problem: a taken slot goes back to the timeline (reloaded), anything else to the room list. */

@@ -51,7 +51,18 @@ public final class Ui {
                 before.setText(before.getText() + part.strip());
                 continue;
             }
-            Label label = new Label(part.strip());
+            String words = part.strip();
+            if (words.startsWith("·") && !line.getChildren().isEmpty()) {
+                // the dot that joins a part to the one before ends that one: a wrap never leaves "· 多功能活动室"
+                // alone at the start of a line, where it reads as an item of a list
+                Label before = (Label) line.getChildren().getLast();
+                before.setText(before.getText() + " ·");
+                words = words.substring(1).strip();
+                if (words.isEmpty()) {
+                    continue;
+                }
+            }
+            Label label = new Label(words);
             label.getStyleClass().add(style);
             label.setMinWidth(Region.USE_PREF_SIZE);
             line.getChildren().add(label);
@@ -199,10 +210,12 @@ public final class Ui {
 
     /**
      * In place of the keypad when the resident is known: "we'll use your resident card" (or phone ending 8000), so
-     * nobody types their number twice in one visit.
+     * nobody types their number twice in one visit. Under the card's picture, not the green tick: that one means
+     * "done", and beside a form not yet sent it read as "booked".
      */
-    public static VBox knownResident(ResidentSession resident, I18n i18n) {
-        VBox box = card(badge("✓", "badge-ok"), text(i18n.get("resident.known"), "section-title"),
+    public static VBox knownResident(ResidentSession resident, I18n i18n, Form form) {
+        VBox box = card(Pictogram.CARD.badge(form.compact() ? 36 : 56),
+                text(i18n.get("resident.known"), "section-title"),
                 text(resident.byCard() ? i18n.get("resident.card") : i18n.get("resident.phone",
                         resident.phoneLast4()), "lead"),
                 button(i18n.get("resident.notYou"), "not-me", resident::reset));

@@ -1,6 +1,7 @@
 package org.linli.kiosk.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,18 @@ class QueueViewModelTest extends CentralFixtureTest {
         assertEquals(2, vm.ticketProperty().get().peopleAhead());
         String id = vm.ticketProperty().get().id();
         assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/ticket/" + id));
+    }
+
+    /** The ticket says when it was taken, as a paper ticket and the phone's ticket page do ("10:30 取号"). */
+    @Test
+    void aTicketKnowsWhenItWasTaken() {
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        var queued = vm.ticketProperty().get().queued();
+        assertNotNull(queued, "the time the central service queued it");
+        assertEquals(f.clock.instant().getEpochSecond() / 60, queued.toInstant().getEpochSecond() / 60,
+                "taken now, by the hub's clock");
     }
 
     @Test

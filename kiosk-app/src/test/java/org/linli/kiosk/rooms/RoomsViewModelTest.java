@@ -144,6 +144,48 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertEquals(resident, f.central.newestResident(), "no other resident made known by the booking");
     }
 
+    /**
+     * The booking number beside the door code is random and up to 16 digits (issue 13): shown in groups of four, as
+     * a phone number is in groups, so that a resident can read it out to staff ("9656 6149 4870 393", not
+     * "965661494870393"); a short one is padded ("0001", a bare "1" looked like a test).
+     */
+    @Test
+    void showsTheBookingNumberInGroupsOfFour() throws Exception {
+        chooseASlotTomorrow();
+        fillDetails(vm);
+        vm.book();
+        String id = vm.bookingProperty().get().id();
+        String shown = vm.bookingNumber();
+        assertEquals(id, shown.replace(" ", ""), "the same digits");
+        assertTrue(shown.matches("\\d{4}( \\d{4})*( \\d{1,3})?"), shown);
+        assertEquals("9656 6149 4870 393", RoomsViewModel.bookingNumber("965661494870393"));
+        assertEquals("1234 5678 9012 3456", RoomsViewModel.bookingNumber("1234567890123456"));
+        assertEquals("0001", RoomsViewModel.bookingNumber("1"));
+        assertEquals("1002", RoomsViewModel.bookingNumber("1002"));
+    }
+
+    /**
+     * The printed booking slip gives the day as the screen does ("12月6日 星期日", not "2026-12-06") and the booking
+     * number in groups, the one a resident reads out to staff when the code will not scan.
+     */
+    @Test
+    void printsTheBookingWithItsDayInWordsAndItsNumber() throws Exception {
+        java.nio.file.Path paper = dir.resolve("lp0");
+        vm = new RoomsViewModel(f.client, f.async, org.linli.kiosk.print.EscPosPrinter.device(paper.toString()),
+                new RatingViewModel(f.sender, f.async), f.clock, f.zone, Map.of(), f.resident);
+        chooseASlotTomorrow();
+        fillDetails(vm);
+        vm.book();
+        var start = vm.bookingProperty().get().start().atZoneSameInstant(f.zone);
+        String chinese = new String(java.nio.file.Files.readAllBytes(paper),
+                java.nio.charset.Charset.forName("GB18030"));
+        String day = java.time.format.DateTimeFormatter.ofPattern("M月d日 EEEE", java.util.Locale.CHINESE)
+                .format(start);
+        assertTrue(chinese.contains(day), "the day in words, " + day + ": " + chinese);
+        assertFalse(chinese.contains(start.toLocalDate().toString()), "no ISO date: " + chinese);
+        assertTrue(chinese.contains(vm.bookingNumber()), "the booking number: " + chinese);
+    }
+
     @Test
     void aNumberTypedForABookingIsRememberedForTheRestOfTheVisit() throws Exception {
         chooseASlotTomorrow();
