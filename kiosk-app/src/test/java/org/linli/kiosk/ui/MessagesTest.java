@@ -40,6 +40,27 @@ class MessagesTest {
     }
 
     /**
+     * The privacy notices promise only what the service does: it keeps a resident's number as a keyed hash and its
+     * last four digits, so nobody can call or text them with it (the booking and sign-up notices said "to contact
+     * you" and "to tell you of changes").
+     */
+    @Test
+    void noPrivacyNoticePromisesToContactTheResident() {
+        var promises = new TreeSet<String>();
+        for (var language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
+            var bundle = i18n.bundle(language);
+            for (String key : bundle.keySet()) {
+                String text = bundle.getString(key);
+                if (key.startsWith("privacy.") && Pattern.compile("联系您|通知您|contact you|tell you").matcher(text)
+                        .find()) {
+                    promises.add(key + "=" + text);
+                }
+            }
+        }
+        assertEquals(new TreeSet<String>(), promises);
+    }
+
+    /**
      * What a resident who reads only one of the languages meets: no Chinese in the English texts and no English word
      * in the Chinese ones, but the button that switches to the other language, which names it in its own script.
      */
