@@ -66,6 +66,11 @@ public final class Main {
         });
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
+        String healthFile = System.getenv("LINLI_HEALTH_FILE");
+        if (healthFile != null && !healthFile.isBlank()) {
+            // linli-run feeds the unit's watchdog only while the screen thread keeps touching this file
+            ScreenHeartbeat.start(Path.of(healthFile), java.time.Duration.ofSeconds(10), Platform::runLater);
+        }
         if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
             LOG.log(System.Logger.Level.WARNING, "the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
                     + " is not installed (Debian: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE
