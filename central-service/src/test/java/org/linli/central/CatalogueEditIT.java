@@ -166,6 +166,34 @@ class CatalogueEditIT {
                 "the reason is in the audit log");
     }
 
+    /** At noon, in a room an admin gave two hours' notice: 13:00 today is too soon, 14:30 can be booked. */
+    @Test
+    void aRoomsNoticeIsKeptAtBooking() {
+        JsonNode studio = null;
+        for (JsonNode room : hub().get("rooms")) {
+            if (room.get("id").asText().equals("studio")) {
+                studio = room;
+            }
+        }
+        TestServer.Response notice = server.put("/api/v1/rooms/studio", server.adminToken(), Map.of("hub",
+                "wutong66", "nameZh", studio.get("name").get("zh").asText(), "nameEn",
+                studio.get("name").get("en").asText(), "capacity", studio.get("capacity").asInt(), "leadMinutes", 120));
+        assertEquals(200, notice.status(), notice.text());
+        Map<String, Object> booking = new java.util.HashMap<>(Map.of("room", "studio", "phone", "13800138031",
+                "attendees", 2));
+        booking.put("start", server.today().atTime(13, 0).atZone(server.zone()).toOffsetDateTime().toString());
+        booking.put("end", server.today().atTime(13, 30).atZone(server.zone()).toOffsetDateTime().toString());
+        TestServer.Response soon = server.post("/api/v1/bookings", server.kioskKey(), booking);
+        assertEquals(422, soon.status(), soon.text());
+        assertTrue(soon.json().get("type").asText().endsWith("too-soon"), soon.text());
+        assertTrue(soon.json().get("detail").asText().contains("120"), soon.text());
+
+        booking.put("start", server.today().atTime(14, 30).atZone(server.zone()).toOffsetDateTime().toString());
+        booking.put("end", server.today().atTime(15, 0).atZone(server.zone()).toOffsetDateTime().toString());
+        TestServer.Response later = server.post("/api/v1/bookings", server.kioskKey(), booking);
+        assertEquals(201, later.status(), later.text());
+    }
+
     @Test
     void refusesARoomWhoseSlotsWouldFallOffTheBookingGrid() {
         // wutong66 opens at 08:00, minute 480 of the day: 7-minute slots would start at 08:00, 08:07, … while
