@@ -6,6 +6,8 @@
   Linli.wireHeader();
   const el = Linli.el;
   const LONG_WAIT_MINUTES = 30;
+  // where a Raspberry Pi slows itself down (the central service's device_hot alert uses the same)
+  const HOT_C = 80;
   const state = { hub: null, info: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(),
     figures: null, day: null, services: new Map() };
   let chart = null;
@@ -211,6 +213,8 @@
       el("span", { class: "rest small" }, [
         d.online ? "" : Linli.t("device.offline") + " · " + Linli.t("last.seen", { time: d.lastSeen ? Linli.time(d.lastSeen) : "–" }),
         d.outboxDepth ? Linli.t("outbox", { n: d.outboxDepth }) : "",
+        // a device's temperature only when it is one to look at: hot enough to slow a Pi down
+        d.cpuTempC != null && d.cpuTempC >= HOT_C ? Linli.t("device.temp", { n: Math.round(d.cpuTempC) }) : "",
         d.malformed ? Linli.t("malformed", { n: d.malformed }) : ""].filter(Boolean).join(" · ")));
   }
 

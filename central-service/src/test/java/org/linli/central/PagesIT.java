@@ -27,6 +27,7 @@ import org.linli.protocol.Topics;
 import org.linli.protocol.payload.OccupancyPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.StatusPayload;
+import org.linli.protocol.payload.TelemetryPayload;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
@@ -215,6 +216,14 @@ class PagesIT {
             String chinese = chrome.findElement(By.id("alerts")).getText();
             assertTrue(chinese.contains("创意工作室内有 9 人，超过容量 8 人"), chinese);
             assertFalse(chinese.matches("(?s).*[A-Za-z].*"), "no English in the Chinese alert: " + chinese);
+
+            // a device hot enough to slow down: its alert says so in the staff's words, its row says how hot
+            counter.publish(Topics.deviceTelemetry("studio-counter"), codec.encode(new TelemetryPayload(clock.millis(),
+                    seq.incrementAndGet(), 60, 1, 50_000_000, 84.2, 0, 0, "test")), false);
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("设备过热"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.cssSelector(
+                    "[data-device='studio-counter']")).getText().contains("84°C"));
 
             // the motion sensor sees someone while the counter says 0 (it missed one coming in): not "0 people",
             // and on the evacuation list a room to check, not an empty one

@@ -164,10 +164,11 @@ class TwoReplicasIT {
                 .isPresent());
         String seen = "2026-01-02T03:04:05+08:00";
         a.components().events().publish(new org.linli.central.events.DeviceEvent("relay-door", "wutong66", true,
-                seen, "1.2.3", 4, List.of("reading-room"), 0, 0));
+                seen, "1.2.3", 4, 61.5, 48, 7200L, List.of("reading-room"), 0, 0));
         await().atMost(Duration.ofSeconds(2)).until(() -> b.components().registry().view("relay-door")
                 .map(v -> v.lastSeenTs() == java.time.OffsetDateTime.parse(seen).toInstant().toEpochMilli()
-                        && Integer.valueOf(4).equals(v.outboxDepth()) && "1.2.3".equals(v.version()))
+                        && Integer.valueOf(4).equals(v.outboxDepth()) && "1.2.3".equals(v.version())
+                        && v.health().equals(new org.linli.central.devices.DeviceRegistry.Health(61.5, 48, 7200L)))
                 .orElse(false));
     }
 

@@ -23,6 +23,8 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     public static final String DOOR_HELD_OPEN = "door_held_open";
     public static final String DENIED_BURST = "denied_burst";
     public static final String CLOCK_UNTRUSTED = "clock_untrusted";
+    /** A device's CPU at or above 80 °C (its telemetry), where a Raspberry Pi slows itself down. */
+    public static final String DEVICE_HOT = "device_hot";
     /** Central did not publish a room's revocation list because its doors would refuse it. */
     public static final String REVOCATIONS_UNPUBLISHABLE = "revocations_unpublishable";
     /** A door refused a revocation list (it keeps its last one). */

@@ -109,6 +109,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
         Set<String> changedDevices = new LinkedHashSet<>();
         List<DeviceRegistry.Transition> transitions = new ArrayList<>();
         List<Message> doorEvents = new ArrayList<>();
+        Set<String> hot = new LinkedHashSet<>();
         for (Message m : fresh) {
             String id = m.deviceId();
             touched.add(id);
@@ -126,7 +127,13 @@ public final class LiveState implements BatchSink, AutoCloseable {
                     doorEvents.add(m);
                 }
                 case TelemetryPayload t -> {
-                    registry.seen(id, now, t.outboxDepth(), t.version());
+                    DeviceRegistry.Health health = new DeviceRegistry.Health(t.cpuTempC(),
+                            (int) Math.min(Integer.MAX_VALUE, t.rssBytes() / (1024 * 1024)), t.uptimeS());
+                    boolean wasHot = registry.view(id).map(v -> v.health().hot()).orElse(false);
+                    registry.seen(id, now, t.outboxDepth(), t.version(), health);
+                    if (health.hot() && !wasHot) {
+                        hot.add(id);
+                    }
                     changedDevices.add(id);
                 }
                 default -> {
@@ -143,12 +150,17 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
         changedDevices.forEach(id -> deviceSaved.put(id, now));
         saveDevices(c, changedDevices);
-        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents);
+        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents, hot);
     }
 
     private void afterCommit(long now, Set<String> changedRooms, Set<String> touched,
-            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents) {
+            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents, Set<String> hot) {
         Set<String> transitioned = new LinkedHashSet<>();
+        for (String id : hot) {
+            registry.device(id).ifPresent(device -> rules.deviceHot(device,
+                    registry.view(id).map(v -> v.health().cpuTempC()).orElse(DeviceRegistry.Health.HOT_C)));
+            transitioned.add(id); // shown at once, as a change of online state is
+        }
         for (DeviceRegistry.Transition t : transitions) {
             transitioned.add(t.deviceId());
             if (!t.online()) {
@@ -243,13 +255,15 @@ public final class LiveState implements BatchSink, AutoCloseable {
     /** Last seen never goes back: another replica may have saved a later message of the device. */
     private void saveDevices(Connection c, Set<String> ids) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO device_state (device_id, online, changed_ts, last_seen_ts, version, outbox_depth)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO device_state (device_id, online, changed_ts, last_seen_ts, version, outbox_depth,
+                    cpu_temp_c, memory_mb, uptime_s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (device_id) DO UPDATE SET online = excluded.online, changed_ts = excluded.changed_ts,
                     last_seen_ts = CASE WHEN excluded.last_seen_ts > device_state.last_seen_ts
                         THEN excluded.last_seen_ts ELSE device_state.last_seen_ts END,
                     version = excluded.version,
-                    outbox_depth = excluded.outbox_depth""")) {
+                    outbox_depth = excluded.outbox_depth, cpu_temp_c = excluded.cpu_temp_c,
+                    memory_mb = excluded.memory_mb, uptime_s = excluded.uptime_s""")) {
             for (String id : ids) {
                 DeviceRegistry.DeviceView v = registry.view(id).orElse(null);
                 if (v == null) {
@@ -264,6 +278,22 @@ public final class LiveState implements BatchSink, AutoCloseable {
                     st.setNull(6, Types.INTEGER);
                 } else {
                     st.setInt(6, v.outboxDepth());
+                }
+                DeviceRegistry.Health health = v.health();
+                if (health.cpuTempC() == null) {
+                    st.setNull(7, Types.DOUBLE);
+                } else {
+                    st.setDouble(7, health.cpuTempC());
+                }
+                if (health.memoryMb() == null) {
+                    st.setNull(8, Types.INTEGER);
+                } else {
+                    st.setInt(8, health.memoryMb());
+                }
+                if (health.uptimeS() == null) {
+                    st.setNull(9, Types.BIGINT);
+                } else {
+                    st.setLong(9, health.uptimeS());
                 }
                 st.addBatch();
             }

@@ -31,9 +31,9 @@ class EventJsonTest {
 
     @Test
     void devicesAlertsAndFiguresKeepTheirNullFields() throws IOException {
-        assertEquals(List.of("id", "hub", "online", "lastSeen", "version", "outboxDepth", "rooms", "malformed",
-                "dropped"), fields(json(new DeviceEvent("door-1", "h", false, null, null, null, List.of("studio"), 0,
-                0))));
+        assertEquals(List.of("id", "hub", "online", "lastSeen", "version", "outboxDepth", "cpuTempC", "memoryMb",
+                "uptimeS", "rooms", "malformed", "dropped"), fields(json(new DeviceEvent("door-1", "h", false, null,
+                null, null, null, null, null, List.of("studio"), 0, 0))));
         assertEquals(List.of("id", "hub", "kind", "room", "device", "message", "ts", "acknowledged"),
                 fields(json(new AlertEvent(7, "h", "device_offline", null, "door-1", new Name("离线", "offline"),
                         "2026-11-28T10:00:00+08:00", false))));

@@ -92,6 +92,51 @@ class DoorAlertsIT {
         }
     }
 
+    /**
+     * A door's telemetry shows on the dashboard (CPU temperature, memory, uptime) and survives a restart; at 80 °C,
+     * where a Pi slows itself down, it raises one alert however often it says so (the telemetry was dropped but for
+     * the outbox depth and the version).
+     */
+    @Test
+    void aDoorsTelemetryIsShownAndAHotOneRaisesOneAlert() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true")) {
+            Map<String, String> config = Map.of("mqtt.url", broker.url(), "live.client-id", "central-door-health-it");
+            try (TestServer server = TestServer.onMachineClock(dir.resolve("data"), config)) {
+                assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                        Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
+                await().atMost(WAIT).until(() -> server.components().mqttConnected());
+                try (TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
+                    door.publish("linli/v1/devices/studio-door/status", ("{\"state\":\"online\",\"ts\":"
+                            + System.currentTimeMillis() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+                    for (int seq = 1; seq <= 3; seq++) {
+                        door.publish("linli/v1/devices/studio-door/telemetry", "{\"ts\":" + System.currentTimeMillis()
+                                + ",\"seq\":" + seq + ",\"uptimeS\":" + (3600 + seq) + ",\"heapBytes\":9000000,"
+                                + "\"rssBytes\":" + 70L * 1024 * 1024 + ",\"cpuTempC\":83.5,\"outboxDepth\":0,"
+                                + "\"outboxDropped\":0,\"version\":\"0.1.0\"}");
+                    }
+                    door.flush();
+                    await().atMost(WAIT).until(() -> server.components().registry().view("studio-door")
+                            .map(v -> Long.valueOf(3603).equals(v.health().uptimeS())).orElse(false));
+                }
+                JsonNode device = live(server).get("devices").get(0);
+                assertEquals(83.5, device.get("cpuTempC").asDouble(), device.toString());
+                assertEquals(70, device.get("memoryMb").asInt(), device.toString());
+                assertEquals(3603, device.get("uptimeS").asLong(), device.toString());
+                await().atMost(WAIT).until(() -> kinds(server).contains(Alert.DEVICE_HOT));
+                assertEquals(List.of(Alert.DEVICE_HOT), kinds(server), "one alert for three hot reports");
+                assertTrue(live(server).get("alerts").get(0).get("message").get("zh").asText().contains("84°C"));
+            }
+            try (TestServer again = TestServer.onMachineClock(dir.resolve("data"), config)) {
+                JsonNode device = live(again).get("devices").get(0);
+                assertEquals(83.5, device.get("cpuTempC").asDouble(), "kept across a restart: " + device);
+            }
+        }
+    }
+
+    private static JsonNode live(TestServer server) {
+        return server.get("/api/v1/hubs/" + HUB + "/live", server.token("operator")).json();
+    }
+
     private static List<String> kinds(TestServer server) {
         return server.components().alerts().open(HUB).stream().map(Alert::kind).toList();
     }
