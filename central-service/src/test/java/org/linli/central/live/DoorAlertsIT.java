@@ -106,8 +106,9 @@ class DoorAlertsIT {
                         Map.of("id", "studio-door", "hub", HUB, "rooms", List.of("studio"))).status());
                 await().atMost(WAIT).until(() -> server.components().mqttConnected());
                 try (TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
-                    door.publish("linli/v1/devices/studio-door/status", ("{\"state\":\"online\",\"ts\":"
-                            + System.currentTimeMillis() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+                    String online = "{\"state\":\"online\",\"ts\":" + System.currentTimeMillis() + "}";
+                    door.publish("linli/v1/devices/studio-door/status",
+                            online.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
                     for (int seq = 1; seq <= 3; seq++) {
                         door.publish("linli/v1/devices/studio-door/telemetry", "{\"ts\":" + System.currentTimeMillis()
                                 + ",\"seq\":" + seq + ",\"uptimeS\":" + (3600 + seq) + ",\"heapBytes\":9000000,"
