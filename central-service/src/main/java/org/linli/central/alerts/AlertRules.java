@@ -102,14 +102,14 @@ public final class AlertRules {
 
     /** A device's CPU is hot enough for the Pi to slow itself down: its doors and sensors may lag. */
     public void deviceHot(Device device, double cpuTempC) {
-        String where = device.rooms().stream().map(this::roomName).map(Name::zh).findFirst().orElse("");
-        String whereEn = device.rooms().stream().map(this::roomName).map(Name::en).findFirst().orElse("");
+        String room = device.rooms().stream().findFirst().orElse(null);
+        Name where = room == null ? null : roomName(room);
         long degrees = Math.round(cpuTempC);
-        alerts.raise(device.hubId(), Alert.DEVICE_HOT, device.rooms().stream().findFirst().orElse(null), device.id(),
-                new Name("设备 " + device.id() + (where.isEmpty() ? "" : "（" + where + "）") + " 温度 " + degrees
+        alerts.raise(device.hubId(), Alert.DEVICE_HOT, room, device.id(), new Name(
+                "设备 " + device.id() + (where == null ? "" : "（" + where.zh() + "）") + " 温度 " + degrees
                         + "°C，过热会变慢：请检查通风",
-                        "Device " + device.id() + (whereEn.isEmpty() ? "" : " (" + whereEn + ")") + " is at " + degrees
-                                + " °C and slows down when this hot: check its ventilation"));
+                "Device " + device.id() + (where == null ? "" : " (" + where.en() + ")") + " is at " + degrees
+                        + " °C and slows down when this hot: check its ventilation"));
     }
 
     /** A room counted more people than it holds. */

@@ -109,7 +109,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
         Set<String> changedDevices = new LinkedHashSet<>();
         List<DeviceRegistry.Transition> transitions = new ArrayList<>();
         List<Message> doorEvents = new ArrayList<>();
-        Set<String> hot = new LinkedHashSet<>();
+        Map<String, Double> hot = new LinkedHashMap<>();
         for (Message m : fresh) {
             String id = m.deviceId();
             touched.add(id);
@@ -132,7 +132,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
                     boolean wasHot = registry.view(id).map(v -> v.health().hot()).orElse(false);
                     registry.seen(id, now, t.outboxDepth(), t.version(), health);
                     if (health.hot() && !wasHot) {
-                        hot.add(id);
+                        hot.put(id, health.cpuTempC());
                     }
                     changedDevices.add(id);
                 }
@@ -154,13 +154,12 @@ public final class LiveState implements BatchSink, AutoCloseable {
     }
 
     private void afterCommit(long now, Set<String> changedRooms, Set<String> touched,
-            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents, Set<String> hot) {
+            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents, Map<String, Double> hot) {
         Set<String> transitioned = new LinkedHashSet<>();
-        for (String id : hot) {
-            registry.device(id).ifPresent(device -> rules.deviceHot(device,
-                    registry.view(id).map(v -> v.health().cpuTempC()).orElse(DeviceRegistry.Health.HOT_C)));
+        hot.forEach((id, cpuTempC) -> {
+            registry.device(id).ifPresent(device -> rules.deviceHot(device, cpuTempC));
             transitioned.add(id); // shown at once, as a change of online state is
-        }
+        });
         for (DeviceRegistry.Transition t : transitions) {
             transitioned.add(t.deviceId());
             if (!t.online()) {

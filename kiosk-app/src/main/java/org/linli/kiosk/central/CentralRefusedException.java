@@ -10,10 +10,6 @@ public final class CentralRefusedException extends Exception {
     private final String title;
     private final String type;
 
-    public CentralRefusedException(int status, String title, String detail) {
-        this(status, title, detail, "");
-    }
-
     /** With the problem's type, the last part of its URI ({@code activity-cancelled}), or empty. */
     public CentralRefusedException(int status, String title, String detail, String type) {
         super(status + " " + title + (detail == null ? "" : ": " + detail));
