@@ -104,8 +104,16 @@ final class ProvisionedSite implements AutoCloseable {
                 centralPassword));
         central = java(List.of("--config", config.toString())).redirectOutput(dir.resolve("central.log").toFile())
                 .start();
+        // a central that exits (its port taken meanwhile, say) fails the wait at once, with why, not after 90 s
         await("the central answers over HTTPS").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> api.status("GET", "/observe/health", null, null) == 200);
+                .until(() -> {
+                    if (!central.isAlive()) {
+                        List<String> log = Files.readAllLines(dir.resolve("central.log"));
+                        throw new AssertionError("the central exited with " + central.exitValue() + ":\n"
+                                + String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size())));
+                    }
+                    return api.status("GET", "/observe/health", null, null) == 200;
+                });
 
         // its first administrator, by the command, with the password from standard input
         Process add = java(List.of("admin", "add", ADMIN, "--role", "admin", "--password-stdin", "--config",
