@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.linli.agent.Agent;
 import org.linli.agent.config.AgentConfig;
 import org.linli.agent.config.ConfigLoader;
@@ -36,7 +38,6 @@ import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.CentralTrust;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Model;
-import org.linli.protocol.testing.MosquittoBroker;
 
 /**
  * A site set up by its commands, as ProvisioningIT and FromEmptyIT both need it: the project's CA and certificates
@@ -50,22 +51,21 @@ final class ProvisionedSite implements AutoCloseable {
     static final String DEVICE = "activity-room-door";
     static final String ADMIN = "chen";
     static final String PASSWORD = "a first admin's password";
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
     private final Path dir;
     private final ProductionBroker broker;
-    private final int port;
-    private final TlsCentral api;
+    private int port;
+    private TlsCentral api;
     private final AtomicInteger unlocks = new AtomicInteger();
     private Process central;
     private Pi4jBoard board;
     private Agent agent;
     private OutputStream reader;
 
-    private ProvisionedSite(Path dir, ProductionBroker broker, int port) throws Exception {
+    private ProvisionedSite(Path dir, ProductionBroker broker) {
         this.dir = dir;
         this.broker = broker;
-        this.port = port;
-        this.api = new TlsCentral(broker.tls().resolve("ca.crt"), port);
     }
 
     /**
@@ -76,7 +76,7 @@ final class ProvisionedSite implements AutoCloseable {
     static ProvisionedSite start(Path dir, Path seed) throws Exception {
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         ProductionBroker broker = ProductionBroker.prepare(dir.resolve("broker"));
-        ProvisionedSite site = new ProvisionedSite(dir, broker, MosquittoBroker.freePort());
+        ProvisionedSite site = new ProvisionedSite(dir, broker);
         try {
             site.startCentral(seed);
         } catch (Exception | AssertionError e) {
@@ -93,27 +93,24 @@ final class ProvisionedSite implements AutoCloseable {
         Path config = Files.writeString(dir.resolve("central.yaml"), """
                 server:
                   host: 127.0.0.1
-                  port: %d
+                  port: 0
                   tls: {certificate: %s, private-key: %s}
                   public-url: https://linli.example
                 data: {dir: %s}
                 %smqtt: {url: %s, username: svc.central, password: "%s"}
                 live: {client-id: svc.central}
-                """.formatted(port, broker.tls().resolve("server.crt"), broker.tls().resolve("server.key"),
+                """.formatted(broker.tls().resolve("server.crt"), broker.tls().resolve("server.key"),
                 dir.resolve("central"), seed == null ? "" : "catalogue: {seed: " + seed + "}\n", broker.plainUrl(),
                 centralPassword));
-        central = java(List.of("--config", config.toString())).redirectOutput(dir.resolve("central.log").toFile())
-                .start();
-        // a central that exits (its port taken meanwhile, say) fails the wait at once, with why, not after 90 s
-        await("the central answers over HTTPS").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    if (!central.isAlive()) {
-                        List<String> log = Files.readAllLines(dir.resolve("central.log"));
-                        throw new AssertionError("the central exited with " + central.exitValue() + ":\n"
-                                + String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size())));
-                    }
-                    return api.status("GET", "/observe/health", null, null) == 200;
-                });
+        // port 0 and the port read from the log: a free port chosen beforehand could be taken before the central binds
+        Path log = dir.resolve("central.log");
+        central = java(List.of("--config", config.toString())).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        port = await("the central listens").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> listeningPort(log), p -> p > 0);
+        api = new TlsCentral(broker.tls().resolve("ca.crt"), port);
+        await("the central answers over HTTPS").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.status("GET", "/observe/health", null, null) == 200);
 
         // its first administrator, by the command, with the password from standard input
         Process add = java(List.of("admin", "add", ADMIN, "--role", "admin", "--password-stdin", "--config",
@@ -123,6 +120,22 @@ final class ProvisionedSite implements AutoCloseable {
         }
         assertTrue(add.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, add.exitValue(), Files.readString(dir.resolve("admin.out")));
+    }
+
+    /** The port in the central's "listening on port N" line, 0 before it; a central that exited fails with its log. */
+    private int listeningPort(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        for (String line : lines) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                return Integer.parseInt(listening.group(1));
+            }
+        }
+        if (!central.isAlive()) {
+            throw new AssertionError("the central exited with " + central.exitValue() + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+        }
+        return 0;
     }
 
     TlsCentral api() {
