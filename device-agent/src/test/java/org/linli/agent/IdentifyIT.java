@@ -132,9 +132,10 @@ class IdentifyIT {
         assertEquals(DigitalState.LOW, indicator.state(), "off when its time is up");
         assertEquals(DigitalState.LOW, changes.getLast().state());
         long span = millisBetween(changes.getFirst().nanos(), changes.getLast().nanos());
-        // a change every 100 ms for 2 s: 20 changes from the first to the one at 1.9 s (and the end at 2 s)
+        // a toggle every 100 ms from 0 to 2 s, then the end's off: 22 changes (measured: 22 over 1996 ms). A late
+        // loop catches missed toggles up before the end, which is due after the last of them.
         assertTrue(span >= 1700 && span < 4000, "blinked for " + span + " ms");
-        assertTrue(changes.size() >= 16 && changes.size() <= 22, changes.size() + " changes");
+        assertTrue(changes.size() >= 18 && changes.size() <= 22, changes.size() + " changes");
         assertEquals(0, relayChanges.get(), "the lock relay never moved");
     }
 
@@ -154,9 +155,10 @@ class IdentifyIT {
         long after = millisBetween(again, changes.getLast().nanos());
         // the first would have ended within 0.9 s of the second's sending; the second's own 2 s run from its arrival
         assertTrue(after >= 1700, "blinked on for " + after + " ms after the second identify");
-        // one blinker: a change every 100 ms for 2 s; two would add the first's 8 or so left to the second's 20
+        // one blinker: 22 changes from the second's start (measured: 22), and the first's toggles while the command
+        // travelled; a first blinker still running would add its 8 or so left
         int since = changes.size() - before;
-        assertTrue(since >= 16 && since <= 24, since + " changes after the second identify");
+        assertTrue(since >= 18 && since <= 26, since + " changes after the second identify");
         assertEquals(DigitalState.LOW, indicator.state());
         assertEquals(0, relayChanges.get(), "the lock relay never moved");
     }
