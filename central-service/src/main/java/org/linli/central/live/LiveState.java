@@ -176,6 +176,8 @@ public final class LiveState implements BatchSink, AutoCloseable {
         for (String roomId : changedRooms) {
             sensed(roomId, now);
         }
+        changedRooms.stream().map(views::hubOf).flatMap(java.util.Optional::stream).distinct()
+                .forEach(this::checkHubCapacity);
         for (Message m : doorEvents) {
             EventPayload event = (EventPayload) m.payload();
             Device device = registry.device(m.deviceId()).orElse(null);
@@ -239,6 +241,23 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
         if (view.status().equals("over_capacity")) {
             rules.overCapacity(view.hub().id(), roomId, view.count(), view.room().capacity());
+        }
+    }
+
+    /**
+     * A hub counting more people than it may hold raises its alert once; back within, the alert is resolved. A hub
+     * without a capacity is left alone (an alert open when its capacity was removed stays for staff to acknowledge).
+     * Also called after a hub was written: a lower capacity may put the people already in over it.
+     */
+    public void checkHubCapacity(org.linli.central.catalogue.Hub hub) {
+        if (hub.capacity() == null) {
+            return;
+        }
+        HubPeople people = views.people(hub);
+        if (people.over()) {
+            rules.hubOverCapacity(hub, people.counted(), people.uncountedOccupied());
+        } else {
+            rules.hubWithinCapacity(hub.id());
         }
     }
 
