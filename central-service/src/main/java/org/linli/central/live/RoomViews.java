@@ -100,6 +100,11 @@ public final class RoomViews {
         return HubPeople.of(sensed, hub.capacity());
     }
 
+    /** A hub, if it is still in the catalogue. */
+    public java.util.Optional<Hub> findHub(String hubId) {
+        return catalogue.hub(hubId);
+    }
+
     /** The hub of a room, if the room is still in the catalogue. */
     public java.util.Optional<Hub> hubOf(String roomId) {
         return catalogue.room(roomId).flatMap(room -> catalogue.hub(room.hubId()));
