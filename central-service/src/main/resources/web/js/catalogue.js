@@ -146,6 +146,7 @@
     document.getElementById("hub-nameZh").value = h ? h.name.zh : "";
     document.getElementById("hub-nameEn").value = h ? h.name.en : "";
     document.getElementById("hub-timezone").value = h ? h.timezone : "Asia/Shanghai";
+    document.getElementById("hub-capacity").value = h && h.capacity ? String(h.capacity) : "";
     document.getElementById("hub-closures").value = h
       ? h.closures.map(c => (c.date + " " + (c.reason || "")).trim()).join("\n") : "";
     weekRows(h ? h.week : null);
@@ -166,8 +167,11 @@
         const space = line.search(/\s/);
         return space < 0 ? { date: line } : { date: line.substring(0, space), reason: line.substring(space + 1).trim() };
       });
+    // empty: not set; anything but digits goes as written, for the server to say what is wrong beside the field
+    const capacity = value("hub-capacity");
     return { level: value("hub-level"), parent: value("hub-parent") || null, nameZh: value("hub-nameZh"),
-      nameEn: value("hub-nameEn"), timezone: value("hub-timezone"), week, closures };
+      nameEn: value("hub-nameEn"), timezone: value("hub-timezone"), week, closures,
+      capacity: capacity === "" ? null : /^[0-9]+$/.test(capacity) ? Number(capacity) : capacity };
   }
 
   form.addEventListener("submit", async event => {

@@ -8,7 +8,7 @@
   const LONG_WAIT_MINUTES = 30;
   // where a Raspberry Pi slows itself down (the central service's device_hot alert uses the same)
   const HOT_C = 80;
-  const state = { hub: null, info: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(),
+  const state = { hub: null, info: null, capacity: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(),
     figures: null, day: null, services: new Map() };
   let chart = null;
   let source = null;
@@ -166,7 +166,9 @@
 
   /**
    * People in the rooms: only rooms with a door counter can say how many. A room in use with only a motion sensor
-   * makes the figure "at least"; nothing pretends to count the lobby or the corridors.
+   * makes the figure "at least"; nothing pretends to count the lobby or the corridors. Against the hub's capacity (its
+   * fire certificate's, when set): "N / capacity" and its share, grey below 90 %, in the warning colour from 90 % and
+   * in the exception's red over it (the hub_over_capacity alert is open then). A lower bound over is over.
    */
   function renderPeople() {
     const rooms = [...state.rooms.values()];
@@ -175,14 +177,27 @@
     const uncounted = rooms.filter(r => r.occupied && (r.count === null || r.count === undefined || r.count === 0))
       .length;
     const old = rooms.filter(stale).length;
+    const capacity = state.capacity;
+    const known = counted.length > 0;
     const value = document.getElementById("kpi-people");
-    value.textContent = counted.length === 0 ? (uncounted ? Linli.t("kpi.people.unknown") : "–")
-      : uncounted ? Linli.t("kpi.people.atLeast", { n: people }) : String(people);
+    value.textContent = !known ? (uncounted ? Linli.t("kpi.people.unknown") : "–")
+      : capacity ? Linli.t(uncounted ? "kpi.people.atLeastOf" : "kpi.people.of", { n: people, capacity })
+        : uncounted ? Linli.t("kpi.people.atLeast", { n: people }) : String(people);
     value.dataset.people = String(people);
     value.dataset.uncounted = String(uncounted);
-    document.getElementById("kpi-people-note").textContent = counted.length
+    const share = known && capacity ? Math.round(100 * people / capacity) : null;
+    const over = share !== null && people > capacity;
+    const level = share === null ? "none" : over ? "over" : share >= 90 ? "warn" : "ok";
+    document.getElementById("kpi-people-tile").dataset.level = level;
+    document.getElementById("kpi-people-share").textContent = share === null ? ""
+      : Linli.t(uncounted ? "kpi.people.shareAtLeast" : "kpi.people.share", { p: share });
+    const meter = document.getElementById("kpi-people-meter");
+    meter.hidden = share === null;
+    meter.firstElementChild.style.width = Math.min(100, share || 0) + "%";
+    document.getElementById("kpi-people-note").textContent = known
       ? Linli.t("kpi.people.counted", { n: counted.length }) : Linli.t("kpi.people.none");
     document.getElementById("kpi-people-warn").textContent = [
+      over ? Linli.t("kpi.people.over", { capacity }) : "",
       uncounted ? Linli.t("kpi.people.uncounted", { n: uncounted }) : "",
       old ? Linli.t("kpi.people.stale", { n: old }) : ""].filter(Boolean).join("；");
   }
@@ -395,6 +410,7 @@
     byRoom = null;
     state.alerts = new Map((live.alerts || []).map(a => [a.id, a]));
     state.figures = live.figures || null;
+    state.capacity = live.capacity || null;
     renderAll();
     loadDay().catch(console.error);
     if (source) source.close();

@@ -57,6 +57,8 @@ window.LINLI_MESSAGES = {
     "kpi.people": "功能室里的人数", "kpi.people.counted": "{n} 间有门口计数器的功能室", "kpi.people.atLeast": "至少 {n}", "kpi.people.unknown": "不知道",
     "kpi.people.uncounted": "另有 {n} 间有人，人数不明", "kpi.people.stale": "{n} 间设备离线，数字可能过时",
     "kpi.people.none": "没有装门口计数器的功能室",
+    "kpi.people.of": "{n} / {capacity}", "kpi.people.atLeastOf": "至少 {n} / {capacity}", "kpi.people.share": "{p}%",
+    "kpi.people.shareAtLeast": "≥{p}%", "kpi.people.over": "超过消防限额 {capacity} 人",
     "kpi.visits": "今日到访", "kpi.tickets": "今日取号", "kpi.bookings": "今日预约", "kpi.wait": "平均等候（分钟）",
     "kpi.rating": "平均评分（满分5）", "kpi.rating.count": "{n} 条评价", "kpi.rating.none": "今天还没有评价",
     "rooms": "功能室", "status.free": "空闲", "status.booked": "已预约", "status.maintenance": "维修中", "status.occupied": "使用中",
@@ -74,6 +76,7 @@ window.LINLI_MESSAGES = {
     "strip.used": "有人用", "strip.booked": "预约", "strip.maintenance": "维修", "strip.now": "现在", "strip.released": "预约未到，已释放",
     "alert.device_offline": "设备离线", "alert.over_capacity": "房间超员", "alert.door_held_open": "门没关好",
     "alert.denied_burst": "多次开门失败", "alert.clock_untrusted": "门禁时间不准", "alert.device_hot": "设备过热",
+    "alert.hub_over_capacity": "邻里汇超员",
     "alert.revocations_unpublishable": "撤销名单发不出去", "alert.revocations_refused": "门禁拒收撤销名单",
     "alert.revocations_stale": "门禁撤销名单过旧",
 
@@ -171,6 +174,8 @@ window.LINLI_MESSAGES = {
     "kpi.people": "People in the rooms", "kpi.people.counted": "in {n} rooms with a door counter",
     "kpi.people.atLeast": "at least {n}", "kpi.people.unknown": "unknown", "kpi.people.uncounted": "{n} more in use, not counted",
     "kpi.people.stale": "{n} with a device offline: may be out of date", "kpi.people.none": "No room has a door counter",
+    "kpi.people.of": "{n} / {capacity}", "kpi.people.atLeastOf": "at least {n} / {capacity}", "kpi.people.share": "{p}%",
+    "kpi.people.shareAtLeast": "≥{p}%", "kpi.people.over": "Over the fire limit of {capacity}",
     "kpi.visits": "Visits today", "kpi.tickets": "Tickets today", "kpi.bookings": "Bookings today",
     "kpi.wait": "Average wait (min)", "kpi.rating": "Average rating (of 5)", "kpi.rating.count": "{n} ratings",
     "kpi.rating.none": "No ratings yet today",
@@ -191,6 +196,7 @@ window.LINLI_MESSAGES = {
     "alert.device_offline": "Device offline", "alert.over_capacity": "Room over capacity",
     "alert.door_held_open": "Door held open", "alert.denied_burst": "Repeated denied access",
     "alert.clock_untrusted": "Door clock wrong", "alert.device_hot": "Device too hot",
+    "alert.hub_over_capacity": "Hub over capacity",
     "alert.revocations_unpublishable": "Revocation list not sent", "alert.revocations_refused": "Door refused its revocation list",
     "alert.revocations_stale": "Door's revocation list old",
 

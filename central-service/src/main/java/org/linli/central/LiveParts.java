@@ -152,6 +152,8 @@ final class LiveParts implements AutoCloseable {
         // a hub made or changed from now on (the catalogue page) has its doors' keys and lists sent at once; those
         // seeded before start go out with everything else when the broker connects
         features.catalogue().onHubWritten(doorKeys::hubWritten);
+        // a capacity set below the people already in raises the hub's alert now, not at the next count
+        features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId).ifPresent(live::checkHubCapacity));
         // on PostgreSQL, events reach the screens of every replica
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);

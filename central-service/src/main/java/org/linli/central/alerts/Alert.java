@@ -11,8 +11,8 @@ import org.linli.central.web.Times;
 /**
  * Something staff should look at.
  *
- * @param kind {@code device_offline}, {@code over_capacity}, {@code door_held_open}, {@code denied_burst} or
- *     {@code clock_untrusted}
+ * @param kind one of the kinds below, e.g. {@code device_offline}, {@code over_capacity} or
+ *     {@code hub_over_capacity}
  * @param ts when it was raised (epoch ms)
  */
 public record Alert(long id, String hubId, String kind, String roomId, String deviceId, Name message, long ts,
@@ -25,6 +25,8 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     public static final String CLOCK_UNTRUSTED = "clock_untrusted";
     /** A device's CPU at or above 80 °C (its telemetry), where a Raspberry Pi slows itself down. */
     public static final String DEVICE_HOT = "device_hot";
+    /** More people counted in a hub's rooms than its fire certificate allows in the building. */
+    public static final String HUB_OVER_CAPACITY = "hub_over_capacity";
     /** Central did not publish a room's revocation list because its doors would refuse it. */
     public static final String REVOCATIONS_UNPUBLISHABLE = "revocations_unpublishable";
     /** A door refused a revocation list (it keeps its last one). */

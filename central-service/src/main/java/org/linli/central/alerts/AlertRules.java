@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
 import org.linli.central.catalogue.Room;
 import org.linli.central.devices.Device;
@@ -118,6 +119,31 @@ public final class AlertRules {
         alerts.raise(hubId, Alert.OVER_CAPACITY, roomId, null, new Name(
                 room.zh() + "内有 " + count + " 人，超过容量 " + capacity + " 人",
                 count + " people in " + room.en() + ", more than its capacity of " + capacity));
+    }
+
+    /**
+     * A hub's rooms counted more people than its fire certificate allows in the building: one alert while it lasts
+     * (see {@link Alerts#raiseOnce}). With rooms in use that are not counted the count is a lower bound, and the
+     * message says so: the lower bound alone is over.
+     */
+    public void hubOverCapacity(Hub hub, int counted, int uncountedRooms) {
+        Name where = hub.name();
+        int capacity = hub.capacity();
+        Name message = uncountedRooms == 0
+                ? new Name(where.zh() + "的功能室里计数到 " + counted + " 人，超过消防核定的 " + capacity + " 人",
+                        counted + " people counted in the rooms of " + where.en() + ", more than the " + capacity
+                                + " its fire certificate allows")
+                : new Name(where.zh() + "的功能室里至少有 " + counted + " 人（另有 " + uncountedRooms
+                        + " 间有人，未计数），超过消防核定的 " + capacity + " 人",
+                        "At least " + counted + " people in the rooms of " + where.en() + " (" + uncountedRooms
+                                + " more in use, not counted), more than the " + capacity
+                                + " its fire certificate allows");
+        alerts.raiseOnce(hub.id(), Alert.HUB_OVER_CAPACITY, message);
+    }
+
+    /** A hub's count is back within its capacity (or it has none now): the next time over raises a new alert. */
+    public void hubWithinCapacity(String hubId) {
+        alerts.resolve(hubId, Alert.HUB_OVER_CAPACITY);
     }
 
     /** The room by its name in each language (the staff read "阅览室", not "reading-room"), else the device's id. */

@@ -21,6 +21,11 @@ import org.linli.central.store.Sql;
  */
 public final class Alerts {
     private static final System.Logger LOG = System.getLogger(Alerts.class.getName());
+    /**
+     * Who acknowledged an alert whose condition ended by itself, or added to the name of staff who had: no staff
+     * account's name has a "(".
+     */
+    static final String RESOLVED = "(resolved)";
     private final Database db;
     private final Catalogue catalogue;
     private final EventBus events;
@@ -52,6 +57,74 @@ public final class Alerts {
             publish(alert);
         });
         return raised;
+    }
+
+    /**
+     * Raises a hub's alert about a condition that lasts (no room, no device) once while it lasts: not again while its
+     * last alert of the kind is open, nor after staff acknowledged it, until {@link #resolve} says the condition
+     * ended. What was said is in the stored alerts, so every replica of the central service sees the same.
+     *
+     * @return the new alert, or empty when this episode already had one
+     */
+    public Optional<Alert> raiseOnce(String hubId, String kind, Name message) {
+        long now = clock.millis();
+        Optional<Alert> raised = db.write(c -> {
+            if (lastAckBy(c, hubId, kind).map(by -> !by.endsWith(RESOLVED)).orElse(false)) {
+                return Optional.<Alert>empty();
+            }
+            return Sql.one(c, """
+                    INSERT INTO alert (hub_id, kind, room_id, device_id, message_zh, message_en, ts)
+                    VALUES (?, ?, NULL, NULL, ?, ?, ?) RETURNING id""",
+                    rs -> new Alert(rs.getLong(1), hubId, kind, null, null, message, now, false),
+                    hubId, kind, message.zh(), message.en(), now);
+        });
+        raised.ifPresent(alert -> {
+            LOG.log(System.Logger.Level.INFO, "alert " + kind + " in hub " + hubId);
+            publish(alert);
+        });
+        return raised;
+    }
+
+    /**
+     * The condition of a {@link #raiseOnce} alert ended by itself: its last alert is marked so (an open one is closed
+     * and sent, so that screens drop it; one staff acknowledged keeps their name), and the next time the condition
+     * holds raises a new one.
+     */
+    public void resolve(String hubId, String kind) {
+        // read first: this is asked after every counted change, and nearly always there is nothing to write
+        if (db.read(c -> lastAckBy(c, hubId, kind)).map(by -> by.endsWith(RESOLVED)).orElse(true)) {
+            return;
+        }
+        Optional<Alert> closed = db.write(c -> {
+            Optional<Alert> last = Sql.one(c, """
+                    SELECT * FROM alert WHERE hub_id = ? AND kind = ? AND room_id IS NULL AND device_id IS NULL
+                    ORDER BY id DESC LIMIT 1""", Alerts::alert, hubId, kind);
+            if (last.isEmpty()) {
+                return Optional.<Alert>empty();
+            }
+            long id = last.get().id();
+            if (last.get().acknowledged()) {
+                Sql.update(c, "UPDATE alert SET ack_by = ack_by || ? WHERE id = ? AND ack_by NOT LIKE ?",
+                        " " + RESOLVED, id, "%" + RESOLVED);
+                return Optional.<Alert>empty();
+            }
+            Sql.update(c, "UPDATE alert SET acknowledged = 1, ack_by = ?, ack_ts = ? WHERE id = ?", RESOLVED,
+                    clock.millis(), id);
+            return find(c, id);
+        });
+        closed.ifPresent(alert -> {
+            LOG.log(System.Logger.Level.INFO, "alert " + kind + " in hub " + hubId + " resolved");
+            publish(alert);
+        });
+    }
+
+    /** Who acknowledged the hub's last alert of a kind: "" while it is open, empty when there is none. */
+    private static Optional<String> lastAckBy(Connection c, String hubId, String kind) throws SQLException {
+        return Sql.one(c, """
+                SELECT acknowledged, ack_by FROM alert
+                WHERE hub_id = ? AND kind = ? AND room_id IS NULL AND device_id IS NULL
+                ORDER BY id DESC LIMIT 1""", rs -> rs.getInt(1) == 1 ? String.valueOf(rs.getString(2)) : "",
+                hubId, kind);
     }
 
     /** Acknowledges an alert; acknowledging twice is harmless. */

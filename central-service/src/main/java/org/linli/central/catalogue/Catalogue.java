@@ -83,10 +83,15 @@ public final class Catalogue {
             while (rs.next()) {
                 hubs.add(new Hub(rs.getString("id"), rs.getString("level"), rs.getString("parent"), name(rs),
                         ZoneId.of(rs.getString("timezone")), LocalTime.parse(rs.getString("opens")),
-                        LocalTime.parse(rs.getString("closes"))));
+                        LocalTime.parse(rs.getString("closes")), capacity(rs)));
             }
         }
         return hubs;
+    }
+
+    private static Integer capacity(ResultSet rs) throws SQLException {
+        int capacity = rs.getInt("capacity");
+        return rs.wasNull() ? null : capacity;
     }
 
     private static Name name(ResultSet rs) throws SQLException {

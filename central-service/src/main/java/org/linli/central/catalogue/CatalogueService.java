@@ -91,6 +91,9 @@ public final class CatalogueService implements HttpService {
         }
         body.put("name", hub.name());
         body.put("timezone", hub.timezone().getId());
+        if (hub.capacity() != null) {
+            body.put("capacity", hub.capacity());
+        }
         return body;
     }
 

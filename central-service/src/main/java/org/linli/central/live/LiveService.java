@@ -68,9 +68,13 @@ public final class LiveService implements HttpService {
         body.put("hub", hub.id());
         body.put("ts", now(hub));
         // only rooms with a door counter count people; a room with only a motion sensor says "someone is in"
-        body.put("peopleInHub", views.stream().map(RoomViews.RoomView::count)
-                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
-        body.put("uncountedOccupiedRooms", views.stream().filter(LiveService::uncounted).count());
+        HubPeople people = HubPeople.of(views.stream().map(RoomViews.RoomView::sensed)
+                .filter(java.util.Objects::nonNull).toList(), hub.capacity());
+        body.put("peopleInHub", people.counted());
+        body.put("uncountedOccupiedRooms", people.uncountedOccupied());
+        // what the hub's fire certificate allows (null: not set); over it, a hub_over_capacity alert is open
+        body.put("capacity", hub.capacity());
+        body.put("overCapacity", people.over());
         body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
         body.put("queues", queues.overview(hub));
         body.put("devices", devices.views(hub.id()).stream().map(d -> d.event(hub.timezone())).toList());
@@ -108,7 +112,7 @@ public final class LiveService implements HttpService {
             row.put("stale", old);
             list.add(row);
             total += view.count() == null ? 0 : view.count();
-            uncounted += uncounted(view) ? 1 : 0;
+            uncounted += HubPeople.uncounted(sensed) ? 1 : 0;
             stale += old ? 1 : 0;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -144,13 +148,5 @@ public final class LiveService implements HttpService {
 
     private String now(Hub hub) {
         return Times.format(clock.instant(), hub.timezone());
-    }
-
-    /**
-     * In use, and no count to say how many: no counter, or a counter at 0 while the motion sensor sees someone (it
-     * missed one coming in). Either way the hub's total is only a lower bound and the room must be checked.
-     */
-    private static boolean uncounted(RoomViews.RoomView view) {
-        return view.occupied() && (view.count() == null || view.count() == 0);
     }
 }

@@ -45,6 +45,8 @@ import org.linli.protocol.payload.TelemetryPayload;
 public final class LiveState implements BatchSink, AutoCloseable {
     private static final long DEVICE_EVENT_EVERY_MS = 5_000;
     private static final Duration COALESCE = Duration.ofMillis(100);
+    /** A hub's people against its capacity are checked at most this often (its dashboard counts for itself). */
+    private static final Duration HUB_CAPACITY_EVERY = Duration.ofSeconds(1);
     /**
      * A room's sensed state goes to screens and doors at once when it changes after a quiet moment, and at most this
      * often while it keeps changing: at a district's rate a room changes with nearly every stored batch, and reading
@@ -70,6 +72,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
     // subscribers run on the publisher's thread, a request, so the query runs here instead).
     private final ScheduledExecutorService bookedRoomsWorker = Timers.single("linli-room-states");
     private final Coalescer<String> bookedRooms;
+    private final Coalescer<String> hubCapacities;
     /** When each room's state was last sent, and the rooms whose next sending is scheduled. */
     private final Map<String, Long> roomSentNanos = new ConcurrentHashMap<>();
     private final Set<String> roomScheduled = ConcurrentHashMap.newKeySet();
@@ -92,6 +95,8 @@ public final class LiveState implements BatchSink, AutoCloseable {
         this.clock = clock;
         this.codec = new PayloadCodec(clock);
         this.bookedRooms = new Coalescer<>(bookedRoomsWorker, COALESCE, roomId -> publishRoom(roomId, clock.millis()));
+        this.hubCapacities = new Coalescer<>(bookedRoomsWorker, HUB_CAPACITY_EVERY,
+                hubId -> views.findHub(hubId).ifPresent(this::checkHubCapacity));
     }
 
     /** An event-bus subscriber: a booking made, cancelled, released or used changes its room's status. */
@@ -176,6 +181,10 @@ public final class LiveState implements BatchSink, AutoCloseable {
         for (String roomId : changedRooms) {
             sensed(roomId, now);
         }
+        // only hubs with a capacity, off this thread and at most once a second each: a district's counters change
+        // rooms with nearly every batch
+        changedRooms.stream().map(views::hubOf).flatMap(java.util.Optional::stream)
+                .filter(hub -> hub.capacity() != null).forEach(hub -> hubCapacities.mark(hub.id()));
         for (Message m : doorEvents) {
             EventPayload event = (EventPayload) m.payload();
             Device device = registry.device(m.deviceId()).orElse(null);
@@ -239,6 +248,23 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
         if (view.status().equals("over_capacity")) {
             rules.overCapacity(view.hub().id(), roomId, view.count(), view.room().capacity());
+        }
+    }
+
+    /**
+     * A hub counting more people than it may hold raises its alert once; back within, the alert is resolved. A hub
+     * without a capacity is left alone (an alert open when its capacity was removed stays for staff to acknowledge).
+     * Also called after a hub was written: a lower capacity may put the people already in over it.
+     */
+    public void checkHubCapacity(org.linli.central.catalogue.Hub hub) {
+        if (hub.capacity() == null) {
+            return;
+        }
+        HubPeople people = views.people(hub);
+        if (people.over()) {
+            rules.hubOverCapacity(hub, people.counted(), people.uncountedOccupied());
+        } else {
+            rules.hubWithinCapacity(hub.id());
         }
     }
 
