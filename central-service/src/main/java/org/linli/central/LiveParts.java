@@ -252,11 +252,6 @@ final class LiveParts implements AutoCloseable {
         features.catalogue().stopSharingCaches();
     }
 
-    /** Call after the token-signing keys changed, so doors get the new public keys. */
-    void keysRotated() {
-        doorKeys.keysRotated();
-    }
-
     /**
      * Signs and sends a command to a device (every command central sends goes through {@link DoorCommands}).
      *

@@ -105,7 +105,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
     public void checkKeys() {
         submit(() -> {
             if (keys.refresh()) {
-                catalogue.hubs().forEach(hub -> publishKeys(hub.id()));
+                keysRotated();
             }
         });
     }
@@ -134,7 +134,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
         });
     }
 
-    /** Call after the signing keys changed. */
+    /** The keys of every hub, after the signing keys changed ({@link #checkKeys()}). */
     public void keysRotated() {
         submit(() -> catalogue.hubs().forEach(hub -> publishKeys(hub.id())));
     }
