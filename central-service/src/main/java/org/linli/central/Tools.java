@@ -173,8 +173,8 @@ final class Tools {
         try (Database db = Databases.open(settings.dbUrl(), data)) {
             result = new KeyRotation(db, clock, Duration.ofDays(settings.cardDays())).rotate(file, retireNow);
             new AuditLog(db, clock, Duration.ofDays(settings.retentionDays())).record(
-                    System.getProperty("user.name", "?"), "console", null, "keys rotate" + (retireNow
-                            ? " --retire-now" : ""), 0, "console", "key " + result.oldKid() + " -> "
+                    System.getProperty("user.name", "?"), "console", null, "CLI keys rotate" + (retireNow
+                            ? " --retire-now" : ""), 200, "console", "key " + result.oldKid() + " -> "
                             + result.newKid());
         }
         out.println(say("keys.rotated", result.newKid(), result.oldKid()));

@@ -109,6 +109,10 @@ class KeyRotationIT {
             Run rotated = command(server.clock(), "keys", "rotate", "--data", server.dataDir().toString());
             assertEquals(0, rotated.status(), rotated.err());
             assertTrue(rotated.out().contains("New signing key 2 written (it was 1)"), rotated.out());
+            TestServer.Response audit = server.get("/api/v1/audit?action=keys", server.adminToken());
+            assertEquals(200, audit.status(), audit.text());
+            assertTrue(audit.text().contains("\"CLI keys rotate\"") && audit.text().contains("key 1 -> 2")
+                    && audit.text().contains("\"console\""), audit.text());
             Path file = server.dataDir().resolve("signing-key.properties");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
