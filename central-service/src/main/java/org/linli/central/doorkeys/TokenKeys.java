@@ -36,13 +36,14 @@ public final class TokenKeys {
     private static final System.Logger LOG = System.getLogger(TokenKeys.class.getName());
 
     /** The ring in use, with what is made from it. */
-    private record InUse(KeyRing ring, byte[] bytes, TokenSigner signer, TokenVerifier verifier) {
+    private record InUse(KeyRing ring, byte[] bytes, TokenSigner signer, CommandSigner commands,
+            TokenVerifier verifier) {
         static InUse of(KeyRing ring, byte[] bytes) {
             Map<Integer, java.security.PublicKey> all = new HashMap<>();
             ring.retiring().forEach(r -> all.put(r.key().kid(), r.key().publicKey()));
             all.put(ring.current().kid(), ring.current().publicKey());
             return new InUse(ring, bytes, new TokenSigner(FastEd25519.convert(ring.current())),
-                    new TokenVerifier(all));
+                    new CommandSigner(ring.current()), new TokenVerifier(all));
         }
     }
 
@@ -50,6 +51,8 @@ public final class TokenKeys {
     private final Clock clock;
     private volatile InUse inUse;
     private List<Integer> atDoors;
+    /** Why the file was last refused, so that a file left damaged is logged once, not every few seconds. */
+    private String refusal;
 
     public TokenKeys(SigningKey key, Clock clock) {
         this(null, new KeyRing(key, List.of()), null, clock);
@@ -95,8 +98,11 @@ public final class TokenKeys {
         if (file != null) {
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                if (!Arrays.equals(bytes, inUse.bytes())) {
+                if (Arrays.equals(bytes, inUse.bytes())) {
+                    refusal = null;
+                } else {
                     KeyRing ring = read(file, bytes);
+                    refusal = null;
                     int before = inUse.ring().current().kid();
                     inUse = InUse.of(ring, bytes);
                     LOG.log(System.Logger.Level.INFO, "token-signing keys read again from {0}: signing with key {1}"
@@ -104,8 +110,12 @@ public final class TokenKeys {
                             kids(ring.retiring().stream().map(KeyRing.Retiring::key).toList()));
                 }
             } catch (IOException | IllegalStateException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot read the signing keys again ({0}); keeping key {1}",
-                        e.getMessage(), inUse.ring().current().kid());
+                String why = String.valueOf(e.getMessage());
+                if (!why.equals(refusal)) {
+                    refusal = why;
+                    LOG.log(System.Logger.Level.ERROR, "cannot read the signing keys again ({0}); keeping key {1}",
+                            why, inUse.ring().current().kid());
+                }
             }
         }
         List<Integer> now = kids(inUse.ring().atDoors(clock.instant()));
@@ -131,7 +141,7 @@ public final class TokenKeys {
 
     /** Signs commands for agents with the current key (decision 0007: doors need no second key). */
     public CommandSigner commandSigner() {
-        return new CommandSigner(inUse.ring().current());
+        return inUse.commands();
     }
 
     /** Checks a token shown at a kiosk of the hub (any room, revocations checked by the caller's own query). */
