@@ -161,12 +161,12 @@ final class Tools {
         Settings settings = settings(options);
         Path data = settings.dataDir();
         if (!Files.isDirectory(data)) {
-            err.println(say("keys.noData", data.toAbsolutePath()));
+            err.println(say("refused", say("keys.noData", data.toAbsolutePath())));
             return 1;
         }
         Path file = data.resolve(FeatureParts.SIGNING_KEY_FILE);
         if (!Files.isRegularFile(file)) {
-            err.println(say("keys.noKey", file.toAbsolutePath()));
+            err.println(say("refused", say("keys.noKey", file.toAbsolutePath())));
             return 1;
         }
         KeyRotation.Result result;
