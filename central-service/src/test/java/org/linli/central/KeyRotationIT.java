@@ -51,6 +51,25 @@ class KeyRotationIT {
         return command(HubTime.noon().clock(), args);
     }
 
+    /**
+     * {@code keys rotate} beside a running service, with its data directory and, when it runs on PostgreSQL, a
+     * configuration naming its database (as a site's {@code --config /etc/linli/central.yaml} does).
+     */
+    private static Run rotate(TestServer server, boolean retireNow) throws java.io.IOException {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("keys", "rotate"));
+        if (retireNow) {
+            args.add("--retire-now");
+        }
+        args.addAll(java.util.List.of("--data", server.dataDir().toString()));
+        String dbUrl = server.components().settings().dbUrl();
+        if (dbUrl != null && !dbUrl.isEmpty()) {
+            Path config = server.dataDir().resolveSibling("rotate-" + System.nanoTime() + ".yaml");
+            Files.writeString(config, "db:\n  url: \"" + dbUrl + "\"\n");
+            args.addAll(java.util.List.of("--config", config.toString()));
+        }
+        return command(server.clock(), args.toArray(String[]::new));
+    }
+
     /** The command, on the clock of the service it runs beside. */
     private static Run command(java.time.Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -106,7 +125,7 @@ class KeyRotationIT {
                     .json().get("token").asText();
             assertEquals(1, TokenFormat.parse(before).kid());
 
-            Run rotated = command(server.clock(), "keys", "rotate", "--data", server.dataDir().toString());
+            Run rotated = rotate(server, false);
             assertEquals(0, rotated.status(), rotated.err());
             assertTrue(rotated.out().contains("New signing key 2 written (it was 1)"), rotated.out());
             TestServer.Response audit = server.get("/api/v1/audit?action=keys", server.adminToken());
@@ -150,7 +169,7 @@ class KeyRotationIT {
             assertEquals(Verdict.UNKNOWN_KEY, server.components().keys().verifyAtKiosk(card, HUB).verdict());
 
             // a second rotation drops key 1 from the file for good and keeps key 2 retiring
-            Run again = command(server.clock(), "keys", "rotate", "--data", server.dataDir().toString());
+            Run again = rotate(server, false);
             assertEquals(0, again.status(), again.err());
             keysWith(broker, codec, Set.of(2, 3));
             String text = Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -171,8 +190,7 @@ class KeyRotationIT {
             String card = server.post("/api/v1/residents/card", server.kioskKey(), Map.of("phone", "13800138043"))
                     .json().get("token").asText();
 
-            Run rotated = command(server.clock(), "keys", "rotate", "--retire-now", "--data",
-                    server.dataDir().toString());
+            Run rotated = rotate(server, true);
             assertEquals(0, rotated.status(), rotated.err());
             assertTrue(rotated.out().contains("Key 1 is no longer accepted anywhere. 2 bookings not yet ended"),
                     rotated.out());
