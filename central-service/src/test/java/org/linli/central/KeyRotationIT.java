@@ -192,7 +192,8 @@ class KeyRotationIT {
 
             Run rotated = rotate(server, true);
             assertEquals(0, rotated.status(), rotated.err());
-            assertTrue(rotated.out().contains("Key 1 is no longer accepted anywhere. 2 bookings not yet ended"),
+            assertTrue(rotated.out().contains("Key 1 (and any older key still retiring) is no longer accepted anywhere."
+                    + " 2 bookings not yet ended"),
                     rotated.out());
             assertTrue(rotated.out().contains(HUB + ": 2 bookings"), rotated.out());
 

@@ -74,12 +74,14 @@ public record KeyRing(SigningKey current, List<Retiring> retiring) {
     }
 
     /**
-     * A new current key with the next free id. The current one retires at the instants given, or at once when they
-     * are null; keys already retired by {@code now} leave the ring.
+     * A new current key with the next free id. The current one retires at the instants given, and keys already
+     * retired by {@code now} leave the ring. With null instants (a leak) every key of the ring leaves at once, the
+     * retiring ones too: whoever read the file has them all.
      */
     KeyRing rotate(Instant now, Instant doorsUntil, Instant cardsUntil) {
-        List<Retiring> kept = new ArrayList<>(retiring.stream().filter(r -> !r.retiredBy(now)).toList());
+        List<Retiring> kept = new ArrayList<>();
         if (doorsUntil != null) {
+            retiring.stream().filter(r -> !r.retiredBy(now)).forEach(kept::add);
             kept.add(new Retiring(current, doorsUntil, cardsUntil));
         }
         kept.sort(Comparator.comparingInt(r -> r.key().kid()));

@@ -22,8 +22,9 @@ import org.linli.central.store.Sql;
  * token until the latest end of a booking not yet ended, or of one that could still be made in the moment before the
  * service takes the new key (the booking rules' days ahead and longest booking), plus {@link #DOOR_CLOCK_MARGIN}; a
  * resident card (kiosks only: cards never open doors) until a card issued now would expire. With {@code retireNow}
- * (a key that may have leaked) it is dropped at once, and the answer counts, hub by hub, the bookings not yet ended
- * whose QR no longer opens: the staff print them anew from the booking (signed with the new key on each request).
+ * (a key that may have leaked) it is dropped at once, with any key still retiring (the file held them all), and the
+ * answer counts, hub by hub, the bookings not yet ended whose QR no longer opens: staff give residents new ones from
+ * the bookings desk (signed with the new key on each request).
  */
 public final class KeyRotation {
     /**

@@ -61,6 +61,9 @@ class KeyRingTest {
         KeyRing later = two.rotate(NOW.plusSeconds(120), null, null);
         assertEquals(3, later.current().kid());
         assertTrue(later.retiring().isEmpty(), "key 1 had retired, key 2 was retired at once");
+        KeyRing leaked = two.rotate(NOW, null, null);
+        assertTrue(leaked.retiring().isEmpty(), "a leaked file leaked key 1 as well: it goes too");
+        assertEquals(List.of(3), leaked.atDoors(NOW).stream().map(SigningKey::kid).toList());
     }
 
     @Test
