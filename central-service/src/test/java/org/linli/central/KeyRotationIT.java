@@ -211,6 +211,23 @@ class KeyRotationIT {
         }
     }
 
+    /** {@code sudo} without {@code -u linli}: the file must stay the service's, or it cannot read its own key. */
+    @Test
+    void theKeyFileStaysTheServicesWhenRootRotatesIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can hand a file to another user");
+        try (TestServer server = TestServer.start(dir.resolve("data"))) {
+            Path file = server.dataDir().resolve("signing-key.properties");
+            var service = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(file, service);
+            Run rotated = rotate(server, false);
+            assertEquals(0, rotated.status(), rotated.err());
+            assertEquals(service, Files.getOwner(file));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            assertTrue(Files.readString(file, StandardCharsets.ISO_8859_1).contains("retiring.1.seed"));
+        }
+    }
+
     @Test
     void refusesToRotateWithoutTheServicesDataDirectoryAndSaysWhy() throws Exception {
         Path nowhere = dir.resolve("no-such-dir");

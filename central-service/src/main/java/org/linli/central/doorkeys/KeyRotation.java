@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,12 @@ public final class KeyRotation {
                 cardsUntil = now.plus(cardValidity).plus(DOOR_CLOCK_MARGIN);
             }
             KeyRing rotated = ring.rotate(now, doorsUntil, cardsUntil);
+            UserPrincipal owner = Files.getOwner(file);
             SecretFiles.write(file, rotated.bytes());
+            // run as root (sudo without -u linli), the new file would be root's and the service could not read it
+            if (!Files.getOwner(file).equals(owner)) {
+                Files.setOwner(file, owner);
+            }
             return new Result(ring.current().kid(), rotated.current().kid(), doorsUntil, cardsUntil, losing);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rotate the signing key in " + file + ": " + e.getMessage(), e);
