@@ -28,7 +28,8 @@
     ["POST", /^\/staff\/([^/]+)\/disable$/, "staffDisable"], ["POST", /^\/staff\/([^/]+)\/enable$/, "staffEnable"],
     ["POST", /^\/staff\/([^/]+)\/password-reset$/, "staffPassword"], ["POST", /^\/auth\/password$/, "ownPassword"],
     ["POST", /^\/bookings\/([^/]+)\/cancel$/, "cancel"], ["POST", /^\/rooms\/([^/]+)\/blocks$/, "block"],
-    ["PUT", /^\/reports\/weights$/, "weights"], ["PUT", /^\/reports\/[^/]+\/targets\/([^/]+)$/, "target"]
+    ["PUT", /^\/reports\/weights$/, "weights"], ["PUT", /^\/reports\/[^/]+\/targets\/([^/]+)$/, "target"],
+    ["CLI", /^keys$/, "keysRotated"]
   ];
 
   function actionWords(action) {

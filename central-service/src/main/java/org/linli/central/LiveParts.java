@@ -49,6 +49,8 @@ import org.linli.protocol.payload.CommandPayload;
 final class LiveParts implements AutoCloseable {
     private static final Duration FIGURES_EVERY = Duration.ofSeconds(5);
     private static final Duration REFRESH_DOOR_KEYS = Duration.ofHours(1);
+    /** How soon a rotation written to the key file is signing here and at the doors. */
+    private static final Duration WATCH_KEY_FILE = Duration.ofSeconds(2);
     private static final Duration RECEIPT_PING_EVERY = Duration.ofSeconds(20);
 
     private final Database db;
@@ -163,6 +165,7 @@ final class LiveParts implements AutoCloseable {
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
+        doorKeys.watchKeys(WATCH_KEY_FILE);
         ingestion.start();
         if (mqtt != null) {
             retained.start();
@@ -249,11 +252,6 @@ final class LiveParts implements AutoCloseable {
         registerRelay.close();
         features.accounts().stopSharing();
         features.catalogue().stopSharingCaches();
-    }
-
-    /** Call after the token-signing keys changed, so doors get the new public keys. */
-    void keysRotated() {
-        doorKeys.keysRotated();
     }
 
     /**

@@ -349,7 +349,7 @@ public final class Bookings {
 
     /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */
     public String token(Booking booking) {
-        return keys.signer().sign(AccessToken.booking(keys.kid(), booking.id(), booking.hubId(), booking.roomId(),
+        return keys.sign(kid -> AccessToken.booking(kid, booking.id(), booking.hubId(), booking.roomId(),
                 booking.start(), booking.end()));
     }
 

@@ -83,6 +83,8 @@ public final class DeskService implements HttpService {
         // A counter sees when rooms are booked, not by whom nor what for: it may not read a booking by its id
         // either (finding H3, decision 0011).
         boolean whose = caller.role() != Role.COUNTER;
+        // nor their door QR (GET /bookings/{id}/qr.png), which the page offers to the others
+        body.put("qr", whose);
         body.put("bookings", desk.list(hub.id(), start, end).stream().map(e -> json(e, zone, whose)).toList());
         Json.ok(res, body);
     }

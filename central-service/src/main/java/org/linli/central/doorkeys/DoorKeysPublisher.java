@@ -92,6 +92,24 @@ public final class DoorKeysPublisher implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Looks at the signing-key file every so often ({@link TokenKeys#refresh()}): a rotation written by
+     * {@code ./linli central keys rotate} is taken in, and retiring keys leave once their time is up; either way the
+     * doors of every hub get the new key set at once.
+     */
+    public void watchKeys(Duration every) {
+        worker.scheduleWithFixedDelay(this::checkKeys, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Publishes the keys of every hub when the keys doors must hold changed. */
+    public void checkKeys() {
+        submit(() -> {
+            if (keys.refresh()) {
+                keysRotated();
+            }
+        });
+    }
+
     /** Everything, for every hub: on start, on every (re)connect and hourly. */
     public void publishAll() {
         submit(() -> {
@@ -116,7 +134,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
         });
     }
 
-    /** Call after the signing keys changed. */
+    /** The keys of every hub, after the signing keys changed ({@link #checkKeys()}). */
     public void keysRotated() {
         submit(() -> catalogue.hubs().forEach(hub -> publishKeys(hub.id())));
     }

@@ -182,7 +182,7 @@ public final class Residents {
         Instant notBefore = db.read(c -> cardsFrom(c, resident.id())) > now.getEpochSecond()
                 ? Instant.ofEpochSecond(now.getEpochSecond() + 1) : now;
         Instant expiry = now.plus(cardValidity);
-        String token = keys.signer().sign(AccessToken.resident(keys.kid(), resident.id(), hubId, notBefore, expiry));
+        String token = keys.sign(kid -> AccessToken.resident(kid, resident.id(), hubId, notBefore, expiry));
         return new Card(token, resident.phoneLast4(), expiry);
     }
 
