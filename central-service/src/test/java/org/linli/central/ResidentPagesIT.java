@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,14 @@ class ResidentPagesIT {
                 "end", start.plusMinutes(30).toString(), "phone", PHONE, "attendees", 1));
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> contrastFailures() {
+        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(PagesIT.CONTRAST
+                + "\nreturn window.linliContrast();");
+        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked");
+        return (List<Map<String, Object>>) result.get("failures");
+    }
+
     private void type(String id, String value) {
         chrome.findElement(By.id(id)).clear();
         chrome.findElement(By.id(id)).sendKeys(value);
@@ -88,6 +98,18 @@ class ResidentPagesIT {
         assertTrue(text("#facts").contains("最近 30 天内 1 次"), text("#facts"));
         assertTrue(text("#record").contains("评价是匿名的"), text("#record"));
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("residents.png"));
+        // readable in both languages (WCAG 2.1 AA, PagesIT's contrast.js), and in English too
+        List<String> problems = new ArrayList<>();
+        for (String lang : List.of("en", "zh")) {
+            chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
+            contrastFailures().forEach(f -> problems.add(lang + ": " + f));
+            if (lang.equals("en")) {
+                awaitText("#record-title", "Resident with phone …8001");
+                assertTrue(text("#facts").contains("Cannot book until"), text("#facts"));
+            }
+        }
+        assertEquals(List.of(), problems);
+        awaitText("#record-title", "尾号 8001 的居民");
 
         // lifting the block: at once the resident books again
         type("lift-reason", "住院了，没能来");
