@@ -29,7 +29,8 @@
     $("record-title").textContent = Linli.t("res.of", { last4: r.phoneLast4 });
     const card = !r.card.issued ? Linli.t("res.card.none")
       : Linli.t(r.card.revoked ? "res.card.revoked" : "res.card.issued", { when: when(r.card.issued) });
-    const counts = c => Linli.t("res.counts", c) + (c.upcomingElsewhere ? Linli.t("res.elsewhere", { n: c.upcomingElsewhere }) : "");
+    const counts = c => Linli.t("res.counts", c)
+      + (c.upcomingElsewhere ? Linli.t("res.elsewhere", { n: c.upcomingElsewhere }) : "");
     const n = r.noShows;
     $("facts").replaceChildren(
       ...fact("res.firstSeen", when(r.firstSeen)), ...fact("res.lastSeen", when(r.lastSeen)),
