@@ -84,6 +84,12 @@ class ResidentRequestsIT {
                     .status());
             long booking = created(book(server, PHONE, "reading-room", 9));
             long past = created(book(server, PHONE, "reading-room", 10));
+            // and one at the district hub above, which the street hub's operator does not reach
+            assertEquals(200, server.put("/api/v1/rooms/hq-hall", server.adminToken(), Map.of("hub", "xuhui",
+                    "nameZh", "区会议室", "nameEn", "District hall", "capacity", 10)).status());
+            long elsewhere = created(server.post("/api/v1/bookings", server.adminToken(), Map.of("room", "hq-hall",
+                    "start", server.tomorrowAt(11, 0).toString(), "end", server.tomorrowAt(11, 30).toString(),
+                    "phone", PHONE, "attendees", 1)));
             assertEquals(200, server.delete("/api/v1/bookings/" + past, server.operatorToken()).status());
             assertEquals(201, server.post("/api/v1/activities/demo-kids-5/signups", server.kioskKey(),
                     Map.of("phone", PHONE)).status());
@@ -97,8 +103,11 @@ class ResidentRequestsIT {
             assertEquals("8001", kept.get("phoneLast4").asText());
             assertTrue(kept.get("card").has("issued"), kept.toString());
             assertFalse(kept.get("card").get("revoked").asBoolean());
-            assertEquals(1, kept.get("bookings").get("upcoming").asInt(), kept.toString());
+            // counted in every hub, listed in the hubs the operator reaches
+            assertEquals(2, kept.get("bookings").get("upcoming").asInt(), kept.toString());
+            assertEquals(1, kept.get("bookings").get("upcomingElsewhere").asInt(), kept.toString());
             assertEquals(1, kept.get("bookings").get("past").asInt(), kept.toString());
+            assertEquals(1, kept.get("bookings").get("upcomingList").size(), kept.toString());
             JsonNode listed = kept.get("bookings").get("upcomingList").get(0);
             assertEquals(booking, listed.get("id").asLong());
             assertEquals("阅览室", listed.get("roomName").get("zh").asText());
@@ -122,7 +131,11 @@ class ResidentRequestsIT {
                     server.operatorToken(), Map.of("phone", PHONE));
             assertEquals(200, file.status(), file.text());
             assertTrue(file.json().get("about").asText().contains("8001"), file.text());
-            assertEquals(booking, file.json().get("bookings").get("upcomingList").get(0).get("id").asLong());
+            JsonNode all = file.json().get("bookings").get("upcomingList");
+            assertEquals(2, all.size(), file.text());
+            assertEquals(booking, all.get(0).get("id").asLong());
+            assertEquals(elsewhere, all.get(1).get("id").asLong());
+            assertTrue(file.contentType().startsWith("application/json"), file.contentType());
 
             // wrong numbers and wrong callers
             TestServer.Response malformed = server.post(LOOKUP, server.operatorToken(), Map.of("phone", "12ab"));
