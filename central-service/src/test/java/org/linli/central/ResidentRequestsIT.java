@@ -136,6 +136,15 @@ class ResidentRequestsIT {
             assertEquals(booking, all.get(0).get("id").asLong());
             assertEquals(elsewhere, all.get(1).get("id").asLong());
             assertTrue(file.contentType().startsWith("application/json"), file.contentType());
+            java.net.http.HttpResponse<String> download = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/hubs/" + HUB + "/residents/export"))
+                            .header("Authorization", "Bearer " + server.operatorToken())
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + PHONE + "\"}"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(download.headers().firstValue("Content-Disposition").orElse("")
+                    .matches("attachment; filename=\"linli-resident-data-\\d{4}-\\d{2}-\\d{2}\\.json\""),
+                    download.headers().toString());
 
             // wrong numbers and wrong callers
             TestServer.Response malformed = server.post(LOOKUP, server.operatorToken(), Map.of("phone", "12ab"));
