@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   Object.assign(window.LINLI_MESSAGES.zh, {
-    "desk.title": "功能室预约", "desk.to": "预约管理", "desk.day": "按天", "desk.week": "按周",
+    "desk.title": "功能室预约", "res.to": "居民信息", "desk.to": "预约管理", "desk.day": "按天", "desk.week": "按周",
     "desk.prev": "往前", "desk.next": "往后", "desk.today": "今天", "desk.date": "日期", "desk.room": "功能室",
     "desk.none": "没有预约", "desk.status.active": "有效", "desk.status.used": "已使用", "desk.status.cancelled": "已取消",
     "desk.status.released": "未到已释放", "desk.kind.maintenance": "维修", "desk.phone": "尾号 {last4}",
@@ -31,7 +31,7 @@
     "door.by": "{who} 从 {from}", "door.secs": "{n} 秒", "door.answer": "设备回复：{text}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
   });
   Object.assign(window.LINLI_MESSAGES.en, {
-    "desk.title": "Room bookings", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
+    "desk.title": "Room bookings", "res.to": "Residents' data", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
     "desk.prev": "Earlier", "desk.next": "Later", "desk.today": "Today", "desk.date": "Date", "desk.room": "Room",
     "desk.none": "No bookings", "desk.status.active": "booked", "desk.status.used": "used",
     "desk.status.cancelled": "cancelled", "desk.status.released": "released (no-show)",

@@ -36,6 +36,9 @@ import org.linli.central.live.DaySoFar;
 import org.linli.central.live.LiveService;
 import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
+import org.linli.central.privacy.Erasure;
+import org.linli.central.privacy.ResidentDataService;
+import org.linli.central.privacy.ResidentRecords;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.ObserveGate;
 import org.linli.central.web.OpenApiService;
@@ -96,6 +99,7 @@ public final class Main {
                 new DeskService(new Desk(c.db(), c.bookings(), c.residents(), c.clock()), c.catalogue(), c.guard(),
                         c.clock(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
+                residentData(c),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body, c.settings().publicUrl()),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
@@ -108,6 +112,13 @@ public final class Main {
                 new StaffService(c.staffAdmin(), c.guard(), body),
                 audit(c),
                 displays(c));
+    }
+
+    private static ResidentDataService residentData(Components c) {
+        ResidentRecords records = new ResidentRecords(c.db(), c.residents(), c.noShows(), c.clock(),
+                java.time.Duration.ofDays(c.settings().retentionDays()));
+        return new ResidentDataService(records, new Erasure(c.db(), c.bookings(), c.activities(), c.clock()),
+                c.noShows(), c.catalogue(), c.guard(), c.clock(), c.settings().maxBodyBytes());
     }
 
     private static DisplayService displays(Components c) {

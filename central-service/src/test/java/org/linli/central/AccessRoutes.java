@@ -90,6 +90,16 @@ final class AccessRoutes {
                         403),
                 // a resident's cards are the resident's, in every hub: revoked by phone, whoever is asked
                 row("POST", "/api/v1/residents/card/revoke", "{\"phone\":\"{phone}\"}", OPERATORS, none, 403),
+                // a resident's requests at a hub's counter (PIPL): the hub's operators and admins; a number nobody
+                // booked with is unknown (200 known:false to read, 404 to lift or erase)
+                row("POST", "/api/v1/hubs/{hub}/residents/lookup", "{\"phone\":\"{phone}\"}", OPERATORS, reaches,
+                        403),
+                row("POST", "/api/v1/hubs/{hub}/residents/export", "{\"phone\":\"{phone}\"}", OPERATORS, reaches,
+                        403),
+                row("POST", "/api/v1/hubs/{hub}/residents/lift-block", "{\"phone\":\"13900000077\","
+                        + "\"reason\":\"came in\"}", OPERATORS, reaches, 403),
+                row("POST", "/api/v1/hubs/{hub}/residents/erase", "{\"phone\":\"13900000078\","
+                        + "\"reason\":\"asked\"}", OPERATORS, reaches, 403),
                 row("POST", "/api/v1/checkins", "{\"phone\":\"{phone}\",\"hub\":\"{hub}\"}", DESK, reaches, 403),
                 row("GET", "/api/v1/hubs/{hub}/checkins?date={date}", null, STAFF, reaches, 403),
                 row("POST", "/api/v1/activities/{activity}/signups", "{\"phone\":\"{phone}\"}", DESK, reaches, 404),

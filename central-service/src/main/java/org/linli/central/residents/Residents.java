@@ -95,14 +95,18 @@ public final class Residents {
             }
             return resident;
         }
+        // A new resident refuses every card issued before they existed: SQLite may give an erased resident's id to
+        // the next new one, and the erased resident's card must not open as theirs.
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts) VALUES (?, ?, ?, ?)
+                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts, cards_from_ts)
+                VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
                 RETURNING id, phone_last4""")) {
             st.setString(1, claim.phoneHmac());
             st.setString(2, claim.phoneLast4());
             st.setLong(3, now);
             st.setLong(4, now);
+            st.setLong(5, now);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return new Resident(rs.getLong(1), rs.getString(2));
@@ -175,13 +179,20 @@ public final class Residents {
         }
     }
 
-    /** A signed resident card for this resident in this hub. */
+    /** A signed resident card for this resident in this hub; when it was issued is kept (the resident may ask). */
     public Card card(Resident resident, String hubId) {
         // not before the revocation of the resident's earlier cards, which counts from the next second
         Instant now = clock.instant();
         Instant notBefore = db.read(c -> cardsFrom(c, resident.id())) > now.getEpochSecond()
                 ? Instant.ofEpochSecond(now.getEpochSecond() + 1) : now;
         Instant expiry = now.plus(cardValidity);
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE resident SET card_issued_ts = ? WHERE id = ?")) {
+                st.setLong(1, notBefore.getEpochSecond());
+                st.setLong(2, resident.id());
+                return st.executeUpdate();
+            }
+        });
         String token = keys.sign(kid -> AccessToken.resident(kid, resident.id(), hubId, notBefore, expiry));
         return new Card(token, resident.phoneLast4(), expiry);
     }
