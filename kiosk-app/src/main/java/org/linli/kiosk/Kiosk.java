@@ -142,7 +142,7 @@ public final class Kiosk implements AutoCloseable {
                 connectivity.onlineProperty(), clock));
         boolean hasCamera = config.cameraCommand() != null || config.cameraFrames() != null;
         builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, hasCamera ? camera : null, shell::finish,
-                () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
+                shell::home, () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
         builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, zone, form,
                 connectivity.onlineProperty()));
         builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form,

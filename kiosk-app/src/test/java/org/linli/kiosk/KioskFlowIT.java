@@ -479,6 +479,22 @@ class KioskFlowIT {
         assertEquals(5, central.count("SELECT rating FROM feedback"));
     }
 
+    /** A resident who came to check in by mistake taps "back", as on the other screens, and is home again. */
+    @Test
+    void theCheckInScreenHasAWayBack() throws Exception {
+        tap("#tile-card");
+        awaitShown("#back");
+        double cardBack = robot.lookup("#back").queryButton().getHeight();
+        tap("#back");
+        tap("#tile-checkin");
+        awaitShown("#back");
+        assertEquals(cardBack, robot.lookup("#back").queryButton().getHeight(), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-checkin");
+    }
+
     @Test
     void myResidentCardShowsTheCardQr() throws Exception {
         tap("#tile-card");
