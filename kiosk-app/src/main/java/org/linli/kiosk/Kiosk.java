@@ -122,13 +122,14 @@ public final class Kiosk implements AutoCloseable {
         activities = new ActivitiesViewModel(central, async, clock, zone, resident);
         card = new CardViewModel(central, async, printer, resident);
         myBookings = new MyBookingsViewModel(central, async, clock, zone, resident);
-        // going home forgets what was typed, the rating's subject too: it belongs to the resident who just left;
-        // who the resident is lasts until "done" or the idle reset
+        // going home forgets what was typed; who the resident is, and what they did that a rating is about, last
+        // until "done" or the idle reset
         shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, myBookings, rating),
                 resident,
                 config.idleAfter(), config.idleWarning(), clock);
         shell.whenFinished(i18n::reset);
         shell.whenShown(Screen.HOME, home::refresh);
+        shell.whenFinished(rating::forget);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
         shell.whenShown(Screen.ACTIVITIES, activities::refresh);

@@ -479,6 +479,37 @@ class KioskFlowIT {
         assertEquals(5, central.count("SELECT rating FROM feedback"));
     }
 
+    /**
+     * After a number the rating names the service ("您对刚才办理的“社区事务”满意吗？") and is sent for that ticket; a
+     * resident who has done nothing yet gets the general question.
+     */
+    @Test
+    void theRatingNamesWhatTheResidentDidOnThisVisit() throws Exception {
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question"), text("#rating-question"), "nothing done yet");
+        tap("#home");
+        tap("#tile-queue");
+        tap("#service-affairs");
+        tap("#priority-no");
+        awaitShown("#ticket-number");
+        String service = kiosk.queue().tiles().stream().filter(t -> t.service().id().equals("affairs"))
+                .findFirst().orElseThrow().service().name().in(kiosk.i18n().locale());
+        tap("#home");
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question.ticket", service), text("#rating-question"));
+        assertTrue(text("#rating-question").contains(service), text("#rating-question"));
+        tap("#face-4");
+        awaitShown("#thanks");
+        await().atMost(PATIENCE).until(() -> central.feedback() == 1);
+        assertEquals(4, central.count("SELECT rating FROM feedback WHERE item_kind = 'ticket'"), "for that ticket");
+        tap("#done"); // the visit is over: the next resident is asked in general
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question"), text("#rating-question"));
+    }
+
     /** A resident who came to check in by mistake taps "back", as on the other screens, and is home again. */
     @Test
     void theCheckInScreenHasAWayBack() throws Exception {
