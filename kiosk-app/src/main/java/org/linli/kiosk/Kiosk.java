@@ -88,6 +88,7 @@ public final class Kiosk implements AutoCloseable {
     private final Shell view;
     private final ScanLoop scanLoop;
     private final Timeline homeRefresh;
+    private final Timeline listRefresh;
     private final EventStream events;
     private final Speech speech;
     private final Scene scene;
@@ -128,8 +129,8 @@ public final class Kiosk implements AutoCloseable {
                 resident,
                 config.idleAfter(), config.idleWarning(), clock);
         shell.whenFinished(i18n::reset);
-        shell.whenShown(Screen.HOME, home::refresh);
         shell.whenFinished(rating::forget);
+        shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
         shell.whenShown(Screen.ACTIVITIES, activities::refresh);
@@ -192,6 +193,14 @@ public final class Kiosk implements AutoCloseable {
             }
         }));
         homeRefresh.setCycleCount(Animation.INDEFINITE);
+        // the activities on screen are asked again every 30 s by the kiosk's clock: one called off meanwhile says so
+        // (the central service sends no live event for it)
+        listRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            if (shell.screen() == Screen.ACTIVITIES) {
+                activities.tick();
+            }
+        }));
+        listRefresh.setCycleCount(Animation.INDEFINITE);
     }
 
     /** Starts the timers and input watching; the attract screen loads its data. */
@@ -200,6 +209,7 @@ public final class Kiosk implements AutoCloseable {
         sender.start(config.syncEvery());
         events.start();
         homeRefresh.play();
+        listRefresh.play();
         shell.home();
     }
 
@@ -344,6 +354,7 @@ public final class Kiosk implements AutoCloseable {
     @Override
     public void close() {
         homeRefresh.stop();
+        listRefresh.stop();
         events.close();
         speech.close();
         view.stop();

@@ -526,6 +526,26 @@ class KioskFlowIT {
         awaitShown("#tile-checkin");
     }
 
+    /**
+     * The hub calls an activity off while its list is on the kiosk: within 30 s (the list is asked again; the central
+     * service sends no event for it) it says "已取消" and its button cannot be tapped.
+     */
+    @Test
+    void anActivityCalledOffWhileListedSaysSoAndCannotBeTapped() throws Exception {
+        tap("#tile-activities");
+        tap("#show-week");
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> a.start().toInstant().isAfter(clock.instant())).findFirst().orElseThrow();
+        awaitShown("#join-" + next.id());
+        assertFalse(robot.lookup("#join-" + next.id()).queryButton().isDisabled());
+        central.post("/api/v1/activities/" + next.id() + "/cancel", central.staffToken("admin"),
+                Map.of("reason", "the speaker is ill"));
+        clock.advance(org.linli.kiosk.activities.ActivitiesViewModel.REFRESH_EVERY);
+        await().atMost(PATIENCE).until(() -> robot.lookup("#places-" + next.id()).tryQuery()
+                .map(n -> ((Labeled) n).getText().equals(kiosk.i18n().get("activities.calledOff"))).orElse(false));
+        assertTrue(robot.lookup("#join-" + next.id()).queryButton().isDisabled(), "it cannot be tapped");
+    }
+
     @Test
     void myResidentCardShowsTheCardQr() throws Exception {
         tap("#tile-card");

@@ -69,6 +69,11 @@ public final class ActivitiesView implements View {
             }
         });
         vm.weekProperty().addListener((o, a, b) -> render());
+        vm.calledOff().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (vm.stepProperty().get() == ActivitiesViewModel.Step.LIST) {
+                render();
+            }
+        });
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
@@ -125,16 +130,18 @@ public final class ActivitiesView implements View {
         for (Activity a : vm.activities()) {
             int left = Math.max(0, a.capacity() - a.signedUp());
             boolean ended = !a.end().toInstant().isAfter(now);
+            boolean calledOff = vm.calledOff().contains(a.id());
             VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
                     whenAndWhere(a, "tile-hint"));
-            // an activity that is over is not offered; offline nobody can sign up here
+            // an activity that is over or called off is not offered; offline nobody can sign up here
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
                     : Ui.primary(i18n.get("activities.signUp"), "join-" + a.id(), () -> vm.choose(a));
-            action.setDisable(ended || offline);
-            Label places = Ui.text(ended ? i18n.get("activities.ended") : a.full() ? i18n.get("activities.full")
-                    : i18n.get("activities.placesLeft", left), ended ? "pill-past" : a.full() ? "pill-busy"
-                    : "pill-free");
+            action.setDisable(ended || calledOff || offline);
+            Label places = Ui.text(calledOff ? i18n.get("activities.calledOff") : ended ? i18n.get("activities.ended")
+                    : a.full() ? i18n.get("activities.full") : i18n.get("activities.placesLeft", left),
+                    calledOff || ended ? "pill-past" : a.full() ? "pill-busy" : "pill-free");
+            places.setId("places-" + a.id());
             places.setMinWidth(Region.USE_PREF_SIZE);
             action.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(text, Priority.ALWAYS);
