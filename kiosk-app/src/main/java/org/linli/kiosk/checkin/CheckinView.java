@@ -74,14 +74,16 @@ public final class CheckinView implements View {
                 Ui.primary(i18n.get("checkin.usePhone"), "use-phone", vm::usePhone));
         noCard.setSpacing(form.gap(24));
         // a way back as on the other screens: a resident who came here by mistake need not wait for the idle reset
-        var actions = Ui.actions(form, Ui.button(i18n.get("common.back"), "back", back));
+        var backButton = Ui.button(i18n.get("common.back"), "back", back);
         if (form.compact()) {
             // the small panel: the hint across the top, the camera and the phone choice side by side below it
             noCard.setMaxWidth(380);
-            HBox row = new HBox(20, scanPicture(), noCard);
+            // "back" under the picture: a row of its own below both did not leave the header room in English
+            VBox picture = new VBox(8, scanPicture(), backButton);
+            HBox row = new HBox(20, picture, noCard);
             row.setAlignment(Pos.CENTER);
             VBox box = new VBox(12, Ui.text(i18n.get(camera != null ? "checkin.scanHintShort"
-                    : "checkin.scannerHintShort"), "lead"), row, actions);
+                    : "checkin.scannerHintShort"), "lead"), row);
             box.setAlignment(Pos.CENTER);
             box.setMaxWidth(760);
             return box;
@@ -89,7 +91,7 @@ public final class CheckinView implements View {
         noCard.getChildren().add(0, Pictogram.PHONE.badge(56, "badge-tile"));
         VBox left = new VBox(24, Ui.text(i18n.get("checkin.title"), "title"),
                 Ui.text(i18n.get(camera != null ? "checkin.scanHint" : "checkin.scannerHint"), "lead"), scanPicture(),
-                actions);
+                Ui.actions(form, backButton));
         left.setAlignment(Pos.TOP_LEFT);
         left.setMaxWidth(form.portrait() ? 760 : 640);
         noCard.setPrefWidth(form.portrait() ? 760 : 520);
@@ -105,7 +107,7 @@ public final class CheckinView implements View {
         if (camera != null) {
             return camera.node();
         }
-        StackPane picture = new StackPane(Pictogram.CHECKIN.node(form.compact() ? 150 : 220));
+        StackPane picture = new StackPane(Pictogram.CHECKIN.node(form.compact() ? 130 : 220));
         picture.getStyleClass().add("scan-picture");
         picture.setId("scan-picture");
         picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
