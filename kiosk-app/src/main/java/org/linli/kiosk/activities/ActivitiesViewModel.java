@@ -118,6 +118,11 @@ public final class ActivitiesViewModel implements Resettable {
     }
 
     public void refresh() {
+        refresh(false);
+    }
+
+    /** @param quiet a periodic refresh: a failure keeps the list on screen (the banner says the network is down) */
+    private void refresh(boolean quiet) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate to = week.get() ? today.plusDays(6) : today;
         lastAsked = clock.instant();
@@ -142,6 +147,9 @@ public final class ActivitiesViewModel implements Resettable {
                 show(answer.listed(), today, to);
             }
         }, failure -> {
+            if (quiet) {
+                return;
+            }
             message.set(Problems.messageKey(failure, "activities.refused"));
             step.set(Step.PROBLEM);
         });
@@ -182,7 +190,7 @@ public final class ActivitiesViewModel implements Resettable {
     public void tick() {
         if (step.get() == Step.LIST && lastAsked != null
                 && !clock.instant().isBefore(lastAsked.plus(REFRESH_EVERY))) {
-            refresh();
+            refresh(true);
         }
     }
 

@@ -106,6 +106,13 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
         assertFalse(vm.activities().stream().anyMatch(a -> a.id().equals(moved.id())), "moved out of the week");
         var order = vm.activities().stream().map(a -> a.start().toInstant()).toList();
         assertEquals(order.stream().sorted().toList(), order, "in the order of their start");
+
+        // the network goes while the list is read: the next periodic ask keeps it on screen (the banner says why)
+        f.central.stop();
+        f.clock.advance(ActivitiesViewModel.REFRESH_EVERY);
+        vm.tick();
+        assertEquals(ActivitiesViewModel.Step.LIST, vm.stepProperty().get());
+        assertEquals(order.size(), vm.activities().size());
     }
 
     private void callOff(String activity) {
