@@ -129,7 +129,8 @@ public final class ActivitiesViewModel implements Resettable {
         // only the newest answer is shown: "today" asked on entering and "next 7 days" tapped at once came back in
         // either order, and the older one replaced the list the resident had asked for
         int asked = ++refreshes;
-        List<Activity> before = List.copyOf(activities);
+        // what was shown, less what is known to be called off already: only a newly gone one is looked for ahead
+        List<Activity> before = activities.stream().filter(a -> !calledOff.containsKey(a.id())).toList();
         java.time.Instant now = clock.instant();
         async.run(() -> {
             List<Activity> list = central.activities(today, to);
