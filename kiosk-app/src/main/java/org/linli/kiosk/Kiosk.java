@@ -88,6 +88,7 @@ public final class Kiosk implements AutoCloseable {
     private final Shell view;
     private final ScanLoop scanLoop;
     private final Timeline homeRefresh;
+    private final Timeline listRefresh;
     private final EventStream events;
     private final Speech speech;
     private final Scene scene;
@@ -122,12 +123,13 @@ public final class Kiosk implements AutoCloseable {
         activities = new ActivitiesViewModel(central, async, clock, zone, resident);
         card = new CardViewModel(central, async, printer, resident);
         myBookings = new MyBookingsViewModel(central, async, clock, zone, resident);
-        // going home forgets what was typed, the rating's subject too: it belongs to the resident who just left;
-        // who the resident is lasts until "done" or the idle reset
+        // going home forgets what was typed; who the resident is, and what they did that a rating is about, last
+        // until "done" or the idle reset
         shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, myBookings, rating),
                 resident,
                 config.idleAfter(), config.idleWarning(), clock);
         shell.whenFinished(i18n::reset);
+        shell.whenFinished(rating::forget);
         shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
@@ -142,7 +144,7 @@ public final class Kiosk implements AutoCloseable {
                 connectivity.onlineProperty(), clock));
         boolean hasCamera = config.cameraCommand() != null || config.cameraFrames() != null;
         builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, hasCamera ? camera : null, shell::finish,
-                () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
+                shell::home, () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
         builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, zone, form,
                 connectivity.onlineProperty()));
         builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form,
@@ -191,6 +193,14 @@ public final class Kiosk implements AutoCloseable {
             }
         }));
         homeRefresh.setCycleCount(Animation.INDEFINITE);
+        // the activities on screen are asked again every 30 s by the kiosk's clock: one called off meanwhile says so
+        // (the central service sends no live event for it)
+        listRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            if (shell.screen() == Screen.ACTIVITIES) {
+                activities.tick();
+            }
+        }));
+        listRefresh.setCycleCount(Animation.INDEFINITE);
     }
 
     /** Starts the timers and input watching; the attract screen loads its data. */
@@ -199,6 +209,7 @@ public final class Kiosk implements AutoCloseable {
         sender.start(config.syncEvery());
         events.start();
         homeRefresh.play();
+        listRefresh.play();
         shell.home();
     }
 
@@ -343,6 +354,7 @@ public final class Kiosk implements AutoCloseable {
     @Override
     public void close() {
         homeRefresh.stop();
+        listRefresh.stop();
         events.close();
         speech.close();
         view.stop();

@@ -479,6 +479,73 @@ class KioskFlowIT {
         assertEquals(5, central.count("SELECT rating FROM feedback"));
     }
 
+    /**
+     * After a number the rating names the service ("您对刚才办理的“社区事务”满意吗？") and is sent for that ticket; a
+     * resident who has done nothing yet gets the general question.
+     */
+    @Test
+    void theRatingNamesWhatTheResidentDidOnThisVisit() throws Exception {
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question"), text("#rating-question"), "nothing done yet");
+        tap("#home");
+        tap("#tile-queue");
+        tap("#service-affairs");
+        tap("#priority-no");
+        awaitShown("#ticket-number");
+        String service = kiosk.queue().tiles().stream().filter(t -> t.service().id().equals("affairs"))
+                .findFirst().orElseThrow().service().name().in(kiosk.i18n().locale());
+        tap("#home");
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question.ticket", service), text("#rating-question"));
+        assertTrue(text("#rating-question").contains(service), text("#rating-question"));
+        tap("#face-4");
+        awaitShown("#thanks");
+        await().atMost(PATIENCE).until(() -> central.feedback() == 1);
+        assertEquals(4, central.count("SELECT rating FROM feedback WHERE item_kind = 'ticket'"), "for that ticket");
+        tap("#done"); // the visit is over: the next resident is asked in general
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question"), text("#rating-question"));
+    }
+
+    /** A resident who came to check in by mistake taps "back", as on the other screens, and is home again. */
+    @Test
+    void theCheckInScreenHasAWayBack() throws Exception {
+        tap("#tile-card");
+        awaitShown("#back");
+        double cardBack = robot.lookup("#back").queryButton().getHeight();
+        tap("#back");
+        tap("#tile-checkin");
+        awaitShown("#back");
+        assertEquals(cardBack, robot.lookup("#back").queryButton().getHeight(), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-checkin");
+    }
+
+    /**
+     * The hub calls an activity off while its list is on the kiosk: within 30 s (the list is asked again; the central
+     * service sends no event for it) it says "已取消" and its button cannot be tapped.
+     */
+    @Test
+    void anActivityCalledOffWhileListedSaysSoAndCannotBeTapped() throws Exception {
+        tap("#tile-activities");
+        tap("#show-week");
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> a.start().toInstant().isAfter(clock.instant())).findFirst().orElseThrow();
+        awaitShown("#join-" + next.id());
+        assertFalse(robot.lookup("#join-" + next.id()).queryButton().isDisabled());
+        central.post("/api/v1/activities/" + next.id() + "/cancel", central.staffToken("admin"),
+                Map.of("reason", "the speaker is ill"));
+        clock.advance(org.linli.kiosk.activities.ActivitiesViewModel.REFRESH_EVERY);
+        await().atMost(PATIENCE).until(() -> robot.lookup("#places-" + next.id()).tryQuery()
+                .map(n -> ((Labeled) n).getText().equals(kiosk.i18n().get("activities.calledOff"))).orElse(false));
+        assertTrue(robot.lookup("#join-" + next.id()).queryButton().isDisabled(), "it cannot be tapped");
+    }
+
     @Test
     void myResidentCardShowsTheCardQr() throws Exception {
         tap("#tile-card");

@@ -218,6 +218,15 @@ class LayoutFitIT {
             step(problems, "rooms booked", () -> kiosk.rooms().book());
             step(problems, "check-in with the booking", () -> kiosk.scanned(kiosk.rooms().bookingProperty().get()
                     .token()));
+            // the rating after that check-in names the room, in a question that still fits
+            step(problems, "rating after the booking's check-in", () -> kiosk.shell().go(Screen.RATING));
+            FxToolkit.setupFixture(() -> {
+                var question = (Labeled) kiosk.scene().getRoot().lookup("#rating-question");
+                String room = kiosk.rooms().roomProperty().get().name().in(kiosk.i18n().locale());
+                if (question == null || !question.getText().contains(room)) {
+                    problems.add("rating after the booking's check-in: the question does not name " + room);
+                }
+            });
             step(problems, "activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
             step(problems, "activities, next 7 days", () -> {
                 kiosk.shell().finish(); // forget who checked in, so that the keypad is shown
@@ -229,6 +238,7 @@ class LayoutFitIT {
                 kiosk.activities().choose(kiosk.activities().activities().stream().filter(a -> a.full())
                         .findFirst().orElseThrow());
             });
+            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "activities sign-up"));
             String signer = language.equals(I18n.CHINESE) ? "13900139000" : "13900139001";
             step(problems, "activities done", () -> {
                 signer.chars().forEach(c -> kiosk.activities().phone().press((char) c));
@@ -239,6 +249,13 @@ class LayoutFitIT {
                     problems.add("activities done: no clock on the place on the waitlist");
                 }
             });
+            // the resident is known now: the details of another activity, with who they are instead of the keypad
+            step(problems, "activities details, resident known", () -> {
+                kiosk.activities().back();
+                kiosk.activities().choose(kiosk.activities().activities().stream().filter(a -> !a.full()
+                        && a.start().toInstant().isAfter(clock.instant())).findFirst().orElseThrow());
+            });
+            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "activities details, resident known"));
             step(problems, "rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "rating thanks", () -> kiosk.rating().rate(4));
             step(problems, "card", () -> {
@@ -367,6 +384,33 @@ class LayoutFitIT {
         }
         if (words.contains("清") || words.toLowerCase(Locale.ROOT).contains("clear")) {
             problems.add(where + ": the warning speaks of clearing what was entered: " + words);
+        }
+    }
+
+    /**
+     * A form the resident fills in fits the panel as it is: nothing in it scrolls (a scroll bar in the middle of a
+     * 7-inch screen hid the privacy notice and the chips), and its words, when and where, and its buttons lie whole
+     * on the screen.
+     */
+    private void wholeWithoutScrolling(List<String> problems, String where) {
+        kiosk.scene().getRoot().lookupAll(".scroll-pane").forEach(node -> {
+            ScrollPane scroll = (ScrollPane) node;
+            if (scroll.isVisible() && scroll.getContent() != null && scroll.getContent().getLayoutBounds().getHeight()
+                    > scroll.getViewportBounds().getHeight() + 1) {
+                problems.add(where + ": it scrolls (" + Math.round(scroll.getContent().getLayoutBounds().getHeight())
+                        + " px in " + Math.round(scroll.getViewportBounds().getHeight()) + ")");
+            }
+        });
+        for (String id : List.of("#signup-when", "#confirm-signup", "#back", ".privacy")) {
+            Node node = kiosk.scene().getRoot().lookup(id);
+            if (node == null || !node.isVisible()) {
+                problems.add(where + ": " + id + " is not shown");
+                continue;
+            }
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            if (b.getMinY() < 0 || b.getMaxY() > kiosk.scene().getHeight() + 1) {
+                problems.add(where + ": " + id + " is not wholly on the screen at " + b);
+            }
         }
     }
 

@@ -157,6 +157,7 @@ final class ScreenshotTour {
             }
             tour.closed();
             tour.holiday(central);
+            tour.calledOff(central);
             tour.offline(central);
             tour.closeSize();
             return tour.count;
@@ -405,6 +406,30 @@ final class ScreenshotTour {
             shot("34-rooms-holiday", language.getLanguage());
         }
         central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of());
+        fx(() -> kiosk.shell().finish());
+    }
+
+    /**
+     * An activity the hub calls off while the week's list is on the kiosk (the first still open, so that the small
+     * panel shows it too): the list, asked again 30 s later, says "已取消" on it, and its button cannot be tapped.
+     */
+    private void calledOff(TestCentral central) throws Exception {
+        go(Screen.ACTIVITIES);
+        fx(() -> kiosk.activities().showWeek(true));
+        kiosk.settle();
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> !a.full() && a.end().toInstant().isAfter(clock.instant())).findFirst().orElseThrow();
+        central.post("/api/v1/activities/" + next.id() + "/cancel", central.staffToken("admin"),
+                Map.of("reason", "the speaker is ill"));
+        clock.advance(org.linli.kiosk.activities.ActivitiesViewModel.REFRESH_EVERY);
+        fx(() -> {
+            kiosk.shell().idle().touch();
+            kiosk.activities().tick();
+        });
+        for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+            fx(() -> kiosk.i18n().localeProperty().set(language));
+            shot("35-activities-called-off", language.getLanguage());
+        }
         fx(() -> kiosk.shell().finish());
     }
 

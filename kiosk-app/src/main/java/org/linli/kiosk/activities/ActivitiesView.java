@@ -69,6 +69,11 @@ public final class ActivitiesView implements View {
             }
         });
         vm.weekProperty().addListener((o, a, b) -> render());
+        vm.calledOff().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (vm.stepProperty().get() == ActivitiesViewModel.Step.LIST) {
+                render();
+            }
+        });
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
@@ -125,16 +130,18 @@ public final class ActivitiesView implements View {
         for (Activity a : vm.activities()) {
             int left = Math.max(0, a.capacity() - a.signedUp());
             boolean ended = !a.end().toInstant().isAfter(now);
+            boolean calledOff = vm.calledOff().contains(a.id());
             VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
                     whenAndWhere(a, "tile-hint"));
-            // an activity that is over is not offered; offline nobody can sign up here
+            // an activity that is over or called off is not offered; offline nobody can sign up here
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
                     : Ui.primary(i18n.get("activities.signUp"), "join-" + a.id(), () -> vm.choose(a));
-            action.setDisable(ended || offline);
-            Label places = Ui.text(ended ? i18n.get("activities.ended") : a.full() ? i18n.get("activities.full")
-                    : i18n.get("activities.placesLeft", left), ended ? "pill-past" : a.full() ? "pill-busy"
-                    : "pill-free");
+            action.setDisable(ended || calledOff || offline);
+            Label places = Ui.text(calledOff ? i18n.get("activities.calledOff") : ended ? i18n.get("activities.ended")
+                    : a.full() ? i18n.get("activities.full") : i18n.get("activities.placesLeft", left),
+                    calledOff || ended ? "pill-past" : a.full() ? "pill-busy" : "pill-free");
+            places.setId("places-" + a.id());
             places.setMinWidth(Region.USE_PREF_SIZE);
             action.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -174,6 +181,9 @@ public final class ActivitiesView implements View {
 
     private Node phone() {
         Activity a = vm.chosenProperty().get();
+        if (form.compact()) {
+            return compactPhone(a);
+        }
         Node when = whenAndWhere(a, "section-title");
         when.setId("signup-when");
         VBox info = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"), when,
@@ -188,6 +198,46 @@ public final class ActivitiesView implements View {
                         vm::signUp)));
         return Ui.pair(form, left, vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
                 : KeypadView.of(vm.phone(), i18n, form));
+    }
+
+    /**
+     * The small panel (the 7-inch 800×480 one): everything on one screen without scrolling, at 79 px targets. Beside
+     * the keypad the column is narrow, so it keeps what the resident decides by (what, when, where), a one-line
+     * privacy notice, and the waitlist's meaning in a few words when the activity is full; the keypad itself asks
+     * for the number. A resident already known needs no keypad: who they are is one line, and "not me" goes with the
+     * buttons, across the whole width.
+     */
+    private Node compactPhone(Activity a) {
+        Node when = whenAndWhere(a, "lead");
+        when.setId("signup-when");
+        VBox info = new VBox(form.gap(16), Ui.text(a.title().in(i18n.locale()), "title"), when);
+        if (!vm.messageProperty().get().isEmpty()) {
+            info.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+        }
+        if (a.full()) {
+            info.getChildren().add(Ui.text(i18n.get("activities.waitlistHintShort"), "lead"));
+        }
+        Button back = Ui.button(i18n.get("common.back"), "back", vm::back);
+        Button signUp = Ui.primary(i18n.get(a.full() ? "activities.waitlist" : "activities.signUp"), "confirm-signup",
+                vm::signUp);
+        Label privacy = Ui.text(i18n.get("privacy.signupShort"), "privacy");
+        if (vm.resident().known()) {
+            Label who = Ui.text(vm.resident().byCard() ? i18n.get("resident.knownCard")
+                    : i18n.get("resident.knownPhone", vm.resident().phoneLast4()), "lead");
+            who.setId("known-resident");
+            info.getChildren().addAll(who, privacy);
+            VBox box = new VBox(form.gap(24), info, Ui.actions(form, back, signUp,
+                    Ui.button(i18n.get("resident.notYou"), "not-me", vm.resident()::reset)));
+            box.setMaxSize(760, Region.USE_PREF_SIZE);
+            box.setId("signup-details");
+            return box;
+        }
+        info.getChildren().add(privacy);
+        VBox left = new VBox(form.gap(24), info, Ui.actions(form, back, signUp));
+        left.setPrefWidth(400);
+        left.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        left.setId("signup-details");
+        return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node done(Signup signup) {

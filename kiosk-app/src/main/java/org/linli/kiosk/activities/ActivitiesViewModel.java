@@ -3,7 +3,9 @@ package org.linli.kiosk.activities;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.Model.Activity;
@@ -22,9 +25,20 @@ import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.ResidentSession;
 import org.linli.kiosk.session.Resettable;
 
-/** Activities today or this week; sign up with a phone number, or join the waitlist when full. */
+/**
+ * Activities today or this week; sign up with a phone number, or join the waitlist when full. An activity the hub
+ * calls off stays in the list marked so, and cannot be chosen: the central service leaves it out of its list (and
+ * sends no live event for it), so the kiosk asks again every {@link #REFRESH_EVERY} while the list is shown, and
+ * an activity gone from the answer that is nowhere in the next {@link #LOOK_AHEAD_DAYS} days either was called off
+ * (one moved to another day is still there).
+ */
 public final class ActivitiesViewModel implements Resettable {
     public enum Step { LIST, PHONE, WORKING, DONE, PROBLEM }
+
+    /** How often the list on screen is asked again, by the kiosk's clock. */
+    public static final java.time.Duration REFRESH_EVERY = java.time.Duration.ofSeconds(30);
+    /** How far ahead an activity gone from the list is looked for before it is taken as called off. */
+    static final int LOOK_AHEAD_DAYS = 60;
 
     private final CentralClient central;
     private final Async async;
@@ -38,6 +52,11 @@ public final class ActivitiesViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<Activity> chosen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Signup> signup = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    // called off since the kiosk listed them, by id: kept while they have not ended, whoever is at the kiosk
+    private final Map<String, Activity> calledOff = new java.util.LinkedHashMap<>();
+    private final ObservableSet<String> calledOffIds = FXCollections.observableSet();
+    private final ObservableSet<String> calledOffReadOnly = FXCollections.unmodifiableObservableSet(calledOffIds);
+    private java.time.Instant lastAsked;
     private final PhoneEntry phone = new PhoneEntry();
     private final ResidentSession resident;
     // the Idempotency-Key of the sign-up being tried, and what it is for (the activity and who)
@@ -57,6 +76,11 @@ public final class ActivitiesViewModel implements Resettable {
 
     public ObservableList<Activity> activities() {
         return activitiesReadOnly;
+    }
+
+    /** The ids of the listed activities the hub has called off: shown so, and not offered. */
+    public ObservableSet<String> calledOff() {
+        return calledOffReadOnly;
     }
 
     public ReadOnlyBooleanProperty weekProperty() {
@@ -94,22 +118,87 @@ public final class ActivitiesViewModel implements Resettable {
     }
 
     public void refresh() {
+        refresh(false);
+    }
+
+    /** @param quiet a periodic refresh: a failure keeps the list on screen (the banner says the network is down) */
+    private void refresh(boolean quiet) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate to = week.get() ? today.plusDays(6) : today;
+        lastAsked = clock.instant();
         // only the newest answer is shown: "today" asked on entering and "next 7 days" tapped at once came back in
         // either order, and the older one replaced the list the resident had asked for
         int asked = ++refreshes;
-        async.run(() -> central.activities(today, to), list -> {
+        // what was shown, less what is known to be called off already: only a newly gone one is looked for ahead
+        List<Activity> before = activities.stream().filter(a -> !calledOff.containsKey(a.id())).toList();
+        java.time.Instant now = clock.instant();
+        async.run(() -> {
+            List<Activity> list = central.activities(today, to);
+            Set<String> listed = ids(list);
+            List<Activity> gone = before.stream().filter(a -> !listed.contains(a.id()))
+                    .filter(a -> a.end().toInstant().isAfter(now)).toList();
+            if (!gone.isEmpty()) {
+                Set<String> ahead = ids(central.activities(today, today.plusDays(LOOK_AHEAD_DAYS)));
+                gone = gone.stream().filter(a -> !ahead.contains(a.id())).toList();
+            }
+            return new Answer(list, gone);
+        }, answer -> {
+            answer.gone().forEach(this::calledOff);
             if (asked == refreshes) {
-                org.linli.kiosk.session.Lists.replace(activities, list);
+                show(answer.listed(), today, to);
             }
         }, failure -> {
+            if (quiet) {
+                return;
+            }
             message.set(Problems.messageKey(failure, "activities.refused"));
             step.set(Step.PROBLEM);
         });
     }
 
+    /** What central listed, and what the kiosk listed before that is gone from it and not found ahead either. */
+    private record Answer(List<Activity> listed, List<Activity> gone) {
+    }
+
+    private static Set<String> ids(List<Activity> list) {
+        return list.stream().map(Activity::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private void calledOff(Activity activity) {
+        calledOff.put(activity.id(), activity);
+        calledOffIds.add(activity.id());
+    }
+
+    /** The answer, with the called-off activities of those days put back in their place ({@link #calledOff}). */
+    private void show(List<Activity> listed, LocalDate from, LocalDate to) {
+        java.time.Instant now = clock.instant();
+        calledOff.values().removeIf(a -> !a.end().toInstant().isAfter(now));
+        calledOffIds.retainAll(calledOff.keySet());
+        Set<String> ids = ids(listed);
+        List<Activity> shown = new java.util.ArrayList<>(listed);
+        calledOff.values().stream().filter(a -> !ids.contains(a.id())).filter(a -> {
+            LocalDate day = a.start().atZoneSameInstant(zone).toLocalDate();
+            return !day.isBefore(from) && !day.isAfter(to);
+        }).forEach(shown::add);
+        shown.sort(java.util.Comparator.comparing((Activity a) -> a.start().toInstant()).thenComparing(Activity::id));
+        org.linli.kiosk.session.Lists.replace(activities, shown);
+    }
+
+    /**
+     * Called every second or so while the activities are on screen: the list shown is asked again every
+     * {@link #REFRESH_EVERY}, so one called off meanwhile says so before anyone taps it.
+     */
+    public void tick() {
+        if (step.get() == Step.LIST && lastAsked != null
+                && !clock.instant().isBefore(lastAsked.plus(REFRESH_EVERY))) {
+            refresh(true);
+        }
+    }
+
     public void choose(Activity activity) {
+        if (calledOff.containsKey(activity.id())) {
+            return;
+        }
         chosen.set(activity);
         phone.reset();
         step.set(Step.PHONE);
@@ -148,6 +237,7 @@ public final class ActivitiesViewModel implements Resettable {
             if (failure instanceof CentralRefusedException refused && refused.type().equals("activity-cancelled")) {
                 // called off by the hub since the list was shown: say so, and take it off the list
                 signupKey = null;
+                calledOff(activity);
                 message.set("activities.refused.cancelled");
                 step.set(Step.PROBLEM);
                 refresh();

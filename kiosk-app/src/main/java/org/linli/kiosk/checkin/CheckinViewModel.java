@@ -144,7 +144,7 @@ public final class CheckinViewModel implements Resettable {
             outcome.answer().ifPresent(answer -> {
                 String room = answer.path("room").asText("");
                 roomName.set(room.isEmpty() ? null : catalogue.roomName(room));
-                rating.remember(new RatingViewModel.Subject("checkin", answer.path("id").asText()));
+                rating.remember(new RatingViewModel.Subject("checkin", answer.path("id").asText(), roomName.get()));
             });
             state.set(State.WELCOME);
         }, failure -> problem(Problems.messageKey(failure, "checkin.refused")));

@@ -142,7 +142,7 @@ public final class QueueViewModel implements Resettable {
         async.run(() -> central.ticket(tile.service().id(), priority, who, key), taken -> {
             drawKey = null;
             ticket.set(taken);
-            rating.remember(new RatingViewModel.Subject("ticket", taken.id()));
+            rating.remember(new RatingViewModel.Subject("ticket", taken.id(), tile.service().name()));
             step.set(Step.TICKET);
             if (printer.present()) {
                 async.runQuietly("printing ticket " + taken.number(), () -> {

@@ -347,6 +347,7 @@ public final class RoomsViewModel implements Resettable {
         boolean typed = phone.complete();
         String digits = phone.digits();
         Map<String, String> who = typed ? Map.of("phone", digits) : resident.identity("residentToken");
+        Room booked = room.get();
         BookingRequest request = new BookingRequest(room.get().id(), slots.get(first.get()).start(),
                 slots.get(last.get()).end(), who.get("phone"), who.get("residentToken"), attendees.get(),
                 purpose.get());
@@ -358,7 +359,7 @@ public final class RoomsViewModel implements Resettable {
             phone.reset(); // the phone number is not needed any more: it leaves the screen at once
             booking.set(made);
             idempotencyKey = UUID.randomUUID().toString();
-            rating.remember(new RatingViewModel.Subject("booking", made.id()));
+            rating.remember(new RatingViewModel.Subject("booking", made.id(), booked.name()));
             step.set(Step.DONE);
             if (printer.present()) {
                 async.runQuietly("printing booking " + made.id(), () -> {
