@@ -108,8 +108,9 @@ class HubCapacityPagesIT {
 
     /** Through the hub form as an administrator does: a wrong number is named beside the field, in their language. */
     private void setCapacityOnTheCataloguePage() {
-        chrome.get(url("/catalogue"));
+        // chosen before the page opens: chosen on it, the form is filled again, maybe over what is typed in it
         chrome.executeScript("Linli.setLanguage('zh');");
+        chrome.get(url("/catalogue"));
         await().atMost(WAIT).until(() -> chrome.findElement(By.id("hub-id")).getAttribute("value").equals(HUB));
         var field = chrome.findElement(By.id("hub-capacity"));
         field.clear();
