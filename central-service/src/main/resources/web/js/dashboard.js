@@ -276,10 +276,12 @@
     const box = document.getElementById("alerts");
     if (open.length === 0) { box.replaceChildren(el("p", { class: "small" }, Linli.t("no.alerts"))); return; }
     box.replaceChildren(...open.slice(0, 30).map(a =>
-      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : ""), "data-alert": a.id, "data-kind": a.kind },
+      // closed by itself (the hub back within its capacity) reads "resolved", as grey as acknowledged: nothing to do
+      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : "") + (a.resolved ? " resolved" : ""),
+        "data-alert": a.id, "data-kind": a.kind },
         el("div", { class: "what" }, el("span", { class: "kind" }, Linli.t("alert." + a.kind)), " ", Linli.name(a.message),
           el("div", { class: "small" }, Linli.time(a.ts))),
-        a.acknowledged ? el("span", { class: "small" }, Linli.t("acknowledged"))
+        a.acknowledged ? el("span", { class: "small" }, Linli.t(a.resolved ? "resolved" : "acknowledged"))
           : el("button", { class: "secondary", onclick: () => acknowledge(a.id) }, Linli.t("ack")))));
   }
 
