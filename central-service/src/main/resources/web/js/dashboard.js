@@ -139,6 +139,7 @@
     if (parts.has("queues")) renderQueues();
     if (parts.has("alerts")) renderAlerts();
     if (parts.has("figures")) renderFigures();
+    if (parts.has("people")) renderPeople();
   }
 
   function drawChangedRooms() {
@@ -439,6 +440,13 @@
         }
       },
       alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); later("alerts"); } },
+      // the hub written on the catalogue page: its capacity (or name) changed without a reload here
+      hub: h => {
+        if (h.hub !== state.hub) return;
+        state.capacity = h.capacity || null;
+        if (state.info) { state.info.name = h.name; renderTitle(); }
+        later("people");
+      },
       figures: f => { if (f.hub === state.hub) { state.figures = f; later("figures"); dayChanged(); } },
       checkin: () => dayChanged(),
       // ratings are few: the rating card follows each one at once
