@@ -139,6 +139,7 @@
     if (parts.has("queues")) renderQueues();
     if (parts.has("alerts")) renderAlerts();
     if (parts.has("figures")) renderFigures();
+    if (parts.has("people")) renderPeople();
   }
 
   function drawChangedRooms() {
@@ -276,10 +277,12 @@
     const box = document.getElementById("alerts");
     if (open.length === 0) { box.replaceChildren(el("p", { class: "small" }, Linli.t("no.alerts"))); return; }
     box.replaceChildren(...open.slice(0, 30).map(a =>
-      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : ""), "data-alert": a.id, "data-kind": a.kind },
+      // closed by itself (the hub back within its capacity) reads "resolved", as grey as acknowledged: nothing to do
+      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : "") + (a.resolved ? " resolved" : ""),
+        "data-alert": a.id, "data-kind": a.kind },
         el("div", { class: "what" }, el("span", { class: "kind" }, Linli.t("alert." + a.kind)), " ", Linli.name(a.message),
           el("div", { class: "small" }, Linli.time(a.ts))),
-        a.acknowledged ? el("span", { class: "small" }, Linli.t("acknowledged"))
+        a.acknowledged ? el("span", { class: "small" }, Linli.t(a.resolved ? "resolved" : "acknowledged"))
           : el("button", { class: "secondary", onclick: () => acknowledge(a.id) }, Linli.t("ack")))));
   }
 
@@ -437,6 +440,13 @@
         }
       },
       alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); later("alerts"); } },
+      // the hub written on the catalogue page: its capacity (or name) changed without a reload here
+      hub: h => {
+        if (h.hub !== state.hub) return;
+        state.capacity = h.capacity || null;
+        if (state.info) { state.info.name = h.name; renderTitle(); }
+        later("people");
+      },
       figures: f => { if (f.hub === state.hub) { state.figures = f; later("figures"); dayChanged(); } },
       checkin: () => dayChanged(),
       // ratings are few: the rating card follows each one at once

@@ -23,6 +23,7 @@ import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
+import org.linli.central.events.HubEvent;
 import org.linli.central.events.ReplicaEvents;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
@@ -156,6 +157,9 @@ final class LiveParts implements AutoCloseable {
         features.catalogue().onHubWritten(doorKeys::hubWritten);
         // a capacity set below the people already in raises the hub's alert now, not at the next count
         features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId).ifPresent(live::checkHubCapacity));
+        // and an open dashboard shows the new capacity (or name) at once
+        features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId)
+                .ifPresent(hub -> events.publish(HubEvent.of(hub))));
         // on PostgreSQL, events reach the screens of every replica
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);

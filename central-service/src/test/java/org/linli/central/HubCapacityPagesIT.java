@@ -106,10 +106,86 @@ class HubCapacityPagesIT {
         }
     }
 
+    /**
+     * An open dashboard follows the hub without a reload: a capacity an administrator changes on the catalogue page
+     * (in another browser) shows at once in the people figure, and an alert that closed by itself (the count back
+     * within the capacity, or the capacity raised) says "已解除" / "Resolved" in grey, not "acknowledged".
+     */
+    @Test
+    void anOpenDashboardFollowsTheCapacityAndSaysWhenTheAlertResolvedItself() throws Exception {
+        assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
+                Map.of("id", "reading-counter", "hub", HUB, "rooms", List.of("reading-room"))).status());
+        signIn(chrome, "operator");
+        ChromeDriver admin = HeadlessChromium.start(dir.resolve("chrome-admin"), 1600, 1000);
+        try (TestPublisher counter = new TestPublisher(broker.url(), "reading-counter")) {
+            signIn(admin, "admin");
+            counter.publish(Topics.deviceStatus("reading-counter"), codec.encode(
+                    new org.linli.protocol.payload.StatusPayload("online", clock.millis(), "test")), true);
+            await().atMost(WAIT).until(() -> server.components().mqttConnected());
+            chrome.get(url("/"));
+            chrome.executeScript("Linli.setLanguage('zh');");
+            count(counter, 12);
+            // the demo hub's fire certificate: 200 people
+            awaitPeople("12 / 200", "6%", "ok");
+            chrome.executeScript("window.linliNotReloaded = true;");
+
+            setCapacityOnTheCataloguePage(admin, 10);
+            awaitPeople("12 / 10", "120%", "over");
+            await().atMost(WAIT).until(() -> hubAlerts().size() == 1);
+            assertEquals("知道了", textOf(".alert[data-kind='hub_over_capacity'] button"));
+
+            count(counter, 8);
+            awaitPeople("8 / 10", "80%", "ok");
+            await().atMost(WAIT).until(() -> textOf(".alert[data-kind='hub_over_capacity']").contains("已解除"));
+            assertTrue(!textOf(".alert[data-kind='hub_over_capacity']").contains("已确认"),
+                    textOf(".alert[data-kind='hub_over_capacity']"));
+            assertEquals(0, chrome.findElements(By.cssSelector(".alert[data-kind='hub_over_capacity'] button")).size());
+            assertEquals(List.of(), colouredOutsideExceptions(), "resolved is grey, like acknowledged");
+            assertReadable("resolved");
+            chrome.executeScript("Linli.setLanguage('en');");
+            await().atMost(WAIT).until(() -> textOf(".alert.resolved").contains("Resolved"));
+            chrome.executeScript("Linli.setLanguage('zh');");
+
+            // a capacity lowered below the people in raises a new alert, raised again it resolves that one
+            setCapacityOnTheCataloguePage(admin, 6);
+            awaitPeople("8 / 6", "133%", "over");
+            await().atMost(WAIT).until(() -> chrome.findElements(
+                    By.cssSelector(".alert[data-kind='hub_over_capacity']:not(.acknowledged) button")).size() == 1);
+            setCapacityOnTheCataloguePage(admin, 20);
+            awaitPeople("8 / 20", "40%", "ok");
+            await().atMost(WAIT).until(() -> hubAlerts().size() == 2
+                    && hubAlerts().stream().allMatch(a -> a.contains("已解除")));
+            assertEquals(Boolean.TRUE, chrome.executeScript("return window.linliNotReloaded === true;"),
+                    "all of it without a reload");
+        } finally {
+            admin.quit();
+        }
+    }
+
+    /** The texts of the dashboard's hub_over_capacity alerts. */
+    @SuppressWarnings("unchecked")
+    private List<String> hubAlerts() {
+        return (List<String>) chrome.executeScript("return [...document.querySelectorAll("
+                + "\".alert[data-kind='hub_over_capacity']\")].map(e => e.innerText.trim());");
+    }
+
+    /** As an administrator does, in their own browser. */
+    private void setCapacityOnTheCataloguePage(ChromeDriver admin, int capacity) {
+        admin.get(url("/catalogue"));
+        await().atMost(WAIT).until(() -> admin.findElement(By.id("hub-id")).getAttribute("value").equals(HUB));
+        var field = admin.findElement(By.id("hub-capacity"));
+        field.clear();
+        field.sendKeys(Integer.toString(capacity));
+        admin.findElement(By.id("hub-submit")).click();
+        await().atMost(WAIT).until(() -> admin.findElement(By.id("hub-done")).isDisplayed());
+        assertEquals(capacity, server.get("/api/v1/hubs/" + HUB, null).json().get("capacity").asInt());
+    }
+
     /** Through the hub form as an administrator does: a wrong number is named beside the field, in their language. */
     private void setCapacityOnTheCataloguePage() {
-        chrome.get(url("/catalogue"));
+        // chosen before the page opens: chosen on it, the form is filled again, maybe over what is typed in it
         chrome.executeScript("Linli.setLanguage('zh');");
+        chrome.get(url("/catalogue"));
         await().atMost(WAIT).until(() -> chrome.findElement(By.id("hub-id")).getAttribute("value").equals(HUB));
         var field = chrome.findElement(By.id("hub-capacity"));
         field.clear();
@@ -156,11 +232,15 @@ class HubCapacityPagesIT {
     }
 
     private void signIn(String user) {
-        chrome.get(url("/login"));
-        chrome.findElement(By.id("username")).sendKeys(user);
-        chrome.findElement(By.id("password")).sendKeys(server.password(user));
-        chrome.findElement(By.id("submit")).click();
-        await().atMost(WAIT).until(() -> !chrome.getCurrentUrl().contains("/login"));
+        signIn(chrome, user);
+    }
+
+    private void signIn(ChromeDriver browser, String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(server.password(user));
+        browser.findElement(By.id("submit")).click();
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {

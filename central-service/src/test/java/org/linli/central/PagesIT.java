@@ -393,7 +393,10 @@ class PagesIT {
             assertEquals("有人（未计数）", room("activity-room").findElement(By.className("count")).getText());
             assertTrue(room("activity-room").findElements(By.className("meter")).isEmpty(), "no bar for an unknown count");
             await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("kpi-people")).getText()
-                    .equals("至少 6"));
+                    .equals("至少 6 / 200"));
+            // the demo hub's fire certificate allows 200: far from it, grey
+            assertEquals("≥3%", chrome.findElement(By.id("kpi-people-share")).getText());
+            assertEquals("ok", chrome.findElement(By.id("kpi-people-tile")).getDomAttribute("data-level"));
             assertEquals("4.2", chrome.findElement(By.id("kpi-rating")).getText());
             assertEquals("5 条评价", chrome.findElement(By.id("kpi-rating-note")).getText());
             assertEquals("另有 1 间有人，人数不明", chrome.findElement(By.id("kpi-people-warn")).getText());

@@ -14,9 +14,12 @@ import org.linli.central.web.Times;
  * @param kind one of the kinds below, e.g. {@code device_offline}, {@code over_capacity} or
  *     {@code hub_over_capacity}
  * @param ts when it was raised (epoch ms)
+ * @param acknowledged closed: by staff, or by itself
+ * @param resolved its condition ended by itself (only {@code hub_over_capacity} does), whether or not staff had
+ *     acknowledged it before
  */
 public record Alert(long id, String hubId, String kind, String roomId, String deviceId, Name message, long ts,
-        boolean acknowledged) {
+        boolean acknowledged, boolean resolved) {
 
     public static final String DEVICE_OFFLINE = "device_offline";
     public static final String OVER_CAPACITY = "over_capacity";
@@ -37,6 +40,6 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     /** As the API and the {@code alert} event show it, with times in the hub's zone. */
     public AlertEvent event(ZoneId zone) {
         return new AlertEvent(id, hubId, kind, roomId, deviceId, message, Times.format(Instant.ofEpochMilli(ts), zone),
-                acknowledged);
+                acknowledged, resolved);
     }
 }

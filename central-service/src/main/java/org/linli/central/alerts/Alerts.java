@@ -48,7 +48,7 @@ public final class Alerts {
             return Sql.one(c, """
                     INSERT INTO alert (hub_id, kind, room_id, device_id, message_zh, message_en, ts)
                     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                    rs -> new Alert(rs.getLong(1), hubId, kind, roomId, deviceId, message, now, false),
+                    rs -> new Alert(rs.getLong(1), hubId, kind, roomId, deviceId, message, now, false, false),
                     hubId, kind, roomId, deviceId, message.zh(), message.en(), now);
         });
         raised.ifPresent(alert -> {
@@ -75,7 +75,7 @@ public final class Alerts {
             return Sql.one(c, """
                     INSERT INTO alert (hub_id, kind, room_id, device_id, message_zh, message_en, ts)
                     VALUES (?, ?, NULL, NULL, ?, ?, ?) RETURNING id""",
-                    rs -> new Alert(rs.getLong(1), hubId, kind, null, null, message, now, false),
+                    rs -> new Alert(rs.getLong(1), hubId, kind, null, null, message, now, false, false),
                     hubId, kind, message.zh(), message.en(), now);
         });
         raised.ifPresent(alert -> {
@@ -86,9 +86,9 @@ public final class Alerts {
     }
 
     /**
-     * The condition of a {@link #raiseOnce} alert ended by itself: its last alert is marked so (an open one is closed
-     * and sent, so that screens drop it; one staff acknowledged keeps their name), and the next time the condition
-     * holds raises a new one.
+     * The condition of a {@link #raiseOnce} alert ended by itself: its last alert is marked so and sent again with
+     * {@code resolved} (an open one is closed; one staff acknowledged keeps their name), and the next time the
+     * condition holds raises a new one.
      */
     public void resolve(String hubId, String kind) {
         // read first: this is asked after every counted change, and nearly always there is nothing to write
@@ -104,9 +104,11 @@ public final class Alerts {
             }
             long id = last.get().id();
             if (last.get().acknowledged()) {
-                Sql.update(c, "UPDATE alert SET ack_by = ack_by || ? WHERE id = ? AND ack_by NOT LIKE ?",
+                // sent again too: a screen that showed "acknowledged" now shows "resolved"
+                int changed = Sql.update(c,
+                        "UPDATE alert SET ack_by = ack_by || ? WHERE id = ? AND ack_by NOT LIKE ?",
                         " " + RESOLVED, id, "%" + RESOLVED);
-                return Optional.<Alert>empty();
+                return changed == 0 ? Optional.<Alert>empty() : find(c, id);
             }
             Sql.update(c, "UPDATE alert SET acknowledged = 1, ack_by = ?, ack_ts = ? WHERE id = ?", RESOLVED,
                     clock.millis(), id);
@@ -173,6 +175,11 @@ public final class Alerts {
     private static Alert alert(ResultSet rs) throws SQLException {
         return new Alert(rs.getLong("id"), rs.getString("hub_id"), rs.getString("kind"), rs.getString("room_id"),
                 rs.getString("device_id"), new Name(rs.getString("message_zh"), rs.getString("message_en")),
-                rs.getLong("ts"), rs.getInt("acknowledged") == 1);
+                rs.getLong("ts"), rs.getInt("acknowledged") == 1, resolved(rs.getString("ack_by")));
+    }
+
+    /** Closed by itself: acknowledged by {@link #RESOLVED}, or by staff and then resolved. */
+    private static boolean resolved(String ackBy) {
+        return ackBy != null && ackBy.endsWith(RESOLVED);
     }
 }

@@ -10,10 +10,13 @@ import org.linli.central.catalogue.Name;
  *     {@code over_capacity} or {@code hub_over_capacity}
  * @param room null when it is about a device only, or about the whole hub
  * @param device null when it is about a room only, or about the whole hub
+ * @param acknowledged closed, by staff or by itself (kept for clients that predate {@code resolved})
+ * @param resolved its condition ended by itself (then it is also {@code acknowledged}); screens say "resolved",
+ *     not "acknowledged"
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AlertEvent(long id, String hub, String kind, String room, String device, Name message, String ts,
-        boolean acknowledged) implements Event {
+        boolean acknowledged, boolean resolved) implements Event {
 
     @Override
     public String eventName() {

@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.TestServer;
 import org.linli.central.alerts.Alert;
+import org.linli.central.events.AlertEvent;
+import org.linli.central.events.HubEvent;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /**
@@ -46,6 +49,12 @@ class HubCapacityIT {
                 assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                         Map.of("id", device[0], "hub", HUB, "rooms", List.of(device[1]))).status());
             }
+            List<AlertEvent> sent = new CopyOnWriteArrayList<>();
+            Runnable unsubscribe = server.components().events().subscribe(event -> {
+                if (event instanceof AlertEvent alert && alert.kind().equals(Alert.HUB_OVER_CAPACITY)) {
+                    sent.add(alert);
+                }
+            });
             setCapacity(server, CAPACITY);
             await().atMost(WAIT).until(() -> server.components().mqttConnected());
 
@@ -73,8 +82,11 @@ class HubCapacityIT {
                 // more people while over, and staff acknowledging it while over: still the one alert
                 count(reading, "reading-room", 6);
                 awaitPeople(server, 12);
-                assertEquals(200, server.post("/api/v1/alerts/" + first.id() + "/ack", server.token("operator"),
-                        Map.of()).status());
+                TestServer.Response ack = server.post("/api/v1/alerts/" + first.id() + "/ack",
+                        server.token("operator"), Map.of());
+                assertEquals(200, ack.status(), ack.text());
+                assertTrue(ack.json().get("acknowledged").asBoolean(), ack.text());
+                assertFalse(ack.json().get("resolved").asBoolean(), "closed by staff, not by itself: " + ack.text());
                 count(studio, "studio", 7);
                 awaitPeople(server, 13);
                 count(reading, "reading-room", 7);
@@ -87,12 +99,30 @@ class HubCapacityIT {
                 awaitPeople(server, 9);
                 await().atMost(WAIT).until(() -> lastAckBy(server).equals("operator (resolved)"));
                 assertFalse(live(server).get("overCapacity").asBoolean());
+                // sent again, so that a screen that said "acknowledged" says "resolved"
+                JsonNode afterAck = await().atMost(WAIT).until(() -> lastSent(sent, first.id()),
+                        e -> e != null && e.get("resolved").asBoolean());
+                assertTrue(afterAck.get("acknowledged").asBoolean(), afterAck.toString());
                 count(reading, "reading-room", 4);
                 await().atMost(WAIT).until(() -> hubAlerts(server).size() == 1);
                 assertEquals(2, stored(server));
+                long second = hubAlerts(server).getFirst().id();
+                // sent just after it is stored
+                JsonNode raised = await().atMost(WAIT).until(() -> lastSent(sent, second), java.util.Objects::nonNull);
+                assertFalse(raised.get("acknowledged").asBoolean() || raised.get("resolved").asBoolean(),
+                        raised.toString());
                 count(reading, "reading-room", 0);
                 await().atMost(WAIT).until(() -> hubAlerts(server).isEmpty());
                 assertEquals("(resolved)", lastAckBy(server), "resolved by itself, not by staff");
+                JsonNode closed = await().atMost(WAIT).until(() -> lastSent(sent, second),
+                        e -> e != null && e.get("resolved").asBoolean());
+                assertTrue(closed.get("acknowledged").asBoolean(), "kept for older screens: " + closed);
+                // staff pressing "acknowledge" after it closed by itself are told so
+                TestServer.Response late = server.post("/api/v1/alerts/" + second + "/ack", server.token("operator"),
+                        Map.of());
+                assertEquals(200, late.status(), late.text());
+                assertTrue(late.json().get("resolved").asBoolean(), late.text());
+                assertEquals("(resolved)", lastAckBy(server), "not taken over by the late acknowledgement");
 
                 // a room in use that no counter counts: "at least", and the lower bound alone is over
                 activity.publish("linli/v1/devices/activity-pir/occupancy", "{\"ts\":" + ts.incrementAndGet()
@@ -111,8 +141,27 @@ class HubCapacityIT {
                 assertTrue(lowerBound.message().zh().contains("至少有 12 人（另有 1 间有人，未计数）"),
                         lowerBound.toString());
                 assertEquals(3, stored(server));
+            } finally {
+                unsubscribe.run();
             }
         }
+    }
+
+    private static List<String> fieldsOf(JsonNode json) {
+        List<String> names = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The last alert event sent about an alert, as its JSON (the SSE data), or null. */
+    private static JsonNode lastSent(List<AlertEvent> sent, long id) throws java.io.IOException {
+        AlertEvent last = null;
+        for (AlertEvent event : sent) {
+            if (event.id() == id) {
+                last = event;
+            }
+        }
+        return last == null ? null : org.linli.central.web.Json.MAPPER.readTree(org.linli.central.web.Json.bytes(last));
     }
 
     /** A capacity set below the people already in raises the alert at once, not at the next count. */
@@ -128,11 +177,29 @@ class HubCapacityIT {
                 count(studio, "studio", 5);
                 awaitPeople(server, 5);
             }
-            assertEquals(List.of(), hubAlerts(server), "no capacity, no alert");
-            setCapacity(server, 4);
-            assertEquals(1, hubAlerts(server).size(), "raised by the edit itself");
-            setCapacity(server, 40);
-            assertEquals(List.of(), hubAlerts(server), "resolved by the edit itself");
+            setCapacity(server, 400);
+            assertEquals(List.of(), hubAlerts(server), "5 of 400 is not over");
+            List<org.linli.central.events.Event> sent = new CopyOnWriteArrayList<>();
+            Runnable unsubscribe = server.components().events().subscribe(sent::add);
+            try {
+                setCapacity(server, 4);
+                assertEquals(1, hubAlerts(server).size(), "raised by the edit itself");
+                long raised = hubAlerts(server).getFirst().id();
+                setCapacity(server, 40);
+                assertEquals(List.of(), hubAlerts(server), "resolved by the edit itself");
+                assertTrue(sent.stream().anyMatch(e -> e instanceof AlertEvent a && a.id() == raised && a.resolved()
+                        && a.acknowledged()), sent.toString());
+                // screens are told the hub's capacity at each edit, in the order made
+                List<Integer> capacities = sent.stream().filter(HubEvent.class::isInstance).map(HubEvent.class::cast)
+                        .map(HubEvent::capacity).toList();
+                assertEquals(List.of(4, 40), capacities, sent.toString());
+                JsonNode json = org.linli.central.web.Json.MAPPER.readTree(org.linli.central.web.Json.bytes(
+                        sent.stream().filter(HubEvent.class::isInstance).findFirst().orElseThrow()));
+                assertEquals(List.of("hub", "name", "capacity"), fieldsOf(json));
+                assertEquals(HUB, json.get("hub").asText());
+            } finally {
+                unsubscribe.run();
+            }
         }
     }
 
