@@ -28,7 +28,7 @@ class ConsentIT {
 
     /** As a kiosk that does not know about consent sends it: the test server's helper would add the version. */
     private static TestServer.Response withoutConsent(TestServer server, String path, Map<String, Object> body) {
-        return server.postRaw(path, server.kioskKey(), new String(Json.bytes(body)));
+        return server.postAsSent(path, server.kioskKey(), new String(Json.bytes(body)), Map.of());
     }
 
     private static Map<String, Object> booking(TestServer server, int hour) {
