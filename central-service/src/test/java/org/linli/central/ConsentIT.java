@@ -95,6 +95,28 @@ class ConsentIT {
         }
     }
 
+    /** V181 on a database of an earlier version (V178, the last before it here): the residents it had count as agreed to the earlier notice lines. */
+    @Test
+    void residentsMadeBeforeTheMigrationCountAsAgreedToTheEarlierNotice() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("old.db");
+        org.sqlite.SQLiteDataSource source = new org.sqlite.SQLiteDataSource();
+        source.setUrl(url);
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").outOfOrder(true)
+                .target("178").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts, cards_from_ts)"
+                    + " VALUES ('hmac-of-an-old-resident', '0001', 1700000000, 1760000000, 1700000000)");
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").outOfOrder(true)
+                .load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT consent_version, consent_ts FROM resident")) {
+            assertTrue(rs.next());
+            assertEquals(Consent.BEFORE, rs.getString(1));
+            assertEquals(1700000000L, rs.getLong(2), "agreed when they were first seen");
+        }
+    }
+
     @Test
     void staffAtADeskRegisterWithoutAVersionAndTheLookUpSaysNoneWasRecorded() {
         try (TestServer server = TestServer.start(dir, HubTime.noon())) {
