@@ -123,6 +123,31 @@ class ConsentFlowIT {
         assertEquals(before + 1, residents());
     }
 
+    /**
+     * A check-in typed while the central service is away cannot ask: it is kept without a version. Sent later, a new
+     * number is refused; the entry stays in the outbox as refused (its number erased), nothing is counted or made.
+     */
+    @Test
+    void aKeptCheckInOfANewNumberIsKeptAsRefusedNotDropped() throws Exception {
+        long before = residents();
+        central.stop();
+        checkInByPhone();
+        await().atMost(PATIENCE).until(() -> shown("#welcome"));
+        assertEquals(1, kiosk.outbox().pendingCount());
+        central.restart();
+        kiosk.outbox().syncNow();
+        assertEquals(0, kiosk.outbox().pendingCount(), "no longer retried");
+        assertEquals(0, central.checkins(), "not counted: the resident never agreed");
+        assertEquals(before, residents(), "no resident made");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/outbox.db"));
+                var rows = c.createStatement().executeQuery("SELECT refused, body FROM outbox")) {
+            org.junit.jupiter.api.Assertions.assertTrue(rows.next(), "the entry is still there");
+            org.junit.jupiter.api.Assertions.assertTrue(rows.getString(1).startsWith("consent-required"),
+                    rows.getString(1));
+            assertEquals("", rows.getString(2), "its phone number erased");
+        }
+    }
+
     @Test
     void aNewNumberBooksAfterAgreeing() throws Exception {
         long bookings = central.count("SELECT count(*) FROM booking");
