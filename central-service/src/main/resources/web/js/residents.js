@@ -20,6 +20,13 @@
     return [el("dt", {}, Linli.t(label)), el("dd", {}, ...value)];
   }
 
+  // which privacy notice the resident agreed to, and when; the notice lines of before 2026-12, or none (a desk)
+  function consent(c) {
+    if (!c || !c.version) return Linli.t("res.consent.none");
+    if (c.version.startsWith("before-")) return Linli.t("res.consent.before", { when: when(c.at) });
+    return Linli.t("res.consent.given", { version: c.version, when: when(c.at) });
+  }
+
   function render() {
     const r = state.record;
     $("unknown").hidden = !r || r.known;
@@ -34,7 +41,8 @@
     const n = r.noShows;
     $("facts").replaceChildren(
       ...fact("res.firstSeen", when(r.firstSeen)), ...fact("res.lastSeen", when(r.lastSeen)),
-      ...fact("res.keptUntil", when(r.keptUntil)), ...fact("res.card", card),
+      ...fact("res.keptUntil", when(r.keptUntil)), ...fact("res.consent", consent(r.consent)),
+      ...fact("res.card", card),
       ...fact("res.bookings", counts(r.bookings)), ...fact("res.signups", counts(r.signups)),
       ...fact("res.checkins", Linli.t("res.times", { n: r.checkins })),
       ...fact("res.tickets", Linli.t("res.times", { n: r.tickets })),

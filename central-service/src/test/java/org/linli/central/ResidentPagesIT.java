@@ -96,6 +96,8 @@ class ResidentPagesIT {
         awaitText("#record-title", "尾号 8001 的居民");
         assertTrue(text("#facts").contains("现在不能预约"), text("#facts"));
         assertTrue(text("#facts").contains("最近 30 天内 1 次"), text("#facts"));
+        // booked at a kiosk after agreeing to the privacy notice: when, and under which version
+        assertTrue(text("#facts").contains("在自助机上同意（说明版本 2026-12）"), text("#facts"));
         assertTrue(text("#record").contains("评价是匿名的"), text("#record"));
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("residents.png"));
         // readable in both languages (WCAG 2.1 AA, PagesIT's contrast.js), and in English too
@@ -106,6 +108,7 @@ class ResidentPagesIT {
             if (lang.equals("en")) {
                 awaitText("#record-title", "Resident with phone …8001");
                 assertTrue(text("#facts").contains("Cannot book until"), text("#facts"));
+                assertTrue(text("#facts").contains("(notice version 2026-12)"), text("#facts"));
             }
         }
         assertEquals(List.of(), problems);

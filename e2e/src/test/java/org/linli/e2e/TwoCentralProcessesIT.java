@@ -339,7 +339,7 @@ class TwoCentralProcessesIT {
         OffsetDateTime start = LocalDate.now(Hubs.ZONE).plusDays(1).atTime(hour, 0).atZone(Hubs.ZONE)
                 .toOffsetDateTime();
         return Map.of("room", room, "start", start.toString(), "end", start.plusMinutes(minutes).toString(),
-                "phone", phone, "attendees", 2);
+                "phone", phone, "attendees", 2, "consentVersion", "2026-12");
     }
 
     boolean online(CentralProgram central, String id) throws IOException, InterruptedException {

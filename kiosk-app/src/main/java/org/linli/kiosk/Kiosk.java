@@ -78,6 +78,7 @@ public final class Kiosk implements AutoCloseable {
     private final ShellViewModel shell;
     private final HomeViewModel home;
     private final CheckinViewModel checkin;
+    private final org.linli.kiosk.session.ConsentPrompt consent;
     private final QueueViewModel queue;
     private final RoomsViewModel rooms;
     private final ActivitiesViewModel activities;
@@ -115,6 +116,7 @@ public final class Kiosk implements AutoCloseable {
 
         Catalogue catalogue = new Catalogue();
         ResidentSession resident = new ResidentSession();
+        consent = resident.consent();
         rating = new RatingViewModel(sender, async);
         home = new HomeViewModel(central, async, clock, zone, catalogue);
         checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating, catalogue, resident);
@@ -163,7 +165,7 @@ public final class Kiosk implements AutoCloseable {
         hubName.bind(home.hubNameProperty());
         view = new Shell(shell, i18n, connectivity,
                 screen -> views.computeIfAbsent(screen, which -> builders.get(which).get()), clock, zone, staffExit,
-                hubName, form);
+                hubName, form, resident.consent());
 
         LiveFeed feed = new LiveFeed(ui, home, queue, rooms, () -> {
             if (shell.screen() == Screen.HOME) {
@@ -313,6 +315,11 @@ public final class Kiosk implements AutoCloseable {
 
     public CheckinViewModel checkin() {
         return checkin;
+    }
+
+    /** The privacy notice a new phone number is asked to agree to. */
+    public org.linli.kiosk.session.ConsentPrompt consent() {
+        return consent;
     }
 
     public QueueViewModel queue() {

@@ -262,6 +262,20 @@ class LayoutFitIT {
                 kiosk.shell().finish();
                 kiosk.shell().go(Screen.CARD);
             });
+            // a number the service does not know: the privacy notice over the keypad, whole, with both buttons
+            step(problems, "privacy notice", () -> {
+                "13300133180".chars().forEach(c -> kiosk.card().phone().press((char) c));
+                kiosk.card().request();
+            });
+            FxToolkit.setupFixture(() -> {
+                for (String part : List.of("#consent-title", "#consent-notice", "#consent-agree", "#consent-back")) {
+                    if (kiosk.scene().getRoot().lookup(part) == null) {
+                        problems.add("privacy notice: no " + part);
+                    }
+                }
+            });
+            step(problems, "privacy notice declined", () -> ((javafx.scene.control.Button) kiosk.scene().getRoot()
+                    .lookup("#consent-back")).fire());
             step(problems, "card shown", () -> {
                 "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c));
                 kiosk.card().request();

@@ -19,6 +19,7 @@ import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.residents.Resident;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.store.Idempotency;
@@ -84,7 +85,7 @@ public final class Activities {
      * @param idempotencyKey the same for every try of one sign-up, or null: a key seen before answers the sign-up it
      *     made (another request with it is a 422)
      */
-    public Signed signUp(String activityId, String phone, String token, String callerHub,
+    public Signed signUp(String activityId, String phone, Consent consent, String token, String callerHub,
             java.util.function.Predicate<String> reaches, String idempotencyKey) {
         long now = clock.instant().getEpochSecond();
         // the phone is hashed only when the key was used before, or when the sign-up is made
@@ -107,7 +108,7 @@ public final class Activities {
             if (!activity.end().isAfter(clock.instant())) {
                 throw new RuleViolation("activity-over", "this activity is over");
             }
-            Resident resident = phone != null ? residents.byPhone(c, phone)
+            Resident resident = phone != null ? residents.byPhone(c, phone, consent)
                     : residents.byCard(c, token, activity.hubId());
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT id, status FROM activity_signup WHERE activity_id = ? AND resident_id = ?")) {

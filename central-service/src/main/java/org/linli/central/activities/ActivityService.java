@@ -20,6 +20,7 @@ import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -82,12 +83,14 @@ public final class ActivityService implements HttpService {
         JsonBody body = JsonBody.read(req, maxBody);
         String phone = body.optionalText("phone", 24);
         String token = body.optionalText("token", 200);
+        String consent = body.optionalText(Consent.FIELD, 20);
         body.done();
         if ((phone == null) == (token == null)) {
             throw InvalidInput.field("phone", "send either phone or token");
         }
         Activities.Signed signed = activities.signUp(id,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(),
+                phone == null ? null : Residents.requirePhone("phone", phone), Consent.of(caller, consent), token,
+                caller.hubId(),
                 hub -> guard.reaches(caller, hub), key);
         Json.send(res, signed.replayed() ? Status.OK_200 : Status.CREATED_201, view(signed.signup()));
     }

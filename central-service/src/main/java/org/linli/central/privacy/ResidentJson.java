@@ -34,6 +34,10 @@ final class ResidentJson {
         body.put("firstSeen", time(r.firstSeen(), zone));
         body.put("lastSeen", time(r.lastSeen(), zone));
         body.put("keptUntil", time(r.keptUntil(), zone));
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("version", r.consent().version());
+        consent.put("at", time(r.consent().at(), zone));
+        body.put("consent", consent);
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("issued", time(r.card().issued(), zone));
         card.put("revoked", r.card().revoked());

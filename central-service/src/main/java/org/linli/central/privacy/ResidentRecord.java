@@ -11,8 +11,15 @@ import org.linli.central.catalogue.Name;
  * @param keptUntil when the daily retention job deletes them if they do not come again
  */
 public record ResidentRecord(long id, String phoneLast4, Instant firstSeen, Instant lastSeen, Instant keptUntil,
-        Card card, Counts bookings, List<BookingLine> upcomingBookings, Counts signups,
+        Consent consent, Card card, Counts bookings, List<BookingLine> upcomingBookings, Counts signups,
         List<SignupLine> upcomingSignups, int checkins, int tickets, int ratings, NoShowStanding noShows) {
+
+    /**
+     * The privacy notice the resident agreed to, and when ({@code before-2026-12}: made before consent was recorded,
+     * counted from when they were first seen); both null when staff registered them at a desk.
+     */
+    public record Consent(String version, Instant at) {
+    }
 
     /** The last card issued (null: none since cards were recorded), and whether the resident's cards are revoked. */
     public record Card(Instant issued, boolean revoked) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.ConsentRequired;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.store.Database;
@@ -49,20 +50,28 @@ public final class Residents {
      * Who a request names, with the costly checks done: the phone's keyed hash, or the verified card's resident.
      * Made before a write transaction, so that the one writer does not spend its time hashing and verifying.
      */
-    public record Claim(String phoneHmac, String phoneLast4, Long cardResident, long cardIssued) {
+    public record Claim(String phoneHmac, String phoneLast4, Long cardResident, long cardIssued, Consent consent) {
     }
 
     /** The claim of a normalised phone, or else of a card token shown in the hub (422 when the card is refused). */
     public Claim claim(String normalisedPhone, String token, String hubId) {
+        return claim(normalisedPhone, Consent.NOT_NEEDED, token, hubId);
+    }
+
+    /**
+     * As {@link #claim(String, String, String)}, with the consent the request brought: a new phone number without
+     * the one its caller needs is refused when the resident would be made ({@link #resolve}).
+     */
+    public Claim claim(String normalisedPhone, Consent consent, String token, String hubId) {
         if (normalisedPhone != null) {
-            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null, 0);
+            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null, 0, consent);
         }
         Verification v = keys.verifyAtKiosk(token, hubId);
         if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
             throw new RuleViolation("token-not-accepted", v.valid()
                     ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
         }
-        return new Claim(null, null, v.token().subject(), v.token().notBefore());
+        return new Claim(null, null, v.token().subject(), v.token().notBefore(), Consent.NOT_NEEDED);
     }
 
     /** The id of the resident claimed, if they exist yet (a new phone number has none until its first write). */
@@ -95,11 +104,18 @@ public final class Residents {
             }
             return resident;
         }
+        Consent consent = claim.consent();
+        if (consent.required() && consent.version() == null && existingId(c, claim).isEmpty()) {
+            throw new ConsentRequired(Consent.FIELD, "this phone number is new here: show the privacy notice and"
+                    + " send the version the resident agreed to (now " + Consent.NOTICE + ")");
+        }
         // A new resident refuses every card issued before they existed: SQLite may give an erased resident's id to
-        // the next new one, and the erased resident's card must not open as theirs.
+        // the next new one, and the erased resident's card must not open as theirs. A resident's consent is the one
+        // given when they were made: a later request does not change it.
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts, cards_from_ts)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts, cards_from_ts,
+                    consent_version, consent_ts)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
                 RETURNING id, phone_last4""")) {
             st.setString(1, claim.phoneHmac());
@@ -107,6 +123,12 @@ public final class Residents {
             st.setLong(3, now);
             st.setLong(4, now);
             st.setLong(5, now);
+            st.setString(6, consent.version());
+            if (consent.version() == null) {
+                st.setNull(7, java.sql.Types.BIGINT);
+            } else {
+                st.setLong(7, now);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return new Resident(rs.getLong(1), rs.getString(2));
@@ -129,12 +151,13 @@ public final class Residents {
     }
 
     /** The resident with this phone number, registered now if new. */
-    public Resident byPhone(String normalisedPhone) {
-        return db.write(c -> byPhone(c, normalisedPhone));
+    public Resident byPhone(String normalisedPhone, Consent consent) {
+        return db.write(c -> byPhone(c, normalisedPhone, consent));
     }
 
-    public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
-        return resolve(c, claim(normalisedPhone, null, null));
+    /** @param consent what the request brought; a new phone number without a version the caller needs is a 422 */
+    public Resident byPhone(Connection c, String normalisedPhone, Consent consent) throws SQLException {
+        return resolve(c, claim(normalisedPhone, consent, null, null));
     }
 
     /** The resident a card token names, checked with our own keys, inside the caller's transaction. */

@@ -35,6 +35,17 @@ final class Finger {
 
     /** Does the step; false when the screen does not allow it (no such button, or greyed; no card; not shown). */
     boolean act(Step step) throws InterruptedException {
+        // a number new to the central service brought the privacy notice: the resident reads it and agrees
+        AtomicBoolean asked = new AtomicBoolean();
+        fx(() -> {
+            if (kiosk.consent().asking()) {
+                asked.set(true);
+                kiosk.consent().agree();
+            }
+        });
+        if (asked.get()) {
+            kiosk.settle();
+        }
         int choice = random.nextInt(1000);
         AtomicBoolean done = new AtomicBoolean();
         fx(() -> done.set(switch (step.kind()) {

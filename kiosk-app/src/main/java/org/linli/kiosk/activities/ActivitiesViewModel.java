@@ -21,6 +21,7 @@ import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
 import org.linli.kiosk.session.Async;
 import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.ResidentSession;
 import org.linli.kiosk.session.Resettable;
@@ -205,6 +206,11 @@ public final class ActivitiesViewModel implements Resettable {
     }
 
     public void signUp() {
+        signUp(null);
+    }
+
+    /** @param consentVersion the privacy notice a resident with a new number just agreed to, or null */
+    private void signUp(String consentVersion) {
         Activity activity = chosen.get();
         // a number typed here is who signs up; otherwise whoever the resident said they were earlier in the visit
         boolean typed = phone.complete();
@@ -224,7 +230,11 @@ public final class ActivitiesViewModel implements Resettable {
             signupKeyFor = what;
         }
         String key = signupKey;
-        async.run(() -> central.signup(activity.id(), who, key), result -> {
+        Map<String, String> sent = new java.util.HashMap<>(who);
+        if (consentVersion != null) {
+            sent.put(ConsentPrompt.FIELD, consentVersion);
+        }
+        async.run(() -> central.signup(activity.id(), sent, key), result -> {
             signupKey = null;
             if (typed) {
                 resident.phone(digits);
@@ -234,6 +244,12 @@ public final class ActivitiesViewModel implements Resettable {
             step.set(Step.DONE);
             refresh();
         }, failure -> {
+            if (ConsentPrompt.needed(failure)) {
+                // a new number: the notice first; "back" returns to the keypad with the number cleared
+                step.set(Step.PHONE);
+                resident.consent().ask(() -> signUp(ConsentPrompt.VERSION), phone::reset);
+                return;
+            }
             if (failure instanceof CentralRefusedException refused && refused.type().equals("activity-cancelled")) {
                 // called off by the hub since the list was shown: say so, and take it off the list
                 signupKey = null;

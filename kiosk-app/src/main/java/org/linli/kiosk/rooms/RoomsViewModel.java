@@ -31,6 +31,7 @@ import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.kiosk.session.Async;
 import org.linli.kiosk.session.Lists;
 import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.ResidentSession;
 import org.linli.kiosk.session.Resettable;
@@ -338,6 +339,11 @@ public final class RoomsViewModel implements Resettable {
     }
 
     public void book() {
+        book(null);
+    }
+
+    /** @param consentVersion the privacy notice a resident with a new number just agreed to, or null */
+    private void book(String consentVersion) {
         if (!canBook() || step.get() == Step.WORKING) {
             message.set(phone.complete() || resident.known() ? "rooms.choosePurpose" : "phone.invalid");
             return;
@@ -352,7 +358,7 @@ public final class RoomsViewModel implements Resettable {
                 slots.get(last.get()).end(), who.get("phone"), who.get("residentToken"), attendees.get(),
                 purpose.get());
         step.set(Step.WORKING);
-        async.run(() -> central.book(request, idempotencyKey), made -> {
+        async.run(() -> central.book(request, consentVersion, idempotencyKey), made -> {
             if (typed) {
                 resident.phone(digits);
             }
@@ -368,6 +374,12 @@ public final class RoomsViewModel implements Resettable {
                 });
             }
         }, failure -> {
+            if (ConsentPrompt.needed(failure)) {
+                // a new number: the notice first; "back" leaves the details as they were, the number cleared
+                step.set(Step.DETAILS);
+                resident.consent().ask(() -> book(ConsentPrompt.VERSION), phone::reset);
+                return;
+            }
             message.set(Problems.messageKey(failure, "rooms.refused"));
             step.set(Step.PROBLEM);
         });

@@ -51,6 +51,28 @@ class QueueViewModelTest extends CentralFixtureTest {
                 "taken now, by the hub's clock");
     }
 
+    /**
+     * A number typed earlier in the visit that the central service does not know yet (its check-in was kept while the
+     * service was away): the ticket asks for the privacy notice first; "back" draws nothing, agreeing draws it.
+     */
+    @Test
+    void aNumberNewToTheCentralServiceAgreesToTheNoticeBeforeItsTicket() {
+        f.resident.phone("13300133183");
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        assertTrue(f.resident.consent().asking(), "the notice, not a refusal");
+        assertEquals(QueueViewModel.Step.PRIORITY, vm.stepProperty().get());
+        f.resident.consent().back();
+        assertEquals(0, f.central.count("SELECT count(*) FROM ticket"), "back: nothing drawn");
+        vm.take(false);
+        f.resident.consent().agree();
+        assertEquals(QueueViewModel.Step.TICKET, vm.stepProperty().get());
+        long resident = f.central.residentOf("ticket", vm.ticketProperty().get().id());
+        assertEquals(1, f.central.count("SELECT count(*) FROM resident WHERE id = " + resident
+                + " AND consent_version = '" + org.linli.kiosk.session.ConsentPrompt.VERSION + "'"));
+    }
+
     @Test
     void aTicketCarriesTheCardOfAResidentKnownFromEarlierInTheVisit() {
         String card = f.central.residentCard("13800138003");

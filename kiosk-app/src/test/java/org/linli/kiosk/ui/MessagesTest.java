@@ -51,13 +51,34 @@ class MessagesTest {
             var bundle = i18n.bundle(language);
             for (String key : bundle.keySet()) {
                 String text = bundle.getString(key);
-                if (key.startsWith("privacy.") && Pattern.compile("联系您|通知您|contact you|tell you").matcher(text)
+                if ((key.startsWith("privacy.") || key.startsWith("consent.")) && Pattern.compile("联系您|通知您|contact you|tell you").matcher(text)
                         .find()) {
                     promises.add(key + "=" + text);
                 }
             }
         }
         assertEquals(new TreeSet<String>(), promises);
+    }
+
+    /**
+     * The privacy notice a new phone number is asked to agree to says, in both languages, what is kept, why, for how
+     * long (the retention job's default year) and that the counter shows or erases it; its button says what it does.
+     */
+    @Test
+    void theConsentNoticeSaysWhatIsKeptWhyHowLongAndWhereToAsk() {
+        var zh = i18n.bundle(I18n.CHINESE);
+        var en = i18n.bundle(I18n.ENGLISH);
+        for (String key : List.of("consent.title", "consent.kept", "consent.why", "consent.howLong",
+                "consent.counter", "consent.agree", "consent.back")) {
+            assertTrue(!zh.getString(key).isBlank() && !en.getString(key).isBlank(), key);
+        }
+        assertEquals("同意并继续", zh.getString("consent.agree"));
+        assertEquals("Agree and continue", en.getString("consent.agree"));
+        assertTrue(zh.getString("consent.kept").contains("后四位") && en.getString("consent.kept").contains("last four"));
+        assertTrue(zh.getString("consent.howLong").contains("一年") && en.getString("consent.howLong").contains("year"));
+        assertTrue(zh.getString("consent.counter").contains("服务台")
+                && en.getString("consent.counter").contains("counter"));
+        assertTrue(zh.getString("consent.back").contains("返回") && en.getString("consent.back").contains("back"));
     }
 
     /**
