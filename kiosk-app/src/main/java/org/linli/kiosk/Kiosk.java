@@ -165,7 +165,7 @@ public final class Kiosk implements AutoCloseable {
                 screen -> views.computeIfAbsent(screen, which -> builders.get(which).get()), clock, zone, staffExit,
                 hubName, form);
 
-        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, () -> {
+        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, activities, () -> {
             if (shell.screen() == Screen.HOME) {
                 home.refresh();
             }
@@ -193,8 +193,8 @@ public final class Kiosk implements AutoCloseable {
             }
         }));
         homeRefresh.setCycleCount(Animation.INDEFINITE);
-        // the activities on screen are asked again every 30 s by the kiosk's clock: one called off meanwhile says so
-        // (the central service sends no live event for it)
+        // the activities on screen are asked again every 30 s by the kiosk's clock: their places left stay current
+        // (one called off is told on the live stream)
         listRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             if (shell.screen() == Screen.ACTIVITIES) {
                 activities.tick();

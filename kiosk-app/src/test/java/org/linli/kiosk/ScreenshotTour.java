@@ -411,7 +411,7 @@ final class ScreenshotTour {
 
     /**
      * An activity the hub calls off while the week's list is on the kiosk (the first still open, so that the small
-     * panel shows it too): the list, asked again 30 s later, says "已取消" on it, and its button cannot be tapped.
+     * panel shows it too): told by the live event, the list says "已取消" on it, and its button cannot be tapped.
      */
     private void calledOff(TestCentral central) throws Exception {
         go(Screen.ACTIVITIES);
@@ -421,11 +421,10 @@ final class ScreenshotTour {
                 .filter(a -> !a.full() && a.end().toInstant().isAfter(clock.instant())).findFirst().orElseThrow();
         central.post("/api/v1/activities/" + next.id() + "/cancel", central.staffToken("admin"),
                 Map.of("reason", "the speaker is ill"));
-        clock.advance(org.linli.kiosk.activities.ActivitiesViewModel.REFRESH_EVERY);
-        fx(() -> {
-            kiosk.shell().idle().touch();
-            kiosk.activities().tick();
-        });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> kiosk.activities().calledOff().contains(next.id()));
+        fx(() -> kiosk.shell().idle().touch());
+        kiosk.settle();
         for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
             fx(() -> kiosk.i18n().localeProperty().set(language));
             shot("35-activities-called-off", language.getLanguage());
