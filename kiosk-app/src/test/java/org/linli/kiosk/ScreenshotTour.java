@@ -272,6 +272,11 @@ final class ScreenshotTour {
             "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
         });
         shot("10-rooms-details", lang);
+        if (size.equals("800x480")) {
+            // the small panel asks who books in a step of its own: how many and what for did not fit beside the keypad
+            fx(() -> kiosk.rooms().toPhone());
+            shot("10-rooms-phone", lang);
+        }
         fx(() -> kiosk.rooms().book());
         shot("11-rooms-booked", lang);
 
@@ -365,6 +370,9 @@ final class ScreenshotTour {
             kiosk.rooms().tapSlot(first);
             kiosk.rooms().toDetails();
             kiosk.rooms().setPurpose("class");
+            if (size.equals("800x480")) {
+                kiosk.rooms().toPhone(); // the small panel's second step; the larger ones book from the details
+            }
             "13500135000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
         });
         central.book(kiosk.rooms().roomProperty().get().id(), slot.start(), slot.end(), "13500135001");

@@ -217,7 +217,8 @@ public final class ActivitiesView implements View {
         if (!vm.messageProperty().get().isEmpty()) {
             info.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
         }
-        if (a.full()) {
+        if (a.full() && vm.messageProperty().get().isEmpty()) {
+            // a notice takes the waitlist's words' place: both did not fit beside the keypad
             info.getChildren().add(Ui.text(i18n.get("activities.waitlistHintShort"), "lead"));
         }
         Button back = Ui.button(i18n.get("common.back"), "back", vm::back);
