@@ -33,6 +33,7 @@ import org.linli.kiosk.scan.ScanLoopTest;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.kiosk.session.Screen;
+import org.linli.kiosk.ui.I18n;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 import org.testfx.api.FxRobot;
@@ -524,6 +525,40 @@ class KioskFlowIT {
         tap("#back");
         await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
         awaitShown("#tile-checkin");
+    }
+
+    /**
+     * "My bookings" has the check-in's way back; and "back" is one step back, never the end of the visit: on the card
+     * screen too, the resident who checked in is still known and the kiosk still speaks their language (only "done"
+     * and the idle reset end the visit).
+     */
+    @Test
+    void myBookingsHasTheSameWayBackAndBackKeepsTheVisit() throws Exception {
+        tap("#language");
+        await().atMost(PATIENCE).until(() -> kiosk.i18n().locale().equals(I18n.ENGLISH));
+        tap("#tile-checkin");
+        tap("#use-phone");
+        typeOnKeypad("13800138000");
+        tap("#submit-phone");
+        awaitShown("#welcome");
+        tap("#home");
+        tap("#tile-card");
+        awaitShown("#back");
+        double cardBack = robot.lookup("#back").queryButton().getHeight();
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale(), "back from the card screen kept the resident's language");
+        assertTrue(kiosk.rooms().resident().known(), "back from the card screen forgot the resident");
+
+        tap("#tile-my_bookings");
+        awaitShown("#back");
+        assertEquals(cardBack, robot.lookup("#back").queryButton().getHeight(), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-my_bookings");
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale());
+        assertTrue(kiosk.rooms().resident().known(), "back from my bookings forgot the resident");
     }
 
     /**
