@@ -246,9 +246,12 @@ class LayoutFitIT {
             step(problems, "rating after the booking's check-in", () -> kiosk.shell().go(Screen.RATING));
             FxToolkit.setupFixture(() -> {
                 var question = (Labeled) kiosk.scene().getRoot().lookup("#rating-question");
-                String room = kiosk.rooms().roomProperty().get().name().in(kiosk.i18n().locale());
+                String room = org.linli.kiosk.ui.Ui.unbroken(kiosk.rooms().roomProperty().get().name()
+                        .in(kiosk.i18n().locale()));
                 if (question == null || !question.getText().contains(room)) {
                     problems.add("rating after the booking's check-in: the question does not name " + room);
+                } else {
+                    onOneLine(problems, "rating after the booking's check-in", question, room);
                 }
             });
             step(problems, "activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
@@ -452,6 +455,21 @@ class LayoutFitIT {
             if (b.getMinY() < 0 || b.getMaxY() > kiosk.scene().getHeight() + 1) {
                 problems.add(where + ": " + id + " is not wholly on the screen at " + b);
             }
+        }
+    }
+
+    /** A name inside a sentence that wraps is drawn on one line: its first and last letters are on the same line. */
+    private static void onOneLine(List<String> problems, String where, Labeled label, String name) {
+        Text drawn = (Text) label.lookup(".text");
+        int at = drawn == null ? -1 : drawn.getText().indexOf(name);
+        if (at < 0) {
+            problems.add(where + ": '" + name + "' is not drawn whole in " + describe(label));
+            return;
+        }
+        double first = ((javafx.scene.shape.MoveTo) drawn.caretShape(at, true)[0]).getY();
+        double last = ((javafx.scene.shape.MoveTo) drawn.caretShape(at + name.length() - 1, true)[0]).getY();
+        if (Math.abs(first - last) > 1) {
+            problems.add(where + ": '" + name + "' breaks across two lines in " + describe(label));
         }
     }
 
