@@ -32,8 +32,10 @@ final class CompactBooking {
         if (!vm.messageProperty().get().isEmpty()) {
             top.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
         }
-        Node howMany = Ui.phrases("section-title", java.util.List.of(i18n.get("rooms.attendees"),
-                i18n.get("rooms.attendeesMax", vm.roomProperty().get().capacity())));
+        // the room's limit under the question: on one line ("有几个人参加？（最多 30 人）", kept whole) it ran over
+        // the other column's question
+        VBox howMany = new VBox(Ui.text(i18n.get("rooms.attendees"), "section-title"), Ui.text(i18n.get(
+                "rooms.attendeesMax", vm.roomProperty().get().capacity()), "section-title"));
         VBox left = new VBox(form.gap(12), howMany, attendees, Ui.actions(form,
                 Ui.button(i18n.get("common.back"), "back", vm::back),
                 Ui.primary(i18n.get("common.next"), "to-phone", vm::toPhone)));
