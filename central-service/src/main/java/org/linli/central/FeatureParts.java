@@ -55,7 +55,7 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
                 new Bookings(db, catalogue, residents, keys, events, clock, noShows::blockedUntil),
                 new Queues(db, catalogue, residents, events, clock, settings.priorityRatio(), settings.noShowWindow()),
                 new Checkins(db, catalogue, residents, keys, events, clock),
-                new Activities(db, catalogue, residents, clock),
+                new Activities(db, catalogue, residents, events, clock),
                 new Feedbacks(db, events, clock),
                 new Retention(db, accounts, clock, retained),
                 new StaffAdmin(db, accounts, catalogue, clock),

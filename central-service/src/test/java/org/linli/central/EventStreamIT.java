@@ -136,4 +136,44 @@ class EventStreamIT {
             assertFalse(resumed.has("event:room"), "a resumed stream was sent the whole state again");
         }
     }
+
+    /**
+     * An activity called off leaves the hub's list: the kiosks of that hub learn it from an {@code activity} event on
+     * their stream (with what they need to show it marked so), and those of another hub do not.
+     */
+    @Test
+    void anActivityCalledOffReachesTheKiosksOfItsHubOnly() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            assertEquals(200, server.put("/api/v1/activities/tea-talk", server.adminToken(), Map.of("room",
+                    "activity-room", "titleZh", "茶话会", "titleEn", "Tea talk", "start", server.tomorrowAt(15, 0)
+                            .toString(), "end", server.tomorrowAt(16, 0).toString(), "capacity", 8)).status());
+            server.components().catalogue().put(new org.linli.central.catalogue.Hub("yongkang", "street", "xuhui",
+                    new Name("永康邻里汇", "Yongkang Hub"), java.time.ZoneId.of("Asia/Shanghai"),
+                    java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+            String own = kioskKey(server, "wutong66");
+            String other = kioskKey(server, "yongkang");
+            Stream_ kiosk = open(server, own, "");
+            Stream_ elsewhere = open(server, other, "");
+
+            assertEquals(200, server.post("/api/v1/activities/tea-talk/cancel", server.adminToken(),
+                    Map.of("reason", "teacher ill")).status());
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.has("event:activity") && kiosk.has("tea-talk"));
+            String data = kiosk.lines().stream().filter(line -> line.contains("tea-talk")).findFirst().orElseThrow();
+            assertTrue(data.contains("\"id\":\"tea-talk\"") && data.contains("\"status\":\"cancelled\"")
+                    && data.contains("\"hub\":\"wutong66\"") && data.contains("Tea talk"), data);
+
+            // something of its own hub after it: had the other hub's kiosk been sent the activity, it would be there
+            server.components().alerts().raise("yongkang", Alert.DEVICE_OFFLINE, null, "d5", new Name("永康", "after-it"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> elsewhere.has("after-it"));
+            assertFalse(elsewhere.has("event:activity") || elsewhere.has("tea-talk"),
+                    "a kiosk of yongkang was told of an activity of wutong66");
+        }
+    }
+
+    private static String kioskKey(TestServer server, String hub) {
+        TestServer.Response issued = server.post("/api/v1/hubs/" + hub + "/kiosk-keys", server.adminToken(),
+                Map.of("label", "lobby of " + hub));
+        assertEquals(201, issued.status(), issued.text());
+        return issued.json().get("key").asText();
+    }
 }

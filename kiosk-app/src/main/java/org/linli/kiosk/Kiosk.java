@@ -141,7 +141,9 @@ public final class Kiosk implements AutoCloseable {
         // each screen is built the first time it is shown: the attract screen is up sooner, and screens nobody
         // visits cost nothing
         Map<Screen, Supplier<View>> builders = new EnumMap<>(Screen.class);
-        // the screens' "done" finishes the visit; the header's "home" only goes back to the start
+        // one rule for leaving a screen: "done" (and the idle reset) ends the visit, forgetting the resident and going
+        // back to the kiosk's language; "back" is one step back and the header's "home" goes to the start, both
+        // still knowing who the resident is and in their language
         builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone, form,
                 connectivity.onlineProperty(), clock));
         boolean hasCamera = config.cameraCommand() != null || config.cameraFrames() != null;
@@ -154,9 +156,9 @@ public final class Kiosk implements AutoCloseable {
         builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, zone, form,
                 connectivity.onlineProperty(), clock, catalogue));
         builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, form));
-        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, zone, form,
+        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, shell::home, zone, form,
                 connectivity.onlineProperty()));
-        builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish,
+        builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish, shell::home,
                 () -> shell.go(Screen.CARD), () -> shell.go(Screen.ROOMS), zone, form, connectivity.onlineProperty(),
                 catalogue, config.cameraCommand() != null || config.cameraFrames() != null));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
@@ -167,7 +169,7 @@ public final class Kiosk implements AutoCloseable {
                 screen -> views.computeIfAbsent(screen, which -> builders.get(which).get()), clock, zone, staffExit,
                 hubName, form, resident.consent());
 
-        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, () -> {
+        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, activities, () -> {
             if (shell.screen() == Screen.HOME) {
                 home.refresh();
             }
@@ -195,8 +197,8 @@ public final class Kiosk implements AutoCloseable {
             }
         }));
         homeRefresh.setCycleCount(Animation.INDEFINITE);
-        // the activities on screen are asked again every 30 s by the kiosk's clock: one called off meanwhile says so
-        // (the central service sends no live event for it)
+        // the activities on screen are asked again every 30 s by the kiosk's clock: their places left stay current
+        // (one called off is told on the live stream)
         listRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             if (shell.screen() == Screen.ACTIVITIES) {
                 activities.tick();

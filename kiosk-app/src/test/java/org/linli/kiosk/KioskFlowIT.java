@@ -33,6 +33,7 @@ import org.linli.kiosk.scan.ScanLoopTest;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.kiosk.session.Screen;
+import org.linli.kiosk.ui.I18n;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 import org.testfx.api.FxRobot;
@@ -527,8 +528,42 @@ class KioskFlowIT {
     }
 
     /**
-     * The hub calls an activity off while its list is on the kiosk: within 30 s (the list is asked again; the central
-     * service sends no event for it) it says "已取消" and its button cannot be tapped.
+     * "My bookings" has the check-in's way back; and "back" is one step back, never the end of the visit: on the card
+     * screen too, the resident who checked in is still known and the kiosk still speaks their language (only "done"
+     * and the idle reset end the visit).
+     */
+    @Test
+    void myBookingsHasTheSameWayBackAndBackKeepsTheVisit() throws Exception {
+        tap("#language");
+        await().atMost(PATIENCE).until(() -> kiosk.i18n().locale().equals(I18n.ENGLISH));
+        tap("#tile-checkin");
+        tap("#use-phone");
+        typeOnKeypad("13800138000");
+        tap("#submit-phone");
+        awaitShown("#welcome");
+        tap("#home");
+        tap("#tile-card");
+        awaitShown("#back");
+        double cardBack = robot.lookup("#back").queryButton().getHeight();
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale(), "back from the card screen kept the resident's language");
+        assertTrue(kiosk.rooms().resident().known(), "back from the card screen forgot the resident");
+
+        tap("#tile-my_bookings");
+        awaitShown("#back");
+        assertEquals(cardBack, robot.lookup("#back").queryButton().getHeight(), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-my_bookings");
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale());
+        assertTrue(kiosk.rooms().resident().known(), "back from my bookings forgot the resident");
+    }
+
+    /**
+     * The hub calls an activity off while its list is on the kiosk: the live event comes at once (no waiting for the
+     * list to be asked again) and it says "已取消" and its button cannot be tapped.
      */
     @Test
     void anActivityCalledOffWhileListedSaysSoAndCannotBeTapped() throws Exception {
@@ -540,10 +575,32 @@ class KioskFlowIT {
         assertFalse(robot.lookup("#join-" + next.id()).queryButton().isDisabled());
         central.post("/api/v1/activities/" + next.id() + "/cancel", central.staffToken("admin"),
                 Map.of("reason", "the speaker is ill"));
-        clock.advance(org.linli.kiosk.activities.ActivitiesViewModel.REFRESH_EVERY);
         await().atMost(PATIENCE).until(() -> robot.lookup("#places-" + next.id()).tryQuery()
                 .map(n -> ((Labeled) n).getText().equals(kiosk.i18n().get("activities.calledOff"))).orElse(false));
         assertTrue(robot.lookup("#join-" + next.id()).queryButton().isDisabled(), "it cannot be tapped");
+    }
+
+    /**
+     * The network goes while the activities are on screen: asked for today and the week again, the screen keeps the
+     * list it had (of the days asked for), with the offline notice saying why nobody can sign up here now, and every
+     * sign-up button off; not a problem card in place of the list.
+     */
+    @Test
+    void offlineTheActivitiesKeepTheirListWithTheOfflineNoticeAndNoSignUp() throws Exception {
+        tap("#tile-activities");
+        tap("#show-week");
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> a.end().toInstant().isAfter(clock.instant()) && !a.full()).findFirst().orElseThrow();
+        awaitShown("#join-" + next.id());
+        central.stop();
+        tap("#show-today");
+        awaitShown("#offline-notice");
+        tap("#show-week");
+        awaitShown("#offline-notice");
+        awaitShown("#join-" + next.id());
+        assertTrue(robot.lookup("#join-" + next.id()).queryButton().isDisabled(), "no sign-up while offline");
+        assertFalse(shown("#problem"), "the list, not a problem card");
+        assertEquals(kiosk.i18n().get("offline.activities"), text("#offline-notice"));
     }
 
     @Test

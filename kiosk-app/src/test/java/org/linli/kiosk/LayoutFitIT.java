@@ -206,7 +206,6 @@ class LayoutFitIT {
                 kiosk.rooms().tapSlot(free);
                 kiosk.rooms().toDetails();
                 kiosk.rooms().setPurpose("class");
-                "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
             });
             FxToolkit.setupFixture(() -> {
                 String when = kiosk.scene().getRoot().lookupAll("#details-when .label").stream()
@@ -215,6 +214,31 @@ class LayoutFitIT {
                     problems.add("rooms details: the day is not repeated before booking");
                 }
             });
+            boolean small = width < 1000;
+            if (small) {
+                // the small panel asks in two steps, each whole without scrolling: how many and what for, then who
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms details", "#details-when",
+                        "#attendees", "#more", "#purpose-other", "#back", "#to-phone"));
+                // who checked in above is known: one line of who they are instead of the keypad
+                step(problems, "rooms who, resident known", () -> kiosk.rooms().toPhone());
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms who, resident known",
+                        "#details-when", "#known-resident", "#back", "#book", "#not-me"));
+                step(problems, "rooms details, number too short", () -> {
+                    kiosk.rooms().resident().reset(); // "not me": the keypad
+                    "138".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+                    kiosk.rooms().book();
+                });
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms details, number too short",
+                        "#details-when", ".notice", ".privacy", "#back", "#book", "#phone-display"));
+            }
+            step(problems, "rooms details, number typed", () -> {
+                kiosk.rooms().phone().reset();
+                "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+            });
+            if (small) {
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms details, number typed",
+                        "#details-when", ".privacy", "#back", "#book", "#phone-display"));
+            }
             step(problems, "rooms booked", () -> kiosk.rooms().book());
             step(problems, "check-in with the booking", () -> kiosk.scanned(kiosk.rooms().bookingProperty().get()
                     .token()));
@@ -222,9 +246,12 @@ class LayoutFitIT {
             step(problems, "rating after the booking's check-in", () -> kiosk.shell().go(Screen.RATING));
             FxToolkit.setupFixture(() -> {
                 var question = (Labeled) kiosk.scene().getRoot().lookup("#rating-question");
-                String room = kiosk.rooms().roomProperty().get().name().in(kiosk.i18n().locale());
+                String room = org.linli.kiosk.ui.Ui.unbroken(kiosk.rooms().roomProperty().get().name()
+                        .in(kiosk.i18n().locale()));
                 if (question == null || !question.getText().contains(room)) {
                     problems.add("rating after the booking's check-in: the question does not name " + room);
+                } else {
+                    onOneLine(problems, "rating after the booking's check-in", question, room);
                 }
             });
             step(problems, "activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
@@ -239,8 +266,21 @@ class LayoutFitIT {
                         .findFirst().orElseThrow());
             });
             FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "activities sign-up"));
+            // a number too short: the notice joins the column beside the keypad, which must still fit
+            step(problems, "activities sign-up, number too short", () -> {
+                "138".chars().forEach(c -> kiosk.activities().phone().press((char) c));
+                kiosk.activities().signUp();
+            });
+            FxToolkit.setupFixture(() -> {
+                if (!"phone.invalid".equals(kiosk.activities().messageProperty().get())) {
+                    problems.add("activities sign-up, number too short: no notice that the number is not whole");
+                }
+                wholeWithoutScrolling(problems, "activities sign-up, number too short", "#signup-when",
+                        "#confirm-signup", "#back", ".privacy", ".notice");
+            });
             String signer = language.equals(I18n.CHINESE) ? "13900139000" : "13900139001";
             step(problems, "activities done", () -> {
+                kiosk.activities().phone().reset();
                 signer.chars().forEach(c -> kiosk.activities().phone().press((char) c));
                 kiosk.activities().signUp();
             });
@@ -407,6 +447,10 @@ class LayoutFitIT {
      * on the screen.
      */
     private void wholeWithoutScrolling(List<String> problems, String where) {
+        wholeWithoutScrolling(problems, where, "#signup-when", "#confirm-signup", "#back", ".privacy");
+    }
+
+    private void wholeWithoutScrolling(List<String> problems, String where, String... whole) {
         kiosk.scene().getRoot().lookupAll(".scroll-pane").forEach(node -> {
             ScrollPane scroll = (ScrollPane) node;
             if (scroll.isVisible() && scroll.getContent() != null && scroll.getContent().getLayoutBounds().getHeight()
@@ -415,7 +459,7 @@ class LayoutFitIT {
                         + " px in " + Math.round(scroll.getViewportBounds().getHeight()) + ")");
             }
         });
-        for (String id : List.of("#signup-when", "#confirm-signup", "#back", ".privacy")) {
+        for (String id : whole) {
             Node node = kiosk.scene().getRoot().lookup(id);
             if (node == null || !node.isVisible()) {
                 problems.add(where + ": " + id + " is not shown");
@@ -425,6 +469,21 @@ class LayoutFitIT {
             if (b.getMinY() < 0 || b.getMaxY() > kiosk.scene().getHeight() + 1) {
                 problems.add(where + ": " + id + " is not wholly on the screen at " + b);
             }
+        }
+    }
+
+    /** A name inside a sentence that wraps is drawn on one line: its first and last letters are on the same line. */
+    private static void onOneLine(List<String> problems, String where, Labeled label, String name) {
+        Text drawn = (Text) label.lookup(".text");
+        int at = drawn == null ? -1 : drawn.getText().indexOf(name);
+        if (at < 0) {
+            problems.add(where + ": '" + name + "' is not drawn whole in " + describe(label));
+            return;
+        }
+        double first = ((javafx.scene.shape.MoveTo) drawn.caretShape(at, true)[0]).getY();
+        double last = ((javafx.scene.shape.MoveTo) drawn.caretShape(at + name.length() - 1, true)[0]).getY();
+        if (Math.abs(first - last) > 1) {
+            problems.add(where + ": '" + name + "' breaks across two lines in " + describe(label));
         }
     }
 

@@ -123,7 +123,7 @@ public final class ActivityService implements HttpService {
         if (!activity.cancelled() && !activity.end().isAfter(clock.instant())) {
             throw new RuleViolation("activity-over", "this activity is over; only one still ahead is cancelled");
         }
-        int signUps = activities.cancelActivity(id);
+        int signUps = activities.cancelActivity(activity, catalogue.requireHub(activity.hubId()));
         Requests.auditNote(req, activity.hubId(), reason);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);

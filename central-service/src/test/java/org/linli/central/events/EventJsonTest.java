@@ -55,6 +55,15 @@ class EventJsonTest {
                 "studio", "2026-11-28T10:00:00+08:00", "2026-11-28T11:00:00+08:00", "released"))));
     }
 
+    @Test
+    void anActivityCalledOffCarriesWhatAScreenShowsOfIt() throws IOException {
+        ActivityEvent off = new ActivityEvent("tea-talk", "h", "activity-room", new Name("茶话会", "Tea talk"),
+                "2026-11-28T15:00:00+08:00", "2026-11-28T16:00:00+08:00", 8, "cancelled");
+        JsonNode json = json(off);
+        assertEquals(List.of("id", "hub", "room", "title", "start", "end", "capacity", "status"), fields(json));
+        assertEquals(off, Json.MAPPER.treeToValue(json, ActivityEvent.class));
+    }
+
     private static JsonNode json(Event event) throws IOException {
         return Json.MAPPER.readTree(Json.bytes(event));
     }

@@ -122,10 +122,11 @@ public final class ActivitiesView implements View {
         Button week = Ui.button(i18n.get("activities.week"), "show-week", () -> vm.showWeek(true), "chip");
         (vm.weekProperty().get() ? week : today).getStyleClass().add("chip-chosen");
         rows.getChildren().clear();
-        if (vm.activities().isEmpty()) {
+        boolean offline = !online.get();
+        // offline an empty list may only be one never fetched: the notice says why, not "no activities"
+        if (vm.activities().isEmpty() && !offline) {
             rows.getChildren().add(Ui.text(i18n.get("activities.none"), "lead"));
         }
-        boolean offline = !online.get();
         java.time.Instant now = clock.instant();
         for (Activity a : vm.activities()) {
             int left = Math.max(0, a.capacity() - a.signedUp());
@@ -166,7 +167,9 @@ public final class ActivitiesView implements View {
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(8, top, scroll);
             if (offline) {
-                box.getChildren().add(1, Ui.text(i18n.get("offline.activities"), "notice"));
+                Label notice = Ui.text(i18n.get("offline.activities"), "notice");
+                notice.setId("offline-notice");
+                box.getChildren().add(1, notice);
             }
             return box;
         }
@@ -214,7 +217,8 @@ public final class ActivitiesView implements View {
         if (!vm.messageProperty().get().isEmpty()) {
             info.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
         }
-        if (a.full()) {
+        if (a.full() && vm.messageProperty().get().isEmpty()) {
+            // a notice takes the waitlist's words' place: both did not fit beside the keypad
             info.getChildren().add(Ui.text(i18n.get("activities.waitlistHintShort"), "lead"));
         }
         Button back = Ui.button(i18n.get("common.back"), "back", vm::back);

@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.linli.kiosk.central.CentralClient;
 import org.linli.kiosk.central.CentralRefusedException;
+import org.linli.kiosk.central.CentralUnavailableException;
 import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
 import org.linli.kiosk.session.Async;
@@ -28,18 +29,15 @@ import org.linli.kiosk.session.Resettable;
 
 /**
  * Activities today or this week; sign up with a phone number, or join the waitlist when full. An activity the hub
- * calls off stays in the list marked so, and cannot be chosen: the central service leaves it out of its list (and
- * sends no live event for it), so the kiosk asks again every {@link #REFRESH_EVERY} while the list is shown, and
- * an activity gone from the answer that is nowhere in the next {@link #LOOK_AHEAD_DAYS} days either was called off
- * (one moved to another day is still there).
+ * calls off stays in the list marked so, and cannot be chosen: the central service leaves it out of its list and
+ * says so on the live stream ({@link #liveCalledOff}), or refuses a sign-up with {@code activity-cancelled}. The list
+ * on screen is asked again every {@link #REFRESH_EVERY}, so its places left stay current.
  */
 public final class ActivitiesViewModel implements Resettable {
     public enum Step { LIST, PHONE, WORKING, DONE, PROBLEM }
 
     /** How often the list on screen is asked again, by the kiosk's clock. */
     public static final java.time.Duration REFRESH_EVERY = java.time.Duration.ofSeconds(30);
-    /** How far ahead an activity gone from the list is looked for before it is taken as called off. */
-    static final int LOOK_AHEAD_DAYS = 60;
 
     private final CentralClient central;
     private final Async async;
@@ -58,6 +56,11 @@ public final class ActivitiesViewModel implements Resettable {
     private final ObservableSet<String> calledOffIds = FXCollections.observableSet();
     private final ObservableSet<String> calledOffReadOnly = FXCollections.unmodifiableObservableSet(calledOffIds);
     private java.time.Instant lastAsked;
+    // the last answer of the central service: what is shown offline
+    private List<Activity> lastListed = List.of();
+    // the days of the list on screen
+    private LocalDate shownFrom;
+    private LocalDate shownTo;
     private final PhoneEntry phone = new PhoneEntry();
     private final ResidentSession resident;
     // the Idempotency-Key of the sign-up being tried, and what it is for (the activity and who)
@@ -130,25 +133,20 @@ public final class ActivitiesViewModel implements Resettable {
         // only the newest answer is shown: "today" asked on entering and "next 7 days" tapped at once came back in
         // either order, and the older one replaced the list the resident had asked for
         int asked = ++refreshes;
-        // what was shown, less what is known to be called off already: only a newly gone one is looked for ahead
-        List<Activity> before = activities.stream().filter(a -> !calledOff.containsKey(a.id())).toList();
-        java.time.Instant now = clock.instant();
-        async.run(() -> {
-            List<Activity> list = central.activities(today, to);
-            Set<String> listed = ids(list);
-            List<Activity> gone = before.stream().filter(a -> !listed.contains(a.id()))
-                    .filter(a -> a.end().toInstant().isAfter(now)).toList();
-            if (!gone.isEmpty()) {
-                Set<String> ahead = ids(central.activities(today, today.plusDays(LOOK_AHEAD_DAYS)));
-                gone = gone.stream().filter(a -> !ahead.contains(a.id())).toList();
-            }
-            return new Answer(list, gone);
-        }, answer -> {
-            answer.gone().forEach(this::calledOff);
+        async.run(() -> central.activities(today, to), listed -> {
+            lastListed = listed;
             if (asked == refreshes) {
-                show(answer.listed(), today, to);
+                show(listed, today, to);
             }
         }, failure -> {
+            if (failure instanceof CentralUnavailableException) {
+                // offline: the list it had stays (those of the days asked for), the offline notice says why nobody
+                // can sign up now; a periodic ask changes nothing
+                if (!quiet && asked == refreshes) {
+                    show(lastListed.stream().filter(a -> within(a, today, to)).toList(), today, to);
+                }
+                return;
+            }
             if (quiet) {
                 return;
             }
@@ -157,8 +155,29 @@ public final class ActivitiesViewModel implements Resettable {
         });
     }
 
-    /** What central listed, and what the kiosk listed before that is gone from it and not found ahead either. */
-    private record Answer(List<Activity> listed, List<Activity> gone) {
+    private boolean within(Activity a, LocalDate from, LocalDate to) {
+        LocalDate day = a.start().atZoneSameInstant(zone).toLocalDate();
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    /**
+     * The hub called this activity off (the live stream's {@code activity} event): it is marked so wherever it is
+     * listed, from now on, and a resident typing their number for it is told.
+     */
+    public void liveCalledOff(Activity activity) {
+        if (activity.id() == null || activity.end() == null || !activity.end().toInstant().isAfter(clock.instant())) {
+            return;
+        }
+        calledOff(activity);
+        if (shownFrom != null) {
+            show(List.copyOf(activities), shownFrom, shownTo);
+        }
+        Activity choosing = chosen.get();
+        if (step.get() == Step.PHONE && choosing != null && choosing.id().equals(activity.id())) {
+            signupKey = null;
+            message.set("activities.refused.cancelled");
+            step.set(Step.PROBLEM);
+        }
     }
 
     private static Set<String> ids(List<Activity> list) {
@@ -172,22 +191,22 @@ public final class ActivitiesViewModel implements Resettable {
 
     /** The answer, with the called-off activities of those days put back in their place ({@link #calledOff}). */
     private void show(List<Activity> listed, LocalDate from, LocalDate to) {
+        shownFrom = from;
+        shownTo = to;
         java.time.Instant now = clock.instant();
         calledOff.values().removeIf(a -> !a.end().toInstant().isAfter(now));
         calledOffIds.retainAll(calledOff.keySet());
         Set<String> ids = ids(listed);
         List<Activity> shown = new java.util.ArrayList<>(listed);
-        calledOff.values().stream().filter(a -> !ids.contains(a.id())).filter(a -> {
-            LocalDate day = a.start().atZoneSameInstant(zone).toLocalDate();
-            return !day.isBefore(from) && !day.isAfter(to);
-        }).forEach(shown::add);
+        calledOff.values().stream().filter(a -> !ids.contains(a.id())).filter(a -> within(a, from, to))
+                .forEach(shown::add);
         shown.sort(java.util.Comparator.comparing((Activity a) -> a.start().toInstant()).thenComparing(Activity::id));
         org.linli.kiosk.session.Lists.replace(activities, shown);
     }
 
     /**
      * Called every second or so while the activities are on screen: the list shown is asked again every
-     * {@link #REFRESH_EVERY}, so one called off meanwhile says so before anyone taps it.
+     * {@link #REFRESH_EVERY}, so that its places left stay current.
      */
     public void tick() {
         if (step.get() == Step.LIST && lastAsked != null

@@ -138,7 +138,7 @@ public final class CheckinView implements View {
     private Node welcome() {
         String headline = switch (vm.kindProperty().get()) {
             case BOOKING -> vm.roomNameProperty().get() == null ? i18n.get("checkin.welcomeBookingRoom")
-                    : i18n.get("checkin.welcomeBooking", vm.roomNameProperty().get().in(i18n.locale()));
+                    : i18n.get("checkin.welcomeBooking", Ui.unbroken(vm.roomNameProperty().get().in(i18n.locale())));
             // it names what its buttons offer: offline there is no "take a number" to point to
             case RESIDENT -> i18n.get(!vm.keptProperty().get() && online.get() ? "checkin.welcomeResident"
                     : "checkin.welcomeResidentOffline");

@@ -35,6 +35,7 @@ public final class MyBookingsView implements View {
     private final MyBookingsViewModel vm;
     private final I18n i18n;
     private final Runnable done;
+    private final Runnable back;
     private final Runnable toCard;
     private final Runnable toRooms;
     private final ZoneId zone;
@@ -46,13 +47,16 @@ public final class MyBookingsView implements View {
 
     /**
      * @param done the visit is over ("done")
+     * @param back to the start, still knowing the resident: "back" on the scan screen, as at the check-in's
      * @param toCard to "my resident card", for a resident who has none
      * @param toRooms to booking a room, for a resident who has no booking
      * @param camera whether codes are shown to a camera (else to a HID scanner): the hint says which
      * @param catalogue names the booked rooms
      */
-    public MyBookingsView(MyBookingsViewModel vm, I18n i18n, Runnable done, Runnable toCard, Runnable toRooms,
-            ZoneId zone, Form form, ReadOnlyBooleanProperty online, Catalogue catalogue, boolean camera) {
+    public MyBookingsView(MyBookingsViewModel vm, I18n i18n, Runnable done, Runnable back, Runnable toCard,
+            Runnable toRooms, ZoneId zone, Form form, ReadOnlyBooleanProperty online, Catalogue catalogue,
+            boolean camera) {
+        this.back = back;
         this.vm = vm;
         this.i18n = i18n;
         this.done = done;
@@ -101,8 +105,11 @@ public final class MyBookingsView implements View {
         picture.getStyleClass().add("scan-picture");
         picture.setId("scan-card");
         picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // a way back as at the check-in's scan: a resident who came here by mistake need not wait for the idle reset
+        var backButton = Ui.button(i18n.get("common.back"), "back", back);
         VBox left = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"),
-                Ui.text(i18n.get(camera ? "mine.scanHint" : "mine.scannerHint"), "lead"), picture);
+                Ui.text(i18n.get(camera ? "mine.scanHint" : "mine.scannerHint"), "lead"), picture,
+                Ui.actions(form, backButton));
         left.setMaxWidth(form.compact() ? 420 : form.portrait() ? 760 : 640);
         VBox noCard = Ui.card(Ui.text(i18n.get("mine.noCard"), "section-title"),
                 Ui.text(i18n.get("mine.noCardHint"), "body"),

@@ -91,7 +91,8 @@ public final class RatingView implements View {
         if (subject.name() == null) {
             return i18n.get("rating.questionVisit");
         }
-        return i18n.get("rating.question." + subject.kind(), subject.name().in(i18n.locale()));
+        // the name stays whole on its line: "booking the Activity | room" read as two things
+        return i18n.get("rating.question." + subject.kind(), Ui.unbroken(subject.name().in(i18n.locale())));
     }
 
     /** A face drawn from shapes: no emoji font is needed on the Pi. */

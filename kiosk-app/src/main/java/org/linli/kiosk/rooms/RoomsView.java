@@ -86,6 +86,7 @@ public final class RoomsView implements View {
             case ROOMS -> rooms();
             case SLOTS -> slots();
             case DETAILS -> details();
+            case PHONE -> phone();
             case WORKING -> Ui.working(i18n.get("common.wait"));
             case DONE -> done(vm.bookingProperty().get());
             case PROBLEM -> problem();
@@ -284,30 +285,16 @@ public final class RoomsView implements View {
     }
 
     private Node details() {
-        // the number alone between − and +, the room's limit with the question: "6 人（最多 30 人）" as one text
-        // broke inside its brackets on the small panel
-        Label count = Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get()), "counter");
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox attendees = new HBox(form.gap(24), Ui.button("−", "fewer", () -> vm.changeAttendees(-1), "arrow"),
-                count, Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
-        attendees.setAlignment(Pos.CENTER_LEFT);
-        attendees.getChildren().get(1).setId("attendees");
-        FlowPane purposes = new FlowPane(form.gap(16), form.gap(16));
-        for (String purpose : RoomsViewModel.PURPOSES) {
-            Button chip = Ui.button(i18n.get("rooms.purpose." + purpose), "purpose-" + purpose,
-                    () -> vm.setPurpose(purpose), "chip");
-            if (purpose.equals(vm.purposeProperty().get())) {
-                chip.getStyleClass().add("chip-chosen");
-            }
-            purposes.getChildren().add(chip);
+        if (form.compact()) {
+            return CompactBooking.details(vm, i18n, form, roomAndTime("section-title"), attendees(), purposes());
         }
-        // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
         Node when = dayAndTime(vm.dateProperty().get(), chosenText(), "section-title");
         when.setId("details-when");
+        // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
         VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), when,
                 Ui.phrases("section-title", java.util.List.of(i18n.get("rooms.attendees"),
-                        i18n.get("rooms.attendeesMax", vm.roomProperty().get().capacity()))), attendees,
-                Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes);
+                        i18n.get("rooms.attendeesMax", vm.roomProperty().get().capacity()))), attendees(),
+                Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes());
         if (!vm.resident().known()) {
             info.getChildren().add(Ui.text(i18n.get("privacy.booking"), "privacy")); // no number typed, nothing to say
         }
@@ -319,6 +306,46 @@ public final class RoomsView implements View {
         Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
                 : new VBox(form.gap(12), Ui.text(i18n.get("rooms.phone"), "body"), KeypadView.of(vm.phone(), i18n, form));
         return Ui.pair(form, left, right);
+    }
+
+    /** The small panel's second step: who books, with the room and time again where the resident commits. */
+    private Node phone() {
+        return CompactBooking.phone(vm, i18n, form, roomAndTime("lead"));
+    }
+
+    /** The small panel's one line of what is booked: "多功能活动室 | 12月6日 星期日 |（明天）| 09:00–10:00". */
+    private Node roomAndTime(String style) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(vm.roomProperty().get().name().in(i18n.locale()));
+        parts.addAll(dayParts(vm.dateProperty().get()));
+        parts.add(chosenText());
+        Node when = Ui.phrases(style, parts);
+        when.setId("details-when");
+        return when;
+    }
+
+    /** The number alone between − and +: "6 人（最多 30 人）" as one text broke inside its brackets on the small panel. */
+    private Node attendees() {
+        Label count = Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get()), "counter");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setId("attendees");
+        HBox attendees = new HBox(form.gap(24), Ui.button("−", "fewer", () -> vm.changeAttendees(-1), "arrow"),
+                count, Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
+        attendees.setAlignment(Pos.CENTER_LEFT);
+        return attendees;
+    }
+
+    private FlowPane purposes() {
+        FlowPane purposes = new FlowPane(form.gap(16), form.gap(16));
+        for (String purpose : RoomsViewModel.PURPOSES) {
+            Button chip = Ui.button(i18n.get("rooms.purpose." + purpose), "purpose-" + purpose,
+                    () -> vm.setPurpose(purpose), "chip");
+            if (purpose.equals(vm.purposeProperty().get())) {
+                chip.getStyleClass().add("chip-chosen");
+            }
+            purposes.getChildren().add(chip);
+        }
+        return purposes;
     }
 
     private Node done(Booking booking) {

@@ -41,7 +41,11 @@ import org.linli.kiosk.session.Resettable;
  * purpose; the booking's QR opens the door. Booking needs the central service: offline it says so and keeps nothing.
  */
 public final class RoomsViewModel implements Resettable {
-    public enum Step { ROOMS, SLOTS, DETAILS, WORKING, DONE, PROBLEM }
+    /**
+     * {@code PHONE} only on the small panel, where the details take two screens: how many and what for
+     * ({@code DETAILS}), then who books ({@code PHONE}); the larger ones ask all of it on one.
+     */
+    public enum Step { ROOMS, SLOTS, DETAILS, PHONE, WORKING, DONE, PROBLEM }
 
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
@@ -323,9 +327,25 @@ public final class RoomsViewModel implements Resettable {
         }
     }
 
+    /** From how many and what for to who books (the small panel): once the purpose is chosen. */
+    public void toPhone() {
+        if (step.get() != Step.DETAILS) {
+            return;
+        }
+        if (purpose.get().isEmpty()) {
+            message.set("rooms.choosePurpose");
+            return;
+        }
+        message.set("");
+        step.set(Step.PHONE);
+    }
+
     public void setPurpose(String which) {
         if (PURPOSES.contains(which)) {
             purpose.set(which);
+            if (message.get().equals("rooms.choosePurpose")) {
+                message.set("");
+            }
         }
     }
 
@@ -403,6 +423,8 @@ public final class RoomsViewModel implements Resettable {
         if (room.get() != null && was.endsWith(".conflict")) {
             step.set(Step.SLOTS);
             loadSlots();
+        } else if (step.get() == Step.PHONE) {
+            step.set(Step.DETAILS);
         } else if (step.get() == Step.DETAILS) {
             step.set(Step.SLOTS);
         } else {

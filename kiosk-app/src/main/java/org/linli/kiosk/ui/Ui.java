@@ -34,6 +34,14 @@ public final class Ui {
     }
 
     /**
+     * A name put inside a sentence that wraps, kept on one line: its spaces become no-break spaces, so that "booking
+     * the Activity | room" breaks before the name instead ("Activity room", "Affairs office" stay whole).
+     */
+    public static String unbroken(String name) {
+        return name == null ? null : name.strip().replace(' ', '\u00A0');
+    }
+
+    /**
      * Words that wrap only between the parts given, each part kept on one line: a date, "（明天）", "09:00–10:00", a
      * room's name. A wrapping label breaks wherever Java's line rules allow, which is after any colon or dash and
      * between any two Chinese characters: "19:|00", "09:00 –|10:00", "（明|天）", "多功能活动|室".

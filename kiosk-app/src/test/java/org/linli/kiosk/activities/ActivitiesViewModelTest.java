@@ -83,11 +83,12 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
     }
 
     /**
-     * Called off while the list is on screen (the central service leaves it out of its list and sends no event): the
-     * list asked again after 30 s marks it; one moved to a later day only leaves the list, it is not called off.
+     * Called off while the list is on screen: the live event marks it (the central service leaves it out of its
+     * list, so the list asked again keeps it marked); one moved to a later day only leaves the list, it is not
+     * called off; and a resident typing their number for it is told.
      */
     @Test
-    void theListAskedAgainMarksAnActivityCalledOffMeanwhile() {
+    void theLiveEventMarksAnActivityCalledOffAndTheListAskedAgainKeepsIt() {
         vm.showWeek(true);
         var ahead = vm.activities().stream().filter(a -> a.start().toInstant().isAfter(f.clock.instant())).toList();
         var off = ahead.get(0);
@@ -97,17 +98,24 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
                 "room", moved.room(), "titleZh", moved.title().zh(), "titleEn", moved.title().en(),
                 "start", moved.start().plusDays(20).toString(), "end", moved.end().plusDays(20).toString(),
                 "capacity", moved.capacity()));
-        vm.tick();
-        assertTrue(vm.calledOff().isEmpty(), "not asked again before 30 s have passed");
+        vm.liveCalledOff(off);
+        assertEquals(java.util.Set.of(off.id()), vm.calledOff());
         f.clock.advance(ActivitiesViewModel.REFRESH_EVERY);
         vm.tick();
-        assertEquals(java.util.Set.of(off.id()), vm.calledOff());
+        assertEquals(java.util.Set.of(off.id()), vm.calledOff(), "the moved one is not taken as called off");
         assertTrue(vm.activities().stream().anyMatch(a -> a.id().equals(off.id())), "listed, marked called off");
         assertFalse(vm.activities().stream().anyMatch(a -> a.id().equals(moved.id())), "moved out of the week");
         var order = vm.activities().stream().map(a -> a.start().toInstant()).toList();
         assertEquals(order.stream().sorted().toList(), order, "in the order of their start");
 
+        var typing = ahead.get(2);
+        vm.choose(typing);
+        vm.liveCalledOff(typing);
+        assertEquals(ActivitiesViewModel.Step.PROBLEM, vm.stepProperty().get(), "told while typing their number");
+        assertEquals("activities.refused.cancelled", vm.messageProperty().get());
+
         // the network goes while the list is read: the next periodic ask keeps it on screen (the banner says why)
+        vm.back();
         f.central.stop();
         f.clock.advance(ActivitiesViewModel.REFRESH_EVERY);
         vm.tick();
