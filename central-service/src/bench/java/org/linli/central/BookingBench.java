@@ -21,6 +21,7 @@ import org.linli.central.bench.Cpu;
 import org.linli.central.bench.Load;
 import org.linli.central.bench.RawHttp;
 import org.linli.central.bench.Replicas;
+import org.linli.central.residents.Consent;
 import org.linli.central.store.PostgresCluster;
 import org.linli.central.web.Json;
 
@@ -205,7 +206,8 @@ public final class BookingBench {
         OffsetDateTime start = LocalDate.parse(dates.get(slotIndex / SLOTS_PER_DAY)).atTime(8, 0)
                 .plusMinutes(30L * (slotIndex % SLOTS_PER_DAY)).atZone(ZONE).toOffsetDateTime();
         byte[] body = Json.bytes(Map.of("room", room, "start", start.toString(),
-                "end", start.plusMinutes(30).toString(), "phone", phone, "attendees", 1));
+                "end", start.plusMinutes(30).toString(), "phone", phone, "attendees", 1,
+                Consent.FIELD, Consent.NOTICE));
         return http.post("/api/v1/bookings", body).status();
     }
 

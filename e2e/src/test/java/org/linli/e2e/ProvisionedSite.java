@@ -3,6 +3,7 @@ package org.linli.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.e2e.TlsCentral.java;
 import static org.linli.e2e.TlsCentral.provision;
@@ -35,9 +36,11 @@ import org.linli.broker.ProductionBroker;
 import org.linli.e2e.TlsCentral.Run;
 import org.linli.kiosk.KioskConfig;
 import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.CentralTrust;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Model;
+import org.linli.kiosk.session.ConsentPrompt;
 
 /**
  * A site set up by its commands, as ProvisioningIT and FromEmptyIT both need it: the project's CA and certificates
@@ -211,8 +214,13 @@ final class ProvisionedSite implements AutoCloseable {
     void bookAtTheKioskAndOpenTheDoor(CentralClient client, String phone, String purpose) throws Exception {
         ZonedDateTime now = ZonedDateTime.now(Hubs.ZONE);
         ZonedDateTime start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes((now.getMinute() / 15 + 1) * 15L);
-        Model.Booking booking = client.book(new Model.BookingRequest(ROOM, start.toOffsetDateTime(),
-                start.plusMinutes(30).toOffsetDateTime(), phone, null, 3, purpose), UUID.randomUUID().toString());
+        Model.BookingRequest request = new Model.BookingRequest(ROOM, start.toOffsetDateTime(),
+                start.plusMinutes(30).toOffsetDateTime(), phone, null, 3, purpose);
+        // a number new to the site: the central asks for the privacy notice first, as the kiosk shows it
+        CentralRefusedException refused = assertThrows(CentralRefusedException.class,
+                () -> client.book(request, null, UUID.randomUUID().toString()));
+        assertEquals("consent-required", refused.type());
+        Model.Booking booking = client.book(request, ConsentPrompt.VERSION, UUID.randomUUID().toString());
         assertNotNull(booking.token());
         reader.write((booking.token() + "\n").getBytes(StandardCharsets.US_ASCII));
         reader.flush();
