@@ -153,11 +153,14 @@ class NoShowsAcrossResourcesIT {
             ZonedDateTime end = evening.plusHours(2).plusMinutes(30);
             activity(server, "new-year", start, end);
             activity(server, "lanterns", start, end);
+            // the carols take no attendance: nobody checks in to them, so nobody is judged there
+            activity(server, "carols", start, end);
             activity(server, "spring-walk", evening.plusDays(3), evening.plusDays(3).plusHours(1));
             for (String phone : new String[] {MISSED, CAME, CANCELLED, LATE}) {
                 assertEquals(201, signUp(server, "new-year", phone).status());
             }
             assertEquals(201, signUp(server, "lanterns", MISSED).status());
+            assertEquals(201, signUp(server, "carols", MISSED).status());
             long cancelled = signUp(server, "new-year", CANCELLED).json().get("id").asLong();
             assertEquals(200, server.delete("/api/v1/activities/new-year/signups/" + cancelled,
                     server.operatorToken()).status());
@@ -181,7 +184,7 @@ class NoShowsAcrossResourcesIT {
             assertEquals("0 0 0", byKind(server, CAME), "checked in on the hub's previous day");
             assertEquals("0 0 0", byKind(server, CANCELLED));
             assertEquals(0, server.components().signupNoShows().judgeEnded(), "judged once");
-            assertEquals(2, server.count("SELECT count(*) FROM signup_no_show"));
+            assertEquals(2, server.count("SELECT count(*) FROM signup_no_show"), "none at the carols");
 
             // a kiosk that was offline replays its check-in of 23:40: not a no-show after all
             assertEquals(201, server.post("/api/v1/checkins", server.kioskKey(), Map.of("phone", LATE,

@@ -13,7 +13,8 @@ import org.linli.central.timers.Timers;
 /**
  * Sign-ups nobody came to (docs/decisions/0024). A timer judges each activity once it has ended: every confirmed
  * sign-up without a check-in of its resident for that activity is recorded as a no-show of that resident. A sign-up
- * cancelled, still on the waitlist, or of an activity staff called off is none. One replica judges (a lease); judging
+ * cancelled, still on the waitlist, or of an activity staff called off is none; nor is any sign-up of an activity
+ * nobody checked in to (the hub took no attendance there, so nothing says who came). One replica judges (a lease); judging
  * again records nothing twice, so a replica that took the lease over mid-way does no harm.
  */
 public final class SignupNoShows implements AutoCloseable {
@@ -56,6 +57,7 @@ public final class SignupNoShows implements AutoCloseable {
                     JOIN activity_signup s ON s.activity_id = a.id
                     WHERE a.no_shows_judged = 0 AND a.end_ts <= ? AND a.cancelled_ts IS NULL
                       AND s.status = 'confirmed' AND s.resident_id IS NOT NULL
+                      AND EXISTS (SELECT 1 FROM checkin t WHERE t.activity_id = a.id)
                       AND NOT EXISTS (SELECT 1 FROM checkin k
                                       WHERE k.activity_id = a.id AND k.resident_id = s.resident_id)
                     ON CONFLICT (signup_id) DO NOTHING""", now);
