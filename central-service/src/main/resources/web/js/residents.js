@@ -48,6 +48,7 @@
       ...fact("res.tickets", Linli.t("res.times", { n: r.tickets })),
       ...fact("res.ratings", Linli.t("res.times", { n: r.ratings.count })),
       ...fact("res.noShows", Linli.t("res.noShows.count", { n: n.recent, days: n.windowDays, max: n.max }),
+        el("div", { id: "no-shows-by-kind", class: "small" }, Linli.t("res.noShows.byKind", n.byKind)),
         el("div", { id: "blocked", class: n.blocked ? "over" : null },
           n.blocked ? Linli.t("res.blocked", { until: when(n.blockedUntil) }) : Linli.t("res.notBlocked")),
         n.liftedAt ? el("div", { class: "small" }, Linli.t("res.lifted", { when: when(n.liftedAt) })) : null));

@@ -25,6 +25,7 @@ import org.linli.central.kiosks.KioskKeys;
 import org.linli.central.live.Figures;
 import org.linli.central.live.RoomViews;
 import org.linli.central.noshow.NoShowRelease;
+import org.linli.central.noshow.SignupNoShows;
 import org.linli.central.noshow.NoShows;
 import org.linli.central.queue.Queues;
 import org.linli.central.residents.Residents;
@@ -206,6 +207,10 @@ public final class Components implements AutoCloseable {
 
     public NoShowRelease noShowRelease() {
         return live.noShowRelease();
+    }
+
+    public SignupNoShows signupNoShows() {
+        return live.signupNoShows();
     }
 
     public Ingestion ingestion() {

@@ -46,7 +46,7 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
                 keys, clock, Duration.ofDays(settings.cardDays()));
         Accounts accounts = new Accounts(db, clock, settings.sessionLength());
         Guard guard = new Guard(accounts, hubId -> catalogue.hub(hubId).map(Hub::parent).orElse(null));
-        // The no-show rule spans every room of every hub: residents it blocks cannot book.
+        // The no-show rule spans every resource of every hub: residents it blocks cannot book nor sign up.
         NoShows noShows = new NoShows(db, liveSettings.noShowRule(), clock);
         Duration retained = Duration.ofDays(settings.retentionDays());
         return new FeatureParts(catalogue, keys, residents, accounts, guard,
@@ -55,7 +55,7 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
                 new Bookings(db, catalogue, residents, keys, events, clock, noShows::blockedUntil),
                 new Queues(db, catalogue, residents, events, clock, settings.priorityRatio(), settings.noShowWindow()),
                 new Checkins(db, catalogue, residents, keys, events, clock),
-                new Activities(db, catalogue, residents, events, clock),
+                new Activities(db, catalogue, residents, events, clock, noShows::blockedUntil),
                 new Feedbacks(db, events, clock),
                 new Retention(db, accounts, clock, retained),
                 new StaffAdmin(db, accounts, catalogue, clock),

@@ -38,6 +38,7 @@ import org.linli.central.live.OtherReplicas;
 import org.linli.central.live.RoomStates;
 import org.linli.central.live.RoomViews;
 import org.linli.central.noshow.NoShowRelease;
+import org.linli.central.noshow.SignupNoShows;
 import org.linli.central.store.Database;
 import org.linli.central.store.Leases;
 import org.linli.protocol.payload.CommandPayload;
@@ -66,6 +67,7 @@ final class LiveParts implements AutoCloseable {
     private final Alerts alerts;
     private final OfflineWatch offline;
     private final NoShowRelease noShowRelease;
+    private final SignupNoShows signupNoShows;
     private final MqttConnection mqtt;
     private final ReceiptConnection receiptConnection;
     private final RetainedPublisher retained;
@@ -92,6 +94,7 @@ final class LiveParts implements AutoCloseable {
         this.offline = new OfflineWatch(registry, alerts, settings.offlineAfter(), clock);
         this.noShowRelease = new NoShowRelease(db, features.bookings(), clock, settings.noShowAfter(),
                 settings.noShowSweep(), this::watched, this::occupiedNow, leases);
+        this.signupNoShows = new SignupNoShows(db, clock, settings.noShowSweep(), leases);
         this.mqtt = settings.mqttEnabled()
                 ? new MqttConnection(settings, this::arrived, this::publishRetained)
                 : null;
@@ -168,6 +171,7 @@ final class LiveParts implements AutoCloseable {
         features.catalogue().shareCaches();
         offline.start();
         noShowRelease.start();
+        signupNoShows.start();
         figuresFeed.start();
         doorKeys.watchKeys(WATCH_KEY_FILE);
         ingestion.start();
@@ -242,6 +246,7 @@ final class LiveParts implements AutoCloseable {
         }
         ingestion.close();
         noShowRelease.close();
+        signupNoShows.close();
         offline.close();
         doorKeys.close();
         live.close();
@@ -290,6 +295,10 @@ final class LiveParts implements AutoCloseable {
 
     NoShowRelease noShowRelease() {
         return noShowRelease;
+    }
+
+    SignupNoShows signupNoShows() {
+        return signupNoShows;
     }
 
     Ingestion ingestion() {

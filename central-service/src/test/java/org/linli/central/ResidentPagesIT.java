@@ -96,6 +96,8 @@ class ResidentPagesIT {
         awaitText("#record-title", "尾号 8001 的居民");
         assertTrue(text("#facts").contains("现在不能预约"), text("#facts"));
         assertTrue(text("#facts").contains("最近 30 天内 1 次"), text("#facts"));
+        assertTrue(text("#no-shows-by-kind").contains("预约没来 1 次，叫号没到 0 次，报了活动没来 0 次"),
+                text("#no-shows-by-kind"));
         // booked at a kiosk after agreeing to the privacy notice: when, and under which version
         assertTrue(text("#facts").contains("在自助机上同意（说明版本 2026-12）"), text("#facts"));
         assertTrue(text("#record").contains("评价是匿名的"), text("#record"));
@@ -107,7 +109,7 @@ class ResidentPagesIT {
             contrastFailures().forEach(f -> problems.add(lang + ": " + f));
             if (lang.equals("en")) {
                 awaitText("#record-title", "Resident with phone …8001");
-                assertTrue(text("#facts").contains("Cannot book until"), text("#facts"));
+                assertTrue(text("#facts").contains("Cannot book nor sign up until"), text("#facts"));
                 assertTrue(text("#facts").contains("(notice version 2026-12)"), text("#facts"));
             }
         }

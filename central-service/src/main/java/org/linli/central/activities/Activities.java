@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.linli.central.auth.Secrets;
@@ -34,13 +35,23 @@ public final class Activities {
     private final Residents residents;
     private final EventBus events;
     private final Clock clock;
+    private final NoShowGate noShowGate;
 
-    public Activities(Database db, Catalogue catalogue, Residents residents, EventBus events, Clock clock) {
+    /** Until when a resident may not sign up because of no-shows, if at all. */
+    @FunctionalInterface
+    public interface NoShowGate {
+        Optional<Instant> blockedUntil(long residentId);
+    }
+
+    /** @param noShowGate the no-show rule: residents it blocks cannot sign up (it spans every resource of every hub) */
+    public Activities(Database db, Catalogue catalogue, Residents residents, EventBus events, Clock clock,
+            NoShowGate noShowGate) {
         this.db = db;
         this.catalogue = catalogue;
         this.residents = residents;
         this.events = events;
         this.clock = clock;
+        this.noShowGate = noShowGate;
     }
 
     public List<Map<String, Object>> list(Hub hub, Instant from, Instant to) {
@@ -95,6 +106,7 @@ public final class Activities {
         // the phone is hashed only when the key was used before, or when the sign-up is made
         Supplier<String> fingerprint = () -> Secrets.sha256(String.join("|", activityId, String.valueOf(callerHub),
                 phone != null ? "phone:" + residents.hmac(phone) : "token:" + token));
+        refuseIfBlocked(activityId, phone, token, reaches);
         return db.write(c -> {
             if (idempotencyKey != null) {
                 OptionalLong earlier = Idempotency.earlier(c, "activity_signup", idempotencyKey, fingerprint,
@@ -144,6 +156,42 @@ public final class Activities {
                 }
             }
         });
+    }
+
+    /**
+     * Refuses a resident the no-show rule blocks (no-show-blocked), unless they hold a place already: a retried
+     * sign-up answers the one made. Checked before the write transaction, like a booking's (the rule is a deterrent:
+     * a no-show recorded in between lets one sign-up through); an activity unknown, called off or over is left to
+     * the sign-up's own refusals.
+     */
+    private void refuseIfBlocked(String activityId, String phone, String token,
+            java.util.function.Predicate<String> reaches) {
+        Optional<Activity> activity = db.read(c -> Catalogue.activity(c, activityId))
+                .filter(a -> reaches.test(a.hubId()) && !a.cancelled() && a.end().isAfter(clock.instant()));
+        if (activity.isEmpty()) {
+            return;
+        }
+        Residents.Claim claim = residents.claim(phone, token, activity.get().hubId());
+        Optional<Long> resident = db.read(c -> residents.existingId(c, claim));
+        if (resident.isEmpty() || db.read(c -> holdsPlace(c, activityId, resident.get()))) {
+            return;
+        }
+        noShowGate.blockedUntil(resident.get()).ifPresent(until -> {
+            throw new RuleViolation("no-show-blocked", "after several bookings, queue numbers or activities that"
+                    + " this resident did not come to, they can sign up again from "
+                    + Times.format(until, catalogue.requireHub(activity.get().hubId()).timezone()));
+        });
+    }
+
+    private static boolean holdsPlace(Connection c, String activityId, long residentId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT 1 FROM activity_signup WHERE activity_id = ? AND resident_id = ? AND status <> 'cancelled'")) {
+            st.setString(1, activityId);
+            st.setLong(2, residentId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**

@@ -123,8 +123,8 @@ public final class Bookings {
                 hub.id());
         String fingerprint = idempotencyKey == null ? null : fingerprint(request, claim.phoneHmac());
         db.read(c -> residents.existingId(c, claim)).flatMap(noShowGate::blockedUntil).ifPresent(until -> {
-            throw new RuleViolation("no-show-blocked", "after several bookings that nobody came to, this"
-                    + " resident can book again from " + Times.format(until, hub.timezone()));
+            throw new RuleViolation("no-show-blocked", "after several bookings, queue numbers or activities that"
+                    + " this resident did not come to, they can book again from " + Times.format(until, hub.timezone()));
         });
         Created created = db.write(c -> {
             if (idempotencyKey != null) {

@@ -13,14 +13,15 @@ import org.linli.central.config.ConfigLoader;
  * @param sharedGroup non-empty: subscribe through {@code $share/<group>/…} so several central replicas split the load
  * @param offlineAfter a device offline this long raises an alert
  * @param noShowAfter a booking without presence nor check-in this long after its start is released
- * @param noShowRule how many no-shows within how many days block a resident from booking, and for how long
+ * @param noShowRule how many no-shows (of bookings, queue numbers and activities) within how many days block a
+ *     resident from booking and signing up, and for how long
  * @param deniedBurst this many denied accesses at one device within {@code deniedWindow} raise an alert
  */
 public record LiveSettings(String mqttUrl, String mqttUsername, String mqttPassword, String clientId,
         String sharedGroup, Duration offlineAfter, Duration noShowAfter, NoShowRule noShowRule, int deniedBurst,
         Duration deniedWindow, Duration noShowSweep, int batchSize) {
 
-    /** {@code max} no-shows within {@code window} block new bookings for {@code block}. */
+    /** {@code max} no-shows within {@code window} block new bookings and sign-ups for {@code block}. */
     public record NoShowRule(int max, Duration window, Duration block) {
     }
 

@@ -53,6 +53,7 @@ final class ResidentJson {
         body.put("ratings", ratings);
         Map<String, Object> noShows = new LinkedHashMap<>();
         noShows.put("recent", r.noShows().recent());
+        noShows.put("byKind", r.noShows().byKind());
         noShows.put("max", r.noShows().max());
         noShows.put("windowDays", r.noShows().windowDays());
         noShows.put("blocked", r.noShows().blockedUntil() != null);

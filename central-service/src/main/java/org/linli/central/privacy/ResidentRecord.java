@@ -36,7 +36,11 @@ public record ResidentRecord(long id, String phoneLast4, Instant firstSeen, Inst
     public record SignupLine(long id, String activityId, String hubId, Name title, Instant start, String status) {
     }
 
-    /** @param blockedUntil null when the rule does not block them; @param liftedAt null when never lifted */
-    public record NoShowStanding(int recent, int max, long windowDays, Instant blockedUntil, Instant liftedAt) {
+    /**
+     * @param byKind the recent no-shows by kind's API name ({@code bookings}, {@code tickets}, {@code signups})
+     * @param blockedUntil null when the rule does not block them; @param liftedAt null when never lifted
+     */
+    public record NoShowStanding(int recent, java.util.Map<String, Integer> byKind, int max, long windowDays,
+            Instant blockedUntil, Instant liftedAt) {
     }
 }

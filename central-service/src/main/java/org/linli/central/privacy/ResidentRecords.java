@@ -111,7 +111,10 @@ public final class ResidentRecords {
     }
 
     private ResidentRecord.NoShowStanding standing(long id) {
-        return new ResidentRecord.NoShowStanding(noShows.recent(id), noShows.rule().max(),
+        NoShows.Counted counted = noShows.counted(id);
+        java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
+        counted.byKind().forEach((kind, n) -> byKind.put(kind.wire(), n));
+        return new ResidentRecord.NoShowStanding(counted.total(), byKind, noShows.rule().max(),
                 noShows.rule().window().toDays(), noShows.blockedUntil(id).orElse(null),
                 noShows.liftedAt(id).orElse(null));
     }

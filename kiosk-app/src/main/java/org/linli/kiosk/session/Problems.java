@@ -15,6 +15,10 @@ public final class Problems {
             return "error.needsCentral";
         }
         if (e instanceof CentralRefusedException refused) {
+            if ("no-show-blocked".equals(refused.type())) {
+                // the same rule stops a booking and a sign-up: say why, not "choose another time"
+                return "refused.noShows";
+            }
             return refused.conflict() ? refusedKey + ".conflict" : refusedKey;
         }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure", e);

@@ -123,6 +123,27 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
         assertEquals(order.size(), vm.activities().size());
     }
 
+    /**
+     * A resident who missed three queue numbers is blocked by the no-show rule: the sign-up screen says why and whom
+     * to ask, not that they may be signed up already.
+     */
+    @Test
+    void aResidentBlockedForNoShowsIsToldWhyTheSignUpIsRefused() {
+        for (int i = 0; i < 3; i++) {
+            f.central.post("/api/v1/services/legal/tickets", f.central.kioskKey(),
+                    java.util.Map.of("priority", false, "phone", "13800138000"));
+            f.central.callNext("counter-3");
+            f.central.post("/api/v1/counters/counter-3/no-show", f.central.staffToken("counter"), java.util.Map.of());
+        }
+        vm.refresh();
+        vm.showWeek(true);
+        vm.choose(vm.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow());
+        "13800138000".chars().forEach(c -> vm.phone().press((char) c));
+        vm.signUp();
+        assertEquals(ActivitiesViewModel.Step.PROBLEM, vm.stepProperty().get());
+        assertEquals("refused.noShows", vm.messageProperty().get());
+    }
+
     private void callOff(String activity) {
         f.central.post("/api/v1/activities/" + activity + "/cancel", f.central.staffToken("admin"),
                 java.util.Map.of("reason", "the speaker is ill"));
