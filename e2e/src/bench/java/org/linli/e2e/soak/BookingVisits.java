@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The soak residents' bookings, as KioskFlowIT books and cancels: a room, tomorrow (a slot of today may be over by
+ * The soak residents' bookings, as KioskRoomsFlowIT books and cancels: a room, tomorrow (a slot of today may be over by
  * the time the resident taps it), one free slot, a purpose, the phone number, "book", and the booking's code shown;
  * later the same resident opens "my bookings", holds their card to the scanner, taps "cancel" on one of their
  * bookings and says yes. A resident with no card yet gets one from there first ("get a card", the phone number, a

@@ -1,0 +1,202 @@
+package org.linli.kiosk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.linli.protocol.testing.HubTime;
+import org.linli.protocol.testing.MosquittoBroker;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the kiosk flows share: a real central service per test (the demo's catalogue, in this JVM, on the kiosk's
+ * clock), a real broker for the rooms' sensors, the kiosk on screen (headless Monocle) and the taps. Two classes of
+ * flows use it ({@link KioskFlowIT}, {@link KioskRoomsFlowIT}) so that failsafe's two JVMs can take one each.
+ */
+abstract class KioskFlow {
+    /** How long a step may take at most: generous, because CI machines are sometimes busy; a passing step is fast. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path shared;
+    static MosquittoBroker broker;
+    @Parameter
+    HubTime time;
+    @TempDir
+    Path dir;
+    AdjustableClock clock;
+    final AtomicInteger exits = new AtomicInteger();
+    final FxRobot robot = new FxRobot();
+    TestCentral central;
+    Kiosk kiosk;
+    Path frames;
+
+    @BeforeAll
+    static void platform() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        broker = MosquittoBroker.start(shared.resolve("broker"), "allow_anonymous true");
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    /** A test that needs the hub's own opening hours; the others run in a hub open around the clock. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @interface OpeningHours {
+        String open();
+
+        String close();
+    }
+
+    @BeforeEach
+    void open(org.junit.jupiter.api.TestInfo test) throws Exception {
+        clock = TestCentral.clockAt(time);
+        // open around the clock, so that every flow can be walked at five past midnight and over midnight
+        OpeningHours hours = test.getTestMethod().map(m -> m.getAnnotation(OpeningHours.class)).orElse(null);
+        central = TestCentral.start(dir.resolve("central"), clock, time.zone(), hours == null ? "00:00" : hours.open(),
+                hours == null ? "23:59" : hours.close(), Map.of("mqtt.url", broker.url()));
+        frames = Files.createDirectories(dir.resolve("frames"));
+        Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url().toString(),
+                "kiosk.key", central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("data").toString(),
+                "camera.frames", frames.toString(), "sync.seconds", "1", "staff.pin", "2468"));
+        KioskConfig config = KioskConfig.from(settings);
+        java.time.ZoneId zone = HubZone.await(config);
+        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, clock, exits::incrementAndGet, 1920, 1080,
+                zone));
+        kiosk.settle();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        robot.interact(kiosk::close);
+        FxToolkit.cleanupStages();
+        central.close();
+    }
+
+    /**
+     * Taps a node once it is on screen. Input reaches the JavaFX thread asynchronously, so every step waits for
+     * what it needs to see rather than assuming the previous tap has landed.
+     */
+    void tap(String id) throws InterruptedException {
+        awaitShown(id);
+        robot.clickOn(id);
+        WaitForAsyncUtils.waitForFxEvents();
+        kiosk.settle();
+    }
+
+    void awaitShown(String id) {
+        await().atMost(PATIENCE).until(() -> shown(id));
+    }
+
+    /** A USB scanner is a keyboard: it types the code's characters and Enter into whatever screen is shown. */
+    void scanWithHidScanner(String code) {
+        robot.interact(() -> {
+            for (char c : (code + "\r").toCharArray()) {
+                Event.fireEvent(kiosk.scene().getRoot(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+    }
+
+    void typeOnKeypad(String digits) throws InterruptedException {
+        for (char c : digits.toCharArray()) {
+            tap("#key-" + c);
+        }
+    }
+
+    boolean shown(String id) {
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    /** A button's height once the screen has been laid out (just shown, it may not have been yet: height 0). */
+    double laidOutHeight(String id) {
+        awaitShown(id);
+        await().atMost(PATIENCE).until(() -> robot.lookup(id).queryButton().getHeight() > 0);
+        return robot.lookup(id).queryButton().getHeight();
+    }
+
+    String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    java.time.LocalDate hubDay() {
+        return java.time.LocalDate.ofInstant(clock.instant(), time.zone());
+    }
+
+    /** Time passes while the resident keeps touching the screen (so that the idle reset does not come). */
+    void passTime(Duration duration) {
+        Duration step = Duration.ofSeconds(20);
+        for (Duration left = duration; left.isPositive(); left = left.minus(step)) {
+            clock.advance(left.compareTo(step) < 0 ? left : step);
+            robot.interact(() -> kiosk.shell().idle().touch());
+        }
+    }
+
+    /** Rooms, the activity room, tomorrow, its first two free slots from 08:00 on, and on to the details. */
+    void twoSlotsTomorrow() throws Exception {
+        tap("#tile-rooms");
+        tap("#room-activity-room");
+        tap("#day-next");
+        var slots = kiosk.rooms().slots();
+        int first = 0;
+        // two free slots from 08:00 on: the hub is open around the clock here, and a slot at 00:00 of the day chosen
+        // at 23:59 is over once the test has crossed midnight
+        while (slots.get(first).start().atZoneSameInstant(time.zone()).getHour() < 8
+                || !(slots.get(first).free() && slots.get(first + 1).free())) {
+            first++;
+        }
+        tap("#slot-" + first);
+        tap("#slot-" + (first + 1));
+        tap("#to-details");
+    }
+
+    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
+    org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+        twoSlotsTomorrow();
+        tap("#more");
+        tap("#purpose-class");
+        typeOnKeypad(phone.substring(0, 4));
+        // a room's occupancy changes while the resident types: the keypad under their finger stays the same
+        Node key = robot.lookup("#key-0").query();
+        robot.interact(() -> kiosk.rooms().liveRoom(new org.linli.kiosk.central.Model.RoomState("activity-room", "in-use",
+                true, 3, 40)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(key == robot.lookup("#key-0").query() && key.getScene() != null, "the keypad was rebuilt");
+        typeOnKeypad(phone.substring(4));
+        String shown = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        await().atMost(PATIENCE).until(() -> text("#phone-display").equals(shown));
+        passTime(HubTime.MIDWAY); // perhaps over midnight: the day chosen is then today
+        tap("#book");
+        awaitShown("#booking-done");
+        return kiosk.rooms().bookingProperty().get();
+    }
+
+    void passTo(java.time.LocalTime at) throws InterruptedException {
+        java.time.ZonedDateTime now = clock.instant().atZone(time.zone());
+        java.time.ZonedDateTime next = now.toLocalDate().atTime(at).atZone(time.zone());
+        clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
+        robot.interact(kiosk.shell()::finish);
+        kiosk.settle();
+    }
+}

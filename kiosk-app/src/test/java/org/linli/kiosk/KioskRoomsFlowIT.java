@@ -1,0 +1,248 @@
+package org.linli.kiosk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.linli.protocol.testing.HubTime;
+import org.linli.kiosk.session.Screen;
+import org.linli.kiosk.ui.I18n;
+import org.linli.protocol.token.TokenFormat;
+import org.linli.protocol.token.TokenType;
+
+/**
+ * The kiosk's rooms end to end, as {@link KioskFlowIT} does the rest: booking at the kiosk and its door QR, "my
+ * bookings" by card and cancelling there, repairs on the slots and the day bar, live room states, a holiday, the
+ * resident card; at {@link HubTime#few()} moments.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.linli.protocol.testing.HubTime#few")
+class KioskRoomsFlowIT extends KioskFlow {
+    @Test
+    void bookingARoomShowsTheDoorQr() throws Exception {
+        bookAtTheKiosk("13800138000");
+        String token = (String) robot.lookup("#qr").query().getUserData();
+        assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
+        String id = kiosk.rooms().bookingProperty().get().id();
+        assertTrue(text("#booking-number").replace(" ", "").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").endsWith(kiosk.rooms().bookingNumber()), "in groups of four");
+        assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+
+        // the visit goes on with the resident known: the next form says who, with their card's picture, not the
+        // green tick of success, which read as "booked" before anything was
+        tap("#home");
+        twoSlotsTomorrow();
+        awaitShown("#known-resident");
+        assertTrue(shown("#known-resident #pictogram-card"), "the card's picture");
+        assertFalse(robot.lookup("#known-resident .badge-ok").tryQuery().isPresent(), "no tick of success");
+    }
+
+    /**
+     * A resident books a room at the kiosk, comes back, opens "my bookings", scans their card (a HID scanner), sees
+     * the booking at its time in the hub's zone, cancels it after saying yes: the central service has it cancelled.
+     */
+    @Test
+    void cancellingABookingUnderMyBookingsByCard() throws Exception {
+        String phone = "13800138021";
+        var booking = bookAtTheKiosk(phone);
+        tap("#done");
+        tap("#tile-my_bookings");
+        awaitShown("#scan-card");
+        scanWithHidScanner(central.residentCard(phone));
+        kiosk.settle();
+        awaitShown("#mine-" + booking.id());
+        assertEquals(Screen.MY_BOOKINGS, kiosk.shell().screen(), "the card opened the bookings, not a check-in");
+        assertEquals(0, central.checkins());
+        String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(booking.start().atZoneSameInstant(time.zone()));
+        String when = robot.lookup("#mine-when-" + booking.id() + " .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(when.contains(from), "the hub's time: " + from + " in " + when);
+        tap("#mine-cancel-" + booking.id());
+        awaitShown("#mine-confirm-card");
+        assertEquals(0, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled'"),
+                "nothing is cancelled before the resident says yes");
+        tap("#mine-confirm");
+        awaitShown("#mine-cancelled");
+        assertEquals(1, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled' AND id = "
+                + booking.id()));
+        tap("#mine-others");
+        awaitShown("#mine-none");
+    }
+
+    /**
+     * A room staff closed for repairs says so on its slots, in words and in a look of their own (striped, not the
+     * dark "booked"), not as if a resident had booked it; neither can be tapped, and the legend explains the stripes.
+     */
+    @Test
+    void slotsOfARoomClosedForRepairsSaySoNotBooked() throws Exception {
+        java.time.LocalDate tomorrow = time.local().toLocalDate().plusDays(1);
+        assertEquals("maintenance", central.block("activity-room", tomorrow, "10:00", "12:00", "new floor")
+                .path("kind").asText());
+        central.book("activity-room", tomorrow.atTime(14, 0).atZone(time.zone()).toOffsetDateTime(),
+                tomorrow.atTime(15, 0).atZone(time.zone()).toOffsetDateTime(), "13800138000");
+        tap("#tile-rooms");
+        tap("#room-activity-room");
+        tap("#day-next");
+        await().atMost(PATIENCE).until(() -> !kiosk.rooms().slots().isEmpty());
+        awaitShown("#slot-0");
+        var slots = kiosk.rooms().slots();
+        for (int i = 0; i < slots.size(); i++) {
+            int hour = slots.get(i).start().atZoneSameInstant(time.zone()).getHour();
+            String label = robot.lookup("#slot-" + i).queryAs(Labeled.class).getText();
+            boolean closed = hour >= 10 && hour < 12;
+            assertEquals(closed, label.contains(kiosk.i18n().get("rooms.slotMaintenance")), hour + ": " + label);
+            assertEquals(hour == 14, label.contains(kiosk.i18n().get("rooms.slotTaken")), hour + ": " + label);
+            Node slot = robot.lookup("#slot-" + i).query();
+            assertEquals(closed || hour == 14, slot.isDisabled(), hour + ": " + label);
+            assertEquals(closed, slot.getStyleClass().contains("slot-repairs"), hour + ": " + slot.getStyleClass());
+            assertEquals(hour == 14, slot.getStyleClass().contains("slot-taken"), hour + ": " + slot.getStyleClass());
+            if (closed) {
+                // drawn as striped, as the legend's swatch: a background over the plain ground, not the booked grey
+                var look = ((javafx.scene.layout.Region) slot).getBackground().getFills();
+                assertTrue(look.size() > 1 && look.getLast().getFill() instanceof javafx.scene.paint.LinearGradient,
+                        hour + ": not striped: " + look);
+                assertEquals(javafx.scene.paint.Color.web("#1A1A1A"), ((Labeled) slot).getTextFill(), hour + ": ink");
+            }
+        }
+        assertTrue(shown("#legend-swatch-repairs"), "the legend explains the striped slots");
+        assertEquals(kiosk.i18n().get("rooms.legendRepairs"), text("#legend-swatch-repairs .legend"));
+        // a day without repairs has no such slot, and its legend does not speak of them
+        tap("#day-next");
+        await().atMost(PATIENCE).until(() -> !kiosk.rooms().slots().isEmpty() && kiosk.rooms().slots().getFirst()
+                .start().atZoneSameInstant(time.zone()).toLocalDate().equals(tomorrow.plusDays(1)) && shown("#slot-0"));
+        assertTrue(robot.lookup(".slot-repairs").tryQuery().isEmpty(), "no repairs the day after");
+        assertTrue(robot.lookup("#legend-swatch-repairs").tryQuery().isEmpty(), "no repairs, no stripes explained");
+    }
+
+    /**
+     * On the room list, the hours closed for repairs are hatched on the room's day bar (not drawn as booked) and said
+     * in words under it; a room without repairs says nothing of them.
+     */
+    @Test
+    void theDayBarTellsRepairsFromBookings() throws Exception {
+        passTo(java.time.LocalTime.of(9, 0));
+        java.time.LocalDate today = hubDay();
+        central.block("activity-room", today, "10:00", "12:00", "new floor");
+        central.book("activity-room", today.atTime(14, 0).atZone(time.zone()).toOffsetDateTime(),
+                today.atTime(15, 0).atZone(time.zone()).toOffsetDateTime(), "13800138000");
+        tap("#tile-rooms");
+        String words = kiosk.i18n().get("rooms.todayMaintenance", "10:00–12:00");
+        await().atMost(PATIENCE).until(() -> shown("#room-repairs-activity-room")
+                && text("#room-repairs-activity-room").equals(words));
+        var slots = kiosk.rooms().rooms().stream().filter(r -> r.room().id().equals("activity-room")).findFirst()
+                .orElseThrow().today();
+        java.util.function.ToLongFunction<java.util.function.IntPredicate> slotsStarting = hours -> slots.stream()
+                .filter(s -> hours.test(s.start().atZoneSameInstant(time.zone()).getHour())).count();
+        Node bar = robot.lookup("#day-bar-activity-room").query();
+        assertEquals(slotsStarting.applyAsLong(h -> h >= 10 && h < 12), bar.lookupAll(".day-repairs").size(),
+                "10:00 to 12:00 hatched");
+        assertEquals(slotsStarting.applyAsLong(h -> h == 14), bar.lookupAll(".day-taken").size(), "14:00 booked");
+        assertTrue(bar.lookupAll(".day-repairs").size() >= 2, "slots of an hour or shorter");
+        assertTrue(robot.lookup("#day-bar-studio").query().lookupAll(".day-repairs").isEmpty());
+        assertTrue(robot.lookup("#room-repairs-studio").tryQuery().isEmpty(), "no repairs in the studio");
+    }
+
+    /**
+     * "My bookings" has the check-in's way back; and "back" is one step back, never the end of the visit: on the card
+     * screen too, the resident who checked in is still known and the kiosk still speaks their language (only "done"
+     * and the idle reset end the visit).
+     */
+    @Test
+    void myBookingsHasTheSameWayBackAndBackKeepsTheVisit() throws Exception {
+        tap("#language");
+        await().atMost(PATIENCE).until(() -> kiosk.i18n().locale().equals(I18n.ENGLISH));
+        tap("#tile-checkin");
+        tap("#use-phone");
+        typeOnKeypad("13800138000");
+        tap("#submit-phone");
+        awaitShown("#welcome");
+        tap("#home");
+        tap("#tile-card");
+        double cardBack = laidOutHeight("#back");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale(), "back from the card screen kept the resident's language");
+        assertTrue(kiosk.rooms().resident().known(), "back from the card screen forgot the resident");
+
+        tap("#tile-my_bookings");
+        assertEquals(cardBack, laidOutHeight("#back"), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-my_bookings");
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale());
+        assertTrue(kiosk.rooms().resident().known(), "back from my bookings forgot the resident");
+    }
+
+    @Test
+    void myResidentCardShowsTheCardQr() throws Exception {
+        tap("#tile-card");
+        typeOnKeypad("13900139000");
+        tap("#get-card");
+        awaitShown("#card");
+        String token = (String) robot.lookup("#qr").query().getUserData();
+        assertEquals(TokenType.RESIDENT, TokenFormat.parse(token).type());
+    }
+
+    @Test
+    void liveEventsMoveTheRoomsListAndTheNowServingStrip() throws Exception {
+        await().atMost(PATIENCE).until(() -> central.listeners() == 1);
+        central.drawTicket("affairs");
+        String called = central.callNext("counter-1");
+        assertEquals("A001", called);
+        await().atMost(PATIENCE).until(() -> robot.lookup("#serving-strip")
+                .lookup(called).tryQuery().isPresent());
+        tap("#tile-rooms");
+        awaitShown("#room-state-council-hall");
+        central.registerDevice("hall-counter", "council-hall");
+        try (RoomSensor sensor = new RoomSensor(broker.url(), "hall-counter", "council-hall", clock)) {
+            sensor.awaitCentral(TestCentral.HUB);
+            sensor.counted(true, 46); // the hall seats 16
+            // the list is rebuilt when the event lands: a lookup may fall between the old label and the new one
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> text("#room-state-council-hall")
+                    .equals(kiosk.i18n().get("rooms.overCapacity")));
+        }
+    }
+
+    /**
+     * A holiday today and tomorrow (set by an administrator at noon): the attract screen says the hub is closed
+     * today and opens on the third day at eight; check-in and tickets are off; the rooms offer no slot on a closed
+     * day, their timelines opening on the day the hub opens again.
+     */
+    @Test
+    @OpeningHours(open = "08:00", close = "21:00")
+    void onAHolidayTheKioskSaysWhenItReopensAndOffersNoSlotsThatDay() throws Exception {
+        passTo(java.time.LocalTime.NOON);
+        java.time.LocalDate today = hubDay();
+        central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of(today, today.plusDays(1)));
+        robot.interact(kiosk.shell()::finish);
+        kiosk.settle();
+        awaitShown("#closed-notice");
+        String reopens = java.time.format.DateTimeFormatter.ofPattern(kiosk.i18n().get("format.day"),
+                kiosk.i18n().locale()).format(today.plusDays(2)) + " 08:00";
+        assertTrue(robot.lookup("#closed-notice").lookup(kiosk.i18n().get("home.closed.dayUntil", reopens))
+                .tryQuery().isPresent(), "closed today, open again on " + reopens);
+        assertTrue(robot.lookup("#tile-checkin").query().isDisabled());
+        assertTrue(robot.lookup("#tile-queue").query().isDisabled());
+        tap("#tile-rooms");
+        await().atMost(PATIENCE).until(() -> shown("#room-today-studio")
+                && text("#room-today-studio").equals(kiosk.i18n().get("rooms.todayClosed")));
+        assertTrue(robot.lookup("#day-bar-studio").tryQuery().isEmpty(), "no day to draw");
+        tap("#room-studio");
+        assertEquals(today.plusDays(2), kiosk.rooms().dateProperty().get(), "the first day the hub opens");
+        awaitShown("#slot-0");
+        tap("#day-back");
+        awaitShown("#day-closed");
+        assertTrue(kiosk.rooms().slots().isEmpty(), "nothing offered on a closed day");
+        assertTrue(robot.lookup("#slot-0").tryQuery().isEmpty());
+    }
+
+}
