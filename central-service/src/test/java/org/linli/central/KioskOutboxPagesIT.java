@@ -54,7 +54,7 @@ class KioskOutboxPagesIT {
         CataloguePagesIT.open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
         CataloguePagesIT.set(chrome, "#hub-select", TestServer.HUB);
         By report = By.cssSelector("#kiosks td.outbox[data-refused='1']");
-        await().atMost(WAIT).until(() -> !chrome.findElements(report).isEmpty());
+        await().atMost(WAIT).ignoreExceptions().until(() -> !chrome.findElements(report).isEmpty());
         String shown = chrome.findElement(report).getText();
         assertTrue(shown.startsWith("待发 1 条 · 被拒 1 条\n签到 · 新号码，居民没有同意隐私说明 · "
                 + at.substring(5, 16).replace("T", " ")), shown);
@@ -65,7 +65,7 @@ class KioskOutboxPagesIT {
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         chrome.executeScript("Linli.setLanguage('en')");
-        await().atMost(WAIT).until(() -> chrome.findElement(report).getText()
+        await().atMost(WAIT).ignoreExceptions().until(() -> chrome.findElement(report).getText()
                 .startsWith("1 waiting to send · 1 refused\nCheck-in · a new number whose resident did not agree"));
     }
 
