@@ -13,6 +13,8 @@
   const LAST_ROWS = 4;
   const hub = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
   const serving = new Map();
+  // counters their clerk closed (lunch, the day's end): left out of "now serving" until they open again
+  let closed = new Set();
   let calls = [];
   let info = null;
   let activities = [];
@@ -48,7 +50,7 @@
   }
 
   function renderServing() {
-    const now = [...serving.values()].sort((a, b) => b.at - a.at).slice(0, SERVING_ROWS);
+    const now = [...serving.values()].filter(c => !closed.has(c.counter)).sort((a, b) => b.at - a.at).slice(0, SERVING_ROWS);
     const box = document.getElementById("now-serving");
     if (!now.length) {
       box.replaceChildren(el("div", { class: "serving-row idle" }, el("div", { class: "ticket" }, ...both("board.noCalls"))));
@@ -106,6 +108,24 @@
       counter: Linli.name(counter, "zh") || event.counter }));
   }
 
+  function useInfo(hubInfo) {
+    info = hubInfo;
+    closed = new Set((info.counters || []).filter(c => c.open === false).map(c => c.id));
+    Linli.useHub(info);
+    return info;
+  }
+
+  function onCounter(event) {
+    if (event.hub !== hub) return;
+    if (event.open) {
+      closed.delete(event.counter);
+    } else {
+      closed.add(event.counter);
+      serving.delete(event.counter); // reopened, it shows its next call, not the one before its break
+    }
+    renderServing();
+  }
+
   /** Today's calls from before the board was opened (or restarted), oldest first so the newest ends on top. */
   async function loadCalls() {
     const earlier = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub) + "/calls").catch(() => []);
@@ -120,17 +140,16 @@
   }
 
   async function load() {
-    info = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub));
-    Linli.useHub(info);
+    useInfo(await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub)));
     document.getElementById("hub-name").textContent = Linli.name(info.name);
     renderStatic();
     await loadCalls();
     renderServing();
     await loadActivities();
-    Linli.live(hub, { call: onCall });
+    Linli.live(hub, { call: onCall, counter: onCounter });
     setInterval(renderActivities, 60000);
     setInterval(() => {
-      Linli.get("/api/v1/hubs/" + encodeURIComponent(hub)).then(Linli.useHub).then(loadActivities).catch(console.error);
+      Linli.get("/api/v1/hubs/" + encodeURIComponent(hub)).then(useInfo).then(loadActivities).catch(console.error);
     }, 10 * 60000);
   }
 

@@ -43,12 +43,34 @@
   }
   C.onRooms(drawRoomChoices);
 
+  /** A words key's text, or the fallback when there are no words for it (a refusal the page does not know). */
+  function words(key, fallback) {
+    const text = Linli.t(key);
+    return text === key ? fallback : text;
+  }
+
+  /**
+   * The kiosk's last outbox report: how many entries wait to be sent, and those central refused for good, which the
+   * kiosk keeps aside for staff: what they were (a check-in, a rating), why and when. No resident is named.
+   */
+  function outbox(report) {
+    if (!report) return Linli.el("td", { class: "small outbox" }, Linli.t("cat.outbox.none"));
+    const at = time => time.substring(5, 16).replace("T", " ");
+    return Linli.el("td", { class: "outbox", "data-waiting": report.waiting, "data-refused": report.refused },
+      Linli.el("div", {}, Linli.t("cat.outbox.counts", { waiting: report.waiting, refused: report.refused })),
+      ...(report.refusedEntries || []).map(r => Linli.el("div", { class: "small refused", "data-reason": r.reason },
+        words("cat.outbox.what." + r.path.split("/").pop(), r.path) + " · "
+          + words("cat.outbox.reason." + r.reason, r.reason) + " · " + at(r.at))),
+      Linli.el("div", { class: "small" }, Linli.t("cat.outbox.reported", { at: at(report.reported) })));
+  }
+
   async function drawKiosks(hub) {
     const keys = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/kiosk-keys");
     field("kiosks").replaceChildren(...keys.map(k => Linli.el("tr", { "data-kiosk": k.id },
       Linli.el("td", {}, k.label),
       Linli.el("td", { class: "small" }, k.lastUsed ? Linli.t("cat.lastUsed", { at: k.lastUsed.substring(0, 16).replace("T", " ") })
         : Linli.t("cat.neverUsed")),
+      outbox(k.outbox),
       Linli.el("td", {}, Linli.el("button", { class: "danger", type: "button", "data-revoke": k.id, onclick: async () => {
         if (!confirm(Linli.t("cat.revoke.confirm", { label: k.label }))) return;
         if (await refused(() => Linli.api("DELETE", hubPath() + "/kiosk-keys/" + encodeURIComponent(k.id)))) await drawKiosks(C.hub());

@@ -1,4 +1,5 @@
-// Counter console: call, call again, complete, no-show (with a short undo) and transfer, from the mouse or F1-F4.
+// Counter console: open and close the counter, call, call again, complete, no-show (with a short undo) and
+// transfer, from the mouse or F1-F4. A closed counter calls nobody: call-next waits until it is opened again.
 // It shows how long the current resident waited and has been at the counter, how many wait for each of the
 // counter's services, and the waiting list; it follows the live stream.
 (function () {
@@ -38,7 +39,9 @@
     // Call-next finishes the current ticket first: the button says so. With nobody waiting it would only finish,
     // which is what Complete is for.
     document.getElementById("call-next-label").textContent = Linli.t(current ? "call.next.finish" : "call.next");
-    document.getElementById("call-next").disabled = busy || waiting.length === 0;
+    const open = view.open !== false;
+    document.getElementById("call-next").disabled = busy || !open || waiting.length === 0;
+    renderOpen(open);
     for (const id of ["recall", "complete", "no-show", "transfer"]) document.getElementById(id).disabled = busy || !current;
     const list = document.getElementById("waiting");
     list.replaceChildren(...(waiting.length ? waiting.map(t =>
@@ -48,6 +51,16 @@
         el("td", { class: "num small waited", "data-queued": t.queued || "" }, t.queued ? Linli.t("waited", { n: Linli.minutesSince(t.queued) }) : "")))
       : [el("tr", {}, el("td", { class: "empty" }, Linli.t("waiting.empty")))]));
     renderQueues();
+  }
+
+  function renderOpen(open) {
+    const status = document.getElementById("open-status");
+    status.textContent = Linli.t(open ? "counter.isOpen" : "counter.isClosed");
+    status.dataset.open = String(open);
+    const toggle = document.getElementById("open-toggle");
+    toggle.textContent = Linli.t(open ? "counter.close" : "counter.open");
+    toggle.className = open ? "secondary" : "primary";
+    toggle.disabled = busy;
   }
 
   function renderTimes() {
@@ -66,8 +79,9 @@
     document.getElementById("queues").replaceChildren(...mine.map(q =>
       el("div", { class: "queue-line", "data-service": q.service },
         el("span", { class: "what" }, (q.letter ? q.letter + " " : "") + serviceName(q.service)),
-        el("span", { class: q.waiting ? "" : "small" }, q.waiting
-          ? Linli.t("waiting.count", { n: q.waiting, m: q.estimatedWaitMinutes }) : Linli.t("waiting.empty")))));
+        el("span", { class: q.waiting ? "" : "small" }, !q.waiting ? Linli.t("waiting.empty")
+          : q.countersOpen === 0 ? Linli.t("waiting.noCounter", { n: q.waiting })
+          : Linli.t("waiting.count", { n: q.waiting, m: q.estimatedWaitMinutes })))));
   }
 
   async function refresh() {
@@ -134,7 +148,9 @@
       const ticket = await Linli.post(base + "/" + path, body);
       done(ticket);
     } catch (e) {
-      say(e.status === 404 && path === "call-next" ? Linli.t("nobody") : Linli.t("error.generic", { detail: e.message }), "error");
+      say(e.status === 404 && path === "call-next" ? Linli.t("nobody")
+        : e.status === 409 && (e.type || "").split("/").pop() === "counter-closed" ? Linli.t("counter.closedHint")
+        : Linli.t("error.generic", { detail: e.message }), "error");
     } finally {
       busy = false;
     }
@@ -171,6 +187,13 @@
     if (first) first.focus();
   }
 
+  /** Lunch, the day's end: a closed counter is left out of the waits and the board, and calls nobody. */
+  function toggleOpen() {
+    const opening = view && view.open === false;
+    act(opening ? "open" : "close", undefined, () => say(Linli.t(opening ? "done.opened" : "done.closed")));
+  }
+
+  document.getElementById("open-toggle").onclick = toggleOpen;
   for (const [id, run] of Object.entries(actions)) document.getElementById(id).onclick = run;
   document.getElementById("transfer").onclick = () =>
     document.getElementById("transfer-menu").classList.contains("open") ? closeTransfer() : openTransfer();
@@ -186,5 +209,5 @@
 
   document.addEventListener("linli:language", render);
   setInterval(renderTimes, 15000);
-  refresh().then(() => Linli.live(view && view.hub, { queue: refreshSoon, call: refreshSoon })).catch(console.error);
+  refresh().then(() => Linli.live(view && view.hub, { queue: refreshSoon, call: refreshSoon, counter: refreshSoon })).catch(console.error);
 })();

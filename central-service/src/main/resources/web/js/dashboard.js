@@ -211,12 +211,14 @@
 
   function renderQueues() {
     document.getElementById("queues").replaceChildren(...[...state.queues.values()].map(q => {
-      const long = q.waiting > 0 && q.estimatedWaitMinutes > LONG_WAIT_MINUTES;
+      // people waiting and no counter open for them (countersOpen 0) is as urgent as a long wait
+      const noCounter = q.waiting > 0 && q.countersOpen === 0;
+      const long = noCounter || (q.waiting > 0 && q.estimatedWaitMinutes > LONG_WAIT_MINUTES);
       return el("tr", { "data-service": q.service },
         el("td", {}, (q.letter ? q.letter + " " : "") + serviceName(q.service)),
         el("td", { class: "num" + (q.waiting ? "" : " small") }, q.waiting),
         el("td", { class: "num" + (long ? " warn-text" : q.waiting ? "" : " small") },
-          q.waiting ? Linli.t("minutes.n", { n: q.estimatedWaitMinutes }) : "–"),
+          noCounter ? Linli.t("queue.noCounter") : q.waiting ? Linli.t("minutes.n", { n: q.estimatedWaitMinutes }) : "–"),
         el("td", { class: "num" }, q.nowServing || "–"));
     }));
   }

@@ -35,9 +35,12 @@
     if (called) {
       state.replaceChildren(Linli.t("ticket.called.lead"), Linli.el("span", { class: "where" }, counterName(ticket.counter)));
     } else {
-      state.replaceChildren(...ticket.state === "waiting" && ticket.peopleAhead > 0
-        ? [Linli.el("span", { class: "line" }, Linli.t("ticket.ahead", { ahead: ticket.peopleAhead })),
-           Linli.el("span", { class: "line" }, Linli.t("ticket.about", { minutes: ticket.estimatedWaitMinutes }))]
+      // countersOpen 0: every counter of the service is closed, so there is no wait to tell, only that
+      const noCounter = ticket.state === "waiting" && ticket.countersOpen === 0;
+      state.replaceChildren(...ticket.state === "waiting" && (ticket.peopleAhead > 0 || noCounter)
+        ? [ticket.peopleAhead > 0 ? Linli.el("span", { class: "line" }, Linli.t("ticket.ahead", { ahead: ticket.peopleAhead })) : "",
+           Linli.el("span", { class: "line" }, noCounter ? Linli.t("ticket.noCounter")
+             : Linli.t("ticket.about", { minutes: ticket.estimatedWaitMinutes }))]
         : [{
         waiting: Linli.t("ticket.next"),
         done: Linli.t("ticket.done"),

@@ -31,6 +31,7 @@ import org.linli.central.displays.DisplayService;
 import org.linli.central.events.EventStreamService;
 import org.linli.central.feedback.FeedbackService;
 import org.linli.central.kiosks.KioskKeyService;
+import org.linli.central.kiosks.KioskStatuses;
 import org.linli.central.live.DayService;
 import org.linli.central.live.DaySoFar;
 import org.linli.central.live.LiveService;
@@ -105,7 +106,8 @@ public final class Main {
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), new LoginThrottle(c.db(), c.clock()), body),
-                new KioskKeyService(c.kioskKeys(), c.catalogue(), c.guard(), body),
+                new KioskKeyService(c.kioskKeys(), new KioskStatuses(c.db(), c.clock()), c.catalogue(), c.guard(),
+                        body),
                 new EventStreamService(c.journal(), c.guard(), c.roomViews()::events),
                 c.reports().reportService(c),
                 c.reports().calendarService(c),

@@ -116,6 +116,8 @@ final class AccessRoutes {
                 counterWork("POST", "/api/v1/counters/{counter}/complete", null, 403),
                 counterWork("POST", "/api/v1/counters/{counter}/no-show", null, 403),
                 counterWork("POST", "/api/v1/counters/{counter}/transfer", "{\"service\":\"{service}\"}", 403),
+                counterWork("POST", "/api/v1/counters/{counter}/open", null, 403),
+                counterWork("POST", "/api/v1/counters/{counter}/close", null, 403),
                 counterWork("GET", "/api/v1/counters/{counter}", null, 403),
 
                 // the live screens and the day so far: staff of the hub or above; a screen its own hub's
@@ -140,6 +142,9 @@ final class AccessRoutes {
                 row("POST", "/api/v1/hubs/{hub}/kiosk-keys", "{\"label\":\"Lobby\"}", ADMINS, reaches, 403),
                 row("GET", "/api/v1/hubs/{hub}/kiosk-keys", null, ADMINS, reaches, 403),
                 row("DELETE", "/api/v1/hubs/{hub}/kiosk-keys/{kiosk-key}", null, ADMINS, reaches, 403),
+                // a kiosk reports its own outbox; the key says which kiosk, so there is no hub to reach
+                row("POST", "/api/v1/kiosks/status", "{\"waiting\":0,\"refused\":[]}",
+                        EnumSet.of(Who.KIOSK), none, 403),
                 row("POST", "/api/v1/hubs/{hub}/display-keys", "{\"label\":\"Board\",\"scope\":\"screen\"}", ADMINS,
                         reaches, 403),
                 row("GET", "/api/v1/hubs/{hub}/display-keys", null, ADMINS, reaches, 403),

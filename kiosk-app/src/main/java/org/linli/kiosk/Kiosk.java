@@ -108,7 +108,7 @@ public final class Kiosk implements AutoCloseable {
         Async async = new Async(background, ui);
         connectivity = new Connectivity(ui);
         CentralClient central = new CentralClient(config.centralUrl(), config.kioskKey(), config.hubId(), connectivity);
-        outbox = new Outbox(config.dataDir().resolve("outbox.db"));
+        outbox = new Outbox(config.dataDir().resolve("outbox.db"), clock);
         sender = new OutboxSender(central, outbox, clock, zone);
         ReceiptPrinter printer = printer(config);
         i18n = new I18n(config.language());

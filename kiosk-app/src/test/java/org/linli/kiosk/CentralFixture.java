@@ -39,7 +39,7 @@ public final class CentralFixture implements AutoCloseable {
         central = TestCentral.start(dir.resolve("central"), clock, time.zone(), java.util.Map.of());
         client = new CentralClient(central.url(), central.kioskKey(), TestCentral.HUB, connectivity);
         zone = ZoneId.of(client.hub().timezone());
-        outbox = new Outbox(dir.resolve("outbox.db"));
+        outbox = new Outbox(dir.resolve("outbox.db"), clock);
         sender = new OutboxSender(client, outbox, clock, zone);
     }
 

@@ -227,6 +227,11 @@ public final class TestCentral implements AutoCloseable {
         post("/api/v1/devices", staffToken("admin"), Map.of("id", device, "hub", HUB, "rooms", java.util.List.of(room)));
     }
 
+    /** The hub's kiosk keys as an administrator lists them (on the catalogue page), with each kiosk's outbox. */
+    public JsonNode kioskKeys() {
+        return send("GET", "/api/v1/hubs/" + HUB + "/kiosk-keys", staffToken("admin"), null);
+    }
+
     public String staffToken(String user) {
         return staffTokens.computeIfAbsent(user, u -> post("/api/v1/auth/login", null, Map.of("username", u,
                 "password", credentials.getProperty("staff." + u + ".password"))).path("token").asText());

@@ -191,6 +191,12 @@ public final class Catalogue {
         });
     }
 
+    /** The hub's counters their clerk closed (the queue opens and closes them; see {@code queue.Queues}). */
+    public java.util.Set<String> closedCounters(String hubId) {
+        return java.util.Set.copyOf(db.read(c -> org.linli.central.store.Sql.list(c,
+                "SELECT id FROM counter WHERE hub_id = ? AND is_open = 0", rs -> rs.getString(1), hubId)));
+    }
+
     public Optional<Counter> counter(String id) {
         return db.read(c -> counter(c, id));
     }

@@ -61,8 +61,9 @@ public final class CatalogueService implements HttpService {
         body.put("rooms", catalogue.rooms(hub.id()).stream().map(CatalogueService::room).toList());
         body.put("services", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
                 "letter", s.letter(), "name", s.name(), "typicalMinutes", s.typicalMinutes())).toList());
+        java.util.Set<String> closed = catalogue.closedCounters(hub.id());
         body.put("counters", catalogue.counters(hub.id()).stream().map(c -> Map.of("id", c.id(),
-                "name", c.name(), "services", c.services())).toList());
+                "name", c.name(), "services", c.services(), "open", !closed.contains(c.id()))).toList());
         Json.ok(res, body);
     }
 

@@ -44,7 +44,7 @@ public final class DisplayService implements HttpService {
             Pattern.compile("/api/v1/events"));
     private static final Pattern COUNTER_READ = Pattern.compile("/api/v1/counters/[A-Za-z0-9_-]{1,64}");
     private static final Pattern COUNTER_ACTION = Pattern.compile(
-            "/api/v1/counters/[A-Za-z0-9_-]{1,64}/(call-next|recall|complete|no-show|transfer)");
+            "/api/v1/counters/[A-Za-z0-9_-]{1,64}/(call-next|recall|complete|no-show|transfer|open|close)");
 
     private static final long DISPLAY_COOKIE_SECONDS = java.time.Duration.ofDays(400).toSeconds();
 

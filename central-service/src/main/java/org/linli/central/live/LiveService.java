@@ -138,6 +138,10 @@ public final class LiveService implements HttpService {
         body.put("name", counter.name());
         body.put("ts", now(hub));
         body.put("services", counter.services());
+        // closed by its clerk (lunch, the day's end): it calls nobody until opened again
+        Queues.CounterState state = queues.state(counter);
+        body.put("open", state.open());
+        body.put("openSince", state.since());
         // where a ticket can be sent on: every service of the hub
         body.put("transferTo", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
                 "letter", s.letter(), "name", s.name())).toList());

@@ -42,7 +42,9 @@ public final class QueueService implements HttpService {
                 .post("/counters/{counter}/recall", (req, res) -> counter(req, res, "recall"))
                 .post("/counters/{counter}/complete", (req, res) -> counter(req, res, "complete"))
                 .post("/counters/{counter}/no-show", (req, res) -> counter(req, res, "no-show"))
-                .post("/counters/{counter}/transfer", this::transfer);
+                .post("/counters/{counter}/transfer", this::transfer)
+                .post("/counters/{counter}/open", (req, res) -> opening(req, res, true))
+                .post("/counters/{counter}/close", (req, res) -> opening(req, res, false));
     }
 
     private void draw(ServerRequest req, ServerResponse res) {
@@ -105,6 +107,12 @@ public final class QueueService implements HttpService {
      */
     private static java.util.function.Predicate<String> atHub(Caller caller) {
         return hub -> Guard.atOwnHub(caller, hub);
+    }
+
+    /** Opening and closing a counter is counter work too; the audit filter records it as every staff change. */
+    private void opening(ServerRequest req, ServerResponse res, boolean open) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
+        Json.ok(res, queues.setOpen(Requests.id(req, "counter"), open, atHub(caller)));
     }
 
     private void transfer(ServerRequest req, ServerResponse res) {

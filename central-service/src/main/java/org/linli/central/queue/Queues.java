@@ -13,14 +13,18 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.ServiceItem;
+import org.linli.central.errors.Conflict;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.CallEvent;
+import org.linli.central.events.CounterEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.QueueEvent;
 import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
+import org.linli.central.store.Sql;
+import org.linli.central.web.Times;
 
 /**
  * Queue tickets per service and day, and the counters that call them ({@link TicketState} has the states).
@@ -113,6 +117,10 @@ public final class Queues {
         String day = today(hub);
         long now = clock.instant().getEpochSecond();
         Ticket called = db.write(c -> {
+            if (!Tickets.isOpen(c, counterId)) {
+                throw new Conflict("counter-closed", "The counter is closed",
+                        "counter " + counterId + " is closed: open it before calling the next ticket");
+            }
             Optional<Ticket> serving = Tickets.current(c, counterId);
             if (serving.isPresent()) {
                 Tickets.end(c, serving.get().id(), TicketState.DONE, null, now, day);
@@ -140,6 +148,36 @@ public final class Queues {
         publishCall(called, false);
         publishQueue(hub, catalogue.requireService(called.serviceId()));
         return estimates.view(called);
+    }
+
+    /** A counter's state as the API shows it: open or closed, and since when (null: never opened nor closed). */
+    public record CounterState(String counter, boolean open, String since) {
+    }
+
+    /**
+     * Opens or closes a counter. A closed counter refuses call-next and is left out of the wait estimates; what it
+     * serves now it may still call again, end or transfer. Doing it twice changes nothing and publishes nothing.
+     */
+    public CounterState setOpen(String counterId, boolean open, Predicate<String> atHub) {
+        Counter counter = counter(counterId, atHub);
+        Hub hub = catalogue.requireHub(counter.hubId());
+        long now = clock.instant().getEpochSecond();
+        boolean changed = db.write(c -> Tickets.setOpen(c, counterId, open, now));
+        if (changed) {
+            events.publish(new CounterEvent(hub.id(), counterId, open));
+            counter.services().forEach(id -> catalogue.service(id).ifPresent(s -> publishQueue(hub, s)));
+        }
+        return state(counter);
+    }
+
+    public CounterState state(Counter counter) {
+        Hub hub = catalogue.requireHub(counter.hubId());
+        return db.read(c -> Sql.one(c, "SELECT is_open, open_changed_ts FROM counter WHERE id = ?",
+                rs -> {
+                    Long since = Sql.nullableLong(rs, "open_changed_ts");
+                    return new CounterState(counter.id(), rs.getInt(1) == 1, since == null ? null
+                            : Times.format(java.time.Instant.ofEpochSecond(since), hub.timezone()));
+                }, counter.id())).orElseThrow(() -> new NotFound("no counter " + counter.id()));
     }
 
     /** Calls the counter's current ticket again (the resident did not hear it). */
@@ -250,7 +288,9 @@ public final class Queues {
             row.put("service", service.id());
             row.put("letter", service.letter());
             row.put("waiting", waiting);
-            row.put("estimatedWaitMinutes", estimates.minutes(service.id(), waiting));
+            WaitEstimates.Estimate estimate = estimates.estimate(service.id(), waiting);
+            row.put("estimatedWaitMinutes", estimate.minutes());
+            row.put("countersOpen", estimate.countersOpen());
             row.put("nowServing", serving);
             result.add(row);
         }
@@ -278,6 +318,7 @@ public final class Queues {
 
     private void publishQueue(Hub hub, ServiceItem service) {
         int waiting = waiting(hub, service.id());
-        events.publish(new QueueEvent(hub.id(), service.id(), waiting, estimates.minutes(service.id(), waiting)));
+        WaitEstimates.Estimate estimate = estimates.estimate(service.id(), waiting);
+        events.publish(new QueueEvent(hub.id(), service.id(), waiting, estimate.minutes(), estimate.countersOpen()));
     }
 }

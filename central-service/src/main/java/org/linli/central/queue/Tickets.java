@@ -144,8 +144,21 @@ final class Tickets {
                 rs -> rs.getDouble(1), serviceId, TicketState.DONE.wire(), recent).orElse(0.0);
     }
 
-    static int counters(Connection c, String serviceId) throws SQLException {
-        return Sql.number(c, "SELECT count(*) FROM counter_service WHERE service_id = ?", serviceId);
+    /** How many counters serving the service are open (one never opened nor closed counts as open). */
+    static int openCounters(Connection c, String serviceId) throws SQLException {
+        return Sql.number(c, """
+                SELECT count(*) FROM counter_service cs JOIN counter k ON k.id = cs.counter_id
+                WHERE cs.service_id = ? AND k.is_open = 1""", serviceId);
+    }
+
+    static boolean isOpen(Connection c, String counterId) throws SQLException {
+        return Sql.number(c, "SELECT is_open FROM counter WHERE id = ?", counterId) == 1;
+    }
+
+    /** Opens or closes a counter; false when it already was. */
+    static boolean setOpen(Connection c, String counterId, boolean open, long now) throws SQLException {
+        return Sql.update(c, "UPDATE counter SET is_open = ?, open_changed_ts = ? WHERE id = ? AND is_open <> ?",
+                open, now, counterId, open) == 1;
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {

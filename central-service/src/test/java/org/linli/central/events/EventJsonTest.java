@@ -43,6 +43,15 @@ class EventJsonTest {
                 null))));
     }
 
+    /** docs/api.md: {@code queue} carries countersOpen beside the estimate; {@code counter} is three fields. */
+    @Test
+    void queuesTellTheirOpenCountersAndACounterItsOpening() throws IOException {
+        assertEquals(List.of("hub", "service", "waiting", "estimatedWaitMinutes", "countersOpen"),
+                fields(json(new QueueEvent("h", "health", 2, 20, 0))));
+        assertEquals(List.of("hub", "counter", "open"), fields(json(new CounterEvent("h", "counter-1", false))));
+        assertEquals("counter", new CounterEvent("h", "counter-1", true).eventName());
+    }
+
     @Test
     void aCheckinLeavesOutWhatDoesNotApply() throws IOException {
         assertEquals(List.of("id", "hub", "kind", "service"),

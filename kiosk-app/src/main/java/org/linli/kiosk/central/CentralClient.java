@@ -145,6 +145,11 @@ public final class CentralClient {
         return post(path, body.getBytes(StandardCharsets.UTF_8), idempotencyKey, Function.identity());
     }
 
+    /** Reports the outbox to the central service, where staff see it beside the kiosk's key. */
+    public void reportOutbox(Map<String, Object> status) throws IOException, CentralRefusedException {
+        post("/api/v1/kiosks/status", Json.write(status), null, Function.identity());
+    }
+
     /** Answers true when the central service is up (used by the outbox to decide whether to try). */
     public boolean ping() {
         try {
@@ -212,7 +217,7 @@ public final class CentralClient {
                     problem.path("detail").asText(null), type.substring(type.lastIndexOf('/') + 1));
         }
         try {
-            return reader.apply(Json.parse(answer));
+            return reader.apply(status == HttpURLConnection.HTTP_NO_CONTENT ? Json.MISSING : Json.parse(answer));
         } catch (IOException | RuntimeException e) {
             // a central service that answers nonsense is as useless as one that is down
             connectivity.report(false);

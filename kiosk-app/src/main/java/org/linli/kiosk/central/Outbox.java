@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,11 +26,25 @@ public final class Outbox implements AutoCloseable {
     public record Entry(long id, String path, String body, String idempotencyKey) {
     }
 
+    /**
+     * An entry the central service refused for good, as staff may see it: its route, the refusal's problem type
+     * ({@code consent-required}; never the detail, which may quote what a resident typed) and when.
+     */
+    public record Refused(String path, String reason, Instant at) {
+    }
+
     private final Connection db;
     private final OutboxKey key;
+    private final InstantSource clock;
+
+    /** The outbox in {@code file} on the machine's clock (tools and tests that never look at refusal times). */
+    public Outbox(Path file) throws IOException {
+        this(file, InstantSource.system());
+    }
 
     /** The outbox in {@code file}, sealed with the key in {@link #keyFileOf} it (made on the first start). */
-    public Outbox(Path file) throws IOException {
+    public Outbox(Path file, InstantSource clock) throws IOException {
+        this.clock = clock;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             key = OutboxKey.in(keyFileOf(file));
@@ -45,10 +61,28 @@ public final class Outbox implements AutoCloseable {
                           idempotency_key TEXT NOT NULL,
                           attempts INTEGER NOT NULL DEFAULT 0,
                           refused TEXT)""");
+                // an older outbox has no reason nor time of refusal: its refusals count from now, reason unknown
+                if (!hasColumn("refused_reason")) {
+                    s.execute("ALTER TABLE outbox ADD COLUMN refused_reason TEXT");
+                    s.execute("ALTER TABLE outbox ADD COLUMN refused_at INTEGER");
+                    s.execute("UPDATE outbox SET refused_reason = 'unknown', refused_at = "
+                            + clock.instant().getEpochSecond() + " WHERE refused IS NOT NULL");
+                }
             }
             sealClearBodies();
         } catch (SQLException e) {
             throw new IOException("cannot open the outbox " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasColumn(String name) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery("PRAGMA table_info(outbox)")) {
+            while (rows.next()) {
+                if (rows.getString("name").equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -119,7 +153,7 @@ public final class Outbox implements AutoCloseable {
                 }
             }
             // sealed with another key (the key file was lost or replaced): it can never be sent, so it stops blocking
-            unreadable.forEach(id -> refused(id, "does not open with this kiosk's outbox key"));
+            unreadable.forEach(id -> refused(id, "does not open with this kiosk's outbox key", "unreadable"));
             return entries;
         } catch (SQLException e) {
             throw new IllegalStateException("outbox read failed", e);
@@ -135,30 +169,64 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** How many entries were refused for good and are kept aside for staff. */
+    public synchronized int refusedCount() {
+        try (Statement s = db.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM outbox WHERE refused IS NOT NULL")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox read failed", e);
+        }
+    }
+
+    /** The newest {@code limit} entries refused for good, newest first. */
+    public synchronized List<Refused> refused(int limit) {
+        try (PreparedStatement s = db.prepareStatement("SELECT path, refused_reason, refused_at FROM outbox"
+                + " WHERE refused IS NOT NULL ORDER BY refused_at DESC, id DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            List<Refused> list = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    list.add(new Refused(rows.getString(1), rows.getString(2), Instant.ofEpochSecond(rows.getLong(3))));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox read failed", e);
+        }
+    }
+
     public synchronized void delivered(long id) {
-        update("DELETE FROM outbox WHERE id = ?", id, null);
+        update("DELETE FROM outbox WHERE id = ?", id);
     }
 
     public synchronized void attempted(long id) {
-        update("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id, null);
+        update("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id);
     }
 
     /**
      * The central service will never accept this one (a 4xx): it stops being retried, and its body (a phone number,
      * perhaps) is dropped, as nothing will ever send it; the route and the reason stay for whoever looks into it.
+     *
+     * @param detail the refusal in words, for the kiosk's own records
+     * @param reason its problem type ({@code consent-required}), what staff are shown
      */
-    public synchronized void refused(long id, String reason) {
-        update("UPDATE outbox SET refused = ?, body = '' WHERE id = ?", id, reason);
+    public synchronized void refused(long id, String detail, String reason) {
+        try (PreparedStatement s = db.prepareStatement(
+                "UPDATE outbox SET refused = ?, refused_reason = ?, refused_at = ?, body = '' WHERE id = ?")) {
+            s.setString(1, detail);
+            s.setString(2, reason);
+            s.setLong(3, clock.instant().getEpochSecond());
+            s.setLong(4, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox update failed", e);
+        }
     }
 
-    private void update(String sql, long id, String reason) {
+    private void update(String sql, long id) {
         try (PreparedStatement s = db.prepareStatement(sql)) {
-            if (reason != null) {
-                s.setString(1, reason);
-                s.setLong(2, id);
-            } else {
-                s.setLong(1, id);
-            }
+            s.setLong(1, id);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("outbox update failed", e);

@@ -29,6 +29,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Outbox outbox;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final OutboxReport report;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("outbox-sync").factory());
 
@@ -40,6 +41,7 @@ public final class OutboxSender implements AutoCloseable {
         this.outbox = outbox;
         this.clock = clock;
         this.zone = zone;
+        this.report = new OutboxReport(central, outbox, clock, zone);
     }
 
     /** Retries kept entries every {@code period}; also reaches the central service so the banner clears. */
@@ -77,8 +79,17 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Sends what was kept, oldest first, stopping at the first sign the central service is still away. */
+    /**
+     * Sends what was kept, oldest first, stopping at the first sign the central service is still away; then reports
+     * the outbox to the central service when it changed or a minute went by ({@link OutboxReport}).
+     */
     public int syncNow() {
+        int sent = send();
+        report.sendIfDue();
+        return sent;
+    }
+
+    private int send() {
         int sent = 0;
         var pending = outbox.pending();
         if (pending.isEmpty()) {
@@ -102,11 +113,11 @@ public final class OutboxSender implements AutoCloseable {
                     // stays as refused, its number erased (docs/privacy.md, "Consent")
                     LOG.log(System.Logger.Level.WARNING, "kept {0} #{1} not counted: a new phone number, and the"
                             + " resident was not asked to agree to the privacy notice", entry.path(), entry.id());
-                    outbox.refused(entry.id(), "consent-required: " + e.getMessage());
+                    outbox.refused(entry.id(), "consent-required: " + e.getMessage(), "consent-required");
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "central service refused kept {0} #{1}: {2}",
                             entry.path(), entry.id(), e.getMessage());
-                    outbox.refused(entry.id(), e.getMessage());
+                    outbox.refused(entry.id(), e.getMessage(), OutboxReport.reason(e));
                 }
             } catch (IOException e) {
                 outbox.attempted(entry.id());

@@ -119,6 +119,58 @@ class OutboxSenderTest extends CentralFixtureTest {
         }
     }
 
+    /**
+     * Entries central refuses for good are kept aside "for staff": the kiosk reports them (with what still waits)
+     * and they are listed with its key, as a route, a problem type and a time; no phone, name or detail in words.
+     * The report goes again when it changes, and otherwise once a minute.
+     */
+    @Test
+    void anEntryCentralRefusesIsListedWithTheKiosksKeyForStaff() throws Exception {
+        f.central.stop();
+        assertTrue(f.sender.checkin(Map.of("phone", "13955556666", "service", "no-such-service")).kept());
+        f.central.restart();
+        f.sender.syncNow();
+        com.fasterxml.jackson.databind.JsonNode outbox = lobby().path("outbox");
+        assertEquals(0, outbox.path("waiting").asInt(), outbox.toString());
+        assertEquals(1, outbox.path("refused").asInt(), outbox.toString());
+        com.fasterxml.jackson.databind.JsonNode refused = outbox.path("refusedEntries").get(0);
+        assertEquals("/api/v1/checkins", refused.path("path").asText());
+        assertTrue(refused.path("reason").asText().matches("[a-z0-9-]+"), refused.toString());
+        assertEquals(f.clock.instant().getEpochSecond(),
+                java.time.OffsetDateTime.parse(refused.path("at").asText()).toEpochSecond(), 1, "when it was refused");
+        assertFalse(outbox.toString().contains("13955556666"), "no phone in what staff see: " + outbox);
+        String reported = outbox.path("reported").asText();
+
+        f.clock.advance(Duration.ofSeconds(20));
+        f.sender.syncNow();
+        assertEquals(reported, lobby().path("outbox").path("reported").asText(), "nothing changed: not sent again");
+        f.central.stop();
+        assertTrue(f.sender.checkin(Map.of("phone", "13955557777", "service", "no-such-service")).kept());
+        f.central.restart();
+        f.clock.advance(Duration.ofSeconds(5));
+        f.sender.syncNow();
+        assertEquals(2, lobby().path("outbox").path("refused").asInt(), "a change is reported at once");
+        String changed = lobby().path("outbox").path("reported").asText();
+        assertTrue(later(changed, reported), changed + " after " + reported);
+
+        f.clock.advance(Duration.ofSeconds(61));
+        f.sender.syncNow();
+        assertTrue(later(lobby().path("outbox").path("reported").asText(), changed), "a minute later it reports again");
+    }
+
+    private static boolean later(String time, String than) {
+        return java.time.OffsetDateTime.parse(time).isAfter(java.time.OffsetDateTime.parse(than));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode lobby() {
+        for (com.fasterxml.jackson.databind.JsonNode key : f.central.kioskKeys()) {
+            if (key.path("id").asText().equals("kiosk-lobby")) {
+                return key;
+            }
+        }
+        throw new AssertionError("no kiosk-lobby in " + f.central.kioskKeys());
+    }
+
     /** A body sealed under a key the kiosk no longer has is set aside, and no longer holds the others back. */
     @Test
     void aBodyUnderALostKeyIsSetAside() throws Exception {
