@@ -64,6 +64,8 @@ class QueueIT {
         assertEquals("C002", second.get("number").asText());
         assertEquals(0, first.get("peopleAhead").asInt());
         assertEquals(1, second.get("peopleAhead").asInt());
+        assertEquals(0, server.get("/api/v1/tickets/" + first.get("id").asText(), null).json().get("peopleAhead")
+                .asInt(), "the second, drawn in the same second on the test's clock, is not ahead of the first");
         // typical 10 minutes, one counter serves health
         assertEquals(10, second.get("estimatedWaitMinutes").asInt());
 

@@ -89,12 +89,16 @@ final class Tickets {
                 serviceId, day, WAITING);
     }
 
-    /** Waiting tickets of the service that are called before this one. */
+    /**
+     * Waiting tickets of the service that are called before this one, in the order of the call: priority, then
+     * when queued, then the day's sequence (two tickets drawn in the same second do not both count the other).
+     */
     static int ahead(Connection c, Ticket t) throws SQLException {
         return Sql.number(c, """
-                SELECT count(*) FROM ticket WHERE service_id = ? AND day = ? AND state = ? AND id <> ?
-                  AND (priority > ? OR (priority = ? AND queued_ts <= ?))""",
-                t.serviceId(), t.day(), WAITING, t.id(), t.priority(), t.priority(), t.queuedTs());
+                SELECT count(*) FROM ticket o JOIN ticket t ON t.id = ?
+                WHERE o.service_id = t.service_id AND o.day = t.day AND o.state = ? AND o.id <> t.id
+                  AND (o.priority > t.priority OR (o.priority = t.priority AND (o.queued_ts < t.queued_ts
+                      OR (o.queued_ts = t.queued_ts AND o.seq < t.seq))))""", t.id(), WAITING);
     }
 
     /** The number of the ticket a service called last that day, if any. */
