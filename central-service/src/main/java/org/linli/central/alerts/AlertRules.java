@@ -3,6 +3,8 @@ package org.linli.central.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
@@ -21,12 +23,20 @@ import org.linli.protocol.payload.EventType;
  */
 public final class AlertRules {
     private static final Duration STALE = Duration.ofMinutes(10);
+    /**
+     * A room's count within its capacity is checked against its stored alerts at once after this replica saw it over,
+     * else at most this often: a room's state is sent up to ten times a second, and nearly always it had no alert.
+     * Another replica that raised it and sees the count drop resolves it at once itself.
+     */
+    static final Duration ROOM_WITHIN_EVERY = Duration.ofMinutes(1);
     private final Alerts alerts;
     private final Database db;
     private final Clock clock;
     private final int deniedBurst;
     private final Duration deniedWindow;
     private final Catalogue catalogue;
+    /** When each room within its capacity was last checked; none after it was seen over. */
+    private final Map<String, Long> roomWithinChecked = new ConcurrentHashMap<>();
 
     public AlertRules(Alerts alerts, Database db, Clock clock, int deniedBurst, Duration deniedWindow,
             Catalogue catalogue) {
@@ -132,6 +142,7 @@ public final class AlertRules {
 
     /** A room counted more people than it holds. */
     public void overCapacity(String hubId, String roomId, int count, int capacity) {
+        roomWithinChecked.remove(roomId);
         Name room = roomName(roomId);
         alerts.raise(hubId, Alert.OVER_CAPACITY, roomId, null, new Name(
                 room.zh() + "内有 " + count + " 人，超过容量 " + capacity + " 人",
@@ -140,6 +151,12 @@ public final class AlertRules {
 
     /** A room's count is within its capacity again (or it has none now). */
     public void roomWithinCapacity(String hubId, String roomId) {
+        long now = clock.millis();
+        Long checked = roomWithinChecked.get(roomId);
+        if (checked != null && now - checked >= 0 && now - checked < ROOM_WITHIN_EVERY.toMillis()) {
+            return;
+        }
+        roomWithinChecked.put(roomId, now);
         alerts.resolve(hubId, Alert.OVER_CAPACITY, roomId, null);
     }
 

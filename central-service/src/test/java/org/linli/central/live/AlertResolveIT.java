@@ -199,6 +199,31 @@ class AlertResolveIT {
         }
     }
 
+    /** A device that came back while no replica ran: its offline alert is resolved when the service starts. */
+    @Test
+    void anOfflineAlertOfADeviceOnlineWhenTheServiceStartsIsResolved() throws Exception {
+        try (TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
+            door.publish(Topics.deviceStatus("studio-door"), codec.encode(new StatusPayload("online", clock.millis(),
+                    "test")), true);
+            door.flush();
+            await().atMost(WAIT).until(() -> server.components().registry().view("studio-door")
+                    .map(v -> v.online()).orElse(false));
+        }
+        // as a replica stopped while the device was away had left it
+        long id = server.components().alerts().raise(HUB, Alert.DEVICE_OFFLINE, null, "studio-door",
+                new org.linli.central.catalogue.Name("离线", "offline")).orElseThrow().id();
+        unsubscribe.run();
+        server.close();
+        clock.advance(Duration.ofMinutes(3));
+        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                "live.offline-after-seconds", "1", "live.client-id", "central-alert-resolve-it-2"), clock);
+        unsubscribe = () -> { };
+        Alert after = server.components().alerts().today(HUB).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow();
+        assertEquals(Alert.RESOLVED, after.state(), after.toString());
+        assertEquals(clock.millis(), after.resolvedTs());
+    }
+
     private JsonNode awaitAlert(String kind, String state) {
         return await().atMost(WAIT).until(() -> latest(kind), a -> a != null && a.get("state").asText().equals(state));
     }
