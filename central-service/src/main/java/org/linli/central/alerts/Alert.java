@@ -42,11 +42,12 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
 
     /**
      * The kinds whose condition is seen ending: a device back online, a room back under its capacity, the hub back
-     * within its capacity, the door closed, the CPU cooler. The others are moments (a burst of refusals) or
-     * conditions nothing reports the end of (a door's clock, its revocation lists): staff acknowledge them.
+     * within its capacity, the door closed, the CPU cooler, a room's revocation list published. The others are
+     * moments (a burst of refusals) or conditions nothing reports the end of (a door's clock, a door refusing or
+     * lacking its list): staff acknowledge them.
      */
     public static final Set<String> RESOLVE_THEMSELVES = Set.of(DEVICE_OFFLINE, OVER_CAPACITY, HUB_OVER_CAPACITY,
-            DOOR_HELD_OPEN, DEVICE_HOT);
+            DOOR_HELD_OPEN, DEVICE_HOT, REVOCATIONS_UNPUBLISHABLE);
 
     public static final String OPEN = "open";
     public static final String ACKNOWLEDGED = "acknowledged";
