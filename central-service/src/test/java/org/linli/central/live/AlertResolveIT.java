@@ -213,11 +213,8 @@ class AlertResolveIT {
         long id = server.components().alerts().raise(HUB, Alert.DEVICE_OFFLINE, null, "studio-door",
                 new org.linli.central.catalogue.Name("离线", "offline")).orElseThrow().id();
         unsubscribe.run();
-        server.close();
-        clock.advance(Duration.ofMinutes(3));
-        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
-                "live.offline-after-seconds", "1", "live.client-id", "central-alert-resolve-it-2"), clock);
         unsubscribe = () -> { };
+        server.restart(Duration.ofMinutes(3));
         Alert after = server.components().alerts().today(HUB).stream().filter(a -> a.id() == id).findFirst()
                 .orElseThrow();
         assertEquals(Alert.RESOLVED, after.state(), after.toString());
