@@ -6,7 +6,7 @@ window.linliColoured = function () {
   "use strict";
   const EXCEPTIONS = [
     ".room[data-status='occupied']", ".room[data-status='over_capacity']", ".room[data-stale='true']",
-    ".warn-text", ".alert:not(.acknowledged) .kind", ".device[data-online='false']", ".dot.off", ".faces .low",
+    ".warn-text", ".alert[data-state='open'] .kind", ".device[data-online='false']", ".dot.off", ".faces .low",
     ".chip.bad", ".offline-banner", ".logo", "header.bar", "#day-chart",
     // the hub near (90 %) or over its capacity
     "#kpi-people-tile[data-level='warn'] .share", "#kpi-people-tile[data-level='warn'] #kpi-people-meter",

@@ -274,18 +274,33 @@
     renderDeviceChip();
   }
 
+  /**
+   * Today's alerts: the open ones first, in the exception's red with "acknowledge"; then those staff handled (who,
+   * when) and those that ended by themselves (when), in grey, newest first. The same after a reload: the live
+   * snapshot lists today's alerts, not only the open ones.
+   */
   function renderAlerts() {
-    const open = [...state.alerts.values()].sort((a, b) => (b.ts || "").localeCompare(a.ts || ""));
+    const rank = a => (a.state === "open" ? 0 : 1);
+    const shown = [...state.alerts.values()]
+      .sort((a, b) => rank(a) - rank(b) || (b.ts || "").localeCompare(a.ts || "") || b.id - a.id);
     const box = document.getElementById("alerts");
-    if (open.length === 0) { box.replaceChildren(el("p", { class: "small" }, Linli.t("no.alerts"))); return; }
-    box.replaceChildren(...open.slice(0, 30).map(a =>
-      // closed by itself (the hub back within its capacity) reads "resolved", as grey as acknowledged: nothing to do
-      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : "") + (a.resolved ? " resolved" : ""),
-        "data-alert": a.id, "data-kind": a.kind },
+    if (shown.length === 0) { box.replaceChildren(el("p", { class: "small" }, Linli.t("no.alerts"))); return; }
+    box.replaceChildren(...shown.slice(0, 30).map(a =>
+      el("div", { class: "alert " + a.state, "data-alert": a.id, "data-kind": a.kind, "data-state": a.state },
         el("div", { class: "what" }, el("span", { class: "kind" }, Linli.t("alert." + a.kind)), " ", Linli.name(a.message),
           el("div", { class: "small" }, Linli.time(a.ts))),
-        a.acknowledged ? el("span", { class: "small" }, Linli.t(a.resolved ? "resolved" : "acknowledged"))
-          : el("button", { class: "secondary", onclick: () => acknowledge(a.id) }, Linli.t("ack")))));
+        a.state === "open"
+          ? el("button", { class: "secondary", onclick: () => acknowledge(a.id) }, Linli.t("ack"))
+          : el("span", { class: "small status" }, alertStatus(a)))));
+  }
+
+  /** "已解除（10:40）", "已处理（operator，10:31）", or both when staff had handled it before it ended. */
+  function alertStatus(a) {
+    const handled = a.acknowledged
+      ? Linli.t("alert.state.acknowledged", { who: a.acknowledgedBy, time: Linli.time(a.acknowledgedAt) }) : "";
+    if (!a.resolved) return handled;
+    const resolved = Linli.t("alert.state.resolved", { time: Linli.time(a.resolvedAt) });
+    return handled ? resolved + " · " + handled : resolved;
   }
 
   // ------------------------------------------------------------------ figures and the day so far

@@ -120,10 +120,21 @@ final class LiveParts implements AutoCloseable {
         }, message -> mqtt.acknowledge(message), receipts(), clock, settings.batchSize());
         this.doorKeys = new DoorKeysPublisher(features.catalogue(), features.bookings()::roomBookings,
                 features.keys(), retained,
-                (hub, room, bytes, reason) -> alerts.raise(hub, Alert.REVOCATIONS_UNPUBLISHABLE, room, null, new Name(
-                        room + " 的撤销名单过大，未发给门禁：已取消的预约可能仍能开门",
-                        "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors would"
-                                + " refuse it (" + reason + "), so cancelled bookings may still open them")),
+                new DoorKeysPublisher.Alarm() {
+                    @Override
+                    public void unpublishable(String hub, String room, int bytes, String reason) {
+                        alerts.raise(hub, Alert.REVOCATIONS_UNPUBLISHABLE, room, null, new Name(
+                                room + " 的撤销名单过大，未发给门禁：已取消的预约可能仍能开门",
+                                "The revocation list of " + room + " (" + bytes + " bytes) was not sent: its doors"
+                                        + " would refuse it (" + reason + "), so cancelled bookings may still open"
+                                        + " them"));
+                    }
+
+                    @Override
+                    public void publishable(String hub, String room) {
+                        alerts.resolve(hub, Alert.REVOCATIONS_UNPUBLISHABLE, room, null);
+                    }
+                },
                 clock);
         this.commands = new DoorCommands(features.keys(), mqtt == null ? null : (topic, payload) -> mqtt.publish(
                 topic, payload, false), clock);

@@ -2,24 +2,27 @@ package org.linli.central.alerts;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 import org.linli.central.catalogue.Name;
 import org.linli.central.events.AlertEvent;
 import org.linli.central.web.Times;
 
 /**
- * Something staff should look at.
+ * Something staff should look at. Its state:
+ * <ul>
+ * <li>{@code open}: raised, nobody acknowledged it, its condition goes on;</li>
+ * <li>{@code acknowledged}: staff acknowledged it ({@code ackBy}, {@code ackTs}), its condition may go on;</li>
+ * <li>{@code resolved}: its condition ended by itself ({@code resolvedTs}), whether or not staff had acknowledged it
+ * before. Only the kinds in {@link #RESOLVE_THEMSELVES} do.</li>
+ * </ul>
  *
- * @param kind one of the kinds below, e.g. {@code device_offline}, {@code over_capacity} or
- *     {@code hub_over_capacity}
  * @param ts when it was raised (epoch ms)
- * @param acknowledged closed: by staff, or by itself
- * @param resolved its condition ended by itself (only {@code hub_over_capacity} does), whether or not staff had
- *     acknowledged it before
+ * @param ackBy the staff account that acknowledged it, null while nobody did
+ * @param ackTs when (epoch ms), null while nobody did
+ * @param resolvedTs when its condition ended by itself (epoch ms), null while it goes on
  */
 public record Alert(long id, String hubId, String kind, String roomId, String deviceId, Name message, long ts,
-        boolean acknowledged, boolean resolved) {
+        String ackBy, Long ackTs, Long resolvedTs) {
 
     public static final String DEVICE_OFFLINE = "device_offline";
     public static final String OVER_CAPACITY = "over_capacity";
@@ -37,9 +40,40 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     /** A door's revocation list no longer covers the time it may open for. */
     public static final String REVOCATIONS_STALE = "revocations_stale";
 
+    /**
+     * The kinds whose condition is seen ending: a device back online, a room back under its capacity, the hub back
+     * within its capacity, the door closed, the CPU cooler, a room's revocation list published. The others are
+     * moments (a burst of refusals) or conditions nothing reports the end of (a door's clock, a door refusing or
+     * lacking its list): staff acknowledge them.
+     */
+    public static final Set<String> RESOLVE_THEMSELVES = Set.of(DEVICE_OFFLINE, OVER_CAPACITY, HUB_OVER_CAPACITY,
+            DOOR_HELD_OPEN, DEVICE_HOT, REVOCATIONS_UNPUBLISHABLE);
+
+    public static final String OPEN = "open";
+    public static final String ACKNOWLEDGED = "acknowledged";
+    public static final String RESOLVED = "resolved";
+
+    public boolean acknowledged() {
+        return ackBy != null;
+    }
+
+    public boolean resolved() {
+        return resolvedTs != null;
+    }
+
+    /** {@link #OPEN}, {@link #ACKNOWLEDGED} or {@link #RESOLVED}. */
+    public String state() {
+        return resolved() ? RESOLVED : acknowledged() ? ACKNOWLEDGED : OPEN;
+    }
+
     /** As the API and the {@code alert} event show it, with times in the hub's zone. */
     public AlertEvent event(ZoneId zone) {
-        return new AlertEvent(id, hubId, kind, roomId, deviceId, message, Times.format(Instant.ofEpochMilli(ts), zone),
-                acknowledged, resolved);
+        return new AlertEvent(id, hubId, kind, roomId, deviceId, message, time(ts, zone), state(), acknowledged(),
+                ackBy, ackTs == null ? null : time(ackTs, zone), resolved(),
+                resolvedTs == null ? null : time(resolvedTs, zone));
+    }
+
+    private static String time(long epochMs, ZoneId zone) {
+        return Times.format(Instant.ofEpochMilli(epochMs), zone);
     }
 }

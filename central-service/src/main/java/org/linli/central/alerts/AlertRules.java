@@ -3,6 +3,8 @@ package org.linli.central.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
@@ -14,17 +16,27 @@ import org.linli.protocol.payload.EventPayload;
 import org.linli.protocol.payload.EventType;
 
 /**
- * Turns door events into alerts: held open, bursts of denied access, a door that does not trust its clock. Events
- * replayed from an agent's outbox long after they happened are stored but raise nothing: the moment has passed.
+ * Turns door events into alerts: held open, bursts of denied access, a door that does not trust its clock; and what
+ * the counters and devices report into alerts raised and resolved (see {@link Alert#RESOLVE_THEMSELVES}). Events
+ * replayed from an agent's outbox long after they happened are stored but raise nothing: the moment has passed (a
+ * late door.closed still resolves: the door is closed).
  */
 public final class AlertRules {
     private static final Duration STALE = Duration.ofMinutes(10);
+    /**
+     * A room's count within its capacity is checked against its stored alerts at once after this replica saw it over,
+     * else at most this often: a room's state is sent up to ten times a second, and nearly always it had no alert.
+     * Another replica that raised it and sees the count drop resolves it at once itself.
+     */
+    static final Duration ROOM_WITHIN_EVERY = Duration.ofMinutes(1);
     private final Alerts alerts;
     private final Database db;
     private final Clock clock;
     private final int deniedBurst;
     private final Duration deniedWindow;
     private final Catalogue catalogue;
+    /** When each room within its capacity was last checked; none after it was seen over. */
+    private final Map<String, Long> roomWithinChecked = new ConcurrentHashMap<>();
 
     public AlertRules(Alerts alerts, Database db, Clock clock, int deniedBurst, Duration deniedWindow,
             Catalogue catalogue) {
@@ -38,10 +50,14 @@ public final class AlertRules {
 
     /** An event stored for the first time. */
     public void event(Device device, EventPayload event) {
+        String room = event.room() != null ? event.room() : device.rooms().stream().findFirst().orElse(null);
+        if (event.eventType() == EventType.DOOR_CLOSED) {
+            alerts.resolve(device.hubId(), Alert.DOOR_HELD_OPEN, room, device.id());
+            return;
+        }
         if (event.ts() < clock.millis() - STALE.toMillis()) {
             return;
         }
-        String room = event.room() != null ? event.room() : device.rooms().stream().findFirst().orElse(null);
         Name where = where(device, room);
         switch (EventType.byWire(event.type()).orElse(EventType.AGENT_STARTED)) {
             case DOOR_HELD_OPEN -> alerts.raise(device.hubId(), Alert.DOOR_HELD_OPEN, room, device.id(), new Name(
@@ -113,17 +129,40 @@ public final class AlertRules {
                         + " °C and slows down when this hot: check its ventilation"));
     }
 
+    /** A device's CPU is below the hot mark again. */
+    public void deviceCooled(Device device) {
+        alerts.resolve(device.hubId(), Alert.DEVICE_HOT, device.rooms().stream().findFirst().orElse(null),
+                device.id());
+    }
+
+    /** A device is online again: its offline alert, if it had one, is resolved. */
+    public void deviceOnline(String hubId, String deviceId) {
+        alerts.resolve(hubId, Alert.DEVICE_OFFLINE, null, deviceId);
+    }
+
     /** A room counted more people than it holds. */
     public void overCapacity(String hubId, String roomId, int count, int capacity) {
+        roomWithinChecked.remove(roomId);
         Name room = roomName(roomId);
         alerts.raise(hubId, Alert.OVER_CAPACITY, roomId, null, new Name(
                 room.zh() + "内有 " + count + " 人，超过容量 " + capacity + " 人",
                 count + " people in " + room.en() + ", more than its capacity of " + capacity));
     }
 
+    /** A room's count is within its capacity again (or it has none now). */
+    public void roomWithinCapacity(String hubId, String roomId) {
+        long now = clock.millis();
+        Long checked = roomWithinChecked.get(roomId);
+        if (checked != null && now - checked >= 0 && now - checked < ROOM_WITHIN_EVERY.toMillis()) {
+            return;
+        }
+        roomWithinChecked.put(roomId, now);
+        alerts.resolve(hubId, Alert.OVER_CAPACITY, roomId, null);
+    }
+
     /**
      * A hub's rooms counted more people than its fire certificate allows in the building: one alert while it lasts
-     * (see {@link Alerts#raiseOnce}). With rooms in use that are not counted the count is a lower bound, and the
+     * (see {@link Alerts#raise}). With rooms in use that are not counted the count is a lower bound, and the
      * message says so: the lower bound alone is over.
      */
     public void hubOverCapacity(Hub hub, int counted, int uncountedRooms) {
@@ -138,12 +177,12 @@ public final class AlertRules {
                         "At least " + counted + " people in the rooms of " + where.en() + " (" + uncountedRooms
                                 + " more in use, not counted), more than the " + capacity
                                 + " its fire certificate allows");
-        alerts.raiseOnce(hub.id(), Alert.HUB_OVER_CAPACITY, message);
+        alerts.raise(hub.id(), Alert.HUB_OVER_CAPACITY, null, null, message);
     }
 
-    /** A hub's count is back within its capacity (or it has none now): the next time over raises a new alert. */
+    /** A hub's count is back within its capacity: its alert is resolved. */
     public void hubWithinCapacity(String hubId) {
-        alerts.resolve(hubId, Alert.HUB_OVER_CAPACITY);
+        alerts.resolve(hubId, Alert.HUB_OVER_CAPACITY, null, null);
     }
 
     /** The room by its name in each language (the staff read "阅览室", not "reading-room"), else the device's id. */

@@ -29,11 +29,20 @@ public final class OfflineWatch implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Sets timers for devices that were already offline when the service started. */
+    /**
+     * Sets timers for devices that were already offline when the service started, and resolves the offline alerts of
+     * those online: one may have come back while no replica was running.
+     */
     public void start() {
         for (DeviceRegistry.DeviceView device : registry.views(null)) {
             if (!device.online() && device.changedTs() != 0) {
                 wentOffline(device.id(), device.changedTs());
+            } else if (device.online()) {
+                try {
+                    alerts.resolve(device.hubId(), Alert.DEVICE_OFFLINE, null, device.id());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "resolving the offline alert of device " + device.id() + " failed", e);
+                }
             }
         }
     }

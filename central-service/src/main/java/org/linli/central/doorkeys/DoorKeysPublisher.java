@@ -57,6 +57,11 @@ public final class DoorKeysPublisher implements AutoCloseable {
     @FunctionalInterface
     public interface Alarm {
         void unpublishable(String hubId, String roomId, int bytes, String reason);
+
+        /** The room's list is one its doors take again (as nearly always): an alert about it has ended. */
+        default void publishable(String hubId, String roomId) {
+            // nothing to say by default
+        }
     }
 
     private final Catalogue catalogue;
@@ -179,6 +184,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
             alarm.unpublishable(hubId, roomId, list.length, refusal.get());
             return Optional.empty();
         }
+        alarm.publishable(hubId, roomId);
         return Optional.of(list);
     }
 

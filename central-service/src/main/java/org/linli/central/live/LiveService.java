@@ -78,7 +78,7 @@ public final class LiveService implements HttpService {
         body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
         body.put("queues", queues.overview(hub));
         body.put("devices", devices.views(hub.id()).stream().map(d -> d.event(hub.timezone())).toList());
-        body.put("alerts", alerts.open(hub.id()).stream().map(a -> a.event(hub.timezone())).toList());
+        body.put("alerts", alerts.today(hub.id()).stream().map(a -> a.event(hub.timezone())).toList());
         body.put("figures", figures.today(hub));
         Json.ok(res, body);
     }

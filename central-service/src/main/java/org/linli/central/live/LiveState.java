@@ -115,6 +115,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
         List<DeviceRegistry.Transition> transitions = new ArrayList<>();
         List<Message> doorEvents = new ArrayList<>();
         Map<String, Double> hot = new LinkedHashMap<>();
+        Set<String> cooled = new LinkedHashSet<>();
         for (Message m : fresh) {
             String id = m.deviceId();
             touched.add(id);
@@ -138,6 +139,11 @@ public final class LiveState implements BatchSink, AutoCloseable {
                     registry.seen(id, now, t.outboxDepth(), t.version(), health);
                     if (health.hot() && !wasHot) {
                         hot.put(id, health.cpuTempC());
+                        cooled.remove(id);
+                    } else if (!health.hot() && health.cpuTempC() != null) {
+                        // every cool sample, not only the first: another replica may have raised it
+                        cooled.add(id);
+                        hot.remove(id);
                     }
                     changedDevices.add(id);
                 }
@@ -155,12 +161,14 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
         changedDevices.forEach(id -> deviceSaved.put(id, now));
         saveDevices(c, changedDevices);
-        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents, hot);
+        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents, hot, cooled);
     }
 
     private void afterCommit(long now, Set<String> changedRooms, Set<String> touched,
-            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents, Map<String, Double> hot) {
+            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents, Map<String, Double> hot,
+            Set<String> cooled) {
         Set<String> transitioned = new LinkedHashSet<>();
+        cooled.forEach(id -> registry.device(id).ifPresent(rules::deviceCooled));
         hot.forEach((id, cpuTempC) -> {
             registry.device(id).ifPresent(device -> rules.deviceHot(device, cpuTempC));
             transitioned.add(id); // shown at once, as a change of online state is
@@ -169,6 +177,8 @@ public final class LiveState implements BatchSink, AutoCloseable {
             transitioned.add(t.deviceId());
             if (!t.online()) {
                 offline.wentOffline(t.deviceId(), t.ts());
+            } else {
+                registry.device(t.deviceId()).ifPresent(d -> rules.deviceOnline(d.hubId(), d.id()));
             }
         }
         for (String id : touched) {
@@ -248,6 +258,8 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
         if (view.status().equals("over_capacity")) {
             rules.overCapacity(view.hub().id(), roomId, view.count(), view.room().capacity());
+        } else {
+            rules.roomWithinCapacity(view.hub().id(), roomId);
         }
     }
 

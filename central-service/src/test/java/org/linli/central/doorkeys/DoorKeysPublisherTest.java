@@ -39,12 +39,23 @@ class DoorKeysPublisherTest {
     }
 
     @Test
-    void aListTheDoorTakesIsPublishedWithoutAlarm() throws Exception {
+    void aListTheDoorTakesIsPublishedWithoutAlarmAndEndsAnEarlierOne() throws Exception {
         List<String> alarms = new ArrayList<>();
+        List<String> ended = new ArrayList<>();
         DoorKeysPublisher publisher = new DoorKeysPublisher(null, (room, from, until) -> new DoorKeysPublisher.Source(
                 List.of(new RoomRevokedPayload.Window(from + 600, from + 1800)),
                 List.of(new RoomRevokedPayload.Booking("42", from + 1800, from + 3600))), null, null,
-                (hub, room, bytes, reason) -> alarms.add(reason), CLOCK);
+                new DoorKeysPublisher.Alarm() {
+                    @Override
+                    public void unpublishable(String hub, String room, int bytes, String reason) {
+                        alarms.add(reason);
+                    }
+
+                    @Override
+                    public void publishable(String hub, String room) {
+                        ended.add(hub + "/" + room);
+                    }
+                }, CLOCK);
         try {
             byte[] list = publisher.checkedList("wutong66", "studio").orElseThrow();
             RoomRevokedPayload decoded = new PayloadCodec(CLOCK).decodeRoomRevoked(list);
@@ -52,6 +63,7 @@ class DoorKeysPublisherTest {
             assertEquals(List.of(), decoded.valid(), "a booking after the window is not named");
             assertEquals(DoorKeysPublisher.SPAN.toSeconds(), decoded.until() - decoded.from());
             assertTrue(alarms.isEmpty(), alarms.toString());
+            assertEquals(List.of("wutong66/studio"), ended, "its revocations_unpublishable alert, if any, resolved");
         } finally {
             publisher.close();
         }

@@ -34,10 +34,10 @@ class EventJsonTest {
         assertEquals(List.of("id", "hub", "online", "lastSeen", "version", "outboxDepth", "cpuTempC", "memoryMb",
                 "uptimeS", "rooms", "malformed", "dropped"), fields(json(new DeviceEvent("door-1", "h", false, null,
                 null, null, null, null, null, List.of("studio"), 0, 0))));
-        assertEquals(List.of("id", "hub", "kind", "room", "device", "message", "ts", "acknowledged",
-                "resolved"),
+        assertEquals(List.of("id", "hub", "kind", "room", "device", "message", "ts", "state", "acknowledged",
+                "acknowledgedBy", "acknowledgedAt", "resolved", "resolvedAt"),
                 fields(json(new AlertEvent(7, "h", "device_offline", null, "door-1", new Name("离线", "offline"),
-                        "2026-11-28T10:00:00+08:00", false, false))));
+                        "2026-11-28T10:00:00+08:00", "open", false, null, null, false, null))));
         assertEquals(List.of("hub", "date", "visits", "visitsTotal", "tickets", "averageWaitMinutes", "bookings",
                 "averageRating"), fields(json(new FiguresEvent("h", "2026-11-28", Map.of("a", 1), 1, 0, null, 0,
                 null))));
