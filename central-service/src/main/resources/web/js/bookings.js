@@ -1,5 +1,7 @@
 // The bookings desk: a hub's bookings by room for a day or a week, in the hub's zone; cancel with a reason; block a
-// room for maintenance. The server's times carry the hub's offset, so their date and hour are read from the text.
+// room for maintenance; book for a resident at the desk, with staff's tick that the resident read and agreed to the
+// privacy notice (sent as its version: central records it as given at a desk). The server's times carry the hub's
+// offset, so their date and hour are read from the text.
 (function () {
   "use strict";
   const el = Linli.el;
@@ -117,6 +119,13 @@
     if (chosen) select.value = chosen;
     const date = document.getElementById("block-date");
     if (!date.value) date.value = state.from;
+    const bookRoom = document.getElementById("book-room");
+    const bookChosen = bookRoom.value;
+    bookRoom.replaceChildren(...state.data.rooms.map(r => el("option", { value: r.id }, Linli.name(r.name))));
+    if (bookChosen) bookRoom.value = bookChosen;
+    const bookDate = document.getElementById("book-date");
+    if (!bookDate.value) bookDate.value = state.from;
+    noticeVersion();
   }
 
   /** The card's words for what is ended: a resident's booking, or a maintenance block ("解除", not "取消预约"). */
@@ -180,6 +189,75 @@
     }
   }
 
+  /** "+08:00": the offset of a zone at an instant (ms), read from how the browser shows that instant there. */
+  function offsetAt(zone, ms) {
+    const parts = {};
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(ms))
+      .forEach(p => { parts[p.type] = p.value; });
+    const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+    return Math.round((local - ms) / 60000);
+  }
+
+  /** A date and "HH:MM" in the hub's zone as ISO-8601 with the hub's offset then, or null when not a time. */
+  function zoned(day, hhmmText) {
+    if (!day || !/^\d{2}:\d{2}$/.test(hhmmText || "")) return null;
+    const [h, m] = hhmmText.split(":").map(Number);
+    if (h > 23 || m > 59) return null;
+    const wall = Date.UTC(+day.substring(0, 4), +day.substring(5, 7) - 1, +day.substring(8, 10), h, m);
+    let minutes = offsetAt(state.info.timezone, wall);
+    minutes = offsetAt(state.info.timezone, wall - minutes * 60000);
+    const sign = minutes < 0 ? "-" : "+";
+    const abs = Math.abs(minutes);
+    const pad = n => String(n).padStart(2, "0");
+    return day + "T" + hhmmText + ":00" + sign + pad(Math.floor(abs / 60)) + ":" + pad(abs % 60);
+  }
+
+  function showNotice(open) {
+    document.getElementById("book-notice").hidden = !open;
+    const button = document.getElementById("book-notice-show");
+    button.setAttribute("aria-expanded", String(open));
+    button.setAttribute("data-i18n", open ? "desk.notice.hide" : "desk.notice.show");
+    button.textContent = Linli.t(open ? "desk.notice.hide" : "desk.notice.show");
+  }
+
+  function noticeVersion() {
+    document.getElementById("book-notice-version").textContent = Linli.t("desk.notice.version",
+      { version: window.LINLI_PRIVACY_NOTICE.version });
+  }
+
+  async function book(event) {
+    event.preventDefault();
+    const form = event.target;
+    LinliForms.clear(form);
+    const error = document.getElementById("book-error");
+    const done = document.getElementById("book-done");
+    error.textContent = "";
+    done.hidden = true;
+    const value = id => document.getElementById(id).value;
+    const day = value("book-date");
+    const body = { room: value("book-room"), start: zoned(day, value("book-from")), end: zoned(day, value("book-to")),
+      phone: value("book-phone"), attendees: Number(value("book-people")) || null };
+    if (value("book-purpose").trim()) body.purpose = value("book-purpose").trim();
+    // only the tick agrees: nothing is sent for the resident otherwise, and central says whether it was needed
+    if (document.getElementById("book-consent").checked) body.consentVersion = window.LINLI_PRIVACY_NOTICE.version;
+    try {
+      const made = await Linli.post("/api/v1/bookings", body);
+      done.textContent = Linli.t("desk.book.done", { room: roomName(made.room), when: made.start.substring(0, 10)
+        + " " + hhmm(made.start) + "–" + hhmm(made.end) });
+      done.hidden = false;
+      for (const id of ["book-phone", "book-purpose"]) document.getElementById(id).value = "";
+      document.getElementById("book-consent").checked = false;
+      showNotice(false);
+      await load();
+    } catch (e) {
+      const type = ((e.problem && e.problem.type) || e.type || "").split("/").pop();
+      if (type === "consent-required") showNotice(true);
+      if (LinliForms.show(form, e, "desk")) return;
+      error.textContent = e.status === 409 ? Linli.t("desk.book.taken") : refusal(e);
+    }
+  }
+
   async function loadHubs() {
     const hubs = await Linli.get("/api/v1/hubs");
     const picker = document.getElementById("hub-picker");
@@ -230,6 +308,15 @@
     state.cancelling = null;
   });
   document.getElementById("block").addEventListener("submit", block);
-  document.addEventListener("linli:language", () => { if (state.data) render(); });
+  document.getElementById("book").addEventListener("submit", book);
+  document.getElementById("book-notice-show").addEventListener("click",
+    () => showNotice(document.getElementById("book-notice").hidden));
+  document.getElementById("book-notice-print").addEventListener("click", () => {
+    showNotice(true);
+    document.body.classList.add("print-notice");
+    window.print();
+    document.body.classList.remove("print-notice");
+  });
+  document.addEventListener("linli:language", () => { if (state.data) render(); else noticeVersion(); });
   loadHubs().then(() => show(document.getElementById("hub-picker").value)).catch(e => console.error(e));
 })();

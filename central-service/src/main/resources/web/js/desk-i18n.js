@@ -1,7 +1,26 @@
 // Words of the bookings desk (bookings.html) and of the dashboard's door actions.
 (function () {
   "use strict";
+  // The privacy notice staff show a resident at the desk (desk.notice.*): the same words as the kiosk's notice, and
+  // its version, which central records with the resident (Consent.NOTICE there). Change the version with the words.
+  window.LINLI_PRIVACY_NOTICE = { version: "2026-12" };
   Object.assign(window.LINLI_MESSAGES.zh, {
+    "desk.book.title": "为居民预约",
+    "desk.book.note": "居民在服务台请工作人员代为预约时用。第一次登记的号码，或者隐私告知更新后第一次来，要先给居民看隐私告知，居民同意后再打勾。",
+    "desk.book.phone": "居民手机号", "desk.book.people": "人数", "desk.book.purpose": "用途（可不填）",
+    "desk.book.submit": "预约", "desk.book.done": "已预约：{room} {when}。开门二维码在上面的预约表里。",
+    "desk.book.taken": "这段时间这间房已经有人预约了，请换个时间。",
+    "desk.notice.show": "给居民看隐私告知", "desk.notice.hide": "收起隐私告知", "desk.notice.title": "隐私告知",
+    "desk.notice.kept": "保存：手机号的加密记号和后四位，还有签到、预约、报名记录。不记姓名。",
+    "desk.notice.why": "用处：认出是您本人，统计来访人次。不打电话，不发短信。",
+    "desk.notice.howLong": "一年没来，自动删除。",
+    "desk.notice.counter": "想查看或删除，随时到服务台找工作人员。",
+    "desk.notice.version": "告知版本 {version}", "desk.notice.print": "打印告知",
+    "desk.consent": "居民已阅读并同意隐私告知",
+    "desk.err.consentVersion": "这是新号码，或者隐私告知更新过：请先给居民看告知，居民同意后在这里打勾。",
+    "desk.err.phone": "请填写 6 到 15 位数字的手机号", "desk.err.room": "请选择功能室",
+    "desk.err.start": "请填写开门时间内的开始时间，例如 09:30", "desk.err.end": "结束时间要晚于开始时间，并在闭馆之前",
+    "desk.err.attendees": "人数不对",
     "desk.title": "功能室预约", "res.to": "居民信息", "desk.to": "预约管理", "desk.day": "按天", "desk.week": "按周",
     "desk.prev": "往前", "desk.next": "往后", "desk.today": "今天", "desk.date": "日期", "desk.room": "功能室",
     "desk.none": "没有预约", "desk.status.active": "有效", "desk.status.used": "已使用", "desk.status.cancelled": "已取消",
@@ -31,6 +50,23 @@
     "door.by": "{who} 从 {from}", "door.secs": "{n} 秒", "door.answer": "设备回复：{text}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
   });
   Object.assign(window.LINLI_MESSAGES.en, {
+    "desk.book.title": "Book for a resident",
+    "desk.book.note": "For a resident who asks staff to book at the desk. A number new here, or a resident's first visit since the privacy notice changed: show them the notice first, and tick the box once they agree.",
+    "desk.book.phone": "Resident's phone", "desk.book.people": "People", "desk.book.purpose": "Purpose (optional)",
+    "desk.book.submit": "Book", "desk.book.done": "Booked: {room} {when}. Its door QR is in the table above.",
+    "desk.book.taken": "The room is booked then: pick another time.",
+    "desk.notice.show": "Show the resident the privacy notice", "desk.notice.hide": "Hide the privacy notice",
+    "desk.notice.title": "Privacy notice",
+    "desk.notice.kept": "We keep a coded form of your number, its last four digits, and your check-ins, bookings and sign-ups. Never your name.",
+    "desk.notice.why": "Why: to know it is you and to count visits. We never call or text you.",
+    "desk.notice.howLong": "Deleted after a year without a visit.",
+    "desk.notice.counter": "To see or erase it, ask the staff at the counter at any time.",
+    "desk.notice.version": "Notice version {version}", "desk.notice.print": "Print the notice",
+    "desk.consent": "The resident has read and agreed to the privacy notice",
+    "desk.err.consentVersion": "A new number, or the notice changed since they agreed: show the resident the notice and tick this once they agree.",
+    "desk.err.phone": "A phone number of 6 to 15 digits", "desk.err.room": "Pick a room",
+    "desk.err.start": "A start within opening hours, e.g. 09:30", "desk.err.end": "An end after the start, before closing",
+    "desk.err.attendees": "Wrong number of people",
     "desk.title": "Room bookings", "res.to": "Residents' data", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
     "desk.prev": "Earlier", "desk.next": "Later", "desk.today": "Today", "desk.date": "Date", "desk.room": "Room",
     "desk.none": "No bookings", "desk.status.active": "booked", "desk.status.used": "used",

@@ -20,11 +20,15 @@
     return [el("dt", {}, Linli.t(label)), el("dd", {}, ...value)];
   }
 
-  // which privacy notice the resident agreed to, and when; the notice lines of before 2026-12, or none (a desk)
+  // which privacy notice the resident agreed to, when and how (at a kiosk, or confirmed by staff at the desk); the
+  // notice lines of before 2026-12, or none (a desk before desks recorded it); and whether they are asked again
   function consent(c) {
-    if (!c || !c.version) return Linli.t("res.consent.none");
-    if (c.version.startsWith("before-")) return Linli.t("res.consent.before", { when: when(c.at) });
-    return Linli.t("res.consent.given", { version: c.version, when: when(c.at) });
+    let words;
+    if (!c || !c.version) words = Linli.t("res.consent.none");
+    else if (c.version.startsWith("before-")) words = Linli.t("res.consent.before", { when: when(c.at) });
+    else words = Linli.t(c.via === "desk" ? "res.consent.desk" : "res.consent.given",
+      { version: c.version, when: when(c.at) });
+    return c && c.current ? words : words + Linli.t("res.consent.again");
   }
 
   function render() {

@@ -105,7 +105,7 @@ public final class BookingCostBench {
         String phone = String.format("136%08d", i);
         BookingRequest request = new BookingRequest(room, start, start.plusSeconds(1800), phone, null, 1, "",
                 room + "|" + start, new org.linli.central.residents.Consent(
-                        org.linli.central.residents.Consent.NOTICE, true));
+                        org.linli.central.residents.Consent.NOTICE, true, "kiosk", true));
         return bookings.create(request, HUB::equals, null).booking();
     }
 

@@ -428,4 +428,80 @@ class BookingDeskIT {
         assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
                 .contains(Long.toString(booking)));
     }
+
+    private void bookAtTheDesk(String from, String to, String phone, boolean agreed) {
+        for (String id : List.of("book-from", "book-to", "book-phone")) {
+            chrome.findElement(By.id(id)).clear();
+        }
+        chrome.executeScript("document.getElementById('book-room').value = 'studio';");
+        chrome.findElement(By.id("book-from")).sendKeys(from);
+        chrome.findElement(By.id("book-to")).sendKeys(to);
+        chrome.findElement(By.id("book-phone")).sendKeys(phone);
+        if (chrome.findElement(By.id("book-consent")).isSelected() != agreed) {
+            chrome.findElement(By.id("book-consent")).click();
+        }
+        chrome.findElement(By.id("book-submit")).click();
+    }
+
+    /**
+     * Decision 0025: staff booking for a resident at the desk tick that the resident read and agreed to the privacy
+     * notice, which the page shows and prints; without the tick a new number is refused as at a kiosk, said beside
+     * the box with the notice opened; with it the resident is recorded as agreed at a desk. A resident who agreed to
+     * an earlier notice is asked again the same way, and the tick updates their record.
+     */
+    @Test
+    void staffTickThatTheResidentAgreedToTheNoticeAndANewNumberWithoutItIsRefused() {
+        String phone = "13700137025";
+        server = TestServer.start(dir.resolve("data"));
+        LocalDate tomorrow = server.today().plusDays(1);
+        open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
+        awaitText("#book-card", "居民已阅读并同意隐私告知");
+        assertFalse(chrome.findElement(By.id("book-consent")).isSelected(), "nothing is ticked in advance");
+        assertFalse(chrome.findElement(By.id("book-notice")).isDisplayed());
+        chrome.findElement(By.id("book-notice-show")).click();
+        awaitText("#book-notice", "不记姓名");
+        assertTrue(text("#book-notice").contains("告知版本 " + org.linli.central.residents.Consent.NOTICE),
+                text("#book-notice"));
+        assertTrue(chrome.findElement(By.id("book-notice-print")).isDisplayed(), "the notice can be printed");
+        chrome.findElement(By.id("book-notice-show")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("book-notice")).isDisplayed());
+
+        bookAtTheDesk("10:00", "11:00", phone, false);
+        awaitText("#book .field-error[data-for='consentVersion']", "请先给居民看告知");
+        assertTrue(chrome.findElement(By.id("book-notice")).isDisplayed(), "the notice opened to show the resident");
+        assertEquals(0, server.count("SELECT count(*) FROM resident"), "nobody registered");
+        assertEquals(0, server.count("SELECT count(*) FROM booking"));
+
+        bookAtTheDesk("10:00", "11:00", phone, true);
+        awaitText("#book-done", "已预约");
+        awaitText("tr[data-room='studio']", "10:00–11:00");
+        assertFalse(chrome.findElement(By.id("book-consent")).isSelected(), "the tick is for one resident only");
+        assertEquals(1, server.count("SELECT count(*) FROM resident WHERE consent_version = '"
+                + org.linli.central.residents.Consent.NOTICE + "' AND consent_via = 'desk'"));
+        // known and agreed: the next booking needs no tick
+        bookAtTheDesk("12:00", "13:00", phone, false);
+        awaitText("tr[data-room='studio']", "12:00–13:00");
+
+        // the notice changed since they agreed: asked again, and the tick renews their record
+        try (var c = server.openDatabase(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE resident SET consent_version = 'before-2026-12', consent_via = 'before-2026-12'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        bookAtTheDesk("14:00", "15:00", phone, false);
+        awaitText("#book .field-error[data-for='consentVersion']", "隐私告知更新过");
+        assertEquals(2, server.count("SELECT count(*) FROM booking"));
+        bookAtTheDesk("14:00", "15:00", phone, true);
+        awaitText("tr[data-room='studio']", "14:00–15:00");
+        assertEquals(1, server.count("SELECT count(*) FROM resident WHERE consent_version = '"
+                + org.linli.central.residents.Consent.NOTICE + "' AND consent_via = 'desk'"));
+
+        // the residents look-up says how
+        chrome.get(server.uri("/residents").toString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !text("#hub-picker").isEmpty());
+        chrome.findElement(By.id("phone")).sendKeys(phone);
+        chrome.findElement(By.id("find-submit")).click();
+        awaitText("#facts", "在服务台同意，工作人员确认过（说明版本 " + org.linli.central.residents.Consent.NOTICE + "）");
+        assertFalse(text("#facts").contains("已经更新"), text("#facts"));
+    }
 }

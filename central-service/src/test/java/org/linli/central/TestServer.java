@@ -244,16 +244,25 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response post(String path, String bearer, Object body) {
-        return postRaw(path, bearer, body == null ? "" : new String(Json.bytes(agreed(bearer, body))), Map.of());
+        return postRaw(path, bearer, body == null ? "" : new String(Json.bytes(agreed(path, bearer, body))), Map.of());
     }
+
+    /** The routes that make a resident from a phone number (staff's look-ups and erasure take one too, and keep it). */
+    private static final java.util.regex.Pattern MAKES_RESIDENT = java.util.regex.Pattern.compile(
+            "/api/v1/(bookings|checkins|residents/card|services/[^/]+/tickets|activities/[^/]+/signups)([?].*)?");
 
     /**
      * A kiosk's phone number in these tests comes with the resident's agreement to the privacy notice, as the kiosk
-     * sends it after showing the notice; ConsentIT posts without it ({@link #postAsSent}) to see the refusal.
+     * sends it after showing the notice, and so does staff's at a desk (they tick that the resident agreed);
+     * ConsentIT posts without it ({@link #postAsSent}) to see the refusal.
      */
-    private Object agreed(String bearer, Object body) {
+    private boolean agrees(String path, String bearer) {
+        return bearer != null && (bearer.equals(kioskKey()) || MAKES_RESIDENT.matcher(path).matches());
+    }
+
+    private Object agreed(String path, String bearer, Object body) {
         if (body instanceof Map<?, ?> map && map.containsKey("phone") && !map.containsKey("consentVersion")
-                && bearer != null && bearer.equals(kioskKey())) {
+                && agrees(path, bearer)) {
             Map<Object, Object> with = new java.util.LinkedHashMap<>(map);
             with.put("consentVersion", org.linli.central.residents.Consent.NOTICE);
             return with;
@@ -271,12 +280,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response postRaw(String path, String bearer, String body, Map<String, String> headers) {
-        return postAsSent(path, bearer, agreed(bearer, body), headers);
+        return postAsSent(path, bearer, agreed(path, bearer, body), headers);
     }
 
-    /** A kiosk's JSON body with a phone gets the notice's version too, as {@link #agreed(String, Object)}. */
-    private String agreed(String bearer, String body) {
-        if (bearer == null || !bearer.equals(kioskKey()) || !body.contains("\"phone\"")
+    /** A kiosk's JSON body with a phone gets the notice's version too, as {@link #agreed(String, String, Object)}. */
+    private String agreed(String path, String bearer, String body) {
+        if (!agrees(path, bearer) || !body.contains("\"phone\"")
                 || body.contains("consentVersion")) {
             return body;
         }

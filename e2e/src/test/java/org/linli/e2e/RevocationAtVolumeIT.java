@@ -195,7 +195,7 @@ class RevocationAtVolumeIT {
             throws Exception {
         return central.call("POST", "/api/v1/bookings", admin, Map.of("room", ROOM,
                 "start", start.toOffsetDateTime().toString(), "end", start.plusMinutes(15).toOffsetDateTime().toString(),
-                "phone", phone, "attendees", 1));
+                "phone", phone, "attendees", 1, "consentVersion", "2026-12")); // staff ticked that they agreed
     }
 
     private static void scan(OutputStream scanner, String token) throws Exception {

@@ -3,6 +3,7 @@ package org.linli.kiosk;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,9 +83,13 @@ class ConsentFlowIT {
     }
 
     private void checkInByPhone() throws InterruptedException {
+        checkInByPhone(NEW_PHONE);
+    }
+
+    private void checkInByPhone(String phone) throws InterruptedException {
         tap("#tile-checkin");
         tap("#use-phone");
-        typeOnKeypad(NEW_PHONE);
+        typeOnKeypad(phone);
         tap("#submit-phone");
     }
 
@@ -177,5 +182,71 @@ class ConsentFlowIT {
         assertEquals(booked, central.newestResident(), "a new resident made by the booking");
         assertEquals(1, central.count("SELECT count(*) FROM resident WHERE id = " + booked
                 + " AND consent_version = '" + ConsentPrompt.VERSION + "'"), "with the version agreed to");
+    }
+
+    /**
+     * Decision 0025: a resident who agreed to an earlier notice is shown it again, with a line saying it changed since
+     * they agreed; "agree" completes the check-in and their record now holds the notice shown; not asked again.
+     */
+    @Test
+    void aResidentWhoAgreedToAnEarlierNoticeIsShownItAgainOnce() throws Exception {
+        String phone = TestCentral.AGREED_EARLIER.get(0);
+        central.agreedEarlier(phone, "before-2026-12");
+        checkInByPhone(phone);
+        await().atMost(PATIENCE).until(() -> shown("#consent-agree"));
+        assertTrue(shown("#consent-changed"), "the notice says it changed");
+        assertEquals("这份说明在您上次同意以后改过了。",
+                robot.lookup("#consent-changed").queryAs(Labeled.class).getText());
+        assertEquals(kiosk.i18n().get("consent.title.changed"),
+                robot.lookup("#consent-title").queryAs(Labeled.class).getText());
+        assertEquals(0, central.checkins(), "nothing counted before they agree");
+        tap("#consent-agree");
+        await().atMost(PATIENCE).until(() -> shown("#welcome"));
+        assertEquals(1, central.checkins());
+        assertEquals(0, central.count("SELECT count(*) FROM resident WHERE consent_version = 'before-2026-12'"));
+        assertEquals(TestCentral.AGREED_EARLIER.size(), central.count("SELECT count(*) FROM resident"
+                + " WHERE consent_version = '" + ConsentPrompt.VERSION + "'"), "the record updated, nobody made");
+        assertEquals(1, central.count("SELECT count(*) FROM resident WHERE consent_via = 'kiosk'"
+                + " AND consent_version = '" + ConsentPrompt.VERSION + "' AND consent_ts > created_ts + 3600"),
+                "agreed now, at a kiosk");
+
+        tap("#done");
+        checkInByPhone(phone);
+        await().atMost(PATIENCE).until(() -> shown("#welcome"));
+        assertFalse(shown("#consent-agree"), "asked once");
+        assertEquals(2, central.checkins());
+
+        // a new number after that: the first-time notice, without the line
+        tap("#done");
+        checkInByPhone();
+        await().atMost(PATIENCE).until(() -> shown("#consent-agree"));
+        assertFalse(shown("#consent-changed"));
+        assertEquals(kiosk.i18n().get("consent.title"), robot.lookup("#consent-title").queryAs(Labeled.class)
+                .getText());
+    }
+
+    /**
+     * A check-in kept while central was away, of a resident who agreed to an earlier notice: sent later, the visit is
+     * counted (they are known and agreed to what was shown then), and they are asked at their next visit.
+     */
+    @Test
+    void aKeptCheckInOfAResidentWhoAgreedToAnEarlierNoticeCountsAndTheyAreAskedNextTime() throws Exception {
+        String phone = TestCentral.AGREED_EARLIER.get(1);
+        central.agreedEarlier(phone, "before-2026-12");
+        central.stop();
+        checkInByPhone(phone);
+        await().atMost(PATIENCE).until(() -> shown("#welcome"));
+        assertEquals(1, kiosk.outbox().pendingCount());
+        central.restart();
+        kiosk.outbox().syncNow();
+        assertEquals(0, kiosk.outbox().pendingCount());
+        assertEquals(1, central.checkins(), "the visit counts");
+        assertEquals(1, central.count("SELECT count(*) FROM resident WHERE consent_version = 'before-2026-12'"),
+                "nobody agreed to anything");
+
+        tap("#done");
+        checkInByPhone(phone);
+        await().atMost(PATIENCE).until(() -> shown("#consent-agree"));
+        assertTrue(shown("#consent-changed"));
     }
 }

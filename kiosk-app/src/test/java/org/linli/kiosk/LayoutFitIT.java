@@ -316,6 +316,21 @@ class LayoutFitIT {
             });
             step(problems, "privacy notice declined", () -> ((javafx.scene.control.Button) kiosk.scene().getRoot()
                     .lookup("#consent-back")).fire());
+            // a resident who agreed to an earlier notice: the notice again, with the line saying it changed
+            central.agreedEarlier("13600136000", "before-2026-12");
+            step(problems, "privacy notice changed", () -> {
+                "13600136000".chars().forEach(c -> kiosk.card().phone().press((char) c));
+                kiosk.card().request();
+            });
+            FxToolkit.setupFixture(() -> {
+                for (String part : List.of("#consent-changed", "#consent-notice", "#consent-agree", "#consent-back")) {
+                    if (kiosk.scene().getRoot().lookup(part) == null) {
+                        problems.add("privacy notice changed: no " + part);
+                    }
+                }
+            });
+            step(problems, "privacy notice changed declined", () -> ((javafx.scene.control.Button) kiosk.scene()
+                    .getRoot().lookup("#consent-back")).fire());
             step(problems, "card shown", () -> {
                 "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c));
                 kiosk.card().request();

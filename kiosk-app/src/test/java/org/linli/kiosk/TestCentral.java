@@ -136,7 +136,7 @@ public final class TestCentral implements AutoCloseable {
             agreedEarlier = true;
             for (String phone : AGREED_EARLIER) {
                 server.components().residents().byPhone(org.linli.central.residents.Residents.requirePhone("phone",
-                        phone), new Consent(Consent.NOTICE, true));
+                        phone), new Consent(Consent.NOTICE, true, Consent.KIOSK, true));
             }
             // an earlier visit: the day before, so that the resident a test makes known is the one seen last
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("linli.db"))) {
@@ -184,6 +184,24 @@ public final class TestCentral implements AutoCloseable {
     /** How many live-event streams are open now. */
     public int listeners() {
         return server.components().journal().listenerCount();
+    }
+
+    /** As if the resident of this number had agreed to an earlier notice than the one shown now (decision 0025). */
+    public void agreedEarlier(String phone, String version) {
+        String hmac = server.components().residents().hmac(
+                org.linli.central.residents.Residents.requirePhone("phone", phone));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("linli.db"));
+                var st = c.prepareStatement("UPDATE resident SET consent_version = ?, consent_via = ?"
+                        + " WHERE phone_hmac = ?")) {
+            st.setString(1, version);
+            st.setString(2, version.startsWith("before-") ? version : "kiosk");
+            st.setString(3, hmac);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalStateException("no resident of that number here");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A resident card as a kiosk gets it: the token the service signs for that phone number. */

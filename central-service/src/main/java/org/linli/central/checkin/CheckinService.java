@@ -22,6 +22,8 @@ import org.linli.protocol.Ids;
 
 /** {@code POST /api/v1/checkins} for kiosks, {@code GET /api/v1/hubs/{hub}/checkins?date=} for staff. */
 public final class CheckinService implements HttpService {
+    /** The header of a check-in a kiosk kept while central was away and sends later (its outbox). */
+    public static final String REPLAYED = "Linli-Kept";
     private final Checkins checkins;
     private final Guard guard;
     private final HubReach reach;
@@ -64,7 +66,7 @@ public final class CheckinService implements HttpService {
         Hub hub = reach.named(caller, hubField);
         Checkins.Checked checked = checkins.checkIn(hub, new Checkins.Request(token,
                 phone == null ? null : Residents.requirePhone("phone", phone), service, activity,
-                at == null ? null : at.toInstant(), Consent.of(caller, consent)), key);
+                at == null ? null : at.toInstant(), consent(caller, consent, req)), key);
         Json.send(res, checked.replayed() ? Status.OK_200 : Status.CREATED_201, checked.body());
     }
 
@@ -72,5 +74,16 @@ public final class CheckinService implements HttpService {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
         Hub hub = reach.hub(caller, Requests.id(req, "hub"));
         Json.ok(res, checkins.figures(hub, Requests.date(req, "date")));
+    }
+
+    /**
+     * What the request brings; a visit replayed from a kiosk's outbox ({@value #REPLAYED} header: typed while central
+     * was away) counts for a resident who agreed to an earlier notice, who is asked at their next visit (decision
+     * 0025). A new number still needs a version.
+     */
+    private static Consent consent(Caller caller, String version, ServerRequest req) {
+        Consent consent = Consent.of(caller, version);
+        return req.headers().first(io.helidon.http.HeaderNames.create(REPLAYED)).isPresent()
+                ? consent.replayed() : consent;
     }
 }

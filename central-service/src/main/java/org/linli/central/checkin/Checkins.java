@@ -107,12 +107,13 @@ public final class Checkins {
             String kind;
             Long resident = null;
             Booking booking = null;
+            Consent consent = request.consent();
             if (request.phone() != null) {
                 kind = "phone";
-                resident = residents.byPhone(c, request.phone(), request.consent()).id();
+                resident = residents.byPhone(c, request.phone(), consent).id();
             } else if (verification.valid() && verification.token().type() == TokenType.RESIDENT) {
                 kind = "resident";
-                resident = residents.byCard(c, request.token(), hub.id()).id();
+                resident = residents.byCard(c, request.token(), hub.id(), consent).id();
             } else if (verification.valid()) {
                 kind = "booking";
                 booking = Bookings.markUsed(c, verification.token().subject(), now.getEpochSecond());

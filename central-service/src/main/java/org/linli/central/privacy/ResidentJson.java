@@ -37,6 +37,8 @@ final class ResidentJson {
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("version", r.consent().version());
         consent.put("at", time(r.consent().at(), zone));
+        consent.put("via", r.consent().via());
+        consent.put("current", r.consent().current());
         body.put("consent", consent);
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("issued", time(r.card().issued(), zone));

@@ -15,10 +15,14 @@ public record ResidentRecord(long id, String phoneLast4, Instant firstSeen, Inst
         List<SignupLine> upcomingSignups, int checkins, int tickets, int ratings, NoShowStanding noShows) {
 
     /**
-     * The privacy notice the resident agreed to, and when ({@code before-2026-12}: made before consent was recorded,
-     * counted from when they were first seen); both null when staff registered them at a desk.
+     * The privacy notice the resident agreed to, when and how ({@code before-2026-12}: made before consent was
+     * recorded, counted from when they were first seen); all null when staff registered them at a desk before desks
+     * recorded consent.
+     *
+     * @param via {@code kiosk}, {@code desk} or {@code before-2026-12}
+     * @param current whether it is the notice shown now (if not, they are asked again at their next visit)
      */
-    public record Consent(String version, Instant at) {
+    public record Consent(String version, Instant at, String via, boolean current) {
     }
 
     /** The last card issued (null: none since cards were recorded), and whether the resident's cards are revoked. */

@@ -58,16 +58,17 @@ public final class ResidentRecords {
         ResidentRecord.NoShowStanding standing = standing(id);
         return db.read(c -> {
             Optional<Row> row = Sql.one(c, "SELECT phone_last4, created_ts, last_seen_ts, card_issued_ts,"
-                    + " cards_from_ts, consent_version, consent_ts FROM resident WHERE id = ?",
+                    + " cards_from_ts, consent_version, consent_ts, consent_via FROM resident WHERE id = ?",
                     rs -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), Sql.nullableLong(rs, "card_issued_ts"),
-                            rs.getLong(5), rs.getString(6), Sql.nullableLong(rs, "consent_ts")), id);
+                            rs.getLong(5), rs.getString(6), Sql.nullableLong(rs, "consent_ts"),
+                            rs.getString(8)), id);
             return row.isEmpty() ? Optional.<ResidentRecord>empty()
                     : Optional.of(record(c, id, row.get(), now, listed, standing));
         });
     }
 
     private record Row(String last4, long created, long lastSeen, Long cardIssued, long cardsFrom,
-            String consentVersion, Long consentTs) {
+            String consentVersion, Long consentTs, String consentVia) {
     }
 
     private ResidentRecord record(Connection c, long id, Row row, long now, Predicate<String> listed,
@@ -94,7 +95,8 @@ public final class ResidentRecords {
         Instant lastSeen = Instant.ofEpochSecond(row.lastSeen());
         return new ResidentRecord(id, row.last4(), Instant.ofEpochSecond(row.created()), lastSeen,
                 lastSeen.plus(retention), new ResidentRecord.Consent(row.consentVersion(),
-                        row.consentTs() == null ? null : Instant.ofEpochSecond(row.consentTs())),
+                        row.consentTs() == null ? null : Instant.ofEpochSecond(row.consentTs()), row.consentVia(),
+                        org.linli.central.residents.Consent.current(row.consentVersion())),
                 new ResidentRecord.Card(row.cardIssued() == null ? null : Instant.ofEpochSecond(row.cardIssued()),
                         revoked),
                 counts(bookings, allBookings, ResidentRecord.BookingLine::hubId, listed),

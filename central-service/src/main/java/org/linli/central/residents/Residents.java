@@ -71,7 +71,8 @@ public final class Residents {
             throw new RuleViolation("token-not-accepted", v.valid()
                     ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
         }
-        return new Claim(null, null, v.token().subject(), v.token().notBefore(), Consent.NOT_NEEDED);
+        // a card's resident exists: a consent the request brought only asks again after a change of notice
+        return new Claim(null, null, v.token().subject(), v.token().notBefore(), consent);
     }
 
     /** The id of the resident claimed, if they exist yet (a new phone number has none until its first write). */
@@ -87,6 +88,58 @@ public final class Residents {
         }
     }
 
+    /** A resident's recorded notice version (null: none recorded). */
+    private record Recorded(String version) {
+    }
+
+    /** What is recorded for the resident of this phone's hash or of this id, if there is one. */
+    private static Optional<Recorded> recorded(Connection c, String column, Object key) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT consent_version FROM resident WHERE " + column + " = ?")) {
+            st.setObject(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Recorded(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Refuses a request without agreement to the notice shown now, when the resident is new or agreed to an earlier
+     * one (and the request is not a visit replayed from a kiosk's outbox).
+     *
+     * @return whether the request renews the resident's consent (a new version to record)
+     */
+    private static boolean checkConsent(Consent consent, Optional<Recorded> recorded) {
+        if (!consent.required()) {
+            return false;
+        }
+        boolean current = recorded.isPresent() && Consent.current(recorded.get().version());
+        if (!consent.agreesNow()) {
+            if (recorded.isEmpty()) {
+                throw new ConsentRequired(Consent.FIELD, Consent.NOTICE, false, "this phone number is new here: show"
+                        + " the privacy notice and send the version the resident agreed to (now " + Consent.NOTICE
+                        + ")");
+            }
+            if (consent.renew() && !current) {
+                throw new ConsentRequired(Consent.FIELD, Consent.NOTICE, true, "the privacy notice has changed since"
+                        + " this resident agreed to it: show it again and send the version they agree to (now "
+                        + Consent.NOTICE + ")");
+            }
+        }
+        return consent.agreesNow() && !current;
+    }
+
+    private static void renew(Connection c, long residentId, Consent consent, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE resident SET consent_version = ?, consent_ts = ?, consent_via = ? WHERE id = ?")) {
+            st.setString(1, consent.version());
+            st.setLong(2, now);
+            st.setString(3, consent.via());
+            st.setLong(4, residentId);
+            st.executeUpdate();
+        }
+    }
+
     /**
      * The resident claimed, created for a new phone, inside the caller's write transaction; seen now, whether they
      * typed their number or showed their card, so that retention counts from their last visit either way.
@@ -95,6 +148,9 @@ public final class Residents {
         long now = clock.instant().getEpochSecond();
         if (claim.cardResident() != null) {
             Resident resident = known(c, claim);
+            if (checkConsent(claim.consent(), recorded(c, "id", resident.id()))) {
+                renew(c, resident.id(), claim.consent(), now);
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE resident SET last_seen_ts = ? WHERE id = ? AND last_seen_ts < ?")) {
                 st.setLong(1, now);
@@ -105,18 +161,20 @@ public final class Residents {
             return resident;
         }
         Consent consent = claim.consent();
-        if (consent.required() && consent.version() == null && existingId(c, claim).isEmpty()) {
-            throw new ConsentRequired(Consent.FIELD, "this phone number is new here: show the privacy notice and"
-                    + " send the version the resident agreed to (now " + Consent.NOTICE + ")");
-        }
+        boolean renewed = checkConsent(consent,
+                consent.required() ? recorded(c, "phone_hmac", claim.phoneHmac()) : Optional.empty());
         // A new resident refuses every card issued before they existed: SQLite may give an erased resident's id to
         // the next new one, and the erased resident's card must not open as theirs. A resident's consent is the one
-        // given when they were made: a later request does not change it.
+        // given when they were made, or the later notice they agreed to when asked again (decision 0025); a request
+        // that brings nothing new does not change it.
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts, cards_from_ts,
-                    consent_version, consent_ts)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
+                    consent_version, consent_ts, consent_via)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts"""
+                + (renewed ? ", consent_version = excluded.consent_version, consent_ts = excluded.consent_ts,"
+                        + " consent_via = excluded.consent_via" : "") + """
+
                 RETURNING id, phone_last4""")) {
             st.setString(1, claim.phoneHmac());
             st.setString(2, claim.phoneLast4());
@@ -126,8 +184,10 @@ public final class Residents {
             st.setString(6, consent.version());
             if (consent.version() == null) {
                 st.setNull(7, java.sql.Types.BIGINT);
+                st.setNull(8, java.sql.Types.VARCHAR);
             } else {
                 st.setLong(7, now);
+                st.setString(8, consent.via());
             }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -163,6 +223,14 @@ public final class Residents {
     /** The resident a card token names, checked with our own keys, inside the caller's transaction. */
     public Resident byCard(Connection c, String token, String hubId) throws SQLException {
         return resolve(c, claim(null, token, hubId));
+    }
+
+    /**
+     * As {@link #byCard(Connection, String, String)}, with what the request brought: a resident who agreed to an
+     * earlier notice is asked again (422 consent-required, noticeChanged) unless it brings the current version.
+     */
+    public Resident byCard(Connection c, String token, String hubId, Consent consent) throws SQLException {
+        return resolve(c, claim(null, consent, token, hubId));
     }
 
     private static long cardsFrom(Connection c, long residentId) throws SQLException {

@@ -12,14 +12,22 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<InvalidInput.FieldError> errors;
+    private final java.util.Map<String, Object> members;
 
     public ProblemException(int status, String type, String title, String detail,
             List<InvalidInput.FieldError> errors) {
+        this(status, type, title, detail, errors, java.util.Map.of());
+    }
+
+    /** @param members more members of the problem detail (RFC 9457 extension members) */
+    public ProblemException(int status, String type, String title, String detail,
+            List<InvalidInput.FieldError> errors, java.util.Map<String, Object> members) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.members = java.util.Map.copyOf(members);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -49,5 +57,9 @@ public class ProblemException extends RuntimeException {
 
     public List<InvalidInput.FieldError> errors() {
         return errors;
+    }
+
+    public java.util.Map<String, Object> members() {
+        return members;
     }
 }

@@ -56,7 +56,8 @@ public final class Problems {
             case Conflict c -> new ProblemException(409, c.code(), c.title(), detail, List.of());
             case ConsentRequired r -> new ProblemException(422, "consent-required",
                     "The resident has not agreed to the privacy notice", detail,
-                    List.of(new InvalidInput.FieldError(r.field(), "the version of the notice the resident agreed to")));
+                    List.of(new InvalidInput.FieldError(r.field(), "the version of the notice the resident agreed to")),
+                    Map.of("notice", r.notice(), "noticeChanged", r.noticeChanged()));
             case RuleViolation r -> new ProblemException(422, r.code(), "A rule does not allow this", detail,
                     List.of());
             case TooManyRequests t -> new ProblemException(429, "too-many-requests", "Too many attempts", detail,
@@ -103,6 +104,7 @@ public final class Problems {
         if (!e.errors().isEmpty()) {
             body.put("errors", e.errors());
         }
+        new java.util.TreeMap<>(e.members()).forEach(body::putIfAbsent);
         if (res.isSent()) {
             return;
         }

@@ -40,6 +40,7 @@ public final class CentralClient {
     private final String kioskKey;
     private final String hubId;
     private final Connectivity connectivity;
+    private volatile java.util.function.Consumer<Boolean> consentListener;
 
     public CentralClient(URI base, String kioskKey, String hubId, Connectivity connectivity) {
         this.base = base;
@@ -150,6 +151,22 @@ public final class CentralClient {
         post("/api/v1/kiosks/status", Json.write(status), null, Function.identity());
     }
 
+    /**
+     * The header of a check-in kept while the central service was away and sent later: a resident who agreed to an
+     * earlier privacy notice is counted, and asked at their next visit (docs/privacy.md, "Consent").
+     */
+    public static final String KEPT_HEADER = "Linli-Kept";
+
+    /** As {@link #postStored}, for an entry kept in the outbox and sent later ({@link #KEPT_HEADER}). */
+    public Json postKept(String path, String body, String idempotencyKey) throws IOException, CentralRefusedException {
+        return send("POST", path, body.getBytes(StandardCharsets.UTF_8), idempotencyKey, true, Function.identity());
+    }
+
+    /** Told of every {@code consent-required}: whether it was for a changed notice (the notice's heading). */
+    public void onConsentRequired(java.util.function.Consumer<Boolean> listener) {
+        consentListener = listener;
+    }
+
     /** Answers true when the central service is up (used by the outbox to decide whether to try). */
     public boolean ping() {
         try {
@@ -175,6 +192,11 @@ public final class CentralClient {
 
     private <T> T send(String method, String path, byte[] body, String idempotencyKey, Function<Json, T> reader)
             throws IOException, CentralRefusedException {
+        return send(method, path, body, idempotencyKey, false, reader);
+    }
+
+    private <T> T send(String method, String path, byte[] body, String idempotencyKey, boolean kept,
+            Function<Json, T> reader) throws IOException, CentralRefusedException {
         int status;
         byte[] answer;
         try {
@@ -182,6 +204,9 @@ public final class CentralClient {
             http.setRequestMethod(method);
             if (idempotencyKey != null) {
                 http.setRequestProperty("Idempotency-Key", idempotencyKey);
+            }
+            if (kept) {
+                http.setRequestProperty(KEPT_HEADER, "1");
             }
             if (body != null) {
                 http.setRequestProperty("Content-Type", "application/json");
@@ -212,9 +237,14 @@ public final class CentralClient {
             LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2} {3}", method, pathOnly(path), status,
                     problem.path("title").asText(""));
             String type = problem.path("type").asText("");
-            throw new CentralRefusedException(status, problem.path("title").asText(
+            CentralRefusedException refused = new CentralRefusedException(status, problem.path("title").asText(
                     status == HttpURLConnection.HTTP_UNAUTHORIZED ? "Unauthorized" : "refused"),
-                    problem.path("detail").asText(null), type.substring(type.lastIndexOf('/') + 1));
+                    problem.path("detail").asText(null), type.substring(type.lastIndexOf('/') + 1),
+                    problem.path("noticeChanged").asBoolean());
+            if ("consent-required".equals(refused.type()) && consentListener != null) {
+                consentListener.accept(refused.noticeChanged());
+            }
+            throw refused;
         }
         try {
             return reader.apply(status == HttpURLConnection.HTTP_NO_CONTENT ? Json.MISSING : Json.parse(answer));

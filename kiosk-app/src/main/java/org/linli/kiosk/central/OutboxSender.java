@@ -101,7 +101,7 @@ public final class OutboxSender implements AutoCloseable {
                 continue;
             }
             try {
-                central.postStored(entry.path(), entry.body(), entry.idempotencyKey());
+                central.postKept(entry.path(), entry.body(), entry.idempotencyKey());
                 outbox.delivered(entry.id());
                 sent++;
             } catch (CentralRefusedException e) {

@@ -21,6 +21,9 @@ public final class ConsentPrompt {
     public static final String FIELD = org.linli.kiosk.central.CentralClient.CONSENT_FIELD;
 
     private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
+    /** What the last consent-required said, set from the thread that sent the request. */
+    private volatile boolean lastSaidChanged;
     private Runnable onAgree;
     private Runnable onBack;
 
@@ -38,6 +41,19 @@ public final class ConsentPrompt {
     }
 
     /**
+     * Told by the central client of each {@code consent-required}: whether it was for a resident who agreed to an
+     * earlier notice (central's {@code noticeChanged}). The notice then says it has changed since they agreed.
+     */
+    public void refused(boolean noticeChanged) {
+        lastSaidChanged = noticeChanged;
+    }
+
+    /** Whether the notice shown is asked again because it changed since the resident last agreed. */
+    public boolean changed() {
+        return changed.get();
+    }
+
+    /**
      * Shows the notice.
      *
      * @param agree sends the request again with {@link #VERSION}
@@ -46,6 +62,7 @@ public final class ConsentPrompt {
     public void ask(Runnable agree, Runnable back) {
         onAgree = agree;
         onBack = back;
+        changed.set(lastSaidChanged);
         asking.set(true);
     }
 

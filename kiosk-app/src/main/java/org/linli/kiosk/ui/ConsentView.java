@@ -16,9 +16,17 @@ final class ConsentView {
     }
 
     static VBox of(ConsentPrompt consent, I18n i18n, Form form) {
-        Label title = Ui.text(i18n.get("consent.title"), "title");
+        // asked again: the notice changed since the resident last agreed (decision 0025)
+        Label title = Ui.text(i18n.get(consent.changed() ? "consent.title.changed" : "consent.title"), "title");
         title.setId("consent-title");
         VBox lines = new VBox(form.gap(12));
+        if (consent.changed()) {
+            Label line = Ui.text(i18n.get("consent.changed"), "body");
+            line.setWrapText(true);
+            line.setMaxWidth(maxWidth(form));
+            line.setId("consent-changed");
+            lines.getChildren().add(line);
+        }
         for (String key : new String[] {"consent.kept", "consent.why", "consent.howLong", "consent.counter"}) {
             Label line = Ui.text(i18n.get(key), "body");
             line.setWrapText(true);
