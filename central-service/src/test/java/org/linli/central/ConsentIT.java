@@ -217,6 +217,13 @@ class ConsentIT {
                     "end", server.tomorrowAt(9, 30).toString(), "residentToken", card, "attendees", 1));
             routes.put("/api/v1/residents/card", Map.of("phone", PHONE));
             routes.put("/api/v1/services/affairs/tickets", Map.of("phone", PHONE));
+            routes.put("/api/v1/services/affairs/tickets#card", Map.of("token", card));
+            assertEquals(200, server.put("/api/v1/activities/tea-talk", server.adminToken(), Map.of("room",
+                    "activity-room", "titleZh", "茶话会", "titleEn", "Tea talk", "start",
+                    server.tomorrowAt(15, 0).toString(), "end", server.tomorrowAt(16, 0).toString(), "capacity", 10))
+                    .status());
+            routes.put("/api/v1/activities/tea-talk/signups", Map.of("phone", PHONE));
+            routes.put("/api/v1/activities/tea-talk/signups#card", Map.of("token", card));
             for (var route : routes.entrySet()) {
                 TestServer.Response refused = withoutConsent(server, route.getKey().replace("#card", ""),
                         route.getValue());
@@ -230,6 +237,8 @@ class ConsentIT {
                     new String(Json.bytes(Map.of("phone", PHONE))), Map.of()).status());
             assertEquals(0, server.count("SELECT count(*) FROM checkin"));
             assertEquals(0, server.count("SELECT count(*) FROM booking WHERE kind <> 'maintenance'"));
+            assertEquals(0, server.count("SELECT count(*) FROM ticket"));
+            assertEquals(0, server.count("SELECT count(*) FROM activity_signup"));
 
             // a check-in kept by the kiosk while central was away: the visit counts, nothing is agreed
             String anHourAgo = java.time.OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)),

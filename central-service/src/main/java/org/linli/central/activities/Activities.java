@@ -125,7 +125,7 @@ public final class Activities {
                 throw new RuleViolation("activity-over", "this activity is over");
             }
             Resident resident = phone != null ? residents.byPhone(c, phone, consent)
-                    : residents.byCard(c, token, activity.hubId());
+                    : residents.byCard(c, token, activity.hubId(), consent);
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT id, status FROM activity_signup WHERE activity_id = ? AND resident_id = ?")) {
                 st.setString(1, activityId);

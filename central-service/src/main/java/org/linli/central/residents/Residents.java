@@ -220,14 +220,10 @@ public final class Residents {
         return resolve(c, claim(normalisedPhone, consent, null, null));
     }
 
-    /** The resident a card token names, checked with our own keys, inside the caller's transaction. */
-    public Resident byCard(Connection c, String token, String hubId) throws SQLException {
-        return resolve(c, claim(null, token, hubId));
-    }
-
     /**
-     * As {@link #byCard(Connection, String, String)}, with what the request brought: a resident who agreed to an
-     * earlier notice is asked again (422 consent-required, noticeChanged) unless it brings the current version.
+     * The resident a card token names, checked with our own keys, inside the caller's transaction, with what the
+     * request brought: a resident who agreed to an earlier notice is asked again (422 consent-required,
+     * noticeChanged) unless it brings the current version.
      */
     public Resident byCard(Connection c, String token, String hubId, Consent consent) throws SQLException {
         return resolve(c, claim(null, consent, token, hubId));
