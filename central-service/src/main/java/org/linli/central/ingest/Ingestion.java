@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -26,10 +27,14 @@ import org.linli.protocol.payload.PayloadCodec;
  * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A
  * message is acknowledged, to the broker and to the device, only after its commit. A bad message is counted and
  * dropped; nothing a device sends stops this.
+ *
+ * <p>At most {@code maxInFlight} messages are between Paho's callback and their acknowledgement: beyond that the
+ * callback waits, Paho stops reading the socket and the broker keeps the rest. Without a bound, a burst (every
+ * agent's outbox after an outage, a backlog after a restart) filled the heap with tens of thousands of messages in
+ * flight and Serial GC grew the old generation for them and kept it (README.md: ingestion, fourth round).
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
-    private static final int QUEUE_CAPACITY = 100_000;
     private static final int MAX_UNKNOWN_TRACKED = 10_000;
     /**
      * A batch starts at most this long after the one before: a steady stream is then stored in batches of several
@@ -48,7 +53,9 @@ public final class Ingestion implements AutoCloseable {
     private final Consumer<MqttConnection.Inbound> acknowledge;
     private final Receipts receipts;
     private final Drops drops;
-    private final BlockingQueue<MqttConnection.Inbound> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<MqttConnection.Inbound> queue;
+    /** One permit per message from its arrival until it is acknowledged (or its batch failed to store). */
+    private final Semaphore inFlight;
     private final IngestCounters counters = new IngestCounters();
     private final DropLog dropLog = new DropLog();
     private final Map<String, AtomicLong> unknownDevices = new ConcurrentHashMap<>();
@@ -80,9 +87,11 @@ public final class Ingestion implements AutoCloseable {
      * @param devices the registered device of an id
      * @param acknowledge called with each message once it is stored (or dropped for good)
      * @param receipts tells devices what each committed batch settled
+     * @param maxInFlight at most this many messages received and not yet acknowledged; Paho's callback waits beyond
      */
     public Ingestion(Database db, Function<String, Optional<Device>> devices, BatchSink sink, Drops drops,
-            Consumer<MqttConnection.Inbound> acknowledge, Receipts receipts, Clock clock, int batchSize) {
+            Consumer<MqttConnection.Inbound> acknowledge, Receipts receipts, Clock clock, int batchSize,
+            int maxInFlight) {
         this.db = db;
         this.validator = new Validator(new PayloadCodec(clock), devices);
         this.sink = sink;
@@ -91,6 +100,8 @@ public final class Ingestion implements AutoCloseable {
         this.receipts = receipts;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(maxInFlight);
+        this.inFlight = new Semaphore(maxInFlight);
         this.threads = List.of(
                 Thread.ofPlatform().name("linli-ingest-decode").daemon(true).unstarted(() -> loop(this::decode)),
                 Thread.ofPlatform().name("linli-ingest-write").daemon(true).unstarted(() -> loop(this::write)),
@@ -101,13 +112,21 @@ public final class Ingestion implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    /** Paho's callback: queue and return. When the queue is full it waits, which slows the broker down for us. */
+    /**
+     * Paho's callback: queue and return. With {@code maxInFlight} messages not yet acknowledged it waits, which
+     * slows the broker down for us (it keeps what it cannot send, acknowledged after our commit or not at all).
+     */
     public void offer(MqttConnection.Inbound message) {
         counters.received.incrementAndGet();
         try {
-            queue.put(message);
+            inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return; // closing: unacknowledged, so the broker sends it again
+        }
+        if (!queue.offer(message)) {
+            inFlight.release(); // cannot happen: the queue holds as many as there are permits
+            throw new IllegalStateException("ingestion queue full with a permit in hand");
         }
     }
 
@@ -153,6 +172,15 @@ public final class Ingestion implements AutoCloseable {
         List<MqttConnection.Inbound> batch = new ArrayList<>(batchSize);
         batch.add(first);
         queue.drainTo(batch, batchSize - 1);
+        try {
+            decode(batch);
+        } catch (RuntimeException e) {
+            inFlight.release(batch.size()); // unacknowledged: the broker sends them again after a reconnect
+            throw e;
+        }
+    }
+
+    private void decode(List<MqttConnection.Inbound> batch) throws InterruptedException {
         List<Message> accepted = new ArrayList<>(batch.size());
         List<Receipts.Settled> settled = new ArrayList<>(0);
         for (MqttConnection.Inbound inbound : batch) {
@@ -202,6 +230,7 @@ public final class Ingestion implements AutoCloseable {
             // with the next one.
             counters.failedBatches.incrementAndGet();
             LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed", e);
+            inFlight.release(batch.inbound().size());
             return;
         }
         counters.duplicates.addAndGet(countStored(batch.accepted()) - stored[0]);
@@ -256,6 +285,7 @@ public final class Ingestion implements AutoCloseable {
             LOG.log(Level.WARNING, "publishing the live state of a stored batch failed", e);
         }
         batch.inbound().forEach(acknowledge);
+        inFlight.release(batch.inbound().size());
         receipts.add(batch.accepted(), batch.settled(), System.nanoTime());
     }
 

@@ -112,7 +112,7 @@ public final class MqttConnection implements AutoCloseable {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
-        options.setReceiveMaximum(65_535);
+        options.setReceiveMaximum(settings.receiveMaximum());
         if (settings.mqttUrl().startsWith("tcp://")) {
             options.setSocketFactory(new BufferedSockets());
         }
