@@ -29,9 +29,10 @@ import org.linli.protocol.payload.PayloadCodec;
  * dropped; nothing a device sends stops this.
  *
  * <p>At most {@code maxInFlight} messages are between Paho's callback and their acknowledgement: beyond that the
- * callback waits, Paho stops reading the socket and the broker keeps the rest. Without a bound, a burst (every
- * agent's outbox after an outage, a backlog after a restart) filled the heap with tens of thousands of messages in
- * flight and Serial GC grew the old generation for them and kept it (README.md: ingestion, fourth round).
+ * callback waits, Paho stops reading the socket and the broker keeps the rest (in its queue for us, which drops
+ * beyond max_queued_messages). A small bound keeps a burst (every agent's outbox after an outage) out of the heap,
+ * where Serial GC grows the old generation for it and keeps it; it is 65,535 by default until a smaller one is shown
+ * to lose nothing (README.md: ingestion, fourth round).
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
