@@ -163,6 +163,8 @@ main() {
   require_cmd openssl
   WORK="$(mktemp -d)"
   trap cleanup EXIT
+  # tls.sh ca tls/ writes tls/ca.crt, not tls//ca.crt
+  [[ $# -ge 1 && "$1" != / ]] && set -- "${1%/}" "${@:2}"
   case "$cmd" in
     ca) cmd_ca "$@" ;;
     server) cmd_server "$@" ;;

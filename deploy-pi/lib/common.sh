@@ -2,8 +2,9 @@
 # Helpers for install.sh and provision-device. Sourced, never run. Every step is safe to re-run: it changes a file
 # or a package only when it is not already as wanted, and says so.
 
-say() { printf 'linli-install: %s\n' "$*" >&2; }
-die() { printf 'linli-install: error: %s\n' "$*" >&2; exit 1; }
+# Messages name the script that says them: linli-install (install.sh) unless the script sets LINLI_SAY_AS first.
+say() { printf '%s: %s\n' "${LINLI_SAY_AS:-linli-install}" "$*" >&2; }
+die() { printf '%s: error: %s\n' "${LINLI_SAY_AS:-linli-install}" "$*" >&2; exit 1; }
 
 # Root, arm64, Debian 13 (trixie) or Raspberry Pi OS built on it: Debian 12 has no Java 21 runtime package.
 preflight() {

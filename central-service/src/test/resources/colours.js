@@ -7,7 +7,10 @@ window.linliColoured = function () {
   const EXCEPTIONS = [
     ".room[data-status='occupied']", ".room[data-status='over_capacity']", ".room[data-stale='true']",
     ".warn-text", ".alert:not(.acknowledged) .kind", ".device[data-online='false']", ".dot.off", ".faces .low",
-    ".chip.bad", ".offline-banner", ".logo", "header.bar", "#day-chart"
+    ".chip.bad", ".offline-banner", ".logo", "header.bar", "#day-chart",
+    // the hub near (90 %) or over its capacity
+    "#kpi-people-tile[data-level='warn'] .share", "#kpi-people-tile[data-level='warn'] #kpi-people-meter",
+    "#kpi-people-tile[data-level='over']"
   ].join(", ");
   // a colour is "grey" when its channels differ by little (#dcd6ce, the warm grey of the lines, differs by 14)
   const CHROMA = 30;

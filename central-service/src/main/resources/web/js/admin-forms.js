@@ -15,7 +15,8 @@
       for (const f of fields) {
         const slot = form.querySelector('.field-error[data-for="' + f.field + '"]');
         if (!slot) continue;
-        const key = prefix + ".err." + f.field;
+        // a field named as another form's (a hub's capacity, a room's) may say its own words
+        const key = slot.dataset.err || prefix + ".err." + f.field;
         const text = Linli.t(key);
         slot.textContent = text === key ? f.message : text;
         const input = form.querySelector('[name="' + f.field + '"]') || slot.previousElementSibling;

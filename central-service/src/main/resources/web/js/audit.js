@@ -13,6 +13,35 @@
       day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: hub.timezone });
   }
 
+  // What an action did, in words ("修改功能室 studio"); the method and path stay below it, small, as the filter
+  // matches them. An action of no known shape shows its path alone.
+  const ACTIONS = [
+    ["PUT", /^\/hubs\/([^/]+)$/, "hub"], ["PUT", /^\/rooms\/([^/]+)$/, "room"],
+    ["PUT", /^\/services\/([^/]+)$/, "service"], ["PUT", /^\/counters\/([^/]+)$/, "counter"],
+    ["PUT", /^\/activities\/([^/]+)$/, "activity"], ["POST", /^\/devices$/, "device"],
+    ["DELETE", /^\/devices\/([^/]+)$/, "deviceGone"], ["POST", /^\/devices\/([^/]+)\/commands$/, "command"],
+    ["POST", /^\/devices\/([^/]+)\/broker-credential$/, "credential"],
+    ["POST", /^\/hubs\/[^/]+\/kiosk-keys$/, "kioskKey"], ["DELETE", /^\/hubs\/[^/]+\/kiosk-keys\/([^/]+)$/, "kioskKeyGone"],
+    ["POST", /^\/hubs\/[^/]+\/display-keys$/, "displayKey"],
+    ["DELETE", /^\/hubs\/[^/]+\/display-keys\/([^/]+)$/, "displayKeyGone"],
+    ["POST", /^\/staff$/, "staff"], ["PUT", /^\/staff\/([^/]+)$/, "staffEdit"],
+    ["POST", /^\/staff\/([^/]+)\/disable$/, "staffDisable"], ["POST", /^\/staff\/([^/]+)\/enable$/, "staffEnable"],
+    ["POST", /^\/staff\/([^/]+)\/password-reset$/, "staffPassword"], ["POST", /^\/auth\/password$/, "ownPassword"],
+    ["POST", /^\/bookings\/([^/]+)\/cancel$/, "cancel"], ["POST", /^\/rooms\/([^/]+)\/blocks$/, "block"],
+    ["PUT", /^\/reports\/weights$/, "weights"], ["PUT", /^\/reports\/[^/]+\/targets\/([^/]+)$/, "target"],
+    ["CLI", /^keys$/, "keysRotated"]
+  ];
+
+  function actionWords(action) {
+    const [method, path] = action.split(" ");
+    const tail = (path || "").replace(/^\/api\/v1/, "");
+    for (const [m, pattern, key] of ACTIONS) {
+      const found = m === method && pattern.exec(tail);
+      if (found) return Linli.t("audit.act." + key, { id: found[1] || "" }).trim();
+    }
+    return null;
+  }
+
   async function load() {
     LinliForms.clear(form);
     const query = new URLSearchParams();
@@ -25,7 +54,9 @@
       document.getElementById("entries").replaceChildren(...entries.map(e => Linli.el("tr", { "data-entry": e.id },
         Linli.el("td", {}, when(e.at, e.hub)), Linli.el("td", {}, e.actor + " (" + Linli.t("role." + e.role) + ")"),
         Linli.el("td", {}, e.hub ? (Linli.name((hubs.find(h => h.id === e.hub) || {}).name) || e.hub) : Linli.t("staff.allHubs")),
-        Linli.el("td", { class: "action" }, e.action, e.detail ? Linli.el("div", { class: "small" }, e.detail) : null),
+        Linli.el("td", { class: "action" }, actionWords(e.action) || e.action,
+          actionWords(e.action) ? Linli.el("div", { class: "small" }, e.action) : null,
+          e.detail ? Linli.el("div", { class: "small" }, e.detail) : null),
         Linli.el("td", { class: "num" }, e.status < 400 ? Linli.t("audit.done") : Linli.t("audit.refused") + " " + e.status),
         Linli.el("td", {}, e.source || ""))));
       const query2 = new URLSearchParams();

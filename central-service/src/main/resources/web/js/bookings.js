@@ -72,7 +72,29 @@
     return el("div", { class: "booking", "data-booking": String(b.id), "data-status": b.status, "data-kind": b.kind },
       ...words,
       live ? el("div", {}, el("button", { type: "button", class: "secondary", "data-cancel": String(b.id),
-        onclick: () => startCancel(b) }, Linli.t(b.kind === "maintenance" ? "desk.unblock" : "desk.cancel"))) : null);
+        onclick: () => startCancel(b) }, Linli.t(b.kind === "maintenance" ? "desk.unblock" : "desk.cancel")),
+        // the booking's door QR, signed anew with the current key (a new one after a key rotation); not for
+        // counters, who may not read a booking by its id (decision 0011)
+        b.kind !== "maintenance" && state.data && state.data.qr ? el("button", { type: "button", class: "secondary",
+          "data-qr": String(b.id), onclick: event => showQr(b, event.target.parentNode) }, Linli.t("desk.qr")) : null)
+        : null);
+  }
+
+  /** The booking's QR as the service draws it, under the booking, to show or print for the resident. */
+  async function showQr(b, holder) {
+    const old = holder.querySelector("[data-qr-image], [data-qr-error]");
+    if (old) old.remove();
+    try {
+      const response = await fetch("/api/v1/bookings/" + encodeURIComponent(b.id) + "/qr.png",
+        { headers: { "Authorization": "Bearer " + Linli.token() } });
+      if (!response.ok) throw new Error(String(response.status));
+      const url = URL.createObjectURL(await response.blob());
+      holder.append(el("div", { "data-qr-image": String(b.id) },
+        el("img", { src: url, alt: Linli.t("desk.qr.alt"), class: "qr" }),
+        el("div", { class: "small" }, Linli.t("desk.qr.note"))));
+    } catch (e) {
+      holder.append(el("div", { class: "field-error", "data-qr-error": String(b.id) }, Linli.t("desk.qr.failed")));
+    }
   }
 
   function render() {
@@ -97,8 +119,20 @@
     if (!date.value) date.value = state.from;
   }
 
+  /** The card's words for what is ended: a resident's booking, or a maintenance block ("解除", not "取消预约"). */
+  function cancelWords(b) {
+    const base = b.kind === "maintenance" ? "desk.unblock" : "desk.cancel";
+    for (const [id, key] of [["cancel-title", ".title"], ["cancel-of", ".of"], ["cancel-submit", ".confirm"]]) {
+      const node = document.getElementById(id);
+      node.setAttribute("data-i18n", base + key);
+      node.textContent = Linli.t(base + key);
+    }
+  }
+
   function startCancel(b) {
     state.cancelling = b;
+    cancelWords(b);
+    document.getElementById("view-done").hidden = true;
     const form = document.getElementById("cancel");
     LinliForms.clear(form);
     document.getElementById("cancel-error").textContent = "";
@@ -118,6 +152,9 @@
         { reason: document.getElementById("cancel-reason").value });
       document.getElementById("cancel-card").hidden = true;
       document.getElementById("cancel-reason").value = "";
+      const done = document.getElementById("view-done");
+      done.textContent = Linli.t(state.cancelling.kind === "maintenance" ? "desk.unblock.done" : "desk.cancel.done");
+      done.hidden = false;
       await load();
     } catch (e) {
       if (!LinliForms.show(form, e, "desk")) document.getElementById("cancel-error").textContent = refusal(e);
@@ -188,6 +225,10 @@
     load();
   });
   document.getElementById("cancel").addEventListener("submit", cancel);
+  document.getElementById("cancel-close").addEventListener("click", () => {
+    document.getElementById("cancel-card").hidden = true;
+    state.cancelling = null;
+  });
   document.getElementById("block").addEventListener("submit", block);
   document.addEventListener("linli:language", () => { if (state.data) render(); });
   loadHubs().then(() => show(document.getElementById("hub-picker").value)).catch(e => console.error(e));

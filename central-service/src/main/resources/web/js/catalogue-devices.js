@@ -5,6 +5,7 @@
   if (!window.LinliCatalogue) return;
   const C = window.LinliCatalogue;
 
+  let deviceIds = [];   // every device the admin sees: registering one of them again would move it silently
   function field(id) { return document.getElementById(id); }
   function hubPath() { return "/api/v1/hubs/" + encodeURIComponent(C.hub().id); }
 
@@ -13,13 +14,15 @@
       await action();
       return true;
     } catch (e) {
-      alert(Linli.t("staff.refused") + " " + e.message);
+      alert(Linli.t("staff.refused") + " " + C.refusal(e));
       return false;
     }
   }
 
   async function drawDevices(hub) {
-    const devices = (await Linli.get("/api/v1/devices")).filter(d => d.hub === hub.id);
+    const all = await Linli.get("/api/v1/devices");
+    deviceIds = all.map(d => d.id);
+    const devices = all.filter(d => d.hub === hub.id);
     const roomName = id => { const r = hub.rooms.find(room => room.id === id); return r ? Linli.name(r.name) : id; };
     field("devices").replaceChildren(...devices.map(d => Linli.el("tr", { "data-device": d.id },
       Linli.el("td", {}, d.id), Linli.el("td", {}, d.rooms.map(roomName).join("、")),
@@ -76,6 +79,7 @@
     event.preventDefault();
     const rooms = [...field("device-rooms").querySelectorAll("input:checked")].map(i => i.value);
     const id = field("device-id").value.trim();
+    if (!C.idOk(deviceForm, id, deviceIds, "cat.err.deviceTaken")) return;
     const device = await C.submit(deviceForm, () => Linli.post("/api/v1/devices", { id, hub: C.hub().id, rooms }));
     if (device) {
       deviceForm.reset();

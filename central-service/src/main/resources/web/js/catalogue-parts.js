@@ -72,8 +72,15 @@
     checks(field("counter-services"), "services", hub.services, []);
   }
 
+  const LISTED_DAYS = 90;
+
   async function drawActivities(hub) {
-    const activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/activities");
+    // what is on from today for the next 90 days, in the hub's days: operators plan a season ahead, and an activity
+    // saved for next month must show in the list it was saved from
+    const today = hub.now.substring(0, 10);
+    const until = new Date(Date.parse(today + "T00:00:00Z") + LISTED_DAYS * 86400000).toISOString().substring(0, 10);
+    activities = await Linli.get("/api/v1/hubs/" + encodeURIComponent(hub.id) + "/activities?from=" + today
+      + "&to=" + until);
     field("activities").replaceChildren(...activities.map(a => Linli.el("tr", { "data-activity": a.id },
       Linli.el("td", {}, Linli.name(a.title)), Linli.el("td", { class: "small" }, a.start.substring(0, 16).replace("T", " ")),
       Linli.el("td", {}, editButton("activity", a.id, () => {
@@ -84,12 +91,51 @@
         field("activity-start").value = a.start.substring(0, 16);
         field("activity-end").value = a.end.substring(0, 16);
         field("activity-capacity").value = a.capacity;
-      })))));
+      }), " ", Linli.el("button", { class: "danger", type: "button", "data-cancel": "activity:" + a.id,
+        onclick: () => startCancel(a) }, Linli.t("cat.activity.cancel"))))));
     field("activity-room").replaceChildren(...hub.rooms.map(r =>
       Linli.el("option", { value: r.id }, Linli.name(r.name))));
   }
 
+  // calling an activity off: with a reason (audited); its sign-ups go with it, and the page says how many to tell
+  let cancelling = null;
+
+  function startCancel(a) {
+    cancelling = a;
+    const form = field("activity-cancel");
+    LinliForms.clear(form);
+    form.querySelector(".form-error").textContent = "";
+    field("activity-cancelled").hidden = true;
+    field("activity-cancel-what").textContent = Linli.name(a.title) + " " + a.start.substring(0, 16).replace("T", " ");
+    form.hidden = false;
+    field("activity-cancel-reason").focus();
+  }
+
+  function endCancel() {
+    cancelling = null;
+    field("activity-cancel").hidden = true;
+    field("activity-cancel-reason").value = "";
+  }
+
+  field("activity-cancel-close").addEventListener("click", endCancel);
+  field("activity-cancel").addEventListener("submit", async event => {
+    event.preventDefault();
+    const a = cancelling;
+    if (!a) return;
+    const answer = await C.submit(event.target, () => Linli.post("/api/v1/activities/" + encodeURIComponent(a.id)
+      + "/cancel", { reason: text("activity-cancel-reason") }));
+    if (!answer) return;
+    endCancel();
+    const done = field("activity-cancelled");
+    done.textContent = Linli.t("cat.activity.cancel.done", { title: Linli.name(a.title) })
+      + (answer.signUpsCancelled ? Linli.t("cat.activity.cancel.tell", { n: answer.signUpsCancelled }) : "");
+    done.hidden = false;
+    await drawActivities(C.hub());
+  });
+
   C.onHub(async hub => {
+    endCancel();
+    field("activity-cancelled").hidden = true;
     for (const kind of ["room", "service", "counter", "activity"]) resetForm(kind);
     drawRooms(hub);
     drawServices(hub);
@@ -103,16 +149,21 @@
     return hub;
   }
 
+  let activities = [];
+  /** The ids a new entry of each kind may not take (those of the picked hub; the server refuses another hub's). */
+  const taken = {
+    room: () => C.hub().rooms.map(r => r.id),
+    service: () => C.hub().services.map(s => s.id),
+    counter: () => C.hub().counters.map(c => c.id),
+    activity: () => activities.map(a => a.id)
+  };
+
   function wire(kind, path, body, after) {
     const form = field(kind + "-form");
     form.addEventListener("submit", async event => {
       event.preventDefault();
       const id = text(kind + "-id");
-      if (!id) {
-        LinliForms.clear(form);
-        form.querySelector('.field-error[data-for="id"]').textContent = Linli.t("cat.err.id");
-        return;
-      }
+      if (!C.idOk(form, id, field(kind + "-id").readOnly ? [] : taken[kind]())) return;
       const saved = await C.submit(form, () =>
         Linli.api("PUT", "/api/v1/" + path + "/" + encodeURIComponent(id), body()));
       if (saved) {

@@ -31,6 +31,31 @@
     onRooms(draw) { roomListeners.push(draw); },
     roomsChanged(hub) { roomListeners.forEach(draw => draw(hub)); },
 
+    /**
+     * Whether a form's id may be sent: well formed and, for a new entry, not one of {@code taken} (the server's PUT
+     * would otherwise change that entry in place, silently). If not, says why beside the id field.
+     */
+    idOk(form, id, taken, takenKey) {
+      let key = null;
+      if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id)) key = "cat.err.id";
+      else if (taken.includes(id)) key = takenKey || "cat.err.idTaken";
+      if (!key) return true;
+      LinliForms.clear(form);
+      const error = form.querySelector(".form-error");
+      if (error) error.textContent = "";
+      form.querySelector('.field-error[data-for="id"]').textContent = Linli.t(key);
+      const input = form.querySelector('[name="id"]');
+      if (input) input.setAttribute("aria-invalid", "true");
+      return false;
+    },
+
+    /** A refusal in the page's language (the server's own words, in English, only when no translation exists). */
+    refusal(e) {
+      const key = e.status === 403 ? "cat.type.forbidden" : "cat.type." + problemType(e);
+      const text = Linli.t(key);
+      return text === key ? e.message : text;
+    },
+
     /** Sends a form's body; a refusal is shown beside its fields, or under the form in the page's language. */
     async submit(form, send) {
       LinliForms.clear(form);
@@ -40,11 +65,7 @@
         const answer = await send();
         return answer === undefined ? true : answer;
       } catch (e) {
-        if (!LinliForms.show(form, e, "cat") && error) {
-          const key = e.status === 403 ? "cat.type.forbidden" : "cat.type." + problemType(e);
-          const text = Linli.t(key);
-          error.textContent = text === key ? e.message : text;
-        }
+        if (!LinliForms.show(form, e, "cat") && error) error.textContent = Catalogue.refusal(e);
         return null;
       }
     },
@@ -96,6 +117,10 @@
       const close = Linli.el("input", { type: "time", "data-close": day, value: hours ? hours.close : "21:00" });
       const isOpen = Linli.el("input", { type: "checkbox", "data-day": day, checked: !!hours,
         "aria-label": Linli.t("cat.open") });
+      // a closed day's times are greyed out: they are not saved, and read as hours the hub keeps
+      const follow = () => { open.disabled = !isOpen.checked; close.disabled = !isOpen.checked; };
+      isOpen.addEventListener("change", follow);
+      follow();
       return Linli.el("tr", {}, Linli.el("th", {}, Linli.t("wd." + day)),
         Linli.el("td", {}, Linli.el("label", { class: "inline" }, isOpen, " ", Linli.t("cat.open"))),
         Linli.el("td", {}, open, " – ", close),
@@ -121,6 +146,7 @@
     document.getElementById("hub-nameZh").value = h ? h.name.zh : "";
     document.getElementById("hub-nameEn").value = h ? h.name.en : "";
     document.getElementById("hub-timezone").value = h ? h.timezone : "Asia/Shanghai";
+    document.getElementById("hub-capacity").value = h && h.capacity ? String(h.capacity) : "";
     document.getElementById("hub-closures").value = h
       ? h.closures.map(c => (c.date + " " + (c.reason || "")).trim()).join("\n") : "";
     weekRows(h ? h.week : null);
@@ -141,19 +167,18 @@
         const space = line.search(/\s/);
         return space < 0 ? { date: line } : { date: line.substring(0, space), reason: line.substring(space + 1).trim() };
       });
+    // empty: not set; anything but digits goes as written, for the server to say what is wrong beside the field
+    const capacity = value("hub-capacity");
     return { level: value("hub-level"), parent: value("hub-parent") || null, nameZh: value("hub-nameZh"),
-      nameEn: value("hub-nameEn"), timezone: value("hub-timezone"), week, closures };
+      nameEn: value("hub-nameEn"), timezone: value("hub-timezone"), week, closures,
+      capacity: capacity === "" ? null : /^[0-9]+$/.test(capacity) ? Number(capacity) : capacity };
   }
 
   form.addEventListener("submit", async event => {
     event.preventDefault();
     document.getElementById("hub-done").hidden = true;
     const id = value("hub-id");
-    if (!id) {
-      LinliForms.clear(form);
-      form.querySelector('.field-error[data-for="id"]').textContent = Linli.t("cat.err.id");
-      return;
-    }
+    if (!Catalogue.idOk(form, id, current ? [] : hubs.map(h => h.id), "cat.err.hubTaken")) return;
     const saved = await Catalogue.submit(form, () =>
       Linli.api("PUT", "/api/v1/hubs/" + encodeURIComponent(id), hubBody()));
     if (saved) {

@@ -57,6 +57,16 @@
       return names[lang || Linli.lang] || names.zh || names.en || "";
     },
 
+    /**
+     * A place's name as parts that a narrow line wraps between, never inside: "徐汇区" "湖南路街道" "梧桐66邻里汇"
+     * (a plain wrap may cut "梧桐66邻|里汇"). The parts end at 区, 县, 市, 镇, 乡 and 街道; a name without them is one
+     * part, and Latin names wrap at their spaces as usual.
+     */
+    placeParts(text) {
+      return String(text || "").split(/(?<=区|县|市|镇|乡|街道)(?=.)/u)
+        .map(part => Linli.el("span", { class: "place-part" }, part));
+    },
+
     translatePage() {
       document.documentElement.lang = Linli.lang === "zh" ? "zh-CN" : "en";
       document.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = Linli.t(el.dataset.i18n); });

@@ -84,7 +84,9 @@
     try {
       state.data = await Linli.get("/api/v1/reports/" + encodeURIComponent(state.hub.id) + "/comparison?" + query());
     } catch (e) {
-      $("error").textContent = e.message;
+      const fields = ((e.problem && e.problem.errors) || []).map(f => f.field);
+      $("error").textContent = fields.some(f => ["from", "to", "period"].includes(f)) ? Linli.t("err.range")
+        : e.status === 403 ? Linli.t("err.forbidden") : e.message;
       return;
     }
     const p = state.data.period;
@@ -98,12 +100,19 @@
     e.preventDefault();
     const body = {};
     CRITERIA.forEach(k => { body[k] = Number($("weights").elements[k].value); });
+    const note = $("weights-saved");
+    CRITERIA.forEach(k => $("weights").elements[k].removeAttribute("aria-invalid"));
     try {
       await Linli.api("PUT", "/api/v1/reports/weights", body);
       await load();
       $("weights-saved").textContent = Linli.t("weights.saved");
     } catch (err) {
-      $("error").textContent = err.message;
+      // beside the weights, in the page's language, the wrong ones marked (it was the server's English on top)
+      const fields = ((err.problem && err.problem.errors) || []).map(f => f.field);
+      CRITERIA.filter(k => fields.includes(k) || fields.includes("weights"))
+        .forEach(k => $("weights").elements[k].setAttribute("aria-invalid", "true"));
+      note.className = "error";
+      note.textContent = fields.length ? Linli.t("err.weight") : err.message;
     }
   });
   $("controls").addEventListener("submit", e => { e.preventDefault(); load(); });

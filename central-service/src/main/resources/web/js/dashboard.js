@@ -6,7 +6,9 @@
   Linli.wireHeader();
   const el = Linli.el;
   const LONG_WAIT_MINUTES = 30;
-  const state = { hub: null, info: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(),
+  // where a Raspberry Pi slows itself down (the central service's device_hot alert uses the same)
+  const HOT_C = 80;
+  const state = { hub: null, info: null, capacity: null, rooms: new Map(), queues: new Map(), devices: new Map(), alerts: new Map(),
     figures: null, day: null, services: new Map() };
   let chart = null;
   let source = null;
@@ -37,6 +39,8 @@
 
   function countLine(room) {
     const capacity = room.capacity || 0;
+    // in use by the motion sensor while the counter says 0: the counter missed someone, so no "0 people"
+    if (room.occupied && room.count === 0) return Linli.t("room.countMissed");
     if (room.count !== null && room.count !== undefined) {
       return Linli.t("room.count", { count: room.count, capacity });
     }
@@ -98,7 +102,7 @@
 
   function renderRoom(room) {
     const old = stale(room);
-    const counted = room.count !== null && room.count !== undefined;
+    const counted = room.count !== null && room.count !== undefined && !(room.occupied && room.count === 0);
     const share = counted && room.capacity > 0 ? Math.min(100, Math.round(100 * room.count / room.capacity)) : 0;
     return el("div", { class: "room", "data-room": room.room, "data-status": room.status, "data-stale": String(old) },
       el("div", { class: "name" }, Linli.name(room.name) || room.room),
@@ -135,6 +139,7 @@
     if (parts.has("queues")) renderQueues();
     if (parts.has("alerts")) renderAlerts();
     if (parts.has("figures")) renderFigures();
+    if (parts.has("people")) renderPeople();
   }
 
   function drawChangedRooms() {
@@ -162,22 +167,38 @@
 
   /**
    * People in the rooms: only rooms with a door counter can say how many. A room in use with only a motion sensor
-   * makes the figure "at least"; nothing pretends to count the lobby or the corridors.
+   * makes the figure "at least"; nothing pretends to count the lobby or the corridors. Against the hub's capacity (its
+   * fire certificate's, when set): "N / capacity" and its share, grey below 90 %, in the warning colour from 90 % and
+   * in the exception's red over it (the hub_over_capacity alert is open then). A lower bound over is over.
    */
   function renderPeople() {
     const rooms = [...state.rooms.values()];
     const counted = rooms.filter(r => r.count !== null && r.count !== undefined);
     const people = counted.reduce((sum, r) => sum + r.count, 0);
-    const uncounted = rooms.filter(r => r.occupied && (r.count === null || r.count === undefined)).length;
+    const uncounted = rooms.filter(r => r.occupied && (r.count === null || r.count === undefined || r.count === 0))
+      .length;
     const old = rooms.filter(stale).length;
+    const capacity = state.capacity;
+    const known = counted.length > 0;
     const value = document.getElementById("kpi-people");
-    value.textContent = counted.length === 0 ? (uncounted ? Linli.t("kpi.people.unknown") : "–")
-      : uncounted ? Linli.t("kpi.people.atLeast", { n: people }) : String(people);
+    value.textContent = !known ? (uncounted ? Linli.t("kpi.people.unknown") : "–")
+      : capacity ? Linli.t(uncounted ? "kpi.people.atLeastOf" : "kpi.people.of", { n: people, capacity })
+        : uncounted ? Linli.t("kpi.people.atLeast", { n: people }) : String(people);
     value.dataset.people = String(people);
     value.dataset.uncounted = String(uncounted);
-    document.getElementById("kpi-people-note").textContent = counted.length
+    const share = known && capacity ? Math.round(100 * people / capacity) : null;
+    const over = share !== null && people > capacity;
+    const level = share === null ? "none" : over ? "over" : share >= 90 ? "warn" : "ok";
+    document.getElementById("kpi-people-tile").dataset.level = level;
+    document.getElementById("kpi-people-share").textContent = share === null ? ""
+      : Linli.t(uncounted ? "kpi.people.shareAtLeast" : "kpi.people.share", { p: share });
+    const meter = document.getElementById("kpi-people-meter");
+    meter.hidden = share === null;
+    meter.firstElementChild.style.width = Math.min(100, share || 0) + "%";
+    document.getElementById("kpi-people-note").textContent = known
       ? Linli.t("kpi.people.counted", { n: counted.length }) : Linli.t("kpi.people.none");
     document.getElementById("kpi-people-warn").textContent = [
+      over ? Linli.t("kpi.people.over", { capacity }) : "",
       uncounted ? Linli.t("kpi.people.uncounted", { n: uncounted }) : "",
       old ? Linli.t("kpi.people.stale", { n: old }) : ""].filter(Boolean).join("；");
   }
@@ -208,6 +229,8 @@
       el("span", { class: "rest small" }, [
         d.online ? "" : Linli.t("device.offline") + " · " + Linli.t("last.seen", { time: d.lastSeen ? Linli.time(d.lastSeen) : "–" }),
         d.outboxDepth ? Linli.t("outbox", { n: d.outboxDepth }) : "",
+        // a device's temperature only when it is one to look at: hot enough to slow a Pi down
+        d.cpuTempC != null && d.cpuTempC >= HOT_C ? Linli.t("device.temp", { n: Math.round(d.cpuTempC) }) : "",
         d.malformed ? Linli.t("malformed", { n: d.malformed }) : ""].filter(Boolean).join(" · ")));
   }
 
@@ -254,10 +277,12 @@
     const box = document.getElementById("alerts");
     if (open.length === 0) { box.replaceChildren(el("p", { class: "small" }, Linli.t("no.alerts"))); return; }
     box.replaceChildren(...open.slice(0, 30).map(a =>
-      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : ""), "data-alert": a.id, "data-kind": a.kind },
+      // closed by itself (the hub back within its capacity) reads "resolved", as grey as acknowledged: nothing to do
+      el("div", { class: "alert" + (a.acknowledged ? " acknowledged" : "") + (a.resolved ? " resolved" : ""),
+        "data-alert": a.id, "data-kind": a.kind },
         el("div", { class: "what" }, el("span", { class: "kind" }, Linli.t("alert." + a.kind)), " ", Linli.name(a.message),
           el("div", { class: "small" }, Linli.time(a.ts))),
-        a.acknowledged ? el("span", { class: "small" }, Linli.t("acknowledged"))
+        a.acknowledged ? el("span", { class: "small" }, Linli.t(a.resolved ? "resolved" : "acknowledged"))
           : el("button", { class: "secondary", onclick: () => acknowledge(a.id) }, Linli.t("ack")))));
   }
 
@@ -388,6 +413,7 @@
     byRoom = null;
     state.alerts = new Map((live.alerts || []).map(a => [a.id, a]));
     state.figures = live.figures || null;
+    state.capacity = live.capacity || null;
     renderAll();
     loadDay().catch(console.error);
     if (source) source.close();
@@ -414,6 +440,13 @@
         }
       },
       alert: a => { if (a.hub === state.hub) { state.alerts.set(a.id, a); later("alerts"); } },
+      // the hub written on the catalogue page: its capacity (or name) changed without a reload here
+      hub: h => {
+        if (h.hub !== state.hub) return;
+        state.capacity = h.capacity || null;
+        if (state.info) { state.info.name = h.name; renderTitle(); }
+        later("people");
+      },
       figures: f => { if (f.hub === state.hub) { state.figures = f; later("figures"); dayChanged(); } },
       checkin: () => dayChanged(),
       // ratings are few: the rating card follows each one at once

@@ -2,13 +2,18 @@
 (function () {
   "use strict";
   Object.assign(window.LINLI_MESSAGES.zh, {
-    "desk.title": "功能室预约", "desk.to": "预约管理", "desk.day": "按天", "desk.week": "按周",
+    "desk.title": "功能室预约", "res.to": "居民信息", "desk.to": "预约管理", "desk.day": "按天", "desk.week": "按周",
     "desk.prev": "往前", "desk.next": "往后", "desk.today": "今天", "desk.date": "日期", "desk.room": "功能室",
     "desk.none": "没有预约", "desk.status.active": "有效", "desk.status.used": "已使用", "desk.status.cancelled": "已取消",
     "desk.status.released": "未到已释放", "desk.kind.maintenance": "维修", "desk.phone": "尾号 {last4}",
     "desk.people": "{n} 人", "desk.cancel": "取消预约", "desk.unblock": "解除维修",
+    "desk.qr": "开门二维码", "desk.qr.alt": "这个预约的开门二维码",
+    "desk.qr.note": "用现在的密钥重新生成：换过密钥后，把这张给居民（可以打印或让居民拍照）。",
+    "desk.qr.failed": "二维码没有取到，请再试一次。",
     "desk.cancel.title": "取消预约", "desk.cancel.of": "要取消的预约：", "desk.reason": "原因", "desk.reason.is": "原因：{reason}",
     "desk.cancel.confirm": "确认取消", "desk.cancel.done": "已取消。居民的开门码已作废。",
+    "desk.cancel.close": "不取消了", "desk.unblock.title": "解除维修停用", "desk.unblock.of": "要解除的停用：",
+    "desk.unblock.confirm": "确认解除", "desk.unblock.done": "已解除。这段时间又可以预约了。",
     "desk.block.title": "维修停用功能室", "desk.block.note": "停用期间不能预约，任何开门码都打不开这间房。已有的预约要先取消。",
     "desk.block.from": "开始时间", "desk.block.to": "结束时间", "desk.block.submit": "停用",
     "desk.block.done": "已停用。", "desk.err.reason": "请写明原因", "desk.err.date": "请选择日期",
@@ -23,17 +28,22 @@
     "door.state.sent": "已发出，等待设备回复", "door.state.done": "设备已执行", "door.state.rejected": "设备无法执行",
     "door.state.refused": "设备拒绝（签名或时间不对）", "door.state.unanswered": "设备没有回复",
     "door.cmd.unlock": "开门", "door.cmd.identify": "识别", "door.cmd.reload": "重新加载",
-    "door.by": "{who} 从 {from}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
+    "door.by": "{who} 从 {from}", "door.secs": "{n} 秒", "door.answer": "设备回复：{text}", "door.refused.broker-unreachable": "连不上消息服务器，命令没有发出。"
   });
   Object.assign(window.LINLI_MESSAGES.en, {
-    "desk.title": "Room bookings", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
+    "desk.title": "Room bookings", "res.to": "Residents' data", "desk.to": "Bookings", "desk.day": "Day", "desk.week": "Week",
     "desk.prev": "Earlier", "desk.next": "Later", "desk.today": "Today", "desk.date": "Date", "desk.room": "Room",
     "desk.none": "No bookings", "desk.status.active": "booked", "desk.status.used": "used",
     "desk.status.cancelled": "cancelled", "desk.status.released": "released (no-show)",
     "desk.kind.maintenance": "maintenance", "desk.phone": "phone …{last4}", "desk.people": "{n} people",
-    "desk.cancel": "Cancel", "desk.unblock": "End block", "desk.cancel.title": "Cancel a booking",
+    "desk.cancel": "Cancel", "desk.unblock": "End block",
+    "desk.qr": "Door QR", "desk.qr.alt": "The booking's door QR code",
+    "desk.qr.note": "Made anew with the current key: after a key change, give this one to the resident (print it or let them photograph it).",
+    "desk.qr.failed": "The QR code could not be fetched. Please try again.", "desk.cancel.title": "Cancel a booking",
     "desk.cancel.of": "Booking to cancel:", "desk.reason": "Reason", "desk.reason.is": "Reason: {reason}", "desk.cancel.confirm": "Cancel it",
     "desk.cancel.done": "Cancelled. The resident's door code no longer works.",
+    "desk.cancel.close": "Keep it", "desk.unblock.title": "End a maintenance block", "desk.unblock.of": "Block to end:",
+    "desk.unblock.confirm": "End the block", "desk.unblock.done": "Block ended. The room can be booked again then.",
     "desk.block.title": "Block a room for maintenance",
     "desk.block.note": "While blocked the room cannot be booked and no door code opens it. Cancel bookings in that time first.",
     "desk.block.from": "From", "desk.block.to": "To", "desk.block.submit": "Block",
@@ -50,6 +60,6 @@
     "door.state.rejected": "the device could not do it", "door.state.refused": "refused by the device (signature or time)",
     "door.state.unanswered": "no answer from the device",
     "door.cmd.unlock": "Unlock", "door.cmd.identify": "Identify", "door.cmd.reload": "Reload",
-    "door.by": "{who} from {from}", "door.refused.broker-unreachable": "The message broker cannot be reached: nothing was sent."
+    "door.by": "{who} from {from}", "door.secs": "{n} s", "door.answer": "The device says: {text}", "door.refused.broker-unreachable": "The message broker cannot be reached: nothing was sent."
   });
 })();

@@ -21,12 +21,14 @@
   function renderAnswer(c) {
     const when = Linli.time(c.sent);
     const what = Linli.t("door.cmd." + c.cmd) + (c.room ? " " + (Linli.name((state.rooms.get(c.room) || {}).name) || c.room) : "")
-      + (c.durationS ? " " + c.durationS + " s" : "");
+      + (c.durationS ? " " + Linli.t("door.secs", { n: c.durationS }) : "");
     return el("div", { class: "door-answer", "data-command": c.id, "data-state": c.state },
       el("div", {}, when + " · " + what + (c.reason ? " · " + c.reason : "")),
       el("div", { class: "small" }, Linli.t("door.by", { who: c.by, from: c.from || "–" })),
       el("div", {}, el("span", { class: "state" }, Linli.t("door.state." + c.state)),
-        c.answer ? el("span", { class: "small" }, " (" + (c.answered ? Linli.time(c.answered) + " " : "") + c.answer + ")") : null));
+        // the device's own words are its English and the command's id: worth showing only when it did not do it
+        c.answered ? el("span", { class: "small" }, " " + Linli.time(c.answered)) : null,
+        c.answer && c.state !== "done" ? el("div", { class: "small" }, Linli.t("door.answer", { text: c.answer })) : null));
   }
 
   function renderAnswers() {

@@ -10,7 +10,9 @@
   let data = null;
   document.getElementById("print").onclick = () => window.print();
 
-  function people(r) { return r.count !== null && r.count !== undefined ? r.count > 0 : r.occupied; }
+  // someone may be inside if the counter says so or the room is in use: a counter at 0 in a room whose motion sensor
+  // sees someone missed one coming in, and that room is no empty room
+  function people(r) { return r.occupied || (r.count !== null && r.count !== undefined && r.count > 0); }
 
   function sourceName(source) {
     const text = Linli.t("source." + (source || "none"));
@@ -34,7 +36,8 @@
       { "data-room": r.room, "data-stale": String(!!r.stale), "data-people": String(!!people(r)) },
       el("td", {}, Linli.name(r.name) || r.room),
       el("td", { class: "num" }, r.count === null || r.count === undefined
-        ? Linli.t(r.occupied ? "occupied.yes" : r.source ? "occupied.no" : "evac.check") : r.count),
+        ? Linli.t(r.occupied ? "occupied.yes" : r.source ? "occupied.no" : "evac.check")
+        : r.count === 0 && r.occupied ? Linli.t("room.countMissed") : r.count),
       el("td", {}, sourceName(r.source)),
       el("td", {}, r.updated ? Linli.time(r.updated) : "–",
         r.stale ? el("div", { class: "warn-text" }, Linli.t("evac.stale.row")) : null))));

@@ -1,12 +1,15 @@
 // The login page (a file of its own: the Content-Security-Policy allows no inline script).
 Linli.wireHeader();
 
-/** Where to go after signing in: a page of this site only (finding L1: "/\\evil.example" is another site). */
+/**
+ * Where to go after signing in: a page of this site only (finding L1: "/\\evil.example" is another site). The whole
+ * address is returned, not its path: the path of "/.//evil.example" is "//evil.example", another site again.
+ */
 function nextPage(next) {
   if (!next) return "/";
   try {
     const url = new URL(next, location.origin);
-    return url.origin === location.origin ? url.pathname + url.search + url.hash : "/";
+    return url.origin === location.origin ? url.href : "/";
   } catch (e) {
     return "/";
   }

@@ -16,6 +16,11 @@
 
   async function load() {
     $("error").textContent = "";
+    if (!hub || !/^\d{4}-\d{2}$/.test(month || "")) {
+      // opened without its hub and month (a bookmark, a typed address): say where it is opened from
+      $("error").textContent = Linli.t("err.printWhich");
+      return;
+    }
     let report;
     try {
       report = params.get("filed")

@@ -19,6 +19,16 @@
     return q;
   }
 
+  /** A refused report in the page's language: a wrong date range is said plainly, and its fields marked. */
+  function refusal(e) {
+    const fields = ((e.problem && e.problem.errors) || []).map(f => f.field);
+    if (fields.some(f => f === "from" || f === "to" || f === "period")) {
+      for (const id of ["from", "to"]) if ($("period").value === "custom") $(id).setAttribute("aria-invalid", "true");
+      return Linli.t("err.range");
+    }
+    return e.status === 403 ? Linli.t("err.forbidden") : e.message;
+  }
+
   function remember() {
     const q = query();
     q.delete("lang");
@@ -35,10 +45,14 @@
     remember();
     const q = query();
     let report;
+    for (const id of ["from", "to"]) $(id).removeAttribute("aria-invalid");
     try {
       report = await Linli.get("/api/v1/reports/" + encodeURIComponent(hub.id) + "?" + q);
     } catch (e) {
-      $("error").textContent = e.message;
+      // no figures of the period before left on the page under the new choice, as if they were its own
+      for (const id of ["period-text", "asof"]) $(id).textContent = "";
+      for (const id of ["kpis-box", "charts-1", "charts-2", "tables"]) $(id).replaceChildren();
+      $("error").textContent = refusal(e);
       return;
     }
     state.report = report;
@@ -51,7 +65,7 @@
     const p = report.period;
     $("period-text").textContent = p.from + " – " + p.to + " (" + Linli.t("previous.period") + " " + report.previous.from
       + " – " + report.previous.to + ")";
-    $("asof").textContent = report.computedAt ? Linli.t("as.of") + " " + new Date(report.computedAt).toLocaleString(
+    $("asof").textContent = report.computedAt ? "· " + Linli.t("as.of") + " " + new Date(report.computedAt).toLocaleString(
       Linli.lang === "zh" ? "zh-CN" : "en-GB", { timeZone: Linli.zone }) : "";
     $("kpis-box").replaceChildren(View.kpis(report));
     $("charts-1").replaceChildren(View.chartCard("chart-daily", Linli.t("chart.daily")),
@@ -83,7 +97,7 @@
           " · ", el("a", { href: "/api/v1/reports/" + encodeURIComponent(state.hub.id) + "/monthly/" + f.month + "." + Linli.lang + ".xlsx" },
             Linli.t("export.xlsx"))))));
     } catch (e) {
-      box.replaceChildren(el("p", { class: "error" }, e.message));
+      box.replaceChildren(el("p", { class: "error" }, refusal(e)));
     }
   }
 
@@ -95,7 +109,7 @@
       [feeds, rooms] = await Promise.all([Linli.get("/api/v1/hubs/" + encodeURIComponent(hubId) + "/calendar-feeds"),
         Linli.get("/api/v1/hubs/" + encodeURIComponent(hubId)).then(h => h.rooms || [])]);
     } catch (e) {
-      $("calendars").replaceChildren(el("p", { class: "error" }, e.message));
+      $("calendars").replaceChildren(el("p", { class: "error" }, refusal(e)));
       return;
     }
     const roomName = id => { const r = rooms.find(x => x.id === id); return r ? Linli.name(r.name) : id; };
@@ -113,7 +127,7 @@
     try {
       await Linli.api(method, "/api/v1/hubs/" + encodeURIComponent(state.hub.id) + "/calendar-feeds/" + tail);
     } catch (e) {
-      $("error").textContent = e.message;
+      $("error").textContent = refusal(e);
     }
     loadCalendars();
   }
@@ -123,7 +137,7 @@
     try {
       await Linli.post("/api/v1/hubs/" + encodeURIComponent(state.hub.id) + "/calendar-feeds", room ? { room } : {});
     } catch (e) {
-      $("error").textContent = e.message;
+      $("error").textContent = refusal(e);
     }
     loadCalendars();
   });

@@ -10,6 +10,7 @@
   let hub = null;
   let heard = null;
   let wasCalled = false;
+  let rating = null; // after the service: null (not yet), "sending", "thanks" or "failed"
 
   function counterName(counterId) {
     const counter = hub && (hub.counters || []).find(c => c.id === counterId);
@@ -23,7 +24,7 @@
 
   function render() {
     if (!ticket) return;
-    document.getElementById("hub-name").textContent = hub ? Linli.name(hub.name) : Linli.t("app.name");
+    document.getElementById("hub-name").replaceChildren(...Linli.placeParts(hub ? Linli.name(hub.name) : Linli.t("app.name")));
     document.getElementById("number").textContent = ticket.number;
     document.getElementById("service").textContent = serviceName(ticket.service);
     document.getElementById("taken").textContent = ticket.queued ? Linli.t("ticket.taken", { time: Linli.time(ticket.queued) }) : "";
@@ -43,9 +44,35 @@
         no_show: Linli.t("ticket.no_show")
       }[ticket.state] || ticket.state]);
     }
+    renderRating();
     document.getElementById("hint").textContent = Linli.t(called ? "ticket.hint.called"
       : ["waiting", "transferred"].includes(ticket.state) ? "ticket.hint" : "ticket.hint.over");
     renderHeard();
+  }
+
+  /** Once the service is done, the resident rates it here with one tap (once; the server says when it was). */
+  function renderRating() {
+    const box = document.getElementById("rating");
+    box.hidden = ticket.state !== "done";
+    if (box.hidden) return;
+    document.getElementById("rating-ask").hidden = rating === "thanks";
+    document.getElementById("rating-choices").replaceChildren(...(rating === "thanks" ? [] : [1, 2, 3, 4, 5].map(n =>
+      Linli.el("button", { type: "button", "data-rating": String(n), disabled: rating === "sending",
+        onclick: () => rate(n) }, Linli.t("ticket.rate." + n)))));
+    document.getElementById("rating-said").textContent = rating === "thanks" ? Linli.t("ticket.rate.thanks")
+      : rating === "failed" ? Linli.t("ticket.rate.failed") : "";
+  }
+
+  async function rate(n) {
+    rating = "sending";
+    renderRating();
+    try {
+      await Linli.post("/api/v1/tickets/" + encodeURIComponent(id) + "/rating", { rating: n });
+      rating = "thanks";
+    } catch (e) {
+      rating = e.status === 409 ? "thanks" : "failed"; // rated already (here or at the kiosk): nothing more to do
+    }
+    renderRating();
   }
 
   function renderHeard() {

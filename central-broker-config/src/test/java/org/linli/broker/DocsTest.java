@@ -127,7 +127,7 @@ class DocsTest {
     }
 
     /** The files a clone has: git's list where there is a checkout, else every file below the root. */
-    private static Set<String> tracked() throws IOException {
+    static Set<String> tracked() throws IOException {
         try {
             Process git = new ProcessBuilder("git", "-C", ROOT.toString(), "ls-files").redirectErrorStream(true)
                     .start();

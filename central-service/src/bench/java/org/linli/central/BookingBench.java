@@ -20,13 +20,19 @@ import java.util.Set;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.Load;
 import org.linli.central.bench.RawHttp;
-import org.linli.central.bench.ServerProcess;
+import org.linli.central.bench.Replicas;
+import org.linli.central.residents.Consent;
+import org.linli.central.store.PostgresCluster;
 import org.linli.central.web.Json;
 
 /**
- * {@code ./linli bench booking [clients] [seconds]}: availability reads and booking writes from N concurrent clients
- * against a central service running as its own JVM (demo hub, fresh data directory, real SQLite file on disk; or the
- * PostgreSQL database LINLI_DB_URL names, which the service then uses: give it an empty one).
+ * {@code ./linli bench booking [clients] [seconds] [--postgresql] [--replicas R]}: availability reads and booking
+ * writes from N concurrent clients against a central service running as its own JVM (demo hub, fresh data directory,
+ * real SQLite file on disk; with {@code --postgresql} a database of a throwaway durable PostgreSQL cluster on this
+ * machine; or the PostgreSQL database LINLI_DB_URL names, which the service then uses: give it an empty one).
+ * {@code --replicas R} (PostgreSQL only) starts R services on the one database, each with its own data directory and
+ * port and the same resident secret, signing key and demo credentials, as a site deploys them; client i talks to
+ * replica i mod R, so every clash group races across all of them, and CPU per request is that of all the services.
  *
  * <p>Phases: warm-up (both kinds, not counted), availability reads, booking writes where every client books its own
  * free slots (rooms of its own, a fresh resident each time, so every answer should be 201), then a separate
@@ -47,14 +53,14 @@ public final class BookingBench {
             "council-hall", "studio");
 
     private final int clients;
-    private final int port;
+    private final List<Integer> ports;
     private final String kioskKey;
     private final List<String> dates;
     private final int[] nextSlot;
 
-    private BookingBench(int clients, int port, String kioskKey) {
+    private BookingBench(int clients, List<Integer> ports, String kioskKey) {
         this.clients = clients;
-        this.port = port;
+        this.ports = ports;
         this.kioskKey = kioskKey;
         LocalDate today = LocalDate.now(ZONE);
         this.dates = java.util.stream.IntStream.rangeClosed(1, DAYS).mapToObj(d -> today.plusDays(d).toString())
@@ -63,10 +69,9 @@ public final class BookingBench {
     }
 
     public static void main(String[] args) throws Exception {
-        // 8 clients keep the 2 cores of the CI machine kind busy; with more, the extra clients only queue on the
-        // same cores as the server and p99 measures the queue (16: p99 ~20 ms, 32: ~30-50 ms, same throughput)
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        Options options = Options.parse(args);
+        int clients = options.clients();
+        int seconds = options.seconds();
         // long enough for C2 to finish compiling the hot paths even when the machine is shared
         double warmUp = Math.max(5, seconds);
         Path data = Files.createTempDirectory("linli-bench");
@@ -74,31 +79,45 @@ public final class BookingBench {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println("The server runs as a child JVM; it and these " + clients
                 + " client threads share the same cores, so the figures are a floor for the server alone.");
+        // PostgreSQL: a throwaway cluster on this machine, durable as a production server (fsync and synchronous
+        // commit on); its own processes share the cores and are not in the services' CPU per request
+        PostgresCluster cluster = options.postgresql() ? PostgresCluster.start(true) : null;
         Measured reads;
         Measured writes;
         Measured clashes;
         long warmCreated;
-        try (ServerProcess server = ServerProcess.start(data)) {
-            System.out.println("server pid " + server.pid() + ", port " + server.port() + ", data " + data);
-            Properties credentials = credentials(data);
-            BookingBench bench = new BookingBench(clients, server.port(),
-                    credentials.getProperty("kiosk.kiosk-lobby.key"));
-            bench.createRooms(credentials.getProperty("staff.admin.password"));
-            warmCreated = bench.writes("warm-up writes", warmUp).count(201);
-            bench.reads("warm-up reads", warmUp);
-            reads = Measured.of(server, () -> bench.reads("availability reads", seconds));
-            writes = Measured.of(server, () -> bench.writes("booking writes (own slots)", seconds));
-            clashes = Measured.of(server, () -> bench.clashes("conflicting writes", Math.max(2, seconds / 2.0)));
+        String dbUrl;
+        try {
+            dbUrl = cluster != null ? cluster.newDatabase() : System.getenv("LINLI_DB_URL");
+            try (Replicas servers = Replicas.start(data, options.replicas(), dbUrl)) {
+                Properties credentials = credentials(servers.dataDirs().getFirst());
+                BookingBench bench = new BookingBench(clients, servers.ports(),
+                        credentials.getProperty("kiosk.kiosk-lobby.key"));
+                bench.createRooms(credentials.getProperty("staff.admin.password"));
+                warmCreated = bench.writes("warm-up writes", warmUp).count(201);
+                bench.reads("warm-up reads", warmUp);
+                reads = Measured.of(servers, () -> bench.reads("availability reads", seconds));
+                writes = Measured.of(servers, () -> bench.writes("booking writes (own slots)", seconds));
+                clashes = Measured.of(servers, () -> bench.clashes("conflicting writes",
+                        Math.max(2, seconds / 2.0)));
+            }
+            System.out.println(reads);
+            System.out.println(writes);
+            System.out.println(clashes);
+            report(reads, writes, clashes, warmCreated, Audit.of(data.resolve("a").resolve("linli.db"), dbUrl));
+        } finally {
+            if (cluster != null) {
+                cluster.stop();
+            }
+            deleteTree(data);
         }
-        System.out.println(reads);
-        System.out.println(writes);
-        System.out.println(clashes);
-        Audit audit = Audit.of(data.resolve("linli.db"));
+    }
+
+    private static void report(Measured reads, Measured writes, Measured clashes, long warmCreated, Audit audit) {
         long answered = warmCreated + writes.result().count(201) + clashes.result().count(201);
         System.out.printf("audit: overlapping bookings %d; bookings stored %d, 201 answers %d%s%n", audit.overlaps(),
                 audit.benchBookings(), answered, audit.benchBookings() == answered ? "" : "  MISMATCH");
         System.out.println("load average after: " + loadAverage());
-        deleteTree(data);
         Load.Result r = reads.result();
         Load.Result w = writes.result();
         boolean met = r.perSecond() >= 10_000 && w.perSecond() >= 2_000 && r.p99() <= 20 && w.p99() <= 20
@@ -109,11 +128,12 @@ public final class BookingBench {
     }
 
     private RawHttp connect(int client) {
-        return new RawHttp("127.0.0.1", port, kioskKey);
+        return new RawHttp("127.0.0.1", ports.get(client % ports.size()), kioskKey);
     }
 
     /** Rooms of the bench's own: each client books only its own, and each clash group shares one. */
     private void createRooms(String adminPassword) throws IOException {
+        int port = ports.getFirst();
         try (RawHttp anonymous = new RawHttp("127.0.0.1", port, null)) {
             RawHttp.Response login = anonymous.post("/api/v1/auth/login", Json.bytes(Map.of("username", "admin",
                     "password", adminPassword)));
@@ -186,7 +206,8 @@ public final class BookingBench {
         OffsetDateTime start = LocalDate.parse(dates.get(slotIndex / SLOTS_PER_DAY)).atTime(8, 0)
                 .plusMinutes(30L * (slotIndex % SLOTS_PER_DAY)).atZone(ZONE).toOffsetDateTime();
         byte[] body = Json.bytes(Map.of("room", room, "start", start.toString(),
-                "end", start.plusMinutes(30).toString(), "phone", phone, "attendees", 1));
+                "end", start.plusMinutes(30).toString(), "phone", phone, "attendees", 1,
+                Consent.FIELD, Consent.NOTICE));
         return http.post("/api/v1/bookings", body).status();
     }
 
@@ -214,13 +235,38 @@ public final class BookingBench {
         }
     }
 
+    /** {@code [clients] [seconds] [--postgresql] [--replicas R]}. */
+    record Options(int clients, int seconds, boolean postgresql, int replicas) {
+        static Options parse(String[] args) {
+            // 8 clients keep the 2 cores of the CI machine kind busy; with more, the extra clients only queue on the
+            // same cores as the server and p99 measures the queue (16: p99 ~20 ms, 32: ~30-50 ms, same throughput)
+            List<Integer> numbers = new java.util.ArrayList<>(List.of(8, 10));
+            int positional = 0;
+            boolean postgresql = false;
+            int replicas = 1;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--postgresql" -> postgresql = true;
+                    case "--replicas" -> replicas = Integer.parseInt(args[++i]);
+                    default -> numbers.set(positional++, Integer.parseInt(args[i]));
+                }
+            }
+            boolean external = System.getenv("LINLI_DB_URL") != null && !System.getenv("LINLI_DB_URL").isBlank();
+            if (replicas < 1 || replicas > 1 && !postgresql && !external) {
+                throw new IllegalArgumentException("--replicas " + replicas
+                        + ": several replicas need PostgreSQL (--postgresql or LINLI_DB_URL)");
+            }
+            return new Options(numbers.get(0), numbers.get(1), postgresql, replicas);
+        }
+    }
+
     /** A phase's result with the CPU the server (and its JIT compiler) and this load generator spent on it. */
     record Measured(Load.Result result, long serverCpuNanos, long compilerCpuNanos, long clientCpuNanos) {
         interface Phase {
             Load.Result run() throws Exception;
         }
 
-        static Measured of(ServerProcess server, Phase phase) throws Exception {
+        static Measured of(Replicas server, Phase phase) throws Exception {
             long server0 = server.cpuNanos();
             long compiler0 = server.compilerCpuNanos();
             long client0 = Cpu.ofThisProcess();
@@ -235,17 +281,16 @@ public final class BookingBench {
             double server = serverCpuNanos / 1000.0 / n;
             double compiler = compilerCpuNanos / 1000.0 / n;
             int cores = Runtime.getRuntime().availableProcessors();
-            return String.format("%s%n    CPU per request: server %.0f us (of which JIT compiler %.0f us), load"
+            return String.format("%s%n    CPU per request: server %.0f us (all services; of which JIT compiler %.0f us), load"
                             + " generator %.0f us; at %.0f us the server alone on %d cores tops out near %.0f/s",
                     result, server, compiler, clientCpuNanos / 1000.0 / n, server - compiler, cores,
                     cores * 1e6 / Math.max(server - compiler, 1));
         }
     }
 
-    /** What the database says once the server stopped: its file, or PostgreSQL when LINLI_DB_URL names it. */
+    /** What the database says once the servers stopped: the SQLite file, or the PostgreSQL database url names. */
     record Audit(long overlaps, long benchBookings) {
-        static Audit of(Path file) throws SQLException {
-            String url = System.getenv("LINLI_DB_URL");
+        static Audit of(Path file, String url) throws SQLException {
             try (Connection c = DriverManager.getConnection(url == null || url.isBlank() ? "jdbc:sqlite:" + file
                     : url)) {
                 return new Audit(count(c, DoubleBookingIT.OVERLAPS),

@@ -104,7 +104,8 @@ public final class BookingCostBench {
         String room = "cost-r" + (i / perRoom);
         String phone = String.format("136%08d", i);
         BookingRequest request = new BookingRequest(room, start, start.plusSeconds(1800), phone, null, 1, "",
-                room + "|" + start);
+                room + "|" + start, new org.linli.central.residents.Consent(
+                        org.linli.central.residents.Consent.NOTICE, true));
         return bookings.create(request, HUB::equals, null).booking();
     }
 

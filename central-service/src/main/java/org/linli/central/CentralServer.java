@@ -12,12 +12,12 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.backup.DailyBackup;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
+import org.linli.central.timers.Timers;
 
 /** The running service: web server, the components and the daily job. Closing it stops all three. */
 public final class CentralServer implements AutoCloseable {
@@ -67,13 +67,19 @@ public final class CentralServer implements AutoCloseable {
                     .build()
                     .start();
             components.start();
-            ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("linli-daily").daemon(true).factory());
+            ScheduledExecutorService daily = Timers.single("linli-daily");
             daily.scheduleAtFixedRate(() -> runDailyInOneReplica(components), 1, Duration.ofDays(1).toMinutes(),
                     TimeUnit.MINUTES);
             LOG.log(Level.INFO, "Linli central service listening on port " + server.port()
                     + (settings.tls() == null ? " (plain HTTP)" : " (HTTPS)") + ", data in "
                     + settings.dataDir().toAbsolutePath());
+            if (!liveSettings.mqttEnabled()) {
+                LOG.log(Level.WARNING, "no MQTT broker configured (mqtt.url): doors, sensors and live occupancy are off");
+            }
+            if (!components.accounts().hasStaff()) {
+                LOG.log(Level.WARNING, "nobody can sign in yet: create the first administrator with"
+                        + " `./linli central admin add NAME --role admin` (deploy-pi/README.md, the first start)");
+            }
             return new CentralServer(components, server, daily);
         } catch (RuntimeException e) {
             components.close();
@@ -121,7 +127,7 @@ public final class CentralServer implements AutoCloseable {
 
     @Override
     public void close() {
-        daily.shutdownNow();
+        Timers.stop(daily, "the daily jobs");
         server.stop();
         components.close();
     }

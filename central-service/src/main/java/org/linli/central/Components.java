@@ -229,11 +229,6 @@ public final class Components implements AutoCloseable {
         live.removed(deviceId);
     }
 
-    /** Call after the token-signing keys changed, so doors get the new public keys. */
-    public void keysRotated() {
-        live.keysRotated();
-    }
-
     /**
      * Signs and sends a command to a device.
      *

@@ -35,10 +35,13 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
         Activities activities, Feedbacks feedbacks, Retention retention, StaffAdmin staffAdmin, AuditLog audit,
         DisplayKeys displayKeys) {
 
+    /** The token-signing keys' file in the data directory. */
+    static final String SIGNING_KEY_FILE = "signing-key.properties";
+
     static FeatureParts create(Settings settings, LiveSettings liveSettings, Database db, EventBus events,
             Clock clock) {
         Catalogue catalogue = new Catalogue(db);
-        TokenKeys keys = TokenKeys.loadOrCreate(settings.dataDir().resolve("signing-key.properties"), clock);
+        TokenKeys keys = TokenKeys.loadOrCreate(settings.dataDir().resolve(SIGNING_KEY_FILE), clock);
         Residents residents = new Residents(db, new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
                 keys, clock, Duration.ofDays(settings.cardDays()));
         Accounts accounts = new Accounts(db, clock, settings.sessionLength());
@@ -52,7 +55,7 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
                 new Bookings(db, catalogue, residents, keys, events, clock, noShows::blockedUntil),
                 new Queues(db, catalogue, residents, events, clock, settings.priorityRatio(), settings.noShowWindow()),
                 new Checkins(db, catalogue, residents, keys, events, clock),
-                new Activities(db, catalogue, residents, clock),
+                new Activities(db, catalogue, residents, events, clock),
                 new Feedbacks(db, events, clock),
                 new Retention(db, accounts, clock, retained),
                 new StaffAdmin(db, accounts, catalogue, clock),

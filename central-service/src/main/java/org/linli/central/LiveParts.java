@@ -23,6 +23,7 @@ import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
+import org.linli.central.events.HubEvent;
 import org.linli.central.events.ReplicaEvents;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
@@ -49,6 +50,8 @@ import org.linli.protocol.payload.CommandPayload;
 final class LiveParts implements AutoCloseable {
     private static final Duration FIGURES_EVERY = Duration.ofSeconds(5);
     private static final Duration REFRESH_DOOR_KEYS = Duration.ofHours(1);
+    /** How soon a rotation written to the key file is signing here and at the doors. */
+    private static final Duration WATCH_KEY_FILE = Duration.ofSeconds(2);
     private static final Duration RECEIPT_PING_EVERY = Duration.ofSeconds(20);
 
     private final Database db;
@@ -98,7 +101,8 @@ final class LiveParts implements AutoCloseable {
                 : null;
         this.retained = mqtt == null ? null : new RetainedPublisher(mqtt);
         this.live = new LiveState(registry, rooms, roomViews, events, retained,
-                new AlertRules(alerts, db, clock, settings.deniedBurst(), settings.deniedWindow()), offline,
+                new AlertRules(alerts, db, clock, settings.deniedBurst(), settings.deniedWindow(),
+                        features.catalogue()), offline,
                 noShowRelease::roomActivity, clock);
         this.ingestion = new Ingestion(db, registry::device, live, new Ingestion.Drops() {
             @Override
@@ -152,6 +156,11 @@ final class LiveParts implements AutoCloseable {
         // a hub made or changed from now on (the catalogue page) has its doors' keys and lists sent at once; those
         // seeded before start go out with everything else when the broker connects
         features.catalogue().onHubWritten(doorKeys::hubWritten);
+        // a capacity set below the people already in raises the hub's alert now, not at the next count
+        features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId).ifPresent(live::checkHubCapacity));
+        // and an open dashboard shows the new capacity (or name) at once
+        features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId)
+                .ifPresent(hub -> events.publish(HubEvent.of(hub))));
         // on PostgreSQL, events reach the screens of every replica
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);
@@ -161,6 +170,7 @@ final class LiveParts implements AutoCloseable {
         offline.start();
         noShowRelease.start();
         figuresFeed.start();
+        doorKeys.watchKeys(WATCH_KEY_FILE);
         ingestion.start();
         if (mqtt != null) {
             retained.start();
@@ -247,11 +257,6 @@ final class LiveParts implements AutoCloseable {
         registerRelay.close();
         features.accounts().stopSharing();
         features.catalogue().stopSharingCaches();
-    }
-
-    /** Call after the token-signing keys changed, so doors get the new public keys. */
-    void keysRotated() {
-        doorKeys.keysRotated();
     }
 
     /**

@@ -36,6 +36,9 @@ import org.linli.central.live.DaySoFar;
 import org.linli.central.live.LiveService;
 import org.linli.central.pages.PageService;
 import org.linli.central.queue.QueueService;
+import org.linli.central.privacy.Erasure;
+import org.linli.central.privacy.ResidentDataService;
+import org.linli.central.privacy.ResidentRecords;
 import org.linli.central.residents.ResidentService;
 import org.linli.central.web.ObserveGate;
 import org.linli.central.web.OpenApiService;
@@ -53,7 +56,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Apache POI speaks Log4j's API with no Log4j behind it; named, its simple logger starts without the
+        // 'could not find a logging provider' error on every start and command (ical4j's slf4j goes to JUL)
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         if (Tools.handles(args)) {
+            LogConfig.configureRuntime(); // the service's levels: no database migration chatter in a command's output
             // Maintenance commands print for the person at the terminal and exit; they start no server.
             System.exit(new Tools(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
                     java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err, Clock.systemUTC(),
@@ -89,6 +99,7 @@ public final class Main {
                 new DeskService(new Desk(c.db(), c.bookings(), c.residents(), c.clock()), c.catalogue(), c.guard(),
                         c.clock(), body),
                 new ResidentService(c.residents(), c.catalogue(), c.guard(), body),
+                residentData(c),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body, c.settings().publicUrl()),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
                 new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
@@ -101,6 +112,13 @@ public final class Main {
                 new StaffService(c.staffAdmin(), c.guard(), body),
                 audit(c),
                 displays(c));
+    }
+
+    private static ResidentDataService residentData(Components c) {
+        ResidentRecords records = new ResidentRecords(c.db(), c.residents(), c.noShows(), c.clock(),
+                java.time.Duration.ofDays(c.settings().retentionDays()));
+        return new ResidentDataService(records, new Erasure(c.db(), c.bookings(), c.activities(), c.clock()),
+                c.noShows(), c.catalogue(), c.guard(), c.clock(), c.settings().maxBodyBytes());
     }
 
     private static DisplayService displays(Components c) {

@@ -4,9 +4,11 @@ import io.helidon.config.Config;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import org.linli.central.admin.FirstAdmin;
+import org.linli.central.audit.AuditLog;
 import org.linli.central.auth.Accounts;
 import org.linli.central.auth.Role;
 import org.linli.central.backup.Backup;
@@ -21,6 +24,7 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.config.BadConfigException;
 import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.Settings;
+import org.linli.central.doorkeys.KeyRotation;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.store.Database;
@@ -28,16 +32,17 @@ import org.linli.central.store.Databases;
 
 /**
  * The central's maintenance commands, run beside (or instead of) the service on the same data directory:
- * {@code ./linli central admin add NAME --role ROLE [--hub HUB] [--password-stdin]}, {@code backup DIR} and
- * {@code restore DIR} (see {@link Backup}). They print for the person at the
+ * {@code ./linli central admin add NAME --role ROLE [--hub HUB] [--password-stdin]}, {@code backup DIR},
+ * {@code restore DIR} (see {@link Backup}) and {@code keys rotate [--retire-now]} (see {@link KeyRotation}). They print for the person at the
  * terminal and log nothing, so a password shown once is in no journal.
  */
 final class Tools {
-    static final Set<String> COMMANDS = Set.of("admin", "backup", "restore");
+    static final Set<String> COMMANDS = Set.of("admin", "backup", "restore", "keys");
     private static final String USAGE = """
             central admin add NAME --role admin|operator|counter [--hub HUB] [--password-stdin] [--config F] [--data DIR]
                    central backup DIR [--config F] [--data DIR]
-                   central restore DIR [--config F] [--data DIR]""";
+                   central restore DIR [--config F] [--data DIR]
+                   central keys rotate [--retire-now] [--config F] [--data DIR]""";
 
     private final BufferedReader in;
     private final PrintStream out;
@@ -67,9 +72,14 @@ final class Tools {
                 case "admin" -> admin(rest);
                 case "backup" -> backup(rest);
                 case "restore" -> restore(rest);
+                case "keys" -> keys(rest);
                 default -> usage("unknown command '" + args[0] + "'");
             };
-        } catch (BadConfigException | IllegalArgumentException e) {
+        } catch (BadConfigException e) {
+            // the configuration is wrong, not the command: say which setting, without the usage
+            err.println(say("refused", e.getMessage()));
+            return 2;
+        } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         } catch (InvalidInput e) {
             err.println(say("refused", e.getMessage()));
@@ -135,6 +145,46 @@ final class Tools {
         Map<String, String> restored = new Backup(clock).restore(source, settings);
         out.println(say("restore.done", source, Backup.createdAt(source), settings.dataDir(),
                 String.join(", ", restored.keySet())));
+        return 0;
+    }
+
+    /**
+     * {@code keys rotate [--retire-now]}: a new token-signing key, taken in by the running service within seconds
+     * (decision 0021). Refused without the service's data directory, where the key lives.
+     */
+    private int keys(List<String> args) {
+        if (args.isEmpty() || !args.getFirst().equals("rotate")) {
+            return usage("keys needs: rotate [--retire-now]");
+        }
+        List<String> options = new ArrayList<>(args.subList(1, args.size()));
+        boolean retireNow = options.remove("--retire-now");
+        Settings settings = settings(options);
+        Path data = settings.dataDir();
+        if (!Files.isDirectory(data)) {
+            err.println(say("refused", say("keys.noData", data.toAbsolutePath())));
+            return 1;
+        }
+        Path file = data.resolve(FeatureParts.SIGNING_KEY_FILE);
+        if (!Files.isRegularFile(file)) {
+            err.println(say("refused", say("keys.noKey", file.toAbsolutePath())));
+            return 1;
+        }
+        KeyRotation.Result result;
+        try (Database db = Databases.open(settings.dbUrl(), data)) {
+            result = new KeyRotation(db, clock, Duration.ofDays(settings.cardDays())).rotate(file, retireNow);
+            new AuditLog(db, clock, Duration.ofDays(settings.retentionDays())).record(
+                    System.getProperty("user.name", "?"), "console", null, "CLI keys rotate" + (retireNow
+                            ? " --retire-now" : ""), 200, "console", "key " + result.oldKid() + " -> "
+                            + result.newKid());
+        }
+        out.println(say("keys.rotated", result.newKid(), result.oldKid()));
+        if (result.retiredNow()) {
+            int losing = result.bookingsLosingTheirQr().values().stream().mapToInt(Integer::intValue).sum();
+            out.println(say("keys.retiredNow", result.oldKid(), losing));
+            result.bookingsLosingTheirQr().forEach((hub, count) -> out.println(say("keys.losingAt", hub, count)));
+        } else {
+            out.println(say("keys.retiring", result.oldKid(), result.doorsUntil(), result.cardsUntil()));
+        }
         return 0;
     }
 

@@ -98,7 +98,7 @@ final class AccessFixture {
     /** The text with each {placeholder} replaced by an object of the hub. */
     String fill(String template, String hub) {
         String out = template;
-        for (String name : List.of("hub", "room", "service", "counter", "activity", "booking", "new-booking",
+        for (String name : List.of("hub", "room", "service", "counter", "activity", "new-activity", "booking", "new-booking",
                 "ticket", "device", "new-device", "command", "alert", "signup", "kiosk-key", "display-key", "feed-file", "feed", "new-feed",
                 "user", "new", "phone", "start", "end", "date")) {
             String placeholder = "{" + name + "}";
@@ -117,6 +117,7 @@ final class AccessFixture {
             case "service" -> once("service", hub, () -> service(hub));
             case "counter" -> once("counter", hub, () -> counter(hub));
             case "activity" -> once("activity", hub, () -> activity(hub));
+            case "new-activity" -> activity(hub, "act-" + hub + "-" + fresh.incrementAndGet());
             case "booking" -> once("booking", hub, () -> booking(hub));
             case "new-booking" -> booking(hub);
             case "ticket" -> once("ticket", hub, () -> id(ok(server.post("/api/v1/services/" + value("service", hub)
@@ -199,10 +200,14 @@ final class AccessFixture {
     }
 
     private String activity(String hub) {
-        ok(server.put("/api/v1/activities/act-" + hub, admin, Map.of("room", value("room", hub), "titleZh", "讲座",
+        return activity(hub, "act-" + hub);
+    }
+
+    private String activity(String hub, String id) {
+        ok(server.put("/api/v1/activities/" + id, admin, Map.of("room", value("room", hub), "titleZh", "讲座",
                 "titleEn", "Talk", "start", server.tomorrowAt(19, 0).toString(),
                 "end", server.tomorrowAt(20, 0).toString(), "capacity", 5)));
-        return "act-" + hub;
+        return id;
     }
 
     private String booking(String hub) {

@@ -42,6 +42,7 @@ final class AccessRoutes {
                 screen("GET", "/api/v1/hubs/{hub}/activities", ANYONE, none, 403),
                 row("GET", "/api/v1/hubs/{hub}/keys", null, ANYONE, none, 403),
                 row("GET", "/api/v1/tickets/{ticket}", null, ANYONE, none, 403),
+                row("POST", "/api/v1/tickets/{ticket}/rating", "{\"rating\":5}", ANYONE, none, 403),
                 // a calendar feed's unguessable address is its key (a calendar app sends no other)
                 row("GET", "/api/v1/calendars/{feed}/{feed-file}", null, ANYONE, none, 403),
                 row("POST", "/api/v1/auth/login", null, ANYONE, none, 403),
@@ -89,10 +90,22 @@ final class AccessRoutes {
                         403),
                 // a resident's cards are the resident's, in every hub: revoked by phone, whoever is asked
                 row("POST", "/api/v1/residents/card/revoke", "{\"phone\":\"{phone}\"}", OPERATORS, none, 403),
+                // a resident's requests at a hub's counter (PIPL): the hub's operators and admins; a number nobody
+                // booked with is unknown (200 known:false to read, 404 to lift or erase)
+                row("POST", "/api/v1/hubs/{hub}/residents/lookup", "{\"phone\":\"{phone}\"}", OPERATORS, reaches,
+                        403),
+                row("POST", "/api/v1/hubs/{hub}/residents/export", "{\"phone\":\"{phone}\"}", OPERATORS, reaches,
+                        403),
+                row("POST", "/api/v1/hubs/{hub}/residents/lift-block", "{\"phone\":\"13900000077\","
+                        + "\"reason\":\"came in\"}", OPERATORS, reaches, 403),
+                row("POST", "/api/v1/hubs/{hub}/residents/erase", "{\"phone\":\"13900000078\","
+                        + "\"reason\":\"asked\"}", OPERATORS, reaches, 403),
                 row("POST", "/api/v1/checkins", "{\"phone\":\"{phone}\",\"hub\":\"{hub}\"}", DESK, reaches, 403),
                 row("GET", "/api/v1/hubs/{hub}/checkins?date={date}", null, STAFF, reaches, 403),
                 row("POST", "/api/v1/activities/{activity}/signups", "{\"phone\":\"{phone}\"}", DESK, reaches, 404),
                 row("DELETE", "/api/v1/activities/{activity}/signups/{signup}", null, OPERATORS, reaches, 404),
+                row("POST", "/api/v1/activities/{new-activity}/cancel", "{\"reason\":\"teacher ill\"}", ADMINS,
+                        reaches, 404),
 
                 // queues: drawing at a desk or kiosk; serving at a counter is done at the hub itself
                 row("POST", "/api/v1/services/{service}/tickets", null, DESK, reaches, 404),

@@ -84,6 +84,17 @@ class AdminPagesIT {
         assertTrue(row("operator").getText().contains("operator"));
         // the demo's administrator manages every hub: no one hub is picked for them
         assertEquals("", row("admin").findElement(By.cssSelector("select[data-hub]")).getAttribute("value"));
+        // no password made yet: its card stays hidden (it showed empty, "账号：", on every load); the cards keep
+        // apart from the window's edge and from each other, the list and the form side by side
+        assertFalse(chrome.findElement(By.id("shown-once")).isDisplayed(), "an empty new-password card");
+        assertEquals(Boolean.TRUE, chrome.executeScript("const cards = document.querySelectorAll('.grid-2 > .card');"
+                + " const a = cards[0].getBoundingClientRect(), b = cards[1].getBoundingClientRect();"
+                + " return a.left >= 8 && b.left > a.right && Math.abs(a.top - b.top) < 2;"));
+        // beside the form, a row's last button still lies within the list's card (the buttons spilled out of it)
+        assertEquals(Boolean.TRUE, chrome.executeScript("const row = document.querySelector(\"tr[data-user='operator']\");"
+                + " const card = row.closest('.card').getBoundingClientRect();"
+                + " const last = [...row.querySelectorAll('button')].pop().getBoundingClientRect();"
+                + " return last.right <= card.right;"));
 
         // a wrong name: said beside the field, in Chinese
         chrome.findElement(By.id("new-username")).sendKeys("王 芳");
@@ -146,6 +157,9 @@ class AdminPagesIT {
             assertTrue(log.contains(action), action + " in " + log);
         }
         assertTrue(log.contains("admin (Administrator)") && log.contains("127.0.0.1"), log);
+        // each action also in words, above its method and path (an administrator reads "Staff account … disabled")
+        assertTrue(log.contains("Staff account wang.fang disabled\nPOST /api/v1/staff/wang.fang/disable"), log);
+        assertTrue(log.contains("New password for wang.fang"), log);
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
                 By.cssSelector("tr[data-door='access.granted']")).isEmpty());
         assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains("Let in"));

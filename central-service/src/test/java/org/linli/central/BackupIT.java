@@ -65,6 +65,7 @@ class BackupIT {
         long bookingId;
         String doorToken;
         JsonNode doorKeys;
+        String feedPath;
         long cardResident;
         Set<Long> confirmedBefore = ConcurrentHashMap.newKeySet();
         Set<Long> everyTicket;
@@ -77,6 +78,11 @@ class BackupIT {
             bookingId = booked.json().get("id").asLong();
             doorToken = booked.json().get("token").asText();
             doorKeys = hub.get("/api/v1/hubs/wutong66/keys", null).json();
+            TestServer.Response feed = hub.post("/api/v1/hubs/wutong66/calendar-feeds", hub.operatorToken(),
+                    Map.of("room", "studio"));
+            assertEquals(201, feed.status(), feed.text());
+            feedPath = feed.json().get("path").asText();
+            assertEquals(200, hub.get(feedPath, null).status());
             cardResident = residentOfCheckIn(hub, Map.of("token", cardToken));
 
             // Two kiosks drawing tickets as fast as the service answers, through the backup and after it.
@@ -105,7 +111,7 @@ class BackupIT {
             String said = command("backup", backup.toString(), "--data", data.toString());
             backedUp.set(true);
             assertTrue(said.contains("linli.db") && said.contains("resident.secret")
-                    && said.contains("signing-key.properties"), said);
+                    && said.contains("signing-key.properties") && said.contains("calendar.secret"), said);
             // the service kept writing: the backup did not stop it
             assertTrue(drawnAfter.await(60, TimeUnit.SECONDS), "tickets are still drawn after the backup: "
                     + failure.get());
@@ -130,7 +136,7 @@ class BackupIT {
 
         String restored = command("restore", backup.toString(), "--data", elsewhere.toString());
         assertTrue(restored.contains(elsewhere.toString()), restored);
-        for (String name : List.of("linli.db", "resident.secret", "signing-key.properties")) {
+        for (String name : List.of("linli.db", "resident.secret", "signing-key.properties", "calendar.secret")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     elsewhere.resolve(name))), name);
         }
@@ -155,6 +161,10 @@ class BackupIT {
             // the resident card is still recognised, and the phone number still finds the same resident
             assertEquals(cardResident, residentOfCheckIn(restoredHub, Map.of("token", cardToken)));
             assertEquals(cardResident, residentOfCheckIn(restoredHub, Map.of("phone", CARD_PHONE)));
+            // a calendar subscribed to before still answers, with the booking in it
+            TestServer.Response calendar = restoredHub.get(feedPath, null);
+            assertEquals(200, calendar.status(), calendar.text());
+            assertTrue(calendar.text().contains("booking-" + bookingId + "@"), calendar.text());
         }
     }
 
@@ -180,6 +190,15 @@ class BackupIT {
         assertEquals(1, tools.run(new String[] {"restore", backup.toString(), "--data", clean.toString()}));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("damaged"), err.toString());
         assertTrue(!Files.exists(clean.resolve("linli.db")), "nothing restored from a damaged backup");
+
+        // a hub whose resident secret is missing is not backed up, and nothing half-written is left beside the target
+        Path bare = Files.createDirectories(dir.resolve("bare"));
+        Files.copy(backup.resolve("linli.db"), bare.resolve("linli.db"));
+        Path refused = dir.resolve("bare-backup");
+        assertEquals(1, tools.run(new String[] {"backup", refused.toString(), "--data", bare.toString()}));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("resident.secret"), err.toString());
+        assertTrue(!Files.exists(refused) && !Files.exists(dir.resolve("bare-backup.partial")),
+                "no backup and no partial one");
     }
 
     @Test

@@ -57,6 +57,11 @@ class BadRequestsIT extends CentralIT {
         return new Case(name, "POST", path, "k", body, Map.of(), status);
     }
 
+    /** A resident's request at the counter of the demo hub, by its operator. */
+    static Case resident(String name, String request, String body, int status) {
+        return new Case(name, "POST", "/api/v1/hubs/wutong66/residents/" + request, "o", body, Map.of(), status);
+    }
+
     static Case book(String name, String body, int status) {
         return post(name, "/api/v1/bookings", body, status);
     }
@@ -153,6 +158,21 @@ class BadRequestsIT extends CentralIT {
                 post("card with emoji phone", "/api/v1/residents/card", "{\"phone\":\"😀😀😀😀😀😀\"}", 400),
                 post("sign-up for unknown activity", "/api/v1/activities/nope/signups", "{\"phone\":\"13800000003\"}",
                         404),
+                resident("resident look-up with letters for a phone", "lookup", "{\"phone\":\"12ab\"}", 400),
+                resident("resident look-up without a phone", "lookup", "{}", 400),
+                resident("resident look-up with an unknown field", "lookup",
+                        "{\"phone\":\"13800000003\",\"name\":\"Wang\"}", 400),
+                resident("resident look-up with a phone as a number", "lookup", "{\"phone\":13800000003}", 400),
+                resident("resident copy with emoji phone", "export", "{\"phone\":\"😀😀😀😀😀😀\"}", 400),
+                resident("lift a block without a reason", "lift-block", "{\"phone\":\"13800000003\"}", 400),
+                resident("lift a block with a phone in the reason", "lift-block",
+                        "{\"phone\":\"13800000003\",\"reason\":\"call 138 0000 0003\"}", 400),
+                resident("lift the block of an unknown number", "lift-block",
+                        "{\"phone\":\"13900000099\",\"reason\":\"ill\"}", 404),
+                resident("erase with a reason too long", "erase",
+                        "{\"phone\":\"13800000003\",\"reason\":\"" + "x".repeat(201) + "\"}", 400),
+                resident("erase an unknown number", "erase", "{\"phone\":\"13900000099\",\"reason\":\"asked\"}", 404),
+                resident("erase with a broken body", "erase", "{\"phone\":", 400),
                 new Case("login with wrong password", "POST", "/api/v1/auth/login", "-",
                         "{\"username\":\"admin\",\"password\":\"wrong\"}", Map.of(), 401),
                 new Case("login without fields", "POST", "/api/v1/auth/login", "-", "{}", Map.of(), 400),

@@ -6,14 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +31,11 @@ import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Name;
 import org.linli.central.doorkeys.DoorKeysPublisher;
+import org.linli.protocol.qr.QrFrameDecoder;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubTime;
+import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.TokenFormat;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -151,6 +164,53 @@ class BookingDeskIT {
         assertTrue(day.get("bookings").get(0).get("start").asText().startsWith(thursday + "T09:00"));
     }
 
+    /**
+     * After {@code keys rotate --retire-now} the QR a resident was given no longer opens; an operator shows the
+     * booking's QR from the desk, drawn anew with the new key (decision 0021). A counter is offered none.
+     */
+    @Test
+    void anOperatorShowsABookingsDoorQrSignedWithTheKeyInUseAndACounterIsOfferedNone() throws Exception {
+        server = TestServer.start(dir.resolve("data"));
+        LocalDate tomorrow = server.today().plusDays(1);
+        long booking = book("studio", tomorrow, 10, "13800138000");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Tools(new BufferedReader(new StringReader("")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), server.clock(), Locale.ENGLISH)
+                .run(new String[] {"keys", "rotate", "--retire-now", "--data", server.dataDir().toString()});
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.components().keys().kid() == 2);
+
+        open("/bookings?date=" + tomorrow, server.operatorToken(), "en");
+        awaitText("tr[data-room='studio']", "10:00–11:00");
+        chrome.findElement(By.cssSelector("[data-qr='" + booking + "']")).click();
+        String img = "[data-qr-image='" + booking + "'] img";
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(chrome.executeScript(
+                "const i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;",
+                img)));
+        assertTrue(text("[data-qr-image='" + booking + "']").contains("Made anew with the current key"));
+        String dataUrl = (String) chrome.executeScript("const i = document.querySelector(arguments[0]);"
+                + " const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight;"
+                + " c.getContext('2d').drawImage(i, 0, 0); return c.toDataURL('image/png');", img);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
+        byte[] luma = new byte[image.getWidth() * image.getHeight()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                luma[y * image.getWidth() + x] = (byte) (image.getRGB(x, y) & 0xff);
+            }
+        }
+        String shown = new QrFrameDecoder().decode(luma, image.getWidth(), image.getHeight())
+                .orElseThrow(() -> new AssertionError("the page's QR does not decode"));
+        AccessToken token = TokenFormat.parse(shown);
+        assertEquals(2, token.kid(), "signed with the key in use");
+        assertEquals(booking, token.subject());
+
+        open("/bookings?date=" + tomorrow, server.counterToken(), "en");
+        awaitText("tr[data-room='studio']", "10:00–11:00");
+        assertTrue(chrome.findElements(By.cssSelector("[data-qr]")).isEmpty(), "a counter reads no booking's QR");
+    }
+
     @Test
     void staffCancelWithAReasonAndBlockARoomForMaintenance() {
         server = TestServer.start(dir.resolve("data"));
@@ -166,6 +226,8 @@ class BookingDeskIT {
         chrome.findElement(By.id("cancel-reason")).sendKeys("the resident phoned: ill");
         chrome.findElement(By.id("cancel-submit")).click();
         awaitText("[data-booking='" + booking + "']", "cancelled");
+        // said as done, not only struck through in the grid
+        awaitText("#view-done", "The resident's door code no longer works");
         assertTrue(text("[data-booking='" + booking + "']").contains("the resident phoned: ill"));
         assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
                 .contains(Long.toString(booking)), "the resident's door key is revoked");
@@ -196,6 +258,13 @@ class BookingDeskIT {
         awaitText("tr[data-room='studio']", "maintenance · repainting");
         chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-block.png"));
+        // ending a block is called so (the card said "Cancel a booking"), and can be left without doing it
+        chrome.findElement(By.cssSelector("tr[data-room='studio'] .booking[data-kind='maintenance'] [data-cancel]"))
+                .click();
+        awaitText("#cancel-title", "End a maintenance block");
+        assertEquals("End the block", chrome.findElement(By.id("cancel-submit")).getText());
+        chrome.findElement(By.id("cancel-close")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("cancel-card")).isDisplayed());
 
         // the slot is gone at the kiosk, nobody can book it, and doors refuse any token in it
         JsonNode slots = server.get("/api/v1/rooms/studio/availability?date=" + tomorrow, server.kioskKey()).json()
@@ -307,8 +376,16 @@ class BookingDeskIT {
         assertEquals(403, server.post("/api/v1/rooms/studio/blocks", yongkang, Map.of("date",
                 server.today().plusDays(1).toString(), "from", "09:00", "to", "10:00", "reason", "x")).status());
         assertEquals(403, server.get(hubBookings, server.kioskKey()).status());
-        assertEquals("active", server.get(hubBookings + "?from=" + server.today().plusDays(1), server.operatorToken())
-                .json().get("bookings").get(0).get("status").asText());
+        JsonNode forOperator = server.get(hubBookings + "?from=" + server.today().plusDays(1),
+                server.operatorToken()).json().get("bookings").get(0);
+        assertEquals("active", forOperator.get("status").asText());
+        assertEquals("8000", forOperator.get("phoneLast4").asText());
+        // a counter sees when rooms are booked, not by whom nor what for (finding H3: counters read no booking)
+        JsonNode forCounter = server.get(hubBookings + "?from=" + server.today().plusDays(1),
+                server.counterToken()).json().get("bookings").get(0);
+        assertEquals(booking, forCounter.get("id").asLong());
+        assertFalse(forCounter.has("phoneLast4") || forCounter.has("purpose") || forCounter.has("cancelReason"),
+                forCounter.toString());
 
         TestServer.Response seen = server.get(hubBookings + "?from=" + server.today().plusDays(1) + "&days=7", district);
         assertEquals(200, seen.status(), seen.text());

@@ -90,6 +90,24 @@ class EventStreamIT {
     }
 
     /**
+     * On a quiet hub no event comes to check the caller again: the keep-alive does, so a session signed out while its
+     * stream is open is cut off at the next keep-alive (every 15 s) even when nothing happens.
+     */
+    @Test
+    void aSessionSignedOutIsCutOffAtTheNextKeepAliveWhenNothingHappens() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            String operator = server.login("operator", server.password("operator"));
+            // resuming after an id beyond the journal: no snapshot, no replay, only what happens from now on
+            Stream_ staff = open(server, operator, "", "999999999999999999");
+            assertEquals(204, server.post("/api/v1/auth/logout", operator, null).status());
+            await().atMost(Duration.ofSeconds(25)).until(() -> staff.ended().get());
+            assertTrue(staff.lines().stream().filter(line -> line.startsWith("event:"))
+                    .allMatch(line -> line.equals("event:open") || line.equals("event:ping")),
+                    "ended by the keep-alive's check, not by an event: " + staff.lines());
+        }
+    }
+
+    /**
      * A kiosk that starts (or a dashboard opened) before any sensor speaks shows each room as it is now rather than
      * nothing until the next change; one that resumes gets what it missed instead, not the whole state again.
      */
@@ -117,5 +135,45 @@ class EventStreamIT {
             assertFalse(kiosk.has("district-hall"), "a kiosk of wutong66 was shown a room of xuhui");
             assertFalse(resumed.has("event:room"), "a resumed stream was sent the whole state again");
         }
+    }
+
+    /**
+     * An activity called off leaves the hub's list: the kiosks of that hub learn it from an {@code activity} event on
+     * their stream (with what they need to show it marked so), and those of another hub do not.
+     */
+    @Test
+    void anActivityCalledOffReachesTheKiosksOfItsHubOnly() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            assertEquals(200, server.put("/api/v1/activities/tea-talk", server.adminToken(), Map.of("room",
+                    "activity-room", "titleZh", "茶话会", "titleEn", "Tea talk", "start", server.tomorrowAt(15, 0)
+                            .toString(), "end", server.tomorrowAt(16, 0).toString(), "capacity", 8)).status());
+            server.components().catalogue().put(new org.linli.central.catalogue.Hub("yongkang", "street", "xuhui",
+                    new Name("永康邻里汇", "Yongkang Hub"), java.time.ZoneId.of("Asia/Shanghai"),
+                    java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+            String own = kioskKey(server, "wutong66");
+            String other = kioskKey(server, "yongkang");
+            Stream_ kiosk = open(server, own, "");
+            Stream_ elsewhere = open(server, other, "");
+
+            assertEquals(200, server.post("/api/v1/activities/tea-talk/cancel", server.adminToken(),
+                    Map.of("reason", "teacher ill")).status());
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.has("event:activity") && kiosk.has("tea-talk"));
+            String data = kiosk.lines().stream().filter(line -> line.contains("tea-talk")).findFirst().orElseThrow();
+            assertTrue(data.contains("\"id\":\"tea-talk\"") && data.contains("\"status\":\"cancelled\"")
+                    && data.contains("\"hub\":\"wutong66\"") && data.contains("Tea talk"), data);
+
+            // something of its own hub after it: had the other hub's kiosk been sent the activity, it would be there
+            server.components().alerts().raise("yongkang", Alert.DEVICE_OFFLINE, null, "d5", new Name("永康", "after-it"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> elsewhere.has("after-it"));
+            assertFalse(elsewhere.has("event:activity") || elsewhere.has("tea-talk"),
+                    "a kiosk of yongkang was told of an activity of wutong66");
+        }
+    }
+
+    private static String kioskKey(TestServer server, String hub) {
+        TestServer.Response issued = server.post("/api/v1/hubs/" + hub + "/kiosk-keys", server.adminToken(),
+                Map.of("label", "lobby of " + hub));
+        assertEquals(201, issued.status(), issued.text());
+        return issued.json().get("key").asText();
     }
 }

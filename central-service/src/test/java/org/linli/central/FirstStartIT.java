@@ -95,6 +95,45 @@ class FirstStartIT {
         assertEquals(401, login("admin", "admin").statusCode());
     }
 
+    /** Starts the service again on the same data; answers what it logged while starting. */
+    private java.util.List<String> restart() {
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler listening = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                said.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(CentralServer.class.getName());
+        log.addHandler(listening);
+        try {
+            server.close();
+            server = CentralServer.start(settings(), HubTime.noon().clock(), false);
+        } finally {
+            log.removeHandler(listening);
+        }
+        return said;
+    }
+
+    @Test
+    void aStartWithNobodyToSignInAndNoBrokerSaysSoAndHow() {
+        java.util.List<String> said = restart();
+        assertTrue(said.stream().anyMatch(line -> line.contains("central admin add")), said.toString());
+        assertTrue(said.stream().anyMatch(line -> line.contains("mqtt.url")), said.toString());
+
+        assertEquals(0, command("", "admin", "add", "chen.li", "--role", "admin", "--data", data.toString()).status());
+        java.util.List<String> again = restart();
+        assertFalse(again.stream().anyMatch(line -> line.contains("admin add")), "an administrator exists: " + again);
+    }
+
     @Test
     void theFirstAdministratorIsMadeByTheCommandAndCanSignInAtOnce() throws Exception {
         Run added = command("", "admin", "add", "chen.li", "--role", "admin", "--data", data.toString());
@@ -150,6 +189,16 @@ class FirstStartIT {
         assertEquals(1, shortPassword.status());
         assertTrue(shortPassword.err().contains("password"), shortPassword.err());
         assertEquals(0, count("staff"));
+        // a wrong setting in the configuration is named, without the command's usage around it
+        Path config = data.resolve("broken.yaml");
+        try {
+            Files.writeString(config, "server:\n  tls:\n    certificate: /nowhere/c.pem\n    private-key: /nowhere/k.pem\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Run broken = command("", "backup", data.resolve("b").toString(), "--config", config.toString());
+        assertEquals(2, broken.status());
+        assertTrue(broken.err().contains("server.tls.certificate") && !broken.err().contains("usage"), broken.err());
     }
 
     @Test

@@ -117,6 +117,42 @@ class HubEditIT {
         assertTrue(thursday.get("openingHours").get("closed").asBoolean(), thursday.toString());
     }
 
+    /**
+     * A hub's capacity (the people its fire certificate allows in the building) is a whole number of at least 1, or
+     * not set; anything else is a 400 naming the field, and leaves the hub as it was.
+     */
+    @Test
+    void aHubsCapacityIsAWholeNumberOfPeopleOrNotSet() {
+        startInNewYork();
+        Map<String, Object> body = hub("street", "xuhui", week(), List.of());
+        body.put("capacity", 120);
+        TestServer.Response set = server.put("/api/v1/hubs/wutong66", server.adminToken(), body);
+        assertEquals(200, set.status(), set.text());
+        assertEquals(120, set.json().get("capacity").asInt(), set.text());
+        for (Object wrong : List.of(0, -5, 2.5, "120", true, List.of(120), 1_000_000)) {
+            body.put("capacity", wrong);
+            TestServer.Response r = server.put("/api/v1/hubs/wutong66", server.adminToken(), body);
+            assertEquals(400, r.status(), wrong + ": " + r.text());
+            assertEquals("capacity", r.json().get("errors").get(0).get("field").asText(), r.text());
+            assertEquals(1, r.json().get("errors").size(), r.text());
+        }
+        JsonNode hub = server.get("/api/v1/hubs/wutong66", null).json();
+        assertEquals(120, hub.get("capacity").asInt(), "unchanged by the refusals: " + hub);
+        assertEquals(120, server.get("/api/v1/hubs/" + TestServer.HUB + "/live", server.token("operator")).json()
+                .get("capacity").asInt());
+
+        body.put("capacity", null);
+        assertEquals(200, server.put("/api/v1/hubs/wutong66", server.adminToken(), body).status());
+        assertFalse(server.get("/api/v1/hubs/wutong66", null).json().has("capacity"), "not set any more");
+        body.remove("capacity");
+        body.put("capacity", 80);
+        assertEquals(200, server.put("/api/v1/hubs/wutong66", server.adminToken(), body).status());
+        body.remove("capacity");
+        assertEquals(200, server.put("/api/v1/hubs/wutong66", server.adminToken(), body).status());
+        assertFalse(server.get("/api/v1/hubs/wutong66", null).json().has("capacity"),
+                "a PUT is the whole hub: left out is not set");
+    }
+
     @Test
     void namesEveryWrongFieldInOneAnswer() {
         startInNewYork();

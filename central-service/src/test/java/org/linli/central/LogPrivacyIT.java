@@ -56,6 +56,19 @@ class LogPrivacyIT {
             assertEquals(400, server.post("/api/v1/checkins", kiosk, Map.of("phone", PHONE + "x")).status());
             assertEquals(400, server.postRaw("/api/v1/bookings", kiosk, "{\"phone\":\"" + PHONE + "\"",
                     Map.of()).status());
+            // a resident's requests at the counter: looked up, a copy, a wrong reason, lifted, erased
+            String residents = "/api/v1/hubs/" + TestServer.HUB + "/residents/";
+            String operator = server.operatorToken();
+            assertEquals(200, server.post(residents + "lookup", operator, Map.of("phone", PHONE)).status());
+            assertEquals(200, server.post(residents + "export", operator, Map.of("phone", PHONE)).status());
+            assertEquals(400, server.post(residents + "lift-block", operator, Map.of("phone", PHONE,
+                    "reason", "his number " + PHONE)).status());
+            assertEquals(200, server.post(residents + "lift-block", operator, Map.of("phone", PHONE,
+                    "reason", "ill")).status());
+            assertEquals(200, server.post(residents + "erase", operator, Map.of("phone", PHONE,
+                    "reason", "asked")).status());
+            assertEquals(400, server.post(residents + "erase", operator, Map.of("phone", PHONE + "x",
+                    "reason", "asked")).status());
             server.restart();
             server.server().components().retention().run();
         } finally {

@@ -64,6 +64,27 @@ class LoginIT {
         }
     }
 
+    /**
+     * Guesses sent all at once must not each slip past the count taken before their turn for a password check: at
+     * most the limit plus the one check that may run beside the last counted one.
+     */
+    @Test
+    void wrongPasswordsSentAllAtOnceAreCheckedNoMoreOftenThanTheLimit() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                guesses.add(HTTP.sendAsync(HttpRequest.newBuilder(server.uri("/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"guess-"
+                                + i + "\"}")).build(), HttpResponse.BodyHandlers.discarding()));
+            }
+            List<Integer> statuses = guesses.stream().map(g -> g.join().statusCode()).sorted().toList();
+            long checked = statuses.stream().filter(s -> s == 401).count();
+            assertTrue(checked >= 5 && checked <= 6, "passwords checked: " + statuses);
+            assertTrue(statuses.stream().allMatch(s -> s == 401 || s == 429), statuses.toString());
+        }
+    }
+
     @Test
     void signingOutEndsTheSessionAndTheCookieCountsOnlyForTheEventStream() throws Exception {
         try (TestServer server = TestServer.start(dir)) {

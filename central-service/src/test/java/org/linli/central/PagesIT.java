@@ -27,6 +27,7 @@ import org.linli.protocol.Topics;
 import org.linli.protocol.payload.OccupancyPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.StatusPayload;
+import org.linli.protocol.payload.TelemetryPayload;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
@@ -98,12 +99,15 @@ class PagesIT {
 
     /**
      * Finding L1: after signing in, the login page goes back to the page that sent the visitor there, and never to
-     * another site ({@code /\evil.example} is {@code //evil.example} to a browser).
+     * another site ({@code /\evil.example} is {@code //evil.example} to a browser, and so is the path of
+     * {@code /.//evil.example}).
      */
     @Test
     void signingInLeadsBackToAPageOfThisSiteOnly() {
         String origin = url("/").replaceAll("/$", "");
-        for (String next : List.of("/%5Cexample.org", "/%09/example.org", "//example.org", "https://example.org/x")) {
+        // "/.//example.org" is of this origin, but its path "//example.org" alone would be another site's address
+        for (String next : List.of("/%5Cexample.org", "/%09/example.org", "//example.org", "https://example.org/x",
+                "/.//example.org", "/x/..//example.org")) {
             signIn("operator", "/login?next=" + next);
             assertTrue(chrome.getCurrentUrl().startsWith(origin + "/"), next + " led to " + chrome.getCurrentUrl());
         }
@@ -177,6 +181,68 @@ class PagesIT {
         }
     }
 
+    /**
+     * An administrator of a district picks among its hubs: in English at 1400 px the header still holds "Sign out"
+     * (the hub picker's long names pushed it out of the window). An overfull room's alert names the room as its card
+     * does, in both languages (it said "9 people in studio", "studio 内有 9 人").
+     */
+    @Test
+    void theDashboardsHeaderFitsWithItsHubPickerAndAnAlertNamesTheRoom() throws Exception {
+        server.components().catalogue().put(new org.linli.central.catalogue.Hub("wutong-1", "residential", HUB,
+                new org.linli.central.catalogue.Name("梧桐一居民区邻里小汇", "Wutong 1 Residents' Neighbourhood Hub"),
+                ZONE, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+        at(10, 24);
+        register("studio-counter", "studio");
+        try (TestPublisher counter = new TestPublisher(broker.url(), "studio-counter")) {
+            status(counter, "studio-counter", "online");
+            chrome.manage().window().setSize(new Dimension(1400, 900));
+            signIn("admin");
+            chrome.executeScript("localStorage.setItem('linli.lang', 'en');");
+            chrome.get(url("/"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("hub-picker")).isDisplayed()
+                    && !chrome.findElements(By.cssSelector(".room[data-room='studio']")).isEmpty());
+            assertEquals(Boolean.TRUE, chrome.executeScript("const out = document.getElementById('logout')"
+                    + ".getBoundingClientRect(); return out.right <= innerWidth"
+                    + " && document.documentElement.scrollWidth <= innerWidth;"), "Sign out is in the window");
+
+            occupancy(counter, "studio-counter", "studio", 9, "beam");
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("people in"));
+            String english = chrome.findElement(By.id("alerts")).getText();
+            assertTrue(english.contains("9 people in Studio, more than its capacity of 8"), english);
+            chrome.executeScript("Linli.setLanguage('zh');");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("人，超过容量"));
+            String chinese = chrome.findElement(By.id("alerts")).getText();
+            assertTrue(chinese.contains("创意工作室内有 9 人，超过容量 8 人"), chinese);
+            assertFalse(chinese.matches("(?s).*[A-Za-z].*"), "no English in the Chinese alert: " + chinese);
+
+            // a device hot enough to slow down: its alert says so in the staff's words, its row says how hot
+            counter.publish(Topics.deviceTelemetry("studio-counter"), codec.encode(new TelemetryPayload(clock.millis(),
+                    seq.incrementAndGet(), 60, 1, 50_000_000, 84.2, 0, 0, "test")), false);
+            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("alerts")).getText()
+                    .contains("设备过热"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.cssSelector(
+                    "[data-device='studio-counter']")).getText().contains("84°C"));
+
+            // the motion sensor sees someone while the counter says 0 (it missed one coming in): not "0 people",
+            // and on the evacuation list a room to check, not an empty one
+            occupancy(counter, "studio-counter", "studio", 0, "pir");
+            await().atMost(Duration.ofSeconds(15)).until(() -> room("studio").findElement(By.className("count"))
+                    .getText().equals("有人（计数器显示 0，漏计了）"));
+            assertTrue(room("studio").findElements(By.className("meter")).isEmpty(), "no bar for a count missed");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("kpi-people")).getText()
+                    .startsWith("至少"));
+            chrome.get(url("/evacuation/" + HUB));
+            await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(
+                    By.cssSelector("tr[data-room='studio'][data-people='true']")).isEmpty());
+            assertTrue(chrome.findElement(By.id("total")).getText().contains("至少"),
+                    chrome.findElement(By.id("total")).getText());
+            assertFalse(chrome.findElement(By.id("empty-rooms")).getText().contains("创意工作室"),
+                    chrome.findElement(By.id("empty-rooms")).getText());
+        }
+    }
+
     /** The check itself can fail: white on the brand orange, as the pages had it, is 2.6:1. */
     @Test
     void theContrastCheckFindsWhiteTextOnTheBrandOrange() {
@@ -208,6 +274,9 @@ class PagesIT {
         assertEquals("前面还有 1 人\n大约等 " + mine.path("estimatedWaitMinutes").asInt() + " 分钟", state.getText());
         assertEquals("法律咨询", chrome.findElement(By.id("service")).getText());
         assertEquals("10:24 取号", chrome.findElement(By.id("taken")).getText());
+        String hubLines = linesOf("hub-name");
+        assertFalse(hubLines.replaceAll("(区|街道)\\|", "").contains("|"),
+                "the hub's name wraps only between its place names: " + hubLines);
         assertTrue(chrome.findElement(By.id("updated")).getText().matches("更新于 10:2\\d"),
                 chrome.findElement(By.id("updated")).getText());
         assertFitsTheScreen();
@@ -226,6 +295,47 @@ class PagesIT {
         assertReadable("ticket, called");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-called.png"));
         assertEquals(404, server.get("/api/v1/tickets/no-such-ticket", null).status());
+
+        // after the service the page asks for a rating (a rating at the kiosk came before the service, finding K5)
+        String rating = "/api/v1/tickets/" + mine.get("id").asText() + "/rating";
+        assertEquals(422, server.post(rating, null, Map.of("rating", 5)).status(), "not before the service");
+        assertFalse(chrome.findElement(By.id("rating")).isDisplayed());
+        assertEquals(200, server.post("/api/v1/counters/counter-3/complete", server.token("counter"), null).status());
+        await().atMost(Duration.ofSeconds(20)).until(() -> chrome.findElement(By.id("rating")).isDisplayed());
+        assertEquals("这次办得怎么样？点一下打个分：", chrome.findElement(By.id("rating-ask")).getText());
+        assertEquals(5, chrome.findElements(By.cssSelector("#rating-choices button")).size());
+        for (WebElement choice : chrome.findElements(By.cssSelector("#rating-choices button"))) {
+            // the words of the kiosk's faces, each on one line (很不满意 broke as 很不满/意)
+            assertEquals(1L, chrome.executeScript("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                    + " return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size;", choice),
+                    choice.getText());
+        }
+        assertEquals("很不满意 不满意 一般 满意 非常满意", chrome.findElements(By.cssSelector("#rating-choices button"))
+                .stream().map(WebElement::getText).collect(java.util.stream.Collectors.joining(" ")));
+        assertFitsTheScreen();
+        assertReadable("ticket, rating");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-rating.png"));
+        chrome.findElement(By.cssSelector("[data-rating='4']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("rating-said")).getText()
+                .equals("谢谢您的评价！"));
+        assertTrue(chrome.findElements(By.cssSelector("#rating-choices button")).isEmpty(), "rated once");
+        HeadlessChromium.screenshot(chrome, SHOTS.resolve("ticket-rated.png"));
+        assertEquals(1, server.count("SELECT count(*) FROM feedback WHERE item_kind = 'ticket' AND item_id = '"
+                + mine.get("id").asText() + "' AND rating = 4"));
+        assertEquals(409, server.post(rating, null, Map.of("rating", 1)).status(), "once per ticket");
+        TestServer.Response wrong = server.post(rating, null, Map.of("rating", 9));
+        assertEquals(400, wrong.status(), wrong.text());
+        assertEquals("rating", wrong.json().get("errors").get(0).get("field").asText(), wrong.text());
+        assertEquals(404, server.post("/api/v1/tickets/no-such-ticket/rating", null, Map.of("rating", 5)).status());
+        // a day after its service a ticket is no longer rated
+        String later = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json().get("id")
+                .asText();
+        assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.token("counter"), null).status());
+        assertEquals(200, server.post("/api/v1/counters/counter-3/complete", server.token("counter"), null).status());
+        clock.advance(Duration.ofHours(25));
+        TestServer.Response late = server.post("/api/v1/tickets/" + later + "/rating", null, Map.of("rating", 5));
+        assertEquals(422, late.status(), late.text());
+        assertTrue(late.json().get("type").asText().endsWith("/rating-closed"), late.text());
     }
 
     /**
@@ -283,10 +393,13 @@ class PagesIT {
             assertEquals("有人（未计数）", room("activity-room").findElement(By.className("count")).getText());
             assertTrue(room("activity-room").findElements(By.className("meter")).isEmpty(), "no bar for an unknown count");
             await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("kpi-people")).getText()
-                    .equals("至少 6"));
+                    .equals("至少 6 / 200"));
+            // the demo hub's fire certificate allows 200: far from it, grey
+            assertEquals("≥3%", chrome.findElement(By.id("kpi-people-share")).getText());
+            assertEquals("ok", chrome.findElement(By.id("kpi-people-tile")).getDomAttribute("data-level"));
             assertEquals("4.2", chrome.findElement(By.id("kpi-rating")).getText());
             assertEquals("5 条评价", chrome.findElement(By.id("kpi-rating-note")).getText());
-            assertEquals("另有 1 间有人，没有计数器", chrome.findElement(By.id("kpi-people-warn")).getText());
+            assertEquals("另有 1 间有人，人数不明", chrome.findElement(By.id("kpi-people-warn")).getText());
 
             JsonNode day = server.get("/api/v1/hubs/" + HUB + "/today", server.token("operator")).json();
             JsonNode hours = day.path("hours");
@@ -526,9 +639,11 @@ class PagesIT {
         return chrome.findElement(By.cssSelector(".room[data-room='" + room + "']"));
     }
 
+    /** Read in one script: the dashboard redraws a room's card, which a found element would not survive. */
     private String status(String room) {
-        return chrome.findElements(By.cssSelector(".room[data-room='" + room + "']")).stream()
-                .map(e -> e.getDomAttribute("data-status")).findFirst().orElse("");
+        Object status = chrome.executeScript("const card = document.querySelector(\".room[data-room='\" + arguments[0]"
+                + " + \"']\"); return card ? card.getAttribute('data-status') || '' : '';", room);
+        return status == null ? "" : status.toString();
     }
 
     /**
@@ -583,6 +698,28 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.FALSE.equals(chrome.executeScript(
                 "return document.body.classList.contains('disconnected');")));
         assertFitsTheScreenAsItIs();
+    }
+
+    /**
+     * An element's text as the browser laid it out, its lines joined by "|" ("徐汇区湖南路街道|梧桐66邻里汇"): where a
+     * wrap falls, which the text alone does not say.
+     */
+    private String linesOf(String id) {
+        return (String) chrome.executeScript("""
+                const walker = document.createTreeWalker(document.getElementById(arguments[0]), NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                let out = "", top = null;
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  for (let i = 0; i < node.length; i++) {
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    const y = Math.round(range.getBoundingClientRect().top);
+                    if (top !== null && y > top + 4) out += "|";
+                    top = top === null || y > top + 4 ? y : top;
+                    out += node.data[i];
+                  }
+                }
+                return out;""", id);
     }
 
     /** The same, in whatever state the page is (offline: with its banner). */

@@ -138,11 +138,24 @@ class ServiceIT extends CentralIT {
                     INSERT INTO booking (hub_id, room_id, start_ts, end_ts, phone_last4, attendees, purpose, status,
                         created_ts, changed_ts) VALUES ('wutong66', 'studio', 0, 3600, '1234', 2, 'Zhang family',
                         'used', 0, 0)""");
+            // reasons staff typed are free text too, and may name the resident
+            c.createStatement().execute("""
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, attendees, purpose, status, cancel_reason,
+                        created_ts, changed_ts) VALUES ('wutong66', 'studio', 7200, 10800, 1, '', 'cancelled',
+                        'Mr Wang called in sick', 0, 0)""");
+            c.createStatement().execute("""
+                    INSERT INTO device_command (id, device_id, hub_id, cmd, room_id, duration_s, reason, actor,
+                        source, sent_ts) VALUES ('old-command', 'studio-door', 'wutong66', 'unlock', 'studio', 5,
+                        'let Mr Wang in', 'operator', '127.0.0.1', 0)""");
         }
         assertTrue(server.server().components().retention().run() >= 1);
         // finding L4: a booking's purpose (free text) goes with its phone digits
         assertEquals(0, server.count("SELECT count(*) FROM booking WHERE purpose = 'Zhang family'"
                 + " OR phone_last4 = '1234'"));
+        assertEquals(0, server.count("SELECT count(*) FROM booking WHERE cancel_reason LIKE '%Wang%'"));
+        assertEquals(0, server.count("SELECT count(*) FROM device_command WHERE reason LIKE '%Wang%'"));
+        assertEquals(1, server.count("SELECT count(*) FROM device_command WHERE id = 'old-command'"),
+                "the command itself is kept: who opened which door when");
         assertEquals(0, server.count("SELECT count(*) FROM resident WHERE phone_hmac = 'old-resident'"));
         assertEquals(residentsBefore, server.count("SELECT count(*) FROM resident"));
     }

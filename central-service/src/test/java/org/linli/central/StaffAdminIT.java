@@ -160,6 +160,29 @@ class StaffAdminIT extends CentralIT {
     }
 
     /**
+     * The page's dates are the hub's days: a change at 07:30 in Shanghai (23:30 UTC the evening before) is found
+     * under its own day, not the day before; an end before the start is refused, naming "to".
+     */
+    @Test
+    void auditDatesAreDaysOfTheHub() {
+        java.time.Instant early = java.time.ZonedDateTime.of(2030, 3, 10, 7, 30, 0, 0,
+                ZoneId.of("Asia/Shanghai")).toInstant();
+        new org.linli.central.audit.AuditLog(server.components().db(), java.time.Clock.fixed(early,
+                java.time.ZoneOffset.UTC), java.time.Duration.ofDays(365))
+                .record("early-bird", "admin", TestServer.HUB, "PUT /api/v1/rooms/studio", 200, "127.0.0.1");
+        String hubDay = "/api/v1/audit?actor=early-bird&hub=" + TestServer.HUB;
+        assertEquals(1, server.get(hubDay + "&from=2030-03-10&to=2030-03-10", server.adminToken()).json().size());
+        assertEquals(0, server.get(hubDay + "&from=2030-03-09&to=2030-03-09", server.adminToken()).json().size());
+        // without a hub chosen, the days of the administrator's hubs (here all in Shanghai) all the same
+        assertEquals(1, server.get("/api/v1/audit?actor=early-bird&from=2030-03-10&to=2030-03-10",
+                server.adminToken()).json().size());
+        TestServer.Response backwards = server.get("/api/v1/audit?from=2030-03-10&to=2030-03-09",
+                server.adminToken());
+        assertEquals(400, backwards.status());
+        assertEquals("to", backwards.json().get("errors").get(0).get("field").asText());
+    }
+
+    /**
      * What a door did, from what ingestion stored (ingestion itself is IngestionIT's), for the admins of its hub: a
      * booking let in, a refused code with its reason; the other street hub's admin sees none of it.
      */

@@ -244,7 +244,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response post(String path, String bearer, Object body) {
-        return postRaw(path, bearer, body == null ? "" : new String(Json.bytes(body)), Map.of());
+        return postRaw(path, bearer, body == null ? "" : new String(Json.bytes(agreed(bearer, body))), Map.of());
+    }
+
+    /**
+     * A kiosk's phone number in these tests comes with the resident's agreement to the privacy notice, as the kiosk
+     * sends it after showing the notice; ConsentIT posts without it ({@link #postAsSent}) to see the refusal.
+     */
+    private Object agreed(String bearer, Object body) {
+        if (body instanceof Map<?, ?> map && map.containsKey("phone") && !map.containsKey("consentVersion")
+                && bearer != null && bearer.equals(kioskKey())) {
+            Map<Object, Object> with = new java.util.LinkedHashMap<>(map);
+            with.put("consentVersion", org.linli.central.residents.Consent.NOTICE);
+            return with;
+        }
+        return body;
     }
 
     public Response put(String path, String bearer, Object body) {
@@ -257,6 +271,29 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response postRaw(String path, String bearer, String body, Map<String, String> headers) {
+        return postAsSent(path, bearer, agreed(bearer, body), headers);
+    }
+
+    /** A kiosk's JSON body with a phone gets the notice's version too, as {@link #agreed(String, Object)}. */
+    private String agreed(String bearer, String body) {
+        if (bearer == null || !bearer.equals(kioskKey()) || !body.contains("\"phone\"")
+                || body.contains("consentVersion")) {
+            return body;
+        }
+        try {
+            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            if (json instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("phone")) {
+                object.put("consentVersion", org.linli.central.residents.Consent.NOTICE);
+                return object.toString();
+            }
+        } catch (java.io.IOException e) {
+            // not JSON: sent as it is, for the tests of malformed bodies
+        }
+        return body;
+    }
+
+    /** Exactly this body, as a kiosk that knows nothing of consent sends it (ConsentIT). */
+    public Response postAsSent(String path, String bearer, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -58,30 +58,31 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("data");
-        int httpPort = 8080;
-        int mqttPort = 1883;
-        boolean kiosk = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--port" -> httpPort = Integer.parseInt(args[++i]);
-                case "--mqtt-port" -> mqttPort = Integer.parseInt(args[++i]);
-                case "--no-kiosk" -> kiosk = false;
-                default -> {
-                    System.err.println("usage: ./linli demo [--data DIR] [--port N] [--mqtt-port N] [--no-kiosk]");
-                    System.exit(2);
-                }
-            }
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args,
+                    System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null);
+        } catch (IllegalArgumentException e) {
+            System.err.println("linli demo: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
         }
-        for (int port : new int[] {httpPort, mqttPort}) {
+        if (options.help()) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        int httpPort = options.httpPort();
+        int mqttPort = options.mqttPort();
+        for (String option : List.of("--port", "--mqtt-port")) {
+            int port = option.equals("--port") ? httpPort : mqttPort;
             if (!free(port)) {
-                System.err.println("Port " + port + " is in use by another program. Stop it, or choose another port:"
-                        + " ./linli demo --port 8081 --mqtt-port 1884");
+                System.err.println("Port " + port + " (" + option + ") is in use by another program. Stop it, or"
+                        + " choose another: ./linli demo " + option + " " + (port == 65535 ? 1024 : port + 1));
                 System.exit(2);
             }
         }
-        Demo demo = new Demo(home(), data.toAbsolutePath(), httpPort, mqttPort, kiosk);
+        Demo demo = new Demo(home(), options.data().toAbsolutePath(), httpPort, mqttPort, options.kiosk());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.stop();

@@ -44,6 +44,19 @@ public final class EmbeddedBroker implements AutoCloseable {
                     <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(port));
+        // HiveMQ's own start-up lines (among them "default authentication behavior to ALLOW ALL", which the access
+        // extension overrides at once) are noise in the demo's terminal: only its warnings and errors are shown
+        Files.writeString(conf.resolve("logback.xml"), """
+                <configuration>
+                    <appender name="console" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>[broker] %level %msg%n</pattern></encoder>
+                    </appender>
+                    <logger name="com.hivemq" level="WARN"/>
+                    <root level="WARN"><appender-ref ref="console"/></root>
+                </configuration>
+                """);
+        // read at logback's first use, which comes before HiveMQ reads the file in its configuration folder
+        System.setProperty("logback.configurationFile", conf.resolve("logback.xml").toString());
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(Files.createDirectories(dataDir.resolve("data")))

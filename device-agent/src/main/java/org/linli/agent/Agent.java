@@ -25,6 +25,7 @@ import org.linli.agent.hardware.LineQrReader;
 import org.linli.agent.hardware.Pi4jBeamPair;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.agent.hardware.QrReader;
+import org.linli.agent.identify.Blinker;
 import org.linli.agent.mqtt.Backoff;
 import org.linli.agent.mqtt.PahoMqttLink;
 import org.linli.agent.occupancy.ClosingTime;
@@ -65,6 +66,7 @@ public final class Agent implements AutoCloseable {
     private final List<QrReader> readers = new ArrayList<>();
     private final Telemetry telemetry;
     private final CommandHandler commands;
+    private final Blinker blinker;
     private final RelayLatency relayLatency = new RelayLatency();
 
     public Agent(AgentConfig config, Pi4jBoard board, Clock clock, ClockTrust trust) throws SQLException,
@@ -114,7 +116,10 @@ public final class Agent implements AutoCloseable {
                         return keys.refused();
                     }
                 });
-        this.commands = new CommandHandler(codec, doors, reporter, this::reload, this::identify,
+        AgentConfig.Indicator lamp = config.indicator();
+        this.blinker = new Blinker("device " + config.deviceId() + " of hub " + config.hubId() + ", rooms "
+                + config.rooms(), lamp == null ? null : board.indicator(lamp.pin(), lamp.activeHigh()), lamp, loop);
+        this.commands = new CommandHandler(codec, doors, reporter, this::reload, blinker,
                 new CommandHandler.Checks(config.deviceId(), keys::commandVerifier, this.trust, clock, floor));
     }
 
@@ -228,14 +233,10 @@ public final class Agent implements AutoCloseable {
             }
         }
         boolean wiringChanged = !next.sensors().equals(config.sensors()) || !next.deviceId().equals(
-                config.deviceId()) || !next.mqtt().equals(config.mqtt()) || next.locks().size() != doors.size();
+                config.deviceId()) || !next.mqtt().equals(config.mqtt()) || next.locks().size() != doors.size()
+                || !java.util.Objects.equals(next.indicator(), config.indicator());
         return "door settings applied to " + applied + " doors"
-                + (wiringChanged ? "; sensors, locks or broker changed: restart the agent for those" : "");
-    }
-
-    private void identify() {
-        LOG.log(System.Logger.Level.WARNING, "IDENTIFY: this is device {0} of hub {1}, rooms {2}",
-                config.deviceId(), config.hubId(), config.rooms());
+                + (wiringChanged ? "; sensors, locks, indicator or broker changed: restart the agent for those" : "");
     }
 
     public AgentConfig config() {
@@ -274,10 +275,11 @@ public final class Agent implements AutoCloseable {
         loop.runAndWait(() -> doors.values().forEach(Door::lockNow));
     }
 
-    /** Clean shutdown: every door locked first, then the offline status, then the stores. */
+    /** Clean shutdown: every door locked first, the indicator off, then the offline status, then the stores. */
     @Override
     public void close() {
         lockAll();
+        loop.runAndWait(blinker::stop);
         readers.forEach(QrReader::close);
         link.close();
         pump.close();

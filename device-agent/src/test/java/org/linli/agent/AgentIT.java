@@ -161,8 +161,11 @@ class AgentIT {
 
         central.publish(Topics.deviceCmd(DEVICE), "{\"cmd\":\"explode\"}".getBytes(StandardCharsets.UTF_8), false);
         await().until(() -> count("command.rejected") == 1);
+        // this device has no indicator: identify is answered as not done, with why, so the dashboard shows it
         command(signed("c2", "identify", clock.millis(), null, null, DEVICE));
-        await().until(() -> count("identify.done") == 1);
+        await().until(() -> count("command.rejected") == 2);
+        assertTrue(events().getLast().contains("\"reason\":\"c2: no indicator wired"), events().getLast());
+        assertEquals(0, count("identify.done"));
         command(signed("c3", "reload", clock.millis(), null, null, DEVICE));
         await().until(() -> count("config.reloaded") == 1);
     }

@@ -40,7 +40,8 @@ class ArchitectureTest {
     @Test
     void logicPackagesDoNotReachIntoTheWiring() {
         noClasses().that().resideInAnyPackage("org.linli.agent.door..", "org.linli.agent.occupancy..",
-                        "org.linli.agent.outbox..", "org.linli.agent.commands..", "org.linli.agent.config..")
+                        "org.linli.agent.outbox..", "org.linli.agent.commands..", "org.linli.agent.config..",
+                        "org.linli.agent.identify..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(Main.class.getName())
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(Agent.class.getName())
                 .check(agent);

@@ -103,8 +103,9 @@ class BrokerCrashIT {
                 for (int a = 0; a < AGENTS; a++) {
                     Pi4jBoard board = Pi4jBoard.mock();
                     boards.add(board);
-                    Agent agent = new Agent(new ConfigLoader(Map.of()).load(agentYaml(a, broker, passwords.get(a)),
-                            false), board, Clock.systemUTC(), ClockTrust.fixed(true, "test machine clock"));
+                    Path yaml = agentYaml(dir, device(a), broker.plainUrl(), passwords.get(a));
+                    Agent agent = new Agent(new ConfigLoader(Map.of()).load(yaml, false), board, Clock.systemUTC(),
+                            ClockTrust.fixed(true, "test machine clock"));
                     agents.add(agent);
                     agent.start();
                 }
@@ -217,9 +218,12 @@ class BrokerCrashIT {
         return central;
     }
 
-    /** A door agent without sensors or locks: only the events the test makes it report, and its agent.started. */
-    Path agentYaml(int a, ProductionBroker broker, String password) throws IOException {
-        Path yaml = dir.resolve(device(a) + ".yaml");
+    /**
+     * A door agent of the test hub without sensors or locks (only the events a test makes it report, and its
+     * agent.started), its configuration written in {@code dir}: shared with {@link TwoCentralProcessesIT}.
+     */
+    static Path agentYaml(Path dir, String id, String brokerUrl, String password) throws IOException {
+        Path yaml = dir.resolve(id + ".yaml");
         Files.writeString(yaml, """
                 device: {id: %s}
                 hub: {id: %s}
@@ -230,7 +234,7 @@ class BrokerCrashIT {
                 clock: {trust: rtc}
                 telemetry: {interval-s: 86400}
                 outbox: {resend-after-ms: 1000, resend-max-ms: 4000}
-                """.formatted(device(a), HUB, broker.plainUrl(), device(a), password, dir.resolve(device(a))));
+                """.formatted(id, HUB, brokerUrl, id, password, dir.resolve(id)));
         return yaml;
     }
 

@@ -60,6 +60,7 @@ import org.linli.broker.ProductionBroker;
 import org.linli.kiosk.HubZone;
 import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
+import org.linli.kiosk.OnScreen;
 import org.linli.protocol.Topics;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MessageCallback;
@@ -287,7 +288,7 @@ class EndToEndIT {
         String morning = central.call("POST", "/api/v1/bookings", credentials.getProperty("kiosk.kiosk-lobby.key"),
                 Map.of("room", ROOM, "start", hubTime(day.plusDays(1).atTime(9, 0)).toString(),
                         "end", hubTime(day.plusDays(1).atTime(9, 30)).toString(), "phone", "13700000001",
-                        "attendees", 2, "purpose", "meeting")).get("token").asText();
+                        "attendees", 2, "purpose", "meeting", "consentVersion", "2026-12")).get("token").asText();
         long bookingId = TokenFormat.parse(morning).subject();
         int opened = unlocks.get();
         agent.scan(ROOM, morning);
@@ -359,19 +360,8 @@ class EndToEndIT {
         // as the kiosk's Main does: the hub's zone from the central service (the test hub is not in Shanghai)
         ZoneId zone = HubZone.await(config);
         assertEquals(Hubs.ZONE, zone, "the kiosk takes the test hub's zone");
-        FxToolkit.setupStage(stage -> {
-            try {
-                // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
-                kiosk = new Kiosk(config, time.clock(), () -> { }, 1920, 1080, zone);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            stage.setScene(kiosk.scene());
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
-            kiosk.start(System::nanoTime);
-        });
+        // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
+        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, time.clock(), () -> { }, 1920, 1080, zone));
         kiosk.settle();
     }
 
@@ -395,6 +385,8 @@ class EndToEndIT {
             tap("#key-" + c);
         }
         tap("#book");
+        // the first time this number is used here: the privacy notice, which the resident agrees to
+        tap("#consent-agree");
         await("the booking is confirmed on the kiosk").atMost(Duration.ofSeconds(20))
                 .failFast("the kiosk was refused: " + kiosk.rooms().slots().get(kiosk.rooms().firstSlotProperty().get())
                         + " .. " + kiosk.rooms().slots().get(kiosk.rooms().lastSlotProperty().get()) + ", attendees "
@@ -592,7 +584,8 @@ class EndToEndIT {
             if (slot.get("free").asBoolean() && start.isAfter(now)) {
                 return central.call("POST", "/api/v1/bookings", credentials.getProperty("kiosk.kiosk-lobby.key"),
                         Map.of("room", ROOM, "start", slot.get("start").asText(), "end", slot.get("end").asText(),
-                                "phone", "13700000000", "attendees", 2, "purpose", "meeting")).get("token").asText();
+                                "phone", "13700000000", "attendees", 2, "purpose", "meeting",
+                                "consentVersion", "2026-12")).get("token").asText();
             }
         }
         throw new AssertionError("no free slot left today for a second booking");

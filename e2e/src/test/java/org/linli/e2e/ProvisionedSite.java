@@ -3,6 +3,7 @@ package org.linli.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.e2e.TlsCentral.java;
 import static org.linli.e2e.TlsCentral.provision;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.linli.agent.Agent;
 import org.linli.agent.config.AgentConfig;
 import org.linli.agent.config.ConfigLoader;
@@ -33,10 +36,11 @@ import org.linli.broker.ProductionBroker;
 import org.linli.e2e.TlsCentral.Run;
 import org.linli.kiosk.KioskConfig;
 import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.central.CentralRefusedException;
 import org.linli.kiosk.central.CentralTrust;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Model;
-import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.kiosk.session.ConsentPrompt;
 
 /**
  * A site set up by its commands, as ProvisioningIT and FromEmptyIT both need it: the project's CA and certificates
@@ -50,22 +54,21 @@ final class ProvisionedSite implements AutoCloseable {
     static final String DEVICE = "activity-room-door";
     static final String ADMIN = "chen";
     static final String PASSWORD = "a first admin's password";
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
     private final Path dir;
     private final ProductionBroker broker;
-    private final int port;
-    private final TlsCentral api;
+    private int port;
+    private TlsCentral api;
     private final AtomicInteger unlocks = new AtomicInteger();
     private Process central;
     private Pi4jBoard board;
     private Agent agent;
     private OutputStream reader;
 
-    private ProvisionedSite(Path dir, ProductionBroker broker, int port) throws Exception {
+    private ProvisionedSite(Path dir, ProductionBroker broker) {
         this.dir = dir;
         this.broker = broker;
-        this.port = port;
-        this.api = new TlsCentral(broker.tls().resolve("ca.crt"), port);
     }
 
     /**
@@ -76,7 +79,7 @@ final class ProvisionedSite implements AutoCloseable {
     static ProvisionedSite start(Path dir, Path seed) throws Exception {
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         ProductionBroker broker = ProductionBroker.prepare(dir.resolve("broker"));
-        ProvisionedSite site = new ProvisionedSite(dir, broker, MosquittoBroker.freePort());
+        ProvisionedSite site = new ProvisionedSite(dir, broker);
         try {
             site.startCentral(seed);
         } catch (Exception | AssertionError e) {
@@ -93,18 +96,23 @@ final class ProvisionedSite implements AutoCloseable {
         Path config = Files.writeString(dir.resolve("central.yaml"), """
                 server:
                   host: 127.0.0.1
-                  port: %d
+                  port: 0
                   tls: {certificate: %s, private-key: %s}
                   public-url: https://linli.example
                 data: {dir: %s}
                 %smqtt: {url: %s, username: svc.central, password: "%s"}
                 live: {client-id: svc.central}
-                """.formatted(port, broker.tls().resolve("server.crt"), broker.tls().resolve("server.key"),
+                """.formatted(broker.tls().resolve("server.crt"), broker.tls().resolve("server.key"),
                 dir.resolve("central"), seed == null ? "" : "catalogue: {seed: " + seed + "}\n", broker.plainUrl(),
                 centralPassword));
-        central = java(List.of("--config", config.toString())).redirectOutput(dir.resolve("central.log").toFile())
-                .start();
-        await("the central answers over HTTPS").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        // port 0 and the port read from the log: a free port chosen beforehand could be taken before the central binds
+        Path log = dir.resolve("central.log");
+        central = java(List.of("--config", config.toString())).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        port = await("the central listens").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> listeningPort(log), p -> p > 0);
+        api = new TlsCentral(broker.tls().resolve("ca.crt"), port);
+        await("the central answers over HTTPS").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> api.status("GET", "/observe/health", null, null) == 200);
 
         // its first administrator, by the command, with the password from standard input
@@ -115,6 +123,22 @@ final class ProvisionedSite implements AutoCloseable {
         }
         assertTrue(add.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, add.exitValue(), Files.readString(dir.resolve("admin.out")));
+    }
+
+    /** The port in the central's "listening on port N" line, 0 before it; a central that exited fails with its log. */
+    private int listeningPort(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        for (String line : lines) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                return Integer.parseInt(listening.group(1));
+            }
+        }
+        if (!central.isAlive()) {
+            throw new AssertionError("the central exited with " + central.exitValue() + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+        }
+        return 0;
     }
 
     TlsCentral api() {
@@ -190,8 +214,13 @@ final class ProvisionedSite implements AutoCloseable {
     void bookAtTheKioskAndOpenTheDoor(CentralClient client, String phone, String purpose) throws Exception {
         ZonedDateTime now = ZonedDateTime.now(Hubs.ZONE);
         ZonedDateTime start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes((now.getMinute() / 15 + 1) * 15L);
-        Model.Booking booking = client.book(new Model.BookingRequest(ROOM, start.toOffsetDateTime(),
-                start.plusMinutes(30).toOffsetDateTime(), phone, null, 3, purpose), UUID.randomUUID().toString());
+        Model.BookingRequest request = new Model.BookingRequest(ROOM, start.toOffsetDateTime(),
+                start.plusMinutes(30).toOffsetDateTime(), phone, null, 3, purpose);
+        // a number new to the site: the central asks for the privacy notice first, as the kiosk shows it
+        CentralRefusedException refused = assertThrows(CentralRefusedException.class,
+                () -> client.book(request, null, UUID.randomUUID().toString()));
+        assertEquals("consent-required", refused.type());
+        Model.Booking booking = client.book(request, ConsentPrompt.VERSION, UUID.randomUUID().toString());
         assertNotNull(booking.token());
         reader.write((booking.token() + "\n").getBytes(StandardCharsets.US_ASCII));
         reader.flush();

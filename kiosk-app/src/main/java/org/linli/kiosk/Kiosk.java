@@ -78,6 +78,7 @@ public final class Kiosk implements AutoCloseable {
     private final ShellViewModel shell;
     private final HomeViewModel home;
     private final CheckinViewModel checkin;
+    private final org.linli.kiosk.session.ConsentPrompt consent;
     private final QueueViewModel queue;
     private final RoomsViewModel rooms;
     private final ActivitiesViewModel activities;
@@ -88,6 +89,7 @@ public final class Kiosk implements AutoCloseable {
     private final Shell view;
     private final ScanLoop scanLoop;
     private final Timeline homeRefresh;
+    private final Timeline listRefresh;
     private final EventStream events;
     private final Speech speech;
     private final Scene scene;
@@ -114,6 +116,7 @@ public final class Kiosk implements AutoCloseable {
 
         Catalogue catalogue = new Catalogue();
         ResidentSession resident = new ResidentSession();
+        consent = resident.consent();
         rating = new RatingViewModel(sender, async);
         home = new HomeViewModel(central, async, clock, zone, catalogue);
         checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating, catalogue, resident);
@@ -122,12 +125,13 @@ public final class Kiosk implements AutoCloseable {
         activities = new ActivitiesViewModel(central, async, clock, zone, resident);
         card = new CardViewModel(central, async, printer, resident);
         myBookings = new MyBookingsViewModel(central, async, clock, zone, resident);
-        // going home forgets what was typed, the rating's subject too: it belongs to the resident who just left;
-        // who the resident is lasts until "done" or the idle reset
+        // going home forgets what was typed; who the resident is, and what they did that a rating is about, last
+        // until "done" or the idle reset
         shell = new ShellViewModel(List.of(checkin, queue, rooms, activities, card, myBookings, rating),
                 resident,
                 config.idleAfter(), config.idleWarning(), clock);
         shell.whenFinished(i18n::reset);
+        shell.whenFinished(rating::forget);
         shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);
         shell.whenShown(Screen.ROOMS, rooms::refresh);
@@ -137,21 +141,24 @@ public final class Kiosk implements AutoCloseable {
         // each screen is built the first time it is shown: the attract screen is up sooner, and screens nobody
         // visits cost nothing
         Map<Screen, Supplier<View>> builders = new EnumMap<>(Screen.class);
-        // the screens' "done" finishes the visit; the header's "home" only goes back to the start
+        // one rule for leaving a screen: "done" (and the idle reset) ends the visit, forgetting the resident and going
+        // back to the kiosk's language; "back" is one step back and the header's "home" goes to the start, both
+        // still knowing who the resident is and in their language
         builders.put(Screen.HOME, () -> new HomeView(home, i18n, shell::go, zone, form,
                 connectivity.onlineProperty(), clock));
         boolean hasCamera = config.cameraCommand() != null || config.cameraFrames() != null;
         builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, hasCamera ? camera : null, shell::finish,
-                () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
-        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, form, connectivity.onlineProperty()));
+                shell::home, () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
+        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, zone, form,
+                connectivity.onlineProperty()));
         builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form,
                 connectivity.onlineProperty()));
         builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, zone, form,
                 connectivity.onlineProperty(), clock, catalogue));
         builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, form));
-        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, zone, form,
+        builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, shell::home, zone, form,
                 connectivity.onlineProperty()));
-        builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish,
+        builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish, shell::home,
                 () -> shell.go(Screen.CARD), () -> shell.go(Screen.ROOMS), zone, form, connectivity.onlineProperty(),
                 catalogue, config.cameraCommand() != null || config.cameraFrames() != null));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
@@ -160,9 +167,9 @@ public final class Kiosk implements AutoCloseable {
         hubName.bind(home.hubNameProperty());
         view = new Shell(shell, i18n, connectivity,
                 screen -> views.computeIfAbsent(screen, which -> builders.get(which).get()), clock, zone, staffExit,
-                hubName, form);
+                hubName, form, resident.consent());
 
-        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, () -> {
+        LiveFeed feed = new LiveFeed(ui, home, queue, rooms, activities, () -> {
             if (shell.screen() == Screen.HOME) {
                 home.refresh();
             }
@@ -190,6 +197,14 @@ public final class Kiosk implements AutoCloseable {
             }
         }));
         homeRefresh.setCycleCount(Animation.INDEFINITE);
+        // the activities on screen are asked again every 30 s by the kiosk's clock: their places left stay current
+        // (one called off is told on the live stream)
+        listRefresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            if (shell.screen() == Screen.ACTIVITIES) {
+                activities.tick();
+            }
+        }));
+        listRefresh.setCycleCount(Animation.INDEFINITE);
     }
 
     /** Starts the timers and input watching; the attract screen loads its data. */
@@ -198,6 +213,7 @@ public final class Kiosk implements AutoCloseable {
         sender.start(config.syncEvery());
         events.start();
         homeRefresh.play();
+        listRefresh.play();
         shell.home();
     }
 
@@ -303,6 +319,11 @@ public final class Kiosk implements AutoCloseable {
         return checkin;
     }
 
+    /** The privacy notice a new phone number is asked to agree to. */
+    public org.linli.kiosk.session.ConsentPrompt consent() {
+        return consent;
+    }
+
     public QueueViewModel queue() {
         return queue;
     }
@@ -342,6 +363,7 @@ public final class Kiosk implements AutoCloseable {
     @Override
     public void close() {
         homeRefresh.stop();
+        listRefresh.stop();
         events.close();
         speech.close();
         view.stop();

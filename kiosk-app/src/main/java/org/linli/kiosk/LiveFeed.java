@@ -2,7 +2,9 @@ package org.linli.kiosk;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import org.linli.kiosk.activities.ActivitiesViewModel;
 import org.linli.kiosk.central.Json;
+import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.QueueStatus;
 import org.linli.kiosk.central.Model.RoomState;
 import org.linli.kiosk.central.ServerEvent;
@@ -12,7 +14,7 @@ import org.linli.kiosk.rooms.RoomsViewModel;
 
 /**
  * Turns the central service's live events into ViewModel updates: {@code room} into the rooms list, {@code queue}
- * and {@code call} into the home strip and the queue tiles. JSON is read on the stream's thread; the ViewModels are
+ * and {@code call} into the home strip and the queue tiles, {@code activity} (one called off) into the activities. JSON is read on the stream's thread; the ViewModels are
  * changed on the screen thread. Other events (devices, alerts, figures) are for staff and are ignored here.
  */
 final class LiveFeed {
@@ -22,14 +24,17 @@ final class LiveFeed {
     private final HomeViewModel home;
     private final QueueViewModel queue;
     private final RoomsViewModel rooms;
+    private final ActivitiesViewModel activities;
     private final Runnable reopened;
 
     /** @param reopened what to do when the stream (re)opens: reload what may have changed while it was away */
-    LiveFeed(Executor ui, HomeViewModel home, QueueViewModel queue, RoomsViewModel rooms, Runnable reopened) {
+    LiveFeed(Executor ui, HomeViewModel home, QueueViewModel queue, RoomsViewModel rooms,
+            ActivitiesViewModel activities, Runnable reopened) {
         this.ui = ui;
         this.home = home;
         this.queue = queue;
         this.rooms = rooms;
+        this.activities = activities;
         this.reopened = reopened;
     }
 
@@ -58,6 +63,13 @@ final class LiveFeed {
                     // "ticket" is the ticket's id; the number on the strip is "number" (docs/api.md)
                     String number = call.path("number").asText();
                     ui.execute(() -> home.called(service, number));
+                }
+                case "activity" -> {
+                    Json json = Json.parse(event.data());
+                    if (json.path("status").asText("").equals("cancelled")) {
+                        Activity activity = Activity.from(json);
+                        ui.execute(() -> activities.liveCalledOff(activity));
+                    }
                 }
                 default -> { }
             }

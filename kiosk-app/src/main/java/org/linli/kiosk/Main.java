@@ -66,6 +66,11 @@ public final class Main {
         });
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
+        String healthFile = System.getenv("LINLI_HEALTH_FILE");
+        if (healthFile != null && !healthFile.isBlank()) {
+            // linli-run feeds the unit's watchdog only while the screen thread keeps touching this file
+            ScreenHeartbeat.start(Path.of(healthFile), java.time.Duration.ofSeconds(10), Platform::runLater);
+        }
         if (!org.linli.kiosk.ui.Theme.fontInstalled()) {
             LOG.log(System.Logger.Level.WARNING, "the kiosk's font " + org.linli.kiosk.ui.Theme.FONT
                     + " is not installed (Debian: apt-get install " + org.linli.kiosk.ui.Theme.FONT_PACKAGE
@@ -74,24 +79,10 @@ public final class Main {
         ZoneId hubZone = zone.get();
         Platform.runLater(() -> {
             try {
-                Stage stage = new Stage(StageStyle.UNDECORATED);
-                var bounds = javafx.stage.Screen.getPrimary().getBounds();
-                Kiosk kiosk = new Kiosk(config, InstantSource.system(), () -> {
+                open(new Stage(StageStyle.UNDECORATED), config, InstantSource.system(), () -> {
                     LOG.log(System.Logger.Level.INFO, "staff closed the kiosk");
                     closed.countDown();
-                }, bounds.getWidth(), bounds.getHeight(), hubZone);
-                kiosk.guardAgainstCrashes();
-                stage.setScene(kiosk.scene());
-                if (config.hideCursor()) {
-                    // a touch screen has no mouse: an arrow parked in the middle of the screen only confuses
-                    kiosk.scene().setCursor(javafx.scene.Cursor.NONE);
-                }
-                stage.setFullScreenExitHint("");
-                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-                stage.setFullScreen(true);
-                stage.setOnCloseRequest(e -> e.consume()); // only the staff PIN closes the kiosk
-                stage.show();
-                kiosk.start(System::nanoTime);
+                }, hubZone).start(System::nanoTime);
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.ERROR, "the kiosk could not start", e);
                 System.err.println("linli kiosk: could not start: " + e.getMessage());
@@ -101,6 +92,34 @@ public final class Main {
         closed.await();
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Builds the kiosk for the screen it is on and shows it there, full screen; answers it, not started yet. Call on
+     * the screen thread. The size is the screen's visual bounds (under cage the whole screen; on a desktop the part
+     * its panels and task bar leave): the window fits even where full screen is refused, and the layout is chosen
+     * for what is really seen, not for a screen's bounds that the desktop's bars partly cover.
+     */
+    static Kiosk open(Stage stage, KioskConfig config, InstantSource clock, Runnable exit, ZoneId zone)
+            throws java.io.IOException {
+        javafx.geometry.Rectangle2D area = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Kiosk kiosk = new Kiosk(config, clock, exit, area.getWidth(), area.getHeight(), zone);
+        kiosk.guardAgainstCrashes();
+        stage.setScene(kiosk.scene());
+        stage.setX(area.getMinX());
+        stage.setY(area.getMinY());
+        stage.setWidth(area.getWidth());
+        stage.setHeight(area.getHeight());
+        if (config.hideCursor()) {
+            // a touch screen has no mouse: an arrow parked in the middle of the screen only confuses
+            kiosk.scene().setCursor(javafx.scene.Cursor.NONE);
+        }
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreen(true);
+        stage.setOnCloseRequest(e -> e.consume()); // only the staff PIN closes the kiosk
+        stage.show();
+        return kiosk;
     }
 
     private static String value(String[] args, int i, String flag) {

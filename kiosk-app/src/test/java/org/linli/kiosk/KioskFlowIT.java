@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javax.imageio.ImageIO;
@@ -32,6 +33,7 @@ import org.linli.kiosk.scan.ScanLoopTest;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.testing.MosquittoBroker;
 import org.linli.kiosk.session.Screen;
+import org.linli.kiosk.ui.I18n;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 import org.testfx.api.FxRobot;
@@ -157,6 +159,8 @@ class KioskFlowIT {
         awaitShown("#ticket-number");
         assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
         awaitShown("#qr");
+        String now = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atZone(time.zone()));
+        assertEquals(kiosk.i18n().get("queue.taken", now), text("#ticket-taken"), "when it was taken, in hub time");
 
         java.time.LocalDate day = hubDay();
         passTime(HubTime.MIDWAY);
@@ -188,8 +192,17 @@ class KioskFlowIT {
         String token = (String) robot.lookup("#qr").query().getUserData();
         assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
         String id = kiosk.rooms().bookingProperty().get().id();
-        assertTrue(text("#booking-number").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").replace(" ", "").endsWith(id), "the booking number beside the code");
+        assertTrue(text("#booking-number").endsWith(kiosk.rooms().bookingNumber()), "in groups of four");
         assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
+
+        // the visit goes on with the resident known: the next form says who, with their card's picture, not the
+        // green tick of success, which read as "booked" before anything was
+        tap("#home");
+        twoSlotsTomorrow();
+        awaitShown("#known-resident");
+        assertTrue(shown("#known-resident #pictogram-card"), "the card's picture");
+        assertFalse(robot.lookup("#known-resident .badge-ok").tryQuery().isPresent(), "no tick of success");
     }
 
     /**
@@ -210,7 +223,9 @@ class KioskFlowIT {
         assertEquals(0, central.checkins());
         String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                 .format(booking.start().atZoneSameInstant(time.zone()));
-        assertTrue(text("#mine-when-" + booking.id()).contains(from), "the hub's time: " + from);
+        String when = robot.lookup("#mine-when-" + booking.id() + " .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(when.contains(from), "the hub's time: " + from + " in " + when);
         tap("#mine-cancel-" + booking.id());
         awaitShown("#mine-confirm-card");
         assertEquals(0, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled'"),
@@ -223,8 +238,8 @@ class KioskFlowIT {
         awaitShown("#mine-none");
     }
 
-    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
-    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+    /** Rooms, the activity room, tomorrow, its first two free slots from 08:00 on, and on to the details. */
+    private void twoSlotsTomorrow() throws Exception {
         tap("#tile-rooms");
         tap("#room-activity-room");
         tap("#day-next");
@@ -239,6 +254,11 @@ class KioskFlowIT {
         tap("#slot-" + first);
         tap("#slot-" + (first + 1));
         tap("#to-details");
+    }
+
+    /** Books two slots of a room for tomorrow at the kiosk, typing the phone number; the booking's QR is shown. */
+    private org.linli.kiosk.central.Model.Booking bookAtTheKiosk(String phone) throws Exception {
+        twoSlotsTomorrow();
         tap("#more");
         tap("#purpose-class");
         typeOnKeypad(phone.substring(0, 4));
@@ -257,7 +277,10 @@ class KioskFlowIT {
         return kiosk.rooms().bookingProperty().get();
     }
 
-    /** A room staff closed for repairs says so on its slots, in words, not as if a resident had booked it. */
+    /**
+     * A room staff closed for repairs says so on its slots, in words and in a look of their own (striped, not the
+     * dark "booked"), not as if a resident had booked it; neither can be tapped, and the legend explains the stripes.
+     */
     @Test
     void slotsOfARoomClosedForRepairsSaySoNotBooked() throws Exception {
         java.time.LocalDate tomorrow = time.local().toLocalDate().plusDays(1);
@@ -273,12 +296,58 @@ class KioskFlowIT {
         var slots = kiosk.rooms().slots();
         for (int i = 0; i < slots.size(); i++) {
             int hour = slots.get(i).start().atZoneSameInstant(time.zone()).getHour();
-            String label = robot.lookup("#slot-" + i).queryAs(javafx.scene.control.Labeled.class).getText();
+            String label = robot.lookup("#slot-" + i).queryAs(Labeled.class).getText();
             boolean closed = hour >= 10 && hour < 12;
             assertEquals(closed, label.contains(kiosk.i18n().get("rooms.slotMaintenance")), hour + ": " + label);
             assertEquals(hour == 14, label.contains(kiosk.i18n().get("rooms.slotTaken")), hour + ": " + label);
-            assertEquals(closed || hour == 14, robot.lookup("#slot-" + i).query().isDisabled(), hour + ": " + label);
+            Node slot = robot.lookup("#slot-" + i).query();
+            assertEquals(closed || hour == 14, slot.isDisabled(), hour + ": " + label);
+            assertEquals(closed, slot.getStyleClass().contains("slot-repairs"), hour + ": " + slot.getStyleClass());
+            assertEquals(hour == 14, slot.getStyleClass().contains("slot-taken"), hour + ": " + slot.getStyleClass());
+            if (closed) {
+                // drawn as striped, as the legend's swatch: a background over the plain ground, not the booked grey
+                var look = ((javafx.scene.layout.Region) slot).getBackground().getFills();
+                assertTrue(look.size() > 1 && look.getLast().getFill() instanceof javafx.scene.paint.LinearGradient,
+                        hour + ": not striped: " + look);
+                assertEquals(javafx.scene.paint.Color.web("#1A1A1A"), ((Labeled) slot).getTextFill(), hour + ": ink");
+            }
         }
+        assertTrue(shown("#legend-swatch-repairs"), "the legend explains the striped slots");
+        assertEquals(kiosk.i18n().get("rooms.legendRepairs"), text("#legend-swatch-repairs .legend"));
+        // a day without repairs has no such slot, and its legend does not speak of them
+        tap("#day-next");
+        await().atMost(PATIENCE).until(() -> !kiosk.rooms().slots().isEmpty() && kiosk.rooms().slots().getFirst()
+                .start().atZoneSameInstant(time.zone()).toLocalDate().equals(tomorrow.plusDays(1)) && shown("#slot-0"));
+        assertTrue(robot.lookup(".slot-repairs").tryQuery().isEmpty(), "no repairs the day after");
+        assertTrue(robot.lookup("#legend-swatch-repairs").tryQuery().isEmpty(), "no repairs, no stripes explained");
+    }
+
+    /**
+     * On the room list, the hours closed for repairs are hatched on the room's day bar (not drawn as booked) and said
+     * in words under it; a room without repairs says nothing of them.
+     */
+    @Test
+    void theDayBarTellsRepairsFromBookings() throws Exception {
+        passTo(java.time.LocalTime.of(9, 0));
+        java.time.LocalDate today = hubDay();
+        central.block("activity-room", today, "10:00", "12:00", "new floor");
+        central.book("activity-room", today.atTime(14, 0).atZone(time.zone()).toOffsetDateTime(),
+                today.atTime(15, 0).atZone(time.zone()).toOffsetDateTime(), "13800138000");
+        tap("#tile-rooms");
+        String words = kiosk.i18n().get("rooms.todayMaintenance", "10:00–12:00");
+        await().atMost(PATIENCE).until(() -> shown("#room-repairs-activity-room")
+                && text("#room-repairs-activity-room").equals(words));
+        var slots = kiosk.rooms().rooms().stream().filter(r -> r.room().id().equals("activity-room")).findFirst()
+                .orElseThrow().today();
+        java.util.function.ToLongFunction<java.util.function.IntPredicate> slotsStarting = hours -> slots.stream()
+                .filter(s -> hours.test(s.start().atZoneSameInstant(time.zone()).getHour())).count();
+        Node bar = robot.lookup("#day-bar-activity-room").query();
+        assertEquals(slotsStarting.applyAsLong(h -> h >= 10 && h < 12), bar.lookupAll(".day-repairs").size(),
+                "10:00 to 12:00 hatched");
+        assertEquals(slotsStarting.applyAsLong(h -> h == 14), bar.lookupAll(".day-taken").size(), "14:00 booked");
+        assertTrue(bar.lookupAll(".day-repairs").size() >= 2, "slots of an hour or shorter");
+        assertTrue(robot.lookup("#day-bar-studio").query().lookupAll(".day-repairs").isEmpty());
+        assertTrue(robot.lookup("#room-repairs-studio").tryQuery().isEmpty(), "no repairs in the studio");
     }
 
     @Test
@@ -301,6 +370,11 @@ class KioskFlowIT {
         awaitShown("#welcome");
         assertEquals(Screen.CHECKIN, kiosk.shell().screen());
         assertEquals(1, central.checkins());
+        // the welcome points to what it offers, and offers what it points to (it spoke of today's activities)
+        String words = robot.lookup("#welcome .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(words.contains(kiosk.i18n().get("home.queue")) && shown("#go-queue"), words);
+        assertFalse(words.contains("活动"), "no activities offered here (the kiosk speaks Chinese): " + words);
     }
 
     @Test
@@ -378,6 +452,23 @@ class KioskFlowIT {
         tap("#confirm-signup");
         awaitShown("#signup-done");
         assertTrue(kiosk.activities().signupProperty().get().waitlisted());
+        // a short title with the place, and what a waitlist means under it
+        assertTrue(robot.lookup("候补第 1 位").tryQuery().isPresent(), "the title says the place");
+        assertTrue(robot.lookup("名额已满，您已排上候补。有人退出时，按顺序补上。").tryQuery().isPresent());
+    }
+
+    @Test
+    void anActivityThatHasBegunSaysSoOnHome() throws Exception {
+        await().atMost(PATIENCE).until(() -> !kiosk.home().next().isEmpty());
+        var first = kiosk.home().next().stream().filter(a -> a.start().toInstant().isAfter(clock.instant()))
+                .findFirst().orElseThrow();
+        String until = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(first.end().atZoneSameInstant(time.zone()));
+        assertTrue(robot.lookup("到 " + until + " 结束").tryQuery().isEmpty(), "not yet begun");
+        clock.advance(Duration.between(clock.instant(), first.start().toInstant()).plusMinutes(5));
+        robot.interact(() -> kiosk.home().refresh());
+        await().atMost(PATIENCE).until(() -> robot.lookup("到 " + until + " 结束").tryQuery().isPresent()
+                && robot.lookup("正在进行").tryQuery().isPresent());
     }
 
     @Test
@@ -387,6 +478,129 @@ class KioskFlowIT {
         awaitShown("#thanks");
         await().atMost(PATIENCE).until(() -> central.feedback() == 1);
         assertEquals(5, central.count("SELECT rating FROM feedback"));
+    }
+
+    /**
+     * After a number the rating names the service ("您对刚才办理的“社区事务”满意吗？") and is sent for that ticket; a
+     * resident who has done nothing yet gets the general question.
+     */
+    @Test
+    void theRatingNamesWhatTheResidentDidOnThisVisit() throws Exception {
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question"), text("#rating-question"), "nothing done yet");
+        tap("#home");
+        tap("#tile-queue");
+        tap("#service-affairs");
+        tap("#priority-no");
+        awaitShown("#ticket-number");
+        String service = kiosk.queue().tiles().stream().filter(t -> t.service().id().equals("affairs"))
+                .findFirst().orElseThrow().service().name().in(kiosk.i18n().locale());
+        tap("#home");
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question.ticket", service), text("#rating-question"));
+        assertTrue(text("#rating-question").contains(service), text("#rating-question"));
+        tap("#face-4");
+        awaitShown("#thanks");
+        await().atMost(PATIENCE).until(() -> central.feedback() == 1);
+        assertEquals(4, central.count("SELECT rating FROM feedback WHERE item_kind = 'ticket'"), "for that ticket");
+        tap("#done"); // the visit is over: the next resident is asked in general
+        tap("#tile-rating");
+        awaitShown("#rating-question");
+        assertEquals(kiosk.i18n().get("rating.question"), text("#rating-question"));
+    }
+
+    /** A resident who came to check in by mistake taps "back", as on the other screens, and is home again. */
+    @Test
+    void theCheckInScreenHasAWayBack() throws Exception {
+        tap("#tile-card");
+        awaitShown("#back");
+        double cardBack = robot.lookup("#back").queryButton().getHeight();
+        tap("#back");
+        tap("#tile-checkin");
+        awaitShown("#back");
+        assertEquals(cardBack, robot.lookup("#back").queryButton().getHeight(), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-checkin");
+    }
+
+    /**
+     * "My bookings" has the check-in's way back; and "back" is one step back, never the end of the visit: on the card
+     * screen too, the resident who checked in is still known and the kiosk still speaks their language (only "done"
+     * and the idle reset end the visit).
+     */
+    @Test
+    void myBookingsHasTheSameWayBackAndBackKeepsTheVisit() throws Exception {
+        tap("#language");
+        await().atMost(PATIENCE).until(() -> kiosk.i18n().locale().equals(I18n.ENGLISH));
+        tap("#tile-checkin");
+        tap("#use-phone");
+        typeOnKeypad("13800138000");
+        tap("#submit-phone");
+        awaitShown("#welcome");
+        tap("#home");
+        tap("#tile-card");
+        awaitShown("#back");
+        double cardBack = robot.lookup("#back").queryButton().getHeight();
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale(), "back from the card screen kept the resident's language");
+        assertTrue(kiosk.rooms().resident().known(), "back from the card screen forgot the resident");
+
+        tap("#tile-my_bookings");
+        awaitShown("#back");
+        assertEquals(cardBack, robot.lookup("#back").queryButton().getHeight(), 0.5,
+                "the same back button as the other screens");
+        tap("#back");
+        await().atMost(PATIENCE).until(() -> kiosk.shell().screen() == Screen.HOME);
+        awaitShown("#tile-my_bookings");
+        assertEquals(I18n.ENGLISH, kiosk.i18n().locale());
+        assertTrue(kiosk.rooms().resident().known(), "back from my bookings forgot the resident");
+    }
+
+    /**
+     * The hub calls an activity off while its list is on the kiosk: the live event comes at once (no waiting for the
+     * list to be asked again) and it says "已取消" and its button cannot be tapped.
+     */
+    @Test
+    void anActivityCalledOffWhileListedSaysSoAndCannotBeTapped() throws Exception {
+        tap("#tile-activities");
+        tap("#show-week");
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> a.start().toInstant().isAfter(clock.instant())).findFirst().orElseThrow();
+        awaitShown("#join-" + next.id());
+        assertFalse(robot.lookup("#join-" + next.id()).queryButton().isDisabled());
+        central.post("/api/v1/activities/" + next.id() + "/cancel", central.staffToken("admin"),
+                Map.of("reason", "the speaker is ill"));
+        await().atMost(PATIENCE).until(() -> robot.lookup("#places-" + next.id()).tryQuery()
+                .map(n -> ((Labeled) n).getText().equals(kiosk.i18n().get("activities.calledOff"))).orElse(false));
+        assertTrue(robot.lookup("#join-" + next.id()).queryButton().isDisabled(), "it cannot be tapped");
+    }
+
+    /**
+     * The network goes while the activities are on screen: asked for today and the week again, the screen keeps the
+     * list it had (of the days asked for), with the offline notice saying why nobody can sign up here now, and every
+     * sign-up button off; not a problem card in place of the list.
+     */
+    @Test
+    void offlineTheActivitiesKeepTheirListWithTheOfflineNoticeAndNoSignUp() throws Exception {
+        tap("#tile-activities");
+        tap("#show-week");
+        var next = kiosk.activities().activities().stream()
+                .filter(a -> a.end().toInstant().isAfter(clock.instant()) && !a.full()).findFirst().orElseThrow();
+        awaitShown("#join-" + next.id());
+        central.stop();
+        tap("#show-today");
+        awaitShown("#offline-notice");
+        tap("#show-week");
+        awaitShown("#offline-notice");
+        awaitShown("#join-" + next.id());
+        assertTrue(robot.lookup("#join-" + next.id()).queryButton().isDisabled(), "no sign-up while offline");
+        assertFalse(shown("#problem"), "the list, not a problem card");
+        assertEquals(kiosk.i18n().get("offline.activities"), text("#offline-notice"));
     }
 
     @Test

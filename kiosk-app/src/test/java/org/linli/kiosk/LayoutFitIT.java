@@ -91,6 +91,7 @@ class LayoutFitIT {
         assertEquals(width, kiosk.scene().getWidth(), "the scene has the panel's size");
         assertEquals(height, kiosk.scene().getHeight(), "the scene has the panel's size");
         List<String> problems = new ArrayList<>();
+        central.fill("demo-health-1", 30); // tomorrow's health talk: full, so the walk joins its waitlist
         // before anyone has drawn a number: the strip says nobody waits
         step(problems, "home, nobody waiting", () -> kiosk.shell().finish());
         for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
@@ -146,7 +147,32 @@ class LayoutFitIT {
                     problems.add("rooms: no words for today on " + row.room().id());
                 }
             }));
-            step(problems, "rooms timeline", () -> kiosk.rooms().choose(kiosk.rooms().rooms().get(2).room()));
+            step(problems, "rooms timeline", () -> {
+                var room = kiosk.rooms().rooms().get(2).room();
+                if (language.equals(I18n.CHINESE)) {
+                    // someone else's booking tomorrow: its slots are the ones with two lines ("16:00 / 已约")
+                    var tomorrow = java.time.LocalDate.ofInstant(clock.instant(), TIME.zone()).plusDays(1);
+                    var fourPm = tomorrow.atTime(16, 0).atZone(TIME.zone()).toOffsetDateTime();
+                    central.book(room.id(), fourPm, fourPm.plusHours(1), "13700137000");
+                }
+                kiosk.rooms().choose(room);
+            });
+            FxToolkit.setupFixture(() -> {
+                // today's slots that have begun say so and cannot be tapped (they looked free and did nothing)
+                int past = 0;
+                for (int i = 0; i < kiosk.rooms().slots().size(); i++) {
+                    var slot = (Labeled) kiosk.scene().getRoot().lookup("#slot-" + i);
+                    if (kiosk.rooms().slots().get(i).free() && kiosk.rooms().begun(i)) {
+                        past++;
+                        if (!slot.getText().contains(kiosk.i18n().get("rooms.slotPast")) || !slot.isDisabled()) {
+                            problems.add("rooms timeline: past slot " + slot.getText() + " does not say so");
+                        }
+                    }
+                }
+                if (past == 0) {
+                    problems.add("rooms timeline: no past slot today to check");
+                }
+            });
             step(problems, "rooms tomorrow", () -> kiosk.rooms().moveDay(1));
             FxToolkit.setupFixture(() -> {
                 String tomorrow = kiosk.i18n().get("rooms.tomorrow");
@@ -161,6 +187,16 @@ class LayoutFitIT {
                         problems.add("rooms tomorrow: booked slot " + slot.getText() + " does not say so");
                     }
                 }
+                // and is no taller than a free one: a shorter free or chosen slot reads as a shorter time
+                if (kiosk.rooms().slots().stream().allMatch(org.linli.kiosk.central.Model.Slot::free)) {
+                    problems.add("rooms tomorrow: no booked slot to compare the free ones with");
+                }
+                var heights = kiosk.scene().getRoot().lookupAll(".slot").stream()
+                        .mapToDouble(n -> n.getLayoutBounds().getHeight()).summaryStatistics();
+                if (heights.getCount() > 0 && heights.getMax() - heights.getMin() > 1) {
+                    problems.add("rooms tomorrow: slot tiles of different heights, " + heights.getMin() + " to "
+                            + heights.getMax() + " px");
+                }
             });
             step(problems, "rooms details", () -> {
                 int free = 0;
@@ -170,36 +206,116 @@ class LayoutFitIT {
                 kiosk.rooms().tapSlot(free);
                 kiosk.rooms().toDetails();
                 kiosk.rooms().setPurpose("class");
-                "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
             });
             FxToolkit.setupFixture(() -> {
-                var when = (Labeled) kiosk.scene().getRoot().lookup("#details-when");
-                if (when == null || !when.getText().contains(kiosk.i18n().get("rooms.tomorrow"))) {
+                String when = kiosk.scene().getRoot().lookupAll("#details-when .label").stream()
+                        .map(n -> ((Labeled) n).getText()).reduce("", String::concat);
+                if (!when.contains(kiosk.i18n().get("rooms.tomorrow").strip())) {
                     problems.add("rooms details: the day is not repeated before booking");
                 }
             });
+            boolean small = width < 1000;
+            if (small) {
+                // the small panel asks in two steps, each whole without scrolling: how many and what for, then who
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms details", "#details-when",
+                        "#attendees", "#more", "#purpose-other", "#back", "#to-phone"));
+                // who checked in above is known: one line of who they are instead of the keypad
+                step(problems, "rooms who, resident known", () -> kiosk.rooms().toPhone());
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms who, resident known",
+                        "#details-when", "#known-resident", "#back", "#book", "#not-me"));
+                step(problems, "rooms details, number too short", () -> {
+                    kiosk.rooms().resident().reset(); // "not me": the keypad
+                    "138".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+                    kiosk.rooms().book();
+                });
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms details, number too short",
+                        "#details-when", ".notice", ".privacy", "#back", "#book", "#phone-display"));
+            }
+            step(problems, "rooms details, number typed", () -> {
+                kiosk.rooms().phone().reset();
+                "13800138000".chars().forEach(c -> kiosk.rooms().phone().press((char) c));
+            });
+            if (small) {
+                FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "rooms details, number typed",
+                        "#details-when", ".privacy", "#back", "#book", "#phone-display"));
+            }
             step(problems, "rooms booked", () -> kiosk.rooms().book());
             step(problems, "check-in with the booking", () -> kiosk.scanned(kiosk.rooms().bookingProperty().get()
                     .token()));
+            // the rating after that check-in names the room, in a question that still fits
+            step(problems, "rating after the booking's check-in", () -> kiosk.shell().go(Screen.RATING));
+            FxToolkit.setupFixture(() -> {
+                var question = (Labeled) kiosk.scene().getRoot().lookup("#rating-question");
+                String room = org.linli.kiosk.ui.Ui.unbroken(kiosk.rooms().roomProperty().get().name()
+                        .in(kiosk.i18n().locale()));
+                if (question == null || !question.getText().contains(room)) {
+                    problems.add("rating after the booking's check-in: the question does not name " + room);
+                } else {
+                    onOneLine(problems, "rating after the booking's check-in", question, room);
+                }
+            });
             step(problems, "activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
             step(problems, "activities, next 7 days", () -> {
                 kiosk.shell().finish(); // forget who checked in, so that the keypad is shown
                 kiosk.shell().go(Screen.ACTIVITIES);
                 kiosk.activities().showWeek(true);
             });
+            // a full one: the waitlist's words are the longest, and its badge is a picture in either language
             step(problems, "activities sign-up", () -> {
-                kiosk.activities().choose(kiosk.activities().activities().get(0));
+                kiosk.activities().choose(kiosk.activities().activities().stream().filter(a -> a.full())
+                        .findFirst().orElseThrow());
             });
-            step(problems, "activities done", () -> {
-                "13900139000".chars().forEach(c -> kiosk.activities().phone().press((char) c));
+            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "activities sign-up"));
+            // a number too short: the notice joins the column beside the keypad, which must still fit
+            step(problems, "activities sign-up, number too short", () -> {
+                "138".chars().forEach(c -> kiosk.activities().phone().press((char) c));
                 kiosk.activities().signUp();
             });
+            FxToolkit.setupFixture(() -> {
+                if (!"phone.invalid".equals(kiosk.activities().messageProperty().get())) {
+                    problems.add("activities sign-up, number too short: no notice that the number is not whole");
+                }
+                wholeWithoutScrolling(problems, "activities sign-up, number too short", "#signup-when",
+                        "#confirm-signup", "#back", ".privacy", ".notice");
+            });
+            String signer = language.equals(I18n.CHINESE) ? "13900139000" : "13900139001";
+            step(problems, "activities done", () -> {
+                kiosk.activities().phone().reset();
+                signer.chars().forEach(c -> kiosk.activities().phone().press((char) c));
+                kiosk.activities().signUp();
+            });
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup("#signup-done #pictogram-clock") == null) {
+                    problems.add("activities done: no clock on the place on the waitlist");
+                }
+            });
+            // the resident is known now: the details of another activity, with who they are instead of the keypad
+            step(problems, "activities details, resident known", () -> {
+                kiosk.activities().back();
+                kiosk.activities().choose(kiosk.activities().activities().stream().filter(a -> !a.full()
+                        && a.start().toInstant().isAfter(clock.instant())).findFirst().orElseThrow());
+            });
+            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "activities details, resident known"));
             step(problems, "rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "rating thanks", () -> kiosk.rating().rate(4));
             step(problems, "card", () -> {
                 kiosk.shell().finish();
                 kiosk.shell().go(Screen.CARD);
             });
+            // a number the service does not know: the privacy notice over the keypad, whole, with both buttons
+            step(problems, "privacy notice", () -> {
+                "13300133180".chars().forEach(c -> kiosk.card().phone().press((char) c));
+                kiosk.card().request();
+            });
+            FxToolkit.setupFixture(() -> {
+                for (String part : List.of("#consent-title", "#consent-notice", "#consent-agree", "#consent-back")) {
+                    if (kiosk.scene().getRoot().lookup(part) == null) {
+                        problems.add("privacy notice: no " + part);
+                    }
+                }
+            });
+            step(problems, "privacy notice declined", () -> ((javafx.scene.control.Button) kiosk.scene().getRoot()
+                    .lookup("#consent-back")).fire());
             step(problems, "card shown", () -> {
                 "13700137000".chars().forEach(c -> kiosk.card().phone().press((char) c));
                 kiosk.card().request();
@@ -237,6 +353,11 @@ class LayoutFitIT {
             central.week("08:00", "21:00", java.util.Set.of(), List.of(today, today.plusDays(1)));
             step(problems, "home, closed for a holiday", () -> kiosk.shell().finish());
             step(problems, "rooms, closed for a holiday", () -> kiosk.shell().go(Screen.ROOMS));
+            FxToolkit.setupFixture(() -> {
+                if (kiosk.scene().getRoot().lookup(".pill-free") != null) {
+                    problems.add("rooms, closed for a holiday: a room says it is free now");
+                }
+            });
             step(problems, "rooms, the day the hub opens again", () -> kiosk.rooms().choose(kiosk.rooms().rooms()
                     .get(2).room()));
             step(problems, "rooms, a closed day", () -> kiosk.rooms().moveDay(-1));
@@ -270,6 +391,14 @@ class LayoutFitIT {
             step(problems, "offline activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
             step(problems, "offline card", () -> kiosk.shell().go(Screen.CARD));
             step(problems, "offline my bookings", () -> kiosk.shell().go(Screen.MY_BOOKINGS));
+            FxToolkit.setupFixture(() -> {
+                // neither a card to scan nor one to get works offline: no picture or button invites either
+                for (String deadEnd : List.of("#scan-card", "#mine-get-card")) {
+                    if (kiosk.scene().getRoot().lookup(deadEnd) != null) {
+                        problems.add("offline my bookings: " + deadEnd + " is offered");
+                    }
+                }
+            });
             step(problems, "offline rating", () -> kiosk.shell().go(Screen.RATING));
             step(problems, "online again", () -> {
                 central.restart();
@@ -312,6 +441,52 @@ class LayoutFitIT {
         }
     }
 
+    /**
+     * A form the resident fills in fits the panel as it is: nothing in it scrolls (a scroll bar in the middle of a
+     * 7-inch screen hid the privacy notice and the chips), and its words, when and where, and its buttons lie whole
+     * on the screen.
+     */
+    private void wholeWithoutScrolling(List<String> problems, String where) {
+        wholeWithoutScrolling(problems, where, "#signup-when", "#confirm-signup", "#back", ".privacy");
+    }
+
+    private void wholeWithoutScrolling(List<String> problems, String where, String... whole) {
+        kiosk.scene().getRoot().lookupAll(".scroll-pane").forEach(node -> {
+            ScrollPane scroll = (ScrollPane) node;
+            if (scroll.isVisible() && scroll.getContent() != null && scroll.getContent().getLayoutBounds().getHeight()
+                    > scroll.getViewportBounds().getHeight() + 1) {
+                problems.add(where + ": it scrolls (" + Math.round(scroll.getContent().getLayoutBounds().getHeight())
+                        + " px in " + Math.round(scroll.getViewportBounds().getHeight()) + ")");
+            }
+        });
+        for (String id : whole) {
+            Node node = kiosk.scene().getRoot().lookup(id);
+            if (node == null || !node.isVisible()) {
+                problems.add(where + ": " + id + " is not shown");
+                continue;
+            }
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            if (b.getMinY() < 0 || b.getMaxY() > kiosk.scene().getHeight() + 1) {
+                problems.add(where + ": " + id + " is not wholly on the screen at " + b);
+            }
+        }
+    }
+
+    /** A name inside a sentence that wraps is drawn on one line: its first and last letters are on the same line. */
+    private static void onOneLine(List<String> problems, String where, Labeled label, String name) {
+        Text drawn = (Text) label.lookup(".text");
+        int at = drawn == null ? -1 : drawn.getText().indexOf(name);
+        if (at < 0) {
+            problems.add(where + ": '" + name + "' is not drawn whole in " + describe(label));
+            return;
+        }
+        double first = ((javafx.scene.shape.MoveTo) drawn.caretShape(at, true)[0]).getY();
+        double last = ((javafx.scene.shape.MoveTo) drawn.caretShape(at + name.length() - 1, true)[0]).getY();
+        if (Math.abs(first - last) > 1) {
+            problems.add(where + ": '" + name + "' breaks across two lines in " + describe(label));
+        }
+    }
+
     /** From now to the next 03:33 in the hub, when it is closed. */
     private Duration untilNight() {
         ZonedDateTime now = clock.instant().atZone(TIME.zone());
@@ -327,8 +502,25 @@ class LayoutFitIT {
             kiosk.scene().getRoot().applyCss();
             kiosk.scene().getRoot().layout();
             check(kiosk.scene().getRoot(), name, problems, true);
+            kiosk.scene().getRoot().lookupAll(".tile-content").forEach(content -> insideItsTile(content, name,
+                    problems));
             problems.addAll(Contrast.problems(kiosk.scene().getRoot(), name));
             return null;
+        });
+    }
+
+    /** A tile's words lie within the tile: a fixed-size tile whose texts wrap to more lines lets them spill out. */
+    private void insideItsTile(Node content, String where, List<String> problems) {
+        if (!content.isVisible() || content.getParent() == null) {
+            return;
+        }
+        Bounds tile = content.getParent().localToScene(content.getParent().getLayoutBounds());
+        content.lookupAll(".label").forEach(label -> {
+            Bounds b = label.localToScene(label.getLayoutBounds());
+            if (label.isVisible() && b.getWidth() > 0 && (b.getMinY() < tile.getMinY() - 1
+                    || b.getMaxY() > tile.getMaxY() + 1 || b.getMaxX() > tile.getMaxX() + 1)) {
+                problems.add(where + ": " + describe(label) + " spills out of its tile (" + b + " in " + tile + ")");
+            }
         });
     }
 
@@ -358,6 +550,8 @@ class LayoutFitIT {
             if (shown != null && !shown.equals(labeled.getText()) && shown.endsWith(labeled.getEllipsisString())) {
                 problems.add(what + " is cut short to '" + shown + "'");
             }
+            Wording.problems(labeled, kiosk.i18n().locale().equals(I18n.ENGLISH))
+                    .forEach(problem -> problems.add(what + " " + problem));
         }
         if (node instanceof ScrollPane scroll) {
             if (scroll.getContent() != null) {

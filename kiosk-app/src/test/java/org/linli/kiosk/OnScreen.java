@@ -11,10 +11,11 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The kiosk on a screen, as the window tests, the screenshot tour and the benchmark put it there: built for a panel's
- * size in a window of that size and started; and steps run on the screen thread, waited for.
+ * The kiosk on a screen, as the window tests, the screenshot tour, e2e's story and its soak kiosk put it there:
+ * built for a panel's size in a window of that size and started; and steps run on the screen thread, waited for.
+ * kiosk-app's test jar carries this class alone.
  */
-final class OnScreen {
+public final class OnScreen {
     /** How long one step may keep the screen thread: generous for a busy machine, a stuck thread still says so. */
     private static final long STEP_SECONDS = 30;
 
@@ -25,7 +26,7 @@ final class OnScreen {
      * Builds the kiosk for a panel of {@code width}×{@code height}, shows it in {@code stage} at that size and starts
      * it. Call on the screen thread.
      */
-    static Kiosk show(Stage stage, KioskConfig config, InstantSource clock, Runnable exit, int width, int height,
+    public static Kiosk show(Stage stage, KioskConfig config, InstantSource clock, Runnable exit, int width, int height,
             ZoneId zone) {
         Kiosk kiosk;
         try {
@@ -42,7 +43,7 @@ final class OnScreen {
     }
 
     /** Runs {@code step} on the screen thread and waits for it; what it throws comes out here. */
-    static void fx(Runnable step) throws InterruptedException {
+    public static void fx(Runnable step) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.runLater(() -> {

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawHttp;
 import org.linli.central.bench.RawPublisher;
+import org.linli.central.bench.Replicas;
 import org.linli.central.bench.ServerProcess;
 import org.linli.central.bench.ThreadCpu;
 import org.linli.central.store.PostgresCluster;
@@ -35,7 +36,7 @@ import org.linli.protocol.testing.MosquittoBroker;
 
 /**
  * {@code ./linli bench ingest [--rate N[,N…]|max] [--devices K] [--seconds S] [--warmup S] [--inflight W]
- * [--connections C] [--postgresql]}: sustained QoS 1 ingestion from K simulated devices (spread over C publishing connections)
+ * [--connections C] [--postgresql [--replicas R]]}: sustained QoS 1 ingestion from K simulated devices (spread over C publishing connections)
  * through a real Mosquitto into the central service, which runs as a JVM of its own with the production unit's JVM
  * flags (read from {@code deploy-pi/…/linli-central.service}), so that its CPU time and its RSS are its alone. The
  * devices publish at a fixed rate (a schedule per connection) or, with {@code max}, as fast as the broker takes them.
@@ -49,6 +50,10 @@ import org.linli.protocol.testing.MosquittoBroker;
  * its RSS, the CPU of the load generator and of Mosquitto, and the load average: on a shared machine the rate depends
  * on what else runs, the CPU per message much less. At the end, with the service stopped, it reconciles what was
  * published with what the database holds: per device, rows stored against seqs published, gaps and duplicates.
+ *
+ * <p>With {@code --replicas R} (PostgreSQL only) R services share the database and take the stream through one shared
+ * subscription ({@code live.shared-group}), each with its own {@code live.client-id}, data directory and port, and the
+ * same resident secret, signing key and demo credentials; CPU, RSS and batches are those of all of them together.
  *
  * <p>{@code inflight} is Mosquitto's {@code max_inflight_messages}, which it also gives MQTT 5 publishers as their
  * receive maximum, and the window of each publishing connection. A real device publishes a few messages a minute on
@@ -69,12 +74,13 @@ public final class IngestBench {
     }
 
     record Options(List<Integer> rates, int devices, int seconds, int warmup, int inflight, int connections,
-            boolean postgresql) {
+            boolean postgresql, int replicas) {
         static Options parse(String[] args) {
             List<Integer> rates = List.of(500, 2000, 5000, 0);
             int[] numbers = {100, 15, 1000, 4};
             int warmup = 8;
             boolean postgresql = false;
+            int replicas = 1;
             int positional = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,11 +92,15 @@ public final class IngestBench {
                     case "--connections" -> numbers[3] = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--postgresql" -> postgresql = true;
+                    case "--replicas" -> replicas = Integer.parseInt(args[++i]);
                     // the older form: [devices] [seconds] [inflight] [connections]
                     default -> numbers[positional++] = Integer.parseInt(args[i]);
                 }
             }
-            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3], postgresql);
+            if (replicas < 1 || replicas > 1 && !postgresql) {
+                throw new IllegalArgumentException("--replicas " + replicas + ": several replicas need --postgresql");
+            }
+            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3], postgresql, replicas);
         }
     }
 
@@ -151,7 +161,7 @@ public final class IngestBench {
         Map<String, String> environment = new HashMap<>();
         Store file;
         if (cluster == null) {
-            Path sqlite = data.resolve("linli.db");
+            Path sqlite = data.resolve("a").resolve("linli.db");
             file = () -> readOnly(sqlite);
         } else {
             String url = cluster.newDatabase();
@@ -163,10 +173,17 @@ public final class IngestBench {
         Measured measured;
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true",
                 "max_inflight_messages " + options.inflight(), "max_queued_messages 1000000")) {
-            environment.putAll(Map.of("LINLI_MQTT_URL", broker.url(), "LINLI_LIVE_CLIENT_ID", "central-bench"));
-            try (ServerProcess server = ServerProcess.start(data, flags, environment)) {
-                register(server.port(), data, options.devices());
-                awaitSubscribed(server.port(), broker);
+            environment.put("LINLI_MQTT_URL", broker.url());
+            if (options.replicas() > 1) {
+                environment.put("LINLI_LIVE_SHARED_GROUP", "central");
+            }
+            try (Replicas server = Replicas.start(data, options.replicas(), flags, name -> {
+                Map<String, String> own = new HashMap<>(environment);
+                own.put("LINLI_LIVE_CLIENT_ID", options.replicas() == 1 ? "central-bench" : "central-bench-" + name);
+                return own;
+            })) {
+                register(server.ports().getFirst(), server.dataDirs().getFirst(), options.devices());
+                awaitSubscribed(server.ports(), broker);
                 // Warm-up as fast as it goes, so that the JIT has compiled what a service running for days has
                 // (at 500 msg/s it would still be compiling after a minute), then the rate for a few seconds.
                 long[] seqs = new long[options.devices()];
@@ -233,25 +250,38 @@ public final class IngestBench {
      * Until the service's subscription is in place, a message would go to nobody and show as lost: a device that is
      * not registered publishes until the service counts it as dropped.
      */
-    private static void awaitSubscribed(int port, MosquittoBroker broker) throws Exception {
+    private static void awaitSubscribed(List<Integer> ports, MosquittoBroker broker) throws Exception {
         byte[] probe = ("{\"ts\":" + System.currentTimeMillis() + ",\"seq\":1,\"room\":\"studio\",\"occupied\":false,"
                 + "\"source\":\"beam\"}").getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (RawPublisher publisher = new RawPublisher("127.0.0.1", broker.port(), "bench-probe", 10);
-                RawHttp http = new RawHttp("127.0.0.1", port, null)) {
+        // with a shared subscription each probe reaches one replica: probe until every one has had some
+        try (RawPublisher publisher = new RawPublisher("127.0.0.1", broker.port(), "bench-probe", 10)) {
             while (System.nanoTime() < deadline) {
                 publisher.publish("linli/v1/devices/bench-probe/occupancy", probe);
                 publisher.flush();
-                for (String line : http.get("/observe/metrics").text().split("\n")) {
-                    if (line.startsWith("linli_ingest_unauthorised") && !line.endsWith(" 0.0")
-                            && !line.endsWith(" 0")) {
-                        return;
-                    }
+                boolean all = true;
+                for (int port : ports) {
+                    all &= droppedAny(port);
                 }
-                TimeUnit.MILLISECONDS.sleep(100); // polling the service's counter
+                if (all) {
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(100); // polling the services' counters
             }
         }
         throw new IllegalStateException("the service did not subscribe within 60 s");
+    }
+
+    /** Whether the service has dropped a message from an unregistered device (the probe). */
+    private static boolean droppedAny(int port) throws IOException {
+        try (RawHttp http = new RawHttp("127.0.0.1", port, null)) {
+            for (String line : http.get("/observe/metrics").text().split("\n")) {
+                if (line.startsWith("linli_ingest_unauthorised") && !line.endsWith(" 0.0") && !line.endsWith(" 0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A counter of the service's metrics, or -1. */
@@ -316,17 +346,17 @@ public final class IngestBench {
         private String loadBefore;
         private String loadAfter;
 
-        static Measured of(ServerProcess server, Publishers publishers, Store file, int seconds) throws Exception {
+        static Measured of(Replicas server, Publishers publishers, Store file, int seconds) throws Exception {
             Measured m = new Measured();
             try (Connection db = file.open()) {
-                long pid = server.pid();
                 m.loadBefore = ThreadCpu.loadAverage();
                 long broker0 = ThreadCpu.ofChild("mosquitto");
                 long load0 = Cpu.ofThisProcess();
                 long rows0 = rows(db);
                 long published0 = publishers.published.get();
-                Map<String, Long> threads0 = Cpu.ofThreads(pid, IngestBench::group);
-                long batches0 = metric(server.port(), "linli_ingest_batches_total");
+                Map<String, Long> threads0 = threads(server);
+                long batches0 = batches(server);
+                long[] share0 = storedBy(server);
                 long cpu0 = server.cpuNanos();
                 long t0 = System.nanoTime();
                 long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -337,10 +367,11 @@ public final class IngestBench {
                 }
                 long cpu = server.cpuNanos() - cpu0;
                 long t1 = System.nanoTime();
-                Map<String, Long> threads1 = Cpu.ofThreads(pid, IngestBench::group);
+                Map<String, Long> threads1 = threads(server);
                 long published = publishers.published.get() - published0;
                 long stored = rows(db) - rows0;
-                long batches = metric(server.port(), "linli_ingest_batches_total") - batches0;
+                long batches = batches(server) - batches0;
+                long[] share = storedBy(server);
                 long load = Cpu.ofThisProcess() - load0;
                 long brokerCpu = ThreadCpu.ofChild("mosquitto") - broker0;
                 m.rssEnd = server.rssBytes();
@@ -357,6 +388,13 @@ public final class IngestBench {
                 m.report.append(String.format("  stored %,.0f msg/s (%,d rows in %.1f s; published %,.0f msg/s),"
                         + " %.1f messages per transaction%n", m.storedPerSecond, stored, elapsed,
                         m.publishedPerSecond, batches <= 0 ? 0.0 : (double) stored / batches));
+                if (share.length > 1) {
+                    m.report.append("  stored by each replica (its own counter):");
+                    for (int i = 0; i < share.length; i++) {
+                        m.report.append(String.format(" %c %,d", (char) ('a' + i), share[i] - share0[i]));
+                    }
+                    m.report.append(System.lineSeparator());
+                }
                 m.report.append(String.format("  service CPU per stored message: %.1f µs =", m.micros));
                 byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                         .filter(e -> e.getValue() > 0)
@@ -366,6 +404,33 @@ public final class IngestBench {
                         m.rssPeak >> 20, load * perMessage, brokerCpu * perMessage));
             }
             return m;
+        }
+
+        /** CPU by thread group, of all the services. */
+        private static Map<String, Long> threads(Replicas servers) {
+            Map<String, Long> sum = new LinkedHashMap<>();
+            for (ServerProcess server : servers.servers()) {
+                Cpu.ofThreads(server.pid(), IngestBench::group).forEach((group, nanos) -> sum.merge(group, nanos,
+                        Long::sum));
+            }
+            return sum;
+        }
+
+        private static long[] storedBy(Replicas servers) throws IOException {
+            List<Integer> ports = servers.ports();
+            long[] stored = new long[ports.size()];
+            for (int i = 0; i < stored.length; i++) {
+                stored[i] = metric(ports.get(i), "linli_ingest_stored_total");
+            }
+            return stored;
+        }
+
+        private static long batches(Replicas servers) throws IOException {
+            long sum = 0;
+            for (int port : servers.ports()) {
+                sum += metric(port, "linli_ingest_batches_total");
+            }
+            return sum;
         }
 
         Result result(int rate, Reconciliation reconciliation) {

@@ -18,7 +18,10 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.events.ActivityEvent;
+import org.linli.central.events.EventBus;
 import org.linli.central.residents.Resident;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.store.Idempotency;
@@ -29,12 +32,14 @@ public final class Activities {
     private final Database db;
     private final Catalogue catalogue;
     private final Residents residents;
+    private final EventBus events;
     private final Clock clock;
 
-    public Activities(Database db, Catalogue catalogue, Residents residents, Clock clock) {
+    public Activities(Database db, Catalogue catalogue, Residents residents, EventBus events, Clock clock) {
         this.db = db;
         this.catalogue = catalogue;
         this.residents = residents;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -84,7 +89,7 @@ public final class Activities {
      * @param idempotencyKey the same for every try of one sign-up, or null: a key seen before answers the sign-up it
      *     made (another request with it is a 422)
      */
-    public Signed signUp(String activityId, String phone, String token, String callerHub,
+    public Signed signUp(String activityId, String phone, Consent consent, String token, String callerHub,
             java.util.function.Predicate<String> reaches, String idempotencyKey) {
         long now = clock.instant().getEpochSecond();
         // the phone is hashed only when the key was used before, or when the sign-up is made
@@ -101,10 +106,13 @@ public final class Activities {
             Activity activity = Catalogue.activity(c, activityId)
                     .filter(a -> reaches.test(a.hubId()))
                     .orElseThrow(() -> new NotFound("no activity " + activityId));
+            if (activity.cancelled()) {
+                throw new RuleViolation("activity-cancelled", "this activity was cancelled");
+            }
             if (!activity.end().isAfter(clock.instant())) {
                 throw new RuleViolation("activity-over", "this activity is over");
             }
-            Resident resident = phone != null ? residents.byPhone(c, phone)
+            Resident resident = phone != null ? residents.byPhone(c, phone, consent)
                     : residents.byCard(c, token, activity.hubId());
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT id, status FROM activity_signup WHERE activity_id = ? AND resident_id = ?")) {
@@ -136,6 +144,42 @@ public final class Activities {
                 }
             }
         });
+    }
+
+    /**
+     * Calls an activity off: it leaves the lists of what is on, nobody can sign up, its sign-ups and waitlist are
+     * cancelled, and its SEQUENCE rises so that subscribed calendars take the change; once committed, an
+     * {@code activity} event tells the hub's screens (the kiosks mark it called off). Again: nothing more happens.
+     *
+     * @return how many residents held a place or a waitlist place (staff tell them)
+     */
+    public int cancelActivity(Activity activity, Hub hub) {
+        long now = clock.instant().getEpochSecond();
+        // -1: it was called off already
+        int signUps = db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE activity SET cancelled_ts = ?, sequence = sequence + 1
+                    WHERE id = ? AND cancelled_ts IS NULL""")) {
+                st.setLong(1, now);
+                st.setString(2, activity.id());
+                if (st.executeUpdate() == 0) {
+                    return -1;
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE activity_signup SET status = 'cancelled'
+                    WHERE activity_id = ? AND status IN ('confirmed', 'waitlisted')""")) {
+                st.setString(1, activity.id());
+                return st.executeUpdate();
+            }
+        });
+        if (signUps < 0) {
+            return 0;
+        }
+        events.publish(new ActivityEvent(activity.id(), hub.id(), activity.roomId(), activity.title(),
+                Times.format(activity.start(), hub.timezone()), Times.format(activity.end(), hub.timezone()),
+                activity.capacity(), "cancelled"));
+        return signUps;
     }
 
     /** Cancels a sign-up; the first on the waitlist moves up when a confirmed place frees. */

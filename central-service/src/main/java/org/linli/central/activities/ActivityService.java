@@ -14,17 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.catalogue.Activity;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
+import org.linli.central.errors.RuleViolation;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
 
-/** Activity listings for everyone; sign-ups through kiosks and staff. */
+/** Activity listings for everyone; sign-ups through kiosks and staff; an admin calls an activity off. */
 public final class ActivityService implements HttpService {
+    private static final int MAX_REASON = 200;
     private final Activities activities;
     private final Catalogue catalogue;
     private final Guard guard;
@@ -43,7 +47,8 @@ public final class ActivityService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/hubs/{hub}/activities", this::list)
                 .post("/activities/{id}/signups", this::signUp)
-                .delete("/activities/{id}/signups/{signup}", this::cancel);
+                .delete("/activities/{id}/signups/{signup}", this::cancel)
+                .post("/activities/{id}/cancel", this::cancelActivity);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -78,12 +83,14 @@ public final class ActivityService implements HttpService {
         JsonBody body = JsonBody.read(req, maxBody);
         String phone = body.optionalText("phone", 24);
         String token = body.optionalText("token", 200);
+        String consent = body.optionalText(Consent.FIELD, 20);
         body.done();
         if ((phone == null) == (token == null)) {
             throw InvalidInput.field("phone", "send either phone or token");
         }
         Activities.Signed signed = activities.signUp(id,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, caller.hubId(),
+                phone == null ? null : Residents.requirePhone("phone", phone), Consent.of(caller, consent), token,
+                caller.hubId(),
                 hub -> guard.reaches(caller, hub), key);
         Json.send(res, signed.replayed() ? Status.OK_200 : Status.CREATED_201, view(signed.signup()));
     }
@@ -99,6 +106,31 @@ public final class ActivityService implements HttpService {
         catalogue.activity(id).filter(activity -> guard.reaches(caller, activity.hubId()))
                 .orElseThrow(() -> new NotFound("no sign-up " + signup + " for activity " + id));
         Json.ok(res, view(activities.cancel(id, signup)));
+    }
+
+    /**
+     * An admin of the activity's hub (or above) calls it off, saying why (kept in the audit log); one that is over is
+     * not cancelled. Another hub's activity is not found.
+     */
+    private void cancelActivity(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
+        String id = Requests.id(req, "id");
+        JsonBody body = JsonBody.read(req, maxBody);
+        String reason = body.text("reason", MAX_REASON);
+        body.done();
+        Activity activity = catalogue.activity(id).filter(a -> guard.reaches(caller, a.hubId()))
+                .orElseThrow(() -> new NotFound("no activity " + id));
+        if (!activity.cancelled() && !activity.end().isAfter(clock.instant())) {
+            throw new RuleViolation("activity-over", "this activity is over; only one still ahead is cancelled");
+        }
+        int signUps = activities.cancelActivity(activity, catalogue.requireHub(activity.hubId()));
+        Requests.auditNote(req, activity.hubId(), reason);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("hub", activity.hubId());
+        answer.put("cancelled", true);
+        answer.put("signUpsCancelled", signUps);
+        Json.ok(res, answer);
     }
 
     private static Map<String, Object> view(Activities.Signup signup) {

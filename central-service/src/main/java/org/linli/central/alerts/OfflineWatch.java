@@ -3,11 +3,11 @@ package org.linli.central.alerts;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.catalogue.Name;
 import org.linli.central.devices.DeviceRegistry;
+import org.linli.central.timers.Timers;
 
 /**
  * Raises {@code device_offline} when a device has been offline for the configured time. A timer is set when the
@@ -20,8 +20,7 @@ public final class OfflineWatch implements AutoCloseable {
     private final Alerts alerts;
     private final Duration after;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-offline-watch").daemon(true).factory());
+    private final ScheduledExecutorService timer = Timers.single("linli-offline-watch");
 
     public OfflineWatch(DeviceRegistry registry, Alerts alerts, Duration after, Clock clock) {
         this.registry = registry;
@@ -63,6 +62,6 @@ public final class OfflineWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer, "the offline watch");
     }
 }

@@ -4,18 +4,20 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.central.catalogue.Activity;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Room;
 import org.linli.central.catalogue.ServiceItem;
 
 /**
- * The hub an action concerned, from its path: the hub named in it, or the hub of the room, service, counter or staff
- * account it changed; so the admins of that hub see it in their audit log even when an admin above them did it.
+ * The hub an action concerned, from its path: the hub named in it, or the hub of the room, service, counter,
+ * activity or staff account it changed; so the admins of that hub see it in their audit log even when an admin above
+ * them did it.
  */
 final class ActionHubs {
     private static final Pattern TARGET = Pattern.compile(
-            "/api/v1/(hubs|rooms|services|counters|staff)/([A-Za-z0-9._-]{1,64})(/.*)?");
+            "/api/v1/(hubs|rooms|services|counters|activities|staff)/([A-Za-z0-9._-]{1,64})(/.*)?");
 
     private final Catalogue catalogue;
     private final Function<String, Optional<String>> staffHub;
@@ -38,6 +40,7 @@ final class ActionHubs {
             case "rooms" -> catalogue.room(id).map(Room::hubId);
             case "services" -> catalogue.service(id).map(ServiceItem::hubId);
             case "counters" -> catalogue.counter(id).map(Counter::hubId);
+            case "activities" -> catalogue.activity(id).map(Activity::hubId);
             default -> staffHub.apply(id);
         };
     }

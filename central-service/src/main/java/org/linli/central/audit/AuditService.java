@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Catalogue;
+import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.Forbidden;
 import org.linli.central.web.Json;
@@ -39,6 +41,7 @@ public final class AuditService implements HttpService {
     private final HubScope scope;
     private final Function<String, Optional<Caller>> identify;
     private final ActionHubs hubs;
+    private final Catalogue catalogue;
 
     /**
      * @param identify who a bearer is (a staff session or a kiosk key), without refusing anyone
@@ -51,6 +54,7 @@ public final class AuditService implements HttpService {
         this.scope = new HubScope(catalogue);
         this.identify = identify;
         this.hubs = new ActionHubs(catalogue, staffHub);
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -105,23 +109,40 @@ public final class AuditService implements HttpService {
             }
             hubs = Optional.of(java.util.List.of(hub));
         }
-        AuditLog.Filter filter = new AuditLog.Filter(hubs, blank(query.first("actor").orElse(null)),
-                blank(query.first("action").orElse(null)), day(query.first("from").orElse(null), "from", 0),
-                day(query.first("to").orElse(null), "to", 1), 500);
-        return filter;
+        ZoneId zone = zone(hub != null && !hub.isBlank() ? hub : caller.hubId());
+        Instant from = day(query.first("from").orElse(null), "from", 0, zone);
+        Instant to = day(query.first("to").orElse(null), "to", 1, zone);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw InvalidInput.field("to", "must not be before from");
+        }
+        return new AuditLog.Filter(hubs, blank(query.first("actor").orElse(null)),
+                blank(query.first("action").orElse(null)), from, to, 500);
+    }
+
+    /**
+     * The zone the page's dates are days of: the chosen hub's, else the administrator's own hub's, else the first
+     * hub's (an administrator of every hub; a district's hubs share one zone).
+     */
+    private ZoneId zone(String hubId) {
+        return Optional.ofNullable(hubId).flatMap(catalogue::hub)
+                .or(() -> catalogue.hubs().stream().findFirst())
+                .map(Hub::timezone).orElse(ZoneOffset.UTC);
     }
 
     private static String blank(String text) {
         return text == null || text.isBlank() || text.length() > 100 ? null : text.strip();
     }
 
-    /** A date (UTC midnight, plus days); the page sends the hub's dates, close enough for a log filter. */
-    private static Instant day(String text, String field, int plusDays) {
+    /**
+     * A day's start in the hub's zone, plus days: in Shanghai the day's first eight hours are that day's, not the
+     * day before's (UTC midnight filed them there).
+     */
+    private static Instant day(String text, String field, int plusDays, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidInput.field(field, "a date like 2026-12-05");
         }

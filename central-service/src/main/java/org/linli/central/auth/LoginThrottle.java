@@ -13,10 +13,11 @@ import org.linli.central.store.Database;
 /**
  * Slows down password guessing (finding M6): after {@link #PER_ACCOUNT} wrong passwords for one user name, or
  * {@link #PER_ADDRESS} from one address, within {@link #WINDOW}, further attempts are refused with 429 and
- * {@code Retry-After} until the oldest of them leaves the window, without checking the password. A correct password
- * does not clear an address's count (a guesser may hold one account), but clears the account's. At most
- * {@link #CONCURRENT} bcrypt checks run at once: a flood of logins waits its turn briefly, then gets 429, instead of
- * taking every core of a Pi.
+ * {@code Retry-After} until the oldest of them leaves the window, without checking the password; the count is taken
+ * again once a check's turn comes, so guesses sent at once get no more checks than the limit plus the one that may run
+ * beside the last. A correct password does not clear an address's count (a guesser may hold one account), but clears
+ * the account's. At most {@link #CONCURRENT} bcrypt checks run at once: a flood of logins waits its turn briefly, then
+ * gets 429, instead of taking every core of a Pi.
  *
  * <p>Counts live in the database (table {@code login_failure}), so that central replicas sharing it count the same
  * attempts (a guesser gets no more tries by spreading them over replicas) and a restart forgets nothing; rows leave
@@ -62,6 +63,10 @@ public final class LoginThrottle {
             throw new TooManyRequests("too many sign-ins at once; try again in a moment", Duration.ofSeconds(1));
         }
         try {
+            // Counted again in turn: guesses sent all at once each passed the count above before any of them
+            // failed, and would otherwise all be checked (ten of twelve were, against a limit of five).
+            refuseIfOver(account, PER_ACCOUNT, now, "too many wrong passwords for this user name");
+            refuseIfOver(from, PER_ADDRESS, now, "too many wrong passwords from this address");
             T result = check.get();
             db.write(c -> {
                 try (PreparedStatement st = c.prepareStatement("DELETE FROM login_failure WHERE who = ?")) {

@@ -32,7 +32,8 @@ import org.linli.central.store.SecretFiles;
  * A backup of a hub's central: the SQLite database, copied while the service runs and writes ({@code VACUUM INTO}
  * reads one consistent snapshot, so a backup holds every transaction committed before it began and none half), and
  * the secrets without which the copy is worth little: {@code resident.secret} (without it no phone number or card
- * finds its resident again) and the token-signing key (without it every door QR already handed out stops opening).
+ * finds its resident again), the token-signing key (without it every door QR already handed out stops opening) and
+ * the calendar secret (without it every calendar a resident or staff member subscribed to stops answering).
  * Everything is written owner-only (files 600, directory 700) into a sibling directory that is renamed into place
  * at the end, so a half-written backup never looks like one. A manifest holds each file's SHA-256; restore checks it.
  */
@@ -43,6 +44,8 @@ public final class Backup {
     private static final String SECRET = "resident.secret";
     private static final String SIGNING_KEY = "signing-key.properties";
     private static final String DEMO_CREDENTIALS = "demo-credentials.properties";
+    // signs the calendar feeds' addresses: without it every subscribed calendar stops answering after a restore
+    private static final String CALENDAR_SECRET = "calendar.secret";
 
     private final Clock clock;
 
@@ -52,7 +55,9 @@ public final class Backup {
 
     /** Backs up the hub the settings describe. */
     public Map<String, String> create(Settings settings, Path target) {
-        return create(settings.dataDir().resolve(DATABASE), files(settings), List.of(DEMO_CREDENTIALS), target);
+        // a hub whose reports never started has no calendar secret yet
+        return create(settings.dataDir().resolve(DATABASE), files(settings), List.of(DEMO_CREDENTIALS, CALENDAR_SECRET),
+                target);
     }
 
     /** Restores into the data directory and secret file the settings name. */
@@ -67,6 +72,7 @@ public final class Backup {
         files.put(SECRET, settings.secretFile());
         files.put(SIGNING_KEY, settings.dataDir().resolve(SIGNING_KEY));
         files.put(DEMO_CREDENTIALS, settings.dataDir().resolve(DEMO_CREDENTIALS));
+        files.put(CALENDAR_SECRET, settings.dataDir().resolve(CALENDAR_SECRET));
         return files;
     }
 
@@ -109,7 +115,12 @@ public final class Backup {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the backup to " + target + ": " + e.getMessage(), e);
+            deleteQuietly(partial);
+            throw new UncheckedIOException("cannot write the backup to " + target + ": " + why(e), e);
+        } catch (RuntimeException e) {
+            // nothing half-written is left beside the target (a missing secret, a database that cannot be read)
+            deleteQuietly(partial);
+            throw e;
         }
     }
 
@@ -149,7 +160,7 @@ public final class Backup {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restore into " + targets.get(DATABASE).getParent() + ": "
-                    + e.getMessage(), e);
+                    + why(e), e);
         }
         return restored;
     }
@@ -227,6 +238,26 @@ public final class Backup {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " appeared meanwhile", e);
+        }
+    }
+
+    /** What went wrong, in words: file exceptions' own messages are only the path. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "no permission to write " + denied.getFile() + " (run as the service's user, and create the"
+                    + " directory for it first if its parent is not that user's)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "there is no " + missing.getFile();
+        }
+        return e.getMessage();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            // the failure being reported matters more; a later backup clears it first
         }
     }
 

@@ -25,6 +25,7 @@ import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -103,7 +104,7 @@ public final class BookingService implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.KIOSK_OR_DESK);
         String key = Requests.idempotencyKey(req);
-        BookingRequest request = parse(JsonBody.read(req, maxBody));
+        BookingRequest request = parse(JsonBody.read(req, maxBody), caller);
         Bookings.Created created = bookings.create(request, hub -> guard.reaches(caller, hub), key);
         Map<String, Object> body = view(created.booking());
         body.remove("phoneLast4");
@@ -111,7 +112,7 @@ public final class BookingService implements HttpService {
         Json.send(res, created.replayed() ? Status.OK_200 : Status.CREATED_201, body);
     }
 
-    private static BookingRequest parse(JsonBody body) {
+    private static BookingRequest parse(JsonBody body, Caller caller) {
         String room = body.text("room", 64);
         OffsetDateTime start = body.time("start");
         OffsetDateTime end = body.time("end");
@@ -119,6 +120,7 @@ public final class BookingService implements HttpService {
         String token = body.optionalText("residentToken", 200);
         Integer attendees = body.integer("attendees", 1, 10_000);
         String purpose = body.optionalText("purpose", 200);
+        String consent = body.optionalText(Consent.FIELD, 20);
         body.done();
         if (!Ids.isValid(room)) {
             throw new RuleViolation("unknown-room", "there is no room with that id");
@@ -133,7 +135,7 @@ public final class BookingService implements HttpService {
         String fingerprint = room + "|" + start.toInstant() + "|" + end.toInstant() + "|" + attendees + "|"
                 + (purpose == null ? "" : purpose);
         return new BookingRequest(room, start.toInstant(), end.toInstant(), phone, token, attendees,
-                purpose == null ? "" : purpose, fingerprint);
+                purpose == null ? "" : purpose, fingerprint, Consent.of(caller, consent));
     }
 
     /**

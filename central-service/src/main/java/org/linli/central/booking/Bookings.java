@@ -119,7 +119,8 @@ public final class Bookings {
         // Hashing, verifying a card and the no-show lookup need no lock: done here, the one writer thread only runs
         // the checks that must see the latest bookings, and the insert. (A no-show released between this check and
         // the insert lets one booking through; the rule is a deterrent, not an invariant like the overlap rule.)
-        Residents.Claim claim = residents.claim(request.phone(), request.residentToken(), hub.id());
+        Residents.Claim claim = residents.claim(request.phone(), request.consent(), request.residentToken(),
+                hub.id());
         String fingerprint = idempotencyKey == null ? null : fingerprint(request, claim.phoneHmac());
         db.read(c -> residents.existingId(c, claim)).flatMap(noShowGate::blockedUntil).ifPresent(until -> {
             throw new RuleViolation("no-show-blocked", "after several bookings that nobody came to, this"
@@ -349,7 +350,7 @@ public final class Bookings {
 
     /** The booking's access token; Ed25519 signatures are deterministic, so it is the same text every time. */
     public String token(Booking booking) {
-        return keys.signer().sign(AccessToken.booking(keys.kid(), booking.id(), booking.hubId(), booking.roomId(),
+        return keys.sign(kid -> AccessToken.booking(kid, booking.id(), booking.hubId(), booking.roomId(),
                 booking.start(), booking.end()));
     }
 

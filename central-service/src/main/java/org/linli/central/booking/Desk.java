@@ -103,7 +103,7 @@ public final class Desk {
         Residents.Claim claim = residents.claim(null, cardToken, hubId);
         long now = clock.instant().getEpochSecond();
         return db.read(c -> {
-            Resident resident = residents.resolve(c, claim);
+            Resident resident = residents.known(c, claim);
             return Sql.list(c, "SELECT " + COLUMNS + " FROM booking WHERE resident_id = ? AND hub_id = ?"
                     + " AND status = 'active' AND end_ts > ? ORDER BY start_ts", Desk::entry, resident.id(), hubId,
                     now);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.HubReach;
@@ -79,7 +80,12 @@ public final class DeskService implements HttpService {
         body.put("closes", hub.closes().toString());
         body.put("rooms", catalogue.rooms(hub.id()).stream().map(r -> Map.of("id", r.id(),
                 "name", Map.of("zh", r.name().zh(), "en", r.name().en()))).toList());
-        body.put("bookings", desk.list(hub.id(), start, end).stream().map(e -> json(e, zone, true)).toList());
+        // A counter sees when rooms are booked, not by whom nor what for: it may not read a booking by its id
+        // either (finding H3, decision 0011).
+        boolean whose = caller.role() != Role.COUNTER;
+        // nor their door QR (GET /bookings/{id}/qr.png), which the page offers to the others
+        body.put("qr", whose);
+        body.put("bookings", desk.list(hub.id(), start, end).stream().map(e -> json(e, zone, whose)).toList());
         Json.ok(res, body);
     }
 
@@ -178,7 +184,10 @@ public final class DeskService implements HttpService {
         Json.ok(res, json(desk.cancelByResident(token, hub.id(), id), hub.timezone(), false));
     }
 
-    /** @param staff whether staff see it: the resident's phone's last digits and the cancel reason too */
+    /**
+     * @param staff whether the hub's operators see it: the resident's phone's last digits, the purpose and the cancel
+     *     reason too
+     */
     private static Map<String, Object> json(Desk.Entry e, ZoneId zone, boolean staff) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", e.id());
@@ -193,6 +202,8 @@ public final class DeskService implements HttpService {
             body.put("purpose", e.purpose());
             body.put("phoneLast4", e.phoneLast4());
             body.put("cancelReason", e.cancelReason());
+        } else if ("maintenance".equals(e.kind())) {
+            body.put("purpose", e.purpose()); // what is repaired: nobody's personal data
         }
         return body;
     }

@@ -28,7 +28,7 @@ public final class CalendarEntries {
     }
 
     public record ActivityEntry(String id, String roomId, String titleZh, String titleEn, Instant start, Instant end,
-            int sequence) {
+            int sequence, boolean cancelled) {
     }
 
     /** Bookings of the rooms that overlap [from, to), cancelled and released ones included. */
@@ -66,7 +66,7 @@ public final class CalendarEntries {
         return db.read(c -> {
             List<ActivityEntry> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, room_id, title_zh, title_en, start_ts, end_ts, sequence FROM activity
+                    SELECT id, room_id, title_zh, title_en, start_ts, end_ts, sequence, cancelled_ts FROM activity
                     WHERE hub_id = ? AND start_ts >= ? AND start_ts < ? ORDER BY start_ts, id""")) {
                 st.setString(1, hubId);
                 st.setLong(2, from.getEpochSecond());
@@ -79,7 +79,8 @@ public final class CalendarEntries {
                         out.add(new ActivityEntry(rs.getString("id"), rs.getString("room_id"),
                                 rs.getString("title_zh"), rs.getString("title_en"),
                                 Instant.ofEpochSecond(rs.getLong("start_ts")),
-                                Instant.ofEpochSecond(rs.getLong("end_ts")), rs.getInt("sequence")));
+                                Instant.ofEpochSecond(rs.getLong("end_ts")), rs.getInt("sequence"),
+                                rs.getObject("cancelled_ts") != null));
                     }
                 }
             }

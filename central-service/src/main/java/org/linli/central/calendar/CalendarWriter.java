@@ -29,9 +29,10 @@ import org.linli.central.catalogue.Hub;
 
 /**
  * Writes a feed as RFC 5545 with ical4j: one VEVENT per booking or activity whose UID never changes, SEQUENCE from
- * the database's change counter, STATUS:CANCELLED for cancelled and released bookings (so a subscribed calendar
- * strikes them out instead of keeping a stale entry), a room blocked for maintenance as maintenance, not as booked, times in the hub's zone with its VTIMEZONE from ical4j's
- * bundled definitions (their updates over the network are off in {@code ical4j.properties}).
+ * the database's change counter, STATUS:CANCELLED for cancelled and released bookings and for activities called off
+ * (so a subscribed calendar strikes them out instead of keeping a stale entry), a room blocked for maintenance as
+ * maintenance, not as booked, times in the hub's zone with its VTIMEZONE from ical4j's bundled definitions (their
+ * updates over the network are off in {@code ical4j.properties}).
  */
 public final class CalendarWriter {
     private static final String PRODID = "-//Linli//Linli calendar feeds//ZH";
@@ -80,7 +81,7 @@ public final class CalendarWriter {
             event.add(new Uid("activity-" + a.id() + "@" + hub.id() + ".linli"));
             event.add(new DtStamp(stamp));
             event.add(new Sequence(a.sequence()));
-            event.add(new Status(Status.VALUE_CONFIRMED));
+            event.add(new Status(a.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
             if (a.roomId() != null) {
                 event.add(new Location(roomNames.getOrDefault(a.roomId(), a.roomId())));
             }

@@ -83,10 +83,15 @@ public final class Catalogue {
             while (rs.next()) {
                 hubs.add(new Hub(rs.getString("id"), rs.getString("level"), rs.getString("parent"), name(rs),
                         ZoneId.of(rs.getString("timezone")), LocalTime.parse(rs.getString("opens")),
-                        LocalTime.parse(rs.getString("closes"))));
+                        LocalTime.parse(rs.getString("closes")), capacity(rs)));
             }
         }
         return hubs;
+    }
+
+    private static Integer capacity(ResultSet rs) throws SQLException {
+        int capacity = rs.getInt("capacity");
+        return rs.wasNull() ? null : capacity;
     }
 
     private static Name name(ResultSet rs) throws SQLException {
@@ -216,10 +221,12 @@ public final class Catalogue {
         return services;
     }
 
+    /** The activities of a hub that are on (not cancelled) between from and to. */
     public List<Activity> activities(String hubId, Instant from, Instant to) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("""
-                    SELECT * FROM activity WHERE hub_id = ? AND end_ts > ? AND start_ts < ? ORDER BY start_ts, id""")) {
+                    SELECT * FROM activity WHERE hub_id = ? AND end_ts > ? AND start_ts < ? AND cancelled_ts IS NULL
+                    ORDER BY start_ts, id""")) {
                 st.setString(1, hubId);
                 st.setLong(2, from.getEpochSecond());
                 st.setLong(3, to.getEpochSecond());
@@ -246,7 +253,7 @@ public final class Catalogue {
                 activities.add(new Activity(rs.getString("id"), rs.getString("hub_id"), rs.getString("room_id"),
                         new Name(rs.getString("title_zh"), rs.getString("title_en")),
                         Instant.ofEpochSecond(rs.getLong("start_ts")), Instant.ofEpochSecond(rs.getLong("end_ts")),
-                        rs.getInt("capacity")));
+                        rs.getInt("capacity"), rs.getObject("cancelled_ts") != null));
             }
         }
         return activities;

@@ -57,7 +57,11 @@ public final class CatalogueSeed {
         String where = "hub " + n.values().get("id") + ": opening-hours ";
         Hub hub = new Hub(n.id("id"), n.text("level"), n.optional("parent"), n.name("name"),
                 zone(n.text("timezone")), time(hours.get("open"), where + "open"),
-                time(hours.get("close"), where + "close"));
+                time(hours.get("close"), where + "close"),
+                n.values().get("capacity") == null ? null : n.integer("capacity"));
+        if (hub.capacity() != null && hub.capacity() < 1) {
+            throw new IllegalArgumentException("hub " + hub.id() + ": capacity must be at least 1");
+        }
         if (!hub.opens().isBefore(hub.closes())) {
             throw new IllegalArgumentException(where + "open must be before close");
         }

@@ -91,6 +91,9 @@ public final class CatalogueService implements HttpService {
         }
         body.put("name", hub.name());
         body.put("timezone", hub.timezone().getId());
+        if (hub.capacity() != null) {
+            body.put("capacity", hub.capacity());
+        }
         return body;
     }
 
@@ -110,7 +113,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of a room's name, capacity, facilities and rules (an existing room, or a new one in a hub). */
     private void putRoom(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "room");
+        String id = Requests.idToWrite(req, "room");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
         String zh = body.text("nameZh", 60);
@@ -144,7 +147,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of a service: its ticket letter (one per hub), names and typical duration. */
     private void putService(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "service");
+        String id = Requests.idToWrite(req, "service");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
         String letter = body.text("letter", 1);
@@ -169,7 +172,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of a counter: names and the services of its hub it serves. */
     private void putCounter(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "counter");
+        String id = Requests.idToWrite(req, "counter");
         JsonBody body = JsonBody.read(req, maxBody);
         String hubId = body.text("hub", 64);
         String zh = body.text("nameZh", 60);
@@ -192,7 +195,7 @@ public final class CatalogueService implements HttpService {
     /** Staff edit of an activity: title, room of the same hub, time and capacity. */
     private void putActivity(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "activity");
+        String id = Requests.idToWrite(req, "activity");
         JsonBody body = JsonBody.read(req, maxBody);
         String roomId = body.text("room", 64);
         String zh = body.text("titleZh", 80);
@@ -204,11 +207,20 @@ public final class CatalogueService implements HttpService {
         Room room = catalogue.room(roomId)
                 .orElseThrow(() -> InvalidInput.field("room", "there is no room " + roomId));
         mayWrite(caller, "activity", id, room.hubId(), catalogue.activity(id).map(Activity::hubId));
+        if (catalogue.activity(id).map(Activity::cancelled).orElse(false)) {
+            throw new Conflict("activity-cancelled", "The activity was cancelled",
+                    "the activity " + id + " was cancelled and stays so; make a new one with another id");
+        }
         if (!end.isAfter(start)) {
             throw InvalidInput.field("end", "must be after start");
         }
         if (java.time.Duration.between(start, end).toHours() > 24) {
             throw InvalidInput.field("end", "an activity lasts at most a day");
+        }
+        if (catalogue.activity(id).isEmpty() && !end.toInstant().isAfter(clock.instant())) {
+            // a new activity that is already over is a wrong date (last year's, last month's): nobody can sign up,
+            // and it would be stored where the lists of what is on never show it
+            throw InvalidInput.field("end", "has already passed: a new activity must end after now");
         }
         if (capacity > room.capacity()) {
             throw new RuleViolation("over-capacity", "the room holds " + room.capacity() + " people");

@@ -11,11 +11,11 @@ final class CatalogueWrites {
 
     static int upsert(Connection c, Hub hub) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes, capacity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET level = excluded.level, parent = excluded.parent,
                     name_zh = excluded.name_zh, name_en = excluded.name_en, timezone = excluded.timezone,
-                    opens = excluded.opens, closes = excluded.closes""")) {
+                    opens = excluded.opens, closes = excluded.closes, capacity = excluded.capacity""")) {
             st.setString(1, hub.id());
             st.setString(2, hub.level());
             st.setString(3, hub.parent());
@@ -24,6 +24,11 @@ final class CatalogueWrites {
             st.setString(6, hub.timezone().getId());
             st.setString(7, hub.opens().toString());
             st.setString(8, hub.closes().toString());
+            if (hub.capacity() == null) {
+                st.setNull(9, java.sql.Types.INTEGER);
+            } else {
+                st.setInt(9, hub.capacity());
+            }
             return st.executeUpdate();
         }
     }

@@ -25,11 +25,10 @@ import org.linli.central.errors.InvalidInput;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
-import org.linli.protocol.Ids;
 
 /**
  * {@code PUT /api/v1/hubs/{hub}}: an administrator makes or edits a hub: level, parent, names, time zone, hours per
- * weekday and closure days. Every wrong field is named in one answer, so a page shows each beside its field.
+ * weekday, closure days and capacity. Every wrong field is named in one answer, so a page shows each beside its field.
  * <p>
  * Who: an admin of no hub makes top hubs and changes anything; an admin of a hub edits it and the hubs below it, makes
  * hubs below it, and moves a hub below it only to another place below it (never their own hub, which would take it
@@ -38,6 +37,8 @@ import org.linli.protocol.Ids;
 final class HubEditService {
     static final List<String> LEVELS = List.of("district", "street", "residential");
     private static final int MAX_CLOSURES = 400;
+    /** The international neighbourhood centre is ~45,000 m²: far below this. */
+    private static final int MAX_CAPACITY = 100_000;
     private final Catalogue catalogue;
     private final Guard guard;
     private final long maxBody;
@@ -51,7 +52,7 @@ final class HubEditService {
     /** Routed by {@link CatalogueService}, beside the hub's GET. */
     void put(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.ADMIN);
-        String id = Requests.id(req, "hub");
+        String id = Requests.idToWrite(req, "hub");
         JsonBody body = JsonBody.read(req, maxBody);
         String level = body.text("level", 16);
         String parent = body.optionalText("parent", 64);
@@ -60,9 +61,8 @@ final class HubEditService {
         ZoneId zone = zone(body);
         Map<DayOfWeek, OpeningHours.Day> week = week(body);
         SortedMap<LocalDate, String> closures = closures(body);
-        if (!Ids.isValid(id)) {
-            body.error("id", "must be 1-64 letters, digits, '-' or '_'");
-        }
+        // people its fire certificate allows in the building; left out or null: not set
+        Integer capacity = body.optionalInteger("capacity", 1, MAX_CAPACITY);
         if (level != null && !LEVELS.contains(level)) {
             body.error("level", "must be district, street or residential");
         }
@@ -75,7 +75,7 @@ final class HubEditService {
         OpeningHours hours = new OpeningHours(week, closures);
         offTheGrid(id, week);
         OpeningHours.Day span = hours.span().orElseThrow();
-        Hub hub = new Hub(id, level, parent, new Name(zh, en), zone, span.open(), span.close());
+        Hub hub = new Hub(id, level, parent, new Name(zh, en), zone, span.open(), span.close(), capacity);
         catalogue.put(hub, hours);
         Json.send(res, existing.isPresent() ? Status.OK_200 : Status.CREATED_201, json(hub, hours));
     }

@@ -38,8 +38,7 @@ public final class SlotGrid {
     /** As {@link #offTheGrid(Hub, int)}, for every open weekday of the hub's week. */
     public static Optional<String> offTheGrid(Hub hub, OpeningHours hours, int slotMinutes) {
         for (OpeningHours.Day day : hours.week().values()) {
-            Optional<String> problem = offTheGrid(new Hub(hub.id(), hub.level(), hub.parent(), hub.name(),
-                    hub.timezone(), day.open(), day.close()), slotMinutes);
+            Optional<String> problem = offTheGrid(hub.withHours(day.open(), day.close()), slotMinutes);
             if (problem.isPresent()) {
                 return problem;
             }

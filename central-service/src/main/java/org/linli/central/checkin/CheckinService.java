@@ -13,6 +13,7 @@ import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.HubReach;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -49,6 +50,7 @@ public final class CheckinService implements HttpService {
         String activity = body.optionalText("activity", 64);
         OffsetDateTime at = body.optionalTime("at");
         String hubField = body.optionalText("hub", 64);
+        String consent = body.optionalText(Consent.FIELD, 20);
         body.done();
         if ((token == null) == (phone == null)) {
             throw InvalidInput.field("token", "send either token or phone");
@@ -62,7 +64,7 @@ public final class CheckinService implements HttpService {
         Hub hub = reach.named(caller, hubField);
         Checkins.Checked checked = checkins.checkIn(hub, new Checkins.Request(token,
                 phone == null ? null : Residents.requirePhone("phone", phone), service, activity,
-                at == null ? null : at.toInstant()), key);
+                at == null ? null : at.toInstant(), Consent.of(caller, consent)), key);
         Json.send(res, checked.replayed() ? Status.OK_200 : Status.CREATED_201, checked.body());
     }
 

@@ -24,6 +24,7 @@ import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.CheckinEvent;
 import org.linli.central.events.EventBus;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.store.Idempotency;
@@ -57,7 +58,8 @@ public final class Checkins {
      * @param phone a normalised phone, or null
      * @param at when the visit happened (an offline kiosk replays it later), or null for now
      */
-    public record Request(String token, String phone, String service, String activity, Instant at) {
+    public record Request(String token, String phone, String service, String activity, Instant at,
+            Consent consent) {
     }
 
     /** A check-in as the API shows it, and whether an earlier try with the same key had made it. */
@@ -107,7 +109,7 @@ public final class Checkins {
             Booking booking = null;
             if (request.phone() != null) {
                 kind = "phone";
-                resident = residents.byPhone(c, request.phone()).id();
+                resident = residents.byPhone(c, request.phone(), request.consent()).id();
             } else if (verification.valid() && verification.token().type() == TokenType.RESIDENT) {
                 kind = "resident";
                 resident = residents.byCard(c, request.token(), hub.id()).id();

@@ -18,7 +18,8 @@ import java.time.ZoneId;
 
 /**
  * What the central service knows about each registered device right now: online or not since when (from its
- * retained status and Last Will), last seen, version, outbox depth, and how many of its messages were dropped.
+ * retained status and Last Will), last seen, version, outbox depth, its health from its last telemetry (CPU
+ * temperature, memory, uptime), and how many of its messages were dropped.
  * Thread-safe: the ingest writer updates it, the offline watch and HTTP handlers read it.
  */
 public final class DeviceRegistry {
@@ -26,13 +27,30 @@ public final class DeviceRegistry {
 
     /** A device as shown on the dashboard. */
     public record DeviceView(String id, String hubId, boolean online, long changedTs, long lastSeenTs,
-            String version, Integer outboxDepth, List<String> rooms, long malformed, long dropped) {
+            String version, Integer outboxDepth, Health health, List<String> rooms, long malformed, long dropped) {
 
         /** As the API and the {@code device} event show it, with times in the hub's zone. */
         public DeviceEvent event(ZoneId zone) {
             return new DeviceEvent(id, hubId, online,
                     lastSeenTs == 0 ? null : Times.format(Instant.ofEpochMilli(lastSeenTs), zone), version,
-                    outboxDepth, rooms, malformed, dropped);
+                    outboxDepth, health.cpuTempC(), health.memoryMb(), health.uptimeS(), rooms, malformed, dropped);
+        }
+    }
+
+    /**
+     * How a device said it was in its last telemetry; each null until it said so (a device without a temperature
+     * sensor never does).
+     *
+     * @param memoryMb the agent's resident memory in MB
+     */
+    public record Health(Double cpuTempC, Integer memoryMb, Long uptimeS) {
+        public static final Health UNKNOWN = new Health(null, null, null);
+
+        /** Above this a Raspberry Pi slows itself down (80 °C) and an operator should see why. */
+        public static final double HOT_C = 80.0;
+
+        public boolean hot() {
+            return cpuTempC != null && cpuTempC >= HOT_C;
         }
     }
 
@@ -47,6 +65,7 @@ public final class DeviceRegistry {
         long lastSeenTs;
         String version;
         Integer outboxDepth;
+        Health health = Health.UNKNOWN;
         final AtomicLong malformed = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();
 
@@ -56,7 +75,7 @@ public final class DeviceRegistry {
 
         synchronized DeviceView view() {
             return new DeviceView(device.id(), device.hubId(), online, changedTs, lastSeenTs, version, outboxDepth,
-                    device.rooms(), malformed.get(), dropped.get());
+                    health, device.rooms(), malformed.get(), dropped.get());
         }
     }
 
@@ -76,6 +95,12 @@ public final class DeviceRegistry {
                             entry.version = rs.getString("version");
                             int depth = rs.getInt("outbox_depth");
                             entry.outboxDepth = rs.wasNull() ? null : depth;
+                            double temp = rs.getDouble("cpu_temp_c");
+                            Double cpuTempC = rs.wasNull() ? null : temp;
+                            int memory = rs.getInt("memory_mb");
+                            Integer memoryMb = rs.wasNull() ? null : memory;
+                            long up = rs.getLong("uptime_s");
+                            entry.health = new Health(cpuTempC, memoryMb, rs.wasNull() ? null : up);
                         }
                     }
                 }
@@ -133,6 +158,11 @@ public final class DeviceRegistry {
 
     /** A message from the device: it was alive at {@code ts}. */
     public void seen(String id, long ts, Integer outboxDepth, String version) {
+        seen(id, ts, outboxDepth, version, null);
+    }
+
+    /** Telemetry (or another replica's word of it): alive at {@code ts}, and how it is; null health: unchanged. */
+    public void seen(String id, long ts, Integer outboxDepth, String version, Health health) {
         Entry entry = devices.get(id);
         if (entry == null) {
             return;
@@ -144,6 +174,9 @@ public final class DeviceRegistry {
             }
             if (version != null) {
                 entry.version = version;
+            }
+            if (health != null) {
+                entry.health = health;
             }
         }
     }

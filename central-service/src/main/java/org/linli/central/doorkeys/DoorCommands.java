@@ -3,12 +3,11 @@ package org.linli.central.doorkeys;
 import java.time.Clock;
 import java.util.UUID;
 import org.linli.protocol.Topics;
-import org.linli.protocol.command.CommandSigner;
 import org.linli.protocol.payload.CommandPayload;
 import org.linli.protocol.payload.PayloadCodec;
 
 /**
- * Sends commands to devices on {@code devices/{id}/cmd}, each signed with the hub key, fresh and with its own nonce
+ * Sends commands to devices on {@code devices/{id}/cmd}, each signed with the current hub key, fresh and with its own nonce
  * (docs/decisions/0007-signed-commands-and-the-door-clock.md): an agent refuses anything else. Every command central
  * sends goes through here.
  */
@@ -20,14 +19,14 @@ public final class DoorCommands {
         boolean publish(String topic, byte[] payload);
     }
 
-    private final CommandSigner signer;
+    private final TokenKeys keys;
     private final Publisher publisher;
     private final Clock clock;
     private final PayloadCodec codec;
 
     /** @param publisher null when there is no broker: then nothing can be sent */
     public DoorCommands(TokenKeys keys, Publisher publisher, Clock clock) {
-        this.signer = keys.commandSigner();
+        this.keys = keys;
         this.publisher = publisher;
         this.clock = clock;
         this.codec = new PayloadCodec(clock);
@@ -35,7 +34,7 @@ public final class DoorCommands {
 
     /** The signed command, for a device, as it goes on the wire. */
     public CommandPayload sign(String deviceId, String cmd, String room, Integer durationS) {
-        return signer.sign(deviceId, UUID.randomUUID().toString(), cmd, clock.millis(), room, durationS);
+        return keys.commandSigner().sign(deviceId, UUID.randomUUID().toString(), cmd, clock.millis(), room, durationS);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.linli.central.events.BookingEvent;
 import org.linli.central.events.Coalescer;
 import org.linli.central.events.Event;
 import org.linli.central.ingest.RetainedPublisher;
+import org.linli.central.timers.Timers;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.PayloadException;
@@ -67,8 +67,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
     private final Clock clock;
     private final PayloadCodec codec;
     // Event-bus subscribers run on the publisher's thread (a request): the queries run here instead.
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-door-keys").daemon(true).factory());
+    private final ScheduledExecutorService worker = Timers.single("linli-door-keys");
     // A burst of bookings and cancellations sends each room's list once per period, with the latest content; a
     // cancellation reaches the doors within one period (well under the 200 ms promised to them).
     private final Coalescer<String> rooms = new Coalescer<>(worker, COALESCE, this::publishRoom);
@@ -91,6 +90,24 @@ public final class DoorKeysPublisher implements AutoCloseable {
     public void start(Duration refreshEvery) {
         worker.scheduleWithFixedDelay(this::publishAll, refreshEvery.toMillis(), refreshEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Looks at the signing-key file every so often ({@link TokenKeys#refresh()}): a rotation written by
+     * {@code ./linli central keys rotate} is taken in, and retiring keys leave once their time is up; either way the
+     * doors of every hub get the new key set at once.
+     */
+    public void watchKeys(Duration every) {
+        worker.scheduleWithFixedDelay(this::checkKeys, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Publishes the keys of every hub when the keys doors must hold changed. */
+    public void checkKeys() {
+        submit(() -> {
+            if (keys.refresh()) {
+                keysRotated();
+            }
+        });
     }
 
     /** Everything, for every hub: on start, on every (re)connect and hourly. */
@@ -117,7 +134,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
         });
     }
 
-    /** Call after the signing keys changed. */
+    /** The keys of every hub, after the signing keys changed ({@link #checkKeys()}). */
     public void keysRotated() {
         submit(() -> catalogue.hubs().forEach(hub -> publishKeys(hub.id())));
     }
@@ -200,6 +217,6 @@ public final class DoorKeysPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        Timers.stop(worker, "the door keys publisher");
     }
 }

@@ -18,7 +18,7 @@ import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
 
-/** {@code POST /api/v1/feedback}. */
+/** {@code POST /api/v1/feedback} (kiosks, staff) and {@code POST /api/v1/tickets/{id}/rating} (a resident's phone). */
 public final class FeedbackService implements HttpService {
     private static final List<String> KINDS = List.of("ticket", "booking", "checkin");
     private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
@@ -34,7 +34,17 @@ public final class FeedbackService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/feedback", this::rate);
+        rules.post("/feedback", this::rate)
+                .post("/tickets/{id}/rating", this::rateFromPhone);
+    }
+
+    /** The resident's phone, on the ticket's page after the service: no sign-in, the ticket's id is the key. */
+    private void rateFromPhone(ServerRequest req, ServerResponse res) {
+        String id = Requests.id(req, "id");
+        JsonBody body = JsonBody.read(req, maxBody);
+        Integer rating = body.integer("rating", 1, 5);
+        body.done();
+        Json.created(res, Map.of("id", feedbacks.rateServedTicket(id, rating)));
     }
 
     private void rate(ServerRequest req, ServerResponse res) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import org.linli.central.errors.Conflict;
+import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.FeedbackEvent;
@@ -51,6 +52,34 @@ public final class Feedbacks {
     }
 
     private record Rated(long id, String hubId) {
+    }
+
+    /** How long after its service a ticket may be rated from its page on the resident's phone. */
+    static final java.time.Duration PHONE_WINDOW = java.time.Duration.ofDays(1);
+
+    /**
+     * A resident rates the service of their ticket from the ticket's page on their phone, once it ended as done (not
+     * before the service, not a no-show): once per ticket (409 {@code already-rated}, also when the kiosk rated it),
+     * within a day of the service. The ticket's id, random and only on the resident's ticket, is the permission.
+     */
+    public long rateServedTicket(String ticketId, int rating) {
+        long now = clock.instant().getEpochSecond();
+        record Served(String hubId, String state, Long doneTs) {
+        }
+        Rated rated = db.write(c -> {
+            Served t = Sql.one(c, "SELECT hub_id, state, done_ts FROM ticket WHERE id = ?",
+                    rs -> new Served(rs.getString("hub_id"), rs.getString("state"), Sql.nullableLong(rs, "done_ts")),
+                    ticketId).orElseThrow(() -> new NotFound("no ticket " + ticketId));
+            if (!t.state().equals("done")) {
+                throw new RuleViolation("not-served", "a ticket is rated once its service is done");
+            }
+            if (t.doneTs() == null || now - t.doneTs() > PHONE_WINDOW.toSeconds()) {
+                throw new RuleViolation("rating-closed", "a ticket is rated within a day of its service");
+            }
+            return new Rated(insert(c, "ticket", ticketId, t.hubId(), rating, null, null), t.hubId());
+        });
+        events.publish(new FeedbackEvent(rated.hubId(), rating));
+        return rated.id();
     }
 
     /** How far back a rating may be dated, as for check-ins: a kiosk's outbox sends late, never a week late. */

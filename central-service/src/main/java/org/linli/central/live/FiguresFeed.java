@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.catalogue.Catalogue;
@@ -16,6 +15,7 @@ import org.linli.central.events.CheckinEvent;
 import org.linli.central.events.FeedbackEvent;
 import org.linli.central.events.QueueEvent;
 import org.linli.central.events.EventBus;
+import org.linli.central.timers.Timers;
 
 /**
  * SSE {@code figures}: today's numbers of a hub, sent a few seconds after something that changes them (a check-in,
@@ -28,8 +28,7 @@ public final class FiguresFeed implements AutoCloseable {
     private final EventBus events;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Duration period;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-figures").daemon(true).factory());
+    private final ScheduledExecutorService timer = Timers.single("linli-figures");
 
     public FiguresFeed(Figures figures, Catalogue catalogue, EventBus events, Duration period) {
         this.figures = figures;
@@ -69,6 +68,6 @@ public final class FiguresFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer, "the figures feed");
     }
 }

@@ -68,9 +68,13 @@ public final class LiveService implements HttpService {
         body.put("hub", hub.id());
         body.put("ts", now(hub));
         // only rooms with a door counter count people; a room with only a motion sensor says "someone is in"
-        body.put("peopleInHub", views.stream().map(RoomViews.RoomView::count)
-                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
-        body.put("uncountedOccupiedRooms", views.stream().filter(v -> v.occupied() && v.count() == null).count());
+        HubPeople people = HubPeople.of(views.stream().map(RoomViews.RoomView::sensed)
+                .filter(java.util.Objects::nonNull).toList(), hub.capacity());
+        body.put("peopleInHub", people.counted());
+        body.put("uncountedOccupiedRooms", people.uncountedOccupied());
+        // what the hub's fire certificate allows (null: not set); over it, a hub_over_capacity alert is open
+        body.put("capacity", hub.capacity());
+        body.put("overCapacity", people.over());
         body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
         body.put("queues", queues.overview(hub));
         body.put("devices", devices.views(hub.id()).stream().map(d -> d.event(hub.timezone())).toList());
@@ -108,7 +112,7 @@ public final class LiveService implements HttpService {
             row.put("stale", old);
             list.add(row);
             total += view.count() == null ? 0 : view.count();
-            uncounted += view.occupied() && view.count() == null ? 1 : 0;
+            uncounted += HubPeople.uncounted(sensed) ? 1 : 0;
             stale += old ? 1 : 0;
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import org.linli.central.events.EventBus;
 import org.linli.central.ingest.BatchSink;
 import org.linli.central.ingest.Message;
 import org.linli.central.ingest.RetainedPublisher;
+import org.linli.central.timers.Timers;
 import org.linli.protocol.Topics;
 import org.linli.protocol.payload.EventPayload;
 import org.linli.protocol.payload.EventType;
@@ -45,6 +45,8 @@ import org.linli.protocol.payload.TelemetryPayload;
 public final class LiveState implements BatchSink, AutoCloseable {
     private static final long DEVICE_EVENT_EVERY_MS = 5_000;
     private static final Duration COALESCE = Duration.ofMillis(100);
+    /** A hub's people against its capacity are checked at most this often (its dashboard counts for itself). */
+    private static final Duration HUB_CAPACITY_EVERY = Duration.ofSeconds(1);
     /**
      * A room's sensed state goes to screens and doors at once when it changes after a quiet moment, and at most this
      * often while it keeps changing: at a district's rate a room changes with nearly every stored batch, and reading
@@ -68,9 +70,9 @@ public final class LiveState implements BatchSink, AutoCloseable {
     private final Map<String, Long> deviceSaved = new ConcurrentHashMap<>();
     // A booking changes its room's status: a burst of bookings sends each room's state once per period (event-bus
     // subscribers run on the publisher's thread, a request, so the query runs here instead).
-    private final ScheduledExecutorService bookedRoomsWorker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-room-states").daemon(true).factory());
+    private final ScheduledExecutorService bookedRoomsWorker = Timers.single("linli-room-states");
     private final Coalescer<String> bookedRooms;
+    private final Coalescer<String> hubCapacities;
     /** When each room's state was last sent, and the rooms whose next sending is scheduled. */
     private final Map<String, Long> roomSentNanos = new ConcurrentHashMap<>();
     private final Set<String> roomScheduled = ConcurrentHashMap.newKeySet();
@@ -93,6 +95,8 @@ public final class LiveState implements BatchSink, AutoCloseable {
         this.clock = clock;
         this.codec = new PayloadCodec(clock);
         this.bookedRooms = new Coalescer<>(bookedRoomsWorker, COALESCE, roomId -> publishRoom(roomId, clock.millis()));
+        this.hubCapacities = new Coalescer<>(bookedRoomsWorker, HUB_CAPACITY_EVERY,
+                hubId -> views.findHub(hubId).ifPresent(this::checkHubCapacity));
     }
 
     /** An event-bus subscriber: a booking made, cancelled, released or used changes its room's status. */
@@ -110,6 +114,7 @@ public final class LiveState implements BatchSink, AutoCloseable {
         Set<String> changedDevices = new LinkedHashSet<>();
         List<DeviceRegistry.Transition> transitions = new ArrayList<>();
         List<Message> doorEvents = new ArrayList<>();
+        Map<String, Double> hot = new LinkedHashMap<>();
         for (Message m : fresh) {
             String id = m.deviceId();
             touched.add(id);
@@ -127,7 +132,13 @@ public final class LiveState implements BatchSink, AutoCloseable {
                     doorEvents.add(m);
                 }
                 case TelemetryPayload t -> {
-                    registry.seen(id, now, t.outboxDepth(), t.version());
+                    DeviceRegistry.Health health = new DeviceRegistry.Health(t.cpuTempC(),
+                            (int) Math.min(Integer.MAX_VALUE, t.rssBytes() / (1024 * 1024)), t.uptimeS());
+                    boolean wasHot = registry.view(id).map(v -> v.health().hot()).orElse(false);
+                    registry.seen(id, now, t.outboxDepth(), t.version(), health);
+                    if (health.hot() && !wasHot) {
+                        hot.put(id, health.cpuTempC());
+                    }
                     changedDevices.add(id);
                 }
                 default -> {
@@ -144,12 +155,16 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
         changedDevices.forEach(id -> deviceSaved.put(id, now));
         saveDevices(c, changedDevices);
-        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents);
+        return () -> afterCommit(now, changedRooms.keySet(), touched, transitions, doorEvents, hot);
     }
 
     private void afterCommit(long now, Set<String> changedRooms, Set<String> touched,
-            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents) {
+            List<DeviceRegistry.Transition> transitions, List<Message> doorEvents, Map<String, Double> hot) {
         Set<String> transitioned = new LinkedHashSet<>();
+        hot.forEach((id, cpuTempC) -> {
+            registry.device(id).ifPresent(device -> rules.deviceHot(device, cpuTempC));
+            transitioned.add(id); // shown at once, as a change of online state is
+        });
         for (DeviceRegistry.Transition t : transitions) {
             transitioned.add(t.deviceId());
             if (!t.online()) {
@@ -166,6 +181,10 @@ public final class LiveState implements BatchSink, AutoCloseable {
         for (String roomId : changedRooms) {
             sensed(roomId, now);
         }
+        // only hubs with a capacity, off this thread and at most once a second each: a district's counters change
+        // rooms with nearly every batch
+        changedRooms.stream().map(views::hubOf).flatMap(java.util.Optional::stream)
+                .filter(hub -> hub.capacity() != null).forEach(hub -> hubCapacities.mark(hub.id()));
         for (Message m : doorEvents) {
             EventPayload event = (EventPayload) m.payload();
             Device device = registry.device(m.deviceId()).orElse(null);
@@ -232,9 +251,26 @@ public final class LiveState implements BatchSink, AutoCloseable {
         }
     }
 
+    /**
+     * A hub counting more people than it may hold raises its alert once; back within, the alert is resolved. A hub
+     * without a capacity is left alone (an alert open when its capacity was removed stays for staff to acknowledge).
+     * Also called after a hub was written: a lower capacity may put the people already in over it.
+     */
+    public void checkHubCapacity(org.linli.central.catalogue.Hub hub) {
+        if (hub.capacity() == null) {
+            return;
+        }
+        HubPeople people = views.people(hub);
+        if (people.over()) {
+            rules.hubOverCapacity(hub, people.counted(), people.uncountedOccupied());
+        } else {
+            rules.hubWithinCapacity(hub.id());
+        }
+    }
+
     @Override
     public void close() {
-        bookedRoomsWorker.shutdownNow();
+        Timers.stop(bookedRoomsWorker, "the room states");
     }
 
     private java.time.ZoneId zoneOf(String hubId) {
@@ -244,13 +280,15 @@ public final class LiveState implements BatchSink, AutoCloseable {
     /** Last seen never goes back: another replica may have saved a later message of the device. */
     private void saveDevices(Connection c, Set<String> ids) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO device_state (device_id, online, changed_ts, last_seen_ts, version, outbox_depth)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO device_state (device_id, online, changed_ts, last_seen_ts, version, outbox_depth,
+                    cpu_temp_c, memory_mb, uptime_s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (device_id) DO UPDATE SET online = excluded.online, changed_ts = excluded.changed_ts,
                     last_seen_ts = CASE WHEN excluded.last_seen_ts > device_state.last_seen_ts
                         THEN excluded.last_seen_ts ELSE device_state.last_seen_ts END,
                     version = excluded.version,
-                    outbox_depth = excluded.outbox_depth""")) {
+                    outbox_depth = excluded.outbox_depth, cpu_temp_c = excluded.cpu_temp_c,
+                    memory_mb = excluded.memory_mb, uptime_s = excluded.uptime_s""")) {
             for (String id : ids) {
                 DeviceRegistry.DeviceView v = registry.view(id).orElse(null);
                 if (v == null) {
@@ -265,6 +303,22 @@ public final class LiveState implements BatchSink, AutoCloseable {
                     st.setNull(6, Types.INTEGER);
                 } else {
                     st.setInt(6, v.outboxDepth());
+                }
+                DeviceRegistry.Health health = v.health();
+                if (health.cpuTempC() == null) {
+                    st.setNull(7, Types.DOUBLE);
+                } else {
+                    st.setDouble(7, health.cpuTempC());
+                }
+                if (health.memoryMb() == null) {
+                    st.setNull(8, Types.INTEGER);
+                } else {
+                    st.setInt(8, health.memoryMb());
+                }
+                if (health.uptimeS() == null) {
+                    st.setNull(9, Types.BIGINT);
+                } else {
+                    st.setLong(9, health.uptimeS());
                 }
                 st.addBatch();
             }

@@ -32,7 +32,8 @@ public final class OtherReplicas {
     public void accept(Event event) {
         switch (event) {
             case DeviceEvent device -> registry.seen(device.id(), millis(device.lastSeen()), device.outboxDepth(),
-                    device.version());
+                    device.version(), new DeviceRegistry.Health(device.cpuTempC(), device.memoryMb(),
+                            device.uptimeS()));
             case RoomEvent room -> rooms.reload(db, room.room());
             default -> {
                 // nothing else is kept in memory from the devices' messages

@@ -91,6 +91,25 @@ public final class RoomViews {
                 .flatMap(hub -> hub(hub).stream()).map(RoomView::event).toList();
     }
 
+    /** People in a hub's rooms now, from the sensors alone. */
+    public HubPeople people(Hub hub) {
+        List<RoomStates.Sensed> sensed = new ArrayList<>();
+        for (Room room : catalogue.rooms(hub.id())) {
+            states.get(room.id()).ifPresent(sensed::add);
+        }
+        return HubPeople.of(sensed, hub.capacity());
+    }
+
+    /** A hub, if it is still in the catalogue. */
+    public java.util.Optional<Hub> findHub(String hubId) {
+        return catalogue.hub(hubId);
+    }
+
+    /** The hub of a room, if the room is still in the catalogue. */
+    public java.util.Optional<Hub> hubOf(String roomId) {
+        return catalogue.room(roomId).flatMap(room -> catalogue.hub(room.hubId()));
+    }
+
     /** Every room of every hub. */
     public List<String> roomIds() {
         return catalogue.hubs().stream().flatMap(hub -> catalogue.rooms(hub.id()).stream()).map(Room::id).toList();

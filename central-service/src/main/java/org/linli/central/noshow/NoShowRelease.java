@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -15,6 +14,7 @@ import org.linli.central.booking.Bookings;
 import org.linli.central.store.Database;
 import org.linli.central.store.Leases;
 import org.linli.central.store.Sql;
+import org.linli.central.timers.Timers;
 
 /**
  * Sensor-verified bookings. The server itself (a timer, no cron) releases an active booking whose room showed no
@@ -37,8 +37,7 @@ public final class NoShowRelease implements AutoCloseable {
     private final Predicate<String> watched;
     private final Predicate<String> occupiedNow;
     private final Leases leases;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-no-show").daemon(true).factory());
+    private final ScheduledExecutorService timer = Timers.single("linli-no-show");
 
     /**
      * @param watched whether a room has a sensor online now
@@ -118,6 +117,6 @@ public final class NoShowRelease implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer, "the no-show release");
     }
 }

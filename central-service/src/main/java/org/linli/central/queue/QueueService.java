@@ -9,6 +9,7 @@ import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.errors.InvalidInput;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -52,12 +53,14 @@ public final class QueueService implements HttpService {
         boolean priority = body.bool("priority", false);
         String phone = body.optionalText("phone", 24);
         String token = body.optionalText("token", 200);
+        String consent = body.optionalText(Consent.FIELD, 20);
         body.done();
         if (phone != null && token != null) {
             throw InvalidInput.field("phone", "send phone or token, not both");
         }
         Queues.Drawn drawn = queues.draw(service, priority,
-                phone == null ? null : Residents.requirePhone("phone", phone), token, hub -> guard.reaches(caller, hub), key);
+                phone == null ? null : Residents.requirePhone("phone", phone), Consent.of(caller, consent), token,
+                hub -> guard.reaches(caller, hub), key);
         Json.send(res, drawn.replayed() ? Status.OK_200 : Status.CREATED_201, withStatusUrl(drawn.ticket()));
     }
 

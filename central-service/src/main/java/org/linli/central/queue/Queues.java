@@ -18,6 +18,7 @@ import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.CallEvent;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.QueueEvent;
+import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 
@@ -66,11 +67,13 @@ public final class Queues {
      * Draws a ticket.
      *
      * @param phone normalised phone, or null
+     * @param consent the privacy notice a new phone number's resident agreed to
      * @param token resident card, or null
      * @param idempotencyKey the same for every try of one draw, or null: a key seen before answers the ticket it
      *     drew (for the same service; another service is a 422), so a kiosk that lost an answer never draws twice
      */
-    public Drawn draw(String serviceId, boolean priority, String phone, String token, Predicate<String> reaches,
+    public Drawn draw(String serviceId, boolean priority, String phone, Consent consent, String token,
+            Predicate<String> reaches,
             String idempotencyKey) {
         ServiceItem service = catalogue.requireService(serviceId);
         if (!reaches.test(service.hubId())) {
@@ -89,7 +92,7 @@ public final class Queues {
                 }
                 return new Taken(earlier.get(), true);
             }
-            Long resident = phone != null ? Long.valueOf(residents.byPhone(c, phone).id())
+            Long resident = phone != null ? Long.valueOf(residents.byPhone(c, phone, consent).id())
                     : token != null ? Long.valueOf(residents.byCard(c, token, hub.id()).id()) : null;
             return new Taken(Tickets.insert(c, service, day, priority, resident, now, now, idempotencyKey), false);
         });
@@ -112,7 +115,7 @@ public final class Queues {
         Ticket called = db.write(c -> {
             Optional<Ticket> serving = Tickets.current(c, counterId);
             if (serving.isPresent()) {
-                Tickets.end(c, serving.get().id(), TicketState.DONE, null, now);
+                Tickets.end(c, serving.get().id(), TicketState.DONE, null, now, day);
             }
             Optional<Ticket> priority = Tickets.oldestWaiting(c, counter, day, true);
             Optional<Ticket> ordinary = Tickets.oldestWaiting(c, counter, day, false);
@@ -157,14 +160,14 @@ public final class Queues {
     }
 
     private TicketView end(String counterId, Predicate<String> atHub, TicketState state) {
-        counter(counterId, atHub);
+        String day = today(catalogue.requireHub(counter(counterId, atHub).hubId()));
         long now = clock.instant().getEpochSecond();
         Ticket ended = db.write(c -> {
             Optional<Ticket> current = Tickets.current(c, counterId);
             if (current.isEmpty()) {
                 return null;
             }
-            Tickets.end(c, current.get().id(), state, null, now);
+            Tickets.end(c, current.get().id(), state, null, now, day);
             return Tickets.find(c, current.get().id()).orElseThrow();
         });
         if (ended == null) {
@@ -188,7 +191,7 @@ public final class Queues {
             Ticket from = current.get();
             Ticket fresh = Tickets.insert(c, target, from.day(), from.priority(), from.residentId(), from.queuedTs(),
                     now, null);
-            Tickets.end(c, from.id(), TicketState.TRANSFERRED, fresh.id(), now);
+            Tickets.end(c, from.id(), TicketState.TRANSFERRED, fresh.id(), now, today(hub));
             return fresh;
         });
         if (moved == null) {

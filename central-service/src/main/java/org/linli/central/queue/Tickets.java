@@ -109,11 +109,15 @@ final class Tickets {
                 now, ticketId);
     }
 
-    /** Ends a called ticket as done, a no-show or transferred (to {@code transferredTo}, else null). */
-    static void end(Connection c, String ticketId, TicketState state, String transferredTo, long now)
+    /**
+     * Ends a called ticket as done, a no-show or transferred (to {@code transferredTo}, else null). One called on an
+     * earlier day of the hub than {@code today} (the counter closed with it still called) gets no end time: when its
+     * service ended was not seen, and the night is no service time for the wait estimates.
+     */
+    static void end(Connection c, String ticketId, TicketState state, String transferredTo, long now, String today)
             throws SQLException {
-        Sql.update(c, "UPDATE ticket SET state = ?, done_ts = ?, transferred_to = ? WHERE id = ?", state.wire(), now,
-                transferredTo, ticketId);
+        Sql.update(c, "UPDATE ticket SET state = ?, done_ts = CASE WHEN day = ? THEN ? ELSE NULL END,"
+                + " transferred_to = ? WHERE id = ?", state.wire(), today, now, transferredTo, ticketId);
     }
 
     /** A no-show back in the queue at its old place. */
@@ -135,7 +139,8 @@ final class Tickets {
     static double averageServiceSeconds(Connection c, String serviceId, int recent) throws SQLException {
         return Sql.one(c, """
                 SELECT avg(done_ts - called_ts) FROM (SELECT done_ts, called_ts FROM ticket
-                WHERE service_id = ? AND state = ? AND called_ts IS NOT NULL ORDER BY done_ts DESC LIMIT ?) AS recent""",
+                WHERE service_id = ? AND state = ? AND called_ts IS NOT NULL AND done_ts IS NOT NULL
+                ORDER BY done_ts DESC LIMIT ?) AS recent""",
                 rs -> rs.getDouble(1), serviceId, TicketState.DONE.wire(), recent).orElse(0.0);
     }
 

@@ -199,11 +199,12 @@ final class DayAggregator {
             sensedMinutes += roomSensed;
         }
 
-        // activities held this day: places, waiting lists, who came
+        // activities held this day (not those called off): places, waiting lists, who came
         List<DayFigures.ActivityDay> activities = new ArrayList<>();
         Map<String, Integer> capacities = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, capacity FROM activity WHERE hub_id = ? AND start_ts >= ? AND start_ts < ? ORDER BY start_ts, id")) {
+                "SELECT id, capacity FROM activity WHERE hub_id = ? AND start_ts >= ? AND start_ts < ?"
+                        + " AND cancelled_ts IS NULL ORDER BY start_ts, id")) {
             st.setString(1, hub.id());
             st.setLong(2, from / 1000);
             st.setLong(3, day.plusDays(1).atStartOfDay(zone).toEpochSecond());

@@ -52,6 +52,9 @@ public final class MonthlyReports {
     public int fileDue() {
         int filed = 0;
         for (Hub hub : catalogue.hubs()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // the service is stopping: what is not filed yet is filed at the next start
+            }
             if (hub.level().equals("residential")) {
                 continue;
             }

@@ -67,6 +67,9 @@ public final class ReportJob {
         }
         int hubDays = 0;
         for (Map.Entry<LocalDate, List<DayAggregator.HubPlan>> entry : byDay.entrySet()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // the service is stopping: the next start catches up from the last day closed
+            }
             hubDays += aggregate(entry.getKey(), entry.getValue(), today, rollups, now);
         }
         db.write(c -> {

@@ -2,10 +2,10 @@ package org.linli.central.reports;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.linli.central.store.Leases;
+import org.linli.central.timers.Timers;
 
 /**
  * Runs the report job every few minutes (today's figures stay that fresh; closed days are caught up after downtime
@@ -18,8 +18,7 @@ public final class ReportSchedule implements AutoCloseable {
     private final ReportJob job;
     private final MonthlyReports monthly;
     private final Leases leases;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("linli-reports").daemon(true).factory());
+    private final ScheduledExecutorService timer = Timers.single("linli-reports");
 
     public ReportSchedule(ReportJob job, MonthlyReports monthly, Leases leases) {
         this.job = job;
@@ -44,6 +43,6 @@ public final class ReportSchedule implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer, "the report job");
     }
 }

@@ -277,6 +277,7 @@ public final class ReportService implements HttpService {
                 changes.put(criterion, weight);
             }
         }
+        body.onlyFields(Weights.CRITERIA);
         body.done();
         try {
             Json.ok(res, weights.set(changes));

@@ -40,10 +40,12 @@ public final class ResidentService implements HttpService {
         JsonBody body = JsonBody.read(req, maxBody);
         String phoneText = body.text("phone", 24);
         String hubText = body.optionalText("hub", 64);
+        String consentText = body.optionalText(Consent.FIELD, 20);
         body.done();
         String phone = Residents.requirePhone("phone", phoneText);
+        Consent consent = Consent.of(caller, consentText);
         Hub hub = reach.named(caller, hubText);
-        Resident resident = residents.byPhone(phone);
+        Resident resident = residents.byPhone(phone, consent);
         Residents.Card card = residents.card(resident, hub.id());
         ZoneId zone = hub.timezone();
         Json.created(res, Map.of("token", card.token(), "phoneLast4", card.phoneLast4(),

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.linli.central.doorkeys.TokenKeys;
+import org.linli.central.errors.ConsentRequired;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.store.Database;
@@ -49,20 +50,28 @@ public final class Residents {
      * Who a request names, with the costly checks done: the phone's keyed hash, or the verified card's resident.
      * Made before a write transaction, so that the one writer does not spend its time hashing and verifying.
      */
-    public record Claim(String phoneHmac, String phoneLast4, Long cardResident, long cardIssued) {
+    public record Claim(String phoneHmac, String phoneLast4, Long cardResident, long cardIssued, Consent consent) {
     }
 
     /** The claim of a normalised phone, or else of a card token shown in the hub (422 when the card is refused). */
     public Claim claim(String normalisedPhone, String token, String hubId) {
+        return claim(normalisedPhone, Consent.NOT_NEEDED, token, hubId);
+    }
+
+    /**
+     * As {@link #claim(String, String, String)}, with the consent the request brought: a new phone number without
+     * the one its caller needs is refused when the resident would be made ({@link #resolve}).
+     */
+    public Claim claim(String normalisedPhone, Consent consent, String token, String hubId) {
         if (normalisedPhone != null) {
-            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null, 0);
+            return new Claim(phones.hmac(normalisedPhone), PhoneNumbers.last4(normalisedPhone), null, 0, consent);
         }
         Verification v = keys.verifyAtKiosk(token, hubId);
         if (!v.valid() || v.token().type() != TokenType.RESIDENT) {
             throw new RuleViolation("token-not-accepted", v.valid()
                     ? "this is a booking token, not a resident card" : "the card is not valid: " + v.detail());
         }
-        return new Claim(null, null, v.token().subject(), v.token().notBefore());
+        return new Claim(null, null, v.token().subject(), v.token().notBefore(), Consent.NOT_NEEDED);
     }
 
     /** The id of the resident claimed, if they exist yet (a new phone number has none until its first write). */
@@ -78,26 +87,48 @@ public final class Residents {
         }
     }
 
-    /** The resident claimed, created for a new phone, inside the caller's write transaction. */
+    /**
+     * The resident claimed, created for a new phone, inside the caller's write transaction; seen now, whether they
+     * typed their number or showed their card, so that retention counts from their last visit either way.
+     */
     public Resident resolve(Connection c, Claim claim) throws SQLException {
+        long now = clock.instant().getEpochSecond();
         if (claim.cardResident() != null) {
-            Resident resident = byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation(
-                    "token-not-accepted", "the card belongs to a resident whose data was deleted; ask for a new card"));
-            if (claim.cardIssued() < cardsFrom(c, resident.id())) {
-                throw new RuleViolation("token-not-accepted",
-                        "this card was reported lost or replaced; ask for a new card");
+            Resident resident = known(c, claim);
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE resident SET last_seen_ts = ? WHERE id = ? AND last_seen_ts < ?")) {
+                st.setLong(1, now);
+                st.setLong(2, resident.id());
+                st.setLong(3, now);
+                st.executeUpdate();
             }
             return resident;
         }
-        long now = clock.instant().getEpochSecond();
+        Consent consent = claim.consent();
+        if (consent.required() && consent.version() == null && existingId(c, claim).isEmpty()) {
+            throw new ConsentRequired(Consent.FIELD, "this phone number is new here: show the privacy notice and"
+                    + " send the version the resident agreed to (now " + Consent.NOTICE + ")");
+        }
+        // A new resident refuses every card issued before they existed: SQLite may give an erased resident's id to
+        // the next new one, and the erased resident's card must not open as theirs. A resident's consent is the one
+        // given when they were made: a later request does not change it.
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts) VALUES (?, ?, ?, ?)
+                INSERT INTO resident (phone_hmac, phone_last4, created_ts, last_seen_ts, cards_from_ts,
+                    consent_version, consent_ts)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (phone_hmac) DO UPDATE SET last_seen_ts = excluded.last_seen_ts
                 RETURNING id, phone_last4""")) {
             st.setString(1, claim.phoneHmac());
             st.setString(2, claim.phoneLast4());
             st.setLong(3, now);
             st.setLong(4, now);
+            st.setLong(5, now);
+            st.setString(6, consent.version());
+            if (consent.version() == null) {
+                st.setNull(7, java.sql.Types.BIGINT);
+            } else {
+                st.setLong(7, now);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return new Resident(rs.getLong(1), rs.getString(2));
@@ -105,14 +136,28 @@ public final class Residents {
         }
     }
 
-    /** Finds or creates the resident with this phone, inside the caller's write transaction. */
-    /** The resident with this phone number, registered now if new. */
-    public Resident byPhone(String normalisedPhone) {
-        return db.write(c -> byPhone(c, normalisedPhone));
+    /**
+     * The resident a card claims, only read (422 when their data was deleted or the card reported lost): for a
+     * lookup that changes nothing, such as listing their bookings.
+     */
+    public Resident known(Connection c, Claim claim) throws SQLException {
+        Resident resident = byId(c, claim.cardResident()).orElseThrow(() -> new RuleViolation(
+                "token-not-accepted", "the card belongs to a resident whose data was deleted; ask for a new card"));
+        if (claim.cardIssued() < cardsFrom(c, resident.id())) {
+            throw new RuleViolation("token-not-accepted",
+                    "this card was reported lost or replaced; ask for a new card");
+        }
+        return resident;
     }
 
-    public Resident byPhone(Connection c, String normalisedPhone) throws SQLException {
-        return resolve(c, claim(normalisedPhone, null, null));
+    /** The resident with this phone number, registered now if new. */
+    public Resident byPhone(String normalisedPhone, Consent consent) {
+        return db.write(c -> byPhone(c, normalisedPhone, consent));
+    }
+
+    /** @param consent what the request brought; a new phone number without a version the caller needs is a 422 */
+    public Resident byPhone(Connection c, String normalisedPhone, Consent consent) throws SQLException {
+        return resolve(c, claim(normalisedPhone, consent, null, null));
     }
 
     /** The resident a card token names, checked with our own keys, inside the caller's transaction. */
@@ -157,14 +202,21 @@ public final class Residents {
         }
     }
 
-    /** A signed resident card for this resident in this hub. */
+    /** A signed resident card for this resident in this hub; when it was issued is kept (the resident may ask). */
     public Card card(Resident resident, String hubId) {
         // not before the revocation of the resident's earlier cards, which counts from the next second
         Instant now = clock.instant();
         Instant notBefore = db.read(c -> cardsFrom(c, resident.id())) > now.getEpochSecond()
                 ? Instant.ofEpochSecond(now.getEpochSecond() + 1) : now;
         Instant expiry = now.plus(cardValidity);
-        String token = keys.signer().sign(AccessToken.resident(keys.kid(), resident.id(), hubId, notBefore, expiry));
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE resident SET card_issued_ts = ? WHERE id = ?")) {
+                st.setLong(1, notBefore.getEpochSecond());
+                st.setLong(2, resident.id());
+                return st.executeUpdate();
+            }
+        });
+        String token = keys.sign(kid -> AccessToken.resident(kid, resident.id(), hubId, notBefore, expiry));
         return new Card(token, resident.phoneLast4(), expiry);
     }
 

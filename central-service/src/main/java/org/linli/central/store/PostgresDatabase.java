@@ -11,15 +11,19 @@ import org.flywaydb.core.Flyway;
  * Reads come from a HikariCP pool. Writes go through {@link GroupCommit} as on SQLite: one writer connection per
  * process commits several callers' work together, and each group first takes the advisory lock of
  * {@link Dialect#POSTGRESQL}, so that the replicas' write transactions run one after another, as SQLite's do. The
- * rule "no double booking" is an exclusion constraint here (see db/migration-postgresql).
+ * rule "no double booking" is an exclusion constraint here (see db/migration-postgresql). Its broadcasts share one
+ * listening connection and one sending thread ({@link PostgresChannels}).
  */
 public final class PostgresDatabase implements Database {
     private static final int POOL_SIZE = 8;
+    private static final long LISTEN_WITHIN_MS = 10_000;
+    private static final System.Logger LOG = System.getLogger(PostgresDatabase.class.getName());
 
     private final HikariDataSource pool;
     private final Connection writer;
     private final GroupCommit writes;
     private final String url;
+    private PostgresChannels channels;
 
     private PostgresDatabase(String url, HikariDataSource pool, Connection writer) {
         this.url = url;
@@ -71,7 +75,26 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
-        return java.util.Optional.of(new PostgresBroadcast(this, url, channel, receiver));
+        PostgresChannels channels = channels();
+        PostgresBroadcast broadcast = new PostgresBroadcast(channels, channel, receiver);
+        try {
+            // A text sent by another replica before this one listens would be missed: start only once listening.
+            if (!channels.add(broadcast, LISTEN_WITHIN_MS)) {
+                LOG.log(System.Logger.Level.WARNING, "not yet listening on " + channel + " after " + LISTEN_WITHIN_MS
+                        + " ms; goes on and listens as soon as the database answers");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.Optional.of(broadcast);
+    }
+
+    /** The channels' listening connection and sending thread, made with the first channel. */
+    synchronized PostgresChannels channels() {
+        if (channels == null) {
+            channels = new PostgresChannels(this, url);
+        }
+        return channels;
     }
 
     @Override
@@ -95,6 +118,11 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (channels != null) {
+                channels.close();
+            }
+        }
         writes.close();
         try {
             writer.close();

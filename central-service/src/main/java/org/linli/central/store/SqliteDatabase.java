@@ -44,6 +44,13 @@ public final class SqliteDatabase implements Database {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            if (!Files.exists(file) && parent != null
+                    && Files.getFileStore(parent).supportsFileAttributeView("posix")) {
+                // the service's alone from the start (SQLite gives its -wal and -shm files the same mode): an empty
+                // file is an empty database to SQLite
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
             String url = "jdbc:sqlite:" + file.toAbsolutePath();
             SQLiteDataSource migrations = dataSource(url, false);
             Flyway.configure()

@@ -235,6 +235,15 @@ public final class JsonBody {
         return List.copyOf(ids);
     }
 
+    /** Notes every field sent that is not one of those named (a misspelt name would otherwise change nothing). */
+    public void onlyFields(java.util.Collection<String> known) {
+        root.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                error(field, "unknown field; one of " + known);
+            }
+        });
+    }
+
     /** Throws the collected field problems, if any, as one 400. */
     public void done() {
         if (!errors.isEmpty()) {

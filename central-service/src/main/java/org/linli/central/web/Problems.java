@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.Forbidden;
+import org.linli.central.errors.ConsentRequired;
 import org.linli.central.errors.InvalidInput;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.Refusal;
@@ -53,6 +54,9 @@ public final class Problems {
             case Forbidden f -> new ProblemException(403, "forbidden", "Not allowed for you", detail, List.of());
             case NotFound n -> new ProblemException(404, "not-found", "Not found", detail, List.of());
             case Conflict c -> new ProblemException(409, c.code(), c.title(), detail, List.of());
+            case ConsentRequired r -> new ProblemException(422, "consent-required",
+                    "The resident has not agreed to the privacy notice", detail,
+                    List.of(new InvalidInput.FieldError(r.field(), "the version of the notice the resident agreed to")));
             case RuleViolation r -> new ProblemException(422, r.code(), "A rule does not allow this", detail,
                     List.of());
             case TooManyRequests t -> new ProblemException(429, "too-many-requests", "Too many attempts", detail,

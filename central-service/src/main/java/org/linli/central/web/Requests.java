@@ -74,6 +74,18 @@ public final class Requests {
         return value;
     }
 
+    /**
+     * The id of an entry a PUT makes or changes: a malformed one is the request's {@code id} field being wrong (400,
+     * shown beside the id on the catalogue page), not an entry that is missing (404).
+     */
+    public static String idToWrite(ServerRequest req, String name) {
+        String value = req.path().pathParameters().get(name);
+        if (!Ids.isValid(value)) {
+            throw InvalidInput.field("id", "must be 1-64 letters, digits, '-' or '_', beginning with a letter or digit");
+        }
+        return value;
+    }
+
     /** A numeric path id such as a booking's. */
     public static long number(ServerRequest req, String name) {
         String value = req.path().pathParameters().get(name);

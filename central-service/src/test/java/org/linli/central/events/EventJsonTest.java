@@ -31,12 +31,13 @@ class EventJsonTest {
 
     @Test
     void devicesAlertsAndFiguresKeepTheirNullFields() throws IOException {
-        assertEquals(List.of("id", "hub", "online", "lastSeen", "version", "outboxDepth", "rooms", "malformed",
-                "dropped"), fields(json(new DeviceEvent("door-1", "h", false, null, null, null, List.of("studio"), 0,
-                0))));
-        assertEquals(List.of("id", "hub", "kind", "room", "device", "message", "ts", "acknowledged"),
+        assertEquals(List.of("id", "hub", "online", "lastSeen", "version", "outboxDepth", "cpuTempC", "memoryMb",
+                "uptimeS", "rooms", "malformed", "dropped"), fields(json(new DeviceEvent("door-1", "h", false, null,
+                null, null, null, null, null, List.of("studio"), 0, 0))));
+        assertEquals(List.of("id", "hub", "kind", "room", "device", "message", "ts", "acknowledged",
+                "resolved"),
                 fields(json(new AlertEvent(7, "h", "device_offline", null, "door-1", new Name("离线", "offline"),
-                        "2026-11-28T10:00:00+08:00", false))));
+                        "2026-11-28T10:00:00+08:00", false, false))));
         assertEquals(List.of("hub", "date", "visits", "visitsTotal", "tickets", "averageWaitMinutes", "bookings",
                 "averageRating"), fields(json(new FiguresEvent("h", "2026-11-28", Map.of("a", 1), 1, 0, null, 0,
                 null))));
@@ -52,6 +53,15 @@ class EventJsonTest {
     void everyBookingEventHasOneShape() throws IOException {
         assertEquals(List.of("id", "hub", "room", "start", "end", "status"), fields(json(new BookingEvent(9, "h",
                 "studio", "2026-11-28T10:00:00+08:00", "2026-11-28T11:00:00+08:00", "released"))));
+    }
+
+    @Test
+    void anActivityCalledOffCarriesWhatAScreenShowsOfIt() throws IOException {
+        ActivityEvent off = new ActivityEvent("tea-talk", "h", "activity-room", new Name("茶话会", "Tea talk"),
+                "2026-11-28T15:00:00+08:00", "2026-11-28T16:00:00+08:00", 8, "cancelled");
+        JsonNode json = json(off);
+        assertEquals(List.of("id", "hub", "room", "title", "start", "end", "capacity", "status"), fields(json));
+        assertEquals(off, Json.MAPPER.treeToValue(json, ActivityEvent.class));
     }
 
     private static JsonNode json(Event event) throws IOException {

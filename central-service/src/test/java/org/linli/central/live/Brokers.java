@@ -8,7 +8,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.linli.protocol.testing.MosquittoBroker;
 
 /** Waiting on the broker for what the service publishes. */
-final class Brokers {
+public final class Brokers {
     private Brokers() {
     }
 
@@ -16,7 +16,8 @@ final class Brokers {
      * The first message on a (retained) topic that satisfies a condition. The service subscribes to device topics
      * before it publishes the keys, so once the keys arrive its subscription is in place.
      */
-    static byte[] awaitRetained(MosquittoBroker broker, String topic, java.util.function.Predicate<byte[]> condition)
+    public static byte[] awaitRetained(MosquittoBroker broker, String topic,
+            java.util.function.Predicate<byte[]> condition)
             throws Exception {
         try (TestPublisher watcher = new TestPublisher(broker.url(), "watcher-" + System.nanoTime())) {
             CompletableFuture<byte[]> found = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package org.linli.central.live;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +92,10 @@ class DoorActionsIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> text(chrome, sent).contains("done by the device"));
                 assertTrue(text(chrome, sent).contains("caterer delivering for the festival"), text(chrome, sent));
                 assertTrue(text(chrome, sent).contains("operator from 127.0.0.1"), text(chrome, sent));
+                assertTrue(text(chrome, sent).contains(" 8 s · caterer"), text(chrome, sent));
+                // done: the device's own words (its English, the command's id) are not shown; a Chinese page had
+                // "设备已执行 (… c315a611-… for 5 s)"
+                assertFalse(text(chrome, sent).contains(unlock.id()), text(chrome, sent));
                 // sent at noon in the hub (Shanghai), whatever zone the browser is in
                 assertTrue(text(chrome, sent).startsWith("12:00"), text(chrome, sent));
                 HeadlessChromium.screenshot(chrome, SHOTS.resolve("dashboard-door-actions.png"));
@@ -104,6 +109,7 @@ class DoorActionsIT {
                 String refused = "#door-answers [data-command='" + identify.id() + "']";
                 await().atMost(Duration.ofSeconds(20)).until(() -> text(chrome, refused)
                         .contains("refused by the device"));
+                assertTrue(text(chrome, refused).contains("The device says: STALE"), text(chrome, refused));
 
                 // reload, and the device never answers: after half a minute the page says none came
                 chrome.findElement(By.id("door-reload")).click();

@@ -92,6 +92,34 @@ class ReportPagesIT {
         }
     }
 
+    /**
+     * An end before the start is said in the page's language, the dates marked, and the figures of the period before
+     * are gone (they stayed under the new choice, with the server's English "to: the period ends … before …").
+     */
+    @Test
+    void aBackwardsRangeIsSaidPlainlyAndLeavesNoFiguresOfAnotherPeriod() {
+        signIn(server.adminToken(), "zh");
+        chrome.get(server.uri("/reports?hub=wutong66&rollup=false&" + DAY).toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chrome.findElements(By.cssSelector("[data-kpi='visits']"))
+                .isEmpty());
+        chrome.executeScript("document.getElementById('from').value = '2026-03-04';"
+                + " document.getElementById('to').value = '2026-03-01';");
+        chrome.findElement(By.id("show")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("error")).getText().isBlank());
+        String error = chrome.findElement(By.id("error")).getText();
+        assertTrue(error.contains("结束不能早于开始"), error);
+        assertFalse(error.matches(".*[A-Za-z].*"), "no English on the Chinese page: " + error);
+        assertEquals("true", chrome.findElement(By.id("to")).getAttribute("aria-invalid"));
+        assertTrue(chrome.findElements(By.cssSelector("[data-kpi='visits']")).isEmpty(), "no figures left");
+        assertEquals("", chrome.findElement(By.id("period-text")).getText());
+
+        // opened bare, the printable report says where it is opened from (it showed a script's TypeError)
+        chrome.get(server.uri("/reports/print").toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("error")).getText().isBlank());
+        assertTrue(chrome.findElement(By.id("error")).getText().contains("打印月报"),
+                chrome.findElement(By.id("error")).getText());
+    }
+
     @Test
     void theComparisonSortsAndItsCsvFollowsTheColumnsShown() {
         signIn(server.adminToken(), "zh");
@@ -110,6 +138,16 @@ class ReportPagesIT {
         assertTrue(csv.contains("columns=hub%2Cstars"), csv);
         assertTrue(chrome.findElement(By.id("weights")).getText().contains("满意度"));
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("compare-zh.png"));
+        // every weight 0 (the browser itself stops one above 100): said beside the weights in Chinese, the weights
+        // marked (it was the server's English "weights: at least one weight must be above 0" on top of the page)
+        chrome.executeScript("document.querySelectorAll('#weights input').forEach(i => { i.value = '0'; });"
+                + " document.getElementById('weights').requestSubmit();");
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("weights-saved")).getText()
+                .contains("至少有一项大于 0"));
+        assertEquals("true", chrome.findElement(By.cssSelector("#weights input[name=satisfaction]"))
+                .getAttribute("aria-invalid"));
+        assertEquals(40, server.get("/api/v1/reports/weights", server.adminToken()).json().get("satisfaction").asInt(),
+                "the weights are as they were");
         signIn(server.adminToken(), "en");
         chrome.get(server.uri("/reports/compare?hub=xuhui&level=all&" + DAY).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> !chrome.findElements(By.cssSelector("#rows tr")).isEmpty());

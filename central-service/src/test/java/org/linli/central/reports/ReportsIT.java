@@ -236,6 +236,11 @@ class ReportsIT {
         var put = server.put("/api/v1/reports/weights", admin, Map.of("satisfaction", 100, "waits", 0,
                 "utilisation", 0, "visitsPerHour", 0, "noShows", 0, "devices", 0));
         assertEquals(200, put.status(), put.text());
+        // a misspelt input is refused by its name, and nothing changes
+        var misspelt = server.put("/api/v1/reports/weights", admin, Map.of("wait", 30));
+        assertEquals(400, misspelt.status(), misspelt.text());
+        assertTrue(misspelt.text().contains("wait") && misspelt.text().contains("waits"), misspelt.text());
+        assertEquals(100, get("/api/v1/reports/weights", admin).get("satisfaction").asInt());
         try {
             JsonNode again = get("/api/v1/reports/xuhui/comparison?level=all&" + DAY, admin);
             for (JsonNode row : again.get("rows")) {

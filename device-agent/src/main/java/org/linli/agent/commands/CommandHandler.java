@@ -31,6 +31,16 @@ public final class CommandHandler {
         String reload() throws Exception;
     }
 
+    /** Shows which device this is, to someone standing by it. */
+    public interface Identifier {
+        /** @return what the device does to show itself, or that it cannot, in plain words */
+        Shown identify();
+
+        /** @param shown whether anything on the device shows it (else only its log says so) */
+        record Shown(boolean shown, String what) {
+        }
+    }
+
     /** What a command needs checked before it runs. */
     public record Checks(String deviceId, Supplier<CommandVerifier> verifier, ClockTrust trust, Clock clock,
             TimeFloor floor) {
@@ -40,17 +50,17 @@ public final class CommandHandler {
     private final Map<String, Door> doors;
     private final Reporter reporter;
     private final Reloader reloader;
-    private final Runnable identify;
+    private final Identifier identifier;
     private final Checks checks;
     private final ReplayGuard replays;
 
     public CommandHandler(PayloadCodec codec, Map<String, Door> doors, Reporter reporter, Reloader reloader,
-            Runnable identify, Checks checks) {
+            Identifier identifier, Checks checks) {
         this.codec = codec;
         this.doors = Map.copyOf(doors);
         this.reporter = reporter;
         this.reloader = reloader;
-        this.identify = identify;
+        this.identifier = identifier;
         this.checks = checks;
         this.replays = new ReplayGuard(checks.clock().millis());
     }
@@ -74,10 +84,7 @@ public final class CommandHandler {
         }
         switch (command.cmd()) {
             case CommandPayload.UNLOCK -> unlock(command);
-            case CommandPayload.IDENTIFY -> {
-                identify.run();
-                reporter.event(null, EventType.IDENTIFY_DONE, null, command.id());
-            }
+            case CommandPayload.IDENTIFY -> identify(command);
             case CommandPayload.RELOAD -> reload(command);
             default -> reporter.event(null, EventType.COMMAND_REJECTED, null, command.id() + ": unknown command");
         }
@@ -112,6 +119,16 @@ public final class CommandHandler {
         }
         Duration requested = command.durationS() == null ? null : Duration.ofSeconds(command.durationS());
         door.remoteUnlock(requested, command.id());
+    }
+
+    /**
+     * A device with nothing to show itself with answers {@code command.rejected}: the dashboard shows the device's
+     * words for a command not done, and "done" would send a technician looking for a light that never comes on.
+     */
+    private void identify(CommandPayload command) {
+        Identifier.Shown shown = identifier.identify();
+        reporter.event(null, shown.shown() ? EventType.IDENTIFY_DONE : EventType.COMMAND_REJECTED, null,
+                command.id() + ": " + shown.what());
     }
 
     private void reload(CommandPayload command) {

@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * The agent's whole configuration, validated. Built by {@link ConfigLoader}; nothing else reads YAML.
  *
+ * @param indicator the LED or buzzer an identify command blinks, or null when none is wired
  * @param rooms every room this device reports on (from its sensors and locks)
  */
 public record AgentConfig(String deviceId, String hubId, Mqtt mqtt, Path dataDir, Hardware hardware, ClockSettings clock,
         OutboxSettings outbox, OccupancySettings occupancy, List<Sensor> sensors, List<Lock> locks,
-        Simulation simulation, Duration telemetryInterval, List<String> rooms, Path source) {
+        Indicator indicator, Simulation simulation, Duration telemetryInterval, List<String> rooms, Path source) {
 
     public AgentConfig {
         sensors = List.copyOf(sensors);
@@ -69,6 +70,15 @@ public record AgentConfig(String deviceId, String hubId, Mqtt mqtt, Path dataDir
     public record Lock(String room, int relayPin, boolean activeHigh, Duration pulse, boolean failSecure,
             Integer doorContactPin, boolean contactOpenHigh, Duration heldOpenAfter, Duration grace,
             Duration maxRemoteUnlock, Reader reader) {
+    }
+
+    /**
+     * A LED or buzzer on an output pin, for a technician to find this device among others: an identify command
+     * switches it on and off every half {@code blinkPeriod} for {@code identifyFor}.
+     *
+     * @param activeHigh on when the pin is high (a LED from the pin through a resistor to ground), else on when low
+     */
+    public record Indicator(int pin, boolean activeHigh, Duration blinkPeriod, Duration identifyFor) {
     }
 
     /**

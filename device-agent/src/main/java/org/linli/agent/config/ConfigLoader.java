@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +79,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(t.number("occupancy.heartbeat-s", 300, 5, 86_400)),
                 time(t, "occupancy.closing-time", "22:00"), zone(t));
 
-        Set<Integer> pins = new HashSet<>();
+        // each pin taken, with what it drives, for the error that names both users of a pin wired twice
+        Map<Integer, String> pins = new HashMap<>();
         List<Sensor> sensors = new ArrayList<>();
         for (int i = 0; i < t.size("sensors"); i++) {
             sensors.add(sensor(t, "sensors." + i, pins));
@@ -92,6 +94,7 @@ public final class ConfigLoader {
             }
             locks.add(lock);
         }
+        AgentConfig.Indicator indicator = indicator(t, pins);
         Set<String> rooms = new LinkedHashSet<>();
         sensors.forEach(s -> rooms.add(s.room()));
         locks.forEach(l -> rooms.add(l.room()));
@@ -101,27 +104,30 @@ public final class ConfigLoader {
                 scanFile == null ? null : Path.of(scanFile));
         Duration telemetry = Duration.ofSeconds(t.number("telemetry.interval-s", 60, 1, 86_400));
         return new AgentConfig(deviceId, hubId, mqtt, dataDir, hardware, clock, outbox, occupancy, sensors, locks,
-                simulation, telemetry, List.copyOf(rooms), file);
+                indicator, simulation, telemetry, List.copyOf(rooms), file);
     }
 
-    private static Sensor sensor(YamlConfig t, String at, Set<Integer> pins) throws ConfigException {
+    private static Sensor sensor(YamlConfig t, String at, Map<Integer, String> pins) throws ConfigException {
         Sensor.Type type = switch (t.oneOf(at + ".type", null, "pir", "beam")) {
             case "pir" -> Sensor.Type.PIR;
             default -> Sensor.Type.BEAM;
         };
         String room = id(t, at + ".room");
-        int pin = pin(t, at + (type == Sensor.Type.BEAM ? ".outer-pin" : ".pin"), pins);
-        Integer inner = type == Sensor.Type.BEAM ? pin(t, at + ".inner-pin", pins) : null;
+        int pin = pin(t, at + (type == Sensor.Type.BEAM ? ".outer-pin" : ".pin"), pins,
+                (type == Sensor.Type.BEAM ? "the outer beam" : "the PIR") + " of room " + room);
+        Integer inner = type == Sensor.Type.BEAM ? pin(t, at + ".inner-pin", pins, "the inner beam of room " + room)
+                : null;
         // a PIR output goes high on motion; a beam receiver goes low when the beam is broken
         boolean activeHigh = t.bool(at + ".active-high", type == Sensor.Type.PIR);
         Duration hold = Duration.ofMillis(t.number(at + ".hold-ms", 120_000, 0, 86_400_000));
         return new Sensor(type, room, pin, inner, activeHigh, hold);
     }
 
-    private static Lock lock(YamlConfig t, String at, Set<Integer> pins) throws ConfigException {
+    private static Lock lock(YamlConfig t, String at, Map<Integer, String> pins) throws ConfigException {
         String room = id(t, at + ".room");
-        int relayPin = pin(t, at + ".relay-pin", pins);
-        Integer contact = t.has(at + ".door-contact-pin") ? pin(t, at + ".door-contact-pin", pins) : null;
+        int relayPin = pin(t, at + ".relay-pin", pins, "the lock relay of room " + room);
+        Integer contact = t.has(at + ".door-contact-pin")
+                ? pin(t, at + ".door-contact-pin", pins, "the door contact of room " + room) : null;
         String mode = t.oneOf(at + ".mode", "fail-secure", "fail-secure", "fail-safe");
         String r = at + ".reader";
         String readerType = t.oneOf(r + ".type", AgentConfig.Reader.NONE, AgentConfig.Reader.NONE, "serial", "hid",
@@ -154,10 +160,32 @@ public final class ConfigLoader {
         return t.bool(path, false);
     }
 
-    private static int pin(YamlConfig t, String path, Set<Integer> used) throws ConfigException {
+    /**
+     * The indicator an identify command blinks, when one is wired. Its polarity may default, unlike the relay's: a
+     * wrong guess only shows as a LED lit at rest, at once, and never touches the door.
+     */
+    private static AgentConfig.Indicator indicator(YamlConfig t, Map<Integer, String> pins) throws ConfigException {
+        if (!t.has("indicator.pin") && !t.has("indicator.active-high") && !t.has("indicator.blink-period-ms")
+                && !t.has("indicator.identify-s")) {
+            return null;
+        }
+        int pin = t.requireNumber("indicator.pin", 0, MAX_PIN);
+        String user = pins.get(pin);
+        if (user != null) {
+            throw t.error("indicator.pin", "uses GPIO " + pin + ", which is " + user
+                    + ": the indicator needs a GPIO of its own (deploy-pi/README.md wires it to GPIO 24)");
+        }
+        pins.put(pin, "the indicator");
+        return new AgentConfig.Indicator(pin, t.bool("indicator.active-high", true),
+                Duration.ofMillis(t.number("indicator.blink-period-ms", 1000, 100, 10_000)),
+                Duration.ofSeconds(t.number("indicator.identify-s", 10, 1, 600)));
+    }
+
+    private static int pin(YamlConfig t, String path, Map<Integer, String> used, String what) throws ConfigException {
         int pin = t.requireNumber(path, 0, MAX_PIN);
-        if (!used.add(pin)) {
-            throw t.error(path, "uses GPIO " + pin + ", which another sensor or lock already uses");
+        String user = used.putIfAbsent(pin, what);
+        if (user != null) {
+            throw t.error(path, "uses GPIO " + pin + " for " + what + ", which is already " + user);
         }
         return pin;
     }

@@ -79,6 +79,18 @@ public final class Pi4jBoard implements AutoCloseable {
         return relay;
     }
 
+    /** A LED or buzzer on an output, off from the start and again when the board closes. */
+    public Pi4jIndicator indicator(int pin, boolean activeHigh) {
+        DigitalState off = Pi4jIndicator.offLevel(activeHigh);
+        DigitalOutput output = context.create(DigitalOutput.newConfigBuilder(context)
+                .id(pinId(pin)).name("indicator GPIO " + pin).address(pin)
+                .initial(off).shutdown(off)
+                .provider(outputProvider));
+        Pi4jIndicator indicator = new Pi4jIndicator(output, activeHigh);
+        indicator.off();
+        return indicator;
+    }
+
     /** Drives a mock input pin to a level (the simulation); only on the mock board. */
     public void mockInput(int pin, boolean high) {
         context.registry().get(pinId(pin), MockDigitalInput.class)

@@ -86,7 +86,8 @@ class ConfigLoaderTest {
     void rejectsAPinUsedTwice() throws IOException {
         Path file = write(valid().replace("relay-pin: 5", "relay-pin: 17"));
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
-        assertTrue(e.getMessage().contains("GPIO 17"), e.getMessage());
+        assertTrue(e.getMessage().contains("locks.0.relay-pin uses GPIO 17 for the lock relay of room room-1, which is"
+                + " already the PIR of room room-1"), e.getMessage());
     }
 
     @Test
@@ -129,6 +130,57 @@ class ConfigLoaderTest {
         // fail-secure: locked = relay not energised = an active-low input held high
         assertEquals(com.pi4j.io.gpio.digital.DigitalState.HIGH,
                 org.linli.agent.hardware.Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
+    }
+
+    @Test
+    void anIndicatorIsOptionalAndBlinksAtOneHertzForTenSecondsByDefault() throws Exception {
+        assertNull(new ConfigLoader(Map.of()).load(write(valid()), false).indicator(), "none wired, none read");
+        AgentConfig.Indicator indicator = new ConfigLoader(Map.of()).load(write(valid() + "indicator: {pin: 24}\n"),
+                false).indicator();
+        assertEquals(new AgentConfig.Indicator(24, true, Duration.ofSeconds(1), Duration.ofSeconds(10)), indicator);
+        AgentConfig.Indicator buzzer = new ConfigLoader(Map.of()).load(write(valid() + """
+                indicator:
+                  pin: 24
+                  active-high: false
+                  blink-period-ms: 400
+                  identify-s: 30
+                """), false).indicator();
+        assertEquals(new AgentConfig.Indicator(24, false, Duration.ofMillis(400), Duration.ofSeconds(30)), buzzer);
+        AgentConfig.Indicator fromEnv = new ConfigLoader(Map.of("LINLI_INDICATOR_PIN", "25")).load(write(valid()),
+                false).indicator();
+        assertEquals(25, fromEnv.pin());
+    }
+
+    @Test
+    void anIndicatorOnTheLockRelaysPinIsRefusedNamingThePinAndTheRelay() throws IOException {
+        Path file = write(valid() + "indicator: {pin: " + TestAgents.RELAY_PIN + "}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().startsWith(file + ": indicator.pin uses GPIO " + TestAgents.RELAY_PIN
+                + ", which is the lock relay of room room-1"), e.getMessage());
+    }
+
+    @Test
+    void anIndicatorOnASensorsPinIsRefusedNamingThePinAndTheSensor() throws IOException {
+        for (var pinAndUser : Map.of(TestAgents.PIR_PIN, "the PIR of room room-1", TestAgents.INNER_PIN,
+                "the inner beam of room room-1", TestAgents.CONTACT_PIN, "the door contact of room room-1")
+                .entrySet()) {
+            Path file = write(valid() + "indicator: {pin: " + pinAndUser.getKey() + ", active-high: false}\n");
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> new ConfigLoader(Map.of()).load(file, false));
+            assertTrue(e.getMessage().contains("indicator.pin uses GPIO " + pinAndUser.getKey() + ", which is "
+                    + pinAndUser.getValue() + ": the indicator needs a GPIO of its own"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anIndicatorWithoutItsPinOrWithABlinkTooFastIsRefused() throws IOException {
+        Path noPin = write(valid() + "indicator: {active-high: true}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(noPin, false));
+        assertTrue(e.getMessage().contains("indicator.pin is required"), e.getMessage());
+        Path fast = write(valid() + "indicator: {pin: 24, blink-period-ms: 10}\n");
+        e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(fast, false));
+        assertTrue(e.getMessage().contains("indicator.blink-period-ms must be between 100 and 10000"),
+                e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.linli.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -46,22 +47,22 @@ class DeployTemplatesIT {
         }
         Path file = dir.resolve("agent.yaml");
         Files.writeString(file, yaml.toString().replace("CHANGE-ME", "r101"));
-        AgentConfig.Lock lock = new ConfigLoader(Map.of()).load(file, false).locks().getFirst();
+        AgentConfig config = new ConfigLoader(Map.of()).load(file, false);
+        AgentConfig.Lock lock = config.locks().getFirst();
         assertFalse(lock.activeHigh());
         assertEquals(DigitalState.HIGH, Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
+        assertEquals(new AgentConfig.Indicator(24, true, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(10)), config.indicator(), "the template's indicator block loads too");
     }
 
-    @Test
-    void provisionDeviceWritesALockWithTheRelayInputItWasTold() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
-        AtomicReference<String> registered = new AtomicReference<>();
+    /** What provision-device asks of the central: the hub, its rooms, its zone and hours; the registration. */
+    private static HttpServer central(AtomicReference<String> registered) throws IOException {
         HttpServer central = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         central.createContext("/api/v1/devices", exchange -> {
             registered.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(201, -1);
             exchange.close();
         });
-        // what provision-device reads first: the hub, its rooms, its zone and hours
         central.createContext("/api/v1/hubs/wutong66", exchange -> {
             byte[] hub = """
                     {"id":"wutong66","timezone":"Asia/Shanghai","openingHours":{"open":"08:00","close":"21:00"},\
@@ -71,14 +72,30 @@ class DeployTemplatesIT {
             exchange.close();
         });
         central.start();
+        return central;
+    }
+
+    /** provision-device for door-a of wutong66 with a lock on r101, then {@code more}. */
+    private List<String> provisionDoor(HttpServer central, String... more) throws IOException {
+        Path token = Files.writeString(dir.resolve("staff.token"), "t0k3n\n");
+        Path password = Files.writeString(dir.resolve("door.pass"), "pw\n");
+        String url = "http://127.0.0.1:" + central.getAddress().getPort();
+        List<String> command = new java.util.ArrayList<>(List.of(DEPLOY_PI.resolve("provision-device").toString(),
+                "--central", url, "--token-file", token.toString(), "--device", "door-a", "--hub", "wutong66",
+                "--room", "r101", "--mqtt-url", "ssl://broker:8883", "--mqtt-password-file", password.toString(),
+                "--lock", "r101"));
+        command.addAll(List.of(more));
+        return command;
+    }
+
+    @Test
+    void provisionDeviceWritesALockWithTheRelayInputItWasTold() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
+        AtomicReference<String> registered = new AtomicReference<>();
+        HttpServer central = central(registered);
         try {
-            Path token = Files.writeString(dir.resolve("staff.token"), "t0k3n\n");
-            Path password = Files.writeString(dir.resolve("door.pass"), "pw\n");
             Path yaml = dir.resolve("etc/agent.yaml");
-            String url = "http://127.0.0.1:" + central.getAddress().getPort();
-            List<String> common = List.of(DEPLOY_PI.resolve("provision-device").toString(), "--central", url,
-                    "--token-file", token.toString(), "--device", "door-a", "--hub", "wutong66", "--room", "r101",
-                    "--mqtt-url", "ssl://broker:8883", "--mqtt-password-file", password.toString(), "--lock", "r101");
+            List<String> common = provisionDoor(central);
 
             Run refused = run(yaml, common);
             assertEquals(1, refused.status(), "a lock without its relay polarity is refused: " + refused.output());
@@ -97,6 +114,33 @@ class DeployTemplatesIT {
             assertEquals(DigitalState.HIGH, Pi4jRelay.lockedLevel(lock.activeHigh(), lock.failSecure()));
             assertEquals(java.time.ZoneId.of("Asia/Shanghai"), config.occupancy().zone());
             assertEquals(java.time.LocalTime.of(21, 0), config.occupancy().closingTime());
+            assertNull(config.indicator(), "no indicator unless asked for");
+        } finally {
+            central.stop(0);
+        }
+    }
+
+    @Test
+    void provisionDeviceWritesTheIndicatorItWasToldAndTheAgentLoadsIt() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
+        HttpServer central = central(new AtomicReference<>());
+        try {
+            Path yaml = dir.resolve("etc/agent.yaml");
+            Run refused = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--indicator", "sideways"));
+            assertEquals(1, refused.status(), refused.output());
+            assertTrue(refused.output().contains("--indicator must be active-high"), refused.output());
+            assertFalse(Files.exists(yaml));
+
+            Run done = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--indicator", "active-low"));
+            assertEquals(0, done.status(), done.output());
+            AgentConfig config = new ConfigLoader(Map.of()).load(yaml, false);
+            assertEquals(new AgentConfig.Indicator(24, false, java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofSeconds(10)), config.indicator());
+            assertEquals(17, config.locks().getFirst().relayPin(), "beside the lock, on a pin of its own");
+
+            Run again = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--indicator", "active-high"));
+            assertEquals(0, again.status(), again.output());
+            assertTrue(new ConfigLoader(Map.of()).load(yaml, false).indicator().activeHigh());
         } finally {
             central.stop(0);
         }

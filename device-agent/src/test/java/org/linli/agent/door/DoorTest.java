@@ -38,7 +38,10 @@ import org.linli.protocol.payload.RevokedPayload;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 import org.linli.protocol.token.AccessToken;
+import org.linli.protocol.token.Ed25519Keys;
+import org.linli.protocol.token.SigningKey;
 import org.linli.protocol.token.TokenSigner;
+import org.linli.protocol.token.TokenVerifier;
 import org.linli.protocol.token.Verdict;
 
 /** The door against hub-protocol's shared vectors and random mutations: only VALID ever moves the relay. */
@@ -180,6 +183,35 @@ class DoorTest {
         scan(door, current);
         assertTrue(lastEvent().contains("\"reason\":\"EXPIRED\""), "at its end: " + lastEvent());
         assertEquals(3, granted());
+    }
+
+    /**
+     * A key rotation as the door sees it (decision 0021): while central publishes the old and the new key, tokens of
+     * both open, also after a reboot from the cached keys; once the set without the old key arrives, its tokens do
+     * not.
+     */
+    @Test
+    void opensForTokensOfEveryPublishedKeyAndNoLongerForOneDroppedFromTheSet() {
+        Door door = door(TestVectors.HUB, TestVectors.ROOM, Duration.ofMinutes(15));
+        SigningKey old = new SigningKey(1, Ed25519Keys.generate());
+        SigningKey fresh = new SigningKey(2, Ed25519Keys.generate());
+        Instant now = clock.instant();
+        java.util.function.Function<SigningKey, String> booking = key -> new TokenSigner(key).sign(
+                AccessToken.booking(key.kid(), 40 + key.kid(), TestVectors.HUB, TestVectors.ROOM, now.minusSeconds(60),
+                        now.plusSeconds(3600)));
+        keys.keysArrived(codec.encode(TokenVerifier.publish(clock.millis(), List.of(fresh, old))));
+        scan(door, booking.apply(old));
+        scan(door, booking.apply(fresh));
+        assertEquals(2, granted(), "both keys open");
+
+        AccessKeys rebooted = new AccessKeys(dir, codec);
+        assertEquals(2, rebooted.keyCount(), "the cached set holds both");
+
+        keys.keysArrived(codec.encode(TokenVerifier.publish(clock.millis(), List.of(fresh))));
+        scan(door, booking.apply(old));
+        assertTrue(lastEvent().contains("\"reason\":\"UNKNOWN_KEY\""), lastEvent());
+        scan(door, booking.apply(fresh));
+        assertEquals(3, granted(), "the retired key no longer opens, the new one does");
     }
 
     private long granted() {

@@ -1,6 +1,8 @@
 package org.linli.agent.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -9,6 +11,11 @@ import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.qr.SyntheticFrames;
@@ -45,6 +52,45 @@ class CameraQrReaderTest {
             assertEquals(second, scans.poll(30, TimeUnit.SECONDS), "the repeated frames were reported once");
         } finally {
             reader.close();
+        }
+    }
+
+    @Test
+    void aCommandThatIsNotThereIsSaidSoAndTriedLessAndLessOften() throws Exception {
+        // on a Pi without the camera tools this was "camera command for room-101 ended; restarting it" every 2 s
+        Logger logger = Logger.getLogger(CameraQrReader.class.getName());
+        BlockingQueue<String> warnings = new LinkedBlockingQueue<>();
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(formatter.formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        CameraQrReader reader = new CameraQrReader("room-101", "linli-no-such-camera-tool --width 640", WIDTH, HEIGHT);
+        try {
+            reader.start(text -> { });
+            String first = warnings.poll(30, TimeUnit.SECONDS);
+            assertNotNull(first, "the reader said nothing about its command ending");
+            assertEquals("camera command for room-101 ended after 0 frames (exit status 127: the command was not"
+                    + " found): linli-no-such-camera-tool --width 640; restarting it in 2 s", first);
+            String second = warnings.poll(30, TimeUnit.SECONDS);
+            assertNotNull(second, "the command was not tried again");
+            assertTrue(second.endsWith("restarting it in 4 s"), second);
+        } finally {
+            reader.close();
+            logger.removeHandler(handler);
         }
     }
 

@@ -30,8 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./linli bench soak [hours=2] [sample-seconds=60]}: the whole demo for hours, as a hub runs it, and what
- * every program holds meanwhile.
+ * {@code ./linli bench soak [hours=2] [sample-seconds=60] [seconds-between-residents=45]}: the whole demo for
+ * hours, as a hub runs it, and what every program holds meanwhile.
  *
  * <p>It starts {@code demo.jar} (the embedded broker in the demo's own JVM, the central service and a simulated door
  * agent for every room, each a JVM of its own, exactly as {@code ./linli demo}), the kiosk in a JVM of its own with
@@ -39,13 +39,16 @@ import java.util.regex.Pattern;
  * the now-serving board in headless Chromium, and a counter clerk who calls the next ticket every 90 s. Every
  * sample (each minute by default) records, per program: resident set, Java heap after a full collection, threads,
  * open files, CPU time and the size of its data (the central database, the agents' and the kiosk's outboxes, the
- * broker's store); for the two pages their JavaScript heap after a collection, DOM nodes and event listeners.
+ * broker's store); for the two pages their JavaScript heap after a collection, DOM nodes and event listeners; what
+ * the residents' bookings leave ({@link BookingRows}: central's {@code booking} rows and cancelled ones, each door's
+ * revocation lists).
  * Everything goes to {@code soak.csv} in the run's directory as it is measured; at the end {@code summary.md} has the
  * table with each measure's trend per hour after the warm-up (the first quarter of the run, at most 15 minutes).
  * Without a display the kiosk draws headless (Monocle); under {@code xvfb-run} it opens a real window.
  *
  * <p>{@code ./linli bench soak --report DIR/soak.csv [warm-up minutes]} makes the table from a run's CSV, also while
- * the run is still going.
+ * the run is still going. How the kiosk's visits ended, by kind, is in {@code visits.txt} as they end
+ * ({@link VisitCounts}) and at the end of the summary.
  */
 public final class SoakBench {
     private static final String HUB = "wutong66";
@@ -53,14 +56,16 @@ public final class SoakBench {
 
     private final Path home;
     private final Path out;
+    private final int secondsBetween;
     private final List<Process> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private StaffScreens screens;
     private ScheduledExecutorService clerk;
 
-    private SoakBench(Path home, Path out) {
+    private SoakBench(Path home, Path out, int secondsBetween) {
         this.home = home;
         this.out = out;
+        this.secondsBetween = secondsBetween;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,11 +80,12 @@ public final class SoakBench {
         }
         double hours = args.length > 0 ? Double.parseDouble(args[0]) : 2;
         int sampleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int secondsBetween = args.length > 2 ? Integer.parseInt(args[2]) : 45;
         Path home = Path.of(System.getProperty("linli.home", "")).toAbsolutePath();
         Path out = Path.of(System.getProperty("linli.soak.dir", home.resolve("e2e").resolve("target")
                 .resolve("soak-" + LocalDateTime.now().format(STAMP)).toString()));
         Files.createDirectories(out);
-        SoakBench soak = new SoakBench(home, out);
+        SoakBench soak = new SoakBench(home, out, secondsBetween);
         Runtime.getRuntime().addShutdownHook(new Thread(soak::stop, "soak-stop"));
         try {
             soak.run(Duration.ofSeconds((long) (hours * 3600)), Duration.ofSeconds(sampleSeconds));
@@ -137,6 +143,7 @@ public final class SoakBench {
 
         Path csv = out.resolve("soak.csv");
         DatabaseRows rows = new DatabaseRows(data.resolve("central").resolve("linli.db"), out.resolve("rows.csv"));
+        BookingRows bookings = new BookingRows(data.resolve("central").resolve("linli.db"));
         long t0 = System.nanoTime();
         Instant end = Instant.now().plus(length);
         JvmHeaps heaps = new JvmHeaps();
@@ -145,6 +152,7 @@ public final class SoakBench {
             for (int n = 0; ; n++) {
                 double minute = (System.nanoTime() - t0) / 60e9;
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6.1f min", minute));
+                long[] booked = bookings.bookings();
                 for (var entry : programs.entrySet()) {
                     Program p = entry.getValue();
                     List<Long> pids = p.pids().get();
@@ -152,9 +160,13 @@ public final class SoakBench {
                     long heap = p.jvm() > 0 && ProcessHandle.of(p.jvm()).map(ProcessHandle::isAlive).orElse(false)
                             ? heaps.afterGcKb(p.jvm()) : -1;
                     long store = p.store().isEmpty() ? -1 : ProcessStats.sizeKb(p.store());
-                    writer.write(String.format(Locale.ROOT, "%s,%.2f,%s,%d,%d,%d,%d,%d,%d,%.2f,%d,-1,-1%n",
+                    boolean isCentral = entry.getKey().equals("central");
+                    long lists = entry.getKey().startsWith("agent") ? BookingRows.revocationBytes(p.store().get(0))
+                            : -1;
+                    writer.write(String.format(Locale.ROOT, "%s,%.2f,%s,%d,%d,%d,%d,%d,%d,%.2f,%d,-1,-1,%d,%d,%d%n",
                             Instant.now(), minute, entry.getKey(), pids.isEmpty() ? -1 : pids.get(0), stats.rssKb(),
-                            stats.pssKb(), heap, stats.threads(), stats.fds(), stats.cpuSeconds(), store));
+                            stats.pssKb(), heap, stats.threads(), stats.fds(), stats.cpuSeconds(), store,
+                            isCentral ? booked[0] : -1, isCentral ? booked[1] : -1, lists));
                     if (!entry.getKey().startsWith("agent") || entry.getKey().endsWith(firstAgent(programs))) {
                         line.append(String.format(Locale.ROOT, " | %s %d/%d MB", shortName(entry.getKey()),
                                 stats.rssKb() / 1024, Math.max(-1, heap / 1024)));
@@ -162,14 +174,15 @@ public final class SoakBench {
                 }
                 for (String page : List.of("dashboard page", "board page")) {
                     StaffScreens.Page stats = page.startsWith("dashboard") ? screens.dashboard() : screens.board();
-                    writer.write(String.format(Locale.ROOT, "%s,%.2f,%s,-1,-1,-1,%d,-1,-1,-1,-1,%d,%d%n",
+                    writer.write(String.format(Locale.ROOT, "%s,%.2f,%s,-1,-1,-1,%d,-1,-1,-1,-1,%d,%d,-1,-1,-1%n",
                             Instant.now(), minute, page, stats.jsHeapKb(), stats.domNodes(), stats.listeners()));
                     line.append(String.format(Locale.ROOT, " | %s %d kB %d nodes", shortName(page), stats.jsHeapKb(),
                             stats.domNodes()));
                 }
                 writer.flush();
                 rows.sample(minute);
-                System.out.println(line.append(" | ").append(calls.get()).append(" calls"));
+                System.out.println(line.append(" | ").append(calls.get()).append(" calls | ").append(booked[0])
+                        .append(" bookings, ").append(booked[1]).append(" cancelled"));
                 if (!demo.isAlive() || !kiosk.isAlive()) {
                     System.out.println("soak: " + (demo.isAlive() ? "the kiosk" : "the demo") + " ended early; see "
                             + out);
@@ -182,7 +195,9 @@ public final class SoakBench {
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, wait)); // the sampling period itself, not a wait for an event
             }
         }
-        String table = SoakReport.read(csv).table(warmupMinutes) + "\n" + rows.growth(warmupMinutes);
+        Path visits = out.resolve("visits.txt");
+        String table = SoakReport.read(csv).table(warmupMinutes) + "\n" + rows.growth(warmupMinutes) + "\nKiosk: "
+                + (Files.exists(visits) ? Files.readString(visits) : "no visit ended\n");
         Files.writeString(out.resolve("summary.md"), table);
         System.out.println();
         System.out.print(table);
@@ -299,12 +314,18 @@ public final class SoakBench {
                 }
             }
         }
+        // flags to look inside, e.g. -XX:NativeMemoryTracking=summary to compare `jcmd PID VM.native_memory` over hours
+        String extra = System.getenv().getOrDefault("LINLI_SOAK_KIOSK_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         if (System.getenv("DISPLAY") == null) {
             command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dheadless.geometry=1920x1080-32"));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ResidentAtTheKiosk.class.getName(),
-                central.toString(), key, HUB, out.resolve("kiosk").toString(), "12"));
+                central.toString(), key, HUB, out.resolve("kiosk").toString(), "12", out.resolve("visits.txt").toString(),
+                Integer.toString(secondsBetween)));
         return command;
     }
 

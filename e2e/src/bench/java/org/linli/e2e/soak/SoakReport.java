@@ -21,10 +21,16 @@ import java.util.Map;
  */
 final class SoakReport {
     static final String HEADER = "time,minute,program,pid,rss_kb,pss_kb,heap_after_gc_kb,threads,fds,cpu_s,store_kb,"
-            + "dom_nodes,listeners";
+            + "dom_nodes,listeners,bookings,cancelled,revocation_bytes";
 
-    /** A measure: its CSV column, its name in the table, kB shown as MB, and its tolerance floor. */
-    private record Measure(int column, String name, boolean kb, double floor) {
+    /**
+     * A measure: its CSV column, its name in the table, shown in 1024ths (kB as MB, bytes as kB), its tolerance floor,
+     * and whether it is judged (history such as bookings grows by design: its trend is shown, no verdict).
+     */
+    private record Measure(int column, String name, boolean kb, double floor, boolean judged) {
+        Measure(int column, String name, boolean kb, double floor) {
+            this(column, name, kb, floor, true);
+        }
     }
 
     private static final List<Measure> MEASURES = List.of(
@@ -34,7 +40,10 @@ final class SoakReport {
             new Measure(8, "open files", false, 3),
             new Measure(10, "data MB", true, 1),
             new Measure(11, "DOM nodes", false, 100),
-            new Measure(12, "listeners", false, 30));
+            new Measure(12, "listeners", false, 30),
+            new Measure(13, "bookings", false, 0, false),
+            new Measure(14, "cancelled bookings", false, 0, false),
+            new Measure(15, "revocation lists bytes", false, 256));
 
     private record Row(double minute, String program, double[] values) {
     }
@@ -48,7 +57,9 @@ final class SoakReport {
                 continue;
             }
             String[] cells = line.split(",");
-            double[] values = new double[cells.length];
+            // a CSV of an older soak has fewer columns: what it did not measure is -1, as everything not measured
+            double[] values = new double[Math.max(cells.length, HEADER.split(",").length)];
+            java.util.Arrays.fill(values, -1);
             for (int i = 3; i < cells.length; i++) {
                 values[i] = Double.parseDouble(cells[i]);
             }
@@ -95,7 +106,8 @@ final class SoakReport {
                 double mean = points.stream().mapToDouble(r -> r.values()[column] / scale).average().orElse(0);
                 double hours = (points.get(points.size() - 1).minute() - points.get(0).minute()) / 60;
                 double tolerance = Math.max(m.floor(), 0.03 * Math.abs(mean));
-                String verdict = Math.abs(slope * hours) <= tolerance ? "" : slope > 0 ? " **grows**" : " shrinks";
+                String verdict = !m.judged() || Math.abs(slope * hours) <= tolerance ? ""
+                        : slope > 0 ? " **grows**" : " shrinks";
                 if (verdict.contains("grows")) {
                     growing.add(entry.getKey() + " " + m.name());
                 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.linli.central.StaffBrowser;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,8 +26,8 @@ final class StaffScreens implements AutoCloseable {
 
     StaffScreens(Path profile, URI central, String operatorToken, String hub) {
         chrome = HeadlessChromium.start(profile, 1600, 1000);
-        chrome.get(central.resolve("/login").toString());
-        chrome.executeScript("Linli.signIn(arguments[0])", operatorToken);
+        // the token for the pages' API calls and the cookie their event streams are authorised by, as after a login
+        StaffBrowser.signIn(chrome, central.resolve("/login").toString(), operatorToken, "zh");
         chrome.get(central.resolve("/?hub=" + hub).toString());
         dashboard = chrome.getWindowHandle();
         chrome.executeCdpCommand("Performance.enable", Map.of());

@@ -13,6 +13,8 @@ import java.time.ZoneId;
  */
 public final class DemoHubSeed {
     public static final String HUB = "wutong66";
+    /** The people its fire certificate allows, as in the demo hub (a site seed without it would clear it). */
+    public static final int CAPACITY = 200;
 
     private DemoHubSeed() {
     }
@@ -34,7 +36,8 @@ public final class DemoHubSeed {
                         name: {zh: 徐汇区湖南路街道梧桐66邻里汇, en: "Wutong 66 Neighbourhood Hub, Hunan Road"}
                         timezone: %s
                         opening-hours: {open: "%s", close: "%s"}
-                    """.formatted(HUB, zone.getId(), opens, closes));
+                        capacity: %d
+                    """.formatted(HUB, zone.getId(), opens, closes, CAPACITY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

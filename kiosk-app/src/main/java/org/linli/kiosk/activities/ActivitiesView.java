@@ -19,6 +19,7 @@ import org.linli.kiosk.central.Model.Activity;
 import org.linli.kiosk.central.Model.Signup;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
+import org.linli.kiosk.ui.Pictogram;
 import org.linli.kiosk.ui.KeypadView;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
@@ -68,6 +69,11 @@ public final class ActivitiesView implements View {
             }
         });
         vm.weekProperty().addListener((o, a, b) -> render());
+        vm.calledOff().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (vm.stepProperty().get() == ActivitiesViewModel.Step.LIST) {
+                render();
+            }
+        });
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
@@ -89,13 +95,16 @@ public final class ActivitiesView implements View {
         return vm.stepProperty().get() == ActivitiesViewModel.Step.DONE ? Keep.result("", null) : Keep.NOTHING;
     }
 
-    /** "11月28日 周六 09:30–11:00 · 活动室 A": when and where, the two things residents decide by. */
-    private String whenAndWhere(Activity a) {
+    /**
+     * "11月28日 周六 09:30–11:00 · 活动室 A": when and where, the two things residents decide by; a line breaks
+     * between the day, the time and the room, never inside one ("多功能活动|室").
+     */
+    private Node whenAndWhere(Activity a, String style) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
-        String when = day.format(a.start().atZoneSameInstant(zone)) + "  "
-                + TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone));
         var room = a.room() == null ? null : catalogue.roomName(a.room());
-        return room == null ? when : when + " · " + room.in(i18n.locale());
+        return Ui.phrases(style, java.util.Arrays.asList(day.format(a.start().atZoneSameInstant(zone)),
+                TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone)),
+                room == null ? null : "· " + room.in(i18n.locale())));
     }
 
     private void render() {
@@ -113,24 +122,27 @@ public final class ActivitiesView implements View {
         Button week = Ui.button(i18n.get("activities.week"), "show-week", () -> vm.showWeek(true), "chip");
         (vm.weekProperty().get() ? week : today).getStyleClass().add("chip-chosen");
         rows.getChildren().clear();
-        if (vm.activities().isEmpty()) {
+        boolean offline = !online.get();
+        // offline an empty list may only be one never fetched: the notice says why, not "no activities"
+        if (vm.activities().isEmpty() && !offline) {
             rows.getChildren().add(Ui.text(i18n.get("activities.none"), "lead"));
         }
-        boolean offline = !online.get();
         java.time.Instant now = clock.instant();
         for (Activity a : vm.activities()) {
             int left = Math.max(0, a.capacity() - a.signedUp());
             boolean ended = !a.end().toInstant().isAfter(now);
+            boolean calledOff = vm.calledOff().contains(a.id());
             VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
-                    Ui.text(whenAndWhere(a), "tile-hint"));
-            // an activity that is over is not offered; offline nobody can sign up here
+                    whenAndWhere(a, "tile-hint"));
+            // an activity that is over or called off is not offered; offline nobody can sign up here
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
                     : Ui.primary(i18n.get("activities.signUp"), "join-" + a.id(), () -> vm.choose(a));
-            action.setDisable(ended || offline);
-            Label places = Ui.text(ended ? i18n.get("activities.ended") : a.full() ? i18n.get("activities.full")
-                    : i18n.get("activities.placesLeft", left), ended ? "pill-past" : a.full() ? "pill-busy"
-                    : "pill-free");
+            action.setDisable(ended || calledOff || offline);
+            Label places = Ui.text(calledOff ? i18n.get("activities.calledOff") : ended ? i18n.get("activities.ended")
+                    : a.full() ? i18n.get("activities.full") : i18n.get("activities.placesLeft", left),
+                    calledOff || ended ? "pill-past" : a.full() ? "pill-busy" : "pill-free");
+            places.setId("places-" + a.id());
             places.setMinWidth(Region.USE_PREF_SIZE);
             action.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -155,7 +167,9 @@ public final class ActivitiesView implements View {
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(8, top, scroll);
             if (offline) {
-                box.getChildren().add(1, Ui.text(i18n.get("offline.activities"), "notice"));
+                Label notice = Ui.text(i18n.get("offline.activities"), "notice");
+                notice.setId("offline-notice");
+                box.getChildren().add(1, notice);
             }
             return box;
         }
@@ -170,7 +184,10 @@ public final class ActivitiesView implements View {
 
     private Node phone() {
         Activity a = vm.chosenProperty().get();
-        Label when = Ui.text(whenAndWhere(a), "section-title");
+        if (form.compact()) {
+            return compactPhone(a);
+        }
+        Node when = whenAndWhere(a, "section-title");
         when.setId("signup-when");
         VBox info = new VBox(24, Ui.text(a.title().in(i18n.locale()), "title"), when,
                 Ui.text(i18n.get((a.full() ? "activities.waitlistHint" : "activities.phoneHint")
@@ -182,19 +199,65 @@ public final class ActivitiesView implements View {
         VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
                 Ui.primary(i18n.get(a.full() ? "activities.waitlist" : "activities.signUp"), "confirm-signup",
                         vm::signUp)));
-        return Ui.pair(form, left, vm.resident().known() ? Ui.knownResident(vm.resident(), i18n)
+        return Ui.pair(form, left, vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
                 : KeypadView.of(vm.phone(), i18n, form));
+    }
+
+    /**
+     * The small panel (the 7-inch 800×480 one): everything on one screen without scrolling, at 79 px targets. Beside
+     * the keypad the column is narrow, so it keeps what the resident decides by (what, when, where), a one-line
+     * privacy notice, and the waitlist's meaning in a few words when the activity is full; the keypad itself asks
+     * for the number. A resident already known needs no keypad: who they are is one line, and "not me" goes with the
+     * buttons, across the whole width.
+     */
+    private Node compactPhone(Activity a) {
+        Node when = whenAndWhere(a, "lead");
+        when.setId("signup-when");
+        VBox info = new VBox(form.gap(16), Ui.text(a.title().in(i18n.locale()), "title"), when);
+        if (!vm.messageProperty().get().isEmpty()) {
+            info.getChildren().add(Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+        }
+        if (a.full() && vm.messageProperty().get().isEmpty()) {
+            // a notice takes the waitlist's words' place: both did not fit beside the keypad
+            info.getChildren().add(Ui.text(i18n.get("activities.waitlistHintShort"), "lead"));
+        }
+        Button back = Ui.button(i18n.get("common.back"), "back", vm::back);
+        Button signUp = Ui.primary(i18n.get(a.full() ? "activities.waitlist" : "activities.signUp"), "confirm-signup",
+                vm::signUp);
+        Label privacy = Ui.text(i18n.get("privacy.signupShort"), "privacy");
+        if (vm.resident().known()) {
+            Label who = Ui.text(vm.resident().byCard() ? i18n.get("resident.knownCard")
+                    : i18n.get("resident.knownPhone", vm.resident().phoneLast4()), "lead");
+            who.setId("known-resident");
+            info.getChildren().addAll(who, privacy);
+            VBox box = new VBox(form.gap(24), info, Ui.actions(form, back, signUp,
+                    Ui.button(i18n.get("resident.notYou"), "not-me", vm.resident()::reset)));
+            box.setMaxSize(760, Region.USE_PREF_SIZE);
+            box.setId("signup-details");
+            return box;
+        }
+        info.getChildren().add(privacy);
+        VBox left = new VBox(form.gap(24), info, Ui.actions(form, back, signUp));
+        left.setPrefWidth(400);
+        left.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        left.setId("signup-details");
+        return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }
 
     private Node done(Signup signup) {
         String text = signup.waitlisted() ? i18n.get("activities.waitlisted", signup.position() == null ? "?"
                 : signup.position()) : i18n.get("activities.confirmed");
         // a place on the waitlist is not a place: a clock, not the tick of success
-        VBox box = Ui.card(signup.waitlisted() ? Ui.badge("候", "badge-wait") : Ui.badge("✓", "badge-ok"),
+        VBox box = Ui.card(signup.waitlisted() ? Pictogram.CLOCK.badge(form.compact() ? 36 : 56,
+                "badge-wait") : Ui.badge("✓", "badge-ok"),
                 Ui.text(text, "title"), Ui.text(vm.chosenProperty().get().title().in(i18n.locale()), "lead"),
-                Ui.text(whenAndWhere(vm.chosenProperty().get()), "lead"),
+                whenAndWhere(vm.chosenProperty().get(), "lead"),
                 Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
                         Ui.button(i18n.get("activities.more"), "more-activities", vm::back)));
+        if (signup.waitlisted()) {
+            // the title is short; what a place on the waitlist means goes under the activity
+            box.getChildren().add(box.getChildren().size() - 1, Ui.text(i18n.get("activities.waitlistedHow"), "lead"));
+        }
         box.setSpacing(form.gap(24));
         box.setId("signup-done");
         box.setMaxWidth(1100);

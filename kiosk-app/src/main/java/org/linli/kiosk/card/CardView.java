@@ -22,14 +22,20 @@ public final class CardView implements View {
     private final CardViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Runnable back;
     private final ZoneId zone;
     private final Form form;
     private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    /** @param online whether the central service answers: only it can make a card, and offline the screen says so */
-    public CardView(CardViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+    /**
+     * @param home the visit is over ("done" under the card)
+     * @param back to the start, still knowing the resident and in their language: "back" on the keypad
+     * @param online whether the central service answers: only it can make a card, and offline the screen says so
+     */
+    public CardView(CardViewModel vm, I18n i18n, Runnable home, Runnable back, ZoneId zone, Form form,
             ReadOnlyBooleanProperty online) {
+        this.back = back;
         this.online = online;
         this.vm = vm;
         this.form = form;
@@ -77,8 +83,9 @@ public final class CardView implements View {
             notice.setId("offline-notice");
             info.getChildren().add(1, notice);
         }
-        // a way back as on the other keypads (the screen is reached from the start, so back is the start)
-        VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", home),
+        // a way back as on the other keypads (the screen is reached from the start, so back is the start); one step
+        // back, not the end of the visit: who the resident is and their language stay, as at the check-in's back
+        VBox left = Ui.column(form, 700, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", back),
                 KeypadView.confirm(Ui.primary(i18n.get("card.get"), "get-card", vm::request), vm.phone())));
         return Ui.pair(form, left, KeypadView.of(vm.phone(), i18n, form));
     }

@@ -10,6 +10,7 @@ import org.linli.kiosk.central.Model.Card;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.session.Async;
 import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.Resettable;
 
@@ -56,6 +57,11 @@ public final class CardViewModel implements Resettable {
     }
 
     public void request() {
+        request(null);
+    }
+
+    /** @param consentVersion the privacy notice a resident with a new number just agreed to, or null */
+    private void request(String consentVersion) {
         if (!phone.complete()) {
             message.set("phone.invalid");
             return;
@@ -63,7 +69,7 @@ public final class CardViewModel implements Resettable {
         message.set("");
         String digits = phone.digits();
         step.set(Step.WORKING);
-        async.run(() -> central.residentCard(digits), issued -> {
+        async.run(() -> central.residentCard(digits, consentVersion), issued -> {
             phone.reset();
             resident.card(issued.token());
             card.set(issued);
@@ -72,12 +78,18 @@ public final class CardViewModel implements Resettable {
                 async.runQuietly("printing resident card", () -> {
                     printer.print(new ReceiptPrinter.Slip("居民码", "Resident card", null,
                             List.of("尾号 · ending " + issued.phoneLast4(),
-                                    "签到、取号、订房都可用 · For check-in, tickets and bookings"),
+                                    "签到、取号、约房间都可用 · For check-in, tickets and bookings"),
                             issued.token()));
                     return null;
                 });
             }
         }, failure -> {
+            if (ConsentPrompt.needed(failure)) {
+                // a new number: the notice first; "back" returns to the keypad with the number cleared
+                step.set(Step.PHONE);
+                resident.consent().ask(() -> request(ConsentPrompt.VERSION), phone::reset);
+                return;
+            }
             message.set(Problems.messageKey(failure, "card.refused"));
             step.set(Step.PROBLEM);
         });

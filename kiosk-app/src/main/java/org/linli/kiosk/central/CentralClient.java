@@ -33,6 +33,8 @@ public final class CentralClient {
     private static final System.Logger LOG = System.getLogger(CentralClient.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The request field with the privacy notice's version a resident with a new phone number agreed to. */
+    public static final String CONSENT_FIELD = "consentVersion";
 
     private final URI base;
     private final String kioskKey;
@@ -71,7 +73,17 @@ public final class CentralClient {
 
     /** @param idempotencyKey the same for retries of one booking, so a lost answer never books twice */
     public Booking book(BookingRequest request, String idempotencyKey) throws IOException, CentralRefusedException {
-        return post("/api/v1/bookings", Json.write(request.fields()), idempotencyKey, Booking::from);
+        return book(request, null, idempotencyKey);
+    }
+
+    /** @param consentVersion the privacy notice a resident with a new phone number agreed to, or null */
+    public Booking book(BookingRequest request, String consentVersion, String idempotencyKey)
+            throws IOException, CentralRefusedException {
+        Map<String, Object> fields = request.fields();
+        if (consentVersion != null) {
+            fields.put(CONSENT_FIELD, consentVersion);
+        }
+        return post("/api/v1/bookings", Json.write(fields), idempotencyKey, Booking::from);
     }
 
     /** The card holder's bookings in this hub that have not ended, soonest first (a refused card: 422). */
@@ -87,7 +99,17 @@ public final class CentralClient {
     }
 
     public Card residentCard(String phone) throws IOException, CentralRefusedException {
-        return post("/api/v1/residents/card", Json.write(Map.of("phone", phone)), null, Card::from);
+        return residentCard(phone, null);
+    }
+
+    /** @param consentVersion the privacy notice a resident with a new phone number agreed to, or null */
+    public Card residentCard(String phone, String consentVersion) throws IOException, CentralRefusedException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("phone", phone);
+        if (consentVersion != null) {
+            body.put(CONSENT_FIELD, consentVersion);
+        }
+        return post("/api/v1/residents/card", Json.write(body), null, Card::from);
     }
 
     /**
@@ -184,9 +206,10 @@ public final class CentralClient {
             Json problem = readProblem(answer);
             LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2} {3}", method, pathOnly(path), status,
                     problem.path("title").asText(""));
+            String type = problem.path("type").asText("");
             throw new CentralRefusedException(status, problem.path("title").asText(
                     status == HttpURLConnection.HTTP_UNAUTHORIZED ? "Unauthorized" : "refused"),
-                    problem.path("detail").asText(null));
+                    problem.path("detail").asText(null), type.substring(type.lastIndexOf('/') + 1));
         }
         try {
             return reader.apply(Json.parse(answer));

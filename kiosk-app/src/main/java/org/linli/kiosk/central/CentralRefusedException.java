@@ -8,11 +8,14 @@ package org.linli.kiosk.central;
 public final class CentralRefusedException extends Exception {
     private final int status;
     private final String title;
+    private final String type;
 
-    public CentralRefusedException(int status, String title, String detail) {
+    /** With the problem's type, the last part of its URI ({@code activity-cancelled}), or empty. */
+    public CentralRefusedException(int status, String title, String detail, String type) {
         super(status + " " + title + (detail == null ? "" : ": " + detail));
         this.status = status;
         this.title = title;
+        this.type = type;
     }
 
     public int status() {
@@ -21,6 +24,11 @@ public final class CentralRefusedException extends Exception {
 
     public String title() {
         return title;
+    }
+
+    /** Which refusal it is ({@code activity-cancelled}, {@code slot-taken}, …); empty when the answer named none. */
+    public String type() {
+        return type;
     }
 
     /** 409: the slot is taken, or the item was rated already. */

@@ -196,19 +196,22 @@ public final class Model {
         }
     }
 
-    /** @param statusUrl the page a phone follows the ticket on, when the central knows its public address */
+    /**
+     * @param statusUrl the page a phone follows the ticket on, when the central knows its public address
+     * @param queued when it was taken (a transfer keeps the first ticket's time); null when the central did not say
+     */
     public record Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
-            String state, String statusUrl) {
+            String state, String statusUrl, OffsetDateTime queued) {
         public Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
                 String state) {
-            this(id, number, service, peopleAhead, estimatedWaitMinutes, state, null);
+            this(id, number, service, peopleAhead, estimatedWaitMinutes, state, null, null);
         }
 
         public static Ticket from(Json json) {
             return new Ticket(json.path("id").asText(null), json.path("number").asText(null),
                     json.path("service").asText(null), json.path("peopleAhead").asInt(),
                     json.path("estimatedWaitMinutes").asInt(), json.path("state").asText(null),
-                    json.path("statusUrl").asText(null));
+                    json.path("statusUrl").asText(null), json.path("queued").asTime());
         }
     }
 

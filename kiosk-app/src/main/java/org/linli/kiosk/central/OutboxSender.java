@@ -96,6 +96,13 @@ public final class OutboxSender implements AutoCloseable {
             } catch (CentralRefusedException e) {
                 if (e.conflict()) {
                     outbox.delivered(entry.id()); // already there, e.g. rated before the answer got lost
+                } else if ("consent-required".equals(e.type())) {
+                    // typed while the central service was away, by a number it does not know: the resident never
+                    // saw the privacy notice, so no resident may be made and the visit is not counted; the entry
+                    // stays as refused, its number erased (docs/privacy.md, "Consent")
+                    LOG.log(System.Logger.Level.WARNING, "kept {0} #{1} not counted: a new phone number, and the"
+                            + " resident was not asked to agree to the privacy notice", entry.path(), entry.id());
+                    outbox.refused(entry.id(), "consent-required: " + e.getMessage());
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "central service refused kept {0} #{1}: {2}",
                             entry.path(), entry.id(), e.getMessage());
@@ -125,8 +132,21 @@ public final class OutboxSender implements AutoCloseable {
         return outbox.pendingCount();
     }
 
+    /**
+     * Stops the timer; a sync under way may finish (up to five seconds, then it is interrupted), so the outbox can be
+     * closed after this without a delivery being cut between the central's answer and the row's deletion.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+                timer.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

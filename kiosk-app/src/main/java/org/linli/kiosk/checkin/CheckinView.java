@@ -20,6 +20,7 @@ public final class CheckinView implements View {
     private final I18n i18n;
     private final CameraPreview camera;
     private final Runnable home;
+    private final Runnable back;
     private final Runnable queue;
     private final Form form;
     private final ReadOnlyBooleanProperty online;
@@ -27,10 +28,13 @@ public final class CheckinView implements View {
 
     /**
      * @param camera the camera's picture, or null when the kiosk has no camera (a HID scanner reads the codes)
+     * @param home the visit is over ("done" on the welcome)
+     * @param back to the start, still knowing the resident: "back" on the scan screen, for one who came by mistake
      * @param online whether the central service answers: offline the welcome offers no ticket
      */
-    public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home,
+    public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home, Runnable back,
             Runnable queue, Form form, ReadOnlyBooleanProperty online) {
+        this.back = back;
         this.online = online;
         this.queue = queue;
         this.vm = vm;
@@ -69,10 +73,14 @@ public final class CheckinView implements View {
                 Ui.text(i18n.get("checkin.noCardHint"), "body"),
                 Ui.primary(i18n.get("checkin.usePhone"), "use-phone", vm::usePhone));
         noCard.setSpacing(form.gap(24));
+        // a way back as on the other screens: a resident who came here by mistake need not wait for the idle reset
+        var backButton = Ui.button(i18n.get("common.back"), "back", back);
         if (form.compact()) {
             // the small panel: the hint across the top, the camera and the phone choice side by side below it
             noCard.setMaxWidth(380);
-            HBox row = new HBox(20, scanPicture(), noCard);
+            // "back" under the picture: a row of its own below both did not leave the header room in English
+            VBox picture = new VBox(8, scanPicture(), backButton);
+            HBox row = new HBox(20, picture, noCard);
             row.setAlignment(Pos.CENTER);
             VBox box = new VBox(12, Ui.text(i18n.get(camera != null ? "checkin.scanHintShort"
                     : "checkin.scannerHintShort"), "lead"), row);
@@ -82,7 +90,8 @@ public final class CheckinView implements View {
         }
         noCard.getChildren().add(0, Pictogram.PHONE.badge(56, "badge-tile"));
         VBox left = new VBox(24, Ui.text(i18n.get("checkin.title"), "title"),
-                Ui.text(i18n.get(camera != null ? "checkin.scanHint" : "checkin.scannerHint"), "lead"), scanPicture());
+                Ui.text(i18n.get(camera != null ? "checkin.scanHint" : "checkin.scannerHint"), "lead"), scanPicture(),
+                Ui.actions(form, backButton));
         left.setAlignment(Pos.TOP_LEFT);
         left.setMaxWidth(form.portrait() ? 760 : 640);
         noCard.setPrefWidth(form.portrait() ? 760 : 520);
@@ -98,7 +107,7 @@ public final class CheckinView implements View {
         if (camera != null) {
             return camera.node();
         }
-        StackPane picture = new StackPane(Pictogram.CHECKIN.node(form.compact() ? 150 : 220));
+        StackPane picture = new StackPane(Pictogram.CHECKIN.node(form.compact() ? 130 : 220));
         picture.getStyleClass().add("scan-picture");
         picture.setId("scan-picture");
         picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -129,8 +138,10 @@ public final class CheckinView implements View {
     private Node welcome() {
         String headline = switch (vm.kindProperty().get()) {
             case BOOKING -> vm.roomNameProperty().get() == null ? i18n.get("checkin.welcomeBookingRoom")
-                    : i18n.get("checkin.welcomeBooking", vm.roomNameProperty().get().in(i18n.locale()));
-            case RESIDENT -> i18n.get("checkin.welcomeResident");
+                    : i18n.get("checkin.welcomeBooking", Ui.unbroken(vm.roomNameProperty().get().in(i18n.locale())));
+            // it names what its buttons offer: offline there is no "take a number" to point to
+            case RESIDENT -> i18n.get(!vm.keptProperty().get() && online.get() ? "checkin.welcomeResident"
+                    : "checkin.welcomeResidentOffline");
             case PHONE -> i18n.get("checkin.welcomePhone");
         };
         // the result first ("签到成功"), the pleasantry and what next under it

@@ -14,6 +14,7 @@ import org.linli.kiosk.central.OutboxSender;
 import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.kiosk.session.Async;
 import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.ResidentSession;
 import org.linli.kiosk.session.Resettable;
@@ -132,6 +133,16 @@ public final class CheckinViewModel implements Resettable {
         send(Map.of("phone", digits), Kind.PHONE, () -> resident.phone(digits));
     }
 
+    /** A new number: the notice first; agreed, the same check-in again with its version; "back": the keypad. */
+    private void askConsent(Map<String, Object> body, Kind who, Runnable identified) {
+        state.set(State.PHONE);
+        resident.consent().ask(() -> {
+            Map<String, Object> agreed = new java.util.HashMap<>(body);
+            agreed.put(ConsentPrompt.FIELD, ConsentPrompt.VERSION);
+            send(agreed, who, identified);
+        }, phone::reset);
+    }
+
     /** @param identified remembers who checked in, once the visit is counted (or kept to be sent) */
     private void send(Map<String, Object> body, Kind who, Runnable identified) {
         state.set(State.WORKING);
@@ -144,10 +155,16 @@ public final class CheckinViewModel implements Resettable {
             outcome.answer().ifPresent(answer -> {
                 String room = answer.path("room").asText("");
                 roomName.set(room.isEmpty() ? null : catalogue.roomName(room));
-                rating.remember(new RatingViewModel.Subject("checkin", answer.path("id").asText()));
+                rating.remember(new RatingViewModel.Subject("checkin", answer.path("id").asText(), roomName.get()));
             });
             state.set(State.WELCOME);
-        }, failure -> problem(Problems.messageKey(failure, "checkin.refused")));
+        }, failure -> {
+            if (ConsentPrompt.needed(failure) && !body.containsKey(ConsentPrompt.FIELD)) {
+                askConsent(body, who, identified);
+                return;
+            }
+            problem(Problems.messageKey(failure, "checkin.refused"));
+        });
     }
 
     private void problem(String key) {

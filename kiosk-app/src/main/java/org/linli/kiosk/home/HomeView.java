@@ -68,8 +68,11 @@ public final class HomeView implements View {
         i18n.localeProperty().addListener((o, a, b) -> render());
         vm.strip().addListener((ListChangeListener<Serving>) c -> pane.setBottom(strip()));
         vm.closedProperty().addListener((o, was, now) -> render());
+        // a change listener: the hub is loaded again every 30 s, and the same rooms call for no new tiles
+        vm.roomsProperty().addListener((o, was, now) -> render());
         online.addListener((o, was, now) -> render());
         vm.next().addListener((ListChangeListener<Activity>) c -> next.getChildren().setAll(nextItems()));
+        vm.begunProperty().addListener((o, was, now) -> next.getChildren().setAll(nextItems()));
         render();
     }
 
@@ -192,13 +195,35 @@ public final class HomeView implements View {
             // a time alone reads as today: tomorrow's 10:00 under today's 19:00 looked out of order or past
             var start = a.start().atZoneSameInstant(zone);
             long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.toLocalDate());
-            String when = days == 0 ? TIME.format(start) : days == 1 ? i18n.get("home.tomorrow", TIME.format(start))
-                    : day.format(start) + " " + TIME.format(start);
-            VBox item = new VBox(4, Ui.text(when, "next-time"), Ui.text(a.title().in(i18n.locale()), "next-title"));
+            // a later day and its time break between them on the narrow panel, not inside the time ("19:|00")
+            // one that has begun says so: '09:30' at 10:30 read as a time missed
+            boolean begun = !a.start().toInstant().isAfter(clock.instant());
+            java.util.List<String> when = begun
+                    ? java.util.List.of(i18n.get("home.onNow"),
+                            i18n.get("home.onNowUntil", TIME.format(a.end().atZoneSameInstant(zone))))
+                    : days == 0 ? java.util.List.of(TIME.format(start)) : days == 1
+                    ? java.util.List.of(i18n.get("home.tomorrow", TIME.format(start)))
+                    : java.util.List.of(day.format(start), TIME.format(start));
+            VBox item = new VBox(4, Ui.phrases("next-time", when), Ui.text(a.title().in(i18n.locale()), "next-title"));
             item.getStyleClass().add("next-item");
             items.add(item);
         }
         return items;
+    }
+
+    /**
+     * The rooms tile's line: the hub's own rooms as central names them, the first three (two and "等" when there are
+     * more), or a line that names none while they are not known.
+     */
+    static String roomsHint(java.util.List<org.linli.kiosk.central.Names> rooms, I18n i18n) {
+        java.util.List<String> names = rooms.stream().map(name -> name.in(i18n.locale())).toList();
+        return switch (names.size()) {
+            case 0 -> i18n.get("home.rooms.hint");
+            case 1 -> names.get(0);
+            case 2 -> i18n.get("home.rooms.hint2", names.get(0), names.get(1));
+            case 3 -> i18n.get("home.rooms.hint3", names.get(0), names.get(1), names.get(2));
+            default -> i18n.get("home.rooms.hintMore", names.get(0), names.get(1));
+        };
     }
 
     /**
@@ -213,8 +238,9 @@ public final class HomeView implements View {
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself
-            text.getChildren().add(Ui.text(i18n.get(on ? key + ".hint" : !open ? "home.closed.tile" : "offline.tile"),
-                    "tile-hint"));
+            String hint = !on ? i18n.get(!open ? "home.closed.tile" : "offline.tile")
+                    : target == Screen.ROOMS ? roomsHint(vm.roomsProperty().get(), i18n) : i18n.get(key + ".hint");
+            text.getChildren().add(Ui.text(hint, "tile-hint"));
         }
         javafx.scene.layout.Pane inner;
         if (form.portrait()) {

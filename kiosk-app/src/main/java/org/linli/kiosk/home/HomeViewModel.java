@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -29,6 +31,7 @@ public final class HomeViewModel {
     private static final System.Logger LOG = System.getLogger(HomeViewModel.class.getName());
     static final int NEXT_SHOWN = 3;
 
+    private final ReadOnlyIntegerWrapper begun = new ReadOnlyIntegerWrapper();
     private final CentralClient central;
     private final org.linli.kiosk.central.Catalogue catalogue;
     private final org.linli.kiosk.session.Async async;
@@ -45,6 +48,7 @@ public final class HomeViewModel {
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<Serving> stripReadOnly = FXCollections.unmodifiableObservableList(strip);
     private final ReadOnlyObjectWrapper<Closed> closed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<Names>> rooms = new ReadOnlyObjectWrapper<>(List.of());
     private Map<String, Service> services = Map.of();
     private OpeningHours hours;
     private org.linli.kiosk.central.Model.Week week;
@@ -94,9 +98,19 @@ public final class HomeViewModel {
         return nextReadOnly;
     }
 
+    /** How many of {@link #next()} have begun: the list stays the same when one begins, what it says does not. */
+    public ReadOnlyIntegerProperty begunProperty() {
+        return begun.getReadOnlyProperty();
+    }
+
     /** The now-serving strip: every service of the hub with a queue, by name, in the hub's order. */
     public ObservableList<Serving> strip() {
         return stripReadOnly;
+    }
+
+    /** The names of the hub's rooms, in the order central sends them; empty while the hub is not loaded or has no rooms. */
+    public ReadOnlyObjectProperty<List<Names>> roomsProperty() {
+        return rooms.getReadOnlyProperty();
     }
 
     /** True when no service has anyone waiting or served (and the queues are known). */
@@ -150,13 +164,16 @@ public final class HomeViewModel {
         async.run(central::hub, this::loaded, this::keep);
         async.run(central::queues, list -> org.linli.kiosk.session.Lists.replace(serving, list), this::keep);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> org.linli.kiosk.session.Lists.replace(next, list),
-                this::keep);
+        async.run(() -> upcoming(central.activities(today, today.plusDays(6))), list -> {
+            org.linli.kiosk.session.Lists.replace(next, list);
+            begun.set((int) list.stream().filter(a -> !a.start().toInstant().isAfter(clock.instant())).count());
+        }, this::keep);
     }
 
     private void loaded(Hub hub) {
         hubName.set(hub.name());
         catalogue.update(hub);
+        rooms.set(hub.rooms().stream().map(org.linli.kiosk.central.Model.Room::name).toList());
         hours = hub.openingHours();
         week = hub.week();
         Map<String, Service> byId = new LinkedHashMap<>();

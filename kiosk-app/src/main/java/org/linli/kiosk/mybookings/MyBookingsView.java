@@ -35,6 +35,7 @@ public final class MyBookingsView implements View {
     private final MyBookingsViewModel vm;
     private final I18n i18n;
     private final Runnable done;
+    private final Runnable back;
     private final Runnable toCard;
     private final Runnable toRooms;
     private final ZoneId zone;
@@ -46,13 +47,16 @@ public final class MyBookingsView implements View {
 
     /**
      * @param done the visit is over ("done")
+     * @param back to the start, still knowing the resident: "back" on the scan screen, as at the check-in's
      * @param toCard to "my resident card", for a resident who has none
      * @param toRooms to booking a room, for a resident who has no booking
      * @param camera whether codes are shown to a camera (else to a HID scanner): the hint says which
      * @param catalogue names the booked rooms
      */
-    public MyBookingsView(MyBookingsViewModel vm, I18n i18n, Runnable done, Runnable toCard, Runnable toRooms,
-            ZoneId zone, Form form, ReadOnlyBooleanProperty online, Catalogue catalogue, boolean camera) {
+    public MyBookingsView(MyBookingsViewModel vm, I18n i18n, Runnable done, Runnable back, Runnable toCard,
+            Runnable toRooms, ZoneId zone, Form form, ReadOnlyBooleanProperty online, Catalogue catalogue,
+            boolean camera) {
+        this.back = back;
         this.vm = vm;
         this.i18n = i18n;
         this.done = done;
@@ -88,15 +92,24 @@ public final class MyBookingsView implements View {
     }
 
     private Node scan() {
+        if (!online.get()) {
+            // offline both ways on are dead ends: a card scanned shows nothing, and no card can be made; the notice
+            // alone says what to do (the picture and the card under it pushed the small panel's header off screen)
+            VBox box = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"), notice("offline.mine"),
+                    Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", done)));
+            box.setMaxWidth(form.compact() ? 760 : 1100);
+            box.setMaxHeight(Region.USE_PREF_SIZE);
+            return box;
+        }
         StackPane picture = new StackPane(Pictogram.CARD.node(form.compact() ? 130 : 220));
         picture.getStyleClass().add("scan-picture");
         picture.setId("scan-card");
         picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // a way back as at the check-in's scan: a resident who came here by mistake need not wait for the idle reset
+        var backButton = Ui.button(i18n.get("common.back"), "back", back);
         VBox left = new VBox(form.gap(24), Ui.text(i18n.get("mine.title"), "title"),
-                Ui.text(i18n.get(camera ? "mine.scanHint" : "mine.scannerHint"), "lead"), picture);
-        if (!online.get()) {
-            left.getChildren().add(2, notice("offline.mine"));
-        }
+                Ui.text(i18n.get(camera ? "mine.scanHint" : "mine.scannerHint"), "lead"), picture,
+                Ui.actions(form, backButton));
         left.setMaxWidth(form.compact() ? 420 : form.portrait() ? 760 : 640);
         VBox noCard = Ui.card(Ui.text(i18n.get("mine.noCard"), "section-title"),
                 Ui.text(i18n.get("mine.noCardHint"), "body"),
@@ -125,7 +138,7 @@ public final class MyBookingsView implements View {
         }
         boolean offline = !online.get();
         for (Booking b : vm.bookings()) {
-            VBox text = new VBox(6, Ui.text(roomName(b), "tile-title"), Ui.text(when(b), "lead"));
+            VBox text = new VBox(6, Ui.text(roomName(b), "tile-title"), when(b, "lead"));
             text.getChildren().get(1).setId("mine-when-" + b.id());
             Button cancel = Ui.button(i18n.get("mine.cancel"), "mine-cancel-" + b.id(), () -> vm.choose(b));
             cancel.setMinWidth(Region.USE_PREF_SIZE);
@@ -152,7 +165,7 @@ public final class MyBookingsView implements View {
 
     private Node confirm(Booking b) {
         VBox box = Ui.card(Ui.text(i18n.get("mine.confirmTitle"), "title"), Ui.text(roomName(b), "section-title"),
-                Ui.text(when(b), "lead"), Ui.text(i18n.get("mine.confirmHint"), "body"),
+                when(b, "lead"), Ui.text(i18n.get("mine.confirmHint"), "body"),
                 Ui.actions(form, Ui.button(i18n.get("mine.confirmNo"), "mine-keep", vm::keep),
                         Ui.primary(i18n.get("mine.confirmYes"), "mine-confirm", vm::cancel)));
         box.setSpacing(form.gap(24));
@@ -163,7 +176,7 @@ public final class MyBookingsView implements View {
 
     private Node cancelled(Booking b) {
         VBox box = Ui.card(Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("mine.cancelled"), "title"),
-                Ui.text(roomName(b) + " · " + when(b), "lead"), Ui.text(i18n.get("mine.cancelledHint"), "body"),
+                when(b, "lead", roomName(b) + " ·"), Ui.text(i18n.get("mine.cancelledHint"), "body"),
                 Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", done),
                         Ui.button(i18n.get("mine.others"), "mine-others", vm::back)));
         box.setSpacing(form.gap(24));
@@ -191,13 +204,18 @@ public final class MyBookingsView implements View {
         return name == null ? i18n.get("mine.room") : name.in(i18n.locale());
     }
 
-    /** "12月5日 星期六（今天） 14:00–15:00", in the hub's zone. */
-    private String when(Booking b) {
+    /**
+     * "12月5日 星期六（今天） 14:00–15:00", in the hub's zone, after {@code before} (the room's name) when given; a line
+     * breaks between these parts, never inside a time or "（今天）".
+     */
+    private Node when(Booking b, String style, String... before) {
         var start = b.start().atZoneSameInstant(zone);
         LocalDate day = start.toLocalDate();
-        String text = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(day);
         long ahead = ChronoUnit.DAYS.between(vm.todayInHub(), day);
-        text += ahead == 0 ? i18n.get("rooms.today") : ahead == 1 ? i18n.get("rooms.tomorrow") : "";
-        return text + "  " + TIME.format(start) + "–" + TIME.format(b.end().atZoneSameInstant(zone));
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(before));
+        parts.add(DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(day));
+        parts.add(ahead == 0 ? i18n.get("rooms.today") : ahead == 1 ? i18n.get("rooms.tomorrow") : "");
+        parts.add(TIME.format(start) + "–" + TIME.format(b.end().atZoneSameInstant(zone)));
+        return Ui.phrases(style, parts);
     }
 }

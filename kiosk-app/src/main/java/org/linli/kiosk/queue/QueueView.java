@@ -1,5 +1,7 @@
 package org.linli.kiosk.queue;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -24,17 +26,24 @@ public final class QueueView implements View {
     /** Four tiles a row on the landscape panel; beyond three rows the tiles keep their size and scroll. */
     private static final int GRID_COLUMNS = 4;
     private static final int GRID_MOST = 12;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final QueueViewModel vm;
     private final I18n i18n;
     private final Runnable home;
     private final Form form;
     private final ReadOnlyBooleanProperty online;
+    private final ZoneId zone;
     private final StackPane pane = new StackPane();
 
-    /** @param online whether the central service answers: without it no number can be drawn, and the tiles say so */
-    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, Form form, ReadOnlyBooleanProperty online) {
+    /**
+     * @param zone the hub's: the time a ticket was taken is the hub's time
+     * @param online whether the central service answers: without it no number can be drawn, and the tiles say so
+     */
+    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+            ReadOnlyBooleanProperty online) {
         this.vm = vm;
+        this.zone = zone;
         this.online = online;
         this.form = form;
         this.i18n = i18n;
@@ -178,6 +187,14 @@ public final class QueueView implements View {
                 ? tile.service().name().in(i18n.locale())
                 : tile.service().name().in(i18n.locale()) + " · " + i18n.get("queue.yourNumber"), "lead");
         service.setId("ticket-service");
+        // when it was taken, as on a paper ticket and the phone's page: "10:30 取号"; the small panel says it beside
+        // the service, having no line to spare
+        Label taken = Ui.text(t.queued() == null ? "" : i18n.get("queue.taken",
+                TIME.format(t.queued().atZoneSameInstant(zone))), "body");
+        taken.setId("ticket-taken");
+        if (form.compact() && t.queued() != null) {
+            service.setText(service.getText() + " · " + taken.getText());
+        }
         boolean next = t.peopleAhead() == 0;
         VBox left = new VBox(form.gap(16), service, Ui.text(t.number(), "ticket-number"),
                 Ui.text(next ? i18n.get("queue.aheadNone") : i18n.get("queue.ahead", t.peopleAhead()), "title"),
@@ -187,6 +204,9 @@ public final class QueueView implements View {
         left.getChildren().get(1).setId("ticket-number");
         if (form.compact() || next) {
             left.getChildren().remove(4); // "listen for your number": said already, or no room for it
+        }
+        if (!form.compact() && t.queued() != null) {
+            left.getChildren().add(2, taken);
         }
         Label hint = Ui.text(i18n.get("queue.qrHint"), "body");
         VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), form.compact() ? 180 : 300), hint);

@@ -20,6 +20,7 @@ import org.linli.kiosk.central.Model.Ticket;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.kiosk.session.Async;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.Resettable;
 
@@ -126,12 +127,23 @@ public final class QueueViewModel implements Resettable {
 
     /** @param priority elderly (70+), pregnant, disabled, or with a small child: served first */
     public void take(boolean priority) {
+        take(priority, null);
+    }
+
+    /**
+     * @param consentVersion the privacy notice agreed to, when the number the resident typed earlier in the visit
+     *     is new to the central service (a check-in kept while it was away), or null
+     */
+    private void take(boolean priority, String consentVersion) {
         Tile tile = chosen.get();
         if (tile == null || step.get() == Step.WORKING) {
             return;
         }
         step.set(Step.WORKING);
-        Map<String, String> who = resident.identity("token");
+        Map<String, String> who = new java.util.HashMap<>(resident.identity("token"));
+        if (consentVersion != null) {
+            who.put(ConsentPrompt.FIELD, consentVersion);
+        }
         // one key for every try at this service until a ticket is shown: a try whose answer was lost (the resident
         // saw "try again") is answered with the ticket it drew, not with a second one
         if (drawKey == null || !tile.service().id().equals(drawKeyService)) {
@@ -142,7 +154,7 @@ public final class QueueViewModel implements Resettable {
         async.run(() -> central.ticket(tile.service().id(), priority, who, key), taken -> {
             drawKey = null;
             ticket.set(taken);
-            rating.remember(new RatingViewModel.Subject("ticket", taken.id()));
+            rating.remember(new RatingViewModel.Subject("ticket", taken.id(), tile.service().name()));
             step.set(Step.TICKET);
             if (printer.present()) {
                 async.runQuietly("printing ticket " + taken.number(), () -> {
@@ -151,6 +163,11 @@ public final class QueueViewModel implements Resettable {
                 });
             }
         }, failure -> {
+            if (ConsentPrompt.needed(failure)) {
+                step.set(Step.PRIORITY);
+                resident.consent().ask(() -> take(priority, ConsentPrompt.VERSION), () -> { });
+                return;
+            }
             message.set(Problems.messageKey(failure, "queue.refused"));
             step.set(Step.PROBLEM);
         });

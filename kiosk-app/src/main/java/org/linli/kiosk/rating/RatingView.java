@@ -36,6 +36,8 @@ public final class RatingView implements View {
         this.home = home;
         pane.setId("screen-rating");
         vm.stateProperty().addListener((o, a, b) -> render());
+        // the question names what the resident did last, which they may do after the screen was first drawn
+        vm.subjectProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
         render();
     }
@@ -69,11 +71,28 @@ public final class RatingView implements View {
             inner.setAlignment(Pos.CENTER);
             faces.getChildren().add(Ui.tile("face-" + stars, () -> vm.rate(value), inner, "face", "tile-plain"));
         }
-        String question = vm.subjectProperty().get() == null ? "rating.question" : "rating.questionVisit";
-        VBox box = new VBox(form.gap(48), Ui.text(i18n.get(question), "title"), faces,
+        Label question = Ui.text(question(vm.subjectProperty().get()), "title");
+        question.setId("rating-question");
+        question.setTextAlignment(TextAlignment.CENTER);
+        VBox box = new VBox(form.gap(48), question, faces,
                 Ui.text(i18n.get("rating.anonymous"), "muted"));
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /**
+     * "您对刚才办理的“社区事务”满意吗？": what the resident did on this visit, by its name; the general question when
+     * nothing was done yet, and the visit's when it has no name to give.
+     */
+    private String question(RatingViewModel.Subject subject) {
+        if (subject == null) {
+            return i18n.get("rating.question");
+        }
+        if (subject.name() == null) {
+            return i18n.get("rating.questionVisit");
+        }
+        // the name stays whole on its line: "booking the Activity | room" read as two things
+        return i18n.get("rating.question." + subject.kind(), Ui.unbroken(subject.name().in(i18n.locale())));
     }
 
     /** A face drawn from shapes: no emoji font is needed on the Pi. */

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.linli.kiosk.central.CentralRefusedException;
+import org.linli.kiosk.central.Names;
 import org.linli.kiosk.central.OutboxSender;
 import org.linli.kiosk.session.Async;
 import org.linli.kiosk.session.Problems;
@@ -21,8 +22,15 @@ import org.linli.kiosk.session.Resettable;
 public final class RatingViewModel implements Resettable {
     public enum State { ASK, SENDING, THANKS }
 
-    /** What is being rated: {@code ticket}, {@code booking} or {@code checkin} and its id. */
-    public record Subject(String kind, String id) {
+    /**
+     * What is being rated: {@code ticket}, {@code booking} or {@code checkin} and its id, and the name the question
+     * gives it (the ticket's service, the booked room; null when there is none to give, as for a check-in without a
+     * booking).
+     */
+    public record Subject(String kind, String id, Names name) {
+        public Subject(String kind, String id) {
+            this(kind, id, null);
+        }
     }
 
     private final OutboxSender sender;
@@ -81,11 +89,20 @@ public final class RatingViewModel implements Resettable {
         });
     }
 
+    /**
+     * Going home between two things one resident does starts the rating afresh but keeps what it is about: the
+     * resident who took a number and then taps "rate our service" rates that service. {@link #forget} ends it.
+     */
     @Override
     public void reset() {
         state.set(State.ASK);
         rating.set(0);
         message.set("");
+    }
+
+    /** The visit is over ("done" or the idle reset): what was done belongs to the resident who left. */
+    public void forget() {
+        reset();
         subject.set(null);
     }
 }

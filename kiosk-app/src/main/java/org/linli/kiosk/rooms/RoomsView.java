@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Booking;
 import org.linli.kiosk.central.Model.Room;
@@ -85,6 +86,7 @@ public final class RoomsView implements View {
             case ROOMS -> rooms();
             case SLOTS -> slots();
             case DETAILS -> details();
+            case PHONE -> phone();
             case WORKING -> Ui.working(i18n.get("common.wait"));
             case DONE -> done(vm.bookingProperty().get());
             case PROBLEM -> problem();
@@ -104,17 +106,28 @@ public final class RoomsView implements View {
             if (!form.compact()) {
                 inner.getChildren().add(Ui.text(i18n.get("rooms.capacity", room.capacity()), "tile-hint"));
             }
-            if (row.live() != null) {
+            // the hatched stretch of the bar in words, on the line of the room's state (the tile keeps its height)
+            Label repairs = offline ? null : repairsText(row, now);
+            // "free now" on a day the hub is closed read as an invitation to walk in: it is said only when open
+            boolean freeOnAClosedDay = !vm.opensOn(vm.todayInHub()) && !row.inUse() && !row.overCapacity();
+            if (row.live() != null && !freeOnAClosedDay) {
                 // what the room's sensor says now, in its own colours; "free now" is not a promise for later
                 Label state = Ui.text(i18n.get(row.overCapacity() ? "rooms.overCapacity" : row.inUse()
                         ? "rooms.inUse" : "rooms.freeNow"), row.overCapacity() ? "pill-warn" : row.inUse()
                         ? "pill-busy" : "pill-free");
                 state.setId("room-state-" + room.id());
                 state.setMinWidth(Region.USE_PREF_SIZE);
-                inner.getChildren().add(state);
+                HBox line = new HBox(12, state);
+                line.setAlignment(Pos.CENTER_LEFT);
+                if (repairs != null) {
+                    line.getChildren().add(repairs);
+                }
+                inner.getChildren().add(line);
+            } else if (repairs != null) {
+                inner.getChildren().add(repairs);
             }
             if (row.today() != null && !row.today().isEmpty()) {
-                inner.getChildren().add(dayBar(row, now));
+                inner.getChildren().add(DayBar.of(row, now));
             }
             // how much of today is left to book, in words: the bar alone says nothing to a reader who cannot see it
             Label today = Ui.text(offline ? i18n.get("offline.tile") : !vm.opensOn(vm.todayInHub())
@@ -149,39 +162,37 @@ public final class RoomsView implements View {
         return box;
     }
 
-    /**
-     * Today at a glance: one segment per slot, green where it is free, grey where it is booked, pale where it is
-     * past, with a mark at the present moment.
-     */
-    private Node dayBar(RoomRow row, java.time.Instant now) {
-        HBox bar = new HBox(2);
-        bar.getStyleClass().add("day-bar");
-        bar.setId("day-bar-" + row.room().id());
-        for (Slot slot : row.today()) {
-            Region segment = new Region();
-            boolean past = !slot.end().toInstant().isAfter(now);
-            segment.getStyleClass().add(past ? "day-past" : slot.free() ? "day-free" : "day-taken");
-            segment.setMaxHeight(Double.MAX_VALUE);
-            segment.setMinWidth(4);
-            HBox.setHgrow(segment, Priority.ALWAYS);
-            segment.setMaxWidth(Double.MAX_VALUE);
-            segment.setPrefWidth(10);
-            bar.getChildren().add(segment);
-            if (!slot.start().toInstant().isAfter(now) && slot.end().toInstant().isAfter(now)) {
-                Region mark = new Region();
-                mark.getStyleClass().add("day-now");
-                mark.setMaxHeight(Double.MAX_VALUE);
-                bar.getChildren().add(bar.getChildren().size() - 1, mark);
-            }
+    /** "维修：15:00–17:00": what is still to come of today's repairs, null when there are none. */
+    private Label repairsText(RoomRow row, java.time.Instant now) {
+        if (row.repairsLeft(now).isEmpty()) {
+            return null;
         }
-        return bar;
+        Label repairs = Ui.text(i18n.get("rooms.todayMaintenance", row.repairsLeft(now).stream()
+                .map(r -> TIME.format(r.start().atZoneSameInstant(zone)) + "–"
+                        + TIME.format(r.end().atZoneSameInstant(zone)))
+                .collect(java.util.stream.Collectors.joining(i18n.get("rooms.timesSeparator")))), "tile-hint");
+        repairs.setId("room-repairs-" + row.room().id());
+        return repairs;
     }
 
     /** "11月29日 星期日（明天）": a day other than today is named as such, so nobody books tomorrow unawares. */
     private String dayText(java.time.LocalDate date) {
+        return String.join("", dayParts(date));
+    }
+
+    /** The date and, today or tomorrow, its name ("（明天）"): two parts a line may break between, not inside. */
+    private java.util.List<String> dayParts(java.time.LocalDate date) {
         String text = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(date);
         long ahead = java.time.temporal.ChronoUnit.DAYS.between(vm.todayInHub(), date);
-        return ahead == 0 ? text + i18n.get("rooms.today") : ahead == 1 ? text + i18n.get("rooms.tomorrow") : text;
+        return ahead == 0 ? java.util.List.of(text, i18n.get("rooms.today"))
+                : ahead == 1 ? java.util.List.of(text, i18n.get("rooms.tomorrow")) : java.util.List.of(text);
+    }
+
+    /** The day, its name and the time chosen, each kept whole on a line: "12月6日 星期日 |（明天）| 09:00–10:00". */
+    private Node dayAndTime(java.time.LocalDate date, String time, String style) {
+        java.util.List<String> parts = new java.util.ArrayList<>(dayParts(date));
+        parts.add(time);
+        return Ui.phrases(style, parts);
     }
 
     private Node slots() {
@@ -191,7 +202,10 @@ public final class RoomsView implements View {
         HBox days = new HBox(form.gap(24), Ui.button("◀", "day-back", () -> vm.moveDay(-1), "arrow"), day,
                 Ui.button("▶", "day-next", () -> vm.moveDay(1), "arrow"));
         days.setAlignment(Pos.CENTER_LEFT);
-        FlowPane timeline = new FlowPane(form.gap(12), form.gap(12));
+        // tiles of one size: a booked slot's two lines ("14:00 / 已约") must not make it taller than a free or a
+        // chosen one beside it, which read as shorter than what they stand for
+        TilePane timeline = new TilePane(form.gap(12), form.gap(12));
+        timeline.setTileAlignment(Pos.CENTER_LEFT);
         timeline.getStyleClass().add("timeline");
         if (!vm.opensOn(vm.dateProperty().get())) {
             Label closed = Ui.text(i18n.get("rooms.dayClosed"), "notice");
@@ -202,23 +216,35 @@ public final class RoomsView implements View {
         }
         int first = vm.firstSlotProperty().get();
         int last = vm.lastSlotProperty().get();
+        boolean repairs = false;
         for (int i = 0; i < vm.slots().size(); i++) {
             Slot slot = vm.slots().get(i);
             int index = i;
             String time = TIME.format(slot.start().atZoneSameInstant(zone));
-            // a booked slot says so in words, not only in a colour
-            Button button = Ui.button(slot.free() ? time : time + "\n"
-                    + i18n.get(slot.maintenance() ? "rooms.slotMaintenance" : "rooms.slotTaken"), "slot-" + i,
+            // a slot that cannot be had says why in words, not only in a colour: booked by someone, closed by staff
+            // for repairs (striped, its own look: nobody booked it, and it will not come free), or past (or too soon
+            // for the room's notice): such a slot looked free and did nothing when tapped
+            boolean bookable = vm.bookable(i);
+            String why = slot.maintenance() ? "rooms.slotMaintenance" : !slot.free() ? "rooms.slotTaken"
+                    : bookable ? null : vm.begun(i) ? "rooms.slotPast" : "rooms.slotTooLate";
+            Button button = Ui.button(why == null ? time : time + "\n" + i18n.get(why), "slot-" + i,
                     () -> vm.tapSlot(index), "slot");
             button.getStyleClass().add(i >= first && i <= last && first >= 0 ? "slot-chosen"
-                    : slot.free() ? "slot-free" : "slot-taken");
-            button.setDisable(!slot.free());
+                    : bookable ? "slot-free" : slot.maintenance() ? "slot-repairs"
+                    : slot.free() ? "slot-past" : "slot-taken");
+            button.setDisable(!bookable);
+            button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            repairs |= slot.maintenance();
             timeline.getChildren().add(button);
         }
         Button next = Ui.primary(i18n.get("common.next"), "to-details", vm::toDetails);
         next.setDisable(!vm.hasTime());
         HBox legend = new HBox(form.gap(32), legendItem("swatch-free", "rooms.legendFree"),
                 legendItem("swatch-taken", "rooms.legendTaken"), legendItem("swatch-chosen", "rooms.legendChosen"));
+        if (repairs) {
+            // the striped swatch only on a day that has such slots: a legend item for nothing shown is one more to read
+            legend.getChildren().add(2, legendItem("swatch-repairs", "rooms.legendRepairs"));
+        }
         legend.setAlignment(Pos.CENTER_LEFT);
         Label chosen = Ui.text(chosenText(), "lead");
         chosen.setMinWidth(Region.USE_PREF_SIZE);
@@ -239,6 +265,7 @@ public final class RoomsView implements View {
         Region square = new Region();
         square.getStyleClass().addAll("swatch", swatch);
         HBox item = new HBox(10, square, Ui.text(i18n.get(key), "legend"));
+        item.setId("legend-" + swatch);
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
     }
@@ -254,16 +281,61 @@ public final class RoomsView implements View {
         }
         Slot a = vm.slots().get(from);
         Slot b = vm.slots().get(to);
-        return TIME.format(a.start().atZoneSameInstant(zone)) + " – " + TIME.format(b.end().atZoneSameInstant(zone));
+        return TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(b.end().atZoneSameInstant(zone));
     }
 
     private Node details() {
+        if (form.compact()) {
+            return CompactBooking.details(vm, i18n, form, roomAndTime("section-title"), attendees(), purposes());
+        }
+        Node when = dayAndTime(vm.dateProperty().get(), chosenText(), "section-title");
+        when.setId("details-when");
+        // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
+        VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), when,
+                Ui.phrases("section-title", java.util.List.of(i18n.get("rooms.attendees"),
+                        i18n.get("rooms.attendeesMax", vm.roomProperty().get().capacity()))), attendees(),
+                Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes());
+        if (!vm.resident().known()) {
+            info.getChildren().add(Ui.text(i18n.get("privacy.booking"), "privacy")); // no number typed, nothing to say
+        }
+        if (!vm.messageProperty().get().isEmpty()) {
+            info.getChildren().add(1, Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
+        }
+        VBox left = Ui.column(form, 760, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
+                Ui.primary(i18n.get("rooms.book"), "book", vm::book)));
+        Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n, form)
+                : new VBox(form.gap(12), Ui.text(i18n.get("rooms.phone"), "body"), KeypadView.of(vm.phone(), i18n, form));
+        return Ui.pair(form, left, right);
+    }
+
+    /** The small panel's second step: who books, with the room and time again where the resident commits. */
+    private Node phone() {
+        return CompactBooking.phone(vm, i18n, form, roomAndTime("lead"));
+    }
+
+    /** The small panel's one line of what is booked: "多功能活动室 | 12月6日 星期日 |（明天）| 09:00–10:00". */
+    private Node roomAndTime(String style) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(vm.roomProperty().get().name().in(i18n.locale()));
+        parts.addAll(dayParts(vm.dateProperty().get()));
+        parts.add(chosenText());
+        Node when = Ui.phrases(style, parts);
+        when.setId("details-when");
+        return when;
+    }
+
+    /** The number alone between − and +: "6 人（最多 30 人）" as one text broke inside its brackets on the small panel. */
+    private Node attendees() {
+        Label count = Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get()), "counter");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setId("attendees");
         HBox attendees = new HBox(form.gap(24), Ui.button("−", "fewer", () -> vm.changeAttendees(-1), "arrow"),
-                Ui.text(i18n.get("rooms.attendeesUnit", vm.attendeesProperty().get(),
-                        vm.roomProperty().get().capacity()), "counter"),
-                Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
+                count, Ui.button("+", "more", () -> vm.changeAttendees(1), "arrow"));
         attendees.setAlignment(Pos.CENTER_LEFT);
-        attendees.getChildren().get(1).setId("attendees");
+        return attendees;
+    }
+
+    private FlowPane purposes() {
         FlowPane purposes = new FlowPane(form.gap(16), form.gap(16));
         for (String purpose : RoomsViewModel.PURPOSES) {
             Button chip = Ui.button(i18n.get("rooms.purpose." + purpose), "purpose-" + purpose,
@@ -273,32 +345,17 @@ public final class RoomsView implements View {
             }
             purposes.getChildren().add(chip);
         }
-        // the day is repeated where the resident commits: the timeline may have been moved to tomorrow
-        Label when = Ui.text(dayText(vm.dateProperty().get()) + "  " + chosenText(), "section-title");
-        when.setId("details-when");
-        VBox info = new VBox(20, Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), when,
-                Ui.text(i18n.get("rooms.attendees"), "section-title"), attendees,
-                Ui.text(i18n.get("rooms.purpose"), "section-title"), purposes);
-        if (!vm.resident().known()) {
-            info.getChildren().add(Ui.text(i18n.get("privacy.booking"), "privacy")); // no number typed, nothing to say
-        }
-        if (!vm.messageProperty().get().isEmpty()) {
-            info.getChildren().add(1, Ui.text(i18n.get(vm.messageProperty().get()), "notice"));
-        }
-        VBox left = Ui.column(form, 760, info, Ui.actions(form, Ui.button(i18n.get("common.back"), "back", vm::back),
-                Ui.primary(i18n.get("rooms.book"), "book", vm::book)));
-        Node right = vm.resident().known() ? Ui.knownResident(vm.resident(), i18n)
-                : new VBox(form.gap(12), Ui.text(i18n.get("rooms.phone"), "body"), KeypadView.of(vm.phone(), i18n, form));
-        return Ui.pair(form, left, right);
+        return purposes;
     }
 
     private Node done(Booking booking) {
-        String when = dayText(booking.start().atZoneSameInstant(zone).toLocalDate()) + "  "
-                + TIME.format(booking.start().atZoneSameInstant(zone)) + " – "
+        java.time.LocalDate day = booking.start().atZoneSameInstant(zone).toLocalDate();
+        String time = TIME.format(booking.start().atZoneSameInstant(zone)) + "–"
                 + TIME.format(booking.end().atZoneSameInstant(zone));
+        String room = vm.roomProperty().get().name().in(i18n.locale());
         // the instruction is what the resident must act on: as large as the time, and "photograph it now" apart
         VBox left = new VBox(form.gap(20), Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("rooms.booked"), "title"),
-                Ui.text(vm.roomProperty().get().name().in(i18n.locale()), "section-title"), Ui.text(when, "lead"),
+                Ui.text(room, "section-title"), dayAndTime(day, time, "lead"),
                 Ui.text(i18n.get(form.compact() ? "rooms.qrHintShort" : "rooms.qrHint"), "lead"),
                 Ui.text(i18n.get(vm.printerPresent() ? "rooms.printed" : "rooms.qrPhoto"), "notice"),
                 Ui.primary(i18n.get("common.done"), "done", home));
@@ -306,8 +363,10 @@ public final class RoomsView implements View {
             // the small panel: the short hint says to photograph it as well, and the room and its time share a line
             left.getChildren().remove(5);
             left.getChildren().remove(2);
-            ((Label) left.getChildren().get(2)).setText(vm.roomProperty().get().name().in(i18n.locale()) + " · "
-                    + when);
+            java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(room + " ·"));
+            parts.addAll(dayParts(day));
+            parts.add(time);
+            left.getChildren().set(2, Ui.phrases("lead", parts));
             // and the lines closer together, the tick alone saying it is booked: the date with its weekday and the
             // random booking number need the room
             left.setSpacing(form.gap(20) / 3);
@@ -319,10 +378,7 @@ public final class RoomsView implements View {
             left.getChildren().remove(0);
         }
         // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
-        // "0001" rather than a bare "1", which looked like a test
-        String id = booking.id() != null && booking.id().matches("\\d{1,3}")
-                ? String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(booking.id())) : booking.id();
-        Label number = Ui.text(i18n.get("rooms.bookingNumber", id), "booking-number");
+        Label number = Ui.text(i18n.get("rooms.bookingNumber", vm.bookingNumber()), "booking-number");
         number.setId("booking-number");
         // on the 800x480 panel the code is a little smaller: a booking's number (random since issue 13, up to 16
         // digits) takes two lines under it there

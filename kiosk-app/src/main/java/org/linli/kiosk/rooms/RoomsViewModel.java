@@ -31,6 +31,7 @@ import org.linli.kiosk.rating.RatingViewModel;
 import org.linli.kiosk.session.Async;
 import org.linli.kiosk.session.Lists;
 import org.linli.kiosk.session.PhoneEntry;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Problems;
 import org.linli.kiosk.session.ResidentSession;
 import org.linli.kiosk.session.Resettable;
@@ -40,10 +41,20 @@ import org.linli.kiosk.session.Resettable;
  * purpose; the booking's QR opens the door. Booking needs the central service: offline it says so and keeps nothing.
  */
 public final class RoomsViewModel implements Resettable {
-    public enum Step { ROOMS, SLOTS, DETAILS, WORKING, DONE, PROBLEM }
+    /**
+     * {@code PHONE} only on the small panel, where the details take two screens: how many and what for
+     * ({@code DETAILS}), then who books ({@code PHONE}); the larger ones ask all of it on one.
+     */
+    public enum Step { ROOMS, SLOTS, DETAILS, PHONE, WORKING, DONE, PROBLEM }
 
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
+    private static final java.time.format.DateTimeFormatter SLIP_DAY_ZH =
+            java.time.format.DateTimeFormatter.ofPattern("M月d日 EEEE", java.util.Locale.CHINESE);
+    private static final java.time.format.DateTimeFormatter SLIP_DAY_EN =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH);
+    private static final java.time.format.DateTimeFormatter SLIP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private final CentralClient central;
     private final Async async;
@@ -135,6 +146,29 @@ public final class RoomsViewModel implements Resettable {
 
     public ReadOnlyObjectProperty<Booking> bookingProperty() {
         return booking.getReadOnlyProperty();
+    }
+
+    /** The number of the booking just made, as shown beside its code; empty before one is made. */
+    public String bookingNumber() {
+        Booking made = booking.get();
+        return made == null || made.id() == null ? "" : bookingNumber(made.id());
+    }
+
+    /**
+     * A booking's number in groups of four, as a phone number is shown in groups: it is random and up to 16 digits
+     * (issue 13), and "9656 6149 4870 393" can be read out to staff where "965661494870393" cannot. "0001" rather
+     * than a bare "1", which looked like a test.
+     */
+    static String bookingNumber(String id) {
+        if (!id.matches("\\d+")) {
+            return id;
+        }
+        String digits = id.length() < 4 ? String.format(java.util.Locale.ROOT, "%04d", Long.parseLong(id)) : id;
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < digits.length(); i += 4) {
+            grouped.append(i == 0 ? "" : " ").append(digits, i, Math.min(i + 4, digits.length()));
+        }
+        return grouped.toString();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -244,9 +278,7 @@ public final class RoomsViewModel implements Resettable {
      * anything else starts over from the tapped slot.
      */
     public void tapSlot(int index) {
-        // a slot beginning this very instant has begun: the central service refuses it as in the past
-        if (index < 0 || index >= slots.size() || !slots.get(index).free()
-                || !slots.get(index).start().toInstant().isAfter(clock.instant())) {
+        if (index < 0 || index >= slots.size() || !bookable(index)) {
             return;
         }
         int from = first.get();
@@ -257,6 +289,23 @@ public final class RoomsViewModel implements Resettable {
             first.set(index);
             last.set(index);
         }
+    }
+
+    /**
+     * Whether a slot can still be chosen: free, and beginning after now and the room's lead time (a slot beginning
+     * this very instant has begun: the central service refuses it as in the past, and one inside the lead time as
+     * too soon).
+     */
+    public boolean bookable(int index) {
+        Slot slot = slots.get(index);
+        Room chosenRoom = room.get();
+        long lead = chosenRoom == null ? 0 : chosenRoom.rules().leadMinutes();
+        return slot.free() && slot.start().toInstant().isAfter(clock.instant().plusSeconds(lead * 60));
+    }
+
+    /** Whether a slot has begun, or is over. */
+    public boolean begun(int index) {
+        return !slots.get(index).start().toInstant().isAfter(clock.instant());
     }
 
     private boolean allFree(int from, int to) {
@@ -278,9 +327,25 @@ public final class RoomsViewModel implements Resettable {
         }
     }
 
+    /** From how many and what for to who books (the small panel): once the purpose is chosen. */
+    public void toPhone() {
+        if (step.get() != Step.DETAILS) {
+            return;
+        }
+        if (purpose.get().isEmpty()) {
+            message.set("rooms.choosePurpose");
+            return;
+        }
+        message.set("");
+        step.set(Step.PHONE);
+    }
+
     public void setPurpose(String which) {
         if (PURPOSES.contains(which)) {
             purpose.set(which);
+            if (message.get().equals("rooms.choosePurpose")) {
+                message.set("");
+            }
         }
     }
 
@@ -294,6 +359,11 @@ public final class RoomsViewModel implements Resettable {
     }
 
     public void book() {
+        book(null);
+    }
+
+    /** @param consentVersion the privacy notice a resident with a new number just agreed to, or null */
+    private void book(String consentVersion) {
         if (!canBook() || step.get() == Step.WORKING) {
             message.set(phone.complete() || resident.known() ? "rooms.choosePurpose" : "phone.invalid");
             return;
@@ -303,18 +373,19 @@ public final class RoomsViewModel implements Resettable {
         boolean typed = phone.complete();
         String digits = phone.digits();
         Map<String, String> who = typed ? Map.of("phone", digits) : resident.identity("residentToken");
+        Room booked = room.get();
         BookingRequest request = new BookingRequest(room.get().id(), slots.get(first.get()).start(),
                 slots.get(last.get()).end(), who.get("phone"), who.get("residentToken"), attendees.get(),
                 purpose.get());
         step.set(Step.WORKING);
-        async.run(() -> central.book(request, idempotencyKey), made -> {
+        async.run(() -> central.book(request, consentVersion, idempotencyKey), made -> {
             if (typed) {
                 resident.phone(digits);
             }
             phone.reset(); // the phone number is not needed any more: it leaves the screen at once
             booking.set(made);
             idempotencyKey = UUID.randomUUID().toString();
-            rating.remember(new RatingViewModel.Subject("booking", made.id()));
+            rating.remember(new RatingViewModel.Subject("booking", made.id(), booked.name()));
             step.set(Step.DONE);
             if (printer.present()) {
                 async.runQuietly("printing booking " + made.id(), () -> {
@@ -323,18 +394,26 @@ public final class RoomsViewModel implements Resettable {
                 });
             }
         }, failure -> {
+            if (ConsentPrompt.needed(failure)) {
+                // a new number: the notice first; "back" leaves the details as they were, the number cleared
+                step.set(Step.DETAILS);
+                resident.consent().ask(() -> book(ConsentPrompt.VERSION), phone::reset);
+                return;
+            }
             message.set(Problems.messageKey(failure, "rooms.refused"));
             step.set(Step.PROBLEM);
         });
     }
 
+    /** The day as the screen gives it ("12月6日 星期日 09:00–10:00", not "2026-12-06"), and the number in groups. */
     private ReceiptPrinter.Slip slip(Booking made) {
         Room r = room.get();
-        String when = made.start().atZoneSameInstant(zone).toLocalDate() + " "
-                + made.start().atZoneSameInstant(zone).toLocalTime() + "–"
-                + made.end().atZoneSameInstant(zone).toLocalTime();
+        var start = made.start().atZoneSameInstant(zone);
+        String time = SLIP_TIME.format(start) + "–" + SLIP_TIME.format(made.end().atZoneSameInstant(zone));
         return new ReceiptPrinter.Slip("房间预约 " + r.name().zh(), "Room booking · " + r.name().en(), null,
-                List.of(when, "扫码开门 · Scan this code at the door"), made.token());
+                List.of(SLIP_DAY_ZH.format(start) + " " + time, SLIP_DAY_EN.format(start),
+                        "预约号 · Booking no. " + bookingNumber(), "扫码开门 · Scan this code at the door"),
+                made.token());
     }
 
     /** After a problem: a taken slot goes back to the timeline (reloaded), anything else to the room list. */
@@ -344,6 +423,8 @@ public final class RoomsViewModel implements Resettable {
         if (room.get() != null && was.endsWith(".conflict")) {
             step.set(Step.SLOTS);
             loadSlots();
+        } else if (step.get() == Step.PHONE) {
+            step.set(Step.DETAILS);
         } else if (step.get() == Step.DETAILS) {
             step.set(Step.SLOTS);
         } else {

@@ -13,6 +13,12 @@ public final class ResidentSession implements Resettable {
     private final ReadOnlyBooleanWrapper known = new ReadOnlyBooleanWrapper(false);
     private String card;
     private String phone;
+    private final ConsentPrompt consent = new ConsentPrompt();
+
+    /** The privacy notice a new phone number is asked to agree to; closed when the visit ends. */
+    public ConsentPrompt consent() {
+        return consent;
+    }
 
     public ReadOnlyBooleanProperty knownProperty() {
         return known.getReadOnlyProperty();
@@ -62,5 +68,6 @@ public final class ResidentSession implements Resettable {
         card = null;
         phone = null;
         known.set(false);
+        consent.close();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The panel the kiosk runs on, from the scene's size: the 1920×1080 landscape screen the screens were first drawn
  * for, a 1080×1920 portrait screen (parts stacked, the height used), or a small 800×480 touchscreen (smaller type,
- * tighter spacing, nothing that is not needed). Sizes are in pixels. A touch target is at least 15 mm on the panel
+ * tighter spacing, nothing that is not needed), which every screen smaller than the large ones gets too. Sizes are in pixels. A touch target is at least 15 mm on the panel
  * ({@link #targetPx}): kiosk.css sizes them for the large panels, and on a denser panel (the 7-inch 800×480 one is
  * ~133 dpi, so 60 px would be 11.5 mm) {@link Theme} raises them to what 15 mm takes at the panel's dpi.
  */
@@ -18,8 +18,20 @@ public enum Form {
     /** The shortest side of a touch target, in millimetres (ISO 9241-9 and the usual kiosk guidance). */
     public static final double TARGET_MM = 15;
 
+    /**
+     * The large layouts are drawn for 1920 px on the long side and 1080 on the short one; narrower, their columns
+     * wrap the words into tiles taller than the screen (on 1680×1050, 1600×900, 1280×1024 and 1280×800 the header
+     * and the bottom were cut off). A screen smaller than this gets the small layout, which fits and keeps its type.
+     */
+    static final double LARGE_LONG_SIDE = 1800;
+    /** 1920×1080 less a desktop's task bar (1920×1040) still takes the large layout. */
+    static final double LARGE_SHORT_SIDE = 1000;
+
     public static Form of(double width, double height) {
         if (Math.min(width, height) < COMPACT_BELOW) {
+            return COMPACT;
+        }
+        if (Math.max(width, height) < LARGE_LONG_SIDE || Math.min(width, height) < LARGE_SHORT_SIDE) {
             return COMPACT;
         }
         return height > width ? PORTRAIT : LANDSCAPE;

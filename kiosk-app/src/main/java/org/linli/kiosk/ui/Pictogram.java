@@ -11,9 +11,9 @@ import javafx.scene.shape.SVGPath;
 /**
  * Pictures drawn from shapes in the code (no icon font to download or license) so that a resident who cannot read
  * finds a tile by its shape: a phone with a code to check in, a ticket for a number, a door for a room, people for
- * activities, a card for the resident card, a
- * calendar for one's bookings, a smiling face for a rating; and who may be served first. Each is
- * drawn in a 48×48 box; holes are the parts that overlap an even number of times (even-odd filling).
+ * activities, a card for the resident card, a calendar for one's bookings, a smiling face for a rating, a clock
+ * for a place on a waitlist; and who may be served first. Each is drawn in a 48×48 box; holes are the parts that
+ * overlap an even number of times (even-odd filling).
  */
 public enum Pictogram {
     /** A phone showing a QR code. */
@@ -49,6 +49,9 @@ public enum Pictogram {
     /** A calendar page with a tick: the bookings a resident has made. */
     CALENDAR("M5 9H43V44H5Z M9 17V40H39V17Z M13 3H18V9H13Z M30 3H35V9H30Z"
             + " M14 28L18 24L22 28L30 20L34 24L22 36Z"),
+    /** A clock at five to four, for a place on a waitlist: waiting, not yet done. */
+    CLOCK("M24 3A21 21 0 1 1 24 45A21 21 0 1 1 24 3Z M24 7A17 17 0 1 0 24 41A17 17 0 1 0 24 7Z"
+            + " M22 11H26V22.4L33.4 29.8L30.6 32.6L22 24Z"),
     /** A smiling face. */
     SMILE("M24 3A21 21 0 1 1 24 45A21 21 0 1 1 24 3Z M24 7A17 17 0 1 0 24 41A17 17 0 1 0 24 7Z"
             + " M17 15.5A3 3 0 1 1 17 21.5A3 3 0 1 1 17 15.5Z M31 15.5A3 3 0 1 1 31 21.5A3 3 0 1 1 31 15.5Z"

@@ -29,6 +29,7 @@ import javafx.util.Duration;
 import org.linli.kiosk.central.Connectivity;
 import org.linli.kiosk.central.Names;
 import org.linli.kiosk.scan.HidScanDetector;
+import org.linli.kiosk.session.ConsentPrompt;
 import org.linli.kiosk.session.Screen;
 import org.linli.kiosk.session.ShellViewModel;
 import org.linli.kiosk.session.StaffExit;
@@ -49,6 +50,7 @@ public final class Shell {
     private final StaffExit staffExit;
     private final javafx.beans.property.ObjectProperty<Names> hubName;
     private final Form form;
+    private final ConsentPrompt consent;
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final StackPane content = new StackPane();
@@ -63,7 +65,8 @@ public final class Shell {
 
     public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Function<Screen, View> views,
             InstantSource clock, ZoneId zone, StaffExit staffExit,
-            javafx.beans.property.ObjectProperty<Names> hubName, Form form) {
+            javafx.beans.property.ObjectProperty<Names> hubName, Form form, ConsentPrompt consent) {
+        this.consent = consent;
         this.vm = vm;
         this.i18n = i18n;
         this.connectivity = connectivity;
@@ -78,9 +81,16 @@ public final class Shell {
         frame.setTop(top);
         frame.setCenter(content);
         root.getChildren().add(frame);
+        // a screen taller than the panel (words wider in one rendering than another) runs off at the bottom, never
+        // at the top: centred, it pushed the header, with "home" and the language, half off the small panel
+        StackPane.setAlignment(frame, Pos.TOP_CENTER);
         // changing screens swaps the content and shows or hides "home"; the header is rebuilt only when its words
         // change (language, hub name, online state)
-        vm.screenProperty().addListener((o, was, now) -> showScreen());
+        vm.screenProperty().addListener((o, was, now) -> {
+            consent.close(); // the notice belongs to the request of the screen it was asked on
+            showScreen();
+        });
+        consent.askingProperty().addListener((o, was, now) -> renderOverlays());
         i18n.localeProperty().addListener((o, was, now) -> render());
         connectivity.onlineProperty().addListener((o, was, now) -> renderTop());
         hubName.addListener((o, was, now) -> renderTop());
@@ -217,6 +227,9 @@ public final class Shell {
                         new HBox(24, more, done));
                 root.getChildren().add(overlay(box, "idle-warning"));
             }
+        }
+        if (consent.asking()) {
+            root.getChildren().add(overlay(ConsentView.of(consent, i18n, form), "consent"));
         }
         if (staffExit.askingProperty().get()) {
             Button ok = Ui.primary(i18n.get("staff.exit"), "staff-ok", () -> staffExit.submit());

@@ -33,6 +33,53 @@ public final class Ui {
         return label;
     }
 
+    /**
+     * A name put inside a sentence that wraps, kept on one line: its spaces become no-break spaces, so that "booking
+     * the Activity | room" breaks before the name instead ("Activity room", "Affairs office" stay whole).
+     */
+    public static String unbroken(String name) {
+        return name == null ? null : name.strip().replace(' ', '\u00A0');
+    }
+
+    /**
+     * Words that wrap only between the parts given, each part kept on one line: a date, "（明天）", "09:00–10:00", a
+     * room's name. A wrapping label breaks wherever Java's line rules allow, which is after any colon or dash and
+     * between any two Chinese characters: "19:|00", "09:00 –|10:00", "（明|天）", "多功能活动|室".
+     */
+    public static FlowPane phrases(String style, java.util.List<String> parts) {
+        FlowPane line = new FlowPane();
+        line.getStyleClass().add("phrases");
+        for (String part : parts) {
+            if (part == null || part.isBlank()) {
+                continue;
+            }
+            if (part.startsWith("（") && !line.getChildren().isEmpty()) {
+                // a full-width bracket carries its own space: "星期日（明天）" stays one part, without a gap
+                Label before = (Label) line.getChildren().getLast();
+                before.setText(before.getText() + part.strip());
+                continue;
+            }
+            String words = part.strip();
+            if (words.startsWith("·") && !line.getChildren().isEmpty()) {
+                // the dot that joins a part to the one before ends that one: a wrap never leaves "· 多功能活动室"
+                // alone at the start of a line, where it reads as an item of a list
+                Label before = (Label) line.getChildren().getLast();
+                before.setText(before.getText() + " ·");
+                words = words.substring(1).strip();
+                if (words.isEmpty()) {
+                    continue;
+                }
+            }
+            Label label = new Label(words);
+            label.getStyleClass().add(style);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            line.getChildren().add(label);
+        }
+        line.setHgap(8); // about a space at the kiosk's sizes
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
+    }
+
     /** A touch button; {@code id} lets tests and the screenshot tour find it. */
     public static Button button(String content, String id, Runnable action, String... styles) {
         Button button = new Button(content);
@@ -171,10 +218,12 @@ public final class Ui {
 
     /**
      * In place of the keypad when the resident is known: "we'll use your resident card" (or phone ending 8000), so
-     * nobody types their number twice in one visit.
+     * nobody types their number twice in one visit. Under the card's picture, not the green tick: that one means
+     * "done", and beside a form not yet sent it read as "booked".
      */
-    public static VBox knownResident(ResidentSession resident, I18n i18n) {
-        VBox box = card(badge("✓", "badge-ok"), text(i18n.get("resident.known"), "section-title"),
+    public static VBox knownResident(ResidentSession resident, I18n i18n, Form form) {
+        VBox box = card(Pictogram.CARD.badge(form.compact() ? 36 : 56),
+                text(i18n.get("resident.known"), "section-title"),
                 text(resident.byCard() ? i18n.get("resident.card") : i18n.get("resident.phone",
                         resident.phoneLast4()), "lead"),
                 button(i18n.get("resident.notYou"), "not-me", resident::reset));

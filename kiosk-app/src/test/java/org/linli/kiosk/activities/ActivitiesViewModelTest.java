@@ -59,6 +59,75 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
         assertEquals(signedUp, f.central.newestResident(), "the resident of that number, known before its card");
     }
 
+    /**
+     * The hub calls an activity off while a resident is signing up for it: they are told so, and back in the list it
+     * says so and cannot be chosen.
+     */
+    @Test
+    void anActivityCalledOffMeanwhileSaysSoAndIsMarkedInTheList() {
+        vm.refresh();
+        vm.showWeek(true);
+        var activity = vm.activities().stream().filter(a -> !a.full()).findFirst().orElseThrow();
+        vm.choose(activity);
+        callOff(activity.id());
+        "13800138000".chars().forEach(c -> vm.phone().press((char) c));
+        vm.signUp();
+        assertEquals(ActivitiesViewModel.Step.PROBLEM, vm.stepProperty().get());
+        assertEquals("activities.refused.cancelled", vm.messageProperty().get());
+        vm.back();
+        assertEquals(java.util.Set.of(activity.id()), vm.calledOff(), "marked as called off");
+        assertTrue(vm.activities().stream().anyMatch(a -> a.id().equals(activity.id())), "still listed, marked");
+        assertEquals(7, vm.activities().size(), "the rest of the week still listed");
+        vm.choose(activity);
+        assertEquals(ActivitiesViewModel.Step.LIST, vm.stepProperty().get(), "it cannot be chosen");
+    }
+
+    /**
+     * Called off while the list is on screen: the live event marks it (the central service leaves it out of its
+     * list, so the list asked again keeps it marked); one moved to a later day only leaves the list, it is not
+     * called off; and a resident typing their number for it is told.
+     */
+    @Test
+    void theLiveEventMarksAnActivityCalledOffAndTheListAskedAgainKeepsIt() {
+        vm.showWeek(true);
+        var ahead = vm.activities().stream().filter(a -> a.start().toInstant().isAfter(f.clock.instant())).toList();
+        var off = ahead.get(0);
+        var moved = ahead.get(1);
+        callOff(off.id());
+        f.central.put("/api/v1/activities/" + moved.id(), f.central.staffToken("admin"), java.util.Map.of(
+                "room", moved.room(), "titleZh", moved.title().zh(), "titleEn", moved.title().en(),
+                "start", moved.start().plusDays(20).toString(), "end", moved.end().plusDays(20).toString(),
+                "capacity", moved.capacity()));
+        vm.liveCalledOff(off);
+        assertEquals(java.util.Set.of(off.id()), vm.calledOff());
+        f.clock.advance(ActivitiesViewModel.REFRESH_EVERY);
+        vm.tick();
+        assertEquals(java.util.Set.of(off.id()), vm.calledOff(), "the moved one is not taken as called off");
+        assertTrue(vm.activities().stream().anyMatch(a -> a.id().equals(off.id())), "listed, marked called off");
+        assertFalse(vm.activities().stream().anyMatch(a -> a.id().equals(moved.id())), "moved out of the week");
+        var order = vm.activities().stream().map(a -> a.start().toInstant()).toList();
+        assertEquals(order.stream().sorted().toList(), order, "in the order of their start");
+
+        var typing = ahead.get(2);
+        vm.choose(typing);
+        vm.liveCalledOff(typing);
+        assertEquals(ActivitiesViewModel.Step.PROBLEM, vm.stepProperty().get(), "told while typing their number");
+        assertEquals("activities.refused.cancelled", vm.messageProperty().get());
+
+        // the network goes while the list is read: the next periodic ask keeps it on screen (the banner says why)
+        vm.back();
+        f.central.stop();
+        f.clock.advance(ActivitiesViewModel.REFRESH_EVERY);
+        vm.tick();
+        assertEquals(ActivitiesViewModel.Step.LIST, vm.stepProperty().get());
+        assertEquals(order.size(), vm.activities().size());
+    }
+
+    private void callOff(String activity) {
+        f.central.post("/api/v1/activities/" + activity + "/cancel", f.central.staffToken("admin"),
+                java.util.Map.of("reason", "the speaker is ill"));
+    }
+
     @Test
     void signsUpWhenThereIsRoomAndWaitlistsWhenFull() {
         f.central.fill("demo-kids-5", 8); // the parent and child crafts in the studio: eight places

@@ -25,6 +25,10 @@ class CardViewModelTest extends CentralFixtureTest {
         byte[] printed = Files.readAllBytes(paper);
         String text = new String(printed, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals(true, text.contains(vm.cardProperty().get().token()), "the slip carries the card QR");
+        // the words residents use, as on the screen: 约房间, not 订房 (a hotel's word)
+        String chinese = new String(printed, java.nio.charset.Charset.forName("GB18030"));
+        assertEquals(true, chinese.contains("签到、取号、约房间都可用"), "the slip's uses in plain words");
+        assertEquals(false, chinese.contains("订房"), "no hotel word on the slip");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.linli.kiosk.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,40 @@ class QueueViewModelTest extends CentralFixtureTest {
         assertEquals(2, vm.ticketProperty().get().peopleAhead());
         String id = vm.ticketProperty().get().id();
         assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/ticket/" + id));
+    }
+
+    /** The ticket says when it was taken, as a paper ticket and the phone's ticket page do ("10:30 取号"). */
+    @Test
+    void aTicketKnowsWhenItWasTaken() {
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        var queued = vm.ticketProperty().get().queued();
+        assertNotNull(queued, "the time the central service queued it");
+        assertEquals(f.clock.instant().getEpochSecond() / 60, queued.toInstant().getEpochSecond() / 60,
+                "taken now, by the hub's clock");
+    }
+
+    /**
+     * A number typed earlier in the visit that the central service does not know yet (its check-in was kept while the
+     * service was away): the ticket asks for the privacy notice first; "back" draws nothing, agreeing draws it.
+     */
+    @Test
+    void aNumberNewToTheCentralServiceAgreesToTheNoticeBeforeItsTicket() {
+        f.resident.phone("13300133183");
+        vm.refresh();
+        vm.choose(vm.tiles().get(0));
+        vm.take(false);
+        assertTrue(f.resident.consent().asking(), "the notice, not a refusal");
+        assertEquals(QueueViewModel.Step.PRIORITY, vm.stepProperty().get());
+        f.resident.consent().back();
+        assertEquals(0, f.central.count("SELECT count(*) FROM ticket"), "back: nothing drawn");
+        vm.take(false);
+        f.resident.consent().agree();
+        assertEquals(QueueViewModel.Step.TICKET, vm.stepProperty().get());
+        long resident = f.central.residentOf("ticket", vm.ticketProperty().get().id());
+        assertEquals(1, f.central.count("SELECT count(*) FROM resident WHERE id = " + resident
+                + " AND consent_version = '" + org.linli.kiosk.session.ConsentPrompt.VERSION + "'"));
     }
 
     @Test

@@ -45,10 +45,15 @@ class RatingViewModelTest extends CentralFixtureTest {
         assertEquals(1, f.sender.pendingCount());
     }
 
+    /** Home between two things one resident does keeps what the rating is about; the end of the visit forgets it. */
     @Test
-    void resetForgetsTheSubjectAndIgnoresOutOfRangeTaps() {
-        vm.remember(new RatingViewModel.Subject("booking", "1"));
+    void homeKeepsTheSubjectTheEndOfTheVisitForgetsItAndOutOfRangeTapsAreIgnored() {
+        var subject = new RatingViewModel.Subject("booking", "1", new org.linli.kiosk.central.Names("阅览室",
+                "Reading room"));
+        vm.remember(subject);
         vm.reset();
+        assertEquals(subject, vm.subjectProperty().get(), "kept while the same resident is at the kiosk");
+        vm.forget();
         assertNull(vm.subjectProperty().get());
         vm.rate(0);
         vm.rate(6);

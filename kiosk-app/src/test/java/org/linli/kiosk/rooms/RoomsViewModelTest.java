@@ -91,6 +91,44 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertTrue(vm.rooms().get(0).dayLeft(f.clock.instant()));
     }
 
+    /**
+     * Two slots of today closed for repairs and the next one booked: the list draws the two as repairs, joined into
+     * one stretch to be said in words, and the third as booked; once the repairs are over they are past like any hour.
+     */
+    @Test
+    void theRoomListTellsRepairsFromBookings() throws Exception {
+        vm.refresh();
+        java.time.Instant now = f.clock.instant();
+        RoomRow before = vm.rooms().get(0);
+        var slots = before.today();
+        // three free slots in a row still to come, the first two ending today (a block is from and to on one day)
+        int first = java.util.stream.IntStream.range(0, slots.size() - 2)
+                .filter(i -> java.util.stream.IntStream.rangeClosed(i, i + 2)
+                        .allMatch(j -> slots.get(j).free() && slots.get(j).start().toInstant().isAfter(now)))
+                .filter(i -> slots.get(i + 1).end().atZoneSameInstant(f.zone).toLocalDate()
+                        .equals(java.time.LocalDate.ofInstant(now, f.zone)))
+                .findFirst().orElseThrow(() -> new AssertionError("no three free slots in a row today"));
+        var from = slots.get(first).start().atZoneSameInstant(f.zone);
+        var to = slots.get(first + 1).end().atZoneSameInstant(f.zone);
+        var format = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        f.central.block(before.room().id(), from.toLocalDate(), format.format(from), format.format(to), "new floor");
+        f.central.book(before.room().id(), slots.get(first + 2).start(), slots.get(first + 2).end(), "13800138001");
+        vm.refresh();
+
+        RoomRow after = vm.rooms().get(0);
+        assertEquals(java.util.List.of(RoomRow.Segment.REPAIRS, RoomRow.Segment.REPAIRS, RoomRow.Segment.BOOKED),
+                after.today().subList(first, first + 3).stream().map(s -> RoomRow.segment(s, now)).toList());
+        assertEquals(java.util.List.of(new RoomRow.Repairs(slots.get(first).start(), slots.get(first + 1).end())),
+                after.repairsLeft(now), "one stretch from the first slot's start to the second's end");
+        assertEquals(before.freeLeft(now) - 3, after.freeLeft(now), "neither repairs nor a booking are free");
+        assertTrue(after.today().stream().filter(s -> !s.end().toInstant().isAfter(now))
+                .allMatch(s -> RoomRow.segment(s, now) == RoomRow.Segment.PAST), "hours gone are past");
+
+        java.time.Instant later = slots.get(first + 1).end().toInstant();
+        assertTrue(after.repairsLeft(later).isEmpty(), "repairs over are not announced");
+        assertEquals(RoomRow.Segment.PAST, RoomRow.segment(after.today().get(first), later));
+    }
+
     @Test
     void aResidentKnownFromEarlierInTheVisitBooksWithTheirCardWithoutTypingANumber() throws Exception {
         String card = f.central.residentCard("13800138009");
@@ -104,6 +142,48 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertEquals(RoomsViewModel.Step.DONE, vm.stepProperty().get());
         assertEquals(resident, f.central.residentOf("booking", vm.bookingProperty().get().id()));
         assertEquals(resident, f.central.newestResident(), "no other resident made known by the booking");
+    }
+
+    /**
+     * The booking number beside the door code is random and up to 16 digits (issue 13): shown in groups of four, as
+     * a phone number is in groups, so that a resident can read it out to staff ("9656 6149 4870 393", not
+     * "965661494870393"); a short one is padded ("0001", a bare "1" looked like a test).
+     */
+    @Test
+    void showsTheBookingNumberInGroupsOfFour() throws Exception {
+        chooseASlotTomorrow();
+        fillDetails(vm);
+        vm.book();
+        String id = vm.bookingProperty().get().id();
+        String shown = vm.bookingNumber();
+        assertEquals(id, shown.replace(" ", ""), "the same digits");
+        assertTrue(shown.matches("\\d{4}( \\d{4})*( \\d{1,3})?"), shown);
+        assertEquals("9656 6149 4870 393", RoomsViewModel.bookingNumber("965661494870393"));
+        assertEquals("1234 5678 9012 3456", RoomsViewModel.bookingNumber("1234567890123456"));
+        assertEquals("0001", RoomsViewModel.bookingNumber("1"));
+        assertEquals("1002", RoomsViewModel.bookingNumber("1002"));
+    }
+
+    /**
+     * The printed booking slip gives the day as the screen does ("12月6日 星期日", not "2026-12-06") and the booking
+     * number in groups, the one a resident reads out to staff when the code will not scan.
+     */
+    @Test
+    void printsTheBookingWithItsDayInWordsAndItsNumber() throws Exception {
+        java.nio.file.Path paper = dir.resolve("lp0");
+        vm = new RoomsViewModel(f.client, f.async, org.linli.kiosk.print.EscPosPrinter.device(paper.toString()),
+                new RatingViewModel(f.sender, f.async), f.clock, f.zone, Map.of(), f.resident);
+        chooseASlotTomorrow();
+        fillDetails(vm);
+        vm.book();
+        var start = vm.bookingProperty().get().start().atZoneSameInstant(f.zone);
+        String chinese = new String(java.nio.file.Files.readAllBytes(paper),
+                java.nio.charset.Charset.forName("GB18030"));
+        String day = java.time.format.DateTimeFormatter.ofPattern("M月d日 EEEE", java.util.Locale.CHINESE)
+                .format(start);
+        assertTrue(chinese.contains(day), "the day in words, " + day + ": " + chinese);
+        assertFalse(chinese.contains(start.toLocalDate().toString()), "no ISO date: " + chinese);
+        assertTrue(chinese.contains(vm.bookingNumber()), "the booking number: " + chinese);
     }
 
     @Test
@@ -187,6 +267,32 @@ class RoomsViewModelTest extends CentralFixtureTest {
         vm.tapSlot(after);
         assertEquals(after, vm.firstSlotProperty().get(), "the range restarted after the taken slots");
         assertEquals(after, vm.lastSlotProperty().get());
+    }
+
+    /**
+     * At 08:59 in a room that wants an hour's notice: 08:00 and 08:30 have passed, 09:00 and 09:30 are too soon, 10:00
+     * is the first that can be chosen. Those before it looked free and did nothing when tapped, or were refused.
+     */
+    @Test
+    void slotsPastOrInsideTheRoomsNoticeCannotBeChosen() {
+        vm.refresh();
+        var room = vm.rooms().get(0).room();
+        f.central.put("/api/v1/rooms/" + room.id(), f.central.staffToken("admin"), Map.of("hub", TestCentral.HUB,
+                "nameZh", room.name().zh(), "nameEn", room.name().en(), "capacity", room.capacity(),
+                "leadMinutes", 60));
+        vm.refresh();
+        vm.choose(vm.rooms().stream().filter(r -> r.room().id().equals(room.id())).findFirst().orElseThrow().room());
+        assertEquals("08:00", vm.slots().get(0).start().atZoneSameInstant(f.zone).toLocalTime().toString());
+        assertTrue(vm.begun(0) && vm.begun(1) && !vm.begun(2));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(vm.slots().get(i).free(), "nobody booked it");
+            assertFalse(vm.bookable(i), "slot " + i + " cannot be had any more");
+            vm.tapSlot(i);
+            assertFalse(vm.hasTime(), "tapping slot " + i + " chooses nothing");
+        }
+        assertTrue(vm.bookable(4));
+        vm.tapSlot(4);
+        assertEquals(4, vm.firstSlotProperty().get());
     }
 
     @Test

@@ -1,0 +1,6 @@
+-- PostgreSQL's copy of db/migration/V178 (the same statements; BIGINT for SQLite's 64-bit INTEGER).
+-- A resident's requests at a hub's counter (features review ★4 and 14): when their last card was issued (cards
+-- themselves are not stored; NULL: none since this version), and when staff last lifted their no-show block (the
+-- no-shows released up to then no longer count; 0: never).
+ALTER TABLE resident ADD COLUMN card_issued_ts BIGINT;
+ALTER TABLE resident ADD COLUMN no_shows_lifted_ts BIGINT NOT NULL DEFAULT 0;
