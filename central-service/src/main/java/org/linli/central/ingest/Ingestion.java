@@ -45,6 +45,8 @@ public final class Ingestion implements AutoCloseable {
      * room's state) is most of the cost of a message at low rates (the README's ingestion by rate).
      */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long FAILURE_PAUSE_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long FAILURE_PAUSE_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Database db;
     private final Validator validator;
@@ -52,6 +54,7 @@ public final class Ingestion implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final Consumer<MqttConnection.Inbound> acknowledge;
+    private final Runnable redeliver;
     private final Receipts receipts;
     private final Drops drops;
     private final BlockingQueue<MqttConnection.Inbound> queue;
@@ -65,6 +68,8 @@ public final class Ingestion implements AutoCloseable {
     private final List<Thread> threads;
     private volatile boolean running = true;
     private long lastBatchNanos = System.nanoTime() - LINGER_NANOS;
+    /** The writer's pause after a batch failed to be stored, doubled while they keep failing. */
+    private long failurePauseNanos = FAILURE_PAUSE_MIN_NANOS;
 
     /** @param settled drops that are final (malformed, another room): acknowledged to the device like the rest */
     private record Decoded(List<MqttConnection.Inbound> inbound, List<Message> accepted,
@@ -87,17 +92,21 @@ public final class Ingestion implements AutoCloseable {
     /**
      * @param devices the registered device of an id
      * @param acknowledge called with each message once it is stored (or dropped for good)
+     * @param redeliver called after a batch failed to be stored: have the broker send again what we left
+     *     unacknowledged (it sends no more than our Receive Maximum unacknowledged, so without this those messages
+     *     would keep their places until the next reconnect, and enough of them would stop ingestion)
      * @param receipts tells devices what each committed batch settled
      * @param maxInFlight at most this many messages received and not yet acknowledged; Paho's callback waits beyond
      */
     public Ingestion(Database db, Function<String, Optional<Device>> devices, BatchSink sink, Drops drops,
-            Consumer<MqttConnection.Inbound> acknowledge, Receipts receipts, Clock clock, int batchSize,
-            int maxInFlight) {
+            Consumer<MqttConnection.Inbound> acknowledge, Runnable redeliver, Receipts receipts, Clock clock,
+            int batchSize, int maxInFlight) {
         this.db = db;
         this.validator = new Validator(new PayloadCodec(clock), devices);
         this.sink = sink;
         this.drops = drops;
         this.acknowledge = acknowledge;
+        this.redeliver = redeliver;
         this.receipts = receipts;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -226,14 +235,19 @@ public final class Ingestion implements AutoCloseable {
                 return sink.apply(c, fresh);
             });
         } catch (RuntimeException e) {
-            // The database failed (disk full, locked by another process): leave the batch unacknowledged, so the
-            // broker redelivers it after a reconnect (and the agents, without a receipt, send it again), and go on
-            // with the next one.
+            // The database failed (disk full, locked by another process): leave the batch unacknowledged and have
+            // the broker send it again (the agents, without a receipt, would too), after a pause that grows while
+            // batches keep failing.
             counters.failedBatches.incrementAndGet();
-            LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed", e);
+            LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed; the"
+                    + " broker sends them again in " + TimeUnit.NANOSECONDS.toMillis(failurePauseNanos) + " ms", e);
             inFlight.release(batch.inbound().size());
+            redeliver.run();
+            LockSupport.parkNanos(failurePauseNanos);
+            failurePauseNanos = Math.min(failurePauseNanos * 2, FAILURE_PAUSE_MAX_NANOS);
             return;
         }
+        failurePauseNanos = FAILURE_PAUSE_MIN_NANOS;
         counters.duplicates.addAndGet(countStored(batch.accepted()) - stored[0]);
         counters.stored.addAndGet(stored[0]);
         counters.batches.incrementAndGet();
