@@ -42,7 +42,7 @@ public record LiveSettings(String mqttUrl, String mqttUsername, String mqttPassw
                 Duration.ofSeconds(number(config, "live.denied-burst.window-seconds", 60, 1, 3600)),
                 Duration.ofSeconds(number(config, "live.no-show-sweep-seconds", 15, 1, 3600)),
                 number(config, "live.batch-size", 2000, 1, 100_000),
-                number(config, "live.receive-maximum", 65_535, 1, 65_535));
+                number(config, "live.receive-maximum", 2_000, 1, 65_535));
     }
 
     private static String text(Config config, String key, String fallback) {

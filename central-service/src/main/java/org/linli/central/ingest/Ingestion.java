@@ -30,9 +30,10 @@ import org.linli.protocol.payload.PayloadCodec;
  *
  * <p>At most {@code maxInFlight} messages are between Paho's callback and their acknowledgement: beyond that the
  * callback waits, Paho stops reading the socket and the broker keeps the rest (in its queue for us, which drops
- * beyond max_queued_messages). A small bound keeps a burst (every agent's outbox after an outage) out of the heap,
- * where Serial GC grows the old generation for it and keeps it; it is 65,535 by default until a smaller one is shown
- * to lose nothing (README.md: ingestion, fourth round).
+ * beyond max_queued_messages; the agents send again what got no receipt). The bound (2,000 by default) keeps a burst
+ * (every agent's outbox after an outage) out of the heap, where Serial GC grows the old generation for it and keeps
+ * it (README.md: ingestion, fifth round). Every message gives its permit back once acknowledged, dropped or refused
+ * by the database.
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
