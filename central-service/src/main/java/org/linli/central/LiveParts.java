@@ -117,7 +117,8 @@ final class LiveParts implements AutoCloseable {
             public boolean unauthorised(String deviceId) {
                 return registry.countDropped(deviceId);
             }
-        }, message -> mqtt.acknowledge(message), receipts(), clock, settings.batchSize());
+        }, message -> mqtt.acknowledge(message), () -> mqtt.redeliver(), receipts(), clock, settings.batchSize(),
+                settings.receiveMaximum());
         this.doorKeys = new DoorKeysPublisher(features.catalogue(), features.bookings()::roomBookings,
                 features.keys(), retained,
                 new DoorKeysPublisher.Alarm() {

@@ -16,10 +16,12 @@ import org.linli.central.config.ConfigLoader;
  * @param noShowRule how many no-shows (of bookings, queue numbers and activities) within how many days block a
  *     resident from booking and signing up, and for how long
  * @param deniedBurst this many denied accesses at one device within {@code deniedWindow} raise an alert
+ * @param receiveMaximum at most this many device messages unacknowledged on our connection (MQTT 5 Receive Maximum):
+ *     what a burst (every agent's outbox after an outage) can put in the heap before it is stored
  */
 public record LiveSettings(String mqttUrl, String mqttUsername, String mqttPassword, String clientId,
         String sharedGroup, Duration offlineAfter, Duration noShowAfter, NoShowRule noShowRule, int deniedBurst,
-        Duration deniedWindow, Duration noShowSweep, int batchSize) {
+        Duration deniedWindow, Duration noShowSweep, int batchSize, int receiveMaximum) {
 
     /** {@code max} no-shows within {@code window} block new bookings and sign-ups for {@code block}. */
     public record NoShowRule(int max, Duration window, Duration block) {
@@ -40,7 +42,8 @@ public record LiveSettings(String mqttUrl, String mqttUsername, String mqttPassw
                 number(config, "live.denied-burst.count", 5, 2, 1000),
                 Duration.ofSeconds(number(config, "live.denied-burst.window-seconds", 60, 1, 3600)),
                 Duration.ofSeconds(number(config, "live.no-show-sweep-seconds", 15, 1, 3600)),
-                number(config, "live.batch-size", 2000, 1, 100_000));
+                number(config, "live.batch-size", 2000, 1, 100_000),
+                number(config, "live.receive-maximum", 2_000, 1, 65_535));
     }
 
     private static String text(Config config, String key, String fallback) {
@@ -73,6 +76,6 @@ public record LiveSettings(String mqttUrl, String mqttUsername, String mqttPassw
 
     public LiveSettings withMqttUrl(String url) {
         return new LiveSettings(url, mqttUsername, mqttPassword, clientId, sharedGroup, offlineAfter, noShowAfter,
-                noShowRule, deniedBurst, deniedWindow, noShowSweep, batchSize);
+                noShowRule, deniedBurst, deniedWindow, noShowSweep, batchSize, receiveMaximum);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -26,10 +27,16 @@ import org.linli.protocol.payload.PayloadCodec;
  * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A
  * message is acknowledged, to the broker and to the device, only after its commit. A bad message is counted and
  * dropped; nothing a device sends stops this.
+ *
+ * <p>At most {@code maxInFlight} messages are between Paho's callback and their acknowledgement: beyond that the
+ * callback waits, Paho stops reading the socket and the broker keeps the rest (in its queue for us, which drops
+ * beyond max_queued_messages; the agents send again what got no receipt). The bound (2,000 by default) keeps a burst
+ * (every agent's outbox after an outage) out of the heap, where Serial GC grows the old generation for it and keeps
+ * it (README.md: ingestion, fifth round). Every message gives its permit back once acknowledged, dropped or refused
+ * by the database.
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
-    private static final int QUEUE_CAPACITY = 100_000;
     private static final int MAX_UNKNOWN_TRACKED = 10_000;
     /**
      * A batch starts at most this long after the one before: a steady stream is then stored in batches of several
@@ -39,6 +46,8 @@ public final class Ingestion implements AutoCloseable {
      * room's state) is most of the cost of a message at low rates (the README's ingestion by rate).
      */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long FAILURE_PAUSE_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long FAILURE_PAUSE_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Database db;
     private final Validator validator;
@@ -46,9 +55,12 @@ public final class Ingestion implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final Consumer<MqttConnection.Inbound> acknowledge;
+    private final Runnable redeliver;
     private final Receipts receipts;
     private final Drops drops;
-    private final BlockingQueue<MqttConnection.Inbound> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<MqttConnection.Inbound> queue;
+    /** One permit per message from its arrival until it is acknowledged (or its batch failed to store). */
+    private final Semaphore inFlight;
     private final IngestCounters counters = new IngestCounters();
     private final DropLog dropLog = new DropLog();
     private final Map<String, AtomicLong> unknownDevices = new ConcurrentHashMap<>();
@@ -57,6 +69,8 @@ public final class Ingestion implements AutoCloseable {
     private final List<Thread> threads;
     private volatile boolean running = true;
     private long lastBatchNanos = System.nanoTime() - LINGER_NANOS;
+    /** The writer's pause after a batch failed to be stored, doubled while they keep failing. */
+    private long failurePauseNanos = FAILURE_PAUSE_MIN_NANOS;
 
     /** @param settled drops that are final (malformed, another room): acknowledged to the device like the rest */
     private record Decoded(List<MqttConnection.Inbound> inbound, List<Message> accepted,
@@ -79,18 +93,26 @@ public final class Ingestion implements AutoCloseable {
     /**
      * @param devices the registered device of an id
      * @param acknowledge called with each message once it is stored (or dropped for good)
+     * @param redeliver called after a batch failed to be stored: have the broker send again what we left
+     *     unacknowledged (it sends no more than our Receive Maximum unacknowledged, so without this those messages
+     *     would keep their places until the next reconnect, and enough of them would stop ingestion)
      * @param receipts tells devices what each committed batch settled
+     * @param maxInFlight at most this many messages received and not yet acknowledged; Paho's callback waits beyond
      */
     public Ingestion(Database db, Function<String, Optional<Device>> devices, BatchSink sink, Drops drops,
-            Consumer<MqttConnection.Inbound> acknowledge, Receipts receipts, Clock clock, int batchSize) {
+            Consumer<MqttConnection.Inbound> acknowledge, Runnable redeliver, Receipts receipts, Clock clock,
+            int batchSize, int maxInFlight) {
         this.db = db;
         this.validator = new Validator(new PayloadCodec(clock), devices);
         this.sink = sink;
         this.drops = drops;
         this.acknowledge = acknowledge;
+        this.redeliver = redeliver;
         this.receipts = receipts;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(maxInFlight);
+        this.inFlight = new Semaphore(maxInFlight);
         this.threads = List.of(
                 Thread.ofPlatform().name("linli-ingest-decode").daemon(true).unstarted(() -> loop(this::decode)),
                 Thread.ofPlatform().name("linli-ingest-write").daemon(true).unstarted(() -> loop(this::write)),
@@ -101,13 +123,21 @@ public final class Ingestion implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    /** Paho's callback: queue and return. When the queue is full it waits, which slows the broker down for us. */
+    /**
+     * Paho's callback: queue and return. With {@code maxInFlight} messages not yet acknowledged it waits, which
+     * slows the broker down for us (it keeps what it cannot send, acknowledged after our commit or not at all).
+     */
     public void offer(MqttConnection.Inbound message) {
         counters.received.incrementAndGet();
         try {
-            queue.put(message);
+            inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return; // closing: unacknowledged, so the broker sends it again
+        }
+        if (!queue.offer(message)) {
+            inFlight.release(); // cannot happen: the queue holds as many as there are permits
+            throw new IllegalStateException("ingestion queue full with a permit in hand");
         }
     }
 
@@ -153,6 +183,15 @@ public final class Ingestion implements AutoCloseable {
         List<MqttConnection.Inbound> batch = new ArrayList<>(batchSize);
         batch.add(first);
         queue.drainTo(batch, batchSize - 1);
+        try {
+            decode(batch);
+        } catch (RuntimeException e) {
+            inFlight.release(batch.size()); // unacknowledged: the broker sends them again after a reconnect
+            throw e;
+        }
+    }
+
+    private void decode(List<MqttConnection.Inbound> batch) throws InterruptedException {
         List<Message> accepted = new ArrayList<>(batch.size());
         List<Receipts.Settled> settled = new ArrayList<>(0);
         for (MqttConnection.Inbound inbound : batch) {
@@ -197,13 +236,19 @@ public final class Ingestion implements AutoCloseable {
                 return sink.apply(c, fresh);
             });
         } catch (RuntimeException e) {
-            // The database failed (disk full, locked by another process): leave the batch unacknowledged, so the
-            // broker redelivers it after a reconnect (and the agents, without a receipt, send it again), and go on
-            // with the next one.
+            // The database failed (disk full, locked by another process): leave the batch unacknowledged and have
+            // the broker send it again (the agents, without a receipt, would too), after a pause that grows while
+            // batches keep failing.
             counters.failedBatches.incrementAndGet();
-            LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed", e);
+            LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed; the"
+                    + " broker sends them again in " + TimeUnit.NANOSECONDS.toMillis(failurePauseNanos) + " ms", e);
+            inFlight.release(batch.inbound().size());
+            redeliver.run();
+            LockSupport.parkNanos(failurePauseNanos);
+            failurePauseNanos = Math.min(failurePauseNanos * 2, FAILURE_PAUSE_MAX_NANOS);
             return;
         }
+        failurePauseNanos = FAILURE_PAUSE_MIN_NANOS;
         counters.duplicates.addAndGet(countStored(batch.accepted()) - stored[0]);
         counters.stored.addAndGet(stored[0]);
         counters.batches.incrementAndGet();
@@ -256,6 +301,7 @@ public final class Ingestion implements AutoCloseable {
             LOG.log(Level.WARNING, "publishing the live state of a stored batch failed", e);
         }
         batch.inbound().forEach(acknowledge);
+        inFlight.release(batch.inbound().size());
         receipts.add(batch.accepted(), batch.settled(), System.nanoTime());
     }
 

@@ -112,7 +112,7 @@ public final class MqttConnection implements AutoCloseable {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
-        options.setReceiveMaximum(65_535);
+        options.setReceiveMaximum(settings.receiveMaximum());
         if (settings.mqttUrl().startsWith("tcp://")) {
             options.setSocketFactory(new BufferedSockets());
         }
@@ -180,6 +180,46 @@ public final class MqttConnection implements AutoCloseable {
         } catch (MqttException | RuntimeException e) {
             LOG.log(Level.DEBUG, "acknowledgement lost, the broker will redeliver: " + e.getMessage());
         }
+    }
+
+    /**
+     * Drops the connection and connects again, so that the broker sends again every message we left unacknowledged
+     * (a batch the database refused). It sends no more unacknowledged messages than our Receive Maximum: without
+     * this, those would keep their places until the next reconnect, and enough of them would stop ingestion.
+     */
+    public void redeliver() {
+        if (closed) {
+            return;
+        }
+        reconnector.execute(() -> {
+            if (closed || !client.isConnected()) {
+                return;
+            }
+            LOG.log(Level.WARNING, "reconnecting to " + settings.mqttUrl() + " so that the broker sends again what"
+                    + " was not stored");
+            try {
+                client.disconnect(0, null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        dropped();
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable cause) {
+                        dropped();
+                    }
+                }, 0, new MqttProperties());
+            } catch (MqttException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "disconnecting for a redelivery failed: " + e.getMessage());
+                dropped();
+            }
+        });
+    }
+
+    /** After our own disconnect: what arrived on that connection can no longer be acknowledged; connect again. */
+    private void dropped() {
+        generation.incrementAndGet();
+        reconnectLater();
     }
 
     /**

@@ -51,7 +51,7 @@ class IngestionIT {
                 "live.client-id", "central-ingest-it"));
         register("dev-a", "studio", "classroom");
         register("dev-b", "reading-room");
-        awaitSubscribed();
+        awaitSubscribed(broker, HUB);
         device = new TestPublisher(broker.url(), "test-devices");
     }
 
@@ -62,12 +62,12 @@ class IngestionIT {
     }
 
     /** The service subscribes before it publishes the keys, so once the keys arrive, its subscription is in place. */
-    static void awaitSubscribed() throws Exception {
+    static void awaitSubscribed(MosquittoBroker broker, String hub) throws Exception {
         try (TestPublisher watcher = new TestPublisher(broker.url(), "keys-watcher")) {
             CompletableFuture<byte[]> keys = new CompletableFuture<>();
             watcher.client().setCallback(new MessageCallback((topic, message) -> keys.complete(message)));
             watcher.client().subscribe(new MqttSubscription[] {
-                    new MqttSubscription("linli/v1/hubs/" + HUB + "/access/keys", 1)}).waitForCompletion(5000);
+                    new MqttSubscription("linli/v1/hubs/" + hub + "/access/keys", 1)}).waitForCompletion(5000);
             byte[] published = keys.get(20, TimeUnit.SECONDS);
             JsonNode array = org.linli.central.web.Json.MAPPER.readTree(published);
             assertTrue(array.isArray() && array.get(0).get("alg").asText().equals("Ed25519"),

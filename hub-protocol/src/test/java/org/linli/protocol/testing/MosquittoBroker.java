@@ -22,6 +22,14 @@ import java.util.List;
  * </pre>
  */
 public final class MosquittoBroker implements AutoCloseable {
+    /**
+     * The production broker's queue for each client (central-broker-config/mosquitto/mosquitto.conf), unless a test
+     * sets limits of its own: with Mosquitto's default of 1,000 queued messages, a burst that the central service
+     * takes only a bounded number of at a time (live.receive-maximum) loses the rest in the broker, which the
+     * production broker does not.
+     */
+    public static final List<String> PRODUCTION_QUEUE = List.of("max_queued_messages 100000",
+            "max_queued_bytes 67108864");
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"));
 
@@ -38,7 +46,8 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /**
      * Starts a broker listening on 127.0.0.1 on a free port, with persistence in {@code dir} and the given extra
-     * configuration lines (e.g. {@code allow_anonymous true}, {@code password_file …}).
+     * configuration lines (e.g. {@code allow_anonymous true}, {@code password_file …}), and the production broker's
+     * queue limits ({@link #PRODUCTION_QUEUE}) unless those lines set a queue limit of their own.
      */
     public static MosquittoBroker start(Path dir, String... configLines) {
         int port = freePort();
@@ -52,6 +61,9 @@ public final class MosquittoBroker implements AutoCloseable {
         lines.add("log_type warning");
         lines.add("log_type notice");
         lines.addAll(List.of(configLines));
+        if (lines.stream().noneMatch(line -> line.startsWith("max_queued_"))) {
+            lines.addAll(PRODUCTION_QUEUE);
+        }
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("mosquitto.conf");
