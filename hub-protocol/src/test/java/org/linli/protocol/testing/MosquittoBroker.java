@@ -55,6 +55,11 @@ public final class MosquittoBroker implements AutoCloseable {
         lines.add("listener " + port + " 127.0.0.1");
         lines.add("persistence true");
         lines.add("persistence_location " + dir.toAbsolutePath() + "/");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // started as root, mosquitto drops to its own user, which may not write the test's private directory:
+            // every save failed ("Error: Permission denied") and a restarted broker came back empty
+            lines.add("user root");
+        }
         lines.add("autosave_interval 1");
         lines.add("log_dest stdout");
         lines.add("log_type error");
