@@ -167,7 +167,8 @@ public final class Agent implements AutoCloseable {
         loop.execute(() -> rooms.values().forEach(RoomOccupancy::heartbeat));
         Duration heartbeat = config.occupancy().heartbeat();
         loop.every(heartbeat, heartbeat, () -> rooms.values().forEach(RoomOccupancy::heartbeat));
-        new ClosingTime(config.occupancy().closingTime(), config.occupancy().zone(), clock, loop)
+        new ClosingTime(config.occupancy().closingTime(), config.occupancy().zone(), clock, loop,
+                config.occupancy().clockCheck())
                 .daily(() -> rooms.values().stream().filter(r -> r.count() != null)
                         .forEach(RoomOccupancy::resetCount));
         loop.every(config.telemetryInterval(), config.telemetryInterval(), telemetry::report);

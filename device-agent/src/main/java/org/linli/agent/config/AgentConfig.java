@@ -52,7 +52,8 @@ public record AgentConfig(String deviceId, String hubId, Mqtt mqtt, Path dataDir
             Duration resendMax) {
     }
 
-    public record OccupancySettings(Duration heartbeat, LocalTime closingTime, ZoneId zone) {
+    /** @param clockCheck how often the clock is compared with the closing time (a clock set after the start) */
+    public record OccupancySettings(Duration heartbeat, LocalTime closingTime, ZoneId zone, Duration clockCheck) {
     }
 
     /** A sensor on the board. A beam pair uses {@code pin} for the outer beam and {@code innerPin} for the inner one. */

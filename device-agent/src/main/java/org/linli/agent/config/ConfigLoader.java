@@ -77,7 +77,8 @@ public final class ConfigLoader {
         }
         AgentConfig.OccupancySettings occupancy = new AgentConfig.OccupancySettings(
                 Duration.ofSeconds(t.number("occupancy.heartbeat-s", 300, 5, 86_400)),
-                time(t, "occupancy.closing-time", "22:00"), zone(t));
+                time(t, "occupancy.closing-time", "22:00"), zone(t),
+                Duration.ofMillis(t.number("occupancy.clock-check-ms", 60_000, 10, 3_600_000)));
 
         // each pin taken, with what it drives, for the error that names both users of a pin wired twice
         Map<Integer, String> pins = new HashMap<>();

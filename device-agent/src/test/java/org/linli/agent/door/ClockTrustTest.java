@@ -78,6 +78,18 @@ class ClockTrustTest {
         assertTrue(agreeing.why().contains("apart"), agreeing.why());
     }
 
+    /** A flat RTC battery: the RTC starts again at its epoch and the kernel sets the system clock from it. */
+    @Test
+    void anRtcBackAtItsEpochIsNotTrustedThoughTheSystemClockAgreesWithIt() throws Exception {
+        Path rtc = Files.createDirectories(dir.resolve("rtc0"));
+        Instant epoch = Instant.parse("2000-01-01T00:00:00Z");
+        Files.writeString(rtc.resolve("since_epoch"), epoch.getEpochSecond() + "\n");
+        clock.set(epoch.plusSeconds(40));
+        RtcClockTrust trust = new RtcClockTrust(clock, rtc);
+        assertFalse(trust.trusted());
+        assertTrue(trust.why().contains("before 2025"), trust.why());
+    }
+
     @Test
     void aClockBehindTheNewestTimeCentralVouchedForIsNotTrustedEvenAfterARestart() {
         ClockTrust synced = ClockTrust.fixed(true, "synchronised by systemd-timesyncd");

@@ -155,6 +155,24 @@ class OccupancyTest {
         assertEquals(List.of("door.opened", "door.held_open", "door.closed"), types);
     }
 
+    /** The held-open alert (held-open-s: 1) comes only for a door left open that long, and not before. */
+    @Test
+    void aDoorClosedWithinTheHeldOpenTimeRaisesNoAlertAndOneLeftOpenRaisesItAfterThatTime() {
+        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
+        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.LOW);
+        await().until(() -> events().stream().anyMatch(e -> e.contains("door.closed")));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> events().stream().noneMatch(e -> e.contains("door.held_open")));
+
+        long opened = System.nanoTime();
+        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events().stream().anyMatch(e -> e.contains("door.held_open")));
+        assertTrue(System.nanoTime() - opened >= Duration.ofSeconds(1).toNanos(), "not before held-open-s");
+        String alert = events().stream().filter(e -> e.contains("door.held_open")).findFirst().orElseThrow();
+        assertTrue(alert.contains("\"room\":\"" + ROOM + "\"") && alert.contains("open for more than 1 s"), alert);
+        assertEquals(1, events().stream().filter(e -> e.contains("door.held_open")).count(), "one alert per opening");
+    }
+
     private List<String> events() {
         return TestAgents.outboxPayloads(dir.resolve("data/outbox.db")).stream()
                 .filter(row -> row.startsWith("linli/v1/devices/door-1/events ")).toList();
