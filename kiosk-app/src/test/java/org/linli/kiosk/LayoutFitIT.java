@@ -94,6 +94,8 @@ class LayoutFitIT {
         central.fill("demo-health-1", 30); // tomorrow's health talk: full, so the walk joins its waitlist
         // before anyone has drawn a number: the strip says nobody waits
         step(problems, "home, nobody waiting", () -> kiosk.shell().finish());
+        // the barber at lunch: its only counter closed, the strip, its tile and its ticket say so instead of minutes
+        central.post("/api/v1/counters/salon/close", central.staffToken("counter"), Map.of());
         for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
             step(problems, "home " + language, () -> {
                 kiosk.i18n().localeProperty().set(language);
@@ -109,6 +111,18 @@ class LayoutFitIT {
                     }
                 }
             });
+            step(problems, "queue, barber closed", () -> kiosk.shell().go(Screen.QUEUE));
+            step(problems, "queue ticket, barber closed", () -> {
+                kiosk.queue().choose(kiosk.queue().tiles().stream()
+                        .filter(t -> t.service().id().equals("haircut")).findFirst().orElseThrow());
+                kiosk.queue().take(false);
+            });
+            FxToolkit.setupFixture(() -> {
+                if (!kiosk.queue().ticketProperty().get().noCounterOpen()) {
+                    problems.add("queue ticket, barber closed: the ticket does not know no counter is open");
+                }
+            });
+            step(problems, "home, barber closed", () -> kiosk.shell().home());
             step(problems, "check-in", () -> kiosk.shell().go(Screen.CHECKIN));
             FxToolkit.setupFixture(() -> {
                 // this kiosk has no camera: no empty camera box to press the phone against, a picture instead

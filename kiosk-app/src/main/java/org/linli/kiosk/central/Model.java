@@ -116,21 +116,43 @@ public final class Model {
         }
     }
 
+    /**
+     * @param countersOpen how many open counters serve the service; null from a central of before 2026-12, which has
+     *     no closed counters (ADR 0026): every counter counts as open
+     */
     public record QueueStatus(String service, String letter, int waiting, int estimatedWaitMinutes,
-            String nowServing) {
+            String nowServing, Integer countersOpen) {
+        public QueueStatus(String service, String letter, int waiting, int estimatedWaitMinutes, String nowServing) {
+            this(service, letter, waiting, estimatedWaitMinutes, nowServing, null);
+        }
+
         public static QueueStatus from(Json json) {
             return new QueueStatus(json.path("service").asText(null), json.path("letter").asText(null),
                     json.path("waiting").asInt(), json.path("estimatedWaitMinutes").asInt(),
-                    json.path("nowServing").asText(null));
+                    json.path("nowServing").asText(null), json.path("countersOpen").asInteger());
         }
 
         /**
-         * This status with the figures of a {@code queue} event, which carries only the waiting count and the
-         * estimate: the letter and the number now served are kept unless the event has them.
+         * Every counter that serves the service is closed (lunch, the day's end): there is no wait to tell, the
+         * estimate is what one counter would take once it opens.
+         */
+        public boolean noCounterOpen() {
+            return countersOpen != null && countersOpen == 0;
+        }
+
+        /**
+         * This status with the figures of a {@code queue} event, which carries only the waiting count, the estimate
+         * and the open counters: the letter and the number now served are kept unless the event has them.
          */
         public QueueStatus updatedBy(QueueStatus event) {
             return new QueueStatus(service, event.letter() == null ? letter : event.letter(), event.waiting(),
-                    event.estimatedWaitMinutes(), event.nowServing() == null ? nowServing : event.nowServing());
+                    event.estimatedWaitMinutes(), event.nowServing() == null ? nowServing : event.nowServing(),
+                    event.countersOpen() == null ? countersOpen : event.countersOpen());
+        }
+
+        /** This status with another ticket at the counter (a {@code call} event). */
+        public QueueStatus serving(String ticket) {
+            return new QueueStatus(service, letter, waiting, estimatedWaitMinutes, ticket, countersOpen);
         }
     }
 
@@ -199,19 +221,33 @@ public final class Model {
     /**
      * @param statusUrl the page a phone follows the ticket on, when the central knows its public address
      * @param queued when it was taken (a transfer keeps the first ticket's time); null when the central did not say
+     * @param countersOpen while it waits, how many open counters serve its service; null when the central did not
+     *     say (one of before 2026-12, or a ticket no longer waiting)
      */
     public record Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
-            String state, String statusUrl, OffsetDateTime queued) {
+            String state, String statusUrl, OffsetDateTime queued, Integer countersOpen) {
         public Ticket(String id, String number, String service, int peopleAhead, int estimatedWaitMinutes,
                 String state) {
-            this(id, number, service, peopleAhead, estimatedWaitMinutes, state, null, null);
+            this(id, number, service, peopleAhead, estimatedWaitMinutes, state, null, null, null);
         }
 
         public static Ticket from(Json json) {
             return new Ticket(json.path("id").asText(null), json.path("number").asText(null),
                     json.path("service").asText(null), json.path("peopleAhead").asInt(),
                     json.path("estimatedWaitMinutes").asInt(), json.path("state").asText(null),
-                    json.path("statusUrl").asText(null), json.path("queued").asTime());
+                    json.path("statusUrl").asText(null), json.path("queued").asTime(),
+                    json.path("countersOpen").asInteger());
+        }
+
+        /** Every counter of its service is closed now: no wait to tell; it is called in turn once one opens. */
+        public boolean noCounterOpen() {
+            return countersOpen != null && countersOpen == 0;
+        }
+
+        /** This ticket with the open counters a {@code queue} event of its service tells (kept when it says none). */
+        public Ticket withCountersOpen(Integer open) {
+            return open == null ? this : new Ticket(id, number, service, peopleAhead, estimatedWaitMinutes, state,
+                    statusUrl, queued, open);
         }
     }
 

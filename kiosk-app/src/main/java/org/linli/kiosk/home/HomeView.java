@@ -303,7 +303,12 @@ public final class HomeView implements View {
             item.getChildren().add(Ui.text(s.number(), "strip-number"));
         }
         // the waiting count only where the strip is wide: in portrait four services with counts took four lines
-        if (form == Form.LANDSCAPE) {
+        if (form == Form.LANDSCAPE && s.noCounterOpen()) {
+            item.getChildren().add(Ui.text(s.waiting() == 0 ? i18n.get("home.noCounter")
+                    : i18n.get("home.waitingNoCounter", s.waiting()), "strip-muted"));
+        } else if (s.noCounterOpen()) {
+            item.getChildren().add(Ui.text(i18n.get("home.noCounter"), "strip-muted")); // short, and it matters
+        } else if (form == Form.LANDSCAPE) {
             String waiting = s.waiting() == 0 ? i18n.get("home.noWait")
                     : i18n.get(s.number() == null ? "home.waiting" : "home.waitingBehind", s.waiting());
             item.getChildren().add(Ui.text(waiting, "strip-muted"));

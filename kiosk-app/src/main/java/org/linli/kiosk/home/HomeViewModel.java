@@ -57,10 +57,11 @@ public final class HomeViewModel {
      * One service in the now-serving strip: its name (null while the hub's services are not loaded), the number
      * being served (null before the first call of the day) and how many people wait.
      */
-    public record Serving(String service, Names name, String number, int waiting) {
-        /** Nobody waits and nobody is served: there is nothing to say about it but "no wait". */
+    /** @param noCounterOpen every counter serving it is closed now (lunch, the day's end): no wait to tell */
+    public record Serving(String service, Names name, String number, int waiting, boolean noCounterOpen) {
+        /** Nobody waits, nobody is served, and a counter is open: there is nothing to say about it but "no wait". */
         public boolean idle() {
-            return number == null && waiting == 0;
+            return number == null && waiting == 0 && !noCounterOpen;
         }
     }
 
@@ -153,7 +154,7 @@ public final class HomeViewModel {
         for (int i = 0; i < serving.size(); i++) {
             QueueStatus q = serving.get(i);
             if (q.service().equals(service)) {
-                serving.set(i, new QueueStatus(q.service(), q.letter(), q.waiting(), q.estimatedWaitMinutes(), ticket));
+                serving.set(i, q.serving(ticket));
             }
         }
     }
@@ -186,7 +187,8 @@ public final class HomeViewModel {
     private void rebuildStrip() {
         org.linli.kiosk.session.Lists.replace(strip, serving.stream().map(q -> {
             Service service = services.get(q.service());
-            return new Serving(q.service(), service == null ? null : service.name(), q.nowServing(), q.waiting());
+            return new Serving(q.service(), service == null ? null : service.name(), q.nowServing(), q.waiting(),
+                    q.noCounterOpen());
         }).toList());
     }
 

@@ -56,6 +56,12 @@ public final class QueueView implements View {
                 render();
             }
         });
+        // a counter of the ticket's service opens or closes while the ticket is on screen
+        vm.ticketProperty().addListener((o, a, b) -> {
+            if (vm.stepProperty().get() == QueueViewModel.Step.TICKET && a != null && b != null) {
+                render();
+            }
+        });
         i18n.localeProperty().addListener((o, a, b) -> render());
         online.addListener((o, a, b) -> {
             if (vm.stepProperty().get() == QueueViewModel.Step.SERVICES) {
@@ -148,6 +154,10 @@ public final class QueueView implements View {
     }
 
     private String waiting(QueueViewModel.Tile tile) {
+        if (tile.noCounterOpen()) {
+            return tile.waiting() == 0 ? i18n.get("queue.noCounter")
+                    : i18n.get("queue.waitingNoCounter", tile.waiting());
+        }
         return tile.waiting() == 0 ? i18n.get("home.noWait") : i18n.get("queue.waiting", tile.waiting(),
                 tile.waitMinutes());
     }
@@ -198,11 +208,13 @@ public final class QueueView implements View {
         boolean next = t.peopleAhead() == 0;
         VBox left = new VBox(form.gap(16), service, Ui.text(t.number(), "ticket-number"),
                 Ui.text(next ? i18n.get("queue.aheadNone") : i18n.get("queue.ahead", t.peopleAhead()), "title"),
-                Ui.text(next ? i18n.get("queue.waitNone") : i18n.get("queue.wait", t.estimatedWaitMinutes()), "lead"),
+                Ui.text(t.noCounterOpen() ? i18n.get(form.compact() ? "queue.waitNoCounterShort"
+                        : "queue.waitNoCounter") : next ? i18n.get("queue.waitNone")
+                        : i18n.get("queue.wait", t.estimatedWaitMinutes()), "lead"),
                 Ui.text(i18n.get(vm.printerPresent() ? "queue.printed" : "queue.listen"), "lead"),
                 new HBox(24, Ui.primary(i18n.get("common.done"), "done", home)));
         left.getChildren().get(1).setId("ticket-number");
-        if (form.compact() || next) {
+        if (form.compact() || next || t.noCounterOpen()) {
             left.getChildren().remove(4); // "listen for your number": said already, or no room for it
         }
         if (!form.compact() && t.queued() != null) {

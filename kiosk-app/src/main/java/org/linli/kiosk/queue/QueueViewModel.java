@@ -37,6 +37,11 @@ public final class QueueViewModel implements Resettable {
         public int waitMinutes() {
             return queue == null ? 0 : queue.estimatedWaitMinutes();
         }
+
+        /** Every counter of the service is closed now: the tile says so instead of a wait (a number may be drawn). */
+        public boolean noCounterOpen() {
+            return queue != null && queue.noCounterOpen();
+        }
     }
 
     private final CentralClient central;
@@ -110,13 +115,20 @@ public final class QueueViewModel implements Resettable {
         });
     }
 
-    /** A {@code queue} event: the service's tile shows the new wait at once. */
+    /**
+     * A {@code queue} event: the service's tile shows the new wait at once, and a ticket of the service on screen
+     * whether a counter serving it is open (a clerk back from lunch).
+     */
     public void liveQueue(QueueStatus status) {
         for (int i = 0; i < tiles.size(); i++) {
             if (tiles.get(i).service().id().equals(status.service())) {
                 tiles.set(i, new Tile(tiles.get(i).service(), tiles.get(i).queue() == null ? status
                         : tiles.get(i).queue().updatedBy(status)));
             }
+        }
+        Ticket shown = ticket.get();
+        if (shown != null && status.service().equals(shown.service()) && "waiting".equals(shown.state())) {
+            ticket.set(shown.withCountersOpen(status.countersOpen()));
         }
     }
 
@@ -158,7 +170,7 @@ public final class QueueViewModel implements Resettable {
             step.set(Step.TICKET);
             if (printer.present()) {
                 async.runQuietly("printing ticket " + taken.number(), () -> {
-                    printer.print(slip(tile, taken));
+                    printer.print(slip(tile, taken, statusUrl(taken)));
                     return null;
                 });
             }
@@ -189,11 +201,17 @@ public final class QueueViewModel implements Resettable {
         return centralUrl.resolve("/ticket/" + t.id()).toString();
     }
 
-    private ReceiptPrinter.Slip slip(Tile tile, Ticket t) {
+    /** The printed slip: bilingual, so it never depends on the screen's language. */
+    static ReceiptPrinter.Slip slip(Tile tile, Ticket t, String statusUrl) {
         return new ReceiptPrinter.Slip("排队号 " + tile.service().name().zh(), "Ticket · " + tile.service().name().en(),
-                t.number(), List.of("前面还有 " + t.peopleAhead() + " 人 · " + t.peopleAhead() + " ahead of you",
-                        "约 " + t.estimatedWaitMinutes() + " 分钟 · about " + t.estimatedWaitMinutes() + " min"),
-                statusUrl(t));
+                t.number(), t.noCounterOpen()
+                        // no minutes to print: nobody serves the service now (the line is wide, so one a language)
+                        ? List.of("前面还有 " + t.peopleAhead() + " 人 · " + t.peopleAhead() + " ahead of you",
+                                "窗口暂停服务，开窗后按顺序叫号", "No counter open now; called in turn once one opens")
+                        : List.of("前面还有 " + t.peopleAhead() + " 人 · " + t.peopleAhead() + " ahead of you",
+                                "约 " + t.estimatedWaitMinutes() + " 分钟 · about " + t.estimatedWaitMinutes()
+                                        + " min"),
+                statusUrl);
     }
 
     public void back() {

@@ -148,8 +148,33 @@ class HomeViewModelTest {
         assertFalse(affairs.idle());
         String called = central.callNext("counter-1");
         vm.called("affairs", called);
-        assertEquals(new HomeViewModel.Serving("affairs", new Names("社区事务受理", "Community affairs"), called, 2),
-                vm.strip().get(0), "the strip follows a call at once; the waiting count follows with the queue event");
+        assertEquals(new HomeViewModel.Serving("affairs", new Names("社区事务受理", "Community affairs"), called, 2,
+                false), vm.strip().get(0), "the strip follows a call at once; the waiting count follows with the queue event");
         assertEquals(List.of(), vm.strip().subList(1, 7).stream().filter(s -> !s.idle()).toList());
+    }
+
+    /**
+     * Counter 3, the only one for legal advice and repairs, closed: the strip names both services as not served
+     * rather than "no wait", and a queue event of it opening again makes them plain idle services once more.
+     */
+    @Test
+    void servicesWithEveryCounterClosedAreNotShownAsNoWait() throws Exception {
+        start(LocalTime.of(10, 0));
+        central.post("/api/v1/counters/counter-3/close", central.staffToken("counter"), Map.of());
+        vm.refresh();
+        List<String> closed = vm.strip().stream().filter(HomeViewModel.Serving::noCounterOpen)
+                .map(HomeViewModel.Serving::service).toList();
+        assertEquals(List.of("legal", "repairs"), closed);
+        assertFalse(vm.strip().stream().filter(s -> s.service().equals("legal")).findFirst().orElseThrow().idle());
+        assertFalse(vm.nobodyWaiting(), "not \"no waiting at any service\" while two have nobody to serve");
+
+        central.post("/api/v1/counters/counter-3/open", central.staffToken("counter"), Map.of());
+        CentralClient client = new CentralClient(central.url(), central.kioskKey(), TestCentral.HUB,
+                new Connectivity(Runnable::run));
+        client.queues().stream().filter(q -> q.service().equals("legal")).forEach(vm::liveQueue);
+        assertFalse(vm.strip().stream().filter(s -> s.service().equals("legal")).findFirst().orElseThrow()
+                .noCounterOpen(), "the counter opened again");
+        assertTrue(vm.strip().stream().filter(s -> s.service().equals("repairs")).findFirst().orElseThrow()
+                .noCounterOpen(), "no event for repairs yet");
     }
 }

@@ -1,12 +1,17 @@
 package org.linli.kiosk.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
 import org.linli.kiosk.CentralFixtureTest;
+import org.linli.kiosk.central.Json;
+import org.linli.kiosk.central.Model.QueueStatus;
 import org.linli.kiosk.print.ReceiptPrinter;
 import org.linli.kiosk.rating.RatingViewModel;
 
@@ -120,5 +125,79 @@ class QueueViewModelTest extends CentralFixtureTest {
         vm.take(false);
         assertEquals("A002", vm.ticketProperty().get().number(), "a second draw is a second ticket");
         assertEquals(2, f.central.count("SELECT count(DISTINCT idempotency_key) FROM ticket"));
+    }
+
+    /**
+     * The barber's only counter closed (lunch): the haircut tile, the ticket and the printed slip say no counter is
+     * open instead of minutes, a number may still be drawn, and the queue event of the counter opening again brings
+     * the wait back; an event of an older central, without the counters, changes nothing about them.
+     */
+    @Test
+    void aServiceWithEveryCounterClosedSaysSoInsteadOfAWait() throws Exception {
+        List<ReceiptPrinter.Slip> printed = new java.util.ArrayList<>();
+        vm = new QueueViewModel(f.client, f.async, printingTo(printed), new RatingViewModel(f.sender, f.async),
+                f.central.url(), f.resident);
+        f.central.drawTicket("haircut");
+        f.central.post("/api/v1/counters/salon/close", f.central.staffToken("counter"), Map.of());
+        vm.refresh();
+        QueueViewModel.Tile haircut = tile("haircut");
+        assertTrue(haircut.noCounterOpen(), "the salon is the haircut's only counter");
+        assertEquals(1, haircut.waiting());
+        assertFalse(tile("affairs").noCounterOpen(), "counters 1 and 2 serve affairs and were never closed");
+
+        vm.choose(haircut);
+        vm.take(false);
+        assertEquals(QueueViewModel.Step.TICKET, vm.stepProperty().get(), "a number may be drawn all the same");
+        assertTrue(vm.ticketProperty().get().noCounterOpen());
+        assertEquals(List.of("前面还有 1 人 · 1 ahead of you", "窗口暂停服务，开窗后按顺序叫号",
+                "No counter open now; called in turn once one opens"), printed.getFirst().lines());
+
+        f.central.post("/api/v1/counters/salon/open", f.central.staffToken("counter"), Map.of());
+        QueueStatus opened = f.client.queues().stream().filter(q -> q.service().equals("haircut")).findFirst()
+                .orElseThrow();
+        vm.liveQueue(opened);
+        assertFalse(tile("haircut").noCounterOpen(), "the clerk is back");
+        assertEquals(2, tile("haircut").waiting());
+        assertFalse(vm.ticketProperty().get().noCounterOpen(), "the ticket on screen tells the wait again");
+        assertTrue(tile("haircut").waitMinutes() > 0);
+
+        f.central.post("/api/v1/counters/salon/close", f.central.staffToken("counter"), Map.of());
+        vm.liveQueue(QueueStatus.from(Json.parse("{\"hub\":\"" + org.linli.kiosk.TestCentral.HUB
+                + "\",\"service\":\"haircut\",\"waiting\":2,\"estimatedWaitMinutes\":30,\"countersOpen\":0}")));
+        assertTrue(tile("haircut").noCounterOpen(), "a queue event says the counter closed");
+        assertTrue(vm.ticketProperty().get().noCounterOpen());
+        vm.liveQueue(QueueStatus.from(Json.parse("{\"service\":\"haircut\",\"waiting\":3,"
+                + "\"estimatedWaitMinutes\":45}")));
+        assertEquals(3, tile("haircut").waiting());
+        assertTrue(tile("haircut").noCounterOpen(), "an event without countersOpen keeps what the last one said");
+    }
+
+    /** A central of before 2026-12 says nothing of counters: every service counts as served, as before. */
+    @Test
+    void aCentralThatDoesNotTellCountersCountsThemOpen() throws Exception {
+        QueueStatus old = QueueStatus.from(Json.parse("{\"service\":\"affairs\",\"letter\":\"A\",\"waiting\":2,"
+                + "\"estimatedWaitMinutes\":16,\"nowServing\":null}"));
+        assertFalse(old.noCounterOpen());
+        assertFalse(org.linli.kiosk.central.Model.Ticket.from(Json.parse("{\"id\":\"t\",\"number\":\"A003\","
+                + "\"service\":\"affairs\",\"peopleAhead\":2,\"estimatedWaitMinutes\":16,\"state\":\"waiting\"}"))
+                .noCounterOpen());
+    }
+
+    private QueueViewModel.Tile tile(String service) {
+        return vm.tiles().stream().filter(t -> t.service().id().equals(service)).findFirst().orElseThrow();
+    }
+
+    private static ReceiptPrinter printingTo(List<ReceiptPrinter.Slip> printed) {
+        return new ReceiptPrinter() {
+            @Override
+            public boolean present() {
+                return true;
+            }
+
+            @Override
+            public void print(Slip slip) {
+                printed.add(slip);
+            }
+        };
     }
 }
