@@ -67,9 +67,8 @@ class CounterOpeningPagesIT {
     @Test
     void theClerkClosesTheCounterForLunchAndOpensItAgain() {
         String first = draw("affairs").path("number").asText();
-        com.fasterxml.jackson.databind.JsonNode secondTicket = draw("affairs");
-        String second = secondTicket.path("number").asText();
-        draw("affairs");
+        String second = draw("affairs").path("number").asText();
+        com.fasterxml.jackson.databind.JsonNode thirdTicket = draw("affairs");
         assertEquals(200, server.post("/api/v1/counters/counter-1/call-next", server.token("counter"), null).status());
         StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.token("counter"), "zh");
         chrome.manage().window().setSize(new Dimension(1920, 1080));
@@ -105,9 +104,9 @@ class CounterOpeningPagesIT {
                 .endsWith("2 waiting · no counter open now"));
         chrome.executeScript("Linli.setLanguage('zh')");
         String console = chrome.getWindowHandle();
-        // the resident's phone: with no counter open there is no wait to tell, only that
+        // the resident's phone (the third number: one ahead of it): with no counter open there is no wait to tell
         chrome.switchTo().newWindow(WindowType.TAB);
-        chrome.get(server.uri("/ticket/" + secondTicket.path("id").asText()).toString());
+        chrome.get(server.uri("/ticket/" + thirdTicket.path("id").asText()).toString());
         await().atMost(WAIT).ignoreExceptions().until(() -> text("state"),
                 org.hamcrest.Matchers.endsWith("\n现在没有开放的窗口，开了就按顺序叫号"));
         chrome.close();

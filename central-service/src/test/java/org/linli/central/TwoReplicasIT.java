@@ -160,6 +160,14 @@ class TwoReplicasIT {
                     Map.of("phone", phone));
             assertEquals(201, signed.status(), signed.text());
         }
+        // a fourth comes and checks in: the hub took attendance there (decision 0024)
+        assertEquals(201, b.post("/api/v1/activities/chess/signups", b.kioskKey(), Map.of("phone", "13800138014"))
+                .status());
+        a.clock().set(start.plusMinutes(10).toInstant());
+        b.clock().set(start.plusMinutes(10).toInstant());
+        TestServer.Response came = b.post("/api/v1/checkins", b.kioskKey(), Map.of("phone", "13800138014",
+                "activity", "chess"));
+        assertEquals(201, came.status(), came.text());
         java.time.Instant over = start.plusHours(2).toInstant();
         a.clock().set(over);
         b.clock().set(over);
