@@ -35,6 +35,7 @@ import org.linli.protocol.testing.MosquittoBroker;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -430,10 +431,13 @@ class PagesIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> (Boolean) chrome.executeScript("""
                     const box = document.getElementById('day-chart'), svg = box.querySelector('svg');
                     return !!svg && Math.abs(svg.getBoundingClientRect().height - box.clientHeight) <= 2;"""));
-            await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
+            // the chart draws itself again as counts come: a text found may be gone when read
+            await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                    .until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
                     .stream().anyMatch(t -> t.getText().equals("上周同一天到访")));
             // the chart has taken the last count: its people axis reaches the 11 of 09:00
-            await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
+            await().atMost(Duration.ofSeconds(15)).ignoreException(StaleElementReferenceException.class)
+                    .until(() -> chrome.findElements(By.cssSelector("#day-chart svg text"))
                     .stream().anyMatch(t -> t.getText().equals("12") || t.getText().equals("11")));
             chrome.manage().window().setSize(new Dimension(1920, 1080));
             assertFitsTheScreen();
