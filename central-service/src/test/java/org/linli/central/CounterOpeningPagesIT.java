@@ -97,6 +97,7 @@ class CounterOpeningPagesIT {
         await().atMost(WAIT).ignoreExceptions().until(() -> chrome.findElement(affairs).getText()
                 .endsWith("2 人等候 · 现在没有开放的窗口"));
         assertReadable("a closed counter");
+        HeadlessChromium.screenshot(chrome, Path.of("target/screenshots/counter-closed.png"));
         chrome.executeScript("Linli.setLanguage('en')");
         assertEquals("Counter closed", text("open-status"));
         assertEquals("Open counter", text("open-toggle"));
