@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class AlertPagesIT {
     static final String HUB = TestServer.HUB;
-    static final String CONTRAST = resource("/contrast.js");
     static final String COLOURS = resource("/colours.js");
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String OVER = ".alert[data-kind='over_capacity']";
@@ -122,7 +120,7 @@ class AlertPagesIT {
             assertEquals("resolved", attribute(OFFLINE, "data-state"));
             assertEquals(0, chrome.findElements(By.cssSelector(".alert button")).size());
             assertEquals(List.of(), colouredOutsideExceptions(), "after a reload");
-            assertReadable("after a reload");
+            Contrast.assertReadable(chrome, "after a reload");
             chrome.executeScript("Linli.setLanguage('en');");
             await().atMost(WAIT).until(() -> textOf(OVER + " .status")
                     .equals("Resolved at 10:31 · Handled by operator at 10:26"));
@@ -177,19 +175,6 @@ class AlertPagesIT {
                 selector);
     }
 
-    /** Every visible text passes WCAG 2.1 AA, in Chinese and in English. */
-    @SuppressWarnings("unchecked")
-    private void assertReadable(String what) {
-        List<String> problems = new ArrayList<>();
-        for (String lang : List.of("en", "zh")) {
-            chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
-            Map<String, Object> result = (Map<String, Object>) chrome.executeScript(CONTRAST
-                    + "\nreturn window.linliContrast();");
-            assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked");
-            ((List<Object>) result.get("failures")).forEach(f -> problems.add(what + " (" + lang + "): " + f));
-        }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
-    }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> colouredOutsideExceptions() {

@@ -4,14 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class CounterOpeningPagesIT {
     static final String HUB = TestServer.HUB;
-    static final String CONTRAST = resource("/contrast.js");
     static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
@@ -96,7 +89,7 @@ class CounterOpeningPagesIT {
         assertEquals(200, server.post("/api/v1/counters/counter-2/close", server.token("counter"), null).status());
         await().atMost(WAIT).ignoreExceptions().until(() -> chrome.findElement(affairs).getText()
                 .endsWith("2 人等候 · 现在没有开放的窗口"));
-        assertReadable("a closed counter");
+        Contrast.assertReadable(chrome, "a closed counter");
         HeadlessChromium.screenshot(chrome, Path.of("target/screenshots/counter-closed.png"));
         chrome.executeScript("Linli.setLanguage('en')");
         assertEquals("Counter closed", text("open-status"));
@@ -123,7 +116,7 @@ class CounterOpeningPagesIT {
         chrome.findElement(By.id("open-toggle")).click(); // back from lunch
         await().atMost(WAIT).ignoreExceptions().until(() -> text("open-status").equals("窗口开放中"));
         assertEquals("窗口已打开，可以叫号了", text("message"));
-        assertReadable("an open counter");
+        Contrast.assertReadable(chrome, "an open counter");
         await().atMost(WAIT).ignoreExceptions().until(() -> chrome.findElement(By.id("call-next")).isEnabled());
         chrome.findElement(By.id("call-next")).click();
         await().atMost(WAIT).ignoreExceptions().until(() -> text("current").equals(second));
@@ -131,31 +124,5 @@ class CounterOpeningPagesIT {
         chrome.switchTo().window(board);
         await().atMost(WAIT).ignoreExceptions().until(() -> chrome.findElements(onTheBoard).stream()
                 .anyMatch(e -> e.getText().equals(second)));
-    }
-
-    /** Every visible text passes WCAG 2.1 AA, in Chinese and in English. */
-    private void assertReadable(String what) {
-        List<String> problems = new ArrayList<>();
-        for (String lang : List.of("en", "zh")) {
-            chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
-            contrastFailures().forEach(f -> problems.add(what + " (" + lang + "): " + f));
-        }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> contrastFailures() {
-        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(CONTRAST
-                + "\nreturn window.linliContrast();");
-        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked");
-        return (List<Map<String, Object>>) result.get("failures");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CounterOpeningPagesIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class HubCapacityPagesIT {
     static final String HUB = TestServer.HUB;
-    static final String CONTRAST = resource("/contrast.js");
     static final String COLOURS = resource("/colours.js");
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -87,7 +85,7 @@ class HubCapacityPagesIT {
             assertEquals(List.of(), colouredOutsideExceptions());
             assertTrue(!coloured("#kpi-people-share").equals(coloured("#kpi-people-note")),
                     "the share is in the warning colour at 90 %");
-            assertReadable("at 90 %");
+            Contrast.assertReadable(chrome, "at 90 %");
 
             count(counter, 12);
             awaitPeople("12 / 10", "120%", "over");
@@ -95,7 +93,7 @@ class HubCapacityPagesIT {
             assertTrue(text("alerts").contains("计数到 12 人，超过消防核定的 10 人"), text("alerts"));
             assertEquals("超过消防限额 10 人", text("kpi-people-warn"));
             assertEquals(List.of(), colouredOutsideExceptions());
-            assertReadable("over");
+            Contrast.assertReadable(chrome, "over");
             HeadlessChromium.screenshot(chrome, Path.of("target/screenshots/dashboard-hub-over-capacity.png"));
 
             chrome.executeScript("Linli.setLanguage('en');");
@@ -141,7 +139,7 @@ class HubCapacityPagesIT {
                     textOf(".alert[data-kind='hub_over_capacity']"));
             assertEquals(0, chrome.findElements(By.cssSelector(".alert[data-kind='hub_over_capacity'] button")).size());
             assertEquals(List.of(), colouredOutsideExceptions(), "resolved is grey, like acknowledged");
-            assertReadable("resolved");
+            Contrast.assertReadable(chrome, "resolved");
             chrome.executeScript("Linli.setLanguage('en');");
             await().atMost(WAIT).until(() -> textOf(".alert.resolved").contains("Resolved"));
             chrome.executeScript("Linli.setLanguage('zh');");
@@ -248,23 +246,7 @@ class HubCapacityPagesIT {
         return server.uri(path).toString();
     }
 
-    /** Every visible text passes WCAG 2.1 AA, in Chinese and in English. */
-    private void assertReadable(String what) {
-        List<String> problems = new ArrayList<>();
-        for (String lang : List.of("en", "zh")) {
-            chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
-            contrastFailures().forEach(f -> problems.add(what + " (" + lang + "): " + f));
-        }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> contrastFailures() {
-        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(CONTRAST
-                + "\nreturn window.linliContrast();");
-        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked");
-        return (List<Map<String, Object>>) result.get("failures");
-    }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> colouredOutsideExceptions() {

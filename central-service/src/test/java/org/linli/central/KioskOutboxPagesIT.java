@@ -61,7 +61,7 @@ class KioskOutboxPagesIT {
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("en", "zh")) {
             chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
-            problems.addAll(contrastFailures().stream().map(f -> lang + ": " + f).toList());
+            problems.addAll(Contrast.failures(chrome).stream().map(f -> lang + ": " + f).toList());
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         chrome.executeScript("Linli.setLanguage('en')");
@@ -69,11 +69,4 @@ class KioskOutboxPagesIT {
                 .startsWith("1 waiting to send · 1 refused\nCheck-in · a new number whose resident did not agree"));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> contrastFailures() {
-        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(CounterOpeningPagesIT.CONTRAST
-                + "\nreturn window.linliContrast();");
-        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked");
-        return (List<Map<String, Object>>) result.get("failures");
-    }
 }

@@ -51,7 +51,6 @@ class PagesIT {
     static final String HUB = TestServer.HUB;
     static final ZoneId ZONE = HubTime.SHANGHAI;
     static final Path SHOTS = Path.of("target/screenshots");
-    static final String CONTRAST = resource("/contrast.js");
     static final String COLOURS = resource("/colours.js");
 
     @TempDir
@@ -249,7 +248,7 @@ class PagesIT {
     void theContrastCheckFindsWhiteTextOnTheBrandOrange() {
         chrome.get("data:text/html;charset=utf-8,<body><p style='background:%23F18700;color:%23fff;font-size:18px'>"
                 + "Counter 3</p><p style='background:%23F18700;color:%231A1A1A;font-size:18px'>Counter 3</p></body>");
-        List<Map<String, Object>> failures = contrastFailures();
+        List<Map<String, Object>> failures = Contrast.failures(chrome);
         assertEquals(1, failures.size(), failures.toString());
         assertEquals("#ffffff", failures.getFirst().get("fg"));
         assertTrue(((Number) failures.getFirst().get("ratio")).doubleValue() < 2.7, failures.toString());
@@ -605,7 +604,7 @@ class PagesIT {
             WebElement banner = chrome.findElement(By.id("offline"));
             await().atMost(Duration.ofSeconds(20)).until(banner::isDisplayed);
             assertEquals(page.getValue(), banner.getText(), page.getKey());
-            assertEquals(List.of(), contrastFailures(), page.getKey());
+            assertEquals(List.of(), Contrast.failures(chrome), page.getKey());
         }
         chrome.switchTo().window(tabs.get("/board/" + HUB));
         chrome.manage().window().setSize(new Dimension(1920, 1080));
@@ -748,7 +747,7 @@ class PagesIT {
                     String back = chrome.getCurrentUrl();
                     chrome.get(back + "?lang=en");
                     await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("hub-name")).getText().isBlank());
-                    contrastFailures().forEach(f -> problems.add(what + " (en): " + f));
+                    Contrast.failures(chrome).forEach(f -> problems.add(what + " (en): " + f));
                     chrome.get(back);
                     await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("hub-name")).getText().isBlank());
                     continue;
@@ -756,17 +755,11 @@ class PagesIT {
             } else {
                 chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
             }
-            contrastFailures().forEach(f -> problems.add(what + " (" + lang + "): " + f));
+            Contrast.failures(chrome).forEach(f -> problems.add(what + " (" + lang + "): " + f));
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> contrastFailures() {
-        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(CONTRAST + "\nreturn window.linliContrast();");
-        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked on " + chrome.getCurrentUrl());
-        return (List<Map<String, Object>>) result.get("failures");
-    }
 
     private static String resource(String name) {
         try (InputStream in = PagesIT.class.getResourceAsStream(name)) {

@@ -56,13 +56,6 @@ class ResidentPagesIT {
                 "end", start.plusMinutes(30).toString(), "phone", PHONE, "attendees", 1));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> contrastFailures() {
-        Map<String, Object> result = (Map<String, Object>) chrome.executeScript(PagesIT.CONTRAST
-                + "\nreturn window.linliContrast();");
-        assertTrue(((Number) result.get("checked")).intValue() > 0, "no text was checked");
-        return (List<Map<String, Object>>) result.get("failures");
-    }
 
     private void type(String id, String value) {
         chrome.findElement(By.id(id)).clear();
@@ -106,7 +99,7 @@ class ResidentPagesIT {
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("en", "zh")) {
             chrome.executeScript("Linli.setLanguage(arguments[0])", lang);
-            contrastFailures().forEach(f -> problems.add(lang + ": " + f));
+            Contrast.failures(chrome).forEach(f -> problems.add(lang + ": " + f));
             if (lang.equals("en")) {
                 awaitText("#record-title", "Resident with phone …8001");
                 assertTrue(text("#facts").contains("Cannot book nor sign up until"), text("#facts"));

@@ -14,8 +14,8 @@ import org.linli.central.timers.Timers;
  * Sign-ups nobody came to (docs/decisions/0024). A timer judges each activity once it has ended: every confirmed
  * sign-up without a check-in of its resident for that activity is recorded as a no-show of that resident. A sign-up
  * cancelled, still on the waitlist, or of an activity staff called off is none; nor is any sign-up of an activity
- * nobody checked in to (the hub took no attendance there, so nothing says who came). One replica judges (a lease); judging
- * again records nothing twice, so a replica that took the lease over mid-way does no harm.
+ * nobody checked in to (the hub took no attendance there, so nothing says who came). One replica judges (a lease);
+ * judging again records nothing twice, so a replica that took the lease over mid-way does no harm.
  */
 public final class SignupNoShows implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SignupNoShows.class.getName());
