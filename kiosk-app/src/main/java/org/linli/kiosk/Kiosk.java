@@ -117,7 +117,6 @@ public final class Kiosk implements AutoCloseable {
         Catalogue catalogue = new Catalogue();
         ResidentSession resident = new ResidentSession();
         consent = resident.consent();
-        central.onConsentRequired(consent::refused);
         rating = new RatingViewModel(sender, async);
         home = new HomeViewModel(central, async, clock, zone, catalogue);
         checkin = new CheckinViewModel(sender, clock, config.hubId(), async, rating, catalogue, resident);

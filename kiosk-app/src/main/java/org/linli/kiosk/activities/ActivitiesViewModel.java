@@ -266,7 +266,7 @@ public final class ActivitiesViewModel implements Resettable {
             if (ConsentPrompt.needed(failure)) {
                 // a new number: the notice first; "back" returns to the keypad with the number cleared
                 step.set(Step.PHONE);
-                resident.consent().ask(() -> signUp(ConsentPrompt.VERSION), phone::reset);
+                resident.consent().ask(failure, () -> signUp(ConsentPrompt.VERSION), phone::reset);
                 return;
             }
             if (failure instanceof CentralRefusedException refused && refused.type().equals("activity-cancelled")) {

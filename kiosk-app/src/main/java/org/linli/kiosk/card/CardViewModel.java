@@ -87,7 +87,7 @@ public final class CardViewModel implements Resettable {
             if (ConsentPrompt.needed(failure)) {
                 // a new number: the notice first; "back" returns to the keypad with the number cleared
                 step.set(Step.PHONE);
-                resident.consent().ask(() -> request(ConsentPrompt.VERSION), phone::reset);
+                resident.consent().ask(failure, () -> request(ConsentPrompt.VERSION), phone::reset);
                 return;
             }
             message.set(Problems.messageKey(failure, "card.refused"));

@@ -40,7 +40,6 @@ public final class CentralClient {
     private final String kioskKey;
     private final String hubId;
     private final Connectivity connectivity;
-    private volatile java.util.function.Consumer<Boolean> consentListener;
 
     public CentralClient(URI base, String kioskKey, String hubId, Connectivity connectivity) {
         this.base = base;
@@ -162,11 +161,6 @@ public final class CentralClient {
         return send("POST", path, body.getBytes(StandardCharsets.UTF_8), idempotencyKey, true, Function.identity());
     }
 
-    /** Told of every {@code consent-required}: whether it was for a changed notice (the notice's heading). */
-    public void onConsentRequired(java.util.function.Consumer<Boolean> listener) {
-        consentListener = listener;
-    }
-
     /** Answers true when the central service is up (used by the outbox to decide whether to try). */
     public boolean ping() {
         try {
@@ -241,9 +235,6 @@ public final class CentralClient {
                     status == HttpURLConnection.HTTP_UNAUTHORIZED ? "Unauthorized" : "refused"),
                     problem.path("detail").asText(null), type.substring(type.lastIndexOf('/') + 1),
                     problem.path("noticeChanged").asBoolean());
-            if ("consent-required".equals(refused.type()) && consentListener != null) {
-                consentListener.accept(refused.noticeChanged());
-            }
             throw refused;
         }
         try {

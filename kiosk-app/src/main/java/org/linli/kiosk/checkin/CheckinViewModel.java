@@ -134,9 +134,9 @@ public final class CheckinViewModel implements Resettable {
     }
 
     /** A new number: the notice first; agreed, the same check-in again with its version; "back": the keypad. */
-    private void askConsent(Map<String, Object> body, Kind who, Runnable identified) {
+    private void askConsent(Exception refusal, Map<String, Object> body, Kind who, Runnable identified) {
         state.set(State.PHONE);
-        resident.consent().ask(() -> {
+        resident.consent().ask(refusal, () -> {
             Map<String, Object> agreed = new java.util.HashMap<>(body);
             agreed.put(ConsentPrompt.FIELD, ConsentPrompt.VERSION);
             send(agreed, who, identified);
@@ -160,7 +160,7 @@ public final class CheckinViewModel implements Resettable {
             state.set(State.WELCOME);
         }, failure -> {
             if (ConsentPrompt.needed(failure) && !body.containsKey(ConsentPrompt.FIELD)) {
-                askConsent(body, who, identified);
+                askConsent(failure, body, who, identified);
                 return;
             }
             problem(Problems.messageKey(failure, "checkin.refused"));

@@ -177,7 +177,7 @@ public final class QueueViewModel implements Resettable {
         }, failure -> {
             if (ConsentPrompt.needed(failure)) {
                 step.set(Step.PRIORITY);
-                resident.consent().ask(() -> take(priority, ConsentPrompt.VERSION), () -> { });
+                resident.consent().ask(failure, () -> take(priority, ConsentPrompt.VERSION), () -> { });
                 return;
             }
             message.set(Problems.messageKey(failure, "queue.refused"));

@@ -397,7 +397,7 @@ public final class RoomsViewModel implements Resettable {
             if (ConsentPrompt.needed(failure)) {
                 // a new number: the notice first; "back" leaves the details as they were, the number cleared
                 step.set(Step.DETAILS);
-                resident.consent().ask(() -> book(ConsentPrompt.VERSION), phone::reset);
+                resident.consent().ask(failure, () -> book(ConsentPrompt.VERSION), phone::reset);
                 return;
             }
             message.set(Problems.messageKey(failure, "rooms.refused"));

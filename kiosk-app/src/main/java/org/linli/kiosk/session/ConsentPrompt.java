@@ -22,8 +22,6 @@ public final class ConsentPrompt {
 
     private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
-    /** What the last consent-required said, set from the thread that sent the request. */
-    private volatile boolean lastSaidChanged;
     private Runnable onAgree;
     private Runnable onBack;
 
@@ -40,29 +38,24 @@ public final class ConsentPrompt {
         return asking.get();
     }
 
-    /**
-     * Told by the central client of each {@code consent-required}: whether it was for a resident who agreed to an
-     * earlier notice (central's {@code noticeChanged}). The notice then says it has changed since they agreed.
-     */
-    public void refused(boolean noticeChanged) {
-        lastSaidChanged = noticeChanged;
-    }
-
     /** Whether the notice shown is asked again because it changed since the resident last agreed. */
     public boolean changed() {
         return changed.get();
     }
 
     /**
-     * Shows the notice.
+     * Shows the notice. Its heading says it changed since the resident agreed when the refusal it answers says so
+     * (central's {@code noticeChanged}): read from that refusal, not from whichever request was refused last, since
+     * the outbox may send a kept request of another resident meanwhile.
      *
+     * @param refusal the {@code consent-required} refusal the notice answers ({@link #needed})
      * @param agree sends the request again with {@link #VERSION}
      * @param back returns to where the number was typed, with nothing sent
      */
-    public void ask(Runnable agree, Runnable back) {
+    public void ask(Exception refusal, Runnable agree, Runnable back) {
         onAgree = agree;
         onBack = back;
-        changed.set(lastSaidChanged);
+        changed.set(refusal instanceof CentralRefusedException refused && refused.noticeChanged());
         asking.set(true);
     }
 
