@@ -67,9 +67,13 @@
       return el("section", { class: "card" }, el("h2", {}, title), box);
     },
 
-    /** Draws the charts into the cards made by chartCard; SVG so that print is sharp. */
+    /**
+     * Draws the charts into the cards made by chartCard; SVG so that print is sharp. Still when the reader asks
+     * for less motion (their system's setting), as for print.
+     */
     drawCharts(report, animate) {
       charts.splice(0).forEach(c => c.dispose());
+      if (window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches) animate = false;
       const make = (id, option) => {
         const node = document.getElementById(id);
         if (!node) return;
@@ -81,22 +85,25 @@
       const daily = t.daily.rows;
       make("chart-daily", {
         tooltip: { trigger: "axis" }, grid: { left: 48, right: 16, top: 24, bottom: 32 },
-        xAxis: { type: "category", data: daily.map(r => r[0]) }, yAxis: { type: "value" },
+        xAxis: { type: "category", data: daily.map(r => r[0]) }, yAxis: { type: "value", minInterval: 1 },
         series: [{ name: Linli.t("series.visits"), type: daily.length > 45 ? "line" : "bar", data: daily.map(r => r[1]),
           itemStyle: { color: "#F18700" }, showSymbol: false }]
       });
+      // names down the side as wide as they need ("Residents' council hall" lost its start at 110 px), up to a limit
+      const names = { left: 12, right: 16, top: 28, bottom: 24, containLabel: true };
+      const nameLabel = { width: 220, overflow: "truncate" };
       const services = t.services.rows.slice(0, 12);
       make("chart-services", {
-        tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 110, right: 16, top: 28, bottom: 24 },
-        yAxis: { type: "category", data: services.map(r => r[0]), inverse: true }, xAxis: { type: "value" },
+        tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: names,
+        yAxis: { type: "category", data: services.map(r => r[0]), inverse: true, axisLabel: nameLabel }, xAxis: { type: "value", minInterval: 1 },
         series: [{ name: Linli.t("series.visits"), type: "bar", data: services.map(r => r[1]), itemStyle: { color: "#F18700" } },
           { name: Linli.t("series.tickets"), type: "bar", data: services.map(r => r[2]), itemStyle: { color: "#5470c6" } }]
       });
       const rooms = t.rooms.rows.slice(0, 20);
       make("chart-rooms", {
         tooltip: { trigger: "axis", valueFormatter: v => v === null ? "–" : (v * 100).toFixed(1) + "%" }, legend: { top: 0 },
-        grid: { left: 110, right: 16, top: 28, bottom: 24 },
-        yAxis: { type: "category", data: rooms.map(r => r[0]), inverse: true },
+        grid: names,
+        yAxis: { type: "category", data: rooms.map(r => r[0]), inverse: true, axisLabel: nameLabel },
         xAxis: { type: "value", axisLabel: { formatter: v => Math.round(v * 100) + "%" } },
         series: [{ name: Linli.t("series.booked"), type: "bar", data: rooms.map(r => r[4]), itemStyle: { color: "#F18700" } },
           { name: Linli.t("series.sensed"), type: "bar", data: rooms.map(r => r[5]), itemStyle: { color: "#91cc75" } }]
@@ -116,7 +123,7 @@
       const stars = report.ratingsByStars || [0, 0, 0, 0, 0];
       make("chart-satisfaction", {
         tooltip: { trigger: "axis" }, grid: { left: 48, right: 16, top: 16, bottom: 32 },
-        xAxis: { type: "category", data: [1, 2, 3, 4, 5].map(s => s + " " + Linli.t("stars")) }, yAxis: { type: "value" },
+        xAxis: { type: "category", data: [1, 2, 3, 4, 5].map(s => s + " " + Linli.t("stars")) }, yAxis: { type: "value", minInterval: 1 },
         series: [{ name: Linli.t("series.ratings"), type: "bar", data: stars,
           itemStyle: { color: p => ["#d73027", "#fc8d59", "#fee08b", "#91cf60", "#1a9850"][p.dataIndex] } }]
       });

@@ -342,6 +342,7 @@ class CataloguePagesIT {
         assertEquals("Slots are 5 to 240 minutes.", errorOf(chrome, "room-form", "slotMinutes"));
         assertEquals(404, server.get("/api/v1/rooms/attic/availability?date=" + server.today(), server.adminToken())
                 .status());
+        StaffBrowser.assertHeaderOnOneRow(chrome, "the catalogue in English");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-field-error-en.png"));
     }
 }

@@ -22,4 +22,18 @@ public final class StaffBrowser {
         chrome.manage().deleteAllCookies();
         chrome.manage().addCookie(new Cookie("linli_token", token, "/"));
     }
+
+    /**
+     * Asserts that the staff header is one row and inside the window: "Sign out" (the last thing in it) level with
+     * the title, not wrapped under it, and nothing wider than the window.
+     */
+    public static void assertHeaderOnOneRow(ChromeDriver chrome, String page) {
+        Object fits = chrome.executeScript("const h = document.querySelector('header.bar h1').getBoundingClientRect();"
+                + " const out = document.getElementById('logout').getBoundingClientRect();"
+                + " return out.right <= innerWidth && out.top < h.bottom && h.top < out.bottom"
+                + " && document.documentElement.scrollWidth <= innerWidth;");
+        org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, fits,
+                page + ": the header is one row with Sign out in the window at " + chrome.executeScript(
+                        "return innerWidth") + " px");
+    }
 }

@@ -88,6 +88,7 @@ class ReportPagesIT {
             assertTrue(rooms.contains("30.8%"), rooms);
             String title = chrome.findElement(By.cssSelector("header h1")).getText();
             assertTrue(title.contains(lang.equals("zh") ? "运营报表" : "Reports"), title);
+            StaffBrowser.assertHeaderOnOneRow(chrome, "the reports in " + lang);
             HeadlessChromium.screenshot(chrome, SHOTS.resolve("reports-" + lang + ".png"));
         }
     }
@@ -151,6 +152,7 @@ class ReportPagesIT {
         signIn(server.adminToken(), "en");
         chrome.get(server.uri("/reports/compare?hub=xuhui&level=all&" + DAY).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> !chrome.findElements(By.cssSelector("#rows tr")).isEmpty());
+        StaffBrowser.assertHeaderOnOneRow(chrome, "the comparison in English");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("compare-en.png"));
     }
 

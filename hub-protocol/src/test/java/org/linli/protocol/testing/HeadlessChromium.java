@@ -52,6 +52,8 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--lang=" + languages.split(",")[0],
+                // charts drawn at once, not grown over a second: a picture or a read shows them whole
+                "--force-prefers-reduced-motion",
                 "--accept-lang=" + languages, "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profileDir.toAbsolutePath());
         options.addArguments(switches);
