@@ -55,16 +55,18 @@ final class Failures {
         return !jdbc && !store;
     }
 
-    /** What to log of a failure: the first exception that says what failed, without its stack. */
+    /**
+     * What to log of a failure, on one line and without its stack: the deepest exception that says what failed (the
+     * database's own words, not the driver's batch that carries them, which on PostgreSQL repeats the statement).
+     */
     static String why(Throwable failure) {
         Throwable telling = failure;
         for (Throwable t : chain(failure)) {
             if (t instanceof SQLiteException || t instanceof SQLException sql && sql.getSQLState() != null) {
                 telling = t;
-                break;
             }
         }
-        String message = telling.getMessage();
+        String message = telling.getMessage() == null ? null : telling.getMessage().replaceAll("\\s+", " ").strip();
         if (message != null && message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }

@@ -1,5 +1,6 @@
 package org.linli.central.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,12 +118,14 @@ class FailuresTest {
     void postgresqlStatesOfClasses22And23AreForGoodAndEveryOtherIsTheStores() {
         for (PSQLState state : List.of(PSQLState.CHECK_VIOLATION, PSQLState.UNIQUE_VIOLATION,
                 PSQLState.NUMERIC_VALUE_OUT_OF_RANGE)) {
-            PSQLException entry = new PSQLException("refused", state);
+            PSQLException entry = new PSQLException("refused\n  Where: a trigger", state);
             // how the driver reports a batch entry, and how the service's writer wraps it
             BatchUpdateException batch = new BatchUpdateException("Batch entry 3 was aborted", state.getState(), 0,
                     new int[0], entry);
             batch.setNextException(entry);
-            assertTrue(Failures.permanent(new StoreException("write failed", batch)), state::getState);
+            StoreException failure = new StoreException("write failed", batch);
+            assertTrue(Failures.permanent(failure), state::getState);
+            assertEquals("PSQLException: refused Where: a trigger", Failures.why(failure));
         }
         for (String state : List.of("08006", "08003", "53100", "53200", "57P01", "57014", "40001", "40P01", "P0001",
                 "XX000")) {
