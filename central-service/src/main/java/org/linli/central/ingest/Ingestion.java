@@ -233,9 +233,9 @@ public final class Ingestion implements AutoCloseable {
         Decoded batch = withWaiting(next);
         OneByOne.Result result;
         try {
-            result = batch.accepted().isEmpty() ? new OneByOne.Result(() -> { }, 0, List.of()) : db.write(c -> {
+            result = batch.accepted().isEmpty() ? OneByOne.Result.NOTHING : db.write(c -> {
                 List<Message> fresh = IngestStore.insert(c, batch.accepted());
-                return new OneByOne.Result(sink.apply(c, fresh), countStored(fresh), List.of());
+                return new OneByOne.Result(sink.apply(c, fresh), countStored(fresh), List.of(), List.of());
             });
         } catch (RuntimeException e) {
             if (!Failures.permanent(e)) {
@@ -286,6 +286,8 @@ public final class Ingestion implements AutoCloseable {
             dropLog.drop("device " + r.message().deviceId(), clock.millis(), what + " refused for good by the"
                     + " database: " + r.why());
         }
+        result.notApplied().forEach(r -> LOG.log(Level.WARNING, "device " + r.message().deviceId() + ": a message"
+                + " stored but not applied to the live state: " + r.why()));
         return result;
     }
 
