@@ -11,6 +11,7 @@ public final class IngestCounters {
     final AtomicLong unauthorised = new AtomicLong();
     final AtomicLong batches = new AtomicLong();
     final AtomicLong failedBatches = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
 
     public long received() {
         return received.get();
@@ -40,7 +41,16 @@ public final class IngestCounters {
         return batches.get();
     }
 
+    /** Batches left unacknowledged for the broker to send again: the database itself failed. */
     public long failedBatches() {
         return failedBatches.get();
+    }
+
+    /**
+     * Valid messages the database refuses for good (a constraint, a value it does not take, the live state's own
+     * logic failing on them): dropped and acknowledged, so that they do not come back.
+     */
+    public long refused() {
+        return refused.get();
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.linli.central.devices.Device;
 import org.linli.central.store.Database;
+import org.linli.protocol.payload.Payload;
 import org.linli.protocol.payload.PayloadCodec;
 
 /**
@@ -26,7 +27,8 @@ import org.linli.protocol.payload.PayloadCodec;
  * then publishes what changed, acknowledges the batch to the broker, in arrival order, and, gathered over the
  * batches of a moment, sends each device its receipt ({@link Receipts}), so that its agent deletes what is stored. A
  * message is acknowledged, to the broker and to the device, only after its commit. A bad message is counted and
- * dropped; nothing a device sends stops this.
+ * dropped; nothing a device sends stops this, nor a message the database refuses for good ({@link OneByOne}): only
+ * a failure of the database itself leaves a batch for the broker to send again.
  *
  * <p>At most {@code maxInFlight} messages are between Paho's callback and their acknowledgement: beyond that the
  * callback waits, Paho stops reading the socket and the broker keeps the rest (in its queue for us, which drops
@@ -48,6 +50,7 @@ public final class Ingestion implements AutoCloseable {
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long FAILURE_PAUSE_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long FAILURE_PAUSE_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long ISOLATION_LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Database db;
     private final Validator validator;
@@ -71,6 +74,8 @@ public final class Ingestion implements AutoCloseable {
     private long lastBatchNanos = System.nanoTime() - LINGER_NANOS;
     /** The writer's pause after a batch failed to be stored, doubled while they keep failing. */
     private long failurePauseNanos = FAILURE_PAUSE_MIN_NANOS;
+    /** When the writer last logged a batch stored again one by one, with its failure's stack. */
+    private long lastIsolationLoggedNanos = System.nanoTime() - ISOLATION_LOG_EVERY_NANOS;
 
     /** @param settled drops that are final (malformed, another room): acknowledged to the device like the rest */
     private record Decoded(List<MqttConnection.Inbound> inbound, List<Message> accepted,
@@ -226,33 +231,79 @@ public final class Ingestion implements AutoCloseable {
             return;
         }
         Decoded batch = withWaiting(next);
-        Runnable afterCommit;
-        // counted once committed, so that whoever sees the count can read the rows
-        long[] stored = new long[1];
+        OneByOne.Result result;
         try {
-            afterCommit = batch.accepted().isEmpty() ? () -> { } : db.write(c -> {
+            result = batch.accepted().isEmpty() ? OneByOne.Result.NOTHING : db.write(c -> {
                 List<Message> fresh = IngestStore.insert(c, batch.accepted());
-                stored[0] = countStored(fresh);
-                return sink.apply(c, fresh);
+                return new OneByOne.Result(sink.apply(c, fresh), countStored(fresh), List.of(), List.of());
             });
         } catch (RuntimeException e) {
-            // The database failed (disk full, locked by another process): leave the batch unacknowledged and have
-            // the broker send it again (the agents, without a receipt, would too), after a pause that grows while
-            // batches keep failing.
-            counters.failedBatches.incrementAndGet();
-            LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed; the"
-                    + " broker sends them again in " + TimeUnit.NANOSECONDS.toMillis(failurePauseNanos) + " ms", e);
-            inFlight.release(batch.inbound().size());
-            redeliver.run();
-            LockSupport.parkNanos(failurePauseNanos);
-            failurePauseNanos = Math.min(failurePauseNanos * 2, FAILURE_PAUSE_MAX_NANOS);
-            return;
+            if (!Failures.permanent(e)) {
+                failed(batch, e);
+                return;
+            }
+            result = oneByOne(batch, e);
+            if (result == null) {
+                return;
+            }
         }
         failurePauseNanos = FAILURE_PAUSE_MIN_NANOS;
-        counters.duplicates.addAndGet(countStored(batch.accepted()) - stored[0]);
-        counters.stored.addAndGet(stored[0]);
+        // counted once committed, so that whoever sees the count can read the rows
+        long refusedStored = countStored(result.refused().stream().map(OneByOne.Refused::message).toList());
+        counters.duplicates.addAndGet(countStored(batch.accepted()) - refusedStored - result.stored());
+        counters.stored.addAndGet(result.stored());
         counters.batches.incrementAndGet();
-        committed.put(new Committed(batch.inbound(), afterCommit, batch.accepted(), batch.settled()));
+        // a refused message is acknowledged with the rest, to the broker and to its device: it is dropped for good
+        committed.put(new Committed(batch.inbound(), result.afterCommit(), batch.accepted(), batch.settled()));
+    }
+
+    /**
+     * One of the batch's messages is refused for a reason of its own (a constraint, a value, the live state's logic):
+     * sent again, the batch would fail again, for ever, and hold its places in the broker's window. Stores the others,
+     * and drops, counts and logs what the database refuses alone.
+     *
+     * @return null when the database itself failed meanwhile: the batch is then left for the broker to send again
+     */
+    private OneByOne.Result oneByOne(Decoded batch, RuntimeException failure) {
+        // with its stack once a minute (a bug of the live state shows there); each refused message is logged anyway
+        long nowNanos = System.nanoTime();
+        boolean loud = nowNanos - lastIsolationLoggedNanos >= ISOLATION_LOG_EVERY_NANOS;
+        lastIsolationLoggedNanos = loud ? nowNanos : lastIsolationLoggedNanos;
+        LOG.log(loud ? Level.WARNING : Level.DEBUG, "storing a batch of " + batch.accepted().size() + " device"
+                + " messages failed for a reason that will not change (" + Failures.why(failure) + "); storing them"
+                + " one by one", failure);
+        OneByOne.Result result;
+        try {
+            result = db.write(c -> OneByOne.store(c, batch.accepted(), sink));
+        } catch (RuntimeException e) {
+            failed(batch, e);
+            return null;
+        }
+        for (OneByOne.Refused r : result.refused()) {
+            counters.refused.incrementAndGet();
+            String what = r.message().payload() instanceof Payload.Sequenced s
+                    ? "seq " + s.seq() : "a " + r.message().payload().getClass().getSimpleName();
+            dropLog.drop("device " + r.message().deviceId(), clock.millis(), what + " refused for good by the"
+                    + " database: " + r.why());
+        }
+        result.notApplied().forEach(r -> LOG.log(Level.WARNING, "device " + r.message().deviceId() + ": a message"
+                + " stored but not applied to the live state: " + r.why()));
+        return result;
+    }
+
+    /**
+     * The database failed (disk full, locked by another process, the connection lost): leave the batch
+     * unacknowledged and have the broker send it again (the agents, without a receipt, would too), after a pause that
+     * grows while batches keep failing.
+     */
+    private void failed(Decoded batch, RuntimeException e) {
+        counters.failedBatches.incrementAndGet();
+        LOG.log(Level.ERROR, "storing a batch of " + batch.inbound().size() + " device messages failed; the"
+                + " broker sends them again in " + TimeUnit.NANOSECONDS.toMillis(failurePauseNanos) + " ms", e);
+        inFlight.release(batch.inbound().size());
+        redeliver.run();
+        LockSupport.parkNanos(failurePauseNanos);
+        failurePauseNanos = Math.min(failurePauseNanos * 2, FAILURE_PAUSE_MAX_NANOS);
     }
 
     /**
@@ -305,7 +356,7 @@ public final class Ingestion implements AutoCloseable {
         receipts.add(batch.accepted(), batch.settled(), System.nanoTime());
     }
 
-    private static long countStored(List<Message> fresh) {
+    static long countStored(List<Message> fresh) {
         return fresh.stream().filter(m -> m.payload() instanceof org.linli.protocol.payload.OccupancyPayload
                 || m.payload() instanceof org.linli.protocol.payload.EventPayload).count();
     }

@@ -14,10 +14,11 @@ import org.linli.protocol.payload.PayloadCodec;
 /**
  * Tells each device which of its messages were committed ({@code devices/{id}/ack}), so that its agent can delete them
  * from its outbox. Settled means stored now, stored before (a copy sent again) or dropped for good (malformed, another
- * room). What the committed batches of 100 ms settle is gathered and sent as one receipt per device (more only
- * past 64 separate ranges), never one per message: a publish through Paho costs more CPU than storing the message, and
- * a device that sends often, or replays its outbox after an outage, gets one receipt for many messages. The wait is
- * nothing to an agent, which sends again only after seconds without a receipt.
+ * room, refused by the database for a reason of its own). What the committed batches of 100 ms settle is gathered
+ * and sent as one receipt per device (more only past 64 separate ranges), never one per message: a publish through
+ * Paho costs more CPU than storing the message, and a device that sends often, or replays its outbox after an
+ * outage, gets one receipt for many messages. The wait is nothing to an agent, which sends again only after seconds
+ * without a receipt.
  *
  * <p>QoS 0 and not retained: a receipt that does not arrive (the agent or the broker away at that moment) only makes
  * the agent send the messages again, and the copies are acknowledged in turn. Nothing to re-derive after a restart.

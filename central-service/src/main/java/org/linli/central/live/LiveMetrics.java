@@ -35,7 +35,10 @@ public final class LiveMetrics implements AutoCloseable {
         counter("linli.ingest.unauthorised", "messages dropped: unregistered device or not its room", ingest,
                 IngestCounters::unauthorised);
         counter("linli.ingest.batches", "transactions that stored device messages", ingest, IngestCounters::batches);
-        counter("linli.ingest.failed.batches", "batches the database refused", ingest, IngestCounters::failedBatches);
+        counter("linli.ingest.failed.batches", "batches left for the broker to send again: the database failed",
+                ingest, IngestCounters::failedBatches);
+        counter("linli.ingest.refused", "valid messages dropped: the database refuses them for good", ingest,
+                IngestCounters::refused);
         gauge("linli.ingest.queue", "device messages waiting to be stored", () -> ingestQueue.get());
         gauge("linli.sse.clients", "open event streams", () -> sseClients.get());
         gauge("linli.devices.online", "devices online", () -> devices.onlineCount());
