@@ -139,10 +139,10 @@ public final class Activities {
             String status = count(c, activityId, "confirmed") < activity.capacity() ? "confirmed" : "waitlisted";
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO activity_signup (activity_id, resident_id, status, created_ts, idempotency_key,
-                        request_hash) VALUES (?, ?, ?, ?, ?, ?)
+                        request_hash, via) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (activity_id, resident_id) DO UPDATE SET status = excluded.status,
                         created_ts = excluded.created_ts, idempotency_key = excluded.idempotency_key,
-                        request_hash = excluded.request_hash
+                        request_hash = excluded.request_hash, via = excluded.via
                     RETURNING id""")) {
                 st.setString(1, activityId);
                 st.setLong(2, resident.id());
@@ -150,6 +150,7 @@ public final class Activities {
                 st.setLong(4, now);
                 st.setString(5, idempotencyKey);
                 st.setString(6, idempotencyKey == null ? null : fingerprint.get());
+                st.setString(7, consent.via());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return new Signed(signup(c, rs.getLong(1)), false);
