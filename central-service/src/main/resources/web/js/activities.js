@@ -7,8 +7,10 @@
   "use strict";
   const el = Linli.el;
   const $ = id => document.getElementById(id);
+  // waited: the sign-ups of the chosen activity seen on its waitlist while it is shown; movedUp: those of them that
+  // have a place since (both only grow, so a roster read on an event and one read after an action agree)
   const state = { hub: null, info: null, from: null, days: 1, list: [], chosen: null, roster: null, cancelling: null,
-    key: null, source: null };
+    key: null, source: null, waited: new Set(), movedUp: new Set(), reads: 0, shown: 0, listReads: 0 };
 
   function plusDays(day, n) {
     const d = new Date(day + "T00:00:00Z");
@@ -47,12 +49,16 @@
     if (!state.from) state.from = state.days === 7 ? monday(Linli.today()) : Linli.today();
     const path = "/api/v1/hubs/" + encodeURIComponent(state.hub) + "/activities?from=" + state.from
       + "&to=" + plusDays(state.from, state.days);
+    const read = ++state.listReads;
+    let list;
     try {
-      state.list = await Linli.get(path);
+      list = await Linli.get(path);
     } catch (e) {
       $("view-error").textContent = refusal(e);
-      state.list = [];
+      list = [];
     }
+    if (read !== state.listReads) return; // a later read (another day, a newer count) answers instead
+    state.list = list;
     $("view-date").value = state.from;
     $("view-day").setAttribute("aria-pressed", String(state.days === 1));
     $("view-week").setAttribute("aria-pressed", String(state.days === 7));
@@ -75,6 +81,9 @@
   async function choose(id) {
     state.chosen = id;
     state.cancelling = null;
+    state.roster = null;
+    state.waited = new Set();
+    state.movedUp = new Set();
     $("cancel-box").hidden = true;
     $("roster-done").hidden = true;
     $("signup-done").hidden = true;
@@ -86,21 +95,29 @@
     $("signup-card").hidden = false;
   }
 
-  /** Reads the chosen activity's roster again; answers the sign-ups that moved off the waitlist meanwhile. */
+  /** Reads the chosen activity's roster again. */
   async function loadRoster() {
-    if (!state.chosen) return [];
-    const before = state.roster && state.roster.activity.id === state.chosen ? state.roster.signups : [];
-    $("roster-error").textContent = "";
+    if (!state.chosen) return;
+    const id = state.chosen;
+    // reads on events and after actions overlap: a later read is at least as new, an earlier one answering after it
+    // is dropped
+    const read = ++state.reads;
+    let roster;
     try {
-      state.roster = await Linli.get("/api/v1/activities/" + encodeURIComponent(state.chosen) + "/signups");
+      roster = await Linli.get("/api/v1/activities/" + encodeURIComponent(id) + "/signups");
     } catch (e) {
       $("roster-error").textContent = refusal(e);
-      return [];
+      return;
     }
-    const waited = new Set(before.filter(s => s.status === "waitlisted").map(s => s.id));
-    const moved = state.roster.signups.filter(s => s.status === "confirmed" && waited.has(s.id));
-    renderRoster(moved.map(s => s.id));
-    return moved;
+    if (id !== state.chosen || read < state.shown) return; // another one chosen, or a newer read shown meanwhile
+    state.shown = read;
+    $("roster-error").textContent = "";
+    state.roster = roster;
+    for (const s of roster.signups) {
+      if (s.status === "waitlisted") state.waited.add(s.id);
+      else if (s.status === "confirmed" && state.waited.has(s.id)) state.movedUp.add(s.id);
+    }
+    renderRoster();
   }
 
   function statusWords(s) {
@@ -108,7 +125,7 @@
     return Linli.t("act.status." + s.status);
   }
 
-  function renderRoster(movedIds) {
+  function renderRoster() {
     const r = state.roster;
     const a = r.activity;
     $("roster-title").textContent = Linli.name(a.title);
@@ -117,7 +134,7 @@
     $("roster-cancelled").hidden = !a.cancelled;
     $("roster-counts").textContent = Linli.t("act.counts", { confirmed: r.confirmed, capacity: a.capacity,
       waitlisted: r.waitlisted, checkedIn: r.checkedIn });
-    const moved = new Set(movedIds || []);
+    const moved = state.movedUp;
     let n = 0;
     const rows = r.signups.map(s => el("tr", { "data-signup": String(s.id), "data-status": s.status,
       class: moved.has(s.id) ? "moved-up" : null },
@@ -145,6 +162,8 @@
   async function cancel() {
     const s = state.cancelling;
     if (!s) return;
+    // who gets the place: the first on the waitlist, when a place is given up
+    const next = s.status === "confirmed" ? state.roster.signups.find(w => w.status === "waitlisted") : null;
     $("roster-error").textContent = "";
     try {
       const path = "/api/v1/activities/" + encodeURIComponent(state.chosen) + "/signups/" + s.id;
@@ -155,12 +174,12 @@
     }
     $("cancel-box").hidden = true;
     state.cancelling = null;
-    const moved = await loadRoster();
+    await loadRoster();
+    const up = next && state.roster.signups.find(m => m.id === next.id && m.status === "confirmed");
     const done = $("roster-done");
     // Chinese sentences follow each other without a space
-    done.textContent = Linli.t("act.cancel.done", { last4: s.phoneLast4 || "····" }) + (moved.length
-      ? (Linli.lang === "zh" ? "" : " ") + Linli.t("act.cancel.movedUp",
-        { last4: moved.map(m => m.phoneLast4).join(Linli.lang === "zh" ? "、" : ", ") }) : "");
+    done.textContent = Linli.t("act.cancel.done", { last4: s.phoneLast4 || "····" }) + (up
+      ? (Linli.lang === "zh" ? "" : " ") + Linli.t("act.cancel.movedUp", { last4: up.phoneLast4 || "····" }) : "");
     done.hidden = false;
     loadList();
   }
@@ -233,10 +252,11 @@
     const day = new URLSearchParams(location.search).get("date");
     state.from = day ? (state.days === 7 ? monday(day) : day) : null;
     await loadList();
-    // a check-in for the activity marks the roster; an activity called off leaves the list. A kiosk's sign-up sends
-    // no event: the roster is read again after each action here and when an activity is chosen.
+    // sign-ups made or cancelled anywhere (a kiosk, another desk) and check-ins for the activity shown change its
+    // roster; an activity called off leaves the list
     if (state.source) state.source.close();
     state.source = Linli.live(hub, {
+      signups: e => { loadList(); if (e.activity === state.chosen) loadRoster(); },
       checkin: e => { if (e.activity && e.activity === state.chosen) loadRoster(); },
       activity: e => { loadList(); if (e.id === state.chosen) loadRoster(); }
     });
@@ -281,8 +301,7 @@
   });
   document.addEventListener("linli:language", () => {
     renderList();
-    if (state.roster) renderRoster([...document.querySelectorAll("#roster tr.moved-up")]
-      .map(tr => Number(tr.dataset.signup)));
+    if (state.roster) renderRoster();
     noticeVersion();
   });
   noticeVersion();

@@ -22,8 +22,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The activities desk ({@code /activities}) in Debian's Chromium against the real service, in a hub far from
  * Shanghai's zone: the day's activities, one's roster; a resident who phones is signed up at the desk (refused
  * beside the consent box until staff tick that they agreed to the notice, as on the bookings desk), the next goes on
- * the waitlist; a kiosk's check-in marks the roster as it happens; cancelling a place after a confirmation moves the
- * first on the waitlist up, and the page says who; an activity that is over is refused in plain words. Readable
+ * the waitlist; a kiosk's check-in and sign-up show on the roster as they happen; cancelling a place after a
+ * confirmation moves the first on the waitlist up, and the page says who; an activity that is over is refused in plain
+ * words. Readable
  * (WCAG 2.1 AA, {@code contrast.js}) in both languages.
  */
 class ActivityRosterPagesIT {
@@ -31,6 +32,7 @@ class ActivityRosterPagesIT {
     static final String ANN = "13800138301";
     static final String BEN = "13800138302";
     static final String CAI = "13800138303";
+    static final String DAI = "13800138304";
 
     @TempDir
     Path dir;
@@ -140,19 +142,26 @@ class ActivityRosterPagesIT {
         assertTrue(row(CAI).contains("已报名"), row(CAI));
         awaitRow(BEN, "已取消");
         awaitText("#roster-counts", "已报名 2 / 2 人 · 候补 0 人 · 已签到 1 人");
-        awaitText("#activities tr[data-activity='calligraphy']", "2 / 2");
+        awaitText("#activities tr[data-activity='calligraphy']", "2 / 2\t0");
         assertFalse(chrome.findElement(By.id("cancel-box")).isDisplayed());
+        // a resident signs up at the kiosk meanwhile: the roster and the list show it as it happens
+        assertEquals(201, server.post("/api/v1/activities/calligraphy/signups", server.kioskKey(),
+                Map.of("phone", DAI)).status());
+        awaitRow(DAI, "候补第 1 位");
+        assertTrue(row(DAI).contains("自助机"), row(DAI));
+        awaitText("#activities tr[data-activity='calligraphy']", "2 / 2\t1");
+        awaitText("#roster-counts", "已报名 2 / 2 人 · 候补 1 人 · 已签到 1 人");
         Contrast.assertReadable(chrome, "a roster after a cancellation");
         chrome.executeScript("Linli.setLanguage('en')");
-        awaitText("#roster-counts", "Signed up 2 / 2 · waitlist 0 · checked in 1");
+        awaitText("#roster-counts", "Signed up 2 / 2 · waitlist 1 · checked in 1");
         awaitText("#roster", "just moved up");
         awaitText("#roster", "✓ checked in");
         chrome.executeScript("Linli.setLanguage('zh')");
 
         // over: refused in plain words beside the form
         clock.advance(Duration.ofHours(7));
-        signUpAtTheDesk("13800138304", true);
+        signUpAtTheDesk("13800138305", true);
         awaitText("#signup-error", "这个活动已经结束了，不能再报名。");
-        assertEquals(3, server.count("SELECT count(*) FROM activity_signup"), "nobody signed up after the end");
+        assertEquals(4, server.count("SELECT count(*) FROM activity_signup"), "nobody signed up after the end");
     }
 }
