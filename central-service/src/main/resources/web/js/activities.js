@@ -120,6 +120,9 @@
     renderRoster();
   }
 
+  /** The resident as the last four digits of their phone; a resident erased at their request is nobody. */
+  const who = s => s.phoneLast4 ? Linli.t("desk.phone", { last4: s.phoneLast4 }) : Linli.t("act.erased");
+
   function statusWords(s) {
     if (s.status === "waitlisted") return Linli.t("act.status.waitlisted", { n: s.position });
     return Linli.t("act.status." + s.status);
@@ -139,7 +142,7 @@
     const rows = r.signups.map(s => el("tr", { "data-signup": String(s.id), "data-status": s.status,
       class: moved.has(s.id) ? "moved-up" : null },
       el("td", { class: "num" }, s.status === "cancelled" ? "" : String(++n)),
-      el("td", {}, Linli.t("desk.phone", { last4: s.phoneLast4 || "····" })),
+      el("td", {}, who(s)),
       el("td", { class: "status" }, statusWords(s), moved.has(s.id) ? el("span", { class: "chip brand" },
         Linli.t("act.movedUp")) : null),
       el("td", { class: "checkin" }, s.status === "cancelled" ? "" : Linli.t(s.checkedIn ? "act.checkedIn" : "act.notYet")),
@@ -154,7 +157,7 @@
   function startCancel(s) {
     state.cancelling = s;
     $("roster-done").hidden = true;
-    $("cancel-what").textContent = Linli.t("desk.phone", { last4: s.phoneLast4 || "····" }) + " · " + statusWords(s);
+    $("cancel-what").textContent = who(s) + " · " + statusWords(s);
     $("cancel-box").hidden = false;
     $("cancel-submit").focus();
   }
