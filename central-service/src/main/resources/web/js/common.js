@@ -107,8 +107,9 @@
       return true;
     },
 
-    async api(method, path, body) {
-      const headers = { "Accept": "application/json" };
+    /** @param more further request headers, such as an Idempotency-Key */
+    async api(method, path, body, more) {
+      const headers = Object.assign({ "Accept": "application/json" }, more || {});
       if (Linli.token()) headers["Authorization"] = "Bearer " + Linli.token();
       if (body !== undefined) headers["Content-Type"] = "application/json";
       const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -127,7 +128,12 @@
     },
 
     get(path) { return Linli.api("GET", path); },
-    post(path, body) { return Linli.api("POST", path, body === undefined ? {} : body); },
+    post(path, body, more) { return Linli.api("POST", path, body === undefined ? {} : body, more); },
+
+    /** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; a hub's LAN address may not be one). */
+    newKey() {
+      return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
+    },
 
     /** Listens to the live stream; the browser resumes with Last-Event-ID after a drop by itself. */
     live(hub, handlers) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.linli.central.activities.ActivityService;
+import org.linli.central.activities.Roster;
 import org.linli.central.admin.StaffService;
 import org.linli.central.alerts.AlertService;
 import org.linli.central.audit.AuditService;
@@ -103,7 +104,8 @@ public final class Main {
                 residentData(c),
                 new QueueService(c.queues(), c.catalogue(), c.guard(), body, c.settings().publicUrl()),
                 new CheckinService(c.checkins(), c.catalogue(), c.guard(), body),
-                new ActivityService(c.activities(), c.catalogue(), c.guard(), c.clock(), body),
+                new ActivityService(c.activities(), new Roster(c.db(), c.catalogue()), c.catalogue(), c.guard(),
+                        c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
                 new AuthService(c.accounts(), new LoginThrottle(c.db(), c.clock()), body),
                 new KioskKeyService(c.kioskKeys(), new KioskStatuses(c.db(), c.clock()), c.catalogue(), c.guard(),

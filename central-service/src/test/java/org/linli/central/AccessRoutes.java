@@ -102,6 +102,8 @@ final class AccessRoutes {
                         + "\"reason\":\"asked\"}", OPERATORS, reaches, 403),
                 row("POST", "/api/v1/checkins", "{\"phone\":\"{phone}\",\"hub\":\"{hub}\"}", DESK, reaches, 403),
                 row("GET", "/api/v1/hubs/{hub}/checkins?date={date}", null, STAFF, reaches, 403),
+                // an activity's roster: activities are public, so another hub's is refused rather than hidden
+                row("GET", "/api/v1/activities/{activity}/signups", null, OPERATORS, reaches, 403),
                 row("POST", "/api/v1/activities/{activity}/signups", "{\"phone\":\"{phone}\"}", DESK, reaches, 404),
                 row("DELETE", "/api/v1/activities/{activity}/signups/{signup}", null, OPERATORS, reaches, 404),
                 row("POST", "/api/v1/activities/{new-activity}/cancel", "{\"reason\":\"teacher ill\"}", ADMINS,

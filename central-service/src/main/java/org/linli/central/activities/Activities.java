@@ -21,6 +21,7 @@ import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.ActivityEvent;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.SignupsEvent;
 import org.linli.central.residents.Resident;
 import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
@@ -107,7 +108,7 @@ public final class Activities {
         Supplier<String> fingerprint = () -> Secrets.sha256(String.join("|", activityId, String.valueOf(callerHub),
                 phone != null ? "phone:" + residents.hmac(phone) : "token:" + token));
         refuseIfBlocked(activityId, phone, token, reaches);
-        return db.write(c -> {
+        Signed signed = db.write(c -> {
             if (idempotencyKey != null) {
                 OptionalLong earlier = Idempotency.earlier(c, "activity_signup", idempotencyKey, fingerprint,
                         "sign-up");
@@ -139,10 +140,10 @@ public final class Activities {
             String status = count(c, activityId, "confirmed") < activity.capacity() ? "confirmed" : "waitlisted";
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO activity_signup (activity_id, resident_id, status, created_ts, idempotency_key,
-                        request_hash) VALUES (?, ?, ?, ?, ?, ?)
+                        request_hash, via) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (activity_id, resident_id) DO UPDATE SET status = excluded.status,
                         created_ts = excluded.created_ts, idempotency_key = excluded.idempotency_key,
-                        request_hash = excluded.request_hash
+                        request_hash = excluded.request_hash, via = excluded.via
                     RETURNING id""")) {
                 st.setString(1, activityId);
                 st.setLong(2, resident.id());
@@ -150,11 +151,24 @@ public final class Activities {
                 st.setLong(4, now);
                 st.setString(5, idempotencyKey);
                 st.setString(6, idempotencyKey == null ? null : fingerprint.get());
+                st.setString(7, consent.via());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return new Signed(signup(c, rs.getLong(1)), false);
                 }
             }
+        });
+        if (!signed.replayed()) {
+            changed(activityId);
+        }
+        return signed;
+    }
+
+    /** Once committed, tells the activity's hub its sign-ups changed ({@code signups} event: counts, no resident). */
+    private void changed(String activityId) {
+        catalogue.activity(activityId).ifPresent(a -> {
+            int[] counts = db.read(c -> new int[] {count(c, a.id(), "confirmed"), count(c, a.id(), "waitlisted")});
+            events.publish(new SignupsEvent(a.hubId(), a.id(), counts[0], counts[1]));
         });
     }
 
@@ -232,7 +246,7 @@ public final class Activities {
 
     /** Cancels a sign-up; the first on the waitlist moves up when a confirmed place frees. */
     public Signup cancel(String activityId, long signupId) {
-        return db.write(c -> {
+        Signup cancelled = db.write(c -> {
             Signup current = signup(c, signupId);
             if (current == null || !activityOf(c, signupId).equals(activityId)) {
                 throw new NotFound("no sign-up " + signupId + " for activity " + activityId);
@@ -253,6 +267,8 @@ public final class Activities {
             }
             return signup(c, signupId);
         });
+        changed(activityId);
+        return cancelled;
     }
 
     private static String activityOf(Connection c, long signupId) throws SQLException {

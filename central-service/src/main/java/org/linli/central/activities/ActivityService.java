@@ -26,17 +26,23 @@ import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
 
-/** Activity listings for everyone; sign-ups through kiosks and staff; an admin calls an activity off. */
+/**
+ * Activity listings for everyone; sign-ups through kiosks and staff, and their roster for staff; an admin calls an
+ * activity off.
+ */
 public final class ActivityService implements HttpService {
     private static final int MAX_REASON = 200;
     private final Activities activities;
+    private final Roster roster;
     private final Catalogue catalogue;
     private final Guard guard;
     private final Clock clock;
     private final long maxBody;
 
-    public ActivityService(Activities activities, Catalogue catalogue, Guard guard, Clock clock, long maxBody) {
+    public ActivityService(Activities activities, Roster roster, Catalogue catalogue, Guard guard, Clock clock,
+            long maxBody) {
         this.activities = activities;
+        this.roster = roster;
         this.catalogue = catalogue;
         this.guard = guard;
         this.clock = clock;
@@ -46,6 +52,7 @@ public final class ActivityService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/hubs/{hub}/activities", this::list)
+                .get("/activities/{id}/signups", this::roster)
                 .post("/activities/{id}/signups", this::signUp)
                 .delete("/activities/{id}/signups/{signup}", this::cancel)
                 .post("/activities/{id}/cancel", this::cancelActivity);
@@ -93,6 +100,18 @@ public final class ActivityService implements HttpService {
                 caller.hubId(),
                 hub -> guard.reaches(caller, hub), key);
         Json.send(res, signed.replayed() ? Status.OK_200 : Status.CREATED_201, view(signed.signup()));
+    }
+
+    /**
+     * An activity's roster for the operators and admins of its hub or a hub above (a counter clerk, a kiosk or a
+     * screen: 403). Activities are listed to anyone, so another hub's is refused (403), not hidden.
+     */
+    private void roster(ServerRequest req, ServerResponse res) {
+        Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
+        String id = Requests.id(req, "id");
+        Activity activity = catalogue.activity(id).orElseThrow(() -> new NotFound("no activity " + id));
+        guard.requireHub(caller, activity.hubId());
+        Json.ok(res, roster.of(activity));
     }
 
     /**

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * documents it. Features build them from their own rows; subscribers match on the record type.
  */
 public sealed interface Event permits RoomEvent, QueueEvent, CallEvent, DeviceEvent, AlertEvent, FiguresEvent,
-        BookingEvent, CheckinEvent, FeedbackEvent, HubEvent, ActivityEvent, CounterEvent {
+        BookingEvent, CheckinEvent, FeedbackEvent, HubEvent, ActivityEvent, CounterEvent, SignupsEvent {
 
     /** The SSE event name: {@code room}, {@code queue}, {@code call}, … */
     @JsonIgnore

@@ -43,6 +43,7 @@ public final class PageService implements HttpService {
                 .get("/audit", (req, res) -> page(req, res, "audit.html"))
                 .get("/catalogue", (req, res) -> page(req, res, "catalogue.html"))
                 .get("/bookings", (req, res) -> page(req, res, "bookings.html"))
+                .get("/activities", (req, res) -> page(req, res, "activities.html"))
                 .get("/residents", (req, res) -> page(req, res, "residents.html"))
                 .get("/login", (req, res) -> pages.send("login.html", res))
                 .get("/display", (req, res) -> pages.send("display.html", res))

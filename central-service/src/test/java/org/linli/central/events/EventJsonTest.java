@@ -52,6 +52,14 @@ class EventJsonTest {
         assertEquals("counter", new CounterEvent("h", "counter-1", true).eventName());
     }
 
+    /** docs/api.md: {@code signups} is an activity's counts, and no resident. */
+    @Test
+    void anActivitysSignupsAreItsCounts() throws IOException {
+        assertEquals(List.of("hub", "activity", "signedUp", "waitlisted"),
+                fields(json(new SignupsEvent("h", "tai-chi", 2, 1))));
+        assertEquals("signups", new SignupsEvent("h", "tai-chi", 2, 1).eventName());
+    }
+
     @Test
     void aCheckinLeavesOutWhatDoesNotApply() throws IOException {
         assertEquals(List.of("id", "hub", "kind", "service"),
