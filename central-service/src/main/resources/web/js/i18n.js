@@ -4,6 +4,7 @@
 window.LINLI_MESSAGES = {
   zh: {
     "app.name": "邻里汇", "logo": "邻", "logout": "退出", "lang": "English", "hub": "邻里汇",
+    "nav.catalogue": "邻里汇设置", "nav.staff": "工作人员管理",
     "level.district": "区", "level.street": "街镇邻里汇", "level.residential": "居民区邻里小汇",
     "offline": "与服务器的连接断了，正在重新连接…", "updated": "更新于 {time}", "error.generic": "没有成功：{detail}",
     "offline.dashboard": "与服务器的连接断了，正在重新连接：这里的数字停在断开的时候，可能不是最新的。",
@@ -123,6 +124,8 @@ window.LINLI_MESSAGES = {
   },
   en: {
     "app.name": "Neighbourhood hub", "logo": "邻", "logout": "Sign out", "lang": "中文", "hub": "Hub",
+    // the header's links, shorter than the pages' titles ("Hubs and rooms", "Staff accounts") so that it stays one row
+    "nav.catalogue": "Setup", "nav.staff": "Staff",
     "level.district": "District", "level.street": "Street hubs", "level.residential": "Residential hubs",
     "offline": "Lost the connection to the server, reconnecting…", "updated": "Updated {time}",
     "offline.dashboard": "Lost the connection to the server, reconnecting: the figures here stopped when it went and may be out of date.",
