@@ -55,7 +55,7 @@ public final class Comparison {
             Table.Builder table = new Table.Builder("comparison", texts).column("hub", "text")
                     .column("level", "text").column("score", "number").column("stars", "number")
                     .column("utilisation", "pct").column("visitsPerHour", "number").column("waitMedian", "minutes")
-                    .column("withinTarget", "pct").column("noShows", "pct").column("satisfaction", "rating")
+                    .column("withinTarget", "pct").column("noShows", "pct", texts.get("col.noShowShare")).column("satisfaction", "rating")
                     .column("ratedShare", "pct").column("devices", "pct").column("trend", "text");
             for (Hub hub : hubs) {
                 Figures f = now.getOrDefault(hub.id(), Figures.of(new Aggregates.Sums(), null, null, targets, 15));

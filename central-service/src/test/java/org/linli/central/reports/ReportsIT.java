@@ -210,6 +210,10 @@ class ReportsIT {
         assertEquals("日期,活动,名额,报名,候补,签到,报名未到", rows.get(0));
         assertTrue(rows.contains("2026-03-02,书法课,20,2,1,1,1"), activities.text());
         assertTrue(rows.contains("2026-03-02,象棋,10,1,0,0,"), activities.text());
+        String shares = server.get("/api/v1/reports/xuhui/comparison.csv?level=all&columns=hub,noShows&" + DAY, admin)
+                .text().substring(1);
+        assertTrue(shares.startsWith("邻里汇,未到率（过号、预约、活动报名）\r\n"), shares);
+        assertTrue(shares.contains("徐汇区湖南路街道梧桐66邻里汇,0.3333\r\n"), "3 of 9 with the missed sign-up: " + shares);
         assertEquals(400, server.get("/api/v1/reports/xuhui/comparison.csv?columns=hub,nope&" + DAY, admin)
                 .status() / 100 * 100);
     }
