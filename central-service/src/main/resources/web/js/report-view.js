@@ -47,6 +47,7 @@
         View.kpi("rating", Linli.t("k.rating"), f.averageRating, p.averageRating, "rating"),
         View.kpi("rated", Linli.t("k.rated"), f.ratedShare, p.ratedShare, "pct"),
         View.kpi("noShows", Linli.t("k.noShows"), f.noShows, p.noShows, "int", true),
+        View.kpi("signupNoShows", Linli.t("k.signupNoShows"), f.signupNoShows, p.signupNoShows, "int", true),
         View.kpi("attended", Linli.t("k.attended"), f.attended, p.attended, "int"));
     },
 

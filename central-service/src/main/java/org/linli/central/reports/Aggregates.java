@@ -21,7 +21,7 @@ final class Aggregates {
     static final List<String> SUMS = List.of("open_minutes", "visits", "tickets", "served", "no_shows", "bookings",
             "released", "cancelled", "room_open_minutes", "booked_minutes", "sensed_minutes", "ratings",
             "rating_sum", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "signups", "waitlisted",
-            "attended");
+            "attended", "attendance_signups", "signup_no_shows");
 
     /** Sums of the columns above; {@code get("visits")}. */
     record Sums(long[] values) {
@@ -217,9 +217,9 @@ final class Aggregates {
         return out;
     }
 
-    /** An activity held in the period. */
+    /** An activity held in the period; {@code missed} is null where its sign-ups were not judged (see DayFigures). */
     record ActivityRow(String day, String id, String titleZh, String titleEn, int capacity, int confirmed,
-            int waitlisted, int attended) {
+            int waitlisted, int attended, Integer missed) {
     }
 
     static List<ActivityRow> activities(Connection c, Collection<String> hubs, Period period, int limit)
@@ -229,7 +229,8 @@ final class Aggregates {
             return out;
         }
         try (PreparedStatement st = c.prepareStatement("SELECT r.day, r.activity_id, a.title_zh, a.title_en, "
-                + "r.capacity, r.confirmed, r.waitlisted, r.attended FROM report_activity_day r "
+                + "r.capacity, r.confirmed, r.waitlisted, r.attended, r.attendance_signups, r.missed "
+                + "FROM report_activity_day r "
                 + "JOIN activity a ON a.id = r.activity_id WHERE r.hub_id IN " + in(hubs)
                 + " AND r.day >= ? AND r.day <= ? ORDER BY r.attended DESC, r.day, r.activity_id LIMIT ?")) {
             int i = bind(st, hubs, period);
@@ -237,7 +238,8 @@ final class Aggregates {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ActivityRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                            rs.getInt(9) == 0 ? null : rs.getInt(10)));
                 }
             }
         }

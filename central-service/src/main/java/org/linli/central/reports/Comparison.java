@@ -13,7 +13,8 @@ import org.linli.central.store.Database;
  * utilisation — booked share of the rooms' opening hours, full marks at {@value #FULL_UTILISATION};
  * visits per opening hour — against the busiest hub compared;
  * waits — the share of tickets called within their service's target;
- * no-shows — ticket no-shows and released bookings among all, no marks at {@value #WORST_NO_SHOWS};
+ * no-shows — ticket no-shows, released bookings and missed sign-ups among all tickets, bookings and sign-ups of
+ * activities where attendance was taken, no marks at {@value #WORST_NO_SHOWS};
  * satisfaction — the average rating from 1 (0) to 5 (100);
  * devices — the share of device samples online.
  * An input without data (no sensors, no ratings) is left out and the other weights share its part.
@@ -54,7 +55,7 @@ public final class Comparison {
             Table.Builder table = new Table.Builder("comparison", texts).column("hub", "text")
                     .column("level", "text").column("score", "number").column("stars", "number")
                     .column("utilisation", "pct").column("visitsPerHour", "number").column("waitMedian", "minutes")
-                    .column("withinTarget", "pct").column("noShows", "pct").column("satisfaction", "rating")
+                    .column("withinTarget", "pct").column("noShows", "pct", texts.get("col.noShowShare")).column("satisfaction", "rating")
                     .column("ratedShare", "pct").column("devices", "pct").column("trend", "text");
             for (Hub hub : hubs) {
                 Figures f = now.getOrDefault(hub.id(), Figures.of(new Aggregates.Sums(), null, null, targets, 15));
@@ -120,8 +121,10 @@ public final class Comparison {
         in.put("waits", f.overTargetShare() == null ? null : Figures.round(1 - f.overTargetShare(), 4));
         in.put("utilisation", f.bookedShare());
         in.put("visitsPerHour", f.visitsPerOpenHour());
-        long all = f.served() + f.noShows() + f.bookings() + f.released();
-        in.put("noShows", all == 0 ? null : Figures.round((double) (f.noShows() + f.released()) / all, 4));
+        // an activity nobody checked in to took no attendance: its sign-ups count on neither side
+        long all = f.served() + f.noShows() + f.bookings() + f.released() + f.attendanceSignups();
+        long missed = f.noShows() + f.released() + f.signupNoShows();
+        in.put("noShows", all == 0 ? null : Figures.round((double) missed / all, 4));
         in.put("devices", f.devicesOnline());
         return in;
     }

@@ -199,11 +199,12 @@ final class DayAggregator {
             sensedMinutes += roomSensed;
         }
 
-        // activities held this day (not those called off): places, waiting lists, who came
+        // activities held this day (not those called off): places, waiting lists, who came, who did not
         List<DayFigures.ActivityDay> activities = new ArrayList<>();
         Map<String, Integer> capacities = new LinkedHashMap<>();
+        Map<String, Long> ends = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, capacity FROM activity WHERE hub_id = ? AND start_ts >= ? AND start_ts < ?"
+                "SELECT id, capacity, end_ts FROM activity WHERE hub_id = ? AND start_ts >= ? AND start_ts < ?"
                         + " AND cancelled_ts IS NULL ORDER BY start_ts, id")) {
             st.setString(1, hub.id());
             st.setLong(2, from / 1000);
@@ -211,12 +212,15 @@ final class DayAggregator {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     capacities.put(rs.getString(1), rs.getInt(2));
+                    ends.put(rs.getString(1), rs.getLong(3));
                 }
             }
         }
         int signups = 0;
         int waitlisted = 0;
         int attended = 0;
+        int attendanceSignups = 0;
+        int signupNoShows = 0;
         for (Map.Entry<String, Integer> activity : capacities.entrySet()) {
             int[] byStatus = new int[3];
             try (PreparedStatement st = c.prepareStatement(
@@ -235,11 +239,16 @@ final class DayAggregator {
                 }
             }
             int came = visitsByActivity.getOrDefault(activity.getKey(), 0);
+            // judged as the no-show rule does, once the activity has ended
+            int[] missed = ends.get(activity.getKey()) <= now.getEpochSecond()
+                    ? missedSignups(c, activity.getKey()) : new int[2];
             activities.add(new DayFigures.ActivityDay(activity.getKey(), activity.getValue(), byStatus[0],
-                    byStatus[1], byStatus[2], came));
+                    byStatus[1], byStatus[2], came, missed[0], missed[1]));
             signups += byStatus[0];
             waitlisted += byStatus[1];
             attended += came;
+            attendanceSignups += missed[0];
+            signupNoShows += missed[1];
         }
 
         long[] personMinutes = new long[24];
@@ -248,8 +257,27 @@ final class DayAggregator {
         }
         return new DayFigures(hub.id(), day, openMinutes, visits, tickets, served, noShows, bookings, released,
                 cancelled, openMinutes * plan.rooms().size(), bookedMinutes, sensedMinutes, sensedRooms,
-                ratings == null ? new int[5] : ratings, signups, waitlisted, attended, personMinutes, services, rooms,
-                activities);
+                ratings == null ? new int[5] : ratings, signups, waitlisted, attended, attendanceSignups,
+                signupNoShows, personMinutes, services, rooms, activities);
+    }
+
+    /**
+     * An ended activity's sign-ups as the no-show rule judges them (docs/decisions/0024, {@code SignupNoShows}):
+     * {confirmed sign-ups, of them without a check-in of their resident for the activity}, both 0 where nobody
+     * checked in (no attendance was taken). A check-in on any day counts, a late one from a kiosk's outbox too.
+     */
+    private static int[] missedSignups(Connection c, String activityId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT count(*), sum(CASE WHEN EXISTS (SELECT 1 FROM checkin k WHERE k.activity_id = s.activity_id
+                        AND k.resident_id = s.resident_id) THEN 0 ELSE 1 END)
+                FROM activity_signup s WHERE s.activity_id = ? AND s.status = 'confirmed'
+                  AND s.resident_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM checkin t WHERE t.activity_id = s.activity_id)""")) {
+            st.setString(1, activityId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[2];
+            }
+        }
     }
 
     private record Sensed(boolean samples, long occupiedMillis) {

@@ -6,8 +6,9 @@ import java.util.List;
 /** What one hub did on one of its own days: the rows the report tables keep. */
 record DayFigures(String hubId, LocalDate day, int openMinutes, int visits, int tickets, int served, int noShows,
         int bookings, int released, int cancelled, int roomOpenMinutes, int bookedMinutes, int sensedMinutes,
-        int sensedRooms, int[] ratings, int signups, int waitlisted, int attended, long[] personMinutes,
-        List<ServiceDay> services, List<RoomDay> rooms, List<ActivityDay> activities) {
+        int sensedRooms, int[] ratings, int signups, int waitlisted, int attended, int attendanceSignups,
+        int signupNoShows, long[] personMinutes, List<ServiceDay> services, List<RoomDay> rooms,
+        List<ActivityDay> activities) {
 
     record ServiceDay(String serviceId, int visits, int tickets, int served, int noShows, int called,
             WaitHistogram waits) {
@@ -17,7 +18,13 @@ record DayFigures(String hubId, LocalDate day, int openMinutes, int visits, int 
             int cancelled) {
     }
 
-    record ActivityDay(String activityId, int capacity, int confirmed, int waitlisted, int cancelled, int attended) {
+    /**
+     * @param attendanceSignups the confirmed sign-ups once the activity has ended with attendance taken (somebody
+     *     checked in), else 0: those whose coming is known
+     * @param missed of those, the sign-ups without a check-in of their resident for the activity
+     */
+    record ActivityDay(String activityId, int capacity, int confirmed, int waitlisted, int cancelled, int attended,
+            int attendanceSignups, int missed) {
     }
 
     int ratingCount() {

@@ -36,8 +36,8 @@ final class DayStore {
                 INSERT INTO report_hub_day (hub_id, day, weekday, open_minutes, visits, tickets, served, no_shows,
                     bookings, released, cancelled, room_open_minutes, booked_minutes, sensed_minutes, sensed_rooms,
                     ratings, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, signups, waitlisted,
-                    attended, computed_ts""" + hours + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?" + marks + ")")) {
+                    attended, attendance_signups, signup_no_shows, computed_ts""" + hours + ") VALUES (?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + marks + ")")) {
             for (DayFigures d : days) {
                 int i = 1;
                 st.setString(i++, d.hubId());
@@ -63,6 +63,8 @@ final class DayStore {
                 st.setInt(i++, d.signups());
                 st.setInt(i++, d.waitlisted());
                 st.setInt(i++, d.attended());
+                st.setInt(i++, d.attendanceSignups());
+                st.setInt(i++, d.signupNoShows());
                 st.setLong(i++, now);
                 for (int h = 0; h < 24; h++) {
                     st.setLong(i++, d.personMinutes()[h]);
@@ -111,7 +113,7 @@ final class DayStore {
         }
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO report_activity_day (hub_id, day, activity_id, capacity, confirmed, waitlisted,
-                    cancelled, attended) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    cancelled, attended, attendance_signups, missed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (DayFigures d : days) {
                 for (DayFigures.ActivityDay a : d.activities()) {
                     st.setString(1, d.hubId());
@@ -122,6 +124,8 @@ final class DayStore {
                     st.setInt(6, a.waitlisted());
                     st.setInt(7, a.cancelled());
                     st.setInt(8, a.attended());
+                    st.setInt(9, a.attendanceSignups());
+                    st.setInt(10, a.missed());
                     st.addBatch();
                 }
             }
@@ -135,7 +139,8 @@ final class DayStore {
     static {
         StringBuilder cols = new StringBuilder("open_minutes, visits, tickets, served, no_shows, bookings, released, "
                 + "cancelled, room_open_minutes, booked_minutes, sensed_minutes, sensed_rooms, ratings, rating_sum, "
-                + "rating_1, rating_2, rating_3, rating_4, rating_5, signups, waitlisted, attended");
+                + "rating_1, rating_2, rating_3, rating_4, rating_5, signups, waitlisted, attended, "
+                + "attendance_signups, signup_no_shows");
         for (int h = 0; h < 24; h++) {
             cols.append(String.format(", h%02d", h));
         }

@@ -5,13 +5,16 @@ import java.util.Map;
 
 /**
  * The headline figures of some hubs over a period, from the kept sums: what the report's summary and the comparison's
- * star-rating inputs are made of. Shares are 0..1; null where there is nothing to divide by.
+ * star-rating inputs are made of. Shares are 0..1; null where there is nothing to divide by. Of the sign-ups,
+ * {@code attendanceSignups} are those of ended activities where attendance was taken (somebody checked in), and
+ * {@code signupNoShows} those of them whose resident did not check in: missed sign-ups as docs/decisions/0024 counts
+ * them.
  */
 record Figures(long visits, long tickets, long served, long noShows, Double noShowShare, Integer waitMedian,
         Integer waitP90, Double overTargetShare, long bookings, long released, long cancelled, double bookedHours,
         double sensedHours, Double bookedShare, Double sensedShare, long ratings, Double averageRating,
-        Double ratedShare, long signups, long waitlisted, long attended, double openHours, Double visitsPerOpenHour,
-        Double devicesOnline) {
+        Double ratedShare, long signups, long waitlisted, long attended, long attendanceSignups, long signupNoShows,
+        double openHours, Double visitsPerOpenHour, Double devicesOnline) {
 
     static Figures of(Aggregates.Sums sums, Aggregates.ServiceSums services, long[] devices,
             Map<String, Integer> targets, int defaultTarget) {
@@ -39,7 +42,8 @@ record Figures(long visits, long tickets, long served, long noShows, Double noSh
                 share(sums.get("booked_minutes"), roomOpen), share(sums.get("sensed_minutes"), roomOpen), ratings,
                 ratings == 0 ? null : round((double) sums.get("rating_sum") / ratings, 2),
                 visits == 0 ? null : Math.min(1.0, round((double) ratings / visits, 4)), sums.get("signups"),
-                sums.get("waitlisted"), sums.get("attended"), round(openHours, 1),
+                sums.get("waitlisted"), sums.get("attended"), sums.get("attendance_signups"),
+                sums.get("signup_no_shows"), round(openHours, 1),
                 openHours == 0 ? null : round(visits / openHours, 2),
                 devices == null || devices[0] == 0 ? null : share(devices[1], devices[0]));
     }
@@ -76,6 +80,8 @@ record Figures(long visits, long tickets, long served, long noShows, Double noSh
         m.put("signups", signups);
         m.put("waitlisted", waitlisted);
         m.put("attended", attended);
+        m.put("attendanceSignups", attendanceSignups);
+        m.put("signupNoShows", signupNoShows);
         m.put("openHours", openHours);
         m.put("visitsPerOpenHour", visitsPerOpenHour);
         m.put("devicesOnline", devicesOnline);

@@ -156,7 +156,7 @@ public final class Reports {
         Map<String, Object> b = before.json();
         for (String key : List.of("visits", "visitsPerOpenHour", "tickets", "served", "noShows", "noShowShare",
                 "waitMedian", "waitP90", "overTargetShare", "bookings", "bookedHours", "sensedHours", "bookedShare",
-                "sensedShare", "released", "cancelled", "signups", "waitlisted", "attended", "ratings",
+                "sensedShare", "released", "cancelled", "signups", "waitlisted", "attended", "signupNoShows", "ratings",
                 "averageRating", "ratedShare", "devicesOnline")) {
             Object value = a.get(key);
             Object old = b.get(key);
@@ -170,10 +170,10 @@ public final class Reports {
     private static Table dailyTable(Map<String, Aggregates.Sums> daily, Texts texts) {
         Table.Builder t = new Table.Builder("daily", texts).column("day", "day").column("visits", "int")
                 .column("tickets", "int").column("served", "int").column("noShows", "int")
-                .column("bookings", "int").column("released", "int").column("ratings", "int")
-                .column("averageRating", "rating");
+                .column("bookings", "int").column("released", "int").column("signupNoShows", "int")
+                .column("ratings", "int").column("averageRating", "rating");
         daily.forEach((day, s) -> t.row(day, s.get("visits"), s.get("tickets"), s.get("served"), s.get("no_shows"),
-                s.get("bookings"), s.get("released"), s.get("ratings"),
+                s.get("bookings"), s.get("released"), s.get("signup_no_shows"), s.get("ratings"),
                 s.get("ratings") == 0 ? null : Figures.round((double) s.get("rating_sum") / s.get("ratings"), 2)));
         return t.build();
     }
@@ -263,11 +263,11 @@ public final class Reports {
     private static Table activitiesTable(List<Aggregates.ActivityRow> rows, Texts texts) {
         Table.Builder t = new Table.Builder("activities", texts).column("day", "day").column("activity", "text")
                 .column("capacity", "int").column("signups", "int").column("waitlisted", "int")
-                .column("attended", "int");
+                .column("attended", "int").column("missed", "int");
         rows.stream().sorted((a, b) -> a.day().compareTo(b.day()) != 0 ? a.day().compareTo(b.day())
                 : a.id().compareTo(b.id()))
                 .forEach(r -> t.row(r.day(), texts.lang().equals("en") ? r.titleEn() : r.titleZh(), r.capacity(),
-                        r.confirmed(), r.waitlisted(), r.attended()));
+                        r.confirmed(), r.waitlisted(), r.attended(), r.missed()));
         return t.build();
     }
 

@@ -83,6 +83,9 @@ class ReportPagesIT {
             assertEquals("20", kpi("waitMedian"));
             assertEquals("66.7%", kpi("overTarget"));
             assertEquals("3.67", kpi("rating"));
+            assertEquals("1", kpi("signupNoShows"), "902 signed up for calligraphy and did not come");
+            String label = chrome.findElement(By.cssSelector("[data-kpi='signupNoShows'] .label")).getText();
+            assertEquals(lang.equals("zh") ? "活动报名未到" : "Signed up, didn't come", label);
             String rooms = chrome.findElement(By.cssSelector("[data-table='rooms']")).getText();
             assertTrue(rooms.contains(lang.equals("zh") ? "教室" : "Classroom"), rooms);
             assertTrue(rooms.contains("30.8%"), rooms);

@@ -111,9 +111,12 @@ class ReportsIT {
         assertEquals(3, f.get("ratings").asInt());
         assertEquals(3.67, f.get("averageRating").asDouble());
         assertEquals(0.6, f.get("ratedShare").asDouble());
-        assertEquals(2, f.get("signups").asInt());
+        assertEquals(3, f.get("signups").asInt(), "2 to calligraphy, 1 to chess");
         assertEquals(1, f.get("waitlisted").asInt());
         assertEquals(1, f.get("attended").asInt());
+        assertEquals(2, f.get("attendanceSignups").asInt(), "calligraphy's; nobody checked in to chess");
+        assertEquals(1, f.get("signupNoShows").asInt(), "902 signed up for calligraphy and did not check in");
+        assertEquals(0, report.get("previousFigures").get("signupNoShows").asInt());
         assertEquals(13.0, f.get("openHours").asDouble());
         assertEquals(1, report.get("previousFigures").get("visits").asInt(), "1 March");
         assertEquals("2026-03-01", report.get("previous").get("from").asText());
@@ -125,8 +128,12 @@ class ReportsIT {
         assertEquals("[\"Legal advice\",2,3,1,1,5,20,15,0.5]", legal.toString());
         JsonNode repairs = row(tables.get("services"), "Everyday repairs");
         assertEquals("[\"Everyday repairs\",0,1,1,0,40,40,15,1.0]", repairs.toString());
-        assertEquals("[\"2026-03-02\",\"Calligraphy\",20,2,1,1]", tables.get("activities").get("rows").get(0)
+        assertEquals("[\"2026-03-02\",\"Calligraphy\",20,2,1,1,1]", tables.get("activities").get("rows").get(0)
                 .toString());
+        assertEquals("[\"2026-03-02\",\"Chess\",10,1,0,0,null]", tables.get("activities").get("rows").get(1)
+                .toString(), "no attendance taken: nobody is counted as missing it");
+        assertEquals(1, row(tables.get("summary"), "Signed up for an activity, didn't come (where attendance was "
+                + "taken)").get(1).asInt());
         assertEquals("[5,1,0.3333]", tables.get("satisfaction").get("rows").get(0).toString());
         assertEquals("[2,1,0.3333]", tables.get("satisfaction").get("rows").get(3).toString());
         // Monday: 3 people through the first hour, 10 from 10:00, 10 for half of 11:00-12:00
@@ -147,6 +154,11 @@ class ReportsIT {
         assertEquals(3.5, f.get("averageRating").asDouble());
         assertEquals(5.0, f.get("bookedHours").asDouble());
         assertEquals(21.0, f.get("openHours").asDouble(), "13 hours in Shanghai and 8 in Auckland");
+        assertEquals(1, f.get("signupNoShows").asInt(), "the street's roll-up rows carry wutong66's missed sign-up");
+        assertEquals(2, f.get("attendanceSignups").asInt());
+        JsonNode district = get("/api/v1/reports/xuhui?" + DAY, admin).get("figures");
+        assertEquals(1, district.get("signupNoShows").asInt(), "and the district's");
+        assertEquals(2, district.get("attendanceSignups").asInt());
         JsonNode ponsonby = get("/api/v1/reports/ponsonby?" + DAY, admin).get("figures");
         assertEquals(1, ponsonby.get("visits").asInt());
         assertEquals(1, ponsonby.get("ratings").asInt());
@@ -190,6 +202,18 @@ class ReportsIT {
         String text = cut.text().substring(1);
         assertTrue(text.startsWith("邻里汇,满意度\r\n"), text);
         assertTrue(text.contains("徐汇区湖南路街道梧桐66邻里汇,3.67\r\n"), text);
+
+        var activities = server.get("/api/v1/reports/wutong66/export.csv?rollup=false&table=activities&lang=zh&"
+                + DAY, admin);
+        assertEquals(200, activities.status(), activities.text());
+        List<String> rows = List.of(activities.text().substring(1).split("\r\n"));
+        assertEquals("日期,活动,名额,报名,候补,签到,报名未到", rows.get(0));
+        assertTrue(rows.contains("2026-03-02,书法课,20,2,1,1,1"), activities.text());
+        assertTrue(rows.contains("2026-03-02,象棋,10,1,0,0,"), activities.text());
+        String shares = server.get("/api/v1/reports/xuhui/comparison.csv?level=all&columns=hub,noShows&" + DAY, admin)
+                .text().substring(1);
+        assertTrue(shares.startsWith("邻里汇,未到率（过号、预约、活动报名）\r\n"), shares);
+        assertTrue(shares.contains("徐汇区湖南路街道梧桐66邻里汇,0.3333\r\n"), "3 of 9 with the missed sign-up: " + shares);
         assertEquals(400, server.get("/api/v1/reports/xuhui/comparison.csv?columns=hub,nope&" + DAY, admin)
                 .status() / 100 * 100);
     }
@@ -229,8 +253,10 @@ class ReportsIT {
         assertEquals(3.67, in.get("satisfaction").get("value").asDouble());
         assertEquals(66.8, in.get("satisfaction").get("score").asDouble(), "(3.67 - 1) / 4");
         assertEquals(0.3333, in.get("waits").get("value").asDouble(), "1 of 3 within 15 minutes");
-        // no-shows: 1 ticket and 1 released booking among 2 served + 1 no-show + 3 bookings + 1 released
-        assertEquals(0.2857, in.get("noShows").get("value").asDouble());
+        // no-shows: 1 ticket, 1 released booking and 1 missed sign-up among 2 served + 1 no-show + 3 bookings
+        // + 1 released + 2 sign-ups of calligraphy (chess took no attendance: its sign-up is on neither side)
+        assertEquals(0.3333, in.get("noShows").get("value").asDouble());
+        assertEquals(0.0, in.get("noShows").get("score").asDouble(), "above 30 %");
         assertEquals(1, in.get("satisfaction").get("trend").asInt() + 1, "no ratings the day before: no trend");
         double score = wutong.get("score").asDouble();
         var put = server.put("/api/v1/reports/weights", admin, Map.of("satisfaction", 100, "waits", 0,
@@ -253,6 +279,31 @@ class ReportsIT {
             server.put("/api/v1/reports/weights", admin, Map.of("satisfaction", 40, "waits", 15, "utilisation", 15,
                     "visitsPerHour", 15, "noShows", 10, "devices", 5));
         }
+    }
+
+    /**
+     * A check-in that reaches central after the day was kept (a kiosk's outbox replays it with its time) takes the
+     * missed sign-up back when the day is recomputed, like any late figure.
+     */
+    @Test
+    void aLateCheckInTakesAMissedSignUpBackWhenTheDayIsRecomputed() throws Exception {
+        try (Connection c = server.openDatabase()) {
+            c.createStatement().executeUpdate("INSERT INTO checkin (id, hub_id, kind, activity_id, resident_id, at_ts, "
+                    + "day) VALUES (99, 'wutong66', 'phone', 'act-d', 902, "
+                    + SmallDistrict.sec(SmallDistrict.SHANGHAI, "2026-03-02T10:05") + ", '2026-03-02')");
+        }
+        try {
+            assertEquals(200, server.post("/api/v1/reports/refresh?" + DAY, admin, null).status());
+            JsonNode f = get("/api/v1/reports/wutong66?" + DAY, admin).get("figures");
+            assertEquals(0, f.get("signupNoShows").asInt());
+            assertEquals(2, f.get("attendanceSignups").asInt());
+        } finally {
+            try (Connection c = server.openDatabase()) {
+                c.createStatement().executeUpdate("DELETE FROM checkin WHERE id = 99");
+            }
+            assertEquals(200, server.post("/api/v1/reports/refresh?" + DAY, admin, null).status());
+        }
+        assertEquals(1, get("/api/v1/reports/wutong66?" + DAY, admin).get("figures").get("signupNoShows").asInt());
     }
 
     /** The hub-scope rule at the three levels: a hub's staff see it and what is under it, nothing beside or above. */

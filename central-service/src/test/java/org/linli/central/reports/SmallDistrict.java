@@ -28,18 +28,26 @@ final class SmallDistrict {
         exec(c, "INSERT INTO resident (id, phone_hmac, phone_last4, created_ts, last_seen_ts) VALUES "
                 + "(901, 'h901', '0001', 0, 0), (902, 'h902', '0002', 0, 0), (903, 'h903', '0003', 0, 0), "
                 + "(904, 'h904', '0004', 0, 0)");
-        // an activity on the day: 2 confirmed, 1 waiting list, 1 cancelled; 1 of them checked in
+        // an activity on the day: 2 confirmed, 1 waiting list, 1 cancelled; 901 checked in, so attendance was
+        // taken and 902 missed it (docs/decisions/0024)
         exec(c, "INSERT INTO activity (id, hub_id, room_id, title_zh, title_en, start_ts, end_ts, capacity) VALUES "
                 + "('act-d', 'wutong66', 'classroom', '书法课', 'Calligraphy', " + sec(SHANGHAI, "2026-03-02T10:00")
                 + ", " + sec(SHANGHAI, "2026-03-02T11:30") + ", 20)");
         exec(c, "INSERT INTO activity_signup (activity_id, resident_id, status, created_ts) VALUES "
                 + "('act-d', 901, 'confirmed', 0), ('act-d', 902, 'confirmed', 0), ('act-d', 903, 'waitlisted', 0), "
                 + "('act-d', 904, 'cancelled', 0)");
+        // and one nobody checked in to: no attendance taken, so its confirmed sign-up is not missed
+        exec(c, "INSERT INTO activity (id, hub_id, room_id, title_zh, title_en, start_ts, end_ts, capacity) VALUES "
+                + "('act-e', 'wutong66', 'classroom', '象棋', 'Chess', " + sec(SHANGHAI, "2026-03-02T14:00")
+                + ", " + sec(SHANGHAI, "2026-03-02T15:00") + ", 10)");
+        exec(c, "INSERT INTO activity_signup (activity_id, resident_id, status, created_ts) VALUES "
+                + "('act-e', 903, 'confirmed', 0)");
 
         // visits on 2 March in Shanghai: legal 2, the activity 1, other 2 (one a second before midnight) = 5
         checkin(c, 1, "wutong66", "legal", null, sec(SHANGHAI, "2026-03-02T09:00"), "2026-03-02");
         checkin(c, 2, "wutong66", "legal", null, sec(SHANGHAI, "2026-03-02T09:30"), "2026-03-02");
         checkin(c, 3, "wutong66", null, "act-d", sec(SHANGHAI, "2026-03-02T09:55"), "2026-03-02");
+        exec(c, "UPDATE checkin SET resident_id = 901 WHERE id = 3");
         checkin(c, 4, "wutong66", null, null, sec(SHANGHAI, "2026-03-02T12:00"), "2026-03-02");
         checkin(c, 5, "wutong66", null, null, sec(SHANGHAI, "2026-03-02T23:59:59"), "2026-03-02");
         // ... and the next midnight belongs to 3 March; 1 March had one visit
