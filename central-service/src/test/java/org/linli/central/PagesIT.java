@@ -441,6 +441,7 @@ class PagesIT {
             chrome.manage().window().setSize(new Dimension(1600, 1000));
             assertFitsTheScreen();
             assertReadable("dashboard");
+            StaffBrowser.assertHeaderOnOneRow(chrome, "the dashboard in Chinese");
             HeadlessChromium.screenshot(chrome, SHOTS.resolve("dashboard.png"));
             assertOnlyExceptionsInColour();
 

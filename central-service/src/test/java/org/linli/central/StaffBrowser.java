@@ -25,13 +25,18 @@ public final class StaffBrowser {
 
     /**
      * Asserts that the staff header is one row and inside the window: "Sign out" (the last thing in it) level with
-     * the title, not wrapped under it, and nothing wider than the window.
+     * the title, not wrapped under it, nothing wider than the window, and the title cut short only when there is no
+     * room left beside it.
      */
     public static void assertHeaderOnOneRow(ChromeDriver chrome, String page) {
         Object fits = chrome.executeScript("const h = document.querySelector('header.bar h1').getBoundingClientRect();"
                 + " const out = document.getElementById('logout').getBoundingClientRect();"
+                + " const title = document.querySelector('header.bar h1');"
+                + " const spacer = document.querySelector('header.bar .spacer');"
+                + " const cut = title.scrollWidth > title.clientWidth"
+                + " && spacer && spacer.getBoundingClientRect().width > 2;"
                 + " return out.right <= innerWidth && out.top < h.bottom && h.top < out.bottom"
-                + " && document.documentElement.scrollWidth <= innerWidth;");
+                + " && document.documentElement.scrollWidth <= innerWidth && !cut;");
         org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, fits,
                 page + ": the header is one row with Sign out in the window at " + chrome.executeScript(
                         "return innerWidth") + " px");
