@@ -36,9 +36,12 @@ import org.linli.protocol.testing.MosquittoBroker;
 
 /**
  * {@code ./linli bench ingest [--rate N[,N…]|max] [--devices K] [--seconds S] [--warmup S] [--inflight W]
- * [--connections C] [--postgresql [--replicas R]]}: sustained QoS 1 ingestion from K simulated devices (spread over C publishing connections)
- * through a real Mosquitto into the central service, which runs as a JVM of its own with the production unit's JVM
- * flags (read from {@code deploy-pi/…/linli-central.service}), so that its CPU time and its RSS are its alone. The
+ * [--connections C] [--postgresql [--replicas R]] [--jvm "FLAGS"] [--env K=V]…}: sustained QoS 1 ingestion from K
+ * simulated devices (spread over C publishing connections) through a real Mosquitto into the central service, which
+ * runs as a JVM of its own with the production unit's JVM flags and environment (its {@code LINLI_JAVA_OPTS} and its
+ * other {@code Environment=} lines, such as {@code LD_PRELOAD}, read from {@code deploy-pi/…/linli-central.service}),
+ * so that its CPU time and its RSS are its alone. {@code --jvm} replaces the unit's JVM flags, {@code --env} adds to
+ * (or overrides) its environment; {@code LINLI_BENCH_SERVER_OPTS} adds JVM flags after either. The
  * devices publish at a fixed rate (a schedule per connection) or, with {@code max}, as fast as the broker takes them.
  * Without {@code --rate} it runs 500, 2,000 and 5,000 msg/s and unthrottled, a fresh broker and service for each.
  * Each starts with {@code warmup} seconds as fast as it goes (the JIT's warm-up: a paced service would still be
@@ -74,16 +77,26 @@ public final class IngestBench {
     }
 
     record Options(List<Integer> rates, int devices, int seconds, int warmup, int inflight, int connections,
-            boolean postgresql, int replicas) {
+            boolean postgresql, int replicas, String jvm, Map<String, String> env) {
         static Options parse(String[] args) {
             List<Integer> rates = List.of(500, 2000, 5000, 0);
             int[] numbers = {100, 15, 1000, 4};
             int warmup = 8;
             boolean postgresql = false;
             int replicas = 1;
+            String jvm = null;
+            Map<String, String> env = new LinkedHashMap<>();
             int positional = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--jvm" -> jvm = args[++i];
+                    case "--env" -> {
+                        String pair = args[++i];
+                        if (pair.indexOf('=') <= 0) {
+                            throw new IllegalArgumentException("--env " + pair + ": K=V expected");
+                        }
+                        env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                    }
                     case "--rate" -> rates = Arrays.stream(args[++i].split(","))
                             .map(r -> r.equals("max") ? 0 : Integer.parseInt(r)).toList();
                     case "--devices" -> numbers[0] = Integer.parseInt(args[++i]);
@@ -100,7 +113,8 @@ public final class IngestBench {
             if (replicas < 1 || replicas > 1 && !postgresql) {
                 throw new IllegalArgumentException("--replicas " + replicas + ": several replicas need --postgresql");
             }
-            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3], postgresql, replicas);
+            return new Options(rates, numbers[0], numbers[1], warmup, numbers[2], numbers[3], postgresql, replicas,
+                    jvm, env);
         }
     }
 
@@ -111,19 +125,24 @@ public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        List<String> flags = unitFlags();
+        String unit = Files.exists(UNIT) ? Files.readString(UNIT) : null;
+        List<String> flags = options.jvm() != null ? Arrays.stream(options.jvm().strip().split("\\s+"))
+                .filter(f -> !f.isEmpty()).toList() : unitFlags(unit);
+        Map<String, String> env = new LinkedHashMap<>(unitEnvironment(unit));
+        env.putAll(options.env());
         System.out.printf("ingest: %d devices over %d connections, QoS 1, mosquitto max_inflight_messages %d; %d s"
-                + " warm-up, %d s measured per rate; service JVM flags %s (the unit's)%s%n", options.devices(),
-                options.connections(), options.inflight(), options.warmup(), options.seconds(), flags,
+                + " warm-up, %d s measured per rate; service JVM flags %s (%s)%s; environment %s%n",
+                options.devices(), options.connections(), options.inflight(), options.warmup(), options.seconds(),
+                flags, options.jvm() != null ? "--jvm" : "the unit's",
                 System.getenv().getOrDefault("LINLI_BENCH_SERVER_OPTS", "").isBlank() ? ""
-                        : " + " + System.getenv("LINLI_BENCH_SERVER_OPTS"));
+                        : " + " + System.getenv("LINLI_BENCH_SERVER_OPTS"), env);
         // PostgreSQL: a throwaway cluster on this machine, durable as a production server (fsync and synchronous
         // commit on), a fresh database per rate; its server processes are not in the service's CPU per message
         PostgresCluster cluster = options.postgresql() ? PostgresCluster.start(true) : null;
         List<Result> results = new ArrayList<>();
         try {
             for (int rate : options.rates()) {
-                results.add(run(options, rate, flags, cluster));
+                results.add(run(options, rate, flags, env, cluster));
             }
         } finally {
             if (cluster != null) {
@@ -145,20 +164,40 @@ public final class IngestBench {
     }
 
     /** The JVM options of the production unit, so that RSS and GC are what a hub runs with. */
-    private static List<String> unitFlags() throws IOException {
-        if (!Files.exists(UNIT)) {
+    private static List<String> unitFlags(String unit) {
+        if (unit == null) {
             System.out.println("(no " + UNIT + " here: the service runs with the JVM's defaults)");
             return List.of();
         }
-        Matcher m = UNIT_OPTS.matcher(Files.readString(UNIT));
+        Matcher m = UNIT_OPTS.matcher(unit);
         return m.find() ? Arrays.asList(m.group(1).strip().split("\\s+")) : List.of();
     }
 
-    private static Result run(Options options, int rate, List<String> flags, PostgresCluster cluster)
-            throws Exception {
+    /**
+     * The unit's other {@code Environment=K=V} lines (one per line, unquoted, as ours are written), such as the
+     * allocator's {@code LD_PRELOAD}: they shape the process's memory as much as its JVM flags do. Those of
+     * {@code linli-run} itself ({@code LINLI_HEALTH_*}, its watchdog's health check) are left out.
+     */
+    static Map<String, String> unitEnvironment(String unit) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (unit == null) {
+            return env;
+        }
+        for (String line : unit.split("\n")) {
+            String pair = line.startsWith("Environment=") ? line.substring("Environment=".length()).strip() : "";
+            int eq = pair.indexOf('=');
+            if (eq > 0 && !pair.startsWith("LINLI_JAVA_OPTS=") && !pair.startsWith("LINLI_HEALTH_")) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    private static Result run(Options options, int rate, List<String> flags, Map<String, String> unitEnvironment,
+            PostgresCluster cluster) throws Exception {
         Path dir = Files.createTempDirectory("linli-ingest-bench");
         Path data = Files.createDirectories(dir.resolve("data"));
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(unitEnvironment);
         Store file;
         if (cluster == null) {
             Path sqlite = data.resolve("a").resolve("linli.db");

@@ -78,8 +78,10 @@ public final class SqliteDatabase implements Database {
             // Device ingestion writes each device's samples next to its earlier ones: a district's thousand devices
             // dirty a thousand pages per commit. A cache that holds them (instead of SQLite's 2 MB) and checkpoints
             // every ~32 MB of WAL (instead of every 4 MB, i.e. after nearly every such commit) write each hot page
-            // once per checkpoint rather than once per commit.
-            config.setCacheSize(-32_000);
+            // once per checkpoint rather than once per commit. 8 MB holds ~2,000 pages, twice the hot pages of a
+            // thousand devices; it was 32 MB, which filled with cold pages and held ~30 MB more resident (malloc'd,
+            // outside the JVM's accounting) for no gain: README.md, ingestion by rate, sixth round.
+            config.setCacheSize(-8_000);
             // Every job of a group commit runs in a SAVEPOINT, whose sub-journal keeps the original of each page the
             // job changes; past 64 KiB SQLite spills it to a temporary file, created and deleted in every
             // transaction (an ingested batch changes hundreds of KiB). In memory it costs neither the file nor a
