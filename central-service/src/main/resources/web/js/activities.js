@@ -12,26 +12,9 @@
   const state = { hub: null, info: null, from: null, days: 1, list: [], chosen: null, roster: null, cancelling: null,
     key: null, source: null, waited: new Set(), movedUp: new Set(), reads: 0, shown: 0, listReads: 0 };
 
-  function plusDays(day, n) {
-    const d = new Date(day + "T00:00:00Z");
-    d.setUTCDate(d.getUTCDate() + n);
-    return d.toISOString().substring(0, 10);
-  }
-
-  function monday(day) {
-    const dow = new Date(day + "T00:00:00Z").getUTCDay();
-    return plusDays(day, -((dow + 6) % 7));
-  }
-
-  /** "12月7日 星期一" or "Mon 7 Dec": the calendar date itself, in no zone. */
-  function dayLabel(day) {
-    const zh = Linli.lang === "zh";
-    const parts = {};
-    new Intl.DateTimeFormat(zh ? "zh-CN" : "en-GB", { month: zh ? "numeric" : "short", day: "numeric",
-      weekday: zh ? "long" : "short", timeZone: "UTC" }).formatToParts(new Date(day + "T00:00:00Z"))
-      .forEach(p => { parts[p.type] = p.value; });
-    return zh ? parts.month + "月" + parts.day + "日 " + parts.weekday : parts.weekday + " " + parts.day + " " + parts.month;
-  }
+  const plusDays = Linli.plusDays;
+  const monday = Linli.monday;
+  const dayLabel = day => Linli.dayLabel(day);
 
   const hhmm = iso => iso.substring(11, 16);
   const span = a => dayLabel(a.start.substring(0, 10)) + " " + hhmm(a.start) + "–" + hhmm(a.end);

@@ -7,28 +7,9 @@
   const el = Linli.el;
   const state = { hub: null, info: null, from: null, days: 1, data: null, cancelling: null };
 
-  /** YYYY-MM-DD plus n days (calendar arithmetic, no zone involved). */
-  function plusDays(day, n) {
-    const d = new Date(day + "T00:00:00Z");
-    d.setUTCDate(d.getUTCDate() + n);
-    return d.toISOString().substring(0, 10);
-  }
-
-  /** The Monday of the week of a date. */
-  function monday(day) {
-    const dow = new Date(day + "T00:00:00Z").getUTCDay();
-    return plusDays(day, -((dow + 6) % 7));
-  }
-
-  /** A calendar date's label, e.g. "12月7日 星期一" or "Mon 7 Dec" (the date itself, in no zone). */
-  function dayLabel(day) {
-    const zh = Linli.lang === "zh";
-    const parts = {};
-    new Intl.DateTimeFormat(zh ? "zh-CN" : "en-GB", { month: zh ? "numeric" : "short", day: "numeric",
-      weekday: zh ? "long" : "short", timeZone: "UTC" }).formatToParts(new Date(day + "T00:00:00Z"))
-      .forEach(p => { parts[p.type] = p.value; });
-    return zh ? parts.month + "月" + parts.day + "日 " + parts.weekday : parts.weekday + " " + parts.day + " " + parts.month;
-  }
+  const plusDays = Linli.plusDays;
+  const monday = Linli.monday;
+  const dayLabel = day => Linli.dayLabel(day);
 
   const hhmm = iso => iso.substring(11, 16);
   const roomName = id => Linli.name(((state.data && state.data.rooms) || []).find(r => r.id === id)?.name) || id;

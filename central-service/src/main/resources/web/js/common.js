@@ -34,6 +34,17 @@
     return LANGS.includes(kept) ? kept : "zh";
   }
 
+  /** "12月4日 星期五" or "Fri 4 Dec" of an instant in a zone. */
+  function dateLabel(when, zone, lang) {
+    const zh = (lang || Linli.lang) === "zh";
+    const parts = {};
+    new Intl.DateTimeFormat(zh ? "zh-CN" : "en-GB", { month: zh ? "numeric" : "short", day: "numeric",
+      weekday: zh ? "long" : "short", timeZone: zone }).formatToParts(when)
+      .forEach(p => { parts[p.type] = p.value; });
+    return zh ? parts.month + "月" + parts.day + "日 " + parts.weekday
+      : parts.weekday + " " + parts.day + " " + parts.month;
+  }
+
   const Linli = {
     lang: firstLanguage(),
     residentLanguage,
@@ -183,13 +194,12 @@
 
     /** "12月4日 星期五" or "Fri 4 Dec", in the hub's zone. */
     date(when, lang) {
-      const zh = (lang || Linli.lang) === "zh";
-      const parts = {};
-      new Intl.DateTimeFormat(zh ? "zh-CN" : "en-GB", { month: zh ? "numeric" : "short", day: "numeric",
-        weekday: zh ? "long" : "short", timeZone: Linli.zone }).formatToParts(new Date(when))
-        .forEach(p => { parts[p.type] = p.value; });
-      return zh ? parts.month + "月" + parts.day + "日 " + parts.weekday
-        : parts.weekday + " " + parts.day + " " + parts.month;
+      return dateLabel(new Date(when), Linli.zone, lang);
+    },
+
+    /** A calendar date's label (YYYY-MM-DD), e.g. "12月7日 星期一" or "Mon 7 Dec": the date itself, in no zone. */
+    dayLabel(day, lang) {
+      return dateLabel(new Date(day + "T00:00:00Z"), "UTC", lang);
     },
 
     /** The hub's date today, YYYY-MM-DD. */
@@ -200,9 +210,20 @@
 
     /** The day after a YYYY-MM-DD date. */
     nextDay(day) {
+      return Linli.plusDays(day, 1);
+    },
+
+    /** YYYY-MM-DD plus n days (calendar arithmetic, no zone involved). */
+    plusDays(day, n) {
       const d = new Date(day + "T00:00:00Z");
-      d.setUTCDate(d.getUTCDate() + 1);
+      d.setUTCDate(d.getUTCDate() + n);
       return d.toISOString().substring(0, 10);
+    },
+
+    /** The Monday of the week of a YYYY-MM-DD date. */
+    monday(day) {
+      const dow = new Date(day + "T00:00:00Z").getUTCDay();
+      return Linli.plusDays(day, -((dow + 6) % 7));
     },
 
     /** Whole minutes from an ISO time to now (never negative). */
