@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.linli.central.StaffBrowser;
 import org.linli.central.TestServer;
 import org.linli.central.bench.Cpu;
 import org.linli.central.bench.RawPublisher;
@@ -108,8 +109,8 @@ public final class DashboardLatencyBench {
             AtomicLong published = new AtomicLong();
             Thread background = null;
             try (RawPublisher marker = new RawPublisher("127.0.0.1", broker.port(), "bench-marker", 20)) {
-                chrome.get(server.uri("/login").toString());
-                chrome.executeScript("Linli.signIn(arguments[0])", server.token("operator"));
+                // the session is a cookie since the security review: sign in as the staff pages' tests do
+                StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.token("operator"), "zh");
                 chrome.get(server.uri("/?hub=" + HUB).toString());
                 awaitScript(chrome, "return !!document.querySelector('[data-room=\"" + MARKED_ROOM + "\"] .count')");
                 chrome.executeScript(OBSERVER);
@@ -252,7 +253,10 @@ public final class DashboardLatencyBench {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!Boolean.TRUE.equals(chrome.executeScript(script))) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the dashboard did not show the rooms within 30 s");
+                String said = String.valueOf(chrome.executeScript(
+                        "return document.body ? document.body.innerText : ''")).replaceAll("\\s+", " ").strip();
+                throw new IllegalStateException("the dashboard did not show the rooms within 30 s; at "
+                        + chrome.getCurrentUrl() + " the page says: " + said.substring(0, Math.min(400, said.length())));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
