@@ -89,11 +89,23 @@
       el("span", { class: "now", style: "left:" + at(Linli.now().getTime()).toFixed(2) + "%" }));
   }
 
+  /**
+   * Each room's strip, drawn once per day's figures (every minute, or a few seconds after a change) and moved into the
+   * room's card when a room event redraws it: a busy room changes several times a second, its strip does not.
+   */
+  const dayBars = new Map();
+
+  function dayBarOf(roomId) {
+    if (!dayBars.has(roomId)) dayBars.set(roomId, dayBar(roomId));
+    return dayBars.get(roomId);
+  }
+
   /** A new day's figures redraw the bars alone: the room cards stay (they change with the room's own events). */
   function renderDayBars() {
+    dayBars.clear();
     for (const [id, node] of roomNodes) {
       const old = node.querySelector(".daybar");
-      const fresh = dayBar(id);
+      const fresh = dayBarOf(id);
       if (old && fresh) old.replaceWith(fresh);
       else if (fresh) node.append(fresh);
       else if (old) old.remove();
@@ -112,7 +124,7 @@
       counted && !old ? el("div", { class: "meter", "aria-hidden": "true" }, el("span", { style: "width:" + share + "%" })) : null,
       old ? el("div", { class: "small warn-text" }, Linli.t("room.stale", { time: lastSeen(room) })) : null,
       el("div", { class: "small booking" }, bookingLine(room)),
-      dayBar(room.room));
+      dayBarOf(room.room));
   }
 
   // Live events only note what changed; one animation frame then redraws the changed rooms and device rows alone.
@@ -381,7 +393,8 @@
       Math.max(0, 5000 - (Date.now() - dayLoaded)));
   }
 
-  function renderAll() { renderRooms(); renderQueues(); renderDevices(); renderAlerts(); renderFigures(); renderDay(); }
+  // the strips' words follow the language too
+  function renderAll() { dayBars.clear(); renderRooms(); renderQueues(); renderDevices(); renderAlerts(); renderFigures(); renderDay(); }
 
   async function acknowledge(id) {
     const alert = await Linli.post("/api/v1/alerts/" + encodeURIComponent(id) + "/ack");

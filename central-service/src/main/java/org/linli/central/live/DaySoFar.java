@@ -35,6 +35,8 @@ public final class DaySoFar {
     private static final String TICKETS = """
             SELECT created_ts FROM ticket t WHERE hub_id = ? AND day = ?
               AND NOT EXISTS (SELECT 1 FROM ticket o WHERE o.transferred_to = t.id)""";
+    /** A room free for less than this between two uses was in use all along, as its day's strip shows it. */
+    static final long PAUSE_MILLIS = Duration.ofMinutes(5).toMillis();
     private final Database db;
     private final Clock clock;
 
@@ -116,17 +118,9 @@ public final class DaySoFar {
                     SELECT ts, occupied FROM occupancy_sample WHERE room_id = ? AND ts >= ? AND ts <= ? ORDER BY ts""",
                     rs -> new long[] {rs.getLong(1), rs.getInt(2)}, room.id(), from.toEpochMilli(), now.toEpochMilli());
             List<Map<String, Object>> used = new ArrayList<>();
-            Long since = inUse ? from.toEpochMilli() : null;
-            for (long[] sample : samples) {
-                if (sample[1] == 1 && since == null) {
-                    since = sample[0];
-                } else if (sample[1] == 0 && since != null) {
-                    used.add(span(since, sample[0], zone));
-                    since = null;
-                }
-            }
-            if (since != null && now.isAfter(from)) {
-                used.add(span(since, Math.min(now.toEpochMilli(), to.toEpochMilli()), zone));
+            for (long[] span : used(inUse, samples, from.toEpochMilli(), now.isAfter(from)
+                    ? Math.min(now.toEpochMilli(), to.toEpochMilli()) : null)) {
+                used.add(span(span[0], span[1], zone));
             }
             Map<String, Object> day = new LinkedHashMap<>();
             day.put("room", room.id());
@@ -135,6 +129,38 @@ public final class DaySoFar {
             days.add(day);
         }
         return days;
+    }
+
+    /**
+     * When a room was in use, from its samples ({@code [ts millis, occupied 0/1]}, in time order): spans from a sample
+     * saying occupied to the next saying free, a pause shorter than {@link #PAUSE_MILLIS} joined into the span around
+     * it. A motion sensor that flickers (or a busy room's counter passing through 0) would otherwise make a span of
+     * every few seconds: thousands a day for a strip a few hundred pixels wide, all of them sent and drawn again.
+     *
+     * @param inUse whether the room was in use when the day's strip starts
+     * @param until the end of a span still open (now, or the strip's end), or null when the strip has not begun
+     * @return {@code [from, to]} millis, in order, none closer than {@link #PAUSE_MILLIS} to the next
+     */
+    static List<long[]> used(boolean inUse, List<long[]> samples, long start, Long until) {
+        List<long[]> spans = new ArrayList<>();
+        Long since = inUse ? start : null;
+        for (long[] sample : samples) {
+            if (sample[1] == 1 && since == null) {
+                long[] last = spans.isEmpty() ? null : spans.getLast();
+                if (last != null && sample[0] - last[1] < PAUSE_MILLIS) {
+                    since = spans.removeLast()[0];
+                } else {
+                    since = sample[0];
+                }
+            } else if (sample[1] == 0 && since != null) {
+                spans.add(new long[] {since, sample[0]});
+                since = null;
+            }
+        }
+        if (since != null && until != null) {
+            spans.add(new long[] {since, until});
+        }
+        return spans;
     }
 
     private static Map<String, Object> span(long fromMillis, long toMillis, ZoneId zone) {
