@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A real Mosquitto (the Debian binary) for tests: started on a free port with a configuration of the test's own,
@@ -94,9 +95,23 @@ public final class MosquittoBroker implements AutoCloseable {
                         + " or run: apt-get install mosquitto"));
     }
 
+    /**
+     * A port free now, for a broker started moments later. Taken at random below Linux's ephemeral range (32768 and
+     * up), not from it: a port the kernel handed out for {@code bind(0)} is handed out again as soon as it is closed,
+     * to the next test's server or to any outgoing connection, and mosquitto then failed with "Address already in use"
+     * (seen with two test runs side by side).
+     */
     public static int freePort() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
