@@ -2,7 +2,6 @@ package org.linli.central.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.linli.protocol.testing.MosquittoBroker;
 
 /**
  * A throwaway PostgreSQL cluster for the tests: Debian's {@code postgresql} package (the newest version under
@@ -78,7 +78,7 @@ public final class PostgresCluster {
             if (root) {
                 run(List.of("chown", "postgres:postgres", dir.toString()), dir);
             }
-            PostgresCluster cluster = new PostgresCluster(dir, bin, freePort(), root);
+            PostgresCluster cluster = new PostgresCluster(dir, bin, MosquittoBroker.freePort(), root);
             cluster.pg("initdb", "-D", cluster.data(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8", "--no-sync");
             cluster.pg("pg_ctl", "-D", cluster.data(), "-l", dir.resolve("log").toString(), "-w", "-t", "60",
@@ -165,12 +165,6 @@ public final class PostgresCluster {
                     .map(v -> v.resolve("bin"))
                     .filter(b -> Files.isExecutable(b.resolve("initdb")))
                     .orElseThrow(() -> new IllegalStateException("no initdb under " + VERSIONS));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
