@@ -58,12 +58,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // Apache POI speaks Log4j's API with no Log4j behind it; named, its simple logger starts without the
-        // 'could not find a logging provider' error on every start and command (ical4j's slf4j goes to JUL)
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory",
-                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        }
         if (Tools.handles(args)) {
             LogConfig.configureRuntime(); // the service's levels: no database migration chatter in a command's output
             // Maintenance commands print for the person at the terminal and exit; they start no server.
@@ -84,6 +78,10 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // What only start-up needed is garbage now: Flyway's classes (store.Migrations loaded them apart), the
+        // configuration's parse, the catalogue's seed. One full collection unloads and returns it at once rather
+        // than whenever the old generation next fills, which at a hub's rates can be days (README.md: benchmarks).
+        System.gc();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -36,7 +36,7 @@ public final class KioskBench {
         Process central = CentralProcess.launch();
         var answer = new java.io.BufferedReader(new java.io.InputStreamReader(central.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));
-        // the first two lines that are not a library's complaint (POI's log4j-api prints one to standard output)
+        // the first line that is a URL and the next (a library's complaint on standard output may come before)
         String url = answer.readLine();
         while (url != null && !url.startsWith("http")) {
             url = answer.readLine();

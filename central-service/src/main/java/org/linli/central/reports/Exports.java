@@ -5,18 +5,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** The tables of a page as CSV (UTF-8 with a BOM, so Excel shows Chinese) or as an Excel workbook. */
 public final class Exports {
-    /** Rows an XLSX sheet keeps in memory before writing them to its temporary file. */
-    private static final int WINDOW = 200;
-
     private Exports() {
     }
 
@@ -54,68 +45,12 @@ public final class Exports {
         text.append("\r\n");
     }
 
-    /**
-     * Tables as sheets of one workbook. SXSSF streams rows to a temporary file beyond a window of {@value #WINDOW},
-     * so a year of days does not sit in memory as POI's object model; the temporary files are removed at the end.
-     */
+    /** Tables as sheets of one workbook ({@link Xlsx}), written as they go; {@code out} is not closed. */
     public static void xlsx(List<Table> tables, OutputStream out) {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
         try {
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            CellStyle pct = book.createCellStyle();
-            pct.setDataFormat(book.createDataFormat().getFormat("0.0%"));
-            for (Table table : tables) {
-                Sheet sheet = book.createSheet(sheetName(table.title()));
-                Row head = sheet.createRow(0);
-                for (int i = 0; i < table.columns().size(); i++) {
-                    Cell cell = head.createCell(i);
-                    cell.setCellValue(table.columns().get(i).label());
-                    cell.setCellStyle(header);
-                }
-                int r = 1;
-                for (List<Object> row : table.rows()) {
-                    Row line = sheet.createRow(r++);
-                    for (int i = 0; i < row.size(); i++) {
-                        Object value = row.get(i);
-                        if (value == null) {
-                            continue;
-                        }
-                        Cell cell = line.createCell(i);
-                        if (value instanceof Number n) {
-                            cell.setCellValue(n.doubleValue());
-                            if (table.columns().get(i).type().equals("pct")) {
-                                cell.setCellStyle(pct);
-                            }
-                        } else {
-                            cell.setCellValue(value.toString());
-                        }
-                    }
-                }
-                sheet.createFreezePane(0, 1);
-                // widths by hand: auto-sizing measures text with AWT fonts, which a server may not have
-                for (int i = 0; i < table.columns().size(); i++) {
-                    sheet.setColumnWidth(i, (i == 0 ? 24 : 12) * 256);
-                }
-            }
-            book.write(out);
+            Xlsx.write(tables, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            book.dispose();
-            try {
-                book.close();
-            } catch (IOException e) {
-                // the workbook is written or failed already; a close failure changes neither
-            }
         }
-    }
-
-    /** Excel allows 31 characters and none of []:*?/\ in a sheet's name. */
-    private static String sheetName(String title) {
-        String name = title.replaceAll("[\\[\\]:*?/\\\\]", " ");
-        return name.length() > 31 ? name.substring(0, 31) : name;
     }
 }

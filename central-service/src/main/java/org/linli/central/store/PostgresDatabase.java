@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 
 /**
  * PostgreSQL, for a district or city that runs several central replicas on one database (see docs/decisions/0014).
@@ -50,12 +49,7 @@ public final class PostgresDatabase implements Database {
             // by the server from the column, as SQLite does.
             config.addDataSourceProperty("stringtype", "unspecified");
             pool = new HikariDataSource(config);
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration-postgresql")
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            Migrations.migrate(pool, "classpath:db/migration-postgresql");
             // The writer keeps its connection (and with it the server's prepared statements) for good; it runs the
             // transactions itself (BEGIN ... COMMIT), so auto-commit stays on between them.
             Connection writer = pool.getConnection();

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -53,14 +52,7 @@ public final class SqliteDatabase implements Database {
             }
             String url = "jdbc:sqlite:" + file.toAbsolutePath();
             SQLiteDataSource migrations = dataSource(url, false);
-            Flyway.configure()
-                    .dataSource(migrations)
-                    .locations("classpath:db/migration")
-                    // Features are built in parallel with their own version ranges (live operations took V50), so a
-                    // lower-numbered migration can arrive after a higher one was applied; apply it instead of failing.
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            Migrations.migrate(migrations, "classpath:db/migration");
             return new SqliteDatabase(file, dataSource(url, true), dataSource(url, false));
         } catch (SQLException | IOException | RuntimeException e) {
             throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
