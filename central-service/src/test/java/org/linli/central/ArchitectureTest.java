@@ -21,6 +21,20 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages(ROOT);
 
+    /**
+     * Libraries the service needs only at start (or once a month) stay out of its class loader, so that their classes
+     * are unloaded afterwards (README.md: benchmarks, ingest, eighth round): Flyway only in store.Migrations, which
+     * loads itself apart; SnakeYAML only through YamlConfig.parse; Apache POI not at all (reports.Xlsx writes Excel).
+     */
+    @Test
+    void startUpLibrariesAreLoadedApart() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".store.Migrations")
+                .should().dependOnClassesThat().resideInAPackage("org.flywaydb..")
+                .check(central);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.yaml.snakeyaml..", "org.apache.poi..")
+                .check(central);
+    }
+
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(central);

@@ -2,6 +2,7 @@ package org.linli.central.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.central.config.Settings;
 import org.linli.protocol.Ids;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.linli.protocol.config.YamlConfig;
 
 /**
  * Loads hubs with their rooms, services, counters and activities from YAML into the {@link Catalogue} (insert or
@@ -43,7 +42,15 @@ public final class CatalogueSeed {
     }
 
     public void apply(InputStream yaml, Instant now) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Object root;
+        try {
+            // SnakeYAML in a class loader of its own, dropped afterwards: a seed is read once, at start
+            root = YamlConfig.parse(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the catalogue seed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the catalogue seed is not valid YAML: " + e.getMessage(), e);
+        }
         if (!(root instanceof Map<?, ?> map) || !(map.get("hubs") instanceof List<?> hubs)) {
             throw new IllegalArgumentException("a catalogue seed is a map with a list 'hubs'");
         }

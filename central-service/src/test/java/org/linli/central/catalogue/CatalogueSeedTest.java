@@ -58,6 +58,14 @@ class CatalogueSeedTest {
     }
 
     @Test
+    void saysWhenTheSeedIsNotYamlOrNamesAKeyTwice() {
+        String broken = refusal("hubs: [ {id: x");
+        assertTrue(broken.startsWith("the catalogue seed is not valid YAML: "), broken);
+        String twice = refusal("hubs: []\nhubs: []\n");
+        assertTrue(twice.contains("duplicate key hubs"), twice);
+    }
+
+    @Test
     void acceptsHoursAndMinutes() {
         apply(hub("{open: \"08:30\", close: \"21:00\"}", ""));
         assertEquals(LocalTime.of(8, 30), catalogue.requireHub("test-hub").opens());

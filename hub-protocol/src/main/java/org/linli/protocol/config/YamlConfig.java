@@ -76,6 +76,17 @@ public final class YamlConfig {
         }
     }
 
+    /**
+     * A YAML document as plain Java (maps, lists, strings, numbers, booleans; duplicate keys refused), parsed by
+     * SnakeYAML in a class loader that is dropped afterwards ({@link IsolatedYaml}): for the other YAML files a program
+     * reads once, such as the central service's catalogue seed.
+     *
+     * @throws IllegalArgumentException with SnakeYAML's message when the text is not valid YAML
+     */
+    public static Object parse(String text) {
+        return IsolatedYaml.parse(text);
+    }
+
     /** This configuration with the keys of a YAML document (named {@code origin} in errors) over its own. */
     public YamlConfig withYaml(String text, String origin) {
         Object document;
