@@ -42,6 +42,7 @@ import org.linli.central.privacy.Erasure;
 import org.linli.central.privacy.ResidentDataService;
 import org.linli.central.privacy.ResidentRecords;
 import org.linli.central.residents.ResidentService;
+import org.linli.central.store.Migrations;
 import org.linli.central.web.ObserveGate;
 import org.linli.central.web.OpenApiService;
 import org.linli.central.web.Problems;
@@ -81,6 +82,7 @@ public final class Main {
         // What only start-up needed is garbage now: Flyway's classes (store.Migrations loaded them apart), the
         // configuration's parse, the catalogue's seed. One full collection unloads and returns it at once rather
         // than whenever the old generation next fills, which at a hub's rates can be days (README.md: benchmarks).
+        Migrations.release();
         System.gc();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,14 +11,30 @@ import org.flywaydb.core.Flyway;
 /**
  * Brings a database's schema up to date with Flyway, which runs once, at start. Flyway's ~300 classes (and the
  * lambdas and method handles they make) are loaded by a class loader of their own, on a thread of its own, so that
- * nothing holds them once the schema is up to date: the next full collection unloads them and gives their metaspace
- * back (~4 MB that a service would otherwise keep for weeks; README.md: benchmarks, ingest, eighth round).
+ * once the program {@linkplain #release() releases} that loader nothing holds them: the next full collection unloads
+ * them and gives their metaspace back (~4 MB that a service would otherwise keep for weeks; README.md: benchmarks,
+ * ingest, eighth round). Until then the loader serves every database opened: the tests open hundreds in one JVM, and a
+ * fresh loader each time (its classes defined, verified and run cold again) costs ~0.2 s more per database.
  */
 public final class Migrations {
     /** What the throwaway loader defines itself; everything else (the JDK, JDBC drivers, slf4j) it asks its parent. */
     private static final String[] OWN = {"org.flywaydb.", Migrations.class.getName()};
 
+    private static final Object LOCK = new Object();
+    /** The loader Flyway runs in until {@link #release()}; guarded by {@link #LOCK}. */
+    private static Isolated kept;
+
     private Migrations() {
+    }
+
+    /**
+     * Lets go of the loader Flyway ran in, so that the next full collection unloads its classes (the central service's
+     * {@code Main} does, once it has started); a later {@link #migrate} makes a new one.
+     */
+    public static void release() {
+        synchronized (LOCK) {
+            kept = null;
+        }
     }
 
     /**
@@ -26,7 +42,13 @@ public final class Migrations {
      * later one is applied rather than refused (features are built in parallel with version ranges of their own).
      */
     public static void migrate(DataSource dataSource, String location) {
-        Isolated loader = new Isolated(Migrations.class.getClassLoader());
+        Isolated loader;
+        synchronized (LOCK) {
+            if (kept == null) {
+                kept = new Isolated(Migrations.class.getClassLoader());
+            }
+            loader = kept;
+        }
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
