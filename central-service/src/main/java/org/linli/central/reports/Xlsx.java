@@ -243,23 +243,20 @@ final class Xlsx {
 
     /** Appends {@code s} as XML text or attribute value; characters XML 1.0 cannot carry are left out. */
     static void escape(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        s.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (xmlChar(c)) {
-                        out.append(c);
+                    // a lone surrogate comes as a code point of its own, which xmlChar refuses
+                    if (xmlChar(c)) {
+                        out.appendCodePoint(c);
                     }
                 }
             }
-        }
+        });
     }
 
     private static boolean xmlChar(int c) {
