@@ -54,10 +54,12 @@ class KioskOutboxPagesIT {
         CataloguePagesIT.open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
         CataloguePagesIT.set(chrome, "#hub-select", TestServer.HUB);
         By report = By.cssSelector("#kiosks td.outbox[data-refused='1']");
-        await().atMost(WAIT).ignoreExceptions().until(() -> !chrome.findElements(report).isEmpty());
-        String shown = chrome.findElement(report).getText();
-        assertTrue(shown.startsWith("待发 1 条 · 被拒 1 条\n签到 · 新号码，居民没有同意隐私说明 · "
-                + at.substring(5, 16).replace("T", " ")), shown);
+        String expected = "待发 1 条 · 被拒 1 条\n签到 · 新号码，居民没有同意隐私说明 · " + at.substring(5, 16).replace("T", " ");
+        // found and read in one step: the page may draw the table again in between (a stale element)
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            String shown = chrome.findElement(report).getText();
+            assertTrue(shown.startsWith(expected), shown);
+        });
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("en", "zh")) {
             chrome.executeScript("Linli.setLanguage(arguments[0])", lang);

@@ -65,6 +65,14 @@ final class StatementCache implements InvocationHandler {
 
     private PreparedStatement prepare(String sql) throws SQLException {
         Cached cached = statements.get(sql);
+        if (cached != null && !cached.inUse && cached.failed) {
+            // sqlite-jdbc finalizes a statement whose step failed with a plain SQLITE_ERROR (a savepoint gone with a
+            // transaction SQLite rolled back whole) and yet says it is open: kept, every later use of this SQL would
+            // fail with "statement is not executing". One that failed is prepared again.
+            statements.remove(sql);
+            closeQuietly(cached.statement);
+            cached = null;
+        }
         if (cached == null) {
             if (statements.size() >= MAX_STATEMENTS) {
                 return connection.prepareStatement(sql);
@@ -87,11 +95,21 @@ final class StatementCache implements InvocationHandler {
         }
     }
 
+    private static void closeQuietly(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            // finalized already: nothing left to free
+        }
+    }
+
     /** A prepared statement whose close() returns it to the cache. */
     private static final class Cached implements InvocationHandler {
         final PreparedStatement statement;
         final PreparedStatement proxy;
         boolean inUse;
+        /** An operation on it threw: it may be finalized underneath, so it is not handed out again. */
+        boolean failed;
         ResultSet open;
 
         Cached(PreparedStatement statement) {
@@ -115,7 +133,13 @@ final class StatementCache implements InvocationHandler {
             if (!inUse) {
                 throw new SQLException("the statement is closed");
             }
-            Object result = call(statement, method, args);
+            Object result;
+            try {
+                result = call(statement, method, args);
+            } catch (SQLException e) {
+                failed = true;
+                throw e;
+            }
             if (result instanceof ResultSet rs) {
                 open = rs;
             }
@@ -130,7 +154,9 @@ final class StatementCache implements InvocationHandler {
                 open = null;
                 rs.close();
             }
-            statement.clearParameters();
+            if (!failed) {
+                statement.clearParameters();
+            }
         }
     }
 }

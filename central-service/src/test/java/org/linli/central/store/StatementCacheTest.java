@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -115,6 +116,42 @@ class StatementCacheTest {
             assertThrows(SQLException.class, first::executeQuery, "a closed statement stays closed to its user");
             return null;
         });
+    }
+
+    /**
+     * sqlite-jdbc finalizes a statement whose step fails with a plain SQLITE_ERROR ("no such savepoint", "no such
+     * table"); a kept one must not stay in the cache dead, or every later use of that SQL fails. Here the whole
+     * transaction is rolled back under a job (as SQLite does on a full disk), so the writer's "ROLLBACK TO job" fails;
+     * afterwards a job that fails alone must still be rolled back alone, and the others of its group stored.
+     */
+    @Test
+    void aStatementThatSqliteFinalizedIsPreparedAgain() {
+        db.write(c -> c.createStatement().executeUpdate("CREATE TRIGGER whole BEFORE INSERT ON scratch WHEN NEW.n = 666"
+                + " BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction'); END"));
+        assertThrows(StoreException.class, () -> insert(666));
+        insert(1);
+        StoreException duplicate = assertThrows(StoreException.class, () -> insert(1));
+        assertTrue(duplicate.getMessage().contains("UNIQUE"), "the job's own failure, not the writer's: "
+                + duplicate.getMessage());
+        insert(2);
+        assertEquals(2, count(0));
+
+        // a job's own statement that SQLite refuses when it runs, then the same SQL where it is right
+        StoreException refused = assertThrows(StoreException.class, () -> db.write(c -> execute(c, "RELEASE mine")));
+        assertTrue(refused.getMessage().contains("no such savepoint"), refused.getMessage());
+        assertEquals(true, db.write(c -> {
+            execute(c, "SAVEPOINT mine");
+            execute(c, "INSERT INTO scratch (n) VALUES (3)");
+            return execute(c, "RELEASE mine");
+        }));
+        assertEquals(3, count(0));
+    }
+
+    private static boolean execute(java.sql.Connection c, String sql) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.execute();
+            return true;
+        }
     }
 
     private void insert(int n) {
