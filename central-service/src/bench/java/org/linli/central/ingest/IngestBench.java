@@ -504,6 +504,15 @@ public final class IngestBench {
         if (thread.startsWith("linli-receipts")) {
             return "receipts";
         }
+        if (thread.startsWith("MQTT Rec")) {
+            return "paho-receive";
+        }
+        if (thread.startsWith("MQTT Call")) {
+            return "paho-callback";
+        }
+        if (thread.startsWith("MQTT Snd") || thread.startsWith("linli-mqtt-flu")) {
+            return "paho-send";
+        }
         if (thread.startsWith("MQTT") || thread.matches("Thread-\\d+")) {
             return "paho";
         }
