@@ -49,12 +49,6 @@ public final class RoomsViewModel implements Resettable {
 
     /** Purposes offered as large buttons instead of a text field; sent to the central service as these words. */
     public static final List<String> PURPOSES = List.of("meeting", "class", "activity", "other");
-    private static final java.time.format.DateTimeFormatter SLIP_DAY_ZH =
-            java.time.format.DateTimeFormatter.ofPattern("M月d日 EEEE", java.util.Locale.CHINESE);
-    private static final java.time.format.DateTimeFormatter SLIP_DAY_EN =
-            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH);
-    private static final java.time.format.DateTimeFormatter SLIP_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private final CentralClient central;
     private final Async async;
@@ -151,24 +145,7 @@ public final class RoomsViewModel implements Resettable {
     /** The number of the booking just made, as shown beside its code; empty before one is made. */
     public String bookingNumber() {
         Booking made = booking.get();
-        return made == null || made.id() == null ? "" : bookingNumber(made.id());
-    }
-
-    /**
-     * A booking's number in groups of four, as a phone number is shown in groups: it is random and up to 16 digits
-     * (issue 13), and "9656 6149 4870 393" can be read out to staff where "965661494870393" cannot. "0001" rather
-     * than a bare "1", which looked like a test.
-     */
-    static String bookingNumber(String id) {
-        if (!id.matches("\\d+")) {
-            return id;
-        }
-        String digits = id.length() < 4 ? String.format(java.util.Locale.ROOT, "%04d", Long.parseLong(id)) : id;
-        StringBuilder grouped = new StringBuilder();
-        for (int i = 0; i < digits.length(); i += 4) {
-            grouped.append(i == 0 ? "" : " ").append(digits, i, Math.min(i + 4, digits.length()));
-        }
-        return grouped.toString();
+        return made == null || made.id() == null ? "" : BookingSlip.number(made.id());
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -389,7 +366,7 @@ public final class RoomsViewModel implements Resettable {
             step.set(Step.DONE);
             if (printer.present()) {
                 async.runQuietly("printing booking " + made.id(), () -> {
-                    printer.print(slip(made));
+                    printer.print(BookingSlip.of(made, booked, zone));
                     return null;
                 });
             }
@@ -403,17 +380,6 @@ public final class RoomsViewModel implements Resettable {
             message.set(Problems.messageKey(failure, "rooms.refused"));
             step.set(Step.PROBLEM);
         });
-    }
-
-    /** The day as the screen gives it ("12月6日 星期日 09:00–10:00", not "2026-12-06"), and the number in groups. */
-    private ReceiptPrinter.Slip slip(Booking made) {
-        Room r = room.get();
-        var start = made.start().atZoneSameInstant(zone);
-        String time = SLIP_TIME.format(start) + "–" + SLIP_TIME.format(made.end().atZoneSameInstant(zone));
-        return new ReceiptPrinter.Slip("房间预约 " + r.name().zh(), "Room booking · " + r.name().en(), null,
-                List.of(SLIP_DAY_ZH.format(start) + " " + time, SLIP_DAY_EN.format(start),
-                        "预约号 · Booking no. " + bookingNumber(), "扫码开门 · Scan this code at the door"),
-                made.token());
     }
 
     /** After a problem: a taken slot goes back to the timeline (reloaded), anything else to the room list. */

@@ -158,10 +158,10 @@ class RoomsViewModelTest extends CentralFixtureTest {
         String shown = vm.bookingNumber();
         assertEquals(id, shown.replace(" ", ""), "the same digits");
         assertTrue(shown.matches("\\d{4}( \\d{4})*( \\d{1,3})?"), shown);
-        assertEquals("9656 6149 4870 393", RoomsViewModel.bookingNumber("965661494870393"));
-        assertEquals("1234 5678 9012 3456", RoomsViewModel.bookingNumber("1234567890123456"));
-        assertEquals("0001", RoomsViewModel.bookingNumber("1"));
-        assertEquals("1002", RoomsViewModel.bookingNumber("1002"));
+        assertEquals("9656 6149 4870 393", BookingSlip.number("965661494870393"));
+        assertEquals("1234 5678 9012 3456", BookingSlip.number("1234567890123456"));
+        assertEquals("0001", BookingSlip.number("1"));
+        assertEquals("1002", BookingSlip.number("1002"));
     }
 
     /**
