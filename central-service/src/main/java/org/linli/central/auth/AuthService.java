@@ -40,8 +40,10 @@ public final class AuthService implements HttpService {
         String password = body.text("password", 200);
         body.done();
         Accounts.Session session = throttle.attempt(username, address(req), () -> accounts.login(username, password));
+        // not for the session's first 12 hours: a session in use is renewed (Accounts), and a counter console open
+        // from 08:00 would lose its pages and its event stream at 20:00 with a cookie that ends before the session
         res.header(HeaderNames.SET_COOKIE, Requests.sessionCookieHeader(req, session.token(),
-                accounts.sessionLength().toSeconds()));
+                Requests.UNTIL_THE_BROWSER_CLOSES));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         Json.ok(res, Map.of("token", session.token(), "role", session.role().wire()));
     }

@@ -43,12 +43,16 @@ public final class Requests {
         return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
     }
 
+    /** For {@link #sessionCookieHeader}: a cookie the browser keeps until it closes, the server's session decides. */
+    public static final long UNTIL_THE_BROWSER_CLOSES = -1;
+
     /**
      * The {@code Set-Cookie} value for a session: HttpOnly (no script reads it), SameSite=Strict, Secure when the
-     * request came over TLS, for as long as the session lasts; a zero length clears it.
+     * request came over TLS, for {@code maxAgeSeconds}, or {@link #UNTIL_THE_BROWSER_CLOSES}; a zero length clears it.
      */
     public static String sessionCookieHeader(ServerRequest req, String token, long maxAgeSeconds) {
-        return SESSION_COOKIE + "=" + (token == null ? "" : token) + "; Path=/; Max-Age=" + maxAgeSeconds
+        return SESSION_COOKIE + "=" + (token == null ? "" : token) + "; Path=/"
+                + (maxAgeSeconds == UNTIL_THE_BROWSER_CLOSES ? "" : "; Max-Age=" + maxAgeSeconds)
                 + "; HttpOnly; SameSite=Strict" + (req.isSecure() ? "; Secure" : "");
     }
 
