@@ -86,8 +86,8 @@ install_system_files() {
   fi
 }
 
-# The central's HTTPS certificate and key, and the CA that signed them (for linli-run's health check and for the
-# devices provisioned from this host). The key is readable by the service's group only.
+# The central's HTTPS certificate and key, and the CA that signed them (for the devices provisioned from this host;
+# the watchdog's health check over loopback does not verify the name). The key is readable by the service's group only.
 install_tls() {
   local dir="$1"
   [[ -n "$dir" ]] || {
@@ -97,7 +97,7 @@ install_tls() {
   }
   local file
   for file in ca.crt server.crt server.key; do
-    [[ -f "$dir/$file" ]] || die "--tls $dir has no $file (make it: central-broker-config/scripts/tls.sh server $dir NAME 127.0.0.1)"
+    [[ -f "$dir/$file" ]] || die "--tls $dir has no $file (make it: central-broker-config/scripts/tls.sh server $dir NAME)"
   done
   ensure_dir /etc/linli/tls 0750 "root:$LINLI_USER"
   install_file "$dir/ca.crt" /etc/linli/tls/ca.crt 0644

@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,16 +55,58 @@ class LinliRunIT {
         assertFalse(missing.contains("WATCHDOG=1"), "no file at all: " + missing);
     }
 
+    /**
+     * The central's unit asks {@code https://127.0.0.1:8443/observe/health}; an operator's own certificate names the
+     * public host only, and the watchdog must be fed all the same (it was not: systemd restarted the service every
+     * minute). A certificate made by tls.sh for {@code central.example} alone, served by {@code openssl s_server}.
+     */
+    @Test
+    void anHttpsHealthUrlOnLoopbackFeedsItWhateverNameTheCertificateGives() throws Exception {
+        Path tls = dir.resolve("tls");
+        Scripts.script(Map.of(), "tls.sh", "ca", tls.toString());
+        Scripts.script(Map.of(), "tls.sh", "server", tls.toString(), "central.example");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String url = "https://127.0.0.1:" + port + "/observe/health";
+        Map<String, String> health = Map.of("LINLI_HEALTH_URL", url,
+                "LINLI_HEALTH_CA", tls.resolve("ca.crt").toString());
+        Process server = new ProcessBuilder("openssl", "s_server", "-quiet", "-accept", "127.0.0.1:" + port,
+                "-cert", tls.resolve("server.crt").toString(), "-key", tls.resolve("server.key").toString(), "-www")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("s_server.log").toFile()).start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+                try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    return true;
+                }
+            });
+            String told = run(health);
+            assertTrue(told.contains("WATCHDOG=1"), "a health URL that answers over loopback: " + told);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        String down = run(health);
+        assertFalse(down.contains("WATCHDOG=1"), "nothing answers: " + down);
+    }
+
     private String run(Path healthFile) throws IOException {
+        return run(Map.of("LINLI_HEALTH_FILE", healthFile.toString()));
+    }
+
+    private String run(Map<String, String> health) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path log = dir.resolve("notify.log");
         Files.deleteIfExists(log);
         executable(bin.resolve("java"), "#!/usr/bin/env bash\nexec sleep 3\n");
         executable(bin.resolve("systemd-notify"), "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$NOTIFY_LOG\"\n");
-        Scripts.Result result = Scripts.run(Map.of("PATH", bin + ":" + System.getenv("PATH"),
+        Map<String, String> env = new java.util.HashMap<>(health);
+        env.putAll(Map.of("PATH", bin + ":" + System.getenv("PATH"),
                 "NOTIFY_SOCKET", dir.resolve("no-socket").toString(), "WATCHDOG_USEC", "2000000",
-                "NOTIFY_LOG", log.toString(), "LINLI_HEALTH_FILE", healthFile.toString()),
-                List.of(LINLI_RUN.toString(), "/opt/linli/kiosk-app/kiosk-app.jar"), 30);
+                "NOTIFY_LOG", log.toString()));
+        Scripts.Result result = Scripts.run(env, List.of(LINLI_RUN.toString(), "/opt/linli/kiosk-app/kiosk-app.jar"),
+                30);
         assertEquals(0, result.exitCode(), result.stderr());
         return Files.exists(log) ? Files.readString(log) : "";
     }
