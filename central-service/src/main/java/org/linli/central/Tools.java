@@ -117,6 +117,7 @@ final class Tools {
             FirstAdmin admins = new FirstAdmin(db, new Accounts(db, clock, settings.sessionLength()),
                     new Catalogue(db));
             String chosen = admins.add(name, role, hub, password);
+            audit(db, settings, hub, "CLI admin add", name + " as " + role.wire());
             out.println(say("admin.added", name, role.wire(), hub == null ? say("admin.allHubs") : hub));
             if (password == null) {
                 out.println(say("admin.password", chosen));
@@ -132,6 +133,9 @@ final class Tools {
         Path target = Path.of(args.getFirst());
         Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
         Map<String, String> written = new Backup(clock).create(settings, target);
+        try (Database db = Databases.open(settings.dbUrl(), settings.dataDir())) {
+            audit(db, settings, null, "CLI backup", "to " + target.toAbsolutePath());
+        }
         out.println(say("backup.written", target, String.join(", ", written.keySet())));
         return 0;
     }
@@ -143,9 +147,20 @@ final class Tools {
         Path source = Path.of(args.getFirst());
         Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
         Map<String, String> restored = new Backup(clock).restore(source, settings);
+        // in the restored database: it says where it came from, whatever the backup's own log ended with
+        try (Database db = Databases.open(settings.dbUrl(), settings.dataDir())) {
+            audit(db, settings, null, "CLI restore", "from " + source.toAbsolutePath() + ", made "
+                    + Backup.createdAt(source));
+        }
         out.println(say("restore.done", source, Backup.createdAt(source), settings.dataDir(),
                 String.join(", ", restored.keySet())));
         return 0;
+    }
+
+    /** An administrative command in the audit log, as the account on this machine that ran it, "console". */
+    private void audit(Database db, Settings settings, String hub, String action, String detail) {
+        new AuditLog(db, clock, Duration.ofDays(settings.retentionDays())).record(
+                System.getProperty("user.name", "?"), "console", hub, action, 200, "console", detail);
     }
 
     /**
@@ -172,10 +187,8 @@ final class Tools {
         KeyRotation.Result result;
         try (Database db = Databases.open(settings.dbUrl(), data)) {
             result = new KeyRotation(db, clock, Duration.ofDays(settings.cardDays())).rotate(file, retireNow);
-            new AuditLog(db, clock, Duration.ofDays(settings.retentionDays())).record(
-                    System.getProperty("user.name", "?"), "console", null, "CLI keys rotate" + (retireNow
-                            ? " --retire-now" : ""), 200, "console", "key " + result.oldKid() + " -> "
-                            + result.newKid());
+            audit(db, settings, null, "CLI keys rotate" + (retireNow ? " --retire-now" : ""),
+                    "key " + result.oldKid() + " -> " + result.newKid());
         }
         out.println(say("keys.rotated", result.newKid(), result.oldKid()));
         if (result.retiredNow()) {

@@ -110,6 +110,9 @@ class BackupIT {
             Set<Long> answeredBeforeTheBackup = Set.copyOf(confirmedBefore);
             String said = command("backup", backup.toString(), "--data", data.toString());
             backedUp.set(true);
+            TestServer.Response logged = hub.get("/api/v1/audit?action=backup", hub.adminToken());
+            assertTrue(logged.text().contains("\"CLI backup\"") && logged.text().contains(backup.toString()),
+                    "the backup is in the audit log, with where it went: " + logged.text());
             assertTrue(said.contains("linli.db") && said.contains("resident.secret")
                     && said.contains("signing-key.properties") && said.contains("calendar.secret"), said);
             // the service kept writing: the backup did not stop it
@@ -142,6 +145,9 @@ class BackupIT {
         }
 
         try (TestServer restoredHub = TestServer.start(elsewhere, time)) {
+            TestServer.Response logged = restoredHub.get("/api/v1/audit?action=restore", restoredHub.adminToken());
+            assertTrue(logged.text().contains("\"CLI restore\"") && logged.text().contains(backup.toString()),
+                    "the restored database says where it came from: " + logged.text());
             // every ticket answered before the backup began is there, and nothing that never was
             Set<Long> restoredTickets = tickets(restoredHub);
             assertTrue(restoredTickets.containsAll(confirmedBefore), "tickets confirmed before the backup");

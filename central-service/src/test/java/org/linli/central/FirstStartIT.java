@@ -77,6 +77,13 @@ class FirstStartIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private String get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + path)).header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body();
+    }
+
     private long count(String table) {
         return server.components().db().read(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
@@ -148,6 +155,9 @@ class FirstStartIT {
         assertEquals(200, signedIn.statusCode(), signedIn.body());
         JsonNode session = Json.MAPPER.readTree(signedIn.body());
         assertEquals("admin", session.get("role").asText());
+        String audit = get("/api/v1/audit?action=admin", session.get("token").asText());
+        assertTrue(audit.contains("\"CLI admin add\"") && audit.contains("chen.li as admin")
+                && audit.contains("\"console\""), "the command is in the audit log: " + audit);
         assertEquals(401, login("chen.li", password + "x").statusCode());
     }
 
