@@ -47,7 +47,16 @@
     document.getElementById("last-title").replaceChildren(...both("board.last"));
     document.getElementById("activities-title").replaceChildren(...both("board.activities"));
     document.getElementById("offline").replaceChildren(...both("offline.board"));
+    document.getElementById("sound-on").replaceChildren(...both("board.soundOff"));
   }
+
+  // The browser would not speak: say so where staff see it, until someone taps the board once.
+  const soundOn = document.getElementById("sound-on");
+  window.LinliSpeech.onBlocked = () => { soundOn.hidden = false; };
+  soundOn.addEventListener("click", () => {
+    soundOn.hidden = true;
+    window.LinliSpeech.unlock();
+  });
 
   function renderServing() {
     const now = [...serving.values()].filter(c => !closed.has(c.counter)).sort((a, b) => b.at - a.at).slice(0, SERVING_ROWS);

@@ -101,6 +101,7 @@ window.LINLI_MESSAGES = {
     "board.title": "叫号屏", "board.serving": "正在叫号", "board.number": "号码", "board.counter": "窗口",
     "board.last": "刚才叫过", "board.activities": "今天的活动", "board.noActivities": "今天没有活动",
     "board.noCalls": "请留意叫号", "board.on": "进行中",
+    "board.soundOff": "叫号没有声音：请点一下这里，打开叫号广播",
     "please.go": "请 {ticket} 号到 {counter} 办理",
 
     "evacuation.title": "疏散人数", "print": "打印", "total": "合计", "evac.people": "{n} 人", "evac.atLeast": "至少 {n} 人", "evac.check": "请去查看",
@@ -230,6 +231,7 @@ window.LINLI_MESSAGES = {
     "board.title": "Now serving", "board.serving": "Now serving", "board.number": "Number", "board.counter": "Counter",
     "board.last": "Called before", "board.activities": "Today's activities", "board.noActivities": "No activities today",
     "board.noCalls": "Please watch for your number", "board.on": "On now",
+    "board.soundOff": "Calls are silent: tap here to turn on spoken calls",
     "please.go": "Number {ticket}, please go to {counter}",
 
     "evacuation.title": "Evacuation head count", "print": "Print", "total": "Total", "evac.people": "{n} people", "evac.atLeast": "at least {n} people", "evac.check": "go and look",

@@ -550,6 +550,14 @@ class PagesIT {
         chrome.manage().window().setSize(new Dimension(1920, 1080));
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector(".serving-row .ticket"))
                 .stream().anyMatch(e -> e.getText().equals(first)));
+        // nobody has touched this board: Chromium refused to speak ("not-allowed"), and the board says so until a tap
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("sound-on")).isDisplayed());
+        assertTrue(chrome.findElement(By.id("sound-on")).getText().startsWith("叫号没有声音：请点一下这里，打开叫号广播"),
+                chrome.findElement(By.id("sound-on")).getText());
+        assertEquals(List.of(), Contrast.failures(chrome), "the notice is readable");
+        chrome.findElement(By.id("sound-on")).click();
+        assertFalse(chrome.findElement(By.id("sound-on")).isDisplayed());
+        assertEquals(Boolean.FALSE, chrome.executeScript("return window.LinliSpeech.blocked"));
         @SuppressWarnings("unchecked")
         List<String> spoken = (List<String>) chrome.executeScript("return window.LinliSpeech.log.map(c => c.text)");
         String said = "请 " + String.join(" ", first.split("")) + " 号到 1号窗口 办理";
