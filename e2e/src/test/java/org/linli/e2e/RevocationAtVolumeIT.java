@@ -48,7 +48,7 @@ import org.linli.protocol.token.TokenFormat;
 /**
  * Issue 13's first confirmed attack, finding H2: after thousands of bookings were made and cancelled in a hub, a
  * booking made for now and cancelled still opened the door, because the revocation list had outgrown what a door
- * takes. Here, with the real programs (Mosquitto configured from central-broker-config, the central service from its
+ * takes; and the second, finding H3: a kiosk's key yielded any booking's door QR by its id. Here, with the real programs (Mosquitto configured from central-broker-config, the central service from its
  * jar, the door agent on Pi4J's mock board reading tokens from a FIFO as from a serial scanner): 10,000 cancellations
  * in the room's next 40 hours, then a booking for now is cancelled and its QR is refused at the door, while the valid
  * booking of a slot cancelled thousands of times opens it.
@@ -183,6 +183,18 @@ class RevocationAtVolumeIT {
         await("the door refuses the cancelled booking").atMost(Duration.ofSeconds(20))
                 .until(() -> doorEvents.contains("access.denied " + cancelledId + " REVOKED"));
         assertEquals(0, unlocks.get(), "the relay moved for a cancelled booking");
+
+        // Finding H3, the second confirmed attack: a lobby kiosk's key (on its SD card) yielded the door QR of any
+        // booking of its hub by its id, and could read and cancel it. Against the running program: refused, and the
+        // booking still opens its door below.
+        String kioskKey = central.credentials().getProperty("kiosk.kiosk-lobby.key");
+        long validId = valid.get("id").asLong();
+        for (String[] attempt : new String[][] {{"GET", "/api/v1/bookings/" + validId + "/qr.png"},
+                {"GET", "/api/v1/bookings/" + validId}, {"DELETE", "/api/v1/bookings/" + validId}}) {
+            int status = central.send(attempt[0], attempt[1], kioskKey, null).statusCode();
+            assertEquals(403, status, "a kiosk key, " + attempt[0] + " " + attempt[1]);
+        }
+        assertEquals("active", central.call("GET", "/api/v1/bookings/" + validId, admin, null).get("status").asText());
 
         scan(scanner, valid.get("token").asText());
         await("the valid booking of a slot cancelled thousands of times opens").atMost(Duration.ofSeconds(20))
