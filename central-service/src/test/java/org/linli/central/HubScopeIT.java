@@ -85,4 +85,30 @@ class HubScopeIT {
                     .status());
         }
     }
+
+    /**
+     * Finding M5, found again in the re-check: check-in ids were consecutive, so a kiosk key could rate every check-in
+     * of its hub (1, 2, 3 …), taking residents' ratings from them and skewing the hub's figures. They are random now.
+     */
+    @Test
+    void aKioskRatesOnlyTheCheckInsItWasGiven() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            java.util.List<Long> visits = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                TestServer.Response visit = server.post("/api/v1/checkins", server.kioskKey(),
+                        Map.of("phone", "1380013820" + i, "service", "affairs"));
+                assertEquals(201, visit.status(), visit.text());
+                visits.add(visit.json().get("id").asLong());
+            }
+            for (int i = 1; i < visits.size(); i++) {
+                long step = Math.abs(visits.get(i) - visits.get(i - 1));
+                assertTrue(step > 1_000, "consecutive check-ins " + visits);
+                TestServer.Response guessed = server.post("/api/v1/feedback", server.kioskKey(),
+                        Map.of("checkin", visits.get(i - 1) + 1, "rating", 1));
+                assertTrue(guessed.status() >= 400 && guessed.status() < 500, guessed.status() + " " + guessed.text());
+            }
+            assertEquals(201, server.post("/api/v1/feedback", server.kioskKey(), Map.of("checkin", visits.get(0),
+                    "rating", 5)).status());
+        }
+    }
 }

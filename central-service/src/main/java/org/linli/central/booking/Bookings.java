@@ -31,6 +31,7 @@ import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.store.Dialect;
 import org.linli.central.store.Idempotency;
+import org.linli.central.store.RandomIds;
 import org.linli.central.store.Sql;
 import org.linli.central.web.Times;
 import org.linli.protocol.payload.RoomRevokedPayload;
@@ -38,8 +39,6 @@ import org.linli.protocol.token.AccessToken;
 
 /** Availability, booking, cancelling and the revocation list. */
 public final class Bookings {
-    private static final long ID_BOUND = 1L << 53;
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Database db;
     private final Catalogue catalogue;
     private final Residents residents;
@@ -202,18 +201,9 @@ public final class Bookings {
         }
     }
 
-    /**
-     * A random id no booking has: ids are in URLs and in door tokens, and consecutive ones let whoever saw one guess
-     * every other (finding H3). Below 2<sup>53</sup>, so that JavaScript reads them exactly; 53 random bits leave a
-     * guess a chance in about 10<sup>10</sup> even with a million bookings stored.
-     */
+    /** A random id no booking has (RandomIds: ids are in URLs and in door tokens). */
     static long unusedId(Connection c) throws SQLException {
-        while (true) {
-            long id = 1 + RANDOM.nextLong(ID_BOUND - 1);
-            if (Sql.one(c, "SELECT 1 FROM booking WHERE id = ?", rs -> true, id).isEmpty()) {
-                return id;
-            }
-        }
+        return RandomIds.unused(c, "booking");
     }
 
     public Optional<Booking> find(long id) {

@@ -28,6 +28,7 @@ import org.linli.central.residents.Consent;
 import org.linli.central.residents.Residents;
 import org.linli.central.store.Database;
 import org.linli.central.store.Idempotency;
+import org.linli.central.store.RandomIds;
 import org.linli.protocol.token.TokenType;
 import org.linli.protocol.token.Verification;
 
@@ -122,11 +123,13 @@ public final class Checkins {
                 throw new RuleViolation("token-not-accepted", "the code is not valid here: "
                         + verification.detail());
             }
-            long id;
+            // random: a kiosk rates a check-in by its id, and consecutive ids let a kiosk key rate every one of its
+            // hub's (finding M5, found again in the re-check of 2026-12-06)
+            long id = RandomIds.unused(c, "checkin");
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO checkin (hub_id, kind, resident_id, booking_id, service_id, activity_id, at_ts, day,
-                        idempotency_key, request_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                        idempotency_key, request_hash, id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 st.setString(1, hub.id());
                 st.setString(2, kind);
                 if (resident == null) {
@@ -145,10 +148,8 @@ public final class Checkins {
                 st.setString(8, LocalDate.ofInstant(at, hub.timezone()).toString());
                 st.setString(9, idempotencyKey);
                 st.setString(10, requestHash);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
+                st.setLong(11, id);
+                st.executeUpdate();
             }
             return new Checked(body(id, kind, booking == null ? null : booking.id(),
                     booking == null ? null : booking.roomId()), false);
