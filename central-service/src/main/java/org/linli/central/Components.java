@@ -7,6 +7,7 @@ import org.linli.central.alerts.Alerts;
 import org.linli.central.audit.AuditLog;
 import org.linli.central.auth.Accounts;
 import org.linli.central.auth.Guard;
+import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.checkin.Checkins;
@@ -187,6 +188,10 @@ public final class Components implements AutoCloseable {
 
     public DisplayKeys displayKeys() {
         return features.displayKeys();
+    }
+
+    public LoginThrottle loginThrottle() {
+        return features.loginThrottle();
     }
 
     public Devices devices() {

@@ -7,6 +7,7 @@ import org.linli.central.admin.StaffAdmin;
 import org.linli.central.audit.AuditLog;
 import org.linli.central.auth.Accounts;
 import org.linli.central.auth.Guard;
+import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
@@ -33,7 +34,7 @@ import org.linli.central.store.Database;
 record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Accounts accounts, Guard guard,
         KioskKeys kioskKeys, NoShows noShows, Bookings bookings, Queues queues, Checkins checkins,
         Activities activities, Feedbacks feedbacks, Retention retention, StaffAdmin staffAdmin, AuditLog audit,
-        DisplayKeys displayKeys) {
+        DisplayKeys displayKeys, LoginThrottle loginThrottle) {
 
     /** The token-signing keys' file in the data directory. */
     static final String SIGNING_KEY_FILE = "signing-key.properties";
@@ -46,6 +47,8 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
                 keys, clock, Duration.ofDays(settings.cardDays()));
         Accounts accounts = new Accounts(db, clock, settings.sessionLength());
         Guard guard = new Guard(accounts, hubId -> catalogue.hub(hubId).map(Hub::parent).orElse(null));
+        // one for signing in and changing one's password: the same counts, and the same few bcrypt checks at once
+        LoginThrottle loginThrottle = new LoginThrottle(db, clock);
         // The no-show rule spans every resource of every hub: residents it blocks cannot book nor sign up.
         NoShows noShows = new NoShows(db, liveSettings.noShowRule(), clock);
         Duration retained = Duration.ofDays(settings.retentionDays());
@@ -58,8 +61,9 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
                 new Activities(db, catalogue, residents, events, clock, noShows::blockedUntil),
                 new Feedbacks(db, events, clock),
                 new Retention(db, accounts, clock, retained),
-                new StaffAdmin(db, accounts, catalogue, clock),
+                new StaffAdmin(db, accounts, loginThrottle, catalogue, clock),
                 new AuditLog(db, clock, retained),
-                new DisplayKeys(db, clock, accounts::forgetBearers));
+                new DisplayKeys(db, clock, accounts::forgetBearers),
+                loginThrottle);
     }
 }

@@ -16,7 +16,6 @@ import org.linli.central.admin.StaffService;
 import org.linli.central.alerts.AlertService;
 import org.linli.central.audit.AuditService;
 import org.linli.central.auth.AuthService;
-import org.linli.central.auth.LoginThrottle;
 import org.linli.central.booking.BookingService;
 import org.linli.central.booking.Desk;
 import org.linli.central.booking.DeskService;
@@ -107,7 +106,7 @@ public final class Main {
                 new ActivityService(c.activities(), new Roster(c.db(), c.catalogue()), c.catalogue(), c.guard(),
                         c.clock(), body),
                 new FeedbackService(c.feedbacks(), c.guard(), body),
-                new AuthService(c.accounts(), new LoginThrottle(c.db(), c.clock()), body),
+                new AuthService(c.accounts(), c.loginThrottle(), body),
                 new KioskKeyService(c.kioskKeys(), new KioskStatuses(c.db(), c.clock()), c.catalogue(), c.guard(),
                         body),
                 new EventStreamService(c.journal(), c.guard(), c.roomViews()::events),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.linli.central.auth.Accounts;
 import org.linli.central.auth.Caller;
+import org.linli.central.auth.LoginThrottle;
 import org.linli.central.auth.Role;
 import org.linli.central.auth.Secrets;
 import org.linli.central.catalogue.Catalogue;
@@ -31,14 +32,17 @@ public final class StaffAdmin {
 
     private final Database db;
     private final Accounts accounts;
+    private final LoginThrottle throttle;
     private final FirstAdmin creator;
     private final HubScope scope;
     private final Catalogue catalogue;
     private final Clock clock;
 
-    public StaffAdmin(Database db, Accounts accounts, Catalogue catalogue, Clock clock) {
+    /** @param throttle the sign-in's, which also counts the current passwords given to change one */
+    public StaffAdmin(Database db, Accounts accounts, LoginThrottle throttle, Catalogue catalogue, Clock clock) {
         this.db = db;
         this.accounts = accounts;
+        this.throttle = throttle;
         this.catalogue = catalogue;
         this.creator = new FirstAdmin(db, accounts, catalogue);
         this.scope = new HubScope(catalogue);
@@ -101,18 +105,30 @@ public final class StaffAdmin {
         return new WithPassword(member, password);
     }
 
-    /** A member of staff changes their own password, knowing the current one; their other sessions end. */
-    public void changeOwnPassword(Caller caller, String current, String next) {
+    /**
+     * A member of staff changes their own password, knowing the current one. The current password is checked as a
+     * sign-in is ({@link LoginThrottle}: 429 after too many wrong ones for the account or from the address), so a
+     * stolen session cannot guess it faster than the sign-in page allows. Every other session of the account ends (a
+     * browser left signed in elsewhere, or whoever took the old password); the session making the change goes on, so
+     * the page it was made on stays signed in.
+     *
+     * @param session the token of the session making the change, which is kept
+     * @param address the client's address, for the throttle
+     */
+    public void changeOwnPassword(Caller caller, String session, String address, String current, String next) {
         if (next.length() < FirstAdmin.MIN_PASSWORD) {
             throw InvalidInput.field("password", "at least " + FirstAdmin.MIN_PASSWORD + " characters");
         }
         String hash = db.read(c -> Sql.one(c, "SELECT password_hash FROM staff WHERE username = ?",
                 rs -> rs.getString(1), caller.name())).orElseThrow(() -> new NotFound("no such account"));
-        if (!BCrypt.checkpw(current, hash)) {
+        if (!throttle.matches(caller.name(), address, () -> BCrypt.checkpw(current, hash))) {
             throw InvalidInput.field("current", "this is not your current password");
         }
         Member member = find(caller.name());
         accounts.putStaff(caller.name(), next, member.role(), member.hubId());
+        db.write(c -> Sql.update(c, "DELETE FROM staff_session WHERE username = ? AND token_hash <> ?",
+                caller.name(), Secrets.sha256(session)));
+        accounts.forgetBearers();
     }
 
     private void checkAssignment(Caller caller, Role role, String hubId) {

@@ -97,12 +97,13 @@ public final class StaffService implements HttpService {
     }
 
     private void changeOwn(ServerRequest req, ServerResponse res) {
-        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
+        String session = Requests.bearer(req);
+        Caller caller = guard.require(session, Guard.STAFF);
         JsonBody body = JsonBody.read(req, maxBody);
         String current = body.text("current", 200);
         String password = body.text("password", 200);
         body.done();
-        staff.changeOwnPassword(caller, current, password);
+        staff.changeOwnPassword(caller, session, Requests.clientAddress(req), current, password);
         res.status(Status.NO_CONTENT_204).send();
     }
 

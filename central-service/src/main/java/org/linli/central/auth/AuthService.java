@@ -6,8 +6,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Map;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -39,7 +37,8 @@ public final class AuthService implements HttpService {
         String username = body.text("username", 64);
         String password = body.text("password", 200);
         body.done();
-        Accounts.Session session = throttle.attempt(username, address(req), () -> accounts.login(username, password));
+        Accounts.Session session = throttle.attempt(username, Requests.clientAddress(req),
+                () -> accounts.login(username, password));
         // not for the session's first 12 hours: a session in use is renewed (Accounts), and a counter console open
         // from 08:00 would lose its pages and its event stream at 20:00 with a cookie that ends before the session
         res.header(HeaderNames.SET_COOKIE, Requests.sessionCookieHeader(req, session.token(),
@@ -56,12 +55,5 @@ public final class AuthService implements HttpService {
         }
         res.header(HeaderNames.SET_COOKIE, Requests.sessionCookieHeader(req, null, 0));
         res.status(Status.NO_CONTENT_204).send();
-    }
-
-    /** The client's address without the port (a guesser changes ports, not addresses). */
-    private static String address(ServerRequest req) {
-        SocketAddress remote = req.remotePeer().address();
-        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 }

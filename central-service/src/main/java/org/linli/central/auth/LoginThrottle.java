@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.linli.central.errors.TooManyRequests;
 import org.linli.central.store.Database;
@@ -17,7 +18,9 @@ import org.linli.central.store.Database;
  * again once a check's turn comes, so guesses sent at once get no more checks than the limit plus the one that may run
  * beside the last. A correct password does not clear an address's count (a guesser may hold one account), but clears
  * the account's. At most {@link #CONCURRENT} bcrypt checks run at once: a flood of logins waits its turn briefly, then
- * gets 429, instead of taking every core of a Pi.
+ * gets 429, instead of taking every core of a Pi. A password checked again by someone signed in (to change it,
+ * {@link #matches}) counts as a sign-in of that account from that address: a stolen session guesses no faster than
+ * the sign-in page allows, and takes its turn for the same bcrypt slots.
  *
  * <p>Counts live in the database (table {@code login_failure}), so that central replicas sharing it count the same
  * attempts (a guesser gets no more tries by spreading them over replicas) and a restart forgets nothing; rows leave
@@ -80,6 +83,26 @@ public final class LoginThrottle {
             throw wrong;
         } finally {
             checks.release();
+        }
+    }
+
+    /**
+     * Checks a password of a signed-in member of staff as {@link #attempt} checks a sign-in: refused with 429 while the
+     * account or the address is throttled, counted when wrong.
+     *
+     * @param matches whether the password is the account's (the bcrypt check)
+     * @return whether it was
+     */
+    public boolean matches(String username, String address, BooleanSupplier matches) {
+        try {
+            return attempt(username, address, () -> {
+                if (!matches.getAsBoolean()) {
+                    throw new org.linli.central.errors.Unauthorized("wrong password");
+                }
+                return true;
+            });
+        } catch (org.linli.central.errors.Unauthorized wrong) {
+            return false;
         }
     }
 

@@ -2,6 +2,8 @@ package org.linli.central.web;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.linli.central.errors.InvalidInput;
@@ -41,6 +43,13 @@ public final class Requests {
     public static String sessionCookie(ServerRequest req) {
         String cookie = req.headers().cookies().first(SESSION_COOKIE).orElse(null);
         return cookie != null && !cookie.isBlank() && cookie.length() <= 200 ? cookie.strip() : null;
+    }
+
+    /** The client's address without the port (a password guesser changes ports, not addresses). */
+    public static String clientAddress(ServerRequest req) {
+        SocketAddress remote = req.remotePeer().address();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     /** For {@link #sessionCookieHeader}: a cookie the browser keeps until it closes, the server's session decides. */
