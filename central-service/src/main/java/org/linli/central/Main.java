@@ -149,7 +149,7 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Components c) {
         Problems.register(routing);
         routing.addFilter(SecurityHeaders::filter);
-        routing.addFilter(new ObserveGate(c.guard()::isStaff)::filter);
+        routing.addFilter(new ObserveGate(c.guard()::isSignedInStaff)::filter);
         // a display key reaches its screens' routes only, whatever their guards allow
         routing.addFilter(displays(c).filter());
         // every change a member of staff makes is written to the audit log once it is answered

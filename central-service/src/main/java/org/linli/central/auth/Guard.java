@@ -106,8 +106,20 @@ public final class Guard {
         return caller;
     }
 
-    /** Whether a token belongs to a signed-in member of staff (for the web pages). */
+    /**
+     * Whether a token may open the staff web pages: a signed-in member of staff, or a display key, whose screens are
+     * pages too (what they may then call is narrowed by the display filter on {@code /api/}).
+     */
     public boolean isStaff(String token) {
         return accounts.identify(token).filter(caller -> STAFF.contains(caller.role())).isPresent();
+    }
+
+    /**
+     * Whether a token is a member of staff's own session: not a display key (which reads as an operator or a counter)
+     * nor a kiosk key. For what is no screen's business, such as the service's health and metrics.
+     */
+    public boolean isSignedInStaff(String token) {
+        return accounts.identify(token).filter(caller -> STAFF.contains(caller.role())
+                && !caller.name().startsWith(Accounts.DISPLAY_PREFIX)).isPresent();
     }
 }
