@@ -88,7 +88,7 @@ final class AccessRoutes {
                 // residents, check-ins and activities at the desk or the kiosk
                 row("POST", "/api/v1/residents/card", "{\"phone\":\"{phone}\",\"hub\":\"{hub}\"}", DESK, reaches,
                         403),
-                // a resident's cards are the resident's, in every hub: revoked by phone, whoever is asked
+                // a resident's cards are the resident's, in every hub: revoked by phone, whoever is asked (ADR 0013, L3)
                 row("POST", "/api/v1/residents/card/revoke", "{\"phone\":\"{phone}\"}", OPERATORS, none, 403),
                 // a resident's requests at a hub's counter (PIPL): the hub's operators and admins; a number nobody
                 // booked with is unknown (200 known:false to read, 404 to lift or erase)

@@ -55,7 +55,8 @@ public final class ResidentService implements HttpService {
     /**
      * {@code {"phone"}}: a resident reports their card lost at a desk; every card issued to them so far is refused
      * from now on and the next one they get works. Staff only: at a kiosk, whoever knows a number could void a
-     * neighbour's card.
+     * neighbour's card. An operator of any hub, as the resident and their cards are one for every hub (decision
+     * 0013, L3).
      */
     private void revoke(ServerRequest req, ServerResponse res) {
         guard.require(Requests.bearer(req), Guard.OPERATORS);
