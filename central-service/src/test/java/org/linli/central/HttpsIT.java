@@ -36,7 +36,7 @@ import org.linli.protocol.testing.HubTime;
 /**
  * The central over HTTPS with a certificate from the project's own CA, made by the very script deploy-pi uses
  * (central-broker-config/scripts/tls.sh): a client that trusts that CA gets in, plain HTTP and a client that does
- * not trust it do not; a ticket carries the public address its QR leads a phone to.
+ * not trust it do not; the session cookie is Secure; a ticket carries the public address its QR leads a phone to.
  */
 class HttpsIT {
     static final Path TLS_SH = Path.of("..", "central-broker-config", "scripts", "tls.sh").toAbsolutePath();
@@ -46,6 +46,7 @@ class HttpsIT {
     static CentralServer server;
     static HttpClient trusting;
     static String kioskKey;
+    static Properties credentials;
 
     /** A CA and a server certificate for localhost and 127.0.0.1, as deploy-pi makes them; answers the directory. */
     static Path certificates(Path dir) throws IOException, InterruptedException {
@@ -90,7 +91,7 @@ class HttpsIT {
         server = CentralServer.start(settings(config), LiveSettings.from(ConfigLoader.load(null, Map.of(), config)),
                 HubTime.noon().clock(), true);
         trusting = trusting(tls.resolve("ca.crt"));
-        Properties credentials = new Properties();
+        credentials = new Properties();
         try (InputStream in = Files.newInputStream(dir.resolve("data").resolve(Seeding.CREDENTIALS))) {
             credentials.load(in);
         }
@@ -123,6 +124,20 @@ class HttpsIT {
                 at("https", "localhost", "/api/v1/hubs")).build(), HttpResponse.BodyHandlers.ofString()));
         assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(at("http", "localhost",
                 "/api/v1/hubs")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Over TLS the session cookie is {@code Secure}: a browser never sends it over plain HTTP (decision 0012). */
+    @Test
+    void theSessionCookieSetOverTlsIsSecure() throws Exception {
+        HttpResponse<String> login = trusting.send(HttpRequest.newBuilder(at("https", "localhost",
+                "/api/v1/auth/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(Map.of("username", "operator",
+                        "password", credentials.getProperty("staff.operator.password"))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("linli_token=") && cookie.contains("; Secure")
+                && cookie.contains("HttpOnly"), cookie);
     }
 
     @Test

@@ -97,6 +97,8 @@ class LoginIT {
             String cookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
             assertTrue(cookie.startsWith("linli_token=") && cookie.contains("HttpOnly")
                     && cookie.contains("SameSite=Strict"), cookie);
+            // Secure over TLS only (HttpsIT): a browser would not keep a Secure cookie a plain-HTTP site sets
+            assertFalse(cookie.contains("Secure"), cookie);
             // kept until the browser closes: the session, renewed while it is used, decides (SessionRenewalIT)
             assertFalse(cookie.contains("Max-Age") || cookie.contains("Expires"), cookie);
             String token = cookie.substring("linli_token=".length(), cookie.indexOf(';'));
