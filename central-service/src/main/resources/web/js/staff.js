@@ -143,6 +143,9 @@
 
   async function start() {
     me = await Linli.get("/api/v1/staff/me");
+    // operators and counter staff come here for their own password only: the accounts are an administrator's
+    document.body.classList.toggle("not-admin", me.role !== "admin");
+    if (me.role !== "admin") return;
     hubs = await Linli.get("/api/v1/hubs");
     roleOptions(document.getElementById("new-role"), "operator");
     hubOptions(document.getElementById("new-hub"), me.hub || (hubs[0] && hubs[0].id), me.hub == null);

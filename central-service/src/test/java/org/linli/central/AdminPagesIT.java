@@ -242,4 +242,38 @@ class AdminPagesIT {
         chrome.navigate().refresh();
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().contains("/login"));
     }
+
+    /**
+     * An operator (or a counter clerk) opens /staff from the dashboard for their own password: the accounts and the
+     * display keys are an administrator's and are not shown (the page asked for them and died before); a wrong current
+     * password is said beside its field, the right one changes it.
+     */
+    @Test
+    void anOperatorChangesTheirOwnPasswordOnTheStaffPage() {
+        StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.operatorToken(), "zh");
+        chrome.get(server.uri("/staff").toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(chrome.executeScript(
+                "return document.body.classList.contains('not-admin')")));
+        assertFalse(chrome.findElement(By.id("staff")).isDisplayed(), "the accounts are an administrator's");
+        assertFalse(chrome.findElement(By.id("create")).isDisplayed());
+        assertFalse(chrome.findElement(By.id("display-issue")).isDisplayed());
+        assertTrue(chrome.findElement(By.id("own")).isDisplayed());
+
+        String before = server.password("operator");
+        chrome.findElement(By.id("own-current")).sendKeys(before + "x");
+        chrome.findElement(By.id("own-password")).sendKeys("a new long password");
+        chrome.findElement(By.id("own-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !((String) chrome.executeScript(
+                "return document.querySelector('#own .field-error[data-for=current]').textContent")).isBlank());
+        assertEquals(200, login("operator", before), "a wrong current password changes nothing");
+
+        chrome.findElement(By.id("own-current")).clear();
+        chrome.findElement(By.id("own-current")).sendKeys(before);
+        chrome.findElement(By.id("own-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("own-done")).isDisplayed());
+        assertEquals("密码已修改。", chrome.findElement(By.id("own-done")).getText());
+        assertEquals(401, login("operator", before));
+        assertEquals(200, login("operator", "a new long password"));
+        HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff-own-password.png"));
+    }
 }
