@@ -1,6 +1,7 @@
 package org.linli.kiosk;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -134,6 +135,32 @@ abstract class KioskFlow {
         awaitShown(id);
         await().atMost(PATIENCE).until(() -> robot.lookup(id).queryButton().getHeight() > 0);
         return robot.lookup(id).queryButton().getHeight();
+    }
+
+    /**
+     * The idle warning of a screen where nothing is being typed (a list, a result, a refusal): a band in the header's
+     * place that leaves the nodes named in view, not the dimmed dialog over them, and does not speak of clearing what
+     * was entered.
+     */
+    void awaitIdleBar(String... kept) {
+        await().atMost(PATIENCE).until(() -> shown("#idle-warning"));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            Node warning = kiosk.scene().lookup("#idle-warning");
+            javafx.geometry.Bounds band = warning.localToScene(warning.getLayoutBounds());
+            for (String id : kept) {
+                Node node = kiosk.scene().lookup(id);
+                if (node == null || node.localToScene(node.getLayoutBounds()).intersects(band)) {
+                    problems.add("the warning covers " + id);
+                }
+            }
+            String words = warning.lookupAll(".label").stream().map(n -> ((Label) n).getText())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            if (words.contains("清") || words.toLowerCase(java.util.Locale.ROOT).contains("clear")) {
+                problems.add("the warning speaks of clearing what was entered: " + words);
+            }
+        });
+        assertEquals(java.util.List.of(), problems);
     }
 
     String text(String id) {

@@ -73,8 +73,40 @@ class KioskRoomsFlowIT extends KioskFlow {
         awaitShown("#mine-cancelled");
         assertEquals(1, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled' AND id = "
                 + booking.id()));
+        // nothing was typed here: the idle warning leaves "cancelled" in view, and does not say it clears an entry
+        clock.advance(java.time.Duration.ofSeconds(52));
+        awaitIdleBar("#mine-cancelled");
+        tap("#idle-more");
+        await().atMost(PATIENCE).until(() -> !shown("#idle-warning"));
         tap("#mine-others");
         awaitShown("#mine-none");
+    }
+
+    /**
+     * The room list and a refusal are not forms: the idle warning there leaves them in view, and does not say that
+     * what was entered will be cleared (the dimmed dialog said so over the list, and hid why the booking failed).
+     */
+    @Test
+    void theIdleWarningLeavesTheRoomListAndARefusalInView() throws Exception {
+        tap("#tile-rooms");
+        awaitShown("#room-activity-room");
+        clock.advance(java.time.Duration.ofSeconds(52));
+        awaitIdleBar("#room-activity-room");
+        tap("#idle-more");
+        await().atMost(PATIENCE).until(() -> !shown("#idle-warning"));
+
+        // the slots chosen are booked by someone else while the resident types: the booking is refused
+        tap("#home");
+        twoSlotsTomorrow();
+        var slots = kiosk.rooms().slots();
+        central.book("activity-room", slots.get(kiosk.rooms().firstSlotProperty().get()).start(),
+                slots.get(kiosk.rooms().lastSlotProperty().get()).end(), "13800138001");
+        tap("#purpose-class");
+        typeOnKeypad("13800138000");
+        tap("#book");
+        awaitShown("#problem");
+        clock.advance(java.time.Duration.ofSeconds(52));
+        awaitIdleBar("#problem");
     }
 
     /**

@@ -90,9 +90,13 @@ public final class ActivitiesView implements View {
         return pane;
     }
 
+    /** The dialog over the sign-up's keypad only; the list, the sign-up made and a refusal stay in view. */
     @Override
     public Keep keep() {
-        return vm.stepProperty().get() == ActivitiesViewModel.Step.DONE ? Keep.result("", null) : Keep.NOTHING;
+        return switch (vm.stepProperty().get()) {
+            case LIST, DONE, PROBLEM -> Keep.result("", null);
+            case PHONE, WORKING -> Keep.NOTHING;
+        };
     }
 
     /**

@@ -59,9 +59,14 @@ public final class CardView implements View {
         return pane;
     }
 
+    /** The dialog over the keypad; the card's code and a refusal stay in view. */
     @Override
     public Keep keep() {
-        return vm.stepProperty().get() == CardViewModel.Step.CARD ? Keep.result("idle.keepCode", null) : Keep.NOTHING;
+        return switch (vm.stepProperty().get()) {
+            case CARD -> Keep.result("idle.keepCode", null);
+            case PROBLEM -> Keep.result("", null);
+            case PHONE, WORKING -> Keep.NOTHING;
+        };
     }
 
     private void render() {

@@ -53,9 +53,13 @@ public final class CheckinView implements View {
         return pane;
     }
 
+    /** The dialog over the phone keypad only: nothing else here was typed, and the welcome or a refusal stays. */
     @Override
     public Keep keep() {
-        return vm.stateProperty().get() == CheckinViewModel.State.WELCOME ? Keep.result("", null) : Keep.NOTHING;
+        return switch (vm.stateProperty().get()) {
+            case PHONE, WORKING -> Keep.NOTHING;
+            case READY, WELCOME, PROBLEM -> Keep.result("", null);
+        };
     }
 
     private void render() {

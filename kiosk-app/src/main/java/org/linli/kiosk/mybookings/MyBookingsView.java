@@ -80,6 +80,18 @@ public final class MyBookingsView implements View {
         return pane;
     }
 
+    /**
+     * Nothing is typed here: the dialog only while the resident decides whether to cancel; the scan prompt, the list,
+     * "cancelled" and a refusal stay in view.
+     */
+    @Override
+    public Keep keep() {
+        return switch (vm.stepProperty().get()) {
+            case SCAN, LIST, CANCELLED, PROBLEM -> Keep.result("", null);
+            case CONFIRM, WORKING -> Keep.NOTHING;
+        };
+    }
+
     private void render() {
         pane.getChildren().setAll(switch (vm.stepProperty().get()) {
             case SCAN -> scan();

@@ -76,11 +76,15 @@ public final class QueueView implements View {
         return pane;
     }
 
+    /** The dialog once a service is chosen; the list of services, the ticket and a refusal stay in view. */
     @Override
     public Keep keep() {
         Ticket t = vm.ticketProperty().get();
-        return vm.stepProperty().get() == QueueViewModel.Step.TICKET && t != null
-                ? Keep.result("idle.keepTicket", t.number()) : Keep.NOTHING;
+        return switch (vm.stepProperty().get()) {
+            case TICKET -> t != null ? Keep.result("idle.keepTicket", t.number()) : Keep.result("", null);
+            case SERVICES, PROBLEM -> Keep.result("", null);
+            case PRIORITY, WORKING -> Keep.NOTHING;
+        };
     }
 
     private void render() {

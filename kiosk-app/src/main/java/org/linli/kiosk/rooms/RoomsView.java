@@ -70,9 +70,14 @@ public final class RoomsView implements View {
         return pane;
     }
 
+    /** The dialog while slots and details are being chosen; the room list, the code and a refusal stay in view. */
     @Override
     public Keep keep() {
-        return vm.stepProperty().get() == RoomsViewModel.Step.DONE ? Keep.result("idle.keepCode", null) : Keep.NOTHING;
+        return switch (vm.stepProperty().get()) {
+            case DONE -> Keep.result("idle.keepCode", null);
+            case ROOMS, PROBLEM -> Keep.result("", null);
+            case SLOTS, DETAILS, PHONE, WORKING -> Keep.NOTHING;
+        };
     }
 
     private void renderOn(RoomsViewModel.Step step) {

@@ -7,16 +7,17 @@ public interface View {
     Node node();
 
     /**
-     * What the idle warning must leave readable and remind of, while the screen shows a result (a ticket, a code):
-     * {@link Keep#NOTHING} on a screen where the resident is still filling something in.
+     * What the idle warning must leave readable and remind of. {@link Keep#NOTHING} (the dimmed dialog that says what
+     * was entered will be cleared) only on a step where the resident is filling something in; a list, a result, a
+     * refusal, a prompt to scan, where nothing was typed, get {@code Keep.result} (with a reminder where one helps).
      */
     default Keep keep() {
         return Keep.NOTHING;
     }
 
     /**
-     * What a screen shows that the idle warning must not hide. A result screen gets a bar along the bottom instead of
-     * the dimmed dialog, and a reminder suited to what it shows; nothing was "filled in" there to be cleared.
+     * What a screen shows that the idle warning must not hide. Such a screen gets a band in the header's place instead
+     * of the dimmed dialog, and a reminder suited to what it shows; nothing was "filled in" there to be cleared.
      *
      * @param reminderKey the message key of the reminder ("" for none)
      * @param argument the reminder's argument (the ticket's number), or null
