@@ -131,6 +131,8 @@ public final class Kiosk implements AutoCloseable {
                 resident,
                 config.idleAfter(), config.idleWarning(), clock);
         shell.whenFinished(i18n::reset);
+        // a language chosen on the attract screen, or kept by the header's "home", goes back after the idle time too
+        shell.keepArmedOnHomeWhile(i18n.switched());
         shell.whenFinished(rating::forget);
         shell.whenShown(Screen.HOME, home::refresh);
         shell.whenShown(Screen.QUEUE, queue::refresh);

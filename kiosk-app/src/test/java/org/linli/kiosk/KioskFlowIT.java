@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.kiosk.scan.ScanLoopTest;
 import org.linli.protocol.testing.HubTime;
 import org.linli.kiosk.session.Screen;
+import org.linli.kiosk.ui.I18n;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -131,6 +132,17 @@ class KioskFlowIT extends KioskFlow {
         tap("#tile-card");
         awaitShown("#phone-display");
         assertFalse(text("#phone-display").contains("138"));
+
+        // the attract screen too, while it is in a resident's language: one who taps "English" there and walks away
+        // leaves the kiosk in Chinese for the next, after asking (in words that fit a screen where nothing was typed)
+        tap("#home");
+        tap("#language");
+        await().atMost(PATIENCE).until(() -> kiosk.i18n().locale().equals(I18n.ENGLISH));
+        clock.advance(Duration.ofSeconds(51));
+        awaitIdleBar();
+        clock.advance(Duration.ofSeconds(10));
+        await().atMost(PATIENCE).until(() -> kiosk.i18n().locale().equals(I18n.CHINESE));
+        assertEquals(Screen.HOME, kiosk.shell().screen());
     }
 
     @Test

@@ -81,6 +81,12 @@ public final class HomeView implements View {
         return pane;
     }
 
+    /** Nothing is typed on the attract screen: the warning, when a resident's visit times out here, is the band. */
+    @Override
+    public Keep keep() {
+        return Keep.result("", null);
+    }
+
     private void render() {
         // seven doors: check-in, the one most come for, is the tall first column beside three columns of two
         // (landscape, and the small panel); in portrait it is the wide first row above three rows of two

@@ -39,7 +39,10 @@ public final class IdleTimer {
         return secondsLeft.getReadOnlyProperty();
     }
 
-    /** Armed away from the attract screen only: the attract screen has nothing to reset. */
+    /**
+     * Armed away from the attract screen, and on it while there is something of a resident's to reset (who they are,
+     * the language they chose): {@link ShellViewModel} decides.
+     */
     public void setArmed(boolean armed) {
         this.armed = armed;
         touch();

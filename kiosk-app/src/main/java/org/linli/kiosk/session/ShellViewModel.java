@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * Which screen is shown, and the idle reset. Leaving a screen for home forgets what was typed on every screen, so
@@ -21,6 +22,7 @@ public final class ShellViewModel {
     private final IdleTimer idle;
     private final Map<Screen, Runnable> onShow = new EnumMap<>(Screen.class);
     private final List<Runnable> onFinish = new java.util.ArrayList<>();
+    private final List<ObservableBooleanValue> leftBehind = new java.util.ArrayList<>();
 
     /** @param resident who is at the kiosk: kept when going home, forgotten by {@link #finish()} and the idle reset */
     public ShellViewModel(List<Resettable> resettables, ResidentSession resident, Duration idleAfter,
@@ -52,13 +54,26 @@ public final class ShellViewModel {
         onFinish.add(action);
     }
 
+    /**
+     * The idle reset runs on the attract screen too while {@code left} holds: something one resident changed there or
+     * kept by going "home", such as the language, that the next one should not find. It times out as a known resident
+     * does.
+     */
+    public void keepArmedOnHomeWhile(ObservableBooleanValue left) {
+        leftBehind.add(left);
+        left.addListener((o, was, now) -> {
+            if (screen.get() == Screen.HOME) {
+                arm();
+            }
+        });
+    }
+
     public void go(Screen next) {
         if (next == Screen.HOME) {
             forget();
         }
         screen.set(next);
-        // a known resident is forgotten after the idle time even on the attract screen
-        idle.setArmed(next != Screen.HOME || resident.known());
+        arm();
         Runnable action = onShow.get(next);
         if (action != null) {
             action.run();
@@ -75,6 +90,16 @@ public final class ShellViewModel {
         resident.reset();
         onFinish.forEach(Runnable::run);
         home();
+    }
+
+    /**
+     * Away from the attract screen the idle reset always runs; on it, only while a resident is known or has left
+     * something changed: a resident who tapped "English" there, or took a ticket and went "home" instead of "done",
+     * must not leave the kiosk in English for the next one.
+     */
+    private void arm() {
+        idle.setArmed(screen.get() != Screen.HOME || resident.known()
+                || leftBehind.stream().anyMatch(ObservableBooleanValue::get));
     }
 
     private void idleTimeout() {

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,10 +22,13 @@ public final class I18n {
     private final Locale initial;
     private final ResourceBundle zh = load(CHINESE);
     private final ResourceBundle en = load(ENGLISH);
+    // kept: a binding only its listeners refer to would be collected, and they would hear no more
+    private final BooleanBinding switched;
 
     public I18n(Locale initial) {
         this.initial = ENGLISH.getLanguage().equals(initial.getLanguage()) ? ENGLISH : CHINESE;
         locale = new SimpleObjectProperty<>(this.initial);
+        switched = locale.isNotEqualTo(this.initial);
     }
 
     private static ResourceBundle load(Locale locale) {
@@ -42,6 +46,11 @@ public final class I18n {
 
     public boolean english() {
         return locale.get() == ENGLISH;
+    }
+
+    /** Whether a resident switched away from the kiosk's own language (which {@link #reset()} brings back). */
+    public BooleanBinding switched() {
+        return switched;
     }
 
     public void toggle() {

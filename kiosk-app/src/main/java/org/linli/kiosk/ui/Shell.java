@@ -240,8 +240,12 @@ public final class Shell {
         }
     }
 
-    /** The seconds left and what to remember, with the two buttons, in one band where the header was. */
+    /**
+     * The seconds left and what to remember, with the two buttons, in one band where the header was. On the attract
+     * screen (a visit, or a language chosen, times out there too) it says the visit ends, not "back to the start".
+     */
     private Node idleBar(View.Keep keep) {
+        boolean home = vm.screen() == Screen.HOME;
         Label seconds = Ui.text("", "idle-seconds");
         seconds.textProperty().bind(vm.idle().secondsLeftProperty().asString());
         seconds.setMinWidth(Region.USE_PREF_SIZE);
@@ -252,7 +256,8 @@ public final class Shell {
             String reminder = keep.reminderKey().isEmpty() ? "" : i18n.get(keep.reminderKey(), keep.argument());
             // the small panel has one short line: the reminder alone, the big number beside it counts down
             return form.compact() && !reminder.isEmpty() ? reminder
-                    : i18n.get("idle.bodyResult", vm.idle().secondsLeftProperty().get(), reminder).strip();
+                    : i18n.get(home ? "idle.bodyHome" : "idle.bodyResult", vm.idle().secondsLeftProperty().get(),
+                            reminder).strip();
         }, vm.idle().secondsLeftProperty(), i18n.localeProperty()));
         words.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(words, Priority.ALWAYS);
@@ -261,8 +266,9 @@ public final class Shell {
         more.setMinWidth(Region.USE_PREF_SIZE);
         done.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(form.gap(24), seconds, words, more, done);
-        if (form.compact()) {
-            bar.getChildren().remove(done); // the small panel: going home is what happens anyway in a moment
+        if (form.compact() || home) {
+            // the small panel: going home is what happens anyway in a moment; the attract screen is home already
+            bar.getChildren().remove(done);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().addAll("header", "idle-bar");

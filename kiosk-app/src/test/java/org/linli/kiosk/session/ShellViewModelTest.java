@@ -49,6 +49,57 @@ class ShellViewModelTest {
         assertEquals(Screen.HOME, shell.screen());
     }
 
+    /** The kiosk in Chinese, its language back with "done" and the idle reset, as {@code Kiosk} wires it. */
+    private I18n chineseKiosk() {
+        I18n i18n = new I18n(I18n.CHINESE);
+        shell.whenFinished(i18n::reset);
+        shell.keepArmedOnHomeWhile(i18n.switched());
+        return i18n;
+    }
+
+    /** A resident taps "English" on the attract screen and walks away: the next one finds the kiosk in Chinese. */
+    @Test
+    void aLanguageChosenOnTheAttractScreenGoesBackAfterTheIdleTime() {
+        I18n i18n = chineseKiosk();
+        shell.home();
+        i18n.toggle();
+        clock.advance(Duration.ofSeconds(51));
+        shell.idle().tick();
+        assertTrue(shell.idle().warningProperty().get(), "asked first, as on any other screen");
+        clock.advance(Duration.ofSeconds(10));
+        shell.idle().tick();
+        assertEquals(I18n.CHINESE, i18n.locale());
+        assertEquals(Screen.HOME, shell.screen());
+        clock.advance(Duration.ofHours(3));
+        shell.idle().tick();
+        assertFalse(shell.idle().warningProperty().get(), "in its own language the attract screen waits again");
+    }
+
+    /** A resident takes a ticket in English and leaves by the header's "home", not "done": the same. */
+    @Test
+    void aLanguageKeptByTheHeadersHomeGoesBackAfterTheIdleTime() {
+        I18n i18n = chineseKiosk();
+        shell.go(Screen.QUEUE);
+        i18n.toggle();
+        shell.home();
+        assertEquals(I18n.ENGLISH, i18n.locale(), "home between two things one resident does keeps it");
+        clock.advance(Duration.ofSeconds(61));
+        shell.idle().tick();
+        assertEquals(I18n.CHINESE, i18n.locale());
+    }
+
+    /** Switched there and back on the attract screen: nothing is left to reset, and nothing asks "still there?". */
+    @Test
+    void theKiosksOwnLanguageOnTheAttractScreenNeverTimesOut() {
+        I18n i18n = chineseKiosk();
+        shell.home();
+        i18n.toggle();
+        i18n.toggle();
+        clock.advance(Duration.ofHours(3));
+        shell.idle().tick();
+        assertFalse(shell.idle().warningProperty().get());
+    }
+
     @Test
     void theIdleResetForgetsAKnownResidentEvenOnTheAttractScreen() {
         shell.go(Screen.QUEUE);
