@@ -162,7 +162,7 @@ public final class Kiosk implements AutoCloseable {
                 connectivity.onlineProperty()));
         builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish, shell::home,
                 () -> shell.go(Screen.CARD), () -> shell.go(Screen.ROOMS), zone, form, connectivity.onlineProperty(),
-                catalogue, config.cameraCommand() != null || config.cameraFrames() != null));
+                catalogue, hasCamera));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
         StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
         var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));
@@ -178,8 +178,15 @@ public final class Kiosk implements AutoCloseable {
         });
         events = new EventStream(config.centralUrl(), config.kioskKey(), config.hubId(), connectivity, feed::accept);
         speech = Speech.from(config.speech(), System.getenv());
-        shell.screenProperty().addListener((o, was, now) -> speech.say(
-                i18n.get("speech." + now.name().toLowerCase(java.util.Locale.ROOT)), i18n.locale()));
+        SpokenPrompt prompt = new SpokenPrompt(i18n, hasCamera, () -> activities.weekProperty().get());
+        shell.screenProperty().addListener((o, was, now) -> speech.say(prompt.on(now), i18n.locale()));
+        // "today" and "next 7 days" say what the list now shows; once the screen has settled, because going home
+        // puts "today" back on the way, and there the attract screen's prompt is the one to hear
+        activities.weekProperty().addListener((o, was, now) -> Platform.runLater(() -> {
+            if (shell.screen() == Screen.ACTIVITIES) {
+                speech.say(prompt.on(Screen.ACTIVITIES), i18n.locale());
+            }
+        }));
         scanLoop = cameraLoop(config);
         // the camera looks for codes where one is asked for: check-in, and "my bookings" for the resident card
         shell.screenProperty().addListener((o, was, now) -> {
