@@ -318,6 +318,10 @@ public final class HomeView implements View {
             String waiting = s.waiting() == 0 ? i18n.get("home.noWait")
                     : i18n.get(s.number() == null ? "home.waiting" : "home.waitingBehind", s.waiting());
             item.getChildren().add(Ui.text(waiting, "strip-muted"));
+        } else if (s.number() == null && !i18n.english()) {
+            // a bare name between "社区事务受理 A001" and "健康咨询 C001" read as part of its neighbours; in English
+            // the counts take a second line on the 800×480 panel, and the words of a name do not run together so
+            item.getChildren().add(Ui.text(i18n.get("home.waiting", s.waiting()), "strip-muted"));
         }
         item.setAlignment(Pos.CENTER_LEFT);
         return item;

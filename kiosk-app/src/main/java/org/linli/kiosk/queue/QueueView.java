@@ -225,7 +225,7 @@ public final class QueueView implements View {
             left.getChildren().add(2, taken);
         }
         Label hint = Ui.text(i18n.get("queue.qrHint"), "body");
-        VBox right = new VBox(12, QrNode.of(vm.statusUrl(t), form.compact() ? 180 : 300), hint);
+        VBox right = new VBox(12, QrNode.of(vm.statusUrl(t, i18n.english()), form.compact() ? 180 : 300), hint);
         right.setAlignment(Pos.CENTER);
         right.setMaxWidth(form.compact() ? 240 : 420);
         right.setId("ticket-qr");

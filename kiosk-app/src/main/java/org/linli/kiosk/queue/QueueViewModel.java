@@ -201,6 +201,16 @@ public final class QueueViewModel implements Resettable {
         return centralUrl.resolve("/ticket/" + t.id()).toString();
     }
 
+    /**
+     * The same for the QR on the screen: a resident who used the kiosk in English gets the phone page in English
+     * ({@code ?lang=en}); without it the page is Chinese, whatever the phone is set to. (The printed slip is for
+     * either language and keeps the plain address.)
+     */
+    public String statusUrl(Ticket t, boolean english) {
+        String url = statusUrl(t);
+        return english ? url + (url.contains("?") ? "&" : "?") + "lang=en" : url;
+    }
+
     /** The printed slip: bilingual, so it never depends on the screen's language. */
     static ReceiptPrinter.Slip slip(Tile tile, Ticket t, String statusUrl) {
         return new ReceiptPrinter.Slip("排队号 " + tile.service().name().zh(), "Ticket · " + tile.service().name().en(),

@@ -42,6 +42,9 @@ class QueueViewModelTest extends CentralFixtureTest {
         assertEquals(2, vm.ticketProperty().get().peopleAhead());
         String id = vm.ticketProperty().get().id();
         assertTrue(vm.statusUrl(vm.ticketProperty().get()).endsWith("/ticket/" + id));
+        // the phone opens in the kiosk's language: English asked for, Chinese the page's own
+        assertTrue(vm.statusUrl(vm.ticketProperty().get(), true).endsWith("/ticket/" + id + "?lang=en"));
+        assertTrue(vm.statusUrl(vm.ticketProperty().get(), false).endsWith("/ticket/" + id));
     }
 
     /** The ticket says when it was taken, as a paper ticket and the phone's ticket page do ("10:30 取号"). */
