@@ -222,6 +222,10 @@ class AdminPagesIT {
         chrome.findElement(By.id("display-key")).clear();
         chrome.findElement(By.id("display-key")).sendKeys(key);
         chrome.findElement(By.id("display-submit")).click();
+        // a screen key is for the board or the lobby screen: this one hangs by the counters
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
+                By.cssSelector("button[data-screen='board']")).isEmpty());
+        chrome.findElement(By.cssSelector("button[data-screen='board']")).click();
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().endsWith("/board/"
                 + TestServer.HUB));
         for (int i = 0; i < 8; i++) {

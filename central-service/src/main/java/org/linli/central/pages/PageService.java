@@ -14,7 +14,8 @@ import org.linli.central.web.Requests;
 
 /**
  * The staff web pages: operator dashboard {@code /}, counter console {@code /counter/{counter}}, now-serving board
- * {@code /board/{hub}}, evacuation view {@code /evacuation/{hub}} and {@code /login}. Their scripts and styles are
+ * {@code /board/{hub}}, lobby screen {@code /lobby/{hub}}, evacuation view {@code /evacuation/{hub}} and
+ * {@code /login}. Their scripts and styles are
  * under {@code /static}, libraries (ECharts) come from WebJars under {@code /webjars}. A page is only sent to a
  * signed-in visitor (the {@code linli_token} cookie the login page sets); others are sent to the login page.
  * One page is for residents and open to anyone with the link: {@code /ticket/{id}}, where the QR code on a queue
@@ -35,6 +36,7 @@ public final class PageService implements HttpService {
         rules.get("/", (req, res) -> page(req, res, "index.html"))
                 .get("/counter/{counter}", (req, res) -> page(req, res, "counter.html"))
                 .get("/board/{hub}", (req, res) -> page(req, res, "board.html"))
+                .get("/lobby/{hub}", (req, res) -> page(req, res, "lobby.html"))
                 .get("/evacuation/{hub}", (req, res) -> page(req, res, "evacuation.html"))
                 .get("/reports", (req, res) -> page(req, res, "reports.html"))
                 .get("/reports/compare", (req, res) -> page(req, res, "compare.html"))
