@@ -280,4 +280,32 @@ class AdminPagesIT {
         assertEquals(200, login("operator", "a new long password"));
         HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff-own-password.png"));
     }
+
+    /**
+     * A counter's PC on a counter display key: it enters the key once at /display, picks its counter, and its console
+     * calls the next number; the key reads nothing of another counter's (DisplayKeysIT has the routes).
+     */
+    @Test
+    void aCounterConsoleRunsOnACounterDisplayKey() {
+        TestServer.Response issued = server.post("/api/v1/hubs/" + TestServer.HUB + "/display-keys",
+                server.adminToken(), Map.of("label", "1号窗口电脑", "scope", "counter"));
+        assertEquals(201, issued.status(), issued.text());
+        String key = issued.json().get("key").asText();
+        assertEquals(201, server.post("/api/v1/services/affairs/tickets", server.kioskKey(), Map.of()).status());
+
+        chrome.get(server.uri("/display").toString());
+        chrome.findElement(By.id("display-key")).sendKeys(key);
+        chrome.findElement(By.id("display-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
+                By.cssSelector("button[data-counter='counter-1']")).isEmpty());
+        chrome.findElement(By.cssSelector("button[data-counter='counter-1']")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().endsWith("/counter/counter-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("call-next")).isEnabled());
+        chrome.findElement(By.id("call-next")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((String) chrome.executeScript(
+                "return document.getElementById('current').textContent")).startsWith("A"));
+        String shown = (String) chrome.executeScript("return document.getElementById('current').textContent");
+        assertEquals(shown, server.get("/api/v1/counters/counter-1", server.counterToken()).json()
+                .path("current").path("number").asText(), "the call is the service's, not only the page's");
+    }
 }
