@@ -200,6 +200,59 @@ class AccessIT extends CentralIT {
         assertTrue(registered.size() > 80, "the routes were found: " + registered.size());
     }
 
+    /** The pages anyone may open: sign-in, a screen's key entry, a resident's ticket, and what pages load. */
+    private static final Set<String> OPEN_PAGES = Set.of("GET /login", "GET /display", "GET /ticket/{id}",
+            "GET /static/*", "GET /webjars/*");
+
+    /**
+     * The pages too (finding L2 and the rule above, "nothing is exempt"): every page route but those meant for anyone
+     * sends a browser without a staff session, or with a kiosk's key for a cookie, to the sign-in page; a new page
+     * is checked without anyone listing it.
+     */
+    @Test
+    void everyPageButTheOpenOnesSendsAStrangerToTheSignIn() throws Exception {
+        Set<String> pages = new TreeSet<>();
+        new org.linli.central.pages.PageService(token -> false).routing(pageRecorder(pages));
+        assertTrue(pages.containsAll(OPEN_PAGES), "the open pages are routes: " + pages);
+        assertTrue(pages.size() > OPEN_PAGES.size() + 10, "the pages were found: " + pages);
+        List<String> wrong = new ArrayList<>();
+        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+            for (String page : pages) {
+                if (OPEN_PAGES.contains(page)) {
+                    continue;
+                }
+                String path = page.substring("GET ".length()).replaceAll("\\{[^}]+}", "wutong66");
+                for (String cookie : new String[] {null, "linli_token=" + fixture.bearer(KIOSK)}) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).GET();
+                    if (cookie != null) {
+                        request.header("Cookie", cookie);
+                    }
+                    HttpResponse<Void> answer = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                    String location = answer.headers().firstValue("Location").orElse("");
+                    if (answer.statusCode() != 303 || !location.startsWith("/login?next=")) {
+                        wrong.add(page + (cookie == null ? "" : " (kiosk key)") + ": " + answer.statusCode() + " "
+                                + location);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "pages a stranger opens");
+    }
+
+    /** Records the page routes as "GET /path" (pages are registered at the root, not under the API's prefix). */
+    private static io.helidon.webserver.http.HttpRules pageRecorder(Set<String> routes) {
+        return (io.helidon.webserver.http.HttpRules) java.lang.reflect.Proxy.newProxyInstance(
+                io.helidon.webserver.http.HttpRules.class.getClassLoader(),
+                new Class<?>[] {io.helidon.webserver.http.HttpRules.class}, (proxy, method, args) -> {
+                    if (Set.of("get", "post", "put", "delete", "patch").contains(method.getName()) && args != null
+                            && args.length > 0 && args[0] instanceof String path) {
+                        routes.add(method.getName().toUpperCase(java.util.Locale.ROOT) + " " + path);
+                        return proxy;
+                    }
+                    throw new UnsupportedOperationException("the page check does not know " + method.getName());
+                });
+    }
+
     private static boolean matches(String pattern, Route route) {
         String[] parts = pattern.split(" ", 2);
         String path = route.path().replaceAll("\\?.*$", "");
