@@ -41,6 +41,12 @@ class DisplayKeysIT extends CentralIT {
             assertEquals(200, server.get(read, key).status(), read);
         }
         assertEquals("screen", server.get("/api/v1/display-keys/me", key).json().get("scope").asText());
+        // the lobby's screen shows rooms, people and queues; which devices are offline and the alerts are the staff's
+        JsonNode screen = server.get("/api/v1/hubs/wutong66/live", key).json();
+        assertTrue(screen.has("rooms") && screen.has("queues") && screen.has("peopleInHub"), screen.toString());
+        assertFalse(screen.has("devices") || screen.has("alerts"), screen.toString());
+        JsonNode staff = server.get("/api/v1/hubs/wutong66/live", server.operatorToken()).json();
+        assertTrue(staff.has("devices") && staff.has("alerts"), "the dashboard's answer keeps them");
         for (String other : new String[] {"/api/v1/hubs/yongkang/live", "/api/v1/staff", "/api/v1/devices",
                 "/api/v1/hubs/wutong66/checkins?date=2030-01-01", "/api/v1/bookings/1", "/api/v1/audit",
                 "/api/v1/events"}) {

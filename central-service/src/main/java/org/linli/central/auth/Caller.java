@@ -7,4 +7,8 @@ package org.linli.central.auth;
  * @param hubId the hub a kiosk stands in, or a staff member's hub (null: all hubs)
  */
 public record Caller(Role role, String name, String hubId) {
+    /** Whether this is a screen's display key (it reads as an operator or a counter, scoped to its hub). */
+    public boolean displayKey() {
+        return name.startsWith(Accounts.DISPLAY_PREFIX);
+    }
 }

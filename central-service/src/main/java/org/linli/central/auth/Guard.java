@@ -120,6 +120,6 @@ public final class Guard {
      */
     public boolean isSignedInStaff(String token) {
         return accounts.identify(token).filter(caller -> STAFF.contains(caller.role())
-                && !caller.name().startsWith(Accounts.DISPLAY_PREFIX)).isPresent();
+                && !caller.displayKey()).isPresent();
     }
 }

@@ -80,7 +80,7 @@ public final class DisplayService implements HttpService {
             if (path.startsWith("/api/")) {
                 String bearer = Requests.bearer(req);
                 Optional<Caller> display = bearer == null ? Optional.empty() : identify.apply(bearer)
-                        .filter(c -> c.name().startsWith(Accounts.DISPLAY_PREFIX));
+                        .filter(Caller::displayKey);
                 if (display.isPresent() && !allowed(display.get(), req.prologue().method(), path,
                         req.query().first("hub").orElse(null))) {
                     throw new Forbidden("a display key shows its hub's screens and does nothing else");
@@ -140,7 +140,7 @@ public final class DisplayService implements HttpService {
 
     private void me(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        if (!caller.name().startsWith(Accounts.DISPLAY_PREFIX)) {
+        if (!caller.displayKey()) {
             throw new NotFound("this is not a display key");
         }
         Map<String, Object> body = new LinkedHashMap<>();
