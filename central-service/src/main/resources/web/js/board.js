@@ -6,7 +6,7 @@
   if (!Linli.requireSignIn()) return;
   const asked = new URLSearchParams(location.search).get("lang");
   Linli.lang = asked === "en" ? "en" : "zh";
-  const other = Linli.lang === "zh" ? "en" : "zh";
+  const other = Linli.otherLang();
   Linli.wireHeader();
   const el = Linli.el;
   const SERVING_ROWS = 3;
@@ -20,16 +20,8 @@
   let activities = [];
   let fresh = null;
 
-  /** A text in the board's language with the other language beneath it. */
-  function both(key, params) {
-    return [Linli.t(key, params), el("span", { class: "en", lang: other === "en" ? "en" : "zh-CN" }, Linli.tIn(other, key, params))];
-  }
-
-  function named(names) {
-    const first = Linli.name(names);
-    const second = Linli.name(names, other);
-    return second && second !== first ? [first, el("span", { class: "en" }, second)] : [first];
-  }
+  const both = Linli.both;
+  const named = Linli.named;
 
   function counterNames(id) {
     const counter = ((info && info.counters) || []).find(c => c.id === id);
@@ -37,8 +29,7 @@
   }
 
   function roomNames(id) {
-    const room = ((info && info.rooms) || []).find(r => r.id === id);
-    return room ? room.name : id;
+    return Linli.roomNames(info, id);
   }
 
   function renderStatic() {

@@ -68,6 +68,31 @@
       return names[lang || Linli.lang] || names.zh || names.en || "";
     },
 
+    /** The language a screen nobody presses (the board, the lobby) shows beneath its own: the one it does not show. */
+    otherLang() {
+      return Linli.lang === "zh" ? "en" : "zh";
+    },
+
+    /** For the board and the lobby: a text in the page's language with the other language beneath it. */
+    both(key, params) {
+      const other = Linli.otherLang();
+      return [Linli.t(key, params),
+        Linli.el("span", { class: "en", lang: other === "en" ? "en" : "zh-CN" }, Linli.tIn(other, key, params))];
+    },
+
+    /** For the board and the lobby: a name in the page's language, and the other beneath when it differs. */
+    named(names) {
+      const first = Linli.name(names);
+      const second = Linli.name(names, Linli.otherLang());
+      return second && second !== first ? [first, Linli.el("span", { class: "en" }, second)] : [first];
+    },
+
+    /** The names of a room of a hub (GET /api/v1/hubs/{hub}), or its id while the hub is not known. */
+    roomNames(hub, id) {
+      const room = ((hub && hub.rooms) || []).find(r => r.id === id);
+      return room ? room.name : id;
+    },
+
     /**
      * A place's name as parts that a narrow line wraps between, never inside: "徐汇区" "湖南路街道" "梧桐66邻里汇"
      * (a plain wrap may cut "梧桐66邻|里汇"). The parts end at 区, 县, 市, 镇, 乡 and 街道; a name without them is one

@@ -7,7 +7,6 @@
   if (!Linli.requireSignIn()) return;
   const asked = new URLSearchParams(location.search).get("lang");
   Linli.lang = asked === "en" ? "en" : "zh";
-  let other = Linli.lang === "zh" ? "en" : "zh";
   Linli.wireHeader();
   const el = Linli.el;
   const hub = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
@@ -22,22 +21,13 @@
   let live = null;
   let activities = [];
 
-  /** A text in the screen's language with the other language beneath it. */
-  function both(key, params) {
-    return [Linli.t(key, params),
-      el("span", { class: "en", lang: other === "en" ? "en" : "zh-CN" }, Linli.tIn(other, key, params))];
-  }
+  const both = Linli.both;
+  const named = Linli.named;
 
   /** The same on one line (a heading, a word beside the meter): a space between them for whoever reads it out. */
   function besides(key, params) {
     const [first, second] = both(key, params);
     return [first, " ", second];
-  }
-
-  function named(names) {
-    const first = Linli.name(names);
-    const second = Linli.name(names, other);
-    return second && second !== first ? [first, el("span", { class: "en" }, second)] : [first];
   }
 
   function renderStatic() {
@@ -80,7 +70,7 @@
       : [capacity ? ["lobby.capacity", { capacity }] : null,
         uncounted ? ["lobby.uncounted", { n: uncounted }] : ["lobby.counted"]].filter(Boolean);
     const said = lang => notes.map(([key, params]) => Linli.tIn(lang, key, params)).join(lang === "zh" ? "；" : ". ");
-    document.getElementById("busy-note").replaceChildren(said(Linli.lang), el("span", { class: "en" }, said(other)));
+    document.getElementById("busy-note").replaceChildren(said(Linli.lang), el("span", { class: "en" }, said(Linli.otherLang())));
   }
 
   function renderRooms() {
@@ -115,8 +105,7 @@
   }
 
   function roomNames(id) {
-    const room = ((info && info.rooms) || []).find(r => r.id === id);
-    return room ? room.name : id;
+    return Linli.roomNames(info, id);
   }
 
   /** Today's activities still to come (the one on now first), as the board lists them: when, what, where. */
@@ -129,6 +118,7 @@
         ...both(activities.length ? "lobby.activitiesOver" : "board.noActivities"))));
       return;
     }
+    const other = Linli.otherLang();
     list.replaceChildren(...coming.map(a => {
       const on = Date.parse(a.start) <= now;
       const room = roomNames(a.room);
@@ -259,7 +249,6 @@
   new ResizeObserver(() => requestAnimationFrame(renderAll)).observe(document.getElementById("lobby-main"));
   // a language chosen on the page (tests check both): the other one goes beneath
   document.addEventListener("linli:language", () => {
-    other = Linli.lang === "zh" ? "en" : "zh";
     renderStatic();
     renderAll();
   });

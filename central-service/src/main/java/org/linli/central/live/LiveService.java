@@ -56,15 +56,20 @@ public final class LiveService implements HttpService {
                 .get("/counters/{counter}", this::counter);
     }
 
-    private Hub hubOfCaller(ServerRequest req) {
+    /** Who asks, about which hub of theirs. */
+    private record Asked(Caller caller, Hub hub) {
+    }
+
+    private Asked asked(ServerRequest req) {
         String hubId = Requests.id(req, "hub"); // a malformed id names no hub, whoever asks
-        return reach.hub(guard.require(Requests.bearer(req), Guard.STAFF), hubId);
+        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
+        return new Asked(caller, reach.hub(caller, hubId));
     }
 
     private void live(ServerRequest req, ServerResponse res) {
-        String hubId = Requests.id(req, "hub"); // a malformed id names no hub, whoever asks
-        Caller caller = guard.require(Requests.bearer(req), Guard.STAFF);
-        Hub hub = reach.hub(caller, hubId);
+        Asked asked = asked(req);
+        Caller caller = asked.caller();
+        Hub hub = asked.hub();
         List<RoomViews.RoomView> views = rooms.hub(hub);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hub", hub.id());
@@ -94,7 +99,7 @@ public final class LiveService implements HttpService {
      * so. {@code since} is when the room last turned occupied or empty, {@code updated} the last sample.
      */
     private void evacuation(ServerRequest req, ServerResponse res) {
-        Hub hub = hubOfCaller(req);
+        Hub hub = asked(req).hub();
         List<Map<String, Object>> list = new ArrayList<>();
         int total = 0;
         int uncounted = 0;
