@@ -74,7 +74,9 @@ class StreamIT {
                     }
                     missing.removeAll(seqs(central));
                     throw new AssertionError(missing.size() + " seqs never seen" + (missing.isEmpty() ? ""
-                            : ", from " + missing.first()) + "; outbox depth " + agent.outbox().depth(), e);
+                            : ", from " + missing.first()) + "; outbox depth " + agent.outbox().depth()
+                            + "; agent connected " + agent.connected() + ", subscriber connected "
+                            + central.connected() + ", its history " + central.history(), e);
                 }
                 TreeSet<Long> seen = seqs(central);
                 assertEquals(0L, seen.first(), "agent.started is seq 0");

@@ -34,10 +34,13 @@ public final class TestSubscriber implements AutoCloseable {
     }
 
     private final MqttAsyncClient client;
+    private final AutoCloseable reconnecting;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     private final PayloadCodec codec = new PayloadCodec();
     private volatile boolean acknowledging = true;
+    /** What happened to the connection and the subscriptions, for a failing test's message. */
+    private final List<String> history = new CopyOnWriteArrayList<>();
     /** Central's clock, which stamps its receipts: the door takes their time as a floor for its own clock. */
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -46,7 +49,8 @@ public final class TestSubscriber implements AutoCloseable {
         client.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
-                // automatic reconnect is on
+                // PahoClients.keepConnected connects again
+                history.add("lost: " + response);
             }
 
             @Override
@@ -70,6 +74,7 @@ public final class TestSubscriber implements AutoCloseable {
 
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
+                history.add(reconnect ? "reconnected" : "connected");
                 try {
                     MqttSubscription[] subscriptions = subscriptions(filters);
                     if (subscriptions.length > 0) {
@@ -77,11 +82,13 @@ public final class TestSubscriber implements AutoCloseable {
                             @Override
                             public void onSuccess(IMqttToken token) {
                                 TestSubscriber.this.subscriptions.incrementAndGet();
+                                history.add("subscribed " + java.util.Arrays.toString(token.getReasonCodes()));
                             }
 
                             @Override
                             public void onFailure(IMqttToken token, Throwable cause) {
                                 // the next reconnect tries again
+                                history.add("subscribe failed: " + cause);
                             }
                         }, new MqttProperties());
                     }
@@ -98,10 +105,8 @@ public final class TestSubscriber implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(600L);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 1);
         options.setKeepAliveInterval(5);
-        client.connect(options).waitForCompletion(10_000);
+        reconnecting = PahoClients.keepConnected(client, options, 10_000);
         if (filters.length > 0) {
             // once more, and waited for, so that the test knows it is subscribed when this returns
             client.subscribe(subscriptions(filters)).waitForCompletion(10_000);
@@ -151,6 +156,11 @@ public final class TestSubscriber implements AutoCloseable {
         return subscriptions.get();
     }
 
+    /** Connections, losses and subscriptions so far, oldest first. */
+    public List<String> history() {
+        return List.copyOf(history);
+    }
+
     public List<Received> received() {
         return received;
     }
@@ -168,7 +178,8 @@ public final class TestSubscriber implements AutoCloseable {
     }
 
     @Override
-    public void close() throws MqttException {
+    public void close() throws Exception {
+        reconnecting.close();
         PahoClients.letGo(client, 5000);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.Topics;
 import org.linli.protocol.testing.MessageCallback;
 import org.linli.protocol.testing.MosquittoBroker;
+import org.linli.protocol.testing.PahoClients;
 
 /**
  * The receipts' own connection against a real Mosquitto that wants a password: what is gathered goes out with the
@@ -48,8 +49,7 @@ class ReceiptConnectionIT {
                 "password_file " + passwd);
                 ReceiptConnection receipts = new ReceiptConnection(broker.url(), "central-receipts", USER, PASSWORD,
                         Duration.ofMillis(300))) {
-            MqttAsyncClient device = subscriber(broker, received);
-            try {
+            try (Device device = subscriber(broker, received)) {
                 receipts.start();
                 await().atMost(Duration.ofSeconds(10)).until(receipts::connected);
                 for (int i = 0; i < 100; i++) {
@@ -78,14 +78,24 @@ class ReceiptConnectionIT {
                     return received.containsKey(Topics.deviceAck("door-after"));
                 });
                 assertFalse(received.containsKey(Topics.deviceAck("door-x")));
-            } finally {
-                device.disconnect().waitForCompletion(5000);
-                device.close();
             }
         }
     }
 
-    private static MqttAsyncClient subscriber(MosquittoBroker broker, Map<String, String> received)
+    /** The device's client, and what connects it again after the broker is killed. */
+    private record Device(MqttAsyncClient client, AutoCloseable reconnecting) implements AutoCloseable {
+        boolean isConnected() {
+            return client.isConnected();
+        }
+
+        @Override
+        public void close() throws Exception {
+            reconnecting.close();
+            PahoClients.letGo(client, 5000);
+        }
+    }
+
+    private static Device subscriber(MosquittoBroker broker, Map<String, String> received)
             throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(broker.url(), "a-device", new MemoryPersistence());
         client.setCallback(new MessageCallback((topic, message) -> received.put(topic,
@@ -102,11 +112,9 @@ class ReceiptConnectionIT {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(USER);
         options.setPassword(PASSWORD.getBytes(StandardCharsets.UTF_8));
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 1);
-        client.connect(options).waitForCompletion(10_000);
+        AutoCloseable reconnecting = PahoClients.keepConnected(client, options, 10_000);
         client.subscribe(new MqttSubscription[] {new MqttSubscription("linli/v1/devices/+/ack", 1)})
                 .waitForCompletion(10_000);
-        return client;
+        return new Device(client, reconnecting);
     }
 }
