@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -149,8 +150,9 @@ final class ScreenshotTour {
                     central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", data.resolve("kiosk").toString()));
             ScreenshotTour tour = new ScreenshotTour(dir, clock, HubZone.await(config));
             tour.open(config, size[0], size[1]);
-            tour.home(I18n.CHINESE, "22-home-nobody-waiting");
-            tour.home(I18n.ENGLISH, "22-home-nobody-waiting");
+            for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+                tour.home(language, "22-home-nobody-waiting", "#serving-strip", "home.allNoWait");
+            }
             morning(central, clock);
             for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
                 tour.walk(language, central);
@@ -412,8 +414,9 @@ final class ScreenshotTour {
     private void closed() throws Exception {
         Duration toNight = untilNext(LocalTime.of(3, 33), zone);
         clock.advance(toNight);
-        home(I18n.CHINESE, "23-home-closed");
-        home(I18n.ENGLISH, "23-home-closed");
+        for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+            home(language, "23-home-closed", "#closed-notice", null);
+        }
         clock.advance(toNight.negated());
         fx(() -> kiosk.shell().home());
     }
@@ -466,10 +469,30 @@ final class ScreenshotTour {
 
     /** The attract screen in {@code language}, drawn as {@code name}. */
     private void home(java.util.Locale language, String name) throws Exception {
+        home(language, name, null, null);
+    }
+
+    /**
+     * The attract screen in {@code language}, drawn as {@code name} once it shows what the picture is for: the node
+     * {@code selector}, with a text of {@code key}'s words in it unless {@code key} is null. A picture of something
+     * else under that name is not drawn: the tour fails instead.
+     */
+    private void home(java.util.Locale language, String name, String selector, String key) throws Exception {
         fx(() -> {
             kiosk.i18n().localeProperty().set(language);
             kiosk.shell().home();
         });
+        if (selector != null) {
+            kiosk.settle();
+            AtomicReference<Boolean> shown = new AtomicReference<>(false);
+            fx(() -> shown.set(kiosk.scene().getRoot().lookupAll(selector).stream().anyMatch(node -> node.isVisible()
+                    && (key == null || node.lookupAll(".label").stream().anyMatch(label -> label instanceof Labeled l
+                            && l.getText().equals(kiosk.i18n().get(key)))))));
+            if (!shown.get()) {
+                throw new IllegalStateException(name + " (" + language + ", " + size + "): the attract screen shows no "
+                        + selector + (key == null ? "" : " saying '" + kiosk.i18n().get(key) + "'"));
+            }
+        }
         shot(name, language.getLanguage());
     }
 
@@ -502,6 +525,32 @@ final class ScreenshotTour {
         }
     }
 
+    /**
+     * Waits for the header's clock to show the kiosk's time. The header redraws it four times a second, so a picture
+     * taken at once after the tour moved the clock (to 03:33 for the closed hub) showed the time before the move
+     * beside a notice of the night: "10:32" over "现在闭馆，今天 08:00 开门". Only a change of language redraws the
+     * header at once, so the English picture (the language switched) was right and the Chinese one (the walk had
+     * already gone back to Chinese) was wrong whenever the screen was quicker than the next tick.
+     */
+    private void headerOnTime(String picture) {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        AtomicReference<String> shown = new AtomicReference<>();
+        AtomicReference<String> expected = new AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        expected.set(hhmm.format(clock.instant().atZone(zone)));
+                        fx(() -> shown.set(kiosk.scene().getRoot().lookup(".clock") instanceof Labeled time
+                                ? time.getText() : null));
+                        // no clock while the idle warning of a result screen stands in the header's place
+                        return shown.get() == null || shown.get().equals(expected.get());
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException(picture + " (" + size + "): the header's clock says " + shown.get()
+                    + ", the kiosk's clock " + expected.get());
+        }
+    }
+
     /** Closes the kiosk and the window of one panel size. */
     void closeSize() throws Exception {
         fx(() -> {
@@ -529,6 +578,7 @@ final class ScreenshotTour {
 
     void shot(String name, String lang) throws Exception {
         kiosk.settle();
+        headerOnTime(name + "-" + lang);
         AtomicReference<WritableImage> image = new AtomicReference<>();
         fx(() -> image.set(kiosk.scene().snapshot(null)));
         BufferedImage png = SwingFXUtils.fromFXImage(image.get(), null);

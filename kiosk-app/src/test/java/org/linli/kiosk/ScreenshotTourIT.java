@@ -66,6 +66,26 @@ class ScreenshotTourIT {
                 "in each language the ticket, and the one the idle warning lies over, from this central");
     }
 
+    /**
+     * The tour as {@code ./linli screenshots} runs it (no central service named: the demo hub's own, in this JVM), at
+     * one panel size: the attract screen with nobody waiting and at 03:33 with the hub closed are among its pictures.
+     * The tour draws neither unless the screen shows it (the strip's "no waiting at any service", the notice of when
+     * the hub opens), and no picture until the header's clock says the kiosk's time: the Chinese picture of the
+     * closed hub said 10:32, the time before the tour moved the clock to the night.
+     */
+    @Test
+    void theDemoHubsRoundDrawsNobodyWaitingAndTheHubClosedAtNight() throws Exception {
+        Path shots = dir.resolve("shots");
+        HeadlessJvm.Result tour = HeadlessJvm.run(dir, "1920x1080", List.of(ScreenshotTour.class.getName(),
+                shots.toString(), "--size", "800x480"), Map.of(), Duration.ofMinutes(8));
+        assertEquals(0, tour.exit(), tour.output());
+        for (String picture : List.of("22-home-nobody-waiting", "23-home-closed")) {
+            for (String language : List.of("zh", "en")) {
+                assertTrue(Files.exists(shots.resolve(picture + "-" + language + "-800x480.png")), picture);
+            }
+        }
+    }
+
     private HeadlessJvm.Result java(List<String> mainAndArgs, Map<String, String> environment) throws Exception {
         return HeadlessJvm.run(dir, "1920x1080", mainAndArgs, environment, Duration.ofMinutes(4));
     }
