@@ -49,13 +49,8 @@ class ActivityRosterPagesIT {
         }
     }
 
-    private String text(String css) {
-        return (String) chrome.executeScript("const e = document.querySelector(arguments[0]);"
-                + " return e ? e.innerText : '';", css);
-    }
-
     private void awaitText(String css, String wanted) {
-        await().atMost(WAIT).until(() -> text(css), org.hamcrest.Matchers.containsString(wanted));
+        await().atMost(WAIT).until(() -> Pages.text(chrome, css), org.hamcrest.Matchers.containsString(wanted));
     }
 
     /** The roster's row of a resident, by the last four digits of their phone. */
@@ -95,14 +90,14 @@ class ActivityRosterPagesIT {
         StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.operatorToken(), "zh");
         chrome.get(server.uri("/activities").toString());
         awaitText("#activities tr[data-activity='calligraphy']", "书法课");
-        assertTrue(text("#activities tr[data-activity='calligraphy']").contains("14:00–15:00"),
-                text("#activities"));
-        assertTrue(text("#activities tr[data-activity='calligraphy']").contains("1 / 2"), text("#activities"));
+        assertTrue(Pages.text(chrome, "#activities tr[data-activity='calligraphy']").contains("14:00–15:00"),
+                Pages.text(chrome, "#activities"));
+        assertTrue(Pages.text(chrome, "#activities tr[data-activity='calligraphy']").contains("1 / 2"), Pages.text(chrome, "#activities"));
         chrome.findElement(By.cssSelector("button[data-open='calligraphy']")).click();
         awaitText("#roster-counts", "已报名 1 / 2 人 · 候补 0 人 · 已签到 0 人");
         awaitRow(ANN, "已报名");
         assertTrue(row(ANN).contains("自助机"), row(ANN));
-        assertFalse(text("#roster").contains(ANN), "the phone in full on the page");
+        assertFalse(Pages.text(chrome, "#roster").contains(ANN), "the phone in full on the page");
 
         // a resident phones: a number new here needs staff's tick that they agreed to the notice
         assertFalse(chrome.findElement(By.id("signup-consent")).isSelected(), "nothing is ticked in advance");

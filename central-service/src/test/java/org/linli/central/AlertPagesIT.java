@@ -4,10 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +33,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class AlertPagesIT {
     static final String HUB = TestServer.HUB;
-    static final String COLOURS = resource("/colours.js");
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String OVER = ".alert[data-kind='over_capacity']";
     static final String OFFLINE = ".alert[data-kind='device_offline']";
@@ -74,7 +69,7 @@ class AlertPagesIT {
             assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                     Map.of("id", device[0], "hub", HUB, "rooms", List.of(device[1]))).status());
         }
-        signIn("operator");
+        Pages.signIn(chrome, server, "operator");
         try (TestPublisher counter = new TestPublisher(broker.url(), "studio-counter");
                 TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
             await().atMost(WAIT).until(() -> server.components().mqttConnected());
@@ -87,31 +82,31 @@ class AlertPagesIT {
 
             // the studio holds 8: 9 in it is an open alert, red, with its button
             count(counter, 9);
-            await().atMost(WAIT).until(() -> textOf(OVER + " button").equals("知道了"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, OVER + " button").equals("知道了"));
             assertEquals("open", attribute(OVER, "data-state"));
-            assertTrue(!coloured(OVER + " .kind").equals(coloured(OVER + " .small")), "an open alert is coloured");
+            assertTrue(!Pages.colour(chrome, OVER + " .kind").equals(Pages.colour(chrome, OVER + " .small")), "an open alert is coloured");
 
             // acknowledged at 10:26: who and when, no button
             clock.advance(Duration.ofMinutes(2));
             chrome.findElement(By.cssSelector(OVER + " button")).click();
-            await().atMost(WAIT).until(() -> textOf(OVER + " .status").equals("已处理（operator，10:26）"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, OVER + " .status").equals("已处理（operator，10:26）"));
             assertEquals(0, chrome.findElements(By.cssSelector(OVER + " button")).size());
 
             // the door's device offline, then back at 10:30: resolved by itself
             status(door, "studio-door", "offline");
-            await().atMost(WAIT).until(() -> textOf(OFFLINE + " button").equals("知道了"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, OFFLINE + " button").equals("知道了"));
             clock.advance(Duration.ofMinutes(4));
             status(door, "studio-door", "online");
-            await().atMost(WAIT).until(() -> textOf(OFFLINE + " .status").equals("已解除（10:30）"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, OFFLINE + " .status").equals("已解除（10:30）"));
             assertEquals(0, chrome.findElements(By.cssSelector(OFFLINE + " button")).size());
 
             // the studio emptied at 10:31: resolved, and who had handled it before
             clock.advance(Duration.ofMinutes(1));
             count(counter, 2);
-            await().atMost(WAIT).until(() -> textOf(OVER + " .status")
+            await().atMost(WAIT).until(() -> Pages.text(chrome, OVER + " .status")
                     .equals("已解除（10:31） · 已处理（operator，10:26）"));
             List<String> before = alerts();
-            assertEquals(List.of(), colouredOutsideExceptions(), "what ended or was handled is grey");
+            assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome), "what ended or was handled is grey");
 
             // a reload shows the same list
             chrome.navigate().refresh();
@@ -119,13 +114,13 @@ class AlertPagesIT {
             assertEquals("resolved", attribute(OVER, "data-state"));
             assertEquals("resolved", attribute(OFFLINE, "data-state"));
             assertEquals(0, chrome.findElements(By.cssSelector(".alert button")).size());
-            assertEquals(List.of(), colouredOutsideExceptions(), "after a reload");
+            assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome), "after a reload");
             Contrast.assertReadable(chrome, "after a reload");
             chrome.executeScript("Linli.setLanguage('en');");
-            await().atMost(WAIT).until(() -> textOf(OVER + " .status")
+            await().atMost(WAIT).until(() -> Pages.text(chrome, OVER + " .status")
                     .equals("Resolved at 10:31 · Handled by operator at 10:26"));
-            assertEquals("Resolved at 10:30", textOf(OFFLINE + " .status"));
-            assertTrue(textOf(OVER).contains("Room over capacity"), textOf(OVER));
+            assertEquals("Resolved at 10:30", Pages.text(chrome, OFFLINE + " .status"));
+            assertTrue(Pages.text(chrome, OVER).contains("Room over capacity"), Pages.text(chrome, OVER));
             HeadlessChromium.screenshot(chrome, Path.of("target/screenshots/dashboard-alerts-resolved.png"));
         }
     }
@@ -146,46 +141,15 @@ class AlertPagesIT {
                 seq.incrementAndGet(), "studio", people > 0, people, "beam")), false);
     }
 
-    private void signIn(String user) {
-        chrome.get(url("/login"));
-        chrome.findElement(By.id("username")).sendKeys(user);
-        chrome.findElement(By.id("password")).sendKeys(server.password(user));
-        chrome.findElement(By.id("submit")).click();
-        await().atMost(WAIT).until(() -> !chrome.getCurrentUrl().contains("/login"));
-    }
-
     private String url(String path) {
         return server.uri(path).toString();
     }
 
     /** Read in one script: the dashboard redraws what it shows, which a found element would not survive. */
-    private String textOf(String selector) {
-        Object text = chrome.executeScript("const e = document.querySelector(arguments[0]);"
-                + " return e ? e.innerText.trim() : '';", selector);
-        return text == null ? "" : text.toString();
-    }
 
     private String attribute(String selector, String name) {
         return (String) chrome.executeScript("const e = document.querySelector(arguments[0]);"
                 + " return e ? e.getAttribute(arguments[1]) : null;", selector, name);
     }
 
-    private String coloured(String selector) {
-        return (String) chrome.executeScript("return getComputedStyle(document.querySelector(arguments[0])).color;",
-                selector);
-    }
-
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> colouredOutsideExceptions() {
-        return (List<Map<String, Object>>) chrome.executeScript(COLOURS + "\nreturn window.linliColoured();");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = AlertPagesIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -69,13 +69,8 @@ class BookingDeskIT {
         chrome.get(server.uri(page).toString());
     }
 
-    private String text(String css) {
-        return (String) chrome.executeScript("const e = document.querySelector(arguments[0]);"
-                + " return e ? e.innerText : '';", css);
-    }
-
     private void awaitText(String css, String wanted) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> text(css).contains(wanted));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Pages.text(chrome, css).contains(wanted));
     }
 
     private long book(String room, LocalDate day, int hour, String phone) {
@@ -131,7 +126,7 @@ class BookingDeskIT {
         awaitText("tr[data-room='studio']", "没有预约");
         assertEquals(wednesday.toString(), chrome.executeScript(
                 "return document.querySelector('#grid-head th.today').dataset.day;"));
-        assertFalse(text("#grid").contains("09:00"), "Wednesday has no booking: " + text("#grid"));
+        assertFalse(Pages.text(chrome, "#grid").contains("09:00"), "Wednesday has no booking: " + Pages.text(chrome, "#grid"));
 
         // the week: Monday to Sunday of the hub's date, each booking in its own day at the hub's hour
         chrome.findElement(By.id("view-week")).click();
@@ -139,9 +134,9 @@ class BookingDeskIT {
         assertEquals(7L, chrome.executeScript("return document.querySelectorAll('#grid-head th[data-day]').length;"));
         assertEquals(wednesday.minusDays(2).toString(), chrome.executeScript(
                 "return document.querySelector('#grid-head th[data-day]').dataset.day;"));
-        assertTrue(text("tr[data-room='reading-room'] td[data-day='" + thursday.plusDays(2) + "']")
+        assertTrue(Pages.text(chrome, "tr[data-room='reading-room'] td[data-day='" + thursday.plusDays(2) + "']")
                 .contains("14:00–15:00"));
-        assertTrue(text("tr[data-room='studio'] td[data-day='" + thursday + "']").contains("尾号 8000"));
+        assertTrue(Pages.text(chrome, "tr[data-room='studio'] td[data-day='" + thursday + "']").contains("尾号 8000"));
 
         // ten minutes later it is Thursday in the hub (and still Wednesday or already Thursday elsewhere)
         server.clock().advance(Duration.ofMinutes(10));
@@ -188,7 +183,7 @@ class BookingDeskIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(chrome.executeScript(
                 "const i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;",
                 img)));
-        assertTrue(text("[data-qr-image='" + booking + "']").contains("Made anew with the current key"));
+        assertTrue(Pages.text(chrome, "[data-qr-image='" + booking + "']").contains("Made anew with the current key"));
         String dataUrl = (String) chrome.executeScript("const i = document.querySelector(arguments[0]);"
                 + " const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight;"
                 + " c.getContext('2d').drawImage(i, 0, 0); return c.toDataURL('image/png');", img);
@@ -228,7 +223,7 @@ class BookingDeskIT {
         awaitText("[data-booking='" + booking + "']", "cancelled");
         // said as done, not only struck through in the grid
         awaitText("#view-done", "The resident's door code no longer works");
-        assertTrue(text("[data-booking='" + booking + "']").contains("the resident phoned: ill"));
+        assertTrue(Pages.text(chrome, "[data-booking='" + booking + "']").contains("the resident phoned: ill"));
         assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
                 .contains(Long.toString(booking)), "the resident's door key is revoked");
         JsonNode audit = server.get("/api/v1/audit?action=cancel", server.adminToken()).json();
@@ -322,15 +317,15 @@ class BookingDeskIT {
                 "the studio's next is tomorrow's block");
         open("/", server.operatorToken(), "zh");
         awaitText(".room[data-room='classroom'] .status", "维修中");
-        assertEquals("维修封房，暂停预约", text(".room[data-room='classroom'] .booking"));
-        assertEquals("维修 14:00–17:00", text(".room[data-room='studio'] .booking"));
+        assertEquals("维修封房，暂停预约", Pages.text(chrome, ".room[data-room='classroom'] .booking"));
+        assertEquals("维修 14:00–17:00", Pages.text(chrome, ".room[data-room='studio'] .booking"));
         await().atMost(Duration.ofSeconds(15)).until(() -> (Long) chrome.executeScript(
                 "return document.querySelectorAll(\".daybar[data-room='classroom'] span\").length;") >= 3);
         assertEquals("15:00–16:00 维修", chrome.executeScript("return document.querySelector("
                 + "\".daybar[data-room='classroom'] .maintenance\").title;"));
         assertEquals("17:00–18:00", chrome.executeScript("return document.querySelector("
                 + "\".daybar[data-room='classroom'] .booked\").title;"), "the resident's booking stays a booking");
-        assertTrue(text(".strip-legend").contains("维修"));
+        assertTrue(Pages.text(chrome, ".strip-legend").contains("维修"));
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("dashboard-maintenance.png"));
 
         TestServer.Response feed = server.post("/api/v1/hubs/" + TestServer.HUB + "/calendar-feeds",
@@ -352,7 +347,7 @@ class BookingDeskIT {
         chrome.findElement(By.id("block-to")).sendKeys("10:00");
         chrome.findElement(By.id("block-submit")).click();
         awaitText("#block .field-error[data-for='reason']", "请写明原因");
-        assertEquals("", text("#block .field-error[data-for='from']"));
+        assertEquals("", Pages.text(chrome, "#block .field-error[data-for='from']"));
     }
 
     @Test
@@ -460,8 +455,8 @@ class BookingDeskIT {
         assertFalse(chrome.findElement(By.id("book-notice")).isDisplayed());
         chrome.findElement(By.id("book-notice-show")).click();
         awaitText("#book-notice", "不记姓名");
-        assertTrue(text("#book-notice").contains("告知版本 " + org.linli.central.residents.Consent.NOTICE),
-                text("#book-notice"));
+        assertTrue(Pages.text(chrome, "#book-notice").contains("告知版本 " + org.linli.central.residents.Consent.NOTICE),
+                Pages.text(chrome, "#book-notice"));
         assertTrue(chrome.findElement(By.id("book-notice-print")).isDisplayed(), "the notice can be printed");
         chrome.findElement(By.id("book-notice-show")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("book-notice")).isDisplayed());
@@ -498,10 +493,10 @@ class BookingDeskIT {
 
         // the residents look-up says how
         chrome.get(server.uri("/residents").toString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> !text("#hub-picker").isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !Pages.text(chrome, "#hub-picker").isEmpty());
         chrome.findElement(By.id("phone")).sendKeys(phone);
         chrome.findElement(By.id("find-submit")).click();
         awaitText("#facts", "在服务台同意，工作人员确认过（说明版本 " + org.linli.central.residents.Consent.NOTICE + "）");
-        assertFalse(text("#facts").contains("已经更新"), text("#facts"));
+        assertFalse(Pages.text(chrome, "#facts").contains("已经更新"), Pages.text(chrome, "#facts"));
     }
 }

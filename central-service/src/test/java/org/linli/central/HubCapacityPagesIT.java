@@ -4,10 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +33,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class HubCapacityPagesIT {
     static final String HUB = TestServer.HUB;
-    static final String COLOURS = resource("/colours.js");
     static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
@@ -68,7 +63,7 @@ class HubCapacityPagesIT {
     void theDashboardShowsPeopleAgainstTheHubsCapacityAndItsAlertInBothLanguages() throws Exception {
         assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                 Map.of("id", "reading-counter", "hub", HUB, "rooms", List.of("reading-room"))).status());
-        signIn("admin");
+        Pages.signIn(chrome, server, "admin");
         setCapacityOnTheCataloguePage();
         try (TestPublisher counter = new TestPublisher(broker.url(), "reading-counter")) {
             counter.publish(Topics.deviceStatus("reading-counter"), codec.encode(
@@ -78,12 +73,12 @@ class HubCapacityPagesIT {
             chrome.executeScript("Linli.setLanguage('zh');");
             count(counter, 5);
             awaitPeople("5 / 10", "50%", "ok");
-            assertEquals(List.of(), colouredOutsideExceptions(), "below 90 %: grey");
+            assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome), "below 90 %: grey");
 
             count(counter, 9);
             awaitPeople("9 / 10", "90%", "warn");
-            assertEquals(List.of(), colouredOutsideExceptions());
-            assertTrue(!coloured("#kpi-people-share").equals(coloured("#kpi-people-note")),
+            assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome));
+            assertTrue(!Pages.colour(chrome, "#kpi-people-share").equals(Pages.colour(chrome, "#kpi-people-note")),
                     "the share is in the warning colour at 90 %");
             Contrast.assertReadable(chrome, "at 90 %");
 
@@ -92,7 +87,7 @@ class HubCapacityPagesIT {
             await().atMost(WAIT).until(() -> text("alerts").contains("邻里汇超员"));
             assertTrue(text("alerts").contains("计数到 12 人，超过消防核定的 10 人"), text("alerts"));
             assertEquals("超过消防限额 10 人", text("kpi-people-warn"));
-            assertEquals(List.of(), colouredOutsideExceptions());
+            assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome));
             Contrast.assertReadable(chrome, "over");
             HeadlessChromium.screenshot(chrome, Path.of("target/screenshots/dashboard-hub-over-capacity.png"));
 
@@ -113,10 +108,10 @@ class HubCapacityPagesIT {
     void anOpenDashboardFollowsTheCapacityAndSaysWhenTheAlertResolvedItself() throws Exception {
         assertEquals(201, server.post("/api/v1/devices", server.token("admin"),
                 Map.of("id", "reading-counter", "hub", HUB, "rooms", List.of("reading-room"))).status());
-        signIn(chrome, "operator");
+        Pages.signIn(chrome, server, "operator");
         ChromeDriver admin = HeadlessChromium.start(dir.resolve("chrome-admin"), 1600, 1000);
         try (TestPublisher counter = new TestPublisher(broker.url(), "reading-counter")) {
-            signIn(admin, "admin");
+            Pages.signIn(admin, server, "admin");
             counter.publish(Topics.deviceStatus("reading-counter"), codec.encode(
                     new org.linli.protocol.payload.StatusPayload("online", clock.millis(), "test")), true);
             await().atMost(WAIT).until(() -> server.components().mqttConnected());
@@ -130,18 +125,18 @@ class HubCapacityPagesIT {
             setCapacityOnTheCataloguePage(admin, 10);
             awaitPeople("12 / 10", "120%", "over");
             await().atMost(WAIT).until(() -> hubAlerts().size() == 1);
-            assertEquals("知道了", textOf(".alert[data-kind='hub_over_capacity'] button"));
+            assertEquals("知道了", Pages.text(chrome, ".alert[data-kind='hub_over_capacity'] button"));
 
             count(counter, 8);
             awaitPeople("8 / 10", "80%", "ok");
-            await().atMost(WAIT).until(() -> textOf(".alert[data-kind='hub_over_capacity']").contains("已解除"));
-            assertTrue(!textOf(".alert[data-kind='hub_over_capacity']").contains("已确认"),
-                    textOf(".alert[data-kind='hub_over_capacity']"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, ".alert[data-kind='hub_over_capacity']").contains("已解除"));
+            assertTrue(!Pages.text(chrome, ".alert[data-kind='hub_over_capacity']").contains("已确认"),
+                    Pages.text(chrome, ".alert[data-kind='hub_over_capacity']"));
             assertEquals(0, chrome.findElements(By.cssSelector(".alert[data-kind='hub_over_capacity'] button")).size());
-            assertEquals(List.of(), colouredOutsideExceptions(), "resolved is grey, like acknowledged");
+            assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome), "resolved is grey, like acknowledged");
             Contrast.assertReadable(chrome, "resolved");
             chrome.executeScript("Linli.setLanguage('en');");
-            await().atMost(WAIT).until(() -> textOf(".alert.resolved").contains("Resolved"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, ".alert.resolved").contains("Resolved"));
             chrome.executeScript("Linli.setLanguage('zh');");
 
             // a capacity lowered below the people in opens the alert again (minutes after it resolved: the same one, not
@@ -190,8 +185,8 @@ class HubCapacityPagesIT {
         field.clear();
         field.sendKeys("0");
         chrome.findElement(By.id("hub-submit")).click();
-        await().atMost(WAIT).until(() -> !textOf(".field-error[data-for='capacity']").isEmpty());
-        assertEquals("请填写整数人数（1 以上），或者不填。", textOf(".field-error[data-for='capacity']"));
+        await().atMost(WAIT).until(() -> !Pages.text(chrome, ".field-error[data-for='capacity']").isEmpty());
+        assertEquals("请填写整数人数（1 以上），或者不填。", Pages.text(chrome, ".field-error[data-for='capacity']"));
         assertEquals("true", field.getAttribute("aria-invalid"));
         field.clear();
         field.sendKeys("10");
@@ -210,36 +205,14 @@ class HubCapacityPagesIT {
     }
 
     private String text(String id) {
-        return textOf("#" + id);
+        return Pages.text(chrome, "#" + id);
     }
 
     /** Read in one script: the dashboard redraws what it shows, which a found element would not survive. */
-    private String textOf(String selector) {
-        Object text = chrome.executeScript("const e = document.querySelector(arguments[0]);"
-                + " return e ? e.innerText.trim() : '';", selector);
-        return text == null ? "" : text.toString();
-    }
-
-    private String coloured(String selector) {
-        return (String) chrome.executeScript("return getComputedStyle(document.querySelector(arguments[0])).color;",
-                selector);
-    }
 
     private void count(TestPublisher counter, int people) {
         counter.publish(Topics.deviceOccupancy("reading-counter"), codec.encode(new OccupancyPayload(clock.millis(),
                 seq.incrementAndGet(), "reading-room", people > 0, people, "beam")), false);
-    }
-
-    private void signIn(String user) {
-        signIn(chrome, user);
-    }
-
-    private void signIn(ChromeDriver browser, String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(server.password(user));
-        browser.findElement(By.id("submit")).click();
-        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {
@@ -247,17 +220,4 @@ class HubCapacityPagesIT {
     }
 
 
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> colouredOutsideExceptions() {
-        return (List<Map<String, Object>>) chrome.executeScript(COLOURS + "\nreturn window.linliColoured();");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HubCapacityPagesIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -119,52 +119,52 @@ class LobbyPagesIT {
 
             // rooms: in use, booked now, free
             await().atMost(WAIT).until(() -> chrome.findElements(By.cssSelector("#rooms li[data-room]")).size() == 6);
-            assertEquals("使用中\nIn use", text("#rooms li[data-room='reading-room'] .state"));
-            assertEquals("使用中\nIn use", text("#rooms li[data-room='activity-room'] .state"));
-            assertEquals("已预约\nBooked", text("#rooms li[data-room='council-hall'] .state"));
-            assertEquals("空闲\nFree", text("#rooms li[data-room='classroom'] .state"));
-            assertEquals("阅览室\nReading room", text("#rooms li[data-room='reading-room'] .name"));
+            assertEquals("使用中\nIn use", Pages.text(chrome, "#rooms li[data-room='reading-room'] .state"));
+            assertEquals("使用中\nIn use", Pages.text(chrome, "#rooms li[data-room='activity-room'] .state"));
+            assertEquals("已预约\nBooked", Pages.text(chrome, "#rooms li[data-room='council-hall'] .state"));
+            assertEquals("空闲\nFree", Pages.text(chrome, "#rooms li[data-room='classroom'] .state"));
+            assertEquals("阅览室\nReading room", Pages.text(chrome, "#rooms li[data-room='reading-room'] .name"));
 
             // how busy: a room in use that nobody counts makes the figure a lower bound, without a meter
-            assertEquals("至少 6 人\nat least 6 in the rooms", text("#busy-figure"));
+            assertEquals("至少 6 人\nat least 6 in the rooms", Pages.text(chrome, "#busy-figure"));
             assertFalse(chrome.findElement(By.id("busy-level")).isDisplayed(), "no meter for a lower bound");
             assertEquals("最多可以容纳 200 人；另有 1 间功能室有人，没有数进去\n"
-                    + "Room for up to 200. Rooms in use but not counted: 1", text("#busy-note"));
+                    + "Room for up to 200. Rooms in use but not counted: 1", Pages.text(chrome, "#busy-note"));
 
             // queues: how many wait and for about how long; nobody waiting; no counter open (with and without people)
             int minutes = queue("affairs").path("estimatedWaitMinutes").asInt();
-            assertEquals("2 人\n2", text("li[data-service='affairs'] .waiting"));
-            assertEquals(minutes + " 分钟\n" + minutes + " min", text("li[data-service='affairs'] .wait"));
-            assertEquals("社区事务受理\nCommunity affairs", text("li[data-service='affairs'] .name"));
-            assertEquals("A", text("li[data-service='affairs'] .letter"));
-            assertEquals("现在无需等候\nNo wait now", text("li[data-service='health'] .status"));
-            assertEquals("1 人\n1", text("li[data-service='legal'] .waiting"));
-            assertEquals("窗口未开\nClosed", text("li[data-service='legal'] .wait"));
-            assertEquals("窗口未开\nClosed", text("li[data-service='repairs'] .status"));
+            assertEquals("2 人\n2", Pages.text(chrome, "li[data-service='affairs'] .waiting"));
+            assertEquals(minutes + " 分钟\n" + minutes + " min", Pages.text(chrome, "li[data-service='affairs'] .wait"));
+            assertEquals("社区事务受理\nCommunity affairs", Pages.text(chrome, "li[data-service='affairs'] .name"));
+            assertEquals("A", Pages.text(chrome, "li[data-service='affairs'] .letter"));
+            assertEquals("现在无需等候\nNo wait now", Pages.text(chrome, "li[data-service='health'] .status"));
+            assertEquals("1 人\n1", Pages.text(chrome, "li[data-service='legal'] .waiting"));
+            assertEquals("窗口未开\nClosed", Pages.text(chrome, "li[data-service='legal'] .wait"));
+            assertEquals("窗口未开\nClosed", Pages.text(chrome, "li[data-service='repairs'] .status"));
             assertEquals(7, chrome.findElements(By.cssSelector("#queues li[data-service]")).size());
 
             // today's activities still to come, the one on now first, in the hub's time
             List<String> shown = activitiesShown();
             assertEquals(List.of("demo-classics-0", "lobby-taichi", "lobby-film"), shown);
             assertEquals("09:30\n–11:00\n国学经典课进行中\nChinese classics class\n教室 Classroom",
-                    text("li[data-activity='demo-classics-0']"));
+                    Pages.text(chrome, "li[data-activity='demo-classics-0']"));
             assertEquals("14:00\n–15:00\n太极拳\nTai chi\n多功能活动室 Activity room",
-                    text("li[data-activity='lobby-taichi']"));
+                    Pages.text(chrome, "li[data-activity='lobby-taichi']"));
             await().atMost(WAIT).until(() -> chrome.findElement(By.id("clock")).getText().endsWith("10:35"));
 
             // live, without a reload: a ticket drawn at the kiosk, the activity room emptying, an activity called off
             chrome.executeScript("window.linliNotReloaded = true;");
             drawTicket("affairs");
-            await().atMost(WAIT).until(() -> text("li[data-service='affairs'] .waiting").startsWith("3 人"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, "li[data-service='affairs'] .waiting").startsWith("3 人"));
             int later = queue("affairs").path("estimatedWaitMinutes").asInt();
-            await().atMost(WAIT).until(() -> text("li[data-service='affairs'] .wait").startsWith(later + " 分钟"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, "li[data-service='affairs'] .wait").startsWith(later + " 分钟"));
             occupancy(pir, "activity-pir", "activity-room", false, null, "pir");
-            await().atMost(WAIT).until(() -> text("#busy-figure").startsWith("6 人"));
+            await().atMost(WAIT).until(() -> Pages.text(chrome, "#busy-figure").startsWith("6 人"));
             assertTrue(chrome.findElement(By.id("busy-meter")).isDisplayed(), "an exact figure against the capacity");
-            assertEquals("人不多 Quiet", text("#busy-word"));
+            assertEquals("人不多 Quiet", Pages.text(chrome, "#busy-word"));
             assertEquals("最多可以容纳 200 人；只数功能室里的人，大厅不算\n"
-                    + "Room for up to 200. Counted in the rooms, not the lobby", text("#busy-note"));
-            assertEquals("空闲\nFree", text("#rooms li[data-room='activity-room'] .state"));
+                    + "Room for up to 200. Counted in the rooms, not the lobby", Pages.text(chrome, "#busy-note"));
+            assertEquals("空闲\nFree", Pages.text(chrome, "#rooms li[data-room='activity-room'] .state"));
             assertEquals(200, server.post("/api/v1/activities/lobby-taichi/cancel", server.adminToken(),
                     Map.of("reason", "老师生病")).status());
             await().atMost(WAIT).until(() -> activitiesShown().equals(List.of("demo-classics-0", "lobby-film")));
@@ -178,7 +178,7 @@ class LobbyPagesIT {
             assertReadableFromAFewMetres();
             Contrast.assertReadable(chrome, "the lobby screen");
             chrome.executeScript("Linli.setLanguage('en');");
-            assertEquals("Community affairs\n社区事务受理", text("li[data-service='affairs'] .name"));
+            assertEquals("Community affairs\n社区事务受理", Pages.text(chrome, "li[data-service='affairs'] .name"));
             assertFitsTheScreen();
             HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("lobby-en.png"));
             chrome.executeScript("Linli.setLanguage('zh');");
@@ -264,11 +264,6 @@ class LobbyPagesIT {
     }
 
     /** Read in one script: the screen draws its lists anew on each reading, which a found element would not survive. */
-    private String text(String selector) {
-        Object text = chrome.executeScript("const e = document.querySelector(arguments[0]);"
-                + " return e ? e.innerText.trim() : '';", selector);
-        return text == null ? "" : text.toString();
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> activitiesShown() {

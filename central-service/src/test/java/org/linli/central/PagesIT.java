@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -51,7 +47,6 @@ class PagesIT {
     static final String HUB = TestServer.HUB;
     static final ZoneId ZONE = HubTime.SHANGHAI;
     static final Path SHOTS = Path.of("target/screenshots");
-    static final String COLOURS = resource("/colours.js");
 
     @TempDir
     Path dir;
@@ -85,17 +80,6 @@ class PagesIT {
     }
 
     /** Through the login form, as staff do: the server sets the HttpOnly session cookie the pages need. */
-    private void signIn(String user) {
-        signIn(user, "/login");
-    }
-
-    private void signIn(String user, String loginPage) {
-        chrome.get(url(loginPage));
-        chrome.findElement(By.id("username")).sendKeys(user);
-        chrome.findElement(By.id("password")).sendKeys(server.password(user));
-        chrome.findElement(By.id("submit")).click();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.getCurrentUrl().contains("/login"));
-    }
 
     /**
      * Finding L1: after signing in, the login page goes back to the page that sent the visitor there, and never to
@@ -108,10 +92,10 @@ class PagesIT {
         // "/.//example.org" is of this origin, but its path "//example.org" alone would be another site's address
         for (String next : List.of("/%5Cexample.org", "/%09/example.org", "//example.org", "https://example.org/x",
                 "/.//example.org", "/x/..//example.org")) {
-            signIn("operator", "/login?next=" + next);
+            Pages.signIn(chrome, server, "operator", "/login?next=" + next);
             assertTrue(chrome.getCurrentUrl().startsWith(origin + "/"), next + " led to " + chrome.getCurrentUrl());
         }
-        signIn("operator", "/login?next=%2Fcounter%2Fcounter-1");
+        Pages.signIn(chrome, server, "operator", "/login?next=%2Fcounter%2Fcounter-1");
         assertEquals(origin + "/counter/counter-1", chrome.getCurrentUrl());
         // the session cookie is the server's, out of every script's reach
         assertEquals("", chrome.executeScript("return document.cookie"));
@@ -196,7 +180,7 @@ class PagesIT {
         try (TestPublisher counter = new TestPublisher(broker.url(), "studio-counter")) {
             status(counter, "studio-counter", "online");
             chrome.manage().window().setSize(new Dimension(1400, 900));
-            signIn("admin");
+            Pages.signIn(chrome, server, "admin");
             chrome.executeScript("localStorage.setItem('linli.lang', 'en');");
             chrome.get(url("/"));
             await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("hub-picker")).isDisplayed()
@@ -378,7 +362,7 @@ class PagesIT {
                 assertEquals(201, server.post("/api/v1/feedback", server.kioskKey(), Map.of("rating", rating)).status());
             }
             at(10, 24);
-            signIn("operator");
+            Pages.signIn(chrome, server, "operator");
             chrome.get(url("/"));
             await().atMost(Duration.ofSeconds(15)).until(() -> status("reading-room").equals("occupied"));
             await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("clock")).getText().endsWith("10:24"));
@@ -488,7 +472,7 @@ class PagesIT {
             drawTicket("affairs");
         }
         clock.advance(Duration.ofMinutes(12));
-        signIn("counter");
+        Pages.signIn(chrome, server, "counter");
         chrome.manage().window().setSize(new Dimension(1920, 1080));
         chrome.get(url("/board/" + HUB));
         String board = chrome.getWindowHandle();
@@ -584,7 +568,7 @@ class PagesIT {
         at(10, 24);
         String ticket = server.post("/api/v1/services/legal/tickets", server.kioskKey(), Map.of()).json()
                 .get("id").asText();
-        signIn("operator");
+        Pages.signIn(chrome, server, "operator");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("/", "与服务器的连接断了，正在重新连接：这里的数字停在断开的时候，可能不是最新的。");
         pages.put("/counter/counter-3", "与服务器的连接断了，正在重新连接：等候名单可能不是最新的，叫号可能不成功。");
@@ -663,20 +647,15 @@ class PagesIT {
      * card is found.
      */
     private void assertOnlyExceptionsInColour() {
-        assertEquals(List.of(), colouredOutsideExceptions());
+        assertEquals(List.of(), Pages.colouredOutsideExceptions(chrome));
         chrome.executeScript("""
                 const probe = document.createElement('span');
                 probe.id = 'probe'; probe.textContent = '正常'; probe.style.color = '#2e7d32';
                 document.querySelector(".room[data-status='free']").append(probe);""");
-        List<Map<String, Object>> found = colouredOutsideExceptions();
+        List<Map<String, Object>> found = Pages.colouredOutsideExceptions(chrome);
         chrome.executeScript("document.getElementById('probe').remove()");
         assertEquals(1, found.size(), found.toString());
         assertEquals("正常", found.getFirst().get("text"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> colouredOutsideExceptions() {
-        return (List<Map<String, Object>>) chrome.executeScript(COLOURS + "\nreturn window.linliColoured();");
     }
 
     /**
@@ -767,12 +746,4 @@ class PagesIT {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
-
-    private static String resource(String name) {
-        try (InputStream in = PagesIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
