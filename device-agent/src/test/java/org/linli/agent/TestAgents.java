@@ -1,7 +1,9 @@
 package org.linli.agent;
 
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,11 @@ import java.util.Map;
 import org.linli.agent.config.AgentConfig;
 import org.linli.agent.config.ConfigException;
 import org.linli.agent.config.ConfigLoader;
+import org.linli.agent.hardware.Pi4jBoard;
+import org.linli.protocol.Topics;
+import org.linli.protocol.payload.OccupancyPayload;
+import org.linli.protocol.payload.PayloadCodec;
+import org.linli.protocol.payload.PayloadException;
 
 /** Configurations and outbox readers shared by the agent's tests. */
 public final class TestAgents {
@@ -82,5 +89,23 @@ public final class TestAgents {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** The occupancy reports waiting in an outbox file for a device, oldest first, read with the agent's clock. */
+    public static List<OccupancyPayload> outboxOccupancy(Path db, String deviceId, java.time.Clock clock) {
+        PayloadCodec codec = new PayloadCodec(clock);
+        String topic = Topics.deviceOccupancy(deviceId) + " ";
+        return outboxPayloads(db).stream().filter(row -> row.startsWith(topic)).map(row -> {
+            try {
+                return codec.decodeOccupancy(row.substring(topic.length()).getBytes(StandardCharsets.UTF_8));
+            } catch (PayloadException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    /** A mock board's input pin, which a test drives ({@code mockState}). */
+    public static MockDigitalInput input(Pi4jBoard board, int pin) {
+        return board.context().registry().get(Pi4jBoard.pinId(pin), MockDigitalInput.class);
     }
 }

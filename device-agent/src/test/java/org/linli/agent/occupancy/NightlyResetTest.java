@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,8 +22,6 @@ import org.linli.agent.TestAgents;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.protocol.payload.OccupancyPayload;
-import org.linli.protocol.payload.PayloadCodec;
-import org.linli.protocol.payload.PayloadException;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 
@@ -70,8 +66,8 @@ class NightlyResetTest {
         board = Pi4jBoard.mock();
         agent = new Agent(TestAgents.config(dir, yaml), board, clock, ClockTrust.fixed(true, "test"));
         agent.start();
-        pin(TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
-        pin(TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
         await().until(() -> !occupancy().isEmpty());
         walkIn();
         walkIn();
@@ -113,28 +109,15 @@ class NightlyResetTest {
     }
 
     private void walkIn() {
-        pin(TestAgents.OUTER_PIN).mockState(DigitalState.LOW);
-        pin(TestAgents.INNER_PIN).mockState(DigitalState.LOW);
-        pin(TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
-        pin(TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.OUTER_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.INNER_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
     }
 
-    private MockDigitalInput pin(int pin) {
-        return board.context().registry().get(Pi4jBoard.pinId(pin), MockDigitalInput.class);
-    }
 
     private List<OccupancyPayload> occupancy() {
-        PayloadCodec codec = new PayloadCodec(clock);
-        return TestAgents.outboxPayloads(dir.resolve("data/outbox.db")).stream()
-                .filter(row -> row.startsWith("linli/v1/devices/door-1/occupancy "))
-                .map(row -> {
-                    try {
-                        return codec.decodeOccupancy(row.substring(row.indexOf(' ') + 1)
-                                .getBytes(StandardCharsets.UTF_8));
-                    } catch (PayloadException e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList();
+        return TestAgents.outboxOccupancy(dir.resolve("data/outbox.db"), "door-1", clock);
     }
 
     private OccupancyPayload last() {

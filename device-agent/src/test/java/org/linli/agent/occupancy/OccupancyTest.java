@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import org.linli.agent.config.AgentConfig;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.protocol.payload.OccupancyPayload;
-import org.linli.protocol.payload.PayloadCodec;
-import org.linli.protocol.payload.PayloadException;
 import org.linli.protocol.testing.HubTime;
 
 /**
@@ -48,8 +44,8 @@ class OccupancyTest {
         agent = new Agent(config, board, clock, ClockTrust.fixed(true, "test"));
         agent.start();
         // a beam receiver reads high while the beam is intact
-        pin(TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
-        pin(TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
         await().until(() -> !occupancy().isEmpty());
     }
 
@@ -59,22 +55,9 @@ class OccupancyTest {
         board.close();
     }
 
-    private MockDigitalInput pin(int pin) {
-        return board.context().registry().get(Pi4jBoard.pinId(pin), MockDigitalInput.class);
-    }
 
     private List<OccupancyPayload> occupancy() {
-        PayloadCodec codec = new PayloadCodec(clock);
-        return TestAgents.outboxPayloads(dir.resolve("data/outbox.db")).stream()
-                .filter(row -> row.startsWith("linli/v1/devices/door-1/occupancy "))
-                .map(row -> {
-                    try {
-                        return codec.decodeOccupancy(row.substring(row.indexOf(' ') + 1)
-                                .getBytes(StandardCharsets.UTF_8));
-                    } catch (PayloadException e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList();
+        return TestAgents.outboxOccupancy(dir.resolve("data/outbox.db"), "door-1", clock);
     }
 
     private OccupancyPayload last() {
@@ -83,32 +66,32 @@ class OccupancyTest {
     }
 
     private void pass(int first, int second) {
-        pin(first).mockState(DigitalState.LOW);
-        pin(second).mockState(DigitalState.LOW);
-        pin(first).mockState(DigitalState.HIGH);
-        pin(second).mockState(DigitalState.HIGH);
+        TestAgents.input(board, first).mockState(DigitalState.LOW);
+        TestAgents.input(board, second).mockState(DigitalState.LOW);
+        TestAgents.input(board, first).mockState(DigitalState.HIGH);
+        TestAgents.input(board, second).mockState(DigitalState.HIGH);
     }
 
     @Test
     void pirKeepsTheRoomOccupiedForTheHoldTimeAfterTheLastMotion() {
-        pin(TestAgents.PIR_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.PIR_PIN).mockState(DigitalState.HIGH);
         await().until(() -> last().occupied());
         assertEquals("pir", last().source());
         long fell = System.nanoTime();
-        pin(TestAgents.PIR_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.PIR_PIN).mockState(DigitalState.LOW);
         await().atMost(Duration.ofSeconds(5)).until(() -> !last().occupied());
         assertTrue(System.nanoTime() - fell >= Duration.ofMillis(400).toNanos(), "not empty before the hold time");
     }
 
     @Test
     void motionWithinTheHoldTimeKeepsTheRoomOccupied() {
-        pin(TestAgents.PIR_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.PIR_PIN).mockState(DigitalState.HIGH);
         await().until(() -> last().occupied());
         int reports = occupancy().size();
-        pin(TestAgents.PIR_PIN).mockState(DigitalState.LOW);
-        pin(TestAgents.PIR_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.PIR_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.PIR_PIN).mockState(DigitalState.HIGH);
         long retriggered = System.nanoTime();
-        pin(TestAgents.PIR_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.PIR_PIN).mockState(DigitalState.LOW);
         await().atMost(Duration.ofSeconds(5)).until(() -> !last().occupied());
         assertTrue(System.nanoTime() - retriggered >= Duration.ofMillis(400).toNanos());
         assertEquals(reports + 1, occupancy().size(), "one change to empty, nothing in between");
@@ -135,10 +118,10 @@ class OccupancyTest {
 
     @Test
     void someoneWhoTurnsBackInTheDoorwayIsNotCounted() {
-        pin(TestAgents.OUTER_PIN).mockState(DigitalState.LOW);
-        pin(TestAgents.INNER_PIN).mockState(DigitalState.LOW);
-        pin(TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
-        pin(TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.OUTER_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.INNER_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.INNER_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.OUTER_PIN).mockState(DigitalState.HIGH);
         pass(TestAgents.OUTER_PIN, TestAgents.INNER_PIN);
         await().until(() -> Objects.equals(last().count(), 1));
         assertEquals(List.of(0, 1), occupancy().stream().map(OccupancyPayload::count).toList());
@@ -146,9 +129,9 @@ class OccupancyTest {
 
     @Test
     void doorContactReportsOpenHeldOpenAndClosed() {
-        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
         await().atMost(Duration.ofSeconds(5)).until(() -> events().stream().anyMatch(e -> e.contains("door.held_open")));
-        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.CONTACT_PIN).mockState(DigitalState.LOW);
         await().until(() -> events().stream().anyMatch(e -> e.contains("door.closed")));
         List<String> types = events().stream().filter(e -> e.contains("\"type\":\"door."))
                 .map(e -> e.replaceAll(".*\"type\":\"([a-z._]+)\".*", "$1")).toList();
@@ -158,14 +141,14 @@ class OccupancyTest {
     /** The held-open alert (held-open-s: 1) comes only for a door left open that long, and not before. */
     @Test
     void aDoorClosedWithinTheHeldOpenTimeRaisesNoAlertAndOneLeftOpenRaisesItAfterThatTime() {
-        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
-        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.LOW);
+        TestAgents.input(board, TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.CONTACT_PIN).mockState(DigitalState.LOW);
         await().until(() -> events().stream().anyMatch(e -> e.contains("door.closed")));
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
                 .until(() -> events().stream().noneMatch(e -> e.contains("door.held_open")));
 
         long opened = System.nanoTime();
-        pin(TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
+        TestAgents.input(board, TestAgents.CONTACT_PIN).mockState(DigitalState.HIGH);
         await().atMost(Duration.ofSeconds(5)).until(() -> events().stream().anyMatch(e -> e.contains("door.held_open")));
         assertTrue(System.nanoTime() - opened >= Duration.ofSeconds(1).toNanos(), "not before held-open-s");
         String alert = events().stream().filter(e -> e.contains("door.held_open")).findFirst().orElseThrow();
