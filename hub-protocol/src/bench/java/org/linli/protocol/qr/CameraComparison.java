@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The second part of {@code ./linli bench qr}: {@link HardFrames} (tilted ±15°, Gaussian blur σ 0.8–1.5 px, noise,
@@ -62,9 +63,10 @@ final class CameraComparison {
         for (HardFrames.Group g : HardFrames.GROUPS) {
             groups.add(group(g.width() + "x" + g.height() + " no code", g, perGroup, null, i -> frames.empty(g)));
         }
-        System.out.printf("%nCamera frames (seed %d, %d a group, %d tokens of the test vectors, QR version %d, "
+        System.out.printf("%nCamera frames (seed %d, %d a group, %d tokens of the test vectors, QR version %s, "
                 + "ECC M): decoded/total, median / p90 ms of CPU per frame%n", seed, perGroup, tokens.size(),
-                QrCodes.version(tokens.getFirst()));
+                tokens.stream().map(t -> Integer.toString(QrCodes.version(t))).distinct()
+                        .collect(Collectors.joining(" and ")));
         Map<String, Function<Group, Outcome>> decoders = new LinkedHashMap<>();
         decoders.put("QrFrameDecoder", CameraComparison::ours);
         decoders.put("plain ZXing-Java", CameraComparison::plainZxing);

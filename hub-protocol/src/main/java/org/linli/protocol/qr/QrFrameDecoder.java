@@ -6,9 +6,11 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.DetectorResult;
-import com.google.zxing.multi.qrcode.detector.MultiDetector;
+import com.google.zxing.multi.qrcode.detector.MultiFinderPatternFinder;
 import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.detector.Detector;
+import com.google.zxing.qrcode.detector.FinderPattern;
+import com.google.zxing.qrcode.detector.FinderPatternInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +23,22 @@ import java.util.Optional;
  * <p>ZXing finds the finder patterns and corrects the errors, but on a black-and-white picture of our own
  * ({@link MidRangeBinarizer}), and where its reading of the modules fails, they are read again from the grey frame
  * ({@link GreyGrid}), once through the alignment pattern ZXing found and once without it. When the best-looking triple
- * of finder patterns gives nothing, every plausible triple is tried: ZXing's usual choice is, for one sharp code in
- * 100 to 200, a pattern in the data (QrFrameDecoderTest.readsEverySharpCodeWhateverItsData). Camera-like frames that
- * ZXing alone reads half of are measured by {@code ./linli bench qr} against zxing-cpp and zbar.
+ * of finder patterns gives nothing, every plausible triple is tried, found scanning every third row: ZXing's usual
+ * choice is, for one sharp code in 100 to 200, a pattern in the data
+ * (QrFrameDecoderTest.readsEverySharpCodeWhateverItsData), and on a blurred, noisy frame a pattern can be missed
+ * between the rows it scans by default. A triple whose modules ZXing cannot count is sized from the finder patterns
+ * themselves. Camera-like frames that ZXing alone reads half of are measured by {@code ./linli bench qr} against
+ * zxing-cpp and zbar.
  */
 public final class QrFrameDecoder {
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
             DecodeHintType.CHARACTER_SET, "ISO-8859-1");
+    /** For the last try: at 1280×720 the finder search scans every third row, not every fifth (640×480: always). */
+    private static final Map<DecodeHintType, Object> HARDER_HINTS = Map.of(
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+            DecodeHintType.CHARACTER_SET, "ISO-8859-1",
+            DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
     private final MidRangeBinarizer binarizer = new MidRangeBinarizer();
     private final Decoder decoder = new Decoder();
@@ -59,18 +69,23 @@ public final class QrFrameDecoder {
         } catch (ReaderException | RuntimeException notFound) {
             // no triple of finder patterns that looks like a code: every plausible triple is tried next
         }
-        DetectorResult[] all;
+        FinderPatternInfo[] triples;
         try {
-            all = new MultiDetector(black).detectMulti(HINTS);
+            triples = new MultiFinderPatternFinder(black, null).findMulti(HARDER_HINTS);
         } catch (ReaderException | RuntimeException notFound) {
             return Optional.empty();
         }
-        for (DetectorResult candidate : all) {
-            if (best == null || !samePoints(best, candidate)) {
-                String text = read(candidate, luma, stride, width, height);
-                if (text != null) {
-                    return Optional.of(text);
-                }
+        Corners corners = new Corners(black);
+        for (FinderPatternInfo triple : triples) {
+            DetectorResult candidate = corners.locate(triple);
+            String text = null;
+            if (candidate == null) {
+                text = readByFinderSizes(triple, luma, stride, width, height);
+            } else if (best == null || !samePoints(best, candidate)) {
+                text = read(candidate, luma, stride, width, height);
+            }
+            if (text != null) {
+                return Optional.of(text);
             }
         }
         return Optional.empty();
@@ -95,6 +110,35 @@ public final class QrFrameDecoder {
         return text;
     }
 
+    /**
+     * The code at a triple of finder patterns that ZXing could not size. It counts the modules between the patterns
+     * with a module measured on the runs of black and white along the way, which blur and noise make uneven enough
+     * that the count is no QR size at all (one in a few hundred of the bench's blurred, noisy 1280×720 frames). The
+     * patterns' own module size, from their 1:1:3:1:1 runs, gives the nearest size; the sizes either side are tried
+     * too. The modules are read from the grey frame, the fourth corner completing the parallelogram.
+     */
+    private String readByFinderSizes(FinderPatternInfo triple, byte[] luma, int stride, int width, int height) {
+        FinderPattern topLeft = triple.getTopLeft();
+        FinderPattern topRight = triple.getTopRight();
+        FinderPattern bottomLeft = triple.getBottomLeft();
+        float module = (topLeft.getEstimatedModuleSize() + topRight.getEstimatedModuleSize()
+                + bottomLeft.getEstimatedModuleSize()) / 3;
+        float between = (ResultPoint.distance(topLeft, topRight) + ResultPoint.distance(topLeft, bottomLeft)) / 2
+                / module;
+        // a version-v code is 17 + 4v modules wide, its finder patterns' centres 7 less apart
+        int nearest = 21 + 4 * Math.round((between - 14) / 4);
+        for (int dimension : new int[] {nearest, nearest + 4, nearest - 4}) {
+            if (dimension >= 21 && dimension <= 177) {
+                String text = decodeBits(GreyGrid.sample(luma, stride, width, height, binarizer, topLeft, topRight,
+                        bottomLeft, null, dimension));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
     private String decodeBits(BitMatrix bits) {
         if (bits == null) {
             return null;
@@ -104,6 +148,22 @@ public final class QrFrameDecoder {
         } catch (ReaderException | RuntimeException unreadable) {
             // a damaged code, or one ZXing trips over: both mean "not this reading"
             return null;
+        }
+    }
+
+    /** ZXing's sizing and sampling of one triple of finder patterns, which its multi detector keeps to itself. */
+    private static final class Corners extends Detector {
+        Corners(BitMatrix black) {
+            super(black);
+        }
+
+        /** The modules ZXing samples at the triple, and its points; null when it cannot size or place the code. */
+        DetectorResult locate(FinderPatternInfo triple) {
+            try {
+                return processFinderPatternInfo(triple);
+            } catch (ReaderException | RuntimeException unsized) {
+                return null;
+            }
         }
     }
 
