@@ -309,18 +309,7 @@ class LobbyPagesIT {
      * least 4 % of the screen's height (25 mm on a 55-inch TV); the English beneath may be smaller.
      */
     private void assertReadableFromAFewMetres() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> smallest = (Map<String, Object>) chrome.executeScript("""
-                const h = innerHeight;
-                let smallest = null;
-                for (const el of document.querySelectorAll('body *')) {
-                  if (el.closest('.en') || !el.getClientRects().length) continue;
-                  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-                  if (!own) continue;
-                  const size = parseFloat(getComputedStyle(el).fontSize) / h;
-                  if (!smallest || size < smallest.size) smallest = {size, text: el.textContent.trim().slice(0, 40)};
-                }
-                return smallest;""");
+        Map<String, Object> smallest = Pages.smallestText(chrome);
         assertTrue(((Number) smallest.get("size")).doubleValue() >= 0.04 - 1e-6, "too small from a few metres: "
                 + smallest);
     }

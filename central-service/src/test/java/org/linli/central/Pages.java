@@ -41,6 +41,26 @@ public final class Pages {
         return (List<Map<String, Object>>) chrome.executeScript(COLOURS + "\nreturn window.linliColoured();");
     }
 
+    /**
+     * The smallest text on the page in its own language, as a share of the window's height, and the first 40
+     * characters of that text ({@code size}, {@code text}): every visible element with text of its own counts, what
+     * stands in the other language beneath ({@code .en}) does not. How a screen read from across a room is checked.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> smallestText(ChromeDriver chrome) {
+        return (Map<String, Object>) chrome.executeScript("""
+                const h = innerHeight;
+                let smallest = null;
+                for (const el of document.querySelectorAll('body *')) {
+                  if (el.closest('.en') || !el.getClientRects().length) continue;
+                  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+                  if (!own) continue;
+                  const size = parseFloat(getComputedStyle(el).fontSize) / h;
+                  if (!smallest || size < smallest.size) smallest = {size, text: el.textContent.trim().slice(0, 40)};
+                }
+                return smallest;""");
+    }
+
     /** Signs a member of staff in by typing at the sign-in page, as a person would. */
     public static void signIn(ChromeDriver chrome, TestServer server, String user) {
         signIn(chrome, server, user, "/login");

@@ -664,21 +664,13 @@ class PagesIT {
      * the board's language is at least that, the numbers called three times it; the English beneath may be smaller.
      */
     private void assertReadableFromFiveMetres() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> sizes = (Map<String, Object>) chrome.executeScript("""
-                const h = innerHeight;
-                let smallest = null;
-                for (const el of document.querySelectorAll('body *')) {
-                  if (el.closest('.en') || !el.getClientRects().length) continue;
-                  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-                  if (!own) continue;
-                  const size = parseFloat(getComputedStyle(el).fontSize) / h;
-                  if (!smallest || size < smallest.size) smallest = {size, text: el.textContent.trim().slice(0, 40)};
-                }
-                const number = parseFloat(getComputedStyle(document.querySelector('.serving-row .ticket')).fontSize) / h;
-                return {smallest: smallest.size, smallestText: smallest.text, number};""");
+        Map<String, Object> smallest = Pages.smallestText(chrome);
+        double number = ((Number) chrome.executeScript("return parseFloat(getComputedStyle("
+                + "document.querySelector('.serving-row .ticket')).fontSize) / innerHeight;")).doubleValue();
+        Map<String, Object> sizes = Map.of("smallest", smallest.get("size"), "smallestText", smallest.get("text"),
+                "number", number);
         assertTrue(((Number) sizes.get("smallest")).doubleValue() >= 0.04 - 1e-6, "too small from 5 m: " + sizes);
-        assertTrue(((Number) sizes.get("number")).doubleValue() >= 0.12 - 1e-6, sizes.toString());
+        assertTrue(number >= 0.12 - 1e-6, sizes.toString());
     }
 
     /** Nothing below the fold, nothing off to the side. */
