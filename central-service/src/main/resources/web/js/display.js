@@ -6,10 +6,9 @@
 
   /** A big button for a screen someone stands in front of: its name in the page's language, the other beneath. */
   function choice(key, attrs, path) {
-    const other = Linli.lang === "zh" ? "en" : "zh";
     return el("button", Object.assign({ type: "button", class: "secondary screen-choice",
       onclick: () => { location.href = path; } }, attrs),
-      Linli.t(key), el("span", { class: "other" }, Linli.tIn(other, key)));
+      Linli.t(key), el("span", { class: "other" }, Linli.tIn(Linli.otherLang(), key)));
   }
 
   form.addEventListener("submit", async event => {

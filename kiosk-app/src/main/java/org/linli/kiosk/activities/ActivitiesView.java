@@ -94,7 +94,7 @@ public final class ActivitiesView implements View {
     @Override
     public Keep keep() {
         return switch (vm.stepProperty().get()) {
-            case LIST, DONE, PROBLEM -> Keep.result("", null);
+            case LIST, DONE, PROBLEM -> Keep.IN_VIEW;
             case PHONE, WORKING -> Keep.NOTHING;
         };
     }

@@ -64,7 +64,7 @@ public final class CardView implements View {
     public Keep keep() {
         return switch (vm.stepProperty().get()) {
             case CARD -> Keep.result("idle.keepCode", null);
-            case PROBLEM -> Keep.result("", null);
+            case PROBLEM -> Keep.IN_VIEW;
             case PHONE, WORKING -> Keep.NOTHING;
         };
     }

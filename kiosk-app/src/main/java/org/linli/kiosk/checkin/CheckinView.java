@@ -58,7 +58,7 @@ public final class CheckinView implements View {
     public Keep keep() {
         return switch (vm.stateProperty().get()) {
             case PHONE, WORKING -> Keep.NOTHING;
-            case READY, WELCOME, PROBLEM -> Keep.result("", null);
+            case READY, WELCOME, PROBLEM -> Keep.IN_VIEW;
         };
     }
 

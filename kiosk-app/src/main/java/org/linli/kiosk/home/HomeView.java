@@ -84,7 +84,7 @@ public final class HomeView implements View {
     /** Nothing is typed on the attract screen: the warning, when a resident's visit times out here, is the band. */
     @Override
     public Keep keep() {
-        return Keep.result("", null);
+        return Keep.IN_VIEW;
     }
 
     private void render() {

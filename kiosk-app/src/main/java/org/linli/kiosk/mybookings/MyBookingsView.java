@@ -87,7 +87,7 @@ public final class MyBookingsView implements View {
     @Override
     public Keep keep() {
         return switch (vm.stepProperty().get()) {
-            case SCAN, LIST, CANCELLED, PROBLEM -> Keep.result("", null);
+            case SCAN, LIST, CANCELLED, PROBLEM -> Keep.IN_VIEW;
             case CONFIRM, WORKING -> Keep.NOTHING;
         };
     }

@@ -81,8 +81,8 @@ public final class QueueView implements View {
     public Keep keep() {
         Ticket t = vm.ticketProperty().get();
         return switch (vm.stepProperty().get()) {
-            case TICKET -> t != null ? Keep.result("idle.keepTicket", t.number()) : Keep.result("", null);
-            case SERVICES, PROBLEM -> Keep.result("", null);
+            case TICKET -> t != null ? Keep.result("idle.keepTicket", t.number()) : Keep.IN_VIEW;
+            case SERVICES, PROBLEM -> Keep.IN_VIEW;
             case PRIORITY, WORKING -> Keep.NOTHING;
         };
     }

@@ -75,7 +75,7 @@ public final class RoomsView implements View {
     public Keep keep() {
         return switch (vm.stepProperty().get()) {
             case DONE -> Keep.result("idle.keepCode", null);
-            case ROOMS, PROBLEM -> Keep.result("", null);
+            case ROOMS, PROBLEM -> Keep.IN_VIEW;
             case SLOTS, DETAILS, PHONE, WORKING -> Keep.NOTHING;
         };
     }

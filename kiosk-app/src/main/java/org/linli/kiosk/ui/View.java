@@ -24,6 +24,8 @@ public interface View {
      */
     record Keep(boolean result, String reminderKey, Object argument) {
         public static final Keep NOTHING = new Keep(false, "", null);
+        /** Left in view, with no reminder: a list, a prompt to scan, a refusal, a result that needs none. */
+        public static final Keep IN_VIEW = new Keep(true, "", null);
 
         public static Keep result(String reminderKey, Object argument) {
             return new Keep(true, reminderKey, argument);
