@@ -7,7 +7,7 @@ final class AgentConfigs {
     private AgentConfigs() {
     }
 
-    static String simulated(String device, String hub, String room, String mqttUrl, Path dataDir) {
+    static String simulated(String device, String hub, String zone, String room, String mqttUrl, Path dataDir) {
         return """
                 device:
                   id: %s
@@ -19,6 +19,8 @@ final class AgentConfigs {
                   reconnect-max-ms: 10000
                 data:
                   dir: %s
+                occupancy:
+                  zone: %s
                 hardware:
                   provider: mock
                 clock:
@@ -46,6 +48,6 @@ final class AgentConfigs {
                 simulation:
                   speed: 120
                   seed: %d
-                """.formatted(device, hub, mqttUrl, dataDir, room, room, room, Math.abs(room.hashCode() % 1000));
+                """.formatted(device, hub, mqttUrl, dataDir, zone, room, room, room, Math.abs(room.hashCode() % 1000));
     }
 }

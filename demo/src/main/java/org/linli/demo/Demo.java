@@ -106,7 +106,7 @@ public final class Demo {
         startCentral();
         JsonNode hub = central.get("/api/v1/hubs/" + HUB);
         for (JsonNode room : hub.get("rooms")) {
-            startAgent(room.get("id").asText());
+            startAgent(room.get("id").asText(), hub.get("timezone").asText());
         }
         // written with or without a display: the banner tells how to start a kiosk elsewhere with it
         Path kioskConfig = writeKioskConfig();
@@ -136,7 +136,7 @@ public final class Demo {
         central.login("admin", credentials.getProperty("staff.admin.password"));
     }
 
-    private void startAgent(String room) throws IOException, InterruptedException {
+    private void startAgent(String room, String zone) throws IOException, InterruptedException {
         String device = room + "-door";
         try {
             central.post("/api/v1/devices", Map.of("id", device, "hub", HUB, "rooms", List.of(room)));
@@ -146,7 +146,7 @@ public final class Demo {
         }
         Path dir = Files.createDirectories(data.resolve("agents").resolve(device));
         Path config = dir.resolve("agent.yaml");
-        Files.writeString(config, AgentConfigs.simulated(device, HUB, room, broker.url(), dir));
+        Files.writeString(config, AgentConfigs.simulated(device, HUB, zone, room, broker.url(), dir));
         // the device's password as central generated it: in the agent's environment, not in its file
         String password = credentials().getProperty("device." + device + ".password", "");
         ChildProgram agent = ChildProgram.start(device, jar("device-agent"),

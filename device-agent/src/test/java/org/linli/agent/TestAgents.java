@@ -47,7 +47,7 @@ public final class TestAgents {
                 data: {dir: '%s'}
                 hardware: {provider: mock}
                 clock: {trust: rtc}
-                occupancy: {heartbeat-s: 3600}
+                occupancy: {heartbeat-s: 3600, zone: America/St_Johns}
                 sensors:
                   - {type: pir, room: %s, pin: %d, hold-ms: 400}
                   - {type: beam, room: %s, outer-pin: %d, inner-pin: %d}

@@ -232,9 +232,10 @@ class BrokerCrashIT {
                 data: {dir: '%s'}
                 hardware: {provider: mock}
                 clock: {trust: rtc}
+                occupancy: {zone: "%s"}
                 telemetry: {interval-s: 86400}
                 outbox: {resend-after-ms: 1000, resend-max-ms: 4000}
-                """.formatted(id, HUB, brokerUrl, id, password, dir.resolve(id)));
+                """.formatted(id, HUB, brokerUrl, id, password, dir.resolve(id), Hubs.ZONE.getId()));
         return yaml;
     }
 

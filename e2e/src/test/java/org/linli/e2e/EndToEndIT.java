@@ -270,7 +270,8 @@ class EndToEndIT {
     }
 
     /**
-     * The story's night: every program's clock moves to a minute before the hub's midnight, then over it. The hub is
+     * The story's night: every program's clock moves to a minute before midnight on the last day of the hub's month
+     * (up to four weeks on, as if the hub had run until then), then over it into the next month. The hub is
      * closed then, so the kiosk draws no tickets and says when it opens: tomorrow before midnight, today after it.
      * Ticket numbers (drawn at the desk) start again on the hub's new day and in today's figures, the kiosk's rooms
      * show the new day, and the door waits for the hours of a booking made the evening before for the morning after (the door of
@@ -279,7 +280,8 @@ class EndToEndIT {
     @Test
     @Order(2)
     void overTheHubsMidnight() throws Exception {
-        LocalDate day = Hubs.day(time.now());
+        // the last day of the hub's month: its midnight changes the month too (the year as well on 31 December)
+        LocalDate day = Hubs.day(time.now()).with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
         moveTo(day.atTime(23, 59));
         drawAtTheDesk();
         String evening = drawAtTheDesk();

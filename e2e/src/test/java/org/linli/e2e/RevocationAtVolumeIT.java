@@ -97,6 +97,7 @@ class RevocationAtVolumeIT {
                         mqtt: {url: %s, username: %s, password: %s, reconnect-min-ms: 200, reconnect-max-ms: 2000}
                         data: {dir: %s}
                         hardware: {provider: mock}
+                        occupancy: {zone: "%s"}
                         locks:
                           - room: %s
                             relay-pin: %d
@@ -105,7 +106,7 @@ class RevocationAtVolumeIT {
                             grace-s: 1800
                             reader: {type: file, device: %s}
                         """.formatted(DEVICE, HUB, broker.plainUrl(), DEVICE, devicePassword, dir.resolve("agent"),
-                        ROOM, RELAY_PIN, fifo));
+                        Hubs.ZONE.getId(), ROOM, RELAY_PIN, fifo));
                 Pi4jBoard board = Pi4jBoard.mock();
                 try (Agent agent = new Agent(new ConfigLoader(Map.of()).load(yaml, false), board,
                         Clock.systemUTC(), ClockTrust.fixed(true, "test machine clock"))) {

@@ -208,8 +208,17 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * The hub's zone has no default: the day's counts are zeroed at the closing time in it, and a door of a hub
+     * elsewhere that quietly took Shanghai's would zero them in the middle of its day. provision-device writes the
+     * zone the central service has for the hub.
+     */
     private static ZoneId zone(YamlConfig t) throws ConfigException {
-        String value = t.string("occupancy.zone", "Asia/Shanghai");
+        if (!t.has("occupancy.zone")) {
+            throw t.error("occupancy.zone", "is required: the hub's time zone, like Asia/Shanghai (provision-device"
+                    + " writes the one the central service has for the hub)");
+        }
+        String value = t.string("occupancy.zone", "");
         try {
             return ZoneId.of(value);
         } catch (RuntimeException e) {

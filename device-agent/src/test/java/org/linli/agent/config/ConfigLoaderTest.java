@@ -122,6 +122,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void requiresTheHubsZoneAndNeverTakesShanghaisQuietly() throws Exception {
+        Path file = write(valid().replace(", zone: America/St_Johns}", "}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, false));
+        assertTrue(e.getMessage().contains("occupancy.zone is required"), e.getMessage());
+        AgentConfig config = new ConfigLoader(Map.of("LINLI_OCCUPANCY_ZONE", "Pacific/Kiritimati")).load(file, false);
+        assertEquals(java.time.ZoneId.of("Pacific/Kiritimati"), config.occupancy().zone());
+    }
+
+    @Test
     void anActiveLowRelayBoardIsLockedAtRestWithItsInputHigh() throws Exception {
         AgentConfig config = new ConfigLoader(Map.of("LINLI_LOCKS_0_ACTIVE_HIGH", "false"))
                 .load(write(valid()), false);

@@ -46,7 +46,8 @@ class DeployTemplatesIT {
             }
         }
         Path file = dir.resolve("agent.yaml");
-        Files.writeString(file, yaml.toString().replace("CHANGE-ME", "r101"));
+        Files.writeString(file, yaml.toString().replace("zone: CHANGE-ME", "zone: Pacific/Kiritimati")
+                .replace("CHANGE-ME", "r101"));
         AgentConfig config = new ConfigLoader(Map.of()).load(file, false);
         AgentConfig.Lock lock = config.locks().getFirst();
         assertFalse(lock.activeHigh());

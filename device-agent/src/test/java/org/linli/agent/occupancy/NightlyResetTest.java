@@ -61,8 +61,8 @@ class NightlyResetTest {
     @Test
     void theCountIsZeroedAtTheHubsMidnightAndNotAtShanghaisOrTheMachines() throws Exception {
         String yaml = TestAgents.yaml("door-1", "hub-1", ROOM, "tcp://127.0.0.1:1", dir.resolve("data"))
-                .replace("occupancy: {heartbeat-s: 3600}", "occupancy: {heartbeat-s: 3600, closing-time: '00:00', zone: "
-                        + zone.getId() + ", clock-check-ms: 20}");
+                .replace("occupancy: {heartbeat-s: 3600, zone: America/St_Johns}", "occupancy: {heartbeat-s: 3600,"
+                        + " closing-time: '00:00', zone: " + zone.getId() + ", clock-check-ms: 20}");
         board = Pi4jBoard.mock();
         agent = new Agent(TestAgents.config(dir, yaml), board, clock, ClockTrust.fixed(true, "test"));
         agent.start();
