@@ -97,7 +97,7 @@ window.LINLI_MESSAGES = {
     "done.called": "已叫 {number}", "done.recalled": "已重呼 {number}", "done.completed": "{number} 已办结",
     "done.noshow": "{number} 已过号", "undo": "撤销（{s} 秒）", "done.undone": "{number} 已放回队列，排在原来的位置",
     "done.transferred": "{number} 已转办到 {service}，新号 {fresh}", "nobody": "现在没有人等候",
-    "shortcuts": "快捷键：F1 叫号 · F2 重呼 · F3 办结 · F4 过号",
+    "shortcuts": "快捷键：F1 叫下一位 · F2 重呼 · F3 办结 · F4 过号",
 
     "board.title": "叫号屏", "board.serving": "正在叫号", "board.number": "号码", "board.counter": "窗口",
     "board.last": "刚才叫过", "board.activities": "今天的活动", "board.noActivities": "今天没有活动",
