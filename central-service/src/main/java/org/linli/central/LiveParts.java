@@ -109,13 +109,13 @@ final class LiveParts implements AutoCloseable {
                 noShowRelease::roomActivity, clock);
         this.ingestion = new Ingestion(db, registry::device, live, new Ingestion.Drops() {
             @Override
-            public boolean malformed(String deviceId) {
-                return registry.countMalformed(deviceId);
+            public void malformed(String deviceId) {
+                registry.countMalformed(deviceId);
             }
 
             @Override
-            public boolean unauthorised(String deviceId) {
-                return registry.countDropped(deviceId);
+            public void unauthorised(String deviceId) {
+                registry.countDropped(deviceId);
             }
         }, message -> mqtt.acknowledge(message), () -> mqtt.redeliver(), receipts(), clock, settings.batchSize(),
                 settings.receiveMaximum());

@@ -181,21 +181,20 @@ public final class DeviceRegistry {
         }
     }
 
-    /** @return false when the device is not registered (the caller counts it elsewhere) */
-    public boolean countMalformed(String id) {
+    /** Counts a malformed message of a registered device; one of an unknown id is counted only in the totals. */
+    public void countMalformed(String id) {
         Entry entry = devices.get(id);
         if (entry != null) {
             entry.malformed.incrementAndGet();
         }
-        return entry != null;
     }
 
-    public boolean countDropped(String id) {
+    /** Counts a message of a registered device refused for its topic; one of an unknown id only in the totals. */
+    public void countDropped(String id) {
         Entry entry = devices.get(id);
         if (entry != null) {
             entry.dropped.incrementAndGet();
         }
-        return entry != null;
     }
 
     public Optional<DeviceView> view(String id) {

@@ -4,14 +4,11 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,7 +36,6 @@ import org.linli.protocol.payload.PayloadCodec;
  */
 public final class Ingestion implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
-    private static final int MAX_UNKNOWN_TRACKED = 10_000;
     /**
      * A batch starts at most this long after the one before: a steady stream is then stored in batches of many
      * messages rather than one by one (each commit, hand-off and wake-up costs about as much as the messages of a
@@ -69,7 +65,6 @@ public final class Ingestion implements AutoCloseable {
     private final Semaphore inFlight;
     private final IngestCounters counters = new IngestCounters();
     private final DropLog dropLog = new DropLog();
-    private final Map<String, AtomicLong> unknownDevices = new ConcurrentHashMap<>();
     private final BlockingQueue<Decoded> decoded = new ArrayBlockingQueue<>(4);
     private final BlockingQueue<Committed> committed = new ArrayBlockingQueue<>(4);
     private final List<Thread> threads;
@@ -93,13 +88,14 @@ public final class Ingestion implements AutoCloseable {
             List<Receipts.Settled> settled) {
     }
 
-    /** Where drops of registered devices are counted (per device, shown on the dashboard). */
+    /**
+     * Where drops are counted per device (shown on the dashboard); a device that is not registered is counted only
+     * in the totals ({@link IngestCounters}), since anyone can invent ids.
+     */
     public interface Drops {
-        /** @return false when the device is not registered */
-        boolean malformed(String deviceId);
+        void malformed(String deviceId);
 
-        /** @return false when the device is not registered */
-        boolean unauthorised(String deviceId);
+        void unauthorised(String deviceId);
     }
 
     /**
@@ -223,7 +219,9 @@ public final class Ingestion implements AutoCloseable {
                 case Validator.Ignored ignored -> { }
                 case Validator.Malformed m -> {
                     counters.malformed.incrementAndGet();
-                    countFor(m.deviceId(), true);
+                    if (m.deviceId() != null) {
+                        drops.malformed(m.deviceId());
+                    }
                     dropLog.drop(m.deviceId() == null ? "an unknown topic" : "device " + m.deviceId(),
                             clock.millis(), m.why());
                     if (m.settled() != null) {
@@ -232,7 +230,7 @@ public final class Ingestion implements AutoCloseable {
                 }
                 case Validator.Unauthorised u -> {
                     counters.unauthorised.incrementAndGet();
-                    countFor(u.deviceId(), false);
+                    drops.unauthorised(u.deviceId());
                     dropLog.drop("device " + u.deviceId(), clock.millis(), u.why());
                     if (u.settled() != null) {
                         settled.add(new Receipts.Settled(u.deviceId(), u.settled()));
@@ -379,27 +377,6 @@ public final class Ingestion implements AutoCloseable {
                 || m.payload() instanceof org.linli.protocol.payload.EventPayload).count();
     }
 
-    private void countFor(String deviceId, boolean malformed) {
-        if (deviceId == null) {
-            return;
-        }
-        boolean registered = malformed ? drops.malformed(deviceId) : drops.unauthorised(deviceId);
-        if (!registered) {
-            countUnknown(deviceId);
-        }
-    }
-
-    /** Drops of a device that is not registered, by its claimed id (bounded: ids can be invented). */
-    public long unknownDeviceDrops(String deviceId) {
-        AtomicLong count = unknownDevices.get(deviceId);
-        return count == null ? 0 : count.get();
-    }
-
-    private void countUnknown(String deviceId) {
-        if (unknownDevices.size() < MAX_UNKNOWN_TRACKED || unknownDevices.containsKey(deviceId)) {
-            unknownDevices.computeIfAbsent(deviceId, id -> new AtomicLong()).incrementAndGet();
-        }
-    }
 
     @Override
     public void close() {
