@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubClock;
@@ -36,18 +36,10 @@ class ActivityRosterPagesIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
     TestServer server;
     ChromeDriver chrome;
-
-    @AfterEach
-    void stop() {
-        if (chrome != null) {
-            chrome.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void awaitText(String css, String wanted) {
         await().atMost(WAIT).until(() -> Pages.text(chrome, css), org.hamcrest.Matchers.containsString(wanted));
@@ -76,7 +68,7 @@ class ActivityRosterPagesIT {
     @Test
     void staffSignUpAPhonedInResidentSeeTheRosterAndCancellingMovesTheWaitlistUp() {
         HubClock clock = HubTime.of("08:59", HubTime.ST_JOHNS).clock();
-        server = TestServer.start(dir.resolve("data"), Map.of(), clock);
+        server = site.central(Map.of(), clock);
         ZonedDateTime start = server.today().atTime(14, 0).atZone(server.zone());
         TestServer.Response made = server.put("/api/v1/activities/calligraphy", server.adminToken(), Map.of(
                 "room", "activity-room", "titleZh", "书法课", "titleEn", "Calligraphy",
@@ -86,7 +78,7 @@ class ActivityRosterPagesIT {
         assertEquals(201, server.post("/api/v1/activities/calligraphy/signups", server.kioskKey(),
                 Map.of("phone", ANN)).status());
 
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1100);
+        chrome = site.chrome(1600, 1100);
         StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.operatorToken(), "zh");
         chrome.get(server.uri("/activities").toString());
         awaitText("#activities tr[data-activity='calligraphy']", "书法课");

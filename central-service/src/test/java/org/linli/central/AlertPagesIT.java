@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.live.TestPublisher;
 import org.linli.protocol.Topics;
@@ -39,27 +39,21 @@ class AlertPagesIT {
 
     @TempDir
     Path dir;
-    final HubClock clock = new HubClock(HubTime.noon().local().toLocalDate().atTime(10, 24)
-            .atZone(HubTime.SHANGHAI).toInstant(), HubTime.SHANGHAI);
+    final HubClock clock = PageSite.heldAt(10, 24, HubTime.SHANGHAI);
     final PayloadCodec codec = new PayloadCodec();
     final AtomicLong seq = new AtomicLong();
     MosquittoBroker broker;
     TestServer server;
     ChromeDriver chrome;
 
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
+
     @BeforeEach
     void start() {
-        broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
-                "live.offline-after-seconds", "1"), clock);
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
-    }
-
-    @AfterEach
-    void stop() {
-        chrome.quit();
-        server.close();
-        broker.close();
+        broker = site.broker();
+        server = site.central(Map.of("mqtt.url", broker.url(), "live.offline-after-seconds", "1"), clock);
+        chrome = site.chrome(1600, 1000);
     }
 
     @Test

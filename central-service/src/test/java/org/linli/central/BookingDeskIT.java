@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.auth.Role;
 import org.linli.central.catalogue.Hub;
@@ -48,22 +48,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class BookingDeskIT {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
     TestServer server;
     ChromeDriver chrome;
 
-    @AfterEach
-    void stop() {
-        if (chrome != null) {
-            chrome.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private void open(String page, String token, String language) {
         if (chrome == null) {
-            chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1100);
+            chrome = site.chrome(1600, 1100);
         }
         StaffBrowser.signIn(chrome, server.uri("/login").toString(), token, language);
         chrome.get(server.uri(page).toString());
@@ -116,7 +108,7 @@ class BookingDeskIT {
     /** 23:55 on a Wednesday in the hub, then 00:05 on Thursday: the page's today moves with the hub, not the browser. */
     private void dayAndWeekAcrossMidnight(ZoneId zone) {
         HubTime time = HubTime.of("23:55", zone);
-        server = TestServer.start(dir.resolve("data"), time);
+        server = site.central(Map.of(), time.clock());
         LocalDate wednesday = time.local().toLocalDate();
         LocalDate thursday = wednesday.plusDays(1);
         book("studio", thursday, 9, "13800138000");
@@ -165,7 +157,7 @@ class BookingDeskIT {
      */
     @Test
     void anOperatorShowsABookingsDoorQrSignedWithTheKeyInUseAndACounterIsOfferedNone() throws Exception {
-        server = TestServer.start(dir.resolve("data"));
+        server = site.central();
         LocalDate tomorrow = server.today().plusDays(1);
         long booking = book("studio", tomorrow, 10, "13800138000");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -208,7 +200,7 @@ class BookingDeskIT {
 
     @Test
     void staffCancelWithAReasonAndBlockARoomForMaintenance() {
-        server = TestServer.start(dir.resolve("data"));
+        server = site.central();
         LocalDate tomorrow = server.today().plusDays(1);
         long booking = book("studio", tomorrow, 10, "13800138000");
 
@@ -352,7 +344,7 @@ class BookingDeskIT {
 
     @Test
     void staffOfAnotherHubAreRefusedAndADistrictsStaffReachTheHubsBelow() {
-        server = TestServer.start(dir.resolve("data"));
+        server = site.central();
         Components c = server.components();
         c.catalogue().put(new Hub("xuhui", "district", null, new Name("徐汇区", "Xuhui"), ZoneId.of("Asia/Shanghai"),
                 LocalTime.of(8, 0), LocalTime.of(21, 0)));
@@ -396,7 +388,7 @@ class BookingDeskIT {
 
     @Test
     void aResidentSeesAndCancelsTheirOwnBookingsByTheirCard() {
-        server = TestServer.start(dir.resolve("data"));
+        server = site.central();
         String mine = server.post("/api/v1/residents/card", server.kioskKey(), Map.of("phone", "13800138000"))
                 .json().get("token").asText();
         String theirs = server.post("/api/v1/residents/card", server.kioskKey(), Map.of("phone", "13900139000"))
@@ -447,7 +439,7 @@ class BookingDeskIT {
     @Test
     void staffTickThatTheResidentAgreedToTheNoticeAndANewNumberWithoutItIsRefused() {
         String phone = "13700137025";
-        server = TestServer.start(dir.resolve("data"));
+        server = site.central();
         LocalDate tomorrow = server.today().plusDays(1);
         open("/bookings?date=" + tomorrow, server.operatorToken(), "zh");
         awaitText("#book-card", "居民已阅读并同意隐私告知");

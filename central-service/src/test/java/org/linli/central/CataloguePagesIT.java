@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.openqa.selenium.By;
@@ -31,19 +31,15 @@ class CataloguePagesIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
     TestServer server;
     ChromeDriver chrome;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir.resolve("data"));
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1400);
-    }
-
-    @AfterEach
-    void stop() {
-        chrome.quit();
-        server.close();
+        server = site.central();
+        chrome = site.chrome(1600, 1400);
     }
 
     /** The catalogue page, signed in as the given staff token, in a language. */

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubClock;
@@ -30,21 +30,16 @@ class CounterOpeningPagesIT {
 
     @TempDir
     Path dir;
-    final HubClock clock = new HubClock(HubTime.noon().local().toLocalDate().atTime(10, 24)
-            .atZone(HubTime.SHANGHAI).toInstant(), HubTime.SHANGHAI);
+    final HubClock clock = PageSite.heldAt(10, 24, HubTime.SHANGHAI);
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
     TestServer server;
     ChromeDriver chrome;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir.resolve("data"), Map.of(), clock);
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
-    }
-
-    @AfterEach
-    void stop() {
-        chrome.quit();
-        server.close();
+        server = site.central(Map.of(), clock);
+        chrome = site.chrome(1600, 1000);
     }
 
     private com.fasterxml.jackson.databind.JsonNode draw(String service) {

@@ -9,11 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 import org.openqa.selenium.By;
@@ -28,21 +27,16 @@ class KioskOutboxPagesIT {
     static final Duration WAIT = Duration.ofSeconds(15);
     @TempDir
     Path dir;
-    final HubClock clock = new HubClock(HubTime.noon().local().toLocalDate().atTime(10, 24)
-            .atZone(HubTime.SHANGHAI).toInstant(), HubTime.SHANGHAI);
+    final HubClock clock = PageSite.heldAt(10, 24, HubTime.SHANGHAI);
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
     TestServer server;
     ChromeDriver chrome;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir.resolve("data"), Map.of(), clock);
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
-    }
-
-    @AfterEach
-    void stop() {
-        chrome.quit();
-        server.close();
+        server = site.central(Map.of(), clock);
+        chrome = site.chrome(1600, 1000);
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.live.TestPublisher;
 import org.linli.protocol.Topics;
@@ -45,31 +45,24 @@ class LobbyPagesIT {
 
     @TempDir
     Path dir;
-    final HubClock clock = new HubClock(HubTime.noon().local().toLocalDate().atTime(10, 24).atZone(ZONE).toInstant(),
-            ZONE);
+    final HubClock clock = PageSite.heldAt(10, 24, ZONE);
     final PayloadCodec codec = new PayloadCodec();
     final AtomicLong seq = new AtomicLong();
     MosquittoBroker broker;
     TestServer server;
     ChromeDriver chrome;
 
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
+
     @BeforeEach
     void start() {
-        broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url()), clock);
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1920, 1080);
+        broker = site.broker();
+        server = site.central(Map.of("mqtt.url", broker.url()), clock);
+        chrome = site.chrome(1920, 1080);
         // the TV's whole screen, as Chromium in kiosk mode has it (a headless window keeps room for its own bars)
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
                 "deviceScaleFactor", 1, "mobile", false));
-    }
-
-    @AfterEach
-    void stop() {
-        chrome.quit();
-        if (server != null) {
-            server.close();
-        }
-        broker.close();
     }
 
     @Test
@@ -202,7 +195,6 @@ class LobbyPagesIT {
         // the server gone: the screen says that what it shows may be old, and still fits
         await().atMost(WAIT).until(() -> !chrome.findElement(By.id("offline")).isDisplayed());
         server.close();
-        server = null;
         WebElement banner = chrome.findElement(By.id("offline"));
         await().atMost(Duration.ofSeconds(20)).until(banner::isDisplayed);
         assertEquals("网络暂时断了：这里的信息可能不是最新的。\nConnection lost: what is shown here may be out of date.",

@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.live.TestPublisher;
 import org.linli.protocol.Topics;
@@ -52,27 +52,20 @@ class PagesIT {
     Path dir;
     MosquittoBroker broker;
     // the hub opens at 08:00; a test that needs the morning behind it lives it, the others start at 10:24
-    final HubClock clock = new HubClock(HubTime.noon().local().toLocalDate().atTime(8, 5).atZone(ZONE).toInstant(),
-            ZONE);
+    final HubClock clock = PageSite.heldAt(8, 5, ZONE);
     TestServer server;
     ChromeDriver chrome;
     final PayloadCodec codec = new PayloadCodec();
     final AtomicLong seq = new AtomicLong();
 
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
+
     @BeforeEach
     void start() {
-        broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
-        server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url()), clock);
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1600, 1000);
-    }
-
-    @AfterEach
-    void stop() {
-        chrome.quit();
-        if (server != null) {
-            server.close();
-        }
-        broker.close();
+        broker = site.broker();
+        server = site.central(Map.of("mqtt.url", broker.url()), clock);
+        chrome = site.chrome(1600, 1000);
     }
 
     private String url(String path) {
@@ -589,7 +582,6 @@ class PagesIT {
             tabs.put(page, chrome.getWindowHandle());
         }
         server.close();
-        server = null;
         for (Map.Entry<String, String> page : pages.entrySet()) {
             chrome.switchTo().window(tabs.get(page.getKey()));
             WebElement banner = chrome.findElement(By.id("offline"));

@@ -11,8 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.HubClock;
@@ -29,18 +29,10 @@ class ResidentPagesIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final PageSite site = new PageSite(() -> dir);
     TestServer server;
     ChromeDriver chrome;
-
-    @AfterEach
-    void stop() {
-        if (chrome != null) {
-            chrome.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private String text(String css) {
         return (String) chrome.executeScript("const e = document.querySelector(arguments[0]);"
@@ -65,7 +57,7 @@ class ResidentPagesIT {
     @Test
     void anOperatorLooksUpAResidentLiftsTheirBlockAndErasesThem() {
         HubClock clock = HubTime.noon().clock();
-        server = TestServer.start(dir.resolve("data"), Map.of("live.no-show-rule.max", "1"), clock);
+        server = site.central(Map.of("live.no-show-rule.max", "1"), clock);
         TestServer.Response missed = book(server.tomorrowAt(9, 0));
         assertEquals(201, missed.status(), missed.text());
         OffsetDateTime later = server.tomorrowAt(16, 0);
@@ -73,7 +65,7 @@ class ResidentPagesIT {
         server.components().bookings().releaseNoShow(missed.json().get("id").asLong(), clock.instant());
         assertEquals(422, book(later).status(), "blocked");
 
-        chrome = HeadlessChromium.start(dir.resolve("chrome"), 1400, 1000);
+        chrome = site.chrome(1400, 1000);
         StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.operatorToken(), "zh");
         chrome.get(server.uri("/residents").toString());
         await().atMost(Duration.ofSeconds(15)).until(() -> !text("#hub-picker").isEmpty());

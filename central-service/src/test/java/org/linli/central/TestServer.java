@@ -47,6 +47,7 @@ public final class TestServer implements AutoCloseable {
     private CentralServer server;
     private final Properties credentials = new Properties();
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TestServer(Path dataDir, Clock clock, ZoneId zone, Map<String, String> config) {
         this.dataDir = dataDir;
@@ -374,8 +375,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Stops the service; again does nothing (a test may stop it midway to show a page going offline). */
     @Override
     public void close() {
-        server.close();
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+        }
     }
 }
