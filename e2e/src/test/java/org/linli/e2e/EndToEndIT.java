@@ -60,7 +60,6 @@ import org.linli.broker.ProductionBroker;
 import org.linli.kiosk.HubZone;
 import org.linli.kiosk.Kiosk;
 import org.linli.kiosk.KioskConfig;
-import org.linli.kiosk.OnScreen;
 import org.linli.protocol.Topics;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.linli.protocol.testing.MessageCallback;
@@ -69,8 +68,6 @@ import org.linli.protocol.token.TokenFormat;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole story with the real programs: Mosquitto configured from central-broker-config, the central service from
@@ -95,6 +92,7 @@ class EndToEndIT {
     static CentralProgram central;
     static Pi4jBoard board;
     static Agent agent;
+    static KioskScreen screen;
     static Kiosk kiosk;
     static ChromeDriver dashboard;
     static ChromeDriver counterConsole;
@@ -151,9 +149,8 @@ class EndToEndIT {
                 chrome.quit();
             }
         }
-        if (kiosk != null) {
-            robot.interact(kiosk::close);
-            FxToolkit.cleanupStages();
+        if (screen != null) {
+            screen.close();
         }
         if (agent != null) {
             agent.close();
@@ -354,7 +351,6 @@ class EndToEndIT {
     // ---------------------------------------------------------------- the kiosk
 
     static void startKiosk() throws Exception {
-        FxToolkit.registerPrimaryStage();
         Map<String, String> settings = new HashMap<>(Map.of("central.url", central.url(),
                 "kiosk.key", credentials.getProperty("kiosk.kiosk-lobby.key"), "hub.id", HUB,
                 "data.dir", dir.resolve("kiosk").toString(), "sync.seconds", "1"));
@@ -363,38 +359,12 @@ class EndToEndIT {
         ZoneId zone = HubZone.await(config);
         assertEquals(Hubs.ZONE, zone, "the kiosk takes the test hub's zone");
         // in the hub's zone: the kiosk offers check-in and tickets only within the hub's opening hours
-        FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, time.clock(), () -> { }, 1920, 1080, zone));
-        kiosk.settle();
+        screen = KioskScreen.show(config, time.clock(), zone);
+        kiosk = screen.kiosk();
     }
 
     static Image bookAtTheKiosk() throws Exception {
-        tap("#tile-rooms");
-        tap("#room-" + ROOM);
-        await().atMost(Duration.ofSeconds(15)).until(() -> !kiosk.rooms().slots().isEmpty());
-        var slots = kiosk.rooms().slots();
-        Instant now = time.now();
-        int first = 0;
-        while (!(slots.get(first).free() && slots.get(first + 1).free()
-                && slots.get(first).start().toInstant().isAfter(now))) {
-            first++;
-        }
-        tap("#slot-" + first);
-        tap("#slot-" + (first + 1));
-        tap("#to-details");
-        tap("#more");
-        tap("#purpose-meeting");
-        for (char c : "13912345678".toCharArray()) {
-            tap("#key-" + c);
-        }
-        tap("#book");
-        // the first time this number is used here: the privacy notice, which the resident agrees to
-        tap("#consent-agree");
-        await("the booking is confirmed on the kiosk").atMost(Duration.ofSeconds(20))
-                .failFast("the kiosk was refused: " + kiosk.rooms().slots().get(kiosk.rooms().firstSlotProperty().get())
-                        + " .. " + kiosk.rooms().slots().get(kiosk.rooms().lastSlotProperty().get()) + ", attendees "
-                        + kiosk.rooms().attendeesProperty().get() + ", purpose " + kiosk.rooms().purposeProperty().get(),
-                        () -> kiosk.rooms().stepProperty().get() == org.linli.kiosk.rooms.RoomsViewModel.Step.PROBLEM)
-                .until(() -> robot.lookup("#booking-done").tryQuery().map(Node::isVisible).orElse(false));
+        screen.book(ROOM, time.now(), "13912345678");
         Node qr = robot.lookup("#qr").match(Node::isVisible).query();
         Image[] image = new Image[1];
         // The QR is drawn once the confirmation is on screen; take the picture when it shows a readable code.
@@ -463,15 +433,11 @@ class EndToEndIT {
     }
 
     static void tap(String id) throws InterruptedException {
-        awaitShown(id);
-        robot.clickOn(id);
-        WaitForAsyncUtils.waitForFxEvents();
-        kiosk.settle();
+        screen.tap(id);
     }
 
     static void awaitShown(String id) {
-        await(id + " on the kiosk").atMost(Duration.ofSeconds(20))
-                .until(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+        screen.awaitShown(id);
     }
 
     static void kioskShot(String name) throws Exception {

@@ -11,15 +11,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.e2e.TlsCentral.Run;
-import org.linli.kiosk.central.CentralClient;
+import org.linli.kiosk.HubZone;
+import org.linli.kiosk.KioskConfig;
 import org.linli.protocol.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * central over HTTPS with no catalogue, its first administrator ({@code central admin add}); the administrator signs
  * in on the login page and, on the catalogue page in Chromium, makes the hub, its room, a service and a counter; then
  * {@code provision-device door} and {@code provision-device kiosk} with the token of that browser session, and a
- * booking made with the kiosk's provisioned key opens the door over TLS.
+ * booking made at the provisioned kiosk (the kiosk program, tapped) opens the door over TLS.
  */
 class FromEmptyIT {
     static final String HUB = ProvisionedSite.HUB;
@@ -79,12 +83,21 @@ class FromEmptyIT {
         Run provisioned = site.provisionDoor(door, tokenFile, fifo);
         assertEquals(0, provisioned.status(), provisioned.output());
         site.startDoor(site.doorConfig(door), fifo);
-        CentralClient client = ProvisionedSite.kioskClient(site.provisionKiosk(tokenFile));
+        KioskConfig kioskConfig = site.provisionKiosk(tokenFile);
+        ProvisionedSite.kioskClient(kioskConfig);
 
         // the page lists the kiosk the command made
         chrome.navigate().refresh();
         await().atMost(WAIT).until(() -> !chrome.findElements(By.cssSelector("#kiosks tr[data-kiosk]")).isEmpty());
-        site.bookAtTheKioskAndOpenTheDoor(client, "13800138032", "from an empty site");
+
+        // the kiosk program itself, from the configuration provisioning wrote, over HTTPS: a resident books by taps
+        // and shows the booking's QR to the door's reader
+        ZoneId zone = HubZone.await(kioskConfig);
+        assertEquals(Hubs.ZONE, zone, "the kiosk has the hub's zone from the central service");
+        try (KioskScreen kiosk = KioskScreen.show(kioskConfig, Clock.systemUTC(), zone)) {
+            String doorToken = kiosk.book(ROOM, Instant.now(), "13800138032");
+            site.showAtTheDoor(doorToken);
+        }
     }
 
     /** On the login page and the catalogue page: the hub, open 09:00-15:00 every day, a room, a service, a counter. */

@@ -222,7 +222,12 @@ final class ProvisionedSite implements AutoCloseable {
         assertEquals("consent-required", refused.type());
         Model.Booking booking = client.book(request, ConsentPrompt.VERSION, UUID.randomUUID().toString());
         assertNotNull(booking.token());
-        reader.write((booking.token() + "\n").getBytes(StandardCharsets.US_ASCII));
+        showAtTheDoor(booking.token());
+    }
+
+    /** A booking's token at the door's reader, as its QR reads; waits for the door to open once. */
+    void showAtTheDoor(String token) throws IOException {
+        reader.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
         reader.flush();
         await("the door opens for the kiosk's booking").atMost(Duration.ofSeconds(20))
                 .until(() -> unlocks.get() == 1);
