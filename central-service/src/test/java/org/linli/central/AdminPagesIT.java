@@ -160,6 +160,9 @@ class AdminPagesIT {
         // each action also in words, above its method and path (an administrator reads "Staff account … disabled")
         assertTrue(log.contains("Staff account wang.fang disabled\nPOST /api/v1/staff/wang.fang/disable"), log);
         assertTrue(log.contains("New password for wang.fang"), log);
+        // the sign-ins tried above, right and wrong, under the name typed
+        assertTrue(log.contains("wang.fang (Counter staff)") && log.contains("Sign-in\nPOST /api/v1/auth/login"), log);
+        assertTrue(log.contains("wang.fang (not signed in)"), log);
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
                 By.cssSelector("tr[data-door='access.granted']")).isEmpty());
         assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains("Let in"));
