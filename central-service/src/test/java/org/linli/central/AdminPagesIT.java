@@ -242,10 +242,25 @@ class AdminPagesIT {
         assertTrue(chrome.findElement(By.cssSelector("#now-serving .serving-row:not(.idle)")).getText().contains("A00"));
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("board-on-display-key.png"));
 
-        String id = server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
-                .get(0).get("id").asText();
-        assertEquals(204, server.delete("/api/v1/hubs/" + TestServer.HUB + "/display-keys/" + id,
-                server.adminToken()).status());
+        // revoked on the staff page, by its button, in another window of the administrator's
+        ChromeDriver staff = HeadlessChromium.start(dir.resolve("chrome-staff"), 1600, 1000);
+        try {
+            StaffBrowser.signIn(staff, server.uri("/login").toString(), server.adminToken(), "zh");
+            staff.get(server.uri("/staff").toString());
+            await().atMost(Duration.ofSeconds(15)).until(() -> staff.findElements(
+                    By.cssSelector("tr[data-display] button[data-revoke]")).size() == 1);
+            WebElement revoke = staff.findElement(By.cssSelector("tr[data-display] button[data-revoke]"));
+            assertEquals("作废", revoke.getText());
+            revoke.click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> staff.findElements(By.cssSelector("tr[data-display]"))
+                    .isEmpty());
+        } finally {
+            staff.quit();
+        }
+        assertEquals(401, server.get("/api/v1/display-keys/me", key).status(), "the board's key is refused");
+        assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
+                .isEmpty());
+        // the board, on its next load, is sent to the sign-in
         chrome.navigate().refresh();
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().contains("/login"));
     }
