@@ -29,7 +29,7 @@
     ["POST", /^\/staff\/([^/]+)\/password-reset$/, "staffPassword"], ["POST", /^\/auth\/password$/, "ownPassword"],
     ["POST", /^\/bookings\/([^/]+)\/cancel$/, "cancel"], ["POST", /^\/rooms\/([^/]+)\/blocks$/, "block"],
     ["PUT", /^\/reports\/weights$/, "weights"], ["PUT", /^\/reports\/[^/]+\/targets\/([^/]+)$/, "target"],
-    ["CLI", /^keys$/, "keysRotated"]
+    ["CLI", /^keys$/, "keysRotated"], ["POST", /^\/auth\/login$/, "signIn"], ["POST", /^\/auth\/logout$/, "signOut"]
   ];
 
   function actionWords(action) {

@@ -145,15 +145,18 @@ final class Tools {
             return usage("restore needs the backup's directory");
         }
         Path source = Path.of(args.getFirst());
-        Settings settings = settings(new ArrayList<>(args.subList(1, args.size())));
-        Map<String, String> restored = new Backup(clock).restore(source, settings);
+        // the HTTPS certificate and key may be among what it puts back
+        Settings settings = settings(new ArrayList<>(args.subList(1, args.size())), false);
+        Backup.Restored restored = new Backup(clock).restore(source, settings);
         // in the restored database: it says where it came from, whatever the backup's own log ended with
         try (Database db = Databases.open(settings.dbUrl(), settings.dataDir())) {
             audit(db, settings, null, "CLI restore", "from " + source.toAbsolutePath() + ", made "
                     + Backup.createdAt(source));
         }
         out.println(say("restore.done", source, Backup.createdAt(source), settings.dataDir(),
-                String.join(", ", restored.keySet())));
+                String.join(", ", restored.restored().keySet())));
+        restored.leftOut().forEach((name, left) -> out.println(left.reason() == Backup.Reason.DIFFERS
+                ? say("restore.differs", name, left.where()) : say("restore.notConfigured", name)));
         return 0;
     }
 
@@ -215,6 +218,10 @@ final class Tools {
 
     /** The configuration from {@code --config F} and {@code --data DIR}, as the service itself reads it. */
     private static Settings settings(List<String> options) {
+        return settings(options, true);
+    }
+
+    private static Settings settings(List<String> options, boolean tlsFilesMustExist) {
         String file = take(options, "--config");
         String data = take(options, "--data");
         if (!options.isEmpty()) {
@@ -222,7 +229,7 @@ final class Tools {
         }
         Map<String, String> overrides = data == null ? Map.of() : Map.of("data.dir", data);
         Config config = ConfigLoader.load(file == null ? null : Path.of(file), System.getenv(), overrides);
-        return Settings.from(config);
+        return Settings.from(config, tlsFilesMustExist);
     }
 
     /** Removes {@code option VALUE} from the list; answers the value, or null when the option is absent. */

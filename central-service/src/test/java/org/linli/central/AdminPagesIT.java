@@ -160,6 +160,9 @@ class AdminPagesIT {
         // each action also in words, above its method and path (an administrator reads "Staff account … disabled")
         assertTrue(log.contains("Staff account wang.fang disabled\nPOST /api/v1/staff/wang.fang/disable"), log);
         assertTrue(log.contains("New password for wang.fang"), log);
+        // the sign-ins tried above, right and wrong, under the name typed
+        assertTrue(log.contains("wang.fang (Counter staff)") && log.contains("Sign-in\nPOST /api/v1/auth/login"), log);
+        assertTrue(log.contains("wang.fang (not signed in)"), log);
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
                 By.cssSelector("tr[data-door='access.granted']")).isEmpty());
         assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains("Let in"));
@@ -239,10 +242,25 @@ class AdminPagesIT {
         assertTrue(chrome.findElement(By.cssSelector("#now-serving .serving-row:not(.idle)")).getText().contains("A00"));
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("board-on-display-key.png"));
 
-        String id = server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
-                .get(0).get("id").asText();
-        assertEquals(204, server.delete("/api/v1/hubs/" + TestServer.HUB + "/display-keys/" + id,
-                server.adminToken()).status());
+        // revoked on the staff page, by its button, in another window of the administrator's
+        ChromeDriver staff = HeadlessChromium.start(dir.resolve("chrome-staff"), 1600, 1000);
+        try {
+            StaffBrowser.signIn(staff, server.uri("/login").toString(), server.adminToken(), "zh");
+            staff.get(server.uri("/staff").toString());
+            await().atMost(Duration.ofSeconds(15)).until(() -> staff.findElements(
+                    By.cssSelector("tr[data-display] button[data-revoke]")).size() == 1);
+            WebElement revoke = staff.findElement(By.cssSelector("tr[data-display] button[data-revoke]"));
+            assertEquals("作废", revoke.getText());
+            revoke.click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> staff.findElements(By.cssSelector("tr[data-display]"))
+                    .isEmpty());
+        } finally {
+            staff.quit();
+        }
+        assertEquals(401, server.get("/api/v1/display-keys/me", key).status(), "the board's key is refused");
+        assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/display-keys", server.adminToken()).json()
+                .isEmpty());
+        // the board, on its next load, is sent to the sign-in
         chrome.navigate().refresh();
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().contains("/login"));
     }

@@ -231,6 +231,72 @@ class BackupIT {
         }
     }
 
+    /**
+     * The central's HTTPS certificate and key (server.tls, as deploy-pi installs them outside the data directory) are
+     * in the backup, owner-only, and restore puts them where the new machine's configuration names them; the
+     * service serves HTTPS from what was restored. A certificate already there and different (the new machine's
+     * own) is left as it is, and the restore says so.
+     */
+    @Test
+    void theCentralsTlsCertificateAndKeyAreBackedUpAndRestoredWhereTheConfigurationNamesThem() throws Exception {
+        Path tls = HttpsIT.certificates(dir);
+        Path data = dir.resolve("hub");
+        try (TestServer hub = TestServer.start(data)) {
+            assertEquals(200, hub.get("/api/v1/hubs/wutong66", null).status());
+        }
+        Path backup = dir.resolve("backup");
+        String said = command("backup", backup.toString(), "--config", tlsConfig("central.yaml",
+                tls.resolve("server.crt"), tls.resolve("server.key")).toString(), "--data", data.toString());
+        assertTrue(said.contains("tls-certificate.pem") && said.contains("tls-private-key.pem"), said);
+        assertEquals(Files.readString(tls.resolve("server.crt")), Files.readString(backup.resolve(
+                "tls-certificate.pem")));
+        assertEquals(Files.readString(tls.resolve("server.key")), Files.readString(backup.resolve(
+                "tls-private-key.pem")));
+        for (String name : List.of("tls-certificate.pem", "tls-private-key.pem")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    backup.resolve(name))), name);
+        }
+
+        // a new machine, whose configuration names the same files, not there yet
+        Path newTls = dir.resolve("new-machine/etc/tls");
+        Path newConfig = tlsConfig("new-central.yaml", newTls.resolve("central.crt"), newTls.resolve("central.key"));
+        Path newData = dir.resolve("new-machine/data");
+        String restored = command("restore", backup.toString(), "--config", newConfig.toString(), "--data",
+                newData.toString());
+        assertTrue(restored.contains("tls-private-key.pem"), restored);
+        assertEquals(Files.readString(tls.resolve("server.key")), Files.readString(newTls.resolve("central.key")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                newTls.resolve("central.key"))));
+        Map<String, String> https = new java.util.HashMap<>(Map.of("data.dir", newData.toString(), "server.port", "0",
+                "server.host", "127.0.0.1", "server.tls.certificate", newTls.resolve("central.crt").toString(),
+                "server.tls.private-key", newTls.resolve("central.key").toString()));
+        try (CentralServer central = CentralServer.start(HttpsIT.settings(https), HubTime.noon().clock(), false)) {
+            java.net.http.HttpResponse<String> hub = HttpsIT.trusting(tls.resolve("ca.crt")).send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://localhost:" + central.port()
+                            + "/api/v1/hubs/wutong66")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, hub.statusCode(), "served over HTTPS from the restored key: " + hub.body());
+        }
+
+        // a machine that has its own certificate already: kept, and said
+        Path ownTls = Files.createDirectories(dir.resolve("own-machine/tls"));
+        Files.copy(tls.resolve("ca.crt"), ownTls.resolve("central.crt"));
+        String kept = command("restore", backup.toString(), "--config", tlsConfig("own-central.yaml",
+                ownTls.resolve("central.crt"), ownTls.resolve("central.key")).toString(), "--data",
+                dir.resolve("own-machine/data").toString());
+        assertEquals(Files.readString(tls.resolve("ca.crt")), Files.readString(ownTls.resolve("central.crt")));
+        assertTrue(kept.contains(ownTls.resolve("central.crt") + " differs from the backup's"), kept);
+        assertEquals(Files.readString(tls.resolve("server.key")), Files.readString(ownTls.resolve("central.key")));
+    }
+
+    private Path tlsConfig(String name, Path certificate, Path key) throws java.io.IOException {
+        return Files.writeString(dir.resolve(name), """
+                server:
+                  tls:
+                    certificate: %s
+                    private-key: %s
+                """.formatted(certificate, key));
+    }
+
     private static long residentOfCheckIn(TestServer server, Map<String, Object> body) {
         TestServer.Response r = server.post("/api/v1/checkins", server.kioskKey(), body);
         assertEquals(201, r.status(), r.text());

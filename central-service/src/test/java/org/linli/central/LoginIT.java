@@ -120,6 +120,51 @@ class LoginIT {
         }
     }
 
+    /**
+     * Every checked sign-in is in the audit log under the account name as typed, right or wrong, with its outcome and
+     * address, and every sign-out, also one by the session cookie alone; never the password. A wrong sign-in for an
+     * account of a hub is that hub's (its administrators see it), one for no account every hub's.
+     */
+    @Test
+    void signInsRightOrWrongAndSignOutsAreAuditedWithoutThePassword() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            assertEquals(401, login(server, "operator", "a wrong guess").status());
+            assertEquals(401, login(server, "nobody.here", "another guess").status());
+            TestServer.Response in = login(server, "operator", server.password("operator"));
+            assertEquals(200, in.status(), in.text());
+            String token = in.json().get("token").asText();
+            // a page whose stored token is gone signs out by the cookie the server set
+            assertEquals(204, HTTP.send(HttpRequest.newBuilder(server.uri("/api/v1/auth/logout"))
+                    .header("Cookie", "linli_token=" + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(401, server.get("/api/v1/hubs/wutong66/live", token).status(), "the session ended");
+
+            com.fasterxml.jackson.databind.JsonNode operator = server.get("/api/v1/audit?actor=operator",
+                    server.adminToken()).json();
+            assertEquals(3, operator.size(), operator.toString());
+            // newest first: the sign-out, the sign-in, the wrong password
+            assertEquals(List.of("POST /api/v1/auth/logout 204 operator", "POST /api/v1/auth/login 200 operator",
+                    "POST /api/v1/auth/login 401 none"), java.util.stream.StreamSupport.stream(operator.spliterator(),
+                    false).map(e -> e.get("action").asText() + " " + e.get("status").asInt() + " "
+                    + e.get("role").asText()).toList());
+            for (com.fasterxml.jackson.databind.JsonNode e : operator) {
+                assertEquals("127.0.0.1", e.get("source").asText());
+                assertEquals(TestServer.HUB, e.get("hub").asText(), "the operator's hub's administrators see it");
+            }
+            com.fasterxml.jackson.databind.JsonNode nobody = server.get("/api/v1/audit?actor=nobody.here",
+                    server.adminToken()).json();
+            assertEquals(1, nobody.size(), nobody.toString());
+            assertEquals(401, nobody.get(0).get("status").asInt());
+            assertFalse(nobody.get(0).hasNonNull("hub"), "no account: every hub's, " + nobody);
+            assertEquals(4, server.get("/api/v1/audit?action=login", server.adminToken()).json().size(),
+                    "the two wrong sign-ins, the operator's and this test's administrator's, by the action filter");
+            String everything = server.get("/api/v1/audit", server.adminToken()).text();
+            for (String password : List.of("a wrong guess", "another guess", server.password("operator"))) {
+                assertFalse(everything.contains(password), "a password in the audit log: " + everything);
+            }
+        }
+    }
+
     private static int streamStatus(TestServer server, String cookie) throws Exception {
         HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(server.uri("/api/v1/events"))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofInputStream());

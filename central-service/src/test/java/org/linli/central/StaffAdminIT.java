@@ -211,4 +211,53 @@ class StaffAdminIT extends CentralIT {
         assertEquals(2, server.get("/api/v1/audit/doors?from=" + day + "&to=" + day, server.adminToken()).json()
                 .size());
     }
+
+    /**
+     * The doors' half of the audit log goes with the staff half: what a door did, and the commands staff sent it with
+     * their answers, are deleted by the daily job once older than the retention period; newer ones stay.
+     */
+    @Test
+    void doorEventsAndCommandsOlderThanTheRetentionPeriodArePurged() {
+        assertEquals(201, server.post("/api/v1/devices", server.adminToken(), Map.of("id", "old-door", "hub",
+                TestServer.HUB, "rooms", java.util.List.of("studio"))).status());
+        long now = server.clock().millis();
+        long aYearAndADayAgo = now - java.time.Duration.ofDays(366).toMillis();
+        long aYearLessADayAgo = now - java.time.Duration.ofDays(364).toMillis();
+        server.components().db().write(c -> {
+            org.linli.central.store.Sql.update(c, "INSERT INTO device_event (device_id, seq, room_id, ts, type,"
+                    + " booking_id, reason) VALUES ('old-door', 1, 'studio', ?, 'access.granted', '7', NULL),"
+                    + " ('old-door', 2, 'studio', ?, 'door.opened', NULL, NULL),"
+                    + " ('old-door', 3, 'studio', ?, 'door.unlocked_remotely', NULL, 'old-cmd for 5 s'),"
+                    + " ('old-door', 4, 'studio', ?, 'access.denied', NULL, 'EXPIRED'),"
+                    + " ('old-door', 5, 'studio', ?, 'door.unlocked_remotely', NULL, 'new-cmd for 5 s')",
+                    aYearAndADayAgo, aYearAndADayAgo + 1000, aYearAndADayAgo + 2000, aYearLessADayAgo,
+                    aYearLessADayAgo + 1000);
+            org.linli.central.store.Sql.update(c, "INSERT INTO device_command (id, device_id, hub_id, cmd, room_id,"
+                    + " duration_s, reason, actor, source, sent_ts) VALUES"
+                    + " ('old-cmd', 'old-door', ?, 'unlock', 'studio', 5, '', 'admin', '127.0.0.1', ?),"
+                    + " ('new-cmd', 'old-door', ?, 'unlock', 'studio', 5, '', 'admin', '127.0.0.1', ?)",
+                    TestServer.HUB, aYearAndADayAgo / 1000 + 1, TestServer.HUB, aYearLessADayAgo / 1000 + 1);
+            return null;
+        });
+
+        new org.linli.central.audit.AuditLog(server.components().db(), server.clock(),
+                java.time.Duration.ofDays(365)).purge();
+        assertEquals(2, server.count("SELECT count(*) FROM device_event WHERE device_id = 'old-door'"));
+        assertEquals(0, server.count("SELECT count(*) FROM device_event WHERE device_id = 'old-door'"
+                + " AND ts < " + (now - java.time.Duration.ofDays(365).toMillis())));
+        JsonNode doors = server.get("/api/v1/audit/doors?hub=" + TestServer.HUB, server.adminToken()).json();
+        assertFalse(doors.toString().contains("\"booking\":\"7\""), doors.toString());
+        assertTrue(doors.toString().contains("EXPIRED"), doors.toString());
+        // the dashboard's recent actions of the door: the newer command with its answer, the older one gone
+        JsonNode commands = server.get("/api/v1/devices/old-door/commands", server.adminToken()).json();
+        assertEquals(1, commands.size(), commands.toString());
+        assertEquals("new-cmd", commands.get(0).get("id").asText());
+        assertEquals("done", commands.get(0).get("state").asText());
+
+        // two days on, the rest has passed the period too
+        new org.linli.central.audit.AuditLog(server.components().db(), java.time.Clock.offset(server.clock(),
+                java.time.Duration.ofDays(2)), java.time.Duration.ofDays(365)).purge();
+        assertEquals(0, server.count("SELECT count(*) FROM device_event WHERE device_id = 'old-door'"));
+        assertEquals(0, server.count("SELECT count(*) FROM device_command WHERE device_id = 'old-door'"));
+    }
 }

@@ -31,7 +31,8 @@ import org.linli.protocol.testing.MosquittoBroker;
 
 /**
  * {@code ./linli demo} on a machine without a display, as a newcomer starts it: the banner tells how to start a
- * kiosk on that demo, and the command it prints works as printed (here under Xvfb, as the banner also suggests).
+ * kiosk on that demo, and the command it prints works as printed (here under Xvfb, as the banner also suggests); no
+ * staff password is printed.
  */
 class DemoIT {
     static final Path HOME = Path.of(System.getProperty("linli.home", "..")).toAbsolutePath().normalize();
@@ -86,6 +87,7 @@ class DemoIT {
             credentials.load(in);
         }
         assertTrue(Files.readString(config).contains(credentials.getProperty("kiosk.kiosk-lobby.key")));
+        assertNoStaffPassword(credentials, out);
 
         assertEquals(0.0, sseClients(port).orElse(0.0), "nobody listens to the demo's live events yet");
         ProcessBuilder typed = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c",
@@ -98,6 +100,23 @@ class DemoIT {
                 .until(() -> sseClients(port).orElse(0.0) >= 1 || !kiosk.isAlive());
         assertTrue(kiosk.isAlive(), "the kiosk exited: " + kioskOut);
         assertTrue(kioskOut.stream().noneMatch(l -> l.contains("bad configuration")), kioskOut.toString());
+        assertNoStaffPassword(credentials, out);
+    }
+
+    /**
+     * Finding L8: the staff's passwords stay in the credentials file (mode 600), never on the demo's output, which
+     * a terminal's scrollback, a screen share or a CI log shows to others; the banner names the file instead.
+     */
+    private static void assertNoStaffPassword(Properties credentials, List<String> out) {
+        List<String> passwords = credentials.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("staff.") && name.endsWith(".password"))
+                .map(credentials::getProperty).toList();
+        assertEquals(3, passwords.size(), "admin, operator and counter: " + credentials.stringPropertyNames());
+        assertTrue(out.stream().anyMatch(l -> l.contains("demo-credentials.properties")), "the banner names the file");
+        for (String password : passwords) {
+            assertTrue(password.length() >= 12 && out.stream().noneMatch(l -> l.contains(password)),
+                    "a staff password on the demo's output");
+        }
     }
 
     private static Optional<Double> sseClients(int port) throws IOException, InterruptedException {

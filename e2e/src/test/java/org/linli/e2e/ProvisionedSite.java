@@ -45,8 +45,9 @@ import org.linli.kiosk.session.ConsentPrompt;
 /**
  * A site set up by its commands, as ProvisioningIT and FromEmptyIT both need it: the project's CA and certificates
  * (tls.sh) and the door's broker credential (credential.sh), a central over HTTPS started from its jar without the
- * demo, and its first administrator by {@code central admin add}. Then a door and a kiosk by {@code provision-device},
- * used as written (only the GPIO provider becomes the mock board and the data directories temporary ones).
+ * demo, and its first administrator by {@code central admin add}. Then a door and a kiosk by {@code provision-device}
+ * on a Pi where {@code install.sh} left its role's template in {@code /etc/linli} (deploy-pi/README.md, steps 4 and
+ * 5), used as written (only the GPIO provider becomes the mock board and the data directories temporary ones).
  */
 final class ProvisionedSite implements AutoCloseable {
     static final String HUB = "wutong66";
@@ -159,6 +160,7 @@ final class ProvisionedSite implements AutoCloseable {
 
     /** {@code provision-device door} for the activity room's door on the Pi {@code pi}, its QR reader a FIFO. */
     Run provisionDoor(Path pi, Path tokenFile, Path fifo) throws IOException, InterruptedException {
+        installedTemplate(pi, "agent.yaml");
         return provision(dir, pi, List.of("door", "--central", centralUrl(), "--ca-file", caFile().toString(),
                 "--token-file", tokenFile.toString(), "--device", DEVICE, "--hub", HUB, "--room", ROOM,
                 "--mqtt-url", broker.tlsUrl(), "--mqtt-password-file", dir.resolve("door.pass").toString(),
@@ -191,11 +193,28 @@ final class ProvisionedSite implements AutoCloseable {
     /** {@code provision-device kiosk} for the hub's lobby, and the configuration it wrote. */
     KioskConfig provisionKiosk(Path tokenFile) throws Exception {
         Path pi = dir.resolve("kiosk-pi");
-        Run kiosk = provision(dir, pi, List.of("kiosk", "--central", centralUrl(), "--ca-file", caFile().toString(),
-                "--token-file", tokenFile.toString(), "--hub", HUB, "--label", "Lobby"));
+        installedTemplate(pi, "kiosk.yaml");
+        Run kiosk = provisionKiosk(pi, tokenFile);
         assertEquals(0, kiosk.status(), kiosk.output());
         return KioskConfig.load(pi.resolve("etc/kiosk.yaml"), Map.of("LINLI_DATA_DIR",
                 dir.resolve("kiosk-data").toString()));
+    }
+
+    /** {@code provision-device kiosk} for the hub's lobby on the Pi {@code pi}. */
+    Run provisionKiosk(Path pi, Path tokenFile) throws IOException, InterruptedException {
+        return provision(dir, pi, List.of("kiosk", "--central", centralUrl(), "--ca-file", caFile().toString(),
+                "--token-file", tokenFile.toString(), "--hub", HUB, "--label", "Lobby"));
+    }
+
+    /**
+     * What {@code install.sh ROLE} leaves in /etc/linli before provisioning: the role's template, with its
+     * placeholders (install_template; InstallScriptChrootIT checks that it does).
+     */
+    private static void installedTemplate(Path pi, String file) throws IOException {
+        Path installed = Files.createDirectories(pi.resolve("etc")).resolve(file);
+        if (!Files.exists(installed)) {
+            Files.copy(EndToEndIT.HOME.resolve("deploy-pi/rootfs/etc/linli/" + file + ".example"), installed);
+        }
     }
 
     /** The kiosk's client as the written configuration makes it: the provisioned key, trusting only its CA. */

@@ -26,7 +26,8 @@ import org.linli.kiosk.central.CentralClient;
 
 /**
  * A site set up the way deploy-pi/README.md says, through its commands only ({@link ProvisionedSite}): the central
- * with the site's own catalogue, then {@code provision-device door} and {@code provision-device kiosk}. What they
+ * with the site's own catalogue, then {@code provision-device door} and {@code provision-device kiosk} over the
+ * templates {@code install.sh} left. What they
  * write is used as written: the door joins the TLS broker, and a booking made with the kiosk's provisioned key opens
  * it.
  */
@@ -76,6 +77,13 @@ class ProvisioningIT {
 
         KioskConfig kioskConfig = site.provisionKiosk(token);
         assertEquals(HUB, kioskConfig.hubId());
+        // provisioned once, over install.sh's template; a second time would issue a second key, and is refused
+        Path kioskYaml = dir.resolve("kiosk-pi/etc/kiosk.yaml");
+        String written = Files.readString(kioskYaml);
+        Run again = site.provisionKiosk(dir.resolve("kiosk-pi"), token);
+        assertEquals(1, again.status(), again.output());
+        assertTrue(again.output().contains("this kiosk has a key"), again.output());
+        assertEquals(written, Files.readString(kioskYaml));
         assertEquals("https", kioskConfig.centralUrl().getScheme());
         CentralClient client = ProvisionedSite.kioskClient(kioskConfig);
         site.bookAtTheKioskAndOpenTheDoor(client, "13800138031", "provisioning test");

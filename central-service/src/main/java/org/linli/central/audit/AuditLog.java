@@ -11,7 +11,8 @@ import org.linli.central.store.Sql;
 
 /**
  * Who did what, when and from where: every change a member of staff makes (the method and path, the answer's status,
- * the caller's address), kept as long as the retention rule keeps personal data and then deleted by the daily job.
+ * the caller's address), and what each door did; kept as long as the retention rule keeps personal data and then
+ * deleted by the daily job.
  */
 public final class AuditLog {
     private static final int MAX_ROWS = 1000;
@@ -122,9 +123,19 @@ public final class AuditLog {
                 rs.getString(7)), params.toArray()));
     }
 
-    /** Deletes what is older than the retention rule; run by the daily job. @return how many */
+    /**
+     * Deletes what is older than the retention rule, from both halves: staff's actions, and what the doors did with
+     * the commands staff sent them (a command goes with its answer, which is one of the door's events: kept alone it
+     * would read "unanswered"). Nothing else reads old door events: reports count bookings, check-ins and occupancy
+     * samples, never device_event. Run by the daily job.
+     *
+     * @return how many rows
+     */
     public int purge() {
-        long before = clock.instant().minus(kept).getEpochSecond();
-        return db.write(c -> Sql.update(c, "DELETE FROM audit WHERE at_ts < ?", before));
+        Instant before = clock.instant().minus(kept);
+        return db.write(c -> Sql.update(c, "DELETE FROM audit WHERE at_ts < ?", before.getEpochSecond())
+                // a device's event time is its payload's, in epoch milliseconds
+                + Sql.update(c, "DELETE FROM device_event WHERE ts < ?", before.toEpochMilli())
+                + Sql.update(c, "DELETE FROM device_command WHERE sent_ts < ?", before.getEpochSecond()));
     }
 }

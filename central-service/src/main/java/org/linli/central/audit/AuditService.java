@@ -41,6 +41,7 @@ public final class AuditService implements HttpService {
     private final HubScope scope;
     private final Function<String, Optional<Caller>> identify;
     private final ActionHubs hubs;
+    private final Function<String, Optional<String>> staffHub;
     private final Catalogue catalogue;
 
     /**
@@ -54,6 +55,7 @@ public final class AuditService implements HttpService {
         this.scope = new HubScope(catalogue);
         this.identify = identify;
         this.hubs = new ActionHubs(catalogue, staffHub);
+        this.staffHub = staffHub;
         this.catalogue = catalogue;
     }
 
@@ -63,29 +65,34 @@ public final class AuditService implements HttpService {
                 .get("/audit/doors", this::doors);
     }
 
-    /** Records staff changes; residents' kiosk requests are not administrative and are left alone. */
+    /**
+     * Records staff changes; residents' kiosk requests are not administrative and are left alone. Who did it is the
+     * bearer's caller, unless the handler noted who the action was for ({@link Requests#auditActor}): a sign-in, right
+     * or wrong, under the account name typed, and a sign-out by the session cookie alone.
+     */
     public Filter filter() {
         return (chain, req, res) -> {
             String path = req.path().path();
-            Caller caller = null;
-            if (CHANGES.contains(req.prologue().method()) && path.startsWith("/api/")) {
-                String bearer = Requests.bearer(req);
-                caller = bearer == null ? null : identify.apply(bearer).filter(c -> c.role() != Role.KIOSK)
-                        .orElse(null);
-            }
+            Optional<Caller> caller = CHANGES.contains(req.prologue().method()) && path.startsWith("/api/")
+                    ? Optional.ofNullable(Requests.bearer(req)).flatMap(identify).filter(c -> c.role() != Role.KIOSK)
+                    : Optional.empty();
             chain.proceed();
-            if (caller != null) {
-                try {
-                    Optional<Requests.AuditNote> note = Requests.auditNote(req);
-                    String hub = note.map(Requests.AuditNote::hub)
-                            .or(() -> hubs.of(path)).orElse(caller.hubId());
-                    log.record(caller.name(), caller.role().wire(), hub,
-                            req.prologue().method().text() + " " + path, res.status().code(),
-                            req.remotePeer().host(), note.map(Requests.AuditNote::reason).orElse(null));
-                } catch (RuntimeException e) {
-                    // the action itself is done and answered; a lost audit line must be seen in the journal
-                    LOG.log(Level.ERROR, "cannot write the audit log for " + caller.name() + ": " + e.getMessage(), e);
-                }
+            Optional<Requests.AuditActor> noted = Requests.auditActor(req);
+            if (caller.isEmpty() && noted.isEmpty()) {
+                return;
+            }
+            String actor = noted.map(Requests.AuditActor::name).orElseGet(() -> caller.orElseThrow().name());
+            try {
+                Optional<Requests.AuditNote> note = Requests.auditNote(req);
+                String hub = note.map(Requests.AuditNote::hub).or(() -> hubs.of(path))
+                        .or(() -> noted.isPresent() ? staffHub.apply(actor) : caller.map(Caller::hubId))
+                        .orElse(null);
+                String role = noted.map(Requests.AuditActor::role).orElseGet(() -> caller.orElseThrow().role().wire());
+                log.record(actor, role, hub, req.prologue().method().text() + " " + path, res.status().code(),
+                        req.remotePeer().host(), note.map(Requests.AuditNote::reason).orElse(null));
+            } catch (RuntimeException e) {
+                // the action itself is done and answered; a lost audit line must be seen in the journal
+                LOG.log(Level.ERROR, "cannot write the audit log for " + actor + ": " + e.getMessage(), e);
             }
         };
     }

@@ -36,11 +36,18 @@ public final class LoginThrottle {
 
     private final Database db;
     private final Clock clock;
+    private final Duration queueWait;
     private final Semaphore checks = new Semaphore(CONCURRENT, true);
 
     public LoginThrottle(Database db, Clock clock) {
+        this(db, clock, QUEUE_WAIT);
+    }
+
+    /** @param queueWait how long a sign-in waits for a free bcrypt slot before it is refused (a test's own) */
+    LoginThrottle(Database db, Clock clock, Duration queueWait) {
         this.db = db;
         this.clock = clock;
+        this.queueWait = queueWait;
     }
 
     /**
@@ -57,7 +64,7 @@ public final class LoginThrottle {
         refuseIfOver(from, PER_ADDRESS, now, "too many wrong passwords from this address");
         boolean acquired;
         try {
-            acquired = checks.tryAcquire(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            acquired = checks.tryAcquire(queueWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;

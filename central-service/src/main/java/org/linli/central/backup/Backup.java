@@ -33,8 +33,9 @@ import org.linli.central.store.SecretFiles;
  * reads one consistent snapshot, so a backup holds every transaction committed before it began and none half), and
  * the secrets without which the copy is worth little: {@code resident.secret} (without it no phone number or card
  * finds its resident again), the token-signing key (without it every door QR already handed out stops opening) and
- * the calendar secret (without it every calendar a resident or staff member subscribed to stops answering).
- * Everything is written owner-only (files 600, directory 700) into a sibling directory that is renamed into place
+ * the calendar secret (without it every calendar a resident or staff member subscribed to stops answering), and the
+ * HTTPS certificate and key the configuration names (server.tls), without which devices and phones need a new
+ * certificate from the project's CA. Everything is written owner-only (files 600, directory 700) into a sibling directory that is renamed into place
  * at the end, so a half-written backup never looks like one. A manifest holds each file's SHA-256; restore checks it.
  */
 public final class Backup {
@@ -46,6 +47,27 @@ public final class Backup {
     private static final String DEMO_CREDENTIALS = "demo-credentials.properties";
     // signs the calendar feeds' addresses: without it every subscribed calendar stops answering after a restore
     private static final String CALENDAR_SECRET = "calendar.secret";
+    // The central's HTTPS certificate and key where server.tls names them (deploy-pi: /etc/linli/tls/central.*):
+    // the site's own files, outside the data directory; without the key, every device and phone that trusts the
+    // project's CA needs a new certificate signed with the CA's key, which is kept offline.
+    static final String TLS_CERTIFICATE = "tls-certificate.pem";
+    static final String TLS_KEY = "tls-private-key.pem";
+    private static final List<String> SITE_FILES = List.of(TLS_CERTIFICATE, TLS_KEY);
+
+    /** What a restore put back, by name with where it went, and what it left out, by name with why. */
+    public record Restored(Map<String, String> restored, Map<String, LeftOut> leftOut) {
+    }
+
+    /** Why a file of the backup was not put back; {@code where} is the file left as it is, if any. */
+    public record LeftOut(Reason reason, Path where) {
+    }
+
+    public enum Reason {
+        /** The configuration names no server.tls: the service serves plain HTTP. */
+        NOT_CONFIGURED,
+        /** The machine has a file there already, not the backup's: its own certificate, left as it is. */
+        DIFFERS
+    }
 
     private final Clock clock;
 
@@ -60,8 +82,8 @@ public final class Backup {
                 target);
     }
 
-    /** Restores into the data directory and secret file the settings name. */
-    public Map<String, String> restore(Path source, Settings settings) {
+    /** Restores into the data directory, secret file and TLS files the settings name. */
+    public Restored restore(Path source, Settings settings) {
         Map<String, Path> targets = new LinkedHashMap<>(files(settings));
         targets.put(DATABASE, settings.dataDir().resolve(DATABASE));
         return restore(source, targets);
@@ -73,6 +95,10 @@ public final class Backup {
         files.put(SIGNING_KEY, settings.dataDir().resolve(SIGNING_KEY));
         files.put(DEMO_CREDENTIALS, settings.dataDir().resolve(DEMO_CREDENTIALS));
         files.put(CALENDAR_SECRET, settings.dataDir().resolve(CALENDAR_SECRET));
+        if (settings.tls() != null) {
+            files.put(TLS_CERTIFICATE, settings.tls().certificate());
+            files.put(TLS_KEY, settings.tls().key());
+        }
         return files;
     }
 
@@ -127,42 +153,60 @@ public final class Backup {
     /**
      * Puts a backup back: checks every file against the manifest and the database's integrity, then writes each to
      * where the service reads it. Refuses to overwrite anything: a restore goes into a clean data directory, so a
-     * mistyped command cannot replace a running hub's data.
+     * mistyped command cannot replace a running hub's data. The TLS certificate and key are the site's: put back
+     * where missing, checked where already there (deploy-pi puts them in place as root first), and a machine's own
+     * left as it is.
      *
      * @param targets where each file of the backup goes, by name (the database under {@link #DATABASE})
      */
-    public Map<String, String> restore(Path source, Map<String, Path> targets) {
+    public Restored restore(Path source, Map<String, Path> targets) {
         Properties manifest = readManifest(source);
         Map<String, String> restored = new LinkedHashMap<>();
+        Map<String, LeftOut> leftOut = new LinkedHashMap<>();
+        List<String> toWrite = new ArrayList<>();
         for (String name : manifest.stringPropertyNames().stream().filter(n -> n.startsWith("sha256."))
                 .map(n -> n.substring("sha256.".length())).sorted().toList()) {
             Path file = source.resolve(name);
-            if (!targets.containsKey(name)) {
+            String sum = manifest.getProperty("sha256." + name);
+            if (!targets.containsKey(name) && !SITE_FILES.contains(name)) {
                 throw InvalidInput.field("backup", "the backup holds " + name + ", which this version does not know");
             }
-            if (!Files.isRegularFile(file) || !sha256(file).equals(manifest.getProperty("sha256." + name))) {
+            if (!Files.isRegularFile(file) || !sha256(file).equals(sum)) {
                 throw InvalidInput.field("backup", name + " in " + source + " is missing or damaged (its checksum"
                         + " differs from the manifest's)");
             }
-            if (Files.exists(targets.get(name))) {
-                throw InvalidInput.field("data", targets.get(name) + " exists already: restore into a clean data"
-                        + " directory (stop the service and move the old one aside first)");
+            Path target = targets.get(name);
+            if (target == null) {
+                leftOut.put(name, new LeftOut(Reason.NOT_CONFIGURED, null));
+                continue;
             }
-            restored.put(name, targets.get(name).toString());
+            if (Files.exists(target)) {
+                if (!SITE_FILES.contains(name)) {
+                    throw InvalidInput.field("data", target + " exists already: restore into a clean data"
+                            + " directory (stop the service and move the old one aside first)");
+                }
+                if (!sha256(target).equals(sum)) {
+                    leftOut.put(name, new LeftOut(Reason.DIFFERS, target));
+                    continue;
+                }
+            } else {
+                toWrite.add(name);
+            }
+            restored.put(name, target.toString());
         }
         if (!restored.containsKey(DATABASE)) {
             throw InvalidInput.field("backup", source + " holds no database");
         }
         checkIntegrity(source.resolve(DATABASE));
         try {
-            for (String name : restored.keySet()) {
+            for (String name : toWrite) {
                 SecretFiles.write(targets.get(name), Files.readAllBytes(source.resolve(name)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restore into " + targets.get(DATABASE).getParent() + ": "
                     + why(e), e);
         }
-        return restored;
+        return new Restored(restored, leftOut);
     }
 
     /** The moment the backup was taken, as its manifest says. */

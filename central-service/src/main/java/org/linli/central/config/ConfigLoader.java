@@ -48,11 +48,12 @@ public final class ConfigLoader {
 
     /**
      * Reads the settings once here, where it is known which file or variable each value came from: their checks
-     * name the key first ("server.port must be …"), and the error then says where that value was set.
+     * name the key first ("server.port must be …"), and the error then says where that value was set. Whether the
+     * TLS files can be read is the caller's to ask (Settings.from): a restore may be what puts them there.
      */
     private static void checked(Config config, YamlConfig yaml, Path file) {
         try {
-            Settings.from(config);
+            Settings.from(config, false);
             LiveSettings.from(config);
         } catch (BadConfigException e) {
             String message = e.getMessage();

@@ -20,8 +20,16 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
             int maxActivePerResident) {
     }
 
-    /** @throws BadConfigException naming the key that is wrong */
+    /** @throws BadConfigException naming the key that is wrong, or a TLS file that cannot be read */
     public static Settings from(Config config) {
+        return from(config, true);
+    }
+
+    /**
+     * @param tlsFilesMustExist false for a restore, which may be what puts the HTTPS certificate and key in place
+     * @throws BadConfigException naming the key that is wrong
+     */
+    public static Settings from(Config config, boolean tlsFilesMustExist) {
         Path dataDir = Path.of(text(config, "data.dir", false));
         String seed = text(config, "catalogue.seed", true);
         String secret = text(config, "residents.secret-file", true);
@@ -55,13 +63,13 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
                 Duration.ofHours(number(config, "auth.session-hours", 1, 24 * 30)),
                 backup.isEmpty() ? null : Path.of(backup),
                 number(config, "backup.keep", 1, 3650),
-                tls(config),
+                tls(config, tlsFilesMustExist),
                 publicUrl(config),
                 dbUrl(config));
     }
 
     /** Both PEM files or neither (plain HTTP, for the loopback and the demo), and each must be readable. */
-    private static Tls tls(Config config) {
+    private static Tls tls(Config config, boolean filesMustExist) {
         String certificate = text(config, "server.tls.certificate", true);
         String key = text(config, "server.tls.private-key", true);
         if (certificate.isEmpty() && key.isEmpty()) {
@@ -72,7 +80,7 @@ public record Settings(String host, int port, Path dataDir, long maxBodyBytes, P
         }
         for (String[] file : new String[][] {{"server.tls.certificate", certificate},
                 {"server.tls.private-key", key}}) {
-            if (!Files.isReadable(Path.of(file[1]))) {
+            if (filesMustExist && !Files.isReadable(Path.of(file[1]))) {
                 throw new BadConfigException(file[0] + ": cannot read " + file[1]);
             }
         }

@@ -130,6 +130,23 @@ public final class Requests {
         return req.context().get(AuditNote.class);
     }
 
+    /** Who an action was for, as its handler knows it: the account name typed at a sign-in, and its role. */
+    public record AuditActor(String name, String role) {
+    }
+
+    /**
+     * Notes, for the audit log, who an action was for when no bearer says it, or says someone else (a sign-in: the
+     * name typed, whoever's token the browser still sent); noted again, it replaces the earlier note.
+     */
+    public static void auditActor(ServerRequest req, String name, String role) {
+        req.context().register(new AuditActor(name, role));
+    }
+
+    /** @return who a handler noted an action was for */
+    public static java.util.Optional<AuditActor> auditActor(ServerRequest req) {
+        return req.context().get(AuditActor.class);
+    }
+
     public static LocalDate date(ServerRequest req, String name) {
         String value = req.query().first(name).orElse(null);
         if (value == null || value.isBlank()) {
