@@ -172,6 +172,25 @@ class KioskFlowIT extends KioskFlow {
         // a short title with the place, and what a waitlist means under it
         assertTrue(robot.lookup("候补第 1 位").tryQuery().isPresent(), "the title says the place");
         assertTrue(robot.lookup("名额已满，您已排上候补。有人退出时，按顺序补上。").tryQuery().isPresent());
+        // and how they find out they got a place, nobody calling or texting them: the desk, or signing up again here
+        assertEquals(kiosk.i18n().get("activities.waitlistedFind"), text("#waitlist-find"));
+        assertTrue(text("#waitlist-find").contains("服务台") && text("#waitlist-find").contains("再报一次"),
+                text("#waitlist-find"));
+
+        // someone with a place drops out (staff cancel it at the desk): the central service moves the waitlist up,
+        // and the resident who signs up again here, as the line says, is told they have a place, signed up once
+        long dropped = central.count("SELECT min(id) FROM activity_signup WHERE status = 'confirmed' AND activity_id = '"
+                + next.id() + "'");
+        central.delete("/api/v1/activities/" + next.id() + "/signups/" + dropped, central.staffToken("operator"));
+        tap("#more-activities");
+        tap("#join-" + next.id());
+        tap("#confirm-signup"); // known since the number was typed: one tap
+        awaitShown("#signup-done");
+        assertFalse(kiosk.activities().signupProperty().get().waitlisted());
+        assertTrue(robot.lookup(kiosk.i18n().get("activities.confirmed")).tryQuery().isPresent());
+        assertEquals(1, central.count("SELECT count(*) FROM activity_signup WHERE status <> 'cancelled'"
+                + " AND activity_id = '" + next.id() + "' AND resident_id = " + central.newestResident()),
+                "one sign-up, not two");
     }
 
     @Test
@@ -339,6 +358,11 @@ class KioskFlowIT extends KioskFlow {
             clock.release();
         }
         awaitShown("#staff-pin");
+        typeOnKeypad("1357");
+        assertEquals("●●●●", text("#pin-display"), "dots, not the PIN, for the lobby to see");
+        tap("#staff-ok");
+        awaitShown("#staff-wrong");
+        assertEquals(0, exits.get(), "a wrong PIN closes nothing");
         typeOnKeypad("2468");
         tap("#staff-ok");
         await().atMost(PATIENCE).until(() -> exits.get() == 1);
