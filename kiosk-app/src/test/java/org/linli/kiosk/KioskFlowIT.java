@@ -27,34 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * The kiosk end to end: real JavaFX (headless Monocle), real taps, real HTTP to the real central service (the demo
  * hub, in this JVM, on the kiosk's clock), a real broker for the rooms' sensors, a real SQLite outbox, camera
  * frames from a directory, and HID scanner keystrokes. It runs at {@link HubTime#few()} moments, each flow whole
- * (a kiosk and a central service per test), midnight crossed in St John's in the flows that depend on the day;
- * {@link HubDayTest} takes the same screens through every moment of the matrix without the window.
+ * (a kiosk and a central service per test), midnight crossed in St John's in the flows that depend on the day; the
+ * ticket and the booking run at every moment in {@link KioskDayFlowIT}, and {@link HubDayTest} takes the same
+ * screens through every moment of the matrix without the window.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.linli.protocol.testing.HubTime#few")
 class KioskFlowIT extends KioskFlow {
-
-    @Test
-    void takingANumberShowsTheTicket() throws Exception {
-        tap("#tile-queue");
-        tap("#service-affairs");
-        tap("#priority-no");
-        awaitShown("#ticket-number");
-        assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
-        awaitShown("#qr");
-        String now = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atZone(time.zone()));
-        assertEquals(kiosk.i18n().get("queue.taken", now), text("#ticket-taken"), "when it was taken, in hub time");
-
-        java.time.LocalDate day = hubDay();
-        passTime(HubTime.MIDWAY);
-        tap("#home");
-        tap("#tile-queue");
-        tap("#service-affairs");
-        tap("#priority-no"); // settles: the draw has been answered and shown
-        awaitShown("#ticket-number");
-        assertEquals(hubDay().equals(day) ? "A002" : "A001", text("#ticket-number"),
-                "the second ticket, or the first of the hub's new day");
-    }
 
     @Test
     void checkingInThroughTheCamera() throws Exception {
