@@ -85,6 +85,7 @@ public final class Kiosk implements AutoCloseable {
     private final RatingViewModel rating;
     private final CardViewModel card;
     private final MyBookingsViewModel myBookings;
+    private final StaffExit staffExit;
     private final CameraPreview camera;
     private final Shell view;
     private final ScanLoop scanLoop;
@@ -150,21 +151,21 @@ public final class Kiosk implements AutoCloseable {
                 connectivity.onlineProperty(), clock));
         boolean hasCamera = config.cameraCommand() != null || config.cameraFrames() != null;
         builders.put(Screen.CHECKIN, () -> new CheckinView(checkin, i18n, hasCamera ? camera : null, shell::finish,
-                shell::home, () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty()));
-        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, zone, form,
+                shell::home, () -> shell.go(Screen.QUEUE), form, connectivity.onlineProperty(), zone, clock));
+        builders.put(Screen.QUEUE, () -> new QueueView(queue, i18n, shell::finish, shell::home, zone, form,
                 connectivity.onlineProperty()));
-        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, zone, form,
+        builders.put(Screen.ROOMS, () -> new RoomsView(rooms, i18n, shell::finish, shell::home, zone, form,
                 connectivity.onlineProperty()));
-        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, zone, form,
-                connectivity.onlineProperty(), clock, catalogue));
-        builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, form));
+        builders.put(Screen.ACTIVITIES, () -> new ActivitiesView(activities, i18n, shell::finish, shell::home, zone,
+                form, connectivity.onlineProperty(), clock, catalogue));
+        builders.put(Screen.RATING, () -> new RatingView(rating, i18n, shell::finish, shell::home, form));
         builders.put(Screen.CARD, () -> new CardView(card, i18n, shell::finish, shell::home, zone, form,
                 connectivity.onlineProperty()));
         builders.put(Screen.MY_BOOKINGS, () -> new MyBookingsView(myBookings, i18n, shell::finish, shell::home,
                 () -> shell.go(Screen.CARD), () -> shell.go(Screen.ROOMS), zone, form, connectivity.onlineProperty(),
                 catalogue, hasCamera));
         Map<Screen, View> views = new EnumMap<>(Screen.class);
-        StaffExit staffExit = new StaffExit(config.staffPin(), clock, exit);
+        staffExit = new StaffExit(config.staffPin(), clock, exit);
         var hubName = new SimpleObjectProperty<Names>(new Names("邻里汇", "Neighbourhood Hub"));
         hubName.bind(home.hubNameProperty());
         view = new Shell(shell, i18n, connectivity,
@@ -359,6 +360,11 @@ public final class Kiosk implements AutoCloseable {
 
     public HomeViewModel home() {
         return home;
+    }
+
+    /** Five quick taps on the logo and the staff PIN: the only way out. */
+    public StaffExit staffExit() {
+        return staffExit;
     }
 
     public OutboxSender outbox() {

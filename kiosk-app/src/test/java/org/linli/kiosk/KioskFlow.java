@@ -29,8 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the kiosk flows share: a real central service per test (the demo's catalogue, in this JVM, on the kiosk's
- * clock), a real broker for the rooms' sensors, the kiosk on screen (headless Monocle) and the taps. Two classes of
- * flows use it ({@link KioskFlowIT}, {@link KioskRoomsFlowIT}) so that failsafe's two JVMs can take one each.
+ * clock), a real broker for the rooms' sensors, the kiosk on screen (headless Monocle) and the taps. Three classes
+ * of flows use it ({@link KioskFlowIT}, {@link KioskRoomsFlowIT}, {@link KioskDayFlowIT}) so that failsafe's three
+ * JVMs can take one each.
  */
 abstract class KioskFlow {
     /** How long a step may take at most: generous, because CI machines are sometimes busy; a passing step is fast. */
@@ -59,6 +60,20 @@ abstract class KioskFlow {
     @AfterAll
     static void stopBroker() {
         broker.close();
+    }
+
+    /**
+     * Every moment of {@link HubTime} once, each in a zone that is neither Shanghai's nor, on any machine that is not
+     * set to one of them, the machine's: Kiritimati (UTC+14, its date a day ahead of the world's) and St John's
+     * (UTC-3:30) taking turns, so that the hub's date differs from Shanghai's and UTC's at 00:05 in Kiritimati, at
+     * 23:55 and on the last day of February in St John's (Shanghai is in March already), and the new year comes to
+     * the hub in Kiritimati while UTC and Shanghai are still in the old one.
+     */
+    static java.util.stream.Stream<HubTime> everyMoment() {
+        return java.util.stream.Stream.of(HubTime.of("00:05", HubTime.KIRITIMATI),
+                HubTime.of("08:59", HubTime.ST_JOHNS), HubTime.of("12:00", HubTime.KIRITIMATI),
+                HubTime.of("23:55", HubTime.ST_JOHNS), HubTime.of("month's last day", HubTime.ST_JOHNS),
+                HubTime.of("crossing midnight", HubTime.KIRITIMATI));
     }
 
     /** A test that needs the hub's own opening hours; the others run in a hub open around the clock. */

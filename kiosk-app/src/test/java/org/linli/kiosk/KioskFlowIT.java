@@ -27,34 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * The kiosk end to end: real JavaFX (headless Monocle), real taps, real HTTP to the real central service (the demo
  * hub, in this JVM, on the kiosk's clock), a real broker for the rooms' sensors, a real SQLite outbox, camera
  * frames from a directory, and HID scanner keystrokes. It runs at {@link HubTime#few()} moments, each flow whole
- * (a kiosk and a central service per test), midnight crossed in St John's in the flows that depend on the day;
- * {@link HubDayTest} takes the same screens through every moment of the matrix without the window.
+ * (a kiosk and a central service per test), midnight crossed in St John's in the flows that depend on the day; the
+ * ticket and the booking run at every moment in {@link KioskDayFlowIT}, and {@link HubDayTest} takes the same
+ * screens through every moment of the matrix without the window.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.linli.protocol.testing.HubTime#few")
 class KioskFlowIT extends KioskFlow {
-
-    @Test
-    void takingANumberShowsTheTicket() throws Exception {
-        tap("#tile-queue");
-        tap("#service-affairs");
-        tap("#priority-no");
-        awaitShown("#ticket-number");
-        assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
-        awaitShown("#qr");
-        String now = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atZone(time.zone()));
-        assertEquals(kiosk.i18n().get("queue.taken", now), text("#ticket-taken"), "when it was taken, in hub time");
-
-        java.time.LocalDate day = hubDay();
-        passTime(HubTime.MIDWAY);
-        tap("#home");
-        tap("#tile-queue");
-        tap("#service-affairs");
-        tap("#priority-no"); // settles: the draw has been answered and shown
-        awaitShown("#ticket-number");
-        assertEquals(hubDay().equals(day) ? "A002" : "A001", text("#ticket-number"),
-                "the second ticket, or the first of the hub's new day");
-    }
 
     @Test
     void checkingInThroughTheCamera() throws Exception {
@@ -172,6 +151,25 @@ class KioskFlowIT extends KioskFlow {
         // a short title with the place, and what a waitlist means under it
         assertTrue(robot.lookup("候补第 1 位").tryQuery().isPresent(), "the title says the place");
         assertTrue(robot.lookup("名额已满，您已排上候补。有人退出时，按顺序补上。").tryQuery().isPresent());
+        // and how they find out they got a place, nobody calling or texting them: the desk, or signing up again here
+        assertEquals(kiosk.i18n().get("activities.waitlistedFind"), text("#waitlist-find"));
+        assertTrue(text("#waitlist-find").contains("服务台") && text("#waitlist-find").contains("再报一次"),
+                text("#waitlist-find"));
+
+        // someone with a place drops out (staff cancel it at the desk): the central service moves the waitlist up,
+        // and the resident who signs up again here, as the line says, is told they have a place, signed up once
+        long dropped = central.count("SELECT min(id) FROM activity_signup WHERE status = 'confirmed' AND activity_id = '"
+                + next.id() + "'");
+        central.delete("/api/v1/activities/" + next.id() + "/signups/" + dropped, central.staffToken("operator"));
+        tap("#more-activities");
+        tap("#join-" + next.id());
+        tap("#confirm-signup"); // known since the number was typed: one tap
+        awaitShown("#signup-done");
+        assertFalse(kiosk.activities().signupProperty().get().waitlisted());
+        assertTrue(robot.lookup(kiosk.i18n().get("activities.confirmed")).tryQuery().isPresent());
+        assertEquals(1, central.count("SELECT count(*) FROM activity_signup WHERE status <> 'cancelled'"
+                + " AND activity_id = '" + next.id() + "' AND resident_id = " + central.newestResident()),
+                "one sign-up, not two");
     }
 
     @Test
@@ -339,6 +337,11 @@ class KioskFlowIT extends KioskFlow {
             clock.release();
         }
         awaitShown("#staff-pin");
+        typeOnKeypad("1357");
+        assertEquals("●●●●", text("#pin-display"), "dots, not the PIN, for the lobby to see");
+        tap("#staff-ok");
+        awaitShown("#staff-wrong");
+        assertEquals(0, exits.get(), "a wrong PIN closes nothing");
         typeOnKeypad("2468");
         tap("#staff-ok");
         await().atMost(PATIENCE).until(() -> exits.get() == 1);

@@ -18,70 +18,14 @@ import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
 
 /**
- * The kiosk's rooms end to end, as {@link KioskFlowIT} does the rest: booking at the kiosk and its door QR, "my
- * bookings" by card and cancelling there, repairs on the slots and the day bar, live room states, a holiday, the
- * resident card; at {@link HubTime#few()} moments.
+ * The kiosk's rooms end to end, as {@link KioskFlowIT} does the rest: repairs on the slots and the day bar, live room
+ * states, a holiday, the idle warning over the list and a refusal, "my bookings"' way back, the resident card; at
+ * {@link HubTime#few()} moments. Booking at the kiosk and cancelling under "my bookings" run at every moment, in
+ * {@link KioskDayFlowIT}.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.linli.protocol.testing.HubTime#few")
 class KioskRoomsFlowIT extends KioskFlow {
-    @Test
-    void bookingARoomShowsTheDoorQr() throws Exception {
-        bookAtTheKiosk("13800138000");
-        String token = (String) robot.lookup("#qr").query().getUserData();
-        assertEquals(TokenType.BOOKING, TokenFormat.parse(token).type());
-        String id = kiosk.rooms().bookingProperty().get().id();
-        assertTrue(text("#booking-number").replace(" ", "").endsWith(id), "the booking number beside the code");
-        assertTrue(text("#booking-number").endsWith(kiosk.rooms().bookingNumber()), "in groups of four");
-        assertFalse(robot.lookup("#phone-display").tryQuery().isPresent(), "no phone number left on screen");
-
-        // the visit goes on with the resident known: the next form says who, with their card's picture, not the
-        // green tick of success, which read as "booked" before anything was
-        tap("#home");
-        twoSlotsTomorrow();
-        awaitShown("#known-resident");
-        assertTrue(shown("#known-resident #pictogram-card"), "the card's picture");
-        assertFalse(robot.lookup("#known-resident .badge-ok").tryQuery().isPresent(), "no tick of success");
-    }
-
-    /**
-     * A resident books a room at the kiosk, comes back, opens "my bookings", scans their card (a HID scanner), sees
-     * the booking at its time in the hub's zone, cancels it after saying yes: the central service has it cancelled.
-     */
-    @Test
-    void cancellingABookingUnderMyBookingsByCard() throws Exception {
-        String phone = "13800138021";
-        var booking = bookAtTheKiosk(phone);
-        tap("#done");
-        tap("#tile-my_bookings");
-        awaitShown("#scan-card");
-        scanWithHidScanner(central.residentCard(phone));
-        kiosk.settle();
-        awaitShown("#mine-" + booking.id());
-        assertEquals(Screen.MY_BOOKINGS, kiosk.shell().screen(), "the card opened the bookings, not a check-in");
-        assertEquals(0, central.checkins());
-        String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                .format(booking.start().atZoneSameInstant(time.zone()));
-        String when = robot.lookup("#mine-when-" + booking.id() + " .label").queryAllAs(Label.class).stream()
-                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "));
-        assertTrue(when.contains(from), "the hub's time: " + from + " in " + when);
-        tap("#mine-cancel-" + booking.id());
-        awaitShown("#mine-confirm-card");
-        assertEquals(0, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled'"),
-                "nothing is cancelled before the resident says yes");
-        tap("#mine-confirm");
-        awaitShown("#mine-cancelled");
-        assertEquals(1, central.count("SELECT count(*) FROM booking WHERE status = 'cancelled' AND id = "
-                + booking.id()));
-        // nothing was typed here: the idle warning leaves "cancelled" in view, and does not say it clears an entry
-        clock.advance(java.time.Duration.ofSeconds(52));
-        awaitIdleBar("#mine-cancelled");
-        tap("#idle-more");
-        await().atMost(PATIENCE).until(() -> !shown("#idle-warning"));
-        tap("#mine-others");
-        awaitShown("#mine-none");
-    }
-
     /**
      * The room list and a refusal are not forms: the idle warning there leaves them in view, and does not say that
      * what was entered will be cleared (the dimmed dialog said so over the list, and hid why the booking failed).

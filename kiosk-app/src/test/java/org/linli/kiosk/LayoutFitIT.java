@@ -63,7 +63,7 @@ class LayoutFitIT {
         central = TestCentral.start(dir.resolve("central"), clock, TIME.zone(), Map.of());
         KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
                 central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", dir.resolve("kiosk").toString(),
-                "screen.dpi", String.valueOf(dpi)));
+                "screen.dpi", String.valueOf(dpi), "staff.pin", "2468"));
         java.time.ZoneId zone = HubZone.await(config);
         FxToolkit.setupStage(stage -> kiosk = OnScreen.show(stage, config, clock, () -> { }, width, height, zone));
         kiosk.settle();
@@ -92,6 +92,7 @@ class LayoutFitIT {
         assertEquals(height, kiosk.scene().getHeight(), "the scene has the panel's size");
         List<String> problems = new ArrayList<>();
         central.fill("demo-health-1", 30); // tomorrow's health talk: full, so the walk joins its waitlist
+        central.drawTicket("affairs"); // someone waiting: the service's tile says its wait and each person's minutes
         // before anyone has drawn a number: the strip says nobody waits
         step(problems, "home, nobody waiting", () -> kiosk.shell().finish());
         // the barber at lunch: its only counter closed, the strip, its tile and its ticket say so instead of minutes
@@ -110,7 +111,15 @@ class LayoutFitIT {
                         problems.add("home: the " + door + " tile has no pictogram");
                     }
                 }
+                // the date beside or under the clock on both full-HD panels (the portrait one had the time alone)
+                String today = java.time.format.DateTimeFormatter.ofPattern(kiosk.i18n().get("format.date"),
+                        language).format(clock.instant().atZone(TIME.zone()));
+                if (width >= 1000 && kiosk.scene().getRoot().lookupAll(".date").stream().noneMatch(n -> n.isVisible()
+                        && ((Labeled) n).getText().equals(today))) {
+                    problems.add("home: the header does not show today's date, " + today);
+                }
             });
+            staffPin(problems);
             step(problems, "queue, barber closed", () -> kiosk.shell().go(Screen.QUEUE));
             step(problems, "queue ticket, barber closed", () -> {
                 kiosk.queue().choose(kiosk.queue().tiles().stream()
@@ -135,6 +144,18 @@ class LayoutFitIT {
             String card = central.residentCard("13900005555");
             step(problems, "check-in welcome", () -> kiosk.scanned(card));
             step(problems, "queue", () -> kiosk.shell().go(Screen.QUEUE));
+            FxToolkit.setupFixture(() -> {
+                hasBack(problems, "queue");
+                kiosk.queue().tiles().stream().filter(t -> t.waiting() > 0 && !t.noCounterOpen()).forEach(t -> {
+                    var pace = (Labeled) kiosk.scene().getRoot().lookup("#pace-" + t.service().id());
+                    if (pace == null || !pace.getText().contains(String.valueOf(t.paceMinutes()))) {
+                        problems.add("queue: " + t.service().id() + " does not say each person's minutes");
+                    }
+                });
+                if (kiosk.scene().getRoot().lookup("#pace-affairs") == null) {
+                    problems.add("queue: nobody waits at affairs, so no tile says each person's minutes");
+                }
+            });
             step(problems, "queue priority", () -> kiosk.queue().choose(kiosk.queue().tiles().get(0)));
             FxToolkit.setupFixture(() -> {
                 // who may be served first, in pictures too, where the height allows
@@ -151,6 +172,7 @@ class LayoutFitIT {
                     "#ticket-qr"));
             step(problems, "still here", () -> kiosk.shell().idle().touch());
             step(problems, "rooms", () -> kiosk.shell().go(Screen.ROOMS));
+            FxToolkit.setupFixture(() -> hasBack(problems, "rooms"));
             FxToolkit.setupFixture(() -> kiosk.rooms().rooms().forEach(row -> {
                 // each room's day as a bar, and in words, instead of "see the timetable"
                 if (kiosk.scene().getRoot().lookup("#day-bar-" + row.room().id()) == null) {
@@ -185,6 +207,13 @@ class LayoutFitIT {
                 }
                 if (past == 0) {
                     problems.add("rooms timeline: no past slot today to check");
+                }
+                // the slots say when each begins; when the last one ends is said after it
+                var end = (Labeled) kiosk.scene().getRoot().lookup("#slot-end");
+                String closes = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(kiosk.rooms().slots()
+                        .getLast().end().atZoneSameInstant(TIME.zone()));
+                if (end == null || !end.getText().startsWith(closes)) {
+                    problems.add("rooms timeline: nothing says the last slot ends at " + closes);
                 }
             });
             step(problems, "rooms tomorrow", () -> kiosk.rooms().moveDay(1));
@@ -254,8 +283,35 @@ class LayoutFitIT {
                         "#details-when", ".privacy", "#back", "#book", "#phone-display"));
             }
             step(problems, "rooms booked", () -> kiosk.rooms().book());
-            step(problems, "check-in with the booking", () -> kiosk.scanned(kiosk.rooms().bookingProperty().get()
-                    .token()));
+            // tomorrow's booking shown today: too early, and the screen says when it is
+            step(problems, "check-in with the booking, too early", () -> kiosk.scanned(kiosk.rooms()
+                    .bookingProperty().get().token()));
+            FxToolkit.setupFixture(() -> {
+                if (!"checkin.bookingEarly".equals(kiosk.checkin().messageProperty().get())) {
+                    problems.add("check-in with the booking, too early: " + kiosk.checkin().stateProperty().get()
+                            + " " + kiosk.checkin().messageProperty().get());
+                }
+            });
+            // and when it begins, a check-in (the clock goes back once the rating after it is drawn)
+            Duration toBooking = Duration.between(clock.instant(), kiosk.rooms().bookingProperty().get().start()
+                    .toInstant());
+            step(problems, "check-in with the booking", () -> {
+                clock.advance(toBooking);
+                kiosk.checkin().again();
+                kiosk.scanned(kiosk.rooms().bookingProperty().get().token());
+            });
+            FxToolkit.setupFixture(() -> {
+                // the welcome repeats the booking's time (the code carries it), in the hub's time
+                String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(kiosk.rooms()
+                        .bookingProperty().get().start().atZoneSameInstant(TIME.zone()));
+                String words = kiosk.scene().getRoot().lookupAll("#welcome .label").stream()
+                        .map(n -> ((Labeled) n).getText()).reduce("", String::concat);
+                if (!words.contains(from)) {
+                    problems.add("check-in with the booking: the welcome does not say the booking's time " + from
+                            + ": '" + words + "' (" + kiosk.shell().screen() + ", " + kiosk.checkin().stateProperty()
+                            .get() + " " + kiosk.checkin().messageProperty().get() + ")");
+                }
+            });
             // the rating after that check-in names the room, in a question that still fits
             step(problems, "rating after the booking's check-in", () -> kiosk.shell().go(Screen.RATING));
             FxToolkit.setupFixture(() -> {
@@ -268,11 +324,25 @@ class LayoutFitIT {
                     onOneLine(problems, "rating after the booking's check-in", question, room);
                 }
             });
-            step(problems, "activities", () -> kiosk.shell().go(Screen.ACTIVITIES));
+            step(problems, "activities", () -> {
+                clock.advance(toBooking.negated());
+                kiosk.shell().go(Screen.ACTIVITIES);
+            });
+            FxToolkit.setupFixture(() -> hasBack(problems, "activities"));
             step(problems, "activities, next 7 days", () -> {
                 kiosk.shell().finish(); // forget who checked in, so that the keypad is shown
                 kiosk.shell().go(Screen.ACTIVITIES);
                 kiosk.activities().showWeek(true);
+            });
+            FxToolkit.setupFixture(() -> {
+                // a heading where each day begins: the days of the list, each once
+                var days = kiosk.activities().activities().stream().map(a -> a.start().atZoneSameInstant(TIME.zone())
+                        .toLocalDate()).distinct().toList();
+                var headings = kiosk.scene().getRoot().lookupAll(".day-heading");
+                if (days.size() < 2 || headings.size() != days.size() || days.stream().anyMatch(d -> kiosk.scene()
+                        .getRoot().lookup("#day-" + d) == null)) {
+                    problems.add("activities, next 7 days: " + headings.size() + " day headings for the days " + days);
+                }
             });
             // a full one: the waitlist's words are the longest, and its badge is a picture in either language
             step(problems, "activities sign-up", () -> {
@@ -311,6 +381,7 @@ class LayoutFitIT {
             });
             FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, "activities details, resident known"));
             step(problems, "rating", () -> kiosk.shell().go(Screen.RATING));
+            FxToolkit.setupFixture(() -> hasBack(problems, "rating"));
             step(problems, "rating thanks", () -> kiosk.rating().rate(4));
             step(problems, "card", () -> {
                 kiosk.shell().finish();
@@ -354,6 +425,10 @@ class LayoutFitIT {
                 kiosk.shell().go(Screen.MY_BOOKINGS);
             });
             String booker = central.residentCard("13800138000");
+            // the booking made above has been checked in with (used): another, in two days, to list and cancel
+            var later = java.time.LocalDate.ofInstant(clock.instant(), TIME.zone()).plusDays(2).atTime(10, 0)
+                    .atZone(TIME.zone()).toOffsetDateTime();
+            central.book(kiosk.rooms().rooms().get(2).room().id(), later, later.plusHours(1), "13800138000");
             step(problems, "my bookings", () -> kiosk.scanned(booker));
             FxToolkit.setupFixture(() -> {
                 if (kiosk.myBookings().bookings().isEmpty()) {
@@ -435,6 +510,57 @@ class LayoutFitIT {
             });
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** "Back" on the first step of a screen too, as on the others: to the start, where "home" goes as well. */
+    private void hasBack(List<String> problems, String where) {
+        Node back = kiosk.scene().getRoot().lookup("#back");
+        if (back == null || !back.isVisible()) {
+            problems.add(where + ": no 'back'");
+        }
+    }
+
+    /**
+     * The staff PIN pad (five quick taps on the logo): whole on each panel, at 15 mm keys, with a dot for each digit
+     * rather than the digits, nothing said of a phone number, and a wrong PIN said in words.
+     */
+    private void staffPin(List<String> problems) throws Exception {
+        step(problems, "staff PIN", () -> {
+            for (int i = 0; i < 5; i++) {
+                kiosk.staffExit().logoTapped();
+            }
+        });
+        step(problems, "staff PIN, typed", () -> "246".chars().forEach(c -> kiosk.staffExit().entry().press((char) c)));
+        FxToolkit.setupFixture(() -> {
+            if (kiosk.scene().getRoot().lookup("#staff-pin") == null) {
+                problems.add("staff PIN: five taps on the logo did not open the pad");
+                return;
+            }
+            String shown = ((Labeled) kiosk.scene().getRoot().lookup("#pin-display")).getText();
+            if (!shown.equals("●●●")) {
+                problems.add("staff PIN, typed: the pad shows '" + shown + "' for three digits, not three dots");
+            }
+            kiosk.scene().getRoot().lookupAll("#staff-pin .label").forEach(label -> {
+                String words = ((Labeled) label).getText();
+                if (words.equals(kiosk.i18n().get("phone.placeholder")) || words.contains(kiosk.i18n().get(
+                        "checkin.missing", 8))) {
+                    problems.add("staff PIN: it speaks of a phone number: " + words);
+                }
+            });
+            wholeWithoutScrolling(problems, "staff PIN, typed", "#pin-display", "#staff-ok", "#staff-cancel",
+                    "#key-0", "#key-9");
+        });
+        step(problems, "staff PIN, wrong", () -> {
+            kiosk.staffExit().entry().press('9');
+            kiosk.staffExit().submit();
+        });
+        FxToolkit.setupFixture(() -> {
+            if (kiosk.scene().getRoot().lookup("#staff-wrong") == null) {
+                problems.add("staff PIN, wrong: nothing says the PIN was wrong");
+            }
+            wholeWithoutScrolling(problems, "staff PIN, wrong", "#staff-wrong", "#staff-ok", "#staff-cancel");
+        });
+        step(problems, "staff PIN cancelled", () -> kiosk.staffExit().cancel());
     }
 
     /**

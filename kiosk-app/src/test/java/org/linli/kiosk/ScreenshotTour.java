@@ -147,7 +147,8 @@ final class ScreenshotTour {
     private static int demoRound(Path dir, AdjustableClock clock, Path data, int[] size) throws Exception {
         try (TestCentral central = TestCentral.start(data.resolve("central"), clock, SHANGHAI, Map.of())) {
             KioskConfig config = KioskConfig.from(Map.of("central.url", central.url().toString(), "kiosk.key",
-                    central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", data.resolve("kiosk").toString()));
+                    central.kioskKey(), "hub.id", TestCentral.HUB, "data.dir", data.resolve("kiosk").toString(),
+                    "staff.pin", "2468"));
             ScreenshotTour tour = new ScreenshotTour(dir, clock, HubZone.await(config));
             tour.open(config, size[0], size[1]);
             for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
@@ -157,6 +158,7 @@ final class ScreenshotTour {
             for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
                 tour.walk(language, central);
             }
+            tour.staffPin();
             tour.closed();
             tour.holiday(central);
             tour.calledOff(central);
@@ -408,6 +410,23 @@ final class ScreenshotTour {
             }
         }
         return 0;
+    }
+
+    /** The staff PIN pad over the attract screen (five quick taps on the logo), three digits typed. */
+    private void staffPin() throws Exception {
+        for (var language : new java.util.Locale[] {I18n.CHINESE, I18n.ENGLISH}) {
+            fx(() -> {
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().home();
+                for (int i = 0; i < 5; i++) {
+                    kiosk.staffExit().logoTapped();
+                }
+                "246".chars().forEach(c -> kiosk.staffExit().entry().press((char) c));
+            });
+            shot("36-staff-pin", language.getLanguage());
+            fx(() -> kiosk.staffExit().cancel());
+        }
+        fx(() -> kiosk.shell().finish());
     }
 
     /** The attract screen at 03:33 in the hub, when it is closed and says when it opens. */

@@ -328,6 +328,10 @@ public final class TestCentral implements AutoCloseable {
         return send("PUT", path, bearer, body);
     }
 
+    public JsonNode delete(String path, String bearer) {
+        return send("DELETE", path, bearer, null);
+    }
+
     private JsonNode send(String method, String path, String bearer, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(30))

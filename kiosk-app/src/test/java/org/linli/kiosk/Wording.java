@@ -32,6 +32,12 @@ final class Wording {
     static List<String> problems(Labeled labeled, boolean english) {
         List<String> problems = new ArrayList<>();
         splitAcrossLines(labeled).forEach(part -> problems.add("breaks '" + part + "' over two lines"));
+        if (!english) {
+            String alone = orphan(labeled);
+            if (alone != null) {
+                problems.add("leaves '" + alone + "' alone on its last line");
+            }
+        }
         if (startsALineWithItsDot(labeled)) {
             problems.add("begins a line with its '·' (it belongs at the end of the line before)");
         }
@@ -41,6 +47,34 @@ final class Wording {
             problems.add("is not in " + (english ? "English" : "Chinese"));
         }
         return problems;
+    }
+
+    /**
+     * The end of a wrapped Chinese sentence left alone on a line of its own: one character, with its full stop or
+     * not ("位。", "消" of "取消"), which reads as a stray mark under the sentence or a word cut in two; null when the
+     * last line holds more, or begins where the text itself begins a line ("21:00\n关门" is two lines on purpose).
+     */
+    private static String orphan(Labeled labeled) {
+        Text text = labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast)
+                .findFirst().orElse(null);
+        if (text == null || !labeled.isWrapText() || text.getText().strip().length() < 6
+                || !HAN.matcher(text.getText()).find()) {
+            return null;
+        }
+        String t = text.getText().stripTrailing();
+        double lastLine = lineOf(text, t.length() - 1);
+        int start = t.length() - 1;
+        while (start > 0 && Math.abs(lineOf(text, start - 1) - lastLine) < 1) {
+            start--;
+        }
+        String alone = t.substring(start).strip();
+        String words = alone.replaceAll("\\p{P}", "");
+        boolean oneCharacter = words.codePointCount(0, words.length()) <= 1;
+        return start > 0 && t.charAt(start - 1) != '\n' && oneCharacter ? alone : null;
+    }
+
+    private static double lineOf(Text text, int index) {
+        return ((MoveTo) text.caretShape(index, true)[0]).getY();
     }
 
     /**

@@ -31,6 +31,7 @@ public final class ActivitiesView implements View {
     private final ActivitiesViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Runnable start;
     private final ZoneId zone;
     private final Form form;
     private final StackPane pane = new StackPane();
@@ -43,14 +44,16 @@ public final class ActivitiesView implements View {
     private final org.linli.kiosk.central.Catalogue catalogue;
 
     /**
+     * @param start "back" from the list: the start, keeping who the resident is, as the other screens'
      * @param online whether the central service answers: sign-ups need it, and offline the list says so
      * @param clock what has ended is not offered
      * @param catalogue names the room each activity is in
      */
-    public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+    public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, Runnable start, ZoneId zone, Form form,
             ReadOnlyBooleanProperty online, java.time.InstantSource clock,
             org.linli.kiosk.central.Catalogue catalogue) {
         this.online = online;
+        this.start = start;
         this.clock = clock;
         this.catalogue = catalogue;
         this.vm = vm;
@@ -104,11 +107,29 @@ public final class ActivitiesView implements View {
      * between the day, the time and the room, never inside one ("多功能活动|室").
      */
     private Node whenAndWhere(Activity a, String style) {
+        return whenAndWhere(a, style, true);
+    }
+
+    /** @param withDay false under a heading of the day, which says it once for its activities */
+    private Node whenAndWhere(Activity a, String style, boolean withDay) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale());
         var room = a.room() == null ? null : catalogue.roomName(a.room());
-        return Ui.phrases(style, java.util.Arrays.asList(day.format(a.start().atZoneSameInstant(zone)),
+        return Ui.phrases(style, java.util.Arrays.asList(withDay ? day.format(a.start().atZoneSameInstant(zone))
+                : null,
                 TIME.format(a.start().atZoneSameInstant(zone)) + "–" + TIME.format(a.end().atZoneSameInstant(zone)),
                 room == null ? null : "· " + room.in(i18n.locale())));
+    }
+
+    /** "12月7日 星期一（明天）": the heading over a day's activities, today and tomorrow named as such. */
+    private Label dayHeading(java.time.LocalDate date) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        String text = DateTimeFormatter.ofPattern(i18n.get("format.date"), i18n.locale()).format(date)
+                + (date.equals(today) ? i18n.get("rooms.today") : date.equals(today.plusDays(1))
+                        ? i18n.get("rooms.tomorrow") : "");
+        Label heading = Ui.text(text, "section-title");
+        heading.setId("day-" + date);
+        heading.getStyleClass().add("day-heading");
+        return heading;
     }
 
     private void render() {
@@ -132,12 +153,19 @@ public final class ActivitiesView implements View {
             rows.getChildren().add(Ui.text(i18n.get("activities.none"), "lead"));
         }
         java.time.Instant now = clock.instant();
+        java.time.LocalDate shownDay = null;
         for (Activity a : vm.activities()) {
+            // the list is in time order: a heading where a new day begins, instead of the date on every row
+            java.time.LocalDate day = a.start().atZoneSameInstant(zone).toLocalDate();
+            if (!day.equals(shownDay)) {
+                rows.getChildren().add(dayHeading(day));
+                shownDay = day;
+            }
             int left = Math.max(0, a.capacity() - a.signedUp());
             boolean ended = !a.end().toInstant().isAfter(now);
             boolean calledOff = vm.calledOff().contains(a.id());
             VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
-                    whenAndWhere(a, "tile-hint"));
+                    whenAndWhere(a, "tile-hint", false));
             // an activity that is over or called off is not offered; offline nobody can sign up here
             Button action = a.full()
                     ? Ui.button(i18n.get("activities.waitlist"), "join-" + a.id(), () -> vm.choose(a))
@@ -166,8 +194,10 @@ public final class ActivitiesView implements View {
         }
         rows.setSpacing(form.gap(16));
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        Button back = Ui.button(i18n.get("common.back"), "back", start);
         if (form.compact()) {
-            HBox top = new HBox(12, Ui.text(i18n.get("activities.title"), "title"), Ui.grow(), today, week);
+            back.setMinWidth(Region.USE_PREF_SIZE);
+            HBox top = new HBox(12, Ui.text(i18n.get("activities.title"), "title"), Ui.grow(), today, week, back);
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(8, top, scroll);
             if (offline) {
@@ -177,7 +207,8 @@ public final class ActivitiesView implements View {
             }
             return box;
         }
-        VBox box = new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll);
+        VBox box = new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll,
+                Ui.actions(form, back));
         if (offline) {
             Label notice = Ui.text(i18n.get("offline.activities"), "notice");
             notice.setId("offline-notice");
@@ -259,8 +290,15 @@ public final class ActivitiesView implements View {
                 Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home),
                         Ui.button(i18n.get("activities.more"), "more-activities", vm::back)));
         if (signup.waitlisted()) {
-            // the title is short; what a place on the waitlist means goes under the activity
-            box.getChildren().add(box.getChildren().size() - 1, Ui.text(i18n.get("activities.waitlistedHow"), "lead"));
+            // the title is short; what a place on the waitlist means goes under the activity, and how the resident
+            // finds out they got a place: nobody calls or texts them (the privacy notice promises so), and signing up
+            // again here answers with their sign-up as it stands, never a second one
+            Label how = Ui.text(i18n.get("activities.waitlistedHow"), "lead");
+            Label find = Ui.text(i18n.get(form.compact() ? "activities.waitlistedFindShort"
+                    : "activities.waitlistedFind"), "body");
+            find.setId("waitlist-find");
+            box.getChildren().addAll(box.getChildren().size() - 1, form.compact() ? java.util.List.of(find)
+                    : java.util.List.of(how, find)); // the small panel said what a waitlist is before the sign-up
         }
         box.setSpacing(form.gap(24));
         box.setId("signup-done");

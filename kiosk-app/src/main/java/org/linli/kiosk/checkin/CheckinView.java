@@ -24,6 +24,8 @@ public final class CheckinView implements View {
     private final Runnable queue;
     private final Form form;
     private final ReadOnlyBooleanProperty online;
+    private final java.time.ZoneId zone;
+    private final java.time.InstantSource clock;
     private final StackPane pane = new StackPane();
 
     /**
@@ -31,10 +33,14 @@ public final class CheckinView implements View {
      * @param home the visit is over ("done" on the welcome)
      * @param back to the start, still knowing the resident: "back" on the scan screen, for one who came by mistake
      * @param online whether the central service answers: offline the welcome offers no ticket
+     * @param zone the hub's, and clock: a booking's time in the welcome, its day when it is not today
      */
     public CheckinView(CheckinViewModel vm, I18n i18n, CameraPreview camera, Runnable home, Runnable back,
-            Runnable queue, Form form, ReadOnlyBooleanProperty online) {
+            Runnable queue, Form form, ReadOnlyBooleanProperty online, java.time.ZoneId zone,
+            java.time.InstantSource clock) {
         this.back = back;
+        this.zone = zone;
+        this.clock = clock;
         this.online = online;
         this.queue = queue;
         this.vm = vm;
@@ -141,8 +147,9 @@ public final class CheckinView implements View {
 
     private Node welcome() {
         String headline = switch (vm.kindProperty().get()) {
-            case BOOKING -> vm.roomNameProperty().get() == null ? i18n.get("checkin.welcomeBookingRoom")
-                    : i18n.get("checkin.welcomeBooking", Ui.unbroken(vm.roomNameProperty().get().in(i18n.locale())));
+            case BOOKING -> vm.roomNameProperty().get() == null ? i18n.get("checkin.welcomeBookingRoom", bookedTime())
+                    : i18n.get("checkin.welcomeBooking", Ui.unbroken(vm.roomNameProperty().get().in(i18n.locale())),
+                            bookedTime());
             // it names what its buttons offer: offline there is no "take a number" to point to
             case RESIDENT -> i18n.get(!vm.keptProperty().get() && online.get() ? "checkin.welcomeResident"
                     : "checkin.welcomeResidentOffline");
@@ -178,8 +185,31 @@ public final class CheckinView implements View {
         return box;
     }
 
+    /**
+     * "10:30 – 11:00", the booking's time as its code carries it, in the hub's time; its day in front when it is not
+     * today. Kept whole on a line (no-break spaces around the dash): the welcome is one sentence that wraps.
+     */
+    private String bookedTime() {
+        CheckinViewModel.Window window = vm.bookedProperty().get();
+        if (window == null) {
+            return "";
+        }
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        var start = window.start().atZone(zone);
+        String time = hhmm.format(start) + "\u00A0–\u00A0" + hhmm.format(window.end().atZone(zone));
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        if (start.toLocalDate().equals(today.plusDays(1))) {
+            return i18n.get("checkin.tomorrow") + " " + time;
+        }
+        return start.toLocalDate().equals(today) ? time
+                : Ui.unbroken(java.time.format.DateTimeFormatter.ofPattern(i18n.get("format.day"), i18n.locale())
+                        .format(start)) + " " + time;
+    }
+
     private Node problem() {
-        VBox box = Ui.card(Ui.badge("!", "badge-warn"), Ui.text(i18n.get(vm.messageProperty().get()), "lead"),
+        String key = vm.messageProperty().get();
+        VBox box = Ui.card(Ui.badge("!", "badge-warn"), Ui.text("checkin.bookingEarly".equals(key)
+                ? i18n.get(key, bookedTime(), CheckinViewModel.EARLY.toMinutes()) : i18n.get(key), "lead"),
                 Ui.primary(i18n.get("common.tryAgain"), "again", vm::again));
         box.setId("problem");
         box.setAlignment(Pos.CENTER);

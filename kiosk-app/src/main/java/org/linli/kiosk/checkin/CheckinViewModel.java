@@ -22,6 +22,7 @@ import org.linli.protocol.token.AccessToken;
 import org.linli.protocol.token.MalformedTokenException;
 import org.linli.protocol.token.TokenFormat;
 import org.linli.protocol.token.TokenType;
+import org.linli.protocol.token.VerifyContext;
 
 /**
  * Check-in: a resident card or booking QR (camera or HID scanner), or a phone number on the keypad. The kiosk reads
@@ -34,6 +35,14 @@ public final class CheckinViewModel implements Resettable {
     /** Who was welcomed: a card holder, a booking, or a phone number. */
     public enum Kind { RESIDENT, BOOKING, PHONE }
 
+    /** When a booking checked in with is for: its code carries the times (the door opens by them). */
+    public record Window(java.time.Instant start, java.time.Instant end) {
+    }
+
+    /** How long before a booking's start the central service takes its code for a check-in (and the door opens). */
+    static final java.time.Duration EARLY = VerifyContext.kiosk("", java.time.Instant.EPOCH, java.util.Set.of())
+            .graceBeforeStart();
+
     private final OutboxSender sender;
     private final InstantSource clock;
     private final String hubId;
@@ -44,6 +53,7 @@ public final class CheckinViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Names> roomName = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Window> booked = new ReadOnlyObjectWrapper<>();
     private final Catalogue catalogue;
     private final ResidentSession resident;
     private final ReadOnlyBooleanWrapper kept = new ReadOnlyBooleanWrapper(false);
@@ -85,6 +95,11 @@ public final class CheckinViewModel implements Resettable {
         return roomName.getReadOnlyProperty();
     }
 
+    /** The time of the booking checked in with, for the welcome to repeat; null for any other check-in. */
+    public ReadOnlyObjectProperty<Window> bookedProperty() {
+        return booked.getReadOnlyProperty();
+    }
+
     /** True when the check-in was kept on the kiosk to be sent later. */
     public ReadOnlyBooleanProperty keptProperty() {
         return kept.getReadOnlyProperty();
@@ -117,7 +132,17 @@ public final class CheckinViewModel implements Resettable {
         }
         Kind who = token.type() == TokenType.BOOKING ? Kind.BOOKING : Kind.RESIDENT;
         String code = text.strip();
+        Window window = who == Kind.BOOKING ? new Window(java.time.Instant.ofEpochSecond(token.notBefore()),
+                java.time.Instant.ofEpochSecond(token.expiry())) : null;
+        if (window != null && clock.instant().isBefore(window.start().minus(EARLY))) {
+            // tomorrow's booking shown today: the central service refuses it as not yet valid, which the resident
+            // saw as "the check-in did not work, try again"; it says when to come instead
+            booked.set(window);
+            problem("checkin.bookingEarly");
+            return;
+        }
         send(Map.of("token", code), who, () -> {
+            booked.set(window);
             if (who == Kind.RESIDENT) {
                 resident.card(code);
             }
@@ -130,7 +155,10 @@ public final class CheckinViewModel implements Resettable {
             return;
         }
         String digits = phone.digits();
-        send(Map.of("phone", digits), Kind.PHONE, () -> resident.phone(digits));
+        send(Map.of("phone", digits), Kind.PHONE, () -> {
+            booked.set(null);
+            resident.phone(digits);
+        });
     }
 
     /** A new number: the notice first; agreed, the same check-in again with its version; "back": the keypad. */
@@ -185,6 +213,7 @@ public final class CheckinViewModel implements Resettable {
         kind.set(null);
         message.set("");
         roomName.set(null);
+        booked.set(null);
         kept.set(false);
     }
 }

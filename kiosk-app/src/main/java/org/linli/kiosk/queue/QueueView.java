@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.linli.kiosk.central.Model.Ticket;
@@ -31,18 +32,21 @@ public final class QueueView implements View {
     private final QueueViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Runnable start;
     private final Form form;
     private final ReadOnlyBooleanProperty online;
     private final ZoneId zone;
     private final StackPane pane = new StackPane();
 
     /**
+     * @param start "back" from the list of services: the start, keeping who the resident is, as the other screens'
      * @param zone the hub's: the time a ticket was taken is the hub's time
      * @param online whether the central service answers: without it no number can be drawn, and the tiles say so
      */
-    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+    public QueueView(QueueViewModel vm, I18n i18n, Runnable home, Runnable start, ZoneId zone, Form form,
             ReadOnlyBooleanProperty online) {
         this.vm = vm;
+        this.start = start;
         this.zone = zone;
         this.online = online;
         this.form = form;
@@ -110,6 +114,13 @@ public final class QueueView implements View {
             // offline the last known waits would be frozen figures: the tile says it cannot give a number instead
             VBox text = new VBox(form.gap(10), Ui.text(tile.service().name().in(i18n.locale()), "tile-title"),
                     Ui.text(offline ? i18n.get("offline.queueTile") : waiting(tile), "tile-hint"));
+            if (!offline && !tile.noCounterOpen() && tile.waiting() > 0) {
+                // the services' waits differ by how long each takes a person, which the tile says beside the wait
+                Label pace = Ui.text(i18n.get("queue.pace", tile.paceMinutes()), "tile-hint");
+                pace.setId("pace-" + tile.service().id());
+                text.getChildren().add(pace);
+                text.setSpacing(form.gap(10) / 2);
+            }
             // the small panel puts the letter beside the name, so two rows of tiles fit under the question
             Node inner = form.compact() ? new HBox(12, badge, text) : new VBox(10, badge, text);
             Node node = Ui.tile("service-" + tile.service().id(), () -> vm.choose(tile), inner, "service-tile",
@@ -119,15 +130,22 @@ public final class QueueView implements View {
             nodes.add(node);
         }
         tiles.getChildren().addAll(nodes);
-        VBox box = new VBox(form.gap(32), Ui.text(i18n.get("queue.title"), "title"),
-                offline ? offlineNotice(form.compact() ? "offline.queueShort" : "offline.queue")
-                        : Ui.text(i18n.get("queue.hint"), "lead"),
-                form == Form.LANDSCAPE && !nodes.isEmpty() && nodes.size() <= GRID_MOST ? grid(nodes)
-                        : Ui.scrolling(tiles));
+        Node hint = offline ? offlineNotice(form.compact() ? "offline.queueShort" : "offline.queue")
+                : Ui.text(i18n.get("queue.hint"), "lead");
+        Button back = Ui.button(i18n.get("common.back"), "back", start);
+        Node list = form == Form.LANDSCAPE && !nodes.isEmpty() && nodes.size() <= GRID_MOST ? grid(nodes)
+                : Ui.scrolling(tiles);
         if (form.compact()) {
-            box.getChildren().remove(0); // the header's "home" and the question say where the resident is
+            // the header's "home" and the question say where the resident is; "back" beside the question, so that
+            // two rows of tiles still fit under it
+            back.setMinWidth(Region.USE_PREF_SIZE);
+            ((Region) hint).setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
+            HBox top = new HBox(12, hint, back);
+            top.setAlignment(Pos.CENTER_LEFT);
+            return new VBox(8, top, list);
         }
-        return box;
+        return new VBox(form.gap(32), Ui.text(i18n.get("queue.title"), "title"), hint, list, Ui.actions(form, back));
     }
 
     /**

@@ -38,6 +38,15 @@ public final class QueueViewModel implements Resettable {
             return queue == null ? 0 : queue.estimatedWaitMinutes();
         }
 
+        /**
+         * About how many minutes each person in the line takes, as the line moves (the service's own time, shared
+         * among its open counters): "4 人 · 约 16 分钟" beside "3 人 · 约 36 分钟" read as a mistake until each says
+         * "每人约 4 分钟" and "每人约 12 分钟". 0 with nobody waiting.
+         */
+        public int paceMinutes() {
+            return waiting() == 0 ? 0 : Math.max(1, Math.round((float) waitMinutes() / waiting()));
+        }
+
         /** Every counter of the service is closed now: the tile says so instead of a wait (a number may be drawn). */
         public boolean noCounterOpen() {
             return queue != null && queue.noCounterOpen();

@@ -26,11 +26,14 @@ public final class RatingView implements View {
     private final RatingViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Runnable start;
     private final Form form;
     private final StackPane pane = new StackPane();
 
-    public RatingView(RatingViewModel vm, I18n i18n, Runnable home, Form form) {
+    /** @param start "back" from the faces: the start, keeping who the resident is, as the other screens' */
+    public RatingView(RatingViewModel vm, I18n i18n, Runnable home, Runnable start, Form form) {
         this.vm = vm;
+        this.start = start;
         this.form = form;
         this.i18n = i18n;
         this.home = home;
@@ -75,8 +78,11 @@ public final class RatingView implements View {
         Label question = Ui.text(question(vm.subjectProperty().get()), "title");
         question.setId("rating-question");
         question.setTextAlignment(TextAlignment.CENTER);
-        VBox box = new VBox(form.gap(48), question, faces,
-                Ui.text(i18n.get("rating.anonymous"), "muted"));
+        // "back" under the faces, beside the line that says the rating is anonymous: no row of its own
+        HBox under = new HBox(form.gap(32), Ui.text(i18n.get("rating.anonymous"), "muted"),
+                Ui.button(i18n.get("common.back"), "back", start));
+        under.setAlignment(Pos.CENTER);
+        VBox box = new VBox(form.gap(48), question, faces, under);
         box.setAlignment(Pos.CENTER);
         return box;
     }

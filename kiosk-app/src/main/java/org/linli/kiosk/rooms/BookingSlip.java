@@ -19,8 +19,9 @@ final class BookingSlip {
 
     /**
      * A booking's number in groups of four, as a phone number is shown in groups: it is random and up to 16 digits
-     * (issue 13), and "9656 6149 4870 393" can be read out to staff where "965661494870393" cannot. "0001" rather
-     * than a bare "1", which looked like a test.
+     * (issue 13), and "9656 6149 4870 393" can be read out where "965661494870393" cannot. "0001" rather than a bare
+     * "1", which looked like a test. Only the slip prints it, last and for staff (the door's log names bookings by
+     * it): the resident's screen says how to cancel instead, the one thing they might need besides the code.
      */
     static String number(String id) {
         if (!id.matches("\\d+")) {
@@ -40,7 +41,9 @@ final class BookingSlip {
         String time = TIME.format(start) + "–" + TIME.format(made.end().atZoneSameInstant(zone));
         return new ReceiptPrinter.Slip("房间预约 " + room.name().zh(), "Room booking · " + room.name().en(), null,
                 List.of(DAY_ZH.format(start) + " " + time, DAY_EN.format(start),
-                        "预约号 · Booking no. " + number(made.id()), "扫码开门 · Scan this code at the door"),
+                        "扫码开门 · Scan this code at the door",
+                        "不能来了？在“我的预约”里取消，或告诉服务台 · Can't come? Cancel under My bookings, or tell the desk",
+                        "预约号（工作人员用）· Booking no. (staff) " + number(made.id())),
                 made.token());
     }
 }

@@ -15,13 +15,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import org.linli.kiosk.central.Model.Booking;
 import org.linli.kiosk.central.Model.Room;
 import org.linli.kiosk.central.Model.Slot;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 import org.linli.kiosk.ui.KeypadView;
-import org.linli.kiosk.ui.QrNode;
 import org.linli.kiosk.ui.Ui;
 import org.linli.kiosk.ui.View;
 
@@ -32,15 +30,20 @@ public final class RoomsView implements View {
     private final RoomsViewModel vm;
     private final I18n i18n;
     private final Runnable home;
+    private final Runnable start;
     private final ZoneId zone;
     private final Form form;
     private final ReadOnlyBooleanProperty online;
     private final StackPane pane = new StackPane();
 
-    /** @param online whether the central service answers: booking needs it, and offline the list says so */
-    public RoomsView(RoomsViewModel vm, I18n i18n, Runnable home, ZoneId zone, Form form,
+    /**
+     * @param start "back" from the list of rooms: the start, keeping who the resident is, as the other screens'
+     * @param online whether the central service answers: booking needs it, and offline the list says so
+     */
+    public RoomsView(RoomsViewModel vm, I18n i18n, Runnable home, Runnable start, ZoneId zone, Form form,
             ReadOnlyBooleanProperty online) {
         this.online = online;
+        this.start = start;
         this.vm = vm;
         this.form = form;
         this.i18n = i18n;
@@ -93,7 +96,7 @@ public final class RoomsView implements View {
             case DETAILS -> details();
             case PHONE -> phone();
             case WORKING -> Ui.working(i18n.get("common.wait"));
-            case DONE -> done(vm.bookingProperty().get());
+            case DONE -> BookedCard.of(vm, i18n, form, zone, home, vm.bookingProperty().get(), this::dayParts);
             case PROBLEM -> problem();
         });
     }
@@ -157,13 +160,25 @@ public final class RoomsView implements View {
             tile.setDisable(offline);
             list.getChildren().add(tile);
         }
-        VBox box = new VBox(form.gap(32), Ui.text(i18n.get("rooms.title"), "title"));
+        Button back = Ui.button(i18n.get("common.back"), "back", start);
+        Label title = Ui.text(i18n.get("rooms.title"), "title");
+        VBox box = new VBox(form.gap(32), title);
+        if (form.compact()) {
+            // the small panel: "back" beside the title, the height kept for the rooms
+            back.setMinWidth(Region.USE_PREF_SIZE);
+            HBox top = new HBox(12, title, Ui.grow(), back);
+            top.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().setAll(top);
+        }
         if (offline) {
             Label notice = Ui.text(i18n.get("offline.rooms"), "notice");
             notice.setId("offline-notice");
             box.getChildren().add(notice);
         }
         box.getChildren().add(Ui.scrolling(list));
+        if (!form.compact()) {
+            box.getChildren().add(Ui.actions(form, back));
+        }
         return box;
     }
 
@@ -241,6 +256,14 @@ public final class RoomsView implements View {
             button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             repairs |= slot.maintenance();
             timeline.getChildren().add(button);
+        }
+        if (!vm.slots().isEmpty()) {
+            // the slots show when each begins: the last one's end, when the room closes, in a tile of its own
+            Label end = Ui.text(TIME.format(vm.slots().getLast().end().atZoneSameInstant(zone)) + "\n"
+                    + i18n.get("rooms.slotEnd"), "slot", "slot-end");
+            end.setId("slot-end");
+            end.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            timeline.getChildren().add(end);
         }
         Button next = Ui.primary(i18n.get("common.next"), "to-details", vm::toDetails);
         next.setDisable(!vm.hasTime());
@@ -351,48 +374,6 @@ public final class RoomsView implements View {
             purposes.getChildren().add(chip);
         }
         return purposes;
-    }
-
-    private Node done(Booking booking) {
-        java.time.LocalDate day = booking.start().atZoneSameInstant(zone).toLocalDate();
-        String time = TIME.format(booking.start().atZoneSameInstant(zone)) + "–"
-                + TIME.format(booking.end().atZoneSameInstant(zone));
-        String room = vm.roomProperty().get().name().in(i18n.locale());
-        // the instruction is what the resident must act on: as large as the time, and "photograph it now" apart
-        VBox left = new VBox(form.gap(20), Ui.badge("✓", "badge-ok"), Ui.text(i18n.get("rooms.booked"), "title"),
-                Ui.text(room, "section-title"), dayAndTime(day, time, "lead"),
-                Ui.text(i18n.get(form.compact() ? "rooms.qrHintShort" : "rooms.qrHint"), "lead"),
-                Ui.text(i18n.get(vm.printerPresent() ? "rooms.printed" : "rooms.qrPhoto"), "notice"),
-                Ui.primary(i18n.get("common.done"), "done", home));
-        if (form.compact()) {
-            // the small panel: the short hint says to photograph it as well, and the room and its time share a line
-            left.getChildren().remove(5);
-            left.getChildren().remove(2);
-            java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(room + " ·"));
-            parts.addAll(dayParts(day));
-            parts.add(time);
-            left.getChildren().set(2, Ui.phrases("lead", parts));
-            // and the lines closer together, the tick alone saying it is booked: the date with its weekday and the
-            // random booking number need the room
-            left.setSpacing(form.gap(20) / 3);
-            left.getChildren().remove(1);
-        }
-        left.setPrefWidth(form.compact() ? 440 : 640);
-        left.setMaxWidth(Region.USE_PREF_SIZE);
-        if (form.compact()) {
-            left.getChildren().remove(0);
-        }
-        // the number beside the code: what staff ask for on the phone, and what still works if the code will not scan
-        Label number = Ui.text(i18n.get("rooms.bookingNumber", vm.bookingNumber()), "booking-number");
-        number.setId("booking-number");
-        // on the 800x480 panel the code is a little smaller: a booking's number (random since issue 13, up to 16
-        // digits) takes two lines under it there
-        VBox code = new VBox(12, QrNode.of(booking.token(), form.compact() ? 190 : 520), number);
-        code.setAlignment(Pos.CENTER);
-        VBox box = Ui.card(Ui.pair(form, left, code));
-        box.setId("booking-done");
-        box.setMaxWidth(form.compact() ? 780 : form.portrait() ? 900 : 1400);
-        return box;
     }
 
     private Node problem() {

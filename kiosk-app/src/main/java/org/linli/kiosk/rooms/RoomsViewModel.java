@@ -142,12 +142,6 @@ public final class RoomsViewModel implements Resettable {
         return booking.getReadOnlyProperty();
     }
 
-    /** The number of the booking just made, as shown beside its code; empty before one is made. */
-    public String bookingNumber() {
-        Booking made = booking.get();
-        return made == null || made.id() == null ? "" : BookingSlip.number(made.id());
-    }
-
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

@@ -21,12 +21,18 @@ public final class StaffExit {
     private final Runnable exit;
     private final Deque<Instant> taps = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper wrong = new ReadOnlyBooleanWrapper(false);
     private final PhoneEntry entry = new PhoneEntry();
 
     public StaffExit(String pin, InstantSource clock, Runnable exit) {
         this.pin = pin;
         this.clock = clock;
         this.exit = exit;
+        entry.digitsProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                wrong.set(false);
+            }
+        });
     }
 
     public ReadOnlyBooleanProperty askingProperty() {
@@ -35,6 +41,11 @@ public final class StaffExit {
 
     public PhoneEntry entry() {
         return entry;
+    }
+
+    /** The PIN last tried was wrong: the pad says so until the next digit (it cleared itself, and looked unmoved). */
+    public ReadOnlyBooleanProperty wrongProperty() {
+        return wrong.getReadOnlyProperty();
     }
 
     public void logoTapped() {
@@ -46,6 +57,7 @@ public final class StaffExit {
         if (taps.size() >= TAPS && pin != null) {
             taps.clear();
             entry.reset();
+            wrong.set(false);
             asking.set(true);
         }
     }
@@ -54,6 +66,7 @@ public final class StaffExit {
     public boolean submit() {
         boolean right = pin != null && pin.equals(entry.digits());
         entry.reset();
+        wrong.set(!right);
         if (right) {
             asking.set(false);
             exit.run();
@@ -63,6 +76,7 @@ public final class StaffExit {
 
     public void cancel() {
         entry.reset();
+        wrong.set(false);
         asking.set(false);
     }
 }

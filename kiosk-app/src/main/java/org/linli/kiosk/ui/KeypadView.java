@@ -15,10 +15,23 @@ public final class KeypadView {
     }
 
     public static Node of(PhoneEntry entry, I18n i18n, Form form) {
+        return of(entry, i18n, form, false);
+    }
+
+    /**
+     * The staff PIN's pad: a dot for each digit typed (the lobby can see the screen), no phone number asked for and
+     * no "digits to go" counted against a phone number's eleven.
+     */
+    public static Node pin(PhoneEntry entry, I18n i18n, Form form) {
+        return of(entry, i18n, form, true);
+    }
+
+    private static Node of(PhoneEntry entry, I18n i18n, Form form, boolean pin) {
         Label display = Ui.text("", "phone-display");
-        display.setId("phone-display");
+        display.setId(pin ? "pin-display" : "phone-display");
         display.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> entry.digits().isEmpty() ? i18n.get("phone.placeholder") : PhoneNumbers.grouped(entry.digits()),
+                () -> entry.digits().isEmpty() ? i18n.get(pin ? "staff.placeholder" : "phone.placeholder")
+                        : pin ? "●".repeat(entry.digits().length()) : PhoneNumbers.grouped(entry.digits()),
                 entry.digitsProperty(), i18n.localeProperty()));
         display.setMaxWidth(Double.MAX_VALUE);
         // how many digits are still missing: "签到" stays off until all 11 are in, and this says why
@@ -49,8 +62,9 @@ public final class KeypadView {
             keys.add(clear, 2, 3);
         }
         VBox box = new VBox(form.gap(20), display, missing, keys);
-        if (form.compact()) {
-            box.getChildren().remove(missing); // no height to spare: the grey "签到" says the number is not whole
+        if (form.compact() || pin) {
+            // no height to spare on the small panel: the grey "签到" says the number is not whole; a PIN has no length
+            box.getChildren().remove(missing);
         }
         box.setSpacing(form.gap(12));
         box.setAlignment(Pos.CENTER);

@@ -96,6 +96,7 @@ public final class Shell {
         hubName.addListener((o, was, now) -> renderTop());
         vm.idle().warningProperty().addListener((o, was, now) -> renderOverlays());
         staffExit.askingProperty().addListener((o, was, now) -> renderOverlays());
+        staffExit.wrongProperty().addListener((o, was, now) -> renderOverlays());
         render();
     }
 
@@ -171,7 +172,11 @@ public final class Shell {
         name.setId("hub-name");
         Label tagline = Ui.text(i18n.get("app.tagline"), "tagline");
         VBox names = new VBox(2, name);
-        if (!form.compact()) {
+        if (form.portrait()) {
+            // the portrait panel has no width beside the clock for the date: it takes the tagline's place, under the
+            // hub's name ("12月6日 星期日"), so that nobody booking "tomorrow" there is left to guess today's date
+            names.getChildren().add(date);
+        } else if (!form.compact()) {
             names.getChildren().add(tagline);
         }
         names.setAlignment(Pos.CENTER_LEFT);
@@ -232,12 +237,27 @@ public final class Shell {
             root.getChildren().add(overlay(ConsentView.of(consent, i18n, form), "consent"));
         }
         if (staffExit.askingProperty().get()) {
-            Button ok = Ui.primary(i18n.get("staff.exit"), "staff-ok", () -> staffExit.submit());
-            Button cancel = Ui.button(i18n.get("common.cancel"), "staff-cancel", staffExit::cancel);
-            VBox box = Ui.card(Ui.text(i18n.get("staff.title"), "title"), KeypadView.of(staffExit.entry(), i18n, form),
-                    new HBox(24, cancel, ok));
-            root.getChildren().add(overlay(box, "staff-pin"));
+            root.getChildren().add(overlay(staffPin(), "staff-pin"));
         }
+    }
+
+    /**
+     * The staff PIN: the words and buttons beside the pad (above it on a portrait panel), as on the residents'
+     * keypads, so that the 7-inch panel holds it at 15 mm keys; a wrong PIN is said, not only cleared.
+     */
+    private VBox staffPin() {
+        Button ok = Ui.primary(i18n.get("staff.exit"), "staff-ok", () -> staffExit.submit());
+        Button cancel = Ui.button(i18n.get("common.cancel"), "staff-cancel", staffExit::cancel);
+        VBox words = new VBox(form.gap(24), Ui.text(i18n.get("staff.title"), "title"));
+        if (staffExit.wrongProperty().get()) {
+            Label wrong = Ui.text(i18n.get("staff.wrong"), "notice");
+            wrong.setId("staff-wrong");
+            words.getChildren().add(wrong);
+        }
+        words.getChildren().add(Ui.actions(form, cancel, ok));
+        words.setMaxWidth(form.compact() ? 330 : 560);
+        words.setAlignment(Pos.CENTER_LEFT);
+        return Ui.card(Ui.pair(form, words, KeypadView.pin(staffExit.entry(), i18n, form)));
     }
 
     /**

@@ -71,6 +71,30 @@ class CheckinViewModelTest extends CentralFixtureTest {
         assertFalse(f.resident.known(), "a booking code says which booking, not who the resident is");
     }
 
+    /**
+     * Tomorrow's booking shown today is not a check-in that "did not work, try again" (the central service's refusal of
+     * a code not yet valid): the kiosk says at once that it is too early and keeps the booking's time for the screen
+     * to say; from the door's 15 minutes before its start it is a check-in, whose welcome repeats the time.
+     */
+    @Test
+    void aBookingShownTooEarlySaysWhenToComeAndChecksNobodyIn() {
+        var at = f.clock.instant().atZone(f.zone).toLocalDate().plusDays(1).atTime(10, 0).atZone(f.zone)
+                .toOffsetDateTime();
+        String token = f.central.book("council-hall", at, at.plusMinutes(30), "13800138000").path("token").asText();
+        vm.scanned(token);
+        assertEquals(CheckinViewModel.State.PROBLEM, vm.stateProperty().get());
+        assertEquals("checkin.bookingEarly", vm.messageProperty().get());
+        assertEquals(new CheckinViewModel.Window(at.toInstant(), at.plusMinutes(30).toInstant()),
+                vm.bookedProperty().get());
+        assertEquals(0, f.central.checkins(), "nobody checked in");
+        f.clock.advance(Duration.between(f.clock.instant(), at.toInstant()).minus(CheckinViewModel.EARLY));
+        vm.again();
+        vm.scanned(token);
+        assertEquals(Kind.BOOKING, vm.kindProperty().get(), vm.messageProperty().get());
+        assertEquals(at.toInstant(), vm.bookedProperty().get().start(), "the welcome's time");
+        assertEquals(1, f.central.checkins());
+    }
+
     /** Before the kiosk has loaded its rooms it says "your room", never the room's id inside a Chinese sentence. */
     @Test
     void withoutTheCatalogueTheRoomIsNotNamedByItsId() throws Exception {

@@ -47,6 +47,28 @@ class QueueViewModelTest extends CentralFixtureTest {
         assertTrue(vm.statusUrl(vm.ticketProperty().get(), false).endsWith("/ticket/" + id));
     }
 
+    /**
+     * Each tile says how long a person takes as its line moves, so that "4 人 · 约 16 分钟" beside "3 人 · 约 36 分钟"
+     * reads as two services of different lengths ("每人约 4 分钟", "每人约 12 分钟"), not as a mistake.
+     */
+    @Test
+    void aTileSaysHowLongEachPersonTakes() {
+        var affairs = new QueueViewModel.Tile(null, new QueueStatus("affairs", "A", 4, 16, null, 2));
+        var care = new QueueViewModel.Tile(null, new QueueStatus("elderly-care", "B", 3, 36, null, 1));
+        assertEquals(4, affairs.paceMinutes());
+        assertEquals(12, care.paceMinutes());
+        assertEquals(1, new QueueViewModel.Tile(null, new QueueStatus("x", "X", 3, 1, null, 3)).paceMinutes(),
+                "never less than a minute");
+        assertEquals(0, new QueueViewModel.Tile(null, new QueueStatus("x", "X", 0, 0, null, 1)).paceMinutes(),
+                "nobody waiting");
+        // from the real service: two waiting at one counter take the wait of two people
+        f.central.drawTicket("affairs");
+        f.central.drawTicket("affairs");
+        vm.refresh();
+        var tile = vm.tiles().get(0);
+        assertEquals(Math.round(tile.waitMinutes() / 2f), tile.paceMinutes());
+    }
+
     /** The ticket says when it was taken, as a paper ticket and the phone's ticket page do ("10:30 取号"). */
     @Test
     void aTicketKnowsWhenItWasTaken() {

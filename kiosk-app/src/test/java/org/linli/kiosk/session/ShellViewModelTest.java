@@ -157,10 +157,15 @@ class ShellViewModelTest {
         assertFalse(exit.askingProperty().get());
         exit.logoTapped();
         assertTrue(exit.askingProperty().get());
+        assertFalse(exit.wrongProperty().get());
         "1111".chars().forEach(c -> exit.entry().press((char) c));
         assertFalse(exit.submit());
         assertEquals(0, exits[0]);
-        "2468".chars().forEach(c -> exit.entry().press((char) c));
+        assertTrue(exit.wrongProperty().get(), "the pad says the PIN was wrong");
+        assertEquals("", exit.entry().digits(), "and is empty for the next try");
+        exit.entry().press('2');
+        assertFalse(exit.wrongProperty().get(), "until the next digit");
+        "468".chars().forEach(c -> exit.entry().press((char) c));
         assertTrue(exit.submit());
         assertEquals(1, exits[0]);
     }
