@@ -3,6 +3,7 @@ package org.linli.central.store;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,11 @@ class BroadcastIT {
     private static final int ROUNDS = 20;
     private static final List<String> CHANNELS = List.of("linli_one", "linli_two", "linli_three", "linli_four");
     private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void onPostgresql() {
+        assumeFalse(Boolean.getBoolean("linli.pg.skip"), "the tests on PostgreSQL are skipped (-Dlinli.pg.skip)");
+    }
 
     @Test
     void aTextSentTheMomentAnotherReplicaStartsListeningReachesIt() throws Exception {
