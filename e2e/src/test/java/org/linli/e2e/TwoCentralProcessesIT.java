@@ -25,10 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +42,7 @@ import org.linli.agent.config.ConfigLoader;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.broker.ProductionBroker;
+import org.linli.central.BookingRace;
 import org.linli.central.store.PostgresCluster;
 import org.linli.protocol.payload.EventType;
 import org.linli.protocol.testing.MosquittoBroker;
@@ -145,29 +143,12 @@ class TwoCentralProcessesIT {
     @Test
     @Order(1)
     void sixtyConflictingBookingsSplitAcrossBothLeaveExactlyOneWinner() throws Exception {
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            CountDownLatch go = new CountDownLatch(1);
-            for (int client = 0; client < CLIENTS; client++) {
-                CentralProgram through = client % 2 == 0 ? a : b;
-                Map<String, Object> body = booking("activity-room", 13, client % 3 == 0 ? 60 : 30,
-                        String.format("139000077%02d", client));
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return through.send("POST", "/api/v1/bookings", kiosk, body).statusCode();
-                }));
-            }
-            go.countDown();
-            int won = 0;
-            int refused = 0;
-            for (Future<Integer> answer : answers) {
-                int status = answer.get();
-                won += status == 201 ? 1 : 0;
-                refused += status == 409 ? 1 : 0;
-            }
-            assertEquals(1, won, "bookings made");
-            assertEquals(CLIENTS - 1, refused, "bookings refused as taken");
-        }
+        BookingRace.exactlyOneWins(CLIENTS, client -> {
+            CentralProgram through = client % 2 == 0 ? a : b;
+            Map<String, Object> body = booking("activity-room", 13, client % 3 == 0 ? 60 : 30,
+                    String.format("139000077%02d", client));
+            return () -> through.send("POST", "/api/v1/bookings", kiosk, body).statusCode();
+        }, "split across A and B");
         assertEquals(1, count("SELECT count(*) FROM booking WHERE room_id = 'activity-room'"));
     }
 
