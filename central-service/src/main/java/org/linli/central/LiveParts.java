@@ -88,7 +88,8 @@ final class LiveParts implements AutoCloseable {
         this.events = events;
         this.features = features;
         this.devices = new Devices(db, features.catalogue(), clock);
-        this.registerRelay = new RegisterRelay(devices, this::known, registry::unregister);
+        this.registerRelay = new RegisterRelay(devices, this::known, registry::unregister,
+                () -> registry.views(null).stream().map(DeviceRegistry.DeviceView::id).toList());
         this.roomViews = new RoomViews(db, features.catalogue(), rooms, clock);
         this.alerts = new Alerts(db, features.catalogue(), events, clock);
         this.offline = new OfflineWatch(registry, alerts, settings.offlineAfter(), clock);

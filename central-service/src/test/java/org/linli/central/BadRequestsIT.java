@@ -18,7 +18,7 @@ class BadRequestsIT extends CentralIT {
             SELECT (SELECT count(*) FROM booking) || '/' || (SELECT count(*) FROM resident) || '/'
                 || (SELECT count(*) FROM ticket) || '/' || (SELECT count(*) FROM checkin) || '/'
                 || (SELECT count(*) FROM feedback) || '/' || (SELECT count(*) FROM activity_signup) || '/'
-                || (SELECT count(*) FROM room) || '/' || (SELECT group_concat(status) FROM booking)""";
+                || (SELECT count(*) FROM room) || '/' || (SELECT string_agg(status, ',' ORDER BY id) FROM booking)""";
 
     @BeforeAll
     static void prepare() {

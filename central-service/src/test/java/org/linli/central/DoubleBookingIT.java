@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Many kiosks asking for one slot at the same instant: exactly one wins, and the database never holds an overlap. */
@@ -27,38 +21,19 @@ class DoubleBookingIT extends CentralIT {
 
     @Test
     void exactlyOneOfManyConcurrentRequestsGetsTheSlot() throws Exception {
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int round = 0; round < ROUNDS; round++) {
-                int hour = 9 + round * 2;
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Integer>> answers = new ArrayList<>();
-                for (int client = 0; client < CLIENTS; client++) {
-                    Map<String, Object> body = new HashMap<>();
-                    body.put("room", "activity-room");
-                    body.put("start", server.tomorrowAt(hour, 0).toString());
-                    // every other client asks for a longer, still overlapping span
-                    body.put("end", server.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
-                    body.put("phone", String.format("1390000%02d%02d", round, client));
-                    body.put("attendees", 2);
-                    answers.add(pool.submit(() -> {
-                        go.await();
-                        return server.post("/api/v1/bookings", server.kioskKey(), body).status();
-                    }));
-                }
-                go.countDown();
-                int won = 0;
-                int refused = 0;
-                for (Future<Integer> answer : answers) {
-                    int status = answer.get();
-                    if (status == 201) {
-                        won++;
-                    } else if (status == 409) {
-                        refused++;
-                    }
-                }
-                assertEquals(1, won, "round " + round);
-                assertEquals(CLIENTS - 1, refused, "round " + round);
-            }
+        for (int round = 0; round < ROUNDS; round++) {
+            int hour = 9 + round * 2;
+            int r = round;
+            BookingRace.exactlyOneWins(CLIENTS, client -> {
+                Map<String, Object> body = new HashMap<>();
+                body.put("room", "activity-room");
+                body.put("start", server.tomorrowAt(hour, 0).toString());
+                // every other client asks for a longer, still overlapping span
+                body.put("end", server.tomorrowAt(hour + 1, client % 2 == 0 ? 0 : 30).toString());
+                body.put("phone", String.format("1390000%02d%02d", r, client));
+                body.put("attendees", 2);
+                return () -> server.post("/api/v1/bookings", server.kioskKey(), body).status();
+            }, "round " + round);
         }
         assertEquals(ROUNDS, server.count("SELECT count(*) FROM booking WHERE room_id = 'activity-room'"));
         assertEquals(0, server.count(OVERLAPS));

@@ -41,6 +41,8 @@ class FirstStartIT {
     @TempDir
     Path data;
     CentralServer server;
+    /** On PostgreSQL, the database of this test (and of the commands run beside the service) */
+    private final Map<String, String> database = TestServer.onTheTestedDatabase(Map.of());
 
     @BeforeEach
     void start() {
@@ -53,20 +55,28 @@ class FirstStartIT {
     }
 
     private Settings settings() {
-        return Settings.from(ConfigLoader.load(null, Map.of(), Map.of("data.dir", data.toString(),
-                "server.port", "0", "server.host", "127.0.0.1")));
+        Map<String, String> config = new java.util.HashMap<>(database);
+        config.putAll(Map.of("data.dir", data.toString(), "server.port", "0", "server.host", "127.0.0.1"));
+        return Settings.from(ConfigLoader.load(null, Map.of(), config));
     }
 
     record Run(int status, String out, String err) {
     }
 
-    /** The command as {@code ./linli central} runs it, with its standard streams captured. */
-    private Run command(String stdin, String... args) {
+    /**
+     * The command as {@code ./linli central} runs it, with its standard streams captured, on the service's database
+     * (unless it names a configuration of its own).
+     */
+    private Run command(String stdin, String... given) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(given));
+        if (!args.contains("--config")) {
+            args.addAll(TestServer.databaseArgs(data, database.get("db.url")));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Tools(new BufferedReader(new StringReader(stdin)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                HubTime.noon().clock(), Locale.ENGLISH).run(args);
+                HubTime.noon().clock(), Locale.ENGLISH).run(args.toArray(String[]::new));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -214,9 +224,12 @@ class FirstStartIT {
     @Test
     void theCommandSpeaksChineseToAChineseTerminal() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("admin", "add", "zhang", "--role",
+                "admin", "--data", data.toString()));
+        args.addAll(TestServer.databaseArgs(data, database.get("db.url")));
         int status = new Tools(new BufferedReader(new StringReader("")), new PrintStream(out, true,
                 StandardCharsets.UTF_8), System.err, HubTime.noon().clock(), Locale.SIMPLIFIED_CHINESE)
-                .run(new String[] {"admin", "add", "zhang", "--role", "admin", "--data", data.toString()});
+                .run(args.toArray(String[]::new));
         assertEquals(0, status);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("全部邻里汇") && text.contains("只显示这一次"), text);

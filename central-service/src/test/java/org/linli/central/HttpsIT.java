@@ -83,7 +83,7 @@ class HttpsIT {
     @BeforeAll
     static void start() throws Exception {
         Path tls = certificates(dir);
-        Map<String, String> config = new HashMap<>(Map.of("data.dir", dir.resolve("data").toString(),
+        Map<String, String> config = TestServer.onTheTestedDatabase(Map.of("data.dir", dir.resolve("data").toString(),
                 "server.port", "0", "server.host", "127.0.0.1",
                 "server.tls.certificate", tls.resolve("server.crt").toString(),
                 "server.tls.private-key", tls.resolve("server.key").toString(),

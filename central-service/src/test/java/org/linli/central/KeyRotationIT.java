@@ -61,12 +61,7 @@ class KeyRotationIT {
             args.add("--retire-now");
         }
         args.addAll(java.util.List.of("--data", server.dataDir().toString()));
-        String dbUrl = server.components().settings().dbUrl();
-        if (dbUrl != null && !dbUrl.isEmpty()) {
-            Path config = server.dataDir().resolveSibling("rotate-" + System.nanoTime() + ".yaml");
-            Files.writeString(config, "db:\n  url: \"" + dbUrl + "\"\n");
-            args.addAll(java.util.List.of("--config", config.toString()));
-        }
+        args.addAll(TestServer.databaseArgs(server.dataDir().getParent(), server.components().settings().dbUrl()));
         return command(server.clock(), args.toArray(String[]::new));
     }
 

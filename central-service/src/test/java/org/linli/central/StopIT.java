@@ -56,8 +56,8 @@ class StopIT {
         Logger service = Logger.getLogger("org.linli");
         service.addHandler(handler);
         try {
-            var loaded = ConfigLoader.load(null, Map.of(), Map.of("data.dir", data.toString(), "server.port", "0",
-                    "server.host", "127.0.0.1"));
+            var loaded = ConfigLoader.load(null, Map.of(), TestServer.onTheTestedDatabase(Map.of("data.dir",
+                    data.toString(), "server.port", "0", "server.host", "127.0.0.1")));
             CentralServer server = CentralServer.start(Settings.from(loaded), LiveSettings.from(loaded),
                     HubTime.noon().clock(), true);
             server.close();

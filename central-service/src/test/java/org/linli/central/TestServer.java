@@ -24,6 +24,7 @@ import java.util.Properties;
 import org.linli.central.config.ConfigLoader;
 import org.linli.central.config.LiveSettings;
 import org.linli.central.config.Settings;
+import org.linli.central.store.MigratedDatabases;
 import org.linli.central.store.PostgresCluster;
 import org.linli.central.web.Json;
 import org.linli.protocol.testing.DemoHubSeed;
@@ -49,24 +50,51 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** On PostgreSQL, the database of each data directory: a server started again on it finds its data there. */
+    private static final Map<Path, String> DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestServer(Path dataDir, Clock clock, ZoneId zone, Map<String, String> config) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.zone = zone;
-        this.config = onTheTestedDatabase(config);
+        this.config = onTheTestedDatabase(config, dataDir);
     }
 
     /**
-     * With {@code -Dlinli.test.db=postgresql} each test server gets an empty PostgreSQL database of its own (kept
-     * over restarts), unless the test names one; else the SQLite file in its data directory.
+     * With {@code -Dlinli.test.db=postgresql} a test's service gets a PostgreSQL database of its own with the
+     * service's schema, unless the test names one; else the SQLite file in its data directory.
      */
     static Map<String, String> onTheTestedDatabase(Map<String, String> config) {
+        return onTheTestedDatabase(config, null);
+    }
+
+    /** The same, with one database per data directory (a second server on it is the same service restarted). */
+    private static Map<String, String> onTheTestedDatabase(Map<String, String> config, Path dataDir) {
         if (!PostgresCluster.wanted() || config.containsKey("db.url")) {
             return config;
         }
         Map<String, String> with = new java.util.HashMap<>(config);
-        with.put("db.url", PostgresCluster.shared().newDatabase());
+        with.put("db.url", dataDir == null ? MigratedDatabases.newDatabase()
+                : DATABASES.computeIfAbsent(dataDir.toAbsolutePath(), dir -> MigratedDatabases.newDatabase()));
         return Map.copyOf(with);
+    }
+
+    /**
+     * The arguments a command run beside the service ({@code central admin add}, {@code keys rotate}) needs to find
+     * its database besides {@code --data}: on PostgreSQL a configuration naming it, written into {@code dir} (as a
+     * site's {@code --config /etc/linli/central.yaml} does); on SQLite (null or empty) none.
+     */
+    public static java.util.List<String> databaseArgs(Path dir, String dbUrl) {
+        if (dbUrl == null || dbUrl.isEmpty()) {
+            return java.util.List.of();
+        }
+        Path file = dir.resolve("database-" + System.nanoTime() + ".yaml");
+        try {
+            Files.writeString(file, "db:\n  url: \"" + dbUrl + "\"\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.List.of("--config", file.toString());
     }
 
     /** At noon in Shanghai, held there: for tests that need a time, but not a particular one. */

@@ -157,6 +157,16 @@ final class CentralProgram implements AutoCloseable {
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
+    /** The process id (the central service names its replica in the timers' leases after it). */
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public String toString() {
+        return dataDir.getFileName().toString();
+    }
+
     /** Whether the program runs (a killed one does not). */
     boolean alive() {
         return process != null && process.isAlive();

@@ -37,7 +37,11 @@ public final class EventJournal implements Consumer<Event> {
     public record Entry(long id, Event event) {
     }
 
-    private final Deque<Entry> recent = new ArrayDeque<>(KEPT);
+    /** A kept entry, and whether it happened here (not another replica's). */
+    private record Kept(Entry entry, boolean here) {
+    }
+
+    private final Deque<Kept> recent = new ArrayDeque<>(KEPT);
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
     private final InstantSource wallClock;
     private volatile Consumer<Entry> numberedHere = entry -> { };
@@ -66,7 +70,7 @@ public final class EventJournal implements Consumer<Event> {
         if (recent.size() == KEPT) {
             recent.removeFirst();
         }
-        recent.addLast(entry);
+        recent.addLast(new Kept(entry, relayed == null));
         for (Consumer<Entry> listener : listeners) {
             listener.accept(entry);
         }
@@ -109,16 +113,35 @@ public final class EventJournal implements Consumer<Event> {
 
     private void replay(long afterId, Consumer<Entry> listener) {
         boolean found = false;
-        for (Entry entry : recent) {
+        for (Kept kept : recent) {
             if (found) {
-                listener.accept(entry);
-            } else if (entry.id() == afterId) {
+                listener.accept(kept.entry());
+            } else if (kept.entry().id() == afterId) {
                 found = true;
             }
         }
         if (!found) {
-            recent.stream().filter(e -> e.id() > afterId - SKEW).forEach(listener);
+            recent.stream().map(Kept::entry).filter(e -> e.id() > afterId - SKEW).forEach(listener);
         }
+    }
+
+    /**
+     * Hands the kept events that happened here and were numbered after {@code afterId} to {@code to}, in order: what
+     * another replica asks for again when it could not listen for a while (see {@link ReplicaEvents}).
+     */
+    public synchronized void numberedHereAfter(long afterId, Consumer<Entry> to) {
+        recent.stream().filter(k -> k.here() && k.entry().id() > afterId).map(Kept::entry).forEach(to);
+    }
+
+    /** Whether this journal keeps the event under this id already (another replica's, sent again). */
+    public synchronized boolean has(long id, Event event) {
+        for (java.util.Iterator<Kept> newestFirst = recent.descendingIterator(); newestFirst.hasNext();) {
+            Entry entry = newestFirst.next().entry();
+            if (entry.id() == id && entry.event().equals(event)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public synchronized int listenerCount() {

@@ -30,6 +30,18 @@ public interface Database extends AutoCloseable {
      * @param receiver called on the channel's own thread with each text another process sent; must not block
      */
     default java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
+        return broadcast(channel, receiver, since -> { });
+    }
+
+    /**
+     * The same, for a receiver that can catch up on what it missed.
+     *
+     * @param missed called on the channel's own thread when texts sent from that time on (milliseconds of the epoch)
+     *     may not have reached this process: it could not listen for a while (its connection to the database was lost)
+     *     and listens again; must not block
+     */
+    default java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver,
+            java.util.function.LongConsumer missed) {
         return java.util.Optional.empty();
     }
 

@@ -20,7 +20,8 @@ public final class Forgetting implements AutoCloseable {
     /** Listens to the other replicas, when the database is shared. */
     public void share(Database db) {
         Consumer<String> told = text -> forget.run();
-        others = db.broadcast(channel, told).orElse(null);
+        // a replica that could not listen for a while may have missed a word: it forgets all
+        others = db.broadcast(channel, told, since -> forget.run()).orElse(null);
     }
 
     /** Forgets here and in every other replica. */

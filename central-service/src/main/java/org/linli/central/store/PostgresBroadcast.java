@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * {@link Broadcast} over LISTEN/NOTIFY on a channel, through the {@link PostgresChannels} of its database (one
@@ -16,15 +17,17 @@ final class PostgresBroadcast implements Broadcast {
     private final PostgresChannels channels;
     private final String channel;
     private final Consumer<String> receiver;
+    private final LongConsumer missed;
     private final String origin = UUID.randomUUID().toString();
 
-    PostgresBroadcast(PostgresChannels channels, String channel, Consumer<String> receiver) {
+    PostgresBroadcast(PostgresChannels channels, String channel, Consumer<String> receiver, LongConsumer missed) {
         if (!channel.matches("[a-z_]{1,40}")) {
             throw new IllegalArgumentException("a channel is a plain lower-case name, not " + channel);
         }
         this.channels = channels;
         this.channel = channel;
         this.receiver = receiver;
+        this.missed = missed;
     }
 
     String channel() {
@@ -51,6 +54,15 @@ final class PostgresBroadcast implements Broadcast {
             receiver.accept(payload.substring(space + 1));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a broadcast receiver failed: " + e);
+        }
+    }
+
+    /** Called on the listening thread once it listens again after its connection was lost, since when it was. */
+    void missed(long sinceMillis) {
+        try {
+            missed.accept(sinceMillis);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "catching up on " + channel + " failed: " + e);
         }
     }
 

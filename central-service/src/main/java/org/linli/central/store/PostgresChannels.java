@@ -33,8 +33,9 @@ import org.postgresql.PGNotification;
  * <p>The connection belongs to the listening thread alone. Others ask it for a LISTEN or UNLISTEN through a queue
  * that it reads between two polls of the connection, and wait on the request's latch; what it executes follows the
  * receivers present at that moment (LISTEN when the channel has some, UNLISTEN when it has none), so requests that
- * cross each other end right. After the connection was lost it connects again every second and LISTENs again on
- * every channel that has receivers.
+ * cross each other end right. After the connection was lost it connects again every second, LISTENs again on every
+ * channel that has receivers and tells them since when they may have missed texts (NOTIFY keeps nothing for a
+ * connection that is not there), so that they can catch up.
  */
 final class PostgresChannels implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostgresChannels.class.getName());
@@ -149,20 +150,31 @@ final class PostgresChannels implements AutoCloseable {
     }
 
     private void listen() {
+        // The last moment the connection was known to hear everything (it had just connected, or it answered): after
+        // it was lost, the receivers are told that what was sent since then may not have reached them.
+        long heard = 0;
         while (closed.getCount() > 0) {
             listened.clear();
             try (Connection c = connect()) {
                 for (String channel : new ArrayList<>(receivers.keySet())) {
                     follow(c, channel);
                 }
+                if (heard > 0) {
+                    LOG.log(Level.INFO, "listening again on " + listened + " after the connection was lost; what was"
+                            + " sent since " + java.time.Instant.ofEpochMilli(heard) + " may have been missed");
+                    missed(heard);
+                }
+                heard = System.currentTimeMillis();
                 PGConnection pg = c.unwrap(PGConnection.class);
                 long checked = System.nanoTime();
                 while (closed.getCount() > 0) {
                     if (System.nanoTime() - checked > CHECK_EVERY_NANOS) {
                         // waiting for notifications sends nothing: a connection cut without a word would go unnoticed
+                        long asked = System.currentTimeMillis();
                         if (!c.isValid(CHECK_WITHIN_S)) {
                             throw new SQLException("the listening connection does not answer");
                         }
+                        heard = asked;
                         checked = System.nanoTime();
                     }
                     // a request that failed with the connection stays queued and runs again on the next one
@@ -196,6 +208,14 @@ final class PostgresChannels implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         return DriverManager.getConnection(url, properties);
+    }
+
+    private void missed(long since) {
+        for (List<PostgresBroadcast> list : receivers.values()) {
+            for (PostgresBroadcast broadcast : list) {
+                broadcast.missed(since);
+            }
+        }
     }
 
     private void deliver(String channel, String payload) {

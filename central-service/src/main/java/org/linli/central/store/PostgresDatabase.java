@@ -68,9 +68,10 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
-    public java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver) {
+    public java.util.Optional<Broadcast> broadcast(String channel, java.util.function.Consumer<String> receiver,
+            java.util.function.LongConsumer missed) {
         PostgresChannels channels = channels();
-        PostgresBroadcast broadcast = new PostgresBroadcast(channels, channel, receiver);
+        PostgresBroadcast broadcast = new PostgresBroadcast(channels, channel, receiver, missed);
         try {
             // A text sent by another replica before this one listens would be missed: start only once listening.
             if (!channels.add(broadcast, LISTEN_WITHIN_MS)) {

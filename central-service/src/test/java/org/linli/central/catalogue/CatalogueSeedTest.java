@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.config.Settings;
 import org.linli.central.store.SqliteDatabase;
 
-/** The seed refuses opening hours and rooms whose slots would fall off the booking grid, and says why. */
+/**
+ * The seed refuses opening hours and rooms whose slots would fall off the booking grid, and says why. On SQLite alone:
+ * the refusals come before any SQL, and the seed's writes run on PostgreSQL at every test service's start there.
+ */
 class CatalogueSeedTest {
     @TempDir
     Path dir;

@@ -84,4 +84,31 @@ class EventJournalTest {
         journal.subscribe(before + 1, entry -> replayed.add(entry.event().hub()));
         assertEquals(List.of("just before", "after"), replayed, "a few twice rather than one lost");
     }
+
+    /**
+     * A replica that could not listen asks the other for its events numbered after a moment: it gets those that
+     * happened there (not those relayed to it), and publishes only those its journal does not have yet.
+     */
+    @Test
+    void whatAReplicaMissedIsWhatHappenedInTheOtherAfterAMomentAndNotWhatItHasAlready() {
+        EventJournal a = new EventJournal(InstantSource.fixed(STARTED));
+        EventJournal b = new EventJournal(InstantSource.fixed(STARTED.plusMillis(3)));
+        a.accept(new FeedbackEvent("a1", 5));
+        long cut = STARTED.toEpochMilli() * 1_000;
+        b.relayed(cut + 500, () -> b.accept(new FeedbackEvent("b's, relayed to a", 5)));
+        a.relayed(cut + 500, () -> a.accept(new FeedbackEvent("b's, relayed to a", 5)));
+        a.accept(new FeedbackEvent("a2", 5));
+        List<EventJournal.Entry> again = new ArrayList<>();
+        a.numberedHereAfter(cut - 1, again::add);
+        assertEquals(List.of("a1", "a2"), again.stream().map(e -> e.event().hub()).toList());
+        assertEquals(List.of("a1", "a2"), again.stream().filter(e -> !b.has(e.id(), e.event()))
+                .map(e -> e.event().hub()).toList(), "b has none of them yet");
+        List<EventJournal.Entry> later = new ArrayList<>();
+        a.numberedHereAfter(again.getFirst().id(), later::add);
+        assertEquals(List.of("a2"), later.stream().map(e -> e.event().hub()).toList());
+        EventJournal.Entry a2 = later.getFirst();
+        b.relayed(a2.id(), () -> b.accept(a2.event()));
+        assertEquals(true, b.has(a2.id(), new FeedbackEvent("a2", 5)));
+        assertEquals(false, b.has(a2.id(), new FeedbackEvent("a2", 4)), "another event under the same id");
+    }
 }

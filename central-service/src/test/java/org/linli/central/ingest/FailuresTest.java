@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.central.devices.Device;
-import org.linli.central.store.SqliteDatabase;
+import org.linli.central.store.Database;
 import org.linli.central.store.StoreException;
+import org.linli.central.store.Stores;
 import org.linli.protocol.payload.PayloadCodec;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -27,7 +30,7 @@ import org.sqlite.SQLiteLimits;
 
 /**
  * Which failures to store device messages are for good (a message the store refuses) and which are the store's own:
- * SQLite's as the service's database throws them, PostgreSQL's as its driver builds them.
+ * each store's as the service's database throws them, and PostgreSQL's states as its driver builds them.
  */
 class FailuresTest {
     @TempDir
@@ -42,42 +45,39 @@ class FailuresTest {
                 json.getBytes(StandardCharsets.UTF_8))).message();
     }
 
-    private static RuntimeException storing(SqliteDatabase db, List<Message> messages) {
+    private static RuntimeException storing(Database db, List<Message> messages) {
         return assertThrows(RuntimeException.class, () -> db.write(c -> IngestStore.insert(c, messages)));
     }
 
-    private static void execute(SqliteDatabase db, String sql) {
-        db.write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        });
-    }
-
-    @Test
-    void aTriggerRefusingOneMessageOfABatchIsForGood() {
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("linli.db"))) {
-            execute(db, "CREATE TRIGGER refuse BEFORE INSERT ON occupancy_sample WHEN NEW.seq = 2"
-                    + " BEGIN SELECT RAISE(ABORT, 'seq 2 refused'); END");
+    /** A batch insert refused for one of its rows, as each store's driver reports it. */
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void aTriggerRefusingOneMessageOfABatchIsForGood(String store) {
+        try (Database db = Stores.open(store, dir)) {
+            RefusingTrigger.asAConstraint(db, "refuse", "NEW.seq = 2", "seq 2 refused");
             RuntimeException failure = storing(db, List.of(occupancy(1), occupancy(2), occupancy(3)));
             assertTrue(Failures.permanent(failure), failure::toString);
             assertTrue(Failures.why(failure).contains("seq 2 refused"), Failures.why(failure));
-            assertTrue(Failures.why(failure).startsWith("SQLiteException"), Failures.why(failure));
+            assertTrue(Failures.why(failure).startsWith(store.equals(Stores.SQLITE) ? "SQLiteException"
+                    : "PSQLException"), Failures.why(failure));
         }
     }
 
-    /** RAISE(ROLLBACK) ends the whole transaction, as SQLite does on an I/O error or a full disk: not the message's. */
-    @Test
-    void aFailureThatEndsTheWholeTransactionIsTheStores() {
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("linli.db"))) {
-            execute(db, "CREATE TRIGGER refuse BEFORE INSERT ON occupancy_sample"
-                    + " BEGIN SELECT RAISE(ROLLBACK, 'everything refused'); END");
+    /**
+     * SQLite's RAISE(ROLLBACK) ends the whole transaction, as it does on an I/O error or a full disk; PostgreSQL's
+     * plain RAISE EXCEPTION is neither a constraint nor a value refused: not the message's.
+     */
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void aFailureThatEndsTheWholeTransactionIsTheStores(String store) {
+        try (Database db = Stores.open(store, dir)) {
+            RefusingTrigger.asTheStore(db, "refuse", "NEW.seq > 0", "everything refused");
             RuntimeException failure = storing(db, List.of(occupancy(1)));
             assertFalse(Failures.permanent(failure), failure::toString);
         }
     }
 
+    /** SQLite's busy; a PostgreSQL writer waits for the write lock instead (its states: below). */
     @Test
     void aDatabaseLockedByAnotherProgramIsTheStores() throws SQLException {
         String url = "jdbc:sqlite:" + dir.resolve("locked.db");
@@ -94,6 +94,7 @@ class FailuresTest {
         }
     }
 
+    /** SQLite's result codes (PostgreSQL's class 22 as its driver builds it: below). */
     @Test
     void aValueTheStoreDoesNotTakeIsForGood() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("values.db"))) {

@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.central.store.SqliteDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.linli.central.store.Database;
+import org.linli.central.store.Stores;
 import org.linli.protocol.payload.OccupancyPayload;
 
-/** A batch stored again one message at a time, in the service's own SQLite database. */
+/** A batch stored again one message at a time, in the service's own database, on both stores. */
 class OneByOneTest {
     @TempDir
     Path dir;
@@ -42,16 +43,7 @@ class OneByOneTest {
         return messages;
     }
 
-    private static void execute(SqliteDatabase db, String sql) {
-        db.write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        });
-    }
-
-    private static List<Long> stored(SqliteDatabase db) {
+    private static List<Long> stored(Database db) {
         return db.read(c -> {
             List<Long> seqs = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT seq FROM occupancy_sample ORDER BY seq")) {
@@ -63,11 +55,11 @@ class OneByOneTest {
         });
     }
 
-    @Test
-    void storesEveryMessageButTheOnesRefusedAloneInOrder() {
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("linli.db"))) {
-            execute(db, "CREATE TRIGGER refuse BEFORE INSERT ON occupancy_sample WHEN NEW.seq = 3"
-                    + " BEGIN SELECT RAISE(ABORT, 'seq 3 refused'); END");
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void storesEveryMessageButTheOnesRefusedAloneInOrder(String store) {
+        try (Database db = Stores.open(store, dir)) {
+            RefusingTrigger.asAConstraint(db, "refuse", "NEW.seq = 3", "seq 3 refused");
             db.write(c -> IngestStore.insert(c, seqs(2)));
 
             OneByOne.Result result = db.write(c -> OneByOne.store(c, seqs(1, 2, 3, 4, 5, 6), sink));
@@ -88,11 +80,11 @@ class OneByOneTest {
     }
 
     /** The store failing in the middle: nothing of the batch is stored, and the failure is the store's. */
-    @Test
-    void aFailureOfTheStoreInTheMiddleStoresNothingOfTheBatch() {
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("linli.db"))) {
-            execute(db, "CREATE TRIGGER refuse BEFORE INSERT ON occupancy_sample WHEN NEW.seq = 12"
-                    + " BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction lost'); END");
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void aFailureOfTheStoreInTheMiddleStoresNothingOfTheBatch(String store) {
+        try (Database db = Stores.open(store, dir)) {
+            RefusingTrigger.asTheStore(db, "refuse", "NEW.seq = 12", "the whole transaction lost");
             RuntimeException failure = assertThrows(RuntimeException.class,
                     () -> db.write(c -> OneByOne.store(c, seqs(10, 11, 12, 13), sink)));
             assertFalse(Failures.permanent(failure), failure::toString);

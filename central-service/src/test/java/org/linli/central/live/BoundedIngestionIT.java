@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.TestServer;
 import org.linli.central.ingest.IngestCounters;
-import org.linli.central.store.Dialect;
+import org.linli.central.ingest.RefusingTrigger;
 import org.linli.protocol.payload.AckPayload;
 import org.linli.protocol.payload.PayloadCodec;
 import org.linli.protocol.payload.PayloadException;
@@ -32,10 +31,6 @@ import org.linli.protocol.testing.MosquittoBroker;
 /**
  * Ingestion with a small bound on messages in flight ({@code live.receive-maximum} 20): what is dropped or fails to
  * be stored must not keep its place in the bound, or that many bad messages would stop ingestion for good.
- *
- * <p>SQLite only (not in the PostgreSQL execution of the pom): the bound and the redelivery are the service's and
- * the broker's, the same on both stores; the triggers have their PostgreSQL form for a run with
- * {@code -Dlinli.test.db=postgresql}.
  */
 class BoundedIngestionIT {
     static final String HUB = TestServer.HUB;
@@ -126,7 +121,9 @@ class BoundedIngestionIT {
     void batchesTheDatabaseRefusedAreStoredOnceItTakesThemAgain() throws Exception {
         IngestCounters counters = server.components().ingestion().counters();
         long failedBefore = counters.failedBatches();
-        refuse(true);
+        // every insert of a seq in 30,000-30,999 fails the whole transaction, as a full disk would
+        RefusingTrigger refusing = RefusingTrigger.asTheStore(server.components().db(), "refuse_test",
+                "NEW.seq BETWEEN 30000 AND 30999", "refused by the test");
         long now = System.currentTimeMillis();
         long refused = 2 * BOUND;
         try {
@@ -136,7 +133,7 @@ class BoundedIngestionIT {
             device.flush();
             await().atMost(Duration.ofSeconds(20)).until(() -> counters.failedBatches() - failedBefore >= 2);
         } finally {
-            refuse(false);
+            refusing.drop();
         }
         for (long seq = 31_000; seq < 31_000 + BOUND; seq++) {
             device.publish("linli/v1/devices/dev-a/occupancy", Fuzz.occupancy(now, seq, "studio", false, 0));
@@ -180,7 +177,8 @@ class BoundedIngestionIT {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         PayloadCodec codec = new PayloadCodec();
-        refuseOne(true);
+        RefusingTrigger refusing = RefusingTrigger.asAConstraint(server.components().db(), "refuse_one_test",
+                "NEW.device_id = 'dev-r' AND NEW.seq = " + REFUSED_SEQ, "refused for the test");
         try (TestPublisher watcher = new TestPublisher(broker.url(), "bounded-receipts")) {
             watcher.client().setCallback(new MessageCallback((topic, message) -> {
                 try {
@@ -222,7 +220,7 @@ class BoundedIngestionIT {
                     + REFUSED_SEQ) && line.contains("refused for the test")), logged::toString);
         } finally {
             root.removeHandler(capture);
-            refuseOne(false);
+            refusing.drop();
         }
         String metrics = server.get("/observe/metrics", null).text();
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("linli_ingest_refused_total")
@@ -230,64 +228,4 @@ class BoundedIngestionIT {
     }
 
     static final long REFUSED_SEQ = 40_005;
-
-    /**
-     * A trigger that makes every insert of a seq in 30,000–30,999 fail, or none. It fails the whole transaction, as
-     * SQLite does on an I/O error or a full disk (RAISE(ROLLBACK); RAISE(ABORT) would refuse only the statement, a
-     * constraint: the message's own failure, dropped for good). PostgreSQL's RAISE EXCEPTION (SQLState P0001) is not
-     * a constraint or a value refused, so the store's failure.
-     */
-    private static void refuse(boolean on) {
-        boolean postgres = server.components().db().dialect() != Dialect.SQLITE;
-        List<String> sql;
-        if (on) {
-            sql = postgres ? List.of("""
-                    CREATE FUNCTION refuse_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                    IF NEW.seq BETWEEN 30000 AND 30999 THEN RAISE EXCEPTION 'refused by the test'; END IF;
-                    RETURN NEW; END $$""", """
-                    CREATE TRIGGER refuse_test BEFORE INSERT ON occupancy_sample FOR EACH ROW
-                    EXECUTE FUNCTION refuse_test()""")
-                    : List.of("""
-                    CREATE TRIGGER refuse_test BEFORE INSERT ON occupancy_sample
-                    WHEN NEW.seq BETWEEN 30000 AND 30999 BEGIN SELECT RAISE(ROLLBACK, 'refused by the test'); END""");
-        } else {
-            sql = postgres ? List.of("DROP TRIGGER refuse_test ON occupancy_sample", "DROP FUNCTION refuse_test()")
-                    : List.of("DROP TRIGGER refuse_test");
-        }
-        execute(sql);
-    }
-
-    /** A trigger that refuses dev-r's seq 40,005 as a constraint would (SQLite's RAISE(ABORT), SQLState 23514). */
-    private static void refuseOne(boolean on) {
-        boolean postgres = server.components().db().dialect() != Dialect.SQLITE;
-        List<String> sql;
-        if (on) {
-            sql = postgres ? List.of("""
-                    CREATE FUNCTION refuse_one_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                    IF NEW.device_id = 'dev-r' AND NEW.seq = 40005 THEN
-                    RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'check_violation'; END IF;
-                    RETURN NEW; END $$""", """
-                    CREATE TRIGGER refuse_one_test BEFORE INSERT ON occupancy_sample FOR EACH ROW
-                    EXECUTE FUNCTION refuse_one_test()""")
-                    : List.of("""
-                    CREATE TRIGGER refuse_one_test BEFORE INSERT ON occupancy_sample
-                    WHEN NEW.device_id = 'dev-r' AND NEW.seq = 40005
-                    BEGIN SELECT RAISE(ABORT, 'refused for the test'); END""");
-        } else {
-            sql = postgres ? List.of("DROP TRIGGER refuse_one_test ON occupancy_sample",
-                    "DROP FUNCTION refuse_one_test()") : List.of("DROP TRIGGER refuse_one_test");
-        }
-        execute(sql);
-    }
-
-    private static void execute(List<String> sql) {
-        server.components().db().write(c -> {
-            try (Statement st = c.createStatement()) {
-                for (String s : sql) {
-                    st.execute(s);
-                }
-            }
-            return null;
-        });
-    }
 }

@@ -3,6 +3,7 @@ package org.linli.central.store;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,11 @@ class BroadcastIT {
     private static final int ROUNDS = 20;
     private static final List<String> CHANNELS = List.of("linli_one", "linli_two", "linli_three", "linli_four");
     private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void onPostgresql() {
+        assumeFalse(Boolean.getBoolean("linli.pg.skip"), "the tests on PostgreSQL are skipped (-Dlinli.pg.skip)");
+    }
 
     @Test
     void aTextSentTheMomentAnotherReplicaStartsListeningReachesIt() throws Exception {
@@ -153,16 +160,23 @@ class BroadcastIT {
         }
     }
 
+    /**
+     * The listening connection killed: every channel hears again, and each receiver is told since when it may have
+     * missed texts (the last moment the replica knew it heard everything, before the kill).
+     */
     @Test
     void everyChannelHearsAgainAfterTheListeningConnectionWasKilled() throws Exception {
         String url = PostgresCluster.shared().newDatabase();
         Map<String, List<String>> heard = new ConcurrentHashMap<>();
+        Map<String, Long> missedSince = new ConcurrentHashMap<>();
         List<Broadcast> opened = new ArrayList<>();
         try (PostgresDatabase db = PostgresDatabase.open(url); Connection other = DriverManager.getConnection(url)) {
             for (String channel : CHANNELS) {
                 opened.add(db.broadcast(channel, text -> heard.computeIfAbsent(channel,
-                        c -> new CopyOnWriteArrayList<>()).add(text)).orElseThrow());
+                        c -> new CopyOnWriteArrayList<>()).add(text), since -> missedSince.put(channel, since))
+                        .orElseThrow());
             }
+            long listening = System.currentTimeMillis();
             int killed;
             try (Statement st = other.createStatement();
                     ResultSet rows = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
@@ -170,6 +184,7 @@ class BroadcastIT {
                 rows.next();
                 killed = rows.getInt(1);
             }
+            long killedAt = System.currentTimeMillis();
             assertEquals(1, killed, "listening connections killed");
 
             // what is sent while the replica is away is lost: say it again until every channel heard it
@@ -184,6 +199,9 @@ class BroadcastIT {
             });
             assertEquals(1, listeningBackends(other), "listening again on one connection");
             assertEquals(CHANNELS.stream().sorted().toList(), listening(db));
+            assertEquals(CHANNELS.stream().sorted().toList(), missedSince.keySet().stream().sorted().toList());
+            missedSince.forEach((channel, since) -> assertTrue(since <= killedAt && since >= listening - 60_000,
+                    channel + ": missed since " + since + ", killed at " + killedAt));
         } finally {
             opened.forEach(Broadcast::close);
         }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.protocol.testing.HubClock;
 import org.linli.protocol.testing.HubTime;
 
@@ -20,16 +20,11 @@ class LeasesIT {
     @TempDir
     Path dir;
 
-    private Database open(String engine) {
-        return engine.equals("postgresql") ? PostgresDatabase.open(PostgresCluster.shared().newDatabase())
-                : SqliteDatabase.open(dir.resolve("linli.db"));
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @MethodSource("org.linli.central.store.Stores#both")
     void oneHolderAtATimeUntilItsLeaseRunsOut(String engine) {
         HubClock clock = HubTime.noon().clock();
-        try (Database db = open(engine)) {
+        try (Database db = Stores.open(engine, dir)) {
             Leases a = new Leases(db, clock, "replica-a");
             Leases b = new Leases(db, clock, "replica-b");
             assertTrue(a.take("no-show-release", LENGTH));
@@ -48,10 +43,10 @@ class LeasesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @MethodSource("org.linli.central.store.Stores#both")
     void aTimerRunsOnlyWhereItsLeaseIsHeldOnPostgresql(String engine) {
         HubClock clock = HubTime.noon().clock();
-        try (Database db = open(engine)) {
+        try (Database db = Stores.open(engine, dir)) {
             AtomicInteger runs = new AtomicInteger();
             new Leases(db, clock, "replica-a").runIfHeld("daily", LENGTH, runs::incrementAndGet);
             new Leases(db, clock, "replica-b").runIfHeld("daily", LENGTH, runs::incrementAndGet);

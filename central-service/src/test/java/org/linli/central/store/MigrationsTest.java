@@ -10,33 +10,55 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** Flyway runs in a class loader of its own, which nothing holds once the schema is up to date. */
+/** Flyway runs in a class loader of its own, which nothing holds once the schema is up to date; on both stores. */
 class MigrationsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theSchemaIsUpToDateAndFlywaysClassesAreUnloadedAfterwards() throws Exception {
-        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
-        Path file = dir.resolve("linli.db");
+    /** The store's migrations, as the service finds them on its class path and as they are in the sources. */
+    private static String location(String store) {
+        return store.equals(Stores.POSTGRESQL) ? "db/migration-postgresql" : "db/migration";
+    }
+
+    /** An empty database of the store (SQLite: the file need not exist yet). */
+    private DataSource empty(String store) {
+        if (store.equals(Stores.POSTGRESQL)) {
+            return postgres(PostgresCluster.shared().newDatabase());
+        }
         SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
+        source.setUrl("jdbc:sqlite:" + dir.resolve("linli.db"));
+        return source;
+    }
+
+    private static DataSource postgres(String url) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(url);
+        return source;
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void theSchemaIsUpToDateAndFlywaysClassesAreUnloadedAfterwards(String store) throws Exception {
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        DataSource source = empty(store);
         long unloadedBefore = classes.getUnloadedClassCount();
 
-        Migrations.migrate(source, "classpath:db/migration");
+        Migrations.migrate(source, "classpath:" + location(store));
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Connection c = source.getConnection();
                 ResultSet r = c.createStatement().executeQuery(
-                        "SELECT count(*), sum(success) FROM flyway_schema_history")) {
+                        "SELECT count(*), sum(CASE WHEN success THEN 1 ELSE 0 END) FROM flyway_schema_history")) {
             assertTrue(r.next());
-            assertEquals(migrationFiles(), r.getLong(1), "every migration applied");
+            assertEquals(migrationFiles(store), r.getLong(1), "every migration applied");
             assertEquals(r.getInt(1), r.getInt(2), "all of them successfully");
         }
         // kept for the next database until released (as the service's Main does once started); then Flyway's core
@@ -48,23 +70,34 @@ class MigrationsTest {
         });
 
         // a second run, in a new loader, finds nothing to do
-        Migrations.migrate(source, "classpath:db/migration");
+        Migrations.migrate(source, "classpath:" + location(store));
         Migrations.release();
-        assertTrue(Files.size(file) > 0);
+        try (Connection c = source.getConnection();
+                ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+            assertTrue(r.next());
+            assertEquals(migrationFiles(store), r.getLong(1), "nothing applied twice");
+        }
     }
 
-    private static long migrationFiles() throws java.io.IOException {
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+    private static long migrationFiles(String store) throws java.io.IOException {
+        try (var files = Files.list(Path.of("src/main/resources").resolve(location(store)))) {
             return files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
         }
     }
 
-    @Test
-    void aFailedMigrationSaysWhatFailed() {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("nowhere").resolve("missing").resolve("linli.db"));
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void aFailedMigrationSaysWhatFailed(String store) {
+        DataSource nowhere;
+        if (store.equals(Stores.POSTGRESQL)) {
+            nowhere = postgres(PostgresCluster.shared().url("no_such_database"));
+        } else {
+            SQLiteDataSource source = new SQLiteDataSource();
+            source.setUrl("jdbc:sqlite:" + dir.resolve("nowhere").resolve("missing").resolve("linli.db"));
+            nowhere = source;
+        }
         StoreException e = assertThrows(StoreException.class,
-                () -> Migrations.migrate(source, "classpath:db/migration"));
+                () -> Migrations.migrate(nowhere, "classpath:" + location(store)));
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), String.valueOf(e.getMessage()));
     }
 }

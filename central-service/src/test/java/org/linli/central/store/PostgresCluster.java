@@ -94,14 +94,24 @@ public final class PostgresCluster {
 
     /** A new empty database; answers its JDBC address (user postgres, no password: trust on the loopback). */
     public String newDatabase() {
+        return newDatabase("template1");
+    }
+
+    /** A new database, a copy of the template (a database of this cluster nobody is connected to). */
+    public String newDatabase(String template) {
         String name = "linli_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url("postgres"));
                 Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
+            st.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a database: " + e.getMessage(), e);
         }
         return url(name);
+    }
+
+    /** The database's name in its JDBC address. */
+    public static String name(String url) {
+        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }
 
     public String url(String database) {
