@@ -31,7 +31,10 @@
     "how.noShows": "未到：过号、无人到场释放的预约和报了名没来的活动，占全部取号、预约和报名的比例（只算有人签到的活动），30% 为 0 分", "how.devices": "设备：设备在线的比例",
     "c.satisfaction": "满意度", "c.waits": "等候达标", "c.utilisation": "使用率", "c.visitsPerHour": "每小时到访",
     "c.noShows": "未到率", "c.devices": "设备在线", "c.score": "综合得分", "c.stars": "星级", "c.hub": "邻里汇",
-    "print.button": "打印", "print.note": "用浏览器打印（A4），或另存为 PDF。", "month": "月份"
+    "print.button": "打印", "print.note": "用浏览器打印（A4），或另存为 PDF。", "month": "月份",
+    "targets.title": "等候目标", "targets.note": "取号后多少分钟内叫到号算达标。报表里的“等候超过目标”按这里算，改了以后以前的报表也跟着重算。",
+    "targets.minutes": "分钟", "targets.save": "保存等候目标", "targets.saved": "已保存",
+    "targets.none": "这个邻里汇没有取号的服务。", "targets.err": "请填 1 到 240 之间的整数分钟。"
   });
   Object.assign(window.LINLI_MESSAGES.en, {
     "reports.title": "Reports", "compare.title": "Hub comparison (star rating inputs)", "print.title": "Monthly report",
@@ -68,6 +71,9 @@
     "how.devices": "Devices: share of device samples online",
     "c.satisfaction": "Satisfaction", "c.waits": "Within target", "c.utilisation": "Use", "c.visitsPerHour": "Visits/hour",
     "c.noShows": "No-shows", "c.devices": "Devices online", "c.score": "Score", "c.stars": "Stars", "c.hub": "Hub",
-    "print.button": "Print", "print.note": "Print from the browser (A4) or save as PDF.", "month": "Month"
+    "print.button": "Print", "print.note": "Print from the browser (A4) or save as PDF.", "month": "Month",
+    "targets.title": "Wait targets", "targets.note": "A ticket is called within target when it waited no longer than this. \"Waits over target\" counts against these minutes, past periods included once changed.",
+    "targets.minutes": "min", "targets.save": "Save wait targets", "targets.saved": "Saved",
+    "targets.none": "This hub has no numbered services.", "targets.err": "A whole number of minutes from 1 to 240."
   });
 })();

@@ -1,4 +1,5 @@
-// Report page: a hub, a street or the district over a period, with exports, filed monthly reports and calendar feeds.
+// Report page: a hub, a street or the district over a period, with exports, wait targets, filed monthly reports and
+// calendar feeds.
 (function () {
   "use strict";
   if (!Linli.requireSignIn()) return;
@@ -36,7 +37,8 @@
     history.replaceState(null, "", "/reports?" + q.toString());
   }
 
-  async function load() {
+  /** Shows the chosen period's report; {@code keepTargets} when the wait targets were just saved on the page. */
+  async function load(keepTargets) {
     $("error").textContent = "";
     document.querySelectorAll(".custom").forEach(n => { n.hidden = $("period").value !== "custom"; });
     const hub = state.hub;
@@ -59,6 +61,7 @@
     render(report, q);
     loadMonthly();
     loadCalendars();
+    if (keepTargets !== true) window.LinliReportTargets.show($("targets"), hub.id, () => load(true));
   }
 
   function render(report, q) {
@@ -147,7 +150,7 @@
     document.querySelectorAll(".custom").forEach(n => { n.hidden = $("period").value !== "custom"; });
     if ($("period").value !== "custom") load();
   });
-  $("rollup").addEventListener("change", load);
+  $("rollup").addEventListener("change", () => load());
   $("hub-picker").addEventListener("change", () => {
     state.hub = state.hubs.find(h => h.id === $("hub-picker").value);
     $("rollup").checked = state.hub.level !== "residential";

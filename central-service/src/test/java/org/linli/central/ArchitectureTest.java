@@ -24,7 +24,7 @@ class ArchitectureTest {
     /**
      * Libraries the service needs only at start (or once a month) stay out of its class loader, so that their classes
      * are unloaded afterwards (README.md: benchmarks, ingest, eighth round): Flyway only in store.Migrations, which
-     * loads itself apart; SnakeYAML only through YamlConfig.parse; Apache POI not at all (reports.Xlsx writes Excel).
+     * loads itself apart; SnakeYAML only through YamlConfig.parse; Apache POI not at all (fastexcel writes Excel).
      */
     @Test
     void startUpLibrariesAreLoadedApart() {

@@ -23,9 +23,10 @@ import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 
 /**
- * The monthly report of each street hub and of the district, filed once the month is over: its figures as they
- * stood then (a JSON file per language, which the print page renders with its charts) and an Excel workbook, in
- * {@code <data.dir>/reports/<hub>/}. Filed reports are not rewritten: they are what was reported.
+ * The monthly report of each hub (district, street and residential), filed once the month is over in the hub's
+ * zone: its figures as they stood then (a JSON file per language, which the print page renders with its charts) and
+ * an Excel workbook, in {@code <data.dir>/reports/<hub>/}. Filed reports are not rewritten by the schedule: they are
+ * what was reported (an admin may file a month again after figures were corrected).
  */
 public final class MonthlyReports {
     private static final System.Logger LOG = System.getLogger(MonthlyReports.class.getName());
@@ -48,15 +49,15 @@ public final class MonthlyReports {
     public record Filed(String month, List<String> files) {
     }
 
-    /** Files last month's report of every street and district hub that has none yet; returns how many. */
-    public int fileDue() {
+    /**
+     * Files last month's report of every hub that has none yet, at each level (a residential hub's report is its
+     * own, not rolled up); months end in each hub's zone. Returns how many hubs were filed.
+     */
+    public synchronized int fileDue() {
         int filed = 0;
         for (Hub hub : catalogue.hubs()) {
             if (Thread.currentThread().isInterrupted()) {
                 break; // the service is stopping: what is not filed yet is filed at the next start
-            }
-            if (hub.level().equals("residential")) {
-                continue;
             }
             YearMonth last = YearMonth.from(LocalDate.ofInstant(clock.instant(), hub.timezone())).minusMonths(1);
             if (!Files.exists(file(hub.id(), last, "zh", "json"))) {
@@ -67,8 +68,8 @@ public final class MonthlyReports {
         return filed;
     }
 
-    /** Files (or files again) the report of a hub's month. */
-    public void file(Hub hub, YearMonth month) {
+    /** Files (or files again) the report of a hub's month; one at a time, so a file is never written twice at once. */
+    public synchronized void file(Hub hub, YearMonth month) {
         Period period = new Period(month.atDay(1), month.atEndOfMonth());
         try {
             Files.createDirectories(dir.resolve(hub.id()));

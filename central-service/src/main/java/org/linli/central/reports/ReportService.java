@@ -81,7 +81,10 @@ public final class ReportService implements HttpService {
                 .get("/reports/{hub}/monthly/{file}", this::monthlyFile);
     }
 
-    /** The one place a report route asks who is calling and whether they may see the hub. */
+    /**
+     * The one place a report route asks who is calling and whether they may see the hub: operators (or, with
+     * {@code adminsOnly}, admins) of the hub or of a hub above it.
+     */
     private Hub visibleHub(ServerRequest req, boolean adminsOnly) {
         Caller caller = guard.require(Requests.bearer(req), adminsOnly ? Guard.ADMIN : Guard.OPERATORS);
         Hub hub = catalogue.hub(Requests.id(req, "hub"))
@@ -90,7 +93,13 @@ public final class ReportService implements HttpService {
             throw new Forbidden("staff of " + caller.hubId()
                     + " see the figures of that hub and of the hubs under it only");
         }
-        if (adminsOnly && hub.level().equals("residential")) {
+        return hub;
+    }
+
+    /** A street's or the district's hubs, compared for its admins. */
+    private Hub comparedHub(ServerRequest req) {
+        Hub hub = visibleHub(req, true);
+        if (hub.level().equals("residential")) {
             throw new Forbidden("hubs are compared for a street or the district");
         }
         return hub;
@@ -201,7 +210,7 @@ public final class ReportService implements HttpService {
     }
 
     private Map<String, Object> comparisonOf(ServerRequest req) {
-        Hub hub = visibleHub(req, true);
+        Hub hub = comparedHub(req);
         String level = req.query().first("level").orElse(hub.level().equals("district") ? "street" : "all");
         if (!List.of("street", "residential", "all").contains(level)) {
             throw InvalidInput.field("level", "one of street, residential, all");
@@ -315,7 +324,10 @@ public final class ReportService implements HttpService {
         Json.ok(res, monthly.list(hub.id()));
     }
 
-    /** Files a month's report now (again), e.g. after figures were corrected; admins only. */
+    /**
+     * Files a month's report now (again), e.g. after figures were corrected: admins of the hub, at any level, or of
+     * a hub above it.
+     */
     private void fileMonth(ServerRequest req, ServerResponse res) {
         Hub hub = visibleHub(req, true);
         YearMonth month;

@@ -57,6 +57,7 @@ class ReportsIT {
         accounts.putStaff("district-op", "pw-district-op", Role.OPERATOR, "xuhui");
         accounts.putStaff("street-admin", "pw-street-admin", Role.ADMIN, "wutong66");
         accounts.putStaff("res-op", "pw-res-op", Role.OPERATOR, "ponsonby");
+        accounts.putStaff("res-admin", "pw-res-admin", Role.ADMIN, "ponsonby");
         accounts.putStaff("other-admin", "pw-other-admin", Role.ADMIN, "other-street");
         try (Connection c = server.openDatabase()) {
             SmallDistrict.write(c);
@@ -378,6 +379,19 @@ class ReportsIT {
         assertEquals(404, server.get("/api/v1/reports/wutong66/monthly/..%2Flinli.db", admin).status());
         assertEquals(400, server.post("/api/v1/reports/wutong66/monthly/2026-03", admin, null).status() / 100 * 100,
                 "March is not over");
+
+        // a residential hub's month: filed by its own admin (it was refused as "hubs are compared for a street"),
+        // listed for its operator, who does not file
+        var own = server.post("/api/v1/reports/ponsonby/monthly/2026-02", login("res-admin"), null);
+        assertEquals(201, own.status(), own.text());
+        assertEquals("2026-02", get("/api/v1/reports/ponsonby/monthly", login("res-op")).get(0).get("month").asText());
+        assertEquals(0, get("/api/v1/reports/ponsonby/monthly/2026-02.en.json", login("res-op")).get("figures")
+                .get("visits").asInt(), "ponsonby's one visit was on 2 March");
+        assertEquals(403, server.post("/api/v1/reports/ponsonby/monthly/2026-02", login("res-op"), null).status());
+        assertEquals(403, server.post("/api/v1/reports/wutong66/monthly/2026-02", login("res-admin"), null).status(),
+                "not the street above it");
+        assertEquals(201, server.post("/api/v1/reports/ponsonby/monthly/2026-02", login("street-admin"), null)
+                .status(), "the street's admin files the hubs under it");
     }
 
     @Test
