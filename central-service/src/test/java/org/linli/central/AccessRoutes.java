@@ -186,7 +186,8 @@ final class AccessRoutes {
                 row("GET", "/api/v1/reports/{hub}/targets", null, OPERATORS, reaches, 403),
                 row("PUT", "/api/v1/reports/{hub}/targets/{service}", null, OPERATORS, reaches, 403),
                 row("GET", "/api/v1/reports/{hub}/monthly", null, OPERATORS, reaches, 403),
-                streetsUp("POST", "/api/v1/reports/{hub}/monthly/2026-11", ADMINS),
+                // filed for every hub (ADR 0016), by admins of the hub or of a hub above it
+                row("POST", "/api/v1/reports/{hub}/monthly/2026-11", null, ADMINS, reaches, 403),
                 row("GET", "/api/v1/reports/{hub}/monthly/2026-11.xlsx", null, OPERATORS, reaches, 403));
     }
 }
