@@ -304,88 +304,46 @@ public final class DistrictYear {
 
         void checkin(String hub, String service, String activityId, Long resident, long at, LocalDate day)
                 throws SQLException {
-            checkin.setString(1, hub);
-            checkin.setString(2, service);
-            checkin.setString(3, activityId);
-            checkin.setObject(4, resident);
-            checkin.setLong(5, at);
-            checkin.setString(6, day.toString());
-            checkin.addBatch();
+            batch(checkin, hub, service, activityId, resident, at, day.toString());
         }
 
         void rating(String item, int stars, long at, String hub) throws SQLException {
-            rating.setString(1, item);
-            rating.setInt(2, stars);
-            rating.setLong(3, at);
-            rating.setString(4, hub);
-            rating.addBatch();
+            batch(rating, item, stars, at, hub);
         }
 
         void activity(String id, String hub, String room, long start, long end, int capacity, Long cancelled)
                 throws SQLException {
-            activity.setString(1, id);
-            activity.setString(2, hub);
-            activity.setString(3, room);
-            activity.setLong(4, start);
-            activity.setLong(5, end);
-            activity.setInt(6, capacity);
-            activity.setObject(7, cancelled);
-            activity.addBatch();
+            batch(activity, id, hub, room, start, end, capacity, cancelled);
         }
 
         void signup(String activityId, long resident, String status, long at) throws SQLException {
-            signup.setString(1, activityId);
-            signup.setLong(2, resident);
-            signup.setString(3, status);
-            signup.setLong(4, at);
-            signup.addBatch();
+            batch(signup, activityId, resident, status, at);
         }
 
         void ticket(String id, String hub, String service, LocalDate day, int seq, String state, long queued,
                 Long called) throws SQLException {
-            ticket.setString(1, id);
-            ticket.setString(2, hub);
-            ticket.setString(3, service);
-            ticket.setString(4, day.toString());
-            ticket.setInt(5, seq);
-            ticket.setString(6, String.valueOf(seq));
-            ticket.setString(7, state);
-            ticket.setLong(8, queued);
-            ticket.setLong(9, queued);
-            ticket.setObject(10, called);
-            ticket.setObject(11, called == null ? null : called + 600);
-            ticket.addBatch();
+            batch(ticket, id, hub, service, day.toString(), seq, String.valueOf(seq), state, queued, queued, called,
+                    called == null ? null : called + 600);
         }
 
         void booking(String hub, String room, long start, long end, String status, String kind) throws SQLException {
-            booking.setString(1, hub);
-            booking.setString(2, room);
-            booking.setLong(3, start);
-            booking.setLong(4, end);
-            booking.setString(5, status);
-            booking.setString(6, kind);
-            booking.setLong(7, start - 86_400);
-            booking.setLong(8, start - 3600);
-            booking.addBatch();
+            batch(booking, hub, room, start, end, status, kind, start - 86_400, start - 3600);
         }
 
         void sample(String room, long seq, long atMillis, int people) throws SQLException {
-            sample.setString(1, room + "-sensor");
-            sample.setLong(2, seq);
-            sample.setString(3, room);
-            sample.setLong(4, atMillis);
-            sample.setInt(5, people > 0 ? 1 : 0);
-            sample.setInt(6, people);
-            sample.addBatch();
+            batch(sample, room + "-sensor", seq, room, atMillis, people > 0 ? 1 : 0, people);
         }
 
         void deviceDay(String hub, LocalDate day, int samples, int devices, int online) throws SQLException {
-            deviceDay.setString(1, hub);
-            deviceDay.setString(2, day.toString());
-            deviceDay.setInt(3, samples);
-            deviceDay.setInt(4, devices);
-            deviceDay.setInt(5, online);
-            deviceDay.addBatch();
+            batch(deviceDay, hub, day.toString(), samples, devices, online);
+        }
+
+        /** One row of a statement's batch, its parameters in order (a null is SQL NULL). */
+        private static void batch(PreparedStatement statement, Object... values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.addBatch();
         }
 
         void flush() throws SQLException {
