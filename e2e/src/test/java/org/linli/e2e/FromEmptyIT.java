@@ -84,6 +84,7 @@ class FromEmptyIT {
         assertEquals(0, provisioned.status(), provisioned.output());
         site.startDoor(site.doorConfig(door), fifo);
         KioskConfig kioskConfig = site.provisionKiosk(tokenFile);
+        // trusts only the written CA file, as the kiosk's Main does, and checks the key reaches the hub
         ProvisionedSite.kioskClient(kioskConfig);
 
         // the page lists the kiosk the command made
