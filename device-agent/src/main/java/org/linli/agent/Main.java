@@ -17,6 +17,7 @@ import org.linli.agent.hardware.LineQrReader;
 import org.linli.agent.hardware.Pi4jBoard;
 import org.linli.agent.sim.ScanConsole;
 import org.linli.agent.sim.Simulation;
+import org.linli.agent.sim.StandardInput;
 import org.linli.agent.systemd.SystemdNotifier;
 import org.linli.agent.systemd.Watchdog;
 
@@ -125,7 +126,7 @@ public final class Main {
             simulation.showRelays(System.out);
             simulation.start();
             ScanConsole console = new ScanConsole(agent::scan, () -> agent.relayLatency().summary(true), System.out);
-            LineQrReader.console("stdin", System.in).start(console::line);
+            LineQrReader.console("stdin", StandardInput.stream()).start(console::line);
             if (config.simulation().scanFile() != null) {
                 Path fifo = config.simulation().scanFile();
                 new LineQrReader("scan-file", () -> Files.newInputStream(fifo)).start(console::line);
