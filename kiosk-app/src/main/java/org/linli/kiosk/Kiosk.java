@@ -238,6 +238,9 @@ public final class Kiosk implements AutoCloseable {
                 myBookings.scanned(code);
                 return;
             }
+            // by the clock now: the attract screen looks at it only while it is shown, and a resident may have
+            // come in before closing (or before opening) and scan on another screen after it
+            home.checkOpening();
             if (!home.open()) {
                 shell.home();
                 return;

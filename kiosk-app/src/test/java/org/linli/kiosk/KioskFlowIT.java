@@ -321,6 +321,42 @@ class KioskFlowIT extends KioskFlow {
         assertEquals(0, central.checkins(), "nothing to check in to at night");
     }
 
+    /**
+     * Open or closed is read off the clock at the scan, not at the attract screen's last look at it: a resident on
+     * the activities from 07:58 who scans at 08:01 is checked in (the attract screen had said closed); one there from
+     * 20:58 who scans at 21:01 is not, and is shown when the hub opens. From 21:00 a room's timeline starts tomorrow.
+     */
+    @Test
+    @OpeningHours(open = "08:00", close = "21:00")
+    void theClockAtTheScanSaysWhetherTheHubIsOpenAndAtNightARoomIsBookedForTomorrow() throws Exception {
+        String morning = central.residentCard("13800138014");
+        String evening = central.residentCard("13800138015");
+        passTo(java.time.LocalTime.of(7, 58));
+        awaitShown("#closed-notice");
+        tap("#tile-activities");
+        passTime(Duration.ofMinutes(3));
+        robot.interact(() -> kiosk.scanned(morning));
+        kiosk.settle();
+        awaitShown("#welcome");
+        assertEquals(1, central.checkins(), "open since 08:00");
+
+        passTo(java.time.LocalTime.of(20, 58));
+        tap("#tile-activities");
+        passTime(Duration.ofMinutes(3));
+        robot.interact(() -> kiosk.scanned(evening));
+        kiosk.settle();
+        assertEquals(Screen.HOME, kiosk.shell().screen());
+        awaitShown("#closed-notice");
+        assertTrue(robot.lookup("#closed-notice").lookup(kiosk.i18n().get("home.closed.tomorrow", "08:00"))
+                .tryQuery().isPresent(), "the notice says the hub opens at 08:00 tomorrow");
+        assertEquals(1, central.checkins(), "nobody checked in after closing");
+
+        tap("#tile-rooms");
+        tap("#room-studio");
+        assertEquals(hubDay().plusDays(1), kiosk.rooms().dateProperty().get(), "at night a booking is for tomorrow");
+        awaitShown("#slot-0");
+    }
+
     /** Moves the clock on to the next time of day in the hub, and the kiosk back to its home screen. */
 
     @Test

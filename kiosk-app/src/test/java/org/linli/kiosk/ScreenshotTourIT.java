@@ -8,15 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.kiosk.ui.Theme;
 
 /**
  * The screenshot tour ({@code ./linli screenshots}) pointed at a real central service: the tour runs in a JVM of its
- * own, as on the command line (and because JavaFX starts once per JVM), headless through Monocle.
+ * own, as on the command line (and because JavaFX starts once per JVM), headless through Monocle; and the faces its
+ * pictures are drawn in against a real window's.
  */
 class ScreenshotTourIT {
     @TempDir
@@ -84,6 +88,51 @@ class ScreenshotTourIT {
                 assertTrue(Files.exists(shots.resolve(picture + "-" + language + "-800x480.png")), picture);
             }
         }
+    }
+
+    /**
+     * The pictures and a real window draw in the same faces (issue 21: Latin text in a window under Xvfb was in
+     * another face than in the pictures). Every screen in both languages, once in a real window (JavaFX's GTK
+     * platform on an X server of its own, as on a desktop and in {@code ./linli screenshots}) and once on Monocle's
+     * headless screen (as the layout test and this class's tours see it): the faces of all texts are the same in
+     * both, all of the face the kiosk's stylesheet asks for ({@link Theme#FONT}), its regular and its own bold, and
+     * JavaFX answers the kiosk's font with that face in both weights rather than its "System" stand-in.
+     */
+    @Test
+    void aRealWindowDrawsEveryTextInTheFacesOfThePictures() throws Exception {
+        Path config = HeadlessJvm.kioskConfig(dir, central);
+        List<String> probe = List.of(WindowFonts.class.getName(), config.toString());
+        HeadlessJvm.Result window = HeadlessJvm.inWindow(dir, "1920x1080", probe, Duration.ofMinutes(4));
+        assertEquals(0, window.exit(), window.output());
+        HeadlessJvm.Result headless = java(probe, Map.of());
+        assertEquals(0, headless.exit(), headless.output());
+
+        assertEquals(Set.of("GtkApplication"), printed(window, "platform "), "a real window, not Monocle");
+        assertEquals(Set.of("MonocleApplication"), printed(headless, "platform "));
+        Set<String> asked = Set.of("NORMAL " + Theme.FONT, "BOLD " + Theme.FONT + " Bold");
+        assertEquals(asked, printed(window, "asked "), "the kiosk's font as JavaFX finds it in a window");
+        assertEquals(asked, printed(headless, "asked "), "the kiosk's font as JavaFX finds it headless");
+        Set<String> faces = faces(window);
+        assertEquals(faces(headless), faces, "the faces of the window and of the pictures:\n" + window.output()
+                + "\n---\n" + headless.output());
+        assertEquals(Set.of(Theme.FONT + "|" + Theme.FONT, Theme.FONT + "|" + Theme.FONT + " Bold"), faces,
+                "every text in " + Theme.FONT + ", regular and bold:\n" + window.output());
+    }
+
+    /** What {@link WindowFonts} printed after {@code prefix}, one entry a line. */
+    private static Set<String> printed(HeadlessJvm.Result result, String prefix) {
+        Set<String> found = new TreeSet<>();
+        result.output().lines().filter(line -> line.startsWith(prefix))
+                .forEach(line -> found.add(line.substring(prefix.length())));
+        assertTrue(!found.isEmpty(), "nothing starting with '" + prefix + "':\n" + result.output());
+        return found;
+    }
+
+    /** The faces (family|name) the texts were drawn in, without the text seen in each. */
+    private static Set<String> faces(HeadlessJvm.Result result) {
+        Set<String> faces = new TreeSet<>();
+        printed(result, "face ").forEach(line -> faces.add(line.substring(0, line.lastIndexOf('|'))));
+        return faces;
     }
 
     private HeadlessJvm.Result java(List<String> mainAndArgs, Map<String, String> environment) throws Exception {

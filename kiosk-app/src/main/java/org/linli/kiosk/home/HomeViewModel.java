@@ -22,6 +22,7 @@ import org.linli.kiosk.central.Model.OpeningHours;
 import org.linli.kiosk.central.Model.QueueStatus;
 import org.linli.kiosk.central.Model.Service;
 import org.linli.kiosk.central.Names;
+import org.linli.kiosk.central.Opening;
 
 /**
  * The attract screen: hub name, now serving at each queue, what's on next, and whether the hub is open now (outside

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.linli.kiosk.central.Model.Hub;
 import org.linli.kiosk.central.Model.Room;
+import org.linli.kiosk.central.Opening;
 
 /**
  * The days the rooms screen offers: from the hub's today to a room's furthest bookable day, and of those only the days
- * the hub opens (its holidays and closed weekdays do not). Every day counts as open until the hub is first loaded;
+ * the hub opens (its holidays and closed weekdays do not); a room's timeline starts on the first of them that is not
+ * over (after closing time, the next). Every day counts as open until the hub is first loaded;
  * the central service refuses a booking on a closed day in any case.
  */
 final class BookableDays {
@@ -37,15 +39,25 @@ final class BookableDays {
         return hub == null || hub.opensOn(day, today());
     }
 
-    /** The first day within the room's reach that the hub opens: on a holiday, the day it opens again. */
+    /**
+     * The first day within the room's reach that the hub opens and has not closed yet: on a holiday, the day it opens
+     * again; after the day's closing time the next day it opens (today's slots are all gone by then, and a resident
+     * who books at night books for another day). Before opening time it is today.
+     */
     LocalDate firstOpen(Room room) {
         LocalDate today = today();
         LocalDate furthest = today.plusDays(daysAhead(room));
-        LocalDate day = today;
+        LocalDate day = closedForTheDay(today) ? today.plusDays(1) : today;
         while (!opensOn(day) && day.isBefore(furthest)) {
             day = day.plusDays(1);
         }
-        return opensOn(day) ? day : today;
+        return opensOn(day) && !day.isAfter(furthest) ? day : today;
+    }
+
+    /** Whether the hub has closed for the rest of today: it opens next on a later day, or not within sight. */
+    private boolean closedForTheDay(LocalDate today) {
+        return hub != null && Opening.shut(hub.openingHours(), hub.week(), clock.instant(), zone)
+                .map(shut -> shut.opens() == null || shut.opens().toLocalDate().isAfter(today)).orElse(false);
     }
 
     /** Whether a day lies within today .. the room's furthest bookable day (closed or not). */

@@ -205,7 +205,7 @@ public final class RoomsViewModel implements Resettable {
         return days.opensOn(day);
     }
 
-    /** A room's timeline starts on the first day the hub opens: on a holiday, the day it opens again. */
+    /** A room's timeline starts on the first day the hub opens that is not over ({@link BookableDays#firstOpen}). */
     public void choose(Room chosen) {
         room.set(chosen);
         date.set(days.firstOpen(chosen));

@@ -76,6 +76,50 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertFalse(vm.hasTime());
     }
 
+    /**
+     * The hub (in Kiritimati, open 08:00–21:00) closes for the day at 21:00: from then on a room's timeline starts
+     * on the next day it opens (tomorrow, or after a closed weekday the day after), where every slot is still ahead;
+     * today stays a tap back, all of it past. At 20:59 it is still today, and at 03:33 the next morning, before
+     * opening, it is that day again.
+     */
+    @Test
+    void afterClosingTimeARoomsTimelineStartsOnTheNextDayTheHubOpens() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(f.clock.instant(), f.zone);
+        passTo(today.atTime(20, 59));
+        vm.refresh();
+        vm.choose(vm.rooms().getFirst().room());
+        assertEquals(today, vm.dateProperty().get(), "a minute before closing it is still today");
+
+        passTo(today.atTime(21, 0));
+        vm.reset();
+        vm.choose(vm.rooms().getFirst().room());
+        assertEquals(today.plusDays(1), vm.dateProperty().get(), "closed for the day: tomorrow");
+        assertTrue(java.util.stream.IntStream.range(0, vm.slots().size()).anyMatch(vm::bookable),
+                "tomorrow has slots to book");
+        vm.moveDay(-1);
+        assertEquals(today, vm.dateProperty().get());
+        assertFalse(vm.slots().isEmpty());
+        assertTrue(java.util.stream.IntStream.range(0, vm.slots().size()).noneMatch(vm::bookable), "today is over");
+
+        f.central.week("08:00", "21:00", java.util.Set.of(today.plusDays(1).getDayOfWeek()), java.util.List.of());
+        vm.refresh();
+        vm.reset();
+        vm.choose(vm.rooms().getFirst().room());
+        assertEquals(today.plusDays(2), vm.dateProperty().get(), "tomorrow's weekday is closed every week");
+
+        passTo(today.plusDays(1).atTime(3, 33));
+        f.central.week("08:00", "21:00", java.util.Set.of(), java.util.List.of());
+        vm.refresh();
+        vm.reset();
+        vm.choose(vm.rooms().getFirst().room());
+        assertEquals(today.plusDays(1), vm.dateProperty().get(), "before opening: the day about to begin");
+    }
+
+    /** Moves the shared clock of kiosk and central on to a time of the hub's day. */
+    private void passTo(java.time.LocalDateTime at) {
+        f.clock.advance(java.time.Duration.between(f.clock.instant(), at.atZone(f.zone).toInstant()));
+    }
+
     /** The room list carries each room's day: its tile draws it as a bar and counts the free slots left. */
     @Test
     void theRoomListKnowsHowMuchOfTodayIsStillFree() throws Exception {

@@ -1,4 +1,4 @@
-package org.linli.kiosk.home;
+package org.linli.kiosk.central;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

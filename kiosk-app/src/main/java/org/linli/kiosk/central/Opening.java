@@ -1,4 +1,4 @@
-package org.linli.kiosk.home;
+package org.linli.kiosk.central;
 
 import java.time.DateTimeException;
 import java.time.Instant;
