@@ -64,6 +64,7 @@ final class ProvisionedSite implements AutoCloseable {
     private final AtomicInteger unlocks = new AtomicInteger();
     private Process central;
     private Pi4jBoard board;
+    private int lockPin;
     private Agent agent;
     private OutputStream reader;
 
@@ -177,6 +178,7 @@ final class ProvisionedSite implements AutoCloseable {
     /** The door agent on the mock board, counting its lock's openings, once it has the hub's keys over TLS. */
     void startDoor(AgentConfig config, Path fifo) throws Exception {
         AgentConfig.Lock lock = config.locks().getFirst();
+        lockPin = lock.relayPin();
         board = Pi4jBoard.mock();
         agent = new Agent(config, board, Clock.systemUTC(), ClockTrust.fixed(true, "the test machine's clock"));
         board.context().registry().get(Pi4jBoard.pinId(lock.relayPin()), DigitalOutput.class).addListener(e -> {
@@ -250,6 +252,17 @@ final class ProvisionedSite implements AutoCloseable {
         reader.flush();
         await("the door opens for the kiosk's booking").atMost(Duration.ofSeconds(20))
                 .until(() -> unlocks.get() == 1);
+    }
+
+    /** How often the door's relay has opened. */
+    int unlocks() {
+        return unlocks.get();
+    }
+
+    /** Whether the door's relay holds the door locked now. */
+    boolean relayLocked() {
+        return board.context().registry().get(Pi4jBoard.pinId(lockPin), DigitalOutput.class).state()
+                != DigitalState.HIGH;
     }
 
     @Override

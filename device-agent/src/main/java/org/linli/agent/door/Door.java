@@ -105,6 +105,8 @@ public final class Door {
         Duration granted = requested == null ? s.pulse()
                 : requested.compareTo(s.maxRemoteUnlock()) > 0 ? s.maxRemoteUnlock() : requested;
         unlockFor(granted);
+        LOG.log(System.Logger.Level.INFO, "{0}: unlocked for {1} s by command {2}", s.room(), granted.toSeconds(),
+                commandId);
         reporter.event(s.room(), EventType.DOOR_UNLOCKED_REMOTELY, null,
                 commandId + " for " + granted.toSeconds() + " s");
     }
