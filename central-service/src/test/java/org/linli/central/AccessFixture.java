@@ -99,7 +99,7 @@ final class AccessFixture {
     String fill(String template, String hub) {
         String out = template;
         for (String name : List.of("hub", "room", "service", "counter", "activity", "new-activity", "booking", "new-booking",
-                "ticket", "device", "new-device", "command", "alert", "signup", "kiosk-key", "display-key", "feed-file", "feed", "new-feed",
+                "spare-room", "spare-service", "spare-counter", "ticket", "device", "new-device", "command", "alert", "signup", "kiosk-key", "display-key", "feed-file", "feed", "new-feed",
                 "user", "new", "phone", "start", "end", "date")) {
             String placeholder = "{" + name + "}";
             while (out.contains(placeholder)) {
@@ -118,6 +118,13 @@ final class AccessFixture {
             case "counter" -> once("counter", hub, () -> counter(hub));
             case "activity" -> once("activity", hub, () -> activity(hub));
             case "new-activity" -> activity(hub, "act-" + hub + "-" + fresh.incrementAndGet());
+            // a room, service and counter of its own for the retire rows, so retiring leaves the others in use
+            case "spare-room" -> once("spare-room", hub, () -> spare("rooms", hub, Map.of("hub", hub,
+                    "nameZh", "旧室", "nameEn", "Old room", "capacity", 4)));
+            case "spare-service" -> once("spare-service", hub, () -> spare("services", hub, Map.of("hub", hub,
+                    "letter", "W", "nameZh", "旧事", "nameEn", "Old thing", "typicalMinutes", 5)));
+            case "spare-counter" -> once("spare-counter", hub, () -> spare("counters", hub, Map.of("hub", hub,
+                    "nameZh", "旧窗", "nameEn", "Old desk", "services", List.of(value("service", hub)))));
             case "booking" -> once("booking", hub, () -> booking(hub));
             case "new-booking" -> booking(hub);
             case "ticket" -> once("ticket", hub, () -> id(ok(server.post("/api/v1/services/" + value("service", hub)
@@ -170,6 +177,12 @@ final class AccessFixture {
             shared.put(key, made);
         }
         return made;
+    }
+
+    private String spare(String kind, String hub, Map<String, Object> body) {
+        String id = "spare-" + kind + "-" + hub;
+        ok(server.put("/api/v1/" + kind + "/" + id, admin, body));
+        return id;
     }
 
     private String room(String hub) {

@@ -65,7 +65,7 @@ class AccessIT extends CentralIT {
 
         boolean aboutAHub() {
             return scope != Scope.NONE || (path + body).matches("(?s).*\\{(hub|room|service|counter|activity|booking"
-                    + "|new-booking|ticket|device|new-device|command|alert|signup|kiosk-key|display-key|feed|feed-file|new-feed|user)}.*");
+                    + "|new-booking|spare-room|spare-service|spare-counter|ticket|device|new-device|command|alert|signup|kiosk-key|display-key|feed|feed-file|new-feed|user)}.*");
         }
     }
 

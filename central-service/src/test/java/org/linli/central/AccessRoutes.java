@@ -60,6 +60,13 @@ final class AccessRoutes {
                         + "\"nameEn\":\"Thing\",\"typicalMinutes\":5}", ADMINS, reaches, 403),
                 row("PUT", "/api/v1/counters/{new}", "{\"hub\":\"{hub}\",\"nameZh\":\"窗\",\"nameEn\":\"Desk\","
                         + "\"services\":[\"{service}\"]}", ADMINS, reaches, 403),
+                // retiring and bringing back (a counter never closed is open: 409 for those let through)
+                row("POST", "/api/v1/rooms/{spare-room}/retire", null, ADMINS, reaches, 403),
+                row("POST", "/api/v1/rooms/{spare-room}/unretire", null, ADMINS, reaches, 403),
+                row("POST", "/api/v1/services/{spare-service}/retire", null, ADMINS, reaches, 403),
+                row("POST", "/api/v1/services/{spare-service}/unretire", null, ADMINS, reaches, 403),
+                row("POST", "/api/v1/counters/{spare-counter}/retire", null, ADMINS, reaches, 403),
+                row("POST", "/api/v1/counters/{spare-counter}/unretire", null, ADMINS, reaches, 403),
                 row("PUT", "/api/v1/activities/{new}", "{\"room\":\"{room}\",\"titleZh\":\"课\",\"titleEn\":\"Class\","
                         + "\"start\":\"{start}\",\"end\":\"{end}\",\"capacity\":5}", ADMINS, reaches, 403),
 

@@ -105,6 +105,9 @@ public final class Bookings {
     public Created create(BookingRequest request, Predicate<String> reaches, String idempotencyKey) {
         Room room = catalogue.room(request.roomId()).orElseThrow(() -> new RuleViolation("unknown-room",
                 "there is no room " + request.roomId()));
+        if (room.retired()) {
+            throw new RuleViolation("room-retired", "the room " + room.id() + " is no longer in use (retired)");
+        }
         Hub hub = catalogue.requireHub(room.hubId());
         if (!reaches.test(hub.id())) {
             throw new Forbidden("the rooms of hub " + hub.id() + " are not the caller's to book");

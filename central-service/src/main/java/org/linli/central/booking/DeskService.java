@@ -16,11 +16,13 @@ import java.util.Map;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.auth.Role;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.HubReach;
 import org.linli.central.catalogue.Room;
 import org.linli.central.errors.InvalidInput;
+import org.linli.central.errors.RuleViolation;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
@@ -78,7 +80,7 @@ public final class DeskService implements HttpService {
         body.put("days", days);
         body.put("opens", hub.opens().toString());
         body.put("closes", hub.closes().toString());
-        body.put("rooms", catalogue.rooms(hub.id()).stream().map(r -> Map.of("id", r.id(),
+        body.put("rooms", Retiring.inUse(catalogue.rooms(hub.id())).stream().map(r -> Map.of("id", r.id(),
                 "name", Map.of("zh", r.name().zh(), "en", r.name().en()))).toList());
         // A counter sees when rooms are booked, not by whom nor what for: it may not read a booking by its id
         // either (finding H3, decision 0011).
@@ -115,6 +117,9 @@ public final class DeskService implements HttpService {
     private void block(ServerRequest req, ServerResponse res) {
         Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Room room = reach.room(caller, Requests.id(req, "room"));
+        if (room.retired()) {
+            throw new RuleViolation("room-retired", "the room " + room.id() + " is no longer in use (retired)");
+        }
         Hub hub = catalogue.requireHub(room.hubId());
         JsonBody body = JsonBody.read(req, maxBody);
         String dateText = body.text("date", 10);

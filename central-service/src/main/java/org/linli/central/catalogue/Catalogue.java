@@ -98,6 +98,12 @@ public final class Catalogue {
         return new Name(rs.getString("name_zh"), rs.getString("name_en"));
     }
 
+    /** Retired or not: {@code retired_ts} is set (V193). */
+    private static boolean retired(ResultSet rs) throws SQLException {
+        return rs.getObject("retired_ts") != null;
+    }
+
+    /** The hub's rooms, the retired ones included (reports, past bookings); {@link Retiring#inUse} for the others. */
     public List<Room> rooms(String hubId) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT * FROM room WHERE hub_id = ? ORDER BY id")) {
@@ -131,7 +137,7 @@ public final class Catalogue {
                         facilities.isEmpty() ? List.of() : Arrays.asList(facilities.split(",")),
                         new Room.Rules(rs.getInt("slot_minutes"), rs.getInt("min_minutes"),
                                 rs.getInt("max_minutes"), rs.getInt("lead_minutes"), rs.getInt("max_days_ahead"),
-                                rs.getInt("max_active_per_resident"))));
+                                rs.getInt("max_active_per_resident")), retired(rs)));
             }
         }
         return rooms;
@@ -166,7 +172,7 @@ public final class Catalogue {
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 services.add(new ServiceItem(rs.getString("id"), rs.getString("hub_id"), rs.getString("letter"),
-                        name(rs), rs.getInt("typical_minutes")));
+                        name(rs), rs.getInt("typical_minutes"), retired(rs)));
             }
         }
         return services;
@@ -179,13 +185,14 @@ public final class Catalogue {
                 st.setString(1, hubId);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        counters.add(new Counter(rs.getString("id"), hubId, name(rs), List.of()));
+                        counters.add(new Counter(rs.getString("id"), hubId, name(rs), List.of(), retired(rs)));
                     }
                 }
             }
             List<Counter> result = new ArrayList<>();
             for (Counter counter : counters) {
-                result.add(new Counter(counter.id(), hubId, counter.name(), counterServices(c, counter.id())));
+                result.add(new Counter(counter.id(), hubId, counter.name(), counterServices(c, counter.id()),
+                        counter.retired()));
             }
             return result;
         });
@@ -208,7 +215,8 @@ public final class Catalogue {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Counter(id, rs.getString("hub_id"), name(rs), counterServices(c, id)));
+                return Optional.of(new Counter(id, rs.getString("hub_id"), name(rs), counterServices(c, id),
+                        retired(rs)));
             }
         }
     }
@@ -317,6 +325,30 @@ public final class Catalogue {
             CatalogueWrites.upsert(c, counter);
             return null;
         });
+    }
+
+    /**
+     * Retires an entry ({@code at} set) or brings it back ({@code at} null), in one transaction with the check that it
+     * is no longer in use.
+     *
+     * @param kind room, service or counter: its table
+     */
+    void retire(String kind, String id, String hubId, Instant at, Retiring.InUse check) {
+        String table = switch (kind) {
+            case "room", "service", "counter" -> kind;
+            default -> throw new IllegalArgumentException(kind);
+        };
+        write(c -> {
+            check.refuse(c);
+            // retired again, it keeps the day it was first retired
+            return at == null ? org.linli.central.store.Sql.update(c, "UPDATE " + table
+                    + " SET retired_ts = NULL WHERE id = ?", id)
+                    : org.linli.central.store.Sql.update(c, "UPDATE " + table
+                    + " SET retired_ts = COALESCE(retired_ts, ?) WHERE id = ?", at.getEpochSecond(), id);
+        });
+        if (kind.equals("room")) {
+            written(hubId);
+        }
     }
 
     public void put(Activity activity) {

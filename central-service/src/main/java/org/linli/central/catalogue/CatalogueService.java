@@ -27,6 +27,7 @@ public final class CatalogueService implements HttpService {
     private final long maxBody;
     private final Clock clock;
     private final HubEditService hubEdit;
+    private final Retiring retiring;
 
     public CatalogueService(Catalogue catalogue, Guard guard, long maxBody, Clock clock) {
         this.catalogue = catalogue;
@@ -34,6 +35,7 @@ public final class CatalogueService implements HttpService {
         this.maxBody = maxBody;
         this.clock = clock;
         this.hubEdit = new HubEditService(catalogue, guard, maxBody);
+        this.retiring = new Retiring(catalogue, guard, clock);
     }
 
     @Override
@@ -45,6 +47,7 @@ public final class CatalogueService implements HttpService {
                 .put("/services/{service}", this::putService)
                 .put("/counters/{counter}", this::putCounter)
                 .put("/activities/{activity}", this::putActivity);
+        retiring.routing(rules);
     }
 
     private void hubs(ServerRequest req, ServerResponse res) {
@@ -58,12 +61,20 @@ public final class CatalogueService implements HttpService {
         body.put("openingHours", today(hub, hours));
         // the hub's time now: screens show the hub's clock and day, not the clock of the machine they run on
         body.put("now", Times.format(clock.instant(), hub.timezone()));
-        body.put("rooms", catalogue.rooms(hub.id()).stream().map(CatalogueService::room).toList());
-        body.put("services", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
-                "letter", s.letter(), "name", s.name(), "typicalMinutes", s.typicalMinutes())).toList());
+        List<Room> rooms = catalogue.rooms(hub.id());
+        List<ServiceItem> services = catalogue.services(hub.id());
+        List<Counter> counters = catalogue.counters(hub.id());
+        // what kiosks, boards and consoles offer; the retired ones apart, for the catalogue page to bring back
+        body.put("rooms", Retiring.inUse(rooms).stream().map(CatalogueService::room).toList());
+        body.put("services", Retiring.inUse(services).stream().map(CatalogueService::service).toList());
         java.util.Set<String> closed = catalogue.closedCounters(hub.id());
-        body.put("counters", catalogue.counters(hub.id()).stream().map(c -> Map.of("id", c.id(),
+        body.put("counters", Retiring.inUse(counters).stream().map(c -> Map.of("id", c.id(),
                 "name", c.name(), "services", c.services(), "open", !closed.contains(c.id()))).toList());
+        body.put("retired", Map.of(
+                "rooms", rooms.stream().filter(Room::retired).map(CatalogueService::room).toList(),
+                "services", services.stream().filter(ServiceItem::retired).map(CatalogueService::service).toList(),
+                "counters", counters.stream().filter(Counter::retired).map(c -> Map.of("id", c.id(),
+                        "name", c.name(), "services", c.services())).toList()));
         Json.ok(res, body);
     }
 
@@ -96,6 +107,10 @@ public final class CatalogueService implements HttpService {
             body.put("capacity", hub.capacity());
         }
         return body;
+    }
+
+    private static Map<String, Object> service(ServiceItem s) {
+        return Map.of("id", s.id(), "letter", s.letter(), "name", s.name(), "typicalMinutes", s.typicalMinutes());
     }
 
     static Map<String, Object> room(Room room) {
@@ -162,7 +177,9 @@ public final class CatalogueService implements HttpService {
             throw InvalidInput.field("letter", "must be one capital letter A-Z");
         }
         if (catalogue.services(hubId).stream().anyMatch(s -> s.letter().equals(letter) && !s.id().equals(id))) {
-            throw new RuleViolation("letter-taken", "another service of this hub has the letter " + letter);
+            // a retired service keeps its letter: its past tickets stay its own, and it can be brought back
+            throw new RuleViolation("letter-taken", "another service of this hub (retired ones included) has the "
+                    + "letter " + letter);
         }
         ServiceItem service = new ServiceItem(id, hubId, letter, new Name(zh, en), minutes);
         catalogue.put(service);
@@ -208,6 +225,9 @@ public final class CatalogueService implements HttpService {
         Room room = catalogue.room(roomId)
                 .orElseThrow(() -> InvalidInput.field("room", "there is no room " + roomId));
         mayWrite(caller, "activity", id, room.hubId(), catalogue.activity(id).map(Activity::hubId));
+        if (room.retired()) {
+            throw new RuleViolation("room-retired", "the room " + roomId + " is retired; bring it back first");
+        }
         if (catalogue.activity(id).map(Activity::cancelled).orElse(false)) {
             throw new Conflict("activity-cancelled", "The activity was cancelled",
                     "the activity " + id + " was cancelled and stays so; make a new one with another id");

@@ -2,8 +2,18 @@ package org.linli.central.catalogue;
 
 import java.util.List;
 
-/** A bookable room with its own booking rules. */
-public record Room(String id, String hubId, Name name, int capacity, List<String> facilities, Rules rules) {
+/**
+ * A bookable room with its own booking rules.
+ *
+ * @param retired taken out of use by an admin: offered nowhere, kept for what refers to it ({@link Retiring})
+ */
+public record Room(String id, String hubId, Name name, int capacity, List<String> facilities, Rules rules,
+        boolean retired) implements Retiring.Retirable {
+
+    /** A room in use. */
+    public Room(String id, String hubId, Name name, int capacity, List<String> facilities, Rules rules) {
+        this(id, hubId, name, capacity, facilities, rules, false);
+    }
 
     /**
      * @param slotMinutes bookings start and end on this grid

@@ -20,6 +20,7 @@ import org.linli.central.auth.Accounts;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
 import org.linli.central.auth.Role;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.errors.Forbidden;
@@ -147,7 +148,7 @@ public final class DisplayService implements HttpService {
         body.put("id", caller.name().substring(Accounts.DISPLAY_PREFIX.length()));
         body.put("hub", caller.hubId());
         body.put("scope", caller.role() == Role.COUNTER ? "counter" : "screen");
-        body.put("counters", catalogue.counters(caller.hubId()).stream().map(c -> Map.of("id", c.id(),
+        body.put("counters", Retiring.inUse(catalogue.counters(caller.hubId())).stream().map(c -> Map.of("id", c.id(),
                 "name", c.name())).toList());
         // the screen's pages load with the HttpOnly cookie, as staff pages do after sign-in; the key lasts until an
         // administrator revokes it, the cookie as long as a browser keeps one

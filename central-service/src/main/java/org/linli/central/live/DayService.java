@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Map;
 import org.linli.central.auth.Guard;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.HubReach;
@@ -44,7 +45,7 @@ public final class DayService implements HttpService {
 
     private void today(ServerRequest req, ServerResponse res) {
         Hub hub = hubOfCaller(req);
-        Json.ok(res, day.of(hub, catalogue.rooms(hub.id())));
+        Json.ok(res, day.of(hub, Retiring.inUse(catalogue.rooms(hub.id()))));
     }
 
     private void calls(ServerRequest req, ServerResponse res) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.linli.central.alerts.Alerts;
 import org.linli.central.auth.Caller;
 import org.linli.central.auth.Guard;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
@@ -153,7 +154,7 @@ public final class LiveService implements HttpService {
         body.put("open", state.open());
         body.put("openSince", state.since());
         // where a ticket can be sent on: every service of the hub
-        body.put("transferTo", catalogue.services(hub.id()).stream().map(s -> Map.of("id", s.id(),
+        body.put("transferTo", Retiring.inUse(catalogue.services(hub.id())).stream().map(s -> Map.of("id", s.id(),
                 "letter", s.letter(), "name", s.name())).toList());
         body.put("current", queues.serving(counter).orElse(null));
         body.put("waiting", queues.waitingFor(counter));

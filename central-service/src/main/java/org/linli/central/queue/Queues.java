@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Counter;
 import org.linli.central.catalogue.Hub;
@@ -82,6 +83,9 @@ public final class Queues {
         ServiceItem service = catalogue.requireService(serviceId);
         if (!reaches.test(service.hubId())) {
             throw new NotFound("no service " + serviceId + " in this hub");
+        }
+        if (service.retired()) {
+            throw new RuleViolation("service-retired", "the service " + serviceId + " is no longer offered (retired)");
         }
         Hub hub = catalogue.requireHub(service.hubId());
         String day = today(hub);
@@ -219,6 +223,9 @@ public final class Queues {
         Counter counter = counter(counterId, atHub);
         ServiceItem target = catalogue.service(serviceId).filter(s -> s.hubId().equals(counter.hubId()))
                 .orElseThrow(() -> new RuleViolation("unknown-service", "no service " + serviceId + " in this hub"));
+        if (target.retired()) {
+            throw new RuleViolation("service-retired", "the service " + serviceId + " is no longer offered (retired)");
+        }
         Hub hub = catalogue.requireHub(counter.hubId());
         long now = clock.instant().getEpochSecond();
         Ticket moved = db.write(c -> {
@@ -281,7 +288,7 @@ public final class Queues {
     public List<Map<String, Object>> overview(Hub hub) {
         String day = today(hub);
         List<Map<String, Object>> result = new ArrayList<>();
-        for (ServiceItem service : catalogue.services(hub.id())) {
+        for (ServiceItem service : Retiring.inUse(catalogue.services(hub.id()))) {
             int waiting = db.read(c -> Tickets.waiting(c, service.id(), day));
             String serving = db.read(c -> Tickets.nowServing(c, service.id(), day)).orElse(null);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -303,6 +310,10 @@ public final class Queues {
             // counters are on the hub's public page: no use hiding one, the refusal says why
             throw new org.linli.central.errors.Forbidden("counter " + counterId + " is served by the staff of hub "
                     + counter.hubId());
+        }
+        if (counter.retired()) {
+            throw new org.linli.central.errors.Conflict("counter-retired", "The counter is retired",
+                    "the counter " + counterId + " is no longer in use (retired); bring it back on the catalogue page");
         }
         return counter;
     }

@@ -1,0 +1,156 @@
+package org.linli.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hub closes a room for good, stops a service, removes a counter desk (issue 14): retired, it is offered nowhere
+ * and refused where still asked for, but not while in use, and never deleted; brought back, it is offered again.
+ */
+class RetiringIT {
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode hub() {
+        return server.get("/api/v1/hubs/" + TestServer.HUB, server.kioskKey()).json();
+    }
+
+    private TestServer.Response act(String kind, String id, String action) {
+        return server.post("/api/v1/" + kind + "/" + id + "/" + action, server.adminToken(), null);
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return list.findValuesAsText("id");
+    }
+
+    private static void refused(TestServer.Response answer, int status, String type) {
+        assertEquals(status, answer.status(), answer.text());
+        assertTrue(answer.json().path("type").asText().endsWith("/" + type), answer.text());
+    }
+
+    @Test
+    void aRoomWithABookingToComeIsRetiredOnlyOnceItIsCancelled() {
+        assertEquals(200, server.put("/api/v1/rooms/tea-room", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "nameZh", "茶室", "nameEn", "Tea room", "capacity", 8)).status());
+        TestServer.Response booked = server.post("/api/v1/bookings", server.kioskKey(),
+                BookingIT.booking(server, "tea-room", 10, "13800138000"));
+        assertEquals(201, booked.status(), booked.text());
+
+        TestServer.Response inUse = act("rooms", "tea-room", "retire");
+        refused(inUse, 409, "room-in-use");
+        assertEquals(1, inUse.json().path("bookings").asInt(), inUse.text());
+        assertEquals(0, inUse.json().path("activities").asInt(), inUse.text());
+        String until = server.tomorrowAt(11, 0).toString().substring(0, 16);
+        assertTrue(inUse.json().path("until").asText().startsWith(until), inUse.text() + " until " + until);
+        assertTrue(ids(hub().path("rooms")).contains("tea-room"), "refused, it stays in use");
+
+        assertEquals(200, server.delete("/api/v1/bookings/" + booked.json().path("id").asText(),
+                server.operatorToken()).status());
+        TestServer.Response retired = act("rooms", "tea-room", "retire");
+        assertEquals(200, retired.status(), retired.text());
+        assertTrue(retired.json().path("retired").asBoolean());
+        assertFalse(ids(hub().path("rooms")).contains("tea-room"), "the kiosk no longer offers it");
+        assertEquals(List.of("tea-room"), ids(hub().path("retired").path("rooms")));
+        refused(server.post("/api/v1/bookings", server.kioskKey(),
+                BookingIT.booking(server, "tea-room", 14, "13800138001")), 422, "room-retired");
+        assertFalse(ids(server.get("/api/v1/hubs/" + TestServer.HUB + "/bookings", server.operatorToken()).json()
+                .path("rooms")).contains("tea-room"), "nor the desk");
+        assertEquals(1, server.count("SELECT count(*) FROM booking WHERE room_id = 'tea-room'"),
+                "its cancelled booking is kept");
+
+        String audit = server.get("/api/v1/audit?action=tea-room", server.adminToken()).json().toString();
+        assertTrue(audit.contains("POST /api/v1/rooms/tea-room/retire"), audit);
+        assertTrue(audit.contains("\"hub\":\"" + TestServer.HUB + "\""), audit);
+
+        assertEquals(200, act("rooms", "tea-room", "unretire").status());
+        assertTrue(ids(hub().path("rooms")).contains("tea-room"), "back in use");
+        assertEquals(201, server.post("/api/v1/bookings", server.kioskKey(),
+                BookingIT.booking(server, "tea-room", 14, "13800138001")).status());
+    }
+
+    @Test
+    void aRoomWithAnActivityToComeIsNotRetiredAndNoActivityGoesIntoARetiredOne() {
+        // the demo's studio has an activity within the week
+        TestServer.Response inUse = act("rooms", "studio", "retire");
+        refused(inUse, 409, "room-in-use");
+        assertTrue(inUse.json().path("activities").asInt() >= 1, inUse.text());
+
+        assertEquals(200, server.put("/api/v1/rooms/store-room", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "nameZh", "储藏室", "nameEn", "Store room", "capacity", 8)).status());
+        assertEquals(200, act("rooms", "store-room", "retire").status());
+        refused(server.put("/api/v1/activities/in-store", server.adminToken(), Map.of("room", "store-room",
+                "titleZh", "课", "titleEn", "Class", "start", server.tomorrowAt(10, 0).toString(),
+                "end", server.tomorrowAt(11, 0).toString(), "capacity", 5)), 422, "room-retired");
+    }
+
+    @Test
+    void aServiceWithTicketsTodayIsRetiredOnceTheyAreServed() {
+        assertEquals(200, server.put("/api/v1/services/tea", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5)).status());
+        assertEquals(200, server.put("/api/v1/counters/counter-3", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "nameZh", "3号窗口", "nameEn", "Counter 3", "services", List.of("tea"))).status());
+        assertEquals(201, server.post("/api/v1/services/tea/tickets", server.kioskKey(), Map.of()).status());
+
+        TestServer.Response waiting = act("services", "tea", "retire");
+        refused(waiting, 409, "service-in-use");
+        assertEquals(1, waiting.json().path("tickets").asInt(), waiting.text());
+        assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.counterToken(), null).status());
+        refused(act("services", "tea", "retire"), 409, "service-in-use"); // being served still counts
+        assertEquals(200, server.post("/api/v1/counters/counter-3/complete", server.counterToken(), null).status());
+
+        assertEquals(200, act("services", "tea", "retire").status());
+        assertFalse(ids(hub().path("services")).contains("tea"), "no queue tile on the kiosk");
+        assertEquals(List.of("tea"), ids(hub().path("retired").path("services")));
+        assertFalse(server.get("/api/v1/hubs/" + TestServer.HUB + "/queues", null).text().contains("\"tea\""));
+        refused(server.post("/api/v1/services/tea/tickets", server.kioskKey(), Map.of()), 422, "service-retired");
+        assertFalse(server.get("/api/v1/counters/counter-1", server.counterToken()).json().path("transferTo")
+                .toString().contains("\"tea\""), "no counter transfers to it");
+        // it keeps its letter, so its past tickets (T001) stay its own
+        refused(server.put("/api/v1/services/tea2", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "letter", "T", "nameZh", "茶", "nameEn", "Tea", "typicalMinutes", 5)), 422, "letter-taken");
+
+        assertEquals(200, act("services", "tea", "unretire").status());
+        assertEquals(201, server.post("/api/v1/services/tea/tickets", server.kioskKey(), Map.of()).status());
+    }
+
+    @Test
+    void aCounterIsRetiredOnceClosedAndThenCallsNobody() {
+        // never opened nor closed: open
+        refused(act("counters", "salon", "retire"), 409, "counter-in-use");
+        assertEquals(200, server.post("/api/v1/counters/salon/close", server.counterToken(), null).status());
+
+        assertEquals(200, act("counters", "salon", "retire").status());
+        assertFalse(ids(hub().path("counters")).contains("salon"), "the board and consoles no longer list it");
+        assertEquals(List.of("salon"), ids(hub().path("retired").path("counters")));
+        assertEquals(201, server.post("/api/v1/services/haircut/tickets", server.kioskKey(), Map.of()).status());
+        refused(server.post("/api/v1/counters/salon/call-next", server.counterToken(), null), 409, "counter-retired");
+        refused(server.post("/api/v1/counters/salon/open", server.counterToken(), null), 409, "counter-retired");
+
+        assertEquals(200, act("counters", "salon", "unretire").status());
+        assertEquals(200, server.post("/api/v1/counters/salon/open", server.counterToken(), null).status());
+        assertEquals(200, server.post("/api/v1/counters/salon/call-next", server.counterToken(), null).status());
+        refused(act("counters", "salon", "retire"), 409, "counter-in-use"); // serving
+        assertEquals(404, act("counters", "no-such-counter", "retire").status());
+    }
+}
