@@ -47,6 +47,24 @@ class QueueViewModelTest extends CentralFixtureTest {
         assertTrue(vm.statusUrl(vm.ticketProperty().get(), false).endsWith("/ticket/" + id));
     }
 
+    /** A service the hub stopped (retired on the catalogue page) has no tile from the next refresh on. */
+    @Test
+    void aRetiredServiceHasNoTile() {
+        String admin = f.central.staffToken("admin");
+        f.central.put("/api/v1/services/tea", admin, Map.of("hub", org.linli.kiosk.TestCentral.HUB,
+                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        vm.refresh();
+        assertTrue(services().contains("tea"), services().toString());
+        f.central.post("/api/v1/services/tea/retire", admin, Map.of());
+        vm.refresh();
+        assertFalse(services().contains("tea"), services().toString());
+        assertEquals(7, vm.tiles().size(), "the demo hub's seven services stay");
+    }
+
+    private List<String> services() {
+        return vm.tiles().stream().map(t -> t.service().id()).toList();
+    }
+
     /**
      * Each tile says how long a person takes as its line moves, so that "4 人 · 约 16 分钟" beside "3 人 · 约 36 分钟"
      * reads as two services of different lengths ("每人约 4 分钟", "每人约 12 分钟"), not as a mistake.

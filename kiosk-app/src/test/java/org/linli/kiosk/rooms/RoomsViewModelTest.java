@@ -52,6 +52,24 @@ class RoomsViewModelTest extends CentralFixtureTest {
         "13800138000".chars().forEach(c -> model.phone().press((char) c));
     }
 
+    /** A room the hub closed for good (retired on the catalogue page) is not offered from the next refresh on. */
+    @Test
+    void aRetiredRoomIsNoLongerOffered() {
+        String admin = f.central.staffToken("admin");
+        f.central.put("/api/v1/rooms/tea-room", admin, Map.of("hub", TestCentral.HUB, "nameZh", "茶室",
+                "nameEn", "Tea room", "capacity", 8));
+        vm.refresh();
+        assertTrue(roomIds().contains("tea-room"), roomIds().toString());
+        f.central.post("/api/v1/rooms/tea-room/retire", admin, Map.of());
+        vm.refresh();
+        assertFalse(roomIds().contains("tea-room"), roomIds().toString());
+        assertTrue(roomIds().contains("studio"), "the others stay");
+    }
+
+    private java.util.List<String> roomIds() {
+        return vm.rooms().stream().map(r -> r.room().id()).toList();
+    }
+
     /**
      * On a holiday no slot is offered: the tiles have no day to show, and a room's timeline opens on the day the hub
      * opens again (here the third, the weekday after the holiday being closed every week); the closed days in
