@@ -60,6 +60,16 @@
     "cat.activity.cancel.done": "“{title}”已取消。",
     "cat.activity.cancel.tell": "有 {n} 位居民报了名或在候补，请通知他们活动取消了。",
     "cat.err.reason": "请写明取消的原因（最多 200 个字）。",
+    "cat.retire": "停用", "cat.unretire": "恢复使用", "cat.retired": "已停用",
+    "cat.retire.confirm": "停用“{name}”吗？停用后，自助机、叫号屏和窗口上都不再有它；以前的记录都留着，以后还可以恢复使用。",
+    "cat.retired.how": "停用的功能室、服务和窗口不再出现在自助机、叫号屏和窗口上，以前的预约、取号和统计都还在。",
+    "cat.retired.none": "没有停用的。",
+    "cat.kind.room": "功能室", "cat.kind.service": "服务", "cat.kind.counter": "窗口",
+    "cat.retire.room-in-use": "还不能停用：还有 {what}没有结束（最晚到 {until}）。请先在预约台取消预约、在活动列表里取消活动，再停用。",
+    "cat.retire.bookings": "{n} 个预约", "cat.retire.activities": "{n} 个活动", "cat.retire.and": "、",
+    "cat.retire.service-in-use": "还不能停用：今天还有 {n} 位居民在排这项服务的号或正在办理。请先办完，或在窗口转到别的服务，再停用。",
+    "cat.retire.counter-in-use": "还不能停用：这个窗口还开着，或者正在办理。请先办完、关闭窗口，再停用。",
+    "cat.type.room-retired": "这个功能室已经停用了。要用的话，请先在“已停用”里恢复使用。",
     "wd.monday": "星期一", "wd.tuesday": "星期二", "wd.wednesday": "星期三", "wd.thursday": "星期四",
     "wd.friday": "星期五", "wd.saturday": "星期六", "wd.sunday": "星期日"
   };
@@ -123,6 +133,16 @@
     "cat.activity.cancel.done": "“{title}” is cancelled. ",
     "cat.activity.cancel.tell": "{n} residents had signed up or were on the waitlist: let them know it is off.",
     "cat.err.reason": "Say why it is cancelled (at most 200 characters).",
+    "cat.retire": "Retire", "cat.unretire": "Bring back", "cat.retired": "Retired",
+    "cat.retire.confirm": "Retire “{name}”? It will no longer be on the kiosks, the board or the counters; its past records stay, and you can bring it back later.",
+    "cat.retired.how": "Retired rooms, services and counters are no longer on the kiosks, the board or the counters; their past bookings, tickets and figures stay.",
+    "cat.retired.none": "Nothing is retired.",
+    "cat.kind.room": "Room", "cat.kind.service": "Service", "cat.kind.counter": "Counter",
+    "cat.retire.room-in-use": "Not yet: {what} still to come (the last ends at {until}). Cancel the bookings at the bookings desk and the activities in their list first.",
+    "cat.retire.bookings": "{n} booking(s)", "cat.retire.activities": "{n} activit(ies)", "cat.retire.and": " and ",
+    "cat.retire.service-in-use": "Not yet: {n} residents are still waiting or being served for it today. Serve them, or transfer them to another service at a counter, first.",
+    "cat.retire.counter-in-use": "Not yet: the counter is open or serving someone. Finish and close the counter first.",
+    "cat.type.room-retired": "This room is retired. Bring it back under “Retired” first.",
     "wd.monday": "Monday", "wd.tuesday": "Tuesday", "wd.wednesday": "Wednesday", "wd.thursday": "Thursday",
     "wd.friday": "Friday", "wd.saturday": "Saturday", "wd.sunday": "Sunday"
   };

@@ -43,7 +43,7 @@
         field("room-nameEn").value = r.name.en;
         field("room-capacity").value = r.capacity;
         for (const rule of RULES) field("room-" + rule).value = r.rules[rule];
-      })))));
+      }), ...C.retireCell("room", r)))));
   }
 
   function drawServices(hub) {
@@ -56,7 +56,7 @@
         field("service-nameZh").value = s.name.zh;
         field("service-nameEn").value = s.name.en;
         field("service-typicalMinutes").value = s.typicalMinutes;
-      })))));
+      }), ...C.retireCell("service", s)))));
   }
 
   function drawCounters(hub) {
@@ -68,7 +68,7 @@
         field("counter-nameZh").value = c.name.zh;
         field("counter-nameEn").value = c.name.en;
         checks(field("counter-services"), "services", hub.services, c.services);
-      })))));
+      }), ...C.retireCell("counter", c)))));
     checks(field("counter-services"), "services", hub.services, []);
   }
 

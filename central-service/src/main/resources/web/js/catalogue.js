@@ -30,6 +30,8 @@
     /** Told when the picked hub's rooms changed (the devices' room choices follow). */
     onRooms(draw) { roomListeners.push(draw); },
     roomsChanged(hub) { roomListeners.forEach(draw => draw(hub)); },
+    /** Reads the picked hub again and redraws every section (after a room, service or counter was retired). */
+    refresh() { return pick(current.id); },
 
     /**
      * Whether a form's id may be sent: well formed and, for a new entry, not one of {@code taken} (the server's PUT

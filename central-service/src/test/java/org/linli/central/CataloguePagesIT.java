@@ -322,6 +322,47 @@ class CataloguePagesIT {
     }
 
     @Test
+    void aBookedRoomIsNotRetiredAndThePageSaysWhyAnUnbookedOneIsAndComesBack() {
+        for (String room : new String[] {"tea-room", "store-room"}) {
+            assertEquals(200, server.put("/api/v1/rooms/" + room, server.adminToken(), java.util.Map.of("hub",
+                    TestServer.HUB, "nameZh", "茶室", "nameEn", "Tea room", "capacity", 8)).status());
+        }
+        assertEquals(201, server.post("/api/v1/bookings", server.kioskKey(),
+                BookingIT.booking(server, "tea-room", 10, "13800138321")).status());
+        open(chrome, path -> server.uri(path).toString(), server.adminToken(), "zh");
+        set(chrome, "#hub-select", TestServer.HUB);
+        awaitRow(chrome, "tr[data-room='tea-room']");
+        chrome.executeScript("window.confirm = () => true;");
+
+        chrome.findElement(By.cssSelector("[data-retire='room:tea-room']")).click();
+        By note = By.cssSelector("[data-retire-note='room:tea-room']");
+        await().atMost(WAIT).until(() -> !chrome.findElement(note).getText().isBlank());
+        String why = chrome.findElement(note).getText();
+        String until = server.tomorrowAt(11, 0).toString().substring(0, 16).replace("T", " ");
+        assertTrue(why.contains("还有 1 个预约没有结束") && why.contains(until) && why.contains("取消"),
+                why + " / " + until);
+        assertTrue(hub(TestServer.HUB).path("rooms").findValuesAsText("id").contains("tea-room"), "still in use");
+        chrome.executeScript("document.getElementById('rooms').scrollIntoView();");
+        HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-retire-refused.png"));
+
+        chrome.findElement(By.cssSelector("[data-retire='room:store-room']")).click();
+        awaitRow(chrome, "tr[data-retired='room:store-room']");
+        assertTrue(chrome.findElements(By.cssSelector("tr[data-room='store-room']")).isEmpty(), "left the rooms");
+        assertEquals(java.util.List.of("store-room"),
+                hub(TestServer.HUB).path("retired").path("rooms").findValuesAsText("id"));
+        assertFalse(hub(TestServer.HUB).path("rooms").findValuesAsText("id").contains("store-room"));
+
+        chrome.findElement(By.cssSelector("[data-unretire='room:store-room']")).click();
+        awaitRow(chrome, "tr[data-room='store-room']");
+        assertTrue(chrome.findElement(By.id("retired-none")).isDisplayed(), "nothing retired any more");
+        assertTrue(hub(TestServer.HUB).path("rooms").findValuesAsText("id").contains("store-room"));
+    }
+
+    private JsonNode hub(String id) {
+        return server.get("/api/v1/hubs/" + id, server.adminToken()).json();
+    }
+
+    @Test
     void inEnglishAWrongRoomIsSaidInEnglishBesideItsFields() {
         open(chrome, path -> server.uri(path).toString(), server.adminToken(), "en");
         set(chrome, "#hub-select", TestServer.HUB);
