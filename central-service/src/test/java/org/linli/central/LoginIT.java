@@ -142,13 +142,12 @@ class LoginIT {
             com.fasterxml.jackson.databind.JsonNode operator = server.get("/api/v1/audit?actor=operator",
                     server.adminToken()).json();
             assertEquals(3, operator.size(), operator.toString());
-            // An audit row is written once its request is answered, so two requests answered within moments of each
-            // other may be listed either way round (the list is newest row first): what was done is what counts.
-            assertEquals(java.util.Set.of("POST /api/v1/auth/logout 204 operator",
-                    "POST /api/v1/auth/login 200 operator", "POST /api/v1/auth/login 401 none"),
-                    java.util.stream.StreamSupport.stream(operator.spliterator(), false)
-                            .map(e -> e.get("action").asText() + " " + e.get("status").asInt() + " "
-                                    + e.get("role").asText()).collect(java.util.stream.Collectors.toSet()));
+            // newest first, as they arrived (a row is written once its request is answered, so by the order rows
+            // were written a sign-in and the sign-out right after it were listed either way round, AuditOrderIT)
+            assertEquals(List.of("POST /api/v1/auth/logout 204 operator", "POST /api/v1/auth/login 200 operator",
+                    "POST /api/v1/auth/login 401 none"), java.util.stream.StreamSupport.stream(operator.spliterator(),
+                    false).map(e -> e.get("action").asText() + " " + e.get("status").asInt() + " "
+                    + e.get("role").asText()).toList());
             for (com.fasterxml.jackson.databind.JsonNode e : operator) {
                 assertEquals("127.0.0.1", e.get("source").asText());
                 assertEquals(TestServer.HUB, e.get("hub").asText(), "the operator's hub's administrators see it");

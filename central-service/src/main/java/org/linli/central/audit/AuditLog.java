@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.linli.central.store.Database;
 import org.linli.central.store.Sql;
 
@@ -39,11 +40,21 @@ public final class AuditLog {
     private final Database db;
     private final Clock clock;
     private final Duration kept;
+    private final AtomicLong lastArrival = new AtomicLong();
 
     public AuditLog(Database db, Clock clock, Duration kept) {
         this.db = db;
         this.clock = clock;
         this.kept = kept;
+    }
+
+    /**
+     * Now, in epoch milliseconds, and later than every arrival before it in this service (a millisecond later when
+     * two arrive within one, or the clock is held): taken when a request arrives, as its row is written only once it
+     * has been answered, and the log is listed in this order.
+     */
+    public long arrival() {
+        return lastArrival.accumulateAndGet(clock.millis(), (last, now) -> Math.max(last + 1, now));
     }
 
     public void record(String actor, String role, String hub, String action, int status, String source) {
@@ -53,16 +64,22 @@ public final class AuditLog {
     /** @param detail why, in the actor's words (a door opened remotely, a booking cancelled); null when none */
     public void record(String actor, String role, String hub, String action, int status, String source,
             String detail) {
-        db.write(c -> Sql.update(c, """
-                INSERT INTO audit (at_ts, actor, role, hub_id, action, status, source, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                clock.instant().getEpochSecond(), actor, role, hub, action, status, source, detail));
+        record(arrival(), actor, role, hub, action, status, source, detail);
     }
 
-    /** The newest entries first. */
+    /** @param arrival when the request arrived ({@link #arrival()}) */
+    public void record(long arrival, String actor, String role, String hub, String action, int status, String source,
+            String detail) {
+        db.write(c -> Sql.update(c, """
+                INSERT INTO audit (at_ts, at_ms, actor, role, hub_id, action, status, source, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Math.floorDiv(arrival, 1000), arrival, actor, role, hub, action, status, source, detail));
+    }
+
+    /** The newest entries first, as they arrived. */
     public List<Entry> list(Filter filter) {
-        StringBuilder sql = new StringBuilder("SELECT id, at_ts, actor, role, hub_id, action, status, source, detail FROM audit"
-                + " WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT id, at_ms, actor, role, hub_id, action, status, source, detail"
+                + " FROM audit WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.hubs().isPresent()) {
             List<String> hubs = filter.hubs().get();
@@ -82,16 +99,17 @@ public final class AuditLog {
             params.add(filter.action());
         }
         if (filter.from() != null) {
-            sql.append(" AND at_ts >= ?");
-            params.add(filter.from().getEpochSecond());
+            sql.append(" AND at_ms >= ?");
+            params.add(filter.from().toEpochMilli());
         }
         if (filter.to() != null) {
-            sql.append(" AND at_ts < ?");
-            params.add(filter.to().getEpochSecond());
+            sql.append(" AND at_ms < ?");
+            params.add(filter.to().toEpochMilli());
         }
-        sql.append(" ORDER BY id DESC LIMIT ").append(Math.min(Math.max(filter.limit(), 1), MAX_ROWS));
+        // rows kept before V192 have only their second: among them the one written later is the newer
+        sql.append(" ORDER BY at_ms DESC, id DESC LIMIT ").append(Math.min(Math.max(filter.limit(), 1), MAX_ROWS));
         return db.read(c -> Sql.list(c, sql.toString(), rs -> new Entry(rs.getLong(1),
-                Instant.ofEpochSecond(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)), params.toArray()));
     }
 
@@ -108,7 +126,7 @@ public final class AuditLog {
             sql.append(" AND d.hub_id IN (").append("?, ".repeat(hubs.size() - 1)).append("?)");
             params.addAll(hubs);
         }
-        // a device's event time is in epoch milliseconds, as every payload's ts (the audit's own times are seconds)
+        // a device's event time is in epoch milliseconds, as every payload's ts
         if (filter.from() != null) {
             sql.append(" AND e.ts >= ?");
             params.add(filter.from().toEpochMilli());
@@ -133,7 +151,7 @@ public final class AuditLog {
      */
     public int purge() {
         Instant before = clock.instant().minus(kept);
-        return db.write(c -> Sql.update(c, "DELETE FROM audit WHERE at_ts < ?", before.getEpochSecond())
+        return db.write(c -> Sql.update(c, "DELETE FROM audit WHERE at_ms < ?", before.toEpochMilli())
                 // a device's event time is its payload's, in epoch milliseconds
                 + Sql.update(c, "DELETE FROM device_event WHERE ts < ?", before.toEpochMilli())
                 + Sql.update(c, "DELETE FROM device_command WHERE sent_ts < ?", before.getEpochSecond()));

@@ -72,10 +72,16 @@ public final class AuditService implements HttpService {
      */
     public Filter filter() {
         return (chain, req, res) -> {
+            if (!CHANGES.contains(req.prologue().method())) {
+                chain.proceed();
+                return;
+            }
             String path = req.path().path();
-            Optional<Caller> caller = CHANGES.contains(req.prologue().method()) && path.startsWith("/api/")
+            Optional<Caller> caller = path.startsWith("/api/")
                     ? Optional.ofNullable(Requests.bearer(req)).flatMap(identify).filter(c -> c.role() != Role.KIOSK)
                     : Optional.empty();
+            // the row is written once the request is answered, and listed where the request arrived
+            long arrived = log.arrival();
             chain.proceed();
             Optional<Requests.AuditActor> noted = Requests.auditActor(req);
             if (caller.isEmpty() && noted.isEmpty()) {
@@ -88,7 +94,7 @@ public final class AuditService implements HttpService {
                         .or(() -> noted.isPresent() ? staffHub.apply(actor) : caller.map(Caller::hubId))
                         .orElse(null);
                 String role = noted.map(Requests.AuditActor::role).orElseGet(() -> caller.orElseThrow().role().wire());
-                log.record(actor, role, hub, req.prologue().method().text() + " " + path, res.status().code(),
+                log.record(arrived, actor, role, hub, req.prologue().method().text() + " " + path, res.status().code(),
                         req.remotePeer().host(), note.map(Requests.AuditNote::reason).orElse(null));
             } catch (RuntimeException e) {
                 // the action itself is done and answered; a lost audit line must be seen in the journal

@@ -21,7 +21,7 @@ final class Aggregates {
     static final List<String> SUMS = List.of("open_minutes", "visits", "tickets", "served", "no_shows", "bookings",
             "released", "cancelled", "room_open_minutes", "booked_minutes", "sensed_minutes", "ratings",
             "rating_sum", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "signups", "waitlisted",
-            "attended", "attendance_signups", "signup_no_shows");
+            "attended", "attendance_signups", "signup_no_shows", "devices", "devices_online");
 
     /** Sums of the columns above; {@code get("visits")}. */
     record Sums(long[] values) {
@@ -240,24 +240,6 @@ final class Aggregates {
                     out.add(new ActivityRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
                             rs.getInt(9) == 0 ? null : rs.getInt(10)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Device samples grouped by hub: {samples of devices, of them online}. */
-    static Map<String, long[]> devices(Connection c, Collection<String> hubs, Period period) throws SQLException {
-        Map<String, long[]> out = new HashMap<>();
-        if (hubs.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement st = c.prepareStatement("SELECT hub_id, sum(devices), sum(online) FROM "
-                + "report_device_day WHERE hub_id IN " + in(hubs) + " AND day >= ? AND day <= ? GROUP BY hub_id")) {
-            bind(st, hubs, period);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 }
             }
         }

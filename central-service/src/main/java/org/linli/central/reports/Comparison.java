@@ -43,9 +43,9 @@ public final class Comparison {
         return db.read(c -> {
             Map<String, Integer> targets = Aggregates.targets(c);
             Map<String, Figures> now = perHub(Aggregates.sumsBy(c, Aggregates.Source.HUBS, "id", ids, period),
-                    Aggregates.services(c, "hub_id", ids, period), Aggregates.devices(c, ids, period), targets);
+                    Aggregates.services(c, "hub_id", ids, period), targets);
             Map<String, Figures> before = perHub(Aggregates.sumsBy(c, Aggregates.Source.HUBS, "id", ids, previous),
-                    Aggregates.services(c, "hub_id", ids, previous), Aggregates.devices(c, ids, previous), targets);
+                    Aggregates.services(c, "hub_id", ids, previous), targets);
             double busiest = now.values().stream().map(Figures::visitsPerOpenHour)
                     .filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
             double busiestBefore = before.values().stream().map(Figures::visitsPerOpenHour)
@@ -58,7 +58,7 @@ public final class Comparison {
                     .column("withinTarget", "pct").column("noShows", "pct", texts.get("col.noShowShare")).column("satisfaction", "rating")
                     .column("ratedShare", "pct").column("devices", "pct").column("trend", "text");
             for (Hub hub : hubs) {
-                Figures f = now.getOrDefault(hub.id(), Figures.of(new Aggregates.Sums(), null, null, targets, 15));
+                Figures f = now.getOrDefault(hub.id(), Figures.of(new Aggregates.Sums(), null, targets, 15));
                 Figures p = before.get(hub.id());
                 Map<String, Double> values = inputs(f);
                 Map<String, Double> old = p == null ? Map.of() : inputs(p);
@@ -107,9 +107,9 @@ public final class Comparison {
     }
 
     private static Map<String, Figures> perHub(Map<String, Aggregates.Sums> sums,
-            Map<String, Aggregates.ServiceSums> services, Map<String, long[]> devices, Map<String, Integer> targets) {
+            Map<String, Aggregates.ServiceSums> services, Map<String, Integer> targets) {
         Map<String, Figures> out = new LinkedHashMap<>();
-        sums.forEach((hub, s) -> out.put(hub, Figures.of(s, services.get(hub), devices.get(hub), targets,
+        sums.forEach((hub, s) -> out.put(hub, Figures.of(s, services.get(hub), targets,
                 Reports.DEFAULT_TARGET_MINUTES)));
         return out;
     }

@@ -61,7 +61,9 @@ final class DayAggregator {
         return byHub;
     }
 
-    DayFigures compute(Connection c, HubPlan plan, LocalDate day, int[] ratings, Instant now) throws SQLException {
+    /** @param devices the day's device samples {devices, of them online} (devices keep no history of their own) */
+    DayFigures compute(Connection c, HubPlan plan, LocalDate day, int[] ratings, long[] devices, Instant now)
+            throws SQLException {
         Hub hub = plan.hub();
         ZoneId zone = hub.timezone();
         long from = day.atStartOfDay(zone).toInstant().toEpochMilli();
@@ -258,7 +260,7 @@ final class DayAggregator {
         return new DayFigures(hub.id(), day, openMinutes, visits, tickets, served, noShows, bookings, released,
                 cancelled, openMinutes * plan.rooms().size(), bookedMinutes, sensedMinutes, sensedRooms,
                 ratings == null ? new int[5] : ratings, signups, waitlisted, attended, attendanceSignups,
-                signupNoShows, personMinutes, services, rooms, activities);
+                signupNoShows, devices[0], devices[1], personMinutes, services, rooms, activities);
     }
 
     /**

@@ -3,12 +3,15 @@ package org.linli.central.reports;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What one hub did on one of its own days: the rows the report tables keep. */
+/**
+ * What one hub did on one of its own days: the rows the report tables keep. {@code devices} is the hub's devices
+ * summed over the job's samples of the day, {@code devicesOnline} those of them online.
+ */
 record DayFigures(String hubId, LocalDate day, int openMinutes, int visits, int tickets, int served, int noShows,
         int bookings, int released, int cancelled, int roomOpenMinutes, int bookedMinutes, int sensedMinutes,
         int sensedRooms, int[] ratings, int signups, int waitlisted, int attended, int attendanceSignups,
-        int signupNoShows, long[] personMinutes, List<ServiceDay> services, List<RoomDay> rooms,
-        List<ActivityDay> activities) {
+        int signupNoShows, long devices, long devicesOnline, long[] personMinutes, List<ServiceDay> services,
+        List<RoomDay> rooms, List<ActivityDay> activities) {
 
     record ServiceDay(String serviceId, int visits, int tickets, int served, int noShows, int called,
             WaitHistogram waits) {

@@ -36,8 +36,9 @@ final class DayStore {
                 INSERT INTO report_hub_day (hub_id, day, weekday, open_minutes, visits, tickets, served, no_shows,
                     bookings, released, cancelled, room_open_minutes, booked_minutes, sensed_minutes, sensed_rooms,
                     ratings, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, signups, waitlisted,
-                    attended, attendance_signups, signup_no_shows, computed_ts""" + hours + ") VALUES (?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + marks + ")")) {
+                    attended, attendance_signups, signup_no_shows, devices, devices_online, computed_ts""" + hours
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + marks + ")")) {
             for (DayFigures d : days) {
                 int i = 1;
                 st.setString(i++, d.hubId());
@@ -65,6 +66,8 @@ final class DayStore {
                 st.setInt(i++, d.attended());
                 st.setInt(i++, d.attendanceSignups());
                 st.setInt(i++, d.signupNoShows());
+                st.setLong(i++, d.devices());
+                st.setLong(i++, d.devicesOnline());
                 st.setLong(i++, now);
                 for (int h = 0; h < 24; h++) {
                     st.setLong(i++, d.personMinutes()[h]);
@@ -140,7 +143,7 @@ final class DayStore {
         StringBuilder cols = new StringBuilder("open_minutes, visits, tickets, served, no_shows, bookings, released, "
                 + "cancelled, room_open_minutes, booked_minutes, sensed_minutes, sensed_rooms, ratings, rating_sum, "
                 + "rating_1, rating_2, rating_3, rating_4, rating_5, signups, waitlisted, attended, "
-                + "attendance_signups, signup_no_shows");
+                + "attendance_signups, signup_no_shows, devices, devices_online");
         for (int h = 0; h < 24; h++) {
             cols.append(String.format(", h%02d", h));
         }
@@ -238,7 +241,22 @@ final class DayStore {
         return a == null || day.isBefore(a) ? day : a;
     }
 
-    /** Adds one sample of the devices online per hub to today's row of each hub. */
+    /** A hub's device samples of a day, {devices, of them online}: what closing the day copies into its row. */
+    long[] devices(Connection c, String hubId, LocalDate day) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT devices, online FROM report_device_day WHERE hub_id = ? AND day = ?")) {
+            st.setString(1, hubId);
+            st.setString(2, day.toString());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[2];
+            }
+        }
+    }
+
+    /**
+     * Adds one sample of the devices online per hub to today's record of each hub (report_device_day); today's row
+     * takes it when the day is next computed.
+     */
     void sampleDevices(Connection c, Map<String, LocalDate> todayByHub) throws SQLException {
         Map<String, int[]> counts = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("""

@@ -16,8 +16,8 @@ record Figures(long visits, long tickets, long served, long noShows, Double noSh
         Double ratedShare, long signups, long waitlisted, long attended, long attendanceSignups, long signupNoShows,
         double openHours, Double visitsPerOpenHour, Double devicesOnline) {
 
-    static Figures of(Aggregates.Sums sums, Aggregates.ServiceSums services, long[] devices,
-            Map<String, Integer> targets, int defaultTarget) {
+    static Figures of(Aggregates.Sums sums, Aggregates.ServiceSums services, Map<String, Integer> targets,
+            int defaultTarget) {
         long visits = sums.get("visits");
         long noShows = sums.get("no_shows");
         long served = sums.get("served");
@@ -45,7 +45,7 @@ record Figures(long visits, long tickets, long served, long noShows, Double noSh
                 sums.get("waitlisted"), sums.get("attended"), sums.get("attendance_signups"),
                 sums.get("signup_no_shows"), round(openHours, 1),
                 openHours == 0 ? null : round(visits / openHours, 2),
-                devices == null || devices[0] == 0 ? null : share(devices[1], devices[0]));
+                share(sums.get("devices_online"), sums.get("devices")));
     }
 
     static Double share(long part, long whole) {

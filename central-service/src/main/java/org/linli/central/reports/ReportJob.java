@@ -18,8 +18,8 @@ import org.linli.central.store.Database;
  * Keeps the report tables up to date. Each run closes the days each hub has not closed yet (all of them after
  * downtime, from its first check-in, ticket or booking on a new installation), recomputes the last
  * {@value #SETTLE_DAYS} closed days (a door that was offline delivers its samples late; a rating comes the next
- * morning) and today so far, and samples which devices are online. Every step is idempotent: a day is recomputed
- * from the raw tables and replaces what was kept.
+ * morning) and today so far, after sampling which devices are online. Every step is idempotent: a day is recomputed
+ * from the raw tables (the device samples among them) and replaces what was kept.
  */
 public final class ReportJob {
     private static final System.Logger LOG = System.getLogger(ReportJob.class.getName());
@@ -44,7 +44,7 @@ public final class ReportJob {
     public record Run(int hubDays, long millis) {
     }
 
-    /** Catches up, refreshes the settle window and today, and samples the devices. */
+    /** Samples the devices, catches up, and refreshes the settle window and today. */
     public synchronized Run run() {
         long started = System.nanoTime();
         Instant now = clock.instant();
@@ -65,6 +65,11 @@ public final class ReportJob {
                 byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(plan);
             }
         }
+        // sampled first, so that today's rows, computed below, carry this sample too
+        db.write(c -> {
+            store.sampleDevices(c, today);
+            return null;
+        });
         int hubDays = 0;
         for (Map.Entry<LocalDate, List<DayAggregator.HubPlan>> entry : byDay.entrySet()) {
             if (Thread.currentThread().isInterrupted()) {
@@ -72,10 +77,6 @@ public final class ReportJob {
             }
             hubDays += aggregate(entry.getKey(), entry.getValue(), today, rollups, now);
         }
-        db.write(c -> {
-            store.sampleDevices(c, today);
-            return null;
-        });
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (hubDays > SETTLE_DAYS * 2L * plans.size() + plans.size()) {
             LOG.log(Level.INFO, "report figures caught up: " + hubDays + " hub-days in " + millis + " ms");
@@ -139,7 +140,8 @@ public final class ReportJob {
                 if (!ratings.containsKey(zone)) {
                     ratings.put(zone, aggregator.ratings(c, zone, day, now));
                 }
-                out.add(aggregator.compute(c, plan, day, ratings.get(zone).get(plan.hub().id()), now));
+                out.add(aggregator.compute(c, plan, day, ratings.get(zone).get(plan.hub().id()),
+                        store.devices(c, plan.hub().id(), day), now));
             }
             return out;
         });

@@ -61,8 +61,7 @@ public final class Reports {
             daily.values().forEach(total::add);
             Map<String, Aggregates.ServiceSums> byService = Aggregates.services(c, "service_id", ids, period);
             Aggregates.ServiceSums allServices = merge(byService.values());
-            Figures now = Figures.of(total, allServices, deviceTotal(Aggregates.devices(c, ids, period)), targets,
-                    DEFAULT_TARGET_MINUTES);
+            Figures now = Figures.of(total, allServices, targets, DEFAULT_TARGET_MINUTES);
             Figures before = figures(c, source, sourceIds, ids, previous, targets);
 
             Map<String, Object> body = new LinkedHashMap<>();
@@ -100,14 +99,13 @@ public final class Reports {
         });
     }
 
-    /** Just the headline figures over a period: sums from the source's rows, waits and devices of the hubs. */
+    /** Just the headline figures over a period: sums from the source's rows, waits of the hubs' services. */
     private static Figures figures(Connection c, Aggregates.Source source, List<String> sourceIds, List<String> ids,
             Period period, Map<String, Integer> targets) throws SQLException {
         Aggregates.Sums total = new Aggregates.Sums();
         Aggregates.sumsBy(c, source, "day", sourceIds, period).values().forEach(total::add);
         Aggregates.ServiceSums services = merge(Aggregates.services(c, "service_id", ids, period).values());
-        return Figures.of(total, services, deviceTotal(Aggregates.devices(c, ids, period)), targets,
-                DEFAULT_TARGET_MINUTES);
+        return Figures.of(total, services, targets, DEFAULT_TARGET_MINUTES);
     }
 
     static Aggregates.ServiceSums merge(Iterable<Aggregates.ServiceSums> parts) {
@@ -122,15 +120,6 @@ public final class Reports {
             s.byService.forEach((id, h) -> all.byService.computeIfAbsent(id, k -> new WaitHistogram()).addAll(h));
         }
         return all;
-    }
-
-    static long[] deviceTotal(Map<String, long[]> byHub) {
-        long[] total = new long[2];
-        byHub.values().forEach(v -> {
-            total[0] += v[0];
-            total[1] += v[1];
-        });
-        return total;
     }
 
     /** Average people in the hubs per ISO weekday (row 0 = Monday) and hour, over the period's days. */

@@ -102,6 +102,72 @@ class MigrationsTest {
     }
 
     /**
+     * V191 gives the report rows kept before it their device samples: a hub's day those of report_device_day, a
+     * street's and the district's the sums of the hubs under them (without it every past day would show no devices).
+     */
+    @ParameterizedTest
+    @MethodSource("org.linli.central.store.Stores#both")
+    void v191GivesTheKeptDaysTheirDeviceSamples(String store) throws Exception {
+        DataSource source = empty(store);
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:" + location(store))
+                .target("190").load().migrate();
+        try (Connection c = source.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO hub (id, level, parent, name_zh, name_en, timezone, opens, closes) VALUES "
+                    + "('d', 'district', NULL, 'd', 'd', 'Asia/Shanghai', '08:00', '21:00'), "
+                    + "('s', 'street', 'd', 's', 's', 'Asia/Shanghai', '08:00', '21:00'), "
+                    + "('r', 'residential', 's', 'r', 'r', 'Asia/Shanghai', '08:00', '21:00')");
+            for (String hub : new String[] {"d", "s", "r"}) {
+                st.executeUpdate(keptRow("report_hub_day", "hub_id", hub, "2026-03-02"));
+            }
+            st.executeUpdate(keptRow("report_hub_day", "hub_id", "r", "2026-03-03"));
+            st.executeUpdate(keptRow("report_rollup_day", "scope_id", "s", "2026-03-02"));
+            st.executeUpdate(keptRow("report_rollup_day", "scope_id", "d", "2026-03-02"));
+            st.executeUpdate(keptRow("report_rollup_day", "scope_id", "d", "2026-03-03"));
+            st.executeUpdate("INSERT INTO report_device_day (hub_id, day, samples, devices, online) VALUES "
+                    + "('s', '2026-03-02', 4, 12, 9), ('r', '2026-03-02', 2, 4, 1), ('r', '2026-03-03', 1, 2, 2)");
+        }
+
+        Migrations.migrate(source, "classpath:" + location(store));
+
+        try (Connection c = source.getConnection(); var st = c.createStatement(); ResultSet r = st.executeQuery(
+                "SELECT 'hub ' || hub_id || ' ' || day, devices, devices_online FROM report_hub_day UNION ALL "
+                        + "SELECT 'rollup ' || scope_id || ' ' || day, devices, devices_online FROM report_rollup_day "
+                        + "ORDER BY 1")) {
+            StringBuilder rows = new StringBuilder();
+            while (r.next()) {
+                rows.append(r.getString(1)).append(": ").append(r.getLong(2)).append('/').append(r.getLong(3))
+                        .append('\n');
+            }
+            assertEquals("""
+                    hub d 2026-03-02: 0/0
+                    hub r 2026-03-02: 4/1
+                    hub r 2026-03-03: 2/2
+                    hub s 2026-03-02: 12/9
+                    rollup d 2026-03-02: 16/10
+                    rollup d 2026-03-03: 2/2
+                    rollup s 2026-03-02: 16/10
+                    """, rows.toString());
+        }
+    }
+
+    /** A kept row of V190's report_hub_day or report_rollup_day, every figure 0. */
+    private static String keptRow(String table, String idColumn, String id, String day) {
+        StringBuilder columns = new StringBuilder(idColumn + ", day, weekday, computed_ts");
+        StringBuilder values = new StringBuilder("'" + id + "', '" + day + "', 1, 0");
+        for (String column : ("open_minutes visits tickets served no_shows bookings released cancelled "
+                + "room_open_minutes booked_minutes sensed_minutes sensed_rooms ratings rating_sum rating_1 rating_2 "
+                + "rating_3 rating_4 rating_5 signups waitlisted attended").split(" ")) {
+            columns.append(", ").append(column);
+            values.append(", 0");
+        }
+        for (int h = 0; h < 24; h++) {
+            columns.append(String.format(", h%02d", h));
+            values.append(", 0");
+        }
+        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+    }
+
+    /**
      * Deleting a resident (the retention job, an erasure) makes SQLite find their rows in every table whose foreign
      * key names them: without an index that starts with the key, each deleted resident is a scan of that table (the
      * reports bench's district held the write lock for 40 minutes). PostgreSQL has the same indexes (the twins).
