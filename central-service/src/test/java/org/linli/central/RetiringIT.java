@@ -153,4 +153,24 @@ class RetiringIT {
         refused(act("counters", "salon", "retire"), 409, "counter-in-use"); // serving
         assertEquals(404, act("counters", "no-such-counter", "retire").status());
     }
+
+    /**
+     * Retired elsewhere (another replica, or a retiring committed while this request was on its way) while this
+     * replica's catalogue still has the room in use, for up to its cache's ten seconds: the booking's own transaction
+     * refuses it.
+     */
+    @Test
+    void aRoomRetiredBehindTheCataloguesBackIsRefusedByTheBookingsTransaction() {
+        assertEquals(200, server.put("/api/v1/rooms/tea-room", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "nameZh", "茶室", "nameEn", "Tea room", "capacity", 8)).status());
+        TestServer.Response first = server.post("/api/v1/bookings", server.kioskKey(),
+                BookingIT.booking(server, "tea-room", 10, "13800138000"));
+        assertEquals(201, first.status(), first.text()); // the room is now in this replica's catalogue cache
+        assertEquals(1, (int) server.components().db().write(c -> org.linli.central.store.Sql.update(c,
+                "UPDATE room SET retired_ts = ? WHERE id = 'tea-room'", server.clock().instant().getEpochSecond())));
+
+        refused(server.post("/api/v1/bookings", server.kioskKey(),
+                BookingIT.booking(server, "tea-room", 14, "13800138001")), 422, "room-retired");
+        assertEquals(1, server.count("SELECT count(*) FROM booking WHERE room_id = 'tea-room'"));
+    }
 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.OpeningHours;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Room;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.doorkeys.TokenKeys;
@@ -135,6 +136,7 @@ public final class Bookings {
                     return again.get();
                 }
             }
+            Retiring.refuseIfRetired(c, "room", room.id());
             Resident resident = residents.resolve(c, claim);
             if (activeCount(c, resident.id(), now) >= room.rules().maxActivePerResident()) {
                 throw new RuleViolation("too-many-bookings", "one resident may hold "

@@ -333,13 +333,16 @@ public final class Catalogue {
      *
      * @param kind room, service or counter: its table
      */
+    /** @param check null when bringing back; else what refuses an entry still in use, in the same transaction */
     void retire(String kind, String id, String hubId, Instant at, Retiring.InUse check) {
         String table = switch (kind) {
             case "room", "service", "counter" -> kind;
             default -> throw new IllegalArgumentException(kind);
         };
         write(c -> {
-            check.refuse(c);
+            if (check != null) {
+                check.refuse(c);
+            }
             // retired again, it keeps the day it was first retired
             return at == null ? org.linli.central.store.Sql.update(c, "UPDATE " + table
                     + " SET retired_ts = NULL WHERE id = ?", id)

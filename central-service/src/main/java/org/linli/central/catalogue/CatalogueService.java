@@ -27,7 +27,7 @@ public final class CatalogueService implements HttpService {
     private final long maxBody;
     private final Clock clock;
     private final HubEditService hubEdit;
-    private final Retiring retiring;
+    private final RetireService retiring;
 
     public CatalogueService(Catalogue catalogue, Guard guard, long maxBody, Clock clock) {
         this.catalogue = catalogue;
@@ -35,7 +35,7 @@ public final class CatalogueService implements HttpService {
         this.maxBody = maxBody;
         this.clock = clock;
         this.hubEdit = new HubEditService(catalogue, guard, maxBody);
-        this.retiring = new Retiring(catalogue, guard, clock);
+        this.retiring = new RetireService(catalogue, guard, clock);
     }
 
     @Override

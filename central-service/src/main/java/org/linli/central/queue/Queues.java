@@ -100,6 +100,7 @@ public final class Queues {
                 }
                 return new Taken(earlier.get(), true);
             }
+            Retiring.refuseIfRetired(c, "service", service.id());
             Long resident = phone != null ? Long.valueOf(residents.byPhone(c, phone, consent).id())
                     : token != null ? Long.valueOf(residents.byCard(c, token, hub.id(), consent).id()) : null;
             return new Taken(Tickets.insert(c, service, day, priority, resident, now, now, idempotencyKey), false);

@@ -53,7 +53,7 @@ public final class Problems {
             case Unauthorized u -> new ProblemException(401, "unauthorized", "Sign in first", detail, List.of());
             case Forbidden f -> new ProblemException(403, "forbidden", "Not allowed for you", detail, List.of());
             case NotFound n -> new ProblemException(404, "not-found", "Not found", detail, List.of());
-            case Conflict c -> new ProblemException(409, c.code(), c.title(), detail, List.of());
+            case Conflict c -> new ProblemException(409, c.code(), c.title(), detail, List.of(), c.members());
             case ConsentRequired r -> new ProblemException(422, "consent-required",
                     "The resident has not agreed to the privacy notice", detail,
                     List.of(new InvalidInput.FieldError(r.field(), "the version of the notice the resident agreed to")),
