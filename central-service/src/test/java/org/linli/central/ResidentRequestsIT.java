@@ -65,7 +65,11 @@ class ResidentRequestsIT {
             while (rs.next()) {
                 rows.add(rs.getString("action") + " " + rs.getInt("status") + " " + rs.getString("detail"));
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    everything.append(rs.getString(i)).append(' ');
+                    // every column a phone could reach, i.e. all but the clock's (at_ms 1804651200013 is no phone)
+                    String column = rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                    if (!column.equals("ts") && !column.endsWith("_ms")) {
+                        everything.append(rs.getString(i)).append(' ');
+                    }
                 }
             }
         }
