@@ -107,7 +107,7 @@ public final class Bookings {
         Room room = catalogue.room(request.roomId()).orElseThrow(() -> new RuleViolation("unknown-room",
                 "there is no room " + request.roomId()));
         if (room.retired()) {
-            throw new RuleViolation("room-retired", "the room " + room.id() + " is no longer in use (retired)");
+            throw Retiring.retired("room", room.id());
         }
         Hub hub = catalogue.requireHub(room.hubId());
         if (!reaches.test(hub.id())) {

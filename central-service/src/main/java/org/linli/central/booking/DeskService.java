@@ -22,7 +22,6 @@ import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.HubReach;
 import org.linli.central.catalogue.Room;
 import org.linli.central.errors.InvalidInput;
-import org.linli.central.errors.RuleViolation;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
 import org.linli.central.web.Requests;
@@ -118,7 +117,7 @@ public final class DeskService implements HttpService {
         Caller caller = guard.require(Requests.bearer(req), Guard.OPERATORS);
         Room room = reach.room(caller, Requests.id(req, "room"));
         if (room.retired()) {
-            throw new RuleViolation("room-retired", "the room " + room.id() + " is no longer in use (retired)");
+            throw Retiring.retired("room", room.id());
         }
         Hub hub = catalogue.requireHub(room.hubId());
         JsonBody body = JsonBody.read(req, maxBody);

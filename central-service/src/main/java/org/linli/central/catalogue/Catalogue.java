@@ -16,6 +16,7 @@ import org.linli.central.errors.NotFound;
 import org.linli.central.store.Database;
 import org.linli.central.store.Forgetting;
 import org.linli.central.store.ShortCache;
+import org.linli.central.store.Sql;
 
 /**
  * Hubs, rooms, services, counters and activities as stored; writes are upserts by id. Single hubs and rooms are read
@@ -200,7 +201,7 @@ public final class Catalogue {
 
     /** The hub's counters their clerk closed (the queue opens and closes them; see {@code queue.Queues}). */
     public java.util.Set<String> closedCounters(String hubId) {
-        return java.util.Set.copyOf(db.read(c -> org.linli.central.store.Sql.list(c,
+        return java.util.Set.copyOf(db.read(c -> Sql.list(c,
                 "SELECT id FROM counter WHERE hub_id = ? AND is_open = 0", rs -> rs.getString(1), hubId)));
     }
 
@@ -332,8 +333,8 @@ public final class Catalogue {
      * is no longer in use.
      *
      * @param kind room, service or counter: its table
+     * @param check null when bringing back; else what refuses an entry still in use, in the same transaction
      */
-    /** @param check null when bringing back; else what refuses an entry still in use, in the same transaction */
     void retire(String kind, String id, String hubId, Instant at, Retiring.InUse check) {
         String table = switch (kind) {
             case "room", "service", "counter" -> kind;
@@ -344,9 +345,8 @@ public final class Catalogue {
                 check.refuse(c);
             }
             // retired again, it keeps the day it was first retired
-            return at == null ? org.linli.central.store.Sql.update(c, "UPDATE " + table
-                    + " SET retired_ts = NULL WHERE id = ?", id)
-                    : org.linli.central.store.Sql.update(c, "UPDATE " + table
+            return at == null ? Sql.update(c, "UPDATE " + table + " SET retired_ts = NULL WHERE id = ?", id)
+                    : Sql.update(c, "UPDATE " + table
                     + " SET retired_ts = COALESCE(retired_ts, ?) WHERE id = ?", at.getEpochSecond(), id);
         });
         if (kind.equals("room")) {

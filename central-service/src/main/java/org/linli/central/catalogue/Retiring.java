@@ -50,9 +50,14 @@ public final class Retiring {
             default -> throw new IllegalArgumentException(kind);
         };
         if (Sql.number(c, "SELECT count(*) FROM " + table + " WHERE id = ? AND retired_ts IS NOT NULL", id) > 0) {
-            throw new RuleViolation(kind + "-retired", "the " + kind + " " + id + " is no longer "
-                    + (kind.equals("room") ? "in use" : "offered") + " (retired)");
+            throw retired(kind, id);
         }
+    }
+
+    /** The refusal of a room ({@code room-retired}) or a service ({@code service-retired}) no longer in use. */
+    public static RuleViolation retired(String kind, String id) {
+        return new RuleViolation(kind + "-retired", "the " + kind + " " + id + " is no longer "
+                + (kind.equals("room") ? "in use" : "offered") + " (retired)");
     }
 
     /** A room with bookings or activities still to come. */

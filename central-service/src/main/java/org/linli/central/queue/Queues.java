@@ -85,7 +85,7 @@ public final class Queues {
             throw new NotFound("no service " + serviceId + " in this hub");
         }
         if (service.retired()) {
-            throw new RuleViolation("service-retired", "the service " + serviceId + " is no longer offered (retired)");
+            throw Retiring.retired("service", serviceId);
         }
         Hub hub = catalogue.requireHub(service.hubId());
         String day = today(hub);
@@ -225,7 +225,7 @@ public final class Queues {
         ServiceItem target = catalogue.service(serviceId).filter(s -> s.hubId().equals(counter.hubId()))
                 .orElseThrow(() -> new RuleViolation("unknown-service", "no service " + serviceId + " in this hub"));
         if (target.retired()) {
-            throw new RuleViolation("service-retired", "the service " + serviceId + " is no longer offered (retired)");
+            throw Retiring.retired("service", serviceId);
         }
         Hub hub = catalogue.requireHub(counter.hubId());
         long now = clock.instant().getEpochSecond();
