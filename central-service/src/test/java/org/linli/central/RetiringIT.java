@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,10 @@ class RetiringIT {
         assertEquals(1, server.count("SELECT count(*) FROM booking WHERE room_id = 'tea-room'"),
                 "its cancelled booking is kept");
 
+        refused(server.get("/api/v1/rooms/tea-room/availability?date=" + server.tomorrowAt(10, 0).toLocalDate(),
+                server.kioskKey()), 422, "room-retired"); // a kiosk that has not yet seen the catalogue asks
+        refused(server.post("/api/v1/hubs/" + TestServer.HUB + "/calendar-feeds", server.operatorToken(),
+                Map.of("room", "tea-room")), 422, "room-retired");
         String audit = server.get("/api/v1/audit?action=tea-room", server.adminToken()).json().toString();
         assertTrue(audit.contains("POST /api/v1/rooms/tea-room/retire"), audit);
         assertTrue(audit.contains("\"hub\":\"" + TestServer.HUB + "\""), audit);
@@ -132,6 +138,29 @@ class RetiringIT {
 
         assertEquals(200, act("services", "tea", "unretire").status());
         assertEquals(201, server.post("/api/v1/services/tea/tickets", server.kioskKey(), Map.of()).status());
+    }
+
+    /**
+     * A kiosk that was offline sends the visits it kept: one made while the service was offered is a visit like any
+     * other, one made after the retiring comes from a kiosk still showing the old list and is refused.
+     */
+    @Test
+    void aVisitForARetiredServiceIsKeptOnlyWhenItCameBeforeTheRetiring() {
+        assertEquals(200, server.put("/api/v1/services/tea", server.adminToken(), Map.of("hub", TestServer.HUB,
+                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5)).status());
+        ZonedDateTime before = server.clock().hubNow();
+        server.clock().advance(Duration.ofMinutes(10));
+        assertEquals(200, act("services", "tea", "retire").status());
+
+        refused(server.post("/api/v1/checkins", server.kioskKey(), Map.of("phone", "13800138000",
+                "service", "tea")), 422, "service-retired");
+        refused(server.post("/api/v1/checkins", server.kioskKey(), Map.of("phone", "13800138000",
+                "service", "tea", "at", server.clock().hubNow().toOffsetDateTime().toString())), 422,
+                "service-retired");
+        TestServer.Response kept = server.post("/api/v1/checkins", server.kioskKey(), Map.of("phone", "13800138000",
+                "service", "tea", "at", before.plusMinutes(2).toOffsetDateTime().toString()));
+        assertEquals(201, kept.status(), kept.text());
+        assertEquals(1, server.count("SELECT count(*) FROM checkin WHERE service_id = 'tea'"));
     }
 
     @Test

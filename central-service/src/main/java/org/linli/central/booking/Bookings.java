@@ -74,7 +74,11 @@ public final class Bookings {
     public record Slot(Instant start, Instant end, boolean free, boolean maintenance) {
     }
 
+    /** A room's slots on a date; a retired room has none to offer, and a kiosk asking is told so. */
     public List<Slot> availability(Room room, Hub hub, LocalDate date) {
+        if (room.retired()) {
+            throw Retiring.retired("room", room.id());
+        }
         Optional<OpeningHours.Day> hours = catalogue.hours(hub).on(date);
         if (hours.isEmpty()) {
             return List.of();

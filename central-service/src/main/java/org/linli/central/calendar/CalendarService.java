@@ -17,6 +17,7 @@ import org.linli.central.auth.Guard;
 import org.linli.central.auth.Caller;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.catalogue.Room;
 import org.linli.central.web.Json;
 import org.linli.central.web.JsonBody;
@@ -90,9 +91,13 @@ public final class CalendarService implements HttpService {
         body.done();
         String roomId = null;
         if (wanted != null) {
-            roomId = catalogue.room(wanted).filter(r -> r.hubId().equals(staffed.hub().id())).map(Room::id)
+            Room room = catalogue.room(wanted).filter(r -> r.hubId().equals(staffed.hub().id()))
                     .orElseThrow(() -> InvalidInput.field("room",
                             "hub " + staffed.hub().id() + " has no room " + wanted));
+            if (room.retired()) { // a feed made before the retiring keeps serving the room's past bookings
+                throw Retiring.retired("room", room.id());
+            }
+            roomId = room.id();
         }
         CalendarFeeds.Feed feed = feeds.create(staffed.hub().id(), roomId, staffed.caller().name());
         Json.created(res, view(feed));

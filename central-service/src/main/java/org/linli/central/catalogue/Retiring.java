@@ -45,11 +45,21 @@ public final class Retiring {
      * one booking or ticket through. Write transactions are serialised on both stores, so this is the last word.
      */
     public static void refuseIfRetired(Connection c, String kind, String id) throws SQLException {
+        refuseIfRetiredBy(c, kind, id, Instant.MAX);
+    }
+
+    /**
+     * Refuses, inside a write transaction, what was done at {@code at} with a room or service retired by then. A
+     * visit a kiosk kept while offline and sends after the service was retired happened while it was offered, and is
+     * kept; one made after the retiring comes from a kiosk that has not seen the catalogue since, and is refused.
+     */
+    public static void refuseIfRetiredBy(Connection c, String kind, String id, Instant at) throws SQLException {
         String table = switch (kind) {
             case "room", "service" -> kind;
             default -> throw new IllegalArgumentException(kind);
         };
-        if (Sql.number(c, "SELECT count(*) FROM " + table + " WHERE id = ? AND retired_ts IS NOT NULL", id) > 0) {
+        if (Sql.number(c, "SELECT count(*) FROM " + table + " WHERE id = ? AND retired_ts <= ?", id,
+                at.getEpochSecond()) > 0) {
             throw retired(kind, id);
         }
     }

@@ -20,6 +20,7 @@ import org.linli.central.booking.Booking;
 import org.linli.central.booking.Bookings;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
+import org.linli.central.catalogue.Retiring;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.errors.RuleViolation;
 import org.linli.central.events.CheckinEvent;
@@ -100,6 +101,9 @@ public final class Checkins {
                 if (again.isPresent()) {
                     return again.get();
                 }
+            }
+            if (request.service() != null) {
+                Retiring.refuseIfRetiredBy(c, "service", request.service(), at);
             }
             if (request.activity() != null && Catalogue.activity(c, request.activity())
                     .filter(a -> a.hubId().equals(hub.id())).isEmpty()) {
