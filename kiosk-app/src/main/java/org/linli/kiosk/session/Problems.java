@@ -19,6 +19,10 @@ public final class Problems {
                 // the same rule stops a booking and a sign-up: say why, not "choose another time"
                 return "refused.noShows";
             }
+            if ("room-retired".equals(refused.type()) || "service-retired".equals(refused.type())) {
+                // retired by the hub since this screen loaded its list: no other time will do either
+                return "refused.retired";
+            }
             return refused.conflict() ? refusedKey + ".conflict" : refusedKey;
         }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure", e);
