@@ -165,6 +165,7 @@ final class LiveParts implements AutoCloseable {
         rooms.load(db);
         metrics = new LiveMetrics(ingestion.counters(), ingestion::queueLength, journal::listenerCount, registry,
                 waitingByService());
+        unsubscribe.add(events.subscribe(roomViews::onEvent)); // first: the others may read the rooms again
         unsubscribe.add(events.subscribe(doorKeys::onEvent));
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));

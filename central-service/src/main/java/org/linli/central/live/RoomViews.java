@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.linli.central.catalogue.Catalogue;
 import org.linli.central.catalogue.Hub;
 import org.linli.central.catalogue.Room;
+import org.linli.central.events.BookingEvent;
+import org.linli.central.events.Event;
 import org.linli.central.events.RoomEvent;
 import org.linli.central.store.Database;
 import org.linli.central.store.Sql;
@@ -24,13 +28,43 @@ public final class RoomViews {
     private final Catalogue catalogue;
     private final RoomStates states;
     private final Clock clock;
-    private final Map<String, java.time.ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * How long a room's bookings are kept at most: every booking made, cancelled, released or used is an event that
+     * clears them at once (another replica's too, relayed), so this only bounds a change that came by no event.
+     */
+    static final long KEEP_MS = 10_000;
+
+    private final Map<String, java.time.ZoneId> zones = new ConcurrentHashMap<>();
+    /**
+     * The bookings each room's status was last read from. A busy room's state goes out up to ten times a second, and
+     * each time its bookings were queried again though they change a few times a day.
+     */
+    private final Map<String, Coming> coming = new ConcurrentHashMap<>();
+    /** Raised by every booking event: bookings read before it are read again. */
+    private final AtomicLong bookingsChanged = new AtomicLong();
 
     public RoomViews(Database db, Catalogue catalogue, RoomStates states, Clock clock) {
         this.db = db;
         this.catalogue = catalogue;
         this.states = states;
         this.clock = clock;
+    }
+
+    /**
+     * A room's bookings as read at {@code readMs} (the hub's clock), good until {@code untilMs}: the first moment one
+     * of them starts or ends, or {@link #KEEP_MS} later; {@code generation} the booking events seen before the read.
+     */
+    private record Coming(List<Span> spans, long readMs, long untilMs, long generation) {
+        boolean good(long nowMs, long current) {
+            return generation == current && nowMs >= readMs && nowMs < untilMs;
+        }
+    }
+
+    /** An event-bus subscriber: a booking made, cancelled, released or used changes what its room shows. */
+    public void onEvent(Event event) {
+        if (event instanceof BookingEvent) {
+            bookingsChanged.incrementAndGet();
+        }
     }
 
     /** A booking's span, as far as the room's status cares; {@code kind} is resident or maintenance. */
@@ -142,6 +176,22 @@ public final class RoomViews {
     }
 
     private List<Span> upcoming(String roomId, Instant now) {
+        long nowMs = now.toEpochMilli();
+        long generation = bookingsChanged.get(); // before the read: an event during it makes the read stale at once
+        Coming kept = coming.get(roomId);
+        if (kept != null && kept.good(nowMs, generation)) {
+            return kept.spans();
+        }
+        List<Span> spans = read(roomId, now);
+        long until = nowMs + KEEP_MS;
+        for (Span span : spans) {
+            until = Math.min(until, (span.start().isAfter(now) ? span.start() : span.end()).toEpochMilli());
+        }
+        coming.put(roomId, new Coming(spans, nowMs, until, generation));
+        return spans;
+    }
+
+    private List<Span> read(String roomId, Instant now) {
         return db.read(c -> Sql.list(c, """
                 SELECT id, start_ts, end_ts, kind FROM booking
                 WHERE room_id = ? AND status IN ('active', 'used') AND end_ts > ? ORDER BY start_ts LIMIT 2""",
