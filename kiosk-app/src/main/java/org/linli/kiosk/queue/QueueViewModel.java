@@ -234,8 +234,12 @@ public final class QueueViewModel implements Resettable {
     }
 
     public void back() {
+        boolean retired = message.get().equals("refused.retired");
         step.set(Step.SERVICES);
         message.set("");
+        if (retired) {
+            refresh(); // the service was retired since the tiles were loaded
+        }
     }
 
     @Override

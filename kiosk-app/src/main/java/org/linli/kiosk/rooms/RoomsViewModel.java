@@ -389,6 +389,9 @@ public final class RoomsViewModel implements Resettable {
             step.set(Step.SLOTS);
         } else {
             step.set(Step.ROOMS);
+            if (was.equals("refused.retired")) {
+                refresh(); // the room was retired since the list was loaded
+            }
         }
     }
 

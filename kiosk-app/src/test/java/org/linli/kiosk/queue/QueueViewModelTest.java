@@ -61,6 +61,26 @@ class QueueViewModelTest extends CentralFixtureTest {
         assertEquals(7, vm.tiles().size(), "the demo hub's seven services stay");
     }
 
+    /** Retired while its tile was on screen: drawing says it is no longer offered, and "back" shows no tile of it. */
+    @Test
+    void aServiceRetiredWhileOnScreenIsSaidSoAndLosesItsTile() {
+        String admin = f.central.staffToken("admin");
+        f.central.put("/api/v1/services/tea", admin, Map.of("hub", org.linli.kiosk.TestCentral.HUB,
+                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        vm.refresh();
+        QueueViewModel.Tile tea = vm.tiles().stream().filter(t -> t.service().id().equals("tea")).findFirst()
+                .orElseThrow();
+        f.central.post("/api/v1/services/tea/retire", admin, Map.of());
+
+        vm.choose(tea);
+        vm.take(false);
+        assertEquals(QueueViewModel.Step.PROBLEM, vm.stepProperty().get());
+        assertEquals("refused.retired", vm.messageProperty().get());
+        vm.back();
+        assertEquals(QueueViewModel.Step.SERVICES, vm.stepProperty().get());
+        assertFalse(services().contains("tea"), services().toString());
+    }
+
     private List<String> services() {
         return vm.tiles().stream().map(t -> t.service().id()).toList();
     }

@@ -66,6 +66,28 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertTrue(roomIds().contains("studio"), "the others stay");
     }
 
+    /**
+     * Retired while its tile was on screen: tapping it says it is no longer offered, and "back" shows the list
+     * without it.
+     */
+    @Test
+    void aRoomRetiredWhileOnScreenIsSaidSoAndLeavesTheList() {
+        String admin = f.central.staffToken("admin");
+        f.central.put("/api/v1/rooms/tea-room", admin, Map.of("hub", TestCentral.HUB, "nameZh", "茶室",
+                "nameEn", "Tea room", "capacity", 8));
+        vm.refresh();
+        RoomRow tea = vm.rooms().stream().filter(r -> r.room().id().equals("tea-room")).findFirst().orElseThrow();
+        f.central.post("/api/v1/rooms/tea-room/retire", admin, Map.of());
+
+        vm.choose(tea.room());
+        assertEquals(RoomsViewModel.Step.PROBLEM, vm.stepProperty().get());
+        assertEquals("refused.retired", vm.messageProperty().get());
+        vm.back();
+        assertEquals(RoomsViewModel.Step.ROOMS, vm.stepProperty().get());
+        assertFalse(roomIds().contains("tea-room"), roomIds().toString());
+        assertTrue(roomIds().contains("studio"), "the others stay");
+    }
+
     private java.util.List<String> roomIds() {
         return vm.rooms().stream().map(r -> r.room().id()).toList();
     }
