@@ -84,7 +84,7 @@ window.LINLI_MESSAGES = {
     "alert.denied_burst": "多次开门失败", "alert.clock_untrusted": "门禁时间不准", "alert.device_hot": "设备过热",
     "alert.hub_over_capacity": "邻里汇超员",
     "alert.revocations_unpublishable": "撤销名单发不出去", "alert.revocations_refused": "门禁拒收撤销名单",
-    "alert.revocations_stale": "门禁撤销名单过旧",
+    "alert.revocations_stale": "门禁撤销名单过旧", "alert.lock_fault": "门锁故障",
 
     "counter.title": "窗口叫号", "current.ticket": "当前号码", "no.ticket": "暂无",
     "call.next": "叫下一位", "call.next.finish": "办结，叫下一位", "recall": "重呼", "complete": "办结",
@@ -231,7 +231,7 @@ window.LINLI_MESSAGES = {
     "alert.clock_untrusted": "Door clock wrong", "alert.device_hot": "Device too hot",
     "alert.hub_over_capacity": "Hub over capacity",
     "alert.revocations_unpublishable": "Revocation list not sent", "alert.revocations_refused": "Door refused its revocation list",
-    "alert.revocations_stale": "Door's revocation list old",
+    "alert.revocations_stale": "Door's revocation list old", "alert.lock_fault": "Lock fault",
 
     "counter.title": "Counter", "current.ticket": "Current ticket", "no.ticket": "None",
     "call.next": "Call next", "call.next.finish": "Complete, call next", "recall": "Call again",

@@ -17,6 +17,7 @@ import org.linli.agent.door.AccessKeys;
 import org.linli.agent.door.ClockTrust;
 import org.linli.agent.door.Door;
 import org.linli.agent.door.FlooredClockTrust;
+import org.linli.agent.door.LockWatch;
 import org.linli.agent.door.TimeFloor;
 import org.linli.agent.door.FastEd25519;
 import org.linli.agent.door.RelayLatency;
@@ -24,7 +25,9 @@ import org.linli.agent.door.VerifierWarmUp;
 import org.linli.agent.hardware.LineQrReader;
 import org.linli.agent.hardware.Pi4jBeamPair;
 import org.linli.agent.hardware.Pi4jBoard;
+import org.linli.agent.hardware.Pi4jInput;
 import org.linli.agent.hardware.QrReader;
+import org.linli.agent.hardware.Relay;
 import org.linli.agent.identify.Blinker;
 import org.linli.agent.mqtt.Backoff;
 import org.linli.agent.mqtt.PahoMqttLink;
@@ -62,6 +65,8 @@ public final class Agent implements AutoCloseable {
     private final TimeFloor floor;
     private final ClockTrust trust;
     private final Map<String, Door> doors = new LinkedHashMap<>();
+    private final Map<String, Pi4jInput> contacts = new LinkedHashMap<>();
+    private final Map<String, LockWatch> lockWatches = new LinkedHashMap<>();
     private final Map<String, RoomOccupancy> rooms = new LinkedHashMap<>();
     private final List<QrReader> readers = new ArrayList<>();
     private final Telemetry telemetry;
@@ -95,9 +100,23 @@ public final class Agent implements AutoCloseable {
         this.keys = new AccessKeys(config.dataDir(), codec, graceByRoom, floor, trust, clock,
                 (room, type, reason) -> reporter.event(room, type, null, reason));
         for (AgentConfig.Lock lock : config.locks()) {
-            doors.put(lock.room(), new Door(config.hubId(), lock,
-                    board.relay(lock.relayPin(), lock.activeHigh(), lock.failSecure()), keys, this.trust, clock, reporter,
-                    loop, relayLatency));
+            Pi4jInput contact = lock.doorContactPin() == null ? null
+                    : board.input(lock.doorContactPin(), lock.contactOpenHigh());
+            Relay relay = board.relay(lock.relayPin(), lock.activeHigh(), lock.failSecure());
+            if (lock.lockSense() != null) {
+                AgentConfig.LockSense sense = lock.lockSense();
+                Pi4jInput holds = board.input(sense.pin(), sense.lockedHigh());
+                LockWatch watch = new LockWatch(lock.room(), holds::active, contact == null ? () -> false
+                        : contact::open, sense.settle(), reporter, loop);
+                relay = watch.watch(relay);
+                holds.onActive(held -> loop.execute(watch::changed));
+                lockWatches.put(lock.room(), watch);
+            }
+            if (contact != null) {
+                contacts.put(lock.room(), contact);
+            }
+            doors.put(lock.room(), new Door(config.hubId(), lock, relay, keys, this.trust, clock, reporter, loop,
+                    relayLatency));
         }
         for (AgentConfig.Sensor sensor : config.sensors()) {
             boolean counting = config.sensors().stream()
@@ -150,9 +169,15 @@ public final class Agent implements AutoCloseable {
         }
         for (AgentConfig.Lock lock : config.locks()) {
             Door door = doors.get(lock.room());
-            if (lock.doorContactPin() != null) {
-                board.input(lock.doorContactPin(), lock.contactOpenHigh()).onChange(
-                        open -> loop.execute(() -> door.contact(open)));
+            Pi4jInput contact = contacts.get(lock.room());
+            LockWatch watch = lockWatches.get(lock.room());
+            if (contact != null) {
+                contact.onChange(open -> loop.execute(() -> {
+                    door.contact(open);
+                    if (!open && watch != null) {
+                        watch.changed(); // a lock that reports only with the door shut is judged now
+                    }
+                }));
             }
             QrReader reader = reader(lock);
             if (reader != null) {

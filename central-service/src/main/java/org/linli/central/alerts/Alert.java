@@ -41,13 +41,20 @@ public record Alert(long id, String hubId, String kind, String roomId, String de
     public static final String REVOCATIONS_STALE = "revocations_stale";
 
     /**
+     * A door's lock does not do what its relay told it (the lock's own sense output says so): open while locked, or
+     * locked while opened. The door says when it does again.
+     */
+    public static final String LOCK_FAULT = "lock_fault";
+
+    /**
      * The kinds whose condition is seen ending: a device back online, a room back under its capacity, the hub back
-     * within its capacity, the door closed, the CPU cooler, a room's revocation list published. The others are
+     * within its capacity, the door closed, the CPU cooler, a room's revocation list published, the lock doing what
+     * its relay tells it again. The others are
      * moments (a burst of refusals) or conditions nothing reports the end of (a door's clock, a door refusing or
      * lacking its list): staff acknowledge them.
      */
     public static final Set<String> RESOLVE_THEMSELVES = Set.of(DEVICE_OFFLINE, OVER_CAPACITY, HUB_OVER_CAPACITY,
-            DOOR_HELD_OPEN, DEVICE_HOT, REVOCATIONS_UNPUBLISHABLE);
+            DOOR_HELD_OPEN, DEVICE_HOT, REVOCATIONS_UNPUBLISHABLE, LOCK_FAULT);
 
     public static final String OPEN = "open";
     public static final String ACKNOWLEDGED = "acknowledged";

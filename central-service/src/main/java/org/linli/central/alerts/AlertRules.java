@@ -55,6 +55,10 @@ public final class AlertRules {
             alerts.resolve(device.hubId(), Alert.DOOR_HELD_OPEN, room, device.id());
             return;
         }
+        if (event.eventType() == EventType.LOCK_OK) {
+            alerts.resolve(device.hubId(), Alert.LOCK_FAULT, room, device.id());
+            return;
+        }
         if (event.ts() < clock.millis() - STALE.toMillis()) {
             return;
         }
@@ -73,11 +77,20 @@ public final class AlertRules {
                     new Name(where.zh() + "的门禁很久没有收到撤销名单：已取消的预约可能仍能开门",
                             "The door of " + where.en() + " has had no current revocation list for a while: cancelled"
                                     + " bookings may still open it"));
+            case LOCK_FAULT -> alerts.raise(device.hubId(), Alert.LOCK_FAULT, room, device.id(), new Name(
+                    where.zh() + "的门锁没有按指令" + (stuckShut(event) ? "打开" : "锁上") + "：请检查门锁和继电器的接线",
+                    "The lock of " + where.en() + " did not " + (stuckShut(event) ? "open" : "lock")
+                            + " when told to: check the lock and its relay's wiring"));
             case ACCESS_DENIED -> deniedAt(device, room, event.ts());
             default -> {
                 // other events raise nothing
             }
         }
+    }
+
+    /** Whether a {@code lock.fault} is a lock that stayed shut when opened (its reason starts "shut:"), not one open. */
+    private static boolean stuckShut(EventPayload event) {
+        return event.reason() != null && event.reason().startsWith("shut:");
     }
 
     /**

@@ -199,6 +199,30 @@ class AlertResolveIT {
         }
     }
 
+    /**
+     * A door whose lock says it is open while the relay locks it (a relay wired the wrong way round, a forced lock):
+     * an alert that names the room in both languages, resolved when the door says the lock holds again.
+     */
+    @Test
+    void aLockThatDoesNotDoWhatItsRelayTellsItIsAnAlertUntilItDoesAgain() throws Exception {
+        try (TestPublisher door = new TestPublisher(broker.url(), "studio-door")) {
+            event(door, EventType.LOCK_FAULT, "open: the lock reports open 1000 ms after the relay locked it");
+            JsonNode fault = awaitAlert(Alert.LOCK_FAULT, "open");
+            assertTrue(fault.get("message").toString().contains("的门锁没有按指令锁上"), fault.toString());
+            assertTrue(fault.get("message").toString().contains("did not lock when told to"), fault.toString());
+            assertEquals("studio-door", fault.get("device").asText());
+
+            event(door, EventType.LOCK_OK, "the lock holds as the relay told it again");
+            awaitAlert(Alert.LOCK_FAULT, "resolved");
+
+            clock.advance(Duration.ofMinutes(11)); // a new episode: a new alert, the other way round
+            event(door, EventType.LOCK_FAULT, "shut: the lock reports locked 1000 ms after the relay opened it");
+            JsonNode shut = await().atMost(WAIT).until(() -> latest(Alert.LOCK_FAULT),
+                    a -> a != null && a.get("id").asLong() != fault.get("id").asLong());
+            assertTrue(shut.get("message").toString().contains("did not open when told to"), shut.toString());
+        }
+    }
+
     /** A device that came back while no replica ran: its offline alert is resolved when the service starts. */
     @Test
     void anOfflineAlertOfADeviceOnlineWhenTheServiceStartsIsResolved() throws Exception {
@@ -285,8 +309,12 @@ class AlertResolveIT {
     }
 
     private void event(TestPublisher door, EventType type) throws InterruptedException {
+        event(door, type, null);
+    }
+
+    private void event(TestPublisher door, EventType type, String reason) throws InterruptedException {
         door.publish(Topics.deviceEvents("studio-door"), codec.encode(new EventPayload(clock.millis(),
-                seq.incrementAndGet(), "studio", type.wire(), null, null)), false);
+                seq.incrementAndGet(), "studio", type.wire(), null, reason)), false);
         door.flush();
     }
 

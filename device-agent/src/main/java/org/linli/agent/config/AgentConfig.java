@@ -67,10 +67,21 @@ public record AgentConfig(String deviceId, String hubId, Mqtt mqtt, Path dataDir
      * @param failSecure locked when the relay is not energised (the default), else locked when energised
      * @param doorContactPin null when the door has no contact
      * @param grace how long before a booking's start the door already opens
+     * @param lockSense the lock's own report of being locked, or null when the lock has none wired
      */
     public record Lock(String room, int relayPin, boolean activeHigh, Duration pulse, boolean failSecure,
             Integer doorContactPin, boolean contactOpenHigh, Duration heldOpenAfter, Duration grace,
-            Duration maxRemoteUnlock, Reader reader) {
+            Duration maxRemoteUnlock, Reader reader, LockSense lockSense) {
+    }
+
+    /**
+     * A lock's sense output (an electric strike's lock-sense or keeper monitor, a maglock's bond sensor) on an input:
+     * whether the lock holds, as the lock itself says.
+     *
+     * @param lockedHigh the input is high while the lock holds (else low)
+     * @param settle how long the lock may take to follow the relay before a disagreement is reported
+     */
+    public record LockSense(int pin, boolean lockedHigh, Duration settle) {
     }
 
     /**

@@ -144,7 +144,32 @@ public final class ConfigLoader {
                 contact, t.bool(at + ".contact-open-high", true),
                 Duration.ofSeconds(t.number(at + ".held-open-s", 60, 1, 86_400)),
                 Duration.ofSeconds(t.number(at + ".grace-s", 900, 0, 86_400)),
-                Duration.ofSeconds(t.number(at + ".max-remote-unlock-s", 30, 1, 3600)), reader);
+                Duration.ofSeconds(t.number(at + ".max-remote-unlock-s", 30, 1, 3600)), reader,
+                lockSense(t, at, pins, room));
+    }
+
+    /**
+     * The lock's sense output, when one is wired: its polarity has no default either, since a wrong guess would
+     * report every locked door as open (or hide the fault this input is there to find).
+     */
+    private static AgentConfig.LockSense lockSense(YamlConfig t, String at, Map<Integer, String> pins, String room)
+            throws ConfigException {
+        String path = at + ".lock-sense-pin";
+        if (!t.has(path)) {
+            if (t.has(at + ".lock-sense-locked") || t.has(at + ".lock-sense-settle-ms")) {
+                throw t.error(path, "is required with lock-sense-locked and lock-sense-settle-ms: the GPIO the"
+                        + " lock's sense output is wired to");
+            }
+            return null;
+        }
+        int pin = pin(t, path, pins, "the lock sense of room " + room);
+        if (!t.has(at + ".lock-sense-locked")) {
+            throw t.error(at + ".lock-sense-locked", "is required with lock-sense-pin: high or low, the level the"
+                    + " lock's sense output gives while the lock holds (the lock's manual says)");
+        }
+        String level = t.oneOf(at + ".lock-sense-locked", "high", "high", "low");
+        return new AgentConfig.LockSense(pin, level.equals("high"),
+                Duration.ofMillis(t.number(at + ".lock-sense-settle-ms", 1000, 50, 10_000)));
     }
 
     /**

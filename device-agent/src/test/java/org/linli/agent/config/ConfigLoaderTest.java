@@ -121,6 +121,27 @@ class ConfigLoaderTest {
                 + e.getMessage());
     }
 
+    /** A lock's sense output is optional; wired, its level while locked has no default, and its pin is its own. */
+    @Test
+    void aLockSenseIsOptionalAndNeedsItsLevelWhileLocked() throws Exception {
+        assertNull(new ConfigLoader(Map.of()).load(write(valid()), false).locks().getFirst().lockSense());
+        Path noLevel = write(valid().replace("    active-high: true\n", "    active-high: true\n"
+                + "    lock-sense-pin: 25\n"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(noLevel, false));
+        assertTrue(e.getMessage().contains("locks.0.lock-sense-locked is required"), e.getMessage());
+
+        Path low = write(valid().replace("    active-high: true\n", "    active-high: true\n"
+                + "    lock-sense-pin: 25\n    lock-sense-locked: low\n"));
+        AgentConfig.LockSense sense = new ConfigLoader(Map.of()).load(low, false).locks().getFirst().lockSense();
+        assertEquals(new AgentConfig.LockSense(25, false, Duration.ofSeconds(1)), sense);
+
+        Path sharedPin = write(valid().replace("    active-high: true\n", "    active-high: true\n"
+                + "    lock-sense-pin: " + TestAgents.CONTACT_PIN + "\n    lock-sense-locked: high\n"));
+        ConfigException shared = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).load(sharedPin, false));
+        assertTrue(shared.getMessage().contains("already"), shared.getMessage());
+    }
+
     @Test
     void requiresTheHubsZoneAndNeverTakesShanghaisQuietly() throws Exception {
         Path file = write(valid().replace(", zone: America/St_Johns}", "}"));

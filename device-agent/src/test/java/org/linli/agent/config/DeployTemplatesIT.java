@@ -147,6 +147,31 @@ class DeployTemplatesIT {
         }
     }
 
+    @Test
+    void provisionDeviceWritesTheLockSenseItWasToldAndTheAgentLoadsIt() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
+        HttpServer central = central(new AtomicReference<>());
+        try {
+            Path yaml = dir.resolve("etc/agent.yaml");
+            Run refused = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--lock-sense", "closed"));
+            assertEquals(1, refused.status(), refused.output());
+            assertTrue(refused.output().contains("--lock-sense must be locked-low"), refused.output());
+            assertFalse(Files.exists(yaml));
+
+            Run done = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--lock-sense", "locked-low"));
+            assertEquals(0, done.status(), done.output());
+            AgentConfig.Lock lock = new ConfigLoader(Map.of()).load(yaml, false).locks().getFirst();
+            assertEquals(new AgentConfig.LockSense(25, false, java.time.Duration.ofSeconds(1)), lock.lockSense());
+
+            Run without = run(yaml, provisionDoor(central, "--relay-input", "active-low"));
+            assertEquals(0, without.status(), without.output());
+            assertNull(new ConfigLoader(Map.of()).load(yaml, false).locks().getFirst().lockSense(),
+                    "no lock sense unless asked for");
+        } finally {
+            central.stop(0);
+        }
+    }
+
     record Run(int status, String output) {
     }
 

@@ -90,7 +90,7 @@ class DoorTest {
         });
         AgentConfig.Lock lock = new AgentConfig.Lock(room, TestAgents.RELAY_PIN, true, Duration.ofMillis(200), true,
                 null, true, Duration.ofSeconds(60), grace, Duration.ofSeconds(5),
-                new AgentConfig.Reader("none", null, 9600, null, 640, 480));
+                new AgentConfig.Reader("none", null, 9600, null, 640, 480), null);
         Reporter reporter = new Reporter("door-1", outbox, codec, clock, () -> { });
         ClockTrust trust = new ClockTrust() {
             @Override

@@ -24,6 +24,14 @@ public enum EventType {
     ACCESS_REVOCATIONS_REFUSED("access.revocations_refused"),
     /** A room's revocation list no longer covers the time now: cancelled bookings of later slots are unknown. */
     ACCESS_REVOCATIONS_STALE("access.revocations_stale"),
+    /**
+     * A lock with a sense output does not do what the relay told it, once it had time to: reports open while locked
+     * (a relay wired or configured the wrong way round, a lock failed or forced) or locked while opened. The reason
+     * starts with which: {@code "open: …"} or {@code "shut: …"}.
+     */
+    LOCK_FAULT("lock.fault"),
+    /** The lock does what the relay tells it again, after a {@link #LOCK_FAULT}. */
+    LOCK_OK("lock.ok"),
     OUTBOX_DROPPED("outbox.dropped"),
     AGENT_STARTED("agent.started");
 
