@@ -52,6 +52,13 @@ public final class Simulation implements AutoCloseable {
             if (lock.doorContactPin() != null) {
                 set(lock.doorContactPin(), lock.contactOpenHigh(), false);
             }
+            AgentConfig.LockSense sense = lock.lockSense();
+            if (sense != null) {
+                // a lock that works: it holds while the relay locks it and lets go when the relay opens it
+                set(sense.pin(), sense.lockedHigh(), true);
+                board.onRelayChange(lock.relayPin(), lock.activeHigh(), lock.failSecure(),
+                        unlocked -> set(sense.pin(), sense.lockedHigh(), !unlocked));
+            }
         }
         timer.execute(this::scheduleDay);
     }
