@@ -50,12 +50,10 @@ class QueueViewModelTest extends CentralFixtureTest {
     /** A service the hub stopped (retired on the catalogue page) has no tile from the next refresh on. */
     @Test
     void aRetiredServiceHasNoTile() {
-        String admin = f.central.staffToken("admin");
-        f.central.put("/api/v1/services/tea", admin, Map.of("hub", org.linli.kiosk.TestCentral.HUB,
-                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        addTeaCorner();
         vm.refresh();
         assertTrue(services().contains("tea"), services().toString());
-        f.central.post("/api/v1/services/tea/retire", admin, Map.of());
+        f.central.post("/api/v1/services/tea/retire", f.central.staffToken("admin"), Map.of());
         vm.refresh();
         assertFalse(services().contains("tea"), services().toString());
         assertEquals(7, vm.tiles().size(), "the demo hub's seven services stay");
@@ -64,13 +62,11 @@ class QueueViewModelTest extends CentralFixtureTest {
     /** Retired while its tile was on screen: drawing says it is no longer offered, and "back" shows no tile of it. */
     @Test
     void aServiceRetiredWhileOnScreenIsSaidSoAndLosesItsTile() {
-        String admin = f.central.staffToken("admin");
-        f.central.put("/api/v1/services/tea", admin, Map.of("hub", org.linli.kiosk.TestCentral.HUB,
-                "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner", "typicalMinutes", 5));
+        addTeaCorner();
         vm.refresh();
         QueueViewModel.Tile tea = vm.tiles().stream().filter(t -> t.service().id().equals("tea")).findFirst()
                 .orElseThrow();
-        f.central.post("/api/v1/services/tea/retire", admin, Map.of());
+        f.central.post("/api/v1/services/tea/retire", f.central.staffToken("admin"), Map.of());
 
         vm.choose(tea);
         vm.take(false);
@@ -79,6 +75,12 @@ class QueueViewModelTest extends CentralFixtureTest {
         vm.back();
         assertEquals(QueueViewModel.Step.SERVICES, vm.stepProperty().get());
         assertFalse(services().contains("tea"), services().toString());
+    }
+
+    private void addTeaCorner() {
+        f.central.put("/api/v1/services/tea", f.central.staffToken("admin"), Map.of("hub",
+                org.linli.kiosk.TestCentral.HUB, "letter", "T", "nameZh", "茶歇", "nameEn", "Tea corner",
+                "typicalMinutes", 5));
     }
 
     private List<String> services() {

@@ -55,12 +55,10 @@ class RoomsViewModelTest extends CentralFixtureTest {
     /** A room the hub closed for good (retired on the catalogue page) is not offered from the next refresh on. */
     @Test
     void aRetiredRoomIsNoLongerOffered() {
-        String admin = f.central.staffToken("admin");
-        f.central.put("/api/v1/rooms/tea-room", admin, Map.of("hub", TestCentral.HUB, "nameZh", "茶室",
-                "nameEn", "Tea room", "capacity", 8));
+        addTeaRoom();
         vm.refresh();
         assertTrue(roomIds().contains("tea-room"), roomIds().toString());
-        f.central.post("/api/v1/rooms/tea-room/retire", admin, Map.of());
+        f.central.post("/api/v1/rooms/tea-room/retire", f.central.staffToken("admin"), Map.of());
         vm.refresh();
         assertFalse(roomIds().contains("tea-room"), roomIds().toString());
         assertTrue(roomIds().contains("studio"), "the others stay");
@@ -72,12 +70,10 @@ class RoomsViewModelTest extends CentralFixtureTest {
      */
     @Test
     void aRoomRetiredWhileOnScreenIsSaidSoAndLeavesTheList() {
-        String admin = f.central.staffToken("admin");
-        f.central.put("/api/v1/rooms/tea-room", admin, Map.of("hub", TestCentral.HUB, "nameZh", "茶室",
-                "nameEn", "Tea room", "capacity", 8));
+        addTeaRoom();
         vm.refresh();
         RoomRow tea = vm.rooms().stream().filter(r -> r.room().id().equals("tea-room")).findFirst().orElseThrow();
-        f.central.post("/api/v1/rooms/tea-room/retire", admin, Map.of());
+        f.central.post("/api/v1/rooms/tea-room/retire", f.central.staffToken("admin"), Map.of());
 
         vm.choose(tea.room());
         assertEquals(RoomsViewModel.Step.PROBLEM, vm.stepProperty().get());
@@ -86,6 +82,11 @@ class RoomsViewModelTest extends CentralFixtureTest {
         assertEquals(RoomsViewModel.Step.ROOMS, vm.stepProperty().get());
         assertFalse(roomIds().contains("tea-room"), roomIds().toString());
         assertTrue(roomIds().contains("studio"), "the others stay");
+    }
+
+    private void addTeaRoom() {
+        f.central.put("/api/v1/rooms/tea-room", f.central.staffToken("admin"), Map.of("hub", TestCentral.HUB,
+                "nameZh", "茶室", "nameEn", "Tea room", "capacity", 8));
     }
 
     private java.util.List<String> roomIds() {
