@@ -65,6 +65,9 @@ final class ProvisionedSite implements AutoCloseable {
     private Process central;
     private Pi4jBoard board;
     private int lockPin;
+    private AgentConfig.LockSense lockSense;
+    /** The strike gives way while the relay locks it (forced, or failed): its sense then says open. */
+    private volatile boolean lockBroken;
     private Agent agent;
     private OutputStream reader;
 
@@ -165,8 +168,8 @@ final class ProvisionedSite implements AutoCloseable {
         return provision(dir, pi, List.of("door", "--central", centralUrl(), "--ca-file", caFile().toString(),
                 "--token-file", tokenFile.toString(), "--device", DEVICE, "--hub", HUB, "--room", ROOM,
                 "--mqtt-url", broker.tlsUrl(), "--mqtt-password-file", dir.resolve("door.pass").toString(),
-                "--lock", ROOM, "--relay-input", "active-high", "--reader", "serial:" + fifo, "--sensor",
-                "pir:" + ROOM));
+                "--lock", ROOM, "--relay-input", "active-high", "--lock-sense", "locked-low", "--reader",
+                "serial:" + fifo, "--sensor", "pir:" + ROOM));
     }
 
     /** What the agent's own loader reads from the written agent.yaml; only the board and data directory are ours. */
@@ -181,6 +184,12 @@ final class ProvisionedSite implements AutoCloseable {
         lockPin = lock.relayPin();
         board = Pi4jBoard.mock();
         agent = new Agent(config, board, Clock.systemUTC(), ClockTrust.fixed(true, "the test machine's clock"));
+        lockSense = lock.lockSense();
+        if (lockSense != null) {
+            // a strike that works: it holds while the relay locks it and lets go when the relay opens it
+            senseFollows(false);
+            board.onRelayChange(lock.relayPin(), lock.activeHigh(), lock.failSecure(), this::senseFollows);
+        }
         board.context().registry().get(Pi4jBoard.pinId(lock.relayPin()), DigitalOutput.class).addListener(e -> {
             if (e.state() == DigitalState.HIGH) {
                 unlocks.incrementAndGet();
@@ -257,6 +266,17 @@ final class ProvisionedSite implements AutoCloseable {
     /** How often the door's relay has opened. */
     int unlocks() {
         return unlocks.get();
+    }
+
+    private void senseFollows(boolean relayUnlocked) {
+        boolean holds = !relayUnlocked && !lockBroken;
+        board.mockInput(lockSense.pin(), holds == lockSense.lockedHigh());
+    }
+
+    /** The strike gives way while the relay keeps it locked ({@code true}), or holds again ({@code false}). */
+    void lockGivesWay(boolean broken) {
+        lockBroken = broken;
+        senseFollows(!relayLocked());
     }
 
     /** Whether the door's relay holds the door locked now. */

@@ -70,6 +70,7 @@ class ProvisioningIT {
         assertEquals(1, config.sensors().size());
         AgentConfig.Lock lock = config.locks().getFirst();
         assertTrue(lock.activeHigh() && lock.failSecure() && lock.doorContactPin() != null, lock.toString());
+        assertEquals(new AgentConfig.LockSense(25, false, Duration.ofSeconds(1)), lock.lockSense());
         site.startDoor(config, fifo);
         await("the central sees the door online").atMost(Duration.ofSeconds(30)).until(() ->
                 site.api().call("GET", "/api/v1/hubs/" + HUB + "/live", Files.readString(token).strip(), null)
@@ -102,6 +103,28 @@ class ProvisioningIT {
         JsonNode answered = await("the door's answer").atMost(Duration.ofSeconds(20))
                 .until(() -> site.api().call("GET", path, staff, null), c -> !"sent".equals(c.get("state").asText()));
         assertEquals("done", answered.get("state").asText(), answered.toString());
+
+        // the strike gives way while the relay locks it (forced, or failed), as its sense output says: the door
+        // reports it over TLS and the dashboard shows the alert until the strike holds again
+        await("the door locks again after the operator's unlock").atMost(Duration.ofSeconds(20))
+                .until(site::relayLocked);
+        site.lockGivesWay(true);
+        JsonNode fault = await("the lock fault on the dashboard").atMost(Duration.ofSeconds(30))
+                .until(() -> alert(staff, "lock_fault"), a -> a != null && "open".equals(a.get("state").asText()));
+        assertTrue(fault.get("message").get("en").asText().contains("did not lock when told to"), fault.toString());
+        site.lockGivesWay(false);
+        await("the lock fault resolved when the strike holds again").atMost(Duration.ofSeconds(30))
+                .until(() -> alert(staff, "lock_fault"), a -> a != null && "resolved".equals(a.get("state").asText()));
+    }
+
+    /** The hub's newest alert of a kind on the dashboard's live snapshot, or null. */
+    private JsonNode alert(String staff, String kind) throws Exception {
+        for (JsonNode alert : site.api().call("GET", "/api/v1/hubs/" + HUB + "/live", staff, null).get("alerts")) {
+            if (alert.get("kind").asText().equals(kind)) {
+                return alert;
+            }
+        }
+        return null;
     }
 
     @Test
