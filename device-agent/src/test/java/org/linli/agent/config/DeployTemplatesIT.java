@@ -126,22 +126,12 @@ class DeployTemplatesIT {
         assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
         HttpServer central = central(new AtomicReference<>());
         try {
-            Path yaml = dir.resolve("etc/agent.yaml");
-            Run refused = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--indicator", "sideways"));
-            assertEquals(1, refused.status(), refused.output());
-            assertTrue(refused.output().contains("--indicator must be active-high"), refused.output());
-            assertFalse(Files.exists(yaml));
-
-            Run done = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--indicator", "active-low"));
-            assertEquals(0, done.status(), done.output());
-            AgentConfig config = new ConfigLoader(Map.of()).load(yaml, false);
+            refused(central, "--indicator must be active-high", "--indicator", "sideways");
+            AgentConfig config = provisioned(central, "--indicator", "active-low");
             assertEquals(new AgentConfig.Indicator(24, false, java.time.Duration.ofSeconds(1),
                     java.time.Duration.ofSeconds(10)), config.indicator());
             assertEquals(17, config.locks().getFirst().relayPin(), "beside the lock, on a pin of its own");
-
-            Run again = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--indicator", "active-high"));
-            assertEquals(0, again.status(), again.output());
-            assertTrue(new ConfigLoader(Map.of()).load(yaml, false).indicator().activeHigh());
+            assertTrue(provisioned(central, "--indicator", "active-high").indicator().activeHigh());
         } finally {
             central.stop(0);
         }
@@ -152,24 +142,36 @@ class DeployTemplatesIT {
         assumeTrue("root".equals(System.getProperty("user.name")), "provision-device installs files as root");
         HttpServer central = central(new AtomicReference<>());
         try {
-            Path yaml = dir.resolve("etc/agent.yaml");
-            Run refused = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--lock-sense", "closed"));
-            assertEquals(1, refused.status(), refused.output());
-            assertTrue(refused.output().contains("--lock-sense must be locked-low"), refused.output());
-            assertFalse(Files.exists(yaml));
-
-            Run done = run(yaml, provisionDoor(central, "--relay-input", "active-low", "--lock-sense", "locked-low"));
-            assertEquals(0, done.status(), done.output());
-            AgentConfig.Lock lock = new ConfigLoader(Map.of()).load(yaml, false).locks().getFirst();
-            assertEquals(new AgentConfig.LockSense(25, false, java.time.Duration.ofSeconds(1)), lock.lockSense());
-
-            Run without = run(yaml, provisionDoor(central, "--relay-input", "active-low"));
-            assertEquals(0, without.status(), without.output());
-            assertNull(new ConfigLoader(Map.of()).load(yaml, false).locks().getFirst().lockSense(),
-                    "no lock sense unless asked for");
+            refused(central, "--lock-sense must be locked-low", "--lock-sense", "closed");
+            assertEquals(new AgentConfig.LockSense(25, false, java.time.Duration.ofSeconds(1)),
+                    provisioned(central, "--lock-sense", "locked-low").locks().getFirst().lockSense());
+            assertNull(provisioned(central).locks().getFirst().lockSense(), "no lock sense unless asked for");
         } finally {
             central.stop(0);
         }
+    }
+
+    /** A door with the recommended relay board and {@code options}, refused with {@code why}: nothing written. */
+    private void refused(HttpServer central, String why, String... options) throws Exception {
+        Path yaml = dir.resolve("etc/agent.yaml");
+        Run refused = run(yaml, provisionDoor(central, withRelayInput(options)));
+        assertEquals(1, refused.status(), refused.output());
+        assertTrue(refused.output().contains(why), refused.output());
+        assertFalse(Files.exists(yaml));
+    }
+
+    /** A door with the recommended relay board and {@code options}, provisioned: what the agent loads from it. */
+    private AgentConfig provisioned(HttpServer central, String... options) throws Exception {
+        Path yaml = dir.resolve("etc/agent.yaml");
+        Run done = run(yaml, provisionDoor(central, withRelayInput(options)));
+        assertEquals(0, done.status(), done.output());
+        return new ConfigLoader(Map.of()).load(yaml, false);
+    }
+
+    private static String[] withRelayInput(String... options) {
+        List<String> all = new java.util.ArrayList<>(List.of("--relay-input", "active-low"));
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
     }
 
     record Run(int status, String output) {
