@@ -226,7 +226,7 @@ public final class CatalogueService implements HttpService {
                 .orElseThrow(() -> InvalidInput.field("room", "there is no room " + roomId));
         mayWrite(caller, "activity", id, room.hubId(), catalogue.activity(id).map(Activity::hubId));
         if (room.retired()) {
-            throw new RuleViolation("room-retired", "the room " + roomId + " is retired; bring it back first");
+            throw Retiring.retired("room", roomId);
         }
         if (catalogue.activity(id).map(Activity::cancelled).orElse(false)) {
             throw new Conflict("activity-cancelled", "The activity was cancelled",
