@@ -234,7 +234,7 @@ public final class QueueViewModel implements Resettable {
     }
 
     public void back() {
-        boolean retired = message.get().equals("refused.retired");
+        boolean retired = message.get().equals(Problems.RETIRED);
         step.set(Step.SERVICES);
         message.set("");
         if (retired) {

@@ -389,7 +389,7 @@ public final class RoomsViewModel implements Resettable {
             step.set(Step.SLOTS);
         } else {
             step.set(Step.ROOMS);
-            if (was.equals("refused.retired")) {
+            if (was.equals(Problems.RETIRED)) {
                 refresh(); // the room was retired since the list was loaded
             }
         }

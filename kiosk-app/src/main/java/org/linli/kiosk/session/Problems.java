@@ -5,6 +5,8 @@ import org.linli.kiosk.central.CentralUnavailableException;
 
 /** Turns a failure into the message key a resident reads; the technical detail stays in the log. */
 public final class Problems {
+    /** The key of a room or service retired by the hub since the screen loaded its list. */
+    public static final String RETIRED = "refused.retired";
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
 
     private Problems() {
@@ -21,7 +23,7 @@ public final class Problems {
             }
             if ("room-retired".equals(refused.type()) || "service-retired".equals(refused.type())) {
                 // retired by the hub since this screen loaded its list: no other time will do either
-                return "refused.retired";
+                return RETIRED;
             }
             return refused.conflict() ? refusedKey + ".conflict" : refusedKey;
         }
