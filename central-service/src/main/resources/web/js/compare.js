@@ -34,8 +34,9 @@
   }
 
   function arrow(trend) {
-    return trend > 0 ? el("span", { class: "trend up", title: "better" }, "↑")
-      : trend < 0 ? el("span", { class: "trend down", title: "worse" }, "↓") : el("span", { class: "trend flat" }, "→");
+    return trend > 0 ? el("span", { class: "trend up", title: Linli.t("trend.up") }, "↑")
+      : trend < 0 ? el("span", { class: "trend down", title: Linli.t("trend.down") }, "↓")
+      : el("span", { class: "trend flat", title: Linli.t("trend.flat") }, "→");
   }
 
   function draw() {

@@ -124,7 +124,7 @@
       const stars = report.ratingsByStars || [0, 0, 0, 0, 0];
       make("chart-satisfaction", {
         tooltip: { trigger: "axis" }, grid: { left: 48, right: 16, top: 16, bottom: 32 },
-        xAxis: { type: "category", data: [1, 2, 3, 4, 5].map(s => s + " " + Linli.t("stars")) }, yAxis: { type: "value", minInterval: 1 },
+        xAxis: { type: "category", data: [1, 2, 3, 4, 5].map(s => "★".repeat(s)) }, yAxis: { type: "value", minInterval: 1 },
         series: [{ name: Linli.t("series.ratings"), type: "bar", data: stars,
           itemStyle: { color: p => ["#d73027", "#fc8d59", "#fee08b", "#91cf60", "#1a9850"][p.dataIndex] } }]
       });

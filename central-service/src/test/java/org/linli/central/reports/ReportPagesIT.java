@@ -143,6 +143,10 @@ class ReportPagesIT {
         assertEquals("wutong66", first, "3.67 before ponsonby's 3 when sorted from the top");
         chrome.findElement(By.cssSelector("th[data-key='satisfaction']")).click();
         assertEquals("ponsonby", chrome.findElement(By.cssSelector("#rows tr")).getAttribute("data-hub"));
+        // ponsonby's rating fell from 4 to 3 against its day before: the arrow says so, in the page's language
+        var fell = chrome.findElement(By.cssSelector("#rows tr[data-hub='ponsonby'] td:nth-child(4) .trend"));
+        assertEquals("↓", fell.getText());
+        assertEquals("比上一段时间差", fell.getAttribute("title"));
         // hide a column: the export asks for the columns left
         chrome.findElements(By.cssSelector("#column-toggles input")).getFirst().click();
         String csv = chrome.findElement(By.id("csv")).getAttribute("href");

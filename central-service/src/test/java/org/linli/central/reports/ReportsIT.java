@@ -237,6 +237,23 @@ class ReportsIT {
             }
             assertTrue(found);
         }
+        var comparison = server.get("/api/v1/reports/xuhui/comparison.xlsx?level=all&lang=zh&columns=hub,satisfaction&"
+                + DAY, admin);
+        assertEquals(200, comparison.status(), comparison.text());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(comparison.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertEquals("邻里汇", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("满意度", sheet.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(2, sheet.getRow(0).getLastCellNum(), "the columns asked for and no others");
+            boolean found = false;
+            for (var row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("徐汇区湖南路街道梧桐66邻里汇")) {
+                    assertEquals(3.67, row.getCell(1).getNumericCellValue());
+                    found = true;
+                }
+            }
+            assertTrue(found, "wutong66's row");
+        }
     }
 
     @Test
@@ -259,6 +276,15 @@ class ReportsIT {
         assertEquals(0.3333, in.get("noShows").get("value").asDouble());
         assertEquals(0.0, in.get("noShows").get("score").asDouble(), "above 30 %");
         assertEquals(1, in.get("satisfaction").get("trend").asInt() + 1, "no ratings the day before: no trend");
+        JsonNode ponsonby = null;
+        for (JsonNode row : c.get("rows")) {
+            if (row.get("hub").asText().equals("ponsonby")) {
+                ponsonby = row;
+            }
+        }
+        assertNotNull(ponsonby);
+        assertTrue(ponsonby.get("inputs").get("satisfaction").get("trend").asDouble() < 0,
+                "ponsonby's 3 on its 2 March after the 4 of its 1 March: worse, " + ponsonby);
         double score = wutong.get("score").asDouble();
         var put = server.put("/api/v1/reports/weights", admin, Map.of("satisfaction", 100, "waits", 0,
                 "utilisation", 0, "visitsPerHour", 0, "noShows", 0, "devices", 0));
