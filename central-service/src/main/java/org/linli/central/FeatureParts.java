@@ -17,6 +17,7 @@ import org.linli.central.config.Settings;
 import org.linli.central.displays.DisplayKeys;
 import org.linli.central.doorkeys.TokenKeys;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.HubEvent;
 import org.linli.central.feedback.Feedbacks;
 import org.linli.central.kiosks.KioskKeys;
 import org.linli.central.noshow.NoShows;
@@ -41,7 +42,8 @@ record FeatureParts(Catalogue catalogue, TokenKeys keys, Residents residents, Ac
 
     static FeatureParts create(Settings settings, LiveSettings liveSettings, Database db, EventBus events,
             Clock clock) {
-        Catalogue catalogue = new Catalogue(db);
+        // a hub or room written (the catalogue page): its doors' keys, its capacity alert and open screens follow
+        Catalogue catalogue = new Catalogue(db, hub -> events.publish(HubEvent.of(hub)));
         TokenKeys keys = TokenKeys.loadOrCreate(settings.dataDir().resolve(SIGNING_KEY_FILE), clock);
         Residents residents = new Residents(db, new PhoneNumbers(ResidentSecret.loadOrCreate(settings.secretFile())),
                 keys, clock, Duration.ofDays(settings.cardDays()));

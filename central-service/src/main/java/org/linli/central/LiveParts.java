@@ -23,7 +23,6 @@ import org.linli.central.doorkeys.DoorCommands;
 import org.linli.central.doorkeys.DoorKeysPublisher;
 import org.linli.central.events.EventBus;
 import org.linli.central.events.EventJournal;
-import org.linli.central.events.HubEvent;
 import org.linli.central.events.ReplicaEvents;
 import org.linli.central.ingest.Ingestion;
 import org.linli.central.ingest.MqttConnection;
@@ -169,14 +168,6 @@ final class LiveParts implements AutoCloseable {
         unsubscribe.add(events.subscribe(doorKeys::onEvent));
         unsubscribe.add(events.subscribe(live::onEvent));
         unsubscribe.add(events.subscribe(figuresFeed::onEvent));
-        // a hub made or changed from now on (the catalogue page) has its doors' keys and lists sent at once; those
-        // seeded before start go out with everything else when the broker connects
-        features.catalogue().onHubWritten(doorKeys::hubWritten);
-        // a capacity set below the people already in raises the hub's alert now, not at the next count
-        features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId).ifPresent(live::checkHubCapacity));
-        // and an open dashboard shows the new capacity (or name) at once
-        features.catalogue().onHubWritten(hubId -> features.catalogue().hub(hubId)
-                .ifPresent(hub -> events.publish(HubEvent.of(hub))));
         // on PostgreSQL, events reach the screens of every replica
         replicaEvents = ReplicaEvents.start(db, events, journal, new OtherReplicas(registry, rooms, db)::accept)
                 .orElse(null);

@@ -115,7 +115,7 @@ final class Tools {
         String password = fromStdin ? readLine() : null;
         try (Database db = Databases.open(settings.dbUrl(), settings.dataDir())) {
             FirstAdmin admins = new FirstAdmin(db, new Accounts(db, clock, settings.sessionLength()),
-                    new Catalogue(db));
+                    new Catalogue(db, written -> { })); // the command writes no hub
             String chosen = admins.add(name, role, hub, password);
             audit(db, settings, hub, "CLI admin add", name + " as " + role.wire());
             out.println(say("admin.added", name, role.wire(), hub == null ? say("admin.allHubs") : hub));

@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.alerts.Alert;
 import org.linli.central.catalogue.Name;
+import org.linli.central.web.Json;
 
 /**
  * Finding M3: the live stream shows a caller only its own hubs' events, and a key revoked (or a session ended) while
@@ -168,6 +176,113 @@ class EventStreamIT {
             assertFalse(elsewhere.has("event:activity") || elsewhere.has("tea-talk"),
                     "a kiosk of yongkang was told of an activity of wutong66");
         }
+    }
+
+    /**
+     * Issue 13: a ticket's id is its only permission (its page, its rating from the resident's phone) and a kiosk
+     * rates check-ins and bookings by id. A kiosk key and a screen's display key are sent calls, check-ins and
+     * bookings without those ids, so what they get rates nobody's visit before its resident; staff still get them.
+     */
+    @Test
+    void kiosksAndScreensAreSentNoIdThatRatesOrReadsSomeoneElsesVisit() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            String hub = TestServer.HUB;
+            String screen = server.post("/api/v1/hubs/" + hub + "/display-keys", server.adminToken(),
+                    Map.of("label", "Board", "scope", "screen")).json().get("key").asText();
+            Stream_ kiosk = open(server, server.kioskKey(), "");
+            Stream_ board = open(server, screen, "?hub=" + hub);
+            Stream_ staff = open(server, server.operatorToken(), "?hub=" + hub);
+
+            // the residents are served at the hub's other kiosk and at a counter
+            String other = kioskKey(server, hub);
+            // within the hour, so that the staff's session (12 hours) outlasts the clock moved to it
+            java.time.ZonedDateTime one = server.today().atTime(13, 0).atZone(server.zone());
+            TestServer.Response booked = server.post("/api/v1/bookings", other, Map.of("room", "studio",
+                    "start", one.toOffsetDateTime().toString(), "end", one.plusHours(1).toOffsetDateTime().toString(),
+                    "phone", "13800138041", "attendees", 4, "purpose", "reading group"));
+            assertEquals(201, booked.status(), booked.text());
+            String booking = booked.json().get("id").asText();
+            server.clock().set(one.plusMinutes(5).toInstant());
+            TestServer.Response visit = server.post("/api/v1/checkins", other,
+                    Map.of("token", booked.json().get("token").asText()));
+            assertEquals(201, visit.status(), visit.text());
+            String checkin = visit.json().get("id").asText();
+            JsonNode drawn = server.post("/api/v1/services/legal/tickets", other, Map.of()).json();
+            String ticket = drawn.get("id").asText();
+            assertEquals(200, server.post("/api/v1/counters/counter-3/call-next", server.counterToken(), null).status());
+            assertEquals(200, server.post("/api/v1/counters/counter-3/complete", server.counterToken(), null).status());
+            server.components().alerts().raise(hub, Alert.DEVICE_OFFLINE, null, "d6", new Name("之后", "after-all"));
+
+            List<String> ids = List.of(booking, checkin, ticket);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Stream.of(kiosk, board, staff)
+                    .allMatch(stream -> stream.has("after-all")));
+            assertTrue(ids.stream().allMatch(staff::has), "staff's stream lost the ids: " + staff.lines());
+            for (Stream_ stream : List.of(kiosk, board)) {
+                List<JsonNode> visits = data(stream, Set.of("call", "checkin", "booking", "room"));
+                assertTrue(Set.of("call", "checkin", "booking").stream().allMatch(name -> stream.has("event:" + name)),
+                        stream.lines().toString());
+                for (String id : ids) {
+                    assertFalse(stream.has(id), "a kiosk or screen was sent the id " + id + ": " + stream.lines());
+                }
+                for (String value : values(visits)) {
+                    assertNotRated(server.post("/api/v1/tickets/" + URLEncoder.encode(value, StandardCharsets.UTF_8)
+                            + "/rating", null, Map.of("rating", 1)), value);
+                    for (String kind : List.of("ticket", "checkin", "booking")) {
+                        assertNotRated(server.post("/api/v1/feedback", server.kioskKey(), Map.of(kind, value,
+                                "rating", 1)), value);
+                    }
+                }
+                assertEquals(drawn.get("number").asText(), data(stream, Set.of("call")).get(0).get("number").asText(),
+                        "the board's number");
+            }
+            // a board that starts mid-day reads the calls of before: their numbers, not their tickets
+            TestServer.Response calls = server.get("/api/v1/hubs/" + hub + "/calls", screen);
+            assertEquals(200, calls.status(), calls.text());
+            assertTrue(calls.text().contains("\"number\"") && !calls.text().contains(ticket), calls.text());
+            assertTrue(server.get("/api/v1/hubs/" + hub + "/calls", server.operatorToken()).text().contains(ticket));
+            // nor the booking running now in its room, on the lobby's snapshot
+            assertFalse(server.get("/api/v1/hubs/" + hub + "/live", screen).text().contains(booking));
+            assertTrue(server.get("/api/v1/hubs/" + hub + "/live", server.operatorToken()).text().contains(booking));
+
+            // so each resident still rates their own visit
+            assertEquals(201, server.post("/api/v1/tickets/" + ticket + "/rating", null, Map.of("rating", 5)).status());
+            assertEquals(201, server.post("/api/v1/feedback", other, Map.of("checkin", checkin, "rating", 5)).status());
+            assertEquals(201, server.post("/api/v1/feedback", other, Map.of("booking", booking, "rating", 5)).status());
+        }
+    }
+
+    /** The data of the stream's events of these names. */
+    private static List<JsonNode> data(Stream_ stream, Set<String> names) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        String name = null;
+        for (String line : stream.lines()) {
+            if (line.startsWith("event:")) {
+                name = line.substring("event:".length());
+            } else if (line.startsWith("data:") && names.contains(name)) {
+                found.add(Json.MAPPER.readTree(line.substring("data:".length())));
+            } else if (line.isEmpty()) {
+                name = null;
+            }
+        }
+        return found;
+    }
+
+    /** Every value of the events' fields, as text: anything a caller could try as an id. */
+    private static Set<String> values(List<JsonNode> events) {
+        Set<String> values = new TreeSet<>();
+        for (JsonNode event : events) {
+            event.properties().forEach(field -> {
+                if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                    values.add(field.getValue().asText());
+                }
+            });
+        }
+        return values;
+    }
+
+    private static void assertNotRated(TestServer.Response response, String tried) {
+        assertTrue(response.status() >= 400 && response.status() < 500 && response.status() != 409,
+                tried + ": " + response.status() + " " + response.text());
     }
 
     private static String kioskKey(TestServer server, String hub) {

@@ -11,4 +11,9 @@ public record Caller(Role role, String name, String hubId) {
     public boolean displayKey() {
         return name.startsWith(Accounts.DISPLAY_PREFIX);
     }
+
+    /** Whether this is a member of staff's own session: neither a kiosk key nor a screen's display key. */
+    public boolean signedInStaff() {
+        return role != Role.KIOSK && !displayKey();
+    }
 }

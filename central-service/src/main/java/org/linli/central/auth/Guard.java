@@ -119,7 +119,6 @@ public final class Guard {
      * nor a kiosk key. For what is no screen's business, such as the service's health and metrics.
      */
     public boolean isSignedInStaff(String token) {
-        return accounts.identify(token).filter(caller -> STAFF.contains(caller.role())
-                && !caller.displayKey()).isPresent();
+        return accounts.identify(token).filter(Caller::signedInStaff).isPresent();
     }
 }

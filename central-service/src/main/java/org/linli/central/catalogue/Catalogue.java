@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.linli.central.errors.NotFound;
 import org.linli.central.store.Database;
 import org.linli.central.store.Forgetting;
@@ -35,19 +36,21 @@ public final class Catalogue {
         hoursCache.clear();
     });
 
-    private final List<java.util.function.Consumer<String>> hubWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Consumer<Hub> hubWritten;
 
-    public Catalogue(Database db) {
+    /**
+     * @param hubWritten told each hub once it or one of its rooms was written: the wiring root publishes it on the
+     *     event bus as a {@code HubEvent}, which the doors' keys, the hub's capacity alert and the screens follow (a
+     *     function rather than the bus itself, as the events package reads this one's names)
+     */
+    public Catalogue(Database db, Consumer<Hub> hubWritten) {
         this.db = db;
+        this.hubWritten = hubWritten;
     }
 
-    /** Told the hub's id after a hub or one of its rooms was written (the doors' retained keys follow a new hub). */
-    public void onHubWritten(java.util.function.Consumer<String> watcher) {
-        hubWatchers.add(watcher);
-    }
-
+    /** After the write committed and cleared the caches: the hub as it is now. */
     private void written(String hubId) {
-        hubWatchers.forEach(watcher -> watcher.accept(hubId));
+        hub(hubId).ifPresent(hubWritten);
     }
 
     public List<Hub> hubs() {

@@ -14,6 +14,7 @@ import org.linli.central.catalogue.Room;
 import org.linli.central.events.BookingEvent;
 import org.linli.central.events.Coalescer;
 import org.linli.central.events.Event;
+import org.linli.central.events.HubEvent;
 import org.linli.central.ingest.RetainedPublisher;
 import org.linli.central.timers.Timers;
 import org.linli.protocol.Topics;
@@ -129,7 +130,7 @@ public final class DoorKeysPublisher implements AutoCloseable {
     }
 
     /** A hub made or changed after start (the catalogue page): its doors need its keys now, not within the hour. */
-    public void hubWritten(String hubId) {
+    private void hubWritten(String hubId) {
         submit(() -> {
             publishKeys(hubId);
             publishHubWide(hubId);
@@ -146,11 +147,14 @@ public final class DoorKeysPublisher implements AutoCloseable {
 
     /**
      * An event-bus subscriber: every change of a room's bookings changes its list (a cancellation adds a window, a
-     * booking in a cancelled slot must be named valid before its resident comes).
+     * booking in a cancelled slot must be named valid before its resident comes); a hub or room written after start
+     * has its hub's keys and lists sent at once (those seeded before start go out when the broker connects).
      */
     public void onEvent(Event event) {
         if (event instanceof BookingEvent booking && !booking.status().equals("used")) {
             rooms.mark(booking.room());
+        } else if (event instanceof HubEvent hub) {
+            hubWritten(hub.hub());
         }
     }
 

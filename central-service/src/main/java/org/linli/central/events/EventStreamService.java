@@ -29,6 +29,9 @@ import org.linli.central.web.Requests;
  * reconnects with {@code Last-Event-ID} first gets what it missed, and one that starts afresh first gets the state of
  * now (each room of its hubs), so that a screen never waits for a change to show what it is. Each client has a bounded
  * queue; a client that falls behind by more than its queue loses events rather than slowing the service down.
+ *
+ * <p>Staff get the events whole. A kiosk key or a screen's display key gets each one's {@link Event#publicView}: no
+ * ticket, check-in or booking id, which would let it read tickets and rate the hub's visits before their residents.
  */
 public final class EventStreamService implements HttpService {
     private static final int QUEUE = 256;
@@ -74,8 +77,7 @@ public final class EventStreamService implements HttpService {
                 // Subscribed first, so nothing published meanwhile is lost; without an id, so that a client that
                 // reconnects still resumes from the journal.
                 for (Event now : snapshot.current(eventHub -> shown(caller, hub, eventHub))) {
-                    sink.emit(SseEvent.builder().name(now.eventName())
-                            .data(new String(Json.bytes(now), StandardCharsets.UTF_8)).build());
+                    sink.emit(event(caller, now).build());
                 }
             }
             while (true) {
@@ -88,8 +90,7 @@ public final class EventStreamService implements HttpService {
                 if (entry == null) {
                     sink.emit(SseEvent.builder().name("ping").data("{}").build());
                 } else if (shown(caller, hub, entry.event().hub())) {
-                    sink.emit(SseEvent.builder().id(Long.toString(entry.id())).name(entry.event().eventName())
-                            .data(new String(Json.bytes(entry.event()), StandardCharsets.UTF_8)).build());
+                    sink.emit(event(caller, entry.event()).id(Long.toString(entry.id())).build());
                 }
             }
         } catch (UncheckedIOException gone) {
@@ -100,6 +101,13 @@ public final class EventStreamService implements HttpService {
         } finally {
             unsubscribe.run();
         }
+    }
+
+    /** The event as the caller is sent it: whole to staff, its public form to kiosks and screens. */
+    private static SseEvent.Builder event(Caller caller, Event event) {
+        Event shown = caller.signedInStaff() ? event : event.publicView();
+        return SseEvent.builder().name(shown.eventName())
+                .data(new String(Json.bytes(shown), StandardCharsets.UTF_8));
     }
 
     /** Only events of the hubs the caller reaches (its own and those below), and of the hub asked for. */

@@ -10,7 +10,7 @@ import org.linli.central.catalogue.Name;
  *     {@code over_capacity}
  * @param count null when no sensor counts people there
  * @param since when {@code occupied} last changed; null, like {@code source}, before any sensor spoke
- * @param bookingId the resident's booking running now, if any
+ * @param bookingId the resident's booking running now, if any; null in the {@link #publicView}
  * @param maintenance whether staff have blocked the room for maintenance now (it may be occupied all the same)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -24,5 +24,11 @@ public record RoomEvent(String hub, String room, Name name, String status, boole
     @Override
     public String eventName() {
         return "room";
+    }
+
+    @Override
+    public RoomEvent publicView() {
+        return new RoomEvent(hub, room, name, status, occupied, count, capacity, since, source, null, maintenance,
+                nextBooking);
     }
 }

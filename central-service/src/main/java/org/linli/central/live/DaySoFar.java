@@ -185,8 +185,8 @@ public final class DaySoFar {
         return starts;
     }
 
-    /** Today's latest calls in the hub, newest first. */
-    List<Map<String, Object>> calls(Hub hub, int limit) {
+    /** Today's latest calls in the hub, newest first; each with its ticket's id when {@code withTickets}. */
+    List<Map<String, Object>> calls(Hub hub, int limit, boolean withTickets) {
         String today = LocalDate.ofInstant(clock.instant(), hub.timezone()).toString();
         return db.read(c -> Sql.list(c, """
                 SELECT id, number, service_id, counter_id, called_ts FROM ticket
@@ -196,7 +196,9 @@ public final class DaySoFar {
                     row.put("counter", rs.getString("counter_id"));
                     row.put("service", rs.getString("service_id"));
                     row.put("number", rs.getString("number"));
-                    row.put("ticket", rs.getString("id"));
+                    if (withTickets) {
+                        row.put("ticket", rs.getString("id"));
+                    }
                     row.put("called", Times.format(Instant.ofEpochSecond(rs.getLong("called_ts")), hub.timezone()));
                     return row;
                 }, hub.id(), today, limit));

@@ -83,7 +83,9 @@ public final class LiveService implements HttpService {
         // what the hub's fire certificate allows (null: not set); over it, a hub_over_capacity alert is open
         body.put("capacity", hub.capacity());
         body.put("overCapacity", people.over());
-        body.put("rooms", views.stream().map(RoomViews.RoomView::event).toList());
+        // a screen is sent no booking id, as on the event stream (Event.publicView)
+        body.put("rooms", views.stream().map(RoomViews.RoomView::event)
+                .map(room -> caller.signedInStaff() ? room : room.publicView()).toList());
         body.put("queues", queues.overview(hub));
         // a screen in the lobby shows the rooms, the people and the queues; the devices and alerts are the staff's
         if (!caller.displayKey()) {

@@ -25,6 +25,7 @@ import org.linli.central.events.BookingEvent;
 import org.linli.central.events.Coalescer;
 import org.linli.central.events.Event;
 import org.linli.central.events.EventBus;
+import org.linli.central.events.HubEvent;
 import org.linli.central.ingest.BatchSink;
 import org.linli.central.ingest.Message;
 import org.linli.central.ingest.RetainedPublisher;
@@ -99,10 +100,16 @@ public final class LiveState implements BatchSink, AutoCloseable {
                 hubId -> views.findHub(hubId).ifPresent(this::checkHubCapacity));
     }
 
-    /** An event-bus subscriber: a booking made, cancelled, released or used changes its room's status. */
+    /**
+     * An event-bus subscriber: a booking made, cancelled, released or used changes its room's status; a hub written
+     * (its capacity set below the people already in) raises its alert now, before the edit is answered, not at the
+     * next count.
+     */
     public void onEvent(Event event) {
         if (event instanceof BookingEvent booking) {
             bookedRooms.mark(booking.room());
+        } else if (event instanceof HubEvent hub) {
+            views.findHub(hub.hub()).ifPresent(this::checkHubCapacity);
         }
     }
 
@@ -266,9 +273,9 @@ public final class LiveState implements BatchSink, AutoCloseable {
     /**
      * A hub counting more people than it may hold raises its alert once; back within, the alert is resolved. A hub
      * without a capacity is left alone (an alert open when its capacity was removed stays for staff to acknowledge).
-     * Also called after a hub was written: a lower capacity may put the people already in over it.
+     * Also checked after a hub was written ({@link #onEvent}): a lower capacity may put the people already in over it.
      */
-    public void checkHubCapacity(org.linli.central.catalogue.Hub hub) {
+    private void checkHubCapacity(org.linli.central.catalogue.Hub hub) {
         if (hub.capacity() == null) {
             return;
         }

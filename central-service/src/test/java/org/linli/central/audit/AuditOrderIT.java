@@ -47,7 +47,7 @@ class AuditOrderIT {
                 : SqliteDatabase.open(dir.resolve("linli.db"))) {
             AuditLog log = new AuditLog(db, clock, Duration.ofDays(365));
             // a bearer is the clerk of that name; the filter asks no guard (the listing route does)
-            AuditService audit = new AuditService(log, null, new Catalogue(db),
+            AuditService audit = new AuditService(log, null, new Catalogue(db, hub -> { }),
                     bearer -> Optional.of(new Caller(Role.OPERATOR, bearer, null)), name -> Optional.empty());
             CountDownLatch slowArrived = new CountDownLatch(1);
             CountDownLatch quickAudited = new CountDownLatch(1);

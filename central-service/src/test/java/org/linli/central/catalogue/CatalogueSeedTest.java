@@ -30,7 +30,7 @@ class CatalogueSeedTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("t.db"));
-        catalogue = new Catalogue(db);
+        catalogue = new Catalogue(db, hub -> { });
         seed = new CatalogueSeed(catalogue, new Settings.RuleDefaults(30, 30, 240, 0, 30, 3));
     }
 

@@ -63,12 +63,12 @@ class EventJsonTest {
     @Test
     void aCheckinLeavesOutWhatDoesNotApply() throws IOException {
         assertEquals(List.of("id", "hub", "kind", "service"),
-                fields(json(new CheckinEvent(3, "h", "phone", null, null, "consult", null))));
+                fields(json(new CheckinEvent(3L, "h", "phone", null, null, "consult", null))));
     }
 
     @Test
     void everyBookingEventHasOneShape() throws IOException {
-        assertEquals(List.of("id", "hub", "room", "start", "end", "status"), fields(json(new BookingEvent(9, "h",
+        assertEquals(List.of("id", "hub", "room", "start", "end", "status"), fields(json(new BookingEvent(9L, "h",
                 "studio", "2026-11-28T10:00:00+08:00", "2026-11-28T11:00:00+08:00", "released"))));
     }
 
@@ -79,6 +79,26 @@ class EventJsonTest {
         JsonNode json = json(off);
         assertEquals(List.of("id", "hub", "room", "title", "start", "end", "capacity", "status"), fields(json));
         assertEquals(off, Json.MAPPER.treeToValue(json, ActivityEvent.class));
+    }
+
+    /**
+     * Issue 13: a kiosk's or a screen's stream carries no id that reads a ticket or rates a visit; what its pages read
+     * (the number and counter of a call, a booking's room and times, a room's state) stays.
+     */
+    @Test
+    void thePublicFormsLeaveOutTheIdsThatActAsPermissions() throws IOException {
+        assertEquals(List.of("hub", "counter", "service", "number", "recall"), fields(json(new CallEvent("h",
+                "counter-1", "legal", "A023", "t-secret", true).publicView())));
+        assertEquals(List.of("hub", "kind", "room"), fields(json(new CheckinEvent(3L, "h", "booking", 9L, "studio",
+                null, null).publicView())));
+        assertEquals(List.of("hub", "room", "start", "end", "status"), fields(json(new BookingEvent(9L, "h",
+                "studio", "2026-11-28T10:00:00+08:00", "2026-11-28T11:00:00+08:00", "active").publicView())));
+        RoomEvent booked = new RoomEvent("h", "studio", new Name("工作室", "Studio"), "booked", false, null, 12,
+                null, null, 9L, false, null);
+        assertEquals(true, json(booked.publicView()).get("bookingId").isNull());
+        assertEquals(9, json(booked).get("bookingId").asLong(), "staff's form keeps it");
+        QueueEvent queue = new QueueEvent("h", "legal", 2, 20, 1);
+        assertEquals(queue, queue.publicView());
     }
 
     private static JsonNode json(Event event) throws IOException {

@@ -100,6 +100,25 @@ class RevocationListsIT {
         }
     }
 
+    /**
+     * A hub made after start (the catalogue page, FromEmptyIT's finding) has its doors' keys and hub-wide list
+     * retained at once, not at the hourly refresh: the door publisher follows the catalogue's {@code hub} event.
+     */
+    @Test
+    void aHubMadeAfterStartHasItsDoorsKeysAtOnce() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestServer server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-new-hub-keys-it"), HubTime.noon().clock())) {
+            // everything of start is out (the hubs of then were read before the demo hub's keys went)
+            Brokers.awaitRetained(broker, Topics.accessKeys(HUB), message -> true);
+            server.components().catalogue().put(new org.linli.central.catalogue.Hub("yongkang", "street", "xuhui",
+                    new org.linli.central.catalogue.Name("永康邻里汇", "Yongkang Hub"),
+                    java.time.ZoneId.of("Asia/Shanghai"), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+            Brokers.awaitRetained(broker, Topics.accessKeys("yongkang"), message -> true);
+            Brokers.awaitRetained(broker, Topics.accessRevoked("yongkang"), message -> true);
+        }
+    }
+
     /** A door that cannot apply its list, or whose list is stale, says so, and the hub's staff see an alert. */
     @Test
     void aDoorThatRefusesItsListOrRunsStaleRaisesAnAlert() throws Exception {
