@@ -60,7 +60,7 @@ final class LiveFeed {
                 case "call" -> {
                     Json call = Json.parse(event.data());
                     String service = call.path("service").asText();
-                    // "ticket" is the ticket's id; the number on the strip is "number" (docs/api.md)
+                    // the number on the strip is "number"; a kiosk is sent no ticket id (docs/api.md)
                     String number = call.path("number").asText();
                     ui.execute(() -> home.called(service, number));
                 }
