@@ -240,7 +240,7 @@ public final class HomeView implements View {
     private Node tile(Screen target, Pictogram picture, String key, boolean hero, boolean open, boolean reachable) {
         boolean on = open && reachable;
         // a picture, not the label's first character again: a resident who cannot read finds the tile by its shape
-        Node badge = picture.badge(form.compact() ? 38 : 56, hero ? "badge-hero" : "badge-tile");
+        Node badge = picture.badge(form.compact() ? 28 : 56, hero ? "badge-hero" : "badge-tile");
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself
@@ -257,7 +257,7 @@ public final class HomeView implements View {
             beside.setAlignment(Pos.CENTER_LEFT);
             inner = beside;
         } else {
-            VBox above = new VBox(form.gap(18), badge, text);
+            VBox above = new VBox(form.compact() ? 4 : 18, badge, text);
             above.setAlignment(Pos.CENTER_LEFT);
             inner = above;
         }
@@ -276,7 +276,9 @@ public final class HomeView implements View {
         }
         Label title = Ui.text(i18n.get("home.nowServing"), "strip-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane numbers = new FlowPane(form.gap(40), 8);
+        // the small panel's strip may take two lines (English names are long): they sit close, the tiles above
+        // give up the height (kiosk.css), and neither runs off the panel's bottom edge
+        FlowPane numbers = new FlowPane(form.gap(40), form.compact() ? 2 : 8);
         numbers.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(numbers, Priority.ALWAYS);
         HBox strip = new HBox(form.gap(32), title, numbers);
