@@ -514,8 +514,8 @@ class LayoutFitIT {
 
     /**
      * The attract screen as the screenshot tour draws it (issue 21): a morning's queues, three services in the strip
-     * and one of them with nobody called yet; in English the small panel's strip takes two lines, and neither may
-     * run off the panel's edge.
+     * and one of them with nobody called yet, which says how many wait in every form and language; in English the
+     * small panel's strip takes two lines, and neither may run off the panel's edge.
      */
     @ParameterizedTest(name = "{0}x{1} at {2} dpi")
     @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
@@ -529,7 +529,16 @@ class LayoutFitIT {
                 kiosk.i18n().localeProperty().set(language);
                 kiosk.shell().home();
             });
-            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, morning, "#serving-strip"));
+            FxToolkit.setupFixture(() -> {
+                wholeWithoutScrolling(problems, morning, "#serving-strip");
+                kiosk.home().strip().stream().filter(s -> s.number() == null && s.waiting() > 0).forEach(s -> {
+                    String count = kiosk.i18n().get("home.waiting", s.waiting());
+                    if (kiosk.scene().getRoot().lookupAll("#serving-strip .label").stream()
+                            .noneMatch(n -> ((Labeled) n).getText().equals(count))) {
+                        problems.add(morning + ": " + s.service() + " does not say '" + count + "'");
+                    }
+                });
+            });
         }
         assertEquals(List.of(), problems);
     }

@@ -310,22 +310,33 @@ public final class HomeView implements View {
         if (s.number() != null) {
             item.getChildren().add(Ui.text(s.number(), "strip-number"));
         }
-        // the waiting count only where the strip is wide: in portrait four services with counts took four lines
-        if (form == Form.LANDSCAPE && s.noCounterOpen()) {
-            item.getChildren().add(Ui.text(s.waiting() == 0 ? i18n.get("home.noCounter")
-                    : i18n.get("home.waitingNoCounter", s.waiting()), "strip-muted"));
-        } else if (s.noCounterOpen()) {
-            item.getChildren().add(Ui.text(i18n.get("home.noCounter"), "strip-muted")); // short, and it matters
-        } else if (form == Form.LANDSCAPE) {
-            String waiting = s.waiting() == 0 ? i18n.get("home.noWait")
-                    : i18n.get(s.number() == null ? "home.waiting" : "home.waitingBehind", s.waiting());
-            item.getChildren().add(Ui.text(waiting, "strip-muted"));
-        } else if (s.number() == null && !i18n.english()) {
-            // a bare name between "社区事务受理 A001" and "健康咨询 C001" read as part of its neighbours; in English
-            // the counts take a second line on the 800×480 panel, and the words of a name do not run together so
-            item.getChildren().add(Ui.text(i18n.get("home.waiting", s.waiting()), "strip-muted"));
+        String words = waitingWords(s, form, i18n);
+        if (words != null) {
+            item.getChildren().add(Ui.text(words, "strip-muted"));
         }
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
+    }
+
+    /**
+     * What a strip item says after its service and number, or null for nothing. The waiting count of a service
+     * being served only where the strip is wide: in portrait four services with counts took four lines. A service
+     * nobody has been called at yet says how many wait on every panel and in both languages ("为老服务 3人等候",
+     * "Elderly care 3 waiting"): a bare name between "社区事务受理 A001" and "健康咨询 C001" read as part of its
+     * neighbours, and said nothing of the queue.
+     */
+    static String waitingWords(Serving s, Form form, I18n i18n) {
+        if (s.noCounterOpen()) {
+            // short on the narrower strips, and it matters
+            return form == Form.LANDSCAPE && s.waiting() > 0 ? i18n.get("home.waitingNoCounter", s.waiting())
+                    : i18n.get("home.noCounter");
+        }
+        if (s.number() == null) {
+            return i18n.get("home.waiting", s.waiting()); // never idle here: someone waits
+        }
+        if (form != Form.LANDSCAPE) {
+            return null;
+        }
+        return s.waiting() == 0 ? i18n.get("home.noWait") : i18n.get("home.waitingBehind", s.waiting());
     }
 }
