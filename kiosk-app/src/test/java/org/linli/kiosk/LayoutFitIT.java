@@ -515,11 +515,12 @@ class LayoutFitIT {
     /**
      * The attract screen as the screenshot tour draws it (issue 21): a morning's queues, three services in the strip
      * and one of them with nobody called yet, which says how many wait in every form and language; in English the
-     * small panel's strip takes two lines, and neither may run off the panel's edge.
+     * small panel's strip takes two lines, and neither may run off the panel's edge. At night the closed notice says
+     * what still works, whole on the screen, on the small panel too.
      */
     @ParameterizedTest(name = "{0}x{1} at {2} dpi")
     @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
-    void theAttractScreenOfABusyMorningIsWhole(int width, int height, int dpi) throws Exception {
+    void theAttractScreenOfABusyMorningAndAtNightIsWhole(int width, int height, int dpi) throws Exception {
         open(width, height, dpi);
         List<String> problems = new ArrayList<>();
         ScreenshotTour.morningQueues(central);
@@ -539,6 +540,14 @@ class LayoutFitIT {
                     }
                 });
             });
+            Duration toNight = untilNight();
+            String night = "home, closed at night, " + language;
+            step(problems, night, () -> {
+                clock.advance(toNight);
+                kiosk.shell().home();
+            });
+            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, night, "#closed-notice", "#closed-still"));
+            clock.advance(toNight.negated());
         }
         assertEquals(List.of(), problems);
     }

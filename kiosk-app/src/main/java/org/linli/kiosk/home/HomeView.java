@@ -158,10 +158,10 @@ public final class HomeView implements View {
 
     /** When the hub opens, and what a resident can do until then. */
     private Node closedNotice(Closed closed) {
-        VBox notice = new VBox(6, Ui.text(closedText(closed), "closed-title"));
-        if (!form.compact()) {
-            notice.getChildren().add(Ui.text(i18n.get("home.closed.still"), "closed-body"));
-        }
+        // the small panel says it in a few words: without them a resident there saw only the greyed doors
+        Label still = Ui.text(i18n.get(form.compact() ? "home.closed.stillShort" : "home.closed.still"), "closed-body");
+        still.setId("closed-still");
+        VBox notice = new VBox(form.compact() ? 0 : 6, Ui.text(closedText(closed), "closed-title"), still);
         notice.getStyleClass().add("closed-notice");
         notice.setId("closed-notice");
         notice.setMaxWidth(Double.MAX_VALUE);
