@@ -264,6 +264,32 @@ class KioskFlowIT extends KioskFlow {
     }
 
     /**
+     * An activity that is over says "已结束" and cannot be tapped: at 11:15 the 09:30–11:00 class still offered "报名"
+     * (screens review §3-12), and one that ended while the list was on screen went on offering it. Today's first,
+     * over already or once its end passes with the list in front of the resident.
+     */
+    @Test
+    void anActivityThatHasEndedSaysSoAndCannotBeTapped() throws Exception {
+        tap("#tile-activities");
+        var first = kiosk.activities().activities().getFirst();
+        String ended = kiosk.i18n().get("activities.ended");
+        awaitShown("#join-" + first.id());
+        if (first.end().toInstant().isAfter(clock.instant())) {
+            assertFalse(text("#places-" + first.id()).equals(ended), "not over yet");
+            assertFalse(robot.lookup("#join-" + first.id()).queryButton().isDisabled(), "not over yet");
+            // its end passes while the resident reads the list (touching it, so that the idle reset does not come)
+            robot.interact(() -> {
+                clock.advance(Duration.between(clock.instant(), first.end().toInstant()).plusMinutes(1));
+                kiosk.shell().idle().touch();
+            });
+        }
+        await().atMost(PATIENCE).until(() -> robot.lookup("#places-" + first.id()).tryQuery()
+                .map(n -> ((Labeled) n).getText().equals(ended)).orElse(false));
+        assertTrue(robot.lookup("#join-" + first.id()).queryButton().isDisabled(), "it cannot be tapped");
+        assertEquals(Screen.ACTIVITIES, kiosk.shell().screen());
+    }
+
+    /**
      * The network goes while the activities are on screen: asked for today and the week again, the screen keeps the
      * list it had (of the days asked for), with the offline notice saying why nobody can sign up here now, and every
      * sign-up button off; not a problem card in place of the list.
