@@ -87,6 +87,28 @@ class KioskFlowIT extends KioskFlow {
         await().atMost(PATIENCE).until(() -> kiosk.outbox().pendingCount() == 0);
     }
 
+    /**
+     * The keypad says how many digits are still to come ("还差 4 位"), and "签到" stays off until all eleven are in: a
+     * resident is not left to learn from a refusal that a digit is missing (screens review §3-03).
+     */
+    @Test
+    void thePhoneKeypadCountsTheDigitsToGoAndChecksInOnlyAWholeNumber() throws Exception {
+        tap("#tile-checkin");
+        tap("#use-phone");
+        typeOnKeypad("1380013");
+        assertEquals("还差 4 位", text("#phone-missing"));
+        assertTrue(robot.lookup("#submit-phone").queryButton().isDisabled(), "7 digits of 11");
+        typeOnKeypad("800");
+        assertEquals("还差 1 位", text("#phone-missing"));
+        assertTrue(robot.lookup("#submit-phone").queryButton().isDisabled(), "10 digits of 11");
+        typeOnKeypad("0");
+        assertEquals("", text("#phone-missing").strip(), "no digit to go");
+        assertFalse(robot.lookup("#submit-phone").queryButton().isDisabled(), "all 11 digits");
+        tap("#key-back");
+        assertEquals("还差 1 位", text("#phone-missing"));
+        assertTrue(robot.lookup("#submit-phone").queryButton().isDisabled(), "one digit taken back");
+    }
+
     @Test
     void offlineATicketSaysPlainlyItNeedsTheCentralService() throws Exception {
         tap("#tile-queue");
