@@ -33,6 +33,10 @@ class KioskDayFlowIT extends KioskFlow {
         tap("#priority-no");
         awaitShown("#ticket-number");
         assertEquals("A001", text("#ticket-number"), "the first ticket of the day");
+        // the service over the number, as a paper ticket prints it: "A001" alone says nothing of what it is for
+        String service = kiosk.queue().tiles().stream().filter(t -> t.service().id().equals("affairs")).findFirst()
+                .orElseThrow().service().name().in(kiosk.i18n().locale());
+        assertTrue(text("#ticket-service").startsWith(service), text("#ticket-service"));
         awaitShown("#qr");
         String now = DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atZone(time.zone()));
         assertEquals(kiosk.i18n().get("queue.taken", now), text("#ticket-taken"), "when it was taken, in hub time");

@@ -512,6 +512,46 @@ class LayoutFitIT {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * The attract screen as the screenshot tour draws it (issue 21): a morning's queues, three services in the strip
+     * and one of them with nobody called yet, which says how many wait in every form and language; in English the
+     * small panel's strip takes two lines, and neither may run off the panel's edge. At night the closed notice says
+     * what still works, whole on the screen, on the small panel too.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2} dpi")
+    @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
+    void theAttractScreenOfABusyMorningAndAtNightIsWhole(int width, int height, int dpi) throws Exception {
+        open(width, height, dpi);
+        List<String> problems = new ArrayList<>();
+        ScreenshotTour.morningQueues(central);
+        for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
+            String morning = "home, a busy morning, " + language;
+            step(problems, morning, () -> {
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().home();
+            });
+            FxToolkit.setupFixture(() -> {
+                wholeWithoutScrolling(problems, morning, "#serving-strip");
+                kiosk.home().strip().stream().filter(s -> s.number() == null && s.waiting() > 0).forEach(s -> {
+                    String count = kiosk.i18n().get("home.waiting", s.waiting());
+                    if (kiosk.scene().getRoot().lookupAll("#serving-strip .label").stream()
+                            .noneMatch(n -> ((Labeled) n).getText().equals(count))) {
+                        problems.add(morning + ": " + s.service() + " does not say '" + count + "'");
+                    }
+                });
+            });
+            Duration toNight = untilNight();
+            String night = "home, closed at night, " + language;
+            step(problems, night, () -> {
+                clock.advance(toNight);
+                kiosk.shell().home();
+            });
+            FxToolkit.setupFixture(() -> wholeWithoutScrolling(problems, night, "#closed-notice", "#closed-still"));
+            clock.advance(toNight.negated());
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** "Back" on the first step of a screen too, as on the others: to the start, where "home" goes as well. */
     private void hasBack(List<String> problems, String where) {
         Node back = kiosk.scene().getRoot().lookup("#back");

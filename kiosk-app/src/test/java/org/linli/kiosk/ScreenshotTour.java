@@ -174,15 +174,7 @@ final class ScreenshotTour {
      * this afternoon and another tomorrow morning, and one activity full.
      */
     private static void morning(TestCentral central, AdjustableClock clock) {
-        int[] waiting = {6, 3, 1};
-        String[] services = {"affairs", "elderly-care", "health"};
-        for (int i = 0; i < services.length; i++) {
-            for (int n = 0; n < waiting[i]; n++) {
-                central.drawTicket(services[i]);
-            }
-        }
-        central.callNext("counter-1");
-        central.callNext("counter-2");
+        morningQueues(central);
         LocalDate today = LocalDate.ofInstant(clock.instant(), SHANGHAI);
         book(central, "activity-room", today, 13, 15);
         book(central, "activity-room", today, 18, 20);
@@ -194,6 +186,23 @@ final class ScreenshotTour {
         // and the activity room tomorrow at 11, where the timeline's picture shows its striped "repairs" slots
         central.block("activity-room", today.plusDays(1), "11:00", "12:00", "new lights");
         central.fill("demo-health-1", 30);
+    }
+
+    /**
+     * The morning's queues: people waiting at three services and two numbers called, so that the now-serving strip
+     * holds three services and one of them, nobody called there yet, shows how many wait instead of a number
+     * ({@link LayoutFitIT} checks the attract screen fits with them).
+     */
+    static void morningQueues(TestCentral central) {
+        int[] waiting = {6, 3, 1};
+        String[] services = {"affairs", "elderly-care", "health"};
+        for (int i = 0; i < services.length; i++) {
+            for (int n = 0; n < waiting[i]; n++) {
+                central.drawTicket(services[i]);
+            }
+        }
+        central.callNext("counter-1");
+        central.callNext("counter-2");
     }
 
     private static int phones;

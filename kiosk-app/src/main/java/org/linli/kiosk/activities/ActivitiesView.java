@@ -46,7 +46,7 @@ public final class ActivitiesView implements View {
     /**
      * @param start "back" from the list: the start, keeping who the resident is, as the other screens'
      * @param online whether the central service answers: sign-ups need it, and offline the list says so
-     * @param clock what has ended is not offered
+     * @param clock which day is today, for the days' headings
      * @param catalogue names the room each activity is in
      */
     public ActivitiesView(ActivitiesViewModel vm, I18n i18n, Runnable home, Runnable start, ZoneId zone, Form form,
@@ -72,11 +72,13 @@ public final class ActivitiesView implements View {
             }
         });
         vm.weekProperty().addListener((o, a, b) -> render());
-        vm.calledOff().addListener((javafx.collections.SetChangeListener<String>) c -> {
+        javafx.collections.SetChangeListener<String> marked = c -> {
             if (vm.stepProperty().get() == ActivitiesViewModel.Step.LIST) {
                 render();
             }
-        });
+        };
+        vm.calledOff().addListener(marked);
+        vm.ended().addListener(marked);
         vm.messageProperty().addListener((o, a, b) -> render());
         vm.resident().knownProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
@@ -152,7 +154,6 @@ public final class ActivitiesView implements View {
         if (vm.activities().isEmpty() && !offline) {
             rows.getChildren().add(Ui.text(i18n.get("activities.none"), "lead"));
         }
-        java.time.Instant now = clock.instant();
         java.time.LocalDate shownDay = null;
         for (Activity a : vm.activities()) {
             // the list is in time order: a heading where a new day begins, instead of the date on every row
@@ -162,7 +163,7 @@ public final class ActivitiesView implements View {
                 shownDay = day;
             }
             int left = Math.max(0, a.capacity() - a.signedUp());
-            boolean ended = !a.end().toInstant().isAfter(now);
+            boolean ended = vm.ended().contains(a.id());
             boolean calledOff = vm.calledOff().contains(a.id());
             VBox text = new VBox(6, Ui.text(a.title().in(i18n.locale()), "tile-title"),
                     whenAndWhere(a, "tile-hint", false));

@@ -55,6 +55,9 @@ public final class ActivitiesViewModel implements Resettable {
     private final Map<String, Activity> calledOff = new java.util.LinkedHashMap<>();
     private final ObservableSet<String> calledOffIds = FXCollections.observableSet();
     private final ObservableSet<String> calledOffReadOnly = FXCollections.unmodifiableObservableSet(calledOffIds);
+    // listed and over, by id: marked by the kiosk's clock, whether the list changes or not
+    private final ObservableSet<String> endedIds = FXCollections.observableSet();
+    private final ObservableSet<String> endedReadOnly = FXCollections.unmodifiableObservableSet(endedIds);
     private java.time.Instant lastAsked;
     // the last answer of the central service: what is shown offline
     private List<Activity> lastListed = List.of();
@@ -85,6 +88,15 @@ public final class ActivitiesViewModel implements Resettable {
     /** The ids of the listed activities the hub has called off: shown so, and not offered. */
     public ObservableSet<String> calledOff() {
         return calledOffReadOnly;
+    }
+
+    /**
+     * The ids of the listed activities that are over: shown so, and not offered. The list asked again is the same
+     * list once one ends, and rebuilds nothing on screen: an activity over since the list was drawn went on offering
+     * "报名" (issue 17); {@link #tick} marks it as it ends.
+     */
+    public ObservableSet<String> ended() {
+        return endedReadOnly;
     }
 
     public ReadOnlyBooleanProperty weekProperty() {
@@ -201,22 +213,34 @@ public final class ActivitiesViewModel implements Resettable {
         calledOff.values().stream().filter(a -> !ids.contains(a.id())).filter(a -> within(a, from, to))
                 .forEach(shown::add);
         shown.sort(java.util.Comparator.comparing((Activity a) -> a.start().toInstant()).thenComparing(Activity::id));
+        markEnded(shown); // before the list changes, so that it is drawn with them
         org.linli.kiosk.session.Lists.replace(activities, shown);
     }
 
+    private void markEnded(List<Activity> listed) {
+        java.time.Instant now = clock.instant();
+        Set<String> over = listed.stream().filter(a -> !a.end().toInstant().isAfter(now)).map(Activity::id)
+                .collect(java.util.stream.Collectors.toSet());
+        endedIds.retainAll(over);
+        endedIds.addAll(over);
+    }
+
     /**
-     * Called every second or so while the activities are on screen: the list shown is asked again every
-     * {@link #REFRESH_EVERY}, so that its places left stay current.
+     * Called every second or so while the activities are on screen: one that ends meanwhile is marked at once, and
+     * the list shown is asked again every {@link #REFRESH_EVERY}, so that its places left stay current.
      */
     public void tick() {
-        if (step.get() == Step.LIST && lastAsked != null
-                && !clock.instant().isBefore(lastAsked.plus(REFRESH_EVERY))) {
+        if (step.get() != Step.LIST) {
+            return;
+        }
+        markEnded(activities);
+        if (lastAsked != null && !clock.instant().isBefore(lastAsked.plus(REFRESH_EVERY))) {
             refresh(true);
         }
     }
 
     public void choose(Activity activity) {
-        if (calledOff.containsKey(activity.id())) {
+        if (calledOff.containsKey(activity.id()) || !activity.end().toInstant().isAfter(clock.instant())) {
             return;
         }
         chosen.set(activity);

@@ -3,6 +3,7 @@ package org.linli.kiosk.checkin;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -27,6 +28,8 @@ public final class CheckinView implements View {
     private final java.time.ZoneId zone;
     private final java.time.InstantSource clock;
     private final StackPane pane = new StackPane();
+    // one binding, made once: the shell's banner follows it whenever the check-in is shown
+    private final javafx.beans.binding.BooleanBinding keptShown;
 
     /**
      * @param camera the camera's picture, or null when the kiosk has no camera (a HID scanner reads the codes)
@@ -49,6 +52,8 @@ public final class CheckinView implements View {
         this.camera = camera;
         this.home = home;
         pane.setId("screen-checkin");
+        keptShown = javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.stateProperty().get()
+                == CheckinViewModel.State.WELCOME && vm.keptProperty().get(), vm.stateProperty(), vm.keptProperty());
         vm.stateProperty().addListener((o, a, b) -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
         render();
@@ -57,6 +62,12 @@ public final class CheckinView implements View {
     @Override
     public Node node() {
         return pane;
+    }
+
+    /** A check-in kept on the kiosk: its welcome says, calmly, that it is recorded while the network is down. */
+    @Override
+    public javafx.beans.value.ObservableBooleanValue saysOffline() {
+        return keptShown;
     }
 
     /** The dialog over the phone keypad only: nothing else here was typed, and the welcome or a refusal stays. */
@@ -160,7 +171,10 @@ public final class CheckinView implements View {
                 Ui.text(headline, "lead"));
         boolean kept = vm.keptProperty().get();
         if (kept) {
-            box.getChildren().add(Ui.text(i18n.get("checkin.kept"), "notice"));
+            // the one line about the network on this screen: the header's red banner is hidden over it
+            Label note = Ui.text(i18n.get("checkin.kept"), "notice");
+            note.setId("checkin-kept");
+            box.getChildren().add(note);
         }
         var actions = Ui.actions(form, Ui.primary(i18n.get("common.done"), "done", home));
         if (!kept && online.get()) {

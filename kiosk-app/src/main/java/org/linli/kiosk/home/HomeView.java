@@ -158,10 +158,10 @@ public final class HomeView implements View {
 
     /** When the hub opens, and what a resident can do until then. */
     private Node closedNotice(Closed closed) {
-        VBox notice = new VBox(6, Ui.text(closedText(closed), "closed-title"));
-        if (!form.compact()) {
-            notice.getChildren().add(Ui.text(i18n.get("home.closed.still"), "closed-body"));
-        }
+        // the small panel says it in a few words: without them a resident there saw only the greyed doors
+        Label still = Ui.text(i18n.get(form.compact() ? "home.closed.stillShort" : "home.closed.still"), "closed-body");
+        still.setId("closed-still");
+        VBox notice = new VBox(form.compact() ? 0 : 6, Ui.text(closedText(closed), "closed-title"), still);
         notice.getStyleClass().add("closed-notice");
         notice.setId("closed-notice");
         notice.setMaxWidth(Double.MAX_VALUE);
@@ -240,7 +240,7 @@ public final class HomeView implements View {
     private Node tile(Screen target, Pictogram picture, String key, boolean hero, boolean open, boolean reachable) {
         boolean on = open && reachable;
         // a picture, not the label's first character again: a resident who cannot read finds the tile by its shape
-        Node badge = picture.badge(form.compact() ? 38 : 56, hero ? "badge-hero" : "badge-tile");
+        Node badge = picture.badge(form.compact() ? 28 : 56, hero ? "badge-hero" : "badge-tile");
         VBox text = new VBox(6, Ui.text(i18n.get(key), "tile-title"));
         if (!form.compact()) {
             // the small panel has room for the name only; the screen behind it explains itself
@@ -257,7 +257,7 @@ public final class HomeView implements View {
             beside.setAlignment(Pos.CENTER_LEFT);
             inner = beside;
         } else {
-            VBox above = new VBox(form.gap(18), badge, text);
+            VBox above = new VBox(form.compact() ? 4 : 18, badge, text);
             above.setAlignment(Pos.CENTER_LEFT);
             inner = above;
         }
@@ -276,7 +276,9 @@ public final class HomeView implements View {
         }
         Label title = Ui.text(i18n.get("home.nowServing"), "strip-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane numbers = new FlowPane(form.gap(40), 8);
+        // the small panel's strip may take two lines (English names are long): they sit close, the tiles above
+        // give up the height (kiosk.css), and neither runs off the panel's bottom edge
+        FlowPane numbers = new FlowPane(form.gap(40), form.compact() ? 2 : 8);
         numbers.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(numbers, Priority.ALWAYS);
         HBox strip = new HBox(form.gap(32), title, numbers);
@@ -308,22 +310,33 @@ public final class HomeView implements View {
         if (s.number() != null) {
             item.getChildren().add(Ui.text(s.number(), "strip-number"));
         }
-        // the waiting count only where the strip is wide: in portrait four services with counts took four lines
-        if (form == Form.LANDSCAPE && s.noCounterOpen()) {
-            item.getChildren().add(Ui.text(s.waiting() == 0 ? i18n.get("home.noCounter")
-                    : i18n.get("home.waitingNoCounter", s.waiting()), "strip-muted"));
-        } else if (s.noCounterOpen()) {
-            item.getChildren().add(Ui.text(i18n.get("home.noCounter"), "strip-muted")); // short, and it matters
-        } else if (form == Form.LANDSCAPE) {
-            String waiting = s.waiting() == 0 ? i18n.get("home.noWait")
-                    : i18n.get(s.number() == null ? "home.waiting" : "home.waitingBehind", s.waiting());
-            item.getChildren().add(Ui.text(waiting, "strip-muted"));
-        } else if (s.number() == null && !i18n.english()) {
-            // a bare name between "社区事务受理 A001" and "健康咨询 C001" read as part of its neighbours; in English
-            // the counts take a second line on the 800×480 panel, and the words of a name do not run together so
-            item.getChildren().add(Ui.text(i18n.get("home.waiting", s.waiting()), "strip-muted"));
+        String words = waitingWords(s, form, i18n);
+        if (words != null) {
+            item.getChildren().add(Ui.text(words, "strip-muted"));
         }
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
+    }
+
+    /**
+     * What a strip item says after its service and number, or null for nothing. The waiting count of a service
+     * being served only where the strip is wide: in portrait four services with counts took four lines. A service
+     * nobody has been called at yet says how many wait on every panel and in both languages ("为老服务 3人等候",
+     * "Elderly care 3 waiting"): a bare name between "社区事务受理 A001" and "健康咨询 C001" read as part of its
+     * neighbours, and said nothing of the queue.
+     */
+    static String waitingWords(Serving s, Form form, I18n i18n) {
+        if (s.noCounterOpen()) {
+            // short on the narrower strips, and it matters
+            return form == Form.LANDSCAPE && s.waiting() > 0 ? i18n.get("home.waitingNoCounter", s.waiting())
+                    : i18n.get("home.noCounter");
+        }
+        if (s.number() == null) {
+            return i18n.get("home.waiting", s.waiting()); // never idle here: someone waits
+        }
+        if (form != Form.LANDSCAPE) {
+            return null;
+        }
+        return s.waiting() == 0 ? i18n.get("home.noWait") : i18n.get("home.waitingBehind", s.waiting());
     }
 }

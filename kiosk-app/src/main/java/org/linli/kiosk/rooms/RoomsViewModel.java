@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,14 +60,9 @@ public final class RoomsViewModel implements Resettable {
     private final ObservableList<RoomRow> rooms = FXCollections.observableArrayList();
     // one read-only view, kept: a view made per call would be collected and drop its listeners
     private final ObservableList<RoomRow> roomsReadOnly = FXCollections.unmodifiableObservableList(rooms);
-    private final ObservableList<Slot> slots = FXCollections.observableArrayList();
-    // one read-only view, kept: a view made per call would be collected and drop its listeners
-    private final ObservableList<Slot> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.ROOMS);
     private final ReadOnlyObjectWrapper<Room> room = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LocalDate> date = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyIntegerWrapper first = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyIntegerWrapper last = new ReadOnlyIntegerWrapper(-1);
+    private final DaySlots timeline;
     private final IntegerProperty attendees = new SimpleIntegerProperty(1);
     private final ReadOnlyStringWrapper purpose = new ReadOnlyStringWrapper("");
     private final PhoneEntry phone = new PhoneEntry();
@@ -76,7 +70,6 @@ public final class RoomsViewModel implements Resettable {
     private final ReadOnlyObjectWrapper<Booking> booking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String idempotencyKey = UUID.randomUUID().toString();
-    private int slotLoads;
 
     /** @param live room states kept current by the central service's events (may stay empty) */
     public RoomsViewModel(CentralClient central, Async async, ReceiptPrinter printer, RatingViewModel rating,
@@ -90,15 +83,19 @@ public final class RoomsViewModel implements Resettable {
         this.zone = zone;
         this.days = new BookableDays(clock, zone);
         this.live = live;
-        date.set(days.today());
+        this.timeline = new DaySlots(central, async, clock, days, failure -> {
+            message.set(Problems.messageKey(failure, "rooms.refused"));
+            step.set(Step.PROBLEM);
+        });
     }
 
     public ObservableList<RoomRow> rooms() {
         return roomsReadOnly;
     }
 
+    /** The slots of the day shown on the chosen room's timeline. */
     public ObservableList<Slot> slots() {
-        return slotsReadOnly;
+        return timeline.slots();
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {
@@ -110,15 +107,15 @@ public final class RoomsViewModel implements Resettable {
     }
 
     public ReadOnlyObjectProperty<LocalDate> dateProperty() {
-        return date.getReadOnlyProperty();
+        return timeline.dateProperty();
     }
 
     public ReadOnlyIntegerProperty firstSlotProperty() {
-        return first.getReadOnlyProperty();
+        return timeline.firstProperty();
     }
 
     public ReadOnlyIntegerProperty lastSlotProperty() {
-        return last.getReadOnlyProperty();
+        return timeline.lastProperty();
     }
 
     public IntegerProperty attendeesProperty() {
@@ -205,91 +202,36 @@ public final class RoomsViewModel implements Resettable {
         return days.opensOn(day);
     }
 
-    /** A room's timeline starts on the first day the hub opens that is not over ({@link BookableDays#firstOpen}). */
+    /** A room chosen: its timeline, from the first day it can be booked ({@link DaySlots#show}). */
     public void choose(Room chosen) {
         room.set(chosen);
-        date.set(days.firstOpen(chosen));
+        timeline.show(chosen);
         step.set(Step.SLOTS);
-        loadSlots();
+        timeline.load();
     }
 
-    /** Moves the day shown by {@code by} days, within today .. the room's furthest bookable day. */
+    /** Another day on the timeline ({@link DaySlots#moveDay}). */
     public void moveDay(int by) {
-        LocalDate next = date.get().plusDays(by);
-        if (days.inReach(room.get(), next)) {
-            date.set(next);
-            loadSlots();
-        }
+        timeline.moveDay(by);
     }
 
-    private void loadSlots() {
-        first.set(-1);
-        last.set(-1);
-        slots.clear();
-        Room r = room.get();
-        LocalDate day = date.get();
-        if (!days.opensOn(day)) {
-            ++slotLoads; // an answer still on its way for another day is not shown on this one
-            return; // the hub is closed that day: nothing to offer, the timeline says so
-        }
-        // two quick taps on "next day": only the day shown gets its slots, whichever answer comes back last
-        int asked = ++slotLoads;
-        async.run(() -> central.availability(r.id(), day).slots(), list -> {
-            if (asked == slotLoads) {
-                Lists.replace(slots, list);
-            }
-        }, failure -> {
-            message.set(Problems.messageKey(failure, "rooms.refused"));
-            step.set(Step.PROBLEM);
-        });
-    }
-
-    /**
-     * Tapping a free slot starts a new choice; tapping a later free slot with only free slots between extends it;
-     * anything else starts over from the tapped slot.
-     */
+    /** Chooses the time on the timeline ({@link DaySlots#tap}). */
     public void tapSlot(int index) {
-        if (index < 0 || index >= slots.size() || !bookable(index)) {
-            return;
-        }
-        int from = first.get();
-        if (from >= 0 && index > from && allFree(from, index) && last.get() == from) {
-            last.set(index);
-        } else {
-            last.set(-1);
-            first.set(index);
-            last.set(index);
-        }
+        timeline.tap(index);
     }
 
-    /**
-     * Whether a slot can still be chosen: free, and beginning after now and the room's lead time (a slot beginning
-     * this very instant has begun: the central service refuses it as in the past, and one inside the lead time as
-     * too soon).
-     */
+    /** Whether a slot can still be chosen ({@link DaySlots#bookable}). */
     public boolean bookable(int index) {
-        Slot slot = slots.get(index);
-        Room chosenRoom = room.get();
-        long lead = chosenRoom == null ? 0 : chosenRoom.rules().leadMinutes();
-        return slot.free() && slot.start().toInstant().isAfter(clock.instant().plusSeconds(lead * 60));
+        return timeline.bookable(index);
     }
 
     /** Whether a slot has begun, or is over. */
     public boolean begun(int index) {
-        return !slots.get(index).start().toInstant().isAfter(clock.instant());
-    }
-
-    private boolean allFree(int from, int to) {
-        for (int i = from; i <= to; i++) {
-            if (!slots.get(i).free()) {
-                return false;
-            }
-        }
-        return true;
+        return timeline.begun(index);
     }
 
     public boolean hasTime() {
-        return first.get() >= 0 && last.get() >= first.get();
+        return timeline.hasTime();
     }
 
     public void toDetails() {
@@ -345,8 +287,8 @@ public final class RoomsViewModel implements Resettable {
         String digits = phone.digits();
         Map<String, String> who = typed ? Map.of("phone", digits) : resident.identity("residentToken");
         Room booked = room.get();
-        BookingRequest request = new BookingRequest(room.get().id(), slots.get(first.get()).start(),
-                slots.get(last.get()).end(), who.get("phone"), who.get("residentToken"), attendees.get(),
+        BookingRequest request = new BookingRequest(room.get().id(), timeline.from().start(),
+                timeline.to().end(), who.get("phone"), who.get("residentToken"), attendees.get(),
                 purpose.get());
         step.set(Step.WORKING);
         async.run(() -> central.book(request, consentVersion, idempotencyKey), made -> {
@@ -382,7 +324,7 @@ public final class RoomsViewModel implements Resettable {
         message.set("");
         if (room.get() != null && was.endsWith(".conflict")) {
             step.set(Step.SLOTS);
-            loadSlots();
+            timeline.load();
         } else if (step.get() == Step.PHONE) {
             step.set(Step.DETAILS);
         } else if (step.get() == Step.DETAILS) {
@@ -399,14 +341,11 @@ public final class RoomsViewModel implements Resettable {
     public void reset() {
         step.set(Step.ROOMS);
         room.set(null);
-        slots.clear();
-        first.set(-1);
-        last.set(-1);
+        timeline.reset();
         attendees.set(1);
         purpose.set("");
         phone.reset();
         booking.set(null);
         message.set("");
-        date.set(days.today());
     }
 }

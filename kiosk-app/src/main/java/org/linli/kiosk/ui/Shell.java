@@ -62,6 +62,8 @@ public final class Shell {
     private Button homeButton;
     /** Whether the idle warning of a result screen stands in the header's place. */
     private boolean barShown;
+    /** The screen shown says the network is down itself ({@link View#saysOffline}): no red banner over it. */
+    private final javafx.beans.property.BooleanProperty saysOffline = new javafx.beans.property.SimpleBooleanProperty();
 
     public Shell(ShellViewModel vm, I18n i18n, Connectivity connectivity, Function<Screen, View> views,
             InstantSource clock, ZoneId zone, StaffExit staffExit,
@@ -160,6 +162,7 @@ public final class Shell {
         homeButton.setVisible(vm.screen() != Screen.HOME);
         homeButton.setManaged(vm.screen() != Screen.HOME);
         View view = views.apply(vm.screen());
+        saysOffline.bind(view.saysOffline());
         content.getChildren().setAll(view.node());
         renderOverlays();
     }
@@ -208,6 +211,8 @@ public final class Shell {
                     "offline-banner");
             banner.setId("offline-banner");
             banner.setMaxWidth(Double.MAX_VALUE);
+            banner.visibleProperty().bind(saysOffline.not());
+            banner.managedProperty().bind(banner.visibleProperty());
             top.getChildren().add(banner);
         }
     }

@@ -1,10 +1,24 @@
 package org.linli.kiosk.ui;
 
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 
 /** A screen's view: built once, re-rendered from its ViewModel when the step or the language changes. */
 public interface View {
+    /** For a screen that never says itself that the network is down. */
+    ObservableBooleanValue NEVER = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+
     Node node();
+
+    /**
+     * Whether the screen says calmly itself that the network is down, where the header's red banner would only
+     * alarm: a check-in kept on the kiosk, whose welcome says it is recorded (screens review §3-20). The banner is
+     * hidden while it does, and back on the next screen.
+     */
+    default ObservableBooleanValue saysOffline() {
+        return NEVER;
+    }
 
     /**
      * What the idle warning must leave readable and remind of. {@link Keep#NOTHING} (the dimmed dialog that says what

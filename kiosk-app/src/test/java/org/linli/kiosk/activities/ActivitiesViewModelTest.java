@@ -124,6 +124,28 @@ class ActivitiesViewModelTest extends CentralFixtureTest {
     }
 
     /**
+     * This morning's class, once its end has passed while the list is on screen, is marked as over at the next tick,
+     * before the list is asked again (asked again, it is the same list, which rebuilt nothing on screen: it went on
+     * offering "报名"); it stays marked in the list asked again, and cannot be chosen.
+     */
+    @Test
+    void anActivityThatEndsWhileListedIsMarkedOverAndCannotBeChosen() {
+        vm.refresh();
+        var classics = vm.activities().getFirst();
+        f.clock.advance(java.time.Duration.between(f.clock.instant(), classics.end().toInstant()).minusSeconds(10));
+        vm.refresh();
+        assertEquals(java.util.Set.of(), vm.ended(), "ten seconds before its end");
+        f.clock.advance(java.time.Duration.ofSeconds(20));
+        vm.tick();
+        assertEquals(java.util.Set.of(classics.id()), vm.ended(), "marked as it ends, the list not asked again");
+        f.clock.advance(ActivitiesViewModel.REFRESH_EVERY);
+        vm.tick();
+        assertEquals(java.util.Set.of(classics.id()), vm.ended(), "and in the list asked again");
+        vm.choose(classics);
+        assertEquals(ActivitiesViewModel.Step.LIST, vm.stepProperty().get(), "it cannot be chosen");
+    }
+
+    /**
      * A resident who missed three queue numbers is blocked by the no-show rule: the sign-up screen says why and whom
      * to ask, not that they may be signed up already.
      */
