@@ -40,8 +40,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The web pages in Debian's Chromium against the real service and a real Mosquitto. The service runs on a test
  * clock set to 10:24 in the hub (Shanghai) today, so every time a page shows must be the hub's, whatever the hour
- * and zone of the machine. Every page is checked for contrast (WCAG 2.1 AA, {@code contrast.js}) in Chinese and
- * English, and photographed in Chinese for docs/screenshots ({@code target/screenshots}).
+ * and zone of the machine. Every page it opens is checked for contrast (WCAG 2.1 AA, {@code contrast.js}) in Chinese
+ * and English (the other pages in their own tests: docs/api.md lists them), and photographed in Chinese for
+ * docs/screenshots ({@code target/screenshots}).
  */
 class PagesIT {
     static final String HUB = TestServer.HUB;
