@@ -20,7 +20,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The administration pages in Debian's Chromium against the real service: an administrator adds a member of staff
  * (a wrong name is shown beside the field, in the page's language), disables, enables and gives a new password, moves
- * the account to another role, and finds each change in the audit log. Screenshots go to {@code target/screenshots}.
+ * the account to another role, and finds each change in the audit log; each page and state readable in both
+ * languages (WCAG 2.1 AA, {@link Contrast}). Screenshots go to {@code target/screenshots}.
  */
 class AdminPagesIT {
     @TempDir
@@ -104,6 +105,7 @@ class AdminPagesIT {
         assertTrue(nameError.getText().contains("用户名"), nameError.getText());
         assertEquals("true", chrome.findElement(By.id("new-username")).getAttribute("aria-invalid"));
         HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff-field-error.png"));
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "the error beside the name is readable");
 
         chrome.findElement(By.id("new-username")).clear();
         chrome.findElement(By.id("new-username")).sendKeys("wang.fang");
@@ -116,10 +118,12 @@ class AdminPagesIT {
         assertEquals(200, login("wang.fang", password));
         assertTrue(nameError.getText().isBlank(), "the error is gone once the name is right");
         HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff.png"));
+        Contrast.assertReadable(chrome, "staff, a new password shown");
 
         clickIn("wang.fang", "[data-toggle]");
         await().atMost(Duration.ofSeconds(10)).until(() -> rowText("wang.fang").contains("已停用"));
         assertEquals(401, login("wang.fang", password));
+        Contrast.assertReadable(chrome, "staff, an account disabled");
         clickIn("wang.fang", "[data-toggle]");
         await().atMost(Duration.ofSeconds(10)).until(() -> rowText("wang.fang").contains("在用"));
         assertEquals(200, login("wang.fang", password));
@@ -166,6 +170,7 @@ class AdminPagesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
                 By.cssSelector("tr[data-door='access.granted']")).isEmpty());
         assertTrue(chrome.findElement(By.cssSelector("tr[data-door='access.granted']")).getText().contains("Let in"));
+        Contrast.assertReadable(chrome, "audit");
         chrome.findElement(By.id("f-action")).sendKeys("disable");
         chrome.findElement(By.id("f-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector("tr[data-entry]"))
@@ -178,6 +183,7 @@ class AdminPagesIT {
         WebElement fromError = chrome.findElement(By.cssSelector(".field-error[data-for='from']"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !fromError.getText().isBlank());
         assertTrue(fromError.getText().contains("2026-12-05"), fromError.getText());
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "the error beside the date is readable");
 
         // in Chinese, at the hub's time (not the browser's, which runs in another zone)
         open("/audit", "zh");
@@ -214,6 +220,7 @@ class AdminPagesIT {
                 .size() == 1);
         chrome.executeScript("document.getElementById('display-shown').closest('section').scrollIntoView();");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("display-keys.png"));
+        Contrast.assertReadable(chrome, "staff, a display key shown");
 
         // the screen: a fresh browser with no staff sign-in
         chrome.executeScript("localStorage.clear(); document.cookie = 'linli_token=; path=/; max-age=0';");
@@ -222,12 +229,14 @@ class AdminPagesIT {
         chrome.findElement(By.id("display-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("key-error")).getText()
                 .isBlank());
+        Contrast.assertReadable(chrome, "display, a wrong key");
         chrome.findElement(By.id("display-key")).clear();
         chrome.findElement(By.id("display-key")).sendKeys(key);
         chrome.findElement(By.id("display-submit")).click();
         // a screen key is for the board or the lobby screen: this one hangs by the counters
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
                 By.cssSelector("button[data-screen='board']")).isEmpty());
+        Contrast.assertReadable(chrome, "display, which screen");
         chrome.findElement(By.cssSelector("button[data-screen='board']")).click();
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().endsWith("/board/"
                 + TestServer.HUB));
@@ -294,6 +303,7 @@ class AdminPagesIT {
         chrome.findElement(By.id("own-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("own-done")).isDisplayed());
         assertEquals("密码已修改。", chrome.findElement(By.id("own-done")).getText());
+        Contrast.assertReadable(chrome, "staff, one's own password changed");
         assertEquals(401, login("operator", before));
         assertEquals(200, login("operator", "a new long password"));
         HeadlessChromium.screenshot(chrome, AdminPagesIT.SHOTS.resolve("staff-own-password.png"));
@@ -316,6 +326,7 @@ class AdminPagesIT {
         chrome.findElement(By.id("display-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElements(
                 By.cssSelector("button[data-counter='counter-1']")).isEmpty());
+        Contrast.assertReadable(chrome, "display, which counter");
         chrome.findElement(By.cssSelector("button[data-counter='counter-1']")).click();
         await().atMost(Duration.ofSeconds(15)).until(() -> chrome.getCurrentUrl().endsWith("/counter/counter-1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElement(By.id("call-next")).isEnabled());

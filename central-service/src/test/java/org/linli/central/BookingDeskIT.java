@@ -43,7 +43,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The bookings desk in Debian's Chromium against the real service: the day's and the week's bookings by room in the
  * hub's zone (far from Shanghai's, across the hub's midnight, on a machine and browser in another zone), cancelling
  * with a reason (audited), blocking a room for maintenance (no booking and no door then), wrong fields named beside
- * them in both languages, and staff of another hub refused.
+ * them in both languages, and staff of another hub refused; every state readable (WCAG 2.1 AA, {@link Contrast}).
  */
 class BookingDeskIT {
     @TempDir
@@ -143,6 +143,7 @@ class BookingDeskIT {
         awaitText("tr[data-room='reading-room']", "14:00–15:00");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-" + zone.getId().replace('/', '-')
                 + ".png"));
+        Contrast.assertReadable(chrome, "bookings, a day");
 
         // the API says the same: the day's bookings of the hub's date
         JsonNode day = server.get("/api/v1/hubs/" + TestServer.HUB + "/bookings", server.operatorToken()).json();
@@ -176,6 +177,7 @@ class BookingDeskIT {
                 "const i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;",
                 img)));
         assertTrue(Pages.text(chrome, "[data-qr-image='" + booking + "']").contains("Made anew with the current key"));
+        assertEquals(List.of(), Contrast.failures(chrome), "the QR's note is readable");
         String dataUrl = (String) chrome.executeScript("const i = document.querySelector(arguments[0]);"
                 + " const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight;"
                 + " c.getContext('2d').drawImage(i, 0, 0); return c.toDataURL('image/png');", img);
@@ -216,6 +218,7 @@ class BookingDeskIT {
         // said as done, not only struck through in the grid
         awaitText("#view-done", "The resident's door code no longer works");
         assertTrue(Pages.text(chrome, "[data-booking='" + booking + "']").contains("the resident phoned: ill"));
+        Contrast.assertReadable(chrome, "bookings, a booking cancelled");
         assertTrue(server.get("/api/v1/hubs/" + TestServer.HUB + "/revoked", server.operatorToken()).text()
                 .contains(Long.toString(booking)), "the resident's door key is revoked");
         JsonNode audit = server.get("/api/v1/audit?action=cancel", server.adminToken()).json();
@@ -239,12 +242,14 @@ class BookingDeskIT {
         chrome.findElement(By.id("block-to")).sendKeys("17:00");
         chrome.findElement(By.id("block-submit")).click();
         awaitText("#block-error", "cancel those bookings first");
+        assertEquals(List.of(), Contrast.failures(chrome), "why the block is refused is readable");
         assertEquals(200, server.post("/api/v1/bookings/" + other + "/cancel", server.operatorToken(),
                 Map.of("reason", "room needed for repairs")).status());
         chrome.findElement(By.id("block-submit")).click();
         awaitText("tr[data-room='studio']", "maintenance · repainting");
         chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("bookings-block.png"));
+        Contrast.assertReadable(chrome, "bookings, a room blocked");
         // ending a block is called so (the card said "Cancel a booking"), and can be left without doing it
         chrome.findElement(By.cssSelector("tr[data-room='studio'] .booking[data-kind='maintenance'] [data-cancel]"))
                 .click();
@@ -319,6 +324,7 @@ class BookingDeskIT {
                 + "\".daybar[data-room='classroom'] .booked\").title;"), "the resident's booking stays a booking");
         assertTrue(Pages.text(chrome, ".strip-legend").contains("维修"));
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("dashboard-maintenance.png"));
+        Contrast.assertReadable(chrome, "the dashboard, a room under maintenance");
 
         TestServer.Response feed = server.post("/api/v1/hubs/" + TestServer.HUB + "/calendar-feeds",
                 server.operatorToken(), Map.of("room", "classroom"));
@@ -340,6 +346,7 @@ class BookingDeskIT {
         chrome.findElement(By.id("block-submit")).click();
         awaitText("#block .field-error[data-for='reason']", "请写明原因");
         assertEquals("", Pages.text(chrome, "#block .field-error[data-for='from']"));
+        Contrast.assertReadable(chrome, "bookings, a block without a reason");
     }
 
     @Test
@@ -455,6 +462,7 @@ class BookingDeskIT {
 
         bookAtTheDesk("10:00", "11:00", phone, false);
         awaitText("#book .field-error[data-for='consentVersion']", "请先给居民看告知");
+        assertEquals(List.of(), Contrast.failures(chrome), "the privacy notice and the error beside it are readable");
         assertTrue(chrome.findElement(By.id("book-notice")).isDisplayed(), "the notice opened to show the resident");
         assertEquals(0, server.count("SELECT count(*) FROM resident"), "nobody registered");
         assertEquals(0, server.count("SELECT count(*) FROM booking"));

@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the demo's street hub (wrong hours and a missing name said beside their fields, in Chinese), its week and a
  * closure, a room with its rules, a service, a counter, an activity, registers and deregisters a door, and issues
  * and revokes a kiosk key, calls an activity off; in English a wrong room is said in English. Each step is checked
- * against the API.
+ * against the API, and the page's texts for contrast (WCAG 2.1 AA, {@link Contrast}).
  */
 class CataloguePagesIT {
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -111,6 +111,8 @@ class CataloguePagesIT {
                 + ".getBoundingClientRect().top;"));
         assertEquals(404, server.get("/api/v1/hubs/" + HUB, server.adminToken()).status());
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-field-error.png"));
+        // measured as it is: a change of language draws the hub's forms anew, and what was typed with them
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "the errors beside the fields are readable");
 
         set(chrome, "[data-open='monday']", "08:00");
         set(chrome, "[data-close='monday']", "21:00");
@@ -167,6 +169,7 @@ class CataloguePagesIT {
                 activity.get("start").asText().substring(0, 16), "the hub's 10:00, whatever the browser's zone");
         chrome.executeScript("window.scrollTo(0, 0);");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue.png"));
+        Contrast.assertReadable(chrome, "the catalogue of a new hub");
 
         type(chrome, "device-id", "reading-door");
         tick(chrome, "#device-rooms input[value='reading']", true);
@@ -186,6 +189,7 @@ class CataloguePagesIT {
         assertTrue(server.get("/api/v1/devices", server.adminToken()).text().contains("reading-door"));
         assertFalse(server.get("/api/v1/devices", server.adminToken()).text().contains(password));
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-device-credential.png"));
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "the password shown once is readable");
         chrome.executeScript("window.confirm = () => true;");
         // lost: a new one, shown once again
         chrome.findElement(By.cssSelector("[data-credential='reading-door']")).click();
@@ -316,6 +320,7 @@ class CataloguePagesIT {
         assertFalse(chrome.findElement(By.id("activity-cancel")).isDisplayed());
         chrome.executeScript("document.getElementById('activities').scrollIntoView();");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-activity-cancelled.png"));
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "the count of residents to tell is readable");
         assertFalse(server.get("/api/v1/hubs/" + TestServer.HUB + "/activities?from=" + server.today() + "&to="
                 + server.today().plusDays(2), server.kioskKey()).text().contains("w-talk"));
         assertTrue(server.get("/api/v1/audit?hub=" + TestServer.HUB, server.adminToken()).text().contains("老师生病"));
@@ -344,6 +349,7 @@ class CataloguePagesIT {
         assertTrue(hub(TestServer.HUB).path("rooms").findValuesAsText("id").contains("tea-room"), "still in use");
         chrome.executeScript("document.getElementById('rooms').scrollIntoView();");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-retire-refused.png"));
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "why the room stays is readable");
 
         chrome.findElement(By.cssSelector("[data-retire='room:store-room']")).click();
         awaitRow(chrome, "tr[data-retired='room:store-room']");
@@ -356,6 +362,7 @@ class CataloguePagesIT {
         awaitRow(chrome, "tr[data-room='store-room']");
         assertTrue(chrome.findElement(By.id("retired-none")).isDisplayed(), "nothing retired any more");
         assertTrue(hub(TestServer.HUB).path("rooms").findValuesAsText("id").contains("store-room"));
+        Contrast.assertReadable(chrome, "the catalogue of the demo hub");
     }
 
     private JsonNode hub(String id) {
@@ -381,5 +388,6 @@ class CataloguePagesIT {
                 .status());
         StaffBrowser.assertHeaderOnOneRow(chrome, "the catalogue in English");
         HeadlessChromium.screenshot(chrome, PagesIT.SHOTS.resolve("catalogue-field-error-en.png"));
+        assertEquals(java.util.List.of(), Contrast.failures(chrome), "the errors beside the fields are readable");
     }
 }

@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +44,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The web pages in Debian's Chromium against the real service and a real Mosquitto. The service runs on a test
  * clock set to 10:24 in the hub (Shanghai) today, so every time a page shows must be the hub's, whatever the hour
- * and zone of the machine. Every page is checked for contrast (WCAG 2.1 AA, {@code contrast.js}) in Chinese and
- * English, and photographed in Chinese for docs/screenshots ({@code target/screenshots}).
+ * and zone of the machine. Every page it opens is checked for contrast (WCAG 2.1 AA, {@code contrast.js}) in Chinese
+ * and English (the other pages in their own tests: docs/api.md lists them), and photographed in Chinese for
+ * docs/screenshots ({@code target/screenshots}).
  */
 class PagesIT {
     static final String HUB = TestServer.HUB;
@@ -549,6 +554,35 @@ class PagesIT {
         assertReadableFromFiveMetres();
         // a board opened later (or restarted) shows today's calls at once
         await().atMost(Duration.ofSeconds(10)).until(() -> chrome.findElements(By.cssSelector(".serving-row .ticket")).size() == 3);
+    }
+
+    /**
+     * At 07:30 in the hub it is still yesterday in UTC (23:30), the zone this browser is set to: the board's "today"
+     * is the hub's, from the server's clock, so it asks for the hub's day's activities and lists this morning's class
+     * (not tomorrow's talk, not an empty day), without an error. A board that took UTC's date, or the browser's,
+     * would ask for yesterday and list nothing.
+     */
+    @Test
+    void beforeTheHubOpensTheBoardListsTheHubsDayWhileUtcIsStillOnTheDayBefore() {
+        at(7, 30);
+        LocalDate today = clock.today();
+        assertEquals(today.minusDays(1), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Pages.signIn(chrome, server, "counter");
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
+        chrome.get(url("/board/" + HUB));
+        await().atMost(Duration.ofSeconds(15)).until(() -> chrome.findElement(By.id("clock")).getText()
+                .equals(today.getMonthValue() + "月" + today.getDayOfMonth() + "日 "
+                        + today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA) + " 07:30"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !chrome.findElements(By.cssSelector("#today li")).isEmpty());
+        assertEquals(List.of("demo-classics-0"), chrome.findElements(By.cssSelector("#today li[data-activity]"))
+                .stream().map(li -> li.getDomAttribute("data-activity")).toList(), Pages.text(chrome, "#today"));
+        assertEquals("09:30", Pages.text(chrome, "#today li[data-activity='demo-classics-0'] .at"));
+        assertFalse(Pages.text(chrome, "#today").contains("进行中"), "not yet on at 07:30");
+        // what it asked the server for, and that the answer was no error
+        assertEquals(List.of("?from=" + today + "&to=" + today.plusDays(1) + " 200"), chrome.executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/activities?'))"
+                        + ".map(e => new URL(e.name).search + ' ' + e.responseStatus);"));
+        assertFalse(chrome.findElement(By.id("offline")).isDisplayed());
     }
 
     /**

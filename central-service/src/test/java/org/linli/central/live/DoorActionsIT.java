@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.central.Contrast;
 import org.linli.central.StaffBrowser;
 import org.linli.central.TestServer;
 import org.linli.central.auth.Role;
@@ -119,6 +120,7 @@ class DoorActionsIT {
                 server.clock().advance(Duration.ofSeconds(31));
                 await().atMost(Duration.ofSeconds(10)).until(() -> text(chrome, silent)
                         .contains("no answer from the device"));
+                Contrast.assertReadable(chrome, "the dashboard's door answers");
 
                 // the administrator finds the door opened, and why, in the audit log's page
                 StaffBrowser.signIn(chrome, server.uri("/login").toString(), server.adminToken(), "en");
@@ -126,6 +128,7 @@ class DoorActionsIT {
                 await().atMost(Duration.ofSeconds(15)).until(() -> text(chrome, "#entries")
                         .contains("caterer delivering for the festival"));
                 assertTrue(text(chrome, "#entries").contains("POST /api/v1/devices/" + DOOR + "/commands"));
+                Contrast.assertReadable(chrome, "audit, a door opened");
             } finally {
                 chrome.quit();
             }

@@ -1,13 +1,19 @@
 package org.linli.central.live;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.central.TestServer;
@@ -43,26 +49,9 @@ class RevocationListsIT {
                         "live.client-id", "central-revocation-it"), noon.clock())) {
             long now = server.clock().instant().getEpochSecond();
             // 10,000 bookings made and cancelled in the room over the next 40 hours, as a kiosk key in a loop (or a
-            // busy hub in weeks) leaves them; written at once, the way the service stores them.
-            try (Connection c = server.openDatabase()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement st = c.prepareStatement("""
-                        INSERT INTO booking (hub_id, room_id, start_ts, end_ts, attendees, status, created_ts,
-                            changed_ts) VALUES (?, ?, ?, ?, 1, 'cancelled', ?, ?)""")) {
-                    for (int i = 0; i < CANCELLATIONS; i++) {
-                        long start = now - now % 1800 + 1800L * (i % 80);
-                        st.setString(1, HUB);
-                        st.setString(2, ROOM);
-                        st.setLong(3, start);
-                        st.setLong(4, start + 1800);
-                        st.setLong(5, now);
-                        st.setLong(6, now);
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
-                c.commit();
-            }
+            // busy hub in weeks) leaves them
+            writeCancelled(server, LongStream.range(0, CANCELLATIONS).map(i -> now - now % 1800 + 1800L * (i % 80)),
+                    1800);
             String operator = server.token("operator");
             // a slot cancelled thousands of times, booked again: that booking must still open
             TestServer.Response rebooked = book(server, operator, 10);
@@ -144,6 +133,91 @@ class RevocationListsIT {
             assertEquals(ROOM, refused.roomId());
             assertEquals("studio-door", refused.deviceId());
         }
+    }
+
+    /**
+     * Finding H2's other half (issue #13): a list its doors would refuse, over their 96 KiB, is not published, and
+     * the hub's staff see why through the service's own wiring (the publisher's alarm in LiveParts): an open
+     * {@code revocations_unpublishable} alert on the dashboard's live snapshot, while the doors keep their last list;
+     * once the list fits again it is published and the alert is resolved. No booking path makes such a list (5-minute
+     * slots give a quarter of the limit at worst): it is 9,000 one-second cancellations a second apart, 9,000
+     * windows that do not merge, written straight into the table.
+     */
+    @Test
+    void aListOverTheDoorsLimitIsAnOpenAlertForTheHubsStaffUntilItFitsAgain() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"), "allow_anonymous true");
+                TestServer server = TestServer.start(dir.resolve("data"), Map.of("mqtt.url", broker.url(),
+                        "live.client-id", "central-revocation-limit-it"), HubTime.noon().clock())) {
+            PayloadCodec door = new PayloadCodec(server.clock());
+            // the start's list, which the doors hold from now on
+            Brokers.awaitRetained(broker, Topics.roomRevoked(HUB, ROOM), message -> true);
+            long now = server.clock().instant().getEpochSecond();
+            writeCancelled(server, LongStream.range(0, 9_000).map(i -> now + 60 + 2 * i), 1);
+            String operator = server.token("operator");
+            // a resident books the room tomorrow: its list is made again, and is too large
+            TestServer.Response booked = book(server, operator, 10);
+            assertEquals(201, booked.status(), booked.text());
+            JsonNode alert = await().atMost(Duration.ofSeconds(20)).until(() -> unpublishable(server, operator),
+                    a -> a != null && a.path("state").asText().equals("open"));
+            assertEquals(ROOM, alert.path("room").asText(), alert.toString());
+            assertTrue(alert.path("message").path("en").asText().contains("is over the limit of "
+                    + RoomRevokedPayload.MAX_BYTES), alert.toString());
+            assertTrue(alert.path("message").path("zh").asText().startsWith(ROOM + " 的撤销名单过大"),
+                    alert.toString());
+            assertEquals(List.of(), door.decodeRoomRevoked(Brokers.awaitRetained(broker, Topics.roomRevoked(HUB,
+                    ROOM), message -> true)).windows(), "the doors keep the list they had");
+
+            // the flood gone, the next change of the room publishes its list and ends the alert
+            try (Connection c = server.openDatabase()) {
+                assertEquals(9_000, c.createStatement().executeUpdate(
+                        "DELETE FROM booking WHERE end_ts = start_ts + 1"));
+            }
+            AccessToken cancelled = TokenFormat.parse(booked.json().get("token").asText());
+            TestServer.Response cancel = server.delete("/api/v1/bookings/" + cancelled.subject(), operator);
+            assertEquals(200, cancel.status(), cancel.text());
+            Brokers.awaitRetained(broker, Topics.roomRevoked(HUB, ROOM), message -> {
+                try {
+                    return RoomRevocations.of(door.decodeRoomRevoked(message)).revokes(cancelled);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> unpublishable(server, operator),
+                    a -> a != null && a.path("state").asText().equals("resolved"));
+        }
+    }
+
+    /** Cancelled bookings of the room, one a start, each that long, written at once as the service stores them. */
+    private static void writeCancelled(TestServer server, LongStream starts, long seconds) throws SQLException {
+        long now = server.clock().instant().getEpochSecond();
+        try (Connection c = server.openDatabase()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO booking (hub_id, room_id, start_ts, end_ts, attendees, status, created_ts,
+                        changed_ts) VALUES (?, ?, ?, ?, 1, 'cancelled', ?, ?)""")) {
+                for (long start : starts.toArray()) {
+                    st.setString(1, HUB);
+                    st.setString(2, ROOM);
+                    st.setLong(3, start);
+                    st.setLong(4, start + seconds);
+                    st.setLong(5, now);
+                    st.setLong(6, now);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    /** The room's {@code revocations_unpublishable} alert as the hub's dashboard lists it, or null. */
+    private static JsonNode unpublishable(TestServer server, String bearer) {
+        for (JsonNode alert : server.get("/api/v1/hubs/" + HUB + "/live", bearer).json().path("alerts")) {
+            if (alert.path("kind").asText().equals(Alert.REVOCATIONS_UNPUBLISHABLE)) {
+                return alert;
+            }
+        }
+        return null;
     }
 
     private static TestServer.Response book(TestServer server, String bearer, int hour) {

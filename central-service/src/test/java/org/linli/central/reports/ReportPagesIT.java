@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.protocol.testing.HubClock;
+import org.linli.central.Contrast;
 import org.linli.central.StaffBrowser;
 import org.linli.central.TestServer;
 import org.linli.central.auth.Role;
@@ -36,7 +37,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The report, comparison and print pages in Debian's Chromium against the real service, on the hand-countable data
- * of {@link SmallDistrict}: the figures the page shows are those counted by hand, in Chinese and in English.
+ * of {@link SmallDistrict}: the figures the page shows are those counted by hand, in Chinese and in English, in type
+ * of enough contrast (WCAG 2.1 AA, {@link Contrast}).
  * Screenshots go to {@code target/screenshots} ({@code ./linli screenshots} copies them to docs/screenshots).
  */
 class ReportPagesIT {
@@ -102,6 +104,7 @@ class ReportPagesIT {
             StaffBrowser.assertHeaderOnOneRow(chrome, "the reports in " + lang);
             HeadlessChromium.screenshot(chrome, SHOTS.resolve("reports-" + lang + ".png"));
         }
+        Contrast.assertReadable(chrome, "reports");
     }
 
     /**
@@ -124,12 +127,14 @@ class ReportPagesIT {
         assertEquals("true", chrome.findElement(By.id("to")).getAttribute("aria-invalid"));
         assertTrue(chrome.findElements(By.cssSelector("[data-kpi='visits']")).isEmpty(), "no figures left");
         assertEquals("", chrome.findElement(By.id("period-text")).getText());
+        assertEquals(List.of(), Contrast.failures(chrome), "the error is readable");
 
         // opened bare, the printable report says where it is opened from (it showed a script's TypeError)
         chrome.get(server.uri("/reports/print").toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> !chrome.findElement(By.id("error")).getText().isBlank());
         assertTrue(chrome.findElement(By.id("error")).getText().contains("打印月报"),
                 chrome.findElement(By.id("error")).getText());
+        Contrast.assertReadable(chrome, "the printable report opened bare");
     }
 
     @Test
@@ -164,11 +169,13 @@ class ReportPagesIT {
                 .getAttribute("aria-invalid"));
         assertEquals(40, server.get("/api/v1/reports/weights", server.adminToken()).json().get("satisfaction").asInt(),
                 "the weights are as they were");
+        assertEquals(List.of(), Contrast.failures(chrome), "the error beside the weights is readable");
         signIn(server.adminToken(), "en");
         chrome.get(server.uri("/reports/compare?hub=xuhui&level=all&" + DAY).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> !chrome.findElements(By.cssSelector("#rows tr")).isEmpty());
         StaffBrowser.assertHeaderOnOneRow(chrome, "the comparison in English");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("compare-en.png"));
+        Contrast.assertReadable(chrome, "the comparison");
     }
 
     /**
@@ -218,6 +225,7 @@ class ReportPagesIT {
                 .getAttribute("data-ready")));
         assertEquals("2", kpi("visits"), "2 March 00:30 and 31 March 23:30 in Auckland");
         assertEquals("归档于 2026-04-01 00:30", chrome.findElement(By.id("asof")).getText(), "filed at the hub's time");
+        Contrast.assertReadable(chrome, "a month's report as filed");
     }
 
     /**
@@ -254,6 +262,7 @@ class ReportPagesIT {
         assertEquals("true", legal.getAttribute("aria-invalid"));
         assertEquals("", chrome.findElement(By.cssSelector("#targets .field-error[data-for=repairs]")).getText());
         assertEquals(25, target("legal"), "unchanged");
+        assertEquals(List.of(), Contrast.failures(chrome), "the error beside the target is readable");
         HeadlessChromium.screenshot(chrome, SHOTS.resolve("reports-targets-zh.png"));
     }
 
@@ -298,6 +307,7 @@ class ReportPagesIT {
             }
             HeadlessChromium.screenshot(chrome, SHOTS.resolve("report-print-" + lang + ".png"));
         }
+        Contrast.assertReadable(chrome, "the printable monthly report");
         @SuppressWarnings("unchecked")
         Map<String, Object> printed = chrome.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true,
                 "printBackground", true));
@@ -336,6 +346,7 @@ class ReportPagesIT {
                 url);
         assertEquals(200, server.get(path(url), null).status());
         assertTrue(chrome.getPageSource().contains("姓名、电话或预约用途"));
+        Contrast.assertReadable(chrome, "reports, a calendar feed");
 
         feedButton("换新链接").click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !feedUrl().equals(url));
