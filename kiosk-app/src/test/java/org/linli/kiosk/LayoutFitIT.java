@@ -535,7 +535,7 @@ class LayoutFitIT {
                 kiosk.home().strip().stream().filter(s -> s.number() == null && s.waiting() > 0).forEach(s -> {
                     String count = kiosk.i18n().get("home.waiting", s.waiting());
                     if (kiosk.scene().getRoot().lookupAll("#serving-strip .label").stream()
-                            .noneMatch(n -> ((Labeled) n).getText().equals(count))) {
+                            .noneMatch(n -> drawn(n) && ((Labeled) n).getText().equals(count))) {
                         problems.add(morning + ": " + s.service() + " does not say '" + count + "'");
                     }
                 });
@@ -550,6 +550,77 @@ class LayoutFitIT {
             clock.advance(toNight.negated());
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * A busier hub than the tour's: people wait at six services, four numbers called. The small panel's strip took
+     * four lines and ran off the panel; on every panel it now stays whole, shows what fits and ends with how many
+     * services it leaves out ("另有2项服务在排队"), the numbers called the last to be left out.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2} dpi")
+    @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
+    void theStripOfSixServicesStaysWholeAndSaysHowManyItLeavesOut(int width, int height, int dpi) throws Exception {
+        open(width, height, dpi);
+        List<String> problems = new ArrayList<>();
+        String[] services = {"affairs", "elderly-care", "health", "legal", "haircut", "repairs"};
+        int[] waiting = {6, 3, 1, 2, 4, 5};
+        for (int i = 0; i < services.length; i++) {
+            for (int n = 0; n < waiting[i]; n++) {
+                central.drawTicket(services[i]);
+            }
+        }
+        List.of("counter-1", "counter-2", "counter-3", "salon").forEach(central::callNext);
+        for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
+            String where = "home, six services, " + language;
+            step(problems, where, () -> {
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().home();
+            });
+            FxToolkit.setupFixture(() -> {
+                wholeWithoutScrolling(problems, where, "#serving-strip");
+                List<String> shown = kiosk.scene().getRoot().lookupAll("#serving-strip .label").stream()
+                        .filter(LayoutFitIT::drawn).map(n -> ((Labeled) n).getText()).toList();
+                var served = kiosk.home().strip().stream().filter(s -> !s.idle()).toList();
+                var left = served.stream().filter(s -> !shown.contains(s.name().in(language))).toList();
+                if (left.stream().anyMatch(s -> s.number() != null) && served.stream().anyMatch(s -> s.number()
+                        == null && !left.contains(s))) {
+                    problems.add(where + ": a number called is left out for a service nobody is called at: " + left);
+                }
+                if (!left.isEmpty() && !shown.contains(kiosk.i18n().get("home.servingMore", left.size()))) {
+                    problems.add(where + ": " + left.size() + " services are left out and nothing says how many: "
+                            + shown);
+                }
+                // the small panel's doors need the height: its strip keeps to two lines in either language
+                int lines = stripLines();
+                if (width == 800 && lines > 2) {
+                    problems.add(where + ": the small panel's strip takes " + lines + " lines");
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Whether the node is drawn: it and everything it lies in are visible. */
+    private static boolean drawn(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lines the now-serving strip's items take: those in a line share their middle. */
+    private int stripLines() {
+        Parent items = (Parent) ((Parent) kiosk.scene().getRoot().lookup("#serving-strip")).getChildrenUnmodifiable()
+                .get(1);
+        double[] middles = items.getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                .mapToDouble(n -> n.getBoundsInParent().getCenterY()).sorted().toArray();
+        int lines = middles.length == 0 ? 0 : 1;
+        for (int i = 1; i < middles.length; i++) {
+            lines += middles[i] - middles[i - 1] > 4 ? 1 : 0;
+        }
+        return lines;
     }
 
     /** "Back" on the first step of a screen too, as on the others: to the start, where "home" goes as well. */
