@@ -562,14 +562,8 @@ class LayoutFitIT {
     void theStripOfSixServicesStaysWholeAndSaysHowManyItLeavesOut(int width, int height, int dpi) throws Exception {
         open(width, height, dpi);
         List<String> problems = new ArrayList<>();
-        String[] services = {"affairs", "elderly-care", "health", "legal", "haircut", "repairs"};
-        int[] waiting = {6, 3, 1, 2, 4, 5};
-        for (int i = 0; i < services.length; i++) {
-            for (int n = 0; n < waiting[i]; n++) {
-                central.drawTicket(services[i]);
-            }
-        }
-        List.of("counter-1", "counter-2", "counter-3", "salon").forEach(central::callNext);
+        ScreenshotTour.queues(central, new String[] {"affairs", "elderly-care", "health", "legal", "haircut",
+                "repairs"}, new int[] {6, 3, 1, 2, 4, 5}, "counter-1", "counter-2", "counter-3", "salon");
         for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
             String where = "home, six services, " + language;
             step(problems, where, () -> {
