@@ -535,7 +535,7 @@ class LayoutFitIT {
                 kiosk.home().strip().stream().filter(s -> s.number() == null && s.waiting() > 0).forEach(s -> {
                     String count = kiosk.i18n().get("home.waiting", s.waiting());
                     if (kiosk.scene().getRoot().lookupAll("#serving-strip .label").stream()
-                            .noneMatch(n -> ((Labeled) n).getText().equals(count))) {
+                            .noneMatch(n -> drawn(n) && ((Labeled) n).getText().equals(count))) {
                         problems.add(morning + ": " + s.service() + " does not say '" + count + "'");
                     }
                 });
@@ -550,6 +550,133 @@ class LayoutFitIT {
             clock.advance(toNight.negated());
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * A busier hub than the tour's: people wait at six services, four numbers called. The small panel's strip took
+     * four lines and ran off the panel; on every panel it now stays whole, shows what fits and ends with how many
+     * services it leaves out ("另有2项服务在排队"), the numbers called the last to be left out.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2} dpi")
+    @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
+    void theStripOfSixServicesStaysWholeAndSaysHowManyItLeavesOut(int width, int height, int dpi) throws Exception {
+        open(width, height, dpi);
+        List<String> problems = new ArrayList<>();
+        ScreenshotTour.queues(central, new String[] {"affairs", "elderly-care", "health", "legal", "haircut",
+                "repairs"}, new int[] {6, 3, 1, 2, 4, 5}, "counter-1", "counter-2", "counter-3", "salon");
+        for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
+            String where = "home, six services, " + language;
+            step(problems, where, () -> {
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().home();
+            });
+            FxToolkit.setupFixture(() -> {
+                wholeWithoutScrolling(problems, where, "#serving-strip");
+                List<String> shown = kiosk.scene().getRoot().lookupAll("#serving-strip .label").stream()
+                        .filter(LayoutFitIT::drawn).map(n -> ((Labeled) n).getText()).toList();
+                var served = kiosk.home().strip().stream().filter(s -> !s.idle()).toList();
+                var left = served.stream().filter(s -> !shown.contains(s.name().in(language))).toList();
+                if (left.stream().anyMatch(s -> s.number() != null) && served.stream().anyMatch(s -> s.number()
+                        == null && !left.contains(s))) {
+                    problems.add(where + ": a number called is left out for a service nobody is called at: " + left);
+                }
+                if (!left.isEmpty() && !shown.contains(kiosk.i18n().get("home.servingMore", left.size()))) {
+                    problems.add(where + ": " + left.size() + " services are left out and nothing says how many: "
+                            + shown);
+                }
+                // the small panel's doors need the height: its strip keeps to two lines in either language
+                int lines = stripLines();
+                if (width == 800 && lines > 2) {
+                    problems.add(where + ": the small panel's strip takes " + lines + " lines");
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The week's activities go on below what the list shows (at 800×480 an activity and a half, and only a thin scroll
+     * bar said there were more): a line under the list says so, whole on the screen, until the end of the list is in
+     * view. A list that fits (today's two on the large panel) has no such line.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2} dpi")
+    @CsvSource({"1920, 1080, 102", "1080, 1920, 102", "800, 480, 133"})
+    void aListOfActivitiesThatGoesOnBelowSaysSoUntilItsEnd(int width, int height, int dpi) throws Exception {
+        open(width, height, dpi);
+        List<String> problems = new ArrayList<>();
+        for (Locale language : List.of(I18n.CHINESE, I18n.ENGLISH)) {
+            String week = "activities, next 7 days, " + language;
+            // a visit of its own: the list begins at its top, wherever the last resident left it
+            step(problems, week, () -> {
+                kiosk.shell().finish();
+                kiosk.i18n().localeProperty().set(language);
+                kiosk.shell().go(Screen.ACTIVITIES);
+                kiosk.activities().showWeek(true);
+            });
+            FxToolkit.setupFixture(() -> moreBelow(problems, week, width == 800 ? true : null));
+            step(problems, week + ", at its end", () -> {
+                ScrollPane list = (ScrollPane) kiosk.scene().getRoot().lookup("#screen-activities .plain-scroll");
+                list.setVvalue(list.getVmax());
+            });
+            FxToolkit.setupFixture(() -> moreBelow(problems, week + ", at its end", false));
+        }
+        // the demo hub has nothing on today at noon in St John's: two this afternoon
+        for (int hour : new int[] {15, 17}) {
+            var start = java.time.LocalDate.ofInstant(clock.instant(), TIME.zone()).atTime(hour, 0)
+                    .atZone(TIME.zone()).toOffsetDateTime();
+            central.put("/api/v1/activities/tea-" + hour, central.staffToken("admin"), Map.of("room",
+                    "activity-room", "titleZh", "下午茶", "titleEn", "Afternoon tea", "start", start.toString(),
+                    "end", start.plusHours(1).toString(), "capacity", 20));
+        }
+        step(problems, "activities, today's two", () -> kiosk.activities().showWeek(false));
+        FxToolkit.setupFixture(() -> {
+            if (kiosk.activities().activities().size() != 2) {
+                problems.add("activities, today's two: " + kiosk.activities().activities().size() + " listed");
+            }
+            moreBelow(problems, "activities, today's two", width == 1920 ? false : null);
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The line under the activities says more lie below exactly when the list goes on below its view (that it lies
+     * on the screen, {@link #step} checks).
+     *
+     * @param expected whether it must be shown here; null where that is for the list's length to say
+     */
+    private void moreBelow(List<String> problems, String where, Boolean expected) {
+        ScrollPane list = (ScrollPane) kiosk.scene().getRoot().lookup("#screen-activities .plain-scroll");
+        Node hint = kiosk.scene().getRoot().lookup("#more-below");
+        double hidden = list.getContent().getLayoutBounds().getHeight() - list.getViewportBounds().getHeight();
+        boolean below = hidden * (list.getVmax() - list.getVvalue()) > 1;
+        boolean shown = hint != null && drawn(hint);
+        if (shown != below || expected != null && shown != expected) {
+            problems.add(where + ": the line saying more lie below is " + (shown ? "shown" : "not shown") + " with "
+                    + Math.round(hidden) + " px of the list out of view, at " + list.getVvalue());
+        }
+    }
+
+    /** Whether the node is drawn: it and everything it lies in are visible. */
+    private static boolean drawn(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lines the now-serving strip's items take: those in a line share their middle. */
+    private int stripLines() {
+        Parent items = (Parent) ((Parent) kiosk.scene().getRoot().lookup("#serving-strip")).getChildrenUnmodifiable()
+                .get(1);
+        double[] middles = items.getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                .mapToDouble(n -> n.getBoundsInParent().getCenterY()).sorted().toArray();
+        int lines = middles.length == 0 ? 0 : 1;
+        for (int i = 1; i < middles.length; i++) {
+            lines += middles[i] - middles[i - 1] > 4 ? 1 : 0;
+        }
+        return lines;
     }
 
     /** "Back" on the first step of a screen too, as on the others: to the start, where "home" goes as well. */

@@ -194,15 +194,20 @@ final class ScreenshotTour {
      * ({@link LayoutFitIT} checks the attract screen fits with them).
      */
     static void morningQueues(TestCentral central) {
-        int[] waiting = {6, 3, 1};
-        String[] services = {"affairs", "elderly-care", "health"};
+        queues(central, new String[] {"affairs", "elderly-care", "health"}, new int[] {6, 3, 1}, "counter-1",
+                "counter-2");
+    }
+
+    /** {@code waiting[i]} tickets of each of {@code services} drawn in turn, then the next called at each counter. */
+    static void queues(TestCentral central, String[] services, int[] waiting, String... counters) {
         for (int i = 0; i < services.length; i++) {
             for (int n = 0; n < waiting[i]; n++) {
                 central.drawTicket(services[i]);
             }
         }
-        central.callNext("counter-1");
-        central.callNext("counter-2");
+        for (String counter : counters) {
+            central.callNext(counter);
+        }
     }
 
     private static int phones;

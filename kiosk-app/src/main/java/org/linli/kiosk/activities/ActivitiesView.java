@@ -38,6 +38,9 @@ public final class ActivitiesView implements View {
     // kept between renders: a new ScrollPane per render re-creates its skin, the costliest part of this screen
     private final VBox rows = new VBox(16);
     private final ScrollPane scroll = new ScrollPane(rows);
+    // under the list while more of it lies below what is in view: a thin scroll bar alone said so, and at 800×480 a
+    // resident saw an activity and a half and no sign of the others
+    private final Label moreBelow = Ui.text("", "more-below");
 
     private final ReadOnlyBooleanProperty online;
     private final java.time.InstantSource clock;
@@ -64,6 +67,20 @@ public final class ActivitiesView implements View {
         pane.setId("screen-activities");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
+        moreBelow.setId("more-below");
+        moreBelow.setMaxWidth(Double.MAX_VALUE);
+        javafx.beans.InvalidationListener below = o -> showMoreBelow();
+        scroll.vvalueProperty().addListener(below);
+        scroll.viewportBoundsProperty().addListener(below);
+        rows.heightProperty().addListener(below);
+        showMoreBelow();
+        // a list shown anew begins at its top: the view is kept between visits, and the next resident met the list
+        // where the last one had left it, at its end
+        pane.parentProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                scroll.setVvalue(scroll.getVmin());
+            }
+        });
         vm.stepProperty().addListener((o, a, b) -> render());
         // a reloaded list redraws the list only, never the keypad of a sign-up in progress
         vm.activities().addListener((ListChangeListener<Activity>) c -> {
@@ -134,6 +151,17 @@ public final class ActivitiesView implements View {
         return heading;
     }
 
+    /**
+     * The hint takes its line while the list is longer than its view, and says so until the end of the list is in
+     * view. Its line stays at the end, empty: the list then keeps its height instead of jumping as the hint goes.
+     */
+    private void showMoreBelow() {
+        double hidden = rows.getHeight() - scroll.getViewportBounds().getHeight();
+        double below = hidden * (scroll.getVmax() - scroll.getVvalue()) / (scroll.getVmax() - scroll.getVmin());
+        moreBelow.setManaged(hidden > 1);
+        moreBelow.setVisible(below > 1);
+    }
+
     private void render() {
         pane.getChildren().setAll(switch (vm.stepProperty().get()) {
             case LIST -> list();
@@ -195,12 +223,13 @@ public final class ActivitiesView implements View {
         }
         rows.setSpacing(form.gap(16));
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        moreBelow.setText(i18n.get("activities.moreBelow"));
         Button back = Ui.button(i18n.get("common.back"), "back", start);
         if (form.compact()) {
             back.setMinWidth(Region.USE_PREF_SIZE);
             HBox top = new HBox(12, Ui.text(i18n.get("activities.title"), "title"), Ui.grow(), today, week, back);
             top.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(8, top, scroll);
+            VBox box = new VBox(8, top, scroll, moreBelow);
             if (offline) {
                 Label notice = Ui.text(i18n.get("offline.activities"), "notice");
                 notice.setId("offline-notice");
@@ -209,7 +238,7 @@ public final class ActivitiesView implements View {
             return box;
         }
         VBox box = new VBox(24, Ui.text(i18n.get("activities.title"), "title"), new HBox(16, today, week), scroll,
-                Ui.actions(form, back));
+                moreBelow, Ui.actions(form, back));
         if (offline) {
             Label notice = Ui.text(i18n.get("offline.activities"), "notice");
             notice.setId("offline-notice");

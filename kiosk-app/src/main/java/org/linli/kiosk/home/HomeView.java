@@ -10,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -276,29 +275,40 @@ public final class HomeView implements View {
         }
         Label title = Ui.text(i18n.get("home.nowServing"), "strip-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        // the small panel's strip may take two lines (English names are long): they sit close, the tiles above
-        // give up the height (kiosk.css), and neither runs off the panel's bottom edge
-        FlowPane numbers = new FlowPane(form.gap(40), form.compact() ? 2 : 8);
-        numbers.setAlignment(Pos.CENTER_LEFT);
+        java.util.List<Serving> served = vm.strip().stream().filter(s -> !s.idle()).toList();
+        Node tail = null;
+        if (!online.get()) {
+            // the last numbers known would stand still on screen as if nothing moved: say the queues are not shown
+            served = java.util.List.of();
+            tail = Ui.text(i18n.get("offline.strip"), "strip-plain");
+        } else if (vm.strip().isEmpty()) {
+            tail = Ui.text(i18n.get("home.servingUnknown"), "strip-muted");
+        } else if (vm.nobodyWaiting()) {
+            tail = Ui.text(i18n.get("home.allNoWait"), "strip-plain");
+        } else if (vm.strip().stream().anyMatch(Serving::idle) && form == Form.LANDSCAPE) {
+            tail = Ui.text(i18n.get("home.othersNoWait"), "strip-muted");
+        }
+        HBox strip = new HBox(form.gap(32), title);
+        // the lines the doors above leave room for (on the small panel two at most, close together, and the doors
+        // give up the height: kiosk.css), two on the large landscape panel and three in portrait at most; what does
+        // not fit is left out, and said so
+        ServingLines numbers = new ServingLines(form.portrait() ? 3 : 2,
+                () -> stripRoom() - strip.snappedTopInset() - strip.snappedBottomInset(), form.gap(40),
+                form.compact() ? 2 : 8, served, served.stream().map(this::item).toList(),
+                n -> Ui.text(i18n.get("home.servingMore", n), "strip-muted"), tail);
         HBox.setHgrow(numbers, Priority.ALWAYS);
-        HBox strip = new HBox(form.gap(32), title, numbers);
+        strip.getChildren().add(numbers);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getStyleClass().add("serving-strip");
         strip.setId("serving-strip");
-        if (!online.get()) {
-            // the last numbers known would stand still on screen as if nothing moved: say the queues are not shown
-            numbers.getChildren().add(Ui.text(i18n.get("offline.strip"), "strip-plain"));
-        } else if (vm.strip().isEmpty()) {
-            numbers.getChildren().add(Ui.text(i18n.get("home.servingUnknown"), "strip-muted"));
-        } else if (vm.nobodyWaiting()) {
-            numbers.getChildren().add(Ui.text(i18n.get("home.allNoWait"), "strip-plain"));
-        } else {
-            vm.strip().stream().filter(s -> !s.idle()).forEach(s -> numbers.getChildren().add(item(s)));
-            if (vm.strip().stream().anyMatch(Serving::idle) && form == Form.LANDSCAPE) {
-                numbers.getChildren().add(Ui.text(i18n.get("home.othersNoWait"), "strip-muted"));
-            }
-        }
         return strip;
+    }
+
+    /** The height the doors (and what is on next) leave the strip below them, at the least their words need. */
+    private double stripRoom() {
+        Node center = pane.getCenter();
+        return pane.getHeight() - pane.snappedTopInset() - pane.snappedBottomInset()
+                - (center == null ? 0 : center.minHeight(pane.getWidth()));
     }
 
     /** "社区事务受理 A021 后面还有5人": which service, the number at the counter, who is still waiting. */

@@ -120,6 +120,17 @@ public final class HomeViewModel {
         return !strip.isEmpty() && strip.stream().allMatch(Serving::idle);
     }
 
+    /**
+     * The {@code room} services of {@code strip} a resident most watches for, where the strip has no room for all:
+     * those with a number called first (someone there watches for their number), then those most people wait at;
+     * each in its place in the strip, so that a service keeps its place while everything fits.
+     */
+    static List<Serving> mostWatched(List<Serving> strip, int room) {
+        List<Serving> chosen = strip.stream().sorted(Comparator.comparing((Serving s) -> s.number() == null)
+                .thenComparing(Serving::waiting, Comparator.reverseOrder())).limit(room).toList();
+        return strip.stream().filter(chosen::contains).toList();
+    }
+
     /** Null while the hub is open (or its hours are not known yet). */
     public ReadOnlyObjectProperty<Closed> closedProperty() {
         return closed.getReadOnlyProperty();

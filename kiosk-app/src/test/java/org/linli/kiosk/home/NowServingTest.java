@@ -3,13 +3,17 @@ package org.linli.kiosk.home;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.kiosk.central.Names;
 import org.linli.kiosk.home.HomeViewModel.Serving;
 import org.linli.kiosk.ui.Form;
 import org.linli.kiosk.ui.I18n;
 
-/** What the now-serving strip says after a service's name and number, on each panel and in both languages. */
+/**
+ * What the now-serving strip says after a service's name and number, on each panel and in both languages, and which
+ * services it shows when it has no room for all.
+ */
 class NowServingTest {
     static final Names ELDERLY_CARE = new Names("为老服务", "Elderly care");
 
@@ -39,6 +43,26 @@ class NowServingTest {
         assertNull(HomeView.waitingWords(served, Form.COMPACT, i18n));
         Serving nobodyBehind = new Serving("affairs", null, "A021", 0, false);
         assertEquals("现在无需等候", HomeView.waitingWords(nobodyBehind, Form.LANDSCAPE, i18n));
+    }
+
+    /**
+     * Where the strip has no room for every service (the small panel's two lines hold three or four), the services
+     * with a number called come first, whoever waits there, then those most people wait at; each in its place.
+     */
+    @Test
+    void aStripShortOfRoomKeepsTheNumbersCalledThenTheLongestQueues() {
+        Serving affairs = new Serving("affairs", null, "A003", 5, false);
+        Serving elderly = new Serving("elderly-care", ELDERLY_CARE, null, 3, false);
+        Serving health = new Serving("health", null, null, 1, false);
+        Serving legal = new Serving("legal", null, "D001", 0, false);
+        Serving haircut = new Serving("haircut", null, null, 4, true);
+        Serving repairs = new Serving("repairs", null, "F002", 6, false);
+        var strip = List.of(affairs, elderly, health, legal, haircut, repairs);
+        assertEquals(List.of(affairs, legal, repairs), HomeViewModel.mostWatched(strip, 3));
+        assertEquals(List.of(affairs, legal, haircut, repairs), HomeViewModel.mostWatched(strip, 4));
+        assertEquals(List.of(repairs), HomeViewModel.mostWatched(strip, 1));
+        assertEquals(strip, HomeViewModel.mostWatched(strip, 6));
+        assertEquals(List.of(), HomeViewModel.mostWatched(strip, 0));
     }
 
     @Test
