@@ -31,4 +31,21 @@ class StandardInputTest {
                 javaHome));
         assertFalse(StandardInput.runtimeFile(dir.resolve("no-descriptor"), javaHome));
     }
+
+    /**
+     * libfaketime's shared memory took descriptor 0 of an agent started with {@code <&-} (the whole test run under
+     * {@code faketime}): close-on-exec, so opened by the process itself; what a shell hands on never is.
+     */
+    @Test
+    void aDescriptorMarkedCloseOnExecWasOpenedByTheProcessAndIsNoInput() throws Exception {
+        assertTrue(StandardInput.openedHere(Files.writeString(dir.resolve("shm"),
+                "pos:\t0\nflags:\t02500002\nmnt_id:\t29\nino:\t2596\n")));
+        assertFalse(StandardInput.openedHere(Files.writeString(dir.resolve("pipe"),
+                "pos:\t0\nflags:\t00\nmnt_id:\t15\nino:\t4711\n")), "a pipe the shell gave");
+        assertFalse(StandardInput.openedHere(Files.writeString(dir.resolve("file"),
+                "pos:\t0\nflags:\t0100000\nmnt_id:\t29\nino:\t12\n")), "agent < scans.txt");
+        assertFalse(StandardInput.openedHere(dir.resolve("no-descriptor")));
+        // and this test's own descriptor 0, which surefire hands its forked JVM, is input
+        assertFalse(StandardInput.openedHere(Path.of("/proc/self/fdinfo/0")));
+    }
 }
