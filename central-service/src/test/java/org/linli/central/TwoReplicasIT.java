@@ -159,11 +159,14 @@ class TwoReplicasIT {
         return lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"id\":" + bookingId + ",")).count();
     }
 
-    /** The lines of an SSE stream of the replica, as a kiosk's screen reads it, once it is open. */
+    /**
+     * The lines of an SSE stream of the replica, as the operators' dashboard reads it (a kiosk's key is sent no
+     * booking ids, which these tests follow), once it is open.
+     */
     private List<String> screen(TestServer replica) throws Exception {
         java.net.http.HttpResponse<java.util.stream.Stream<String>> response = EventStreamIT.HTTP.send(
                 java.net.http.HttpRequest.newBuilder(replica.uri("/api/v1/events"))
-                        .header("Authorization", "Bearer " + b.kioskKey()).GET().build(),
+                        .header("Authorization", "Bearer " + b.adminToken()).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();

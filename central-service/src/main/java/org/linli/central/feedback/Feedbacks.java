@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.linli.central.errors.Conflict;
 import org.linli.central.errors.NotFound;
 import org.linli.central.errors.RuleViolation;
@@ -34,13 +35,17 @@ public final class Feedbacks {
     /** @param kind ticket, booking or checkin */
     public long rate(String kind, String itemId, int rating, String comment, Instant at,
             java.util.function.Predicate<String> reaches) {
+        String table = switch (kind) {
+            case "ticket" -> "ticket";
+            case "booking" -> "booking";
+            default -> "checkin";
+        };
+        // a booking's or a check-in's id is a whole number (PostgreSQL's bigint refuses "D001" with an error, not a
+        // miss); a ticket's is text
+        Object key = table.equals("ticket") ? itemId : wholeNumber(itemId)
+                .orElseThrow(() -> new RuleViolation("unknown-item", "there is no " + kind + " " + itemId));
         Rated rated = db.write(c -> {
-            String table = switch (kind) {
-                case "ticket" -> "ticket";
-                case "booking" -> "booking";
-                default -> "checkin";
-            };
-            String hubId = Sql.one(c, "SELECT hub_id FROM " + table + " WHERE id = ?", rs -> rs.getString(1), itemId)
+            String hubId = Sql.one(c, "SELECT hub_id FROM " + table + " WHERE id = ?", rs -> rs.getString(1), key)
                     // another hub's item is as unknown as one that does not exist (finding M5)
                     .filter(reaches)
                     .orElseThrow(() -> new RuleViolation("unknown-item", "there is no " + kind + " " + itemId));
@@ -52,6 +57,11 @@ public final class Feedbacks {
     }
 
     private record Rated(long id, String hubId) {
+    }
+
+    private static Optional<Long> wholeNumber(String id) {
+        return id != null && id.matches("\\d{1,18}") ? Optional.of(Long.parseLong(id))
+                : Optional.empty();
     }
 
     /** How long after its service a ticket may be rated from its page on the resident's phone. */
